@@ -1,0 +1,11 @@
+/* asyncc.h: everything a program written with asyncc needs.
+ * The future ABI, the language surface (async, await, combinators) and the runtime's API. */
+#ifndef ASYNCC_H
+#define ASYNCC_H
+
+#include "asyncc/future.h"
+#include "asyncc/lang.h"
+#include "asyncc/task.h"
+#include "asyncc/runtime.h"
+
+#endif

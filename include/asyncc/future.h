@@ -1,0 +1,120 @@
+/* asyncc/future.h: the future ABI shared by code that asyncc generates and the runtime.
+ * Every async function, generated or hand-written, is described by one ac_future_type. */
+#ifndef ASYNCC_FUTURE_H
+#define ASYNCC_FUTURE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define AC_EXPORT __attribute__((visibility("default")))
+#else
+#define AC_EXPORT
+#endif
+
+/*
+ * The model is Rust's Future, in C terms.
+ *
+ * A frame is the state of one call of an async function: its parameters, the locals that live
+ * across an await, the storage of the child it is awaiting, and its result. A frame never moves
+ * once it has been polled, so code may keep pointers into it.
+ *
+ * Every frame starts with an ac_frame header. state 0 means "not started", a state k in
+ * 1..nsites means "suspended at await site k-1", AC_STATE_DONE means the result is ready.
+ *
+ * For an async function `T f(A a, B b)` defined in some translation unit, asyncc emits:
+ *
+ *   extern const ac_future_type ac__type_f;   frame size, alignment, result, poll, drop
+ *   void ac__init_f(void *frame, A a, B b);   stores the arguments; runs nothing (futures are lazy)
+ *
+ * so that a caller in another file can place the frame wherever it likes: inside its own frame,
+ * in the task's arena, or as the root frame of a task.
+ */
+
+typedef struct ac_cx ac_cx;     /* what a poll knows about who is polling it (opaque) */
+typedef struct ac_task ac_task; /* a spawned task, also its join handle (opaque) */
+
+enum {
+    AC_PENDING = 0, /* not finished; a waker has been registered that will poll again */
+    AC_READY = 1    /* finished; the result is at result_offset */
+};
+
+#define AC_STATE_DONE 0xffffffffu
+
+typedef struct ac_frame {
+    unsigned state;
+} ac_frame;
+
+/* Where an await site is in the user's source, for task dumps and --emit=frames. */
+typedef struct ac_await_site {
+    const char *file;
+    unsigned line;
+    const char *callee; /* what is awaited there, e.g. "ac_sleep_ms" */
+} ac_await_site;
+
+typedef struct ac_future_type ac_future_type;
+
+struct ac_future_type {
+    const char *name;     /* the async function's name */
+    size_t frame_size;    /* bytes the caller must provide */
+    size_t frame_align;   /* their alignment */
+    size_t result_offset; /* where the result is when poll returned AC_READY */
+    size_t result_size;   /* 0 for void */
+
+    /* Runs the function from where it stopped. Returns AC_READY with the result stored in the
+     * frame, or AC_PENDING after something arranged for the task's waker to be called. Must not
+     * be called again after it returned AC_READY. */
+    int (*poll)(void *frame, ac_cx *cx);
+
+    /* Cancels a frame that was initialized and has not returned AC_READY: drops the child being
+     * awaited (cancelling its I/O), then runs the cleanups of the locals that are alive. Does not
+     * free the frame's own memory, which belongs to whoever placed it. */
+    void (*drop)(void *frame, ac_cx *cx);
+
+    /* For task dumps: the child frame being awaited in the current state and its type, or NULL
+     * when the frame is not suspended inside another async function. */
+    void *(*child)(void *frame, const ac_future_type **child_type);
+
+    const ac_await_site *sites; /* indexed by state - 1 */
+    unsigned nsites;
+};
+
+/* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
+ * another file, or recursive). It comes from the polling task's arena, is aligned for any type,
+ * and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is
+ * exhausted, like a stack overflow would. */
+AC_EXPORT void *ac_frame_alloc(ac_cx *cx, size_t size);
+AC_EXPORT void ac_frame_free(ac_cx *cx, void *frame, size_t size);
+
+/* Wakers: a leaf future that returns AC_PENDING first takes the task's waker from its context
+ * and arranges for ac_waker_wake to be called once it can make progress. A waker holds a
+ * reference on its task; ac_waker_wake consumes it, ac_waker_drop releases it unused. Waking a
+ * task that is being polled makes it be polled once more after the current poll: a wake is
+ * never lost, and a task is never polled on two threads at once. */
+typedef struct ac_waker {
+    ac_task *task;
+} ac_waker;
+
+AC_EXPORT ac_waker ac_cx_waker(ac_cx *cx);
+AC_EXPORT void ac_waker_wake(ac_waker waker);
+AC_EXPORT void ac_waker_drop(ac_waker waker);
+
+/* Tasks built by generated code for ac_spawn, ac_block_on and async main: a task allocated with
+ * room for a root frame of the given type; the caller initializes the frame with ac__init_f and
+ * then hands the task to the runtime. */
+AC_EXPORT ac_task *ac__task_new(const ac_future_type *type, void **frame);
+AC_EXPORT ac_task *ac__task_spawn(ac_task *task);
+AC_EXPORT ac_task *ac__task_spawn_local(ac_task *task);
+/* Runs the runtime until task completes, copies its result (if result is not NULL) and frees it.
+ * Used for ac_block_on and for async main, whose return value becomes the exit status. */
+AC_EXPORT void ac__block_on(ac_task *task, void *result);
+AC_EXPORT int ac__main(ac_task *task);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,68 @@
+/* asyncc/runtime.h: configuring, inspecting and stopping the runtime from C.
+ * The runtime starts by itself with the defaults; configure it before the first spawn to change them. */
+#ifndef ASYNCC_RUNTIME_H
+#define ASYNCC_RUNTIME_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "future.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The runtime's configuration (Tokio's Builder). A field left 0 takes its default. */
+typedef struct ac_runtime_config {
+    unsigned workers;        /* worker threads; default $ASYNCC_WORKERS, else the CPU count */
+    int current_thread;      /* nonzero: no worker threads; tasks run on the thread that is in
+                                ac_block_on (or async main), like Tokio's current_thread flavour */
+    unsigned ring_entries;   /* io_uring submission queue size per worker; default 256 */
+    unsigned global_queue_interval; /* polls between checks of the global queue; default 61 */
+    unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
+} ac_runtime_config;
+
+/* Fills config with the defaults (workers from $ASYNCC_WORKERS or the CPU count). */
+AC_EXPORT void ac_runtime_config_default(ac_runtime_config *config);
+
+/* Sets the configuration of the process's runtime. Must come before anything starts the runtime
+ * (a spawn, ac_block_on, async main's first line is too late: call it from a constructor or
+ * from plain C before ac_block_on). Returns 0, -EBUSY when the runtime is running already, or
+ * -EINVAL for an impossible configuration. */
+AC_EXPORT int ac_runtime_configure(const ac_runtime_config *config);
+
+/* Stops the runtime started by ac_block_on calls: drops every task that has not finished
+ * (running its cleanups), waits for in-flight I/O to complete, and frees everything. A later
+ * spawn starts a new runtime. Must not be called from a task. async main does this itself. */
+AC_EXPORT void ac_runtime_shutdown(void);
+
+/* Counters, summed over the workers; cheap enough to read often, approximate while running. */
+typedef struct ac_runtime_stats {
+    unsigned workers;
+    uint64_t tasks_spawned;
+    uint64_t tasks_alive;   /* spawned and not yet freed (a finished task lives on until joined) */
+    uint64_t polls;
+    uint64_t steals;        /* tasks taken from another worker's queue */
+    uint64_t parks;         /* times a worker went to sleep in io_uring_enter */
+    uint64_t io_submitted;
+    uint64_t io_completed;
+} ac_runtime_stats;
+
+/* Fills stats (all zero when the runtime has not started). */
+AC_EXPORT void ac_runtime_stats_get(ac_runtime_stats *stats);
+
+/* Writes one line per live task to out: its root function and, following each frame's child,
+ * the file:line of the await it is suspended at. A running task is written as "running".
+ * Safe to call from any thread and from a task. The same dump is written to stderr when the
+ * process receives SIGUSR1 (see ac_task_dump_on_signal). */
+AC_EXPORT void ac_task_dump(FILE *out);
+
+/* Installs (on != 0) or removes a SIGUSR1 handler that writes the task dump to stderr.
+ * The runtime installs it when it starts unless $ASYNCC_NO_SIGUSR1 is set. Returns 0 or -errno. */
+AC_EXPORT int ac_task_dump_on_signal(int on);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

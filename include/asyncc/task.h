@@ -1,0 +1,39 @@
+/* asyncc/task.h: tasks and time, the runtime's core async functions.
+ * Declared with `async`, so asyncc knows them as async functions defined elsewhere. */
+#ifndef ASYNCC_TASK_H
+#define ASYNCC_TASK_H
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Suspends the calling task for at least ms milliseconds. */
+AC_EXPORT async void ac_sleep_ms(unsigned long ms);
+
+/* Lets every other ready task run once before the calling task continues. */
+AC_EXPORT async void ac_yield(void);
+
+/* Waits for a spawned task to finish and copies its result into *result (when not NULL; it
+ * must have the spawned function's return type). Returns 0, or -ECANCELED when the task was
+ * aborted. Consumes the handle. */
+AC_EXPORT async int ac_task_join(ac_task *task, void *result);
+
+/* Cancels a spawned task at its current await (its cleanups run) and releases the handle. */
+AC_EXPORT void ac_task_abort(ac_task *task);
+
+/* Cancels a spawned task at its current await (its cleanups run) but keeps the handle: a later
+ * ac_task_join returns -ECANCELED, or 0 with the result if the task had finished already.
+ * Cancelling twice, or a finished task, does nothing. */
+AC_EXPORT void ac_task_cancel(ac_task *task);
+
+/* Releases the handle; the task keeps running to completion on its own. */
+AC_EXPORT void ac_task_detach(ac_task *task);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,111 @@
+/* runtime/arena.c: the per-task arena for callee frames that cannot be embedded in their caller.
+ * Size-class free lists over bump-allocated chunks; created by a task's first allocation. */
+#include <string.h>
+
+#include "internal.h"
+
+#define CLASS_GRANULE 16u
+#define CLASS_MAX 1024u /* larger frames go straight to malloc */
+#define NCLASSES (CLASS_MAX / CLASS_GRANULE)
+#define FIRST_CHUNK 1024u
+#define MAX_CHUNK (64u * 1024u)
+
+struct chunk {
+    struct chunk *next;
+    size_t size;
+    /* followed by the memory, 16-aligned */
+};
+
+struct free_block {
+    struct free_block *next;
+};
+
+struct ac__arena {
+    struct free_block *free[NCLASSES];
+    struct chunk *chunks;
+    char *bump, *end;
+    size_t next_chunk;
+};
+
+static size_t class_of(size_t size)
+{
+    return size == 0 ? 0 : (size - 1) / CLASS_GRANULE;
+}
+
+static void *xmalloc(size_t size)
+{
+    void *p = malloc(size);
+    if (!p)
+        ac__panic("out of memory allocating %zu bytes for an async frame", size);
+    return p;
+}
+
+static void *bump(struct ac__arena *a, size_t size)
+{
+    if ((size_t)(a->end - a->bump) < size) {
+        size_t want = a->next_chunk;
+        while (want < size + sizeof(struct chunk))
+            want *= 2;
+        if (a->next_chunk < MAX_CHUNK)
+            a->next_chunk *= 2;
+        /* Leftover space of the old chunk is abandoned: chunks are small and short-lived. */
+        struct chunk *c = xmalloc(want);
+        c->next = a->chunks;
+        c->size = want;
+        a->chunks = c;
+        a->bump = (char *)c + ((sizeof(struct chunk) + 15) & ~(size_t)15);
+        a->end = (char *)c + want;
+    }
+    void *p = a->bump;
+    a->bump += size;
+    return p;
+}
+
+void *ac_frame_alloc(ac_cx *cx, size_t size)
+{
+    if (size > CLASS_MAX)
+        return xmalloc(size);
+    ac_task *task = cx->task;
+    struct ac__arena *a = task->arena;
+    if (AC__UNLIKELY(!a)) {
+        a = xmalloc(sizeof *a);
+        memset(a, 0, sizeof *a);
+        a->next_chunk = FIRST_CHUNK;
+        task->arena = a;
+    }
+    size_t c = class_of(size);
+    struct free_block *b = a->free[c];
+    if (b) {
+        a->free[c] = b->next;
+        return b;
+    }
+    return bump(a, (c + 1) * CLASS_GRANULE);
+}
+
+void ac_frame_free(ac_cx *cx, void *frame, size_t size)
+{
+    if (!frame)
+        return;
+    if (size > CLASS_MAX) {
+        free(frame);
+        return;
+    }
+    struct ac__arena *a = cx->task->arena;
+    if (!a)
+        ac__panic("ac_frame_free of %p (%zu bytes) by a task that never allocated", frame, size);
+    size_t c = class_of(size);
+    struct free_block *b = frame;
+    b->next = a->free[c];
+    a->free[c] = b;
+}
+
+void ac__arena_destroy(struct ac__arena *a)
+{
+    struct chunk *c = a->chunks;
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}

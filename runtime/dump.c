@@ -1,0 +1,133 @@
+/* runtime/dump.c: the task dump: one line per live task with the file:line of each await in
+ * its frame chain, on request (ac_task_dump) or on SIGUSR1 (written by a worker, not the handler). */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Walks a frame chain that nobody can poll meanwhile (the caller holds the task's RUNNING bit). */
+static void write_chain(FILE *out, const ac_future_type *type, void *frame)
+{
+    for (unsigned depth = 0; type && frame && depth < 64; depth++) {
+        unsigned state = ((ac_frame *)frame)->state;
+        fprintf(out, depth ? " <- " : " at ");
+        if (state == 0) {
+            fprintf(out, "%s (not started)", type->name);
+            return;
+        }
+        if (state == AC_STATE_DONE) {
+            fprintf(out, "%s (finished)", type->name);
+            return;
+        }
+        if (type->sites && state - 1 < type->nsites) {
+            const ac_await_site *site = &type->sites[state - 1];
+            fprintf(out, "%s %s:%u (awaiting %s)", type->name, site->file ? site->file : "?",
+                    site->line, site->callee ? site->callee : "?");
+        } else {
+            fprintf(out, "%s state %u", type->name, state);
+        }
+        const ac_future_type *child_type = NULL;
+        void *child = type->child ? type->child(frame, &child_type) : NULL;
+        type = child_type;
+        frame = child;
+    }
+}
+
+struct dump_ctx {
+    FILE *out;
+    size_t count;
+};
+
+static void dump_one(ac_task *task, void *arg)
+{
+    struct dump_ctx *d = arg;
+    d->count++;
+    fprintf(d->out, "task %p %s:", (void *)task, task->type->name);
+    /* Take the RUNNING bit of an idle task so no worker polls it while we read its frames;
+     * a wake meanwhile sets NOTIFIED and is honoured when we give the bit back. */
+    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    for (;;) {
+        if (s & AC__T_COMPLETE) {
+            fprintf(d->out, " finished%s\n", (s & AC__T_ABORTED) ? " (aborted)" : "");
+            return;
+        }
+        if (s & AC__T_RUNNING) {
+            fprintf(d->out, " running\n");
+            return;
+        }
+        if (s & AC__T_NOTIFIED) {
+            fprintf(d->out, " scheduled\n");
+            return;
+        }
+        if (atomic_compare_exchange_weak_explicit(&task->state, &s, s | AC__T_RUNNING,
+                                                  memory_order_acq_rel, memory_order_acquire))
+            break;
+    }
+    write_chain(d->out, task->type, ac__task_frame(task));
+    fputc('\n', d->out);
+    s = atomic_load_explicit(&task->state, memory_order_acquire);
+    while (!atomic_compare_exchange_weak_explicit(&task->state, &s, s & ~AC__T_RUNNING,
+                                                  memory_order_acq_rel, memory_order_acquire))
+        ;
+    if (s & AC__T_NOTIFIED) {
+        ac__task_ref(task);
+        ac__schedule(task, false);
+    }
+}
+
+void ac_task_dump(FILE *out)
+{
+    struct dump_ctx d = {out, 0};
+    fprintf(out, "asyncc task dump:\n");
+    ac__registry_foreach(dump_one, &d);
+    fprintf(out, "%zu task%s\n", d.count, d.count == 1 ? "" : "s");
+    fflush(out);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* SIGUSR1: the handler only sets a flag and wakes worker 0, which writes the dump.           */
+
+_Atomic int ac__dump_requested;
+
+static void on_sigusr1(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    atomic_store(&ac__dump_requested, 1);
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    if (rt) {
+        uint64_t one = 1;
+        ssize_t n = write(rt->workers[0].eventfd, &one, sizeof one);
+        (void)n;
+    }
+    errno = saved;
+}
+
+int ac_task_dump_on_signal(int on)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on ? on_sigusr1 : SIG_DFL;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGUSR1, &sa, NULL) ? -errno : 0;
+}
+
+void ac__dump_install_default(void);
+void ac__dump_install_default(void)
+{
+    if (getenv("ASYNCC_NO_SIGUSR1"))
+        return;
+    struct sigaction old;
+    if (sigaction(SIGUSR1, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+        ac_task_dump_on_signal(1);
+}
+
+void ac__dump_if_requested(void)
+{
+    if (atomic_load_explicit(&ac__dump_requested, memory_order_relaxed) &&
+        atomic_exchange(&ac__dump_requested, 0))
+        ac_task_dump(stderr);
+}

@@ -1,0 +1,285 @@
+/* runtime/internal.h: the runtime's internal types and the functions its files share.
+ * Nothing here is public API; every non-static function declared here is named ac__. */
+#ifndef ASYNCC_RUNTIME_INTERNAL_H
+#define ASYNCC_RUNTIME_INTERNAL_H
+
+#include <liburing.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "asyncc/future.h"
+#include "asyncc/runtime.h"
+
+#define AC__CACHELINE 64
+#define AC__LIKELY(x) __builtin_expect(!!(x), 1)
+#define AC__UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* Aborts with a message: for failures that cannot happen in a correct program (a pthread call
+ * failing, an impossible state). */
+_Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tasks                                                                                      */
+
+/* Bits of ac_task.state. The transitions follow Tokio's: NOTIFIED means "in a run queue, or
+ * to be polled again right after the current poll", so a wake is never lost and never doubled. */
+enum {
+    AC__T_NOTIFIED = 1u << 0,      /* scheduled, or woken while running */
+    AC__T_RUNNING = 1u << 1,       /* a worker is polling it */
+    AC__T_COMPLETE = 1u << 2,      /* the frame finished or was dropped; never polled again */
+    AC__T_CANCELLED = 1u << 3,     /* abort requested: the next run drops instead of polling */
+    AC__T_JOIN_INTEREST = 1u << 4, /* a join handle exists */
+    AC__T_JOIN_WAKER = 1u << 5,    /* join_waker is set; whoever clears the bit owns it */
+    AC__T_ABORTED = 1u << 6,       /* completed by cancellation rather than by returning */
+    AC__T_LOCAL = 1u << 7,         /* pinned to task->owner */
+    AC__T_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
+};
+
+struct ac__arena;
+struct ac__worker;
+
+struct ac_task {
+    _Atomic unsigned state;
+    _Atomic unsigned refs;
+    ac_task *next; /* link in the injection queue or a worker's remote queue */
+    const ac_future_type *type;
+    struct ac__arena *arena; /* created by the first ac_frame_alloc */
+    struct ac__worker *owner; /* for pinned (local) tasks */
+    ac_waker join_waker;      /* valid while AC__T_JOIN_WAKER is set */
+    ac_task *all_prev, *all_next; /* registry of live tasks, for shutdown and dumps */
+};
+
+struct ac_cx {
+    ac_task *task;
+    struct ac__worker *worker; /* NULL when a frame is dropped outside the workers */
+    unsigned budget;           /* cooperative budget left in this poll */
+};
+
+/* The offset of the root frame in a task allocation. */
+static inline size_t ac__frame_offset(const ac_future_type *type)
+{
+    size_t align = type->frame_align > 16 ? type->frame_align : 16;
+    return (sizeof(ac_task) + align - 1) & ~(align - 1);
+}
+
+static inline void *ac__task_frame(ac_task *task)
+{
+    return (char *)task + ac__frame_offset(task->type);
+}
+
+void ac__task_ref(ac_task *task);
+void ac__task_unref(ac_task *task);
+/* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */
+void ac__task_run(struct ac__worker *w, ac_task *task);
+/* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
+void ac__task_shutdown_drop(ac_task *task);
+void ac__registry_add(ac_task *task);
+/* Calls fn on every task in the registry with its shard locked. */
+void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg);
+void ac__arena_destroy(struct ac__arena *arena);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Run queues                                                                                 */
+
+#define AC__LOCAL_QUEUE_CAP 256u
+#define AC__LOCAL_QUEUE_MASK (AC__LOCAL_QUEUE_CAP - 1)
+
+/* Tokio's local queue: single producer (the owner), many stealers. head packs (steal, real). */
+struct ac__local_queue {
+    _Alignas(AC__CACHELINE) _Atomic uint64_t head;
+    _Alignas(AC__CACHELINE) _Atomic uint32_t tail;
+    _Alignas(AC__CACHELINE) ac_task *_Atomic buffer[AC__LOCAL_QUEUE_CAP];
+};
+
+/* A mutex-protected FIFO of tasks linked through ac_task.next, with a lock-free length. */
+struct ac__inject {
+    pthread_mutex_t lock;
+    ac_task *head, *tail;
+    _Atomic size_t len;
+};
+
+struct ac__runtime;
+
+void ac__local_init(struct ac__local_queue *q);
+bool ac__local_is_empty(struct ac__local_queue *q);
+unsigned ac__local_len(struct ac__local_queue *q);
+/* Owner only: appends, moving half the queue to the injection queue when full. */
+void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow);
+ac_task *ac__local_pop(struct ac__local_queue *q);
+/* Steals about half of src into dst (owned by the caller); returns one task to run or NULL. */
+ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *dst);
+
+void ac__inject_init(struct ac__inject *q);
+void ac__inject_push(struct ac__inject *q, ac_task *task);
+void ac__inject_push_batch(struct ac__inject *q, ac_task *first, ac_task *last, size_t n);
+ac_task *ac__inject_pop(struct ac__inject *q);
+/* Pops up to max tasks as a list linked through next; returns how many. */
+size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **first);
+
+static inline bool ac__inject_is_empty(struct ac__inject *q)
+{
+    return atomic_load_explicit(&q->len, memory_order_acquire) == 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Timers                                                                                     */
+
+#define AC__WHEEL_LEVELS 6
+#define AC__WHEEL_SLOTS 64
+
+/* One pending deadline. Lives in the frame of the future that waits (a sleep, a timeout). */
+struct ac__timer {
+    struct ac__timer *next, *prev;
+    uint64_t when;             /* milliseconds on the runtime clock */
+    unsigned slot_index;       /* level * 64 + slot while linked in a wheel */
+    struct ac__worker *worker; /* whose wheel holds it; set while registered */
+    ac_waker waker;
+    _Atomic int fired; /* set by the wheel, after which the wheel never touches the entry */
+};
+
+struct ac__wheel_level {
+    uint64_t occupied;
+    struct ac__timer *slots[AC__WHEEL_SLOTS];
+};
+
+struct ac__wheel {
+    uint64_t elapsed; /* the wheel's notion of now, in ms */
+    size_t count;
+    struct ac__wheel_level levels[AC__WHEEL_LEVELS];
+};
+
+void ac__wheel_init(struct ac__wheel *wheel, uint64_t now);
+/* Returns false when the deadline has already passed (nothing inserted). */
+bool ac__wheel_insert(struct ac__wheel *wheel, struct ac__timer *timer);
+void ac__wheel_remove(struct ac__wheel *wheel, struct ac__timer *timer);
+/* The earliest deadline of a slot that holds timers, or UINT64_MAX when there are none. */
+uint64_t ac__wheel_next(struct ac__wheel *wheel);
+/* Fires every timer whose deadline is <= now: unlinks it, sets fired, wakes its waker. */
+size_t ac__wheel_advance(struct ac__wheel *wheel, uint64_t now);
+
+/* Milliseconds since the runtime clock's origin (CLOCK_MONOTONIC). */
+uint64_t ac__now_ms(void);
+/* The same, rounded up: a deadline computed from it is never early. */
+uint64_t ac__now_ms_ceil(void);
+
+/* Registers timer in the calling worker's wheel. Returns false (waker left unset) when the
+ * deadline has passed already. */
+bool ac__timer_start(ac_cx *cx, struct ac__timer *timer, uint64_t when);
+/* Unregisters a timer that has not fired, from any thread; drops its waker. */
+void ac__timer_cancel(struct ac__timer *timer);
+/* Fires due timers of the calling worker. */
+void ac__worker_fire_timers(struct ac__worker *w);
+
+/* ------------------------------------------------------------------------------------------ */
+/* io_uring                                                                                   */
+
+/* Every SQE's user_data points to one of these (0 is reserved for cancel requests). */
+struct ac__op {
+    void (*complete)(struct ac__op *op, int res, unsigned flags);
+};
+
+int ac__ring_init(struct ac__worker *w, unsigned entries);
+void ac__ring_exit(struct ac__worker *w);
+/* Returns an SQE of the worker's ring, submitting to make room when it is full. */
+struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
+/* Submits and dispatches completions; waits for one when wait is set, at most until the
+ * deadline (ms on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
+unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline);
+/* Wakes the worker out of io_uring_enter, from any thread. */
+void ac__ring_wake(struct ac__worker *w);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Workers and the runtime                                                                    */
+
+struct ac__worker_stats {
+    _Atomic uint64_t polls, steals, parks, spawned, freed, io_submitted, io_completed;
+};
+
+/* Increments a counter that only the owning thread writes: a plain load and store, no lock. */
+#define AC__STAT_INC(w, field) \
+    atomic_store_explicit(&(w)->stats.field, \
+                          atomic_load_explicit(&(w)->stats.field, memory_order_relaxed) + 1, \
+                          memory_order_relaxed)
+#define AC__STAT_ADD(w, field, n) \
+    atomic_store_explicit(&(w)->stats.field, \
+                          atomic_load_explicit(&(w)->stats.field, memory_order_relaxed) + (n), \
+                          memory_order_relaxed)
+
+struct ac__worker {
+    struct ac__local_queue queue;
+    struct ac__runtime *rt;
+    unsigned index;
+    ac_task *lifo;
+    unsigned lifo_polls;
+    uint32_t tick;
+    bool searching;
+    bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
+    _Alignas(AC__CACHELINE) _Atomic int asleep;
+    struct ac__inject remote; /* pinned tasks woken from other threads */
+    uint64_t rng;
+
+    struct io_uring ring;
+    int eventfd;
+    uint64_t eventfd_value;
+    struct ac__op eventfd_op;
+    unsigned inflight; /* SQEs whose completion has not been dispatched yet */
+
+    pthread_mutex_t wheel_lock;
+    struct ac__wheel wheel;
+
+    /* Cancellations of this ring's ops asked by other threads: a lock-free stack. */
+    struct ac__cancel *_Atomic cancels;
+
+    pthread_t thread;
+    struct ac__worker_stats stats;
+};
+
+struct ac__runtime {
+    ac_runtime_config config;
+    unsigned nworkers;
+    struct ac__worker *workers;
+    struct ac__inject inject;
+    _Alignas(AC__CACHELINE) _Atomic unsigned nsearching;
+    _Atomic unsigned nparked;
+    _Atomic int stopping;
+    _Atomic int started;
+    /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
+    pthread_mutex_t block_lock;
+    pthread_cond_t block_cond;
+    struct ac__worker_stats outside; /* counts for threads that are not workers */
+    pthread_mutex_t outside_lock;
+};
+
+extern struct ac__runtime *_Atomic ac__rt;
+extern __thread struct ac__worker *ac__current;
+
+/* The runtime, created with the default configuration when there is none yet. */
+struct ac__runtime *ac__runtime_get(void);
+/* Queues a task whose NOTIFIED bit the caller set; the queue takes the caller's reference.
+ * yield puts it at the back even on its own worker. */
+void ac__schedule(ac_task *task, bool yield);
+/* Wakes a parked worker if there is work for it and nobody is searching already. */
+void ac__notify_parked(struct ac__runtime *rt);
+void *ac__worker_main(void *arg);
+/* Writes the task dump to stderr if SIGUSR1 asked for one. */
+void ac__dump_if_requested(void);
+/* Runs the worker loop on the calling thread until stop() returns true. */
+void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
+
+/* A cancellation that must reach the ring owning an op; see io ops. */
+struct ac__cancel {
+    struct ac__cancel *next;
+    struct ac__op *op;
+};
+
+/* Asks worker w to submit an IORING_OP_ASYNC_CANCEL for op (c is owned by the caller and must
+ * live until w processes it; it is usually embedded in the op). */
+void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c);
+/* Submits the cancellations queued for w; called by w or at shutdown. */
+void ac__process_cancels(struct ac__worker *w);
+
+#endif

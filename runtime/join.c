@@ -1,0 +1,119 @@
+/* runtime/join.c: ac_task_join, the hand-written future that waits for a spawned task and
+ * takes its result, consuming the join handle (also when it is dropped before finishing). */
+#include <errno.h>
+#include <string.h>
+
+#include "asyncc/task.h"
+#include "internal.h"
+
+void ac__task_release_handle(ac_task *task);
+
+struct join_frame {
+    unsigned state; /* 0: not polled, 1: join waker registered, DONE */
+    int ret;
+    ac_task *task;
+    void *result;
+};
+
+static int finish(struct join_frame *f, unsigned s)
+{
+    ac_task *task = f->task;
+    if (s & AC__T_ABORTED) {
+        f->ret = -ECANCELED;
+    } else {
+        f->ret = 0;
+        if (f->result && task->type->result_size)
+            memcpy(f->result, (char *)ac__task_frame(task) + task->type->result_offset,
+                   task->type->result_size);
+    }
+    ac__task_release_handle(task);
+    f->task = NULL;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static int join_poll(void *frame, ac_cx *cx)
+{
+    struct join_frame *f = frame;
+    ac_task *task = f->task;
+    if (!task) {
+        f->ret = -EINVAL;
+        f->state = AC_STATE_DONE;
+        return AC_READY;
+    }
+    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    if (s & AC__T_COMPLETE)
+        return finish(f, s);
+    if (f->state == 1)
+        return AC_PENDING; /* our waker is registered; wakers are per task, so it is still right */
+    task->join_waker = ac_cx_waker(cx);
+    for (;;) {
+        if (s & AC__T_COMPLETE) {
+            ac_waker_drop(task->join_waker);
+            task->join_waker.task = NULL;
+            return finish(f, s);
+        }
+        if (atomic_compare_exchange_weak_explicit(&task->state, &s, s | AC__T_JOIN_WAKER,
+                                                  memory_order_acq_rel, memory_order_acquire))
+            break;
+    }
+    f->state = 1;
+    return AC_PENDING;
+}
+
+static void join_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct join_frame *f = frame;
+    ac_task *task = f->task;
+    if (f->state == AC_STATE_DONE || !task)
+        return;
+    if (f->state == 1) {
+        unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+        for (;;) {
+            if (s & AC__T_COMPLETE)
+                break; /* the task's completion took the waker */
+            if (atomic_compare_exchange_weak_explicit(&task->state, &s, s & ~AC__T_JOIN_WAKER,
+                                                      memory_order_acq_rel, memory_order_acquire)) {
+                ac_waker_drop(task->join_waker);
+                task->join_waker.task = NULL;
+                break;
+            }
+        }
+    }
+    ac__task_release_handle(task); /* dropping the handle detaches the task, as in Tokio */
+    f->task = NULL;
+    f->state = AC_STATE_DONE;
+}
+
+static void *join_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site join_sites[] = {{"<runtime>", 0, "task"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_task_join = {
+    .name = "ac_task_join",
+    .frame_size = sizeof(struct join_frame),
+    .frame_align = _Alignof(struct join_frame),
+    .result_offset = offsetof(struct join_frame, ret),
+    .result_size = sizeof(int),
+    .poll = join_poll,
+    .drop = join_drop,
+    .child = join_child,
+    .sites = join_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_task_join(void *frame, ac_task *task, void *result);
+void ac__init_ac_task_join(void *frame, ac_task *task, void *result)
+{
+    struct join_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->task = task;
+    f->result = result;
+}

@@ -1,0 +1,163 @@
+/* runtime/ring.c: each worker's io_uring: setup (with a clear message when io_uring is denied),
+ * submitting, waiting with the timer deadline, dispatching completions, and the eventfd wakeup. */
+#include <errno.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static void eventfd_complete(struct ac__op *op, int res, unsigned flags);
+
+static void arm_eventfd(struct ac__worker *w)
+{
+    struct io_uring_sqe *sqe = ac__ring_sqe(w);
+    io_uring_prep_read(sqe, w->eventfd, &w->eventfd_value, sizeof w->eventfd_value, 0);
+    io_uring_sqe_set_data(sqe, &w->eventfd_op);
+}
+
+static void eventfd_complete(struct ac__op *op, int res, unsigned flags)
+{
+    (void)flags;
+    struct ac__worker *w = (struct ac__worker *)((char *)op - offsetof(struct ac__worker, eventfd_op));
+    if (res < 0 && res != -EINTR && res != -EAGAIN && res != -ECANCELED)
+        ac__panic("reading the wakeup eventfd: %s", strerror(-res));
+    if (!atomic_load_explicit(&w->rt->stopping, memory_order_acquire) || res != -ECANCELED)
+        arm_eventfd(w);
+}
+
+_Noreturn static void io_uring_unavailable(int err)
+{
+    const char *why;
+    switch (err) {
+    case EPERM:
+        why = "the kernel refused it (the kernel.io_uring_disabled sysctl, or a seccomp profile "
+              "such as a container runtime's default one). Allow io_uring: sysctl "
+              "kernel.io_uring_disabled=0, or run the container with a seccomp profile that "
+              "permits io_uring_setup, io_uring_enter and io_uring_register";
+        break;
+    case ENOSYS:
+        why = "this kernel has no io_uring (it needs Linux 5.19 or later, built with "
+              "CONFIG_IO_URING), or a seccomp filter hides it. Upgrade the kernel or allow the "
+              "io_uring system calls";
+        break;
+    case ENOMEM:
+        why = "not enough locked memory for the rings. Raise the memlock limit (ulimit -l) or "
+              "use fewer workers (ASYNCC_WORKERS)";
+        break;
+    default:
+        why = "see the error above";
+        break;
+    }
+    fprintf(stderr, "asyncc: cannot start the runtime: io_uring_setup failed: %s.\n"
+                    "asyncc: io_uring is unavailable: %s.\n",
+            strerror(err), why);
+    fflush(stderr);
+    _exit(70); /* EX_SOFTWARE */
+}
+
+int ac__ring_init(struct ac__worker *w, unsigned entries)
+{
+    struct io_uring_params p;
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SUBMIT_ALL;
+    p.flags |= IORING_SETUP_CQSIZE;
+    p.cq_entries = entries * 4;
+    int r = io_uring_queue_init_params(entries, &w->ring, &p);
+    if (r == -EINVAL) { /* an older kernel without these flags */
+        memset(&p, 0, sizeof p);
+        r = io_uring_queue_init_params(entries, &w->ring, &p);
+    }
+    if (r < 0)
+        io_uring_unavailable(-r);
+    w->eventfd = eventfd(0, EFD_CLOEXEC);
+    if (w->eventfd < 0)
+        ac__panic("eventfd: %s", strerror(errno));
+    w->eventfd_op.complete = eventfd_complete;
+    w->inflight = 0;
+    arm_eventfd(w);
+    return 0;
+}
+
+void ac__ring_exit(struct ac__worker *w)
+{
+    io_uring_queue_exit(&w->ring);
+    close(w->eventfd);
+}
+
+struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
+{
+    struct io_uring_sqe *sqe = io_uring_get_sqe(&w->ring);
+    while (!sqe) {
+        int r = io_uring_submit(&w->ring);
+        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+            ac__panic("io_uring_submit: %s", strerror(-r));
+        if (r <= 0)
+            ac__ring_poll(w, false, UINT64_MAX); /* make room in the completion queue */
+        sqe = io_uring_get_sqe(&w->ring);
+    }
+    w->inflight++;
+    AC__STAT_INC(w, io_submitted);
+    return sqe;
+}
+
+static unsigned dispatch(struct ac__worker *w)
+{
+    struct io_uring_cqe *cqes[64];
+    unsigned total = 0;
+    for (;;) {
+        unsigned n = io_uring_peek_batch_cqe(&w->ring, cqes, 64);
+        if (!n)
+            break;
+        for (unsigned i = 0; i < n; i++) {
+            struct io_uring_cqe *cqe = cqes[i];
+            struct ac__op *op = io_uring_cqe_get_data(cqe);
+            int res = cqe->res;
+            unsigned flags = cqe->flags;
+            /* Mark it seen first: the completion may free the op and submit new ones. */
+            io_uring_cqe_seen(&w->ring, cqe);
+            if (!(flags & IORING_CQE_F_MORE))
+                w->inflight--;
+            if (op)
+                op->complete(op, res, flags);
+        }
+        AC__STAT_ADD(w, io_completed, n);
+        total += n;
+    }
+    return total;
+}
+
+unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
+{
+    int r;
+    if (!wait) {
+        if (io_uring_sq_ready(&w->ring)) {
+            r = io_uring_submit(&w->ring);
+            if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+                ac__panic("io_uring_submit: %s", strerror(-r));
+        }
+        return dispatch(w);
+    }
+    struct io_uring_cqe *cqe;
+    if (deadline == UINT64_MAX) {
+        r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, NULL, NULL);
+    } else {
+        uint64_t now = ac__now_ms();
+        uint64_t ms = deadline > now ? deadline - now : 0;
+        struct __kernel_timespec ts = {.tv_sec = (long long)(ms / 1000),
+                                       .tv_nsec = (long long)(ms % 1000) * 1000000};
+        r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, &ts, NULL);
+    }
+    if (r < 0 && r != -ETIME && r != -EINTR && r != -EBUSY && r != -EAGAIN)
+        ac__panic("io_uring_enter: %s", strerror(-r));
+    return dispatch(w);
+}
+
+void ac__ring_wake(struct ac__worker *w)
+{
+    uint64_t one = 1;
+    ssize_t n;
+    do {
+        n = write(w->eventfd, &one, sizeof one);
+    } while (n < 0 && errno == EINTR);
+}

@@ -1,0 +1,324 @@
+/* runtime/runtime.c: the process's runtime: configuration, start (workers and their rings),
+ * ac__block_on and ac__main, shutdown (dropping unfinished tasks, draining I/O), counters. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "asyncc/task.h"
+#include "internal.h"
+
+struct ac__runtime *_Atomic ac__rt;
+
+static pthread_mutex_t rt_lock = PTHREAD_MUTEX_INITIALIZER;
+static ac_runtime_config configured;
+static bool have_config;
+
+void ac__task_start_blocker(ac_task *task);
+void ac__task_release_handle(ac_task *task);
+void ac__dump_install_default(void);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Configuration                                                                              */
+
+static unsigned env_workers(void)
+{
+    const char *s = getenv("ASYNCC_WORKERS");
+    if (s && *s) {
+        char *end;
+        unsigned long n = strtoul(s, &end, 10);
+        if (*end == '\0' && n >= 1 && n <= 1024)
+            return (unsigned)n;
+        fprintf(stderr, "asyncc: ignoring ASYNCC_WORKERS=%s (expected a number from 1 to 1024)\n", s);
+    }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+void ac_runtime_config_default(ac_runtime_config *config)
+{
+    memset(config, 0, sizeof *config);
+    config->workers = env_workers();
+    config->ring_entries = 256;
+    config->global_queue_interval = 61;
+    config->budget = 128;
+}
+
+static void fill_defaults(ac_runtime_config *c)
+{
+    ac_runtime_config d;
+    ac_runtime_config_default(&d);
+    if (!c->workers)
+        c->workers = d.workers;
+    if (c->current_thread)
+        c->workers = 1;
+    if (!c->ring_entries)
+        c->ring_entries = d.ring_entries;
+    if (!c->global_queue_interval)
+        c->global_queue_interval = d.global_queue_interval;
+    if (!c->budget)
+        c->budget = d.budget;
+}
+
+int ac_runtime_configure(const ac_runtime_config *config)
+{
+    if (config->workers > 1024 || config->ring_entries > 32768)
+        return -EINVAL;
+    pthread_mutex_lock(&rt_lock);
+    int r = 0;
+    if (atomic_load(&ac__rt)) {
+        r = -EBUSY;
+    } else {
+        configured = *config;
+        have_config = true;
+    }
+    pthread_mutex_unlock(&rt_lock);
+    return r;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Start                                                                                      */
+
+static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
+{
+    memset(w, 0, sizeof *w);
+    ac__local_init(&w->queue);
+    w->rt = rt;
+    w->index = index;
+    w->rng = 0x9e3779b97f4a7c15ull * (index + 1);
+    ac__inject_init(&w->remote);
+    pthread_mutex_init(&w->wheel_lock, NULL);
+    ac__wheel_init(&w->wheel, ac__now_ms());
+    atomic_init(&w->cancels, NULL);
+    ac__ring_init(w, rt->config.ring_entries);
+}
+
+static struct ac__runtime *runtime_create(void)
+{
+    struct ac__runtime *rt = aligned_alloc(AC__CACHELINE, sizeof *rt);
+    if (!rt)
+        ac__panic("out of memory creating the runtime");
+    memset(rt, 0, sizeof *rt);
+    if (have_config)
+        rt->config = configured;
+    fill_defaults(&rt->config);
+    rt->nworkers = rt->config.workers;
+    size_t bytes = sizeof(struct ac__worker) * rt->nworkers;
+    rt->workers = aligned_alloc(AC__CACHELINE, (bytes + AC__CACHELINE - 1) & ~(size_t)(AC__CACHELINE - 1));
+    if (!rt->workers)
+        ac__panic("out of memory creating %u workers", rt->nworkers);
+    ac__inject_init(&rt->inject);
+    pthread_mutex_init(&rt->block_lock, NULL);
+    pthread_cond_init(&rt->block_cond, NULL);
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        worker_init(rt, &rt->workers[i], i);
+    return rt;
+}
+
+static void runtime_start_threads(struct ac__runtime *rt)
+{
+    if (rt->config.current_thread)
+        return;
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        w->is_thread = true;
+        int r = pthread_create(&w->thread, NULL, ac__worker_main, w);
+        if (r)
+            ac__panic("creating worker thread %u: %s", i, strerror(r));
+    }
+}
+
+struct ac__runtime *ac__runtime_get(void)
+{
+    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_acquire);
+    if (AC__LIKELY(rt))
+        return rt;
+    pthread_mutex_lock(&rt_lock);
+    rt = atomic_load_explicit(&ac__rt, memory_order_relaxed);
+    if (!rt) {
+        rt = runtime_create();
+        atomic_store_explicit(&ac__rt, rt, memory_order_release);
+        runtime_start_threads(rt);
+        ac__dump_install_default();
+    }
+    pthread_mutex_unlock(&rt_lock);
+    return rt;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* block_on and main                                                                          */
+
+static bool task_is_complete(void *arg)
+{
+    ac_task *task = arg;
+    return atomic_load_explicit(&task->state, memory_order_acquire) & AC__T_COMPLETE;
+}
+
+void ac__block_on(ac_task *task, void *result)
+{
+    if (ac__current)
+        ac__panic("ac_block_on(%s) called from inside a task: await it instead", task->type->name);
+    struct ac__runtime *rt = ac__runtime_get();
+    ac__task_start_blocker(task);
+    if (rt->config.current_thread) {
+        ac__worker_run(&rt->workers[0], task_is_complete, task);
+    } else {
+        pthread_mutex_lock(&rt->block_lock);
+        while (!task_is_complete(task))
+            pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+        pthread_mutex_unlock(&rt->block_lock);
+    }
+    if (result && task->type->result_size)
+        memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset,
+               task->type->result_size);
+    ac__task_release_handle(task);
+}
+
+int ac__main(ac_task *task)
+{
+    union {
+        int status;
+        max_align_t any;
+        char bytes[64];
+    } result = {0};
+    if (task->type->result_size > sizeof result)
+        ac__panic("async main returns %zu bytes; it must return int", task->type->result_size);
+    ac__block_on(task, &result);
+    ac_runtime_shutdown();
+    fflush(stdout);
+    return result.status;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Shutdown                                                                                   */
+
+struct task_list {
+    ac_task **items;
+    size_t len, cap;
+};
+
+static void collect(ac_task *task, void *arg)
+{
+    struct task_list *l = arg;
+    if (l->len == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 1024;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        if (!l->items)
+            ac__panic("out of memory at shutdown");
+    }
+    ac__task_ref(task);
+    l->items[l->len++] = task;
+}
+
+static void drain_queue_refs(struct ac__runtime *rt)
+{
+    ac_task *t;
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        if (w->lifo) {
+            ac__task_unref(w->lifo);
+            w->lifo = NULL;
+        }
+        while ((t = ac__local_pop(&w->queue)))
+            ac__task_unref(t);
+        while ((t = ac__inject_pop(&w->remote)))
+            ac__task_unref(t);
+    }
+    while ((t = ac__inject_pop(&rt->inject)))
+        ac__task_unref(t);
+}
+
+void ac_runtime_shutdown(void)
+{
+    if (ac__current)
+        ac__panic("ac_runtime_shutdown called from inside a task");
+    pthread_mutex_lock(&rt_lock);
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    if (!rt) {
+        pthread_mutex_unlock(&rt_lock);
+        return;
+    }
+    atomic_store(&rt->stopping, 1);
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        ac__ring_wake(&rt->workers[i]);
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        if (rt->workers[i].is_thread)
+            pthread_join(rt->workers[i].thread, NULL);
+
+    /* Drop every task that has not finished, running its cleanups; then release the run
+     * queues' references. A drop may wake other tasks: they go to the (dead) queues too. */
+    struct task_list all = {0};
+    ac__registry_foreach(collect, &all);
+    for (size_t i = 0; i < all.len; i++)
+        ac__task_shutdown_drop(all.items[i]);
+    drain_queue_refs(rt);
+
+    /* Wait for the kernel to be done with every buffer an op may write. */
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        ac__current = w;
+        for (;;) {
+            ac__process_cancels(w);
+            ac__ring_poll(w, false, 0);
+            if (w->inflight <= 1) /* only the eventfd read is left */
+                break;
+            ac__ring_poll(w, true, ac__now_ms() + 100);
+        }
+        ac__current = NULL;
+    }
+    drain_queue_refs(rt);
+    for (size_t i = 0; i < all.len; i++)
+        ac__task_unref(all.items[i]);
+    free(all.items);
+
+    /* Tasks whose handles were never joined or detached: nobody can use them any more. */
+    all = (struct task_list){0};
+    ac__registry_foreach(collect, &all);
+    for (size_t i = 0; i < all.len; i++)
+        atomic_store(&all.items[i]->refs, 1);
+    for (size_t i = 0; i < all.len; i++)
+        ac__task_unref(all.items[i]);
+    free(all.items);
+
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        ac__ring_exit(w);
+        pthread_mutex_destroy(&w->wheel_lock);
+        pthread_mutex_destroy(&w->remote.lock);
+    }
+    pthread_mutex_destroy(&rt->inject.lock);
+    pthread_mutex_destroy(&rt->block_lock);
+    pthread_cond_destroy(&rt->block_cond);
+    free(rt->workers);
+    atomic_store(&ac__rt, NULL);
+    free(rt);
+    pthread_mutex_unlock(&rt_lock);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Counters                                                                                   */
+
+void ac_runtime_stats_get(ac_runtime_stats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    if (!rt)
+        return;
+    uint64_t spawned = 0, freed = 0;
+    stats->workers = rt->nworkers;
+#define SUM(src)                                                                   \
+    do {                                                                           \
+        spawned += atomic_load_explicit(&(src)->spawned, memory_order_relaxed);    \
+        freed += atomic_load_explicit(&(src)->freed, memory_order_relaxed);        \
+        stats->polls += atomic_load_explicit(&(src)->polls, memory_order_relaxed); \
+        stats->steals += atomic_load_explicit(&(src)->steals, memory_order_relaxed); \
+        stats->parks += atomic_load_explicit(&(src)->parks, memory_order_relaxed); \
+        stats->io_submitted += atomic_load_explicit(&(src)->io_submitted, memory_order_relaxed); \
+        stats->io_completed += atomic_load_explicit(&(src)->io_completed, memory_order_relaxed); \
+    } while (0)
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        SUM(&rt->workers[i].stats);
+    SUM(&rt->outside);
+#undef SUM
+    stats->tasks_spawned = spawned;
+    stats->tasks_alive = spawned > freed ? spawned - freed : 0;
+}

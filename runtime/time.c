@@ -1,0 +1,121 @@
+/* runtime/time.c: the hand-written leaf futures of time: ac_sleep_ms and ac_yield, with the
+ * same ABI as generated async functions (ac__type_X + ac__init_X). */
+#include <stddef.h>
+
+#include "asyncc/task.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* ac_sleep_ms                                                                                */
+
+struct sleep_frame {
+    unsigned state;
+    unsigned long ms;
+    struct ac__timer timer;
+};
+
+static int sleep_poll(void *frame, ac_cx *cx)
+{
+    struct sleep_frame *f = frame;
+    if (f->state == 0) {
+        if (f->ms == 0 || !ac__timer_start(cx, &f->timer, ac__now_ms_ceil() + f->ms)) {
+            f->state = AC_STATE_DONE;
+            return AC_READY;
+        }
+        f->state = 1;
+        return AC_PENDING;
+    }
+    if (atomic_load_explicit(&f->timer.fired, memory_order_acquire)) {
+        f->state = AC_STATE_DONE;
+        return AC_READY;
+    }
+    return AC_PENDING;
+}
+
+static void sleep_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct sleep_frame *f = frame;
+    if (f->state == 1)
+        ac__timer_cancel(&f->timer);
+    f->state = AC_STATE_DONE;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site sleep_sites[] = {{"<runtime>", 0, "timer"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_sleep_ms = {
+    .name = "ac_sleep_ms",
+    .frame_size = sizeof(struct sleep_frame),
+    .frame_align = _Alignof(struct sleep_frame),
+    .result_offset = 0,
+    .result_size = 0,
+    .poll = sleep_poll,
+    .drop = sleep_drop,
+    .child = no_child,
+    .sites = sleep_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_sleep_ms(void *frame, unsigned long ms);
+void ac__init_ac_sleep_ms(void *frame, unsigned long ms)
+{
+    struct sleep_frame *f = frame;
+    f->state = 0;
+    f->ms = ms;
+    f->timer.worker = NULL;
+    f->timer.waker.task = NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* ac_yield                                                                                   */
+
+struct yield_frame {
+    unsigned state;
+};
+
+static int yield_poll(void *frame, ac_cx *cx)
+{
+    struct yield_frame *f = frame;
+    if (f->state == 0) {
+        f->state = 1;
+        /* Woken while running: the worker queues the task behind the others when the poll ends. */
+        ac_waker_wake(ac_cx_waker(cx));
+        return AC_PENDING;
+    }
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void yield_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    ((struct yield_frame *)frame)->state = AC_STATE_DONE;
+}
+
+static const ac_await_site yield_sites[] = {{"<runtime>", 0, "yield"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_yield = {
+    .name = "ac_yield",
+    .frame_size = sizeof(struct yield_frame),
+    .frame_align = _Alignof(struct yield_frame),
+    .result_offset = 0,
+    .result_size = 0,
+    .poll = yield_poll,
+    .drop = yield_drop,
+    .child = no_child,
+    .sites = yield_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_yield(void *frame);
+void ac__init_ac_yield(void *frame)
+{
+    ((struct yield_frame *)frame)->state = 0;
+}

@@ -1,0 +1,312 @@
+/* runtime/worker.c: the scheduler: where a woken task is queued, the worker loop (LIFO slot,
+ * local queue, global queue every N polls, stealing), and parking/unparking in io_uring_enter. */
+#include <errno.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MAX_LIFO_POLLS 3
+
+__thread struct ac__worker *ac__current;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Unparking                                                                                  */
+
+/* Claims a sleeping worker and wakes it. The waker has already counted it as searching. */
+static bool unpark_one(struct ac__runtime *rt, unsigned start)
+{
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[(start + i) % rt->nworkers];
+        if (!w->is_thread && w->rt->config.current_thread)
+            continue;
+        if (atomic_load_explicit(&w->asleep, memory_order_relaxed) &&
+            atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
+            atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+            ac__ring_wake(w);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ac__notify_parked(struct ac__runtime *rt)
+{
+    if (atomic_load_explicit(&rt->nparked, memory_order_seq_cst) == 0)
+        return;
+    /* One searcher at a time is enough: when it finds work it wakes the next one. */
+    unsigned expected = 0;
+    if (!atomic_compare_exchange_strong_explicit(&rt->nsearching, &expected, 1,
+                                                 memory_order_seq_cst, memory_order_seq_cst))
+        return;
+    unsigned start = ac__current ? ac__current->index + 1 : 0;
+    if (!unpark_one(rt, start))
+        atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+}
+
+/* Wakes the owner of a pinned task, which counts as a searcher like any woken worker. */
+static void unpark_worker(struct ac__worker *w)
+{
+    struct ac__runtime *rt = w->rt;
+    atomic_fetch_add_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    if (atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
+        atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+        ac__ring_wake(w);
+    } else {
+        atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Scheduling                                                                                 */
+
+void ac__schedule(ac_task *task, bool yield)
+{
+    struct ac__runtime *rt = ac__rt;
+    struct ac__worker *cur = ac__current;
+    unsigned s = atomic_load_explicit(&task->state, memory_order_relaxed);
+    if (s & AC__T_LOCAL) {
+        struct ac__worker *owner = task->owner;
+        if (cur == owner) {
+            ac__local_push(&cur->queue, task, &cur->remote);
+        } else {
+            ac__inject_push(&owner->remote, task);
+            unpark_worker(owner);
+        }
+        return;
+    }
+    if (cur && cur->rt == rt && !atomic_load_explicit(&rt->stopping, memory_order_relaxed)) {
+        if (!yield) {
+            ac_task *prev = cur->lifo;
+            cur->lifo = task;
+            if (!prev)
+                return; /* runs next on this worker: nobody else needs waking */
+            task = prev;
+        }
+        ac__local_push(&cur->queue, task, &rt->inject);
+        ac__notify_parked(rt);
+        return;
+    }
+    ac__inject_push(&rt->inject, task);
+    if (rt->config.current_thread)
+        unpark_worker(&rt->workers[0]);
+    else
+        ac__notify_parked(rt);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Finding work                                                                               */
+
+static uint32_t next_random(struct ac__worker *w)
+{
+    w->rng ^= w->rng << 13;
+    w->rng ^= w->rng >> 7;
+    w->rng ^= w->rng << 17;
+    return (uint32_t)w->rng;
+}
+
+/* Moves a batch from the injection queue into the local queue and returns its first task. */
+static ac_task *pop_inject(struct ac__worker *w, struct ac__inject *q)
+{
+    if (ac__inject_is_empty(q))
+        return NULL;
+    struct ac__runtime *rt = w->rt;
+    size_t len = atomic_load_explicit(&q->len, memory_order_relaxed);
+    size_t n = len / rt->nworkers + 1;
+    size_t room = AC__LOCAL_QUEUE_CAP - ac__local_len(&w->queue);
+    if (n > room / 2)
+        n = room / 2;
+    if (n < 1)
+        n = 1;
+    ac_task *first;
+    n = ac__inject_pop_batch(q, n, &first);
+    if (!n)
+        return NULL;
+    ac_task *t = first->next;
+    while (t) {
+        ac_task *next = t->next;
+        ac__local_push(&w->queue, t, q == &w->remote ? &w->remote : &rt->inject);
+        t = next;
+    }
+    return first;
+}
+
+static ac_task *next_task(struct ac__worker *w)
+{
+    struct ac__runtime *rt = w->rt;
+    ac_task *t;
+    if (w->tick % rt->config.global_queue_interval == 0) {
+        if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
+            return t;
+    }
+    if (w->lifo && w->lifo_polls < MAX_LIFO_POLLS) {
+        t = w->lifo;
+        w->lifo = NULL;
+        w->lifo_polls++;
+        return t;
+    }
+    w->lifo_polls = 0;
+    if (w->lifo) { /* it has had its turns: behind the others now */
+        ac__local_push(&w->queue, w->lifo, &rt->inject);
+        w->lifo = NULL;
+    }
+    if ((t = ac__local_pop(&w->queue)))
+        return t;
+    if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
+        return t;
+    return NULL;
+}
+
+static bool become_searching(struct ac__worker *w)
+{
+    struct ac__runtime *rt = w->rt;
+    if (w->searching)
+        return true;
+    unsigned searching = atomic_load_explicit(&rt->nsearching, memory_order_seq_cst);
+    unsigned parked = atomic_load_explicit(&rt->nparked, memory_order_seq_cst);
+    if (2 * searching >= rt->nworkers - parked)
+        return false;
+    atomic_fetch_add_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    w->searching = true;
+    return true;
+}
+
+static void end_searching(struct ac__worker *w)
+{
+    w->searching = false;
+    if (atomic_fetch_sub_explicit(&w->rt->nsearching, 1, memory_order_seq_cst) == 1)
+        ac__notify_parked(w->rt); /* the last searcher found work: there may be more */
+}
+
+static ac_task *steal(struct ac__worker *w)
+{
+    struct ac__runtime *rt = w->rt;
+    if (rt->nworkers < 2 || !become_searching(w))
+        return NULL;
+    unsigned start = next_random(w) % rt->nworkers;
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *victim = &rt->workers[(start + i) % rt->nworkers];
+        if (victim == w)
+            continue;
+        ac_task *t = ac__local_steal(&victim->queue, &w->queue);
+        if (t) {
+            AC__STAT_ADD(w, steals, 1 + ac__local_len(&w->queue));
+            return t;
+        }
+    }
+    return pop_inject(w, &rt->inject);
+}
+
+static bool work_anywhere(struct ac__worker *w)
+{
+    struct ac__runtime *rt = w->rt;
+    if (!ac__inject_is_empty(&rt->inject) || !ac__inject_is_empty(&w->remote))
+        return true;
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        if (!ac__local_is_empty(&rt->workers[i].queue))
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Parking                                                                                    */
+
+static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
+{
+    struct ac__runtime *rt = w->rt;
+    atomic_store_explicit(&w->asleep, 1, memory_order_seq_cst);
+    atomic_fetch_add_explicit(&rt->nparked, 1, memory_order_seq_cst);
+    if (w->searching) {
+        w->searching = false;
+        atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    }
+    /* Somebody may have queued work after we last looked and before we counted as parked:
+     * they did not see us, so look once more. */
+    bool sleep = !work_anywhere(w) && !atomic_load(&rt->stopping) && !(stop && stop(arg));
+    if (sleep) {
+        pthread_mutex_lock(&w->wheel_lock);
+        uint64_t deadline = ac__wheel_next(&w->wheel);
+        pthread_mutex_unlock(&w->wheel_lock);
+        AC__STAT_INC(w, parks);
+        ac__ring_poll(w, true, deadline);
+    }
+    if (atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
+        atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+    } else {
+        w->searching = true; /* whoever woke us counted us as a searcher */
+    }
+    ac__worker_fire_timers(w);
+    ac__process_cancels(w);
+    ac__dump_if_requested();
+    if (!sleep)
+        ac__ring_poll(w, false, 0);
+}
+
+void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c)
+{
+    c->next = atomic_load_explicit(&w->cancels, memory_order_relaxed);
+    while (!atomic_compare_exchange_weak_explicit(&w->cancels, &c->next, c, memory_order_release,
+                                                  memory_order_relaxed))
+        ;
+    unpark_worker(w);
+}
+
+void ac__process_cancels(struct ac__worker *w)
+{
+    if (!atomic_load_explicit(&w->cancels, memory_order_relaxed))
+        return;
+    struct ac__cancel *c = atomic_exchange_explicit(&w->cancels, NULL, memory_order_acquire);
+    while (c) {
+        /* Read c before taking an SQE: making room may complete the op and free c. */
+        struct ac__cancel *next = c->next;
+        uint64_t key = (uint64_t)(uintptr_t)c->op;
+        struct io_uring_sqe *sqe = ac__ring_sqe(w);
+        io_uring_prep_cancel64(sqe, key, 0);
+        io_uring_sqe_set_data(sqe, NULL);
+        c = next;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The loop                                                                                   */
+
+#define MAINTENANCE_INTERVAL 61
+
+void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
+{
+    struct ac__runtime *rt = w->rt;
+    struct ac__worker *saved = ac__current;
+    ac__current = w;
+    while (!atomic_load_explicit(&rt->stopping, memory_order_acquire)) {
+        if (stop && stop(arg))
+            break;
+        w->tick++;
+        if (w->tick % MAINTENANCE_INTERVAL == 0) {
+            ac__ring_poll(w, false, 0);
+            ac__worker_fire_timers(w);
+            ac__process_cancels(w);
+            ac__dump_if_requested();
+        }
+        ac_task *t = next_task(w);
+        if (!t)
+            t = steal(w);
+        if (t) {
+            if (w->searching)
+                end_searching(w);
+            ac__task_run(w, t);
+            continue;
+        }
+        park(w, stop, arg);
+    }
+    if (w->searching) {
+        w->searching = false;
+        atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    }
+    ac__current = saved;
+}
+
+void *ac__worker_main(void *arg)
+{
+    struct ac__worker *w = arg;
+    ac__worker_run(w, NULL, NULL);
+    return NULL;
+}

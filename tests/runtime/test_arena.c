@@ -1,0 +1,69 @@
+/* tests/runtime/test_arena.c: ac_frame_alloc/ac_frame_free in a task: 16-byte alignment, no
+ * overlap between live blocks, reuse after free in any order, large frames, freed with the task. */
+#include <stdint.h>
+
+#include "test.h"
+
+#define NBLOCKS 500
+
+typedef struct {
+    unsigned state;
+    int result;
+} root_frame;
+
+static uint64_t rng = 88172645463325252ull;
+static uint64_t next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static int root_poll(void *frame, ac_cx *cx)
+{
+    root_frame *f = frame;
+    static unsigned char *blocks[NBLOCKS];
+    static size_t sizes[NBLOCKS];
+    for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < NBLOCKS; i++) {
+            if (blocks[i] && next_rand() % 2 == 0) {
+                for (size_t k = 0; k < sizes[i]; k++)
+                    CHECK_EQ(blocks[i][k], (unsigned char)(i + k));
+                ac_frame_free(cx, blocks[i], sizes[i]);
+                blocks[i] = NULL;
+            }
+            if (!blocks[i]) {
+                size_t size = next_rand() % 10 == 0 ? 1000 + next_rand() % 5000 : 1 + next_rand() % 300;
+                blocks[i] = ac_frame_alloc(cx, size);
+                sizes[i] = size;
+                CHECK_EQ((uintptr_t)blocks[i] % 16, 0);
+                for (size_t k = 0; k < size; k++)
+                    blocks[i][k] = (unsigned char)(i + k);
+            }
+        }
+    }
+    for (int i = 0; i < NBLOCKS; i++) {
+        for (size_t k = 0; k < sizes[i]; k++)
+            CHECK_EQ(blocks[i][k], (unsigned char)(i + k));
+        /* Leave the small ones to the task's end, which frees the whole arena. */
+        if (sizes[i] > 1024)
+            ac_frame_free(cx, blocks[i], sizes[i]);
+    }
+    f->result = 0;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
+
+int main(void)
+{
+    void *fr;
+    ac_task *t = ac__task_new(&root_type, &fr);
+    int r = -1;
+    ac__block_on(t, &r);
+    CHECK_EQ(r, 0);
+    ac_runtime_shutdown();
+    return 0;
+}

@@ -1,0 +1,99 @@
+/* tests/runtime/test_sleep.c: ac_sleep_ms never wakes early and timers fire in deadline order,
+ * from many tasks on every worker, including sleeps of 0 ms and deadlines beyond one wheel level. */
+#include <time.h>
+
+#include "test.h"
+
+#define NSLEEPERS 40
+
+static atomic_int order[NSLEEPERS];
+static atomic_int finished;
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+typedef struct {
+    unsigned state;
+    int result;
+    unsigned long ms;
+    long long start;
+    int id;
+    test_child c;
+} sleeper_frame;
+
+static int sleeper_poll(void *frame, ac_cx *cx)
+{
+    sleeper_frame *f = frame;
+    if (f->state == 0) {
+        f->start = now_ms();
+        ac__init_ac_sleep_ms(f->c.bytes, f->ms);
+        f->state = 1;
+    }
+    if (test_poll_child(&ac__type_ac_sleep_ms, &f->c, cx, NULL) == AC_PENDING)
+        return AC_PENDING;
+    long long took = now_ms() - f->start;
+    CHECK_INT(>=, took + 1, (long long)f->ms); /* +1: now_ms truncates */
+    order[atomic_fetch_add(&finished, 1)] = f->id;
+    f->result = 0;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static const ac_future_type sleeper_type = TEST_TYPE(sleeper_frame, sleeper_poll, test_no_drop);
+
+typedef struct {
+    unsigned state;
+    int result;
+    int i;
+    ac_task *tasks[NSLEEPERS];
+    test_child c;
+} root_frame;
+
+static int root_poll(void *frame, ac_cx *cx)
+{
+    root_frame *f = frame;
+    if (f->state == 0) {
+        /* Spawned in reverse so that the order of completion cannot come from spawn order. */
+        for (int i = NSLEEPERS - 1; i >= 0; i--) {
+            void *fr;
+            ac_task *t = ac__task_new(&sleeper_type, &fr);
+            sleeper_frame *sf = fr;
+            sf->id = i;
+            sf->ms = (unsigned long)i * 15; /* 0 .. 585 ms: crosses level 0 (64 ms) */
+            f->tasks[i] = ac__task_spawn(t);
+        }
+        f->i = 0;
+        ac__init_ac_task_join(f->c.bytes, f->tasks[0], NULL);
+        f->state = 1;
+    }
+    for (;;) {
+        if (test_poll_child(&ac__type_ac_task_join, &f->c, cx, NULL) == AC_PENDING)
+            return AC_PENDING;
+        if (++f->i == NSLEEPERS)
+            break;
+        ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL);
+    }
+    f->result = 0;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
+
+int main(void)
+{
+    void *fr;
+    long long start = now_ms();
+    ac_task *t = ac__task_new(&root_type, &fr);
+    ac__block_on(t, NULL);
+    CHECK_INT(>=, now_ms() - start + 1, (NSLEEPERS - 1) * 15);
+    CHECK_EQ(atomic_load(&finished), NSLEEPERS);
+    for (int i = 0; i < NSLEEPERS; i++)
+        CHECK_EQ(order[i], i);
+    ac_runtime_shutdown();
+    return 0;
+}
