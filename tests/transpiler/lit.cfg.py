@@ -1,0 +1,33 @@
+# lit configuration for the transpiler's tests: each test RUNs asyncc on itself and FileChecks
+# the generated code, the diagnostics, or what the compiled program prints.
+import os
+import lit.formats
+
+config.name = "asyncc-transpiler"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c"]
+config.excludes = ["seq.c", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+
+site = lit_config.params.get("site") or os.environ.get("LIT_SITE")
+if not site:
+    lit_config.fatal("run through ctest, or pass --param site=BUILD/tests/transpiler/lit.site.cfg.py")
+paths = {}
+exec(open(site).read(), paths)
+
+here = os.path.dirname(__file__)
+config.environment["ASYNCC"] = paths["asyncc"]
+config.environment["ASYNCC_RUNTIME_LIB"] = paths["runtime_lib"]
+config.environment["ASYNCC_INCLUDE"] = paths["include_dir"]
+config.environment["ASYNCC_CC"] = paths["cc"]
+config.environment["ASYNCC_TEST_CLANG"] = paths["clang"]
+config.environment["ASYNCC_SAN_FLAGS"] = paths["san_flags"]
+config.environment["ASYNCC_SEQ"] = os.path.join(here, "seq.c")
+for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+config.substitutions.append(("%asyncc", paths["asyncc"]))
+config.substitutions.append(("%FileCheck", paths["filecheck"]))
+config.substitutions.append(("%run", "bash " + os.path.join(here, "run.sh")))
+config.substitutions.append(("%cc", paths["cc"] + " -std=gnu11 -Wall -Wextra -Werror -I" + paths["include_dir"]))

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# run.sh SRC TMP [ARGS...]: the run test of one async program. Transpiles SRC, compiles the
+# output with gcc and clang (-Wall -Wextra -Werror), runs it, and also builds SRC as plain
+# sequential C (await is the identity, sleep and yield are synchronous): both must print the
+# same. Prints the async program's output for FileCheck; fails on any difference.
+set -euo pipefail
+src=$1 tmp=$2
+shift 2
+warn="-std=gnu11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror"
+"$ASYNCC" "$src" -o "$tmp.async.c"
+libs="$ASYNCC_RUNTIME_LIB -luring -lpthread"
+# shellcheck disable=SC2086
+"$ASYNCC_CC" $warn $ASYNCC_SAN_FLAGS -g -I"$ASYNCC_INCLUDE" "$tmp.async.c" $libs -o "$tmp.async"
+# shellcheck disable=SC2086
+"$ASYNCC_TEST_CLANG" $warn -fsyntax-only -I"$ASYNCC_INCLUDE" "$tmp.async.c"
+status=0
+"$tmp.async" "$@" > "$tmp.out" || status=$?
+if [ "${ASYNCC_NO_SEQ:-}" != 1 ] && ! grep -q "NO-SEQUENTIAL" "$src"; then
+    # shellcheck disable=SC2086
+    "$ASYNCC_CC" -std=gnu11 -w -I"$ASYNCC_INCLUDE" "$src" "$ASYNCC_SEQ" -o "$tmp.seq"
+    seq_status=0
+    "$tmp.seq" "$@" > "$tmp.seq.out" || seq_status=$?
+    if ! diff -u "$tmp.seq.out" "$tmp.out" >&2; then
+        echo "run.sh: the async program and its sequential build print different things" >&2
+        exit 1
+    fi
+    if [ "$status" != "$seq_status" ]; then
+        echo "run.sh: exit status $status async, $seq_status sequential" >&2
+        exit 1
+    fi
+fi
+cat "$tmp.out"
+echo "exit: $status"

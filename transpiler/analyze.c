@@ -1,0 +1,511 @@
+/* analyze.c: finds what the input asks of asyncc: async functions, await sites, combinators and
+ * the locals that must live in a frame, and rejects what cannot be transformed correctly. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- syntax tree */
+
+typedef struct build {
+    tunit *t;
+    node *parent;
+} build;
+
+static unsigned offset_of(CXSourceLocation loc)
+{
+    unsigned off;
+    clang_getSpellingLocation(loc, NULL, NULL, NULL, &off);
+    return off;
+}
+
+static node *new_node(CXCursor c, node *parent)
+{
+    node *n = xcalloc(1, sizeof *n);
+    CXSourceRange r = clang_getCursorExtent(c);
+    n->kind = clang_getCursorKind(c);
+    n->cur = c;
+    n->start = offset_of(clang_getRangeStart(r));
+    n->end = offset_of(clang_getRangeEnd(r));
+    n->parent = parent;
+    if (parent)
+        VEC_PUSH(parent->kids, parent->nkids, n);
+    return n;
+}
+
+static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    build *b = data;
+    node *n = new_node(c, b->parent);
+    build sub = {b->t, n};
+    clang_visitChildren(c, build_visit, &sub);
+    return CXChildVisit_Continue;
+}
+
+static node *build_tree(tunit *t, CXCursor c)
+{
+    node *root = new_node(c, NULL);
+    build b = {t, root};
+    clang_visitChildren(c, build_visit, &b);
+    return root;
+}
+
+/* Skips blanks, comments and line markers in the preprocessed text. */
+static unsigned skip_blank(const tunit *t, unsigned i, unsigned end)
+{
+    const char *s = t->text;
+    while (i < end) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')
+            i++;
+        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '/')
+            while (i < end && s[i] != '\n')
+                i++;
+        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+            i += 2;
+            while (i + 1 < end && !(s[i] == '*' && s[i + 1] == '/'))
+                i++;
+            i += 2;
+        } else if (s[i] == '#' && (i == 0 || s[i - 1] == '\n'))
+            while (i < end && s[i] != '\n')
+                i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* The operator of a binary operator node, read from the text between its operands (libclang 14
+ * does not expose it). Returns a static string such as "&&", "," or "+=". */
+const char *an_binop(const tunit *t, const node *n)
+{
+    static char op[4];
+    if (n->nkids != 2)
+        return "";
+    unsigned i = skip_blank(t, n->kids[0]->end, n->kids[1]->start), k = 0;
+    while (i < n->kids[1]->start && k < 3 && strchr("=!<>&|^+-*/%,", t->text[i]))
+        op[k++] = t->text[i++];
+    op[k] = 0;
+    return op;
+}
+
+node *an_unparen(node *n)
+{
+    while (n && (n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) && n->nkids == 1 &&
+           !n->mk)
+        n = n->kids[0];
+    return n;
+}
+
+static int is_comma(const tunit *t, const node *n)
+{
+    return n->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, n), ",") == 0;
+}
+
+static const struct {
+    const char *name;
+    marker mk;
+    int sentinel; /* the macro appends a value after the user's operands */
+} markers[] = {
+    {"__asyncc_await", MK_AWAIT, 0},       {"__asyncc_spawn", MK_SPAWN, 1},
+    {"__asyncc_spawn_local", MK_SPAWN_LOCAL, 1}, {"__asyncc_block_on", MK_BLOCK_ON, 0},
+    {"__asyncc_join", MK_JOIN, 1},         {"__asyncc_try_join", MK_TRY_JOIN, 1},
+    {"__asyncc_select", MK_SELECT, 1},     {"__asyncc_timeout", MK_TIMEOUT, 1},
+};
+
+/* Recognizes `(__asyncc_X, a, b, ...)`, the expansion of await and the combinators. */
+static void find_marker(tunit *t, node *paren)
+{
+    if (paren->kind != CXCursor_ParenExpr || paren->nkids != 1 || !is_comma(t, paren->kids[0]))
+        return;
+    node *chain[64];
+    unsigned n = 0;
+    node *c = paren->kids[0];
+    while (is_comma(t, c) && n < 64) {
+        chain[n++] = c->kids[1];
+        c = c->kids[0];
+    }
+    node *leaf = c;
+    while (leaf->kind == CXCursor_UnexposedExpr && leaf->nkids == 1)
+        leaf = leaf->kids[0];
+    if (leaf->kind != CXCursor_DeclRefExpr)
+        return;
+    char *name = cx_take(clang_getCursorSpelling(leaf->cur));
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        if (strcmp(name, markers[i].name) != 0)
+            continue;
+        paren->mk = markers[i].mk;
+        unsigned first = markers[i].sentinel ? 1 : 0;
+        for (unsigned k = n; k-- > first;) {
+            node *op = chain[k];
+            while (op->kind == CXCursor_ParenExpr && op->nkids == 1)
+                op = op->kids[0];
+            VEC_PUSH(paren->ops, paren->nops, op);
+        }
+    }
+    free(name);
+}
+
+/* ---------------------------------------------------------------- async functions */
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
+        char *s = cx_take(clang_getCursorSpelling(c));
+        int match = strcmp(s, "asyncc_async") == 0;
+        free(s);
+        if (match) {
+            *(int *)data = 1;
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Whether any declaration of fn carries `async` (clang keeps the attribute on the one written). */
+static int has_async_attr(CXCursor fn)
+{
+    int found = 0;
+    for (int pass = 0; pass < 3 && !found; pass++) {
+        CXCursor c = pass == 0 ? fn : pass == 1 ? clang_getCanonicalCursor(fn) : clang_getCursorDefinition(fn);
+        if (!clang_Cursor_isNull(c) && clang_Cursor_hasAttrs(c))
+            clang_visitChildren(c, attr_visit, &found);
+    }
+    return found;
+}
+
+static callee *find_callee(tunit *t, const char *name)
+{
+    for (unsigned i = 0; i < t->ncallees; i++)
+        if (strcmp(t->callees[i]->name, name) == 0)
+            return t->callees[i];
+    return NULL;
+}
+
+/* The async function fn (a FunctionDecl cursor), or NULL when it is not async. */
+static callee *callee_of(tunit *t, CXCursor fn)
+{
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return NULL;
+    char *name = cx_take(clang_getCursorSpelling(fn));
+    callee *c = find_callee(t, name);
+    if (c || !has_async_attr(fn)) {
+        free(name);
+        return c;
+    }
+    c = xcalloc(1, sizeof *c);
+    c->name = name;
+    c->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    CXType ft = clang_getCursorType(fn);
+    CXType rt = clang_getResultType(ft);
+    if (rt.kind != CXType_Void)
+        c->ret_type = cx_take(clang_getTypeSpelling(rt));
+    c->variadic = clang_isFunctionTypeVariadic(ft) != 0;
+    int n = clang_getNumArgTypes(ft);
+    for (int i = 0; i < n; i++) {
+        char *ty = cx_take(clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i)));
+        VEC_PUSH(c->param_types, c->nparams, ty);
+    }
+    VEC_PUSH(t->callees, t->ncallees, c);
+    return c;
+}
+
+/* ---------------------------------------------------------------- per-function analysis */
+
+typedef struct scan {
+    tunit *t;
+    afn *f;
+    node **awaits;
+    unsigned nawaits;
+    int in_stmt_expr, in_unevaluated;
+} scan;
+
+static int text_starts(const tunit *t, const node *n, const char *word)
+{
+    size_t len = strlen(word);
+    return n->end - n->start >= len && memcmp(t->text + n->start, word, len) == 0;
+}
+
+static node *enclosing_scope(node *n)
+{
+    for (node *p = n->parent; p; p = p->parent)
+        if (p->kind == CXCursor_CompoundStmt || p->kind == CXCursor_ForStmt)
+            return p;
+    return NULL;
+}
+
+static var *var_of(afn *f, CXCursor decl)
+{
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (clang_equalCursors(f->vars[i]->decl->cur, decl))
+            return f->vars[i];
+    return NULL;
+}
+
+/* Whether the async call n is an operand of await or of a combinator, possibly as `v = f(x)`. */
+static int is_marker_operand(node *n)
+{
+    for (node *q = n->parent; q; q = q->parent) {
+        if (q->mk) {
+            for (unsigned i = 0; i < q->nops; i++) {
+                node *op = q->ops[i];
+                if (an_unparen(op) == n)
+                    return 1;
+                if (q->mk != MK_AWAIT && op->kind == CXCursor_BinaryOperator && op->nkids == 2 &&
+                    an_unparen(op->kids[1]) == n)
+                    return 1;
+            }
+            return 0;
+        }
+        if (q->kind != CXCursor_BinaryOperator && q->kind != CXCursor_ParenExpr && q->kind != CXCursor_UnexposedExpr)
+            return 0;
+    }
+    return 0;
+}
+
+static void scan_node(scan *s, node *n)
+{
+    tunit *t = s->t;
+    afn *f = s->f;
+    find_marker(t, n);
+    if (n->kind == CXCursor_LabelStmt)
+        f->has_labels = 1;
+    if (n->kind == CXCursor_VarDecl && f->self) {
+        var *v = xcalloc(1, sizeof *v);
+        v->decl = n;
+        v->scope = enclosing_scope(n);
+        v->name = cx_take(clang_getCursorSpelling(n->cur));
+        v->type = cx_take(clang_getTypeSpelling(clang_getCursorType(n->cur)));
+        enum CX_StorageClass sc = clang_Cursor_getStorageClass(n->cur);
+        v->is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
+        n->var = v;
+        VEC_PUSH(f->vars, f->nvars, v);
+    }
+    int stmt_expr = n->kind == CXCursor_StmtExpr;
+    int unevaluated = n->kind == CXCursor_UnaryExpr &&
+                      (text_starts(t, n, "sizeof") || text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof"));
+    s->in_stmt_expr += stmt_expr;
+    s->in_unevaluated += unevaluated;
+    for (unsigned i = 0; i < n->nkids; i++)
+        scan_node(s, n->kids[i]);
+    s->in_stmt_expr -= stmt_expr;
+    s->in_unevaluated -= unevaluated;
+
+    for (unsigned i = 0; i < n->nkids; i++)
+        n->has_await |= n->kids[i]->has_await;
+
+    if (n->mk == MK_AWAIT) {
+        n->has_await = 1;
+        VEC_PUSH(s->awaits, s->nawaits, n);
+        if (!f->self)
+            dg_error_node(t, n, "'await' outside an async function; mark the enclosing function 'async'");
+        else if (s->in_stmt_expr)
+            dg_error_node(t, n, "'await' inside a statement expression is not supported; move it to its own statement");
+        else if (s->in_unevaluated)
+            dg_error_node(t, n, "'await' inside sizeof or _Alignof is never evaluated; await before and use the value");
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        if (call && call->mk && call->mk != MK_AWAIT && call->mk != MK_BLOCK_ON && call->mk != MK_SPAWN &&
+            call->mk != MK_SPAWN_LOCAL) {
+            dg_error_node(t, call, "combinators inside await are not supported yet");
+        } else if (!call || call->kind != CXCursor_CallExpr) {
+            dg_error_node(t, n, "'await' needs a call of an async function, like await(f(x))");
+        } else {
+            CXCursor fn = clang_getCursorReferenced(call->cur);
+            callee *c = callee_of(t, fn);
+            if (!c) {
+                char *name = cx_take(clang_getCursorSpelling(fn));
+                if (*name)
+                    dg_error_node(t, call, "'await' of '%s', which is not an async function; declare it 'async'", name);
+                else
+                    dg_error_node(t, call, "'await' needs a direct call of an async function, not a function pointer");
+                free(name);
+            } else {
+                call->fn = c;
+            }
+        }
+    } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
+        if (n->mk == MK_BLOCK_ON && f->self)
+            dg_error_node(t, n, "ac_block_on inside an async function would block its worker; use await");
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        callee *c = call && call->kind == CXCursor_CallExpr ? callee_of(t, clang_getCursorReferenced(call->cur)) : NULL;
+        if (!c)
+            dg_error_node(t, n, "%s needs a call of an async function", n->mk == MK_BLOCK_ON ? "ac_block_on" : "ac_spawn");
+        else
+            call->fn = c;
+    } else if (n->mk) {
+        dg_error_node(t, n, "combinators (ac_join, ac_try_join, ac_select, ac_timeout) are not supported yet");
+    } else if (n->kind == CXCursor_CallExpr && !n->fn) {
+        CXCursor fn = clang_getCursorReferenced(n->cur);
+        callee *c = callee_of(t, fn);
+        if (c && !is_marker_operand(n)) {
+            dg_error_node(t, n,
+                          "call of async function '%s' without await: its future would never run; write await(%s(...))",
+                          c->name, c->name);
+        } else if (!c && f->self) {
+            char *name = cx_take(clang_getCursorSpelling(fn));
+            static const char *const banned[] = {"alloca", "__builtin_alloca", "setjmp", "_setjmp", "__sigsetjmp",
+                                                 "sigsetjmp", "longjmp", "_longjmp", "siglongjmp", NULL};
+            for (int i = 0; banned[i]; i++)
+                if (strcmp(name, banned[i]) == 0)
+                    dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
+                                  name[0] == 'a' || name[2] == 'b'
+                                      ? "its memory would not survive a suspension; use malloc or a fixed-size array"
+                                      : "a jump across a suspended frame cannot be resumed; return an error code instead");
+            free(name);
+        }
+    } else if (n->kind == CXCursor_DeclRefExpr) {
+        CXCursor ref = clang_getCursorReferenced(n->cur);
+        if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+            node *p = n->parent;
+            while (p && p->kind == CXCursor_UnexposedExpr)
+                p = p->parent;
+            int is_callee = p && p->kind == CXCursor_CallExpr && p->nkids && an_unparen(p->kids[0]) == an_unparen(n);
+            if (!is_callee && callee_of(t, ref)) {
+                char *name = cx_take(clang_getCursorSpelling(ref));
+                dg_error_node(t, n, "taking the address of async function '%s' is not supported; call it with await", name);
+                free(name);
+            }
+        } else if (f->self) {
+            n->var = var_of(f, ref);
+        }
+    }
+}
+
+static int await_within(scan *s, unsigned from, unsigned to)
+{
+    for (unsigned i = 0; i < s->nawaits; i++)
+        if (s->awaits[i]->start > from && s->awaits[i]->end <= to)
+            return 1;
+    return 0;
+}
+
+/* Decides which locals live across an await and gives them unique field names. */
+static void place_vars(scan *s)
+{
+    afn *f = s->f;
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (v->is_param)
+            v->in_frame = 1;
+        else if (!v->is_static && v->scope)
+            v->in_frame = await_within(s, v->decl->end, v->scope->end) ||
+                          (f->has_labels && await_within(s, v->scope->start, v->scope->end));
+        if (!v->in_frame)
+            continue;
+        CXType ty = clang_getCursorType(v->decl->cur);
+        if (ty.kind == CXType_VariableArray)
+            dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
+                          v->name);
+        else if (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))
+            dg_error_node(s->t, v->decl,
+                          "'%s' has an unnamed struct, union or enum type and lives across an await; give the type a tag name",
+                          v->name);
+        /* A unique member name: the user's when free, else name_2, name_3... */
+        char *field = xstrdup(v->name);
+        for (unsigned k = 2;; k++) {
+            int clash = strncmp(field, "ac__", 4) == 0;
+            for (unsigned j = 0; j < i && !clash; j++)
+                clash = f->vars[j]->in_frame && strcmp(f->vars[j]->field, field) == 0;
+            if (!clash)
+                break;
+            free(field);
+            field = xasprintf("%s_%u", v->name, k);
+        }
+        v->field = field;
+    }
+}
+
+static void analyze_function(tunit *t, CXCursor c, callee *self)
+{
+    afn *f = xcalloc(1, sizeof *f);
+    f->root = build_tree(t, c);
+    f->self = self;
+    f->name = cx_take(clang_getCursorSpelling(c));
+    f->is_main = self && strcmp(f->name, "main") == 0;
+    CXSourceRange r = clang_getCursorExtent(c);
+    dg_presumed(clang_getRangeStart(r), NULL, &f->line, NULL);
+    dg_presumed(clang_getRangeEnd(r), NULL, &f->end_line, NULL);
+    for (unsigned i = 0; i < f->root->nkids; i++) {
+        node *k = f->root->kids[i];
+        if (k->kind == CXCursor_CompoundStmt)
+            f->body = k;
+        if (k->kind == CXCursor_ParmDecl && self) {
+            var *v = xcalloc(1, sizeof *v);
+            v->decl = k;
+            v->name = cx_take(clang_getCursorSpelling(k->cur));
+            v->type = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
+            v->is_param = 1;
+            k->var = v;
+            VEC_PUSH(f->vars, f->nvars, v);
+        }
+    }
+    if (self) {
+        self->defined_here = 1;
+        self->def = f;
+        self->def_start = f->root->start;
+        if (self->variadic)
+            dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
+                          f->name);
+    }
+    scan s = {t, f, NULL, 0, 0, 0};
+    if (f->body)
+        scan_node(&s, f->body);
+    place_vars(&s);
+    free(s.awaits);
+    VEC_PUSH(t->fns, t->nfns, f);
+}
+
+static int mentions_marker(const tunit *t, CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    unsigned a = offset_of(clang_getRangeStart(r)), b = offset_of(clang_getRangeEnd(r));
+    if (b > t->text_len || a >= b)
+        return 0;
+    return memmem(t->text + a, b - a, "__asyncc_", 9) != NULL;
+}
+
+typedef struct top {
+    tunit *t;
+} top;
+
+static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    tunit *t = ((top *)data)->t;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
+        return CXChildVisit_Continue;
+    char *file;
+    dg_presumed(clang_getCursorLocation(c), &file, NULL, NULL);
+    int here = strcmp(file, t->input) == 0;
+    free(file);
+    if (k == CXCursor_VarDecl) {
+        if (here && mentions_marker(t, c))
+            dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+        return CXChildVisit_Continue;
+    }
+    int is_def = clang_isCursorDefinition(c);
+    if (!here) {
+        if (is_def && clang_Cursor_hasAttrs(c) && has_async_attr(c))
+            dg_error(t, clang_getCursorLocation(c),
+                     "async function defined in an included file; define it in a .c file and declare it in the header");
+        return CXChildVisit_Continue;
+    }
+    callee *self = clang_Cursor_hasAttrs(c) ? callee_of(t, c) : NULL;
+    if (is_def && (self || mentions_marker(t, c)))
+        analyze_function(t, c, self);
+    else if (!is_def && self) {
+        node *proto = build_tree(t, c);
+        VEC_PUSH(t->protos, t->nprotos, proto);
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Returns the number of errors reported. */
+int an_analyze(tunit *t)
+{
+    top d = {t};
+    clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
+    return t->errors;
+}

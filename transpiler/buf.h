@@ -1,0 +1,39 @@
+/* buf.h: growable strings, the transpiler's only text container.
+ * Every piece of generated C is appended to an sb before it reaches a file. */
+#ifndef ASYNCC_BUF_H
+#define ASYNCC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sb {
+    char *data;
+    size_t len, cap;
+} sb;
+
+void sb_putn(sb *b, const char *s, size_t n);
+void sb_puts(sb *b, const char *s);
+void sb_putc(sb *b, char c);
+void sb_printf(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(sb *b, const char *fmt, va_list ap);
+/* Returns the NUL-terminated contents (never NULL) and leaves b empty; the caller frees it. */
+char *sb_take(sb *b);
+void sb_free(sb *b);
+/* True when the last character written is a newline, or nothing was written. */
+int sb_at_line_start(const sb *b);
+
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+
+/* Appends p to a growable array of pointers. */
+#define VEC_PUSH(arr, count, p)                                                                    \
+    do {                                                                                           \
+        (arr) = xrealloc((arr), sizeof *(arr) * ((count) + 1));                                    \
+        (arr)[(count)++] = (p);                                                                    \
+    } while (0)
+
+#endif

@@ -1,0 +1,144 @@
+/* internal.h: the transpiler's shared data: the syntax tree of the functions being rewritten,
+ * their variables and await sites, and the translation unit they come from. */
+#ifndef ASYNCC_INTERNAL_H
+#define ASYNCC_INTERNAL_H
+
+#include <clang-c/Index.h>
+
+#include "buf.h"
+
+typedef enum marker {
+    MK_NONE,
+    MK_AWAIT,
+    MK_SPAWN,
+    MK_SPAWN_LOCAL,
+    MK_BLOCK_ON,
+    MK_JOIN,
+    MK_TRY_JOIN,
+    MK_SELECT,
+    MK_TIMEOUT
+} marker;
+
+typedef struct node node;
+typedef struct var var;
+typedef struct afn afn;
+typedef struct callee callee;
+typedef struct site site;
+typedef struct tunit tunit;
+
+/* One cursor of a rewritten function, with its extent in the preprocessed text. */
+struct node {
+    enum CXCursorKind kind;
+    unsigned start, end; /* [start, end) in tunit.text */
+    node *parent;
+    node **kids;
+    unsigned nkids;
+    CXCursor cur;
+    marker mk;    /* set on the ParenExpr that an await or combinator expands to */
+    node **ops;   /* the marker's operands, parentheses removed */
+    unsigned nops;
+    unsigned has_await : 1; /* the subtree holds an await marker */
+    var *var;        /* VarDecl/ParmDecl: its variable; DeclRefExpr: the local it names */
+    callee *fn;      /* CallExpr of an async function: the callee */
+    const char *repl; /* replacement text decided by the lowering */
+    struct region *region; /* frame storage of a lowered block or statement */
+    unsigned cont_label;   /* a rewritten loop: `continue` becomes goto ac__cont_N */
+};
+
+/* A parameter or local of a rewritten function. */
+struct var {
+    node *decl;
+    node *scope; /* the block (or for statement) it is declared in */
+    char *name;
+    char *field; /* its unique name as a frame field */
+    char *type;  /* type as clang spells it */
+    unsigned in_frame : 1, is_param : 1, is_static : 1;
+};
+
+/* An async function this file defines or calls. */
+struct callee {
+    char *name;
+    unsigned is_static : 1, defined_here : 1, forward_declared : 1, variadic : 1;
+    afn *def;         /* the definition, when in this file */
+    unsigned def_start; /* its offset in the text (embedding needs it defined before use) */
+    char *ret_type;   /* spelling; NULL for void */
+    char **param_types;
+    unsigned nparams;
+};
+
+/* An await point: one state of the state machine. */
+struct site {
+    unsigned index; /* state number, 1-based */
+    node *await;
+    callee *fn;
+    unsigned line;
+    char *child; /* frame field holding the child */
+    unsigned embedded : 1; /* child frame inside ours (else from the task arena) */
+};
+
+/* A function that the transpiler rewrites: async, or plain code using spawn/block_on. */
+struct afn {
+    node *root; /* FunctionDecl */
+    node *body; /* CompoundStmt */
+    callee *self; /* NULL for a plain function */
+    char *name;
+    unsigned line, end_line; /* presumed lines of the definition in the input */
+    var **vars;
+    unsigned nvars;
+    site **sites;
+    unsigned nsites;
+    unsigned has_labels : 1;
+    unsigned is_main : 1;
+    char **moved_decls; /* local typedefs and tags moved to file scope */
+    unsigned nmoved;
+    char *code;   /* the generated C, replacing lines line..end_line */
+    char *layout; /* the frame struct body, for --emit=frames */
+};
+
+struct tunit {
+    const char *input;   /* the path the user gave */
+    char *orig;          /* the input file as it is on disk */
+    size_t orig_len;
+    char *text;          /* the preprocessed text that libclang parsed */
+    unsigned text_len;
+    CXTranslationUnit tu;
+    CXFile ifile;        /* the preprocessed text as libclang knows it */
+    int lines;           /* emit #line directives (off for --emit=c, which is for reading) */
+    callee **callees;
+    unsigned ncallees;
+    afn **fns;
+    unsigned nfns;
+    node **protos; /* async prototypes in the input file, replaced by ABI declarations */
+    unsigned nprotos;
+    int errors;
+};
+
+/* diag.c */
+void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
+int dg_report_clang(tunit *t);
+char *cx_take(CXString s);
+
+/* pp.c */
+int pp_run(const char *clang, const char *const *flags, int nflags, const char *input, char **out,
+           unsigned *len);
+
+/* analyze.c */
+int an_analyze(tunit *t);
+node *an_unparen(node *n);
+const char *an_binop(const tunit *t, const node *n);
+
+/* lower.c */
+void lw_function(tunit *t, afn *f);
+char *lw_abi_decls(tunit *t, callee *c);
+char *lw_field_decl(const char *type, const char *name);
+
+/* output.c */
+char *out_compose(tunit *t);
+
+/* inspect.c */
+char *in_frames(tunit *t, const char *const *flags, int nflags);
+char *in_dot(tunit *t);
+
+#endif

@@ -1,0 +1,1098 @@
+/* lower.c: rewrites one function into a state machine: frame struct, init, poll, drop.
+ * Statements without awaits are copied as written; only what an await touches is restructured. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Frame storage is a tree: a block holds its locals beside a union of its statements, and a
+ * statement holds its temporaries and child frames beside a union of its sub-statements, so
+ * locals of sibling blocks and temporaries of different statements share space. */
+typedef struct region {
+    char **fields;
+    unsigned nfields;
+    struct region **subs;
+    unsigned nsubs;
+} region;
+
+typedef struct edit {
+    unsigned start, end;
+    char *text;
+} edit;
+
+typedef struct edits {
+    edit *v;
+    unsigned n;
+} edits;
+
+typedef struct lw {
+    tunit *t;
+    afn *f;
+    sb out;
+    unsigned cur_line; /* the line the compiler gives the next output line (with #line) */
+    char *file;        /* the input's name as a C string literal body */
+    region *stmt;      /* receives the temporaries of the statement being lowered */
+    region *uni;       /* receives the regions of new statements and blocks */
+    unsigned ntemps, nlabels, nspawns;
+    unsigned indent;
+} lw;
+
+static void gen_stmt(lw *L, node *s);
+
+/* ---------------------------------------------------------------- text helpers */
+
+static region *new_region(region *parent)
+{
+    region *r = xcalloc(1, sizeof *r);
+    if (parent)
+        VEC_PUSH(parent->subs, parent->nsubs, r);
+    return r;
+}
+
+static void add_field(region *r, char *decl)
+{
+    VEC_PUSH(r->fields, r->nfields, decl);
+}
+
+static unsigned line_at(lw *L, unsigned off)
+{
+    CXSourceLocation loc = clang_getLocationForOffset(L->t->tu, L->t->ifile, off);
+    unsigned line;
+    dg_presumed(loc, NULL, &line, NULL);
+    return line;
+}
+
+static unsigned col_at(lw *L, unsigned off)
+{
+    unsigned col = 1;
+    while (off > 0 && L->t->text[off - 1] != '\n') {
+        off--;
+        col++;
+    }
+    return col;
+}
+
+static void put(lw *L, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        L->cur_line += *p == '\n';
+    sb_puts(&L->out, s);
+}
+
+static void putn(lw *L, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        L->cur_line += s[i] == '\n';
+    sb_putn(&L->out, s, n);
+}
+
+static void line_directive(lw *L, unsigned line)
+{
+    if (!sb_at_line_start(&L->out))
+        put(L, "\n");
+    if (L->t->lines && L->cur_line != line) {
+        sb_printf(&L->out, "#line %u \"%s\"\n", line, L->file);
+        L->cur_line = line;
+    }
+}
+
+static void pad(lw *L, unsigned col)
+{
+    for (unsigned i = 1; i < col; i++)
+        sb_putc(&L->out, ' ');
+}
+
+/* Prepares the output for user text starting at off: same line when it is, else a new line
+ * carrying off's line number, indented to off's column. */
+static void sync(lw *L, unsigned off)
+{
+    unsigned line = line_at(L, off);
+    if (!sb_at_line_start(&L->out)) {
+        if (!L->t->lines || line == L->cur_line) {
+            put(L, " ");
+            return;
+        }
+    }
+    line_directive(L, line);
+    L->indent = col_at(L, off);
+    pad(L, L->indent);
+}
+
+/* One line of generated code, attributed to the user's line `line`. */
+static void gline(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void gline(lw *L, unsigned line, const char *fmt, ...)
+{
+    line_directive(L, line);
+    pad(L, L->indent ? L->indent : 5);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&L->out, fmt, ap);
+    va_end(ap);
+    put(L, "\n");
+}
+
+/* Copies the blank text between two statements up to its last newline (comments included). */
+static void copy_gap(lw *L, unsigned from, unsigned to)
+{
+    unsigned last = from;
+    for (unsigned i = from; i < to; i++)
+        if (L->t->text[i] == '\n')
+            last = i + 1;
+    if (last > from && !sb_at_line_start(&L->out) && L->t->text[from] != '\n')
+        put(L, " ");
+    putn(L, L->t->text + from, last - from);
+}
+
+static unsigned skip_blank(const tunit *t, unsigned i, unsigned end)
+{
+    const char *s = t->text;
+    while (i < end) {
+        if (strchr(" \t\n\r\f\v", s[i]))
+            i++;
+        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '/')
+            while (i < end && s[i] != '\n')
+                i++;
+        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+            i += 2;
+            while (i + 1 < end && !(s[i] == '*' && s[i + 1] == '/'))
+                i++;
+            i += 2;
+        } else
+            break;
+    }
+    return i;
+}
+
+/* Where a statement really ends: clang's extent leaves out the `;` of expression statements,
+ * return, break, continue, goto and do-while. */
+static unsigned stmt_end(lw *L, node *s)
+{
+    switch (s->kind) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_DeclStmt:
+    case CXCursor_NullStmt:
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+    case CXCursor_LabelStmt:
+        return s->end;
+    default: {
+        unsigned i = skip_blank(L->t, s->end, L->t->text_len);
+        return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : s->end;
+    }
+    }
+}
+
+static int is_tag_decl(const node *n)
+{
+    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
+           n->kind == CXCursor_TypedefDecl;
+}
+
+/* A declaration of local types only (struct, union, enum, typedef): moved to file scope in an
+ * async function, where frame fields may need the types. */
+static int is_moved_decl(lw *L, const node *n)
+{
+    if (!L->f->self || n->kind != CXCursor_DeclStmt || n->nkids == 0)
+        return 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!is_tag_decl(n->kids[i]))
+            return 0;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- expressions */
+
+static char *emit_range(lw *L, node *n, unsigned a, unsigned b);
+
+static char *emit_text(lw *L, node *n)
+{
+    return emit_range(L, n, n->start, n->end);
+}
+
+static node *loop_of(node *n)
+{
+    for (node *p = n->parent; p; p = p->parent)
+        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt)
+            return p;
+    return NULL;
+}
+
+static char *call_args(lw *L, node *call)
+{
+    sb b = {0};
+    for (unsigned i = 1; i < call->nkids; i++) {
+        char *a = emit_text(L, call->kids[i]);
+        sb_printf(&b, ", %s", a);
+        free(a);
+    }
+    return sb_take(&b);
+}
+
+/* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */
+static char *task_expr(lw *L, node *m)
+{
+    node *call = an_unparen(m->ops[0]);
+    callee *c = call->fn;
+    unsigned k = ++L->nspawns;
+    char *args = call_args(L, call);
+    char *s;
+    if (m->mk == MK_BLOCK_ON) {
+        if (c->ret_type) {
+            char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
+            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); %s; ac__block_on(ac__bt%u, &ac__br%u); ac__br%u; })",
+                          k, k, c->name, k, c->name, k, args, decl, k, k, k);
+            free(decl);
+        } else {
+            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); ac__block_on(ac__bt%u, 0); })",
+                          k, k, c->name, k, c->name, k, args, k);
+        }
+    } else {
+        s = xasprintf("({ void *ac__sp%u; ac_task *ac__st%u = ac__task_new(&ac__type_%s, &ac__sp%u); "
+                      "ac__init_%s(ac__sp%u%s); %s(ac__st%u); })",
+                      k, k, c->name, k, c->name, k, args,
+                      m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
+    }
+    free(args);
+    return s;
+}
+
+static char *return_text(lw *L, node *r)
+{
+    node *e = r->nkids ? r->kids[r->nkids - 1] : NULL;
+    if (!e || !clang_isExpression(e->kind))
+        return xstrdup("return (ac__fr->ac__state = AC_STATE_DONE, AC_READY)");
+    char *et = emit_text(L, e);
+    char *s = L->f->self->ret_type
+                  ? xasprintf("return (ac__fr->ac__result = (%s), ac__fr->ac__state = AC_STATE_DONE, AC_READY)", et)
+                  : xasprintf("return ((void)(%s), ac__fr->ac__state = AC_STATE_DONE, AC_READY)", et);
+    free(et);
+    return s;
+}
+
+static void push_edit(edits *e, node *n, char *text)
+{
+    e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
+    e->v[e->n++] = (edit){n->start, n->end, text};
+}
+
+static void collect(lw *L, node *n, edits *e)
+{
+    if (n->repl) {
+        push_edit(e, n, xstrdup(n->repl));
+        return;
+    }
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame) {
+        push_edit(e, n, xasprintf("ac__fr->%s", n->var->field));
+        return;
+    }
+    if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON) {
+        push_edit(e, n, task_expr(L, n));
+        return;
+    }
+    if (n->kind == CXCursor_ReturnStmt && L->f->self) {
+        push_edit(e, n, return_text(L, n));
+        return;
+    }
+    if (n->kind == CXCursor_ContinueStmt) {
+        node *loop = loop_of(n);
+        if (loop && loop->cont_label) {
+            push_edit(e, n, xasprintf("goto ac__cont_%u", loop->cont_label));
+            return;
+        }
+    }
+    if (is_moved_decl(L, n)) {
+        push_edit(e, n, xstrdup(""));
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        collect(L, n->kids[i], e);
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+    const edit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The text [a, b) of n's surroundings with every rewrite inside n applied. */
+static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
+{
+    edits e = {0};
+    collect(L, n, &e);
+    qsort(e.v, e.n, sizeof *e.v, edit_cmp);
+    sb out = {0};
+    unsigned pos = a;
+    for (unsigned i = 0; i < e.n; i++) {
+        if (e.v[i].start >= pos && e.v[i].end <= b) {
+            sb_putn(&out, L->t->text + pos, e.v[i].start - pos);
+            sb_puts(&out, e.v[i].text);
+            pos = e.v[i].end;
+        }
+        free(e.v[i].text);
+    }
+    if (pos < b)
+        sb_putn(&out, L->t->text + pos, b - pos);
+    free(e.v);
+    return sb_take(&out);
+}
+
+/* ---------------------------------------------------------------- types */
+
+/* The type of a frame field: without a top-level const, which would forbid the assignments
+ * that replace initializers. */
+static char *field_type(CXType ty)
+{
+    if (!clang_isConstQualifiedType(ty))
+        return cx_take(clang_getTypeSpelling(ty));
+    char *s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(ty)));
+    size_t n = strlen(s);
+    if (strncmp(s, "const ", 6) == 0)
+        memmove(s, s + 6, n - 5);
+    else if (n > 5 && strcmp(s + n - 5, "const") == 0) {
+        s[n - 5] = 0;
+        while (n > 5 && s[strlen(s) - 1] == ' ')
+            s[strlen(s) - 1] = 0;
+    }
+    return s;
+}
+
+/* A declaration of `name` with the type clang spells as `type`; types that C cannot write before
+ * a name (arrays, function pointers) go through __typeof__. Takes ownership of name. */
+char *lw_field_decl(const char *type, const char *name)
+{
+    char *s;
+    if (strpbrk(type, "(["))
+        s = xasprintf("__typeof__(%s)%s%s", type, *name ? " " : "", name);
+    else {
+        size_t n = strlen(type);
+        s = xasprintf("%s%s%s", type, *name && n && type[n - 1] != '*' ? " " : "", name);
+    }
+    free((char *)name);
+    return s;
+}
+
+static char *new_temp(lw *L, const char *type)
+{
+    unsigned k = ++L->ntemps;
+    add_field(L->stmt, lw_field_decl(type, xasprintf("ac__t%u", k)));
+    return xasprintf("ac__fr->ac__t%u", k);
+}
+
+/* ---------------------------------------------------------------- awaits */
+
+static unsigned node_line(lw *L, node *n)
+{
+    return line_at(L, n->start);
+}
+
+static void gen_await(lw *L, node *aw)
+{
+    node *call = an_unparen(aw->ops[0]);
+    callee *c = call->fn;
+    afn *f = L->f;
+    site *st = xcalloc(1, sizeof *st);
+    st->index = f->nsites + 1;
+    st->await = aw;
+    st->fn = c;
+    st->line = node_line(L, aw);
+    st->embedded = c->defined_here && c->def_start < f->root->start;
+    st->child = xasprintf("ac__c%u", st->index);
+    VEC_PUSH(f->sites, f->nsites, st);
+
+    unsigned line = st->line, k = st->index;
+    char *args = call_args(L, call);
+    if (st->embedded) {
+        add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, st->child));
+        gline(L, line, "ac__init_%s(&ac__fr->%s%s);", c->name, st->child, args);
+        gline(L, line, "ac__fr->ac__state = %u;", k);
+        L->indent -= 2;
+        gline(L, line, "ac__resume_%u:", k);
+        L->indent += 2;
+        gline(L, line, "if (ac__poll_%s(&ac__fr->%s, ac__cx) == AC_PENDING) return AC_PENDING;", c->name, st->child);
+        aw->repl = c->ret_type ? xasprintf("ac__fr->%s.ac__result", st->child) : "((void)0)";
+    } else {
+        add_field(L->stmt, xasprintf("void *%s", st->child));
+        gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", st->child, c->name);
+        gline(L, line, "ac__init_%s(ac__fr->%s%s);", c->name, st->child, args);
+        gline(L, line, "ac__fr->ac__state = %u;", k);
+        L->indent -= 2;
+        gline(L, line, "ac__resume_%u:", k);
+        L->indent += 2;
+        gline(L, line, "if (ac__type_%s.poll(ac__fr->%s, ac__cx) == AC_PENDING) return AC_PENDING;", c->name,
+              st->child);
+        if (c->ret_type) {
+            char *tmp = new_temp(L, c->ret_type);
+            gline(L, line, "%s = *(__typeof__(%s) *)((char *)ac__fr->%s + ac__type_%s.result_offset);", tmp, tmp,
+                  st->child, c->name);
+            aw->repl = tmp;
+        } else {
+            aw->repl = "((void)0)";
+        }
+        gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", st->child, c->name);
+    }
+    free(args);
+}
+
+/* Evaluates every await inside expression n, in order, as statements before the one that uses
+ * n, and marks each await with the expression that holds its value. &&, || and ?: become if/else
+ * so that what C would not evaluate is not awaited. */
+static void hoist(lw *L, node *n)
+{
+    if (!n->has_await)
+        return;
+    if (n->mk == MK_AWAIT) {
+        node *call = an_unparen(n->ops[0]);
+        for (unsigned i = 1; i < call->nkids; i++)
+            hoist(L, call->kids[i]);
+        gen_await(L, n);
+        return;
+    }
+    unsigned line = node_line(L, n);
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[1]->has_await) {
+        const char *op = an_binop(L->t, n);
+        int and = strcmp(op, "&&") == 0, or = strcmp(op, "||") == 0;
+        if (and || or) {
+            hoist(L, n->kids[0]);
+            char *tmp = new_temp(L, "int");
+            char *lhs = emit_text(L, n->kids[0]);
+            gline(L, line, "%s = !!(%s);", tmp, lhs);
+            gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
+            L->indent += 4;
+            hoist(L, n->kids[1]);
+            char *rhs = emit_text(L, n->kids[1]);
+            gline(L, line, "%s = !!(%s);", tmp, rhs);
+            L->indent -= 4;
+            gline(L, line, "}");
+            n->repl = tmp;
+            free(lhs);
+            free(rhs);
+            return;
+        }
+        if (strcmp(op, ",") == 0) {
+            hoist(L, n->kids[0]);
+            char *lhs = emit_text(L, n->kids[0]);
+            gline(L, line, "(void)(%s);", lhs);
+            free(lhs);
+            hoist(L, n->kids[1]);
+            n->repl = emit_text(L, n->kids[1]);
+            return;
+        }
+    }
+    if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await)) {
+        hoist(L, n->kids[0]);
+        CXType ty = clang_getCursorType(n->cur);
+        char *tmp = NULL;
+        if (ty.kind != CXType_Void) {
+            char *ts = cx_take(clang_getTypeSpelling(ty));
+            tmp = new_temp(L, ts);
+            free(ts);
+        }
+        char *cond = emit_text(L, n->kids[0]);
+        gline(L, line, "if (%s) {", cond);
+        free(cond);
+        for (int branch = 1; branch <= 2; branch++) {
+            L->indent += 4;
+            hoist(L, n->kids[branch]);
+            char *v = emit_text(L, n->kids[branch]);
+            if (tmp)
+                gline(L, line, "%s = %s;", tmp, v);
+            else
+                gline(L, line, "(void)(%s);", v);
+            free(v);
+            L->indent -= 4;
+            gline(L, line, branch == 1 ? "} else {" : "}");
+        }
+        n->repl = tmp ? tmp : "((void)0)";
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        hoist(L, n->kids[i]);
+}
+
+/* ---------------------------------------------------------------- statements */
+
+static node *var_init(node *v)
+{
+    CXCursor init = clang_Cursor_getVarDeclInitializer(v->cur);
+    if (clang_Cursor_isNull(init))
+        return NULL;
+    for (unsigned i = v->nkids; i-- > 0;)
+        if (clang_isExpression(v->kids[i]->kind))
+            return v->kids[i];
+    return NULL;
+}
+
+/* The assignment that replaces the initializer of a local that moved into the frame. */
+static void init_frame_var(lw *L, var *v, node *init)
+{
+    unsigned line = node_line(L, v->decl);
+    char *it = emit_text(L, init);
+    CXType ty = clang_getCursorType(v->decl->cur);
+    int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
+    if (array)
+        gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, &(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
+              v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
+              init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
+    else if (init->kind == CXCursor_InitListExpr)
+        gline(L, line, "ac__fr->%s = (__typeof__(ac__fr->%s))%s;", v->field, v->field, it);
+    else
+        gline(L, line, "ac__fr->%s = %s;", v->field, it);
+    free(it);
+}
+
+static void add_var_field(lw *L, var *v)
+{
+    region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
+    char *ty = field_type(clang_getCursorType(v->decl->cur));
+    add_field(r, lw_field_decl(ty, xstrdup(v->field)));
+    free(ty);
+}
+
+static void gen_decl(lw *L, node *d)
+{
+    int any_frame = 0;
+    for (unsigned i = 0; i < d->nkids; i++)
+        any_frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
+    if (!any_frame && (d->nkids == 1 || !d->has_await)) {
+        hoist(L, d);
+        sync(L, d->start);
+        char *s = emit_text(L, d);
+        put(L, s);
+        free(s);
+        return;
+    }
+    for (unsigned i = 0; i < d->nkids; i++) {
+        node *k = d->kids[i];
+        var *v = k->var;
+        if (!v) {
+            if (is_tag_decl(k))
+                dg_error_node(L->t, k, "define this type in a declaration of its own, before the variables");
+            continue;
+        }
+        node *init = var_init(k);
+        if (init)
+            hoist(L, init);
+        if (v->in_frame) {
+            add_var_field(L, v);
+            if (init)
+                init_frame_var(L, v, init);
+        } else {
+            char *ty = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
+            char *decl = lw_field_decl(ty, xstrdup(v->name));
+            char *it = init ? emit_text(L, init) : NULL;
+            gline(L, node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
+            free(ty);
+            free(decl);
+            free(it);
+        }
+    }
+}
+
+static void gen_block(lw *L, node *b)
+{
+    region *saved = L->uni;
+    b->region = new_region(L->uni);
+    L->uni = b->region;
+    sync(L, b->start);
+    put(L, "{");
+    unsigned pos = b->start + 1, indent = L->indent;
+    for (unsigned i = 0; i < b->nkids; i++) {
+        node *k = b->kids[i];
+        copy_gap(L, pos, k->start);
+        gen_stmt(L, k);
+        pos = stmt_end(L, k);
+    }
+    copy_gap(L, pos, b->end - 1);
+    L->indent = indent;
+    sync(L, b->end - 1);
+    put(L, "}");
+    L->uni = saved;
+}
+
+/* Emits user text [a, b) of statement s with its rewrites, starting at a fresh sync point. */
+static void put_range(lw *L, node *s, unsigned a, unsigned b)
+{
+    sync(L, a);
+    char *t = emit_range(L, s, a, b);
+    put(L, t);
+    free(t);
+}
+
+/* The parts of a for statement, told apart by the semicolons of its header. */
+static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
+{
+    const char *t = L->t->text;
+    unsigned i = skip_blank(L->t, s->start + 3, s->end), semi[2] = {0, 0}, nsemi = 0;
+    int depth = 0;
+    for (; i < s->end && nsemi < 2; i++) {
+        char ch = t[i];
+        if (ch == '"' || ch == '\'') {
+            for (i++; i < s->end && t[i] != ch; i++)
+                if (t[i] == '\\')
+                    i++;
+        } else if (ch == '(' || ch == '[' || ch == '{')
+            depth++;
+        else if (ch == ')' || ch == ']' || ch == '}')
+            depth--;
+        else if (ch == ';' && depth == 1)
+            semi[nsemi++] = i;
+    }
+    *init = *cond = *inc = *body = NULL;
+    for (unsigned k = 0; k < s->nkids; k++) {
+        node *n = s->kids[k];
+        if (k == s->nkids - 1)
+            *body = n;
+        else if (n->start < semi[0])
+            *init = n;
+        else if (n->start < semi[1])
+            *cond = n;
+        else
+            *inc = n;
+    }
+}
+
+static int declares_frame_var(node *d)
+{
+    if (!d || d->kind != CXCursor_DeclStmt)
+        return 0;
+    for (unsigned i = 0; i < d->nkids; i++)
+        if (d->kids[i]->var && d->kids[i]->var->in_frame)
+            return 1;
+    return 0;
+}
+
+static void gen_for(lw *L, node *s)
+{
+    node *init, *cond, *inc, *body;
+    for_parts(L, s, &init, &cond, &inc, &body);
+    unsigned line = node_line(L, s);
+    int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
+    if (!header_awaits && !declares_frame_var(init)) {
+        put_range(L, s, s->start, body->start);
+        gen_stmt(L, body);
+        return;
+    }
+    sync(L, s->start);
+    put(L, "{");
+    if (!header_awaits) {
+        /* Only the loop variable moved into the frame: initialize it, keep the loop. */
+        gen_decl(L, init);
+        char *ct = cond ? emit_text(L, cond) : xstrdup("");
+        char *it = inc ? emit_text(L, inc) : xstrdup("");
+        gline(L, line, "for (; %s; %s)", ct, it);
+        free(ct);
+        free(it);
+        gen_stmt(L, body);
+        gline(L, line, "}");
+        return;
+    }
+    if (init) {
+        if (init->kind == CXCursor_DeclStmt)
+            gen_decl(L, init);
+        else {
+            hoist(L, init);
+            char *it = emit_text(L, init);
+            gline(L, line, "%s;", it);
+            free(it);
+        }
+    }
+    gline(L, line, "for (;;) {");
+    if (cond) {
+        hoist(L, cond);
+        char *ct = emit_text(L, cond);
+        gline(L, line, "if (!(%s)) break;", ct);
+        free(ct);
+    }
+    if (inc)
+        s->cont_label = ++L->nlabels;
+    gen_stmt(L, body);
+    if (inc) {
+        gline(L, line, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+        hoist(L, inc);
+        char *it = emit_text(L, inc);
+        gline(L, line, "%s;", it);
+        free(it);
+    }
+    gline(L, line, "}");
+    gline(L, line, "}");
+}
+
+/* The text of a statement's label part (`case 1:`, `L:`, `default:`) before its sub-statement. */
+static void gen_labeled(lw *L, node *s)
+{
+    node *sub = s->kids[s->nkids - 1];
+    put_range(L, s, s->start, sub->start);
+    gen_stmt(L, sub);
+}
+
+static void gen_stmt(lw *L, node *s)
+{
+    if (is_moved_decl(L, s))
+        return;
+    L->indent = col_at(L, s->start);
+    if (s->kind == CXCursor_DeclStmt) {
+        gen_decl(L, s);
+        return;
+    }
+    if (!s->has_await) {
+        put_range(L, s, s->start, stmt_end(L, s));
+        return;
+    }
+    if (s->kind == CXCursor_CompoundStmt) {
+        gen_block(L, s);
+        return;
+    }
+    if (s->kind == CXCursor_CaseStmt || s->kind == CXCursor_DefaultStmt || s->kind == CXCursor_LabelStmt) {
+        gen_labeled(L, s);
+        return;
+    }
+    region *saved_stmt = L->stmt, *saved_uni = L->uni;
+    s->region = new_region(L->uni);
+    L->stmt = L->uni = s->region;
+    unsigned line = node_line(L, s), indent;
+    int wrap = s->parent && s->parent->kind != CXCursor_CompoundStmt;
+    if (wrap) {
+        sync(L, s->start);
+        put(L, "{");
+    }
+    indent = L->indent = col_at(L, s->start);
+    switch (s->kind) {
+    case CXCursor_ReturnStmt: {
+        hoist(L, s);
+        char *r = return_text(L, s);
+        sync(L, s->start);
+        put(L, r);
+        put(L, ";");
+        free(r);
+        break;
+    }
+    case CXCursor_IfStmt: {
+        hoist(L, s->kids[0]);
+        char *c = emit_text(L, s->kids[0]);
+        sync(L, s->start);
+        put(L, "if (");
+        put(L, c);
+        put(L, ")");
+        free(c);
+        gen_stmt(L, s->kids[1]);
+        if (s->nkids > 2) {
+            L->indent = indent;
+            gline(L, node_line(L, s->kids[2]), "else");
+            gen_stmt(L, s->kids[2]);
+        }
+        break;
+    }
+    case CXCursor_WhileStmt:
+        if (s->kids[0]->has_await) {
+            gline(L, line, "for (;;) {");
+            hoist(L, s->kids[0]);
+            char *c = emit_text(L, s->kids[0]);
+            gline(L, line, "if (!(%s)) break;", c);
+            free(c);
+            gen_stmt(L, s->kids[1]);
+            L->indent = indent;
+            gline(L, line, "}");
+        } else {
+            put_range(L, s, s->start, s->kids[1]->start);
+            gen_stmt(L, s->kids[1]);
+        }
+        break;
+    case CXCursor_DoStmt: {
+        node *body = s->kids[0], *cond = s->kids[1];
+        if (cond->has_await) {
+            gline(L, line, "for (;;) {");
+            s->cont_label = ++L->nlabels;
+            gen_stmt(L, body);
+            L->indent = indent;
+            unsigned cl = node_line(L, cond);
+            gline(L, cl, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+            hoist(L, cond);
+            char *c = emit_text(L, cond);
+            gline(L, cl, "if (!(%s)) break;", c);
+            free(c);
+            gline(L, cl, "}");
+        } else {
+            put_range(L, s, s->start, body->start);
+            gen_stmt(L, body);
+            put_range(L, s, stmt_end(L, body), stmt_end(L, s));
+        }
+        break;
+    }
+    case CXCursor_ForStmt:
+        gen_for(L, s);
+        break;
+    case CXCursor_SwitchStmt: {
+        hoist(L, s->kids[0]);
+        char *c = emit_text(L, s->kids[0]);
+        sync(L, s->start);
+        put(L, "switch (");
+        put(L, c);
+        put(L, ")");
+        free(c);
+        gen_stmt(L, s->kids[s->nkids - 1]);
+        break;
+    }
+    default:
+        if (!clang_isExpression(s->kind)) {
+            dg_error_node(L->t, s, "asyncc cannot transform an await in this kind of statement");
+            break;
+        }
+        hoist(L, s);
+        node *u = an_unparen(s);
+        if (u->mk != MK_AWAIT) {
+            char *e = emit_text(L, s);
+            sync(L, s->start);
+            put(L, e);
+            put(L, ";");
+            free(e);
+        }
+        break;
+    }
+    if (wrap) {
+        L->indent = indent;
+        gline(L, line, "}");
+    }
+    L->stmt = saved_stmt;
+    L->uni = saved_uni;
+}
+
+/* ---------------------------------------------------------------- the frame and its functions */
+
+static int region_empty(const region *r)
+{
+    if (r->nfields)
+        return 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        if (!region_empty(r->subs[i]))
+            return 0;
+    return 1;
+}
+
+static void render_region(sb *b, const region *r, int depth, int inline_fields)
+{
+    if (region_empty(r))
+        return;
+    int ind = depth * 4;
+    if (!inline_fields) {
+        sb_printf(b, "%*sstruct {\n", ind, "");
+        depth++;
+    }
+    for (unsigned i = 0; i < r->nfields; i++)
+        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[i]);
+    unsigned live = 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        live += !region_empty(r->subs[i]);
+    if (live == 1) {
+        for (unsigned i = 0; i < r->nsubs; i++)
+            render_region(b, r->subs[i], depth, 0);
+    } else if (live > 1) {
+        sb_printf(b, "%*sunion {\n", depth * 4, "");
+        for (unsigned i = 0; i < r->nsubs; i++)
+            render_region(b, r->subs[i], depth + 1, 0);
+        sb_printf(b, "%*s};\n", depth * 4, "");
+    }
+    if (!inline_fields)
+        sb_printf(b, "%*s};\n", ind, "");
+}
+
+static const char *linkage(const callee *c)
+{
+    return c->is_static ? "static " : "";
+}
+
+static char *init_params(afn *f, int with_names)
+{
+    sb b = {0};
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *ty = cx_take(clang_getTypeSpelling(clang_getCursorType(v->decl->cur)));
+        char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
+        sb_printf(&b, ", %s", d);
+        free(ty);
+        free(d);
+    }
+    return sb_take(&b);
+}
+
+/* The declarations a caller needs before it can await, spawn or define c. */
+char *lw_abi_decls(tunit *t, callee *c)
+{
+    (void)t;
+    sb b = {0};
+    sb_printf(&b, "struct ac__frame_%s;\n", c->name);
+    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
+    sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
+    for (unsigned i = 0; i < c->nparams; i++) {
+        char *d = lw_field_decl(c->param_types[i], xstrdup(""));
+        sb_printf(&b, ", %s", d);
+        free(d);
+    }
+    sb_puts(&b, ");\n");
+    c->forward_declared = 1;
+    return sb_take(&b);
+}
+
+static void declare_callees(tunit *t, node *n, sb *out)
+{
+    if (n->fn && !n->fn->forward_declared) {
+        char *d = lw_abi_decls(t, n->fn);
+        sb_puts(out, d);
+        free(d);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        declare_callees(t, n->kids[i], out);
+}
+
+static void emit_async(lw *L, sb *out)
+{
+    afn *f = L->f;
+    callee *c = f->self;
+    const char *n = c->name;
+    region *root = new_region(NULL);
+    L->uni = L->stmt = root;
+    f->body->region = NULL;
+
+    /* The body first: it decides the frame's fields and the await sites. */
+    L->indent = 4;
+    gen_block(L, f->body);
+    char *body = sb_take(&L->out);
+
+    sb frame = {0};
+    if (c->ret_type) {
+        char *ty = xstrdup(c->ret_type);
+        sb_printf(&frame, "    %s;\n", lw_field_decl(ty, xstrdup("ac__result")));
+        free(ty);
+    }
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param) {
+            char *ty = field_type(clang_getCursorType(f->vars[i]->decl->cur));
+            char *d = lw_field_decl(ty, xstrdup(f->vars[i]->field));
+            sb_printf(&frame, "    %s;\n", d);
+            free(ty);
+            free(d);
+        }
+    render_region(&frame, root, 1, 1);
+    f->layout = xstrdup(frame.data ? frame.data : "");
+
+    sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    for (unsigned i = 0; i < f->nmoved; i++)
+        sb_printf(out, "%s\n", f->moved_decls[i]);
+    sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", n, frame.data ? frame.data : "");
+    sb_free(&frame);
+
+    /* init */
+    char *params = init_params(f, 1);
+    sb_printf(out, "%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    ac__fr->ac__state = 0;\n",
+              linkage(c), n, params, n);
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param)
+            sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
+    sb_puts(out, "}\n\n");
+    free(params);
+
+    /* poll */
+    sb_printf(out, "static int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n    case 0:\n        break;\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++)
+        sb_printf(out, "    case %u:\n        goto ac__resume_%u;\n", i + 1, i + 1);
+    sb_puts(out, "    default:\n        __builtin_trap(); /* polled after it returned AC_READY */\n    }\n");
+    sb_puts(out, body);
+    free(body);
+    sb_printf(out, "\n#line %u \"%s\"\n", f->end_line, L->file);
+    if (f->is_main)
+        sb_puts(out, "    ac__fr->ac__result = 0;\n");
+    sb_puts(out, "    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n");
+
+    /* drop and child */
+    sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++) {
+        site *s = f->sites[i];
+        if (s->embedded)
+            sb_printf(out, "    case %u:\n        ac__drop_%s(&ac__fr->%s, ac__cx);\n        break;\n", s->index,
+                      s->fn->name, s->child);
+        else
+            sb_printf(out,
+                      "    case %u:\n        ac__type_%s.drop(ac__fr->%s, ac__cx);\n"
+                      "        ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);\n        break;\n",
+                      s->index, s->fn->name, s->child, s->child, s->fn->name);
+    }
+    sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
+
+    sb_printf(out, "static void *ac__child_%s(void *ac__p, const ac_future_type **ac__type)\n{\n"
+                   "    struct ac__frame_%s *ac__fr = ac__p;\n    switch (ac__fr->ac__state) {\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++) {
+        site *s = f->sites[i];
+        sb_printf(out, "    case %u:\n        *ac__type = &ac__type_%s;\n        return %s;\n", s->index, s->fn->name,
+                  s->embedded ? xasprintf("&ac__fr->%s", s->child) : xasprintf("ac__fr->%s", s->child));
+    }
+    sb_puts(out, "    default:\n        (void)ac__type;\n        return 0;\n    }\n}\n\n");
+
+    if (f->nsites) {
+        sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
+        for (unsigned i = 0; i < f->nsites; i++)
+            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->fn->name);
+        sb_puts(out, "};\n\n");
+    }
+    sb_printf(out,
+              "%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
+              "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
+              "    ac__child_%s,\n    %s,\n    %u,\n};\n",
+              c->is_static ? "static " : "", n, n, n, n,
+              c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : "0",
+              c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : "0", n, n, n,
+              f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites);
+
+    if (f->is_main) {
+        int argc = 0;
+        for (unsigned i = 0; i < f->nvars; i++)
+            argc += f->vars[i]->is_param;
+        sb_printf(out,
+                  "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
+                  "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
+                  argc ? "int argc, char **argv" : "void", argc ? ", argc, argv" : "");
+    }
+}
+
+/* Rewrites f into f->code: the ABI declarations it needs, then either the state machine (async
+ * functions) or the function with its spawns and block_ons expanded (plain functions). */
+void lw_function(tunit *t, afn *f)
+{
+    lw L = {0};
+    L.t = t;
+    L.f = f;
+    L.file = xstrdup(t->input);
+    sb out = {0};
+    if (f->self && !f->self->forward_declared) {
+        char *d = lw_abi_decls(t, f->self);
+        sb_puts(&out, d);
+        free(d);
+    }
+    declare_callees(t, f->root, &out);
+    if (f->self) {
+        emit_async(&L, &out);
+    } else {
+        sb_printf(&out, "#line %u \"%s\"\n", f->line, L.file);
+        L.cur_line = f->line;
+        L.indent = 1;
+        char *text = emit_text(&L, f->root);
+        sb_puts(&out, text);
+        sb_putc(&out, '\n');
+        free(text);
+    }
+    f->code = sb_take(&out);
+    sb_free(&L.out);
+    free(L.file);
+}

@@ -1,0 +1,333 @@
+/* main.c: the asyncc command: reads flags as a C compiler would, transpiles one file and writes
+ * the result (--emit=c), or explains it (--emit=frames, --emit=dot). */
+#include "internal.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ASYNCC_CLANG
+#define ASYNCC_CLANG "clang"
+#endif
+#ifndef ASYNCC_BUILD_INCLUDE_DIR
+#define ASYNCC_BUILD_INCLUDE_DIR ""
+#endif
+#ifndef ASYNCC_VERSION
+#define ASYNCC_VERSION "0"
+#endif
+
+typedef struct options {
+    const char *input, *output, *emit, *ccdb;
+    const char **flags; /* for the preprocessor: everything the user gave */
+    int nflags;
+    const char **parse_flags; /* for libclang on the preprocessed text: no -I/-D/-include/-M* */
+    int nparse;
+    int no_lines;
+} options;
+
+static void usage(FILE *fp)
+{
+    fputs("usage: asyncc [options] [compiler flags] input.c\n"
+          "  -o FILE             write the transpiled C to FILE (default: standard output)\n"
+          "  --emit=c            the transpiled C (default)\n"
+          "  --emit=frames       per async function: frame size, fields with offsets, await sites\n"
+          "  --emit=dot          the state machines as a Graphviz graph\n"
+          "  --no-lines          leave out #line directives (--emit=c to read, not to compile)\n"
+          "  -p DIR              take the compiler flags for input.c from DIR/compile_commands.json\n"
+          "  -I -D -U -std= -include -isystem ... as for the C compiler; -MD -MF -MT write a depfile\n"
+          "  --version, --help\n",
+          fp);
+}
+
+/* Flags whose value is the next argument. */
+static int takes_value(const char *a)
+{
+    static const char *const v[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote", "-idirafter",
+                                     "-MF", "-MT", "-MQ", "-x", "-target", "-isysroot", "--sysroot", "-iprefix", NULL};
+    for (int i = 0; v[i]; i++)
+        if (strcmp(a, v[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Preprocessor-only flags, which must not reach libclang's parse of already preprocessed text. */
+static int preprocessor_only(const char *a)
+{
+    static const char *const p[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote", "-idirafter",
+                                    "-M", "-iprefix", "-C", "-P", NULL};
+    for (int i = 0; p[i]; i++)
+        if (strncmp(a, p[i], strlen(p[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static void add_flag(options *o, const char *a, const char *value)
+{
+    o->flags = xrealloc(o->flags, sizeof *o->flags * (size_t)(o->nflags + 2));
+    o->flags[o->nflags++] = a;
+    if (value)
+        o->flags[o->nflags++] = value;
+    if (preprocessor_only(a) || strcmp(a, "-x") == 0)
+        return;
+    o->parse_flags = xrealloc(o->parse_flags, sizeof *o->parse_flags * (size_t)(o->nparse + 2));
+    o->parse_flags[o->nparse++] = a;
+    if (value)
+        o->parse_flags[o->nparse++] = value;
+}
+
+/* Flags from compile_commands.json for the input: the compiler's, less -c, -o and the sources. */
+static int load_ccdb(options *o)
+{
+    CXCompilationDatabase_Error err;
+    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->ccdb, &err);
+    if (err != CXCompilationDatabase_NoError) {
+        fprintf(stderr, "asyncc: cannot read %s/compile_commands.json\n", o->ccdb);
+        return -1;
+    }
+    char path[PATH_MAX];
+    const char *abs = realpath(o->input, path) ? path : o->input;
+    CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
+    int rc = -1;
+    if (cmds && clang_CompileCommands_getSize(cmds) > 0) {
+        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
+        char *dir = cx_take(clang_CompileCommand_getDirectory(cmd));
+        unsigned n = clang_CompileCommand_getNumArgs(cmd);
+        for (unsigned i = 1; i < n; i++) {
+            char *a = cx_take(clang_CompileCommand_getArg(cmd, i));
+            if (strcmp(a, "-c") == 0 || a[0] != '-') {
+                free(a);
+                continue;
+            }
+            if (strcmp(a, "-o") == 0) {
+                i++;
+                free(a);
+                continue;
+            }
+            const char *value = NULL;
+            if (takes_value(a) && i + 1 < n)
+                value = cx_take(clang_CompileCommand_getArg(cmd, ++i));
+            /* Relative include directories are relative to the command's directory. */
+            if (strncmp(a, "-I", 2) == 0 && a[2] && a[2] != '/') {
+                char *abs_inc = xasprintf("-I%s/%s", dir, a + 2);
+                free(a);
+                a = abs_inc;
+            } else if (strcmp(a, "-I") == 0 && value && value[0] != '/') {
+                char *abs_inc = xasprintf("%s/%s", dir, value);
+                free((char *)value);
+                value = abs_inc;
+            }
+            add_flag(o, a, value);
+        }
+        free(dir);
+        rc = 0;
+    } else {
+        fprintf(stderr, "asyncc: %s is not in %s/compile_commands.json\n", o->input, o->ccdb);
+    }
+    if (cmds)
+        clang_CompileCommands_dispose(cmds);
+    clang_CompilationDatabase_dispose(db);
+    return rc;
+}
+
+static int parse_args(options *o, int argc, char **argv)
+{
+    o->emit = "c";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            exit(0);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("asyncc %s (libclang: %s)\n", ASYNCC_VERSION, clang_getCString(clang_getClangVersion()));
+            exit(0);
+        } else if (strncmp(a, "--emit=", 7) == 0) {
+            o->emit = a + 7;
+            if (strcmp(o->emit, "c") && strcmp(o->emit, "frames") && strcmp(o->emit, "dot")) {
+                fprintf(stderr, "asyncc: unknown --emit kind '%s' (c, frames or dot)\n", o->emit);
+                return -1;
+            }
+        } else if (strcmp(a, "--no-lines") == 0) {
+            o->no_lines = 1;
+        } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
+            o->output = argv[++i];
+        } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
+            o->ccdb = argv[++i];
+        } else if (strcmp(a, "-c") == 0) {
+            /* harmless: the compiler's flags are welcome as they are */
+        } else if (a[0] == '-' && a[1]) {
+            const char *value = takes_value(a) && i + 1 < argc ? argv[++i] : NULL;
+            add_flag(o, a, value);
+        } else if (!o->input) {
+            o->input = a;
+        } else {
+            fprintf(stderr, "asyncc: one input file at a time ('%s' and '%s')\n", o->input, a);
+            return -1;
+        }
+    }
+    if (!o->input) {
+        usage(stderr);
+        return -1;
+    }
+    return 0;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    sb b = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        sb_putn(&b, buf, n);
+    fclose(fp);
+    *len = b.len;
+    return sb_take(&b);
+}
+
+/* Writes text to path through a temporary file and a rename, so that a failure never leaves a
+ * half-written output; refuses to overwrite the input itself. */
+static int write_output(const char *path, const char *input, const char *text)
+{
+    if (!path) {
+        fputs(text, stdout);
+        return fflush(stdout) == 0 ? 0 : -1;
+    }
+    struct stat a, b;
+    if (stat(path, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+        fprintf(stderr, "asyncc: refusing to overwrite the input file %s with its output\n", input);
+        return -1;
+    }
+    char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        fprintf(stderr, "asyncc: cannot write %s: %s\n", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    size_t len = strlen(text);
+    int ok = fwrite(text, 1, len, fp) == len;
+    ok &= fclose(fp) == 0;
+    if (!ok || rename(tmp, path) != 0) {
+        fprintf(stderr, "asyncc: cannot write %s: %s\n", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+/* The directory holding asyncc.h: beside an installed asyncc (../include), else the source tree
+ * this asyncc was built from. */
+static char *include_dir(const char *argv0)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *dir = xasprintf("%s/../include", dirname(exe));
+        char *probe = xasprintf("%s/asyncc.h", dir);
+        int found = access(probe, R_OK) == 0;
+        free(probe);
+        if (found)
+            return dir;
+        free(dir);
+    }
+    (void)argv0;
+    return xstrdup(ASYNCC_BUILD_INCLUDE_DIR);
+}
+
+static const char *parse_error(enum CXErrorCode e)
+{
+    switch (e) {
+    case CXError_Failure:
+        return "libclang failed";
+    case CXError_Crashed:
+        return "libclang crashed";
+    case CXError_InvalidArguments:
+        return "invalid arguments";
+    case CXError_ASTReadError:
+        return "cannot read the syntax tree";
+    default:
+        return "unknown error";
+    }
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    if (parse_args(&o, argc, argv) < 0)
+        return 2;
+    if (o.ccdb && load_ccdb(&o) < 0)
+        return 2;
+
+    tunit t = {0};
+    t.input = o.input;
+    t.lines = !o.no_lines;
+    t.orig = read_file(o.input, &t.orig_len);
+    if (!t.orig) {
+        fprintf(stderr, "asyncc: cannot read %s: %s\n", o.input, strerror(errno));
+        return 2;
+    }
+
+    char *inc = include_dir(argv[0]);
+    char *inc_flag = xasprintf("-I%s", inc);
+    add_flag(&o, inc_flag, NULL);
+    const char *clang = getenv("ASYNCC_CLANG");
+    if (!clang || !*clang)
+        clang = ASYNCC_CLANG;
+    int rc = 1;
+    if (pp_run(clang, o.flags, o.nflags, o.input, &t.text, &t.text_len) < 0) {
+        if (o.output)
+            unlink(o.output);
+        return 1;
+    }
+
+    char *iname = xasprintf("%s.asyncc.i", o.input);
+    struct CXUnsavedFile unsaved = {iname, t.text, t.text_len};
+    const char **pargs = xcalloc((size_t)o.nparse + 2, sizeof *pargs);
+    int np = 0;
+    for (int i = 0; i < o.nparse; i++)
+        pargs[np++] = o.parse_flags[i];
+    pargs[np++] = "-w";
+    CXIndex index = clang_createIndex(0, 0);
+    enum CXErrorCode e = clang_parseTranslationUnit2(index, iname, pargs, np, &unsaved, 1,
+                                                     CXTranslationUnit_KeepGoing, &t.tu);
+    if (e != CXError_Success) {
+        fprintf(stderr, "asyncc: cannot parse %s: %s\n", o.input, parse_error(e));
+        goto out;
+    }
+    t.ifile = clang_getFile(t.tu, iname);
+    if (dg_report_clang(&t) || an_analyze(&t))
+        goto out;
+
+    char *result = NULL;
+    if (strcmp(o.emit, "c") == 0)
+        result = t.nfns || t.nprotos ? out_compose(&t) : xstrdup(t.orig);
+    else if (strcmp(o.emit, "frames") == 0)
+        result = in_frames(&t, o.flags, o.nflags);
+    else
+        result = in_dot(&t);
+    if (result && !t.errors && write_output(o.output, o.input, result) == 0)
+        rc = 0;
+    free(result);
+out:
+    if (rc != 0 && o.output && strcmp(o.emit, "c") == 0) {
+        struct stat a, b;
+        if (!(stat(o.output, &a) == 0 && stat(o.input, &b) == 0 && a.st_ino == b.st_ino))
+            unlink(o.output);
+    }
+    if (t.tu)
+        clang_disposeTranslationUnit(t.tu);
+    clang_disposeIndex(index);
+    return rc;
+}

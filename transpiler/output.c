@@ -1,0 +1,131 @@
+/* output.c: composes the transpiled file: the input as written, with each async function and
+ * prototype replaced by its generated code, and #line directives so that lines stay the user's. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct item {
+    unsigned start, end; /* offsets in the preprocessed text */
+    unsigned line, end_line;
+    afn *fn;    /* a rewritten function, or */
+    node *proto; /* an async prototype */
+} item;
+
+static int item_cmp(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Whether the rest of the preprocessed line after `from` (or before it, going back) holds only
+ * blanks, comments and the declaration's `;`. */
+static int alone_after(const tunit *t, unsigned from)
+{
+    const char *s = t->text;
+    for (unsigned i = from; i < t->text_len && s[i] != '\n'; i++) {
+        if (s[i] == '/' && s[i + 1] == '/')
+            return 1;
+        if (s[i] == '/' && s[i + 1] == '*') {
+            for (i += 2; i + 1 < t->text_len && !(s[i] == '*' && s[i + 1] == '/'); i++)
+                ;
+            i++;
+            continue;
+        }
+        if (!strchr(" \t\r;", s[i]))
+            return 0;
+    }
+    return 1;
+}
+
+static int alone_before(const tunit *t, unsigned from)
+{
+    for (unsigned i = from; i > 0 && t->text[i - 1] != '\n'; i--)
+        if (!strchr(" \t\r", t->text[i - 1]))
+            return 0;
+    return 1;
+}
+
+static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
+{
+    CXSourceRange r = clang_getCursorExtent(n->cur);
+    dg_presumed(clang_getRangeStart(r), NULL, line, NULL);
+    dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
+}
+
+/* Returns the transpiled file (caller frees), or NULL after reporting errors. */
+char *out_compose(tunit *t)
+{
+    unsigned n = t->nfns + t->nprotos;
+    item *items = xcalloc(n, sizeof *items);
+    for (unsigned i = 0; i < t->nfns; i++) {
+        afn *f = t->fns[i];
+        items[i] = (item){f->root->start, f->root->end, f->line, f->end_line, f, NULL};
+    }
+    for (unsigned i = 0; i < t->nprotos; i++) {
+        node *p = t->protos[i];
+        item *it = &items[t->nfns + i];
+        *it = (item){p->start, p->end, 0, 0, NULL, p};
+        presumed_lines(p, &it->line, &it->end_line);
+    }
+    qsort(items, n, sizeof *items, item_cmp);
+
+    for (unsigned i = 0; i < n; i++) {
+        item *it = &items[i];
+        node *root = it->fn ? it->fn->root : it->proto;
+        if (!alone_before(t, it->start) || !alone_after(t, it->end) || (i > 0 && items[i - 1].end_line >= it->line))
+            dg_error_node(t, root,
+                          "asyncc rewrites whole lines: put this %s on lines of its own, apart from other declarations",
+                          it->fn ? "function" : "declaration");
+    }
+    if (t->errors) {
+        free(items);
+        return NULL;
+    }
+
+    /* Lowering in file order keeps the ABI declarations before their first use. */
+    for (unsigned i = 0; i < n; i++) {
+        if (items[i].fn)
+            lw_function(t, items[i].fn);
+        else {
+            callee *c = NULL;
+            char *name = cx_take(clang_getCursorSpelling(items[i].proto->cur));
+            for (unsigned k = 0; k < t->ncallees && !c; k++)
+                if (strcmp(t->callees[k]->name, name) == 0)
+                    c = t->callees[k];
+            free(name);
+            items[i].proto->repl = c && !c->forward_declared ? lw_abi_decls(t, c) : xstrdup("");
+        }
+    }
+    if (t->errors) {
+        free(items);
+        return NULL;
+    }
+
+    sb out = {0};
+    const char *p = t->orig, *end = t->orig + t->orig_len;
+    unsigned line = 1;
+    for (unsigned i = 0; i < n; i++) {
+        item *it = &items[i];
+        while (p < end && line < it->line) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *next = nl ? nl + 1 : end;
+            sb_putn(&out, p, (size_t)(next - p));
+            p = next;
+            line++;
+        }
+        sb_puts(&out, it->fn ? it->fn->code : it->proto->repl);
+        if (!sb_at_line_start(&out))
+            sb_putc(&out, '\n');
+        while (p < end && line <= it->end_line) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+            line++;
+        }
+        if (t->lines)
+            sb_printf(&out, "#line %u \"%s\"\n", line, t->input);
+    }
+    sb_putn(&out, p, (size_t)(end - p));
+    free(items);
+    return sb_take(&out);
+}
