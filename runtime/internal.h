@@ -59,6 +59,19 @@ struct ac_cx {
     unsigned budget;           /* cooperative budget left in this poll */
 };
 
+/* Cooperative budget (Tokio's coop): a leaf future about to return AC_READY calls this first.
+ * When the poll has used its budget, the task is woken to run again later and the leaf must
+ * return AC_PENDING instead, so a task that is always ready cannot starve the others. */
+static inline bool ac__coop_proceed(ac_cx *cx)
+{
+    if (AC__LIKELY(cx->budget)) {
+        cx->budget--;
+        return true;
+    }
+    ac_waker_wake(ac_cx_waker(cx));
+    return false;
+}
+
 /* The offset of the root frame in a task allocation. */
 static inline size_t ac__frame_offset(const ac_future_type *type)
 {

@@ -43,7 +43,7 @@ static int join_poll(void *frame, ac_cx *cx)
     }
     unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
     if (s & AC__T_COMPLETE)
-        return finish(f, s);
+        return ac__coop_proceed(cx) ? finish(f, s) : AC_PENDING;
     if (f->state == 1)
         return AC_PENDING; /* our waker is registered; wakers are per task, so it is still right */
     task->join_waker = ac_cx_waker(cx);

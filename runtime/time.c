@@ -26,6 +26,8 @@ static int sleep_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     if (atomic_load_explicit(&f->timer.fired, memory_order_acquire)) {
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
         f->state = AC_STATE_DONE;
         return AC_READY;
     }
