@@ -131,16 +131,27 @@ static void gline(lw *L, unsigned line, const char *fmt, ...)
     put(L, "\n");
 }
 
-/* Copies the blank text between two statements up to its last newline (comments included). */
+/* Copies the blank text between two statements up to its last newline (comments included). The
+ * #line that resynchronizes the output goes before the comments, not between a comment and the
+ * statement it annotates (gcc reads a fallthrough comment only right before the case label). */
 static void copy_gap(lw *L, unsigned from, unsigned to)
 {
-    unsigned last = from;
+    unsigned last = from, first_nl = to;
     for (unsigned i = from; i < to; i++)
-        if (L->t->text[i] == '\n')
+        if (L->t->text[i] == '\n') {
             last = i + 1;
-    if (last > from && !sb_at_line_start(&L->out) && L->t->text[from] != '\n')
+            if (first_nl == to)
+                first_nl = i;
+        }
+    if (last == from)
+        return;
+    if (!sb_at_line_start(&L->out) && L->t->text[from] != '\n')
         put(L, " ");
-    putn(L, L->t->text + from, last - from);
+    putn(L, L->t->text + from, first_nl + 1 - from);
+    if (first_nl + 1 < last) {
+        line_directive(L, line_at(L, first_nl + 1));
+        putn(L, L->t->text + first_nl + 1, last - first_nl - 1);
+    }
 }
 
 static unsigned skip_blank(const tunit *t, unsigned i, unsigned end)
@@ -171,6 +182,7 @@ static unsigned stmt_end(lw *L, node *s)
     case CXCursor_CompoundStmt:
     case CXCursor_DeclStmt:
     case CXCursor_NullStmt:
+        return s->end;
     case CXCursor_IfStmt:
     case CXCursor_WhileStmt:
     case CXCursor_ForStmt:
@@ -178,7 +190,8 @@ static unsigned stmt_end(lw *L, node *s)
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
     case CXCursor_LabelStmt:
-        return s->end;
+        /* These end with a sub-statement, which may be an expression statement. */
+        return s->nkids ? stmt_end(L, s->kids[s->nkids - 1]) : s->end;
     default: {
         unsigned i = skip_blank(L->t, s->end, L->t->text_len);
         return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : s->end;
@@ -951,6 +964,19 @@ static void declare_callees(tunit *t, node *n, sb *out)
         declare_callees(t, n->kids[i], out);
 }
 
+static void collect_moved(lw *L, node *n)
+{
+    if (is_moved_decl(L, n)) {
+        /* Types are constant expressions: nothing in them refers to the frame. */
+        VEC_PUSH(L->f->moved_decls, L->f->nmoved,
+                 xasprintf("#line %u \"%s\"\n%.*s", line_at(L, n->start), L->file, (int)(n->end - n->start),
+                           L->t->text + n->start));
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        collect_moved(L, n->kids[i]);
+}
+
 static void emit_async(lw *L, sb *out)
 {
     afn *f = L->f;
@@ -960,6 +986,8 @@ static void emit_async(lw *L, sb *out)
     L->uni = L->stmt = root;
     f->body->region = NULL;
 
+    /* Local types move to file scope, where the frame struct can use them. */
+    collect_moved(L, f->body);
     /* The body first: it decides the frame's fields and the await sites. */
     L->indent = 4;
     gen_block(L, f->body);
