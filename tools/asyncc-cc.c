@@ -1,0 +1,521 @@
+/* asyncc-cc.c: a drop-in C compiler driver. Transpiles each C source with asyncc into a temporary
+ * file, compiles it with the real compiler (cc or $ASYNCC_REAL_CC) and links libasyncc. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Build-tree locations, used when the installed layout is not found beside the executable. */
+#ifndef ASYNCC_CC_BUILD_TOOL
+#define ASYNCC_CC_BUILD_TOOL "asyncc"
+#endif
+#ifndef ASYNCC_CC_BUILD_INCLUDE
+#define ASYNCC_CC_BUILD_INCLUDE ""
+#endif
+#ifndef ASYNCC_CC_BUILD_LIB
+#define ASYNCC_CC_BUILD_LIB ""
+#endif
+#ifndef ASYNCC_CC_LIBDIR
+#define ASYNCC_CC_LIBDIR "lib"
+#endif
+/* Link flags the runtime library was built to need (the sanitizer it was built with). */
+#ifndef ASYNCC_CC_LINK_FLAGS
+#define ASYNCC_CC_LINK_FLAGS ""
+#endif
+
+extern char **environ;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Small helpers                                                                                */
+
+typedef struct argv_t {
+    char **v;
+    int n, cap;
+} argv_t;
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("asyncc-cc: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p)
+        die("out of memory");
+    return p;
+}
+
+static char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    if (vasprintf(&s, fmt, ap) < 0)
+        die("out of memory");
+    va_end(ap);
+    return s;
+}
+
+static void push(argv_t *a, const char *s)
+{
+    if (a->n + 2 > a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 32;
+        a->v = xrealloc(a->v, sizeof *a->v * (size_t)a->cap);
+    }
+    a->v[a->n++] = (char *)s;
+    a->v[a->n] = NULL;
+}
+
+static void push_words(argv_t *a, const char *words)
+{
+    char *copy = xasprintf("%s", words), *save = NULL;
+    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+        push(a, w);
+}
+
+static int exists(const char *path)
+{
+    return access(path, F_OK) == 0;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* path without its last extension: "dir/x.o" -> "dir/x". */
+static char *strip_ext(const char *path)
+{
+    char *s = xasprintf("%s", path);
+    char *dot = strrchr(s, '.');
+    if (dot && dot > base_name(s))
+        *dot = 0;
+    return s;
+}
+
+static int verbose;
+
+/* Runs argv and returns its exit status (128 + signal when it was killed). */
+static int run(argv_t *a)
+{
+    if (verbose) {
+        for (int i = 0; i < a->n; i++)
+            fprintf(stderr, "%s%s", i ? " " : "", a->v[i]);
+        fputc('\n', stderr);
+    }
+    pid_t pid;
+    int rc = posix_spawnp(&pid, a->v[0], NULL, NULL, a->v, environ);
+    if (rc != 0) {
+        fprintf(stderr, "asyncc-cc: cannot run %s: %s\n", a->v[0], strerror(rc));
+        return 127;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 127;
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Where asyncc, asyncc.h and libasyncc.a are                                                   */
+
+typedef struct layout {
+    char *tool, *include, *lib;
+} layout;
+
+/* Installed: <prefix>/bin/asyncc-cc beside <prefix>/bin/asyncc, <prefix>/include/asyncc.h and
+ * <prefix>/<libdir>/libasyncc.a. Otherwise the build tree this asyncc-cc was built in. */
+static void find_layout(layout *l)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *dir = dirname(exe);
+        char *tool = xasprintf("%s/asyncc", dir);
+        char *inc = xasprintf("%s/../include", dir);
+        char *header = xasprintf("%s/asyncc.h", inc);
+        char *lib = xasprintf("%s/../%s/libasyncc.a", dir, ASYNCC_CC_LIBDIR);
+        if (exists(tool) && exists(header) && exists(lib)) {
+            l->tool = tool, l->include = inc, l->lib = lib;
+            free(header);
+            return;
+        }
+        free(tool), free(inc), free(header), free(lib);
+    }
+    l->tool = ASYNCC_CC_BUILD_TOOL;
+    l->include = ASYNCC_CC_BUILD_INCLUDE;
+    l->lib = ASYNCC_CC_BUILD_LIB;
+    const char *env = getenv("ASYNCC");
+    if (env && *env)
+        l->tool = (char *)env;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The command line, read as gcc reads it                                                       */
+
+typedef struct source {
+    const char *path;  /* as the user wrote it */
+    int argi;          /* its index in the real compiler's command */
+    int explicit_c;    /* came after -x c */
+} source;
+
+typedef struct command {
+    argv_t cc;           /* the real compiler's command, sources still original */
+    argv_t pp;           /* flags that change how asyncc must preprocess */
+    source *src;
+    int nsrc, ninputs;
+    const char *output;
+    int compile_only, stop_after_pp, deps_only, syntax_only, no_link_flags;
+    /* dependency file flags: handled by asyncc, removed from the real compile */
+    int md, mmd, mp;
+    const char *mf;
+    argv_t mt; /* -MT/-MQ pairs as given */
+} command;
+
+/* Options whose value is the next argument when not attached. */
+static int takes_value(const char *a)
+{
+    static const char *const v[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
+                                    "-idirafter", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
+                                    "-isysroot", "--sysroot", "-MF", "-MT", "-MQ", "-x", "-L", "-l",
+                                    "-Xlinker", "-Xassembler", "-Xpreprocessor", "-T", "-u", "-z",
+                                    "-o", "--param", "-aux-info", "-dumpbase", "-dumpdir", NULL};
+    for (int i = 0; v[i]; i++)
+        if (strcmp(a, v[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Flags that change the preprocessed text, which asyncc must see exactly as the compiler does.
+ * Everything else (warnings, code generation, linking) is for the real compiler alone: clang
+ * would reject some of gcc's. */
+static int for_preprocessor(const char *a)
+{
+    static const char *const prefix[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
+                                         "-idirafter", "-iprefix", "-iwithprefix", "-isysroot", "--sysroot",
+                                         "-std=", "-O", "-march=", "-mtune=", "-Wp,", NULL};
+    static const char *const exact[] = {"-ansi", "-pthread", "-nostdinc", "-funsigned-char", "-fsigned-char",
+                                        "-fPIC", "-fpic", "-fPIE", "-fpie", "-m32", "-m64", "-fopenmp",
+                                        "-ffast-math", "-fno-inline", "-fshort-enums", NULL};
+    for (int i = 0; prefix[i]; i++)
+        if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
+            return 1;
+    for (int i = 0; exact[i]; i++)
+        if (strcmp(a, exact[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void parse(command *c, int argc, char **argv, const char *real_cc)
+{
+    push_words(&c->cc, real_cc);
+    const char *lang = NULL; /* -x LANG in effect, NULL for "by extension" */
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = NULL;
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            c->ninputs++;
+            int is_c = lang ? strcmp(lang, "c") == 0 : has_suffix(a, ".c");
+            if (is_c && strcmp(a, "-") != 0) {
+                c->src = xrealloc(c->src, sizeof *c->src * (size_t)(c->nsrc + 1));
+                c->src[c->nsrc++] = (source){a, c->cc.n, lang != NULL};
+            }
+            push(&c->cc, a);
+            continue;
+        }
+        if (takes_value(a) && i + 1 < argc)
+            value = argv[++i];
+
+        /* Dependency files: asyncc writes them for the original sources. */
+        if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0) {
+            c->md = 1;
+            c->mmd |= strcmp(a, "-MMD") == 0;
+            continue;
+        }
+        if (strcmp(a, "-MP") == 0) {
+            c->mp = 1;
+            continue;
+        }
+        if (strncmp(a, "-MF", 3) == 0) {
+            c->mf = value ? value : a + 3;
+            continue;
+        }
+        if (strncmp(a, "-MT", 3) == 0 || strncmp(a, "-MQ", 3) == 0) {
+            push(&c->mt, value ? a : xasprintf("%.3s", a));
+            push(&c->mt, value ? value : a + 3);
+            continue;
+        }
+        if (strcmp(a, "-M") == 0 || strcmp(a, "-MM") == 0)
+            c->deps_only = 1;
+
+        if (strcmp(a, "-c") == 0)
+            c->compile_only = 1;
+        else if (strcmp(a, "-S") == 0)
+            c->compile_only = 1;
+        else if (strcmp(a, "-E") == 0)
+            c->stop_after_pp = 1;
+        else if (strcmp(a, "-fsyntax-only") == 0)
+            c->syntax_only = 1;
+        else if (strcmp(a, "-nostdlib") == 0 || strcmp(a, "-nodefaultlibs") == 0 || strcmp(a, "-r") == 0)
+            c->no_link_flags = 1;
+        else if (strncmp(a, "-x", 2) == 0) {
+            const char *l = value ? value : a + 2;
+            lang = strcmp(l, "none") == 0 ? NULL : l;
+        } else if (strncmp(a, "-o", 2) == 0) {
+            c->output = value ? value : a + 2;
+        }
+
+        push(&c->cc, a);
+        if (value)
+            push(&c->cc, value);
+        if (for_preprocessor(a)) {
+            push(&c->pp, a);
+            if (value)
+                push(&c->pp, value);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Transpiling                                                                                  */
+
+static char tmpdir[PATH_MAX];
+
+static int rm_rf(const char *dir)
+{
+    argv_t a = {0};
+    push(&a, "rm");
+    push(&a, "-rf");
+    push(&a, dir);
+    int saved = verbose;
+    verbose = 0;
+    int rc = run(&a);
+    verbose = saved;
+    free(a.v);
+    return rc;
+}
+
+static void cleanup(void)
+{
+    if (tmpdir[0] && !getenv("ASYNCC_CC_KEEP"))
+        rm_rf(tmpdir);
+}
+
+static void on_signal(int sig)
+{
+    cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+    do {
+        if (n + 65536 > cap)
+            buf = xrealloc(buf, cap = cap * 2 + 65536);
+        got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+    } while (got > 0);
+    fclose(fp);
+    *len = n;
+    return buf;
+}
+
+/* Where gcc would write the depfile and which target it would name, for source s. */
+static void dep_names(const command *c, const source *s, char **file, char **target)
+{
+    int single = c->nsrc == 1;
+    char *stem = strip_ext(base_name(s->path));
+    if (c->output && (c->compile_only || single)) {
+        char *o = strip_ext(c->output);
+        *file = xasprintf("%s.d", o);
+        free(o);
+    } else if (c->output) {
+        *file = xasprintf("%s-%s.d", c->output, stem);
+    } else {
+        *file = xasprintf("%s.d", stem);
+    }
+    if (c->mf)
+        *file = xasprintf("%s", c->mf);
+    *target = c->output && c->compile_only ? xasprintf("%s", c->output) : xasprintf("%s.o", stem);
+    free(stem);
+}
+
+/* Transpiles source k into the temporary directory. Returns the file to compile instead of the
+ * original (the original itself when asyncc left it unchanged), or NULL after asyncc reported
+ * errors. */
+static const char *transpile(const command *c, const layout *l, int k)
+{
+    const source *s = &c->src[k];
+    char *dir = xasprintf("%s/%d", tmpdir, k);
+    if (mkdir(dir, 0700) < 0)
+        die("cannot create %s: %s", dir, strerror(errno));
+    /* The same base name keeps `cc -c x.c` writing x.o where the user expects it. */
+    char *out = xasprintf("%s/%s%s", dir, base_name(s->path), has_suffix(s->path, ".c") ? "" : ".c");
+    argv_t a = {0};
+    push(&a, l->tool);
+    for (int i = 0; i < c->pp.n; i++)
+        push(&a, c->pp.v[i]);
+    if (s->explicit_c)
+        push(&a, "-xc");
+    if (c->md && !c->deps_only) {
+        char *file, *target;
+        dep_names(c, s, &file, &target);
+        push(&a, c->mmd ? "-MMD" : "-MD");
+        push(&a, "-MF");
+        push(&a, file);
+        if (c->mp)
+            push(&a, "-MP");
+        if (c->mt.n == 0) {
+            push(&a, "-MT");
+            push(&a, target);
+        }
+        for (int i = 0; i < c->mt.n; i++)
+            push(&a, c->mt.v[i]);
+    }
+    push(&a, "-o");
+    push(&a, out);
+    push(&a, s->path);
+    if (run(&a) != 0)
+        return NULL;
+    free(a.v);
+
+    size_t n_in, n_out;
+    char *in = read_all(s->path, &n_in), *text = read_all(out, &n_out);
+    if (!text)
+        die("asyncc wrote no %s", out);
+    int same = in && n_in == n_out && memcmp(in, text, n_in) == 0;
+    if (!same) {
+        /* asyncc's #line directives start at the first async function: name the file from its
+         * first line, so diagnostics about the code before it point at the user's file too. */
+        FILE *fp = fopen(out, "wb");
+        if (!fp)
+            die("cannot write %s: %s", out, strerror(errno));
+        fprintf(fp, "#line 1 \"%s\"\n", s->path);
+        if (fwrite(text, 1, n_out, fp) != n_out || fclose(fp) != 0)
+            die("cannot write %s: %s", out, strerror(errno));
+    }
+    free(in);
+    free(text);
+    return same ? s->path : out;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void usage(void)
+{
+    puts("usage: asyncc-cc [compiler flags] files...\n"
+         "A C compiler: transpiles the async code in each .c file with asyncc, compiles it with the real\n"
+         "compiler and links libasyncc. Takes the real compiler's flags; -MD/-MMD/-MF/-MT write\n"
+         "dependencies of the original sources.\n"
+         "Environment: ASYNCC_REAL_CC (default cc), ASYNCC (the asyncc to use in a build tree),\n"
+         "ASYNCC_CC_VERBOSE=1 prints each command, ASYNCC_CC_KEEP=1 keeps the transpiled files.");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--asyncc-help") == 0) {
+        usage();
+        return 0;
+    }
+    const char *env = getenv("ASYNCC_CC_VERBOSE");
+    verbose = env && *env && strcmp(env, "0") != 0;
+    const char *real_cc = getenv("ASYNCC_REAL_CC");
+    if (!real_cc || !*real_cc)
+        real_cc = "cc";
+
+    layout l;
+    find_layout(&l);
+    command c = {0};
+    parse(&c, argc, argv, real_cc);
+
+    /* No input (--version, -dumpmachine, -print-*...): the real compiler answers. */
+    if (c.ninputs == 0)
+        return run(&c.cc);
+
+    int links = !c.compile_only && !c.stop_after_pp && !c.deps_only && !c.syntax_only;
+    if (c.nsrc > 0 && !c.deps_only) {
+        const char *t = getenv("TMPDIR");
+        snprintf(tmpdir, sizeof tmpdir, "%s/asyncc-cc.XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(tmpdir))
+            die("cannot create a temporary directory %s: %s", tmpdir, strerror(errno));
+        atexit(cleanup);
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+        int failed = 0;
+        for (int k = 0; k < c.nsrc; k++) {
+            const char *file = transpile(&c, &l, k);
+            if (!file) {
+                failed = 1;
+                continue;
+            }
+            c.cc.v[c.src[k].argi] = (char *)file;
+            if (file != c.src[k].path) {
+                /* #include "x.h" must still find x.h beside the original source. */
+                char *copy = xasprintf("%s", c.src[k].path);
+                push(&c.cc, "-iquote");
+                push(&c.cc, xasprintf("%s", dirname(copy)));
+                free(copy);
+            }
+        }
+        if (failed)
+            return 1;
+    } else {
+        /* -M/-MM, or no C source (assembler, objects): the real compiler writes the dependencies
+         * of what it reads. */
+        if (c.md)
+            push(&c.cc, c.mmd ? "-MMD" : "-MD");
+        if (c.mp)
+            push(&c.cc, "-MP");
+        if (c.mf) {
+            push(&c.cc, "-MF");
+            push(&c.cc, c.mf);
+        }
+        for (int i = 0; i < c.mt.n; i++)
+            push(&c.cc, c.mt.v[i]);
+    }
+    push(&c.cc, "-I");
+    push(&c.cc, l.include);
+    if (links && !c.no_link_flags) {
+        push(&c.cc, "-x"); /* what follows is not C, whatever -x the user gave */
+        push(&c.cc, "none");
+        push(&c.cc, l.lib);
+        push(&c.cc, "-luring");
+        push(&c.cc, "-lpthread");
+        push_words(&c.cc, ASYNCC_CC_LINK_FLAGS);
+    }
+    return run(&c.cc);
+}
