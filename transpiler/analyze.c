@@ -116,6 +116,8 @@ static const struct {
 /* Recognizes `(__asyncc_X, a, b, ...)`, the expansion of await and the combinators. */
 static void find_marker(tunit *t, node *paren)
 {
+    if (paren->mk)
+        return;
     if (paren->kind != CXCursor_ParenExpr || paren->nkids != 1 || !is_comma(t, paren->kids[0]))
         return;
     node *chain[64];
@@ -138,8 +140,12 @@ static void find_marker(tunit *t, node *paren)
         unsigned first = markers[i].sentinel ? 1 : 0;
         for (unsigned k = n; k-- > first;) {
             node *op = chain[k];
-            while (op->kind == CXCursor_ParenExpr && op->nkids == 1)
+            while (op->kind == CXCursor_ParenExpr && op->nkids == 1) {
+                find_marker(t, op); /* a combinator inside await is a marker too */
+                if (op->mk)
+                    break;
                 op = op->kids[0];
+            }
             VEC_PUSH(paren->ops, paren->nops, op);
         }
     }
@@ -211,6 +217,19 @@ static callee *callee_of(tunit *t, CXCursor fn)
     return c;
 }
 
+/* ac_timeout races its future against the runtime's ac_sleep_ms. */
+callee *an_sleep_callee(tunit *t)
+{
+    callee *c = find_callee(t, "ac_sleep_ms");
+    if (c)
+        return c;
+    c = xcalloc(1, sizeof *c);
+    c->name = xstrdup("ac_sleep_ms");
+    VEC_PUSH(c->param_types, c->nparams, xstrdup("unsigned long"));
+    VEC_PUSH(t->callees, t->ncallees, c);
+    return c;
+}
+
 /* ---------------------------------------------------------------- per-function analysis */
 
 typedef struct scan {
@@ -264,6 +283,56 @@ static int is_marker_operand(node *n)
     return 0;
 }
 
+static const char *combinator_name(marker mk)
+{
+    return mk == MK_JOIN ? "ac_join" : mk == MK_TRY_JOIN ? "ac_try_join" : mk == MK_SELECT ? "ac_select" : "ac_timeout";
+}
+
+/* A combinator must be awaited directly, and each of its futures is `f(x)` or `lvalue = f(x)`. */
+static void check_combinator(tunit *t, node *n)
+{
+    const char *name = combinator_name(n->mk);
+    node *p = n->parent;
+    while (p && !p->mk && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                           p->kind == CXCursor_BinaryOperator))
+        p = p->parent;
+    if (!p || p->mk != MK_AWAIT || an_unparen(p->ops[0]) != n) {
+        dg_error_node(t, n, "%s(...) is a future: await it, as in await(%s(...))", name, name);
+        return;
+    }
+    if (n->mk == MK_TIMEOUT)
+        n->fn = an_sleep_callee(t);
+    unsigned first = n->mk == MK_TIMEOUT ? 1 : 0;
+    if (n->nops <= first) {
+        dg_error_node(t, n, "%s needs at least one future", name);
+        return;
+    }
+    if (n->mk == MK_TIMEOUT && n->nops != 2) {
+        dg_error_node(t, n, "ac_timeout takes a duration in milliseconds and one future");
+        return;
+    }
+    for (unsigned i = first; i < n->nops; i++) {
+        node *op = an_unparen(n->ops[i]), *call = op;
+        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0) {
+            call = an_unparen(op->kids[1]);
+            if (op->kids[0]->has_await)
+                dg_error_node(t, op->kids[0], "the target of a %s result cannot await", name);
+        }
+        callee *c = call->kind == CXCursor_CallExpr ? callee_of(t, clang_getCursorReferenced(call->cur)) : NULL;
+        if (!c) {
+            dg_error_node(t, op, "each future of %s must be a call of an async function, optionally assigned: v = f(x)",
+                          name);
+            continue;
+        }
+        call->fn = c;
+        if (n->mk == MK_TRY_JOIN) {
+            CXType rt = clang_getCanonicalType(clang_getCursorType(call->cur));
+            if (rt.kind < CXType_Char_S || rt.kind > CXType_LongLong)
+                dg_error_node(t, call, "ac_try_join needs futures returning a signed integer (negative means error)");
+        }
+    }
+}
+
 static void scan_node(scan *s, node *n)
 {
     tunit *t = s->t;
@@ -305,9 +374,8 @@ static void scan_node(scan *s, node *n)
         else if (s->in_unevaluated)
             dg_error_node(t, n, "'await' inside sizeof or _Alignof is never evaluated; await before and use the value");
         node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
-        if (call && call->mk && call->mk != MK_AWAIT && call->mk != MK_BLOCK_ON && call->mk != MK_SPAWN &&
-            call->mk != MK_SPAWN_LOCAL) {
-            dg_error_node(t, call, "combinators inside await are not supported yet");
+        if (call && (call->mk == MK_JOIN || call->mk == MK_TRY_JOIN || call->mk == MK_SELECT || call->mk == MK_TIMEOUT)) {
+            /* checked where the combinator itself is scanned */
         } else if (!call || call->kind != CXCursor_CallExpr) {
             dg_error_node(t, n, "'await' needs a call of an async function, like await(f(x))");
         } else {
@@ -334,7 +402,7 @@ static void scan_node(scan *s, node *n)
         else
             call->fn = c;
     } else if (n->mk) {
-        dg_error_node(t, n, "combinators (ac_join, ac_try_join, ac_select, ac_timeout) are not supported yet");
+        check_combinator(t, n);
     } else if (n->kind == CXCursor_CallExpr && !n->fn) {
         CXCursor fn = clang_getCursorReferenced(n->cur);
         callee *c = callee_of(t, fn);

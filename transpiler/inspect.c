@@ -31,8 +31,10 @@ char *in_frames(tunit *t, const char *const *flags, int nflags)
         sb_printf(&b, "  frame struct ac__frame_%s {\n    unsigned ac__state;\n%s  }\n", f->name, f->layout);
         for (unsigned k = 0; k < f->nsites; k++) {
             site *s = f->sites[k];
-            sb_printf(&b, "  state %u: %s:%u  await %s()  child %s (%s)\n", s->index, t->input, s->line, s->fn->name,
-                      s->child, s->embedded ? "inside this frame" : "from the task arena");
+            sb_printf(&b, "  state %u: %s:%u  await %s()\n", s->index, t->input, s->line, s->what);
+            for (unsigned j = 0; j < s->nkids; j++)
+                sb_printf(&b, "    child %s: %s() %s\n", s->kids[j].field, s->kids[j].fn->name,
+                          s->kids[j].embedded ? "inside this frame" : "from the task arena");
         }
         sb_putc(&b, '\n');
     }
@@ -55,7 +57,7 @@ char *in_dot(tunit *t)
                   f->name);
         for (unsigned k = 0; k < f->nsites; k++)
             sb_printf(&b, "    %s_%u [label=\"%u: await %s()\\n%s:%u\"];\n", f->name, k + 1, k + 1,
-                      f->sites[k]->fn->name, t->input, f->sites[k]->line);
+                      f->sites[k]->what, t->input, f->sites[k]->line);
         sb_puts(&b, "  }\n");
     }
     sb_puts(&b, "}\n");

@@ -66,14 +66,26 @@ struct callee {
     unsigned nparams;
 };
 
-/* An await point: one state of the state machine. */
+/* One future a site awaits: a call of an async function, with where its result goes. */
+typedef struct child {
+    callee *fn;
+    node *call;
+    node *target; /* `target = f(x)` in a combinator: receives the result; else NULL */
+    char *field;  /* frame field holding the child frame (or a pointer to it) */
+    unsigned embedded : 1; /* child frame inside ours (else from the task arena) */
+} child;
+
+/* An await point: one state of the state machine. A plain await has one child; ac_join,
+ * ac_try_join, ac_select and ac_timeout poll several in the same state. */
 struct site {
     unsigned index; /* state number, 1-based */
     node *await;
-    callee *fn;
+    marker kind; /* MK_AWAIT, or the combinator */
+    const char *what; /* the callee or combinator, for await-site tables */
     unsigned line;
-    char *child; /* frame field holding the child */
-    unsigned embedded : 1; /* child frame inside ours (else from the task arena) */
+    child *kids;
+    unsigned nkids;
+    char *mask; /* combinators: frame field with one bit per finished child */
 };
 
 /* A function that the transpiler rewrites: async, or plain code using spawn/block_on. */
@@ -127,6 +139,7 @@ int pp_run(const char *clang, const char *const *flags, int nflags, const char *
 /* analyze.c */
 int an_analyze(tunit *t);
 node *an_unparen(node *n);
+callee *an_sleep_callee(tunit *t);
 const char *an_binop(const tunit *t, const node *n);
 
 /* lower.c */

@@ -38,6 +38,7 @@ typedef struct lw {
 } lw;
 
 static void gen_stmt(lw *L, node *s);
+static void hoist(lw *L, node *n);
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -404,52 +405,229 @@ static unsigned node_line(lw *L, node *n)
     return line_at(L, n->start);
 }
 
-static void gen_await(lw *L, node *aw)
+/* ---- one child future: start it, poll it, take its result, drop it */
+
+static void child_init(lw *L, site *st, child *ch, node *call, node *target, callee *c)
 {
-    node *call = an_unparen(aw->ops[0]);
-    callee *c = call->fn;
+    ch->fn = c;
+    ch->call = call;
+    ch->target = target;
+    ch->embedded = c->defined_here && c->def_start < L->f->root->start;
+    ch->field = st->nkids ? xasprintf("ac__c%u_%u", st->index, st->nkids) : xasprintf("ac__c%u", st->index);
+    if (ch->embedded)
+        add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, ch->field));
+    else
+        add_field(L->stmt, xasprintf("void *%s", ch->field));
+}
+
+static void child_start(lw *L, unsigned line, child *ch, const char *args)
+{
+    if (ch->embedded) {
+        gline(L, line, "ac__init_%s(&ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    } else {
+        gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+        gline(L, line, "ac__init_%s(ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    }
+}
+
+static char *child_poll(const child *ch)
+{
+    return ch->embedded ? xasprintf("ac__poll_%s(&ac__fr->%s, ac__cx)", ch->fn->name, ch->field)
+                        : xasprintf("ac__type_%s.poll(ac__fr->%s, ac__cx)", ch->fn->name, ch->field);
+}
+
+/* The finished child's result as an expression, valid until child_release. */
+static char *child_result(const child *ch)
+{
+    if (ch->embedded)
+        return xasprintf("ac__fr->%s.ac__result", ch->field);
+    char *ty = lw_field_decl(ch->fn->ret_type, xstrdup(""));
+    char *r = xasprintf("*(%s *)((char *)ac__fr->%s + ac__type_%s.result_offset)", ty, ch->field, ch->fn->name);
+    free(ty);
+    return r;
+}
+
+/* Gives back the arena memory of a finished child. */
+static void child_release(lw *L, unsigned line, const child *ch)
+{
+    if (!ch->embedded)
+        gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+}
+
+/* Cancels a child that has not finished (text for generated code, one statement). */
+static char *child_drop(const child *ch)
+{
+    if (ch->embedded)
+        return xasprintf("ac__drop_%s(&ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);",
+                     ch->fn->name, ch->field, ch->field, ch->fn->name);
+}
+
+static site *new_site(lw *L, node *aw, marker kind, const char *what)
+{
     afn *f = L->f;
     site *st = xcalloc(1, sizeof *st);
     st->index = f->nsites + 1;
     st->await = aw;
-    st->fn = c;
+    st->kind = kind;
+    st->what = what;
     st->line = node_line(L, aw);
-    st->embedded = c->defined_here && c->def_start < f->root->start;
-    st->child = xasprintf("ac__c%u", st->index);
     VEC_PUSH(f->sites, f->nsites, st);
+    return st;
+}
 
-    unsigned line = st->line, k = st->index;
+static void suspend_point(lw *L, unsigned line, unsigned k)
+{
+    gline(L, line, "ac__fr->ac__state = %u;", k);
+    L->indent -= 2;
+    gline(L, line, "ac__resume_%u:", k);
+    L->indent += 2;
+}
+
+static void gen_await(lw *L, node *aw)
+{
+    node *call = an_unparen(aw->ops[0]);
+    callee *c = call->fn;
+    site *st = new_site(L, aw, MK_AWAIT, c->name);
+    st->kids = xcalloc(1, sizeof *st->kids);
+    child *ch = &st->kids[0];
+    child_init(L, st, ch, call, NULL, c);
+    st->nkids = 1;
+
+    unsigned line = st->line;
     char *args = call_args(L, call);
-    if (st->embedded) {
-        add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, st->child));
-        gline(L, line, "ac__init_%s(&ac__fr->%s%s);", c->name, st->child, args);
-        gline(L, line, "ac__fr->ac__state = %u;", k);
-        L->indent -= 2;
-        gline(L, line, "ac__resume_%u:", k);
-        L->indent += 2;
-        gline(L, line, "if (ac__poll_%s(&ac__fr->%s, ac__cx) == AC_PENDING) return AC_PENDING;", c->name, st->child);
-        aw->repl = c->ret_type ? xasprintf("ac__fr->%s.ac__result", st->child) : "((void)0)";
-    } else {
-        add_field(L->stmt, xasprintf("void *%s", st->child));
-        gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", st->child, c->name);
-        gline(L, line, "ac__init_%s(ac__fr->%s%s);", c->name, st->child, args);
-        gline(L, line, "ac__fr->ac__state = %u;", k);
-        L->indent -= 2;
-        gline(L, line, "ac__resume_%u:", k);
-        L->indent += 2;
-        gline(L, line, "if (ac__type_%s.poll(ac__fr->%s, ac__cx) == AC_PENDING) return AC_PENDING;", c->name,
-              st->child);
-        if (c->ret_type) {
-            char *tmp = new_temp(L, c->ret_type);
-            gline(L, line, "%s = *(__typeof__(%s) *)((char *)ac__fr->%s + ac__type_%s.result_offset);", tmp, tmp,
-                  st->child, c->name);
-            aw->repl = tmp;
-        } else {
-            aw->repl = "((void)0)";
+    child_start(L, line, ch, args);
+    free(args);
+    suspend_point(L, line, st->index);
+    char *poll = child_poll(ch);
+    gline(L, line, "if (%s == AC_PENDING) return AC_PENDING;", poll);
+    free(poll);
+    if (!c->ret_type)
+        aw->repl = "((void)0)";
+    else if (ch->embedded)
+        aw->repl = child_result(ch);
+    else {
+        char *tmp = new_temp(L, c->ret_type), *r = child_result(ch);
+        gline(L, line, "%s = %s;", tmp, r);
+        free(r);
+        aw->repl = tmp;
+    }
+    child_release(L, line, ch);
+}
+
+/* The statements that cancel every child of st except `keep` that has not finished. */
+static void drop_others(lw *L, unsigned line, site *st, unsigned keep)
+{
+    for (unsigned j = 0; j < st->nkids; j++) {
+        if (j == keep)
+            continue;
+        char *d = child_drop(&st->kids[j]);
+        if (st->kind == MK_TRY_JOIN)
+            gline(L, line, "if (!(ac__fr->%s & %uu)) { %s }", st->mask, 1u << j, d);
+        else
+            gline(L, line, "%s", d);
+        free(d);
+    }
+}
+
+/* await(ac_join(...)), ac_try_join, ac_select, ac_timeout: one state polling several children. */
+static void gen_combinator(lw *L, node *aw, node *comb)
+{
+    static const char *const names[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
+                                        [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
+    site *st = new_site(L, aw, comb->mk, names[comb->mk]);
+    unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
+    unsigned n = comb->nops - first + (comb->mk == MK_TIMEOUT);
+    if (n > 32) {
+        dg_error_node(L->t, comb, "%s takes at most 32 futures", st->what);
+        return;
+    }
+    st->kids = xcalloc(n, sizeof *st->kids);
+    char **args = xcalloc(n, sizeof *args);
+    for (unsigned i = first; i < comb->nops; i++) {
+        node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
+        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(L->t, op), "=") == 0) {
+            target = op->kids[0];
+            call = an_unparen(op->kids[1]);
         }
-        gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", st->child, c->name);
+        for (unsigned a = 1; a < call->nkids; a++)
+            hoist(L, call->kids[a]);
+        child_init(L, st, &st->kids[st->nkids], call, target, call->fn);
+        args[st->nkids++] = call_args(L, call);
+    }
+    if (comb->mk == MK_TIMEOUT) {
+        hoist(L, comb->ops[0]);
+        child_init(L, st, &st->kids[st->nkids], NULL, NULL, comb->fn);
+        char *ms = emit_text(L, comb->ops[0]);
+        args[st->nkids++] = xasprintf(", %s", ms);
+        free(ms);
+    }
+    char *result = comb->mk == MK_JOIN ? NULL : new_temp(L, "int");
+    if (comb->mk == MK_JOIN || comb->mk == MK_TRY_JOIN) {
+        st->mask = xasprintf("ac__m%u", k);
+        add_field(L->stmt, xasprintf("unsigned %s", st->mask));
+        gline(L, line, "ac__fr->%s = 0;", st->mask);
+    }
+    if (comb->mk == MK_TRY_JOIN)
+        gline(L, line, "%s = 0;", result);
+    for (unsigned i = 0; i < st->nkids; i++) {
+        child_start(L, line, &st->kids[i], args[i]);
+        free(args[i]);
     }
     free(args);
+    suspend_point(L, line, k);
+    for (unsigned i = 0; i < st->nkids; i++) {
+        child *ch = &st->kids[i];
+        char *poll = child_poll(ch);
+        if (st->mask)
+            gline(L, line, "if (!(ac__fr->%s & %uu) && %s == AC_READY) {", st->mask, 1u << i, poll);
+        else
+            gline(L, line, "if (%s == AC_READY) {", poll);
+        free(poll);
+        L->indent += 4;
+        if (st->mask)
+            gline(L, line, "ac__fr->%s |= %uu;", st->mask, 1u << i);
+        if (ch->target) {
+            char *tg = emit_text(L, ch->target), *r = child_result(ch);
+            gline(L, line, "%s = %s;", tg, r);
+            free(tg);
+            free(r);
+        }
+        if (comb->mk == MK_TRY_JOIN) {
+            char *r = child_result(ch);
+            gline(L, line, "if (%s < 0) %s = (int)(%s);", r, result, r);
+            free(r);
+        }
+        child_release(L, line, ch);
+        if (comb->mk == MK_TRY_JOIN) {
+            gline(L, line, "if (%s < 0) {", result);
+            L->indent += 4;
+            drop_others(L, line, st, i);
+            gline(L, line, "goto ac__done_%u;", k);
+            L->indent -= 4;
+            gline(L, line, "}");
+        } else if (comb->mk == MK_SELECT || comb->mk == MK_TIMEOUT) {
+            drop_others(L, line, st, i);
+            if (comb->mk == MK_SELECT)
+                gline(L, line, "%s = %u;", result, i);
+            else
+                gline(L, line, "%s = %s;", result, i == 0 ? "0" : "-ETIMEDOUT");
+            gline(L, line, "goto ac__done_%u;", k);
+        }
+        L->indent -= 4;
+        gline(L, line, "}");
+    }
+    if (st->mask)
+        gline(L, line, "if (ac__fr->%s != %uu) return AC_PENDING;", st->mask,
+              st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1);
+    else
+        gline(L, line, "return AC_PENDING;");
+    if (comb->mk != MK_JOIN) {
+        L->indent -= 2;
+        gline(L, line, "ac__done_%u: __attribute__((unused));", k);
+        L->indent += 2;
+    }
+    aw->repl = result ? result : "((void)0)";
 }
 
 /* Evaluates every await inside expression n, in order, as statements before the one that uses
@@ -461,6 +639,10 @@ static void hoist(lw *L, node *n)
         return;
     if (n->mk == MK_AWAIT) {
         node *call = an_unparen(n->ops[0]);
+        if (call->mk) {
+            gen_combinator(L, n, call);
+            return;
+        }
         for (unsigned i = 1; i < call->nkids; i++)
             hoist(L, call->kids[i]);
         gen_await(L, n);
@@ -1047,14 +1229,16 @@ static void emit_async(lw *L, sb *out)
               n, n);
     for (unsigned i = 0; i < f->nsites; i++) {
         site *s = f->sites[i];
-        if (s->embedded)
-            sb_printf(out, "    case %u:\n        ac__drop_%s(&ac__fr->%s, ac__cx);\n        break;\n", s->index,
-                      s->fn->name, s->child);
-        else
-            sb_printf(out,
-                      "    case %u:\n        ac__type_%s.drop(ac__fr->%s, ac__cx);\n"
-                      "        ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);\n        break;\n",
-                      s->index, s->fn->name, s->child, s->child, s->fn->name);
+        sb_printf(out, "    case %u:\n", s->index);
+        for (unsigned j = 0; j < s->nkids; j++) {
+            char *d = child_drop(&s->kids[j]);
+            if (s->mask)
+                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n            %s\n        }\n", s->mask, 1u << j, d);
+            else
+                sb_printf(out, "        %s\n", d);
+            free(d);
+        }
+        sb_puts(out, "        break;\n");
     }
     sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
 
@@ -1063,15 +1247,28 @@ static void emit_async(lw *L, sb *out)
               n, n);
     for (unsigned i = 0; i < f->nsites; i++) {
         site *s = f->sites[i];
-        sb_printf(out, "    case %u:\n        *ac__type = &ac__type_%s;\n        return %s;\n", s->index, s->fn->name,
-                  s->embedded ? xasprintf("&ac__fr->%s", s->child) : xasprintf("ac__fr->%s", s->child));
+        sb_printf(out, "    case %u:\n", s->index);
+        for (unsigned j = 0; j < s->nkids; j++) {
+            child *ch = &s->kids[j];
+            const char *indent = s->mask ? "            " : "        ";
+            if (s->mask)
+                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n", s->mask, 1u << j);
+            sb_printf(out, "%s*ac__type = &ac__type_%s;\n%sreturn %sac__fr->%s;\n", indent, ch->fn->name, indent,
+                      ch->embedded ? "&" : "", ch->field);
+            if (s->mask)
+                sb_puts(out, "        }\n");
+            if (!s->mask)
+                break; /* the first child stands for all of a select */
+        }
+        if (s->mask)
+            sb_puts(out, "        return 0;\n");
     }
     sb_puts(out, "    default:\n        (void)ac__type;\n        return 0;\n    }\n}\n\n");
 
     if (f->nsites) {
         sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
         for (unsigned i = 0; i < f->nsites; i++)
-            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->fn->name);
+            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->what);
         sb_puts(out, "};\n\n");
     }
     sb_printf(out,

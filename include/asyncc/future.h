@@ -3,6 +3,7 @@
 #ifndef ASYNCC_FUTURE_H
 #define ASYNCC_FUTURE_H
 
+#include <errno.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
