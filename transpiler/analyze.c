@@ -448,6 +448,32 @@ static int await_within(scan *s, unsigned from, unsigned to)
     return 0;
 }
 
+/* The function named by a cleanup attribute in the declaration's text, or NULL. */
+static char *cleanup_of(const tunit *t, const node *decl)
+{
+    static const char *const spellings[] = {"__cleanup__", "cleanup"};
+    const char *text = t->text + decl->start;
+    size_t len = decl->end - decl->start;
+    for (int k = 0; k < 2; k++) {
+        const char *p = memmem(text, len, spellings[k], strlen(spellings[k]));
+        if (!p)
+            continue;
+        p += strlen(spellings[k]);
+        while (*p == ' ')
+            p++;
+        if (*p++ != '(')
+            continue;
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_')
+            e++;
+        if (e > p)
+            return xstrndup(p, (size_t)(e - p));
+    }
+    return NULL;
+}
+
 /* Decides which locals live across an await and gives them unique field names. */
 static void place_vars(scan *s)
 {
@@ -461,6 +487,8 @@ static void place_vars(scan *s)
                           (f->has_labels && await_within(s, v->scope->start, v->scope->end));
         if (!v->in_frame)
             continue;
+        if (!v->is_param)
+            v->cleanup = cleanup_of(s->t, v->decl);
         CXType ty = clang_getCursorType(v->decl->cur);
         if (ty.kind == CXType_VariableArray)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",

@@ -52,6 +52,7 @@ struct var {
     char *name;
     char *field; /* its unique name as a frame field */
     char *type;  /* type as clang spells it */
+    char *cleanup; /* __attribute__((cleanup(fn))): fn, run on scope exit and on cancellation */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
 };
 

@@ -276,16 +276,91 @@ static char *task_expr(lw *L, node *m)
     return s;
 }
 
+/* ---------------------------------------------------------------- cleanups */
+
+static int inside(const node *scope, unsigned off)
+{
+    return off >= scope->start && off < scope->end;
+}
+
+/* Calls of the cleanups of frame locals alive at offset `at` that `leaves` says are left, innermost
+ * first, each as "fn(&ac__fr->x); ". */
+static char *cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg)
+{
+    sb b = {0};
+    afn *f = L->f;
+    for (unsigned i = f->nvars; i-- > 0;) {
+        var *v = f->vars[i];
+        if (v->cleanup && v->scope && v->decl->end <= at && inside(v->scope, at) && (!leaves || leaves(v, arg)))
+            sb_printf(&b, "%s(&ac__fr->%s); ", v->cleanup, v->field);
+    }
+    return sb_take(&b);
+}
+
+static int leaves_for(const var *v, const void *target)
+{
+    const node *t = target;
+    return !t || !(t->start >= v->decl->end && inside(v->scope, t->start));
+}
+
+static node *label_named(node *n, const char *name)
+{
+    if (n->kind == CXCursor_LabelStmt) {
+        char *s = cx_take(clang_getCursorSpelling(n->cur));
+        int same = strcmp(s, name) == 0;
+        free(s);
+        if (same)
+            return n;
+    }
+    for (unsigned i = 0; i < n->nkids; i++) {
+        node *r = label_named(n->kids[i], name);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* Where a break, continue or goto lands: the loop or switch it leaves, or the label. */
+static node *jump_target(lw *L, node *j)
+{
+    if (j->kind == CXCursor_GotoStmt) {
+        char *name = NULL;
+        for (unsigned i = 0; i < j->nkids && !name; i++)
+            if (j->kids[i]->kind == CXCursor_LabelRef)
+                name = cx_take(clang_getCursorSpelling(j->kids[i]->cur));
+        node *t = name ? label_named(L->f->body, name) : NULL;
+        free(name);
+        return t;
+    }
+    for (node *p = j->parent; p; p = p->parent)
+        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt ||
+            (j->kind == CXCursor_BreakStmt && p->kind == CXCursor_SwitchStmt))
+            return p;
+    return NULL;
+}
+
+static unsigned stmt_end(lw *L, node *s);
+
 static char *return_text(lw *L, node *r)
 {
     node *e = r->nkids ? r->kids[r->nkids - 1] : NULL;
+    /* The value is computed first, then the cleanups of the locals still in scope run. */
+    char *c = cleanups(L, r->start, NULL, NULL), *calls = xstrdup(c);
+    for (char *p = calls; *p; p++)
+        if (*p == ';')
+            *p = ',';
+    free(c);
+    char *s;
     if (!e || !clang_isExpression(e->kind))
-        return xstrdup("return (ac__fr->ac__state = AC_STATE_DONE, AC_READY)");
-    char *et = emit_text(L, e);
-    char *s = L->f->self->ret_type
-                  ? xasprintf("return (ac__fr->ac__result = (%s), ac__fr->ac__state = AC_STATE_DONE, AC_READY)", et)
-                  : xasprintf("return ((void)(%s), ac__fr->ac__state = AC_STATE_DONE, AC_READY)", et);
-    free(et);
+        s = xasprintf("return (%sac__fr->ac__state = AC_STATE_DONE, AC_READY)", calls);
+    else {
+        char *et = emit_text(L, e);
+        s = L->f->self->ret_type
+                ? xasprintf("return (ac__fr->ac__result = (%s), %sac__fr->ac__state = AC_STATE_DONE, AC_READY)", et, calls)
+                : xasprintf("return ((void)(%s), %sac__fr->ac__state = AC_STATE_DONE, AC_READY)", et, calls);
+        free(et);
+    }
+    free(calls);
     return s;
 }
 
@@ -313,12 +388,22 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, return_text(L, n));
         return;
     }
-    if (n->kind == CXCursor_ContinueStmt) {
-        node *loop = loop_of(n);
-        if (loop && loop->cont_label) {
-            push_edit(e, n, xasprintf("goto ac__cont_%u", loop->cont_label));
-            return;
+    if (L->f->self && (n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_BreakStmt || n->kind == CXCursor_GotoStmt)) {
+        node *loop = n->kind == CXCursor_ContinueStmt ? loop_of(n) : NULL;
+        char *jump = loop && loop->cont_label ? xasprintf("goto ac__cont_%u", loop->cont_label)
+                                              : xstrndup(L->t->text + n->start, n->end - n->start);
+        node *target = jump_target(L, n);
+        char *c = cleanups(L, n->start, leaves_for, target);
+        if (*c) {
+            /* Braces replace the statement and its semicolon, so an `else` after it still binds. */
+            e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
+            e->v[e->n++] = (edit){n->start, stmt_end(L, n), xasprintf("{ %s%s; }", c, jump)};
+            free(jump);
+        } else {
+            push_edit(e, n, jump);
         }
+        free(c);
+        return;
     }
     if (is_moved_decl(L, n)) {
         push_edit(e, n, xstrdup(""));
@@ -789,6 +874,17 @@ static void gen_decl(lw *L, node *d)
     }
 }
 
+/* Falling off the end of a scope runs the cleanups of the frame locals it declared. */
+static void block_end_cleanups(lw *L, node *scope)
+{
+    afn *f = L->f;
+    if (!f->self)
+        return;
+    for (unsigned i = f->nvars; i-- > 0;)
+        if (f->vars[i]->cleanup && f->vars[i]->scope == scope)
+            gline(L, line_at(L, scope->end - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
+}
+
 static void gen_block(lw *L, node *b)
 {
     region *saved = L->uni;
@@ -805,6 +901,7 @@ static void gen_block(lw *L, node *b)
     }
     copy_gap(L, pos, b->end - 1);
     L->indent = indent;
+    block_end_cleanups(L, b);
     sync(L, b->end - 1);
     put(L, "}");
     L->uni = saved;
@@ -884,6 +981,7 @@ static void gen_for(lw *L, node *s)
         free(ct);
         free(it);
         gen_stmt(L, body);
+        block_end_cleanups(L, s);
         gline(L, line, "}");
         return;
     }
@@ -915,6 +1013,7 @@ static void gen_for(lw *L, node *s)
         free(it);
     }
     gline(L, line, "}");
+    block_end_cleanups(L, s);
     gline(L, line, "}");
 }
 
@@ -1238,6 +1337,10 @@ static void emit_async(lw *L, sb *out)
                 sb_printf(out, "        %s\n", d);
             free(d);
         }
+        char *calls = cleanups(L, s->await->start, NULL, NULL);
+        if (*calls)
+            sb_printf(out, "        %s\n", calls);
+        free(calls);
         sb_puts(out, "        break;\n");
     }
     sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
