@@ -1,0 +1,72 @@
+# asyncc-functions.cmake: asyncc_target_sources(), the build step that transpiles async C sources.
+# Shared by the installed package (asyncc-config.cmake) and the asyncc build tree itself.
+include_guard(GLOBAL)
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.20)
+# The depfile names the output by its absolute path; let CMake map it for Ninja (CMP0116).
+cmake_policy(SET CMP0116 NEW)
+
+# asyncc_target_sources(<target> [PRIVATE|PUBLIC|INTERFACE] <file>... ...)
+#
+# Transpiles each file with asyncc as a build step and adds the result to <target> in place of
+# the file, like target_sources(). asyncc preprocesses with the target's include directories,
+# compile definitions and C standard, and writes a depfile, so that editing any header the
+# source includes transpiles it again. The target links asyncc::runtime.
+function(asyncc_target_sources target)
+  if(NOT TARGET ${target})
+    message(FATAL_ERROR "asyncc_target_sources: '${target}' is not a target")
+  endif()
+  set(scope PRIVATE)
+  set(inc "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  set(ext "$<TARGET_PROPERTY:${target},C_EXTENSIONS>")
+  set(std "$<TARGET_PROPERTY:${target},C_STANDARD>")
+  # C_EXTENSIONS unset means on, as for the compiler CMake drives.
+  set(dialect "$<IF:$<AND:$<BOOL:${ext}>,$<NOT:$<STREQUAL:${ext},>>>,gnu,$<IF:$<STREQUAL:${ext},>,gnu,c>>")
+  foreach(arg IN LISTS ARGN)
+    if(arg MATCHES "^(PRIVATE|PUBLIC|INTERFACE)$")
+      set(scope ${arg})
+      continue()
+    endif()
+    get_filename_component(src "${arg}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    file(RELATIVE_PATH rel "${CMAKE_CURRENT_SOURCE_DIR}" "${src}")
+    string(REPLACE "../" "__/" rel "${rel}")
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/asyncc/${target}/${rel}")
+    get_filename_component(srcdir "${src}" DIRECTORY)
+    get_filename_component(outdir "${out}" DIRECTORY)
+    file(MAKE_DIRECTORY "${outdir}") # Ninja makes it; the Makefile generators do not
+    add_custom_command(OUTPUT "${out}"
+      COMMAND asyncc::asyncc
+        "$<$<BOOL:${inc}>:-I$<JOIN:${inc},;-I>>"
+        "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>"
+        "$<$<BOOL:${std}>:-std=${dialect}${std}>"
+        -MD -MF "${out}.d" -MT "${out}" -o "${out}" "${src}"
+      DEPENDS "${src}" asyncc::asyncc
+      DEPFILE "${out}.d"
+      COMMENT "Transpiling ${rel} with asyncc"
+      COMMAND_EXPAND_LISTS VERBATIM)
+    # The generated file lives in the build tree: #include "x.h" must still find x.h beside
+    # the original source.
+    set_source_files_properties("${out}" PROPERTIES GENERATED TRUE
+      COMPILE_OPTIONS "-iquote;${srcdir}")
+    target_sources(${target} ${scope} "${out}")
+  endforeach()
+
+  # Link the runtime once, without target_link_libraries so that either of its signatures
+  # stays free for the caller.
+  get_target_property(linked ${target} ASYNCC_RUNTIME_LINKED)
+  if(NOT linked)
+    set_property(TARGET ${target} PROPERTY ASYNCC_RUNTIME_LINKED TRUE)
+    get_target_property(type ${target} TYPE)
+    if(NOT type STREQUAL "INTERFACE_LIBRARY")
+      set_property(TARGET ${target} APPEND PROPERTY LINK_LIBRARIES asyncc::runtime)
+    endif()
+    if(type MATCHES "STATIC_LIBRARY|OBJECT_LIBRARY")
+      set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:asyncc::runtime>")
+    elseif(type STREQUAL "INTERFACE_LIBRARY")
+      set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES asyncc::runtime)
+    endif()
+  endif()
+endfunction()
+
+cmake_policy(POP)

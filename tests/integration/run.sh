@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# run.sh: the integration tests: install asyncc into a temporary prefix and build project/ against
+# it with CMake (find_package) and with Make (CC=asyncc-cc). Usage: run.sh PHASE BUILD_DIR WORK_DIR
+set -euo pipefail
+phase=$1 build=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+prefix=$work/prefix
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+expect_output() { # expect_output PROGRAM EXPECTED
+    local got
+    got=$("$1") || fail "$1 exited with $?"
+    [ "$got" = "$2" ] || fail "$1 printed '$got', expected '$2'"
+    echo "ok: $1 printed '$got'"
+}
+fresh_copy() { rm -rf "$1" && cp -a "$here/project" "$1"; }
+set_squares() { sed -i "s/#define SQUARES .*/#define SQUARES $2/" "$1/include/config.h"; }
+
+case $phase in
+install)
+    rm -rf "$work" && mkdir -p "$work"
+    cmake --install "$build" --prefix "$prefix" >/dev/null
+    for f in bin/asyncc bin/asyncc-cc include/asyncc.h include/asyncc/future.h lib*/libasyncc.a \
+        lib*/cmake/asyncc/asyncc-config.cmake lib*/pkgconfig/asyncc.pc; do
+        compgen -G "$prefix/$f" >/dev/null || fail "cmake --install did not install $f"
+    done
+    echo "ok: installed into $prefix"
+    ;;
+cmake)
+    src=$work/cmake-src bin=$work/cmake-build
+    fresh_copy "$src"
+    rm -rf "$bin"
+    gen="Unix Makefiles"
+    command -v ninja >/dev/null && gen=Ninja
+    cmake -S "$src" -B "$bin" -G "$gen" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    cmake --build "$bin" >/dev/null
+    expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+    # Nothing changed: nothing is transpiled again.
+    out=$(cmake --build "$bin")
+    ! grep -q Transpiling <<<"$out" || fail "a build with nothing changed transpiled again: $out"
+    # A header that app.c includes (and squares.c does not) changed: app.c alone is transpiled.
+    set_squares "$src" 5
+    out=$(cmake --build "$bin")
+    grep -q "Transpiling app.c" <<<"$out" || fail "editing config.h did not transpile app.c: $out"
+    ! grep -q "Transpiling squares.c" <<<"$out" || fail "editing config.h transpiled squares.c: $out"
+    expect_output "$bin/app" "hello from cmake: 5 squares sum to 55"
+    ;;
+make)
+    src=$work/make-src
+    fresh_copy "$src"
+    make -s -C "$src" CC="$prefix/bin/asyncc-cc" >/dev/null
+    expect_output "$src/app" "hello from make: 4 squares sum to 30"
+    grep -q "app.o: app.c" "$src/app.d" || fail "app.d does not describe app.c: $(cat "$src/app.d")"
+    grep -q "include/config.h" "$src/app.d" || fail "app.d does not list include/config.h"
+    ! grep -q "asyncc-cc\." "$src/app.d" || fail "app.d names a temporary file: $(cat "$src/app.d")"
+    make -q -C "$src" CC="$prefix/bin/asyncc-cc" || fail "make has work left right after a build"
+    set_squares "$src" 6
+    make -q -C "$src" CC="$prefix/bin/asyncc-cc" && fail "make does not see the edit of config.h"
+    make -s -C "$src" CC="$prefix/bin/asyncc-cc" >/dev/null
+    expect_output "$src/app" "hello from make: 6 squares sum to 91"
+    ;;
+pkgconfig)
+    # By hand: asyncc, then the compiler with the flags pkg-config gives for the runtime.
+    src=$work/pc-src
+    fresh_copy "$src"
+    export PKG_CONFIG_PATH=$(dirname "$(compgen -G "$prefix/lib*/pkgconfig/asyncc.pc")")
+    cflags=$(pkg-config --cflags asyncc) libs=$(pkg-config --libs asyncc)
+    [ "$(pkg-config --variable=asyncc asyncc)" -ef "$prefix/bin/asyncc" ] || fail "asyncc.pc's asyncc variable"
+    cd "$src"
+    for f in app squares util; do
+        "$prefix/bin/asyncc" -Iinclude '-DGREETING="hello from pkg-config"' $f.c -o $f.async.c
+    done
+    # shellcheck disable=SC2086
+    cc -Iinclude -I. $cflags '-DGREETING="hello from pkg-config"' app.async.c squares.async.c util.async.c $libs -o app
+    expect_output "$src/app" "hello from pkg-config: 4 squares sum to 30"
+    ;;
+diagnostics)
+    # A mistake in async code: asyncc-cc reports it at the user's line and writes nothing.
+    dir=$work/diag
+    rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+    printf '#include <asyncc.h>\nint plain(void) { return 1; }\nasync int f(void)\n{\n    return await(plain());\n}\n' >bad.c
+    if "$prefix/bin/asyncc-cc" -c bad.c -o bad.o 2>err.txt; then fail "asyncc-cc accepted bad.c"; fi
+    grep -q "^bad.c:5:[0-9]*: error: 'await' of 'plain', which is not an async function" err.txt ||
+        fail "unexpected diagnostic: $(cat err.txt)"
+    [ ! -e bad.o ] || fail "bad.o was written"
+    # An error the real compiler finds, in code around an async function, is at the user's line.
+    printf '#include <asyncc.h>\nasync int f(void)\n{\n    await(ac_yield());\n    return 1;\n}\nint g(void) { return f; }\n' >late.c
+    if "$prefix/bin/asyncc-cc" -c late.c -o late.o 2>err.txt; then fail "asyncc-cc accepted late.c"; fi
+    grep -q "^late.c:7:" err.txt || fail "the compiler's error is not at late.c:7: $(cat err.txt)"
+    echo "ok: diagnostics at bad.c:5 and late.c:7"
+    ;;
+*) fail "unknown phase $phase" ;;
+esac
