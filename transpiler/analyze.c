@@ -374,8 +374,11 @@ static void scan_node(scan *s, node *n)
         else if (s->in_unevaluated)
             dg_error_node(t, n, "'await' inside sizeof or _Alignof is never evaluated; await before and use the value");
         node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
-        if (call && (call->mk == MK_JOIN || call->mk == MK_TRY_JOIN || call->mk == MK_SELECT || call->mk == MK_TIMEOUT)) {
-            /* checked where the combinator itself is scanned */
+        if (call && (call->mk == MK_JOIN || call->mk == MK_TRY_JOIN || call->mk == MK_SELECT || call->mk == MK_TIMEOUT ||
+                     call->mk == MK_BLOCK_ON)) {
+            /* checked where the marker itself is scanned */
+        } else if (call && (call->mk == MK_SPAWN || call->mk == MK_SPAWN_LOCAL)) {
+            dg_error_node(t, n, "ac_spawn returns a join handle, not a future: await(ac_task_join(handle, &result))");
         } else if (!call || call->kind != CXCursor_CallExpr) {
             dg_error_node(t, n, "'await' needs a call of an async function, like await(f(x))");
         } else {
@@ -383,7 +386,7 @@ static void scan_node(scan *s, node *n)
             callee *c = callee_of(t, fn);
             if (!c) {
                 char *name = cx_take(clang_getCursorSpelling(fn));
-                if (*name)
+                if (*name && clang_getCursorKind(fn) == CXCursor_FunctionDecl)
                     dg_error_node(t, call, "'await' of '%s', which is not an async function; declare it 'async'", name);
                 else
                     dg_error_node(t, call, "'await' needs a direct call of an async function, not a function pointer");

@@ -68,6 +68,13 @@ static unsigned original_column(const tunit *t, unsigned offset, unsigned col)
     } macros[] = {
         {"(__asyncc_await, (", "await(", 1},
         {"__attribute__((annotate(\"asyncc_async\")))", "async", 0},
+        {"(__asyncc_join, ", "ac_join(", 0},
+        {"(__asyncc_try_join, ", "ac_try_join(", 0},
+        {"(__asyncc_select, ", "ac_select(", 0},
+        {"(__asyncc_timeout, (", "ac_timeout(", 0},
+        {"(__asyncc_spawn, (", "ac_spawn(", 0},
+        {"(__asyncc_spawn_local, (", "ac_spawn_local(", 0},
+        {"(__asyncc_block_on, (", "ac_block_on(", 0},
     };
     unsigned start = offset, shrink = 0;
     while (start > 0 && t->text[start - 1] != '\n')

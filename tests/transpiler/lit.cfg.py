@@ -6,7 +6,7 @@ import lit.formats
 config.name = "asyncc-transpiler"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c"]
-config.excludes = ["seq.c", "Inputs"]
+config.excludes = ["seq.c", "Inputs", "run.sh"]
 config.test_source_root = os.path.dirname(__file__)
 
 site = lit_config.params.get("site") or os.environ.get("LIT_SITE")
@@ -30,4 +30,5 @@ for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
 config.substitutions.append(("%asyncc", paths["asyncc"]))
 config.substitutions.append(("%FileCheck", paths["filecheck"]))
 config.substitutions.append(("%run", "bash " + os.path.join(here, "run.sh")))
-config.substitutions.append(("%cc", paths["cc"] + " -std=gnu11 -Wall -Wextra -Werror -I" + paths["include_dir"]))
+config.substitutions.append(("%libs", paths["runtime_lib"] + " -luring -lpthread " + paths["san_flags"]))
+config.substitutions.append(("%cc", paths["cc"] + " -std=gnu11 -Wall -Wextra -Werror " + paths["san_flags"] + " -I" + paths["include_dir"]))
