@@ -117,6 +117,7 @@ struct tunit {
     CXTranslationUnit tu;
     CXFile ifile;        /* the preprocessed text as libclang knows it */
     int lines;           /* emit #line directives (off for --emit=c, which is for reading) */
+    const char *output;  /* the name #line gives the generated code that is not the user's */
     callee **callees;
     unsigned ncallees;
     afn **fns;
@@ -125,6 +126,9 @@ struct tunit {
     unsigned nprotos;
     int errors;
 };
+
+/* A line marking where generated code stops mirroring the user's lines (see output.c). */
+#define ASYNCC_SELF_LINE "#line asyncc-self"
 
 /* diag.c */
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

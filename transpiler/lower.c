@@ -1249,13 +1249,28 @@ static void collect_moved(lw *L, node *n)
 {
     if (is_moved_decl(L, n)) {
         /* Types are constant expressions: nothing in them refers to the frame. */
+        char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", line_at(L, n->start), L->file) : xstrdup("");
         VEC_PUSH(L->f->moved_decls, L->f->nmoved,
-                 xasprintf("#line %u \"%s\"\n%.*s", line_at(L, n->start), L->file, (int)(n->end - n->start),
-                           L->t->text + n->start));
+                 xasprintf("%s%.*s", where, (int)(n->end - n->start), L->t->text + n->start));
+        free(where);
         return;
     }
     for (unsigned i = 0; i < n->nkids; i++)
         collect_moved(L, n->kids[i]);
+}
+
+static int t_lines(const lw *L)
+{
+    return L->t->lines;
+}
+
+/* Generated code that is not the user's (init, the dispatch, drop, tables) is attributed to the
+ * generated file itself, so that a breakpoint on a user's line never lands in it. output.c turns
+ * the marker into `#line N "file.async.c"`. */
+static void self_lines(lw *L, sb *out)
+{
+    if (t_lines(L))
+        sb_puts(out, ASYNCC_SELF_LINE "\n");
 }
 
 static void emit_async(lw *L, sb *out)
@@ -1291,13 +1306,15 @@ static void emit_async(lw *L, sb *out)
     render_region(&frame, root, 1, 1);
     f->layout = xstrdup(frame.data ? frame.data : "");
 
-    sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    if (t_lines(L))
+        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     for (unsigned i = 0; i < f->nmoved; i++)
         sb_printf(out, "%s\n", f->moved_decls[i]);
     sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", n, frame.data ? frame.data : "");
     sb_free(&frame);
 
     /* init */
+    self_lines(L, out);
     char *params = init_params(f, 1);
     sb_printf(out, "%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
@@ -1309,6 +1326,7 @@ static void emit_async(lw *L, sb *out)
     free(params);
 
     /* poll */
+    self_lines(L, out);
     sb_printf(out, "static int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n    case 0:\n        break;\n",
               n, n);
@@ -1317,10 +1335,18 @@ static void emit_async(lw *L, sb *out)
     sb_puts(out, "    default:\n        __builtin_trap(); /* polled after it returned AC_READY */\n    }\n");
     sb_puts(out, body);
     free(body);
-    sb_printf(out, "\n#line %u \"%s\"\n", f->end_line, L->file);
-    if (f->is_main)
-        sb_puts(out, "    ac__fr->ac__result = 0;\n");
-    sb_puts(out, "    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n");
+    /* Falling off the end: every line of it is the closing brace's. */
+    const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
+                               "    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n", "}\n"};
+    for (int i = 0; i < 3; i++) {
+        if (!*end_lines[i])
+            continue;
+        if (t_lines(L))
+            sb_printf(out, "%s#line %u \"%s\"\n", sb_at_line_start(out) ? "" : "\n", f->end_line, L->file);
+        sb_puts(out, end_lines[i]);
+    }
+    sb_putc(out, '\n');
+    self_lines(L, out);
 
     /* drop and child */
     sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
@@ -1412,7 +1438,8 @@ void lw_function(tunit *t, afn *f)
     if (f->self) {
         emit_async(&L, &out);
     } else {
-        sb_printf(&out, "#line %u \"%s\"\n", f->line, L.file);
+        if (t->lines)
+            sb_printf(&out, "#line %u \"%s\"\n", f->line, L.file);
         L.cur_line = f->line;
         L.indent = 1;
         char *text = emit_text(&L, f->root);

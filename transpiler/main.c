@@ -273,6 +273,7 @@ int main(int argc, char **argv)
     tunit t = {0};
     t.input = o.input;
     t.lines = !o.no_lines;
+    t.output = o.output ? o.output : xasprintf("%s.async.c", o.input);
     t.orig = read_file(o.input, &t.orig_len);
     if (!t.orig) {
         fprintf(stderr, "asyncc: cannot read %s: %s\n", o.input, strerror(errno));

@@ -53,6 +53,27 @@ static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
     dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
 }
 
+/* Replaces each ASYNCC_SELF_LINE with a #line naming the output file at its own line number. */
+static char *resolve_self_lines(const tunit *t, char *text)
+{
+    sb out = {0};
+    const char *self = ASYNCC_SELF_LINE "\n";
+    size_t mlen = strlen(self);
+    unsigned line = 1;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        if (len == mlen && memcmp(p, self, mlen) == 0)
+            sb_printf(&out, "#line %u \"%s\"\n", line + 1, t->output);
+        else
+            sb_putn(&out, p, len);
+        p += len;
+        line++;
+    }
+    free(text);
+    return sb_take(&out);
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -127,5 +148,6 @@ char *out_compose(tunit *t)
     }
     sb_putn(&out, p, (size_t)(end - p));
     free(items);
-    return sb_take(&out);
+    char *text = sb_take(&out);
+    return t->lines ? resolve_self_lines(t, text) : text;
 }

@@ -1,6 +1,7 @@
 # lit configuration for the transpiler's tests: each test RUNs asyncc on itself and FileChecks
 # the generated code, the diagnostics, or what the compiled program prints.
 import os
+import sys
 import lit.formats
 
 config.name = "asyncc-transpiler"
@@ -29,6 +30,11 @@ for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
 
 config.substitutions.append(("%asyncc", paths["asyncc"]))
 config.substitutions.append(("%FileCheck", paths["filecheck"]))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%run", "bash " + os.path.join(here, "run.sh")))
 config.substitutions.append(("%libs", paths["runtime_lib"] + " -luring -lpthread " + paths["san_flags"]))
 config.substitutions.append(("%cc", paths["cc"] + " -std=gnu11 -Wall -Wextra -Werror " + paths["san_flags"] + " -I" + paths["include_dir"]))
+
+import shutil
+if shutil.which("gdb"):
+    config.available_features.add("gdb")
