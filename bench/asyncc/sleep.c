@@ -1,0 +1,42 @@
+/* bench/asyncc/sleep.c: N tasks each sleeping MS milliseconds; the growth of the resident set
+ * from just before the first spawn to its peak, per task, beside what one task needs on paper
+ * (the task's allocation: header + root frame, and what malloc gives for it).
+ * usage: sleep [N=1000000] [MS=2000] */
+#include <asyncc.h>
+#include <malloc.h>
+
+#include "common.h"
+
+/* Emitted by asyncc for sleeper below: its frame's size. */
+extern const ac_future_type ac__type_sleeper;
+
+async void sleeper(unsigned long ms)
+{
+    await(ac_sleep_ms(ms));
+}
+
+async int main(int argc, char **argv)
+{
+    int n = argc > 1 ? atoi(argv[1]) : 1000000;
+    unsigned long ms = argc > 2 ? strtoul(argv[2], NULL, 10) : 2000;
+    /* The handles' array is made and touched before the baseline, as in the other peers. */
+    ac_task **tasks = malloc((size_t)n * sizeof *tasks);
+    memset(tasks, 0, (size_t)n * sizeof *tasks);
+    long base = bench_status_kb("VmRSS:");
+    uint64_t t0 = bench_now_ns();
+    for (int i = 0; i < n; i++)
+        tasks[i] = ac_spawn(sleeper(ms));
+    uint64_t spawned = bench_now_ns() - t0;
+    long mid = bench_status_kb("VmRSS:");
+    /* The handle is the task's own allocation (header, then the root frame). */
+    size_t usable = malloc_usable_size(tasks[0]);
+    for (int i = 0; i < n; i++)
+        await(ac_task_join(tasks[i], NULL));
+    long peak = bench_status_kb("VmHWM:");
+    printf("RESULT bytes_per_task=%.1f frame=%zu malloc_usable=%zu base_kb=%ld spawned_kb=%ld "
+           "peak_kb=%ld spawn_s=%.3f total_s=%.3f\n",
+           (double)(peak - base) * 1024 / n, ac__type_sleeper.frame_size, usable, base, mid, peak,
+           spawned / 1e9, (bench_now_ns() - t0) / 1e9);
+    free(tasks);
+    return 0;
+}
