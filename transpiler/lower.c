@@ -424,7 +424,8 @@ static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
 {
     edits e = {0};
     collect(L, n, &e);
-    qsort(e.v, e.n, sizeof *e.v, edit_cmp);
+    if (e.n)
+        qsort(e.v, e.n, sizeof *e.v, edit_cmp);
     sb out = {0};
     unsigned pos = a;
     for (unsigned i = 0; i < e.n; i++) {

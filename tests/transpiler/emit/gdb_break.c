@@ -4,7 +4,7 @@
 // REQUIRES: gdb
 // RUN: %asyncc %s -o %t.c
 // RUN: %cc -g -O0 %t.c %libs -o %t
-// RUN: gdb -batch -nx -ex "break gdb_break.c:19" -ex run -ex "bt 2" -ex "print ac__fr->total" %t 2>&1 | %FileCheck %s
+// RUN: gdb -batch -nx -ex "break gdb_break.c:20" -ex run -ex "bt 2" -ex "print ac__fr->total" %t 2>&1 | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -21,7 +21,7 @@ async int main(void)
     printf("total %d\n", total);
     return 0;
 }
-// CHECK: Breakpoint 1 at {{.*}}gdb_break.c, line 19.
-// CHECK: hit Breakpoint 1{{(\.[0-9]+)?}}, ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:19
-// CHECK: #0  ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:19
-// CHECK: $1 = 0
+// CHECK: Breakpoint 1 at {{.*}}gdb_break.c, line 20.
+// CHECK: hit Breakpoint 1{{(\.[0-9]+)?}}, ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:20
+// CHECK: #0  ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:20
+// CHECK: $1 = 40
