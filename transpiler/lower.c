@@ -132,6 +132,19 @@ static void gline(lw *L, unsigned line, const char *fmt, ...)
     put(L, "\n");
 }
 
+/* Generated text that the following user statement continues on the same line (a loop header
+ * before its body, `else` before its branch). */
+static void gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void gopen(lw *L, unsigned line, const char *fmt, ...)
+{
+    line_directive(L, line);
+    pad(L, L->indent ? L->indent : 5);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&L->out, fmt, ap);
+    va_end(ap);
+}
+
 /* Copies the blank text between two statements up to its last newline (comments included). The
  * #line that resynchronizes the output goes before the comments, not between a comment and the
  * statement it annotates (gcc reads a fallthrough comment only right before the case label). */
@@ -978,7 +991,7 @@ static void gen_for(lw *L, node *s)
         gen_decl(L, init);
         char *ct = cond ? emit_text(L, cond) : xstrdup("");
         char *it = inc ? emit_text(L, inc) : xstrdup("");
-        gline(L, line, "for (; %s; %s)", ct, it);
+        gopen(L, line, "for (; %s; %s)", ct, it);
         free(ct);
         free(it);
         gen_stmt(L, body);
@@ -1078,7 +1091,7 @@ static void gen_stmt(lw *L, node *s)
         gen_stmt(L, s->kids[1]);
         if (s->nkids > 2) {
             L->indent = indent;
-            gline(L, node_line(L, s->kids[2]), "else");
+            gopen(L, node_line(L, s->kids[2]), "else");
             gen_stmt(L, s->kids[2]);
         }
         break;
@@ -1342,8 +1355,10 @@ static void emit_async(lw *L, sb *out)
     for (int i = 0; i < 3; i++) {
         if (!*end_lines[i])
             continue;
+        if (!sb_at_line_start(out))
+            sb_putc(out, '\n');
         if (t_lines(L))
-            sb_printf(out, "%s#line %u \"%s\"\n", sb_at_line_start(out) ? "" : "\n", f->end_line, L->file);
+            sb_printf(out, "#line %u \"%s\"\n", f->end_line, L->file);
         sb_puts(out, end_lines[i]);
     }
     sb_putc(out, '\n');

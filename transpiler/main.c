@@ -25,6 +25,7 @@
 
 typedef struct options {
     const char *input, *output, *emit, *ccdb;
+    int emit_given;
     const char **flags; /* for the preprocessor: everything the user gave */
     int nflags;
     const char **parse_flags; /* for libclang on the preprocessed text: no -I/-D/-include/-M* */
@@ -36,10 +37,10 @@ static void usage(FILE *fp)
 {
     fputs("usage: asyncc [options] [compiler flags] input.c\n"
           "  -o FILE             write the transpiled C to FILE (default: standard output)\n"
-          "  --emit=c            the transpiled C (default)\n"
+          "  --emit=c            the transpiled C formatted for reading (no #line unless --lines)\n"
           "  --emit=frames       per async function: frame size, fields with offsets, await sites\n"
           "  --emit=dot          the state machines as a Graphviz graph\n"
-          "  --no-lines          leave out #line directives (--emit=c to read, not to compile)\n"
+          "  --no-lines, --lines leave out or keep the #line directives (kept by default with -o)\n"
           "  -p DIR              take the compiler flags for input.c from DIR/compile_commands.json\n"
           "  -I -D -U -std= -include -isystem ... as for the C compiler; -MD -MF -MT write a depfile\n"
           "  --version, --help\n",
@@ -149,12 +150,15 @@ static int parse_args(options *o, int argc, char **argv)
             exit(0);
         } else if (strncmp(a, "--emit=", 7) == 0) {
             o->emit = a + 7;
+            o->emit_given = strcmp(o->emit, "c") == 0;
             if (strcmp(o->emit, "c") && strcmp(o->emit, "frames") && strcmp(o->emit, "dot")) {
                 fprintf(stderr, "asyncc: unknown --emit kind '%s' (c, frames or dot)\n", o->emit);
                 return -1;
             }
         } else if (strcmp(a, "--no-lines") == 0) {
             o->no_lines = 1;
+        } else if (strcmp(a, "--lines") == 0) {
+            o->no_lines = -1;
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
             o->output = argv[++i];
         } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
@@ -280,7 +284,9 @@ int main(int argc, char **argv)
 
     tunit t = {0};
     t.input = o.input;
-    t.lines = !o.no_lines;
+    /* --emit=c asked for by name is for reading: no #line unless --lines. A build (no --emit)
+     * keeps them, so that errors and gdb point at the user's lines. */
+    t.lines = o.no_lines == 0 ? !o.emit_given : o.no_lines < 0;
     t.output = o.output ? o.output : xasprintf("%s.async.c", o.input);
     t.orig = read_file(o.input, &t.orig_len);
     if (!t.orig) {
