@@ -7,5 +7,7 @@
 #include "asyncc/lang.h"
 #include "asyncc/task.h"
 #include "asyncc/runtime.h"
+#include "asyncc/io.h"
+#include "asyncc/net.h"
 
 #endif

@@ -230,6 +230,7 @@ struct ac__worker {
     unsigned lifo_polls;
     uint32_t tick;
     bool searching;
+    bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
     struct ac__inject remote; /* pinned tasks woken from other threads */
@@ -259,6 +260,8 @@ struct ac__runtime {
     _Alignas(AC__CACHELINE) _Atomic unsigned nsearching;
     _Atomic unsigned nparked;
     _Atomic int stopping;
+    _Atomic int halted;
+    _Atomic unsigned active_workers; /* worker threads still in their loop */ /* worker threads joined: the shutdown thread owns the rings */
     _Atomic int started;
     /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
     pthread_mutex_t block_lock;
@@ -287,6 +290,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
 struct ac__cancel {
     struct ac__cancel *next;
     struct ac__op *op;
+    _Atomic int taken; /* set by the owner once it no longer touches this request */
 };
 
 /* Asks worker w to submit an IORING_OP_ASYNC_CANCEL for op (c is owned by the caller and must

@@ -105,6 +105,8 @@ static unsigned dispatch(struct ac__worker *w)
 {
     struct io_uring_cqe *cqes[64];
     unsigned total = 0;
+    bool saved = w->in_driver;
+    w->in_driver = true;
     for (;;) {
         unsigned n = io_uring_peek_batch_cqe(&w->ring, cqes, 64);
         if (!n)
@@ -124,6 +126,7 @@ static unsigned dispatch(struct ac__worker *w)
         AC__STAT_ADD(w, io_completed, n);
         total += n;
     }
+    w->in_driver = saved;
     return total;
 }
 

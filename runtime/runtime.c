@@ -118,6 +118,7 @@ static void runtime_start_threads(struct ac__runtime *rt)
 {
     if (rt->config.current_thread)
         return;
+    atomic_store(&rt->active_workers, rt->nworkers);
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
         w->is_thread = true;
@@ -243,6 +244,7 @@ void ac_runtime_shutdown(void)
     for (unsigned i = 0; i < rt->nworkers; i++)
         if (rt->workers[i].is_thread)
             pthread_join(rt->workers[i].thread, NULL);
+    atomic_store(&rt->halted, 1);
 
     /* Drop every task that has not finished, running its cleanups; then release the run
      * queues' references. A drop may wake other tasks: they go to the (dead) queues too. */

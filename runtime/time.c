@@ -10,7 +10,8 @@
 
 struct sleep_frame {
     unsigned state;
-    unsigned long ms;
+    bool absolute;
+    unsigned long long ms; /* a duration, or a deadline on the runtime clock when absolute */
     struct ac__timer timer;
 };
 
@@ -18,7 +19,8 @@ static int sleep_poll(void *frame, ac_cx *cx)
 {
     struct sleep_frame *f = frame;
     if (f->state == 0) {
-        if (f->ms == 0 || !ac__timer_start(cx, &f->timer, ac__now_ms_ceil() + f->ms)) {
+        uint64_t when = f->absolute ? f->ms : ac__now_ms_ceil() + f->ms;
+        if ((!f->absolute && f->ms == 0) || !ac__timer_start(cx, &f->timer, when)) {
             f->state = AC_STATE_DONE;
             return AC_READY;
         }
@@ -70,9 +72,39 @@ void ac__init_ac_sleep_ms(void *frame, unsigned long ms)
 {
     struct sleep_frame *f = frame;
     f->state = 0;
+    f->absolute = false;
     f->ms = ms;
     f->timer.worker = NULL;
     f->timer.waker.task = NULL;
+}
+
+AC_EXPORT const ac_future_type ac__type_ac_sleep_until = {
+    .name = "ac_sleep_until",
+    .frame_size = sizeof(struct sleep_frame),
+    .frame_align = _Alignof(struct sleep_frame),
+    .result_offset = 0,
+    .result_size = 0,
+    .poll = sleep_poll,
+    .drop = sleep_drop,
+    .child = no_child,
+    .sites = sleep_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms);
+void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms)
+{
+    struct sleep_frame *f = frame;
+    f->state = 0;
+    f->absolute = true;
+    f->ms = deadline_ms;
+    f->timer.worker = NULL;
+    f->timer.waker.task = NULL;
+}
+
+unsigned long long ac_now_ms(void)
+{
+    return ac__now_ms();
 }
 
 /* ------------------------------------------------------------------------------------------ */

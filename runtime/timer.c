@@ -232,7 +232,10 @@ void ac__timer_cancel(struct ac__timer *timer)
 void ac__worker_fire_timers(struct ac__worker *w)
 {
     pthread_mutex_lock(&w->wheel_lock);
-    if (w->wheel.count)
+    if (w->wheel.count) {
+        w->in_driver = true;
         ac__wheel_advance(&w->wheel, ac__now_ms());
+        w->in_driver = false;
+    }
     pthread_mutex_unlock(&w->wheel_lock);
 }

@@ -1,6 +1,7 @@
 /* runtime/worker.c: the scheduler: where a woken task is queued, the worker loop (LIFO slot,
  * local queue, global queue every N polls, stealing), and parking/unparking in io_uring_enter. */
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 
 #include "internal.h"
@@ -75,7 +76,7 @@ void ac__schedule(ac_task *task, bool yield)
         return;
     }
     if (cur && cur->rt == rt && !atomic_load_explicit(&rt->stopping, memory_order_relaxed)) {
-        if (!yield) {
+        if (!yield && !cur->in_driver) {
             ac_task *prev = cur->lifo;
             cur->lifo = task;
             if (!prev)
@@ -199,7 +200,8 @@ static ac_task *steal(struct ac__worker *w)
 static bool work_anywhere(struct ac__worker *w)
 {
     struct ac__runtime *rt = w->rt;
-    if (!ac__inject_is_empty(&rt->inject) || !ac__inject_is_empty(&w->remote))
+    if (!ac__inject_is_empty(&rt->inject) || !ac__inject_is_empty(&w->remote) ||
+        atomic_load_explicit(&w->cancels, memory_order_seq_cst))
         return true;
     for (unsigned i = 0; i < rt->nworkers; i++)
         if (!ac__local_is_empty(&rt->workers[i].queue))
@@ -244,7 +246,7 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
 void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c)
 {
     c->next = atomic_load_explicit(&w->cancels, memory_order_relaxed);
-    while (!atomic_compare_exchange_weak_explicit(&w->cancels, &c->next, c, memory_order_release,
+    while (!atomic_compare_exchange_weak_explicit(&w->cancels, &c->next, c, memory_order_seq_cst,
                                                   memory_order_relaxed))
         ;
     unpark_worker(w);
@@ -259,11 +261,14 @@ void ac__process_cancels(struct ac__worker *w)
         /* Read c before taking an SQE: making room may complete the op and free c. */
         struct ac__cancel *next = c->next;
         uint64_t key = (uint64_t)(uintptr_t)c->op;
+        atomic_store_explicit(&c->taken, 1, memory_order_release);
         struct io_uring_sqe *sqe = ac__ring_sqe(w);
         io_uring_prep_cancel64(sqe, key, 0);
         io_uring_sqe_set_data(sqe, NULL);
         c = next;
     }
+    /* Submit now: until then no new op of this ring can reuse a cancelled op's address. */
+    io_uring_submit(&w->ring);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -286,6 +291,9 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             ac__process_cancels(w);
             ac__dump_if_requested();
         }
+        /* Ops prepared by the tasks just polled go to the kernel in batches. */
+        if ((w->tick & 7) == 0 && io_uring_sq_ready(&w->ring))
+            io_uring_submit(&w->ring);
         ac_task *t = next_task(w);
         if (!t)
             t = steal(w);
@@ -300,6 +308,16 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
     if (w->searching) {
         w->searching = false;
         atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+    }
+    if (w->is_thread) {
+        /* Another worker may be dropping a task whose I/O is on our ring: keep serving its
+         * cancellation until every worker has left its loop. */
+        atomic_fetch_sub(&rt->active_workers, 1);
+        while (atomic_load(&rt->active_workers) > 0) {
+            ac__process_cancels(w);
+            ac__ring_poll(w, false, 0);
+            sched_yield();
+        }
     }
     ac__current = saved;
 }

@@ -13,6 +13,13 @@ extern "C" {
 /* Suspends the calling task for at least ms milliseconds. */
 AC_EXPORT async void ac_sleep_ms(unsigned long ms);
 
+/* Milliseconds on the runtime's monotonic clock (CLOCK_MONOTONIC from an arbitrary origin). */
+AC_EXPORT unsigned long long ac_now_ms(void);
+
+/* Suspends the calling task until ac_now_ms() >= deadline_ms (at once if it has passed).
+ * Deadlines computed from one ac_now_ms() reading fire in their order. */
+AC_EXPORT async void ac_sleep_until(unsigned long long deadline_ms);
+
 /* Lets every other ready task run once before the calling task continues. */
 AC_EXPORT async void ac_yield(void);
 

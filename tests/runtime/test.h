@@ -65,7 +65,7 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
 
 /* Storage for one child frame inside a hand-written frame. */
 typedef struct {
-    _Alignas(16) unsigned char bytes[128];
+    _Alignas(16) unsigned char bytes[512];
 } test_child;
 
 /* Polls the child once; when it is ready, copies its result (if any) to out. */
@@ -78,5 +78,78 @@ static inline int test_poll_child(const ac_future_type *type, test_child *c, ac_
         memcpy(out, c->bytes + type->result_offset, type->result_size);
     return r;
 }
+
+/* Coroutine helpers for hand-written frames: the frame starts with CO_HEAD; CO_AWAIT polls one
+ * child future in the frame's child storage, suspending with state = the source line. */
+#define CO_HEAD                                                                            \
+    unsigned state;                                                                        \
+    int result;                                                                            \
+    const ac_future_type *ctype;                                                           \
+    test_child c
+
+struct co_prefix {
+    CO_HEAD;
+};
+
+#define CO_BEGIN(f) switch ((f)->state) { case 0:
+#define CO_AWAIT(f, type, init, out)                                                       \
+    do {                                                                                   \
+        init;                                                                              \
+        (f)->ctype = &(type);                                                              \
+        (f)->state = __LINE__;                                                             \
+        /* fallthrough */                                                                  \
+    case __LINE__:                                                                         \
+        if (test_poll_child((f)->ctype, &(f)->c, cx, (out)) == AC_PENDING)                 \
+            return AC_PENDING;                                                             \
+        (f)->ctype = NULL;                                                                 \
+    } while (0)
+#define CO_RETURN(f, v)                                                                    \
+    do {                                                                                   \
+        (f)->result = (v);                                                                 \
+        (f)->state = AC_STATE_DONE;                                                        \
+        return AC_READY;                                                                   \
+    } while (0)
+#define CO_END(f)                                                                          \
+    }                                                                                      \
+    CHECK(!"bad state");                                                                   \
+    return AC_PENDING;
+
+/* Drops the child being awaited, if any. */
+static inline void co_drop(void *frame, ac_cx *cx)
+{
+    struct co_prefix *f = frame;
+    if (f->state != 0 && f->state != AC_STATE_DONE && f->ctype)
+        f->ctype->drop(f->c.bytes, cx);
+    f->state = AC_STATE_DONE;
+}
+
+/* Spawns a task for a frame type F whose fields the caller sets through the returned frame. */
+#define CO_SPAWN_NEW(type, frame_var)                                                      \
+    (ac__task_new(&(type), (void **)&(frame_var)))
+
+/* The runtime's I/O futures, declared as generated code would declare them. */
+#include <sys/socket.h>
+#include <sys/stat.h>
+extern const ac_future_type ac__type_ac_open, ac__type_ac_close, ac__type_ac_read,
+    ac__type_ac_write, ac__type_ac_pread, ac__type_ac_pwrite, ac__type_ac_fsync,
+    ac__type_ac_stat, ac__type_ac_read_exact, ac__type_ac_write_all, ac__type_ac_socket,
+    ac__type_ac_accept, ac__type_ac_connect, ac__type_ac_recv, ac__type_ac_send,
+    ac__type_ac_shutdown;
+void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode);
+void ac__init_ac_close(void *frame, int fd);
+void ac__init_ac_read(void *frame, int fd, void *buf, size_t len);
+void ac__init_ac_write(void *frame, int fd, const void *buf, size_t len);
+void ac__init_ac_pread(void *frame, int fd, void *buf, size_t len, long long offset);
+void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t len, long long offset);
+void ac__init_ac_fsync(void *frame, int fd);
+void ac__init_ac_stat(void *frame, const char *path, struct stat *st);
+void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len);
+void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len);
+void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
+void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len);
+void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, socklen_t len);
+void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
+void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags);
+void ac__init_ac_shutdown(void *frame, int fd, int how);
 
 #endif

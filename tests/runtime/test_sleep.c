@@ -1,5 +1,5 @@
-/* tests/runtime/test_sleep.c: ac_sleep_ms never wakes early and timers fire in deadline order,
- * from many tasks on every worker, including sleeps of 0 ms and deadlines beyond one wheel level. */
+/* tests/runtime/test_sleep.c: ac_sleep_ms never wakes early, on every worker; timers fire in
+ * deadline order (ac_sleep_until on one wheel), including 0 ms and deadlines beyond level 0. */
 #include <time.h>
 
 #include "test.h"
@@ -8,6 +8,11 @@
 
 static atomic_int order[NSLEEPERS];
 static atomic_int finished;
+static unsigned long long base;
+static int use_until;
+
+extern const ac_future_type ac__type_ac_sleep_until;
+void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms);
 
 static long long now_ms(void)
 {
@@ -30,13 +35,20 @@ static int sleeper_poll(void *frame, ac_cx *cx)
     sleeper_frame *f = frame;
     if (f->state == 0) {
         f->start = now_ms();
-        ac__init_ac_sleep_ms(f->c.bytes, f->ms);
+        if (use_until)
+            ac__init_ac_sleep_until(f->c.bytes, base + f->ms);
+        else
+            ac__init_ac_sleep_ms(f->c.bytes, f->ms);
         f->state = 1;
     }
-    if (test_poll_child(&ac__type_ac_sleep_ms, &f->c, cx, NULL) == AC_PENDING)
+    if (test_poll_child(use_until ? &ac__type_ac_sleep_until : &ac__type_ac_sleep_ms, &f->c, cx,
+                        NULL) == AC_PENDING)
         return AC_PENDING;
     long long took = now_ms() - f->start;
-    CHECK_INT(>=, took + 1, (long long)f->ms); /* +1: now_ms truncates */
+    if (use_until)
+        CHECK_INT(>=, ac_now_ms(), base + f->ms);
+    else
+        CHECK_INT(>=, took + 1, (long long)f->ms); /* +1: now_ms truncates */
     order[atomic_fetch_add(&finished, 1)] = f->id;
     f->result = 0;
     f->state = AC_STATE_DONE;
@@ -58,6 +70,7 @@ static int root_poll(void *frame, ac_cx *cx)
     root_frame *f = frame;
     if (f->state == 0) {
         /* Spawned in reverse so that the order of completion cannot come from spawn order. */
+        base = ac_now_ms();
         for (int i = NSLEEPERS - 1; i >= 0; i--) {
             void *fr;
             ac_task *t = ac__task_new(&sleeper_type, &fr);
@@ -84,14 +97,29 @@ static int root_poll(void *frame, ac_cx *cx)
 
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
 
-int main(void)
+static void run(void)
 {
     void *fr;
     long long start = now_ms();
+    atomic_store(&finished, 0);
     ac_task *t = ac__task_new(&root_type, &fr);
     ac__block_on(t, NULL);
     CHECK_INT(>=, now_ms() - start + 1, (NSLEEPERS - 1) * 15);
     CHECK_EQ(atomic_load(&finished), NSLEEPERS);
+}
+
+int main(void)
+{
+    /* Multi-threaded: relative sleeps, never early (order across wheels depends on scheduling). */
+    run();
+    ac_runtime_shutdown();
+
+    /* One wheel, absolute deadlines from one clock reading: strictly in order. */
+    ac_runtime_config cfg = {0};
+    cfg.current_thread = 1;
+    CHECK_EQ(ac_runtime_configure(&cfg), 0);
+    use_until = 1;
+    run();
     for (int i = 0; i < NSLEEPERS; i++)
         CHECK_EQ(order[i], i);
     ac_runtime_shutdown();

@@ -1,0 +1,59 @@
+/* asyncc/io.h: files and standard streams through io_uring, as async functions.
+ * Every call returns a count or a descriptor (>= 0), or a negative errno value; none blocks a worker. */
+#ifndef ASYNCC_IO_H
+#define ASYNCC_IO_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Cancellation: dropping one of these futures while its operation is in flight (a select's
+ * loser, a timeout, an aborted task) submits IORING_OP_ASYNC_CANCEL and waits for the
+ * operation's completion before the drop returns, so the kernel never writes into a buffer or
+ * frame that its owner frees afterwards. A read or write that had already happened when the
+ * cancel arrived is lost to the caller, as with any cancelled operation.
+ */
+
+/* Opens path relative to the current directory (openat(2) flags and mode). Returns the new
+ * descriptor (O_CLOEXEC is added) or -errno. path must stay valid until the call finishes. */
+AC_EXPORT async int ac_open(const char *path, int flags, unsigned mode);
+
+/* Closes fd. Returns 0 or -errno. */
+AC_EXPORT async int ac_close(int fd);
+
+/* Reads up to len bytes at the file position (pipes, sockets, terminals, stdin: fd 0).
+ * Returns the count (0 at end of file) or -errno. */
+AC_EXPORT async long ac_read(int fd, void *buf, size_t len);
+
+/* Writes up to len bytes at the file position (stdout: fd 1). Returns the count or -errno. */
+AC_EXPORT async long ac_write(int fd, const void *buf, size_t len);
+
+/* Reads/writes at offset without moving the file position. Returns the count or -errno. */
+AC_EXPORT async long ac_pread(int fd, void *buf, size_t len, long long offset);
+AC_EXPORT async long ac_pwrite(int fd, const void *buf, size_t len, long long offset);
+
+/* Flushes fd's data and metadata to the device. Returns 0 or -errno. */
+AC_EXPORT async int ac_fsync(int fd);
+
+/* Fills *st for path (following symlinks). Returns 0 or -errno. */
+AC_EXPORT async int ac_stat(const char *path, struct stat *st);
+
+/* Reads until len bytes arrived, looping over short reads. Returns len, a smaller count when
+ * end of file came first, or -errno (the bytes read before an error are in buf). */
+AC_EXPORT async long ac_read_exact(int fd, void *buf, size_t len);
+
+/* Writes all len bytes, looping over short writes. Returns len or -errno. */
+AC_EXPORT async long ac_write_all(int fd, const void *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,178 @@
+/* runtime/io_net.c: the socket operations of asyncc/net.h (socket, accept, connect, recv, send,
+ * shutdown through io_uring; bind, listen and the TCP listener helper as plain calls). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "asyncc/net.h"
+#include "io_op.h"
+
+static int finish_plain(struct ac__io_frame *f, int res)
+{
+    f->ret = res;
+    return 1;
+}
+
+static void prep_socket(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_socket(sqe, f->u.ints.a, f->u.ints.b | SOCK_CLOEXEC, f->u.ints.c, 0);
+}
+
+static void prep_accept(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_accept(sqe, f->u.sock.fd, f->u.sock.addr, f->u.sock.lenp, SOCK_CLOEXEC);
+}
+
+static void prep_connect(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_connect(sqe, f->u.sock.fd, (struct sockaddr *)&f->u.sock.storage, f->u.sock.len);
+}
+
+static void prep_recv(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_recv(sqe, f->u.rw.fd, f->u.rw.buf, f->u.rw.len, f->u.rw.flags);
+}
+
+static void prep_send(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_send(sqe, f->u.rw.fd, f->u.rw.buf, f->u.rw.len, f->u.rw.flags | MSG_NOSIGNAL);
+}
+
+static void prep_shutdown(struct io_uring_sqe *sqe, struct ac__io_frame *f)
+{
+    io_uring_prep_shutdown(sqe, f->u.ints.a, f->u.ints.b);
+}
+
+static const struct ac__io_desc socket_desc = {prep_socket, finish_plain};
+static const struct ac__io_desc accept_desc = {prep_accept, finish_plain};
+static const struct ac__io_desc connect_desc = {prep_connect, finish_plain};
+static const struct ac__io_desc recv_desc = {prep_recv, finish_plain};
+static const struct ac__io_desc send_desc = {prep_send, finish_plain};
+static const struct ac__io_desc shutdown_desc = {prep_shutdown, finish_plain};
+
+AC__IO_TYPE(ac_socket, socket_desc, int);
+AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
+void ac__init_ac_socket(void *frame, int domain, int type, int protocol)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &socket_desc);
+    f->u.ints.a = domain;
+    f->u.ints.b = type;
+    f->u.ints.c = protocol;
+}
+
+AC__IO_TYPE(ac_accept, accept_desc, int);
+AC_EXPORT void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len);
+void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &accept_desc);
+    f->u.sock.fd = fd;
+    f->u.sock.addr = addr;
+    f->u.sock.lenp = addr ? len : NULL;
+}
+
+AC__IO_TYPE(ac_connect, connect_desc, int);
+AC_EXPORT void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr,
+                                   socklen_t len);
+void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, socklen_t len)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &connect_desc);
+    f->u.sock.fd = fd;
+    if (len > sizeof f->u.sock.storage)
+        len = sizeof f->u.sock.storage;
+    memcpy(&f->u.sock.storage, addr, len);
+    f->u.sock.len = len;
+}
+
+AC__IO_TYPE(ac_recv, recv_desc, long);
+AC_EXPORT void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
+void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &recv_desc);
+    f->u.rw.fd = fd;
+    f->u.rw.buf = buf;
+    f->u.rw.len = len;
+    f->u.rw.flags = flags;
+}
+
+AC__IO_TYPE(ac_send, send_desc, long);
+AC_EXPORT void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags);
+void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &send_desc);
+    f->u.rw.fd = fd;
+    f->u.rw.buf = (char *)buf;
+    f->u.rw.len = len;
+    f->u.rw.flags = flags;
+}
+
+AC__IO_TYPE(ac_shutdown, shutdown_desc, int);
+AC_EXPORT void ac__init_ac_shutdown(void *frame, int fd, int how);
+void ac__init_ac_shutdown(void *frame, int fd, int how)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, &shutdown_desc);
+    f->u.ints.a = fd;
+    f->u.ints.b = how;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Plain calls                                                                                */
+
+int ac_bind(int fd, const struct sockaddr *addr, socklen_t len)
+{
+    return bind(fd, addr, len) ? -errno : 0;
+}
+
+int ac_listen(int fd, int backlog)
+{
+    return listen(fd, backlog) ? -errno : 0;
+}
+
+int ac_tcp_listen(const char *host, unsigned short port, int backlog)
+{
+    struct sockaddr_storage ss;
+    socklen_t len;
+    memset(&ss, 0, sizeof ss);
+    struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+    if (!host || inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(port);
+        if (!host)
+            in4->sin_addr.s_addr = htonl(INADDR_ANY);
+        len = sizeof *in4;
+    } else if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        len = sizeof *in6;
+    } else {
+        return -EINVAL;
+    }
+    int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -errno;
+    int one = 1;
+    int r;
+    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
+        bind(fd, (struct sockaddr *)&ss, len) || listen(fd, backlog))
+        goto err;
+    return fd;
+err:
+    r = -errno;
+    close(fd);
+    return r;
+}
+
+int ac_socket_port(int fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (getsockname(fd, (struct sockaddr *)&ss, &len))
+        return -errno;
+    if (ss.ss_family == AF_INET)
+        return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+    if (ss.ss_family == AF_INET6)
+        return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+    return -EAFNOSUPPORT;
+}

@@ -1,0 +1,101 @@
+/* runtime/io_op.h: the generic io_uring operation future behind every async I/O call: its frame,
+ * how an operation is described (prepare an SQE, interpret the result), and the type macro. */
+#ifndef ASYNCC_RUNTIME_IO_OP_H
+#define ASYNCC_RUNTIME_IO_OP_H
+
+#include <linux/stat.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* One operation in flight on a worker's ring. Completion and cancellation run on that worker. */
+struct ac__io {
+    struct ac__op op;
+    struct ac__cancel cancel;
+    struct ac__worker *worker;
+    ac_waker waker;
+    int res;
+    _Atomic int done;
+};
+
+struct ac__io_frame;
+
+struct ac__io_desc {
+    void (*prep)(struct io_uring_sqe *sqe, struct ac__io_frame *f);
+    /* Interprets a completion: returns 1 with f->ret set when finished, 0 to submit again. */
+    int (*finish)(struct ac__io_frame *f, int res);
+};
+
+struct ac__io_frame {
+    unsigned state; /* 0 not started, 1 in flight, 2 finished but out of budget, DONE */
+    int pad_;
+    long ret; /* the result; int-returning calls read its low half (little-endian x86-64) */
+    const struct ac__io_desc *desc;
+    struct ac__io io;
+    union {
+        struct {
+            int fd;
+            int flags;
+            char *buf;
+            size_t len, done;
+            long long offset; /* -1: the file position */
+        } rw;
+        struct {
+            const char *path;
+            int flags;
+            unsigned mode;
+            struct stat *out;
+            struct statx stx;
+        } path;
+        struct {
+            int fd;
+            socklen_t len;
+            struct sockaddr *addr;
+            socklen_t *lenp;
+            struct sockaddr_storage storage;
+        } sock;
+        struct {
+            int a, b, c;
+        } ints;
+    } u;
+};
+
+int ac__io_poll(void *frame, ac_cx *cx);
+void ac__io_drop(void *frame, ac_cx *cx);
+void *ac__io_child(void *frame, const ac_future_type **type);
+/* Cancels the operation in flight and returns once its completion has arrived. */
+void ac__io_cancel_sync(struct ac__io *io);
+
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the io futures read an int result from the low half of a long"
+#endif
+
+/* Defines ac__type_NAME for an operation described by DESC returning RTYPE (int or long). */
+#define AC__IO_TYPE(NAME, DESC, RTYPE)                                                     \
+    static const ac_await_site NAME##_sites[] = {{"<runtime>", 0, "io_uring " #NAME}};      \
+    AC_EXPORT const ac_future_type ac__type_##NAME = {                                     \
+        .name = #NAME,                                                                      \
+        .frame_size = sizeof(struct ac__io_frame),                                          \
+        .frame_align = _Alignof(struct ac__io_frame),                                       \
+        .result_offset = offsetof(struct ac__io_frame, ret),                                \
+        .result_size = sizeof(RTYPE),                                                       \
+        .poll = ac__io_poll,                                                                \
+        .drop = ac__io_drop,                                                                \
+        .child = ac__io_child,                                                              \
+        .sites = NAME##_sites,                                                              \
+        .nsites = 1,                                                                        \
+    }
+
+static inline struct ac__io_frame *ac__io_frame_init(void *frame, const struct ac__io_desc *desc)
+{
+    struct ac__io_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->desc = desc;
+    f->io.worker = NULL;
+    f->io.waker.task = NULL;
+    return f;
+}
+
+#endif
