@@ -496,10 +496,6 @@ static void place_vars(scan *s)
         if (ty.kind == CXType_VariableArray)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
                           v->name);
-        else if (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))
-            dg_error_node(s->t, v->decl,
-                          "'%s' has an unnamed struct, union or enum type and lives across an await; give the type a tag name",
-                          v->name);
         /* A unique member name: the user's when free, else name_2, name_3... */
         char *field = xstrdup(v->name);
         for (unsigned k = 2;; k++) {
@@ -568,11 +564,57 @@ typedef struct top {
     tunit *t;
 } top;
 
+/* "struct x", "union x", "enum x" for tags, the bare name for typedefs and enum constants: the
+ * names a local type moved to file scope could collide with. */
+char *an_scope_name(CXCursor c)
+{
+    char *name = cx_take(clang_getCursorSpelling(c));
+    const char *kw = NULL;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_StructDecl:
+        kw = "struct";
+        break;
+    case CXCursor_UnionDecl:
+        kw = "union";
+        break;
+    case CXCursor_EnumDecl:
+        kw = "enum";
+        break;
+    default:
+        break;
+    }
+    if (kw && *name) {
+        char *full = xasprintf("%s %s", kw, name);
+        free(name);
+        return full;
+    }
+    return name;
+}
+
+static enum CXChildVisitResult enum_constants(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    tunit *t = data;
+    if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
+        VEC_PUSH(t->scope_names, t->nscope_names, an_scope_name(c));
+    return CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     tunit *t = ((top *)data)->t;
     enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
+        char *name = an_scope_name(c);
+        if (*name)
+            VEC_PUSH(t->scope_names, t->nscope_names, name);
+        else
+            free(name);
+        if (k == CXCursor_EnumDecl)
+            clang_visitChildren(c, enum_constants, t);
+        return CXChildVisit_Continue;
+    }
     if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
         return CXChildVisit_Continue;
     char *file;

@@ -122,6 +122,9 @@ struct tunit {
     unsigned ncallees;
     afn **fns;
     unsigned nfns;
+    char **scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
+                         * types already moved to file scope: what a moved local type must not be */
+    unsigned nscope_names;
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
     unsigned nprotos;
     int errors;
@@ -145,6 +148,7 @@ int pp_run(const char *clang, const char *const *flags, int nflags, const char *
 int an_analyze(tunit *t);
 node *an_unparen(node *n);
 callee *an_sleep_callee(tunit *t);
+char *an_scope_name(CXCursor c);
 const char *an_binop(const tunit *t, const node *n);
 
 /* lower.c */

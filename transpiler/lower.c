@@ -35,6 +35,8 @@ typedef struct lw {
     region *uni;       /* receives the regions of new statements and blocks */
     unsigned ntemps, nlabels, nspawns;
     unsigned indent;
+    char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
+    unsigned nanon;
 } lw;
 
 static void gen_stmt(lw *L, node *s);
@@ -475,6 +477,38 @@ static char *field_type(CXType ty)
     return s;
 }
 
+/* The type of a local as the generated code must spell it: unnamed local types carry the name
+ * they were given at file scope. Reports types that cannot be spelled. */
+static char *local_type(lw *L, node *decl, int for_field)
+{
+    CXType ty = clang_getCursorType(decl->cur);
+    char *s = for_field ? field_type(ty) : cx_take(clang_getTypeSpelling(ty));
+    for (unsigned i = 0; i < L->nanon; i++) {
+        char *at = strstr(s, L->anon_from[i]);
+        if (!at)
+            continue;
+        /* Replace from the keyword before "(unnamed" to the location's closing parenthesis. */
+        char *open = at;
+        while (open > s && *open != '(')
+            open--;
+        char *kw = open;
+        while (kw > s && kw[-1] == ' ')
+            kw--;
+        while (kw > s && kw[-1] != ' ' && kw[-1] != '(')
+            kw--;
+        char *r = xasprintf("%.*s%s%s", (int)(kw - s), s, L->anon_to[i], at + strlen(L->anon_from[i]));
+        free(s);
+        s = r;
+    }
+    if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
+        char *name = cx_take(clang_getCursorSpelling(decl->cur));
+        dg_error_node(L->t, decl, "the type of '%s' has no name asyncc can write in the frame; give it a tag or a typedef",
+                      name);
+        free(name);
+    }
+    return s;
+}
+
 /* A declaration of `name` with the type clang spells as `type`; types that C cannot write before
  * a name (arrays, function pointers) go through __typeof__. Takes ownership of name. */
 char *lw_field_decl(const char *type, const char *name)
@@ -843,7 +877,7 @@ static void init_frame_var(lw *L, var *v, node *init)
 static void add_var_field(lw *L, var *v)
 {
     region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
-    char *ty = field_type(clang_getCursorType(v->decl->cur));
+    char *ty = local_type(L, v->decl, 1);
     add_field(r, lw_field_decl(ty, xstrdup(v->field)));
     free(ty);
 }
@@ -865,7 +899,7 @@ static void gen_decl(lw *L, node *d)
         node *k = d->kids[i];
         var *v = k->var;
         if (!v) {
-            if (is_tag_decl(k))
+            if (is_tag_decl(k) && !k->repl)
                 dg_error_node(L->t, k, "define this type in a declaration of its own, before the variables");
             continue;
         }
@@ -877,7 +911,7 @@ static void gen_decl(lw *L, node *d)
             if (init)
                 init_frame_var(L, v, init);
         } else {
-            char *ty = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
+            char *ty = local_type(L, k, 0);
             char *decl = lw_field_decl(ty, xstrdup(v->name));
             char *it = init ? emit_text(L, init) : NULL;
             gline(L, node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
@@ -1259,15 +1293,99 @@ static void declare_callees(tunit *t, node *n, sb *out)
         declare_callees(t, n->kids[i], out);
 }
 
+static int scope_name_taken(const tunit *t, const char *name);
+
+static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    lw *L = data;
+    if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
+        char *name = cx_take(clang_getCursorSpelling(c));
+        if (scope_name_taken(L->t, name))
+            dg_error(L->t, clang_getCursorLocation(c),
+                     "enumerator '%s' of a local enum moves to file scope, where '%s' already exists; rename one", name,
+                     name);
+        else
+            VEC_PUSH(L->t->scope_names, L->t->nscope_names, xstrdup(name));
+        free(name);
+    }
+    return CXChildVisit_Continue;
+}
+
+static int scope_name_taken(const tunit *t, const char *name)
+{
+    for (unsigned i = 0; i < t->nscope_names; i++)
+        if (strcmp(t->scope_names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_unnamed_tag(const node *n)
+{
+    if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)
+        return 0;
+    char *name = cx_take(clang_getCursorSpelling(n->cur));
+    int unnamed = !*name;
+    free(name);
+    return unnamed;
+}
+
+static void move_text(lw *L, node *n, const char *text)
+{
+    char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", line_at(L, n->start), L->file) : xstrdup("");
+    VEC_PUSH(L->f->moved_decls, L->f->nmoved, xasprintf("%s%s", where, text));
+    free(where);
+}
+
+/* Local types move to file scope, where the frame struct can use them: declarations of types
+ * only, and unnamed types of locals that live in the frame (which get a name). A moved name that
+ * file scope already has is an error: the move would change what it refers to. */
 static void collect_moved(lw *L, node *n)
 {
     if (is_moved_decl(L, n)) {
+        for (unsigned i = 0; i < n->nkids; i++) {
+            char *name = an_scope_name(n->kids[i]->cur);
+            if (*name && scope_name_taken(L->t, name))
+                dg_error_node(L->t, n->kids[i],
+                              "local type '%s' of an async function moves to file scope, where '%s' already exists; rename one",
+                              name, name);
+            else if (*name)
+                VEC_PUSH(L->t->scope_names, L->t->nscope_names, xstrdup(name));
+            if (n->kids[i]->kind == CXCursor_EnumDecl)
+                clang_visitChildren(n->kids[i]->cur, enum_constants_taken, L);
+            free(name);
+        }
         /* Types are constant expressions: nothing in them refers to the frame. */
-        char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", line_at(L, n->start), L->file) : xstrdup("");
-        VEC_PUSH(L->f->moved_decls, L->f->nmoved,
-                 xasprintf("%s%.*s", where, (int)(n->end - n->start), L->t->text + n->start));
-        free(where);
+        char *text = xstrndup(L->t->text + n->start, n->end - n->start);
+        move_text(L, n, text);
+        free(text);
         return;
+    }
+    if (n->kind == CXCursor_DeclStmt && L->f->self) {
+        int frame = 0;
+        for (unsigned i = 0; i < n->nkids; i++)
+            frame |= n->kids[i]->var && n->kids[i]->var->in_frame;
+        for (unsigned i = 0; frame && i < n->nkids; i++) {
+            node *k = n->kids[i];
+            if (!is_unnamed_tag(k))
+                continue;
+            const char *kw = k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
+            char *name = xasprintf("%s ac__anon_%s_%u", kw, L->f->name, L->nanon + 1);
+            unsigned kwlen = (unsigned)strlen(kw);
+            char *def = xasprintf("%s%.*s;", name, (int)(k->end - k->start - kwlen), L->t->text + k->start + kwlen);
+            move_text(L, k, def);
+            free(def);
+            L->anon_from = xrealloc(L->anon_from, sizeof *L->anon_from * (L->nanon + 1));
+            L->anon_to = xrealloc(L->anon_to, sizeof *L->anon_to * (L->nanon + 1));
+            /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
+             * at f.c:3:5)" on the variable: the location is what identifies it. */
+            char *spelling = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
+            char *at = strstr(spelling, " at ");
+            L->anon_from[L->nanon] = xstrdup(at ? at : spelling);
+            free(spelling);
+            L->anon_to[L->nanon++] = name;
+            k->repl = ""; /* defined at file scope now */
+        }
     }
     for (unsigned i = 0; i < n->nkids; i++)
         collect_moved(L, n->kids[i]);
