@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# bench.sh: times coreutils sha256sum against hashsum on the same files (best of 5, warm page
+# cache). Usage: bench.sh HASHSUM [DIR]; writes the files into DIR (default: a temporary one).
+set -euo pipefail
+hashsum=$1
+dir=${2:-$(mktemp -d)}
+mkdir -p "$dir/small" "$dir/large"
+[ -e "$dir/small/f2000" ] || for i in $(seq 1 2000); do head -c 65536 /dev/urandom >"$dir/small/f$i"; done
+[ -e "$dir/large/f8" ] || for i in $(seq 1 8); do head -c $((32 << 20)) /dev/urandom >"$dir/large/f$i"; done
+
+best() { # best CMD...: the fastest of 5 runs, in seconds
+    local b=999 t
+    for _ in 1 2 3 4 5; do
+        t=$( { /usr/bin/time -f %e "$@" >/dev/null; } 2>&1 | tail -1)
+        b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
+    done
+    echo "$b"
+}
+printf '%-24s %-30s %8s %8s\n' files tool seconds speedup
+for set in "small:2000 files of 64 KiB" "large:8 files of 32 MiB"; do
+    d=$dir/${set%%:*} what=${set#*:}
+    cd "$d"
+    sha256sum * >"$dir/expected"
+    "$hashsum" * >"$dir/got"
+    cmp -s "$dir/expected" "$dir/got" || { echo "hashsum's output differs from sha256sum's" >&2; exit 1; }
+    s=$(best sha256sum *)
+    one=$(ASYNCC_WORKERS=1 best "$hashsum" -j 1 *)
+    h=$(best "$hashsum" *)
+    for row in "sha256sum (coreutils):$s" "hashsum -j 1, ASYNCC_WORKERS=1:$one" "hashsum (default: -j 64):$h"; do
+        t=${row##*:}
+        printf '%-24s %-30s %8s %7.1fx\n' "$what" "${row%:*}" "$t" "$(echo "$s $t" | awk '{print $1 / $2}')"
+    done
+done
