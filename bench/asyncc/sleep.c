@@ -7,8 +7,10 @@
 
 #include "common.h"
 
-/* Emitted by asyncc for sleeper below: its frame's size. */
-extern const ac_future_type ac__type_sleeper;
+/* Emitted by asyncc for sleeper below, and by the runtime for ac_sleep_ms: their frames' sizes
+ * (sleeper's frame is the task's root frame; ac_sleep_ms's, defined in another file, comes from
+ * the task's arena). */
+extern const ac_future_type ac__type_sleeper, ac__type_ac_sleep_ms;
 
 async void sleeper(unsigned long ms)
 {
@@ -33,9 +35,10 @@ async int main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         await(ac_task_join(tasks[i], NULL));
     long peak = bench_status_kb("VmHWM:");
-    printf("RESULT bytes_per_task=%.1f frame=%zu malloc_usable=%zu base_kb=%ld spawned_kb=%ld "
+    printf("RESULT bytes_per_task=%.1f frame=%zu sleep_frame=%zu malloc_usable=%zu base_kb=%ld spawned_kb=%ld "
            "peak_kb=%ld spawn_s=%.3f total_s=%.3f\n",
-           (double)(peak - base) * 1024 / n, ac__type_sleeper.frame_size, usable, base, mid, peak,
+           (double)(peak - base) * 1024 / n, ac__type_sleeper.frame_size,
+           ac__type_ac_sleep_ms.frame_size, usable, base, mid, peak,
            spawned / 1e9, (bench_now_ns() - t0) / 1e9);
     free(tasks);
     return 0;

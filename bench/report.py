@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""bench/report.py: turns the figures bench/run measured (results.tsv) into RESULTS.md.
+
+Every number in the report comes from results.tsv, that is from a measurement of the same run;
+the only constants here are the goals of issues 2 and 3."""
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+
+ap = argparse.ArgumentParser()
+ap.add_argument("results")
+ap.add_argument("target")
+for opt in ("mode", "reps", "elapsed", "commit", "tokio", "go", "rustc", "cc", "liburing", "sizes",
+            "load", "stat", "own_cpu", "run_ns"):
+    ap.add_argument("--" + opt, default="")
+args = ap.parse_args()
+
+# rows[workload][peer] = dict of key=value, or {"_status": "MISSING"/"FAILED", "_why": text}
+rows = {}
+with open(args.results) as f:
+    for line in f:
+        line = line.rstrip("\n")
+        if not line:
+            continue
+        workload, peer, text = line.split("\t", 2)
+        status, _, rest = text.partition(" ")
+        if status == "RESULT":
+            kv = dict(p.split("=", 1) for p in rest.split() if "=" in p)
+            if workload == "frames":
+                rows.setdefault(workload, {}).setdefault(peer, {})[kv["name"]] = kv
+                continue
+            rows.setdefault(workload, {})[peer] = kv
+        else:
+            rows.setdefault(workload, {})[peer] = {"_status": status, "_why": rest}
+
+
+def get(workload, peer, key):
+    r = rows.get(workload, {}).get(peer)
+    if not r or "_status" in r or key not in r:
+        return None
+    try:
+        return float(r[key])
+    except ValueError:
+        return None
+
+
+def status(workload, peer):
+    r = rows.get(workload, {}).get(peer)
+    if r is None:
+        return "not run"
+    if "_status" in r:
+        return "not yet" if r["_status"] == "MISSING" else "failed"
+    return None
+
+
+def fmt(v, digits=1):
+    if v is None:
+        return "—"
+    if abs(v) >= 10000:
+        return f"{v:,.0f}"
+    if abs(v) >= 100:
+        return f"{v:,.{min(digits, 1)}f}" if digits else f"{v:,.0f}"
+    return f"{v:.{max(digits, 2) if abs(v) < 10 else digits}f}"
+
+
+def ratio(a, b):
+    if a is None or b is None or b == 0:
+        return None
+    return a / b
+
+
+def rfmt(r):
+    return "—" if r is None else f"{r:.2f}×"
+
+
+def cell(workload, peer, key, digits=1):
+    v = get(workload, peer, key)
+    if v is not None:
+        return fmt(v, digits)
+    s = status(workload, peer)
+    return s if s else "—"
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+cpu = sh("lscpu | sed -n 's/^Model name: *//p' | head -1") or platform.processor()
+mem = sh("free -g | awk '/^Mem:/ {print $2}'")
+md = []
+w = md.append
+w("# asyncc benchmarks: results")
+w("")
+w("Written by `bench/run` (see bench/README.md for what each workload does and how it is "
+  "measured). Every figure below was measured in this one run; ratios are the asyncc figure "
+  "divided by the peer's.")
+w("")
+w(f"- machine: {sh('nproc')} cores (`nproc`), {cpu}, {mem} GiB, Linux {platform.release()}")
+w(f"- date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M %Z').strip()}; run took {args.elapsed} s "
+  f"({args.mode} mode, median of {args.reps} runs per figure unless noted)")
+w(f"- asyncc: commit {args.commit}, Release build, 2 workers (`ASYNCC_WORKERS=2`)")
+w(f"- peers: Tokio {args.tokio} (Debian's crates, multi-thread runtime, 2 workers, rustc {args.rustc}), "
+  f"Go {args.go} (`GOMAXPROCS=2`), liburing {args.liburing}, {args.cc}")
+w(f"- sizes: {args.sizes}")
+
+
+def busy_seconds(stat_line):
+    v = [int(x) for x in stat_line.split()[1:]]
+    idle = v[3] + (v[4] if len(v) > 4 else 0)
+    return (sum(v[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(times_line):
+    total = 0.0
+    for t in times_line.split():
+        m, _, sec = t.rstrip("s").partition("m")
+        total += int(m) * 60 + float(sec)
+    return total
+
+
+try:
+    s0, s1 = args.stat.split("|")
+    busy = busy_seconds(s1) - busy_seconds(s0)
+    c0, c1 = args.own_cpu.split("|")
+    own = cpu_seconds(c1) - cpu_seconds(c0)
+    wall = int(args.run_ns) / 1e9
+    l0, l1 = args.load.split("|")
+    others = max(0.0, busy - own)
+    w(f"- load: load average {l0} when the workloads started, {l1} at the end; other programs used "
+      f"about {others:.0f} CPU-seconds of the {2 * wall:.0f} the two cores had during the "
+      f"{wall:.0f} s of measuring" + (" (**a busy machine: figures are noisy**)" if others > 0.1 * 2 * wall else ""))
+except (ValueError, IndexError):
+    pass
+w("")
+
+# ------------------------------------------------------------------------------------------
+w("## The runtime (issue 3)")
+w("")
+w("| workload | figure | asyncc | Tokio | Go | liburing (C) | pthreads / plain C | asyncc ÷ Tokio | asyncc ÷ Go | asyncc ÷ liburing | goal | met |")
+w("|---|---|---|---|---|---|---|---|---|---|---|---|")
+
+missing = []
+
+
+def note_missing(workload, label):
+    r = rows.get(workload, {}).get("asyncc")
+    if r and "_status" in r:
+        missing.append(f"- **{label}**, asyncc column: {r['_why']}")
+    for peer, r in rows.get(workload, {}).items():
+        if peer != "asyncc" and r and "_status" in r and workload != "frames":
+            missing.append(f"- **{label}**, {peer}: {r['_why']}")
+
+
+def runtime_row(workload, label, figure, key, other_peer, goal_text, met_fn, digits=1):
+    a = get(workload, "asyncc", key)
+    t, g, u = get(workload, "tokio", key), get(workload, "go", key), get(workload, "liburing", key)
+    rt, rg, ru = ratio(a, t), ratio(a, g), ratio(a, u)
+    met = "—"
+    if a is not None:
+        m = met_fn(a, rt, ru)
+        met = "—" if m is None else ("yes" if m else "**no**")
+    w(f"| {label} | {figure} | {cell(workload, 'asyncc', key, digits)} | {cell(workload, 'tokio', key, digits)} "
+      f"| {cell(workload, 'go', key, digits)} | {cell(workload, 'liburing', key, digits) if 'liburing' in rows.get(workload, {}) else 'n/a'} "
+      f"| {cell(workload, other_peer, key, digits) if other_peer in rows.get(workload, {}) else 'n/a'} "
+      f"| {rfmt(rt)} | {rfmt(rg)} | {rfmt(ru)} | {goal_text} | {met} |")
+    note_missing(workload, label)
+
+
+runtime_row("spawn", "spawn tiny tasks and join them", "ns per task ↓", "ns_per_task", "pthreads",
+            "≤ 0.3× Tokio", lambda a, rt, ru: rt is not None and rt <= 0.3)
+
+# Sleep: the goal is absolute and relative to what a task needs on paper.
+hdr = get("sleep", "layout", "frame_offset")
+root_frame = get("sleep", "asyncc", "frame")
+sleep_frame = get("sleep", "asyncc", "sleep_frame")
+paper = None
+if hdr is not None and root_frame is not None:
+    paper = hdr + root_frame + (sleep_frame or 0)
+
+
+def sleep_met(a, rt, ru):
+    if paper is None:
+        return a <= 200
+    return a <= 200 and a <= 1.5 * paper
+
+
+runtime_row("sleep", "tasks each sleeping", "peak RSS growth per task, bytes ↓", "bytes_per_task", "none",
+            "≤ 200 B and ≤ 1.5× header + frames"
+            + (f" (= {1.5 * paper:.0f} B)" if paper is not None else ""), sleep_met, 0)
+runtime_row("pingpong", "channel ping-pong between two tasks", "ns per round trip ↓", "ns_per_roundtrip",
+            "pthreads", "≤ 0.7× Tokio", lambda a, rt, ru: rt is not None and rt <= 0.7)
+runtime_row("echo", "TCP echo, 50 connections, 64 B", "requests/s ↑", "requests_per_s", "pthreads",
+            "≥ 1.2× Tokio and ≥ 0.95× liburing",
+            lambda a, rt, ru: rt is not None and ru is not None and rt >= 1.2 and ru >= 0.95, 0)
+runtime_row("timers", "timers, random 0–100 ms", "ms beyond the last deadline ↓", "late_ms", "none",
+            "≤ 0.5× Tokio", lambda a, rt, ru: rt is not None and rt <= 0.5, 2)
+runtime_row("files", "read 4 KiB files concurrently", "files/s ↑", "files_per_s", "plain_c",
+            "≥ 3× Tokio", lambda a, rt, ru: rt is not None and rt >= 3, 0)
+w("")
+w("↓ lower is better, ↑ higher is better. \"pthreads / plain C\": threads for spawn "
+  "(created and joined in batches of 1000, fewer of them), ping-pong (mutex + condition variables, "
+  "fewer round trips) and echo (a thread per connection); one thread doing open/read/close in a "
+  "loop for files. n/a: no such peer for that workload.")
+w("")
+
+# Details of the runtime rows.
+w("### Details")
+w("")
+if hdr is not None:
+    usable = get("sleep", "asyncc", "malloc_usable")
+    w(f"- **sleep, what one asyncc task needs on paper**: task header {hdr:.0f} B + root frame "
+      f"{fmt(root_frame, 0)} B + the `ac_sleep_ms` frame {fmt(sleep_frame, 0)} B (taken from the task's arena, "
+      f"because the callee is in another file) = {fmt(paper, 0)} B; malloc gives the task "
+      f"{fmt(usable, 0)} usable bytes. Measured: {cell('sleep', 'asyncc', 'bytes_per_task', 0)} B per task.")
+for peer in ("asyncc", "tokio", "go"):
+    s = get("sleep", peer, "spawn_s")
+    if s is not None:
+        w(f"- sleep, {peer}: spawning took {s:.2f} s, the run {get('sleep', peer, 'total_s'):.2f} s; "
+          f"RSS {fmt(get('sleep', peer, 'base_kb'), 0)} kB before, "
+          f"{fmt(get('sleep', peer, 'spawned_kb'), 0)} kB once spawned, peak {fmt(get('sleep', peer, 'peak_kb'), 0)} kB.")
+for peer in ("asyncc", "tokio", "go"):
+    v = get("timers", peer, "worst_timer_late_ms")
+    if v is not None:
+        w(f"- timers, {peer}: the latest single timer woke {v:.1f} ms after its own deadline; "
+          f"all done {get('timers', peer, 'total_ms'):.0f} ms after the first spawn.")
+w("")
+
+# ------------------------------------------------------------------------------------------
+w("## The transpiler (issue 2)")
+w("")
+w("| measure | asyncc | reference | asyncc ÷ reference | goal | met |")
+w("|---|---|---|---|---|---|")
+ta, tc = get("transpile", "asyncc", "seconds"), get("transpile", "clang", "seconds")
+rt = ratio(ta, tc)
+lin, lout = get("transpile", "asyncc", "lines_in"), get("transpile", "asyncc", "lines_out")
+if ta is not None:
+    w(f"| transpile a generated file of {lin:,.0f} lines (median) | {ta:.3f} s | `clang -fsyntax-only`: {tc:.3f} s "
+      f"| {rfmt(rt)} | ≤ 1.5× | {'yes' if rt is not None and rt <= 1.5 else '**no**'} |")
+    co, cp = get("transpile", "asyncc", "cc_O2_output_s"), get("transpile", "clang", "cc_O2_plain_s")
+    si, so = get("transpile", "asyncc", "small_in"), get("transpile", "asyncc", "small_out")
+    w(f"| output size | {lout:,.0f} lines | input: {lin:,.0f} lines | {rfmt(ratio(lout, lin))} | — | — |")
+    w(f"| `cc -O2 -c` of the output (a {si:,.0f}-line file of the same kind, {so:,.0f} lines out) | {co:.2f} s | of the source as plain C: {cp:.2f} s "
+      f"| {rfmt(ratio(co, cp))} | — | — |")
+else:
+    w(f"| transpile time | {cell('transpile', 'asyncc', 'seconds')} | — | — | ≤ 1.5× | — |")
+    note_missing("transpile", "transpile time")
+
+ca, cpl = get("chain", "asyncc", "ns_per_chain"), get("chain", "plain_c", "ns_per_chain")
+cni = get("chain", "plain_c_noinline", "ns_per_chain")
+ccpp, ccppni = get("chain", "cpp20", "ns_per_chain"), get("chain", "cpp20_noinline", "ns_per_chain")
+cx = get("chain", "asyncc_xfile", "ns_per_chain")
+r1 = ratio(ca, cpl)
+w(f"| await chain of depth 10, immediately ready (ns per chain) | {fmt(ca, 2)} | the same source as plain C, `-O2`: {fmt(cpl, 2)} "
+  f"| {rfmt(r1)} | ≤ 2× | {'—' if r1 is None else ('yes' if r1 <= 2 else '**no**')} |")
+can = get("chain", "asyncc_noinline", "ns_per_chain")
+w(f"| same, both with every call kept (`-O2 -fno-inline`) | {fmt(can, 2)} | {fmt(cni, 2)} | {rfmt(ratio(can, cni))} | — | — |")
+w(f"| same, C++20 coroutines, clang++-14 `-O2` | {fmt(ca, 2)} | {fmt(ccpp, 2)} | {rfmt(ratio(ca, ccpp))} | — | — |")
+w(f"| same, C++20 coroutines, `-O2 -fno-inline` (no frame elision) | {fmt(ca, 2)} | {fmt(ccppni, 2)} | {rfmt(ratio(ca, ccppni))} | — | — |")
+w(f"| same chain with the leaf in another file (asyncc: arena frame) | {fmt(cx, 2)} | same-file asyncc: {fmt(ca, 2)} | {rfmt(ratio(cx, ca))} | — | — |")
+note_missing("chain", "await chain")
+w("")
+w("The C++ task type is the usual lazy task with symmetric transfer (cppcoro's shape). At `-O2` "
+  "clang inlines the chain and elides every coroutine frame allocation (HALO), as asyncc "
+  "embeds same-file callee frames; with `-fno-inline` each frame comes from `operator new`.")
+w("")
+
+fr = rows.get("frames", {})
+fa, fc = fr.get("ac", {}), fr.get("frames", {})
+if fa or fc:
+    w("### Frame sizes (bytes)")
+    w("")
+    w("| function (bench/transpiler/frames.c) | asyncc frame (embeds same-file callees) | C++20 own frame | C++20 peak live frames (own + callees) | asyncc ÷ C++ peak |")
+    w("|---|---|---|---|---|")
+    desc = {"leaf": "leaf: `return x + 1`", "mid": "mid: awaits leaf once", "loop": "loop: awaits leaf in a loop",
+            "buffer": "buffer: 256-byte array across an await", "two": "two: awaits mid, then loop",
+            "c10": "c10: top of a depth-10 chain"}
+    for name in ("leaf", "mid", "loop", "buffer", "two", "c10"):
+        a = float(fa[name]["size"]) if name in fa else None
+        own = float(fc[name]["size"]) if name in fc else None
+        peak = float(fc[name]["peak"]) if name in fc else None
+        w(f"| {desc[name]} | {fmt(a, 0)} | {fmt(own, 0)} | {fmt(peak, 0)} | {rfmt(ratio(a, peak))} |")
+    w("")
+    w("asyncc's sizes are `ac__type_NAME.frame_size` from the generated code; clang's are the sizes "
+      "its coroutine frames ask of the promise's `operator new` (built with `-fno-inline`, so none is elided).")
+    w("")
+
+al = rows.get("allocs", {})
+if al:
+    w("### Heap allocations per await")
+    w("")
+    w("| case | allocations per operation |")
+    w("|---|---|")
+    labels = {"chain_asyncc": "asyncc, await of a same-file async function (per await)",
+              "chain_asyncc_xfile": "asyncc, chain whose leaf is in another file (per await; 1 in 10 is cross-file)",
+              "chain_cpp20": "C++20 coroutines, `-O2` (per co_await)",
+              "chain_cpp20_noinline": "C++20 coroutines, `-O2 -fno-inline` (per co_await)",
+              "spawn_asyncc": "asyncc, per spawned task (spawn + join)",
+              "spawn_tokio": "Tokio, per spawned task (spawn + join)"}
+    for k, label in labels.items():
+        v = get("allocs", k, "per_op")
+        w(f"| {label} | {fmt(v, 4) if v is not None else status('allocs', k) or '—'} |")
+    w("")
+    w("Counted by an LD_PRELOAD shim over malloc/calloc/realloc/memalign: the difference between "
+      "a run of 0 iterations and a run of many, divided by the operations in between.")
+    w("")
+
+# ------------------------------------------------------------------------------------------
+if missing:
+    w("## Missing or failed")
+    w("")
+    md.extend(missing)
+    w("")
+
+w("## Raw figures")
+w("")
+w("Each workload's `RESULT` line as the programs printed it (the median run).")
+w("")
+w("```")
+with open(args.results) as f:
+    for line in f:
+        w(line.rstrip("\n").replace("\t", "  "))
+w("```")
+
+os.makedirs(os.path.dirname(os.path.abspath(args.target)), exist_ok=True)
+with open(args.target, "w") as f:
+    f.write("\n".join(md) + "\n")
+print("\n".join(md[: md.index("## Raw figures")]))
