@@ -439,6 +439,18 @@ static void scan_node(scan *s, node *n)
             }
         } else if (f->self) {
             n->var = var_of(f, ref);
+            if (n->var) {
+                VEC_PUSH(n->var->refs, n->var->nrefs, n);
+                for (node *p = n->parent; p; p = p->parent) {
+                    if (p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&') {
+                        n->var->addr_taken = 1;
+                        break;
+                    }
+                    if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr &&
+                        p->kind != CXCursor_MemberRefExpr && p->kind != CXCursor_ArraySubscriptExpr)
+                        break;
+                }
+            }
         }
     }
 }
@@ -478,20 +490,59 @@ static char *cleanup_of(const tunit *t, const node *decl)
 }
 
 /* Decides which locals live across an await and gives them unique field names. */
+static const node *enclosing_loop(const node *n, const node *limit)
+{
+    for (const node *p = n->parent; p && p != limit->parent; p = p->parent)
+        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt)
+            return p;
+    return NULL;
+}
+
+/* Whether v's value must survive some await: an await after its declaration, and then a use
+ * after that await, or a use in a loop (inside v's scope) that runs the await again. Locals
+ * whose address is taken, arrays, locals with a cleanup, and everything in a function with
+ * labels (a goto can go back) are kept whenever an await follows the declaration. */
+static int lives_across(scan *s, var *v)
+{
+    if (!await_within(s, v->decl->end, v->scope->end))
+        return s->f->has_labels && await_within(s, v->scope->start, v->scope->end);
+    CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+    if (v->addr_taken || v->cleanup || s->f->has_labels || ty.kind == CXType_ConstantArray ||
+        ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray)
+        return 1;
+    for (unsigned a = 0; a < s->nawaits; a++) {
+        node *aw = s->awaits[a];
+        if (aw->start <= v->decl->end || aw->end > v->scope->end)
+            continue;
+        const node *loop = enclosing_loop(aw, v->scope);
+        int loop_in_scope = loop && loop->start >= v->scope->start && loop->end <= v->scope->end;
+        for (unsigned r = 0; r < v->nrefs; r++) {
+            node *ref = v->refs[r];
+            if (ref->start >= aw->end)
+                return 1;
+            if (loop_in_scope && ref->start >= loop->start && ref->end <= loop->end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void place_vars(scan *s)
 {
     afn *f = s->f;
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
+        if (!v->is_param && !v->is_static && v->scope)
+            v->cleanup = cleanup_of(s->t, v->decl);
         if (v->is_param)
             v->in_frame = 1;
         else if (!v->is_static && v->scope)
-            v->in_frame = await_within(s, v->decl->end, v->scope->end) ||
-                          (f->has_labels && await_within(s, v->scope->start, v->scope->end));
-        if (!v->in_frame)
+            v->in_frame = lives_across(s, v);
+        if (!v->in_frame) {
+            free(v->cleanup);
+            v->cleanup = NULL; /* an ordinary C local: the compiler runs its cleanup */
             continue;
-        if (!v->is_param)
-            v->cleanup = cleanup_of(s->t, v->decl);
+        }
         CXType ty = clang_getCursorType(v->decl->cur);
         if (ty.kind == CXType_VariableArray)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",

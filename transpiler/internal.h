@@ -53,6 +53,9 @@ struct var {
     char *field; /* its unique name as a frame field */
     char *type;  /* type as clang spells it */
     char *cleanup; /* __attribute__((cleanup(fn))): fn, run on scope exit and on cancellation */
+    node **refs;   /* every DeclRefExpr naming it */
+    unsigned nrefs;
+    unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
 };
 
