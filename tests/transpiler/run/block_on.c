@@ -47,5 +47,5 @@ int main(void)
     return 0;
 }
 // CHECK: sum 10 count 4
-// CHECK-NEXT: total 690
+// CHECK-NEXT: total 730
 // CHECK-NEXT: exit: 0
