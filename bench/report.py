@@ -13,7 +13,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("results")
 ap.add_argument("target")
 for opt in ("mode", "reps", "elapsed", "commit", "tokio", "go", "rustc", "cc", "liburing", "sizes",
-            "load", "stat", "own_cpu", "run_ns"):
+            "load", "stat", "own-cpu", "run-ns"):
     ap.add_argument("--" + opt, default="")
 args = ap.parse_args()
 
