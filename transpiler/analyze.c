@@ -333,6 +333,34 @@ static void check_combinator(tunit *t, node *n)
     }
 }
 
+/* Expressions that C evaluates partly or not at all, where hoisting an await out would run it
+ * when the original would not: rejected rather than miscompiled. */
+static void check_await_context(tunit *t, node *n)
+{
+    if (n->kind == CXCursor_GenericSelectionExpr) {
+        dg_error_node(t, n, "'await' inside _Generic: only the selected association runs; await before and select on the value");
+        return;
+    }
+    if (n->kind == CXCursor_UnexposedExpr && text_starts(t, n, "__builtin_choose_expr")) {
+        dg_error_node(t, n, "'await' inside __builtin_choose_expr: only one branch runs; await in an if/else instead");
+        return;
+    }
+    /* GNU `a ?: b` shows its condition more than once (as opaque values) */
+    if (n->kind == CXCursor_UnexposedExpr && n->nkids >= 2)
+        for (unsigned i = 0; i + 1 < n->nkids; i++)
+            if (n->kids[i]->start == n->kids[i + 1]->start && n->kids[i]->end == n->kids[i + 1]->end) {
+                dg_error_node(t, n, "'await' inside `a ?: b`: write the full conditional, `a ? a : b`, with a variable");
+                return;
+            }
+    if (n->kind == CXCursor_VarDecl) {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(n->cur);
+        for (unsigned i = 0; i < n->nkids; i++)
+            if (n->kids[i]->has_await && (clang_Cursor_isNull(init) || !clang_equalCursors(init, n->kids[i]->cur)) &&
+                clang_getCursorType(n->cur).kind != CXType_VariableArray)
+                dg_error_node(t, n->kids[i], "'await' inside a type (typeof) is never evaluated; await before");
+    }
+}
+
 static void scan_node(scan *s, node *n)
 {
     tunit *t = s->t;
@@ -363,6 +391,8 @@ static void scan_node(scan *s, node *n)
 
     for (unsigned i = 0; i < n->nkids; i++)
         n->has_await |= n->kids[i]->has_await;
+    if (n->has_await)
+        check_await_context(t, n);
 
     if (n->mk == MK_AWAIT) {
         n->has_await = 1;
