@@ -1,0 +1,129 @@
+/* chat.c: a line-based chat server (the Tokio tutorial's, in async C). Every client's lines go
+ * to a broadcast channel that every other client's writer task follows. Usage: chat [PORT] */
+#include <asyncc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+enum { LINE_MAX_LEN = 500 };
+
+/* What travels on the broadcast channel: a line for everyone but its author. */
+struct msg {
+    unsigned long from; /* the author's connection number, 0 for none */
+    char text[LINE_MAX_LEN + 64];
+};
+
+static ac_broadcast *room;
+static unsigned long connections;
+
+static unsigned long next_connection(void)
+{
+    return __atomic_add_fetch(&connections, 1, __ATOMIC_RELAXED);
+}
+
+static void say(unsigned long from, const char *fmt, const char *name, const char *text)
+{
+    struct msg m = {from, ""};
+    snprintf(m.text, sizeof m.text, fmt, name, text);
+    ac_broadcast_send(room, &m); /* -EPIPE when nobody listens: fine, nobody to tell */
+}
+
+static void close_rx(ac_broadcast_rx **rx)
+{
+    ac_broadcast_rx_close(*rx);
+}
+
+/* Follows the room for one client: writes every line not its own to the socket. Runs as a task
+ * of its own until the client leaves and the reader cancels it (the cleanup unsubscribes). */
+async void writer(int fd, unsigned long self, ac_broadcast_rx *subscription)
+{
+    ac_broadcast_rx *rx __attribute__((cleanup(close_rx))) = subscription;
+    struct msg m;
+    for (;;) {
+        int rc = await(ac_broadcast_recv(rx, &m));
+        if (rc < 0)
+            break; /* the room closed */
+        if (rc > 0) {
+            snprintf(m.text, sizeof m.text, "(missed %d lines)\n", rc);
+            m.from = 0;
+        }
+        if (m.from != self && await(ac_write_all(fd, m.text, strlen(m.text))) < 0)
+            break;
+    }
+}
+
+/* Reads one line (without its newline) into line; longer lines are cut at LINE_MAX_LEN. Returns
+ * its length, or -1 at end of input. buf/len carry bytes read past the line to the next call. */
+async int read_line(int fd, char *buf, size_t *len, char *line)
+{
+    for (;;) {
+        char *nl = memchr(buf, '\n', *len);
+        if (nl || *len == LINE_MAX_LEN) {
+            size_t n = nl ? (size_t)(nl - buf) : *len;
+            size_t used = nl ? n + 1 : n;
+            memcpy(line, buf, n);
+            line[n] = 0;
+            if (n && line[n - 1] == '\r')
+                line[--n] = 0;
+            memmove(buf, buf + used, *len - used);
+            *len -= used;
+            return (int)n;
+        }
+        long got = await(ac_recv(fd, buf + *len, LINE_MAX_LEN - *len, 0));
+        if (got <= 0)
+            return -1;
+        *len += (size_t)got;
+    }
+}
+
+/* One client: asks its name, then reads its lines into the room until it leaves. */
+async void client(int fd)
+{
+    unsigned long self = next_connection();
+    char buf[LINE_MAX_LEN], line[LINE_MAX_LEN + 1], name[32];
+    size_t len = 0;
+    static const char ask[] = "name?\n";
+    if (await(ac_write_all(fd, ask, sizeof ask - 1)) < 0 || await(read_line(fd, buf, &len, line)) <= 0) {
+        await(ac_close(fd));
+        return;
+    }
+    snprintf(name, sizeof name, "%.31s", line);
+    /* Subscribe before announcing, so the client sees everything said after its own join. */
+    ac_task *w = ac_spawn(writer(fd, self, ac_broadcast_subscribe(room)));
+    say(self, "* %s joined%s\n", name, "");
+    while (await(read_line(fd, buf, &len, line)) >= 0)
+        if (line[0])
+            say(self, "%s: %s\n", name, line);
+    say(self, "* %s left%s\n", name, "");
+    /* Stop the writer and wait until it has stopped (its cleanup unsubscribes): only then may
+     * the descriptor it writes to be closed and reused. */
+    ac_task_cancel(w);
+    await(ac_task_join(w, NULL));
+    await(ac_close(fd));
+}
+
+async int main(int argc, char **argv)
+{
+    struct rlimit r;
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
+    int port = argc > 1 ? atoi(argv[1]) : 0;
+    int listener = ac_tcp_listen("127.0.0.1", (unsigned short)port, 1024);
+    if (listener < 0) {
+        fprintf(stderr, "chat: cannot listen on 127.0.0.1:%d: %s\n", port, strerror(-listener));
+        return 1;
+    }
+    room = ac_broadcast_new(sizeof(struct msg), 256);
+    printf("chat on 127.0.0.1:%d\n", ac_socket_port(listener));
+    fflush(stdout);
+    for (;;) {
+        int fd = await(ac_accept(listener, NULL, NULL));
+        if (fd >= 0)
+            ac_task_detach(ac_spawn(client(fd)));
+        else
+            await(ac_sleep_ms(10));
+    }
+}
