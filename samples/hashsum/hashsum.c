@@ -1,5 +1,5 @@
-/* hashsum.c: sha256sum with async file I/O: files are read concurrently through io_uring by a
- * bounded set of tasks (at most -j files open at once) and hashed with OpenSSL's libcrypto. */
+/* hashsum.c: sha256sum with async file I/O: one task per file reads it through io_uring, a
+ * semaphore keeps at most -j files open at once, OpenSSL's libcrypto computes the digest. */
 #include <asyncc.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -9,25 +9,13 @@
 
 enum { CHUNK = 256 * 1024 };
 
-/* One input: its name and, once hashed, its digest or the error that stopped it. */
+/* One input: its name and, once hashed, its digest. */
 struct input {
     const char *name;
-    int error; /* 0 or a positive errno */
     unsigned char digest[32];
 };
 
-struct job {
-    struct input *inputs;
-    int count;
-    int next; /* the next input to take; shared by every hasher task */
-};
-
-/* Plain helpers: the shared counter and the cleanups (plain C, called on every exit path). */
-static int take(struct job *job)
-{
-    return __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
-}
-
+/* Plain helpers for the cleanups, which run on every exit path, cancellation included. */
 static void free_ctx(EVP_MD_CTX **ctx)
 {
     EVP_MD_CTX_free(*ctx);
@@ -36,6 +24,11 @@ static void free_ctx(EVP_MD_CTX **ctx)
 static void free_buf(unsigned char **buf)
 {
     free(*buf);
+}
+
+static void release_permit(ac_semaphore **open_files)
+{
+    ac_semaphore_release(*open_files, 1);
 }
 
 /* Hashes one file: opens it, reads it chunk by chunk, closes it. Returns 0 or -errno. */
@@ -61,13 +54,18 @@ async int hash_file(struct input *in, unsigned char *buf)
     return rc;
 }
 
-/* A hasher task: takes inputs until none is left. Running `jobs` of them bounds the number of
- * files open at once to `jobs`, whatever the number of inputs. */
-async void hasher(struct job *job)
+/* The task of one input: waits for one of the -j permits, then hashes the file with a buffer of
+ * its own. Returns 0 or -errno. */
+async int hash_input(struct input *in, ac_semaphore *open_files)
 {
+    if (await(ac_semaphore_acquire(open_files, 1)) < 0)
+        return -ECANCELED;
+    ac_semaphore *permit __attribute__((cleanup(release_permit))) = open_files;
     unsigned char *buf __attribute__((cleanup(free_buf))) = malloc(CHUNK);
-    for (int i = take(job); i < job->count; i = take(job))
-        job->inputs[i].error = buf ? -await(hash_file(&job->inputs[i], buf)) : ENOMEM;
+    if (!buf)
+        return -ENOMEM;
+    (void)permit;
+    return await(hash_file(in, buf));
 }
 
 /* Prints one line as coreutils does: a name with a backslash or newline is escaped, and the
@@ -104,30 +102,31 @@ async int main(int argc, char **argv)
     }
     static char *dash[] = {"-"};
     char **names = first < argc ? argv + first : dash;
-    struct job job = {calloc((size_t)(first < argc ? argc - first : 1), sizeof *job.inputs),
-                      first < argc ? argc - first : 1, 0};
-    for (int i = 0; i < job.count; i++)
-        job.inputs[i].name = names[i];
+    int count = first < argc ? argc - first : 1;
+    struct input *inputs = calloc((size_t)count, sizeof *inputs);
+    ac_task **tasks = calloc((size_t)count, sizeof *tasks);
+    ac_semaphore *open_files = ac_semaphore_new((size_t)jobs);
 
-    if (jobs > job.count)
-        jobs = job.count;
-    ac_task **tasks = calloc((size_t)jobs, sizeof *tasks);
-    for (int t = 0; t < jobs; t++)
-        tasks[t] = ac_spawn(hasher(&job));
-    for (int t = 0; t < jobs; t++)
-        await(ac_task_join(tasks[t], NULL));
-
+    /* Every file gets its task at once; the semaphore decides how many run their I/O. */
+    for (int i = 0; i < count; i++) {
+        inputs[i].name = names[i];
+        tasks[i] = ac_spawn(hash_input(&inputs[i], open_files));
+    }
+    /* Joined in order, so lines come out in argument order as soon as they can. */
     int status = 0;
-    for (int i = 0; i < job.count; i++) {
-        if (job.inputs[i].error) {
+    for (int i = 0; i < count; i++) {
+        int rc = -ECANCELED;
+        await(ac_task_join(tasks[i], &rc));
+        if (rc < 0) {
             fflush(stdout);
-            fprintf(stderr, "hashsum: %s: %s\n", job.inputs[i].name, strerror(job.inputs[i].error));
+            fprintf(stderr, "hashsum: %s: %s\n", inputs[i].name, strerror(-rc));
             status = 1;
         } else {
-            print_line(&job.inputs[i]);
+            print_line(&inputs[i]);
         }
     }
+    ac_semaphore_free(open_files);
     free(tasks);
-    free(job.inputs);
+    free(inputs);
     return status;
 }
