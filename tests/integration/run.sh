@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # run.sh: the integration tests: install asyncc into a temporary prefix and build project/ against
-# it with CMake (find_package) and with Make (CC=asyncc-cc). Usage: run.sh PHASE BUILD_DIR WORK_DIR
+# it with CMake (find_package), Make, Meson and autoconf (CC=asyncc-cc). Usage: run.sh PHASE BUILD WORK
 set -euo pipefail
 phase=$1 build=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -73,6 +73,39 @@ pkgconfig)
     # shellcheck disable=SC2086
     cc -Iinclude -I. $cflags '-DGREETING="hello from pkg-config"' app.async.c squares.async.c util.async.c $libs -o app
     expect_output "$src/app" "hello from pkg-config: 4 squares sum to 30"
+    ;;
+meson)
+    command -v meson >/dev/null || { echo "skipped: no meson (apt-get install meson)"; exit 77; }
+    src=$work/meson-src
+    fresh_copy "$src"
+    CC="$prefix/bin/asyncc-cc" meson setup "$src/build" "$src" >"$work/meson.log" 2>&1 ||
+        fail "meson setup with CC=asyncc-cc: $(tail -20 "$work/meson.log")"
+    meson compile -C "$src/build" >/dev/null
+    expect_output "$src/build/app" "hello from meson: 4 squares sum to 30"
+    set_squares "$src" 3
+    meson compile -C "$src/build" >/dev/null
+    expect_output "$src/build/app" "hello from meson: 3 squares sum to 14"
+    ;;
+autotools)
+    command -v autoconf >/dev/null || { echo "skipped: no autoconf (apt-get install autoconf)"; exit 77; }
+    src=$work/autotools-src
+    fresh_copy "$src"
+    cd "$src"
+    autoconf
+    ./configure CC="$prefix/bin/asyncc-cc" >"$work/configure.log" 2>&1 ||
+        fail "./configure CC=asyncc-cc: $(tail -20 config.log)"
+    grep -q "checking for ac_runtime_stats_get... yes" "$work/configure.log" || fail "configure did not link libasyncc"
+    make -s -f autotools.mk >/dev/null
+    expect_output "$src/app" "hello from autoconf: 4 squares sum to 30"
+    ;;
+sample)
+    # A sample directory copied out of the tree builds on its own against the installed package.
+    src=$work/sample-src bin=$work/sample-build
+    rm -rf "$src" "$bin" && cp -a "$here/../../samples/cancel" "$src"
+    cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    cmake --build "$bin" >/dev/null
+    "$bin/cancel" | diff -u "$src/expected.txt" - || fail "the standalone cancel sample printed something else"
+    echo "ok: samples/cancel builds and runs standalone"
     ;;
 diagnostics)
     # A mistake in async code: asyncc-cc reports it at the user's line and writes nothing.
