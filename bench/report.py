@@ -101,7 +101,7 @@ w("Written by `bench/run` (see bench/README.md for what each workload does and h
   "divided by the peer's.")
 w("")
 w(f"- machine: {sh('nproc')} cores (`nproc`), {cpu}, {mem} GiB, Linux {platform.release()}")
-w(f"- date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M %Z').strip()}; run took {args.elapsed} s "
+w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; run took {args.elapsed} s "
   f"({args.mode} mode, median of {args.reps} runs per figure unless noted)")
 w(f"- asyncc: commit {args.commit}, Release build, 2 workers (`ASYNCC_WORKERS=2`)")
 w(f"- peers: Tokio {args.tokio} (Debian's crates, multi-thread runtime, 2 workers, rustc {args.rustc}), "
