@@ -382,8 +382,9 @@ static const char *transpile(const command *c, const layout *l, int k)
     char *dir = xasprintf("%s/%d", tmpdir, k);
     if (mkdir(dir, 0700) < 0)
         die("cannot create %s: %s", dir, strerror(errno));
-    /* The same base name keeps `cc -c x.c` writing x.o where the user expects it. */
-    char *out = xasprintf("%s/%s%s", dir, base_name(s->path), has_suffix(s->path, ".c") ? "" : ".c");
+    /* The same base name keeps `cc -c x.c` writing x.o where the user expects it (a source
+     * named otherwise comes after -x c, which still applies to it in the real command). */
+    char *out = xasprintf("%s/%s", dir, base_name(s->path));
     argv_t a = {0};
     push(&a, l->tool);
     for (int i = 0; i < c->pp.n; i++)

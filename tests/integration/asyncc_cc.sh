@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# asyncc_cc.sh: asyncc-cc as a compiler driver, from the build tree: outputs where gcc puts them,
+# depfiles of the original sources, -E/-S/-MM, -x c, stdin, clang, errors, no temporaries left.
+# Usage: asyncc_cc.sh ASYNCC_CC WORK_DIR
+set -euo pipefail
+cc=$1 work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+fail() { echo "FAIL: $*" >&2; exit 1; }
+rm -rf "$work" && mkdir -p "$work/tmp" "$work/obj" && cd "$work"
+cp -a "$here/cc" sub
+export TMPDIR=$work/tmp
+
+"$cc" -Wall -Wextra -Werror sub/a.c -x c sub/b.inc -o prog
+[ "$(./prog)" = "sub/a.c 42" ] || fail "prog printed '$(./prog)'"
+echo "ok: link of a transpiled and a plain file; quote include beside the source; __FILE__"
+
+"$cc" -c sub/a.c && [ -e a.o ] || fail "-c sub/a.c did not write a.o"
+"$cc" -c -x c sub/b.inc && [ -e b.o ] || fail "-c -x c sub/b.inc did not write b.o"
+"$cc" a.o b.o -o prog2 && [ "$(./prog2)" = "sub/a.c 42" ] || fail "linking objects"
+echo "ok: -c writes a.o and b.o in the current directory; objects link with the runtime"
+
+"$cc" -MD -c sub/a.c -o obj/a.o
+head -1 obj/a.d | grep -q "^obj/a.o: sub/a.c" || fail "obj/a.d: $(head -2 obj/a.d)"
+grep -q "sub/local.h" obj/a.d || fail "obj/a.d does not list sub/local.h"
+! grep -q "$TMPDIR" obj/a.d || fail "obj/a.d names a temporary file"
+"$cc" -MMD -MF custom.d -MT custom-target -c sub/a.c -o obj/x.o
+grep -q "^custom-target: sub/a.c" custom.d || fail "-MF/-MT: $(head -1 custom.d)"
+echo "ok: -MD/-MMD/-MF/-MT depfiles describe sub/a.c and its headers"
+
+"$cc" -E sub/a.c >a.i && grep -q "ac__poll_twice" a.i || fail "-E does not show the transpiled code"
+"$cc" -S sub/a.c -o a.s && grep -q "ac__poll_twice" a.s || fail "-S does not compile the transpiled code"
+"$cc" -MM sub/a.c >a.mm && grep -q "sub/local.h" a.mm || fail "-MM does not list sub/local.h"
+echo "ok: -E, -S and -MM"
+
+printf 'int main(void) { return 3; }\n' | "$cc" -x c - -o stdin-prog
+set +e; ./stdin-prog; rc=$?; set -e
+[ $rc -eq 3 ] || fail "a program from standard input exited $rc"
+echo "ok: -x c - (standard input) passes through"
+
+if command -v clang >/dev/null; then
+    ASYNCC_REAL_CC=clang "$cc" -Wall -Wextra -Werror sub/a.c -x c sub/b.inc -o prog-clang
+    [ "$(./prog-clang)" = "sub/a.c 42" ] || fail "with clang: $(./prog-clang)"
+    echo "ok: ASYNCC_REAL_CC=clang"
+fi
+
+printf '#include <asyncc.h>\nint plain(void);\nasync int f(void)\n{\n    return await(plain());\n}\n' >bad.c
+if "$cc" -c bad.c -o bad.o 2>err.txt; then fail "bad.c compiled"; fi
+grep -q "^bad.c:5:18: error: " err.txt || fail "diagnostic: $(cat err.txt)"
+[ ! -e bad.o ] || fail "bad.o written"
+echo "ok: an asyncc error stops the build at bad.c:5:18"
+
+[ -z "$(ls -A "$TMPDIR")" ] || fail "temporaries left in TMPDIR: $(ls "$TMPDIR")"
+echo "ok: no temporaries left"
