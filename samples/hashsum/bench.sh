@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# bench.sh: times coreutils sha256sum against hashsum on the same files (best of 5, warm page
-# cache). Usage: bench.sh HASHSUM [DIR]; writes the files into DIR (default: a temporary one).
+# bench.sh: times coreutils sha256sum, openssl dgst (the same digest code, one file after another)
+# and hashsum on the same files (best of 5, warm page cache). Usage: bench.sh HASHSUM [DIR]
 set -euo pipefail
 hashsum=$1
 dir=${2:-$(mktemp -d)}
@@ -24,9 +24,11 @@ for set in "small:2000 files of 64 KiB" "large:8 files of 32 MiB"; do
     "$hashsum" * >"$dir/got"
     cmp -s "$dir/expected" "$dir/got" || { echo "hashsum's output differs from sha256sum's" >&2; exit 1; }
     s=$(best sha256sum *)
+    ossl=$(best openssl dgst -sha256 *)
     one=$(ASYNCC_WORKERS=1 best "$hashsum" -j 1 *)
     h=$(best "$hashsum" *)
-    for row in "sha256sum (coreutils):$s" "hashsum -j 1, ASYNCC_WORKERS=1:$one" "hashsum (default: -j 64):$h"; do
+    for row in "sha256sum (coreutils):$s" "openssl dgst -sha256:$ossl" "hashsum -j 1, ASYNCC_WORKERS=1:$one" \
+        "hashsum (default: -j 64):$h"; do
         t=${row##*:}
         printf '%-24s %-30s %8s %7.1fx\n' "$what" "${row%:*}" "$t" "$(echo "$s $t" | awk '{print $1 / $2}')"
     done
