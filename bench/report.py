@@ -13,7 +13,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("results")
 ap.add_argument("target")
 for opt in ("mode", "reps", "elapsed", "commit", "tokio", "go", "rustc", "cc", "liburing", "sizes",
-            "load", "stat", "own-cpu", "run-ns"):
+            "load", "stat", "own-cpu", "run-ns", "sleep-ms"):
     ap.add_argument("--" + opt, default="")
 args = ap.parse_args()
 
@@ -220,9 +220,14 @@ if hdr is not None:
 for peer in ("asyncc", "tokio", "go"):
     s = get("sleep", peer, "spawn_s")
     if s is not None:
+        late = ""
+        if args.sleep_ms and s > int(args.sleep_ms) / 1000:
+            late = (" **Spawning took longer than the sleep**: the first tasks had finished before the last "
+                    "were spawned. asyncc and Tokio keep a finished task's memory until it is joined, so "
+                    "their figure holds; a goroutine's stack is freed when it exits, so Go's undercounts.")
         w(f"- sleep, {peer}: spawning took {s:.2f} s, the run {get('sleep', peer, 'total_s'):.2f} s; "
           f"RSS {fmt(get('sleep', peer, 'base_kb'), 0)} kB before, "
-          f"{fmt(get('sleep', peer, 'spawned_kb'), 0)} kB once spawned, peak {fmt(get('sleep', peer, 'peak_kb'), 0)} kB.")
+          f"{fmt(get('sleep', peer, 'spawned_kb'), 0)} kB once spawned, peak {fmt(get('sleep', peer, 'peak_kb'), 0)} kB.{late}")
 for peer in ("asyncc", "tokio", "go"):
     v = get("timers", peer, "worst_timer_late_ms")
     if v is not None:
