@@ -233,7 +233,21 @@ for peer in ("asyncc", "tokio", "go"):
         w(f"- sleep, {peer}: spawning took {s:.2f} s, the run {get('sleep', peer, 'total_s'):.2f} s; "
           f"RSS {fmt(get('sleep', peer, 'base_kb'), 0)} kB before, "
           f"{fmt(get('sleep', peer, 'spawned_kb'), 0)} kB once spawned, peak {fmt(get('sleep', peer, 'peak_kb'), 0)} kB.{late}")
-for peer in ("asyncc", "tokio", "go"):
+keys = {"spawn": ("ns_per_task", "ns per task"), "pingpong": ("ns_per_roundtrip", "ns per round trip"),
+        "echo": ("requests_per_s", "requests/s"), "timers": ("late_ms", "ms beyond the last deadline"),
+        "files": ("files_per_s", "files/s")}
+main_peers = {"asyncc", "tokio", "go", "liburing", "pthreads", "plain_c", "layout"}
+for workload, (key, unit) in keys.items():
+    for peer in rows.get(workload, {}):
+        if peer in main_peers:
+            continue
+        v = get(workload, peer, key)
+        if v is not None:
+            what = "asyncc with one worker (`ASYNCC_WORKERS=1`)" if peer == "asyncc_1worker" else peer
+            a = get(workload, "asyncc", key)
+            w(f"- {workload}, {what}: {fmt(v, 2 if workload == 'timers' else 1)} {unit}"
+              + (f" ({rfmt(ratio(v, a))} the 2-worker figure)" if a else "") + ".")
+for peer in ("asyncc", "asyncc_1worker", "tokio", "go"):
     v = get("timers", peer, "worst_timer_late_ms")
     if v is not None:
         w(f"- timers, {peer}: the latest single timer woke {v:.1f} ms after its own deadline; "
