@@ -199,6 +199,8 @@ typedef struct command {
     argv_t mt; /* -MT/-MQ pairs as given */
 } command;
 
+static char *read_all(const char *path, size_t *len);
+
 /* Options whose value is the next argument when not attached. */
 static int takes_value(const char *a)
 {
@@ -231,6 +233,45 @@ static int for_preprocessor(const char *a)
         if (strcmp(a, exact[i]) == 0)
             return 1;
     return 0;
+}
+
+/* Expands @FILE arguments as gcc does: FILE holds more arguments, separated by white space, with
+ * '...', "..." and backslash quoting (build systems use them for long command lines). */
+static void expand_response_files(argv_t *out, int argc, char **argv, int depth)
+{
+    for (int i = 0; i < argc; i++) {
+        size_t len;
+        char *text = argv[i][0] == '@' && depth < 8 ? read_all(argv[i] + 1, &len) : NULL;
+        if (!text) {
+            push(out, argv[i]);
+            continue;
+        }
+        argv_t words = {0};
+        char *word = xrealloc(NULL, len + 1), *w = NULL;
+        char quote = 0;
+        for (size_t k = 0; k <= len; k++) {
+            char ch = k < len ? text[k] : 0;
+            if (ch == '\\' && k + 1 < len) {
+                w = w ? w : word;
+                *w++ = text[++k];
+            } else if (quote && ch == quote) {
+                quote = 0;
+            } else if (!quote && (ch == '\'' || ch == '"')) {
+                quote = ch;
+                w = w ? w : word;
+            } else if (quote || (ch && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')) {
+                w = w ? w : word;
+                *w++ = ch;
+            } else if (w) {
+                *w = 0;
+                push(&words, xasprintf("%s", word));
+                w = NULL;
+            }
+        }
+        expand_response_files(out, words.n, words.v, depth + 1);
+        free(word);
+        free(text);
+    }
 }
 
 static void parse(command *c, int argc, char **argv, const char *real_cc)
@@ -459,8 +500,11 @@ int main(int argc, char **argv)
 
     layout l;
     find_layout(&l);
+    argv_t args = {0};
+    push(&args, argv[0]);
+    expand_response_files(&args, argc - 1, argv + 1, 0);
     command c = {0};
-    parse(&c, argc, argv, real_cc);
+    parse(&c, args.n, args.v, real_cc);
 
     /* No input (--version, -dumpmachine, -print-*...): the real compiler answers. */
     if (c.ninputs == 0)

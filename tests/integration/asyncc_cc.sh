@@ -32,6 +32,10 @@ echo "ok: -MD/-MMD/-MF/-MT depfiles describe sub/a.c and its headers"
 "$cc" -MM sub/a.c >a.mm && grep -q "sub/local.h" a.mm || fail "-MM does not list sub/local.h"
 echo "ok: -E, -S and -MM"
 
+printf -- '-c "sub/a.c"\n-o obj/rsp.o -DUNUSED="a b"\n' >args.rsp
+"$cc" @args.rsp && [ -e obj/rsp.o ] || fail "@args.rsp was not expanded"
+echo "ok: @response files"
+
 printf 'int main(void) { return 3; }\n' | "$cc" -x c - -o stdin-prog
 set +e; ./stdin-prog; rc=$?; set -e
 [ $rc -eq 3 ] || fail "a program from standard input exited $rc"

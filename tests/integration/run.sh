@@ -74,6 +74,25 @@ pkgconfig)
     cc -Iinclude -I. $cflags '-DGREETING="hello from pkg-config"' app.async.c squares.async.c util.async.c $libs -o app
     expect_output "$src/app" "hello from pkg-config: 4 squares sum to 30"
     ;;
+cmake_cc)
+    # CMake with CC=asyncc-cc and plain add_executable: the compiler itself transpiles.
+    src=$work/cmake-cc-src bin=$work/cmake-cc-build
+    fresh_copy "$src"
+    rm -rf "$bin"
+    cat >"$src/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.20)
+project(asyncc_user_cc LANGUAGES C)
+add_executable(app app.c squares.c util.c)
+target_include_directories(app PRIVATE include)
+target_compile_definitions(app PRIVATE GREETING="hello from cmake with asyncc-cc")
+CMAKE
+    CC="$prefix/bin/asyncc-cc" cmake -S "$src" -B "$bin" >/dev/null
+    cmake --build "$bin" >/dev/null
+    expect_output "$bin/app" "hello from cmake with asyncc-cc: 4 squares sum to 30"
+    set_squares "$src" 2
+    cmake --build "$bin" >/dev/null
+    expect_output "$bin/app" "hello from cmake with asyncc-cc: 2 squares sum to 5"
+    ;;
 meson)
     command -v meson >/dev/null || { echo "skipped: no meson (apt-get install meson)"; exit 77; }
     src=$work/meson-src
