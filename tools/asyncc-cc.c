@@ -465,7 +465,10 @@ static const char *transpile(const command *c, const layout *l, int k)
         FILE *fp = fopen(out, "wb");
         if (!fp)
             die("cannot write %s: %s", out, strerror(errno));
-        fprintf(fp, "#line 1 \"%s\"\n", s->path);
+        fputs("#line 1 \"", fp);
+        for (const char *p = s->path; *p; p++)
+            fprintf(fp, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
+        fputs("\"\n", fp);
         if (fwrite(text, 1, n_out, fp) != n_out || fclose(fp) != 0)
             die("cannot write %s: %s", out, strerror(errno));
     }
