@@ -92,6 +92,24 @@ class Gen:
             self.line(depth, f"int {v} = {self.expr([x for x in scope if x != v])};")
             self.locals.append(v)
             scope.append(v)
+        elif r < 0.22 and scope:
+            # an array, a struct and a pointer to a local, all used across awaits
+            kind = self.r.randrange(3)
+            v = self.new_var()
+            if kind == 0:
+                self.line(depth, f"int {v}[3] = {{{self.simple(scope)}, {self.expr(scope)}, 3}};")
+                self.line(depth, f"{v}[({self.simple(scope)} % 3 + 3) % 3] += {self.expr(scope)} % 100;")
+                self.line(depth, f'printf("arr %d %d %d\\n", {v}[0], {v}[1], {v}[2]);')
+            elif kind == 1:
+                self.line(depth, f"struct pair {v} = {{.y = {self.simple(scope)}, .x = {self.expr(scope)}}};")
+                self.line(depth, f"{v}.x = ({v}.x + {self.expr(scope)}) % {MOD};")
+                self.line(depth, f'printf("pair %d %d\\n", {v}.x, {v}.y);')
+            else:
+                target = self.r.choice([x for x in scope if x not in self.counters] or ["a"])
+                self.line(depth, f"int *{v} = &{target};")
+                self.line(depth, "await(ac_yield());")
+                self.line(depth, f"*{v} = (*{v} + {self.expr(scope)}) % {MOD};")
+                self.line(depth, f'printf("ptr %d\\n", {target});')
         elif r < 0.32 and [x for x in scope if x not in self.counters]:
             v = self.r.choice([x for x in scope if x not in self.counters])
             op = self.r.choice(["=", "+=", "^="])
@@ -169,7 +187,7 @@ class Gen:
             self.line(depth, "}")
 
     def program(self):
-        self.out += ["#include <asyncc.h>", "#include <stdio.h>", ""]
+        self.out += ["#include <asyncc.h>", "#include <stdio.h>", "", "struct pair {", "    int x, y;", "};", ""]
         nfn = self.r.randint(2, 5)
         for k in range(nfn):
             self.fn = k
