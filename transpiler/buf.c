@@ -80,14 +80,17 @@ void sb_putc(sb *b, char c)
 
 void sb_vprintf(sb *b, const char *fmt, va_list ap)
 {
+    grow(b, 128);
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, copy);
     va_end(copy);
     if (n < 0)
         return;
-    grow(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if ((size_t)n >= b->cap - b->len) {
+        grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -29,10 +29,11 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 
-/* Appends p to a growable array of pointers. */
+/* Appends p to a growable array; the capacity doubles whenever count reaches a power of two. */
 #define VEC_PUSH(arr, count, p)                                                                    \
     do {                                                                                           \
-        (arr) = xrealloc((arr), sizeof *(arr) * ((count) + 1));                                    \
+        if (((count) & ((count) - 1)) == 0)                                                        \
+            (arr) = xrealloc((arr), sizeof *(arr) * ((count) ? 2 * (count) : 1));                  \
         (arr)[(count)++] = (p);                                                                    \
     } while (0)
 

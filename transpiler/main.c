@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef ASYNCC_CLANG
@@ -250,6 +251,26 @@ static char *include_dir(const char *argv0)
     return xstrdup(ASYNCC_BUILD_INCLUDE_DIR);
 }
 
+/* ASYNCC_TIMING=1 prints where the time goes, phase by phase, on stderr. */
+static double phase_start;
+static int timing;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void phase(const char *name)
+{
+    if (!timing)
+        return;
+    double t = now_s();
+    fprintf(stderr, "asyncc: %-12s %7.1f ms\n", name, (t - phase_start) * 1e3);
+    phase_start = t;
+}
+
 static const char *parse_error(enum CXErrorCode e)
 {
     switch (e) {
@@ -276,6 +297,8 @@ const char *__asan_default_options(void)
 
 int main(int argc, char **argv)
 {
+    timing = getenv("ASYNCC_TIMING") != NULL;
+    phase_start = now_s();
     options o = {0};
     if (parse_args(&o, argc, argv) < 0)
         return 2;
@@ -307,6 +330,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    phase("preprocess");
     char *iname = xasprintf("%s.asyncc.i", o.input);
     struct CXUnsavedFile unsaved = {iname, t.text, t.text_len};
     const char **pargs = xcalloc((size_t)o.nparse + 2, sizeof *pargs);
@@ -322,8 +346,10 @@ int main(int argc, char **argv)
         goto out;
     }
     t.ifile = clang_getFile(t.tu, iname);
+    phase("parse");
     if (dg_report_clang(&t) || an_analyze(&t))
         goto out;
+    phase("analyze");
 
     char *result = NULL;
     if (strcmp(o.emit, "c") == 0)
@@ -332,8 +358,10 @@ int main(int argc, char **argv)
         result = in_frames(&t, o.flags, o.nflags);
     else
         result = in_dot(&t);
+    phase("lower");
     if (result && !t.errors && write_output(o.output, o.input, result) == 0)
         rc = 0;
+    phase("write");
     free(result);
 out:
     if (rc != 0 && o.output && strcmp(o.emit, "c") == 0) {
