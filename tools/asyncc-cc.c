@@ -119,8 +119,9 @@ static char *strip_ext(const char *path)
 
 static int verbose;
 
-/* Runs argv and returns its exit status (128 + signal when it was killed). */
-static int run(argv_t *a)
+/* Runs argv and returns its exit status (128 + signal when it was killed); with quiet, its
+ * standard error goes to /dev/null. */
+static int run_as(argv_t *a, int quiet)
 {
     if (verbose) {
         for (int i = 0; i < a->n; i++)
@@ -128,7 +129,12 @@ static int run(argv_t *a)
         fputc('\n', stderr);
     }
     pid_t pid;
-    int rc = posix_spawnp(&pid, a->v[0], NULL, NULL, a->v, environ);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (quiet)
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    int rc = posix_spawnp(&pid, a->v[0], &fa, NULL, a->v, environ);
+    posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
         fprintf(stderr, "asyncc-cc: cannot run %s: %s\n", a->v[0], strerror(rc));
         return 127;
@@ -140,6 +146,11 @@ static int run(argv_t *a)
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+static int run(argv_t *a)
+{
+    return run_as(a, 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -450,8 +461,11 @@ static const char *transpile(const command *c, const layout *l, int k)
     push(&a, "-o");
     push(&a, out);
     push(&a, s->path);
-    if (run(&a) != 0)
-        return NULL;
+    /* -E asks for preprocessing only, which C that does not parse survives (configure scripts
+     * probe the preprocessor with such files): there asyncc's errors are not the caller's, and
+     * the original file is preprocessed instead. */
+    if (run_as(&a, c->stop_after_pp) != 0)
+        return c->stop_after_pp ? s->path : NULL;
     free(a.v);
 
     size_t n_in, n_out;

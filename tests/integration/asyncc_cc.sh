@@ -30,7 +30,10 @@ echo "ok: -MD/-MMD/-MF/-MT depfiles describe sub/a.c and its headers"
 "$cc" -E sub/a.c >a.i && grep -q "ac__poll_twice" a.i || fail "-E does not show the transpiled code"
 "$cc" -S sub/a.c -o a.s && grep -q "ac__poll_twice" a.s || fail "-S does not compile the transpiled code"
 "$cc" -MM sub/a.c >a.mm && grep -q "sub/local.h" a.mm || fail "-MM does not list sub/local.h"
-echo "ok: -E, -S and -MM"
+printf '#include <limits.h>\n    Syntax error\n' >probe.c # configure's preprocessor probe
+"$cc" -E probe.c >probe.i 2>probe.err || fail "-E failed on C that only the parser rejects: $(cat probe.err)"
+grep -q "Syntax error" probe.i && [ ! -s probe.err ] || fail "-E of probe.c: $(cat probe.err)"
+echo "ok: -E, -S and -MM; -E preprocesses C that does not parse, silently"
 
 printf -- '-c "sub/a.c"\n-o obj/rsp.o -DUNUSED="a b"\n' >args.rsp
 "$cc" @args.rsp && [ -e obj/rsp.o ] || fail "@args.rsp was not expanded"

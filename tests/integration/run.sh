@@ -114,6 +114,8 @@ autotools)
     ./configure CC="$prefix/bin/asyncc-cc" >"$work/configure.log" 2>&1 ||
         fail "./configure CC=asyncc-cc: $(tail -20 config.log)"
     grep -q "checking for ac_runtime_stats_get... yes" "$work/configure.log" || fail "configure did not link libasyncc"
+    grep -q "how to run the C preprocessor... .*asyncc-cc -E" "$work/configure.log" ||
+        fail "configure did not take asyncc-cc -E as its preprocessor: $(grep preprocessor "$work/configure.log")"
     make -s -f autotools.mk >/dev/null
     expect_output "$src/app" "hello from autoconf: 4 squares sum to 30"
     ;;
