@@ -131,3 +131,14 @@ int sb_at_line_start(const sb *b)
 {
     return b->len == 0 || b->data[b->len - 1] == '\n';
 }
+
+char *c_string_body(const char *s)
+{
+    sb b = {0};
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(&b, '\\');
+        sb_putc(&b, *s);
+    }
+    return sb_take(&b);
+}

@@ -22,6 +22,8 @@ void sb_free(sb *b);
 /* True when the last character written is a newline, or nothing was written. */
 int sb_at_line_start(const sb *b);
 
+/* s escaped to stand between double quotes in C (for #line \"file\"). */
+char *c_string_body(const char *s);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

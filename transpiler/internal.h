@@ -161,6 +161,7 @@ char *lw_field_decl(const char *type, const char *name);
 
 /* output.c */
 char *out_compose(tunit *t);
+int out_check_line_directives(tunit *t);
 
 /* inspect.c */
 char *in_frames(tunit *t, const char *const *flags, int nflags);

@@ -1561,7 +1561,7 @@ void lw_function(tunit *t, afn *f)
     lw L = {0};
     L.t = t;
     L.f = f;
-    L.file = xstrdup(t->input);
+    L.file = c_string_body(t->input);
     sb out = {0};
     if (f->self && !f->self->forward_declared) {
         char *d = lw_abi_decls(t, f->self);

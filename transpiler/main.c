@@ -347,7 +347,7 @@ int main(int argc, char **argv)
     }
     t.ifile = clang_getFile(t.tu, iname);
     phase("parse");
-    if (dg_report_clang(&t) || an_analyze(&t))
+    if (dg_report_clang(&t) || out_check_line_directives(&t) || an_analyze(&t))
         goto out;
     phase("analyze");
 

@@ -2,6 +2,7 @@
  * prototype replaced by its generated code, and #line directives so that lines stay the user's. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,18 +61,58 @@ static char *resolve_self_lines(const tunit *t, char *text)
     const char *self = ASYNCC_SELF_LINE "\n";
     size_t mlen = strlen(self);
     unsigned line = 1;
+    char *name = c_string_body(t->output);
     for (const char *p = text; *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
         if (len == mlen && memcmp(p, self, mlen) == 0)
-            sb_printf(&out, "#line %u \"%s\"\n", line + 1, t->output);
+            sb_printf(&out, "#line %u \"%s\"\n", line + 1, name);
         else
             sb_putn(&out, p, len);
         p += len;
         line++;
     }
     free(text);
+    free(name);
     return sb_take(&out);
+}
+
+/* Where the input has #line directives of its own, the preprocessed text's line numbers are
+ * not the file's lines, and whole-line replacement would hit the wrong lines. */
+static int has_line_directive(const tunit *t, unsigned *where)
+{
+    const char *p = t->orig, *end = t->orig + t->orig_len;
+    unsigned line = 1;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q < end && *q == '#') {
+            q++;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            if ((end - q > 4 && memcmp(q, "line", 4) == 0 && (q[4] == ' ' || q[4] == '\t')) ||
+                (q < end && *q >= '0' && *q <= '9')) {
+                *where = line;
+                return 1;
+            }
+        }
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+        line++;
+    }
+    return 0;
+}
+
+/* Reports a #line directive in an input that uses asyncc; returns the number of errors. */
+int out_check_line_directives(tunit *t)
+{
+    unsigned line;
+    if (!memmem(t->orig, t->orig_len, "async", 5) || !has_line_directive(t, &line))
+        return 0;
+    fprintf(stderr, "%s:%u:1: error: asyncc cannot rewrite a file that has #line directives of its own\n", t->input, line);
+    t->errors++;
+    return 1;
 }
 
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
@@ -124,6 +165,7 @@ char *out_compose(tunit *t)
     }
 
     sb out = {0};
+    char *file = c_string_body(t->input);
     const char *p = t->orig, *end = t->orig + t->orig_len;
     unsigned line = 1;
     for (unsigned i = 0; i < n; i++) {
@@ -144,10 +186,11 @@ char *out_compose(tunit *t)
             line++;
         }
         if (t->lines)
-            sb_printf(&out, "#line %u \"%s\"\n", line, t->input);
+            sb_printf(&out, "#line %u \"%s\"\n", line, file);
     }
     sb_putn(&out, p, (size_t)(end - p));
     free(items);
+    free(file);
     char *text = sb_take(&out);
     return t->lines ? resolve_self_lines(t, text) : text;
 }
