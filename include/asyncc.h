@@ -9,5 +9,7 @@
 #include "asyncc/runtime.h"
 #include "asyncc/io.h"
 #include "asyncc/net.h"
+#include "asyncc/sync.h"
+#include "asyncc/channel.h"
 
 #endif

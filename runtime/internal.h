@@ -286,6 +286,10 @@ void ac__dump_if_requested(void);
 /* Runs the worker loop on the calling thread until stop() returns true. */
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
 
+/* Waits until every ac_spawn_blocking job has finished (as Tokio's shutdown does): their
+ * wakers hold references on tasks. */
+void ac__blocking_drain(void);
+
 /* A cancellation that must reach the ring owning an op; see io ops. */
 struct ac__cancel {
     struct ac__cancel *next;

@@ -36,6 +36,10 @@ int ac__io_poll(void *frame, ac_cx *cx)
     struct ac__io_frame *f = frame;
     switch (f->state) {
     case 0:
+        /* The budget is spent when an op is submitted, not when it completes: a completed op
+         * must be reported at once, or dropping the future would lose its data. */
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
         submit(f, cx);
         f->state = 1;
         return AC_PENDING;
@@ -46,12 +50,6 @@ int ac__io_poll(void *frame, ac_cx *cx)
             submit(f, cx); /* a short transfer of a looping call */
             return AC_PENDING;
         }
-        if (!ac__coop_proceed(cx)) {
-            f->state = 2;
-            return AC_PENDING;
-        }
-        break;
-    case 2:
         break;
     default:
         ac__panic("an I/O future polled after it finished");

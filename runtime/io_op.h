@@ -28,7 +28,7 @@ struct ac__io_desc {
 };
 
 struct ac__io_frame {
-    unsigned state; /* 0 not started, 1 in flight, 2 finished but out of budget, DONE */
+    unsigned state; /* 0 not started, 1 in flight, DONE */
     int pad_;
     long ret; /* the result; int-returning calls read its low half (little-endian x86-64) */
     const struct ac__io_desc *desc;

@@ -60,7 +60,7 @@ int ac__ring_init(struct ac__worker *w, unsigned entries)
 {
     struct io_uring_params p;
     memset(&p, 0, sizeof p);
-    p.flags = IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SUBMIT_ALL;
+    p.flags = IORING_SETUP_SUBMIT_ALL;
     p.flags |= IORING_SETUP_CQSIZE;
     p.cq_entries = entries * 4;
     int r = io_uring_queue_init_params(entries, &w->ring, &p);

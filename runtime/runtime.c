@@ -253,6 +253,7 @@ void ac_runtime_shutdown(void)
     for (size_t i = 0; i < all.len; i++)
         ac__task_shutdown_drop(all.items[i]);
     drain_queue_refs(rt);
+    ac__blocking_drain();
 
     /* Wait for the kernel to be done with every buffer an op may write. */
     for (unsigned i = 0; i < rt->nworkers; i++) {

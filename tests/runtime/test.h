@@ -152,4 +152,27 @@ void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
 void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags);
 void ac__init_ac_shutdown(void *frame, int fd, int how);
 
+extern const ac_future_type ac__type_ac_semaphore_acquire, ac__type_ac_mutex_lock,
+    ac__type_ac_notify_wait, ac__type_ac_spawn_blocking, ac__type_ac_mpsc_send,
+    ac__type_ac_mpsc_recv, ac__type_ac_oneshot_recv, ac__type_ac_broadcast_recv;
+void ac__init_ac_semaphore_acquire(void *frame, ac_semaphore *sem, size_t n);
+void ac__init_ac_mutex_lock(void *frame, ac_mutex *m);
+void ac__init_ac_notify_wait(void *frame, ac_notify *n);
+void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg);
+void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem);
+void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out);
+void ac__init_ac_oneshot_recv(void *frame, ac_oneshot *o, void *out);
+void ac__init_ac_broadcast_recv(void *frame, ac_broadcast_rx *rx, void *out);
+
+/* Polls a future of the given type once in a scratch frame, then drops it if it is pending:
+ * how a select's loser is cancelled. Returns what the poll returned. */
+static inline int test_poll_once_then_drop(const ac_future_type *type, test_child *c, ac_cx *cx,
+                                           void *out)
+{
+    int r = test_poll_child(type, c, cx, out);
+    if (r == AC_PENDING)
+        type->drop(c->bytes, cx);
+    return r;
+}
+
 #endif

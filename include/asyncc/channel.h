@@ -1,0 +1,79 @@
+/* asyncc/channel.h: channels between tasks: bounded mpsc, oneshot and broadcast, carrying
+ * values of a fixed size copied in and out. Waits are cancellation-safe. */
+#ifndef ASYNCC_CHANNEL_H
+#define ASYNCC_CHANNEL_H
+
+#include <stddef.h>
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Bounded multi-producer single-consumer channel (Tokio's mpsc::channel). ----
+ * A new channel has one sender and one receiver; it is freed when every sender and the
+ * receiver are closed. */
+typedef struct ac_mpsc ac_mpsc;
+
+/* A channel of capacity values of elem_size bytes each (capacity >= 1). */
+AC_EXPORT ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity);
+/* Adds a sender (each sender is closed once with ac_mpsc_sender_close). */
+AC_EXPORT void ac_mpsc_sender_clone(ac_mpsc *ch);
+/* Closes one sender; after the last one, recv returns -EPIPE once the buffer is empty. */
+AC_EXPORT void ac_mpsc_sender_close(ac_mpsc *ch);
+/* Closes the receiver: buffered values are discarded and sends fail with -EPIPE. */
+AC_EXPORT void ac_mpsc_receiver_close(ac_mpsc *ch);
+/* Waits for room and copies *elem in. Returns 0, or -EPIPE when the receiver is closed.
+ * Dropped while waiting for room: nothing was sent. */
+AC_EXPORT async int ac_mpsc_send(ac_mpsc *ch, const void *elem);
+/* Sends without waiting: 0, -EAGAIN when full, -EPIPE when the receiver is closed. */
+AC_EXPORT int ac_mpsc_try_send(ac_mpsc *ch, const void *elem);
+/* Waits for a value and copies it to *out. Returns 0, or -EPIPE when every sender is closed
+ * and the buffer is empty. Dropped while waiting: no value is lost. */
+AC_EXPORT async int ac_mpsc_recv(ac_mpsc *ch, void *out);
+/* Receives without waiting: 0, -EAGAIN when empty, -EPIPE when closed and empty. */
+AC_EXPORT int ac_mpsc_try_recv(ac_mpsc *ch, void *out);
+
+/* ---- Oneshot: one value, once (Tokio's oneshot). Freed when both ends are consumed. ---- */
+typedef struct ac_oneshot ac_oneshot;
+
+AC_EXPORT ac_oneshot *ac_oneshot_new(size_t elem_size);
+/* Sends the value and consumes the sender. Returns 0, or -EPIPE when the receiver is gone. */
+AC_EXPORT int ac_oneshot_send(ac_oneshot *o, const void *elem);
+/* Consumes the sender without sending: the receiver gets -EPIPE. */
+AC_EXPORT void ac_oneshot_sender_close(ac_oneshot *o);
+/* Waits for the value. Returns 0, or -EPIPE when the sender closed without sending.
+ * Consumes the receiver, also when the future is dropped unfinished. */
+AC_EXPORT async int ac_oneshot_recv(ac_oneshot *o, void *out);
+/* Consumes the receiver without receiving (when ac_oneshot_recv is never called). */
+AC_EXPORT void ac_oneshot_receiver_close(ac_oneshot *o);
+
+/* ---- Broadcast: every receiver sees every value sent after it subscribed (Tokio's
+ * broadcast). A slow receiver that falls more than capacity values behind loses the oldest. */
+typedef struct ac_broadcast ac_broadcast;
+typedef struct ac_broadcast_rx ac_broadcast_rx;
+
+/* A channel with one sender. Freed when the sender and every receiver are closed. */
+AC_EXPORT ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity);
+/* A new receiver, seeing values sent from now on. */
+AC_EXPORT ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b);
+/* Sends to every receiver, never waiting. Returns how many receivers there are, or -EPIPE
+ * when there are none (the value is dropped). */
+AC_EXPORT int ac_broadcast_send(ac_broadcast *b, const void *elem);
+/* Closes the sender: receivers get the values still buffered, then -EPIPE. */
+AC_EXPORT void ac_broadcast_close(ac_broadcast *b);
+/* Waits for the next value. Returns 0 with *out filled; a positive n when this receiver fell
+ * behind and the n oldest values it had not seen were lost (nothing copied; the next call
+ * returns the oldest value still buffered); or -EPIPE once the sender is closed and every
+ * value was received. Dropped while waiting: nothing is lost. */
+AC_EXPORT async int ac_broadcast_recv(ac_broadcast_rx *rx, void *out);
+/* Closes a receiver. */
+AC_EXPORT void ac_broadcast_rx_close(ac_broadcast_rx *rx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

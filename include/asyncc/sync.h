@@ -1,0 +1,72 @@
+/* asyncc/sync.h: synchronization between tasks: semaphore, mutex, notify, and spawn_blocking.
+ * Waiting never blocks a worker; every wait is cancellation-safe (dropping it gives nothing up). */
+#ifndef ASYNCC_SYNC_H
+#define ASYNCC_SYNC_H
+
+#include <stddef.h>
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Semaphore: FIFO, so a large request is not starved by small ones. ---- */
+typedef struct ac_semaphore ac_semaphore;
+
+/* Returns a semaphore holding permits permits (aborts when out of memory). */
+AC_EXPORT ac_semaphore *ac_semaphore_new(size_t permits);
+/* Frees it; nobody may be waiting on it or use it afterwards. */
+AC_EXPORT void ac_semaphore_free(ac_semaphore *sem);
+/* Waits until n permits are available and takes them. Returns 0, or -EPIPE when the semaphore
+ * was closed. Dropped while waiting: takes nothing (permits granted meanwhile are passed on). */
+AC_EXPORT async int ac_semaphore_acquire(ac_semaphore *sem, size_t n);
+/* Takes n permits if they are available now and nobody waits before us: 0, -EAGAIN or -EPIPE. */
+AC_EXPORT int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n);
+/* Returns n permits, waking waiters in order. */
+AC_EXPORT void ac_semaphore_release(ac_semaphore *sem, size_t n);
+/* Closes: every waiter and every later acquire gets -EPIPE. */
+AC_EXPORT void ac_semaphore_close(ac_semaphore *sem);
+/* Permits available now. */
+AC_EXPORT size_t ac_semaphore_available(ac_semaphore *sem);
+
+/* ---- Mutex: an async lock, fair (FIFO); may be held across awaits. ---- */
+typedef struct ac_mutex ac_mutex;
+
+AC_EXPORT ac_mutex *ac_mutex_new(void);
+AC_EXPORT void ac_mutex_free(ac_mutex *mutex);
+/* Waits for the lock and takes it. Dropped while waiting: the lock is not taken. */
+AC_EXPORT async void ac_mutex_lock(ac_mutex *mutex);
+/* Takes the lock if it is free: 0 or -EBUSY. */
+AC_EXPORT int ac_mutex_try_lock(ac_mutex *mutex);
+/* Releases the lock (held by the caller), handing it to the first waiter. */
+AC_EXPORT void ac_mutex_unlock(ac_mutex *mutex);
+
+/* ---- Notify (Tokio's Notify): wake one waiter, or all, without data. ---- */
+typedef struct ac_notify ac_notify;
+
+AC_EXPORT ac_notify *ac_notify_new(void);
+AC_EXPORT void ac_notify_free(ac_notify *notify);
+/* Waits for a notification; consumes the stored permit at once if ac_notify_one left one.
+ * Dropped after ac_notify_one chose it: the notification goes to the next waiter. */
+AC_EXPORT async void ac_notify_wait(ac_notify *notify);
+/* Wakes the first waiter, or stores one permit for the next ac_notify_wait when nobody waits. */
+AC_EXPORT void ac_notify_one(ac_notify *notify);
+/* Wakes every task waiting now; stores nothing. */
+AC_EXPORT void ac_notify_all(ac_notify *notify);
+
+/* ---- Blocking work ---- */
+
+/* Runs fn(arg) on the runtime's blocking thread pool (threads created on demand, up to 512,
+ * idle ones exit after 10 s) and returns its value. Use it for calls that block: DNS lookups,
+ * compression, a library without an async API. Dropped before fn returns: fn still runs to its
+ * end (a thread cannot be interrupted) but its value is discarded; arg must stay valid until
+ * then, so prefer heap arguments owned by fn when the call may be cancelled. */
+AC_EXPORT async long ac_spawn_blocking(long (*fn)(void *arg), void *arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,193 @@
+/* runtime/blocking.c: ac_spawn_blocking and its thread pool: jobs on the heap (a dropped future
+ * abandons its job, which the pool frees when fn returns), threads on demand, idle ones exit. */
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include "asyncc/sync.h"
+#include "internal.h"
+
+#define MAX_THREADS 512
+#define IDLE_SECONDS 10
+
+enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE, JOB_ABANDONED };
+
+struct job {
+    struct job *next;
+    long (*fn)(void *);
+    void *arg;
+    long ret;
+    ac_waker waker;
+    _Atomic int state;
+};
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond, idle_cond;
+    struct job *head, *tail;
+    unsigned threads, idle;
+    size_t outstanding; /* jobs submitted and not finished: their wakers hold tasks */
+} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER,
+          NULL, NULL, 0, 0, 0};
+
+static void run_job(struct job *j)
+{
+    /* Run it even when its future was dropped before it started: fn may own arg. */
+    int expected = JOB_QUEUED;
+    atomic_compare_exchange_strong(&j->state, &expected, JOB_RUNNING);
+    j->ret = j->fn(j->arg);
+    ac_waker w = j->waker;
+    j->waker.task = NULL;
+    expected = JOB_RUNNING;
+    if (atomic_compare_exchange_strong(&j->state, &expected, JOB_DONE)) {
+        ac_waker_wake(w); /* the future frees the job */
+    } else {
+        ac_waker_drop(w);
+        free(j);
+    }
+}
+
+static void *pool_thread(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&pool.lock);
+    for (;;) {
+        struct job *j = pool.head;
+        if (j) {
+            pool.head = j->next;
+            if (!pool.head)
+                pool.tail = NULL;
+            pthread_mutex_unlock(&pool.lock);
+            run_job(j);
+            pthread_mutex_lock(&pool.lock);
+            if (--pool.outstanding == 0)
+                pthread_cond_broadcast(&pool.idle_cond);
+            continue;
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += IDLE_SECONDS;
+        pool.idle++;
+        int r = pthread_cond_timedwait(&pool.cond, &pool.lock, &until);
+        pool.idle--;
+        if (r == ETIMEDOUT && !pool.head)
+            break;
+    }
+    pool.threads--;
+    pthread_mutex_unlock(&pool.lock);
+    return NULL;
+}
+
+static void submit(struct job *j)
+{
+    pthread_mutex_lock(&pool.lock);
+    j->next = NULL;
+    if (pool.tail)
+        pool.tail->next = j;
+    else
+        pool.head = j;
+    pool.tail = j;
+    pool.outstanding++;
+    if (pool.idle == 0 && pool.threads < MAX_THREADS) {
+        pthread_t t;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        int r = pthread_create(&t, &attr, pool_thread, NULL);
+        pthread_attr_destroy(&attr);
+        if (r == 0)
+            pool.threads++;
+        else if (pool.threads == 0)
+            ac__panic("cannot start a blocking-pool thread: %s", strerror(r));
+    } else {
+        pthread_cond_signal(&pool.cond);
+    }
+    pthread_mutex_unlock(&pool.lock);
+}
+
+void ac__blocking_drain(void)
+{
+    pthread_mutex_lock(&pool.lock);
+    while (pool.outstanding)
+        pthread_cond_wait(&pool.idle_cond, &pool.lock);
+    pthread_mutex_unlock(&pool.lock);
+}
+
+struct blocking_frame {
+    unsigned state;
+    long ret;
+    long (*fn)(void *);
+    void *arg;
+    struct job *job;
+};
+
+static int blocking_poll(void *frame, ac_cx *cx)
+{
+    struct blocking_frame *f = frame;
+    if (f->state == 0) {
+        struct job *j = malloc(sizeof *j);
+        if (!j)
+            ac__panic("out of memory for a blocking job");
+        j->fn = f->fn;
+        j->arg = f->arg;
+        j->ret = 0;
+        j->waker = ac_cx_waker(cx);
+        atomic_init(&j->state, JOB_QUEUED);
+        f->job = j;
+        f->state = 1;
+        submit(j);
+        return AC_PENDING;
+    }
+    if (atomic_load_explicit(&f->job->state, memory_order_acquire) != JOB_DONE)
+        return AC_PENDING;
+    f->ret = f->job->ret;
+    free(f->job);
+    f->job = NULL;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void blocking_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct blocking_frame *f = frame;
+    if (f->state == 1 && f->job) {
+        if (atomic_exchange(&f->job->state, JOB_ABANDONED) == JOB_DONE)
+            free(f->job); /* finished already: its waker was woken, nothing else holds it */
+        f->job = NULL;
+    }
+    f->state = AC_STATE_DONE;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site blocking_sites[] = {{"<runtime>", 0, "blocking pool"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_spawn_blocking = {
+    .name = "ac_spawn_blocking",
+    .frame_size = sizeof(struct blocking_frame),
+    .frame_align = _Alignof(struct blocking_frame),
+    .result_offset = offsetof(struct blocking_frame, ret),
+    .result_size = sizeof(long),
+    .poll = blocking_poll,
+    .drop = blocking_drop,
+    .child = no_child,
+    .sites = blocking_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg);
+void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg)
+{
+    struct blocking_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->fn = fn;
+    f->arg = arg;
+    f->job = NULL;
+}

@@ -1,0 +1,202 @@
+/* runtime/broadcast.c: the broadcast channel: a ring of the last capacity values with sequence
+ * numbers; each receiver has its own position and falls behind (lags) rather than blocking. */
+#include <errno.h>
+#include <string.h>
+
+#include "asyncc/channel.h"
+#include "sync.h"
+
+struct ac_broadcast {
+    pthread_mutex_t lock;
+    size_t elem_size, capacity;
+    uint64_t next_seq; /* sequence number of the next value sent */
+    unsigned receivers;
+    bool sender_open;
+    struct ac__waitq waiters;
+    unsigned char *buf;
+};
+
+struct ac_broadcast_rx {
+    ac_broadcast *b;
+    uint64_t next; /* the next sequence number this receiver wants */
+};
+
+ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
+{
+    if (capacity == 0)
+        capacity = 1;
+    ac_broadcast *b = calloc(1, sizeof *b);
+    unsigned char *buf = malloc(elem_size * capacity + 1);
+    if (!b || !buf)
+        ac__panic("out of memory creating a broadcast channel");
+    pthread_mutex_init(&b->lock, NULL);
+    b->elem_size = elem_size;
+    b->capacity = capacity;
+    b->sender_open = true;
+    b->buf = buf;
+    return b;
+}
+
+/* With the lock held: frees the channel when nothing refers to it any more (and unlocks). */
+static void unlock_maybe_free(ac_broadcast *b)
+{
+    bool gone = !b->sender_open && b->receivers == 0;
+    pthread_mutex_unlock(&b->lock);
+    if (gone) {
+        pthread_mutex_destroy(&b->lock);
+        free(b->buf);
+        free(b);
+    }
+}
+
+ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
+{
+    ac_broadcast_rx *rx = malloc(sizeof *rx);
+    if (!rx)
+        ac__panic("out of memory subscribing to a broadcast channel");
+    pthread_mutex_lock(&b->lock);
+    rx->b = b;
+    rx->next = b->next_seq;
+    b->receivers++;
+    pthread_mutex_unlock(&b->lock);
+    return rx;
+}
+
+static void wake_all_locked(ac_broadcast *b, struct ac__wakelist *wake)
+{
+    struct ac__waiter *w;
+    while ((w = b->waiters.head)) {
+        ac__waitq_remove(&b->waiters, w);
+        w->granted = 1;
+        ac__wakelist_add(wake, w->waker);
+        w->waker.task = NULL;
+    }
+}
+
+int ac_broadcast_send(ac_broadcast *b, const void *elem)
+{
+    struct ac__wakelist wake = {0};
+    pthread_mutex_lock(&b->lock);
+    if (b->receivers == 0) {
+        pthread_mutex_unlock(&b->lock);
+        return -EPIPE;
+    }
+    memcpy(b->buf + (b->next_seq % b->capacity) * b->elem_size, elem, b->elem_size);
+    b->next_seq++;
+    int n = (int)b->receivers;
+    wake_all_locked(b, &wake);
+    pthread_mutex_unlock(&b->lock);
+    ac__wakelist_wake(&wake);
+    return n;
+}
+
+void ac_broadcast_close(ac_broadcast *b)
+{
+    struct ac__wakelist wake = {0};
+    pthread_mutex_lock(&b->lock);
+    b->sender_open = false;
+    wake_all_locked(b, &wake);
+    unlock_maybe_free(b);
+    ac__wakelist_wake(&wake);
+}
+
+void ac_broadcast_rx_close(ac_broadcast_rx *rx)
+{
+    ac_broadcast *b = rx->b;
+    pthread_mutex_lock(&b->lock);
+    b->receivers--;
+    unlock_maybe_free(b);
+    free(rx);
+}
+
+struct recv_frame {
+    unsigned state;
+    int ret;
+    ac_broadcast_rx *rx;
+    void *out;
+    struct ac__waiter waiter;
+};
+
+static int recv_poll(void *frame, ac_cx *cx)
+{
+    struct recv_frame *f = frame;
+    ac_broadcast_rx *rx = f->rx;
+    ac_broadcast *b = rx->b;
+    pthread_mutex_lock(&b->lock);
+    if (f->waiter.queued) { /* a spurious poll: keep waiting where we are */
+        pthread_mutex_unlock(&b->lock);
+        return AC_PENDING;
+    }
+    uint64_t oldest = b->next_seq > b->capacity ? b->next_seq - b->capacity : 0;
+    if (rx->next < oldest) {
+        f->ret = (int)(oldest - rx->next);
+        rx->next = oldest;
+    } else if (rx->next < b->next_seq) {
+        memcpy(f->out, b->buf + (rx->next % b->capacity) * b->elem_size, b->elem_size);
+        rx->next++;
+        f->ret = 0;
+    } else if (!b->sender_open) {
+        f->ret = -EPIPE;
+    } else {
+        memset(&f->waiter, 0, sizeof f->waiter);
+        f->waiter.waker = ac_cx_waker(cx);
+        ac__waitq_push(&b->waiters, &f->waiter);
+        f->state = 1;
+        pthread_mutex_unlock(&b->lock);
+        return AC_PENDING;
+    }
+    pthread_mutex_unlock(&b->lock);
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void recv_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct recv_frame *f = frame;
+    if (f->state == 1) {
+        ac_broadcast *b = f->rx->b;
+        ac_waker w = {NULL};
+        pthread_mutex_lock(&b->lock);
+        if (f->waiter.queued) {
+            ac__waitq_remove(&b->waiters, &f->waiter);
+            w = f->waiter.waker;
+        }
+        pthread_mutex_unlock(&b->lock);
+        ac_waker_drop(w);
+    }
+    f->state = AC_STATE_DONE;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site recv_sites[] = {{"<runtime>", 0, "broadcast value"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_broadcast_recv = {
+    .name = "ac_broadcast_recv",
+    .frame_size = sizeof(struct recv_frame),
+    .frame_align = _Alignof(struct recv_frame),
+    .result_offset = offsetof(struct recv_frame, ret),
+    .result_size = sizeof(int),
+    .poll = recv_poll,
+    .drop = recv_drop,
+    .child = no_child,
+    .sites = recv_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_broadcast_recv(void *frame, ac_broadcast_rx *rx, void *out);
+void ac__init_ac_broadcast_recv(void *frame, ac_broadcast_rx *rx, void *out)
+{
+    struct recv_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->rx = rx;
+    f->out = out;
+    memset(&f->waiter, 0, sizeof f->waiter);
+}

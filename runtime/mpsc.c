@@ -1,0 +1,411 @@
+/* runtime/mpsc.c: the bounded mpsc channel and the oneshot: a ring buffer under a lock, free
+ * slots counted by an async semaphore (so a waiting send is FIFO and cancellation-safe). */
+#include <errno.h>
+#include <string.h>
+
+#include "asyncc/channel.h"
+#include "sync.h"
+
+struct ac_mpsc {
+    struct ac_semaphore slots; /* free slots; closed when the receiver closes */
+    pthread_mutex_t lock;
+    size_t elem_size, capacity, head, count;
+    unsigned senders;
+    bool receiver_open;
+    ac_waker rx_waker;
+    unsigned char *buf;
+};
+
+ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
+{
+    if (capacity == 0)
+        capacity = 1;
+    ac_mpsc *ch = calloc(1, sizeof *ch);
+    unsigned char *buf = malloc(elem_size * capacity + 1);
+    if (!ch || !buf)
+        ac__panic("out of memory creating a channel");
+    ac__semaphore_init(&ch->slots, capacity);
+    pthread_mutex_init(&ch->lock, NULL);
+    ch->elem_size = elem_size;
+    ch->capacity = capacity;
+    ch->senders = 1;
+    ch->receiver_open = true;
+    ch->buf = buf;
+    return ch;
+}
+
+static void mpsc_free(ac_mpsc *ch)
+{
+    ac__semaphore_destroy(&ch->slots);
+    pthread_mutex_destroy(&ch->lock);
+    free(ch->buf);
+    free(ch);
+}
+
+void ac_mpsc_sender_clone(ac_mpsc *ch)
+{
+    pthread_mutex_lock(&ch->lock);
+    ch->senders++;
+    pthread_mutex_unlock(&ch->lock);
+}
+
+void ac_mpsc_sender_close(ac_mpsc *ch)
+{
+    pthread_mutex_lock(&ch->lock);
+    if (ch->senders == 0)
+        ac__panic("ac_mpsc_sender_close: no sender left to close");
+    unsigned left = --ch->senders;
+    bool gone = left == 0 && !ch->receiver_open;
+    ac_waker w = {NULL};
+    if (left == 0) {
+        w = ch->rx_waker;
+        ch->rx_waker.task = NULL;
+    }
+    pthread_mutex_unlock(&ch->lock);
+    ac_waker_wake(w);
+    if (gone)
+        mpsc_free(ch);
+}
+
+void ac_mpsc_receiver_close(ac_mpsc *ch)
+{
+    ac_semaphore_close(&ch->slots); /* waiting senders get -EPIPE */
+    pthread_mutex_lock(&ch->lock);
+    ch->receiver_open = false;
+    ch->count = 0;
+    bool gone = ch->senders == 0;
+    ac_waker w = ch->rx_waker;
+    ch->rx_waker.task = NULL;
+    pthread_mutex_unlock(&ch->lock);
+    ac_waker_drop(w);
+    if (gone)
+        mpsc_free(ch);
+}
+
+/* Copies a value into a slot the caller holds a permit for; wakes the receiver. */
+static int push(ac_mpsc *ch, const void *elem)
+{
+    pthread_mutex_lock(&ch->lock);
+    if (!ch->receiver_open) {
+        pthread_mutex_unlock(&ch->lock);
+        return -EPIPE;
+    }
+    size_t tail = (ch->head + ch->count) % ch->capacity;
+    memcpy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
+    ch->count++;
+    ac_waker w = ch->rx_waker;
+    ch->rx_waker.task = NULL;
+    pthread_mutex_unlock(&ch->lock);
+    ac_waker_wake(w);
+    return 0;
+}
+
+int ac_mpsc_try_send(ac_mpsc *ch, const void *elem)
+{
+    int r = ac_semaphore_try_acquire(&ch->slots, 1);
+    return r ? r : push(ch, elem);
+}
+
+/* Takes a value if there is one: 0, -EAGAIN or -EPIPE. With the lock held. */
+static int pop_locked(ac_mpsc *ch, void *out)
+{
+    if (ch->count) {
+        memcpy(out, ch->buf + ch->head * ch->elem_size, ch->elem_size);
+        ch->head = (ch->head + 1) % ch->capacity;
+        ch->count--;
+        return 0;
+    }
+    return ch->senders == 0 ? -EPIPE : -EAGAIN;
+}
+
+int ac_mpsc_try_recv(ac_mpsc *ch, void *out)
+{
+    pthread_mutex_lock(&ch->lock);
+    int r = pop_locked(ch, out);
+    pthread_mutex_unlock(&ch->lock);
+    if (r == 0)
+        ac_semaphore_release(&ch->slots, 1);
+    return r;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* send                                                                                       */
+
+struct send_frame {
+    unsigned state;
+    int ret;
+    ac_mpsc *ch;
+    const void *elem;
+    struct ac__acquire_frame acquire;
+};
+
+static int send_poll(void *frame, ac_cx *cx)
+{
+    struct send_frame *f = frame;
+    if (f->state == 0) {
+        ac__acquire_init(&f->acquire, &f->ch->slots, 1);
+        f->state = 1;
+    }
+    if (ac__acquire_poll(&f->acquire, cx) == AC_PENDING)
+        return AC_PENDING;
+    f->ret = f->acquire.ret ? f->acquire.ret : push(f->ch, f->elem);
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void send_drop(void *frame, ac_cx *cx)
+{
+    struct send_frame *f = frame;
+    if (f->state == 1)
+        ac__acquire_drop(&f->acquire, cx);
+    f->state = AC_STATE_DONE;
+}
+
+static const ac_await_site send_sites[] = {{"<runtime>", 0, "channel room"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_mpsc_send = {
+    .name = "ac_mpsc_send",
+    .frame_size = sizeof(struct send_frame),
+    .frame_align = _Alignof(struct send_frame),
+    .result_offset = offsetof(struct send_frame, ret),
+    .result_size = sizeof(int),
+    .poll = send_poll,
+    .drop = send_drop,
+    .child = no_child,
+    .sites = send_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem);
+void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem)
+{
+    struct send_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->ch = ch;
+    f->elem = elem;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* recv                                                                                       */
+
+struct recv_frame {
+    unsigned state;
+    int ret;
+    ac_mpsc *ch;
+    void *out;
+};
+
+static int recv_poll(void *frame, ac_cx *cx)
+{
+    struct recv_frame *f = frame;
+    ac_mpsc *ch = f->ch;
+    /* The budget is checked before a value is taken: a receive that returns PENDING never
+     * holds a value, so dropping it then loses nothing. */
+    if (!ac__coop_proceed(cx))
+        return AC_PENDING;
+    pthread_mutex_lock(&ch->lock);
+    int r = pop_locked(ch, f->out);
+    if (r == -EAGAIN) {
+        cx->budget++; /* not ready: the unit is not spent */
+        if (!ch->rx_waker.task)
+            ch->rx_waker = ac_cx_waker(cx);
+        f->state = 1;
+        pthread_mutex_unlock(&ch->lock);
+        return AC_PENDING;
+    }
+    ac_waker stale = ch->rx_waker; /* registered by an earlier poll of this future */
+    ch->rx_waker.task = NULL;
+    pthread_mutex_unlock(&ch->lock);
+    ac_waker_drop(stale);
+    if (r == 0)
+        ac_semaphore_release(&ch->slots, 1);
+    f->ret = r;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void recv_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct recv_frame *f = frame;
+    if (f->state == 1) {
+        ac_mpsc *ch = f->ch;
+        pthread_mutex_lock(&ch->lock);
+        ac_waker w = ch->rx_waker;
+        ch->rx_waker.task = NULL;
+        pthread_mutex_unlock(&ch->lock);
+        ac_waker_drop(w);
+    }
+    f->state = AC_STATE_DONE;
+}
+
+static const ac_await_site recv_sites[] = {{"<runtime>", 0, "channel value"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_mpsc_recv = {
+    .name = "ac_mpsc_recv",
+    .frame_size = sizeof(struct recv_frame),
+    .frame_align = _Alignof(struct recv_frame),
+    .result_offset = offsetof(struct recv_frame, ret),
+    .result_size = sizeof(int),
+    .poll = recv_poll,
+    .drop = recv_drop,
+    .child = no_child,
+    .sites = recv_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out);
+void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out)
+{
+    struct recv_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->ch = ch;
+    f->out = out;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* oneshot                                                                                    */
+
+struct ac_oneshot {
+    pthread_mutex_t lock;
+    unsigned ends; /* 2: sender and receiver alive */
+    bool sent, sender_open;
+    ac_waker rx_waker;
+    size_t elem_size;
+    unsigned char value[];
+};
+
+ac_oneshot *ac_oneshot_new(size_t elem_size)
+{
+    ac_oneshot *o = calloc(1, sizeof *o + elem_size);
+    if (!o)
+        ac__panic("out of memory creating a oneshot");
+    pthread_mutex_init(&o->lock, NULL);
+    o->ends = 2;
+    o->sender_open = true;
+    o->elem_size = elem_size;
+    return o;
+}
+
+/* Releases one end; the last one frees. Called with the lock held; unlocks. */
+static void oneshot_release(ac_oneshot *o)
+{
+    bool gone = --o->ends == 0;
+    pthread_mutex_unlock(&o->lock);
+    if (gone) {
+        pthread_mutex_destroy(&o->lock);
+        free(o);
+    }
+}
+
+static int sender_finish(ac_oneshot *o, const void *elem)
+{
+    pthread_mutex_lock(&o->lock);
+    int r = 0;
+    if (o->ends < 2) {
+        r = -EPIPE; /* the receiver is gone */
+    } else if (elem) {
+        memcpy(o->value, elem, o->elem_size);
+        o->sent = true;
+    }
+    o->sender_open = false;
+    ac_waker w = o->rx_waker;
+    o->rx_waker.task = NULL;
+    oneshot_release(o);
+    ac_waker_wake(w);
+    return r;
+}
+
+int ac_oneshot_send(ac_oneshot *o, const void *elem)
+{
+    return sender_finish(o, elem);
+}
+
+void ac_oneshot_sender_close(ac_oneshot *o)
+{
+    sender_finish(o, NULL);
+}
+
+void ac_oneshot_receiver_close(ac_oneshot *o)
+{
+    pthread_mutex_lock(&o->lock);
+    ac_waker w = o->rx_waker;
+    o->rx_waker.task = NULL;
+    oneshot_release(o);
+    ac_waker_drop(w);
+}
+
+struct oneshot_frame {
+    unsigned state;
+    int ret;
+    ac_oneshot *o;
+    void *out;
+};
+
+static int oneshot_poll(void *frame, ac_cx *cx)
+{
+    struct oneshot_frame *f = frame;
+    ac_oneshot *o = f->o;
+    pthread_mutex_lock(&o->lock);
+    if (o->sender_open) {
+        if (!o->rx_waker.task)
+            o->rx_waker = ac_cx_waker(cx);
+        f->state = 1;
+        pthread_mutex_unlock(&o->lock);
+        return AC_PENDING;
+    }
+    if (o->sent) {
+        memcpy(f->out, o->value, o->elem_size);
+        f->ret = 0;
+    } else {
+        f->ret = -EPIPE;
+    }
+    oneshot_release(o);
+    f->o = NULL;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void oneshot_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct oneshot_frame *f = frame;
+    if (f->state != AC_STATE_DONE && f->o)
+        ac_oneshot_receiver_close(f->o);
+    f->o = NULL;
+    f->state = AC_STATE_DONE;
+}
+
+static const ac_await_site oneshot_sites[] = {{"<runtime>", 0, "oneshot value"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_oneshot_recv = {
+    .name = "ac_oneshot_recv",
+    .frame_size = sizeof(struct oneshot_frame),
+    .frame_align = _Alignof(struct oneshot_frame),
+    .result_offset = offsetof(struct oneshot_frame, ret),
+    .result_size = sizeof(int),
+    .poll = oneshot_poll,
+    .drop = oneshot_drop,
+    .child = no_child,
+    .sites = oneshot_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_oneshot_recv(void *frame, ac_oneshot *o, void *out);
+void ac__init_ac_oneshot_recv(void *frame, ac_oneshot *o, void *out)
+{
+    struct oneshot_frame *f = frame;
+    f->state = 0;
+    f->ret = 0;
+    f->o = o;
+    f->out = out;
+}

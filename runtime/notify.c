@@ -1,0 +1,154 @@
+/* runtime/notify.c: ac_notify (Tokio's Notify): notify_one hands one waiter a notification or
+ * stores a permit, notify_all wakes the current waiters; a dropped chosen waiter passes it on. */
+#include <string.h>
+
+#include "asyncc/sync.h"
+#include "sync.h"
+
+struct ac_notify {
+    pthread_mutex_t lock;
+    bool permit;
+    struct ac__waitq waiters;
+};
+
+enum { BY_ONE = 1, BY_ALL = 2 };
+
+ac_notify *ac_notify_new(void)
+{
+    ac_notify *n = calloc(1, sizeof *n);
+    if (!n)
+        ac__panic("out of memory creating a notify");
+    pthread_mutex_init(&n->lock, NULL);
+    return n;
+}
+
+void ac_notify_free(ac_notify *n)
+{
+    if (!n)
+        return;
+    if (n->waiters.head)
+        ac__panic("freeing a notify that tasks are waiting on");
+    pthread_mutex_destroy(&n->lock);
+    free(n);
+}
+
+/* With the lock held: gives one notification to the first waiter, or stores it. */
+static ac_waker notify_one_locked(ac_notify *n)
+{
+    ac_waker w = {NULL};
+    struct ac__waiter *first = n->waiters.head;
+    if (first) {
+        ac__waitq_remove(&n->waiters, first);
+        first->granted = BY_ONE;
+        w = first->waker;
+        first->waker.task = NULL;
+    } else {
+        n->permit = true;
+    }
+    return w;
+}
+
+void ac_notify_one(ac_notify *n)
+{
+    pthread_mutex_lock(&n->lock);
+    ac_waker w = notify_one_locked(n);
+    pthread_mutex_unlock(&n->lock);
+    ac_waker_wake(w);
+}
+
+void ac_notify_all(ac_notify *n)
+{
+    struct ac__wakelist wake = {0};
+    pthread_mutex_lock(&n->lock);
+    struct ac__waiter *w;
+    while ((w = n->waiters.head)) {
+        ac__waitq_remove(&n->waiters, w);
+        w->granted = BY_ALL;
+        ac__wakelist_add(&wake, w->waker);
+        w->waker.task = NULL;
+    }
+    pthread_mutex_unlock(&n->lock);
+    ac__wakelist_wake(&wake);
+}
+
+struct wait_frame {
+    unsigned state;
+    ac_notify *n;
+    struct ac__waiter waiter;
+};
+
+static int wait_poll(void *frame, ac_cx *cx)
+{
+    struct wait_frame *f = frame;
+    ac_notify *n = f->n;
+    pthread_mutex_lock(&n->lock);
+    if (f->state == 0) {
+        if (n->permit) {
+            n->permit = false;
+        } else {
+            memset(&f->waiter, 0, sizeof f->waiter);
+            f->waiter.waker = ac_cx_waker(cx);
+            ac__waitq_push(&n->waiters, &f->waiter);
+            f->state = 1;
+            pthread_mutex_unlock(&n->lock);
+            return AC_PENDING;
+        }
+    } else if (!f->waiter.granted) {
+        pthread_mutex_unlock(&n->lock);
+        return AC_PENDING;
+    }
+    pthread_mutex_unlock(&n->lock);
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void wait_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct wait_frame *f = frame;
+    if (f->state != 1)
+        return;
+    ac_notify *n = f->n;
+    ac_waker mine = {NULL}, next = {NULL};
+    pthread_mutex_lock(&n->lock);
+    if (f->waiter.queued) {
+        ac__waitq_remove(&n->waiters, &f->waiter);
+        mine = f->waiter.waker;
+    } else if (f->waiter.granted == BY_ONE) {
+        next = notify_one_locked(n); /* the notification was ours: pass it on */
+    }
+    pthread_mutex_unlock(&n->lock);
+    ac_waker_drop(mine);
+    ac_waker_wake(next);
+    f->state = AC_STATE_DONE;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site wait_sites[] = {{"<runtime>", 0, "notify"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_notify_wait = {
+    .name = "ac_notify_wait",
+    .frame_size = sizeof(struct wait_frame),
+    .frame_align = _Alignof(struct wait_frame),
+    .result_offset = 0,
+    .result_size = 0,
+    .poll = wait_poll,
+    .drop = wait_drop,
+    .child = no_child,
+    .sites = wait_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_notify_wait(void *frame, ac_notify *n);
+void ac__init_ac_notify_wait(void *frame, ac_notify *n)
+{
+    struct wait_frame *f = frame;
+    f->state = 0;
+    f->n = n;
+}

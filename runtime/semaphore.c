@@ -1,0 +1,294 @@
+/* runtime/semaphore.c: the FIFO async semaphore and the mutex built on it, with their hand-written
+ * futures (ac_semaphore_acquire, ac_mutex_lock), and the wake list used by every primitive. */
+#include <errno.h>
+#include <string.h>
+
+#include "asyncc/sync.h"
+#include "sync.h"
+
+static void xlock(pthread_mutex_t *m)
+{
+    int r = pthread_mutex_lock(m);
+    if (r)
+        ac__panic("pthread_mutex_lock: %s", strerror(r));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Wake lists                                                                                 */
+
+void ac__wakelist_add(struct ac__wakelist *l, ac_waker w)
+{
+    if (!l->items) {
+        l->items = l->small;
+        l->cap = 16;
+    }
+    if (l->len == l->cap) {
+        size_t cap = l->cap * 2;
+        ac_waker *items = malloc(cap * sizeof *items);
+        if (!items)
+            ac__panic("out of memory waking tasks");
+        memcpy(items, l->items, l->len * sizeof *items);
+        if (l->items != l->small)
+            free(l->items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len++] = w;
+}
+
+void ac__wakelist_wake(struct ac__wakelist *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        ac_waker_wake(l->items[i]);
+    if (l->items && l->items != l->small)
+        free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Semaphore                                                                                  */
+
+void ac__semaphore_init(struct ac_semaphore *sem, size_t permits)
+{
+    pthread_mutex_init(&sem->lock, NULL);
+    sem->permits = permits;
+    sem->closed = false;
+    sem->waiters.head = sem->waiters.tail = NULL;
+}
+
+void ac__semaphore_destroy(struct ac_semaphore *sem)
+{
+    if (sem->waiters.head)
+        ac__panic("freeing a semaphore or mutex that tasks are waiting on");
+    pthread_mutex_destroy(&sem->lock);
+}
+
+ac_semaphore *ac_semaphore_new(size_t permits)
+{
+    ac_semaphore *sem = malloc(sizeof *sem);
+    if (!sem)
+        ac__panic("out of memory creating a semaphore");
+    ac__semaphore_init(sem, permits);
+    return sem;
+}
+
+void ac_semaphore_free(ac_semaphore *sem)
+{
+    if (!sem)
+        return;
+    ac__semaphore_destroy(sem);
+    free(sem);
+}
+
+/* Grants permits to waiters in order while they fit. Called with the lock held. */
+static void grant(ac_semaphore *sem, struct ac__wakelist *wake)
+{
+    struct ac__waiter *w;
+    while ((w = sem->waiters.head) && w->need <= sem->permits) {
+        sem->permits -= w->need;
+        ac__waitq_remove(&sem->waiters, w);
+        w->granted = 1;
+        ac__wakelist_add(wake, w->waker);
+        w->waker.task = NULL;
+    }
+}
+
+void ac_semaphore_release(ac_semaphore *sem, size_t n)
+{
+    struct ac__wakelist wake = {0};
+    xlock(&sem->lock);
+    sem->permits += n;
+    grant(sem, &wake);
+    pthread_mutex_unlock(&sem->lock);
+    ac__wakelist_wake(&wake);
+}
+
+int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
+{
+    int r;
+    xlock(&sem->lock);
+    if (sem->closed) {
+        r = -EPIPE;
+    } else if (!sem->waiters.head && sem->permits >= n) {
+        sem->permits -= n;
+        r = 0;
+    } else {
+        r = -EAGAIN;
+    }
+    pthread_mutex_unlock(&sem->lock);
+    return r;
+}
+
+void ac_semaphore_close(ac_semaphore *sem)
+{
+    struct ac__wakelist wake = {0};
+    xlock(&sem->lock);
+    sem->closed = true;
+    struct ac__waiter *w;
+    while ((w = sem->waiters.head)) {
+        ac__waitq_remove(&sem->waiters, w);
+        w->granted = -1;
+        ac__wakelist_add(&wake, w->waker);
+        w->waker.task = NULL;
+    }
+    pthread_mutex_unlock(&sem->lock);
+    ac__wakelist_wake(&wake);
+}
+
+size_t ac_semaphore_available(ac_semaphore *sem)
+{
+    xlock(&sem->lock);
+    size_t n = sem->permits;
+    pthread_mutex_unlock(&sem->lock);
+    return n;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The acquire future                                                                         */
+
+void ac__acquire_init(struct ac__acquire_frame *f, struct ac_semaphore *sem, size_t n)
+{
+    f->state = 0;
+    f->ret = 0;
+    f->sem = sem;
+    memset(&f->waiter, 0, sizeof f->waiter);
+    f->waiter.need = n;
+}
+
+int ac__acquire_poll(void *frame, ac_cx *cx)
+{
+    struct ac__acquire_frame *f = frame;
+    ac_semaphore *sem = f->sem;
+    xlock(&sem->lock);
+    if (f->state == 0) {
+        if (sem->closed) {
+            f->ret = -EPIPE;
+        } else if (!sem->waiters.head && sem->permits >= f->waiter.need) {
+            sem->permits -= f->waiter.need;
+            f->ret = 0;
+        } else {
+            f->waiter.waker = ac_cx_waker(cx);
+            ac__waitq_push(&sem->waiters, &f->waiter);
+            f->state = 1;
+            pthread_mutex_unlock(&sem->lock);
+            return AC_PENDING;
+        }
+    } else if (f->waiter.granted == 0) {
+        pthread_mutex_unlock(&sem->lock);
+        return AC_PENDING;
+    } else {
+        f->ret = f->waiter.granted > 0 ? 0 : -EPIPE;
+    }
+    pthread_mutex_unlock(&sem->lock);
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+void ac__acquire_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct ac__acquire_frame *f = frame;
+    if (f->state != 1)
+        return;
+    ac_semaphore *sem = f->sem;
+    struct ac__wakelist wake = {0};
+    ac_waker mine = {NULL};
+    xlock(&sem->lock);
+    if (f->waiter.queued) {
+        ac__waitq_remove(&sem->waiters, &f->waiter);
+        mine = f->waiter.waker;
+        f->waiter.waker.task = NULL;
+        grant(sem, &wake); /* we may have been blocking smaller requests behind us */
+    } else if (f->waiter.granted > 0) {
+        sem->permits += f->waiter.need; /* granted but never used: pass the permits on */
+        grant(sem, &wake);
+    }
+    pthread_mutex_unlock(&sem->lock);
+    ac_waker_drop(mine);
+    ac__wakelist_wake(&wake);
+    f->state = AC_STATE_DONE;
+}
+
+static void *no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
+static const ac_await_site acquire_sites[] = {{"<runtime>", 0, "semaphore"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_semaphore_acquire = {
+    .name = "ac_semaphore_acquire",
+    .frame_size = sizeof(struct ac__acquire_frame),
+    .frame_align = _Alignof(struct ac__acquire_frame),
+    .result_offset = offsetof(struct ac__acquire_frame, ret),
+    .result_size = sizeof(int),
+    .poll = ac__acquire_poll,
+    .drop = ac__acquire_drop,
+    .child = no_child,
+    .sites = acquire_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_semaphore_acquire(void *frame, ac_semaphore *sem, size_t n);
+void ac__init_ac_semaphore_acquire(void *frame, ac_semaphore *sem, size_t n)
+{
+    ac__acquire_init(frame, sem, n);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Mutex                                                                                      */
+
+struct ac_mutex {
+    struct ac_semaphore sem;
+};
+
+ac_mutex *ac_mutex_new(void)
+{
+    ac_mutex *m = malloc(sizeof *m);
+    if (!m)
+        ac__panic("out of memory creating a mutex");
+    ac__semaphore_init(&m->sem, 1);
+    return m;
+}
+
+void ac_mutex_free(ac_mutex *m)
+{
+    if (!m)
+        return;
+    ac__semaphore_destroy(&m->sem);
+    free(m);
+}
+
+int ac_mutex_try_lock(ac_mutex *m)
+{
+    return ac_semaphore_try_acquire(&m->sem, 1) ? -EBUSY : 0;
+}
+
+void ac_mutex_unlock(ac_mutex *m)
+{
+    ac_semaphore_release(&m->sem, 1);
+}
+
+static const ac_await_site lock_sites[] = {{"<runtime>", 0, "mutex"}};
+
+AC_EXPORT const ac_future_type ac__type_ac_mutex_lock = {
+    .name = "ac_mutex_lock",
+    .frame_size = sizeof(struct ac__acquire_frame),
+    .frame_align = _Alignof(struct ac__acquire_frame),
+    .result_offset = 0,
+    .result_size = 0,
+    .poll = ac__acquire_poll,
+    .drop = ac__acquire_drop,
+    .child = no_child,
+    .sites = lock_sites,
+    .nsites = 1,
+};
+
+AC_EXPORT void ac__init_ac_mutex_lock(void *frame, ac_mutex *m);
+void ac__init_ac_mutex_lock(void *frame, ac_mutex *m)
+{
+    ac__acquire_init(frame, &m->sem, 1);
+}
