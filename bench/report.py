@@ -325,9 +325,11 @@ if al:
     w("|---|---|")
     labels = {"chain_asyncc": "asyncc, await of a same-file async function (per await)",
               "chain_asyncc_xfile": "asyncc, chain whose leaf is in another file (per await; 1 in 10 is cross-file)",
+              "yield_asyncc": "asyncc, await of the runtime's `ac_yield()` (another file: arena frame; per await)",
               "chain_cpp20": "C++20 coroutines, `-O2` (per co_await)",
               "chain_cpp20_noinline": "C++20 coroutines, `-O2 -fno-inline` (per co_await)",
               "spawn_asyncc": "asyncc, per spawned task (spawn + join)",
+              "sleep0_asyncc": "asyncc, per spawned task that awaits `ac_sleep_ms(0)` (its first arena frame)",
               "spawn_tokio": "Tokio, per spawned task (spawn + join)"}
     for k, label in labels.items():
         v = get("allocs", k, "per_op")
