@@ -237,7 +237,7 @@ typedef struct scan {
     afn *f;
     node **awaits;
     unsigned nawaits;
-    int in_stmt_expr, in_unevaluated;
+    int in_unevaluated;
 } scan;
 
 static int text_starts(const tunit *t, const node *n, const char *word)
@@ -352,13 +352,6 @@ static void check_await_context(tunit *t, node *n)
                 dg_error_node(t, n, "'await' inside `a ?: b`: write the full conditional, `a ? a : b`, with a variable");
                 return;
             }
-    if (n->kind == CXCursor_VarDecl) {
-        CXCursor init = clang_Cursor_getVarDeclInitializer(n->cur);
-        for (unsigned i = 0; i < n->nkids; i++)
-            if (n->kids[i]->has_await && (clang_Cursor_isNull(init) || !clang_equalCursors(init, n->kids[i]->cur)) &&
-                clang_getCursorType(n->cur).kind != CXType_VariableArray)
-                dg_error_node(t, n->kids[i], "'await' inside a type (typeof) is never evaluated; await before");
-    }
 }
 
 static void scan_node(scan *s, node *n)
@@ -379,14 +372,19 @@ static void scan_node(scan *s, node *n)
         n->var = v;
         VEC_PUSH(f->vars, f->nvars, v);
     }
-    int stmt_expr = n->kind == CXCursor_StmtExpr;
     int unevaluated = n->kind == CXCursor_UnaryExpr &&
                       (text_starts(t, n, "sizeof") || text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof"));
-    s->in_stmt_expr += stmt_expr;
     s->in_unevaluated += unevaluated;
-    for (unsigned i = 0; i < n->nkids; i++)
+    /* A declaration's type (typeof) is not evaluated, except the size of a VLA. */
+    CXCursor init = n->kind == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(n->cur) : clang_getNullCursor();
+    int vla = n->kind == CXCursor_VarDecl && clang_getCursorType(n->cur).kind == CXType_VariableArray;
+    for (unsigned i = 0; i < n->nkids; i++) {
+        int type_part = n->kind == CXCursor_VarDecl && !vla && clang_isExpression(n->kids[i]->kind) &&
+                        (clang_Cursor_isNull(init) || !clang_equalCursors(init, n->kids[i]->cur));
+        s->in_unevaluated += type_part;
         scan_node(s, n->kids[i]);
-    s->in_stmt_expr -= stmt_expr;
+        s->in_unevaluated -= type_part;
+    }
     s->in_unevaluated -= unevaluated;
 
     for (unsigned i = 0; i < n->nkids; i++)
@@ -395,14 +393,12 @@ static void scan_node(scan *s, node *n)
         check_await_context(t, n);
 
     if (n->mk == MK_AWAIT) {
-        n->has_await = 1;
-        VEC_PUSH(s->awaits, s->nawaits, n);
+        /* In sizeof or typeof an await is never run: only its type counts (see below). */
+        n->has_await = !s->in_unevaluated;
+        if (n->has_await)
+            VEC_PUSH(s->awaits, s->nawaits, n);
         if (!f->self)
             dg_error_node(t, n, "'await' outside an async function; mark the enclosing function 'async'");
-        else if (s->in_stmt_expr)
-            dg_error_node(t, n, "'await' inside a statement expression is not supported; move it to its own statement");
-        else if (s->in_unevaluated)
-            dg_error_node(t, n, "'await' inside sizeof or _Alignof is never evaluated; await before and use the value");
         node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
         if (call && (call->mk == MK_JOIN || call->mk == MK_TRY_JOIN || call->mk == MK_SELECT || call->mk == MK_TIMEOUT ||
                      call->mk == MK_BLOCK_ON)) {
@@ -423,8 +419,12 @@ static void scan_node(scan *s, node *n)
                 free(name);
             } else {
                 call->fn = c;
+                if (s->in_unevaluated)
+                    n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)0)", c->ret_type) : "((void)0)";
             }
         }
+        if (s->in_unevaluated && call && call->mk)
+            dg_error_node(t, n, "combinators inside sizeof or typeof are never run; await them in a statement");
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
         if (n->mk == MK_BLOCK_ON && f->self)
             dg_error_node(t, n, "ac_block_on inside an async function would block its worker; use await");
@@ -624,7 +624,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
             dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
                           f->name);
     }
-    scan s = {t, f, NULL, 0, 0, 0};
+    scan s = {t, f, NULL, 0, 0};
     if (f->body)
         scan_node(&s, f->body);
     place_vars(&s);

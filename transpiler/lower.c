@@ -41,6 +41,7 @@ typedef struct lw {
 
 static void gen_stmt(lw *L, node *s);
 static void hoist(lw *L, node *n);
+static void block_end_cleanups(lw *L, node *scope);
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -459,12 +460,24 @@ static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
 
 /* ---------------------------------------------------------------- types */
 
+/* clang's spelling of a type, unless it is written with typeof: that spelling repeats an
+ * expression (perhaps an await marker) that is not valid where the type is needed again. */
+static char *type_spelling(CXType ty)
+{
+    char *s = cx_take(clang_getTypeSpelling(ty));
+    if (strstr(s, "typeof") || strstr(s, "__asyncc_")) {
+        free(s);
+        s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(ty)));
+    }
+    return s;
+}
+
 /* The type of a frame field: without a top-level const, which would forbid the assignments
  * that replace initializers. */
 static char *field_type(CXType ty)
 {
     if (!clang_isConstQualifiedType(ty))
-        return cx_take(clang_getTypeSpelling(ty));
+        return type_spelling(ty);
     char *s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(ty)));
     size_t n = strlen(s);
     if (strncmp(s, "const ", 6) == 0)
@@ -482,7 +495,7 @@ static char *field_type(CXType ty)
 static char *local_type(lw *L, node *decl, int for_field)
 {
     CXType ty = clang_getCursorType(decl->cur);
-    char *s = for_field ? field_type(ty) : cx_take(clang_getTypeSpelling(ty));
+    char *s = for_field ? field_type(ty) : type_spelling(ty);
     for (unsigned i = 0; i < L->nanon; i++) {
         char *at = strstr(s, L->anon_from[i]);
         if (!at)
@@ -763,6 +776,50 @@ static void gen_combinator(lw *L, node *aw, node *comb)
     aw->repl = result ? result : "((void)0)";
 }
 
+/* A GNU statement expression with awaits: its statements run before the statement that uses it,
+ * in a block of their own, and its last expression statement gives the value. */
+static void hoist_stmt_expr(lw *L, node *n)
+{
+    node *body = n->nkids ? n->kids[0] : NULL;
+    if (!body || body->kind != CXCursor_CompoundStmt)
+        return;
+    CXType ty = clang_getCursorType(n->cur);
+    char *tmp = NULL;
+    if (ty.kind != CXType_Void) {
+        char *ts = type_spelling(ty);
+        tmp = new_temp(L, ts);
+        free(ts);
+    }
+    region *saved = L->uni, *saved_stmt = L->stmt;
+    body->region = new_region(L->uni);
+    L->uni = body->region;
+    sync(L, body->start);
+    put(L, "{");
+    unsigned pos = body->start + 1, indent = L->indent;
+    for (unsigned i = 0; i < body->nkids; i++) {
+        node *k = body->kids[i];
+        copy_gap(L, pos, k->start);
+        if (i + 1 == body->nkids && tmp && clang_isExpression(k->kind)) {
+            region *r = new_region(L->uni);
+            L->stmt = r;
+            L->indent = col_at(L, k->start);
+            hoist(L, k);
+            char *e = emit_text(L, k);
+            gline(L, node_line(L, k), "%s = %s;", tmp, e);
+            free(e);
+            L->stmt = saved_stmt;
+        } else {
+            gen_stmt(L, k);
+        }
+        pos = stmt_end(L, k);
+    }
+    L->indent = indent;
+    block_end_cleanups(L, body);
+    gline(L, node_line(L, n), "}");
+    L->uni = saved;
+    n->repl = tmp ? tmp : "((void)0)";
+}
+
 /* Evaluates every await inside expression n, in order, as statements before the one that uses
  * n, and marks each await with the expression that holds its value. &&, || and ?: become if/else
  * so that what C would not evaluate is not awaited. */
@@ -782,6 +839,10 @@ static void hoist(lw *L, node *n)
         return;
     }
     unsigned line = node_line(L, n);
+    if (n->kind == CXCursor_StmtExpr) {
+        hoist_stmt_expr(L, n);
+        return;
+    }
     if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[1]->has_await) {
         const char *op = an_binop(L->t, n);
         int and = strcmp(op, "&&") == 0, or = strcmp(op, "||") == 0;
@@ -817,7 +878,7 @@ static void hoist(lw *L, node *n)
         CXType ty = clang_getCursorType(n->cur);
         char *tmp = NULL;
         if (ty.kind != CXType_Void) {
-            char *ts = cx_take(clang_getTypeSpelling(ty));
+            char *ts = type_spelling(ty);
             tmp = new_temp(L, ts);
             free(ts);
         }
