@@ -168,11 +168,15 @@ static void find_layout(layout *l)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = 0;
-        char *dir = dirname(exe);
+        char *dir = dirname(exe), prefix[PATH_MAX];
+        char *up = xasprintf("%s/..", dir);
+        if (!realpath(up, prefix))
+            snprintf(prefix, sizeof prefix, "%s", up);
+        free(up);
         char *tool = xasprintf("%s/asyncc", dir);
-        char *inc = xasprintf("%s/../include", dir);
+        char *inc = xasprintf("%s/include", prefix);
         char *header = xasprintf("%s/asyncc.h", inc);
-        char *lib = xasprintf("%s/../%s/libasyncc.a", dir, ASYNCC_CC_LIBDIR);
+        char *lib = xasprintf("%s/%s/libasyncc.a", prefix, ASYNCC_CC_LIBDIR);
         if (exists(tool) && exists(header) && exists(lib)) {
             l->tool = tool, l->include = inc, l->lib = lib;
             free(header);
@@ -374,9 +378,16 @@ static int rm_rf(const char *dir)
     return rc;
 }
 
+/* An environment switch: set, not empty and not "0". */
+static int env_on(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 static void cleanup(void)
 {
-    if (tmpdir[0] && !getenv("ASYNCC_CC_KEEP"))
+    if (tmpdir[0] && !env_on("ASYNCC_CC_KEEP"))
         rm_rf(tmpdir);
 }
 
@@ -509,8 +520,7 @@ int main(int argc, char **argv)
         usage();
         return 0;
     }
-    const char *env = getenv("ASYNCC_CC_VERBOSE");
-    verbose = env && *env && strcmp(env, "0") != 0;
+    verbose = env_on("ASYNCC_CC_VERBOSE");
     const char *real_cc = getenv("ASYNCC_REAL_CC");
     if (!real_cc || !*real_cc)
         real_cc = "cc";

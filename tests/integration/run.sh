@@ -93,6 +93,18 @@ CMAKE
     cmake --build "$bin" >/dev/null
     expect_output "$bin/app" "hello from cmake with asyncc-cc: 2 squares sum to 5"
     ;;
+relocated)
+    # The installed tree moved elsewhere still works: every tool finds its files beside itself.
+    moved=$work/moved-prefix src=$work/relocated-src
+    rm -rf "$moved" && cp -a "$prefix" "$moved"
+    fresh_copy "$src"
+    ASYNCC_CC_VERBOSE=1 make -s -C "$src" CC="$moved/bin/asyncc-cc" >/dev/null 2>"$work/relocated.log"
+    expect_output "$src/app" "hello from make: 4 squares sum to 30"
+    ! grep -q "$prefix/" "$work/relocated.log" || fail "the moved asyncc-cc used $prefix: $(grep "$prefix/" "$work/relocated.log" | head -3)"
+    grep -q "$moved/bin/asyncc " "$work/relocated.log" || fail "the moved asyncc-cc did not run the moved asyncc"
+    grep -q "$moved/lib[^ ]*/libasyncc.a" "$work/relocated.log" || fail "the moved asyncc-cc did not link the moved library"
+    echo "ok: a moved installation uses only its own files"
+    ;;
 meson)
     command -v meson >/dev/null || { echo "skipped: no meson (apt-get install meson)"; exit 77; }
     src=$work/meson-src
