@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -39,9 +40,13 @@ static void *connector_thread(void *arg)
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port),
                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     while (!atomic_load(&stop_threads)) {
-        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0)
-            usleep(50);
+        /* Non-blocking: with the accept queue full a blocking connect would retry SYNs for
+         * minutes, and this thread must stop promptly. */
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 || errno == EINPROGRESS) {
+            struct pollfd p = {.fd = fd, .events = POLLOUT};
+            poll(&p, 1, 20);
+        }
         close(fd);
     }
     return NULL;
