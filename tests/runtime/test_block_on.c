@@ -1,5 +1,6 @@
 /* tests/runtime/test_block_on.c: ac__block_on from plain C, several times, on the
- * current-thread runtime (every poll on the calling thread) and then on a new multi-thread one. */
+ * current-thread runtime (every poll on the calling thread), then on multi-thread runtimes sized
+ * by the configuration and by ASYNCC_WORKERS. */
 #include <pthread.h>
 
 #include "test.h"
@@ -95,6 +96,15 @@ int main(void)
         CHECK_EQ(run(i + 10), (i + 11) * 2);
     ac_runtime_stats_get(&st);
     CHECK_EQ(st.workers, 2);
+    ac_runtime_shutdown();
+
+    /* The default configuration takes the worker count from ASYNCC_WORKERS. */
+    cfg.workers = 0;
+    CHECK_EQ(ac_runtime_configure(&cfg), 0);
+    setenv("ASYNCC_WORKERS", "3", 1);
+    CHECK_EQ(run(1), 4);
+    ac_runtime_stats_get(&st);
+    CHECK_EQ(st.workers, 3);
     ac_runtime_shutdown();
     return 0;
 }
