@@ -202,6 +202,37 @@ runtime_row("timers", "timers, random 0–100 ms", "ms beyond the last deadline 
 runtime_row("files", "read 4 KiB files concurrently", "files/s ↑", "files_per_s", "plain_c",
             "≥ 3× Tokio", lambda a, rt, ru: rt is not None and rt >= 3, 0)
 w("")
+# The same workloads by CPU time, which competing programs hardly change.
+cpu_rows = [("spawn", "spawn tiny tasks and join them", "CPU ns per task ↓", 1e9),
+            ("pingpong", "channel ping-pong", "CPU ns per round trip ↓", 1e9),
+            ("echo", "TCP echo", "server CPU µs per request ↓", None),
+            ("files", "read 4 KiB files", "CPU µs per file ↓", 1e6)]
+
+
+def cpu_value(workload, peer):
+    if workload == "echo":
+        return get(workload, peer, "server_cpu_us_per_req")
+    c, n = get(workload, peer, "cpu_s"), get(workload, peer, "n")
+    if c is None or not n:
+        return None
+    return c * dict((r[0], r[3]) for r in cpu_rows)[workload] / n
+
+
+if any(cpu_value(r[0], "asyncc") is not None or cpu_value(r[0], "tokio") is not None for r in cpu_rows):
+    w("By CPU time (user + system of the whole process, all threads, start-up included; for echo, "
+      "the server's CPU over the client's run divided by every request it answered, warm-up included), "
+      "which other programs on the machine hardly change:")
+    w("")
+    w("| workload | figure | asyncc | Tokio | Go | liburing (C) | pthreads / plain C | asyncc ÷ Tokio | asyncc ÷ Go | asyncc ÷ liburing |")
+    w("|---|---|---|---|---|---|---|---|---|---|")
+    for workload, label, figure, _ in cpu_rows:
+        vals = {p: cpu_value(workload, p) for p in ("asyncc", "tokio", "go", "liburing", "pthreads", "plain_c")}
+        other = vals["pthreads"] if vals["pthreads"] is not None else vals["plain_c"]
+        a = vals["asyncc"]
+        w(f"| {label} | {figure} | {fmt(a, 1) if a is not None else status(workload, 'asyncc') or '—'} "
+          f"| {fmt(vals['tokio'], 1)} | {fmt(vals['go'], 1)} | {fmt(vals['liburing'], 1) if workload in ('echo', 'files') else 'n/a'} "
+          f"| {fmt(other, 1)} | {rfmt(ratio(a, vals['tokio']))} | {rfmt(ratio(a, vals['go']))} | {rfmt(ratio(a, vals['liburing']))} |")
+    w("")
 w("Echo: the load client (bench/c/echo_client.c) is one thread on io_uring with 50 connections to "
   "127.0.0.1, each with **one outstanding 64-byte request** (not pipelined); requests are counted "
   "after 0.5 s of warm-up. Timers: each task records its deadline (when it began to sleep + its "

@@ -47,7 +47,7 @@ async int main(int argc, char **argv)
             bytes += r;
     }
     uint64_t dt = bench_now_ns() - t0;
-    printf("RESULT files_per_s=%.0f bytes=%ld errors=%ld\n", n / ((double)dt / 1e9), bytes, errors);
+    printf("RESULT files_per_s=%.0f bytes=%ld errors=%ld n=%d\n", n / ((double)dt / 1e9), bytes, errors, n);
     free(tasks);
     return 0;
 }

@@ -34,6 +34,6 @@ async int main(int argc, char **argv)
     ac_mpsc_sender_close(ping);
     await(ac_task_join(echo, NULL));
     ac_mpsc_receiver_close(pong);
-    printf("RESULT ns_per_roundtrip=%.1f sum=%ld\n", (double)dt / n, sum);
+    printf("RESULT ns_per_roundtrip=%.1f sum=%ld n=%ld\n", (double)dt / n, sum, n);
     return 0;
 }

@@ -24,7 +24,7 @@ async int main(int argc, char **argv)
         sum += r;
     }
     uint64_t dt = bench_now_ns() - t0;
-    printf("RESULT ns_per_task=%.1f sum=%ld\n", (double)dt / n, sum);
+    printf("RESULT ns_per_task=%.1f sum=%ld n=%d\n", (double)dt / n, sum, n);
     free(tasks);
     return 0;
 }

@@ -144,9 +144,10 @@ int main(int argc, char **argv)
         io_uring_cq_advance(&ring, seen);
     }
     double dt = (double)(bench_now_ns() - measure_from) / 1e9;
-    printf("RESULT requests_per_s=%.0f requests=%llu seconds=%.2f conns=%d msg=%zu errors=%llu\n",
+    printf("RESULT requests_per_s=%.0f requests=%llu seconds=%.2f conns=%d msg=%zu errors=%llu "
+           "total_requests=%llu\n",
            (double)(done - done_at_start) / dt, (unsigned long long)(done - done_at_start), dt,
-           nconns, msg, (unsigned long long)errors);
+           nconns, msg, (unsigned long long)errors, (unsigned long long)done);
     io_uring_queue_exit(&ring);
     for (int i = 0; i < nconns; i++)
         close(c[i].fd);

@@ -27,6 +27,6 @@ int main(int argc, char **argv)
         close(fd);
     }
     uint64_t dt = bench_now_ns() - t0;
-    printf("RESULT files_per_s=%.0f bytes=%ld\n", n / ((double)dt / 1e9), bytes);
+    printf("RESULT files_per_s=%.0f bytes=%ld n=%d\n", n / ((double)dt / 1e9), bytes, n);
     return 0;
 }

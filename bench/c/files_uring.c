@@ -73,7 +73,7 @@ int main(int argc, char **argv)
         io_uring_cq_advance(&ring, seen);
     }
     uint64_t dt = bench_now_ns() - t0;
-    printf("RESULT files_per_s=%.0f bytes=%ld errors=%d\n", n / ((double)dt / 1e9), bytes, errors);
+    printf("RESULT files_per_s=%.0f bytes=%ld errors=%d n=%d\n", n / ((double)dt / 1e9), bytes, errors, n);
     io_uring_queue_exit(&ring);
     return 0;
 }

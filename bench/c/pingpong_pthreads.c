@@ -62,6 +62,6 @@ int main(int argc, char **argv)
     uint64_t dt = bench_now_ns() - t0;
     put(&ping, -1);
     pthread_join(t, NULL);
-    printf("RESULT ns_per_roundtrip=%.1f sum=%ld\n", (double)dt / n, sum);
+    printf("RESULT ns_per_roundtrip=%.1f sum=%ld n=%ld\n", (double)dt / n, sum, n);
     return 0;
 }

@@ -66,7 +66,7 @@ func spawn(n int) {
 	for _, r := range results {
 		sum += r
 	}
-	fmt.Printf("RESULT ns_per_task=%.1f sum=%d\n", float64(dt.Nanoseconds())/float64(n), sum)
+	fmt.Printf("RESULT ns_per_task=%.1f sum=%d n=%d\n", float64(dt.Nanoseconds())/float64(n), sum, n)
 }
 
 func sleepers(n int, ms int) {
@@ -106,7 +106,7 @@ func pingpong(n int) {
 	dt := time.Since(t0)
 	close(ping)
 	<-pong
-	fmt.Printf("RESULT ns_per_roundtrip=%.1f sum=%d\n", float64(dt.Nanoseconds())/float64(n), sum)
+	fmt.Printf("RESULT ns_per_roundtrip=%.1f sum=%d n=%d\n", float64(dt.Nanoseconds())/float64(n), sum, n)
 }
 
 func echo(port int, lifetime int) {
@@ -199,7 +199,7 @@ func files(dir string, n int) {
 	for _, s := range sizes {
 		bytes += s
 	}
-	fmt.Printf("RESULT files_per_s=%.0f bytes=%d\n", float64(n)/dt.Seconds(), bytes)
+	fmt.Printf("RESULT files_per_s=%.0f bytes=%d n=%d\n", float64(n)/dt.Seconds(), bytes, n)
 }
 
 func main() {

@@ -51,7 +51,7 @@ async fn spawn_join(n: usize) {
         sum += h.await.unwrap();
     }
     let dt = t0.elapsed();
-    println!("RESULT ns_per_task={:.1} sum={}", dt.as_nanos() as f64 / n as f64, sum);
+    println!("RESULT ns_per_task={:.1} sum={} n={}", dt.as_nanos() as f64 / n as f64, sum, n);
 }
 
 async fn sleepers(n: usize, ms: u64) {
@@ -100,7 +100,7 @@ async fn pingpong(n: u64) {
     let dt = t0.elapsed();
     drop(tx1);
     echo.await.unwrap();
-    println!("RESULT ns_per_roundtrip={:.1} sum={}", dt.as_nanos() as f64 / n as f64, sum);
+    println!("RESULT ns_per_roundtrip={:.1} sum={} n={}", dt.as_nanos() as f64 / n as f64, sum, n);
 }
 
 async fn echo_server(port: u16, lifetime_s: u64) {
@@ -170,7 +170,7 @@ async fn files(dir: String, n: usize) {
         bytes += h.await.unwrap();
     }
     let dt = t0.elapsed();
-    println!("RESULT files_per_s={:.0} bytes={}", n as f64 / dt.as_secs_f64(), bytes);
+    println!("RESULT files_per_s={:.0} bytes={} n={}", n as f64 / dt.as_secs_f64(), bytes, n);
 }
 
 fn main() {
