@@ -8,7 +8,7 @@
 #include "internal.h"
 
 /* Walks a frame chain that nobody can poll meanwhile (the caller holds the task's RUNNING bit). */
-static void write_chain(FILE *out, const ac_future_type *type, void *frame)
+void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame)
 {
     for (unsigned depth = 0; type && frame && depth < 64; depth++) {
         unsigned state = ((ac_frame *)frame)->state;
@@ -65,7 +65,7 @@ static void dump_one(ac_task *task, void *arg)
                                                   memory_order_acq_rel, memory_order_acquire))
             break;
     }
-    write_chain(d->out, task->type, ac__task_frame(task));
+    ac__dump_chain(d->out, task->type, ac__task_frame(task));
     fputc('\n', d->out);
     s = atomic_load_explicit(&task->state, memory_order_acquire);
     while (!atomic_compare_exchange_weak_explicit(&task->state, &s, s & ~AC__T_RUNNING,

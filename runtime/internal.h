@@ -261,7 +261,8 @@ struct ac__runtime {
     _Atomic unsigned nparked;
     _Atomic int stopping;
     _Atomic int halted;
-    _Atomic unsigned active_workers; /* worker threads still in their loop */ /* worker threads joined: the shutdown thread owns the rings */
+    _Atomic unsigned active_workers; /* worker threads still in their loop */
+    unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */ /* worker threads joined: the shutdown thread owns the rings */
     _Atomic int started;
     /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
     pthread_mutex_t block_lock;
@@ -281,6 +282,8 @@ void ac__schedule(ac_task *task, bool yield);
 /* Wakes a parked worker if there is work for it and nobody is searching already. */
 void ac__notify_parked(struct ac__runtime *rt);
 void *ac__worker_main(void *arg);
+/* Writes " at f file:line <- g file:line ..." for a frame chain nobody polls meanwhile. */
+void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame);
 /* Writes the task dump to stderr if SIGUSR1 asked for one. */
 void ac__dump_if_requested(void);
 /* Runs the worker loop on the calling thread until stop() returns true. */

@@ -102,6 +102,8 @@ static struct ac__runtime *runtime_create(void)
         rt->config = configured;
     fill_defaults(&rt->config);
     rt->nworkers = rt->config.workers;
+    const char *slow = getenv("ASYNCC_SLOW_POLL_MS");
+    rt->slow_poll_ms = slow ? (unsigned)strtoul(slow, NULL, 10) : 0;
     size_t bytes = sizeof(struct ac__worker) * rt->nworkers;
     rt->workers = aligned_alloc(AC__CACHELINE, (bytes + AC__CACHELINE - 1) & ~(size_t)(AC__CACHELINE - 1));
     if (!rt->workers)

@@ -285,7 +285,25 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
         task_complete(task, true);
         return;
     }
-    if (task->type->poll(frame, &cx) == AC_READY) {
+    int ready;
+    if (AC__UNLIKELY(w->rt->slow_poll_ms)) {
+        uint64_t start = ac__now_ms();
+        ready = task->type->poll(frame, &cx);
+        uint64_t took = ac__now_ms() - start;
+        if (took >= w->rt->slow_poll_ms) {
+            /* We still hold RUNNING, so the frame chain cannot change under us. */
+            flockfile(stderr);
+            fprintf(stderr, "asyncc: slow poll: task %p %s ran %llu ms without yielding, %s", (void *)task,
+                    task->type->name, (unsigned long long)took, ready ? "and finished" : "then stopped");
+            if (!ready)
+                ac__dump_chain(stderr, task->type, frame);
+            fputc('\n', stderr);
+            funlockfile(stderr);
+        }
+    } else {
+        ready = task->type->poll(frame, &cx);
+    }
+    if (ready == AC_READY) {
         task_complete(task, false);
         return;
     }

@@ -22,6 +22,12 @@ typedef struct ac_runtime_config {
     unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
 } ac_runtime_config;
 
+/* Environment read when the runtime starts:
+ *   ASYNCC_WORKERS=n         worker threads when the configuration leaves workers at 0
+ *   ASYNCC_SLOW_POLL_MS=n    report on stderr every poll that runs n ms or more without
+ *                            yielding, with the task and the await where it stopped
+ *   ASYNCC_NO_SIGUSR1=1      do not install the SIGUSR1 task-dump handler */
+
 /* Fills config with the defaults (workers from $ASYNCC_WORKERS or the CPU count). */
 AC_EXPORT void ac_runtime_config_default(ac_runtime_config *config);
 

@@ -1,0 +1,67 @@
+/* tests/runtime/test_slow_poll.c: with ASYNCC_SLOW_POLL_MS set, a poll that runs longer without
+ * yielding is reported on stderr with the task's name and the await it stopped at. */
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+
+typedef struct {
+    unsigned state;
+    int result;
+    _Alignas(16) unsigned char sleep[128];
+} hog_frame;
+
+static int hog_poll(void *frame, ac_cx *cx)
+{
+    hog_frame *f = frame;
+    if (f->state == 0) {
+        struct timespec ts = {0, 60 * 1000000}; /* blocks the worker: what the report is for */
+        nanosleep(&ts, NULL);
+        ac__init_ac_sleep_ms(f->sleep, 1);
+        f->state = 1;
+    }
+    if (ac__type_ac_sleep_ms.poll(f->sleep, cx) == AC_PENDING)
+        return AC_PENDING;
+    f->result = 0;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+static void *hog_child(void *frame, const ac_future_type **type)
+{
+    hog_frame *f = frame;
+    *type = f->state == 1 ? &ac__type_ac_sleep_ms : NULL;
+    return f->state == 1 ? f->sleep : NULL;
+}
+static const ac_await_site hog_sites[] = {{"busy.c", 5, "ac_sleep_ms"}};
+static const ac_future_type hog_type = {
+    .name = "hog", .frame_size = sizeof(hog_frame), .frame_align = _Alignof(hog_frame),
+    .result_offset = offsetof(hog_frame, result), .result_size = sizeof(int), .poll = hog_poll,
+    .drop = test_no_drop, .child = hog_child, .sites = hog_sites, .nsites = 1};
+
+int main(void)
+{
+    setenv("ASYNCC_SLOW_POLL_MS", "30", 1);
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/asyncc-slow-%d", (int)getpid());
+    FILE *err = fopen(path, "w+");
+    CHECK(err != NULL);
+    int saved = dup(2);
+    dup2(fileno(err), 2);
+    void *fr;
+    int r = -1;
+    ac__block_on(ac__task_new(&hog_type, &fr), &r);
+    ac_runtime_shutdown();
+    dup2(saved, 2);
+    CHECK_EQ(r, 0);
+    char buf[4096];
+    rewind(err);
+    size_t n = fread(buf, 1, sizeof buf - 1, err);
+    buf[n] = '\0';
+    fclose(err);
+    unlink(path);
+    fputs(buf, stderr);
+    CHECK(strstr(buf, "asyncc: slow poll: task") != NULL);
+    CHECK(strstr(buf, "hog ran") != NULL);
+    CHECK(strstr(buf, "hog busy.c:5 (awaiting ac_sleep_ms)") != NULL);
+    return 0;
+}
