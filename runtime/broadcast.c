@@ -7,7 +7,7 @@
 #include "sync.h"
 
 struct ac_broadcast {
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     size_t elem_size, capacity;
     uint64_t next_seq; /* sequence number of the next value sent */
     unsigned receivers;
@@ -29,7 +29,7 @@ ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
     unsigned char *buf = malloc(elem_size * capacity + 1);
     if (!b || !buf)
         ac__panic("out of memory creating a broadcast channel");
-    pthread_mutex_init(&b->lock, NULL);
+    ac__spin_init(&b->lock);
     b->elem_size = elem_size;
     b->capacity = capacity;
     b->sender_open = true;
@@ -41,9 +41,8 @@ ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
 static void unlock_maybe_free(ac_broadcast *b)
 {
     bool gone = !b->sender_open && b->receivers == 0;
-    pthread_mutex_unlock(&b->lock);
+    ac__spin_unlock(&b->lock);
     if (gone) {
-        pthread_mutex_destroy(&b->lock);
         free(b->buf);
         free(b);
     }
@@ -54,11 +53,11 @@ ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
     ac_broadcast_rx *rx = malloc(sizeof *rx);
     if (!rx)
         ac__panic("out of memory subscribing to a broadcast channel");
-    pthread_mutex_lock(&b->lock);
+    ac__spin_lock(&b->lock);
     rx->b = b;
     rx->next = b->next_seq;
     b->receivers++;
-    pthread_mutex_unlock(&b->lock);
+    ac__spin_unlock(&b->lock);
     return rx;
 }
 
@@ -76,16 +75,16 @@ static void wake_all_locked(ac_broadcast *b, struct ac__wakelist *wake)
 int ac_broadcast_send(ac_broadcast *b, const void *elem)
 {
     struct ac__wakelist wake = {0};
-    pthread_mutex_lock(&b->lock);
+    ac__spin_lock(&b->lock);
     if (b->receivers == 0) {
-        pthread_mutex_unlock(&b->lock);
+        ac__spin_unlock(&b->lock);
         return -EPIPE;
     }
     memcpy(b->buf + (b->next_seq % b->capacity) * b->elem_size, elem, b->elem_size);
     b->next_seq++;
     int n = (int)b->receivers;
     wake_all_locked(b, &wake);
-    pthread_mutex_unlock(&b->lock);
+    ac__spin_unlock(&b->lock);
     ac__wakelist_wake(&wake);
     return n;
 }
@@ -93,7 +92,7 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
 void ac_broadcast_close(ac_broadcast *b)
 {
     struct ac__wakelist wake = {0};
-    pthread_mutex_lock(&b->lock);
+    ac__spin_lock(&b->lock);
     b->sender_open = false;
     wake_all_locked(b, &wake);
     unlock_maybe_free(b);
@@ -103,7 +102,7 @@ void ac_broadcast_close(ac_broadcast *b)
 void ac_broadcast_rx_close(ac_broadcast_rx *rx)
 {
     ac_broadcast *b = rx->b;
-    pthread_mutex_lock(&b->lock);
+    ac__spin_lock(&b->lock);
     b->receivers--;
     unlock_maybe_free(b);
     free(rx);
@@ -122,9 +121,9 @@ static int recv_poll(void *frame, ac_cx *cx)
     struct recv_frame *f = frame;
     ac_broadcast_rx *rx = f->rx;
     ac_broadcast *b = rx->b;
-    pthread_mutex_lock(&b->lock);
+    ac__spin_lock(&b->lock);
     if (f->waiter.queued) { /* a spurious poll: keep waiting where we are */
-        pthread_mutex_unlock(&b->lock);
+        ac__spin_unlock(&b->lock);
         return AC_PENDING;
     }
     uint64_t oldest = b->next_seq > b->capacity ? b->next_seq - b->capacity : 0;
@@ -142,10 +141,10 @@ static int recv_poll(void *frame, ac_cx *cx)
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&b->waiters, &f->waiter);
         f->state = 1;
-        pthread_mutex_unlock(&b->lock);
+        ac__spin_unlock(&b->lock);
         return AC_PENDING;
     }
-    pthread_mutex_unlock(&b->lock);
+    ac__spin_unlock(&b->lock);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -157,12 +156,12 @@ static void recv_drop(void *frame, ac_cx *cx)
     if (f->state == 1) {
         ac_broadcast *b = f->rx->b;
         ac_waker w = {NULL};
-        pthread_mutex_lock(&b->lock);
+        ac__spin_lock(&b->lock);
         if (f->waiter.queued) {
             ac__waitq_remove(&b->waiters, &f->waiter);
             w = f->waiter.waker;
         }
-        pthread_mutex_unlock(&b->lock);
+        ac__spin_unlock(&b->lock);
         ac_waker_drop(w);
     }
     f->state = AC_STATE_DONE;

@@ -8,7 +8,7 @@
 
 struct ac_mpsc {
     struct ac_semaphore slots; /* free slots; closed when the receiver closes */
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     size_t elem_size, capacity, head, count;
     unsigned senders;
     bool receiver_open;
@@ -25,7 +25,7 @@ ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
     if (!ch || !buf)
         ac__panic("out of memory creating a channel");
     ac__semaphore_init(&ch->slots, capacity);
-    pthread_mutex_init(&ch->lock, NULL);
+    ac__spin_init(&ch->lock);
     ch->elem_size = elem_size;
     ch->capacity = capacity;
     ch->senders = 1;
@@ -37,21 +37,20 @@ ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
 static void mpsc_free(ac_mpsc *ch)
 {
     ac__semaphore_destroy(&ch->slots);
-    pthread_mutex_destroy(&ch->lock);
     free(ch->buf);
     free(ch);
 }
 
 void ac_mpsc_sender_clone(ac_mpsc *ch)
 {
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     ch->senders++;
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
 }
 
 void ac_mpsc_sender_close(ac_mpsc *ch)
 {
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     if (ch->senders == 0)
         ac__panic("ac_mpsc_sender_close: no sender left to close");
     unsigned left = --ch->senders;
@@ -61,7 +60,7 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
         w = ch->rx_waker;
         ch->rx_waker.task = NULL;
     }
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
     ac_waker_wake(w);
     if (gone)
         mpsc_free(ch);
@@ -70,13 +69,13 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
 void ac_mpsc_receiver_close(ac_mpsc *ch)
 {
     ac_semaphore_close(&ch->slots); /* waiting senders get -EPIPE */
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     ch->receiver_open = false;
     ch->count = 0;
     bool gone = ch->senders == 0;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
     ac_waker_drop(w);
     if (gone)
         mpsc_free(ch);
@@ -85,9 +84,9 @@ void ac_mpsc_receiver_close(ac_mpsc *ch)
 /* Copies a value into a slot the caller holds a permit for; wakes the receiver. */
 static int push(ac_mpsc *ch, const void *elem)
 {
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     if (!ch->receiver_open) {
-        pthread_mutex_unlock(&ch->lock);
+        ac__spin_unlock(&ch->lock);
         return -EPIPE;
     }
     size_t tail = (ch->head + ch->count) % ch->capacity;
@@ -95,7 +94,7 @@ static int push(ac_mpsc *ch, const void *elem)
     ch->count++;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
     ac_waker_wake(w);
     return 0;
 }
@@ -120,9 +119,9 @@ static int pop_locked(ac_mpsc *ch, void *out)
 
 int ac_mpsc_try_recv(ac_mpsc *ch, void *out)
 {
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     int r = pop_locked(ch, out);
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
     if (r == 0)
         ac_semaphore_release(&ch->slots, 1);
     return r;
@@ -211,19 +210,19 @@ static int recv_poll(void *frame, ac_cx *cx)
      * holds a value, so dropping it then loses nothing. */
     if (!ac__coop_proceed(cx))
         return AC_PENDING;
-    pthread_mutex_lock(&ch->lock);
+    ac__spin_lock(&ch->lock);
     int r = pop_locked(ch, f->out);
     if (r == -EAGAIN) {
         cx->budget++; /* not ready: the unit is not spent */
         if (!ch->rx_waker.task)
             ch->rx_waker = ac_cx_waker(cx);
         f->state = 1;
-        pthread_mutex_unlock(&ch->lock);
+        ac__spin_unlock(&ch->lock);
         return AC_PENDING;
     }
     ac_waker stale = ch->rx_waker; /* registered by an earlier poll of this future */
     ch->rx_waker.task = NULL;
-    pthread_mutex_unlock(&ch->lock);
+    ac__spin_unlock(&ch->lock);
     ac_waker_drop(stale);
     if (r == 0)
         ac_semaphore_release(&ch->slots, 1);
@@ -238,10 +237,10 @@ static void recv_drop(void *frame, ac_cx *cx)
     struct recv_frame *f = frame;
     if (f->state == 1) {
         ac_mpsc *ch = f->ch;
-        pthread_mutex_lock(&ch->lock);
+        ac__spin_lock(&ch->lock);
         ac_waker w = ch->rx_waker;
         ch->rx_waker.task = NULL;
-        pthread_mutex_unlock(&ch->lock);
+        ac__spin_unlock(&ch->lock);
         ac_waker_drop(w);
     }
     f->state = AC_STATE_DONE;
@@ -276,7 +275,7 @@ void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out)
 /* oneshot                                                                                    */
 
 struct ac_oneshot {
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     unsigned ends; /* 2: sender and receiver alive */
     bool sent, sender_open;
     ac_waker rx_waker;
@@ -289,7 +288,7 @@ ac_oneshot *ac_oneshot_new(size_t elem_size)
     ac_oneshot *o = calloc(1, sizeof *o + elem_size);
     if (!o)
         ac__panic("out of memory creating a oneshot");
-    pthread_mutex_init(&o->lock, NULL);
+    ac__spin_init(&o->lock);
     o->ends = 2;
     o->sender_open = true;
     o->elem_size = elem_size;
@@ -300,16 +299,14 @@ ac_oneshot *ac_oneshot_new(size_t elem_size)
 static void oneshot_release(ac_oneshot *o)
 {
     bool gone = --o->ends == 0;
-    pthread_mutex_unlock(&o->lock);
-    if (gone) {
-        pthread_mutex_destroy(&o->lock);
+    ac__spin_unlock(&o->lock);
+    if (gone)
         free(o);
-    }
 }
 
 static int sender_finish(ac_oneshot *o, const void *elem)
 {
-    pthread_mutex_lock(&o->lock);
+    ac__spin_lock(&o->lock);
     int r = 0;
     if (o->ends < 2) {
         r = -EPIPE; /* the receiver is gone */
@@ -337,7 +334,7 @@ void ac_oneshot_sender_close(ac_oneshot *o)
 
 void ac_oneshot_receiver_close(ac_oneshot *o)
 {
-    pthread_mutex_lock(&o->lock);
+    ac__spin_lock(&o->lock);
     ac_waker w = o->rx_waker;
     o->rx_waker.task = NULL;
     oneshot_release(o);
@@ -355,12 +352,12 @@ static int oneshot_poll(void *frame, ac_cx *cx)
 {
     struct oneshot_frame *f = frame;
     ac_oneshot *o = f->o;
-    pthread_mutex_lock(&o->lock);
+    ac__spin_lock(&o->lock);
     if (o->sender_open) {
         if (!o->rx_waker.task)
             o->rx_waker = ac_cx_waker(cx);
         f->state = 1;
-        pthread_mutex_unlock(&o->lock);
+        ac__spin_unlock(&o->lock);
         return AC_PENDING;
     }
     if (o->sent) {

@@ -6,7 +6,7 @@
 #include "sync.h"
 
 struct ac_notify {
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     bool permit;
     struct ac__waitq waiters;
 };
@@ -18,7 +18,7 @@ ac_notify *ac_notify_new(void)
     ac_notify *n = calloc(1, sizeof *n);
     if (!n)
         ac__panic("out of memory creating a notify");
-    pthread_mutex_init(&n->lock, NULL);
+    ac__spin_init(&n->lock);
     return n;
 }
 
@@ -28,7 +28,6 @@ void ac_notify_free(ac_notify *n)
         return;
     if (n->waiters.head)
         ac__panic("freeing a notify that tasks are waiting on");
-    pthread_mutex_destroy(&n->lock);
     free(n);
 }
 
@@ -50,16 +49,16 @@ static ac_waker notify_one_locked(ac_notify *n)
 
 void ac_notify_one(ac_notify *n)
 {
-    pthread_mutex_lock(&n->lock);
+    ac__spin_lock(&n->lock);
     ac_waker w = notify_one_locked(n);
-    pthread_mutex_unlock(&n->lock);
+    ac__spin_unlock(&n->lock);
     ac_waker_wake(w);
 }
 
 void ac_notify_all(ac_notify *n)
 {
     struct ac__wakelist wake = {0};
-    pthread_mutex_lock(&n->lock);
+    ac__spin_lock(&n->lock);
     struct ac__waiter *w;
     while ((w = n->waiters.head)) {
         ac__waitq_remove(&n->waiters, w);
@@ -67,7 +66,7 @@ void ac_notify_all(ac_notify *n)
         ac__wakelist_add(&wake, w->waker);
         w->waker.task = NULL;
     }
-    pthread_mutex_unlock(&n->lock);
+    ac__spin_unlock(&n->lock);
     ac__wakelist_wake(&wake);
 }
 
@@ -81,7 +80,7 @@ static int wait_poll(void *frame, ac_cx *cx)
 {
     struct wait_frame *f = frame;
     ac_notify *n = f->n;
-    pthread_mutex_lock(&n->lock);
+    ac__spin_lock(&n->lock);
     if (f->state == 0) {
         if (n->permit) {
             n->permit = false;
@@ -90,14 +89,14 @@ static int wait_poll(void *frame, ac_cx *cx)
             f->waiter.waker = ac_cx_waker(cx);
             ac__waitq_push(&n->waiters, &f->waiter);
             f->state = 1;
-            pthread_mutex_unlock(&n->lock);
+            ac__spin_unlock(&n->lock);
             return AC_PENDING;
         }
     } else if (!f->waiter.granted) {
-        pthread_mutex_unlock(&n->lock);
+        ac__spin_unlock(&n->lock);
         return AC_PENDING;
     }
-    pthread_mutex_unlock(&n->lock);
+    ac__spin_unlock(&n->lock);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -110,14 +109,14 @@ static void wait_drop(void *frame, ac_cx *cx)
         return;
     ac_notify *n = f->n;
     ac_waker mine = {NULL}, next = {NULL};
-    pthread_mutex_lock(&n->lock);
+    ac__spin_lock(&n->lock);
     if (f->waiter.queued) {
         ac__waitq_remove(&n->waiters, &f->waiter);
         mine = f->waiter.waker;
     } else if (f->waiter.granted == BY_ONE) {
         next = notify_one_locked(n); /* the notification was ours: pass it on */
     }
-    pthread_mutex_unlock(&n->lock);
+    ac__spin_unlock(&n->lock);
     ac_waker_drop(mine);
     ac_waker_wake(next);
     f->state = AC_STATE_DONE;

@@ -1,16 +1,26 @@
 /* runtime/semaphore.c: the FIFO async semaphore and the mutex built on it, with their hand-written
  * futures (ac_semaphore_acquire, ac_mutex_lock), and the wake list used by every primitive. */
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 
 #include "asyncc/sync.h"
 #include "sync.h"
 
-static void xlock(pthread_mutex_t *m)
+void ac__spin_wait(ac__spinlock *l)
 {
-    int r = pthread_mutex_lock(m);
-    if (r)
-        ac__panic("pthread_mutex_lock: %s", strerror(r));
+    for (unsigned n = 0;; n++) {
+        if (!atomic_load_explicit(&l->locked, memory_order_relaxed) &&
+            !atomic_exchange_explicit(&l->locked, 1, memory_order_acquire))
+            return;
+        if (n < 100) {
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+        } else {
+            sched_yield();
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -51,7 +61,7 @@ void ac__wakelist_wake(struct ac__wakelist *l)
 
 void ac__semaphore_init(struct ac_semaphore *sem, size_t permits)
 {
-    pthread_mutex_init(&sem->lock, NULL);
+    ac__spin_init(&sem->lock);
     sem->permits = permits;
     sem->closed = false;
     sem->waiters.head = sem->waiters.tail = NULL;
@@ -61,7 +71,6 @@ void ac__semaphore_destroy(struct ac_semaphore *sem)
 {
     if (sem->waiters.head)
         ac__panic("freeing a semaphore or mutex that tasks are waiting on");
-    pthread_mutex_destroy(&sem->lock);
 }
 
 ac_semaphore *ac_semaphore_new(size_t permits)
@@ -97,17 +106,17 @@ static void grant(ac_semaphore *sem, struct ac__wakelist *wake)
 void ac_semaphore_release(ac_semaphore *sem, size_t n)
 {
     struct ac__wakelist wake = {0};
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     sem->permits += n;
     grant(sem, &wake);
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
 }
 
 int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
 {
     int r;
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     if (sem->closed) {
         r = -EPIPE;
     } else if (!sem->waiters.head && sem->permits >= n) {
@@ -116,14 +125,14 @@ int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
     } else {
         r = -EAGAIN;
     }
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     return r;
 }
 
 void ac_semaphore_close(ac_semaphore *sem)
 {
     struct ac__wakelist wake = {0};
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     sem->closed = true;
     struct ac__waiter *w;
     while ((w = sem->waiters.head)) {
@@ -132,15 +141,15 @@ void ac_semaphore_close(ac_semaphore *sem)
         ac__wakelist_add(&wake, w->waker);
         w->waker.task = NULL;
     }
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
 }
 
 size_t ac_semaphore_available(ac_semaphore *sem)
 {
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     size_t n = sem->permits;
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     return n;
 }
 
@@ -160,7 +169,7 @@ int ac__acquire_poll(void *frame, ac_cx *cx)
 {
     struct ac__acquire_frame *f = frame;
     ac_semaphore *sem = f->sem;
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     if (f->state == 0) {
         if (sem->closed) {
             f->ret = -EPIPE;
@@ -171,16 +180,16 @@ int ac__acquire_poll(void *frame, ac_cx *cx)
             f->waiter.waker = ac_cx_waker(cx);
             ac__waitq_push(&sem->waiters, &f->waiter);
             f->state = 1;
-            pthread_mutex_unlock(&sem->lock);
+            ac__spin_unlock(&sem->lock);
             return AC_PENDING;
         }
     } else if (f->waiter.granted == 0) {
-        pthread_mutex_unlock(&sem->lock);
+        ac__spin_unlock(&sem->lock);
         return AC_PENDING;
     } else {
         f->ret = f->waiter.granted > 0 ? 0 : -EPIPE;
     }
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -194,7 +203,7 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
     ac_semaphore *sem = f->sem;
     struct ac__wakelist wake = {0};
     ac_waker mine = {NULL};
-    xlock(&sem->lock);
+    ac__spin_lock(&sem->lock);
     if (f->waiter.queued) {
         ac__waitq_remove(&sem->waiters, &f->waiter);
         mine = f->waiter.waker;
@@ -204,7 +213,7 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
         sem->permits += f->waiter.need; /* granted but never used: pass the permits on */
         grant(sem, &wake);
     }
-    pthread_mutex_unlock(&sem->lock);
+    ac__spin_unlock(&sem->lock);
     ac_waker_drop(mine);
     ac__wakelist_wake(&wake);
     f->state = AC_STATE_DONE;

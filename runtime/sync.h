@@ -55,7 +55,7 @@ void ac__wakelist_add(struct ac__wakelist *l, ac_waker w);
 void ac__wakelist_wake(struct ac__wakelist *l);
 
 struct ac_semaphore {
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     size_t permits;
     bool closed;
     struct ac__waitq waiters;
