@@ -136,7 +136,7 @@ struct ac__local_queue {
 
 /* A mutex-protected FIFO of tasks linked through ac_task.next, with a lock-free length. */
 struct ac__inject {
-    pthread_mutex_t lock;
+    ac__spinlock lock;
     ac_task *head, *tail;
     _Atomic size_t len;
 };
@@ -268,7 +268,7 @@ struct ac__worker {
     struct ac__op eventfd_op;
     unsigned inflight; /* SQEs whose completion has not been dispatched yet */
 
-    pthread_mutex_t wheel_lock;
+    ac__spinlock wheel_lock;
     struct ac__wheel wheel;
 
     /* Cancellations of this ring's ops asked by other threads: a lock-free stack. */

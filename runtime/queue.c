@@ -162,7 +162,7 @@ ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *ds
 
 void ac__inject_init(struct ac__inject *q)
 {
-    pthread_mutex_init(&q->lock, NULL);
+    ac__spin_init(&q->lock);
     q->head = q->tail = NULL;
     atomic_init(&q->len, 0);
 }
@@ -170,7 +170,7 @@ void ac__inject_init(struct ac__inject *q)
 void ac__inject_push_batch(struct ac__inject *q, ac_task *first, ac_task *last, size_t n)
 {
     last->next = NULL;
-    pthread_mutex_lock(&q->lock);
+    ac__spin_lock(&q->lock);
     if (q->tail)
         q->tail->next = first;
     else
@@ -178,7 +178,7 @@ void ac__inject_push_batch(struct ac__inject *q, ac_task *first, ac_task *last, 
     q->tail = last;
     atomic_store_explicit(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) + n,
                           memory_order_seq_cst);
-    pthread_mutex_unlock(&q->lock);
+    ac__spin_unlock(&q->lock);
 }
 
 void ac__inject_push(struct ac__inject *q, ac_task *task)
@@ -190,7 +190,7 @@ size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **first)
 {
     if (ac__inject_is_empty(q))
         return 0;
-    pthread_mutex_lock(&q->lock);
+    ac__spin_lock(&q->lock);
     size_t n = 0;
     ac_task *head = q->head, *last = NULL;
     for (ac_task *t = head; t && n < max; t = t->next) {
@@ -205,7 +205,7 @@ size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **first)
         atomic_store_explicit(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) - n,
                               memory_order_relaxed);
     }
-    pthread_mutex_unlock(&q->lock);
+    ac__spin_unlock(&q->lock);
     *first = head;
     return n;
 }

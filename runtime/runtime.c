@@ -86,7 +86,7 @@ static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned i
     w->index = index;
     w->rng = 0x9e3779b97f4a7c15ull * (index + 1);
     ac__inject_init(&w->remote);
-    pthread_mutex_init(&w->wheel_lock, NULL);
+    ac__spin_init(&w->wheel_lock);
     ac__wheel_init(&w->wheel, ac__now_ms());
     atomic_init(&w->cancels, NULL);
     ac__ring_init(w, rt->config.ring_entries);
@@ -287,10 +287,7 @@ void ac_runtime_shutdown(void)
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
         ac__ring_exit(w);
-        pthread_mutex_destroy(&w->wheel_lock);
-        pthread_mutex_destroy(&w->remote.lock);
     }
-    pthread_mutex_destroy(&rt->inject.lock);
     pthread_mutex_destroy(&rt->block_lock);
     pthread_cond_destroy(&rt->block_cond);
     free(rt->workers);

@@ -24,14 +24,9 @@ void ac__panic(const char *fmt, ...)
 #define REGISTRY_SHARDS 64
 
 static struct registry_shard {
-    _Alignas(AC__CACHELINE) pthread_mutex_t lock;
+    _Alignas(AC__CACHELINE) ac__spinlock lock; /* all zero: unlocked */
     ac_task *head;
-} registry[REGISTRY_SHARDS] = {
-#define S {.lock = PTHREAD_MUTEX_INITIALIZER}
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-#undef S
-};
+} registry[REGISTRY_SHARDS];
 
 static struct registry_shard *shard_of(ac_task *task)
 {
@@ -43,35 +38,35 @@ static struct registry_shard *shard_of(ac_task *task)
 void ac__registry_add(ac_task *task)
 {
     struct registry_shard *s = shard_of(task);
-    pthread_mutex_lock(&s->lock);
+    ac__spin_lock(&s->lock);
     task->all_prev = NULL;
     task->all_next = s->head;
     if (s->head)
         s->head->all_prev = task;
     s->head = task;
-    pthread_mutex_unlock(&s->lock);
+    ac__spin_unlock(&s->lock);
 }
 
 static void registry_remove(ac_task *task)
 {
     struct registry_shard *s = shard_of(task);
-    pthread_mutex_lock(&s->lock);
+    ac__spin_lock(&s->lock);
     if (task->all_prev)
         task->all_prev->all_next = task->all_next;
     else
         s->head = task->all_next;
     if (task->all_next)
         task->all_next->all_prev = task->all_prev;
-    pthread_mutex_unlock(&s->lock);
+    ac__spin_unlock(&s->lock);
 }
 
 void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg)
 {
     for (unsigned i = 0; i < REGISTRY_SHARDS; i++) {
-        pthread_mutex_lock(&registry[i].lock);
+        ac__spin_lock(&registry[i].lock);
         for (ac_task *t = registry[i].head; t; t = t->all_next)
             fn(t, arg);
-        pthread_mutex_unlock(&registry[i].lock);
+        ac__spin_unlock(&registry[i].lock);
     }
 }
 

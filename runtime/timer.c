@@ -199,11 +199,11 @@ bool ac__timer_start(ac_cx *cx, struct ac__timer *timer, uint64_t when)
     timer->next = timer->prev = NULL;
     atomic_store_explicit(&timer->fired, 0, memory_order_relaxed);
     timer->waker = ac_cx_waker(cx);
-    pthread_mutex_lock(&w->wheel_lock);
+    ac__spin_lock(&w->wheel_lock);
     bool inserted = ac__wheel_insert(&w->wheel, timer);
     if (inserted)
         timer->worker = w;
-    pthread_mutex_unlock(&w->wheel_lock);
+    ac__spin_unlock(&w->wheel_lock);
     if (!inserted) {
         ac_waker_drop(timer->waker);
         timer->waker.task = NULL;
@@ -218,24 +218,24 @@ void ac__timer_cancel(struct ac__timer *timer)
     if (!w || atomic_load_explicit(&timer->fired, memory_order_acquire))
         return;
     ac_waker waker = {NULL};
-    pthread_mutex_lock(&w->wheel_lock);
+    ac__spin_lock(&w->wheel_lock);
     if (!atomic_load_explicit(&timer->fired, memory_order_relaxed)) {
         ac__wheel_remove(&w->wheel, timer);
         waker = timer->waker;
         timer->waker.task = NULL;
     }
-    pthread_mutex_unlock(&w->wheel_lock);
+    ac__spin_unlock(&w->wheel_lock);
     timer->worker = NULL;
     ac_waker_drop(waker);
 }
 
 void ac__worker_fire_timers(struct ac__worker *w)
 {
-    pthread_mutex_lock(&w->wheel_lock);
+    ac__spin_lock(&w->wheel_lock);
     if (w->wheel.count) {
         w->in_driver = true;
         ac__wheel_advance(&w->wheel, ac__now_ms());
         w->in_driver = false;
     }
-    pthread_mutex_unlock(&w->wheel_lock);
+    ac__spin_unlock(&w->wheel_lock);
 }

@@ -225,9 +225,9 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
      * they did not see us, so look once more. */
     bool sleep = !work_anywhere(w) && !atomic_load(&rt->stopping) && !(stop && stop(arg));
     if (sleep) {
-        pthread_mutex_lock(&w->wheel_lock);
+        ac__spin_lock(&w->wheel_lock);
         uint64_t deadline = ac__wheel_next(&w->wheel);
-        pthread_mutex_unlock(&w->wheel_lock);
+        ac__spin_unlock(&w->wheel_lock);
         AC__STAT_INC(w, parks);
         ac__ring_poll(w, true, deadline);
     }
