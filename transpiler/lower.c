@@ -622,9 +622,10 @@ static site *new_site(lw *L, node *aw, marker kind, const char *what)
     return st;
 }
 
+/* The label a poll resumes at. The state is stored only when the child is pending: a child that
+ * is ready at once costs no store (drop and dumps read the state only between polls). */
 static void suspend_point(lw *L, unsigned line, unsigned k)
 {
-    gline(L, line, "ac__fr->ac__state = %u;", k);
     L->indent -= 2;
     gline(L, line, "ac__resume_%u:", k);
     L->indent += 2;
@@ -646,7 +647,7 @@ static void gen_await(lw *L, node *aw)
     free(args);
     suspend_point(L, line, st->index);
     char *poll = child_poll(ch);
-    gline(L, line, "if (%s == AC_PENDING) return AC_PENDING;", poll);
+    gline(L, line, "if (%s == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }", poll, st->index);
     free(poll);
     if (!c->ret_type)
         aw->repl = "((void)0)";
@@ -764,10 +765,10 @@ static void gen_combinator(lw *L, node *aw, node *comb)
         gline(L, line, "}");
     }
     if (st->mask)
-        gline(L, line, "if (ac__fr->%s != %uu) return AC_PENDING;", st->mask,
-              st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1);
+        gline(L, line, "if (ac__fr->%s != %uu) { ac__fr->ac__state = %u; return AC_PENDING; }", st->mask,
+              st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1, k);
     else
-        gline(L, line, "return AC_PENDING;");
+        gline(L, line, "ac__fr->ac__state = %u; return AC_PENDING;", k);
     if (comb->mk != MK_JOIN) {
         L->indent -= 2;
         gline(L, line, "ac__done_%u: __attribute__((unused));", k);
@@ -1520,7 +1521,7 @@ static void emit_async(lw *L, sb *out)
 
     /* poll */
     self_lines(L, out);
-    sb_printf(out, "static int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n    case 0:\n        break;\n",
               n, n);
     for (unsigned i = 0; i < f->nsites; i++)

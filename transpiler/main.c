@@ -198,18 +198,30 @@ static char *read_file(const char *path, size_t *len)
     return sb_take(&b);
 }
 
-/* Writes text to path through a temporary file and a rename, so that a failure never leaves a
- * half-written output; refuses to overwrite the input itself. */
+/* Writes text to path. A regular file (or a new one) is written through a temporary file and a
+ * rename, so that a failure never leaves half an output; anything else (a device, a FIFO) is
+ * written in place and never replaced. Refuses to overwrite the input itself. */
 static int write_output(const char *path, const char *input, const char *text)
 {
+    size_t len = strlen(text);
     if (!path) {
         fputs(text, stdout);
         return fflush(stdout) == 0 ? 0 : -1;
     }
     struct stat a, b;
-    if (stat(path, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    int exists = stat(path, &a) == 0;
+    if (exists && stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
         fprintf(stderr, "asyncc: refusing to overwrite the input file %s with its output\n", input);
         return -1;
+    }
+    if (exists && !S_ISREG(a.st_mode)) {
+        FILE *fp = fopen(path, "wb");
+        int ok = fp && fwrite(text, 1, len, fp) == len;
+        if (fp)
+            ok &= fclose(fp) == 0;
+        if (!ok)
+            fprintf(stderr, "asyncc: cannot write %s: %s\n", path, strerror(errno));
+        return ok ? 0 : -1;
     }
     char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
     FILE *fp = fopen(tmp, "wb");
@@ -218,7 +230,6 @@ static int write_output(const char *path, const char *input, const char *text)
         free(tmp);
         return -1;
     }
-    size_t len = strlen(text);
     int ok = fwrite(text, 1, len, fp) == len;
     ok &= fclose(fp) == 0;
     if (!ok || rename(tmp, path) != 0) {
@@ -229,6 +240,18 @@ static int write_output(const char *path, const char *input, const char *text)
     }
     free(tmp);
     return 0;
+}
+
+/* On failure a stale output from an earlier run must not survive (a build would pick it up), but
+ * only a regular file that is not the input is ever removed. */
+static void remove_stale_output(const char *path, const char *input)
+{
+    struct stat a, b;
+    if (!path || stat(path, &a) != 0 || !S_ISREG(a.st_mode))
+        return;
+    if (stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return;
+    unlink(path);
 }
 
 /* The directory holding asyncc.h: beside an installed asyncc (../include), else the source tree
@@ -325,8 +348,7 @@ int main(int argc, char **argv)
         clang = ASYNCC_CLANG;
     int rc = 1;
     if (pp_run(clang, o.flags, o.nflags, o.input, &t.text, &t.text_len) < 0) {
-        if (o.output)
-            unlink(o.output);
+        remove_stale_output(o.output, o.input);
         return 1;
     }
 
@@ -364,11 +386,8 @@ int main(int argc, char **argv)
     phase("write");
     free(result);
 out:
-    if (rc != 0 && o.output && strcmp(o.emit, "c") == 0) {
-        struct stat a, b;
-        if (!(stat(o.output, &a) == 0 && stat(o.input, &b) == 0 && a.st_ino == b.st_ino))
-            unlink(o.output);
-    }
+    if (rc != 0 && strcmp(o.emit, "c") == 0)
+        remove_stale_output(o.output, o.input);
     if (t.tu)
         clang_disposeTranslationUnit(t.tu);
     clang_disposeIndex(index);

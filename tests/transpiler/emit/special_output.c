@@ -1,0 +1,16 @@
+// asyncc never replaces or removes an output that is not a regular file (/dev/null, a FIFO):
+// it writes into it in place, and leaves it alone when transpiling fails.
+// RUN: echo "int broken = ;" > %t.bad.c
+// RUN: %python %S/Inputs/special_output.py %asyncc %s %t.bad.c %t.dir | %FileCheck %s
+#include <asyncc.h>
+
+async int f(void)
+{
+    await(ac_yield());
+    return 1;
+}
+// CHECK: ok run: True
+// CHECK-NEXT: still a fifo: True
+// CHECK-NEXT: received the code: True
+// CHECK-NEXT: failed run: True
+// CHECK-NEXT: fifo kept after failure: True
