@@ -3,6 +3,7 @@
 #ifndef ASYNCC_H
 #define ASYNCC_H
 
+#include "asyncc/compat.h"
 #include "asyncc/future.h"
 #include "asyncc/lang.h"
 #include "asyncc/task.h"
