@@ -181,22 +181,24 @@ static int has_async_attr(CXCursor fn)
     return found;
 }
 
-static callee *find_callee(tunit *t, const char *name)
+static void add_callee(tunit *t, callee *c)
 {
-    for (unsigned i = 0; i < t->ncallees; i++)
-        if (strcmp(t->callees[i]->name, name) == 0)
-            return t->callees[i];
-    return NULL;
+    VEC_PUSH(t->callees, t->ncallees, c);
+    names_put(&t->callee_names, c->name, c);
 }
 
-/* The async function fn (a FunctionDecl cursor), or NULL when it is not async. */
+/* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
+ * looked at once: the answer, async or not, is remembered. */
 static callee *callee_of(tunit *t, CXCursor fn)
 {
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
         return NULL;
     char *name = cx_take(clang_getCursorSpelling(fn));
-    callee *c = find_callee(t, name);
-    if (c || !has_async_attr(fn)) {
+    int known;
+    callee *c = names_get(&t->callee_names, name, &known);
+    if (known || !has_async_attr(fn)) {
+        if (!known)
+            names_put(&t->callee_names, name, NULL);
         free(name);
         return c;
     }
@@ -213,20 +215,21 @@ static callee *callee_of(tunit *t, CXCursor fn)
         char *ty = cx_take(clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i)));
         VEC_PUSH(c->param_types, c->nparams, ty);
     }
-    VEC_PUSH(t->callees, t->ncallees, c);
+    add_callee(t, c);
     return c;
 }
 
 /* ac_timeout races its future against the runtime's ac_sleep_ms. */
 callee *an_sleep_callee(tunit *t)
 {
-    callee *c = find_callee(t, "ac_sleep_ms");
+    int known;
+    callee *c = names_get(&t->callee_names, "ac_sleep_ms", &known);
     if (c)
         return c;
     c = xcalloc(1, sizeof *c);
     c->name = xstrdup("ac_sleep_ms");
     VEC_PUSH(c->param_types, c->nparams, xstrdup("unsigned long"));
-    VEC_PUSH(t->callees, t->ncallees, c);
+    add_callee(t, c);
     return c;
 }
 
@@ -677,7 +680,11 @@ static enum CXChildVisitResult enum_constants(CXCursor c, CXCursor parent, CXCli
     (void)parent;
     tunit *t = data;
     if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
-        VEC_PUSH(t->scope_names, t->nscope_names, an_scope_name(c));
+    {
+        char *name = an_scope_name(c);
+        names_put(&t->scope_names, name, NULL);
+        free(name);
+    }
     return CXChildVisit_Continue;
 }
 
@@ -689,9 +696,8 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
         char *name = an_scope_name(c);
         if (*name)
-            VEC_PUSH(t->scope_names, t->nscope_names, name);
-        else
-            free(name);
+            names_put(&t->scope_names, name, NULL);
+        free(name);
         if (k == CXCursor_EnumDecl)
             clang_visitChildren(c, enum_constants, t);
         return CXChildVisit_Continue;

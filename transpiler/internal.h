@@ -6,6 +6,7 @@
 #include <clang-c/Index.h>
 
 #include "buf.h"
+#include "names.h"
 
 typedef enum marker {
     MK_NONE,
@@ -123,11 +124,11 @@ struct tunit {
     const char *output;  /* the name #line gives the generated code that is not the user's */
     callee **callees;
     unsigned ncallees;
+    names callee_names; /* every function name looked up: its callee, or NULL when not async */
     afn **fns;
     unsigned nfns;
-    char **scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
-                         * types already moved to file scope: what a moved local type must not be */
-    unsigned nscope_names;
+    names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
+                        * types already moved to file scope: what a moved local type must not be */
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
     unsigned nprotos;
     int errors;

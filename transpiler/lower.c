@@ -262,6 +262,17 @@ static char *call_args(lw *L, node *call)
     return sb_take(&b);
 }
 
+/* Whether the handle a spawn returns is thrown away: the spawn is a statement of its own, maybe
+ * cast to void. */
+static int handle_discarded(const node *m)
+{
+    const node *p = m->parent;
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void)))
+        p = p->parent;
+    return p && !clang_isExpression(p->kind);
+}
+
 /* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */
 static char *task_expr(lw *L, node *m)
 {
@@ -287,6 +298,13 @@ static char *task_expr(lw *L, node *m)
                       "ac__init_%s(ac__sp%u%s); %s(ac__st%u); })",
                       k, k, c->name, k, c->name, k, args,
                       m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
+        if (handle_discarded(m)) {
+            /* Nobody will join it: let the task free itself when it finishes (Tokio's detach
+             * on dropping a JoinHandle). */
+            char *d = xasprintf("ac_task_detach(%s)", s);
+            free(s);
+            s = d;
+        }
     }
     free(args);
     return s;
@@ -680,9 +698,9 @@ static void drop_others(lw *L, unsigned line, site *st, unsigned keep)
 /* await(ac_join(...)), ac_try_join, ac_select, ac_timeout: one state polling several children. */
 static void gen_combinator(lw *L, node *aw, node *comb)
 {
-    static const char *const names[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
-                                        [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
-    site *st = new_site(L, aw, comb->mk, names[comb->mk]);
+    static const char *const combinator[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
+                                             [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
+    site *st = new_site(L, aw, comb->mk, combinator[comb->mk]);
     unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
     unsigned n = comb->nops - first + (comb->mk == MK_TIMEOUT);
     if (n > 32) {
@@ -1368,7 +1386,7 @@ static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent,
                      "enumerator '%s' of a local enum moves to file scope, where '%s' already exists; rename one", name,
                      name);
         else
-            VEC_PUSH(L->t->scope_names, L->t->nscope_names, xstrdup(name));
+            names_put(&L->t->scope_names, name, NULL);
         free(name);
     }
     return CXChildVisit_Continue;
@@ -1376,10 +1394,9 @@ static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent,
 
 static int scope_name_taken(const tunit *t, const char *name)
 {
-    for (unsigned i = 0; i < t->nscope_names; i++)
-        if (strcmp(t->scope_names[i], name) == 0)
-            return 1;
-    return 0;
+    int found;
+    names_get(&t->scope_names, name, &found);
+    return found;
 }
 
 static int is_unnamed_tag(const node *n)
@@ -1412,7 +1429,7 @@ static void collect_moved(lw *L, node *n)
                               "local type '%s' of an async function moves to file scope, where '%s' already exists; rename one",
                               name, name);
             else if (*name)
-                VEC_PUSH(L->t->scope_names, L->t->nscope_names, xstrdup(name));
+                names_put(&L->t->scope_names, name, NULL);
             if (n->kids[i]->kind == CXCursor_EnumDecl)
                 clang_visitChildren(n->kids[i]->cur, enum_constants_taken, L);
             free(name);

@@ -1,0 +1,63 @@
+/* names.c: open-addressing hash table from strings to pointers (FNV-1a, linear probing).
+ * Grows at half full; entries are never removed. */
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static unsigned hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static unsigned slot(const names *n, const char *key)
+{
+    unsigned i = hash(key) & (n->cap - 1);
+    while (n->keys[i] && strcmp(n->keys[i], key) != 0)
+        i = (i + 1) & (n->cap - 1);
+    return i;
+}
+
+void *names_get(const names *n, const char *key, int *found)
+{
+    *found = 0;
+    if (!n->cap)
+        return NULL;
+    unsigned i = slot(n, key);
+    if (!n->keys[i])
+        return NULL;
+    *found = 1;
+    return n->values[i];
+}
+
+static void grow(names *n)
+{
+    names bigger = {xcalloc(n->cap ? n->cap * 2 : 64, sizeof(char *)), xcalloc(n->cap ? n->cap * 2 : 64, sizeof(void *)),
+                    n->cap ? n->cap * 2 : 64, n->count};
+    for (unsigned i = 0; i < n->cap; i++)
+        if (n->keys[i]) {
+            unsigned j = slot(&bigger, n->keys[i]);
+            bigger.keys[j] = n->keys[i];
+            bigger.values[j] = n->values[i];
+        }
+    free(n->keys);
+    free(n->values);
+    *n = bigger;
+}
+
+void names_put(names *n, const char *key, void *value)
+{
+    if (2 * (n->count + 1) > n->cap)
+        grow(n);
+    unsigned i = slot(n, key);
+    if (!n->keys[i]) {
+        n->keys[i] = xstrdup(key);
+        n->count++;
+    }
+    n->values[i] = value;
+}
