@@ -31,12 +31,9 @@ build() { # build DIR [cmake options...]
 demo() {
     install_missing
     build build
-    local out=build/demo
-    mkdir -p "$out"
-    build/transpiler/asyncc -Iinclude samples/transcripts/transcripts.c -o "$out/transcripts.async.c"
-    cc -O2 -Iinclude "$out/transcripts.async.c" build/runtime/libasyncc.a -luring -lpthread -o "$out/transcripts"
-    echo "== the transcripts demo: three 3-second transcripts, sequential then concurrent"
-    "$out/transcripts"
+    echo "== the transcripts demo (samples/transcripts, built with asyncc_target_sources):"
+    echo "   three 3-second transcripts awaited one after another, then concurrently"
+    build/samples/transcripts/transcripts
     echo
     echo "== the state machine asyncc generated for it (asyncc --emit=frames)"
     build/transpiler/asyncc --emit=frames -Iinclude samples/transcripts/transcripts.c

@@ -82,6 +82,11 @@ static enum CXChildVisitResult walk_fields(CXCursor c, CXCursor parent, CXClient
         CXType ty = clang_getCursorType(c);
         long long off = clang_Type_getOffsetOf(w->frame, name) / 8, size = clang_Type_getSizeOf(ty);
         char *tname = cx_take(clang_getTypeSpelling(ty));
+        for (unsigned i = 0; i < w->fn->nvars; i++)
+            if (w->fn->vars[i]->in_frame && strcmp(w->fn->vars[i]->field, name) == 0) {
+                free(tname); /* the type as the user wrote it, not through __typeof__ */
+                tname = xstrdup(w->fn->vars[i]->type);
+            }
         int width = 24 - w->depth * 2;
         sb_printf(w->out, "  %6lld %6lld  %*s%-*s %-28s %s\n", off, size, w->depth * 2, "", width > 8 ? width : 8, name,
                   tname, describe(w->fn, name));

@@ -266,11 +266,29 @@ static char *call_args(lw *L, node *call)
  * cast to void. */
 static int handle_discarded(const node *m)
 {
-    const node *p = m->parent;
+    const node *e = m, *p = m->parent;
     while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
-                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void)))
+                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void))) {
+        e = p;
         p = p->parent;
-    return p && !clang_isExpression(p->kind);
+    }
+    if (!p)
+        return 0;
+    switch (p->kind) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+    case CXCursor_LabelStmt:
+        return 1;
+    case CXCursor_IfStmt: /* a branch, not the condition */
+    case CXCursor_WhileStmt:
+        return p->nkids && p->kids[0] != e;
+    case CXCursor_DoStmt:
+    case CXCursor_ForStmt: /* the body */
+        return p->nkids && p->kids[p->kind == CXCursor_DoStmt ? 0 : p->nkids - 1] == e;
+    default:
+        return 0; /* a declaration, a return, a condition: the handle is used */
+    }
 }
 
 /* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */

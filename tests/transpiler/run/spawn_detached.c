@@ -20,7 +20,13 @@ async int main(void)
         else
             (void)ac_spawn(work(i));
     }
-    while (__atomic_load_n(&finished, __ATOMIC_SEQ_CST) < 1000)
+    /* kept handles are not detached: they are joined */
+    ac_task *kept = ac_spawn(work(1000));
+    ac_task *again;
+    again = ac_spawn(work(1001));
+    await(ac_task_join(kept, NULL));
+    await(ac_task_join(again, NULL));
+    while (__atomic_load_n(&finished, __ATOMIC_SEQ_CST) < 1002)
         await(ac_sleep_ms(1));
     await(ac_sleep_ms(5));
     ac_runtime_stats stats;
@@ -29,4 +35,4 @@ async int main(void)
            (unsigned long long)stats.tasks_alive);
     return 0;
 }
-// CHECK: finished 1000 spawned {{100[01]}} alive 1
+// CHECK: finished 1002 spawned {{100[23]}} alive 1
