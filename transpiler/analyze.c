@@ -52,7 +52,7 @@ static node *build_tree(tunit *t, CXCursor c)
 }
 
 /* Skips blanks, comments and line markers in the preprocessed text. */
-static unsigned skip_blank(const tunit *t, unsigned i, unsigned end)
+unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end)
 {
     const char *s = t->text;
     while (i < end) {
@@ -82,7 +82,7 @@ const char *an_binop(const tunit *t, const node *n)
     static char op[4];
     if (n->nkids != 2)
         return "";
-    unsigned i = skip_blank(t, n->kids[0]->end, n->kids[1]->start), k = 0;
+    unsigned i = an_skip_blank(t, n->kids[0]->end, n->kids[1]->start), k = 0;
     while (i < n->kids[1]->start && k < 3 && strchr("=!<>&|^+-*/%,", t->text[i]))
         op[k++] = t->text[i++];
     op[k] = 0;

@@ -151,6 +151,7 @@ int pp_run(const char *clang, const char *const *flags, int nflags, const char *
 /* analyze.c */
 int an_analyze(tunit *t);
 node *an_unparen(node *n);
+unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end);
 callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 const char *an_binop(const tunit *t, const node *n);

@@ -122,17 +122,23 @@ static void sync(lw *L, unsigned off)
     pad(L, L->indent);
 }
 
+static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap)
+{
+    line_directive(L, line);
+    pad(L, L->indent ? L->indent : 5);
+    sb_vprintf(&L->out, fmt, ap);
+    if (end_line)
+        put(L, "\n");
+}
+
 /* One line of generated code, attributed to the user's line `line`. */
 static void gline(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void gline(lw *L, unsigned line, const char *fmt, ...)
 {
-    line_directive(L, line);
-    pad(L, L->indent ? L->indent : 5);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&L->out, fmt, ap);
+    vgen(L, line, 1, fmt, ap);
     va_end(ap);
-    put(L, "\n");
 }
 
 /* Generated text that the following user statement continues on the same line (a loop header
@@ -140,11 +146,9 @@ static void gline(lw *L, unsigned line, const char *fmt, ...)
 static void gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void gopen(lw *L, unsigned line, const char *fmt, ...)
 {
-    line_directive(L, line);
-    pad(L, L->indent ? L->indent : 5);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&L->out, fmt, ap);
+    vgen(L, line, 0, fmt, ap);
     va_end(ap);
 }
 
@@ -171,26 +175,6 @@ static void copy_gap(lw *L, unsigned from, unsigned to)
     }
 }
 
-static unsigned skip_blank(const tunit *t, unsigned i, unsigned end)
-{
-    const char *s = t->text;
-    while (i < end) {
-        if (strchr(" \t\n\r\f\v", s[i]))
-            i++;
-        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '/')
-            while (i < end && s[i] != '\n')
-                i++;
-        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
-            i += 2;
-            while (i + 1 < end && !(s[i] == '*' && s[i + 1] == '/'))
-                i++;
-            i += 2;
-        } else
-            break;
-    }
-    return i;
-}
-
 /* Where a statement really ends: clang's extent leaves out the `;` of expression statements,
  * return, break, continue, goto and do-while. */
 static unsigned stmt_end(lw *L, node *s)
@@ -210,7 +194,7 @@ static unsigned stmt_end(lw *L, node *s)
         /* These end with a sub-statement, which may be an expression statement. */
         return s->nkids ? stmt_end(L, s->kids[s->nkids - 1]) : s->end;
     default: {
-        unsigned i = skip_blank(L->t, s->end, L->t->text_len);
+        unsigned i = an_skip_blank(L->t, s->end, L->t->text_len);
         return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : s->end;
     }
     }
@@ -1066,7 +1050,7 @@ static void put_range(lw *L, node *s, unsigned a, unsigned b)
 static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
 {
     const char *t = L->t->text;
-    unsigned i = skip_blank(L->t, s->start + 3, s->end), semi[2] = {0, 0}, nsemi = 0;
+    unsigned i = an_skip_blank(L->t, s->start + 3, s->end), semi[2] = {0, 0}, nsemi = 0;
     int depth = 0;
     for (; i < s->end && nsemi < 2; i++) {
         char ch = t[i];
@@ -1171,6 +1155,19 @@ static void gen_labeled(lw *L, node *s)
     gen_stmt(L, sub);
 }
 
+/* `if (cond)` or `switch (cond)`, after the awaits of cond. */
+static void gen_header(lw *L, node *s, const char *keyword, node *cond)
+{
+    hoist(L, cond);
+    char *c = emit_text(L, cond);
+    sync(L, s->start);
+    put(L, keyword);
+    put(L, " (");
+    put(L, c);
+    put(L, ")");
+    free(c);
+}
+
 static void gen_stmt(lw *L, node *s)
 {
     if (is_moved_decl(L, s))
@@ -1213,13 +1210,7 @@ static void gen_stmt(lw *L, node *s)
         break;
     }
     case CXCursor_IfStmt: {
-        hoist(L, s->kids[0]);
-        char *c = emit_text(L, s->kids[0]);
-        sync(L, s->start);
-        put(L, "if (");
-        put(L, c);
-        put(L, ")");
-        free(c);
+        gen_header(L, s, "if", s->kids[0]);
         gen_stmt(L, s->kids[1]);
         if (s->nkids > 2) {
             L->indent = indent;
@@ -1268,13 +1259,7 @@ static void gen_stmt(lw *L, node *s)
         gen_for(L, s);
         break;
     case CXCursor_SwitchStmt: {
-        hoist(L, s->kids[0]);
-        char *c = emit_text(L, s->kids[0]);
-        sync(L, s->start);
-        put(L, "switch (");
-        put(L, c);
-        put(L, ")");
-        free(c);
+        gen_header(L, s, "switch", s->kids[0]);
         gen_stmt(L, s->kids[s->nkids - 1]);
         break;
     }
