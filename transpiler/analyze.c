@@ -208,11 +208,13 @@ static callee *callee_of(tunit *t, CXCursor fn)
     CXType ft = clang_getCursorType(fn);
     CXType rt = clang_getResultType(ft);
     if (rt.kind != CXType_Void)
-        c->ret_type = cx_take(clang_getTypeSpelling(rt));
+        c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(rt) ? clang_getCanonicalType(rt) : rt));
+    if (c->ret_type && clang_isConstQualifiedType(rt) && strncmp(c->ret_type, "const ", 6) == 0)
+        memmove(c->ret_type, c->ret_type + 6, strlen(c->ret_type + 6) + 1); /* `const int f()`: const means nothing there */
     c->variadic = clang_isFunctionTypeVariadic(ft) != 0;
     int n = clang_getNumArgTypes(ft);
     for (int i = 0; i < n; i++) {
-        char *ty = cx_take(clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i)));
+        char *ty = an_param_type(clang_getArgType(ft, (unsigned)i));
         VEC_PUSH(c->param_types, c->nparams, ty);
     }
     add_callee(t, c);
@@ -233,6 +235,32 @@ callee *an_sleep_callee(tunit *t)
     return c;
 }
 
+/* A parameter's type as C adjusts it: arrays (also VLAs) and functions become pointers.
+ * libclang reports the type as written. */
+char *an_param_type(CXType ty)
+{
+    switch (ty.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray: {
+        char *elem = cx_take(clang_getTypeSpelling(clang_getArrayElementType(ty)));
+        char *s = xasprintf("__typeof__(%s) *", elem);
+        free(elem);
+        return s;
+    }
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: {
+        char *fn = cx_take(clang_getTypeSpelling(ty));
+        char *s = xasprintf("__typeof__(%s) *", fn);
+        free(fn);
+        return s;
+    }
+    default:
+        return cx_take(clang_getTypeSpelling(ty));
+    }
+}
+
 /* ---------------------------------------------------------------- per-function analysis */
 
 typedef struct scan {
@@ -241,6 +269,8 @@ typedef struct scan {
     node **awaits;
     unsigned nawaits;
     int in_unevaluated;
+    node **literals; /* compound literals that may be pointed to */
+    unsigned nliterals;
 } scan;
 
 static int text_starts(const tunit *t, const node *n, const char *word)
@@ -458,6 +488,17 @@ static void scan_node(scan *s, node *n)
                                       : "a jump across a suspended frame cannot be resumed; return an error code instead");
             free(name);
         }
+    } else if (n->kind == CXCursor_CompoundLiteralExpr && f->self) {
+        /* Block-scoped storage on the poll function's stack: if a pointer to it can be kept
+         * (an array, or its address taken) and an await follows, it must live in the frame. */
+        enum CXTypeKind k = clang_getCursorType(n->cur).kind;
+        node *p = n->parent;
+        while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr))
+            p = p->parent;
+        int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+                        (p && p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&');
+        if (addressed && enclosing_scope(n))
+            VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr) {
         CXCursor ref = clang_getCursorReferenced(n->cur);
         if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
@@ -475,7 +516,10 @@ static void scan_node(scan *s, node *n)
             if (n->var) {
                 VEC_PUSH(n->var->refs, n->var->nrefs, n);
                 for (node *p = n->parent; p; p = p->parent) {
-                    if (p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&') {
+                    enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
+                    /* &x, &x.m, and x.m of array type, which decays to a pointer into x */
+                    if ((p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&') ||
+                        (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {
                         n->var->addr_taken = 1;
                         break;
                     }
@@ -523,6 +567,17 @@ static char *cleanup_of(const tunit *t, const node *decl)
 }
 
 /* Decides which locals live across an await and gives them unique field names. */
+/* The statement an await belongs to: what runs after it resumes includes the whole statement
+ * (hoisting evaluates the rest of the expression after the await, and a combinator's targets
+ * when each future finishes). */
+static const node *stmt_of(const node *n)
+{
+    const node *p = n;
+    while (p->parent && (clang_isExpression(p->kind) || p->kind == CXCursor_VarDecl))
+        p = p->parent;
+    return p;
+}
+
 static const node *enclosing_loop(const node *n, const node *limit)
 {
     for (const node *p = n->parent; p && p != limit->parent; p = p->parent)
@@ -547,11 +602,13 @@ static int lives_across(scan *s, var *v)
         node *aw = s->awaits[a];
         if (aw->start <= v->decl->end || aw->end > v->scope->end)
             continue;
-        const node *loop = enclosing_loop(aw, v->scope);
+        const node *loop = enclosing_loop(aw, v->scope), *stmt = stmt_of(aw);
         int loop_in_scope = loop && loop->start >= v->scope->start && loop->end <= v->scope->end;
         for (unsigned r = 0; r < v->nrefs; r++) {
             node *ref = v->refs[r];
             if (ref->start >= aw->end)
+                return 1;
+            if (ref->start >= stmt->start && ref->end <= stmt->end && ref->start >= v->decl->end)
                 return 1;
             if (loop_in_scope && ref->start >= loop->start && ref->end <= loop->end)
                 return 1;
@@ -577,7 +634,7 @@ static void place_vars(scan *s)
             continue;
         }
         CXType ty = clang_getCursorType(v->decl->cur);
-        if (ty.kind == CXType_VariableArray)
+        if (ty.kind == CXType_VariableArray && !v->is_param)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
                           v->name);
         /* A unique member name: the user's when free, else name_2, name_3... */
@@ -627,10 +684,13 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
             dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
                           f->name);
     }
-    scan s = {t, f, NULL, 0, 0};
+    scan s = {t, f, NULL, 0, 0, NULL, 0};
     if (f->body)
         scan_node(&s, f->body);
     place_vars(&s);
+    for (unsigned i = 0; i < s.nliterals; i++)
+        s.literals[i]->frame_literal = await_within(&s, s.literals[i]->end, enclosing_scope(s.literals[i])->end);
+    free(s.literals);
     free(s.awaits);
     VEC_PUSH(t->fns, t->nfns, f);
 }
@@ -704,6 +764,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     }
     if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
         return CXChildVisit_Continue;
+    {
+        /* a local enumerator or typedef moved to file scope must not meet these either */
+        char *name = cx_take(clang_getCursorSpelling(c));
+        names_put(&t->scope_names, name, NULL);
+        free(name);
+    }
     char *file;
     dg_presumed(clang_getCursorLocation(c), &file, NULL, NULL);
     int here = strcmp(file, t->input) == 0;

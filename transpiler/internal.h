@@ -44,6 +44,7 @@ struct node {
     const char *repl; /* replacement text decided by the lowering */
     struct region *region; /* frame storage of a lowered block or statement */
     unsigned cont_label;   /* a rewritten loop: `continue` becomes goto ac__cont_N */
+    unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
 };
 
 /* A parameter or local of a rewritten function. */
@@ -154,6 +155,7 @@ node *an_unparen(node *n);
 unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end);
 callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
+char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
 
 /* lower.c */

@@ -42,6 +42,10 @@ typedef struct lw {
 static void gen_stmt(lw *L, node *s);
 static void hoist(lw *L, node *n);
 static void block_end_cleanups(lw *L, node *scope);
+static char *type_spelling(CXType ty);
+static int declares_frame_var(node *d);
+static void gen_labeled(lw *L, node *s);
+static int loop_rebuilt(node *s);
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -155,8 +159,30 @@ static void gopen(lw *L, unsigned line, const char *fmt, ...)
 /* Copies the blank text between two statements up to its last newline (comments included). The
  * #line that resynchronizes the output goes before the comments, not between a comment and the
  * statement it annotates (gcc reads a fallthrough comment only right before the case label). */
+static void copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas);
+
 static void copy_gap(lw *L, unsigned from, unsigned to)
 {
+    copy_gap_lines(L, from, to, 0);
+}
+
+/* The same, leaving out #pragma lines: gcc's loop pragmas (unroll, ivdep) must be followed by
+ * the loop itself, and a rebuilt loop starts with a block. They are only hints. */
+static void copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
+{
+    if (drop_pragmas) {
+        for (unsigned i = from; i < to; i++) {
+            unsigned j = i;
+            while (j < to && (L->t->text[j] == ' ' || L->t->text[j] == '\t'))
+                j++;
+            if ((i == from || L->t->text[i - 1] == '\n') && j < to && L->t->text[j] == '#') {
+                copy_gap_lines(L, from, i, 0);
+                while (i < to && L->t->text[i] != '\n')
+                    i++;
+                from = i;
+            }
+        }
+    }
     unsigned last = from, first_nl = to;
     for (unsigned i = from; i < to; i++)
         if (L->t->text[i] == '\n') {
@@ -225,6 +251,32 @@ static char *emit_range(lw *L, node *n, unsigned a, unsigned b);
 static char *emit_text(lw *L, node *n)
 {
     return emit_range(L, n, n->start, n->end);
+}
+
+static void collect(lw *L, node *n, edits *e);
+static int edit_cmp(const void *a, const void *b);
+
+/* n's text with the rewrites inside it, but not n's own. */
+static char *emit_kids(lw *L, node *n)
+{
+    edits e = {0};
+    for (unsigned i = 0; i < n->nkids; i++)
+        collect(L, n->kids[i], &e);
+    if (e.n)
+        qsort(e.v, e.n, sizeof *e.v, edit_cmp);
+    sb out = {0};
+    unsigned pos = n->start;
+    for (unsigned i = 0; i < e.n; i++) {
+        if (e.v[i].start >= pos && e.v[i].end <= n->end) {
+            sb_putn(&out, L->t->text + pos, e.v[i].start - pos);
+            sb_puts(&out, e.v[i].text);
+            pos = e.v[i].end;
+        }
+        free(e.v[i].text);
+    }
+    sb_putn(&out, L->t->text + pos, n->end - pos);
+    free(e.v);
+    return sb_take(&out);
 }
 
 static node *loop_of(node *n)
@@ -400,6 +452,38 @@ static char *return_text(lw *L, node *r)
     return s;
 }
 
+static int is_function_name(const tunit *t, const node *n)
+{
+    static const char *const names_of_function[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+    for (int i = 0; i < 3; i++) {
+        size_t len = strlen(names_of_function[i]);
+        if (n->end - n->start == len && memcmp(t->text + n->start, names_of_function[i], len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static char *emit_kids(lw *L, node *n);
+
+/* A compound literal that a pointer may reach after an await: its storage moves to the frame
+ * (the block's region), filled from the literal when the expression runs. The result is an
+ * lvalue of the literal's type, so arrays still decay and & still works. */
+static char *frame_literal(lw *L, node *n)
+{
+    unsigned k = ++L->ntemps;
+    char *ty = type_spelling(clang_getCursorType(n->cur));
+    node *scope = n->parent;
+    while (scope && scope->kind != CXCursor_CompoundStmt && scope->kind != CXCursor_ForStmt)
+        scope = scope->parent;
+    add_field(scope && scope->region ? scope->region : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
+    free(ty);
+    char *lit = emit_kids(L, n);
+    char *s = xasprintf("(*(__builtin_memcpy(&ac__fr->ac__lit%u, &%s, sizeof ac__fr->ac__lit%u), &ac__fr->ac__lit%u))",
+                        k, lit, k, k);
+    free(lit);
+    return s;
+}
+
 static void push_edit(edits *e, node *n, char *text)
 {
     e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
@@ -418,6 +502,15 @@ static void collect(lw *L, node *n, edits *e)
     }
     if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON) {
         push_edit(e, n, task_expr(L, n));
+        return;
+    }
+    if (n->frame_literal) {
+        push_edit(e, n, frame_literal(L, n));
+        return;
+    }
+    if (L->f->self && n->nkids == 0 && is_function_name(L->t, n)) {
+        /* in the poll function these would name ac__poll_f */
+        push_edit(e, n, xasprintf("\"%s\"", L->f->name));
         return;
     }
     if (n->kind == CXCursor_ReturnStmt && L->f->self) {
@@ -841,6 +934,17 @@ static void hoist_stmt_expr(lw *L, node *n)
     n->repl = tmp ? tmp : "((void)0)";
 }
 
+/* `a, b`: a runs as a statement of its own before b's awaits, and b gives the value. */
+static void hoist_comma(lw *L, node *n, unsigned line)
+{
+    hoist(L, n->kids[0]);
+    char *lhs = emit_text(L, n->kids[0]);
+    gline(L, line, "(void)(%s);", lhs);
+    free(lhs);
+    hoist(L, n->kids[1]);
+    n->repl = emit_text(L, n->kids[1]);
+}
+
 /* Evaluates every await inside expression n, in order, as statements before the one that uses
  * n, and marks each await with the expression that holds its value. &&, || and ?: become if/else
  * so that what C would not evaluate is not awaited. */
@@ -885,14 +989,14 @@ static void hoist(lw *L, node *n)
             return;
         }
         if (strcmp(op, ",") == 0) {
-            hoist(L, n->kids[0]);
-            char *lhs = emit_text(L, n->kids[0]);
-            gline(L, line, "(void)(%s);", lhs);
-            free(lhs);
-            hoist(L, n->kids[1]);
-            n->repl = emit_text(L, n->kids[1]);
+            hoist_comma(L, n, line);
             return;
         }
+    }
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[0]->has_await &&
+        strcmp(an_binop(L->t, n), ",") == 0) {
+        hoist_comma(L, n, line); /* `(await(f()), x)`: the discarded left value is a statement */
+        return;
     }
     if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await)) {
         hoist(L, n->kids[0]);
@@ -1010,6 +1114,13 @@ static void block_end_cleanups(lw *L, node *scope)
     afn *f = L->f;
     if (!f->self)
         return;
+    /* After a final break/continue/return/goto nothing runs: the jump ran the cleanups. */
+    if (scope->kind == CXCursor_CompoundStmt && scope->nkids) {
+        enum CXCursorKind last = scope->kids[scope->nkids - 1]->kind;
+        if (last == CXCursor_BreakStmt || last == CXCursor_ContinueStmt || last == CXCursor_ReturnStmt ||
+            last == CXCursor_GotoStmt)
+            return;
+    }
     for (unsigned i = f->nvars; i-- > 0;)
         if (f->vars[i]->cleanup && f->vars[i]->scope == scope)
             gline(L, line_at(L, scope->end - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
@@ -1025,7 +1136,7 @@ static void gen_block(lw *L, node *b)
     unsigned pos = b->start + 1, indent = L->indent;
     for (unsigned i = 0; i < b->nkids; i++) {
         node *k = b->kids[i];
-        copy_gap(L, pos, k->start);
+        copy_gap_lines(L, pos, k->start, loop_rebuilt(k));
         gen_stmt(L, k);
         pos = stmt_end(L, k);
     }
@@ -1168,11 +1279,39 @@ static void gen_header(lw *L, node *s, const char *keyword, node *cond)
     free(c);
 }
 
+/* Whether a loop is rebuilt as `{ ...; for (;;) ... }`, which loop pragmas cannot precede. */
+static int loop_rebuilt(node *s)
+{
+    switch (s->kind) {
+    case CXCursor_WhileStmt:
+        return s->kids[0]->has_await;
+    case CXCursor_DoStmt:
+        return s->kids[1]->has_await;
+    case CXCursor_ForStmt:
+        for (unsigned i = 0; i + 1 < s->nkids; i++)
+            if (s->kids[i]->has_await)
+                return 1;
+        return s->nkids > 1 && declares_frame_var(s->kids[0]);
+    default:
+        return 0;
+    }
+}
+
 static void gen_stmt(lw *L, node *s)
 {
     if (is_moved_decl(L, s))
         return;
     L->indent = col_at(L, s->start);
+    if (s->kind == CXCursor_UnexposedStmt && s->nkids == 1 &&
+        clang_isStatement(s->kids[0]->kind) && s->has_await) {
+        /* `#pragma GCC unroll` and other attributes on a statement: kept, unless the loop they
+         * annotate is rebuilt (they are only hints; a block after them is an error) */
+        if (loop_rebuilt(s->kids[0]))
+            gen_stmt(L, s->kids[0]);
+        else
+            gen_labeled(L, s);
+        return;
+    }
     if (s->kind == CXCursor_DeclStmt) {
         gen_decl(L, s);
         return;
@@ -1338,7 +1477,7 @@ static char *init_params(afn *f, int with_names)
         var *v = f->vars[i];
         if (!v->is_param)
             continue;
-        char *ty = cx_take(clang_getTypeSpelling(clang_getCursorType(v->decl->cur)));
+        char *ty = an_param_type(clang_getCursorType(v->decl->cur));
         char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
         sb_printf(&b, ", %s", d);
         free(ty);
@@ -1453,6 +1592,8 @@ static void collect_moved(lw *L, node *n)
                 continue;
             const char *kw = k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
             char *name = xasprintf("%s ac__anon_%s_%u", kw, L->f->name, L->nanon + 1);
+            if (k->kind == CXCursor_EnumDecl)
+                clang_visitChildren(k->cur, enum_constants_taken, L);
             unsigned kwlen = (unsigned)strlen(kw);
             char *def = xasprintf("%s%.*s;", name, (int)(k->end - k->start - kwlen), L->t->text + k->start + kwlen);
             move_text(L, k, def);
@@ -1511,7 +1652,7 @@ static void emit_async(lw *L, sb *out)
     }
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param) {
-            char *ty = field_type(clang_getCursorType(f->vars[i]->decl->cur));
+            char *ty = an_param_type(clang_getCursorType(f->vars[i]->decl->cur));
             char *d = lw_field_decl(ty, xstrdup(f->vars[i]->field));
             sb_printf(&frame, "    %s;\n", d);
             free(ty);
