@@ -15,6 +15,11 @@ struct sleep_frame {
     struct ac__timer timer;
 };
 
+/* Callers embed these frames on the promise of task.h's ac__frame_size_ constants. */
+_Static_assert(sizeof(struct sleep_frame) <= ac__frame_size_ac_sleep_ms && _Alignof(struct sleep_frame) <= 16,
+               "struct sleep_frame outgrew ac__frame_size_ac_sleep_ms (include/asyncc/task.h)");
+_Static_assert(ac__frame_size_ac_sleep_until == ac__frame_size_ac_sleep_ms, "both sleeps share the frame");
+
 static int sleep_poll(void *frame, ac_cx *cx)
 {
     struct sleep_frame *f = frame;
@@ -113,6 +118,9 @@ unsigned long long ac_now_ms(void)
 struct yield_frame {
     unsigned state;
 };
+
+_Static_assert(sizeof(struct yield_frame) <= ac__frame_size_ac_yield && _Alignof(struct yield_frame) <= 16,
+               "struct yield_frame outgrew ac__frame_size_ac_yield (include/asyncc/task.h)");
 
 static int yield_poll(void *frame, ac_cx *cx)
 {

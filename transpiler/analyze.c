@@ -739,10 +739,11 @@ static enum CXChildVisitResult enum_constants(CXCursor c, CXCursor parent, CXCli
 {
     (void)parent;
     tunit *t = data;
-    if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl)
-    {
+    if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
         char *name = an_scope_name(c);
         names_put(&t->scope_names, name, NULL);
+        if (strncmp(name, "ac__frame_size_", 15) == 0)
+            names_put(&t->frame_bounds, name + 15, NULL);
         free(name);
     }
     return CXChildVisit_Continue;

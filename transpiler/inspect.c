@@ -48,8 +48,9 @@ static const char *describe(afn *f, const char *field)
     for (unsigned i = 0; i < f->nsites; i++)
         for (unsigned k = 0; k < f->sites[i]->nkids; k++)
             if (strcmp(f->sites[i]->kids[k].field, field) == 0)
-                return f->sites[i]->kids[k].embedded ? "child frame, inside this frame"
-                                                     : "pointer to a child frame in the task arena";
+                return f->sites[i]->kids[k].embedded  ? "child frame, inside this frame"
+                       : f->sites[i]->kids[k].bounded ? "child frame, inside this frame (size from its header)"
+                                                      : "pointer to a child frame in the task arena";
     if (strcmp(field, "ac__state") == 0)
         return "state: 0 start, k suspended at await k";
     if (strcmp(field, "ac__result") == 0)

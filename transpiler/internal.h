@@ -78,7 +78,8 @@ typedef struct child {
     node *call;
     node *target; /* `target = f(x)` in a combinator: receives the result; else NULL */
     char *field;  /* frame field holding the child frame (or a pointer to it) */
-    unsigned embedded : 1; /* child frame inside ours (else from the task arena) */
+    unsigned embedded : 1; /* child frame inside ours, of its known struct type */
+    unsigned bounded : 1;  /* child frame inside ours, in bytes a header promised (ac__frame_size_f) */
 } child;
 
 /* An await point: one state of the state machine. A plain await has one child; ac_join,
@@ -128,6 +129,7 @@ struct tunit {
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
     afn **fns;
     unsigned nfns;
+    names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope */
     names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
                         * types already moved to file scope: what a moved local type must not be */
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */

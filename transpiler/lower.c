@@ -672,16 +672,23 @@ static void child_init(lw *L, site *st, child *ch, node *call, node *target, cal
     ch->call = call;
     ch->target = target;
     ch->embedded = c->defined_here && c->def_start < L->f->root->start;
+    int known;
+    names_get(&L->t->frame_bounds, c->name, &known);
+    ch->bounded = !ch->embedded && known;
     ch->field = st->nkids ? xasprintf("ac__c%u_%u", st->index, st->nkids) : xasprintf("ac__c%u", st->index);
     if (ch->embedded)
         add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, ch->field));
+    else if (ch->bounded)
+        add_field(L->stmt, xasprintf("_Alignas(16) unsigned char %s[ac__frame_size_%s]", ch->field, c->name));
     else
         add_field(L->stmt, xasprintf("void *%s", ch->field));
 }
 
 static void child_start(lw *L, unsigned line, child *ch, const char *args)
 {
-    if (ch->embedded) {
+    if (ch->bounded) {
+        gline(L, line, "ac__init_%s(ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    } else if (ch->embedded) {
         gline(L, line, "ac__init_%s(&ac__fr->%s%s);", ch->fn->name, ch->field, args);
     } else {
         gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", ch->field, ch->fn->name);
@@ -709,7 +716,7 @@ static char *child_result(const child *ch)
 /* Gives back the arena memory of a finished child. */
 static void child_release(lw *L, unsigned line, const child *ch)
 {
-    if (!ch->embedded)
+    if (!ch->embedded && !ch->bounded)
         gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", ch->field, ch->fn->name);
 }
 
@@ -718,6 +725,8 @@ static char *child_drop(const child *ch)
 {
     if (ch->embedded)
         return xasprintf("ac__drop_%s(&ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    if (ch->bounded)
+        return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
     return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);",
                      ch->fn->name, ch->field, ch->field, ch->fn->name);
 }

@@ -33,6 +33,13 @@ extern "C" {
  *
  * so that a caller in another file can place the frame wherever it likes: inside its own frame,
  * in the task's arena, or as the root frame of a task.
+ *
+ * A header may also promise a bound on the frame of an async function defined elsewhere:
+ *
+ *   enum { ac__frame_size_f = N };            f's frame fits in N bytes, aligned to 16 at most
+ *
+ * Callers then keep f's frame inside their own instead of taking it from the task's arena (the
+ * runtime does this for its leaf futures, so awaiting ac_sleep_ms allocates nothing).
  */
 
 typedef struct ac_cx ac_cx;     /* what a poll knows about who is polling it (opaque) */

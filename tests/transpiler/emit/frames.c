@@ -22,11 +22,11 @@ async int branches(int c)
     }
 }
 // CHECK-LABEL: async int leaf  ({{.*}}frames.c:6)
-// CHECK-NEXT: frame struct ac__frame_leaf: 24 bytes, align 8
+// CHECK-NEXT: frame struct ac__frame_leaf: 32 bytes, align 16
 // CHECK:      0      4  ac__state
 // CHECK-NEXT: 4      4  ac__result    {{ *}}int {{ *}}result
 // CHECK-NEXT: 8      4  x             {{ *}}int {{ *}}parameter
-// CHECK:            8  {{ *}}ac__c1   {{ *}}void * {{ *}}pointer to a child frame in the task arena
+// CHECK: 16     16  {{ *}}ac__c1   {{ *}}unsigned char[16] {{ *}}child frame, inside this frame (size from its header)
 // CHECK:      1  {{.*}}frames.c:8  await ac_yield()
 // CHECK-LABEL: async int branches
 // CHECK: union {  (members share these bytes)
