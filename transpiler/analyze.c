@@ -602,16 +602,19 @@ static int lives_across(scan *s, var *v)
         node *aw = s->awaits[a];
         if (aw->start <= v->decl->end || aw->end > v->scope->end)
             continue;
-        const node *loop = enclosing_loop(aw, v->scope), *stmt = stmt_of(aw);
-        int loop_in_scope = loop && loop->start >= v->scope->start && loop->end <= v->scope->end;
+        const node *stmt = stmt_of(aw);
         for (unsigned r = 0; r < v->nrefs; r++) {
             node *ref = v->refs[r];
             if (ref->start >= aw->end)
                 return 1;
             if (ref->start >= stmt->start && ref->end <= stmt->end && ref->start >= v->decl->end)
                 return 1;
-            if (loop_in_scope && ref->start >= loop->start && ref->end <= loop->end)
-                return 1;
+            /* Any loop around the await inside v's scope, however far out, runs the use again
+             * after the await. */
+            for (const node *loop = enclosing_loop(aw, v->scope); loop; loop = enclosing_loop(loop, v->scope))
+                if (loop->start >= v->scope->start && loop->end <= v->scope->end && ref->start >= loop->start &&
+                    ref->end <= loop->end)
+                    return 1;
         }
     }
     return 0;
@@ -634,7 +637,23 @@ static void place_vars(scan *s)
             continue;
         }
         CXType ty = clang_getCursorType(v->decl->cur);
-        if (ty.kind == CXType_VariableArray && !v->is_param)
+        int aligned_attr = 0; /* _Alignas(N) and __attribute__((aligned(N))) with N above 16 */
+        for (unsigned k = 0; k < v->decl->nkids; k++) {
+            node *a = v->decl->kids[k];
+            if (a->kind != CXCursor_AlignedAttr)
+                continue;
+            /* the extent of _Alignas stops before its parenthesis */
+            const char *open = memchr(s->t->text + a->start, '(', v->decl->end - a->start);
+            char *end = NULL;
+            long n = open ? strtol(open + 1, &end, 0) : 0;
+            aligned_attr |= !open || end == open + 1 || *end != ')' || n > 16;
+        }
+        if (clang_Type_getAlignOf(ty) > 16 || aligned_attr)
+            dg_error_node(s->t, v->decl,
+                          "'%s' asks for an alignment that a frame does not guarantee (frames are 16-byte aligned) and lives "
+                          "across an await; keep it in memory you allocate",
+                          v->name);
+        else if (ty.kind == CXType_VariableArray && !v->is_param)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
                           v->name);
         /* A unique member name: the user's when free, else name_2, name_3... */

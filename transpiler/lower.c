@@ -46,6 +46,7 @@ static char *type_spelling(CXType ty);
 static int declares_frame_var(node *d);
 static void gen_labeled(lw *L, node *s);
 static int loop_rebuilt(node *s);
+static void put_range(lw *L, node *s, unsigned a, unsigned b);
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -922,7 +923,13 @@ static void hoist_stmt_expr(lw *L, node *n)
     for (unsigned i = 0; i < body->nkids; i++) {
         node *k = body->kids[i];
         copy_gap(L, pos, k->start);
-        if (i + 1 == body->nkids && tmp && clang_isExpression(k->kind)) {
+        node *value = k;
+        while (value->kind == CXCursor_LabelStmt && value->nkids)
+            value = value->kids[value->nkids - 1]; /* `out: t * 10;`, the __label__ idiom */
+        if (i + 1 == body->nkids && tmp && clang_isExpression(value->kind)) {
+            if (value != k)
+                put_range(L, k, k->start, value->start);
+            k = value;
             region *r = new_region(L->uni);
             L->stmt = r;
             L->indent = col_at(L, k->start);
@@ -1526,6 +1533,16 @@ static void declare_callees(tunit *t, node *n, sb *out)
 
 static int scope_name_taken(const tunit *t, const char *name);
 
+static int refers_to_local(const node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr && n->var)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (refers_to_local(n->kids[i]))
+            return 1;
+    return 0;
+}
+
 static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -1585,6 +1602,10 @@ static void collect_moved(lw *L, node *n)
                 clang_visitChildren(n->kids[i]->cur, enum_constants_taken, L);
             free(name);
         }
+        if (refers_to_local(n))
+            dg_error_node(L->t, n,
+                          "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
+                          "to file scope with the frame; declare it outside the async function");
         /* Types are constant expressions: nothing in them refers to the frame. */
         char *text = xstrndup(L->t->text + n->start, n->end - n->start);
         move_text(L, n, text);
