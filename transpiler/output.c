@@ -2,6 +2,7 @@
  * prototype replaced by its generated code, and #line directives so that lines stay the user's. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,71 @@ int out_check_line_directives(tunit *t)
     return 1;
 }
 
+/* The names the input file #defines: generated code is already macro-expanded, and must not be
+ * expanded again where it lands (a self-referential macro would apply twice). */
+static void file_macros(const tunit *t, names *out)
+{
+    const char *p = t->orig, *end = t->orig + t->orig_len;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q < end && *q == '#') {
+            q++;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            if (end - q > 6 && memcmp(q, "define", 6) == 0 && (q[6] == ' ' || q[6] == '\t')) {
+                q += 6;
+                while (q < end && (*q == ' ' || *q == '\t'))
+                    q++;
+                const char *n = q;
+                while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
+                    q++;
+                if (q > n) {
+                    char *name = xstrndup(n, (size_t)(q - n));
+                    names_put(out, name, NULL);
+                    free(name);
+                }
+            }
+        }
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+}
+
+/* code between #pragma push_macro/#undef and #pragma pop_macro of each file macro it mentions. */
+static char *shield_from_macros(const names *macros, const char *code)
+{
+    if (!macros->count)
+        return xstrdup(code);
+    names seen = {0};
+    sb push = {0}, pop = {0};
+    for (const char *p = code; *p;) {
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *s = p;
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            char *word = xstrndup(s, (size_t)(p - s));
+            int is_macro, done;
+            names_get(macros, word, &is_macro);
+            names_get(&seen, word, &done);
+            if (is_macro && !done) {
+                names_put(&seen, word, NULL);
+                sb_printf(&push, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
+                sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
+            }
+            free(word);
+        } else {
+            p++;
+        }
+    }
+    char *r = xasprintf("%s%s%s%s", push.data ? push.data : "", code, *code && code[strlen(code) - 1] != '\n' ? "\n" : "",
+                        pop.data ? pop.data : "");
+    sb_free(&push);
+    sb_free(&pop);
+    return r;
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -164,6 +230,8 @@ char *out_compose(tunit *t)
         return NULL;
     }
 
+    names macros = {0};
+    file_macros(t, &macros);
     sb out = {0};
     char *file = c_string_body(t->input);
     const char *p = t->orig, *end = t->orig + t->orig_len;
@@ -177,7 +245,13 @@ char *out_compose(tunit *t)
             p = next;
             line++;
         }
-        sb_puts(&out, it->fn ? it->fn->code : it->proto->repl);
+        if (it->fn) {
+            char *code = shield_from_macros(&macros, it->fn->code);
+            sb_puts(&out, code);
+            free(code);
+        } else {
+            sb_puts(&out, it->proto->repl);
+        }
         if (!sb_at_line_start(&out))
             sb_putc(&out, '\n');
         while (p < end && line <= it->end_line) {
