@@ -66,13 +66,12 @@ void ac__schedule(ac_task *task, bool yield)
     struct ac__worker *cur = ac__current;
     unsigned s = atomic_load_explicit(&task->state, memory_order_relaxed);
     if (s & AC__T_LOCAL) {
+        /* Never into the local queue, which other workers steal from: the owner's remote
+         * queue is its own. */
         struct ac__worker *owner = task->owner;
-        if (cur == owner) {
-            ac__local_push(&cur->queue, task, &cur->remote);
-        } else {
-            ac__inject_push(&owner->remote, task);
+        ac__inject_push(&owner->remote, task);
+        if (cur != owner)
             unpark_worker(owner);
-        }
         return;
     }
     if (cur && cur->rt == rt && !atomic_load_explicit(&rt->stopping, memory_order_relaxed)) {
@@ -112,7 +111,8 @@ static ac_task *pop_inject(struct ac__worker *w, struct ac__inject *q)
         return NULL;
     struct ac__runtime *rt = w->rt;
     size_t len = atomic_load_explicit(&q->len, memory_order_relaxed);
-    size_t n = len / rt->nworkers + 1;
+    /* Pinned tasks are taken one at a time: moved to the local queue they could be stolen. */
+    size_t n = q == &w->remote ? 1 : len / rt->nworkers + 1;
     size_t room = AC__LOCAL_QUEUE_CAP - ac__local_len(&w->queue);
     if (n > room / 2)
         n = room / 2;
