@@ -254,30 +254,12 @@ static char *emit_text(lw *L, node *n)
     return emit_range(L, n, n->start, n->end);
 }
 
-static void collect(lw *L, node *n, edits *e);
-static int edit_cmp(const void *a, const void *b);
+static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
 
 /* n's text with the rewrites inside it, but not n's own. */
 static char *emit_kids(lw *L, node *n)
 {
-    edits e = {0};
-    for (unsigned i = 0; i < n->nkids; i++)
-        collect(L, n->kids[i], &e);
-    if (e.n)
-        qsort(e.v, e.n, sizeof *e.v, edit_cmp);
-    sb out = {0};
-    unsigned pos = n->start;
-    for (unsigned i = 0; i < e.n; i++) {
-        if (e.v[i].start >= pos && e.v[i].end <= n->end) {
-            sb_putn(&out, L->t->text + pos, e.v[i].start - pos);
-            sb_puts(&out, e.v[i].text);
-            pos = e.v[i].end;
-        }
-        free(e.v[i].text);
-    }
-    sb_putn(&out, L->t->text + pos, n->end - pos);
-    free(e.v);
-    return sb_take(&out);
+    return apply_edits(L, n, n->start, n->end, 0);
 }
 
 static node *loop_of(node *n)
@@ -549,11 +531,16 @@ static int edit_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The text [a, b) of n's surroundings with every rewrite inside n applied. */
-static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
+/* The text [a, b) of n's surroundings with the rewrites inside n applied (n's own rewrite too
+ * when `own`). */
+static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own)
 {
     edits e = {0};
-    collect(L, n, &e);
+    if (own)
+        collect(L, n, &e);
+    else
+        for (unsigned i = 0; i < n->nkids; i++)
+            collect(L, n->kids[i], &e);
     if (e.n)
         qsort(e.v, e.n, sizeof *e.v, edit_cmp);
     sb out = {0};
@@ -570,6 +557,11 @@ static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
         sb_putn(&out, L->t->text + pos, b - pos);
     free(e.v);
     return sb_take(&out);
+}
+
+static char *emit_range(lw *L, node *n, unsigned a, unsigned b)
+{
+    return apply_edits(L, n, a, b, 1);
 }
 
 /* ---------------------------------------------------------------- types */
