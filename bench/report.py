@@ -180,7 +180,7 @@ root_frame = get("sleep", "asyncc", "frame")
 sleep_frame = get("sleep", "asyncc", "sleep_frame")
 paper = None
 if hdr is not None and root_frame is not None:
-    paper = hdr + root_frame + (sleep_frame or 0)
+    paper = hdr + root_frame
 
 
 def sleep_met(a, rt, ru):
@@ -248,11 +248,10 @@ w("")
 w("### Details")
 w("")
 if hdr is not None:
-    usable = get("sleep", "asyncc", "malloc_usable")
     w(f"- **sleep, what one asyncc task needs on paper**: task header {hdr:.0f} B + root frame "
-      f"{fmt(root_frame, 0)} B + the `ac_sleep_ms` frame {fmt(sleep_frame, 0)} B (taken from the task's arena, "
-      f"because the callee is in another file) = {fmt(paper, 0)} B; malloc gives the task "
-      f"{fmt(usable, 0)} usable bytes. Measured: {cell('sleep', 'asyncc', 'bytes_per_task', 0)} B per task.")
+      f"{fmt(root_frame, 0)} B (the `ac_sleep_ms` frame, {fmt(sleep_frame, 0)} B, is embedded in it: "
+      f"task.h promises its bound) = {fmt(paper, 0)} B, one block of the runtime's task allocator. "
+      f"Measured: {cell('sleep', 'asyncc', 'bytes_per_task', 0)} B per task.")
 for peer in ("asyncc", "tokio", "go"):
     s = get("sleep", peer, "spawn_s")
     if s is not None:

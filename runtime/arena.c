@@ -5,7 +5,7 @@
 #include "internal.h"
 
 #define CLASS_GRANULE 16u
-#define CLASS_MAX 1024u /* larger frames go straight to malloc */
+#define CLASS_MAX 1024u /* larger frames come from the task allocator (alloc.c) directly */
 #define NCLASSES (CLASS_MAX / CLASS_GRANULE)
 #define FIRST_CHUNK 1024u
 #define MAX_CHUNK (64u * 1024u)
@@ -32,14 +32,6 @@ static size_t class_of(size_t size)
     return size == 0 ? 0 : (size - 1) / CLASS_GRANULE;
 }
 
-static void *xmalloc(size_t size)
-{
-    void *p = malloc(size);
-    if (!p)
-        ac__panic("out of memory allocating %zu bytes for an async frame", size);
-    return p;
-}
-
 static void *bump(struct ac__arena *a, size_t size)
 {
     if ((size_t)(a->end - a->bump) < size) {
@@ -49,7 +41,7 @@ static void *bump(struct ac__arena *a, size_t size)
         if (a->next_chunk < MAX_CHUNK)
             a->next_chunk *= 2;
         /* Leftover space of the old chunk is abandoned: chunks are small and short-lived. */
-        struct chunk *c = xmalloc(want);
+        struct chunk *c = ac__mem_alloc(want);
         c->next = a->chunks;
         c->size = want;
         a->chunks = c;
@@ -64,11 +56,11 @@ static void *bump(struct ac__arena *a, size_t size)
 void *ac_frame_alloc(ac_cx *cx, size_t size)
 {
     if (size > CLASS_MAX)
-        return xmalloc(size);
+        return ac__mem_alloc(size);
     ac_task *task = cx->task;
     struct ac__arena *a = task->arena;
     if (AC__UNLIKELY(!a)) {
-        a = xmalloc(sizeof *a);
+        a = ac__mem_alloc(sizeof *a);
         memset(a, 0, sizeof *a);
         a->next_chunk = FIRST_CHUNK;
         task->arena = a;
@@ -87,7 +79,7 @@ void ac_frame_free(ac_cx *cx, void *frame, size_t size)
     if (!frame)
         return;
     if (size > CLASS_MAX) {
-        free(frame);
+        ac__mem_free(frame, size);
         return;
     }
     struct ac__arena *a = cx->task->arena;
@@ -104,8 +96,8 @@ void ac__arena_destroy(struct ac__arena *a)
     struct chunk *c = a->chunks;
     while (c) {
         struct chunk *next = c->next;
-        free(c);
+        ac__mem_free(c, c->size);
         c = next;
     }
-    free(a);
+    ac__mem_free(a, sizeof *a);
 }

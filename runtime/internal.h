@@ -48,6 +48,10 @@ static inline void ac__spin_unlock(ac__spinlock *l)
  * failing, an impossible state). */
 _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Memory of tasks and arenas (alloc.c): 16-aligned; free takes the size given to alloc. */
+void *ac__mem_alloc(size_t size);
+void ac__mem_free(void *ptr, size_t size);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Tasks                                                                                      */
 

@@ -91,7 +91,11 @@ static void task_free(ac_task *task)
     registry_remove(task);
     if (task->arena)
         ac__arena_destroy(task->arena);
-    free(task);
+    const ac_future_type *type = task->type;
+    if (type->frame_align > 16)
+        free(task);
+    else
+        ac__mem_free(task, ac__frame_offset(type) + type->frame_size);
     if (stats_here())
         AC__STAT_INC(ac__current, freed);
     else
@@ -160,13 +164,12 @@ ac_task *ac__task_new(const ac_future_type *type, void **frame)
     size_t align = type->frame_align > 16 ? type->frame_align : 16;
     ac_task *task;
     if (align <= 16) {
-        task = malloc(size);
+        task = ac__mem_alloc(size);
     } else {
-        size = (size + align - 1) & ~(align - 1);
-        task = aligned_alloc(align, size);
+        task = aligned_alloc(align, (size + align - 1) & ~(align - 1));
+        if (!task)
+            ac__panic("out of memory allocating a task for %s (%zu bytes)", type->name, size);
     }
-    if (!task)
-        ac__panic("out of memory allocating a task for %s (%zu bytes)", type->name, size);
     atomic_init(&task->state, 0);
     atomic_init(&task->refs, 1);
     task->next = NULL;

@@ -1,9 +1,8 @@
 /* bench/asyncc/sleep.c: N tasks each sleeping MS milliseconds; the growth of the resident set
  * from just before the first spawn to its peak, per task, beside what one task needs on paper
- * (the task's allocation: header + root frame, and what malloc gives for it).
+ * (the task's allocation: header + root frame, in which the ac_sleep_ms frame is embedded).
  * usage: sleep [N=1000000] [MS=2000] */
 #include <asyncc.h>
-#include <malloc.h>
 
 #include "common.h"
 
@@ -30,15 +29,13 @@ async int main(int argc, char **argv)
         tasks[i] = ac_spawn(sleeper(ms));
     uint64_t spawned = bench_now_ns() - t0;
     long mid = bench_status_kb("VmRSS:");
-    /* The handle is the task's own allocation (header, then the root frame). */
-    size_t usable = malloc_usable_size(tasks[0]);
     for (int i = 0; i < n; i++)
         await(ac_task_join(tasks[i], NULL));
     long peak = bench_status_kb("VmHWM:");
-    printf("RESULT bytes_per_task=%.1f frame=%zu sleep_frame=%zu malloc_usable=%zu base_kb=%ld spawned_kb=%ld "
+    printf("RESULT bytes_per_task=%.1f frame=%zu sleep_frame=%zu base_kb=%ld spawned_kb=%ld "
            "peak_kb=%ld spawn_s=%.3f total_s=%.3f\n",
            (double)(peak - base) * 1024 / n, ac__type_sleeper.frame_size,
-           ac__type_ac_sleep_ms.frame_size, usable, base, mid, peak,
+           ac__type_ac_sleep_ms.frame_size, base, mid, peak,
            spawned / 1e9, (bench_now_ns() - t0) / 1e9);
     free(tasks);
     return 0;
