@@ -177,7 +177,7 @@ static inline bool ac__inject_is_empty(struct ac__inject *q)
 /* One pending deadline. Lives in the frame of the future that waits (a sleep, a timeout). */
 struct ac__timer {
     struct ac__timer *next, *prev;
-    uint64_t when;             /* milliseconds on the runtime clock */
+    uint64_t when;             /* ticks of the runtime clock (AC__TICK_NS each) */
     unsigned slot_index;       /* level * 64 + slot while linked in a wheel */
     struct ac__worker *worker; /* whose wheel holds it; set while registered */
     ac_waker waker;
@@ -190,7 +190,7 @@ struct ac__wheel_level {
 };
 
 struct ac__wheel {
-    uint64_t elapsed; /* the wheel's notion of now, in ms */
+    uint64_t elapsed; /* the wheel's notion of now, in ticks */
     size_t count;
     struct ac__wheel_level levels[AC__WHEEL_LEVELS];
 };
@@ -204,13 +204,21 @@ uint64_t ac__wheel_next(struct ac__wheel *wheel);
 /* Fires every timer whose deadline is <= now: unlinks it, sets fired, wakes its waker. */
 size_t ac__wheel_advance(struct ac__wheel *wheel, uint64_t now);
 
-/* Milliseconds since the runtime clock's origin (CLOCK_MONOTONIC). */
+/* The runtime clock (CLOCK_MONOTONIC from a fixed origin) in nanoseconds and milliseconds. */
+uint64_t ac__now_ns(void);
 uint64_t ac__now_ms(void);
-/* The same, rounded up: a deadline computed from it is never early. */
-uint64_t ac__now_ms_ceil(void);
 
-/* Registers timer in the calling worker's wheel. Returns false (waker left unset) when the
- * deadline has passed already. */
+/* Timers count in ticks of 1/16 ms: fine enough that a sleep ends within a fraction of a
+ * millisecond of its deadline, coarse enough that the timers due in one tick fire together. */
+#define AC__TICK_NS 62500u
+/* The first tick at or after a time in ns: a timer for it never fires early. */
+static inline uint64_t ac__tick_at_or_after(uint64_t ns)
+{
+    return (ns + AC__TICK_NS - 1) / AC__TICK_NS;
+}
+
+/* Registers timer in the calling worker's wheel for a tick. Returns false (waker left unset)
+ * when the deadline has passed already. */
 bool ac__timer_start(ac_cx *cx, struct ac__timer *timer, uint64_t when);
 /* Unregisters a timer that has not fired, from any thread; drops its waker. */
 void ac__timer_cancel(struct ac__timer *timer);
@@ -230,7 +238,7 @@ void ac__ring_exit(struct ac__worker *w);
 /* Returns an SQE of the worker's ring, submitting to make room when it is full. */
 struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
 /* Submits and dispatches completions; waits for one when wait is set, at most until the
- * deadline (ms on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
+ * deadline (ns on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
 unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline);
 /* Wakes the worker out of io_uring_enter, from any thread. */
 void ac__ring_wake(struct ac__worker *w);

@@ -145,10 +145,10 @@ unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
     if (deadline == UINT64_MAX) {
         r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, NULL, NULL);
     } else {
-        uint64_t now = ac__now_ms();
-        uint64_t ms = deadline > now ? deadline - now : 0;
-        struct __kernel_timespec ts = {.tv_sec = (long long)(ms / 1000),
-                                       .tv_nsec = (long long)(ms % 1000) * 1000000};
+        uint64_t now = ac__now_ns();
+        uint64_t ns = deadline > now ? deadline - now : 0;
+        struct __kernel_timespec ts = {.tv_sec = (long long)(ns / 1000000000u),
+                                       .tv_nsec = (long long)(ns % 1000000000u)};
         r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, &ts, NULL);
     }
     if (r < 0 && r != -ETIME && r != -EINTR && r != -EBUSY && r != -EAGAIN)

@@ -87,7 +87,7 @@ static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned i
     w->rng = 0x9e3779b97f4a7c15ull * (index + 1);
     ac__inject_init(&w->remote);
     ac__spin_init(&w->wheel_lock);
-    ac__wheel_init(&w->wheel, ac__now_ms());
+    ac__wheel_init(&w->wheel, ac__now_ns() / AC__TICK_NS);
     atomic_init(&w->cancels, NULL);
     ac__ring_init(w, rt->config.ring_entries);
 }
@@ -266,7 +266,7 @@ void ac_runtime_shutdown(void)
             ac__ring_poll(w, false, 0);
             if (w->inflight <= 1) /* only the eventfd read is left */
                 break;
-            ac__ring_poll(w, true, ac__now_ms() + 100);
+            ac__ring_poll(w, true, ac__now_ns() + 100000000u);
         }
         ac__current = NULL;
     }

@@ -20,11 +20,16 @@ _Static_assert(sizeof(struct sleep_frame) <= ac__frame_size_ac_sleep_ms && _Alig
                "struct sleep_frame outgrew ac__frame_size_ac_sleep_ms (include/asyncc/task.h)");
 _Static_assert(ac__frame_size_ac_sleep_until == ac__frame_size_ac_sleep_ms, "both sleeps share the frame");
 
+/* Beyond this many ms (about 290 years) a sleep is as good as forever. */
+#define FOREVER_MS ((UINT64_MAX / 4) / 1000000u)
+
 static int sleep_poll(void *frame, ac_cx *cx)
 {
     struct sleep_frame *f = frame;
     if (f->state == 0) {
-        uint64_t when = f->absolute ? f->ms : ac__now_ms_ceil() + f->ms;
+        uint64_t ms = f->ms < FOREVER_MS ? f->ms : FOREVER_MS;
+        uint64_t when = f->absolute ? ms * (1000000u / AC__TICK_NS)
+                                    : ac__tick_at_or_after(ac__now_ns() + ms * 1000000u);
         if ((!f->absolute && f->ms == 0) || !ac__timer_start(cx, &f->timer, when)) {
             f->state = AC_STATE_DONE;
             return AC_READY;

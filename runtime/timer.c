@@ -1,4 +1,4 @@
-/* runtime/timer.c: the hierarchical timer wheel (one per worker, 6 levels of 64 slots at 1 ms,
+/* runtime/timer.c: the hierarchical timer wheel (one per worker, 6 levels of 64 slots of one tick,
  * as in Tokio), the runtime clock, and registering and cancelling timers from any thread. */
 #include <time.h>
 
@@ -35,14 +35,14 @@ static uint64_t since_origin_ns(void)
     return now - o;
 }
 
+uint64_t ac__now_ns(void)
+{
+    return since_origin_ns();
+}
+
 uint64_t ac__now_ms(void)
 {
     return since_origin_ns() / 1000000u;
-}
-
-uint64_t ac__now_ms_ceil(void)
-{
-    return (since_origin_ns() + 999999u) / 1000000u;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -234,7 +234,7 @@ void ac__worker_fire_timers(struct ac__worker *w)
     ac__spin_lock(&w->wheel_lock);
     if (w->wheel.count) {
         w->in_driver = true;
-        ac__wheel_advance(&w->wheel, ac__now_ms());
+        ac__wheel_advance(&w->wheel, ac__now_ns() / AC__TICK_NS);
         w->in_driver = false;
     }
     ac__spin_unlock(&w->wheel_lock);

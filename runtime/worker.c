@@ -226,8 +226,9 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     bool sleep = !work_anywhere(w) && !atomic_load(&rt->stopping) && !(stop && stop(arg));
     if (sleep) {
         ac__spin_lock(&w->wheel_lock);
-        uint64_t deadline = ac__wheel_next(&w->wheel);
+        uint64_t tick = ac__wheel_next(&w->wheel);
         ac__spin_unlock(&w->wheel_lock);
+        uint64_t deadline = tick == UINT64_MAX ? UINT64_MAX : tick * AC__TICK_NS;
         AC__STAT_INC(w, parks);
         ac__ring_poll(w, true, deadline);
     }
