@@ -1,7 +1,7 @@
 /* runtime/alloc.c: the memory of tasks and task arenas. Size classes with a free list per class
  * cached in each thread, a shared pool per class behind it, and fresh blocks carved from chunks
- * mapped from the kernel (2 MiB, huge pages where allowed): spawning and freeing a task takes no lock and no system call in the
- * steady state. (glibc grows a thread's heap with an mprotect call for nearly every new task,
+ * mapped from the kernel (2 MiB, huge pages where allowed): spawning and freeing a task takes
+ * no lock and no system call in the steady state. (glibc grows a thread's heap with an mprotect call for nearly every new task,
  * which was a fifth of the cost of a spawn.)
  *
  * Callers pass the size to free, as they know it (a task's type gives it), so blocks need no
