@@ -168,6 +168,8 @@ static void *no_child(void *frame, const ac_future_type **type)
 
 static const ac_await_site blocking_sites[] = {{"<runtime>", 0, "blocking pool"}};
 
+_Static_assert(sizeof(struct blocking_frame) <= ac__frame_size_ac_spawn_blocking && _Alignof(struct blocking_frame) <= 16,
+               "struct blocking_frame outgrew ac__frame_size_ac_spawn_blocking (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_spawn_blocking = {
     .name = "ac_spawn_blocking",
     .frame_size = sizeof(struct blocking_frame),

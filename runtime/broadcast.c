@@ -74,7 +74,8 @@ static void wake_all_locked(ac_broadcast *b, struct ac__wakelist *wake)
 
 int ac_broadcast_send(ac_broadcast *b, const void *elem)
 {
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac__spin_lock(&b->lock);
     if (b->receivers == 0) {
         ac__spin_unlock(&b->lock);
@@ -91,7 +92,8 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
 
 void ac_broadcast_close(ac_broadcast *b)
 {
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac__spin_lock(&b->lock);
     b->sender_open = false;
     wake_all_locked(b, &wake);
@@ -176,6 +178,8 @@ static void *no_child(void *frame, const ac_future_type **type)
 
 static const ac_await_site recv_sites[] = {{"<runtime>", 0, "broadcast value"}};
 
+_Static_assert(sizeof(struct recv_frame) <= ac__frame_size_ac_broadcast_recv && _Alignof(struct recv_frame) <= 16,
+               "struct recv_frame outgrew ac__frame_size_ac_broadcast_recv (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_broadcast_recv = {
     .name = "ac_broadcast_recv",
     .frame_size = sizeof(struct recv_frame),

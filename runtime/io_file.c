@@ -90,7 +90,7 @@ static void prep_fsync(struct io_uring_sqe *sqe, struct ac__io_frame *f)
 
 static void prep_stat(struct io_uring_sqe *sqe, struct ac__io_frame *f)
 {
-    io_uring_prep_statx(sqe, AT_FDCWD, f->u.path.path, 0, STATX_BASIC_STATS, &f->u.path.stx);
+    io_uring_prep_statx(sqe, AT_FDCWD, f->u.stat.path, 0, STATX_BASIC_STATS, &f->u.stat.stx);
 }
 
 static int finish_stat(struct ac__io_frame *f, int res)
@@ -98,8 +98,8 @@ static int finish_stat(struct ac__io_frame *f, int res)
     f->ret = res;
     if (res < 0)
         return 1;
-    const struct statx *x = &f->u.path.stx;
-    struct stat *st = f->u.path.out;
+    const struct statx *x = &f->u.stat.stx;
+    struct stat *st = f->u.stat.out;
     memset(st, 0, sizeof *st);
     st->st_dev = makedev(x->stx_dev_major, x->stx_dev_minor);
     st->st_ino = x->stx_ino;
@@ -143,28 +143,28 @@ static void init_rw(void *frame, const struct ac__io_desc *desc, int fd, const v
     f->u.rw.offset = offset;
 }
 
-AC__IO_TYPE(ac_read, read_desc, long);
+AC__IO_TYPE(ac_read, read_desc, long, rw);
 AC_EXPORT void ac__init_ac_read(void *frame, int fd, void *buf, size_t len);
 void ac__init_ac_read(void *frame, int fd, void *buf, size_t len)
 {
     init_rw(frame, &read_desc, fd, buf, len, -1);
 }
 
-AC__IO_TYPE(ac_write, write_desc, long);
+AC__IO_TYPE(ac_write, write_desc, long, rw);
 AC_EXPORT void ac__init_ac_write(void *frame, int fd, const void *buf, size_t len);
 void ac__init_ac_write(void *frame, int fd, const void *buf, size_t len)
 {
     init_rw(frame, &write_desc, fd, buf, len, -1);
 }
 
-AC__IO_TYPE(ac_pread, read_desc, long);
+AC__IO_TYPE(ac_pread, read_desc, long, rw);
 AC_EXPORT void ac__init_ac_pread(void *frame, int fd, void *buf, size_t len, long long offset);
 void ac__init_ac_pread(void *frame, int fd, void *buf, size_t len, long long offset)
 {
     init_rw(frame, &read_desc, fd, buf, len, offset < 0 ? 0 : offset);
 }
 
-AC__IO_TYPE(ac_pwrite, write_desc, long);
+AC__IO_TYPE(ac_pwrite, write_desc, long, rw);
 AC_EXPORT void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t len,
                                   long long offset);
 void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t len, long long offset)
@@ -172,21 +172,21 @@ void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t len, long l
     init_rw(frame, &write_desc, fd, buf, len, offset < 0 ? 0 : offset);
 }
 
-AC__IO_TYPE(ac_read_exact, read_exact_desc, long);
+AC__IO_TYPE(ac_read_exact, read_exact_desc, long, rw);
 AC_EXPORT void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len);
 void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len)
 {
     init_rw(frame, &read_exact_desc, fd, buf, len, -1);
 }
 
-AC__IO_TYPE(ac_write_all, write_all_desc, long);
+AC__IO_TYPE(ac_write_all, write_all_desc, long, rw);
 AC_EXPORT void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len);
 void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len)
 {
     init_rw(frame, &write_all_desc, fd, buf, len, -1);
 }
 
-AC__IO_TYPE(ac_open, open_desc, int);
+AC__IO_TYPE(ac_open, open_desc, int, path);
 AC_EXPORT void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode);
 void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode)
 {
@@ -196,25 +196,25 @@ void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode)
     f->u.path.mode = mode;
 }
 
-AC__IO_TYPE(ac_close, close_desc, int);
+AC__IO_TYPE(ac_close, close_desc, int, rw);
 AC_EXPORT void ac__init_ac_close(void *frame, int fd);
 void ac__init_ac_close(void *frame, int fd)
 {
     init_rw(frame, &close_desc, fd, NULL, 0, 0);
 }
 
-AC__IO_TYPE(ac_fsync, fsync_desc, int);
+AC__IO_TYPE(ac_fsync, fsync_desc, int, rw);
 AC_EXPORT void ac__init_ac_fsync(void *frame, int fd);
 void ac__init_ac_fsync(void *frame, int fd)
 {
     init_rw(frame, &fsync_desc, fd, NULL, 0, 0);
 }
 
-AC__IO_TYPE(ac_stat, stat_desc, int);
+AC__IO_TYPE(ac_stat, stat_desc, int, stat);
 AC_EXPORT void ac__init_ac_stat(void *frame, const char *path, struct stat *st);
 void ac__init_ac_stat(void *frame, const char *path, struct stat *st)
 {
     struct ac__io_frame *f = ac__io_frame_init(frame, &stat_desc);
-    f->u.path.path = path;
-    f->u.path.out = st;
+    f->u.stat.path = path;
+    f->u.stat.out = st;
 }

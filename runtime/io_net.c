@@ -22,12 +22,13 @@ static void prep_socket(struct io_uring_sqe *sqe, struct ac__io_frame *f)
 
 static void prep_accept(struct io_uring_sqe *sqe, struct ac__io_frame *f)
 {
-    io_uring_prep_accept(sqe, f->u.sock.fd, f->u.sock.addr, f->u.sock.lenp, SOCK_CLOEXEC);
+    io_uring_prep_accept(sqe, f->u.accept.fd, f->u.accept.addr, f->u.accept.lenp, SOCK_CLOEXEC);
 }
 
 static void prep_connect(struct io_uring_sqe *sqe, struct ac__io_frame *f)
 {
-    io_uring_prep_connect(sqe, f->u.sock.fd, (struct sockaddr *)&f->u.sock.storage, f->u.sock.len);
+    io_uring_prep_connect(sqe, f->u.connect.fd, (struct sockaddr *)&f->u.connect.storage,
+                          f->u.connect.len);
 }
 
 static void prep_recv(struct io_uring_sqe *sqe, struct ac__io_frame *f)
@@ -52,7 +53,7 @@ static const struct ac__io_desc recv_desc = {prep_recv, finish_plain};
 static const struct ac__io_desc send_desc = {prep_send, finish_plain};
 static const struct ac__io_desc shutdown_desc = {prep_shutdown, finish_plain};
 
-AC__IO_TYPE(ac_socket, socket_desc, int);
+AC__IO_TYPE(ac_socket, socket_desc, int, ints);
 AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
 void ac__init_ac_socket(void *frame, int domain, int type, int protocol)
 {
@@ -62,30 +63,30 @@ void ac__init_ac_socket(void *frame, int domain, int type, int protocol)
     f->u.ints.c = protocol;
 }
 
-AC__IO_TYPE(ac_accept, accept_desc, int);
+AC__IO_TYPE(ac_accept, accept_desc, int, accept);
 AC_EXPORT void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len);
 void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len)
 {
     struct ac__io_frame *f = ac__io_frame_init(frame, &accept_desc);
-    f->u.sock.fd = fd;
-    f->u.sock.addr = addr;
-    f->u.sock.lenp = addr ? len : NULL;
+    f->u.accept.fd = fd;
+    f->u.accept.addr = addr;
+    f->u.accept.lenp = addr ? len : NULL;
 }
 
-AC__IO_TYPE(ac_connect, connect_desc, int);
+AC__IO_TYPE(ac_connect, connect_desc, int, connect);
 AC_EXPORT void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr,
                                    socklen_t len);
 void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, socklen_t len)
 {
     struct ac__io_frame *f = ac__io_frame_init(frame, &connect_desc);
-    f->u.sock.fd = fd;
-    if (len > sizeof f->u.sock.storage)
-        len = sizeof f->u.sock.storage;
-    memcpy(&f->u.sock.storage, addr, len);
-    f->u.sock.len = len;
+    f->u.connect.fd = fd;
+    if (len > sizeof f->u.connect.storage)
+        len = sizeof f->u.connect.storage;
+    memcpy(&f->u.connect.storage, addr, len);
+    f->u.connect.len = len;
 }
 
-AC__IO_TYPE(ac_recv, recv_desc, long);
+AC__IO_TYPE(ac_recv, recv_desc, long, rw);
 AC_EXPORT void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
 void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags)
 {
@@ -96,7 +97,7 @@ void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags)
     f->u.rw.flags = flags;
 }
 
-AC__IO_TYPE(ac_send, send_desc, long);
+AC__IO_TYPE(ac_send, send_desc, long, rw);
 AC_EXPORT void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags);
 void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags)
 {
@@ -107,7 +108,7 @@ void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flag
     f->u.rw.flags = flags;
 }
 
-AC__IO_TYPE(ac_shutdown, shutdown_desc, int);
+AC__IO_TYPE(ac_shutdown, shutdown_desc, int, ints);
 AC_EXPORT void ac__init_ac_shutdown(void *frame, int fd, int how);
 void ac__init_ac_shutdown(void *frame, int fd, int how)
 {

@@ -45,16 +45,22 @@ struct ac__io_frame {
             const char *path;
             int flags;
             unsigned mode;
+        } path;
+        struct {
+            const char *path;
             struct stat *out;
             struct statx stx;
-        } path;
+        } stat;
+        struct {
+            int fd;
+            struct sockaddr *addr;
+            socklen_t *lenp;
+        } accept;
         struct {
             int fd;
             socklen_t len;
-            struct sockaddr *addr;
-            socklen_t *lenp;
             struct sockaddr_storage storage;
-        } sock;
+        } connect;
         struct {
             int a, b, c;
         } ints;
@@ -71,12 +77,21 @@ void ac__io_cancel_sync(struct ac__io *io);
 #error "the io futures read an int result from the low half of a long"
 #endif
 
-/* Defines ac__type_NAME for an operation described by DESC returning RTYPE (int or long). */
-#define AC__IO_TYPE(NAME, DESC, RTYPE)                                                     \
+/* The frame of an operation that uses member PART of the union: callers embed only that much
+ * (the public headers promise these sizes as ac__frame_size_NAME). */
+#define AC__IO_FRAME_SIZE(PART)                                                            \
+    ((offsetof(struct ac__io_frame, u) + sizeof(((struct ac__io_frame *)0)->u.PART) +       \
+      _Alignof(struct ac__io_frame) - 1) & ~(_Alignof(struct ac__io_frame) - 1))
+
+/* Defines ac__type_NAME for an operation described by DESC returning RTYPE (int or long),
+ * whose frame ends with union member PART. */
+#define AC__IO_TYPE(NAME, DESC, RTYPE, PART)                                               \
+    _Static_assert(AC__IO_FRAME_SIZE(PART) <= ac__frame_size_##NAME,                        \
+                   "the frame of " #NAME " outgrew its ac__frame_size_ in include/asyncc"); \
     static const ac_await_site NAME##_sites[] = {{"<runtime>", 0, "io_uring " #NAME}};      \
     AC_EXPORT const ac_future_type ac__type_##NAME = {                                     \
         .name = #NAME,                                                                      \
-        .frame_size = sizeof(struct ac__io_frame),                                          \
+        .frame_size = AC__IO_FRAME_SIZE(PART),                                              \
         .frame_align = _Alignof(struct ac__io_frame),                                       \
         .result_offset = offsetof(struct ac__io_frame, ret),                                \
         .result_size = sizeof(RTYPE),                                                       \

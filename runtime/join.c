@@ -95,6 +95,8 @@ static void *join_child(void *frame, const ac_future_type **type)
 
 static const ac_await_site join_sites[] = {{"<runtime>", 0, "task"}};
 
+_Static_assert(sizeof(struct join_frame) <= ac__frame_size_ac_task_join && _Alignof(struct join_frame) <= 16,
+               "struct join_frame outgrew ac__frame_size_ac_task_join (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_task_join = {
     .name = "ac_task_join",
     .frame_size = sizeof(struct join_frame),

@@ -169,6 +169,8 @@ static void send_drop(void *frame, ac_cx *cx)
 
 static const ac_await_site send_sites[] = {{"<runtime>", 0, "channel room"}};
 
+_Static_assert(sizeof(struct send_frame) <= ac__frame_size_ac_mpsc_send && _Alignof(struct send_frame) <= 16,
+               "struct send_frame outgrew ac__frame_size_ac_mpsc_send (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_mpsc_send = {
     .name = "ac_mpsc_send",
     .frame_size = sizeof(struct send_frame),
@@ -248,6 +250,8 @@ static void recv_drop(void *frame, ac_cx *cx)
 
 static const ac_await_site recv_sites[] = {{"<runtime>", 0, "channel value"}};
 
+_Static_assert(sizeof(struct recv_frame) <= ac__frame_size_ac_mpsc_recv && _Alignof(struct recv_frame) <= 16,
+               "struct recv_frame outgrew ac__frame_size_ac_mpsc_recv (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_mpsc_recv = {
     .name = "ac_mpsc_recv",
     .frame_size = sizeof(struct recv_frame),
@@ -384,6 +388,8 @@ static void oneshot_drop(void *frame, ac_cx *cx)
 
 static const ac_await_site oneshot_sites[] = {{"<runtime>", 0, "oneshot value"}};
 
+_Static_assert(sizeof(struct oneshot_frame) <= ac__frame_size_ac_oneshot_recv && _Alignof(struct oneshot_frame) <= 16,
+               "struct oneshot_frame outgrew ac__frame_size_ac_oneshot_recv (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_oneshot_recv = {
     .name = "ac_oneshot_recv",
     .frame_size = sizeof(struct oneshot_frame),

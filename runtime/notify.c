@@ -57,7 +57,8 @@ void ac_notify_one(ac_notify *n)
 
 void ac_notify_all(ac_notify *n)
 {
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac__spin_lock(&n->lock);
     struct ac__waiter *w;
     while ((w = n->waiters.head)) {
@@ -131,6 +132,8 @@ static void *no_child(void *frame, const ac_future_type **type)
 
 static const ac_await_site wait_sites[] = {{"<runtime>", 0, "notify"}};
 
+_Static_assert(sizeof(struct wait_frame) <= ac__frame_size_ac_notify_wait && _Alignof(struct wait_frame) <= 16,
+               "struct wait_frame outgrew ac__frame_size_ac_notify_wait (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_notify_wait = {
     .name = "ac_notify_wait",
     .frame_size = sizeof(struct wait_frame),

@@ -105,7 +105,8 @@ static void grant(ac_semaphore *sem, struct ac__wakelist *wake)
 
 void ac_semaphore_release(ac_semaphore *sem, size_t n)
 {
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac__spin_lock(&sem->lock);
     sem->permits += n;
     grant(sem, &wake);
@@ -131,7 +132,8 @@ int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
 
 void ac_semaphore_close(ac_semaphore *sem)
 {
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac__spin_lock(&sem->lock);
     sem->closed = true;
     struct ac__waiter *w;
@@ -201,7 +203,8 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
     if (f->state != 1)
         return;
     ac_semaphore *sem = f->sem;
-    struct ac__wakelist wake = {0};
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
     ac_waker mine = {NULL};
     ac__spin_lock(&sem->lock);
     if (f->waiter.queued) {
@@ -228,6 +231,8 @@ static void *no_child(void *frame, const ac_future_type **type)
 
 static const ac_await_site acquire_sites[] = {{"<runtime>", 0, "semaphore"}};
 
+_Static_assert(sizeof(struct ac__acquire_frame) <= ac__frame_size_ac_semaphore_acquire && _Alignof(struct ac__acquire_frame) <= 16,
+               "struct ac__acquire_frame outgrew ac__frame_size_ac_semaphore_acquire (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_semaphore_acquire = {
     .name = "ac_semaphore_acquire",
     .frame_size = sizeof(struct ac__acquire_frame),
@@ -283,6 +288,8 @@ void ac_mutex_unlock(ac_mutex *m)
 
 static const ac_await_site lock_sites[] = {{"<runtime>", 0, "mutex"}};
 
+_Static_assert(sizeof(struct ac__acquire_frame) <= ac__frame_size_ac_mutex_lock && _Alignof(struct ac__acquire_frame) <= 16,
+               "struct ac__acquire_frame outgrew ac__frame_size_ac_mutex_lock (include/asyncc)");
 AC_EXPORT const ac_future_type ac__type_ac_mutex_lock = {
     .name = "ac_mutex_lock",
     .frame_size = sizeof(struct ac__acquire_frame),

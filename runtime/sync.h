@@ -51,6 +51,13 @@ struct ac__wakelist {
     size_t len, cap;
 };
 
+/* Starts an empty list without writing the inline array (what `= {0}` would cost each time). */
+static inline void ac__wakelist_init(struct ac__wakelist *l)
+{
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
 void ac__wakelist_add(struct ac__wakelist *l, ac_waker w);
 void ac__wakelist_wake(struct ac__wakelist *l);
 

@@ -12,6 +12,14 @@
 extern "C" {
 #endif
 
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_mpsc_send = 80,
+    ac__frame_size_ac_mpsc_recv = 32,
+    ac__frame_size_ac_oneshot_recv = 32,
+    ac__frame_size_ac_broadcast_recv = 64
+};
+
 /* ---- Bounded multi-producer single-consumer channel (Tokio's mpsc::channel). ----
  * A new channel has one sender and one receiver; it is freed when every sender and the
  * receiver are closed. */

@@ -13,6 +13,20 @@
 extern "C" {
 #endif
 
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_open = 128,
+    ac__frame_size_ac_close = 128,
+    ac__frame_size_ac_read = 128,
+    ac__frame_size_ac_write = 128,
+    ac__frame_size_ac_pread = 128,
+    ac__frame_size_ac_pwrite = 128,
+    ac__frame_size_ac_fsync = 128,
+    ac__frame_size_ac_stat = 368,
+    ac__frame_size_ac_read_exact = 128,
+    ac__frame_size_ac_write_all = 128
+};
+
 /*
  * Cancellation: dropping one of these futures while its operation is in flight (a select's
  * loser, a timeout, an aborted task) submits IORING_OP_ASYNC_CANCEL and waits for the

@@ -15,6 +15,16 @@ extern "C" {
 
 /* Dropping an in-flight call cancels it as described in asyncc/io.h. */
 
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_socket = 128,
+    ac__frame_size_ac_accept = 128,
+    ac__frame_size_ac_connect = 224,
+    ac__frame_size_ac_recv = 128,
+    ac__frame_size_ac_send = 128,
+    ac__frame_size_ac_shutdown = 128
+};
+
 /* Creates a socket (socket(2) arguments; SOCK_CLOEXEC is added). Returns the fd or -errno. */
 AC_EXPORT async int ac_socket(int domain, int type, int protocol);
 

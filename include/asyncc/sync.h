@@ -12,6 +12,14 @@
 extern "C" {
 #endif
 
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_semaphore_acquire = 64,
+    ac__frame_size_ac_mutex_lock = 64,
+    ac__frame_size_ac_notify_wait = 64,
+    ac__frame_size_ac_spawn_blocking = 48
+};
+
 /* ---- Semaphore: FIFO, so a large request is not starved by small ones. ---- */
 typedef struct ac_semaphore ac_semaphore;
 

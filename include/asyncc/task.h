@@ -14,7 +14,8 @@ extern "C" {
 enum {
     ac__frame_size_ac_sleep_ms = 80,
     ac__frame_size_ac_sleep_until = 80,
-    ac__frame_size_ac_yield = 16
+    ac__frame_size_ac_yield = 16,
+    ac__frame_size_ac_task_join = 32
 };
 
 /* Suspends the calling task for at least ms milliseconds. */
