@@ -7,9 +7,14 @@
 
 /* ---------------------------------------------------------------- syntax tree */
 
+/* A tree under construction. libclang walks it depth first, so the nodes still open form a path
+ * from the root, and the children found so far of each open node lie at the top of `kids`. */
 typedef struct build {
-    tunit *t;
-    node *parent;
+    node **open;
+    unsigned *base; /* open[i]'s children start at kids[base[i]] */
+    unsigned nopen, cap;
+    node **kids;
+    unsigned nkids, kcap;
 } build;
 
 static unsigned offset_of(CXSourceLocation loc)
@@ -21,33 +26,65 @@ static unsigned offset_of(CXSourceLocation loc)
 
 static node *new_node(CXCursor c, node *parent)
 {
-    node *n = xcalloc(1, sizeof *n);
+    node *n = xarena(sizeof *n);
     CXSourceRange r = clang_getCursorExtent(c);
     n->kind = clang_getCursorKind(c);
     n->cur = c;
     n->start = offset_of(clang_getRangeStart(r));
     n->end = offset_of(clang_getRangeEnd(r));
     n->parent = parent;
-    if (parent)
-        VEC_PUSH(parent->kids, parent->nkids, n);
     return n;
 }
 
+static void open_node(build *b, node *n)
+{
+    if (b->nopen == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->open = xrealloc(b->open, sizeof *b->open * b->cap);
+        b->base = xrealloc(b->base, sizeof *b->base * b->cap);
+    }
+    b->open[b->nopen] = n;
+    b->base[b->nopen++] = b->nkids;
+}
+
+/* The innermost open node has all its children: they move to an array of its own. */
+static void close_node(build *b)
+{
+    node *n = b->open[--b->nopen];
+    unsigned first = b->base[b->nopen];
+    n->nkids = b->nkids - first;
+    if (n->nkids) {
+        n->kids = xarena(sizeof *n->kids * n->nkids);
+        memcpy(n->kids, b->kids + first, sizeof *n->kids * n->nkids);
+    }
+    b->nkids = first;
+}
+
+/* One recursive walk (a nested clang_visitChildren per node would cost a libclang visitor each). */
 static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
-    (void)parent;
     build *b = data;
-    node *n = new_node(c, b->parent);
-    build sub = {b->t, n};
-    clang_visitChildren(c, build_visit, &sub);
-    return CXChildVisit_Continue;
+    while (b->nopen > 1 && !clang_equalCursors(b->open[b->nopen - 1]->cur, parent))
+        close_node(b);
+    node *n = new_node(c, b->open[b->nopen - 1]);
+    if (b->nkids == b->kcap) {
+        b->kcap = b->kcap ? 2 * b->kcap : 256;
+        b->kids = xrealloc(b->kids, sizeof *b->kids * b->kcap);
+    }
+    b->kids[b->nkids++] = n;
+    open_node(b, n);
+    return CXChildVisit_Recurse;
 }
 
 static node *build_tree(tunit *t, CXCursor c)
 {
+    (void)t;
+    static build b; /* its arrays are reused by every tree */
     node *root = new_node(c, NULL);
-    build b = {t, root};
+    open_node(&b, root);
     clang_visitChildren(c, build_visit, &b);
+    while (b.nopen)
+        close_node(&b);
     return root;
 }
 
@@ -723,6 +760,22 @@ static int mentions_marker(const tunit *t, CXCursor c)
     return memmem(t->text + a, b - a, "__asyncc_", 9) != NULL;
 }
 
+/* Whether loc is in the input file itself rather than in a header it includes. */
+static int in_input(tunit *t, CXSourceLocation loc)
+{
+    CXFile file;
+    unsigned off;
+    clang_getSpellingLocation(loc, &file, NULL, NULL, &off);
+    if (clang_File_isEqual(file, t->ifile) && off < t->text_len) {
+        return dg_in_input(t, off);
+    }
+    char *name;
+    dg_presumed(loc, &name, NULL, NULL);
+    int here = strcmp(name, t->input) == 0;
+    free(name);
+    return here;
+}
+
 typedef struct top {
     tunit *t;
 } top;
@@ -790,10 +843,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
         names_put(&t->scope_names, name, NULL);
         free(name);
     }
-    char *file;
-    dg_presumed(clang_getCursorLocation(c), &file, NULL, NULL);
-    int here = strcmp(file, t->input) == 0;
-    free(file);
+    int here = in_input(t, clang_getCursorLocation(c));
     if (k == CXCursor_VarDecl) {
         if (here && mentions_marker(t, c))
             dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
@@ -823,3 +873,4 @@ int an_analyze(tunit *t)
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
     return t->errors;
 }
+

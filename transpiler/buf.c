@@ -4,7 +4,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 void *xmalloc(size_t n)
 {
@@ -36,6 +38,35 @@ void *xrealloc(void *p, size_t n)
     return p;
 }
 
+/* Memory that lives until exit, handed out from large blocks: the syntax tree's nodes, over a
+ * hundred thousand small objects in a large file that are never freed one by one. The blocks are
+ * aligned for transparent huge pages where the kernel offers them: one fault per 2 MiB instead
+ * of one per 4 KiB, which costs more than building the nodes. */
+void *xarena(size_t n)
+{
+    enum { BLOCK = 4u << 20, HUGE = 2u << 20 };
+    static char *next, *end;
+    n = (n + 15) & ~(size_t)15;
+    if ((size_t)(end - next) < n) {
+        size_t size = n > BLOCK ? (n + HUGE - 1) & ~(size_t)(HUGE - 1) : BLOCK;
+        char *p = mmap(NULL, size + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            fputs("asyncc: out of memory\n", stderr);
+            exit(2);
+        }
+        char *aligned = (char *)(((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1));
+        if (aligned > p)
+            munmap(p, (size_t)(aligned - p));
+        munmap(aligned + size, (size_t)(p + HUGE - aligned));
+        madvise(aligned, size, MADV_HUGEPAGE);
+        next = aligned;
+        end = aligned + size;
+    }
+    void *p = next;
+    next += n;
+    return p;
+}
+
 char *xstrndup(const char *s, size_t n)
 {
     char *d = xmalloc(n + 1);
@@ -49,7 +80,7 @@ char *xstrdup(const char *s)
     return xstrndup(s, strlen(s));
 }
 
-static void grow(sb *b, size_t extra)
+void sb_grow(sb *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
@@ -62,7 +93,7 @@ static void grow(sb *b, size_t extra)
 
 void sb_putn(sb *b, const char *s, size_t n)
 {
-    grow(b, n);
+    sb_grow(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = 0;
@@ -78,9 +109,100 @@ void sb_putc(sb *b, char c)
     sb_putn(b, &c, 1);
 }
 
+/* Whether fmt uses only the conversions put_format handles: %s, %*s, %-*s, %.*s, %u, %d, %%. */
+static int simple_format(const char *fmt)
+{
+    for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+        p++;
+        if (*p == '%' || *p == 'u' || *p == 'd') {
+            p++;
+            continue;
+        }
+        if ((p[0] == '-' || p[0] == '.') && p[1] == '*')
+            p += 2;
+        else if (p[0] == '*')
+            p++;
+        if (*p != 's')
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+static void put_unsigned(sb *b, unsigned long v)
+{
+    char digits[24];
+    int n = 0;
+    do
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    sb_putn(b, digits + sizeof digits - n, (size_t)n);
+}
+
+/* The generated code is printed by the megabyte: the common conversions are done here rather
+ * than by vsnprintf, which costs several times as much per call. */
+static void put_format(sb *b, const char *fmt, va_list ap)
+{
+    const char *p = fmt;
+    for (;;) {
+        const char *pct = strchr(p, '%');
+        if (!pct) {
+            sb_puts(b, p);
+            return;
+        }
+        sb_putn(b, p, (size_t)(pct - p));
+        p = pct + 1;
+        int left = 0, width = 0, precision = -1;
+        if (*p == '-') {
+            left = 1;
+            p++;
+        }
+        if (*p == '*') {
+            width = va_arg(ap, int);
+            p++;
+        } else if (*p == '.') {
+            precision = va_arg(ap, int);
+            p += 2;
+        }
+        char conv = *p++;
+        if (conv == 's') {
+            const char *s = va_arg(ap, const char *);
+            if (!s)
+                s = "(null)";
+            size_t len = precision >= 0 ? strnlen(s, (size_t)precision) : strlen(s);
+            if (width < 0) {
+                left = 1;
+                width = -width;
+            }
+            size_t padding = (size_t)width > len ? (size_t)width - len : 0;
+            for (size_t i = 0; !left && i < padding; i++)
+                sb_putc(b, ' ');
+            sb_putn(b, s, len);
+            for (size_t i = 0; left && i < padding; i++)
+                sb_putc(b, ' ');
+        } else if (conv == 'u') {
+            put_unsigned(b, va_arg(ap, unsigned));
+        } else if (conv == 'd') {
+            int v = va_arg(ap, int);
+            if (v < 0)
+                sb_putc(b, '-');
+            put_unsigned(b, v < 0 ? 0ul - (unsigned long)v : (unsigned long)v);
+        } else {
+            sb_putc(b, '%');
+        }
+    }
+}
+
 void sb_vprintf(sb *b, const char *fmt, va_list ap)
 {
-    grow(b, 128);
+    if (simple_format(fmt)) {
+        va_list copy;
+        va_copy(copy, ap);
+        put_format(b, fmt, copy);
+        va_end(copy);
+        return;
+    }
+    sb_grow(b, 128);
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, copy);
@@ -88,7 +210,7 @@ void sb_vprintf(sb *b, const char *fmt, va_list ap)
     if (n < 0)
         return;
     if ((size_t)n >= b->cap - b->len) {
-        grow(b, (size_t)n);
+        sb_grow(b, (size_t)n);
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     }
     b->len += (size_t)n;

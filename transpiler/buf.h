@@ -11,6 +11,8 @@ typedef struct sb {
     size_t len, cap;
 } sb;
 
+/* Makes room for extra more bytes (and the NUL after them). */
+void sb_grow(sb *b, size_t extra);
 void sb_putn(sb *b, const char *s, size_t n);
 void sb_puts(sb *b, const char *s);
 void sb_putc(sb *b, char c);
@@ -30,6 +32,8 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Zeroed memory that is never freed (it lives until the process exits). */
+void *xarena(size_t n);
 
 /* Appends p to a growable array; the capacity doubles whenever count reaches a power of two. */
 #define VEC_PUSH(arr, count, p)                                                                    \

@@ -30,6 +30,107 @@ void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *co
         *col = c;
 }
 
+/* The file name of a line marker, `# 12 "name" 2`, as clang unescapes it; NULL when the line is
+ * not a marker. */
+static char *marker_file(const char *p, const char *end, unsigned *line)
+{
+    if (end - p < 4 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
+        return NULL;
+    p += 2;
+    unsigned n = 0;
+    while (p < end && *p >= '0' && *p <= '9')
+        n = n * 10 + (unsigned)(*p++ - '0');
+    if (end - p < 2 || p[0] != ' ' || p[1] != '"')
+        return NULL;
+    sb name = {0};
+    for (p += 2; p < end && *p != '"'; p++) {
+        if (*p != '\\' || p + 1 >= end) {
+            sb_putc(&name, *p);
+        } else if (p[1] >= '0' && p[1] <= '7') {
+            unsigned v = 0;
+            for (int k = 0; k < 3 && p + 1 < end && p[1] >= '0' && p[1] <= '7'; k++)
+                v = v * 8 + (unsigned)(*++p - '0');
+            sb_putc(&name, (char)v);
+        } else {
+            p++;
+            sb_putc(&name, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p);
+        }
+    }
+    *line = n;
+    return sb_take(&name);
+}
+
+/* The user's line of each line of the preprocessed text, from its line markers: what
+ * clang_getPresumedLocation answers, without a libclang call per offset. */
+static void build_line_map(tunit *t)
+{
+    const char *s = t->text, *end = t->text + t->text_len;
+    unsigned cap = 1024, line = 1, here = 0, in_comment = 0;
+    t->line_start = xmalloc(sizeof *t->line_start * cap);
+    t->line_number = xmalloc(sizeof *t->line_number * cap);
+    t->line_here = xmalloc(cap);
+    for (const char *p = s; p <= end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        if (t->nlines == cap) {
+            cap *= 2;
+            t->line_start = xrealloc(t->line_start, sizeof *t->line_start * cap);
+            t->line_number = xrealloc(t->line_number, sizeof *t->line_number * cap);
+            t->line_here = xrealloc(t->line_here, cap);
+        }
+        t->line_start[t->nlines] = (unsigned)(p - s);
+        t->line_number[t->nlines] = line;
+        t->line_here[t->nlines++] = (unsigned char)here;
+        unsigned marked;
+        char *file = in_comment ? NULL : marker_file(p, eol, &marked);
+        if (file) {
+            line = marked;
+            here = strcmp(file, t->input) == 0;
+            free(file);
+        } else {
+            line++;
+            /* a marker inside a comment is not one */
+            for (const char *q = p; q + 1 < eol; q++)
+                if (!in_comment && q[0] == '/' && q[1] == '/')
+                    break;
+                else if (!in_comment && q[0] == '/' && q[1] == '*')
+                    in_comment = 1, q++;
+                else if (in_comment && q[0] == '*' && q[1] == '/')
+                    in_comment = 0, q++;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+static unsigned line_index(tunit *t, unsigned off)
+{
+    if (!t->line_start)
+        build_line_map(t);
+    unsigned lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (t->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+unsigned dg_line_at(tunit *t, unsigned off)
+{
+    unsigned i = line_index(t, off); /* builds the map on first use */
+    return t->line_number[i];
+}
+
+int dg_in_input(tunit *t, unsigned off)
+{
+    unsigned i = line_index(t, off);
+    return t->line_here[i];
+}
+
 /* Prints the source line and a caret under the column, as clang does. */
 static void show_line(const char *path, unsigned line, unsigned col)
 {

@@ -110,7 +110,6 @@ struct afn {
     unsigned is_main : 1;
     char **moved_decls; /* local typedefs and tags moved to file scope */
     unsigned nmoved;
-    char *code;   /* the generated C, replacing lines line..end_line */
     char *layout; /* the frame struct body, for --emit=frames */
 };
 
@@ -135,6 +134,10 @@ struct tunit {
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
     unsigned nprotos;
     int errors;
+    unsigned *line_start;  /* each line of text: its offset, */
+    unsigned *line_number; /* the user's line number there, */
+    unsigned char *line_here; /* and whether it is in the input file (see dg_line_at) */
+    unsigned nlines;
 };
 
 /* A line marking where generated code stops mirroring the user's lines (see output.c). */
@@ -145,6 +148,10 @@ void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute_
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
 int dg_report_clang(tunit *t);
+/* The presumed line of offset off in the preprocessed text, and whether the input file itself
+ * (not a header) is there, as line markers say: clang_getPresumedLocation's answers, faster. */
+unsigned dg_line_at(tunit *t, unsigned off);
+int dg_in_input(tunit *t, unsigned off);
 char *cx_take(CXString s);
 
 /* pp.c */
@@ -161,7 +168,7 @@ char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
 
 /* lower.c */
-void lw_function(tunit *t, afn *f);
+void lw_function(tunit *t, afn *f, sb *out);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 

@@ -65,10 +65,7 @@ static void add_field(region *r, char *decl)
 
 static unsigned line_at(lw *L, unsigned off)
 {
-    CXSourceLocation loc = clang_getLocationForOffset(L->t->tu, L->t->ifile, off);
-    unsigned line;
-    dg_presumed(loc, NULL, &line, NULL);
-    return line;
+    return dg_line_at(L->t, off);
 }
 
 static unsigned col_at(lw *L, unsigned off)
@@ -1799,34 +1796,32 @@ static void emit_async(lw *L, sb *out)
     }
 }
 
-/* Rewrites f into f->code: the ABI declarations it needs, then either the state machine (async
- * functions) or the function with its spawns and block_ons expanded (plain functions). */
-void lw_function(tunit *t, afn *f)
+/* Appends f, rewritten, to out: the ABI declarations it needs, then either the state machine
+ * (async functions) or the function with its spawns and block_ons expanded (plain functions). */
+void lw_function(tunit *t, afn *f, sb *out)
 {
     lw L = {0};
     L.t = t;
     L.f = f;
     L.file = c_string_body(t->input);
-    sb out = {0};
     if (f->self && !f->self->forward_declared) {
         char *d = lw_abi_decls(t, f->self);
-        sb_puts(&out, d);
+        sb_puts(out, d);
         free(d);
     }
-    declare_callees(t, f->root, &out);
+    declare_callees(t, f->root, out);
     if (f->self) {
-        emit_async(&L, &out);
+        emit_async(&L, out);
     } else {
         if (t->lines)
-            sb_printf(&out, "#line %u \"%s\"\n", f->line, L.file);
+            sb_printf(out, "#line %u \"%s\"\n", f->line, L.file);
         L.cur_line = f->line;
         L.indent = 1;
         char *text = emit_text(&L, f->root);
-        sb_puts(&out, text);
-        sb_putc(&out, '\n');
+        sb_puts(out, text);
+        sb_putc(out, '\n');
         free(text);
     }
-    f->code = sb_take(&out);
     sb_free(&L.out);
     free(L.file);
 }

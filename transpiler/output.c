@@ -55,29 +55,6 @@ static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
     dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
 }
 
-/* Replaces each ASYNCC_SELF_LINE with a #line naming the output file at its own line number. */
-static char *resolve_self_lines(const tunit *t, char *text)
-{
-    sb out = {0};
-    const char *self = ASYNCC_SELF_LINE "\n";
-    size_t mlen = strlen(self);
-    unsigned line = 1;
-    char *name = c_string_body(t->output);
-    for (const char *p = text; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
-        if (len == mlen && memcmp(p, self, mlen) == 0)
-            sb_printf(&out, "#line %u \"%s\"\n", line + 1, name);
-        else
-            sb_putn(&out, p, len);
-        p += len;
-        line++;
-    }
-    free(text);
-    free(name);
-    return sb_take(&out);
-}
-
 /* Where the input has #line directives of its own, the preprocessed text's line numbers are
  * not the file's lines, and whole-line replacement would hit the wrong lines. */
 static int has_line_directive(const tunit *t, unsigned *where)
@@ -148,37 +125,84 @@ static void file_macros(const tunit *t, names *out)
     }
 }
 
-/* code between #pragma push_macro/#undef and #pragma pop_macro of each file macro it mentions. */
-static char *shield_from_macros(const names *macros, const char *code)
+/* The output being composed, with its lines counted as far as `counted`. */
+typedef struct composer {
+    const tunit *t;
+    sb out;
+    size_t counted;
+    unsigned line; /* the line of out[counted] */
+    char *name;    /* the output file's name, for #line */
+    names macros;  /* the input file's macros */
+} composer;
+
+static unsigned current_line(composer *c)
 {
-    if (!macros->count)
-        return xstrdup(code);
-    names seen = {0};
-    sb push = {0}, pop = {0};
-    for (const char *p = code; *p;) {
-        if (isalpha((unsigned char)*p) || *p == '_') {
-            const char *s = p;
-            while (isalnum((unsigned char)*p) || *p == '_')
+    const char *p = c->out.data + c->counted, *end = c->out.data + c->out.len;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        c->line++;
+        p++;
+    }
+    c->counted = c->out.len;
+    return c->line;
+}
+
+/* Appends a function's generated code: each ASYNCC_SELF_LINE becomes a #line naming the output
+ * file at its own line. The code is already macro-expanded, and must not be expanded again where
+ * it lands (a self-referential macro would apply twice), so it goes between #pragma push_macro
+ * and #undef, and pop_macro, of each file macro it mentions. */
+static void put_code(composer *c, const char *code, size_t len)
+{
+    sb pop = {0};
+    if (c->macros.count) {
+        names seen = {0};
+        char word[256];
+        for (const char *p = code, *end = code + len; p < end;) {
+            if (isalpha((unsigned char)*p) || *p == '_') {
+                const char *s = p;
+                while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
+                    p++;
+                size_t n = (size_t)(p - s);
+                if (n >= sizeof word)
+                    continue; /* longer than any name the scan of #defines keeps apart */
+                memcpy(word, s, n);
+                word[n] = 0;
+                int is_macro, done;
+                names_get(&c->macros, word, &is_macro);
+                if (!is_macro)
+                    continue;
+                names_get(&seen, word, &done);
+                if (!done) {
+                    names_put(&seen, word, NULL);
+                    sb_printf(&c->out, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
+                    sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
+                }
+            } else {
                 p++;
-            char *word = xstrndup(s, (size_t)(p - s));
-            int is_macro, done;
-            names_get(macros, word, &is_macro);
-            names_get(&seen, word, &done);
-            if (is_macro && !done) {
-                names_put(&seen, word, NULL);
-                sb_printf(&push, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
-                sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
             }
-            free(word);
-        } else {
-            p++;
         }
     }
-    char *r = xasprintf("%s%s%s%s", push.data ? push.data : "", code, *code && code[strlen(code) - 1] != '\n' ? "\n" : "",
-                        pop.data ? pop.data : "");
-    sb_free(&push);
+    static const char self[] = ASYNCC_SELF_LINE "\n";
+    const size_t mlen = sizeof self - 1;
+    const char *p = code, *end = code + len;
+    while (c->t->lines && p < end) {
+        const char *m = memmem(p, (size_t)(end - p), self, mlen);
+        if (!m)
+            break;
+        if (m > code && m[-1] != '\n') {
+            sb_putn(&c->out, p, (size_t)(m + 1 - p));
+            p = m + 1;
+            continue;
+        }
+        sb_putn(&c->out, p, (size_t)(m - p));
+        sb_printf(&c->out, "#line %u \"%s\"\n", current_line(c) + 1, c->name);
+        p = m + mlen;
+    }
+    sb_putn(&c->out, p, (size_t)(end - p));
+    if (len && code[len - 1] != '\n')
+        sb_putc(&c->out, '\n');
+    if (pop.len)
+        sb_putn(&c->out, pop.data, pop.len);
     sb_free(&pop);
-    return r;
 }
 
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
@@ -211,28 +235,12 @@ char *out_compose(tunit *t)
         return NULL;
     }
 
-    /* Lowering in file order keeps the ABI declarations before their first use. */
-    for (unsigned i = 0; i < n; i++) {
-        if (items[i].fn)
-            lw_function(t, items[i].fn);
-        else {
-            callee *c = NULL;
-            char *name = cx_take(clang_getCursorSpelling(items[i].proto->cur));
-            for (unsigned k = 0; k < t->ncallees && !c; k++)
-                if (strcmp(t->callees[k]->name, name) == 0)
-                    c = t->callees[k];
-            free(name);
-            items[i].proto->repl = c && !c->forward_declared ? lw_abi_decls(t, c) : xstrdup("");
-        }
-    }
-    if (t->errors) {
-        free(items);
-        return NULL;
-    }
-
-    names macros = {0};
-    file_macros(t, &macros);
-    sb out = {0};
+    /* Each function is lowered where it lands: in file order, which keeps the ABI declarations
+     * before their first use. */
+    composer c = {t, {0}, 0, 1, c_string_body(t->output), {0}};
+    file_macros(t, &c.macros);
+    sb_grow(&c.out, t->orig_len * 4);
+    sb code = {0}; /* one buffer for every function's code: its memory is reused */
     char *file = c_string_body(t->input);
     const char *p = t->orig, *end = t->orig + t->orig_len;
     unsigned line = 1;
@@ -241,30 +249,45 @@ char *out_compose(tunit *t)
         while (p < end && line < it->line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *next = nl ? nl + 1 : end;
-            sb_putn(&out, p, (size_t)(next - p));
+            sb_putn(&c.out, p, (size_t)(next - p));
             p = next;
             line++;
         }
         if (it->fn) {
-            char *code = shield_from_macros(&macros, it->fn->code);
-            sb_puts(&out, code);
-            free(code);
+            code.len = 0;
+            lw_function(t, it->fn, &code);
+            put_code(&c, code.data, code.len);
         } else {
-            sb_puts(&out, it->proto->repl);
+            callee *cl = NULL;
+            char *name = cx_take(clang_getCursorSpelling(it->proto->cur));
+            for (unsigned k = 0; k < t->ncallees && !cl; k++)
+                if (strcmp(t->callees[k]->name, name) == 0)
+                    cl = t->callees[k];
+            free(name);
+            if (cl && !cl->forward_declared) {
+                char *d = lw_abi_decls(t, cl);
+                sb_puts(&c.out, d);
+                free(d);
+            }
         }
-        if (!sb_at_line_start(&out))
-            sb_putc(&out, '\n');
+        if (!sb_at_line_start(&c.out))
+            sb_putc(&c.out, '\n');
         while (p < end && line <= it->end_line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             p = nl ? nl + 1 : end;
             line++;
         }
         if (t->lines)
-            sb_printf(&out, "#line %u \"%s\"\n", line, file);
+            sb_printf(&c.out, "#line %u \"%s\"\n", line, file);
     }
-    sb_putn(&out, p, (size_t)(end - p));
+    sb_putn(&c.out, p, (size_t)(end - p));
     free(items);
     free(file);
-    char *text = sb_take(&out);
-    return t->lines ? resolve_self_lines(t, text) : text;
+    free(c.name);
+    sb_free(&code);
+    if (t->errors) {
+        sb_free(&c.out);
+        return NULL;
+    }
+    return sb_take(&c.out);
 }
