@@ -766,7 +766,7 @@ static int in_input(tunit *t, CXSourceLocation loc)
     CXFile file;
     unsigned off;
     clang_getSpellingLocation(loc, &file, NULL, NULL, &off);
-    if (clang_File_isEqual(file, t->ifile) && off < t->text_len) {
+    if ((clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) && off < t->text_len) {
         return dg_in_input(t, off);
     }
     char *name;
@@ -776,9 +776,49 @@ static int in_input(tunit *t, CXSourceLocation loc)
     return here;
 }
 
+/* A function definition of the second half's translation unit (see parse.c). */
+typedef struct twin {
+    unsigned at; /* the offset of its name */
+    CXCursor cur;
+} twin;
+
 typedef struct top {
     tunit *t;
+    twin *twins; /* the definitions whose bodies only the second half has, in order */
+    unsigned ntwins, next;
 } top;
+
+static unsigned end_offset(CXCursor c)
+{
+    return offset_of(clang_getRangeEnd(clang_getCursorExtent(c)));
+}
+
+static enum CXChildVisitResult twin_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    top *d = data;
+    if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && end_offset(c) > d->t->split) {
+        twin w = {offset_of(clang_getCursorLocation(c)), c};
+        VEC_PUSH(d->twins, d->ntwins, w);
+    }
+    return CXChildVisit_Continue;
+}
+
+/* The cursor of definition c, from the translation unit that has c's body. */
+static CXCursor with_body(top *d, CXCursor c)
+{
+    if (!d->t->tu2 || end_offset(c) <= d->t->split)
+        return c;
+    unsigned at = offset_of(clang_getCursorLocation(c));
+    for (unsigned i = 0; i < d->ntwins; i++) {
+        unsigned k = (d->next + i) % d->ntwins;
+        if (d->twins[k].at == at) {
+            d->next = k + 1;
+            return d->twins[k].cur;
+        }
+    }
+    return c; /* not there: its body was never blanked in the first half either */
+}
 
 /* "struct x", "union x", "enum x" for tags, the bare name for typedefs and enum constants: the
  * names a local type moved to file scope could collide with. */
@@ -858,7 +898,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     }
     callee *self = clang_Cursor_hasAttrs(c) ? callee_of(t, c) : NULL;
     if (is_def && (self || mentions_marker(t, c)))
-        analyze_function(t, c, self);
+        analyze_function(t, with_body((top *)data, c), self);
     else if (!is_def && self) {
         node *proto = build_tree(t, c);
         VEC_PUSH(t->protos, t->nprotos, proto);
@@ -869,8 +909,11 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 /* Returns the number of errors reported. */
 int an_analyze(tunit *t)
 {
-    top d = {t};
+    top d = {t, NULL, 0, 0};
+    if (t->tu2)
+        clang_visitChildren(clang_getTranslationUnitCursor(t->tu2), twin_visit, &d);
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
+    free(d.twins);
     return t->errors;
 }
 

@@ -58,7 +58,7 @@ void *xarena(size_t n)
         if (aligned > p)
             munmap(p, (size_t)(aligned - p));
         munmap(aligned + size, (size_t)(p + HUGE - aligned));
-        madvise(aligned, size, MADV_HUGEPAGE);
+        /*madvise(aligned, size, MADV_HUGEPAGE);*/
         next = aligned;
         end = aligned + size;
     }

@@ -121,6 +121,9 @@ struct tunit {
     unsigned text_len;
     CXTranslationUnit tu;
     CXFile ifile;        /* the preprocessed text as libclang knows it */
+    CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
+    CXFile ifile2;         /* of the functions before offset split, tu2 those after */
+    unsigned split;
     int lines;           /* emit #line directives (off for --emit=c, which is for reading) */
     const char *output;  /* the name #line gives the generated code that is not the user's */
     callee **callees;
@@ -157,6 +160,10 @@ char *cx_take(CXString s);
 /* pp.c */
 int pp_run(const char *clang, const char *const *flags, int nflags, const char *input, char **out,
            unsigned *len);
+
+/* parse.c */
+int ps_parse(tunit *t, const char *name, const char *const *args, int nargs);
+void ps_dispose(tunit *t);
 
 /* analyze.c */
 int an_analyze(tunit *t);

@@ -294,22 +294,6 @@ static void phase(const char *name)
     phase_start = t;
 }
 
-static const char *parse_error(enum CXErrorCode e)
-{
-    switch (e) {
-    case CXError_Failure:
-        return "libclang failed";
-    case CXError_Crashed:
-        return "libclang crashed";
-    case CXError_InvalidArguments:
-        return "invalid arguments";
-    case CXError_ASTReadError:
-        return "cannot read the syntax tree";
-    default:
-        return "unknown error";
-    }
-}
-
 /* Sanitizer builds: asyncc is a short-lived process that leaves its memory to exit, so leak
  * reports would only be noise; every other check stays on. */
 const char *__asan_default_options(void);
@@ -354,21 +338,14 @@ int main(int argc, char **argv)
 
     phase("preprocess");
     char *iname = xasprintf("%s.asyncc.i", o.input);
-    struct CXUnsavedFile unsaved = {iname, t.text, t.text_len};
     const char **pargs = xcalloc((size_t)o.nparse + 2, sizeof *pargs);
     int np = 0;
     for (int i = 0; i < o.nparse; i++)
         pargs[np++] = o.parse_flags[i];
     pargs[np++] = "-w";
-    CXIndex index = clang_createIndex(0, 0);
-    enum CXErrorCode e = clang_parseTranslationUnit2(index, iname, pargs, np, &unsaved, 1,
-                                                     CXTranslationUnit_KeepGoing, &t.tu);
-    if (e != CXError_Success) {
-        fprintf(stderr, "asyncc: cannot parse %s: %s\n", o.input, parse_error(e));
+    if (ps_parse(&t, iname, pargs, np) < 0)
         goto out;
-    }
-    t.ifile = clang_getFile(t.tu, iname);
-    phase("parse");
+    phase(t.tu2 ? "parse halves" : "parse");
     if (dg_report_clang(&t) || out_check_line_directives(&t) || an_analyze(&t))
         goto out;
     phase("analyze");
@@ -388,8 +365,6 @@ int main(int argc, char **argv)
 out:
     if (rc != 0 && strcmp(o.emit, "c") == 0)
         remove_stale_output(o.output, o.input);
-    if (t.tu)
-        clang_disposeTranslationUnit(t.tu);
-    clang_disposeIndex(index);
+    ps_dispose(&t);
     return rc;
 }

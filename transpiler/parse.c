@@ -1,0 +1,324 @@
+/* parse.c: parses the preprocessed text with libclang. A large file is parsed as two halves at
+ * once, on two threads: each half keeps every declaration but only its own function bodies. */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Below this many bytes of function bodies one parse is as fast: the declarations (headers
+ * included) are parsed by both halves, so only the bodies' share of the work is divided. */
+#define SPLIT_MIN_BODIES 65536
+
+/* ---------------------------------------------------------------- finding function bodies */
+
+typedef struct body {
+    unsigned open, close; /* offsets of its { and } */
+} body;
+
+/* What the scan saw at file scope since the last declaration ended: the tokens before a `{`
+ * tell a function body from a struct body or an initializer. */
+typedef struct event {
+    char kind;     /* 'i' identifier, 'g' parenthesized group, 's' string, else the punctuator */
+    char name[16]; /* 'i': the identifier (cut short); 'g': the identifier before the group */
+} event;
+
+typedef struct scan {
+    event *ev;
+    unsigned n, cap;
+} scan;
+
+static void push_event(scan *s, char kind, const char *name)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->ev = xrealloc(s->ev, sizeof *s->ev * s->cap);
+    }
+    s->ev[s->n].kind = kind;
+    snprintf(s->ev[s->n].name, sizeof s->ev[s->n].name, "%s", name);
+    s->n++;
+}
+
+static int is_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+static int one_of(const char *name, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (strcmp(name, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const attribute_words[] = {"__attribute__", "__attribute", "asm", "__asm", "__asm__", NULL};
+
+/* Identifiers whose parenthesized group is not a parameter list. */
+static const char *const group_words[] = {"__attribute__", "__attribute", "asm", "__asm", "__asm__", "__typeof__",
+                                          "__typeof", "typeof", "_Alignas", "_Static_assert", "sizeof", "_Generic",
+                                          "__declspec", "__extension__", "", NULL};
+
+/* Whether the declaration scanned so far ends in a function declarator: its last group,
+ * attributes and asm labels aside, is a parameter list after a name (or after another group, as
+ * in `int (*f(void))(int)`). An `=` (an initializer, maybe a compound literal) disqualifies it. */
+static int is_function_head(const scan *s)
+{
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->ev[i].kind == '=')
+            return 0;
+    unsigned i = s->n;
+    while (i > 0 && s->ev[i - 1].kind == 'g' && one_of(s->ev[i - 1].name, attribute_words))
+        i--;
+    return i > 0 && s->ev[i - 1].kind == 'g' && !one_of(s->ev[i - 1].name, group_words);
+}
+
+/* The bodies of the functions the input file itself defines, in order, but not those with a
+ * preprocessor line inside (an #include or #pragma in a body). NULL when the text is not what
+ * this scan understands (unbalanced brackets). */
+static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
+{
+    const char *s = t->text;
+    unsigned n = t->text_len, depth = 0, nb = 0, open = 0;
+    int directive_inside = 0, line_start = 1, in_body = 0;
+    scan sc = {0};
+    body *bodies = NULL;
+    *bytes = 0;
+    for (unsigned i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n') {
+            line_start = 1;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            continue;
+        if (line_start && c == '#') { /* a line marker or a #pragma */
+            directive_inside |= depth > 0;
+            while (i + 1 < n && s[i + 1] != '\n')
+                i++;
+            continue;
+        }
+        line_start = 0;
+        if (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '*')) {
+            if (s[i + 1] == '/') {
+                while (i + 1 < n && s[i + 1] != '\n')
+                    i++;
+            } else {
+                for (i += 2; i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'); i++)
+                    ;
+                i++;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
+                if (s[i] == '\\')
+                    i++;
+            if (depth == 0)
+                push_event(&sc, 's', "");
+            continue;
+        }
+        if (is_ident_char(c)) {
+            unsigned b = i;
+            while (i + 1 < n && is_ident_char(s[i + 1]))
+                i++;
+            if (depth == 0) {
+                char name[16];
+                snprintf(name, sizeof name, "%.*s", (int)(i + 1 - b), s + b);
+                push_event(&sc, 'i', name);
+            }
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            if (depth == 0 && c == '{') {
+                in_body = is_function_head(&sc);
+                open = i;
+                directive_inside = 0;
+            } else if (depth == 0 && c == '(') {
+                const event *prev = sc.n ? &sc.ev[sc.n - 1] : NULL;
+                push_event(&sc, 'g', prev && prev->kind == 'i' ? prev->name : prev && prev->kind == 'g' ? ")" : "");
+            } else if (depth == 0) {
+                push_event(&sc, c, "");
+            }
+            depth++;
+            continue;
+        }
+        if (c == ')' || c == ']' || c == '}') {
+            if (depth == 0) { /* unbalanced: better parsed whole */
+                free(sc.ev);
+                free(bodies);
+                return NULL;
+            }
+            if (--depth == 0 && c == '}') {
+                if (in_body) {
+                    if (!directive_inside && dg_in_input(t, open)) {
+                        if ((nb & (nb - 1)) == 0)
+                            bodies = xrealloc(bodies, sizeof *bodies * (nb ? 2 * nb : 1));
+                        bodies[nb++] = (body){open, i};
+                        *bytes += i - open;
+                    }
+                    sc.n = 0; /* a definition ends its declaration */
+                } else {
+                    push_event(&sc, '}', ""); /* `struct s {...} x;` goes on */
+                }
+                in_body = 0;
+            }
+            continue;
+        }
+        if (depth == 0) {
+            if (c == ';')
+                sc.n = 0;
+            else
+                push_event(&sc, c, "");
+        }
+    }
+    free(sc.ev);
+    *nbodies = nb;
+    return bodies;
+}
+
+/* The text with the insides of bodies [from, to) turned into blanks, newlines kept: offsets and
+ * lines stay those of the text, and what is left declares the same things. */
+static char *blank_bodies(const tunit *t, const body *b, unsigned from, unsigned to)
+{
+    char *s = xmalloc(t->text_len + 1);
+    memcpy(s, t->text, t->text_len + 1);
+    for (unsigned k = from; k < to; k++)
+        for (unsigned i = b[k].open + 1; i < b[k].close; i++)
+            if (s[i] != '\n')
+                s[i] = ' ';
+    return s;
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+typedef struct job {
+    const char *name;
+    const char *const *args;
+    int nargs;
+    char *text;
+    unsigned len;
+    CXIndex index;
+    CXTranslationUnit tu;
+    enum CXErrorCode err;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    struct CXUnsavedFile unsaved = {j->name, j->text, j->len};
+    j->index = clang_createIndex(0, 0);
+    j->err = clang_parseTranslationUnit2(j->index, j->name, j->args, j->nargs, &unsaved, 1,
+                                         CXTranslationUnit_KeepGoing, &j->tu);
+    return NULL;
+}
+
+static const char *parse_error(enum CXErrorCode e)
+{
+    switch (e) {
+    case CXError_Failure:
+        return "libclang failed";
+    case CXError_Crashed:
+        return "libclang crashed";
+    case CXError_InvalidArguments:
+        return "invalid arguments";
+    case CXError_ASTReadError:
+        return "cannot read the syntax tree";
+    default:
+        return "unknown error";
+    }
+}
+
+static int has_errors(CXTranslationUnit tu)
+{
+    unsigned n = clang_getNumDiagnostics(tu);
+    int errors = 0;
+    for (unsigned i = 0; i < n && !errors; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        errors = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(d);
+    }
+    return errors;
+}
+
+static void dispose(job *j)
+{
+    if (j->tu)
+        clang_disposeTranslationUnit(j->tu);
+    if (j->index)
+        clang_disposeIndex(j->index);
+    j->tu = NULL;
+    j->index = NULL;
+}
+
+/* Parses in two halves when the bodies are large enough to be worth it: returns 1 with t->tu,
+ * t->tu2 and t->split set, or 0 to parse the whole text as one. A half with an error (the user's,
+ * or the scan's mistake) counts for nothing: the whole parse reports the user's errors. */
+static int parse_split(tunit *t, job *first, job *second)
+{
+    const char *min = getenv("ASYNCC_SPLIT_MIN"); /* for the tests: split small files too */
+    size_t threshold = min && *min ? strtoul(min, NULL, 10) : SPLIT_MIN_BODIES, bytes;
+    unsigned nb;
+    body *b = find_bodies(t, &nb, &bytes);
+    if (!b || nb < 2 || bytes < threshold) {
+        free(b);
+        return 0;
+    }
+    unsigned k = 0;
+    for (size_t half = 0; k < nb - 1 && half + (b[k].close - b[k].open) / 2 < bytes / 2; k++)
+        half += b[k].close - b[k].open;
+    if (k == 0)
+        k = 1;
+    first->text = blank_bodies(t, b, k, nb);
+    second->text = blank_bodies(t, b, 0, k);
+    t->split = b[k].open;
+    free(b);
+    pthread_t thread;
+    int threaded = pthread_create(&thread, NULL, run_job, second) == 0;
+    run_job(first);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        run_job(second);
+    free(first->text);
+    free(second->text);
+    if (first->err != CXError_Success || second->err != CXError_Success || has_errors(first->tu) ||
+        has_errors(second->tu)) {
+        dispose(first);
+        dispose(second);
+        t->split = 0;
+        return 0;
+    }
+    return 1;
+}
+
+static job jobs[2];
+
+int ps_parse(tunit *t, const char *name, const char *const *args, int nargs)
+{
+    for (int i = 0; i < 2; i++)
+        jobs[i] = (job){name, args, nargs, NULL, t->text_len, NULL, NULL, CXError_Success};
+    if (!parse_split(t, &jobs[0], &jobs[1])) {
+        jobs[0].text = t->text;
+        run_job(&jobs[0]);
+        if (jobs[0].err != CXError_Success) {
+            fprintf(stderr, "asyncc: cannot parse %s: %s\n", t->input, parse_error(jobs[0].err));
+            return -1;
+        }
+    }
+    t->tu = jobs[0].tu;
+    t->ifile = clang_getFile(t->tu, name);
+    if (jobs[1].tu) {
+        t->tu2 = jobs[1].tu;
+        t->ifile2 = clang_getFile(t->tu2, name);
+    }
+    return 0;
+}
+
+void ps_dispose(tunit *t)
+{
+    (void)t;
+    dispose(&jobs[0]);
+    dispose(&jobs[1]);
+}
