@@ -4,9 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
 
 void *xmalloc(size_t n)
 {
@@ -38,29 +36,17 @@ void *xrealloc(void *p, size_t n)
     return p;
 }
 
-/* Memory that lives until exit, handed out from large blocks: the syntax tree's nodes, over a
- * hundred thousand small objects in a large file that are never freed one by one. The blocks are
- * aligned for transparent huge pages where the kernel offers them: one fault per 2 MiB instead
- * of one per 4 KiB, which costs more than building the nodes. */
+/* Memory that lives until exit, handed out from large blocks: the syntax tree's nodes and their
+ * child arrays, over a hundred thousand small objects in a large file, never freed one by one. */
 void *xarena(size_t n)
 {
-    enum { BLOCK = 4u << 20, HUGE = 2u << 20 };
+    enum { BLOCK = 1u << 20 };
     static char *next, *end;
     n = (n + 15) & ~(size_t)15;
     if ((size_t)(end - next) < n) {
-        size_t size = n > BLOCK ? (n + HUGE - 1) & ~(size_t)(HUGE - 1) : BLOCK;
-        char *p = mmap(NULL, size + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) {
-            fputs("asyncc: out of memory\n", stderr);
-            exit(2);
-        }
-        char *aligned = (char *)(((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1));
-        if (aligned > p)
-            munmap(p, (size_t)(aligned - p));
-        munmap(aligned + size, (size_t)(p + HUGE - aligned));
-        /*madvise(aligned, size, MADV_HUGEPAGE);*/
-        next = aligned;
-        end = aligned + size;
+        size_t size = n > BLOCK ? n : BLOCK;
+        next = xcalloc(1, size);
+        end = next + size;
     }
     void *p = next;
     next += n;
