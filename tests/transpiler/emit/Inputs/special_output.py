@@ -13,7 +13,7 @@ if os.path.exists(fifo):
     os.unlink(fifo)
 os.mkfifo(fifo)
 got = []
-reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()), daemon=True)
 reader.start()
 rc = subprocess.call([asyncc, src, "-o", fifo])
 reader.join(timeout=30)
