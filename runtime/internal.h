@@ -240,6 +240,8 @@ struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
 /* Submits and dispatches completions; waits for one when wait is set, at most until the
  * deadline (ns on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
 unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline);
+/* Submits and waits like ac__ring_poll, but leaves the completions for the next poll. */
+void ac__ring_wait(struct ac__worker *w, uint64_t deadline);
 /* Wakes the worker out of io_uring_enter, from any thread. */
 void ac__ring_wake(struct ac__worker *w);
 
@@ -269,6 +271,7 @@ struct ac__worker {
     uint32_t tick;
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
+    uint64_t backlog_since; /* when the driver queued tasks nobody was woken for (0: none) */
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
     struct ac__inject remote; /* pinned tasks woken from other threads */

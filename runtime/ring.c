@@ -60,8 +60,10 @@ int ac__ring_init(struct ac__worker *w, unsigned entries)
 {
     struct io_uring_params p;
     memset(&p, 0, sizeof p);
-    p.flags = IORING_SETUP_SUBMIT_ALL;
-    p.flags |= IORING_SETUP_CQSIZE;
+    p.flags = IORING_SETUP_SUBMIT_ALL | IORING_SETUP_CQSIZE;
+    /* Completions are delivered when the worker enters the kernel anyway (it polls its ring
+     * between tasks), so the kernel need not interrupt it for them. */
+    p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
     p.cq_entries = entries * 4;
     int r = io_uring_queue_init_params(entries, &w->ring, &p);
     if (r == -EINVAL) { /* an older kernel without these flags */
@@ -130,17 +132,9 @@ static unsigned dispatch(struct ac__worker *w)
     return total;
 }
 
-unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
+void ac__ring_wait(struct ac__worker *w, uint64_t deadline)
 {
     int r;
-    if (!wait) {
-        if (io_uring_sq_ready(&w->ring)) {
-            r = io_uring_submit(&w->ring);
-            if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
-                ac__panic("io_uring_submit: %s", strerror(-r));
-        }
-        return dispatch(w);
-    }
     struct io_uring_cqe *cqe;
     if (deadline == UINT64_MAX) {
         r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, NULL, NULL);
@@ -153,6 +147,17 @@ unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
     }
     if (r < 0 && r != -ETIME && r != -EINTR && r != -EBUSY && r != -EAGAIN)
         ac__panic("io_uring_enter: %s", strerror(-r));
+}
+
+unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
+{
+    if (wait) {
+        ac__ring_wait(w, deadline);
+    } else if (io_uring_sq_ready(&w->ring)) {
+        int r = io_uring_submit(&w->ring);
+        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+            ac__panic("io_uring_submit: %s", strerror(-r));
+    }
     return dispatch(w);
 }
 

@@ -60,6 +60,38 @@ static void unpark_worker(struct ac__worker *w)
 /* ------------------------------------------------------------------------------------------ */
 /* Scheduling                                                                                 */
 
+/* A cheap clock for the backlog rule: the TSC where there is one. */
+static inline uint64_t backlog_clock(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_ia32_rdtsc();
+#else
+    return ac__now_ns();
+#endif
+}
+
+/* About 20-50 us at the clock rates of today's x86 machines (or exactly 30 us elsewhere). */
+#if defined(__x86_64__) || defined(__i386__)
+#define BACKLOG_AGE 75000u
+#else
+#define BACKLOG_AGE 30000u
+#endif
+
+/* Tasks that I/O completions and timers wake are queued without waking a parked worker: the
+ * usual batch (a few connections ready at once) takes this worker microseconds to poll, far
+ * less than waking another thread would cost, and on a machine shared with clients a second
+ * busy thread takes CPU from them. Only a backlog that outlives BACKLOG_AGE (long polls, a burst
+ * of work) wakes a parked worker to share it. Called between polls. */
+static void wake_for_backlog(struct ac__worker *w)
+{
+    if (ac__local_is_empty(&w->queue)) {
+        w->backlog_since = 0;
+    } else if (backlog_clock() - w->backlog_since > BACKLOG_AGE) {
+        w->backlog_since = 0;
+        ac__notify_parked(w->rt);
+    }
+}
+
 void ac__schedule(ac_task *task, bool yield)
 {
     struct ac__runtime *rt = ac__rt;
@@ -83,7 +115,10 @@ void ac__schedule(ac_task *task, bool yield)
             task = prev;
         }
         ac__local_push(&cur->queue, task, &rt->inject);
-        ac__notify_parked(rt);
+        if (!cur->in_driver)
+            ac__notify_parked(rt);
+        else if (!cur->backlog_since)
+            cur->backlog_since = backlog_clock(); /* see wake_for_backlog */
         return;
     }
     ac__inject_push(&rt->inject, task);
@@ -230,8 +265,10 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
         ac__spin_unlock(&w->wheel_lock);
         uint64_t deadline = tick == UINT64_MAX ? UINT64_MAX : tick * AC__TICK_NS;
         AC__STAT_INC(w, parks);
-        ac__ring_poll(w, true, deadline);
+        ac__ring_wait(w, deadline);
     }
+    /* Awake again before dispatching: the tasks that completions and timers wake would
+     * otherwise find us parked and write our own eventfd. */
     if (atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
         atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
     } else {
@@ -240,8 +277,7 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     ac__worker_fire_timers(w);
     ac__process_cancels(w);
     ac__dump_if_requested();
-    if (!sleep)
-        ac__ring_poll(w, false, 0);
+    ac__ring_poll(w, false, 0);
 }
 
 void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c)
@@ -276,6 +312,7 @@ void ac__process_cancels(struct ac__worker *w)
 /* The loop                                                                                   */
 
 #define MAINTENANCE_INTERVAL 61
+#define SUBMIT_BATCH 32
 
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
 {
@@ -292,9 +329,12 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             ac__process_cancels(w);
             ac__dump_if_requested();
         }
-        /* Ops prepared by the tasks just polled go to the kernel in batches. */
-        if ((w->tick & 7) == 0 && io_uring_sq_ready(&w->ring))
+        /* Ops prepared by the tasks just polled go to the kernel in batches: when enough
+         * have gathered, else when the worker runs out of tasks (park) or at maintenance. */
+        if (io_uring_sq_ready(&w->ring) >= SUBMIT_BATCH)
             io_uring_submit(&w->ring);
+        if (w->backlog_since)
+            wake_for_backlog(w);
         ac_task *t = next_task(w);
         if (!t)
             t = steal(w);
