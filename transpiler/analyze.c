@@ -431,6 +431,9 @@ static void scan_node(scan *s, node *n)
     find_marker(t, n);
     if (n->kind == CXCursor_LabelStmt)
         f->has_labels = 1;
+    if ((n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl) &&
+        clang_Cursor_isAnonymous(n->cur))
+        f->unnamed_local_type = 1;
     if (n->kind == CXCursor_VarDecl && f->self) {
         var *v = xcalloc(1, sizeof *v);
         v->decl = n;
@@ -708,6 +711,31 @@ static void place_vars(scan *s)
     }
 }
 
+/* Whether every await of f is of a function defined earlier in this file that never suspends:
+ * then f completes in its first poll too. Those awaits become direct calls (in any caller) and
+ * leave s->awaits, which then holds only the awaits that can suspend. Functions defined later
+ * (recursion among them) are not looked into: their frames are allocated as before. */
+static void never_suspending(tunit *t, afn *f, scan *s)
+{
+    (void)t;
+    int all_direct = 1;
+    unsigned kept = 0;
+    for (unsigned i = 0; i < s->nawaits; i++) {
+        node *aw = s->awaits[i];
+        node *call = aw->nops == 1 ? an_unparen(aw->ops[0]) : NULL;
+        callee *c = call && !call->mk ? call->fn : NULL;
+        aw->direct = c && c->never_suspends && c->def && c->def_start < f->root->start;
+        if (aw->direct)
+            VEC_PUSH(f->direct, f->ndirect, aw);
+        else
+            s->awaits[kept++] = aw;
+        all_direct &= aw->direct;
+    }
+    s->nawaits = kept;
+    if (f->self && all_direct && !f->is_main && !f->self->variadic && !f->unnamed_local_type)
+        f->self->never_suspends = 1;
+}
+
 static void analyze_function(tunit *t, CXCursor c, callee *self)
 {
     afn *f = xcalloc(1, sizeof *f);
@@ -743,6 +771,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     scan s = {t, f, NULL, 0, 0, NULL, 0};
     if (f->body)
         scan_node(&s, f->body);
+    never_suspending(t, f, &s);
     place_vars(&s);
     for (unsigned i = 0; i < s.nliterals; i++)
         s.literals[i]->frame_literal = await_within(&s, s.literals[i]->end, enclosing_scope(s.literals[i])->end);

@@ -141,7 +141,20 @@ char *in_frames(tunit *t, const char *const *flags, int nflags)
                     sb_printf(&b, "%s%s()", j ? ", " : "", s->kids[j].fn->name);
                 sb_puts(&b, ")\n");
             }
-            sb_puts(&b, "    ready  result stored, state AC_STATE_DONE\n\n");
+            sb_puts(&b, "    ready  result stored, state AC_STATE_DONE\n");
+            if (f->self->never_suspends)
+                sb_printf(&b, "  never suspends: its body is the plain C function ac__now_%s; poll calls it, and so\n"
+                              "  do the awaits of %s in functions defined after it in this file\n",
+                          f->name, f->name);
+            if (f->ndirect)
+                sb_puts(&b, "  direct calls (callees that never suspend: no state, no child frame):\n");
+            for (unsigned k = 0; k < f->ndirect; k++) {
+                node *aw = f->direct[k];
+                node *call = an_unparen(aw->ops[0]);
+                sb_printf(&b, "       %s:%u  await %s()  ->  ac__now_%s()\n", t->input,
+                          dg_line_at(t, aw->start), call->fn->name, call->fn->name);
+            }
+            sb_putc(&b, '\n');
             free((char *)fd.name);
         }
         clang_disposeTranslationUnit(tu);

@@ -45,6 +45,7 @@ struct node {
     struct region *region; /* frame storage of a lowered block or statement */
     unsigned cont_label;   /* a rewritten loop: `continue` becomes goto ac__cont_N */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
+    unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
 };
 
 /* A parameter or local of a rewritten function. */
@@ -65,6 +66,9 @@ struct var {
 struct callee {
     char *name;
     unsigned is_static : 1, defined_here : 1, forward_declared : 1, variadic : 1;
+    /* Defined earlier in this file and completes in its first poll, whatever its arguments: its
+     * body is a plain C function, ac__now_<name>, that same-file awaits call directly. */
+    unsigned never_suspends : 1;
     afn *def;         /* the definition, when in this file */
     unsigned def_start; /* its offset in the text (embedding needs it defined before use) */
     char *ret_type;   /* spelling; NULL for void */
@@ -108,6 +112,9 @@ struct afn {
     unsigned nsites;
     unsigned has_labels : 1;
     unsigned is_main : 1;
+    unsigned unnamed_local_type : 1; /* declares a struct, union or enum without a tag */
+    node **direct; /* awaits lowered to direct calls (for --emit=frames) */
+    unsigned ndirect;
     char **moved_decls; /* local typedefs and tags moved to file scope */
     unsigned nmoved;
     char *layout; /* the frame struct body, for --emit=frames */

@@ -35,6 +35,7 @@ typedef struct lw {
     region *uni;       /* receives the regions of new statements and blocks */
     unsigned ntemps, nlabels, nspawns;
     unsigned indent;
+    int twin;          /* lowering the plain C twin of a function that never suspends */
     char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
     unsigned nanon;
 } lw;
@@ -234,7 +235,7 @@ static int is_tag_decl(const node *n)
  * async function, where frame fields may need the types. */
 static int is_moved_decl(lw *L, const node *n)
 {
-    if (!L->f->self || n->kind != CXCursor_DeclStmt || n->nkids == 0)
+    if (!L->f->self || L->twin || n->kind != CXCursor_DeclStmt || n->nkids == 0)
         return 0;
     for (unsigned i = 0; i < n->nkids; i++)
         if (!is_tag_decl(n->kids[i]))
@@ -412,6 +413,12 @@ static unsigned stmt_end(lw *L, node *s);
 static char *return_text(lw *L, node *r)
 {
     node *e = r->nkids ? r->kids[r->nkids - 1] : NULL;
+    if (L->twin) {
+        char *et = e && clang_isExpression(e->kind) ? emit_text(L, e) : NULL;
+        char *s = et ? xasprintf("return %s", et) : xstrdup("return");
+        free(et);
+        return s;
+    }
     /* The value is computed first, then the cleanups of the locals still in scope run. */
     char *c = cleanups(L, r->start, NULL, NULL), *calls = xstrdup(c);
     for (char *p = calls; *p; p++)
@@ -476,7 +483,7 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xstrdup(n->repl));
         return;
     }
-    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame) {
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin) {
         push_edit(e, n, xasprintf("ac__fr->%s", n->var->field));
         return;
     }
@@ -493,7 +500,7 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xasprintf("\"%s\"", L->f->name));
         return;
     }
-    if (n->kind == CXCursor_ReturnStmt && L->f->self) {
+    if (n->kind == CXCursor_ReturnStmt && L->f->self && !L->twin) {
         push_edit(e, n, return_text(L, n));
         return;
     }
@@ -643,7 +650,18 @@ char *lw_field_decl(const char *type, const char *name)
 static char *new_temp(lw *L, const char *type)
 {
     unsigned k = ++L->ntemps;
-    add_field(L->stmt, lw_field_decl(type, xasprintf("ac__t%u", k)));
+    char *decl = lw_field_decl(type, xasprintf("ac__t%u", k));
+    if (L->twin) {
+        /* a plain local, declared where the hoisted statements that use it begin */
+        if (!sb_at_line_start(&L->out))
+            put(L, "\n");
+        pad(L, L->indent ? L->indent : 5);
+        put(L, decl);
+        put(L, ";\n");
+        free(decl);
+        return xasprintf("ac__t%u", k);
+    }
+    add_field(L->stmt, decl);
     return xasprintf("ac__fr->ac__t%u", k);
 }
 
@@ -743,10 +761,32 @@ static void suspend_point(lw *L, unsigned line, unsigned k)
     L->indent += 2;
 }
 
+/* An await of a function that never suspends: a call of its plain C twin, hoisted like any
+ * await so that evaluation order is the same. */
+static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
+{
+    unsigned line = node_line(L, aw);
+    char *args = call_args(L, call);
+    const char *list = *args ? args + 2 : ""; /* past the leading ", " */
+    if (c->ret_type && !handle_discarded(aw)) {
+        char *tmp = new_temp(L, c->ret_type);
+        gline(L, line, "%s = ac__now_%s(%s);", tmp, c->name, list);
+        aw->repl = tmp;
+    } else {
+        gline(L, line, "%sac__now_%s(%s);", c->ret_type ? "(void)" : "", c->name, list);
+        aw->repl = "((void)0)";
+    }
+    free(args);
+}
+
 static void gen_await(lw *L, node *aw)
 {
     node *call = an_unparen(aw->ops[0]);
     callee *c = call->fn;
+    if (aw->direct) {
+        gen_direct_call(L, aw, call, c);
+        return;
+    }
     site *st = new_site(L, aw, MK_AWAIT, c->name);
     st->kids = xcalloc(1, sizeof *st->kids);
     child *ch = &st->kids[0];
@@ -1237,7 +1277,7 @@ static void gen_for(lw *L, node *s)
         else {
             hoist(L, init);
             char *it = emit_text(L, init);
-            gline(L, line, "%s;", it);
+            gline(L, line, "(void)(%s);", it);
             free(it);
         }
     }
@@ -1255,7 +1295,7 @@ static void gen_for(lw *L, node *s)
         gline(L, line, "ac__cont_%u: __attribute__((unused));", s->cont_label);
         hoist(L, inc);
         char *it = emit_text(L, inc);
-        gline(L, line, "%s;", it);
+        gline(L, line, "(void)(%s);", it); /* the value of an increment goes unused */
         free(it);
     }
     gline(L, line, "}");
@@ -1656,11 +1696,17 @@ static void emit_async(lw *L, sb *out)
     L->uni = L->stmt = root;
     f->body->region = NULL;
 
-    /* Local types move to file scope, where the frame struct can use them. */
-    collect_moved(L, f->body);
+    /* A function that never suspends keeps its body as a plain C function, its twin, which the
+     * poll calls; other functions' local types move to file scope, where the frame struct can
+     * use them. */
+    int now = c->never_suspends;
+    if (!now)
+        collect_moved(L, f->body);
     /* The body first: it decides the frame's fields and the await sites. */
     L->indent = 4;
+    L->twin = now;
     gen_block(L, f->body);
+    L->twin = 0;
     char *body = sb_take(&L->out);
 
     sb frame = {0};
@@ -1680,6 +1726,16 @@ static void emit_async(lw *L, sb *out)
     render_region(&frame, root, 1, 1);
     f->layout = xstrdup(frame.data ? frame.data : "");
 
+    if (now) {
+        if (t_lines(L))
+            sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+        char *params = init_params(f, 1);
+        char *head = xasprintf("ac__now_%s(%s)", n, *params ? params + 2 : "void");
+        char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
+        sb_printf(out, "static %s\n%s\n\n", decl, body);
+        free(decl);
+        free(params);
+    }
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     for (unsigned i = 0; i < f->nmoved; i++)
@@ -1690,9 +1746,11 @@ static void emit_async(lw *L, sb *out)
     /* init */
     self_lines(L, out);
     char *params = init_params(f, 1);
-    sb_printf(out, "%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    /* Same-file awaits call the twin: a static function's init and type may go unused. */
+    const char *unused = now && c->is_static ? "__attribute__((unused)) " : "";
+    sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
-              linkage(c), n, params, n);
+              linkage(c), unused, n, params, n);
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param)
             sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
@@ -1701,6 +1759,24 @@ static void emit_async(lw *L, sb *out)
 
     /* poll */
     self_lines(L, out);
+    if (now) {
+        sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                       "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
+                       "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
+                  n, n);
+        if (c->ret_type)
+            sb_puts(out, "ac__fr->ac__result = ");
+        sb_printf(out, "ac__now_%s(", n);
+        const char *sep = "";
+        for (unsigned i = 0; i < f->nvars; i++)
+            if (f->vars[i]->is_param) {
+                sb_printf(out, "%sac__fr->%s", sep, f->vars[i]->field);
+                sep = ", ";
+            }
+        sb_printf(out, ");\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n");
+        free(body);
+        body = NULL;
+    } else {
     sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n    case 0:\n        break;\n",
               n, n);
@@ -1722,6 +1798,7 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, end_lines[i]);
     }
     sb_putc(out, '\n');
+    }
     self_lines(L, out);
 
     /* drop and child */
@@ -1777,10 +1854,10 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, "};\n\n");
     }
     sb_printf(out,
-              "%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
+              "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
               "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
               "    ac__child_%s,\n    %s,\n    %u,\n};\n",
-              c->is_static ? "static " : "", n, n, n, n,
+              c->is_static ? "static " : "", unused, n, n, n, n,
               c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : "0",
               c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : "0", n, n, n,
               f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites);
