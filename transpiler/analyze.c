@@ -424,6 +424,16 @@ static void check_await_context(tunit *t, node *n)
             }
 }
 
+/* Whether a variable of type ty is const itself (through a typedef or typeof too); arrays are
+ * not: their elements are, and so stay in the frame. */
+static unsigned is_const_type(CXType ty)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    if (canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray || canon.kind == CXType_VariableArray)
+        return 0;
+    return clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
+}
+
 static void scan_node(scan *s, node *n)
 {
     tunit *t = s->t;
@@ -442,6 +452,7 @@ static void scan_node(scan *s, node *n)
         v->type = cx_take(clang_getTypeSpelling(clang_getCursorType(n->cur)));
         enum CX_StorageClass sc = clang_Cursor_getStorageClass(n->cur);
         v->is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
+        v->is_const = is_const_type(clang_getCursorType(n->cur));
         n->var = v;
         VEC_PUSH(f->vars, f->nvars, v);
     }
@@ -756,6 +767,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
             v->name = cx_take(clang_getCursorSpelling(k->cur));
             v->type = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
             v->is_param = 1;
+            v->is_const = is_const_type(clang_getCursorType(k->cur));
             k->var = v;
             VEC_PUSH(f->vars, f->nvars, v);
         }

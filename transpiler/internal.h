@@ -60,6 +60,7 @@ struct var {
     unsigned nrefs;
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
+    unsigned is_const : 1; /* declared with a top-level const */
 };
 
 /* An async function this file defines or calls. */

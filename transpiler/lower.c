@@ -484,7 +484,11 @@ static void collect(lw *L, node *n, edits *e)
         return;
     }
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin) {
-        push_edit(e, n, xasprintf("ac__fr->%s", n->var->field));
+        /* A const local's field is not const (its initializer is an assignment): its uses see it
+         * through a const lvalue, so that typeof, _Generic and assignments still see a const. */
+        const char *f = n->var->field;
+        push_edit(e, n, n->var->is_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", f, f)
+                                         : xasprintf("ac__fr->%s", f));
         return;
     }
     if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON) {
@@ -583,12 +587,22 @@ static char *type_spelling(CXType ty)
 }
 
 /* The type of a frame field: without a top-level const, which would forbid the assignments
- * that replace initializers. */
+ * that replace initializers (uses see the const again, see collect). A pointer's own const is
+ * dropped by a cast, which C defines to yield the unqualified type: clang spells `T *const` and
+ * `int (*const)(int)` with the const in different places. */
 static char *field_type(CXType ty)
 {
-    if (!clang_isConstQualifiedType(ty))
+    CXType canon = clang_getCanonicalType(ty);
+    /* Arrays keep their const elements: their initializer is a memcpy. */
+    if ((!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(canon)) || canon.kind == CXType_ConstantArray ||
+        canon.kind == CXType_IncompleteArray)
         return type_spelling(ty);
-    char *s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(ty)));
+    char *s = cx_take(clang_getTypeSpelling(canon));
+    if (canon.kind == CXType_Pointer && !strstr(s, "_Atomic")) {
+        char *r = xasprintf("__typeof__((%s)0)", s);
+        free(s);
+        return r;
+    }
     size_t n = strlen(s);
     if (strncmp(s, "const ", 6) == 0)
         memmove(s, s + 6, n - 5);
@@ -598,6 +612,16 @@ static char *field_type(CXType ty)
             s[strlen(s) - 1] = 0;
     }
     return s;
+}
+
+/* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
+static char *param_field_type(CXType ty)
+{
+    if (ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray ||
+        ty.kind == CXType_DependentSizedArray || ty.kind == CXType_FunctionProto || ty.kind == CXType_FunctionNoProto ||
+        (!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(clang_getCanonicalType(ty))))
+        return an_param_type(ty);
+    return field_type(ty);
 }
 
 /* The type of a local as the generated code must spell it: unnamed local types carry the name
@@ -1717,7 +1741,7 @@ static void emit_async(lw *L, sb *out)
     }
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param) {
-            char *ty = an_param_type(clang_getCursorType(f->vars[i]->decl->cur));
+            char *ty = param_field_type(clang_getCursorType(f->vars[i]->decl->cur));
             char *d = lw_field_decl(ty, xstrdup(f->vars[i]->field));
             sb_printf(&frame, "    %s;\n", d);
             free(ty);
