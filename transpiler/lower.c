@@ -193,6 +193,11 @@ static void copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
         return;
     if (!sb_at_line_start(&L->out) && L->t->text[from] != '\n')
         put(L, " ");
+    else if (sb_at_line_start(&L->out) && an_skip_blank(L->t, from, first_nl) > from)
+        /* A comment that ended the statement's line, after the statement's generated lines: it
+         * gets its own line's #line, so none comes between it and what follows (a case label
+         * after a fallthrough comment). */
+        line_directive(L, line_at(L, from));
     putn(L, L->t->text + from, first_nl + 1 - from);
     if (first_nl + 1 < last) {
         line_directive(L, line_at(L, first_nl + 1));
