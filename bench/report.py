@@ -312,6 +312,7 @@ ca, cpl = get("chain", "asyncc", "ns_per_chain"), get("chain", "plain_c", "ns_pe
 cni = get("chain", "plain_c_noinline", "ns_per_chain")
 ccpp, ccppni = get("chain", "cpp20", "ns_per_chain"), get("chain", "cpp20_noinline", "ns_per_chain")
 cx = get("chain", "asyncc_xfile", "ns_per_chain")
+cm, cmp = get("chain", "asyncc_maybe", "ns_per_chain"), get("chain", "plain_c_maybe", "ns_per_chain")
 r1 = ratio(ca, cpl)
 w(f"| await chain of depth 10, immediately ready (ns per chain) | {fmt(ca, 2)} | the same source as plain C, `-O2`: {fmt(cpl, 2)} "
   f"| {rfmt(r1)} | ≤ 2× | {'—' if r1 is None else ('yes' if r1 <= 2 else '**no**')} |")
@@ -319,12 +320,20 @@ can = get("chain", "asyncc_noinline", "ns_per_chain")
 w(f"| same, both with every call kept (`-O2 -fno-inline`) | {fmt(can, 2)} | {fmt(cni, 2)} | {rfmt(ratio(can, cni))} | — | — |")
 w(f"| same, C++20 coroutines, clang++-14 `-O2` | {fmt(ca, 2)} | {fmt(ccpp, 2)} | {rfmt(ratio(ca, ccpp))} | — | — |")
 w(f"| same, C++20 coroutines, `-O2 -fno-inline` (no frame elision) | {fmt(ca, 2)} | {fmt(ccppni, 2)} | {rfmt(ratio(ca, ccppni))} | — | — |")
-w(f"| same chain with the leaf in another file (asyncc: arena frame) | {fmt(cx, 2)} | same-file asyncc: {fmt(ca, 2)} | {rfmt(ratio(cx, ca))} | — | — |")
+w(f"| same chain, but the leaf could suspend (never does): state machines, frames embedded | {fmt(cm, 2)} "
+  f"| the same source as plain C, `-O2`: {fmt(cmp, 2)} | {rfmt(ratio(cm, cmp))} | — | — |")
+w(f"| same chain with the leaf in another file (state machines, the leaf's frame from the arena) | {fmt(cx, 2)} "
+  f"| leaf that could suspend, same file: {fmt(cm, 2)} | {rfmt(ratio(cx, cm))} | — | — |")
 note_missing("chain", "await chain")
 w("")
-w("The C++ task type is the usual lazy task with symmetric transfer (cppcoro's shape). At `-O2` "
-  "clang inlines the chain and elides every coroutine frame allocation (HALO), as asyncc "
-  "embeds same-file callee frames; with `-fno-inline` each frame comes from `operator new`.")
+w("chain.c's functions never suspend, so asyncc lowers each same-file await of them to a direct call "
+  "of a plain C twin of the callee (`ac__now_f`): the chain compiles to plain calls. `chain_maybe.c` "
+  "differs only in its leaf, `if (x == -1) await(ac_yield());`, which is never taken but can suspend: "
+  "no function of that chain can be proven never to suspend, so every await runs the callee's state "
+  "machine (init, poll, frame embedded in the caller's). "
+  "The C++ task type is the usual lazy task with symmetric transfer (cppcoro's shape). At `-O2` "
+  "clang inlines the chain and elides every coroutine frame allocation (HALO); with `-fno-inline` "
+  "each frame comes from `operator new`.")
 w("")
 
 fr = rows.get("frames", {})
@@ -334,9 +343,9 @@ if fa or fc:
     w("")
     w("| function (bench/transpiler/frames.c) | asyncc frame (embeds same-file callees) | C++20 own frame | C++20 peak live frames (own + callees) | asyncc ÷ C++ peak |")
     w("|---|---|---|---|---|")
-    desc = {"leaf": "leaf: `return x + 1`", "mid": "mid: awaits leaf once", "loop": "loop: awaits leaf in a loop",
+    desc = {"leaf": "leaf: `return x + 1` (yields if x == -1, never)", "mid": "mid: awaits leaf once", "loop": "loop: awaits leaf in a loop",
             "buffer": "buffer: 256-byte array across an await", "two": "two: awaits mid, then loop",
-            "c10": "c10: top of a depth-10 chain"}
+            "c10": "c10: top of a depth-10 chain (its leaf as leaf's)"}
     for name in ("leaf", "mid", "loop", "buffer", "two", "c10"):
         a = float(fa[name]["size"]) if name in fa else None
         own = float(fc[name]["size"]) if name in fc else None

@@ -1,13 +1,17 @@
 /* bench/transpiler/frames.c: async functions of a few common shapes, whose frame sizes bench/run
  * sets beside the C++20 coroutine frames clang makes for the same functions (frames.cpp). An
  * asyncc frame embeds the frames of the same-file callees it awaits; a C++ coroutine allocates
- * each callee's frame separately, so both its own frame and its peak live bytes are reported. */
+ * each callee's frame separately, so both its own frame and its peak live bytes are reported.
+ * The leaves could suspend (they yield for x == -1, which never comes): a chain of functions that
+ * never suspend would have no frames to compare, as asyncc turns it into plain calls. */
 #include <asyncc.h>
 #include <stdio.h>
 #include <string.h>
 
 async int leaf(int x)
 {
+    if (x == -1)
+        await(ac_yield());
     return x + 1;
 }
 
@@ -44,7 +48,12 @@ async int two(int x)
 }
 
 /* A depth-10 chain (the chain bench's f10). */
-async long c1(long x) { return x ^ 0x5bd1e995; }
+async long c1(long x)
+{
+    if (x == -1)
+        await(ac_yield());
+    return x ^ 0x5bd1e995;
+}
 async long c2(long x) { return await(c1(x + 2)) >> 1; }
 async long c3(long x) { return await(c2(x + 3)) >> 1; }
 async long c4(long x) { return await(c3(x + 4)) >> 1; }
