@@ -190,19 +190,21 @@ async int main(void)
 // CHECK-NEXT: early 43
 // CHECK-NEXT: exit: 0
 
-// The twins, and the direct calls:
-// CODE: static int ac__now_base(int x)
-// CODE: static int ac__now_plus(int x)
-// CODE: ac__t1 = ac__now_base(x);
-// CODE: static int ac__now_counter(void)
-// CODE: static int ac__now_named(int v)
-// CODE: "named"
-// CODE: ac__fr->ac__result = ac__now_named(ac__fr->v);
+// The twins, and the direct calls (each pattern has a {{}} so that it cannot match its own
+// comment, which the output keeps):
+// CODE: static int ac__now_{{base}}(int x)
+// CODE: static int ac__now_{{plus}}(int x)
+// CODE: ac__t1 = ac__now_{{base}}(x);
+// CODE: static int ac__now_{{counter}}(void)
+// CODE: static int ac__now_{{named}}(int v)
+// CODE: {{"named"}}
+// CODE: ac__fr->ac__result = ac__now_{{named}}(ac__fr->v);
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
-// CODE: ac__t{{[0-9]+}} = ac__now_plus(ac__fr->x);
+// CODE: ac__t{{[0-9]+}} = ac__now_{{plus}}(ac__fr->x);
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
-// CODE: static int ac__now_later(int x)
+// CODE: static int ac__now_{{later}}(int x)
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
+// CODE: {{^}}const ac_future_type ac__type_{{main}}
 
 // FRAMES-LABEL: async int plus
 // FRAMES: never suspends: its body is the plain C function ac__now_plus; poll calls it
