@@ -415,6 +415,11 @@ static node *jump_target(lw *L, node *j)
 
 static unsigned stmt_end(lw *L, node *s);
 
+/* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
+ * unless its caller embeds it and awaits it (ac__keep == 0): the caller never looks at it again,
+ * and neither can anyone else (a caller's state names a child only while the child is pending). */
+#define DONE_STATE "ac__keep ? (void)(ac__fr->ac__state = AC_STATE_DONE) : (void)0"
+
 static char *return_text(lw *L, node *r)
 {
     node *e = r->nkids ? r->kids[r->nkids - 1] : NULL;
@@ -432,12 +437,12 @@ static char *return_text(lw *L, node *r)
     free(c);
     char *s;
     if (!e || !clang_isExpression(e->kind))
-        s = xasprintf("return (%sac__fr->ac__state = AC_STATE_DONE, AC_READY)", calls);
+        s = xasprintf("return (%s" DONE_STATE ", AC_READY)", calls);
     else {
         char *et = emit_text(L, e);
         s = L->f->self->ret_type
-                ? xasprintf("return (ac__fr->ac__result = (%s), %sac__fr->ac__state = AC_STATE_DONE, AC_READY)", et, calls)
-                : xasprintf("return ((void)(%s), %sac__fr->ac__state = AC_STATE_DONE, AC_READY)", et, calls);
+                ? xasprintf("return (ac__fr->ac__result = (%s), %s" DONE_STATE ", AC_READY)", et, calls)
+                : xasprintf("return ((void)(%s), %s" DONE_STATE ", AC_READY)", et, calls);
         free(et);
     }
     free(calls);
@@ -824,12 +829,26 @@ static void gen_await(lw *L, node *aw)
 
     unsigned line = st->line;
     char *args = call_args(L, call);
-    child_start(L, line, ch, args);
+    if (ch->embedded) {
+        /* The child runs at once from its start: no state to store or read first (the variable
+         * ac__from is free once this function's own dispatch is done), and none kept at its end. */
+        const char *n = ch->fn->name;
+        gline(L, line, "ac__args_%s(&ac__fr->%s%s);", n, ch->field, args);
+        gline(L, line, "ac__from = 0;");
+        gline(L, line, "if (0) {");
+        suspend_point(L, line, st->index);
+        gline(L, line, "    ac__from = ac__fr->%s.ac__state;", ch->field);
+        gline(L, line, "}");
+        gline(L, line, "if (ac__run_%s(&ac__fr->%s, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }",
+              n, ch->field, st->index);
+    } else {
+        child_start(L, line, ch, args);
+        suspend_point(L, line, st->index);
+        char *poll = child_poll(ch);
+        gline(L, line, "if (%s == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }", poll, st->index);
+        free(poll);
+    }
     free(args);
-    suspend_point(L, line, st->index);
-    char *poll = child_poll(ch);
-    gline(L, line, "if (%s == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }", poll, st->index);
-    free(poll);
     if (!c->ret_type)
         aw->repl = "((void)0)";
     else if (ch->embedded)
@@ -1775,11 +1794,13 @@ static void emit_async(lw *L, sb *out)
     /* init */
     self_lines(L, out);
     char *params = init_params(f, 1);
-    /* Same-file awaits call the twin: a static function's init and type may go unused. */
+    char *params_decl = xstrdup(params);
+    /* Same-file awaits set the arguments with ac__args (or call the twin): a static function's
+     * init may go unused, and so may its type when it never suspends. */
     const char *unused = now && c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
-              linkage(c), unused, n, params, n);
+              linkage(c), c->is_static ? "__attribute__((unused)) " : "", n, params, n);
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param)
             sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
@@ -1806,8 +1827,15 @@ static void emit_async(lw *L, sb *out)
         free(body);
         body = NULL;
     } else {
-    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
-                   "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n    case 0:\n        break;\n",
+    /* The body runs from state ac__from (the frame's, or 0 when a caller has just set the
+     * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
+    sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params_decl);
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param)
+            sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
+    sb_puts(out, *params_decl ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
+    sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)\n{\n"
+                   "    (void)ac__cx;\n    (void)ac__keep;\n    switch (ac__from) {\n    case 0:\n        break;\n",
               n, n);
     for (unsigned i = 0; i < f->nsites; i++)
         sb_printf(out, "    case %u:\n        goto ac__resume_%u;\n", i + 1, i + 1);
@@ -1816,7 +1844,7 @@ static void emit_async(lw *L, sb *out)
     free(body);
     /* Falling off the end: every line of it is the closing brace's. */
     const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
-                               "    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n", "}\n"};
+                               "    return (" DONE_STATE ", AC_READY);\n", "}\n"};
     for (int i = 0; i < 3; i++) {
         if (!*end_lines[i])
             continue;
@@ -1827,7 +1855,12 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, end_lines[i]);
     }
     sb_putc(out, '\n');
+    self_lines(L, out);
+    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
+              n, n, n);
     }
+    free(params_decl);
     self_lines(L, out);
 
     /* drop and child */

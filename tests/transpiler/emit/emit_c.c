@@ -1,5 +1,7 @@
-// --emit=c prints the rewritten file for reading (no #line): the frame struct, init, and a poll
-// function that dispatches on the state with goto and keeps the user's statements as written.
+// --emit=c prints the rewritten file for reading (no #line): the frame struct, init, and the
+// function that runs the body (ac__run_f, which the poll calls with the frame's state), dispatching
+// on the state with goto and keeping the user's statements as written. A child embedded in the
+// frame starts at once: its arguments are set (ac__args_f) and its body runs from state 0.
 // RUN: %asyncc --emit=c %s | %FileCheck %s
 // RUN: %asyncc --emit=c %s | %FileCheck %s --check-prefix=NOLINE
 // RUN: %asyncc --emit=c --lines %s | %FileCheck %s --check-prefix=LINES
@@ -20,25 +22,31 @@ async int total(int n)
     printf("sum %d\n", sum);
     return sum;
 }
-// CHECK-LABEL: struct ac__frame_total {
+// Each pattern has a {{}} so that it cannot match itself: the output keeps these comments.
+// CHECK-LABEL: struct ac__frame_{{total}} {
 // CHECK-NEXT:     unsigned ac__state;
 // CHECK-NEXT:     int ac__result;
 // CHECK-NEXT:     int n;
 // CHECK:             int sum;
 // CHECK:                 int i;
 // CHECK:                 struct ac__frame_fetch ac__c1;
-// CHECK-LABEL: void ac__init_total(void *ac__p, int n)
-// CHECK-LABEL: static int ac__poll_total(void *ac__p, ac_cx *ac__cx)
-// CHECK:          goto ac__resume_1;
-// CHECK:          ac__fr->sum = 0;
-// CHECK:          for (; ac__fr->i < ac__fr->n; ac__fr->i++) {
-// CHECK-NEXT:         ac__init_fetch(&ac__fr->ac__c1, ac__fr->i);
-// CHECK-NEXT:         ac__fr->ac__state = 1;
-// CHECK-NEXT:       ac__resume_1:
-// CHECK-NEXT:         if (ac__poll_fetch(&ac__fr->ac__c1, ac__cx) == AC_PENDING) return AC_PENDING;
-// CHECK-NEXT:         ac__fr->sum += ac__fr->ac__c1.ac__result;
-// CHECK:          printf("sum %d\n", ac__fr->sum);
-// CHECK-NEXT:     return (ac__fr->ac__result = (ac__fr->sum), ac__fr->ac__state = AC_STATE_DONE, AC_READY);
-// CHECK-LABEL: const ac_future_type ac__type_total = {
+// CHECK-LABEL: void ac__init_{{total}}(void *ac__p, int n)
+// CHECK-LABEL: static inline int ac__run_{{total}}(struct ac__frame_total *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)
+// CHECK:          goto ac__resume_{{1}};
+// CHECK:          ac__fr->sum = {{0}};
+// CHECK:          for (; ac__fr->i < ac__fr->n; ac__fr->i++) {{[{]}}
+// CHECK-NEXT:         ac__args_{{fetch}}(&ac__fr->ac__c1, ac__fr->i);
+// CHECK-NEXT:         ac__from = {{0}};
+// CHECK-NEXT:         if (0) {{[{]}}
+// CHECK-NEXT:       ac__resume_{{1}}:
+// CHECK-NEXT:             ac__from = ac__fr->ac__c1.{{ac__state}};
+// CHECK-NEXT:         }
+// CHECK-NEXT:         if (ac__run_{{fetch}}(&ac__fr->ac__c1, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = 1; return AC_PENDING; }
+// CHECK-NEXT:         ac__fr->sum += ac__fr->ac__c1.{{ac__result}};
+// CHECK:          printf("sum %d\n", ac__fr->{{sum}});
+// CHECK-NEXT:     return (ac__fr->ac__result = (ac__fr->sum), ac__keep ? (void)(ac__fr->ac__state = {{AC_STATE_DONE}}) : (void)0, AC_READY);
+// CHECK-LABEL: static inline int ac__poll_{{total}}(void *ac__p, ac_cx *ac__cx)
+// CHECK:          return ac__run_{{total}}(ac__fr, ac__cx, ac__fr->ac__state, 1);
+// CHECK-LABEL: const ac_future_type ac__type_{{total}} = {
 // NOLINE-NOT: {{^}}#line
-// LINES: {{^}}#line 19 "{{.*}}emit_c.c"
+// LINES: {{^}}#line 21 "{{.*}}emit_c.c"

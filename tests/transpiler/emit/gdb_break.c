@@ -1,5 +1,5 @@
 // #line directives make gdb break on the user's own line inside an async function and show the
-// user's file in the backtrace, while the code runs inside the generated poll function. Generated
+// user's file in the backtrace, while the code runs in the generated ac__run_main. Generated
 // boilerplate is attributed to the generated file, so the breakpoint has exactly one location.
 // REQUIRES: gdb
 // RUN: %asyncc %s -o %t.c
@@ -22,6 +22,6 @@ async int main(void)
     return 0;
 }
 // CHECK: Breakpoint 1 at {{.*}}gdb_break.c, line 20.
-// CHECK: hit Breakpoint 1{{(\.[0-9]+)?}}, ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:20
-// CHECK: #0  ac__poll_main ({{.*}}) at {{.*}}gdb_break.c:20
+// CHECK: hit Breakpoint 1{{(\.[0-9]+)?}}, ac__run_main ({{.*}}) at {{.*}}gdb_break.c:20
+// CHECK: #0  ac__run_main ({{.*}}) at {{.*}}gdb_break.c:20
 // CHECK: $1 = 40
