@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 void *xmalloc(size_t n)
 {
@@ -37,15 +38,18 @@ void *xrealloc(void *p, size_t n)
 }
 
 /* Memory that lives until exit, handed out from large blocks: the syntax tree's nodes and their
- * child arrays, over a hundred thousand small objects in a large file, never freed one by one. */
+ * child arrays, over a hundred thousand small objects in a large file, never freed one by one.
+ * The blocks are mapped populated: one system call instead of a page fault per page touched,
+ * which costs about as much as building the nodes. */
 void *xarena(size_t n)
 {
-    enum { BLOCK = 1u << 20 };
+    enum { BLOCK = 4u << 20 };
     static char *next, *end;
     n = (n + 15) & ~(size_t)15;
     if ((size_t)(end - next) < n) {
         size_t size = n > BLOCK ? n : BLOCK;
-        next = xcalloc(1, size);
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        next = p == MAP_FAILED ? xcalloc(1, size) : p;
         end = next + size;
     }
     void *p = next;
