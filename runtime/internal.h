@@ -44,6 +44,23 @@ static inline void ac__spin_unlock(ac__spinlock *l)
     atomic_store_explicit(&l->locked, 0, memory_order_release);
 }
 
+/* A cheap clock for the scheduler's rules of thumb: the TSC on x86, else nanoseconds; and
+ * about 30 us on it (20-50 us at the TSC rates of today's x86 machines). */
+#if defined(__x86_64__) || defined(__i386__)
+static inline uint64_t ac__cheap_clock(void)
+{
+    return __builtin_ia32_rdtsc();
+}
+#define AC__CHEAP_30US 75000u
+#else
+uint64_t ac__now_ns(void);
+static inline uint64_t ac__cheap_clock(void)
+{
+    return ac__now_ns();
+}
+#define AC__CHEAP_30US 30000u
+#endif
+
 /* Aborts with a message: for failures that cannot happen in a correct program (a pthread call
  * failing, an impossible state). */
 _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -272,6 +289,7 @@ struct ac__worker {
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
     uint64_t backlog_since; /* when the driver queued tasks nobody was woken for (0: none) */
+    uint64_t sq_since;      /* when an SQE was prepared that may not be submitted yet (0: none) */
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
     struct ac__inject remote; /* pinned tasks woken from other threads */

@@ -100,6 +100,8 @@ struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
     }
     w->inflight++;
     AC__STAT_INC(w, io_submitted);
+    if (!w->sq_since)
+        w->sq_since = ac__cheap_clock();
     return sqe;
 }
 
@@ -136,6 +138,7 @@ void ac__ring_wait(struct ac__worker *w, uint64_t deadline)
 {
     int r;
     struct io_uring_cqe *cqe;
+    w->sq_since = 0;
     if (deadline == UINT64_MAX) {
         r = io_uring_submit_and_wait_timeout(&w->ring, &cqe, 1, NULL, NULL);
     } else {
@@ -154,6 +157,7 @@ unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
     if (wait) {
         ac__ring_wait(w, deadline);
     } else if (io_uring_sq_ready(&w->ring)) {
+        w->sq_since = 0;
         int r = io_uring_submit(&w->ring);
         if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
             ac__panic("io_uring_submit: %s", strerror(-r));

@@ -60,33 +60,16 @@ static void unpark_worker(struct ac__worker *w)
 /* ------------------------------------------------------------------------------------------ */
 /* Scheduling                                                                                 */
 
-/* A cheap clock for the backlog rule: the TSC where there is one. */
-static inline uint64_t backlog_clock(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    return __builtin_ia32_rdtsc();
-#else
-    return ac__now_ns();
-#endif
-}
-
-/* About 20-50 us at the clock rates of today's x86 machines (or exactly 30 us elsewhere). */
-#if defined(__x86_64__) || defined(__i386__)
-#define BACKLOG_AGE 75000u
-#else
-#define BACKLOG_AGE 30000u
-#endif
-
 /* Tasks that I/O completions and timers wake are queued without waking a parked worker: the
  * usual batch (a few connections ready at once) takes this worker microseconds to poll, far
  * less than waking another thread would cost, and on a machine shared with clients a second
- * busy thread takes CPU from them. Only a backlog that outlives BACKLOG_AGE (long polls, a burst
- * of work) wakes a parked worker to share it. Called between polls. */
+ * busy thread takes CPU from them. Only a backlog that outlives AC__CHEAP_30US (long polls, a
+ * burst of work) wakes a parked worker to share it. Called between polls. */
 static void wake_for_backlog(struct ac__worker *w)
 {
     if (ac__local_is_empty(&w->queue)) {
         w->backlog_since = 0;
-    } else if (backlog_clock() - w->backlog_since > BACKLOG_AGE) {
+    } else if (ac__cheap_clock() - w->backlog_since > AC__CHEAP_30US) {
         w->backlog_since = 0;
         ac__notify_parked(w->rt);
     }
@@ -118,7 +101,7 @@ void ac__schedule(ac_task *task, bool yield)
         if (!cur->in_driver)
             ac__notify_parked(rt);
         else if (!cur->backlog_since)
-            cur->backlog_since = backlog_clock(); /* see wake_for_backlog */
+            cur->backlog_since = ac__cheap_clock(); /* see wake_for_backlog */
         return;
     }
     ac__inject_push(&rt->inject, task);
@@ -330,9 +313,13 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             ac__dump_if_requested();
         }
         /* Ops prepared by the tasks just polled go to the kernel in batches: when enough
-         * have gathered, else when the worker runs out of tasks (park) or at maintenance. */
-        if (io_uring_sq_ready(&w->ring) >= SUBMIT_BATCH)
+         * have gathered or the oldest has waited long (long polls), else when the worker
+         * runs out of tasks (park). */
+        if (w->sq_since && (io_uring_sq_ready(&w->ring) >= SUBMIT_BATCH ||
+                            ac__cheap_clock() - w->sq_since > AC__CHEAP_30US)) {
+            w->sq_since = 0;
             io_uring_submit(&w->ring);
+        }
         if (w->backlog_since)
             wake_for_backlog(w);
         ac_task *t = next_task(w);
