@@ -3,7 +3,7 @@
 #ifndef ASYNCC_INTERNAL_H
 #define ASYNCC_INTERNAL_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 
 #include "buf.h"
 #include "names.h"
@@ -166,8 +166,8 @@ int dg_in_input(tunit *t, unsigned off);
 char *cx_take(CXString s);
 
 /* pp.c */
-int pp_run(const char *clang, const char *const *flags, int nflags, const char *input, char **out,
-           unsigned *len);
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int *pid, int *fd);
+int pp_finish(int pid, int fd, char **out, unsigned *len);
 
 /* parse.c */
 int ps_parse(tunit *t, const char *name, const char *const *args, int nargs);

@@ -2,7 +2,6 @@
  * the result (--emit=c), or explains it (--emit=frames, --emit=dot). */
 #include "internal.h"
 
-#include <clang-c/CXCompilationDatabase.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -147,6 +146,8 @@ static int parse_args(options *o, int argc, char **argv)
             usage(stdout);
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
+            if (cx_load() < 0)
+                exit(2);
             printf("asyncc %s (libclang: %s)\n", ASYNCC_VERSION, clang_getCString(clang_getClangVersion()));
             exit(0);
         } else if (strncmp(a, "--emit=", 7) == 0) {
@@ -309,7 +310,7 @@ int main(int argc, char **argv)
     options o = {0};
     if (parse_args(&o, argc, argv) < 0)
         return 2;
-    if (o.ccdb && load_ccdb(&o) < 0)
+    if (o.ccdb && (cx_load() < 0 || load_ccdb(&o) < 0))
         return 2;
 
     tunit t = {0};
@@ -330,8 +331,15 @@ int main(int argc, char **argv)
     const char *clang = getenv("ASYNCC_CLANG");
     if (!clang || !*clang)
         clang = ASYNCC_CLANG;
-    int rc = 1;
-    if (pp_run(clang, o.flags, o.nflags, o.input, &t.text, &t.text_len) < 0) {
+    int rc = 1, pp_pid, pp_fd;
+    /* The preprocessor runs while libclang loads. */
+    if (pp_start(clang, o.flags, o.nflags, o.input, &pp_pid, &pp_fd) < 0) {
+        remove_stale_output(o.output, o.input);
+        return 1;
+    }
+    if (cx_load() < 0)
+        return 2;
+    if (pp_finish(pp_pid, pp_fd, &t.text, &t.text_len) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }

@@ -13,10 +13,9 @@
 
 extern char **environ;
 
-/* Returns 0 with the preprocessed text in *out (NUL-terminated, caller frees), or -1 after
- * printing why clang could not preprocess the input (its own errors go to stderr as they are). */
-int pp_run(const char *clang, const char *const *flags, int nflags, const char *input, char **out,
-           unsigned *len)
+/* Starts clang's preprocessor: returns 0 with *pid and *fd (its output) set, or -1 after printing
+ * why it could not start. pp_finish reads what it writes. */
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int *pid, int *fd)
 {
     const char **argv = xcalloc((size_t)nflags + 8, sizeof *argv);
     int argc = 0;
@@ -40,8 +39,8 @@ int pp_run(const char *clang, const char *const *flags, int nflags, const char *
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     posix_spawn_file_actions_addclose(&fa, fds[1]);
-    pid_t pid;
-    int rc = posix_spawnp(&pid, clang, &fa, NULL, (char *const *)argv, environ);
+    pid_t spawned;
+    int rc = posix_spawnp(&spawned, clang, &fa, NULL, (char *const *)argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
     free(argv);
@@ -51,19 +50,30 @@ int pp_run(const char *clang, const char *const *flags, int nflags, const char *
         close(fds[0]);
         return -1;
     }
+    *pid = (int)spawned;
+    *fd = fds[0];
+    return 0;
+}
+
+/* Returns 0 with the preprocessed text in *out (NUL-terminated, caller frees), or -1 when the
+ * preprocessor failed (its own errors went to stderr as they are). */
+int pp_finish(int pid, int fd, char **out, unsigned *len)
+{
     sb text = {0};
-    char buf[65536];
+    sb_grow(&text, 1u << 20);
     for (;;) {
-        ssize_t n = read(fds[0], buf, sizeof buf);
+        sb_grow(&text, 65536);
+        ssize_t n = read(fd, text.data + text.len, text.cap - text.len - 1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
-        sb_putn(&text, buf, (size_t)n);
+        text.len += (size_t)n;
+        text.data[text.len] = 0;
     }
-    close(fds[0]);
+    close(fd);
     int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         sb_free(&text);
