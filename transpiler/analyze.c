@@ -827,6 +827,8 @@ typedef struct top {
     tunit *t;
     twin *twins; /* the definitions whose bodies only the second half has, in order */
     unsigned ntwins, next;
+    int second_ready; /* the second half is parsed and its definitions collected */
+    int restart;      /* the second half has errors: see AN_RESTART */
 } top;
 
 static unsigned end_offset(CXCursor c)
@@ -845,10 +847,29 @@ static enum CXChildVisitResult twin_visit(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Continue;
 }
 
+/* Waits for the second half of a split parse (analysis of the first half's functions ran
+ * meanwhile, its diagnostics held back) and collects its definitions. Returns 0 when the second
+ * half has errors. */
+static int second_half(top *d)
+{
+    if (d->second_ready)
+        return 1;
+    d->second_ready = 1;
+    if (!ps_second(d->t)) {
+        dg_release(0);
+        d->restart = 1;
+        return 0;
+    }
+    dg_release(1);
+    if (d->t->tu2)
+        clang_visitChildren(clang_getTranslationUnitCursor(d->t->tu2), twin_visit, d);
+    return 1;
+}
+
 /* The cursor of definition c, from the translation unit that has c's body. */
 static CXCursor with_body(top *d, CXCursor c)
 {
-    if (!d->t->tu2 || end_offset(c) <= d->t->split)
+    if (!d->t->split || end_offset(c) <= d->t->split || !second_half(d))
         return c;
     unsigned at = offset_of(clang_getCursorLocation(c));
     for (unsigned i = 0; i < d->ntwins; i++) {
@@ -938,8 +959,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
         return CXChildVisit_Continue;
     }
     callee *self = clang_Cursor_hasAttrs(c) ? callee_of(t, c) : NULL;
-    if (is_def && (self || mentions_marker(t, c)))
-        analyze_function(t, with_body((top *)data, c), self);
+    if (is_def && (self || mentions_marker(t, c))) {
+        CXCursor body = with_body((top *)data, c);
+        if (((top *)data)->restart)
+            return CXChildVisit_Break;
+        analyze_function(t, body, self);
+    }
     else if (!is_def && self) {
         node *proto = build_tree(t, c);
         VEC_PUSH(t->protos, t->nprotos, proto);
@@ -950,11 +975,28 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 /* Returns the number of errors reported. */
 int an_analyze(tunit *t)
 {
-    top d = {t, NULL, 0, 0};
-    if (t->tu2)
-        clang_visitChildren(clang_getTranslationUnitCursor(t->tu2), twin_visit, &d);
+    top d = {t, NULL, 0, 0, 0, 0};
+    if (t->split)
+        dg_hold(); /* until the second half is known to have no errors */
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
+    if (t->split && !d.restart)
+        second_half(&d);
     free(d.twins);
-    return t->errors;
+    return d.restart ? AN_RESTART : t->errors;
+}
+
+/* Forgets what an_analyze found, before it runs again on a new parse. */
+void an_reset(tunit *t)
+{
+    t->callees = NULL;
+    t->ncallees = 0;
+    t->callee_names = (names){0};
+    t->fns = NULL;
+    t->nfns = 0;
+    t->frame_bounds = (names){0};
+    t->scope_names = (names){0};
+    t->protos = NULL;
+    t->nprotos = 0;
+    t->errors = 0;
 }
 

@@ -131,6 +131,35 @@ int dg_in_input(tunit *t, unsigned off)
     return t->line_here[i];
 }
 
+/* Where diagnostics go: stderr, or memory while they are held (see dg_hold). */
+static FILE *held;
+static char *held_text;
+static size_t held_len;
+
+static FILE *out(void)
+{
+    return held ? held : stderr;
+}
+
+void dg_hold(void)
+{
+    if (!held)
+        held = open_memstream(&held_text, &held_len);
+}
+
+void dg_release(int print)
+{
+    if (!held)
+        return;
+    fclose(held);
+    held = NULL;
+    if (print)
+        fwrite(held_text, 1, held_len, stderr);
+    free(held_text);
+    held_text = NULL;
+    held_len = 0;
+}
+
 /* Prints the source line and a caret under the column, as clang does. */
 static void show_line(const char *path, unsigned line, unsigned col)
 {
@@ -148,10 +177,10 @@ static void show_line(const char *path, unsigned line, unsigned col)
         if (n == line || (n == line - 1 && feof(fp))) {
             if (len && buf[len - 1] == '\n')
                 buf[len - 1] = 0;
-            fprintf(stderr, "%s\n", buf);
+            fprintf(out(), "%s\n", buf);
             for (unsigned i = 1; i < col && buf[i - 1]; i++)
-                fputc(buf[i - 1] == '\t' ? '\t' : ' ', stderr);
-            fputs("^\n", stderr);
+                fputc(buf[i - 1] == '\t' ? '\t' : ' ', out());
+            fputs("^\n", out());
             break;
         }
     }
@@ -220,9 +249,9 @@ static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)
     clang_getSpellingLocation(loc, &f, NULL, NULL, &offset);
     if (t->text && offset < t->text_len)
         col = original_column(t, offset, col);
-    fprintf(stderr, "%s:%u:%u: error: ", file, line, col);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    fprintf(out(), "%s:%u:%u: error: ", file, line, col);
+    vfprintf(out(), fmt, ap);
+    fputc('\n', out());
     show_line(file, line, col);
     free(file);
     t->errors++;
@@ -258,7 +287,7 @@ int dg_report_clang(tunit *t)
             unsigned line, col;
             dg_presumed(clang_getDiagnosticLocation(d), &file, &line, &col);
             char *msg = cx_take(clang_getDiagnosticSpelling(d));
-            fprintf(stderr, "%s:%u:%u: error: %s\n", file, line, col, msg);
+            fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);
             show_line(file, line, col);
             free(file);
             free(msg);

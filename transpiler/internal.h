@@ -155,6 +155,9 @@ struct tunit {
 #define ASYNCC_SELF_LINE "#line asyncc-self"
 
 /* diag.c */
+/* Diagnostics are held back (in memory) from dg_hold to dg_release, which prints or drops them. */
+void dg_hold(void);
+void dg_release(int print);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
@@ -170,11 +173,20 @@ int pp_start(const char *clang, const char *const *flags, int nflags, const char
 int pp_finish(int pid, int fd, char **out, unsigned *len);
 
 /* parse.c */
+/* Parses t->text as the file `name`: returns 0 with t->tu set, or -1 after printing why. A large
+ * file is split in two halves (t->split set): t->tu is the first, and the second is still being
+ * parsed on another thread until ps_second waits for it. */
 int ps_parse(tunit *t, const char *name, const char *const *args, int nargs);
+/* Returns 1 with t->tu2 set (or when the file was not split), 0 when the second half has errors:
+ * then ps_whole parses the text as one, and analysis starts again, to report them. */
+int ps_second(tunit *t);
+int ps_whole(tunit *t);
 void ps_dispose(tunit *t);
 
 /* analyze.c */
+#define AN_RESTART (-1) /* an_analyze: the second half of a split parse has errors; see ps_second */
 int an_analyze(tunit *t);
+void an_reset(tunit *t);
 node *an_unparen(node *n);
 unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end);
 callee *an_sleep_callee(tunit *t);

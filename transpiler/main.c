@@ -353,10 +353,21 @@ int main(int argc, char **argv)
     pargs[np++] = "-w";
     if (ps_parse(&t, iname, pargs, np) < 0)
         goto out;
-    phase(t.tu2 ? "parse halves" : "parse");
-    if (dg_report_clang(&t) || out_check_line_directives(&t) || an_analyze(&t))
-        goto out;
-    phase("analyze");
+    phase(t.split ? "parse half" : "parse");
+    for (;;) {
+        if (dg_report_clang(&t) || out_check_line_directives(&t))
+            goto out;
+        int found = an_analyze(&t);
+        if (found != AN_RESTART) {
+            if (found)
+                goto out;
+            break;
+        }
+        an_reset(&t);
+        if (ps_whole(&t) < 0)
+            goto out;
+    }
+    phase(t.tu2 ? "analyze+half" : "analyze");
 
     char *result = NULL;
     if (strcmp(o.emit, "c") == 0)

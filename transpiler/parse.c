@@ -255,7 +255,28 @@ static void dispose(job *j)
 /* Parses in two halves when the bodies are large enough to be worth it: returns 1 with t->tu,
  * t->tu2 and t->split set, or 0 to parse the whole text as one. A half with an error (the user's,
  * or the scan's mistake) counts for nothing: the whole parse reports the user's errors. */
-static int parse_split(tunit *t, job *first, job *second)
+static job jobs[2];
+static pthread_t second_thread;
+static int second_pending, second_threaded;
+
+static int parse_whole(tunit *t)
+{
+    jobs[0].text = t->text;
+    run_job(&jobs[0]);
+    if (jobs[0].err != CXError_Success) {
+        fprintf(stderr, "asyncc: cannot parse %s: %s\n", t->input, parse_error(jobs[0].err));
+        return -1;
+    }
+    t->tu = jobs[0].tu;
+    t->ifile = clang_getFile(t->tu, jobs[0].name);
+    return 0;
+}
+
+/* Starts the two halves when the bodies are large enough to be worth it: returns 1 with the
+ * first half parsed and the second under way on another thread, or 0 to parse the whole text as
+ * one. The first half has the smaller share of bodies: analysis of its functions runs while the
+ * second half is still being parsed. */
+static int parse_split(tunit *t)
 {
     const char *min = getenv("ASYNCC_SPLIT_MIN"); /* for the tests: split small files too */
     size_t threshold = min && *min ? strtoul(min, NULL, 10) : SPLIT_MIN_BODIES, bytes;
@@ -266,59 +287,70 @@ static int parse_split(tunit *t, job *first, job *second)
         return 0;
     }
     unsigned k = 0;
-    for (size_t half = 0; k < nb - 1 && half + (b[k].close - b[k].open) / 2 < bytes / 2; k++)
-        half += b[k].close - b[k].open;
+    for (size_t first = 0; k < nb - 1 && first + (b[k].close - b[k].open) / 2 < bytes * 2 / 5; k++)
+        first += b[k].close - b[k].open;
     if (k == 0)
         k = 1;
-    first->text = blank_bodies(t, b, k, nb);
-    second->text = blank_bodies(t, b, 0, k);
+    jobs[0].text = blank_bodies(t, b, k, nb);
+    jobs[1].text = blank_bodies(t, b, 0, k);
     t->split = b[k].open;
     free(b);
-    pthread_t thread;
-    int threaded = pthread_create(&thread, NULL, run_job, second) == 0;
-    run_job(first);
-    if (threaded)
-        pthread_join(thread, NULL);
-    else
-        run_job(second);
-    free(first->text);
-    free(second->text);
-    if (first->err != CXError_Success || second->err != CXError_Success || has_errors(first->tu) ||
-        has_errors(second->tu)) {
-        dispose(first);
-        dispose(second);
+    second_threaded = pthread_create(&second_thread, NULL, run_job, &jobs[1]) == 0;
+    run_job(&jobs[0]);
+    free(jobs[0].text);
+    second_pending = 1;
+    if (jobs[0].err != CXError_Success || has_errors(jobs[0].tu)) {
+        ps_second(t);
+        dispose(&jobs[0]);
+        dispose(&jobs[1]);
         t->split = 0;
         return 0;
     }
+    t->tu = jobs[0].tu;
+    t->ifile = clang_getFile(t->tu, jobs[0].name);
     return 1;
 }
-
-static job jobs[2];
 
 int ps_parse(tunit *t, const char *name, const char *const *args, int nargs)
 {
     for (int i = 0; i < 2; i++)
         jobs[i] = (job){name, args, nargs, NULL, t->text_len, NULL, NULL, CXError_Success};
-    if (!parse_split(t, &jobs[0], &jobs[1])) {
-        jobs[0].text = t->text;
-        run_job(&jobs[0]);
-        if (jobs[0].err != CXError_Success) {
-            fprintf(stderr, "asyncc: cannot parse %s: %s\n", t->input, parse_error(jobs[0].err));
-            return -1;
-        }
-    }
-    t->tu = jobs[0].tu;
-    t->ifile = clang_getFile(t->tu, name);
-    if (jobs[1].tu) {
-        t->tu2 = jobs[1].tu;
-        t->ifile2 = clang_getFile(t->tu2, name);
-    }
-    return 0;
+    if (parse_split(t))
+        return 0;
+    return parse_whole(t);
+}
+
+int ps_second(tunit *t)
+{
+    if (!second_pending)
+        return 1;
+    second_pending = 0;
+    if (second_threaded)
+        pthread_join(second_thread, NULL);
+    else
+        run_job(&jobs[1]);
+    free(jobs[1].text);
+    jobs[1].text = NULL;
+    if (jobs[1].err != CXError_Success || has_errors(jobs[1].tu))
+        return 0;
+    t->tu2 = jobs[1].tu;
+    t->ifile2 = clang_getFile(t->tu2, jobs[1].name);
+    return 1;
+}
+
+int ps_whole(tunit *t)
+{
+    ps_second(t);
+    dispose(&jobs[0]);
+    dispose(&jobs[1]);
+    t->split = 0;
+    t->tu = t->tu2 = NULL;
+    return parse_whole(t);
 }
 
 void ps_dispose(tunit *t)
 {
-    (void)t;
+    ps_second(t);
     dispose(&jobs[0]);
     dispose(&jobs[1]);
 }

@@ -15,7 +15,8 @@
 // RUN: mv %t.c %t.split.c
 // RUN: env ASYNCC_SPLIT_MIN=4000000000 %asyncc %t.large.c -o %t.c
 // RUN: cmp %t.split.c %t.c
-// SPLIT: asyncc: parse halves
+// SPLIT: asyncc: parse half
+// SPLIT: asyncc: analyze+half
 // WHOLE: asyncc: parse {{[0-9]}}
 #include <asyncc.h>
 #include <stdio.h>
