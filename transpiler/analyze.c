@@ -27,13 +27,18 @@ static unsigned offset_of(CXSourceLocation loc)
 static node *new_node(CXCursor c, node *parent)
 {
     node *n = xarena(sizeof *n);
-    CXSourceRange r = clang_getCursorExtent(c);
     n->kind = clang_getCursorKind(c);
     n->cur = c;
-    n->start = offset_of(clang_getRangeStart(r));
-    n->end = offset_of(clang_getRangeEnd(r));
     n->parent = parent;
     return n;
+}
+
+void an_extent(node *n)
+{
+    CXSourceRange r = clang_getCursorExtent(n->cur);
+    n->xstart = offset_of(clang_getRangeStart(r));
+    n->xend = offset_of(clang_getRangeEnd(r));
+    n->has_extent = 1;
 }
 
 static void open_node(build *b, node *n)
@@ -119,8 +124,8 @@ const char *an_binop(const tunit *t, const node *n)
     static char op[4];
     if (n->nkids != 2)
         return "";
-    unsigned i = an_skip_blank(t, n->kids[0]->end, n->kids[1]->start), k = 0;
-    while (i < n->kids[1]->start && k < 3 && strchr("=!<>&|^+-*/%,", t->text[i]))
+    unsigned i = an_skip_blank(t, nend(n->kids[0]), nstart(n->kids[1])), k = 0;
+    while (i < nstart(n->kids[1]) && k < 3 && strchr("=!<>&|^+-*/%,", t->text[i]))
         op[k++] = t->text[i++];
     op[k] = 0;
     return op;
@@ -313,7 +318,7 @@ typedef struct scan {
 static int text_starts(const tunit *t, const node *n, const char *word)
 {
     size_t len = strlen(word);
-    return n->end - n->start >= len && memcmp(t->text + n->start, word, len) == 0;
+    return nend(n) - nstart(n) >= len && memcmp(t->text + nstart(n), word, len) == 0;
 }
 
 static node *enclosing_scope(node *n)
@@ -418,7 +423,7 @@ static void check_await_context(tunit *t, node *n)
     /* GNU `a ?: b` shows its condition more than once (as opaque values) */
     if (n->kind == CXCursor_UnexposedExpr && n->nkids >= 2)
         for (unsigned i = 0; i + 1 < n->nkids; i++)
-            if (n->kids[i]->start == n->kids[i + 1]->start && n->kids[i]->end == n->kids[i + 1]->end) {
+            if (nstart(n->kids[i]) == nstart(n->kids[i + 1]) && nend(n->kids[i]) == nend(n->kids[i + 1])) {
                 dg_error_node(t, n, "'await' inside `a ?: b`: write the full conditional, `a ? a : b`, with a variable");
                 return;
             }
@@ -547,7 +552,7 @@ static void scan_node(scan *s, node *n)
         while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr))
             p = p->parent;
         int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-                        (p && p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&');
+                        (p && p->kind == CXCursor_UnaryOperator && t->text[nstart(p)] == '&');
         if (addressed && enclosing_scope(n))
             VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr) {
@@ -569,7 +574,7 @@ static void scan_node(scan *s, node *n)
                 for (node *p = n->parent; p; p = p->parent) {
                     enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
                     /* &x, &x.m, and x.m of array type, which decays to a pointer into x */
-                    if ((p->kind == CXCursor_UnaryOperator && t->text[p->start] == '&') ||
+                    if ((p->kind == CXCursor_UnaryOperator && t->text[nstart(p)] == '&') ||
                         (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {
                         n->var->addr_taken = 1;
                         break;
@@ -586,7 +591,7 @@ static void scan_node(scan *s, node *n)
 static int await_within(scan *s, unsigned from, unsigned to)
 {
     for (unsigned i = 0; i < s->nawaits; i++)
-        if (s->awaits[i]->start > from && s->awaits[i]->end <= to)
+        if (nstart(s->awaits[i]) > from && nend(s->awaits[i]) <= to)
             return 1;
     return 0;
 }
@@ -595,8 +600,8 @@ static int await_within(scan *s, unsigned from, unsigned to)
 static char *cleanup_of(const tunit *t, const node *decl)
 {
     static const char *const spellings[] = {"__cleanup__", "cleanup"};
-    const char *text = t->text + decl->start;
-    size_t len = decl->end - decl->start;
+    const char *text = t->text + nstart(decl);
+    size_t len = nend(decl) - nstart(decl);
     for (int k = 0; k < 2; k++) {
         const char *p = memmem(text, len, spellings[k], strlen(spellings[k]));
         if (!p)
@@ -643,28 +648,28 @@ static const node *enclosing_loop(const node *n, const node *limit)
  * labels (a goto can go back) are kept whenever an await follows the declaration. */
 static int lives_across(scan *s, var *v)
 {
-    if (!await_within(s, v->decl->end, v->scope->end))
-        return s->f->has_labels && await_within(s, v->scope->start, v->scope->end);
+    if (!await_within(s, nend(v->decl), nend(v->scope)))
+        return s->f->has_labels && await_within(s, nstart(v->scope), nend(v->scope));
     CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
     if (v->addr_taken || v->cleanup || s->f->has_labels || ty.kind == CXType_ConstantArray ||
         ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray)
         return 1;
     for (unsigned a = 0; a < s->nawaits; a++) {
         node *aw = s->awaits[a];
-        if (aw->start <= v->decl->end || aw->end > v->scope->end)
+        if (nstart(aw) <= nend(v->decl) || nend(aw) > nend(v->scope))
             continue;
         const node *stmt = stmt_of(aw);
         for (unsigned r = 0; r < v->nrefs; r++) {
             node *ref = v->refs[r];
-            if (ref->start >= aw->end)
+            if (nstart(ref) >= nend(aw))
                 return 1;
-            if (ref->start >= stmt->start && ref->end <= stmt->end && ref->start >= v->decl->end)
+            if (nstart(ref) >= nstart(stmt) && nend(ref) <= nend(stmt) && nstart(ref) >= nend(v->decl))
                 return 1;
             /* Any loop around the await inside v's scope, however far out, runs the use again
              * after the await. */
             for (const node *loop = enclosing_loop(aw, v->scope); loop; loop = enclosing_loop(loop, v->scope))
-                if (loop->start >= v->scope->start && loop->end <= v->scope->end && ref->start >= loop->start &&
-                    ref->end <= loop->end)
+                if (nstart(loop) >= nstart(v->scope) && nend(loop) <= nend(v->scope) && nstart(ref) >= nstart(loop) &&
+                    nend(ref) <= nend(loop))
                     return 1;
         }
     }
@@ -677,7 +682,7 @@ static void place_vars(scan *s)
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->is_param && !v->is_static && v->scope)
-            v->cleanup = cleanup_of(s->t, v->decl);
+            v->cleanup = clang_Cursor_hasAttrs(v->decl->cur) ? cleanup_of(s->t, v->decl) : NULL;
         if (v->is_param)
             v->in_frame = 1;
         else if (!v->is_static && v->scope)
@@ -694,7 +699,7 @@ static void place_vars(scan *s)
             if (a->kind != CXCursor_AlignedAttr)
                 continue;
             /* the extent of _Alignas stops before its parenthesis */
-            const char *open = memchr(s->t->text + a->start, '(', v->decl->end - a->start);
+            const char *open = memchr(s->t->text + nstart(a), '(', nend(v->decl) - nstart(a));
             char *end = NULL;
             long n = open ? strtol(open + 1, &end, 0) : 0;
             aligned_attr |= !open || end == open + 1 || *end != ')' || n > 16;
@@ -735,7 +740,7 @@ static void never_suspending(tunit *t, afn *f, scan *s)
         node *aw = s->awaits[i];
         node *call = aw->nops == 1 ? an_unparen(aw->ops[0]) : NULL;
         callee *c = call && !call->mk ? call->fn : NULL;
-        aw->direct = c && c->never_suspends && c->def && c->def_start < f->root->start;
+        aw->direct = c && c->never_suspends && c->def && c->def_start < nstart(f->root);
         if (aw->direct)
             VEC_PUSH(f->direct, f->ndirect, aw);
         else
@@ -775,7 +780,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     if (self) {
         self->defined_here = 1;
         self->def = f;
-        self->def_start = f->root->start;
+        self->def_start = nstart(f->root);
         if (self->variadic)
             dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
                           f->name);
@@ -786,7 +791,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     never_suspending(t, f, &s);
     place_vars(&s);
     for (unsigned i = 0; i < s.nliterals; i++)
-        s.literals[i]->frame_literal = await_within(&s, s.literals[i]->end, enclosing_scope(s.literals[i])->end);
+        s.literals[i]->frame_literal = await_within(&s, nend(s.literals[i]), nend(enclosing_scope(s.literals[i])));
     free(s.literals);
     free(s.awaits);
     VEC_PUSH(t->fns, t->nfns, f);

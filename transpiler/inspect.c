@@ -152,7 +152,7 @@ char *in_frames(tunit *t, const char *const *flags, int nflags)
                 node *aw = f->direct[k];
                 node *call = an_unparen(aw->ops[0]);
                 sb_printf(&b, "       %s:%u  await %s()  ->  ac__now_%s()\n", t->input,
-                          dg_line_at(t, aw->start), call->fn->name, call->fn->name);
+                          dg_line_at(t, nstart(aw)), call->fn->name, call->fn->name);
             }
             sb_putc(&b, '\n');
             free((char *)fd.name);
@@ -213,8 +213,8 @@ char *in_dot(tunit *t)
             if (in_loop(s->await, &loop)) {
                 for (unsigned j = 0; j <= k; j++) {
                     const node *aw = f->sites[j]->await;
-                    if (aw->start >= loop->start && aw->end <= loop->end) {
-                        if (k + 1 == f->nsites || f->sites[k + 1]->await->start >= loop->end)
+                    if (nstart(aw) >= nstart(loop) && nend(aw) <= nend(loop)) {
+                        if (k + 1 == f->nsites || nstart(f->sites[k + 1]->await) >= nend(loop))
                             sb_printf(&b, "    %s_%u -> %s_%u [label=\"loop\", style=dotted];\n", n, k + 1, n, j + 1);
                         break;
                     }

@@ -30,7 +30,8 @@ typedef struct tunit tunit;
 /* One cursor of a rewritten function, with its extent in the preprocessed text. */
 struct node {
     enum CXCursorKind kind;
-    unsigned start, end; /* [start, end) in tunit.text */
+    unsigned xstart, xend; /* [start, end) in tunit.text: read them with nstart and nend */
+    unsigned has_extent : 1;
     node *parent;
     node **kids;
     unsigned nkids;
@@ -182,6 +183,22 @@ int ps_parse(tunit *t, const char *name, const char *const *args, int nargs);
 int ps_second(tunit *t);
 int ps_whole(tunit *t);
 void ps_dispose(tunit *t);
+
+/* A node's extent in tunit.text, asked of libclang when first needed (most nodes never need it,
+ * and it is the dearest thing asked of libclang per node). */
+void an_extent(node *n);
+static inline unsigned nstart(const node *n)
+{
+    if (!n->has_extent)
+        an_extent((node *)n);
+    return n->xstart;
+}
+static inline unsigned nend(const node *n)
+{
+    if (!n->has_extent)
+        an_extent((node *)n);
+    return n->xend;
+}
 
 /* analyze.c */
 #define AN_RESTART (-1) /* an_analyze: the second half of a split parse has errors; see ps_second */

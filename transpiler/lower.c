@@ -213,7 +213,7 @@ static unsigned stmt_end(lw *L, node *s)
     case CXCursor_CompoundStmt:
     case CXCursor_DeclStmt:
     case CXCursor_NullStmt:
-        return s->end;
+        return nend(s);
     case CXCursor_IfStmt:
     case CXCursor_WhileStmt:
     case CXCursor_ForStmt:
@@ -222,10 +222,10 @@ static unsigned stmt_end(lw *L, node *s)
     case CXCursor_DefaultStmt:
     case CXCursor_LabelStmt:
         /* These end with a sub-statement, which may be an expression statement. */
-        return s->nkids ? stmt_end(L, s->kids[s->nkids - 1]) : s->end;
+        return s->nkids ? stmt_end(L, s->kids[s->nkids - 1]) : nend(s);
     default: {
-        unsigned i = an_skip_blank(L->t, s->end, L->t->text_len);
-        return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : s->end;
+        unsigned i = an_skip_blank(L->t, nend(s), L->t->text_len);
+        return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : nend(s);
     }
     }
 }
@@ -254,7 +254,7 @@ static char *emit_range(lw *L, node *n, unsigned a, unsigned b);
 
 static char *emit_text(lw *L, node *n)
 {
-    return emit_range(L, n, n->start, n->end);
+    return emit_range(L, n, nstart(n), nend(n));
 }
 
 static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
@@ -262,7 +262,7 @@ static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
 /* n's text with the rewrites inside it, but not n's own. */
 static char *emit_kids(lw *L, node *n)
 {
-    return apply_edits(L, n, n->start, n->end, 0);
+    return apply_edits(L, n, nstart(n), nend(n), 0);
 }
 
 static node *loop_of(node *n)
@@ -354,7 +354,7 @@ static char *task_expr(lw *L, node *m)
 
 static int inside(const node *scope, unsigned off)
 {
-    return off >= scope->start && off < scope->end;
+    return off >= nstart(scope) && off < nend(scope);
 }
 
 /* Calls of the cleanups of frame locals alive at offset `at` that `leaves` says are left, innermost
@@ -365,7 +365,7 @@ static char *cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void 
     afn *f = L->f;
     for (unsigned i = f->nvars; i-- > 0;) {
         var *v = f->vars[i];
-        if (v->cleanup && v->scope && v->decl->end <= at && inside(v->scope, at) && (!leaves || leaves(v, arg)))
+        if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg)))
             sb_printf(&b, "%s(&ac__fr->%s); ", v->cleanup, v->field);
     }
     return sb_take(&b);
@@ -374,7 +374,7 @@ static char *cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void 
 static int leaves_for(const var *v, const void *target)
 {
     const node *t = target;
-    return !t || !(t->start >= v->decl->end && inside(v->scope, t->start));
+    return !t || !(nstart(t) >= nend(v->decl) && inside(v->scope, nstart(t)));
 }
 
 static node *label_named(node *n, const char *name)
@@ -430,7 +430,7 @@ static char *return_text(lw *L, node *r)
         return s;
     }
     /* The value is computed first, then the cleanups of the locals still in scope run. */
-    char *c = cleanups(L, r->start, NULL, NULL), *calls = xstrdup(c);
+    char *c = cleanups(L, nstart(r), NULL, NULL), *calls = xstrdup(c);
     for (char *p = calls; *p; p++)
         if (*p == ';')
             *p = ',';
@@ -454,7 +454,7 @@ static int is_function_name(const tunit *t, const node *n)
     static const char *const names_of_function[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
     for (int i = 0; i < 3; i++) {
         size_t len = strlen(names_of_function[i]);
-        if (n->end - n->start == len && memcmp(t->text + n->start, names_of_function[i], len) == 0)
+        if (nend(n) - nstart(n) == len && memcmp(t->text + nstart(n), names_of_function[i], len) == 0)
             return 1;
     }
     return 0;
@@ -484,7 +484,7 @@ static char *frame_literal(lw *L, node *n)
 static void push_edit(edits *e, node *n, char *text)
 {
     e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
-    e->v[e->n++] = (edit){n->start, n->end, text};
+    e->v[e->n++] = (edit){nstart(n), nend(n), text};
 }
 
 static void collect(lw *L, node *n, edits *e)
@@ -509,7 +509,8 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, frame_literal(L, n));
         return;
     }
-    if (L->f->self && n->nkids == 0 && is_function_name(L->t, n)) {
+    if (L->f->self && n->kind == CXCursor_StringLiteral && n->nkids == 0 && is_function_name(L->t, n)) {
+        /* (libclang shows __func__ as a string literal under the predefined expression) */
         /* in the poll function these would name ac__poll_f */
         push_edit(e, n, xasprintf("\"%s\"", L->f->name));
         return;
@@ -521,13 +522,13 @@ static void collect(lw *L, node *n, edits *e)
     if (L->f->self && (n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_BreakStmt || n->kind == CXCursor_GotoStmt)) {
         node *loop = n->kind == CXCursor_ContinueStmt ? loop_of(n) : NULL;
         char *jump = loop && loop->cont_label ? xasprintf("goto ac__cont_%u", loop->cont_label)
-                                              : xstrndup(L->t->text + n->start, n->end - n->start);
+                                              : xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
         node *target = jump_target(L, n);
-        char *c = cleanups(L, n->start, leaves_for, target);
+        char *c = cleanups(L, nstart(n), leaves_for, target);
         if (*c) {
             /* Braces replace the statement and its semicolon, so an `else` after it still binds. */
             e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
-            e->v[e->n++] = (edit){n->start, stmt_end(L, n), xasprintf("{ %s%s; }", c, jump)};
+            e->v[e->n++] = (edit){nstart(n), stmt_end(L, n), xasprintf("{ %s%s; }", c, jump)};
             free(jump);
         } else {
             push_edit(e, n, jump);
@@ -703,7 +704,7 @@ static char *new_temp(lw *L, const char *type)
 
 static unsigned node_line(lw *L, node *n)
 {
-    return line_at(L, n->start);
+    return line_at(L, nstart(n));
 }
 
 /* ---- one child future: start it, poll it, take its result, drop it */
@@ -713,7 +714,7 @@ static void child_init(lw *L, site *st, child *ch, node *call, node *target, cal
     ch->fn = c;
     ch->call = call;
     ch->target = target;
-    ch->embedded = c->defined_here && c->def_start < L->f->root->start;
+    ch->embedded = c->defined_here && c->def_start < nstart(L->f->root);
     int known;
     names_get(&L->t->frame_bounds, c->name, &known);
     ch->bounded = !ch->embedded && known;
@@ -994,22 +995,22 @@ static void hoist_stmt_expr(lw *L, node *n)
     region *saved = L->uni, *saved_stmt = L->stmt;
     body->region = new_region(L->uni);
     L->uni = body->region;
-    sync(L, body->start);
+    sync(L, nstart(body));
     put(L, "{");
-    unsigned pos = body->start + 1, indent = L->indent;
+    unsigned pos = nstart(body) + 1, indent = L->indent;
     for (unsigned i = 0; i < body->nkids; i++) {
         node *k = body->kids[i];
-        copy_gap(L, pos, k->start);
+        copy_gap(L, pos, nstart(k));
         node *value = k;
         while (value->kind == CXCursor_LabelStmt && value->nkids)
             value = value->kids[value->nkids - 1]; /* `out: t * 10;`, the __label__ idiom */
         if (i + 1 == body->nkids && tmp && clang_isExpression(value->kind)) {
             if (value != k)
-                put_range(L, k, k->start, value->start);
+                put_range(L, k, nstart(k), nstart(value));
             k = value;
             region *r = new_region(L->uni);
             L->stmt = r;
-            L->indent = col_at(L, k->start);
+            L->indent = col_at(L, nstart(k));
             hoist(L, k);
             char *e = emit_text(L, k);
             gline(L, node_line(L, k), "%s = %s;", tmp, e);
@@ -1168,7 +1169,7 @@ static void gen_decl(lw *L, node *d)
         any_frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
         hoist(L, d);
-        sync(L, d->start);
+        sync(L, nstart(d));
         char *s = emit_text(L, d);
         put(L, s);
         free(s);
@@ -1216,7 +1217,7 @@ static void block_end_cleanups(lw *L, node *scope)
     }
     for (unsigned i = f->nvars; i-- > 0;)
         if (f->vars[i]->cleanup && f->vars[i]->scope == scope)
-            gline(L, line_at(L, scope->end - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
+            gline(L, line_at(L, nend(scope) - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
 }
 
 static void gen_block(lw *L, node *b)
@@ -1224,19 +1225,19 @@ static void gen_block(lw *L, node *b)
     region *saved = L->uni;
     b->region = new_region(L->uni);
     L->uni = b->region;
-    sync(L, b->start);
+    sync(L, nstart(b));
     put(L, "{");
-    unsigned pos = b->start + 1, indent = L->indent;
+    unsigned pos = nstart(b) + 1, indent = L->indent;
     for (unsigned i = 0; i < b->nkids; i++) {
         node *k = b->kids[i];
-        copy_gap_lines(L, pos, k->start, loop_rebuilt(k));
+        copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));
         gen_stmt(L, k);
         pos = stmt_end(L, k);
     }
-    copy_gap(L, pos, b->end - 1);
+    copy_gap(L, pos, nend(b) - 1);
     L->indent = indent;
     block_end_cleanups(L, b);
-    sync(L, b->end - 1);
+    sync(L, nend(b) - 1);
     put(L, "}");
     L->uni = saved;
 }
@@ -1254,12 +1255,12 @@ static void put_range(lw *L, node *s, unsigned a, unsigned b)
 static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
 {
     const char *t = L->t->text;
-    unsigned i = an_skip_blank(L->t, s->start + 3, s->end), semi[2] = {0, 0}, nsemi = 0;
+    unsigned i = an_skip_blank(L->t, nstart(s) + 3, nend(s)), semi[2] = {0, 0}, nsemi = 0;
     int depth = 0;
-    for (; i < s->end && nsemi < 2; i++) {
+    for (; i < nend(s) && nsemi < 2; i++) {
         char ch = t[i];
         if (ch == '"' || ch == '\'') {
-            for (i++; i < s->end && t[i] != ch; i++)
+            for (i++; i < nend(s) && t[i] != ch; i++)
                 if (t[i] == '\\')
                     i++;
         } else if (ch == '(' || ch == '[' || ch == '{')
@@ -1274,9 +1275,9 @@ static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node
         node *n = s->kids[k];
         if (k == s->nkids - 1)
             *body = n;
-        else if (n->start < semi[0])
+        else if (nstart(n) < semi[0])
             *init = n;
-        else if (n->start < semi[1])
+        else if (nstart(n) < semi[1])
             *cond = n;
         else
             *inc = n;
@@ -1300,11 +1301,11 @@ static void gen_for(lw *L, node *s)
     unsigned line = node_line(L, s);
     int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
     if (!header_awaits && !declares_frame_var(init)) {
-        put_range(L, s, s->start, body->start);
+        put_range(L, s, nstart(s), nstart(body));
         gen_stmt(L, body);
         return;
     }
-    sync(L, s->start);
+    sync(L, nstart(s));
     put(L, "{");
     if (!header_awaits) {
         /* Only the loop variable moved into the frame: initialize it, keep the loop. */
@@ -1355,7 +1356,7 @@ static void gen_for(lw *L, node *s)
 static void gen_labeled(lw *L, node *s)
 {
     node *sub = s->kids[s->nkids - 1];
-    put_range(L, s, s->start, sub->start);
+    put_range(L, s, nstart(s), nstart(sub));
     gen_stmt(L, sub);
 }
 
@@ -1364,7 +1365,7 @@ static void gen_header(lw *L, node *s, const char *keyword, node *cond)
 {
     hoist(L, cond);
     char *c = emit_text(L, cond);
-    sync(L, s->start);
+    sync(L, nstart(s));
     put(L, keyword);
     put(L, " (");
     put(L, c);
@@ -1394,7 +1395,7 @@ static void gen_stmt(lw *L, node *s)
 {
     if (is_moved_decl(L, s))
         return;
-    L->indent = col_at(L, s->start);
+    L->indent = col_at(L, nstart(s));
     if (s->kind == CXCursor_UnexposedStmt && s->nkids == 1 &&
         clang_isStatement(s->kids[0]->kind) && s->has_await) {
         /* `#pragma GCC unroll` and other attributes on a statement: kept, unless the loop they
@@ -1410,7 +1411,7 @@ static void gen_stmt(lw *L, node *s)
         return;
     }
     if (!s->has_await) {
-        put_range(L, s, s->start, stmt_end(L, s));
+        put_range(L, s, nstart(s), stmt_end(L, s));
         return;
     }
     if (s->kind == CXCursor_CompoundStmt) {
@@ -1427,15 +1428,15 @@ static void gen_stmt(lw *L, node *s)
     unsigned line = node_line(L, s), indent;
     int wrap = s->parent && s->parent->kind != CXCursor_CompoundStmt;
     if (wrap) {
-        sync(L, s->start);
+        sync(L, nstart(s));
         put(L, "{");
     }
-    indent = L->indent = col_at(L, s->start);
+    indent = L->indent = col_at(L, nstart(s));
     switch (s->kind) {
     case CXCursor_ReturnStmt: {
         hoist(L, s);
         char *r = return_text(L, s);
-        sync(L, s->start);
+        sync(L, nstart(s));
         put(L, r);
         put(L, ";");
         free(r);
@@ -1462,7 +1463,7 @@ static void gen_stmt(lw *L, node *s)
             L->indent = indent;
             gline(L, line, "}");
         } else {
-            put_range(L, s, s->start, s->kids[1]->start);
+            put_range(L, s, nstart(s), nstart(s->kids[1]));
             gen_stmt(L, s->kids[1]);
         }
         break;
@@ -1481,7 +1482,7 @@ static void gen_stmt(lw *L, node *s)
             free(c);
             gline(L, cl, "}");
         } else {
-            put_range(L, s, s->start, body->start);
+            put_range(L, s, nstart(s), nstart(body));
             gen_stmt(L, body);
             put_range(L, s, stmt_end(L, body), stmt_end(L, s));
         }
@@ -1504,7 +1505,7 @@ static void gen_stmt(lw *L, node *s)
         node *u = an_unparen(s);
         if (u->mk != MK_AWAIT) {
             char *e = emit_text(L, s);
-            sync(L, s->start);
+            sync(L, nstart(s));
             put(L, e);
             put(L, ";");
             free(e);
@@ -1656,7 +1657,7 @@ static int is_unnamed_tag(const node *n)
 
 static void move_text(lw *L, node *n, const char *text)
 {
-    char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", line_at(L, n->start), L->file) : xstrdup("");
+    char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", line_at(L, nstart(n)), L->file) : xstrdup("");
     VEC_PUSH(L->f->moved_decls, L->f->nmoved, xasprintf("%s%s", where, text));
     free(where);
 }
@@ -1684,7 +1685,7 @@ static void collect_moved(lw *L, node *n)
                           "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
                           "to file scope with the frame; declare it outside the async function");
         /* Types are constant expressions: nothing in them refers to the frame. */
-        char *text = xstrndup(L->t->text + n->start, n->end - n->start);
+        char *text = xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
         move_text(L, n, text);
         free(text);
         return;
@@ -1702,7 +1703,7 @@ static void collect_moved(lw *L, node *n)
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, L);
             unsigned kwlen = (unsigned)strlen(kw);
-            char *def = xasprintf("%s%.*s;", name, (int)(k->end - k->start - kwlen), L->t->text + k->start + kwlen);
+            char *def = xasprintf("%s%.*s;", name, (int)(nend(k) - nstart(k) - kwlen), L->t->text + nstart(k) + kwlen);
             move_text(L, k, def);
             free(def);
             L->anon_from = xrealloc(L->anon_from, sizeof *L->anon_from * (L->nanon + 1));
@@ -1878,7 +1879,7 @@ static void emit_async(lw *L, sb *out)
                 sb_printf(out, "        %s\n", d);
             free(d);
         }
-        char *calls = cleanups(L, s->await->start, NULL, NULL);
+        char *calls = cleanups(L, nstart(s->await), NULL, NULL);
         if (*calls)
             sb_printf(out, "        %s\n", calls);
         free(calls);

@@ -212,12 +212,12 @@ char *out_compose(tunit *t)
     item *items = xcalloc(n, sizeof *items);
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
-        items[i] = (item){f->root->start, f->root->end, f->line, f->end_line, f, NULL};
+        items[i] = (item){nstart(f->root), nend(f->root), f->line, f->end_line, f, NULL};
     }
     for (unsigned i = 0; i < t->nprotos; i++) {
         node *p = t->protos[i];
         item *it = &items[t->nfns + i];
-        *it = (item){p->start, p->end, 0, 0, NULL, p};
+        *it = (item){nstart(p), nend(p), 0, 0, NULL, p};
         presumed_lines(p, &it->line, &it->end_line);
     }
     qsort(items, n, sizeof *items, item_cmp);
