@@ -2,6 +2,7 @@
  * the locals that must live in a frame, and rejects what cannot be transformed correctly. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -727,6 +728,54 @@ static void place_vars(scan *s)
     }
 }
 
+/* Whether text [a, b) is covered by one of n's children (its expressions). */
+static int in_kid(const node *n, unsigned a, unsigned b)
+{
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (a >= nstart(n->kids[i]) && b <= nend(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* The type names of a _Generic's associations are not in the syntax tree libclang shows, so
+ * a frame local named there (`__typeof__(x) *: ...`) could not be renamed: rejected. An
+ * identifier there that is a frame local in scope is a use of it (a local hides typedefs of
+ * its name; tags follow struct/union/enum and members follow . or ->). */
+static void check_generic_types(scan *s, node *n)
+{
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_generic_types(s, n->kids[i]);
+    if (n->kind != CXCursor_GenericSelectionExpr)
+        return;
+    const char *text = s->t->text;
+    for (unsigned a = nstart(n); a < nend(n);) {
+        if (!(isalpha((unsigned char)text[a]) || text[a] == '_')) {
+            a++;
+            continue;
+        }
+        unsigned b = a;
+        while (b < nend(n) && (isalnum((unsigned char)text[b]) || text[b] == '_'))
+            b++;
+        unsigned p = a;
+        while (p > nstart(n) && isspace((unsigned char)text[p - 1]))
+            p--;
+        int member = p > nstart(n) && (text[p - 1] == '.' || (text[p - 1] == '>' && p - 1 > nstart(n) && text[p - 2] == '-'));
+        int tag = 0;
+        for (const char *kw = "struct\0union\0enum\0"; *kw; kw += strlen(kw) + 1)
+            tag |= p >= nstart(n) + strlen(kw) && memcmp(text + p - strlen(kw), kw, strlen(kw)) == 0;
+        for (unsigned i = 0; !member && !tag && !in_kid(n, a, b) && i < s->f->nvars; i++) {
+            var *v = s->f->vars[i];
+            if (v->in_frame && strlen(v->name) == b - a && memcmp(v->name, text + a, b - a) == 0 &&
+                (!v->scope || (nstart(n) >= nend(v->decl) && nend(n) <= nend(v->scope)))) {
+                dg_error_node(s->t, n, "'%s' lives across an await and cannot be named in the type of a _Generic "
+                              "association; write its type out", v->name);
+                return;
+            }
+        }
+        a = b;
+    }
+}
+
 /* Whether every await of f is of a function defined earlier in this file that never suspends:
  * then f completes in its first poll too. Those awaits become direct calls (in any caller) and
  * leave s->awaits, which then holds only the awaits that can suspend. Functions defined later
@@ -790,6 +839,8 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
         scan_node(&s, f->body);
     never_suspending(t, f, &s);
     place_vars(&s);
+    if (f->body)
+        check_generic_types(&s, f->body);
     for (unsigned i = 0; i < s.nliterals; i++)
         s.literals[i]->frame_literal = await_within(&s, nend(s.literals[i]), nend(enclosing_scope(s.literals[i])));
     free(s.literals);
