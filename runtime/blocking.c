@@ -159,29 +159,7 @@ static void blocking_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site blocking_sites[] = {{"<runtime>", 0, "blocking pool"}};
-
-_Static_assert(sizeof(struct blocking_frame) <= ac__frame_size_ac_spawn_blocking && _Alignof(struct blocking_frame) <= 16,
-               "struct blocking_frame outgrew ac__frame_size_ac_spawn_blocking (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_spawn_blocking = {
-    .name = "ac_spawn_blocking",
-    .frame_size = sizeof(struct blocking_frame),
-    .frame_align = _Alignof(struct blocking_frame),
-    .result_offset = offsetof(struct blocking_frame, ret),
-    .result_size = sizeof(long),
-    .poll = blocking_poll,
-    .drop = blocking_drop,
-    .child = no_child,
-    .sites = blocking_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_spawn_blocking, struct blocking_frame, ret, blocking_poll, blocking_drop, "blocking pool");
 
 AC_EXPORT void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg);
 void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg)

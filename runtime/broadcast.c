@@ -169,29 +169,7 @@ static void recv_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site recv_sites[] = {{"<runtime>", 0, "broadcast value"}};
-
-_Static_assert(sizeof(struct recv_frame) <= ac__frame_size_ac_broadcast_recv && _Alignof(struct recv_frame) <= 16,
-               "struct recv_frame outgrew ac__frame_size_ac_broadcast_recv (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_broadcast_recv = {
-    .name = "ac_broadcast_recv",
-    .frame_size = sizeof(struct recv_frame),
-    .frame_align = _Alignof(struct recv_frame),
-    .result_offset = offsetof(struct recv_frame, ret),
-    .result_size = sizeof(int),
-    .poll = recv_poll,
-    .drop = recv_drop,
-    .child = no_child,
-    .sites = recv_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_broadcast_recv, struct recv_frame, ret, recv_poll, recv_drop, "broadcast value");
 
 AC_EXPORT void ac__init_ac_broadcast_recv(void *frame, ac_broadcast_rx *rx, void *out);
 void ac__init_ac_broadcast_recv(void *frame, ac_broadcast_rx *rx, void *out)

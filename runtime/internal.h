@@ -119,6 +119,35 @@ static inline bool ac__coop_proceed(ac_cx *cx)
     return false;
 }
 
+/* The child function of every leaf future of the runtime: a leaf awaits nothing. */
+void *ac__no_child(void *frame, const ac_future_type **type);
+
+/* Defines ac__type_NAME for a hand-written leaf future: its frame struct FRAME, of which callers
+ * embed the first SIZE bytes (at most the ac__frame_size_NAME its header promises), the result
+ * at ROFF (RSIZE bytes; 0 for none), POLL and DROP, and WHAT it waits for (in task dumps). */
+#define AC__LEAF_TYPE_SIZED(NAME, FRAME, SIZE, ROFF, RSIZE, POLL, DROP, WHAT)                  \
+    _Static_assert((SIZE) <= ac__frame_size_##NAME && _Alignof(FRAME) <= 16,                  \
+                   "the frame of " #NAME " outgrew its ac__frame_size_ in include/asyncc");   \
+    static const ac_await_site NAME##_sites[] = {{"<runtime>", 0, WHAT}};                     \
+    AC_EXPORT const ac_future_type ac__type_##NAME = {                                       \
+        .name = #NAME,                                                                        \
+        .frame_size = (SIZE),                                                                 \
+        .frame_align = _Alignof(FRAME),                                                       \
+        .result_offset = (ROFF),                                                              \
+        .result_size = (RSIZE),                                                               \
+        .poll = (POLL),                                                                       \
+        .drop = (DROP),                                                                       \
+        .child = ac__no_child,                                                                \
+        .sites = NAME##_sites,                                                                \
+        .nsites = 1,                                                                          \
+    }
+/* The same for the whole of FRAME, with its member RESULT as the result, or none (VOID). */
+#define AC__LEAF_TYPE(NAME, FRAME, RESULT, POLL, DROP, WHAT)                                  \
+    AC__LEAF_TYPE_SIZED(NAME, FRAME, sizeof(FRAME), offsetof(FRAME, RESULT),                  \
+                        sizeof(((FRAME *)0)->RESULT), POLL, DROP, WHAT)
+#define AC__LEAF_TYPE_VOID(NAME, FRAME, POLL, DROP, WHAT)                                     \
+    AC__LEAF_TYPE_SIZED(NAME, FRAME, sizeof(FRAME), 0, 0, POLL, DROP, WHAT)
+
 /* The offset of the root frame in a task allocation. */
 static inline size_t ac__frame_offset(const ac_future_type *type)
 {

@@ -109,10 +109,3 @@ void ac__io_drop(void *frame, ac_cx *cx)
         ac__io_cancel_sync(&f->io);
     f->state = AC_STATE_DONE;
 }
-
-void *ac__io_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}

@@ -69,7 +69,6 @@ struct ac__io_frame {
 
 int ac__io_poll(void *frame, ac_cx *cx);
 void ac__io_drop(void *frame, ac_cx *cx);
-void *ac__io_child(void *frame, const ac_future_type **type);
 /* Cancels the operation in flight and returns once its completion has arrived. */
 void ac__io_cancel_sync(struct ac__io *io);
 
@@ -86,21 +85,9 @@ void ac__io_cancel_sync(struct ac__io *io);
 /* Defines ac__type_NAME for an operation described by DESC returning RTYPE (int or long),
  * whose frame ends with union member PART. */
 #define AC__IO_TYPE(NAME, DESC, RTYPE, PART)                                               \
-    _Static_assert(AC__IO_FRAME_SIZE(PART) <= ac__frame_size_##NAME,                        \
-                   "the frame of " #NAME " outgrew its ac__frame_size_ in include/asyncc"); \
-    static const ac_await_site NAME##_sites[] = {{"<runtime>", 0, "io_uring " #NAME}};      \
-    AC_EXPORT const ac_future_type ac__type_##NAME = {                                     \
-        .name = #NAME,                                                                      \
-        .frame_size = AC__IO_FRAME_SIZE(PART),                                              \
-        .frame_align = _Alignof(struct ac__io_frame),                                       \
-        .result_offset = offsetof(struct ac__io_frame, ret),                                \
-        .result_size = sizeof(RTYPE),                                                       \
-        .poll = ac__io_poll,                                                                \
-        .drop = ac__io_drop,                                                                \
-        .child = ac__io_child,                                                              \
-        .sites = NAME##_sites,                                                              \
-        .nsites = 1,                                                                        \
-    }
+    AC__LEAF_TYPE_SIZED(NAME, struct ac__io_frame, AC__IO_FRAME_SIZE(PART),                  \
+                        offsetof(struct ac__io_frame, ret), sizeof(RTYPE), ac__io_poll,      \
+                        ac__io_drop, "io_uring " #NAME)
 
 static inline struct ac__io_frame *ac__io_frame_init(void *frame, const struct ac__io_desc *desc)
 {

@@ -86,29 +86,7 @@ static void join_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *join_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site join_sites[] = {{"<runtime>", 0, "task"}};
-
-_Static_assert(sizeof(struct join_frame) <= ac__frame_size_ac_task_join && _Alignof(struct join_frame) <= 16,
-               "struct join_frame outgrew ac__frame_size_ac_task_join (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_task_join = {
-    .name = "ac_task_join",
-    .frame_size = sizeof(struct join_frame),
-    .frame_align = _Alignof(struct join_frame),
-    .result_offset = offsetof(struct join_frame, ret),
-    .result_size = sizeof(int),
-    .poll = join_poll,
-    .drop = join_drop,
-    .child = join_child,
-    .sites = join_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_task_join, struct join_frame, ret, join_poll, join_drop, "task");
 
 AC_EXPORT void ac__init_ac_task_join(void *frame, ac_task *task, void *result);
 void ac__init_ac_task_join(void *frame, ac_task *task, void *result)

@@ -127,13 +127,6 @@ int ac_mpsc_try_recv(ac_mpsc *ch, void *out)
     return r;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* send                                                                                       */
 
@@ -167,22 +160,7 @@ static void send_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static const ac_await_site send_sites[] = {{"<runtime>", 0, "channel room"}};
-
-_Static_assert(sizeof(struct send_frame) <= ac__frame_size_ac_mpsc_send && _Alignof(struct send_frame) <= 16,
-               "struct send_frame outgrew ac__frame_size_ac_mpsc_send (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_mpsc_send = {
-    .name = "ac_mpsc_send",
-    .frame_size = sizeof(struct send_frame),
-    .frame_align = _Alignof(struct send_frame),
-    .result_offset = offsetof(struct send_frame, ret),
-    .result_size = sizeof(int),
-    .poll = send_poll,
-    .drop = send_drop,
-    .child = no_child,
-    .sites = send_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_mpsc_send, struct send_frame, ret, send_poll, send_drop, "channel room");
 
 AC_EXPORT void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem);
 void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem)
@@ -248,22 +226,7 @@ static void recv_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static const ac_await_site recv_sites[] = {{"<runtime>", 0, "channel value"}};
-
-_Static_assert(sizeof(struct recv_frame) <= ac__frame_size_ac_mpsc_recv && _Alignof(struct recv_frame) <= 16,
-               "struct recv_frame outgrew ac__frame_size_ac_mpsc_recv (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_mpsc_recv = {
-    .name = "ac_mpsc_recv",
-    .frame_size = sizeof(struct recv_frame),
-    .frame_align = _Alignof(struct recv_frame),
-    .result_offset = offsetof(struct recv_frame, ret),
-    .result_size = sizeof(int),
-    .poll = recv_poll,
-    .drop = recv_drop,
-    .child = no_child,
-    .sites = recv_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_mpsc_recv, struct recv_frame, ret, recv_poll, recv_drop, "channel value");
 
 AC_EXPORT void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out);
 void ac__init_ac_mpsc_recv(void *frame, ac_mpsc *ch, void *out)
@@ -386,22 +349,7 @@ static void oneshot_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static const ac_await_site oneshot_sites[] = {{"<runtime>", 0, "oneshot value"}};
-
-_Static_assert(sizeof(struct oneshot_frame) <= ac__frame_size_ac_oneshot_recv && _Alignof(struct oneshot_frame) <= 16,
-               "struct oneshot_frame outgrew ac__frame_size_ac_oneshot_recv (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_oneshot_recv = {
-    .name = "ac_oneshot_recv",
-    .frame_size = sizeof(struct oneshot_frame),
-    .frame_align = _Alignof(struct oneshot_frame),
-    .result_offset = offsetof(struct oneshot_frame, ret),
-    .result_size = sizeof(int),
-    .poll = oneshot_poll,
-    .drop = oneshot_drop,
-    .child = no_child,
-    .sites = oneshot_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_oneshot_recv, struct oneshot_frame, ret, oneshot_poll, oneshot_drop, "oneshot value");
 
 AC_EXPORT void ac__init_ac_oneshot_recv(void *frame, ac_oneshot *o, void *out);
 void ac__init_ac_oneshot_recv(void *frame, ac_oneshot *o, void *out)

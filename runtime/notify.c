@@ -123,29 +123,7 @@ static void wait_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site wait_sites[] = {{"<runtime>", 0, "notify"}};
-
-_Static_assert(sizeof(struct wait_frame) <= ac__frame_size_ac_notify_wait && _Alignof(struct wait_frame) <= 16,
-               "struct wait_frame outgrew ac__frame_size_ac_notify_wait (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_notify_wait = {
-    .name = "ac_notify_wait",
-    .frame_size = sizeof(struct wait_frame),
-    .frame_align = _Alignof(struct wait_frame),
-    .result_offset = 0,
-    .result_size = 0,
-    .poll = wait_poll,
-    .drop = wait_drop,
-    .child = no_child,
-    .sites = wait_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE_VOID(ac_notify_wait, struct wait_frame, wait_poll, wait_drop, "notify");
 
 AC_EXPORT void ac__init_ac_notify_wait(void *frame, ac_notify *n);
 void ac__init_ac_notify_wait(void *frame, ac_notify *n)

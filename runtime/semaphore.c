@@ -222,29 +222,7 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site acquire_sites[] = {{"<runtime>", 0, "semaphore"}};
-
-_Static_assert(sizeof(struct ac__acquire_frame) <= ac__frame_size_ac_semaphore_acquire && _Alignof(struct ac__acquire_frame) <= 16,
-               "struct ac__acquire_frame outgrew ac__frame_size_ac_semaphore_acquire (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_semaphore_acquire = {
-    .name = "ac_semaphore_acquire",
-    .frame_size = sizeof(struct ac__acquire_frame),
-    .frame_align = _Alignof(struct ac__acquire_frame),
-    .result_offset = offsetof(struct ac__acquire_frame, ret),
-    .result_size = sizeof(int),
-    .poll = ac__acquire_poll,
-    .drop = ac__acquire_drop,
-    .child = no_child,
-    .sites = acquire_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE(ac_semaphore_acquire, struct ac__acquire_frame, ret, ac__acquire_poll, ac__acquire_drop, "semaphore");
 
 AC_EXPORT void ac__init_ac_semaphore_acquire(void *frame, ac_semaphore *sem, size_t n);
 void ac__init_ac_semaphore_acquire(void *frame, ac_semaphore *sem, size_t n)
@@ -286,22 +264,7 @@ void ac_mutex_unlock(ac_mutex *m)
     ac_semaphore_release(&m->sem, 1);
 }
 
-static const ac_await_site lock_sites[] = {{"<runtime>", 0, "mutex"}};
-
-_Static_assert(sizeof(struct ac__acquire_frame) <= ac__frame_size_ac_mutex_lock && _Alignof(struct ac__acquire_frame) <= 16,
-               "struct ac__acquire_frame outgrew ac__frame_size_ac_mutex_lock (include/asyncc)");
-AC_EXPORT const ac_future_type ac__type_ac_mutex_lock = {
-    .name = "ac_mutex_lock",
-    .frame_size = sizeof(struct ac__acquire_frame),
-    .frame_align = _Alignof(struct ac__acquire_frame),
-    .result_offset = 0,
-    .result_size = 0,
-    .poll = ac__acquire_poll,
-    .drop = ac__acquire_drop,
-    .child = no_child,
-    .sites = lock_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE_VOID(ac_mutex_lock, struct ac__acquire_frame, ac__acquire_poll, ac__acquire_drop, "mutex");
 
 AC_EXPORT void ac__init_ac_mutex_lock(void *frame, ac_mutex *m);
 void ac__init_ac_mutex_lock(void *frame, ac_mutex *m)

@@ -154,6 +154,13 @@ void ac_waker_wake(ac_waker waker)
     }
 }
 
+void *ac__no_child(void *frame, const ac_future_type **type)
+{
+    (void)frame;
+    *type = NULL;
+    return NULL;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Creation                                                                                   */
 

@@ -15,11 +15,6 @@ struct sleep_frame {
     struct ac__timer timer;
 };
 
-/* Callers embed these frames on the promise of task.h's ac__frame_size_ constants. */
-_Static_assert(sizeof(struct sleep_frame) <= ac__frame_size_ac_sleep_ms && _Alignof(struct sleep_frame) <= 16,
-               "struct sleep_frame outgrew ac__frame_size_ac_sleep_ms (include/asyncc/task.h)");
-_Static_assert(ac__frame_size_ac_sleep_until == ac__frame_size_ac_sleep_ms, "both sleeps share the frame");
-
 /* Beyond this many ms (about 290 years) a sleep is as good as forever. */
 #define FOREVER_MS ((UINT64_MAX / 4) / 1000000u)
 
@@ -55,27 +50,7 @@ static void sleep_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
-static void *no_child(void *frame, const ac_future_type **type)
-{
-    (void)frame;
-    *type = NULL;
-    return NULL;
-}
-
-static const ac_await_site sleep_sites[] = {{"<runtime>", 0, "timer"}};
-
-AC_EXPORT const ac_future_type ac__type_ac_sleep_ms = {
-    .name = "ac_sleep_ms",
-    .frame_size = sizeof(struct sleep_frame),
-    .frame_align = _Alignof(struct sleep_frame),
-    .result_offset = 0,
-    .result_size = 0,
-    .poll = sleep_poll,
-    .drop = sleep_drop,
-    .child = no_child,
-    .sites = sleep_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE_VOID(ac_sleep_ms, struct sleep_frame, sleep_poll, sleep_drop, "timer");
 
 AC_EXPORT void ac__init_ac_sleep_ms(void *frame, unsigned long ms);
 void ac__init_ac_sleep_ms(void *frame, unsigned long ms)
@@ -88,18 +63,7 @@ void ac__init_ac_sleep_ms(void *frame, unsigned long ms)
     f->timer.waker.task = NULL;
 }
 
-AC_EXPORT const ac_future_type ac__type_ac_sleep_until = {
-    .name = "ac_sleep_until",
-    .frame_size = sizeof(struct sleep_frame),
-    .frame_align = _Alignof(struct sleep_frame),
-    .result_offset = 0,
-    .result_size = 0,
-    .poll = sleep_poll,
-    .drop = sleep_drop,
-    .child = no_child,
-    .sites = sleep_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE_VOID(ac_sleep_until, struct sleep_frame, sleep_poll, sleep_drop, "timer");
 
 AC_EXPORT void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms);
 void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms)
@@ -124,9 +88,6 @@ struct yield_frame {
     unsigned state;
 };
 
-_Static_assert(sizeof(struct yield_frame) <= ac__frame_size_ac_yield && _Alignof(struct yield_frame) <= 16,
-               "struct yield_frame outgrew ac__frame_size_ac_yield (include/asyncc/task.h)");
-
 static int yield_poll(void *frame, ac_cx *cx)
 {
     struct yield_frame *f = frame;
@@ -146,20 +107,7 @@ static void yield_drop(void *frame, ac_cx *cx)
     ((struct yield_frame *)frame)->state = AC_STATE_DONE;
 }
 
-static const ac_await_site yield_sites[] = {{"<runtime>", 0, "yield"}};
-
-AC_EXPORT const ac_future_type ac__type_ac_yield = {
-    .name = "ac_yield",
-    .frame_size = sizeof(struct yield_frame),
-    .frame_align = _Alignof(struct yield_frame),
-    .result_offset = 0,
-    .result_size = 0,
-    .poll = yield_poll,
-    .drop = yield_drop,
-    .child = no_child,
-    .sites = yield_sites,
-    .nsites = 1,
-};
+AC__LEAF_TYPE_VOID(ac_yield, struct yield_frame, yield_poll, yield_drop, "yield");
 
 AC_EXPORT void ac__init_ac_yield(void *frame);
 void ac__init_ac_yield(void *frame)
