@@ -55,29 +55,40 @@ static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
     dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
 }
 
+static const char *skip_blanks(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* The name of the directive on the line that starts at p (what follows `#` and blanks), or
+ * NULL when that line is not a directive. */
+static const char *directive(const char *p, const char *end)
+{
+    p = skip_blanks(p, end);
+    return p < end && *p == '#' ? skip_blanks(p + 1, end) : NULL;
+}
+
+static const char *next_line(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl + 1 : end;
+}
+
 /* Where the input has #line directives of its own, the preprocessed text's line numbers are
  * not the file's lines, and whole-line replacement would hit the wrong lines. */
 static int has_line_directive(const tunit *t, unsigned *where)
 {
-    const char *p = t->orig, *end = t->orig + t->orig_len;
+    const char *end = t->orig + t->orig_len;
     unsigned line = 1;
-    while (p < end) {
-        const char *q = p;
-        while (q < end && (*q == ' ' || *q == '\t'))
-            q++;
-        if (q < end && *q == '#') {
-            q++;
-            while (q < end && (*q == ' ' || *q == '\t'))
-                q++;
-            if ((end - q > 4 && memcmp(q, "line", 4) == 0 && (q[4] == ' ' || q[4] == '\t')) ||
-                (q < end && *q >= '0' && *q <= '9')) {
-                *where = line;
-                return 1;
-            }
+    for (const char *p = t->orig; p < end; p = next_line(p, end), line++) {
+        const char *q = directive(p, end);
+        if (q && ((end - q > 4 && memcmp(q, "line", 4) == 0 && (q[4] == ' ' || q[4] == '\t')) ||
+                  (q < end && *q >= '0' && *q <= '9'))) {
+            *where = line;
+            return 1;
         }
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-        line++;
     }
     return 0;
 }
@@ -97,31 +108,20 @@ int out_check_line_directives(tunit *t)
  * expanded again where it lands (a self-referential macro would apply twice). */
 static void file_macros(const tunit *t, names *out)
 {
-    const char *p = t->orig, *end = t->orig + t->orig_len;
-    while (p < end) {
-        const char *q = p;
-        while (q < end && (*q == ' ' || *q == '\t'))
+    const char *end = t->orig + t->orig_len;
+    for (const char *p = t->orig; p < end; p = next_line(p, end)) {
+        const char *q = directive(p, end);
+        if (!q || end - q <= 6 || memcmp(q, "define", 6) != 0 || (q[6] != ' ' && q[6] != '\t'))
+            continue;
+        const char *n = skip_blanks(q + 6, end);
+        q = n;
+        while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
             q++;
-        if (q < end && *q == '#') {
-            q++;
-            while (q < end && (*q == ' ' || *q == '\t'))
-                q++;
-            if (end - q > 6 && memcmp(q, "define", 6) == 0 && (q[6] == ' ' || q[6] == '\t')) {
-                q += 6;
-                while (q < end && (*q == ' ' || *q == '\t'))
-                    q++;
-                const char *n = q;
-                while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
-                    q++;
-                if (q > n) {
-                    char *name = xstrndup(n, (size_t)(q - n));
-                    names_put(out, name, NULL);
-                    free(name);
-                }
-            }
+        if (q > n) {
+            char *name = xstrndup(n, (size_t)(q - n));
+            names_put(out, name, NULL);
+            free(name);
         }
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
     }
 }
 
