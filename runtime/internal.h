@@ -329,6 +329,9 @@ struct ac__worker {
     uint64_t eventfd_value;
     struct ac__op eventfd_op;
     unsigned inflight; /* SQEs whose completion has not been dispatched yet */
+    /* Free slots of the ring's table of direct descriptors (ac_read_file): a stack. */
+    unsigned short *free_slots;
+    unsigned nfree_slots;
 
     ac__spinlock wheel_lock;
     struct ac__wheel wheel;
