@@ -283,6 +283,11 @@ int ac__ring_init(struct ac__worker *w, unsigned entries);
 void ac__ring_exit(struct ac__worker *w);
 /* Returns an SQE of the worker's ring, submitting to make room when it is full. */
 struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
+/* Returns n consecutive SQEs of the worker's ring, all submitted together (a linked chain),
+ * submitting what was there before to make room. */
+void ac__ring_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes);
+/* Slots in each ring's table of direct descriptors by default (see file_slots). */
+#define AC__RING_SLOTS 256u
 /* Submits and dispatches completions; waits for one when wait is set, at most until the
  * deadline (ns on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
 unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline);

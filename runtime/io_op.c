@@ -58,47 +58,62 @@ int ac__io_poll(void *frame, ac_cx *cx)
     return AC_READY;
 }
 
-/* Waits for an op of another worker's ring: that worker submits the cancel and reaps. */
-static void cancel_remote(struct ac__io *io)
+/* Asks the owner of another worker's ring to cancel ops[0..n), once each, and waits until it
+ * has taken every request; meanwhile keeps our own ring moving (its owner might wait for us). */
+static void cancel_remote(struct ac__worker *w, struct ac__op *ops, unsigned n,
+                          struct ac__cancel *c, _Atomic int *done)
 {
     struct ac__worker *me = ac__current;
-    atomic_store_explicit(&io->cancel.taken, 0, memory_order_relaxed);
-    io->cancel.op = &io->op;
-    ac__ring_cancel_remote(io->worker, &io->cancel);
-    while (!atomic_load_explicit(&io->done, memory_order_acquire) ||
-           !atomic_load_explicit(&io->cancel.taken, memory_order_acquire)) {
-        if (me) { /* keep our own ring moving: its owner might be waiting for us */
-            ac__process_cancels(me);
-            ac__ring_poll(me, false, 0);
+    for (unsigned k = 0; k < n && !atomic_load_explicit(done, memory_order_acquire); k++) {
+        atomic_store_explicit(&c->taken, 0, memory_order_relaxed);
+        c->op = &ops[k];
+        ac__ring_cancel_remote(w, c);
+        while (!atomic_load_explicit(&c->taken, memory_order_acquire)) {
+            if (me) {
+                ac__process_cancels(me);
+                ac__ring_poll(me, false, 0);
+            }
+            sched_yield();
         }
-        sched_yield();
+    }
+}
+
+/* Cancels ops on our own ring (or, at shutdown, any ring: every ring is ours then). */
+static void cancel_local(struct ac__worker *w, struct ac__op *ops, unsigned n, _Atomic int *done)
+{
+    struct ac__worker *saved = ac__current;
+    ac__current = w;
+    for (unsigned k = 0; k < n; k++) {
+        struct io_uring_sqe *sqe = ac__ring_sqe(w);
+        if (!atomic_load_explicit(done, memory_order_acquire))
+            io_uring_prep_cancel64(sqe, (uint64_t)(uintptr_t)&ops[k], 0);
+        else
+            io_uring_prep_nop(sqe); /* making room completed it; the SQE must still be used */
+        io_uring_sqe_set_data(sqe, NULL);
+    }
+    ac__ring_poll(w, true, UINT64_MAX);
+    ac__current = saved;
+}
+
+void ac__io_cancel_ops(struct ac__worker *w, struct ac__op *ops, unsigned n, _Atomic int *done,
+                       struct ac__cancel *c)
+{
+    /* A chain starts its next op only when one finishes, so a cancel can fall between two ops
+     * and find none: cancel again until the last completion has arrived. */
+    while (!atomic_load_explicit(done, memory_order_acquire)) {
+        if (w != ac__current && !atomic_load(&w->rt->halted)) {
+            cancel_remote(w, ops, n, c, done);
+            for (int i = 0; i < 64 && !atomic_load_explicit(done, memory_order_acquire); i++)
+                sched_yield();
+        } else {
+            cancel_local(w, ops, n, done);
+        }
     }
 }
 
 void ac__io_cancel_sync(struct ac__io *io)
 {
-    if (atomic_load_explicit(&io->done, memory_order_acquire))
-        return;
-    struct ac__worker *w = io->worker;
-    struct ac__runtime *rt = w->rt;
-    if (w != ac__current && !atomic_load(&rt->halted)) {
-        cancel_remote(io);
-        return;
-    }
-    /* Our own ring (or, at shutdown, every ring is ours). */
-    struct ac__worker *saved = ac__current;
-    ac__current = w;
-    struct io_uring_sqe *sqe = ac__ring_sqe(w);
-    if (!atomic_load_explicit(&io->done, memory_order_acquire)) {
-        io_uring_prep_cancel64(sqe, (uint64_t)(uintptr_t)&io->op, 0);
-        io_uring_sqe_set_data(sqe, NULL);
-        while (!atomic_load_explicit(&io->done, memory_order_acquire))
-            ac__ring_poll(w, true, UINT64_MAX);
-    } else {
-        io_uring_prep_nop(sqe); /* making room completed it; the SQE must still be used */
-        io_uring_sqe_set_data(sqe, NULL);
-    }
-    ac__current = saved;
+    ac__io_cancel_ops(io->worker, &io->op, 1, &io->done, &io->cancel);
 }
 
 void ac__io_drop(void *frame, ac_cx *cx)

@@ -71,6 +71,10 @@ int ac__io_poll(void *frame, ac_cx *cx);
 void ac__io_drop(void *frame, ac_cx *cx);
 /* Cancels the operation in flight and returns once its completion has arrived. */
 void ac__io_cancel_sync(struct ac__io *io);
+/* The same for the ops of a chain on worker w's ring, until *done says the last completion has
+ * arrived (c carries the requests when w is another worker). */
+void ac__io_cancel_ops(struct ac__worker *w, struct ac__op *ops, unsigned n, _Atomic int *done,
+                       struct ac__cancel *c);
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the io futures read an int result from the low half of a long"

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -56,6 +57,28 @@ _Noreturn static void io_uring_unavailable(int err)
     _exit(70); /* EX_SOFTWARE */
 }
 
+/* A table of direct descriptors (a sparse fixed-file table) for chains that open, use and
+ * close a file in one submission (the configuration's file_slots). The kernel refuses a table
+ * larger than RLIMIT_NOFILE; without a free slot such chains use ordinary descriptors. */
+static void register_slots(struct ac__worker *w)
+{
+    int want = w->rt->config.file_slots;
+    unsigned n = want < 0 ? 0 : want == 0 ? AC__RING_SLOTS : want > 65536 ? 65536 : (unsigned)want;
+    struct rlimit lim;
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < n)
+        n = (unsigned)lim.rlim_cur;
+    w->free_slots = NULL;
+    w->nfree_slots = 0;
+    if (!n || io_uring_register_files_sparse(&w->ring, n) < 0)
+        return;
+    w->free_slots = malloc(n * sizeof *w->free_slots);
+    if (!w->free_slots)
+        ac__panic("out of memory");
+    for (unsigned i = 0; i < n; i++)
+        w->free_slots[i] = (unsigned short)(n - 1 - i);
+    w->nfree_slots = n;
+}
+
 int ac__ring_init(struct ac__worker *w, unsigned entries)
 {
     struct io_uring_params p;
@@ -77,6 +100,7 @@ int ac__ring_init(struct ac__worker *w, unsigned entries)
         ac__panic("eventfd: %s", strerror(errno));
     w->eventfd_op.complete = eventfd_complete;
     w->inflight = 0;
+    register_slots(w);
     arm_eventfd(w);
     return 0;
 }
@@ -85,6 +109,9 @@ void ac__ring_exit(struct ac__worker *w)
 {
     io_uring_queue_exit(&w->ring);
     close(w->eventfd);
+    free(w->free_slots);
+    w->free_slots = NULL;
+    w->nfree_slots = 0;
 }
 
 struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
@@ -103,6 +130,23 @@ struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
     if (!w->sq_since)
         w->sq_since = ac__cheap_clock();
     return sqe;
+}
+
+void ac__ring_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes)
+{
+    while (io_uring_sq_space_left(&w->ring) < n) {
+        int r = io_uring_submit(&w->ring);
+        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+            ac__panic("io_uring_submit: %s", strerror(-r));
+        if (r <= 0)
+            ac__ring_poll(w, false, UINT64_MAX);
+    }
+    for (unsigned i = 0; i < n; i++)
+        sqes[i] = io_uring_get_sqe(&w->ring);
+    w->inflight += n;
+    AC__STAT_ADD(w, io_submitted, n);
+    if (!w->sq_since)
+        w->sq_since = ac__cheap_clock();
 }
 
 static unsigned dispatch(struct ac__worker *w)

@@ -479,7 +479,7 @@ static const char *transpile(const command *c, const layout *l, int k)
         return c->stop_after_pp ? s->path : NULL;
     free(a.v);
 
-    size_t n_in, n_out;
+    size_t n_in = 0, n_out = 0;
     char *in = read_all(s->path, &n_in), *text = read_all(out, &n_out);
     if (!text)
         die("asyncc wrote no %s", out);

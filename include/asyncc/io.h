@@ -24,7 +24,8 @@ enum {
     ac__frame_size_ac_fsync = 128,
     ac__frame_size_ac_stat = 368,
     ac__frame_size_ac_read_exact = 128,
-    ac__frame_size_ac_write_all = 128
+    ac__frame_size_ac_write_all = 128,
+    ac__frame_size_ac_read_file = 160
 };
 
 /*
@@ -65,6 +66,13 @@ AC_EXPORT async long ac_read_exact(int fd, void *buf, size_t len);
 
 /* Writes all len bytes, looping over short writes. Returns len or -errno. */
 AC_EXPORT async long ac_write_all(int fd, const void *buf, size_t len);
+
+/* Reads the file at path from its start into buf, as one read(2) of up to len bytes (at most
+ * 0x7ffff000), and closes it again: io_uring's open, read and close of a direct descriptor,
+ * linked in one submission. Returns the count (for a regular file, fewer than len only when the
+ * file is shorter) or -errno from the open or the read. path and buf must stay valid until the
+ * call finishes. The Tokio counterpart is tokio::fs::read, with a buffer the caller sizes. */
+AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
 
 #ifdef __cplusplus
 }

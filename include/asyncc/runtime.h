@@ -20,6 +20,8 @@ typedef struct ac_runtime_config {
     unsigned ring_entries;   /* io_uring submission queue size per worker; default 256 */
     unsigned global_queue_interval; /* polls between checks of the global queue; default 61 */
     unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
+    int file_slots;          /* direct descriptors per worker's ring, for ac_read_file; default
+                                (0) 256, at most RLIMIT_NOFILE; negative: none */
 } ac_runtime_config;
 
 /* Environment read when the runtime starts:

@@ -23,6 +23,7 @@ async long all_leaves(ac_mpsc *ch, ac_oneshot *o, ac_broadcast_rx *rx, ac_semaph
     r += await(ac_fsync(fd));
     r += await(ac_stat("/", &st));
     r += await(ac_close(fd));
+    r += await(ac_read_file("/", buf, sizeof buf));
     int s = await(ac_socket(AF_INET, SOCK_STREAM, 0));
     r += await(ac_connect(s, (struct sockaddr *)&sa, len));
     r += await(ac_accept(s, (struct sockaddr *)&sa, &len));
@@ -45,6 +46,6 @@ async long all_leaves(ac_mpsc *ch, ac_oneshot *o, ac_broadcast_rx *rx, ac_semaph
 }
 // CHECK-LABEL: async long all_leaves
 // CHECK-NOT: task arena
-// CHECK-COUNT-28: child frame, inside this frame (size from its header)
+// CHECK-COUNT-29: child frame, inside this frame (size from its header)
 // CHECK-NOT: task arena
 // CHECK: states:
