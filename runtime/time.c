@@ -1,5 +1,6 @@
-/* runtime/time.c: the hand-written leaf futures of time: ac_sleep_ms and ac_yield, with the
- * same ABI as generated async functions (ac__type_X + ac__init_X). */
+/* runtime/time.c: the hand-written leaf futures of time: ac_sleep_ms, ac_sleep_until,
+ * ac_interval_tick and ac_yield, with the same ABI as generated async functions (ac__type_X +
+ * ac__init_X). */
 #include <stddef.h>
 
 #include "asyncc/task.h"
@@ -79,6 +80,65 @@ void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms)
 unsigned long long ac_now_ms(void)
 {
     return ac__now_ms();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* ac_interval_tick                                                                           */
+
+struct interval_frame {
+    struct sleep_frame sleep; /* until the tick's due time */
+    unsigned long long ret;   /* that due time */
+    ac_interval *iv;
+};
+
+void ac_interval_init(ac_interval *iv, unsigned long long period_ms)
+{
+    iv->period_ms = period_ms ? period_ms : 1;
+    iv->next_ms = ac__now_ms();
+    iv->missed = AC_MISSED_BURST;
+}
+
+/* The due time of the tick after the one due at `due`, which completed at `now`. */
+static unsigned long long after(const ac_interval *iv, unsigned long long due,
+                                unsigned long long now)
+{
+    unsigned long long p = iv->period_ms;
+    /* Timers fire a little after their due time: only a tick more than 5 ms late (as in
+     * Tokio) counts as missed, or DELAY would drift by that much on every tick. */
+    if (now <= due + 5 || iv->missed == AC_MISSED_BURST)
+        return due + p;
+    if (iv->missed == AC_MISSED_DELAY)
+        return now + p;
+    return due + ((now - due) / p + 1) * p; /* AC_MISSED_SKIP */
+}
+
+static int interval_poll(void *frame, ac_cx *cx)
+{
+    struct interval_frame *f = frame;
+    if (f->sleep.state == 0)
+        f->sleep.ms = f->ret = f->iv->next_ms;
+    if (sleep_poll(&f->sleep, cx) == AC_PENDING)
+        return AC_PENDING;
+    /* Consumed only now: a wait dropped before this point leaves the schedule as it was. */
+    f->iv->next_ms = after(f->iv, f->ret, ac__now_ms());
+    return AC_READY;
+}
+
+static void interval_drop(void *frame, ac_cx *cx)
+{
+    sleep_drop(&((struct interval_frame *)frame)->sleep, cx);
+}
+
+AC__LEAF_TYPE(ac_interval_tick, struct interval_frame, ret, interval_poll, interval_drop,
+              "interval");
+
+AC_EXPORT void ac__init_ac_interval_tick(void *frame, ac_interval *iv);
+void ac__init_ac_interval_tick(void *frame, ac_interval *iv)
+{
+    struct interval_frame *f = frame;
+    ac__init_ac_sleep_until(&f->sleep, 0);
+    f->ret = 0;
+    f->iv = iv;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -41,11 +41,14 @@ async long all_leaves(ac_mpsc *ch, ac_oneshot *o, ac_broadcast_rx *rx, ac_semaph
     r += await(ac_spawn_blocking(NULL, NULL));
     await(ac_sleep_ms(1));
     await(ac_sleep_until(1));
+    ac_interval iv;
+    ac_interval_init(&iv, 1);
+    r += (long)await(ac_interval_tick(&iv));
     await(ac_yield());
     return r;
 }
 // CHECK-LABEL: async long all_leaves
 // CHECK-NOT: task arena
-// CHECK-COUNT-29: child frame, inside this frame (size from its header)
+// CHECK-COUNT-30: child frame, inside this frame (size from its header)
 // CHECK-NOT: task arena
 // CHECK: states:
