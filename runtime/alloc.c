@@ -6,7 +6,11 @@
  *
  * Callers pass the size to free, as they know it (a task's type gives it), so blocks need no
  * header. Memory is reused, never returned to the kernel. Under AddressSanitizer every call
- * goes to malloc and free instead, so ASan still sees each task's lifetime. */
+ * goes to malloc and free instead, so ASan still sees each task's lifetime.
+ *
+ * Each chunk also keeps one bit per 16 bytes saying whether a live task starts there: the
+ * registry of live tasks (task.c) costs one atomic bit flip on spawn and on free, no lock, no
+ * list links in the task, and no write to a neighbouring task's cold cache line. */
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -32,6 +36,16 @@
 struct block {
     struct block *next;
 };
+
+/* The head of every chunk: the list of all chunks, and the marks of live tasks, one bit per
+ * 16 bytes of the chunk. Blocks are carved after it. */
+#define MARK_WORDS (CHUNK_SIZE / 16 / 64)
+struct chunk {
+    struct chunk *next;
+    _Alignas(AC__CACHELINE) _Atomic uint64_t marks[MARK_WORDS];
+};
+
+static struct chunk *_Atomic chunks; /* every chunk ever mapped: a stack, never popped */
 
 struct thread_cache {
     struct block *head[NCLASSES];
@@ -127,7 +141,12 @@ static void *carve(struct thread_cache *tc, size_t size)
             munmap(raw, (size_t)(m - raw));
         munmap(m + CHUNK_SIZE, (size_t)(raw + CHUNK_SIZE - m));
         madvise(m, CHUNK_SIZE, MADV_HUGEPAGE);
-        tc->bump = m;
+        struct chunk *c = (struct chunk *)m; /* fresh pages are zero: no marks yet */
+        c->next = atomic_load_explicit(&chunks, memory_order_relaxed);
+        while (!atomic_compare_exchange_weak_explicit(&chunks, &c->next, c, memory_order_release,
+                                                      memory_order_relaxed))
+            ;
+        tc->bump = m + sizeof(struct chunk);
         tc->end = m + CHUNK_SIZE;
         if (!tc->registered)
             register_exit(tc);
@@ -197,6 +216,39 @@ void ac__mem_free(void *ptr, size_t size)
         register_exit(tc);
 }
 
+bool ac__mem_chunked(size_t size)
+{
+    return size <= class_size(NCLASSES - 1);
+}
+
+void ac__mem_mark(void *block)
+{
+    struct chunk *c = (struct chunk *)((uintptr_t)block & ~(uintptr_t)(CHUNK_SIZE - 1));
+    size_t i = ((uintptr_t)block - (uintptr_t)c) / 16;
+    /* Release: whoever sees the mark sees the task it marks initialized. */
+    atomic_fetch_or_explicit(&c->marks[i / 64], (uint64_t)1 << (i % 64), memory_order_release);
+}
+
+void ac__mem_unmark(void *block)
+{
+    struct chunk *c = (struct chunk *)((uintptr_t)block & ~(uintptr_t)(CHUNK_SIZE - 1));
+    size_t i = ((uintptr_t)block - (uintptr_t)c) / 16;
+    atomic_fetch_and_explicit(&c->marks[i / 64], ~((uint64_t)1 << (i % 64)), memory_order_seq_cst);
+}
+
+void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
+{
+    for (struct chunk *c = atomic_load_explicit(&chunks, memory_order_acquire); c; c = c->next)
+        for (size_t w = 0; w < MARK_WORDS; w++) {
+            uint64_t bits = atomic_load_explicit(&c->marks[w], memory_order_seq_cst);
+            while (bits) {
+                unsigned b = (unsigned)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                fn((char *)c + (w * 64 + b) * 16, arg);
+            }
+        }
+}
+
 #else /* USE_MALLOC */
 
 void *ac__mem_alloc(size_t size)
@@ -211,6 +263,29 @@ void ac__mem_free(void *ptr, size_t size)
 {
     (void)size;
     free(ptr);
+}
+
+/* Nothing comes from chunks: the registry lists every task (task.c). */
+bool ac__mem_chunked(size_t size)
+{
+    (void)size;
+    return false;
+}
+
+void ac__mem_mark(void *block)
+{
+    ac__panic("ac__mem_mark(%p) without chunks", block);
+}
+
+void ac__mem_unmark(void *block)
+{
+    ac__panic("ac__mem_unmark(%p) without chunks", block);
+}
+
+void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
+{
+    (void)fn;
+    (void)arg;
 }
 
 #endif

@@ -68,6 +68,14 @@ _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 
 /* Memory of tasks and arenas (alloc.c): 16-aligned; free takes the size given to alloc. */
 void *ac__mem_alloc(size_t size);
 void ac__mem_free(void *ptr, size_t size);
+/* Whether ac__mem_alloc(size) returns a block of a chunk, which can carry a mark. */
+bool ac__mem_chunked(size_t size);
+/* Marks of the task registry on chunked blocks: mark publishes (release) a block as a live
+ * task, unmark withdraws it (seq_cst), foreach_marked visits the blocks marked when it reads
+ * their marks (seq_cst loads). The caller keeps marked blocks from being freed meanwhile. */
+void ac__mem_mark(void *block);
+void ac__mem_unmark(void *block);
+void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Tasks                                                                                      */
@@ -82,22 +90,27 @@ enum {
     AC__T_JOIN_INTEREST = 1u << 4, /* a join handle exists */
     AC__T_JOIN_WAKER = 1u << 5,    /* join_waker is set; whoever clears the bit owns it */
     AC__T_ABORTED = 1u << 6,       /* completed by cancellation rather than by returning */
-    AC__T_LOCAL = 1u << 7,         /* pinned to task->owner */
+    AC__T_LOCAL = 1u << 7,         /* pinned to the worker AC__T_OWNER names */
     AC__T_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
 };
+/* The index of a pinned task's worker, in the state bits from here up (set at spawn, never
+ * changed: every transition keeps the bits it does not own). */
+#define AC__T_OWNER_SHIFT 16
+#define AC__T_OWNER(s) ((s) >> AC__T_OWNER_SHIFT)
 
 struct ac__arena;
 struct ac__worker;
 
+/* 32 bytes: every byte of a task is memory the kernel must clear when a million tasks are
+ * spawned at once, and a task with a small root frame fits a 48-byte block. So no link for the
+ * registry of live tasks (see task.c) nor the injection queues (rings of pointers), and a
+ * pinned task's worker is a field of the state word. */
 struct ac_task {
     _Atomic unsigned state;
     _Atomic unsigned refs;
-    ac_task *next; /* link in the injection queue or a worker's remote queue */
     const ac_future_type *type;
+    ac_waker join_waker;     /* valid while AC__T_JOIN_WAKER is set */
     struct ac__arena *arena; /* created by the first ac_frame_alloc */
-    struct ac__worker *owner; /* for pinned (local) tasks */
-    ac_waker join_waker;      /* valid while AC__T_JOIN_WAKER is set */
-    ac_task *all_prev, *all_next; /* registry of live tasks, for shutdown and dumps */
 };
 
 struct ac_cx {
@@ -166,9 +179,11 @@ void ac__task_unref(ac_task *task);
 void ac__task_run(struct ac__worker *w, ac_task *task);
 /* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
 void ac__task_shutdown_drop(ac_task *task);
-void ac__registry_add(ac_task *task);
-/* Calls fn on every task in the registry with its shard locked. */
+/* Calls fn on every task spawned and not yet freed; no task is freed while it runs (a thread
+ * freeing one waits), so fn may read any task and take references, but must free none. */
 void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg);
+/* Takes a reference unless the task has none left (it is being freed). */
+bool ac__task_try_ref(ac_task *task);
 void ac__arena_destroy(struct ac__arena *arena);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -184,10 +199,11 @@ struct ac__local_queue {
     _Alignas(AC__CACHELINE) ac_task *_Atomic buffer[AC__LOCAL_QUEUE_CAP];
 };
 
-/* A mutex-protected FIFO of tasks linked through ac_task.next, with a lock-free length. */
+/* A locked FIFO of tasks (a ring of pointers that grows), with a lock-free length. */
 struct ac__inject {
     ac__spinlock lock;
-    ac_task *head, *tail;
+    ac_task **buf;
+    size_t cap, head, count; /* cap is 0 or a power of two */
     _Atomic size_t len;
 };
 
@@ -203,11 +219,13 @@ ac_task *ac__local_pop(struct ac__local_queue *q);
 ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *dst);
 
 void ac__inject_init(struct ac__inject *q);
+/* Frees the queue's memory (the tasks in it are the caller's business). */
+void ac__inject_destroy(struct ac__inject *q);
 void ac__inject_push(struct ac__inject *q, ac_task *task);
-void ac__inject_push_batch(struct ac__inject *q, ac_task *first, ac_task *last, size_t n);
+void ac__inject_push_batch(struct ac__inject *q, ac_task *const *tasks, size_t n);
 ac_task *ac__inject_pop(struct ac__inject *q);
-/* Pops up to max tasks as a list linked through next; returns how many. */
-size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **first);
+/* Pops up to max tasks into tasks[]; returns how many. */
+size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **tasks);
 
 static inline bool ac__inject_is_empty(struct ac__inject *q)
 {

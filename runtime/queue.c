@@ -1,5 +1,7 @@
 /* runtime/queue.c: run queues. The per-worker local queue is Tokio's bounded ring buffer (one
  * producer, many stealers, steal half); the injection queue is a locked FIFO shared by all. */
+#include <string.h>
+
 #include "internal.h"
 
 #define HALF (AC__LOCAL_QUEUE_CAP / 2)
@@ -48,24 +50,18 @@ static inline ac_task *slot_get(struct ac__local_queue *q, uint32_t pos)
 
 /* Moves half of a full queue plus task to the injection queue. Fails (returns false) when a
  * stealer changed head meanwhile; the caller retries. */
-static bool push_overflow(struct ac__local_queue *q, ac_task *task, uint32_t head, uint32_t tail,
+static bool push_overflow(struct ac__local_queue *q, ac_task *task, uint32_t head,
                           struct ac__inject *overflow)
 {
-    (void)tail;
     uint64_t prev = pack(head, head);
     if (!atomic_compare_exchange_strong_explicit(&q->head, &prev, pack(head + HALF, head + HALF),
                                                  memory_order_release, memory_order_relaxed))
         return false;
-    ac_task *first = slot_get(q, head);
-    ac_task *last = first;
-    for (uint32_t i = 1; i < HALF; i++) {
-        ac_task *t = slot_get(q, head + i);
-        last->next = t;
-        last = t;
-    }
-    last->next = task;
-    task->next = NULL;
-    ac__inject_push_batch(overflow, first, task, HALF + 1);
+    ac_task *batch[HALF + 1];
+    for (uint32_t i = 0; i < HALF; i++)
+        batch[i] = slot_get(q, head + i);
+    batch[HALF] = task;
+    ac__inject_push_batch(overflow, batch, HALF + 1);
     return true;
 }
 
@@ -82,11 +78,10 @@ void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject 
         }
         if (steal != real) {
             /* A stealer is taking tasks: they will free room soon, but not now. */
-            task->next = NULL;
             ac__inject_push(overflow, task);
             return;
         }
-        if (push_overflow(q, task, real, tail, overflow))
+        if (push_overflow(q, task, real, overflow))
             return;
     }
 }
@@ -160,53 +155,78 @@ ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *ds
 
 /* ------------------------------------------------------------------------------------------ */
 
+/* The injection queue is a ring of task pointers that doubles when full: queueing a task
+ * writes nothing into it (no link in its cold cache line), and a batch moves with memcpy. */
+
 void ac__inject_init(struct ac__inject *q)
 {
     ac__spin_init(&q->lock);
-    q->head = q->tail = NULL;
+    q->buf = NULL;
+    q->cap = q->head = q->count = 0;
     atomic_init(&q->len, 0);
 }
 
-void ac__inject_push_batch(struct ac__inject *q, ac_task *first, ac_task *last, size_t n)
+void ac__inject_destroy(struct ac__inject *q)
 {
-    last->next = NULL;
+    free(q->buf);
+    q->buf = NULL;
+    q->cap = q->head = q->count = 0;
+}
+
+/* Makes room for n more tasks; the caller holds the lock. */
+static void inject_grow(struct ac__inject *q, size_t n)
+{
+    size_t cap = q->cap ? q->cap : 256;
+    while (cap < q->count + n)
+        cap *= 2;
+    ac_task **buf = malloc(cap * sizeof *buf);
+    if (!buf)
+        ac__panic("out of memory growing the injection queue to %zu tasks", cap);
+    size_t first = q->cap - q->head < q->count ? q->cap - q->head : q->count;
+    if (q->count) {
+        memcpy(buf, q->buf + q->head, first * sizeof *buf);
+        memcpy(buf + first, q->buf, (q->count - first) * sizeof *buf);
+    }
+    free(q->buf);
+    q->buf = buf;
+    q->cap = cap;
+    q->head = 0;
+}
+
+void ac__inject_push_batch(struct ac__inject *q, ac_task *const *tasks, size_t n)
+{
     ac__spin_lock(&q->lock);
-    if (q->tail)
-        q->tail->next = first;
-    else
-        q->head = first;
-    q->tail = last;
-    atomic_store_explicit(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) + n,
-                          memory_order_seq_cst);
+    if (q->cap - q->count < n)
+        inject_grow(q, n);
+    size_t tail = (q->head + q->count) & (q->cap - 1);
+    size_t first = q->cap - tail < n ? q->cap - tail : n;
+    memcpy(q->buf + tail, tasks, first * sizeof *tasks);
+    memcpy(q->buf, tasks + first, (n - first) * sizeof *tasks);
+    q->count += n;
+    atomic_store_explicit(&q->len, q->count, memory_order_seq_cst);
     ac__spin_unlock(&q->lock);
 }
 
 void ac__inject_push(struct ac__inject *q, ac_task *task)
 {
-    ac__inject_push_batch(q, task, task, 1);
+    ac__inject_push_batch(q, &task, 1);
 }
 
-size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **first)
+size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **tasks)
 {
     if (ac__inject_is_empty(q))
         return 0;
     ac__spin_lock(&q->lock);
-    size_t n = 0;
-    ac_task *head = q->head, *last = NULL;
-    for (ac_task *t = head; t && n < max; t = t->next) {
-        last = t;
-        n++;
-    }
+    size_t n = q->count < max ? q->count : max;
+    size_t first = q->cap - q->head < n ? q->cap - q->head : n;
     if (n) {
-        q->head = last->next;
-        if (!q->head)
-            q->tail = NULL;
-        last->next = NULL;
-        atomic_store_explicit(&q->len, atomic_load_explicit(&q->len, memory_order_relaxed) - n,
-                              memory_order_relaxed);
+        memcpy(tasks, q->buf + q->head, first * sizeof *tasks);
+        memcpy(tasks + first, q->buf, (n - first) * sizeof *tasks);
+        q->head = (q->head + n) & (q->cap - 1);
+        q->count -= n;
+        atomic_store_explicit(&q->len, q->count, memory_order_relaxed);
     }
     ac__spin_unlock(&q->lock);
-    *first = head;
     return n;
 }
 

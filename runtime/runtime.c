@@ -202,13 +202,14 @@ struct task_list {
 static void collect(ac_task *task, void *arg)
 {
     struct task_list *l = arg;
+    if (!ac__task_try_ref(task))
+        return; /* a blocking job's thread is freeing it */
     if (l->len == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 1024;
         l->items = realloc(l->items, l->cap * sizeof *l->items);
         if (!l->items)
             ac__panic("out of memory at shutdown");
     }
-    ac__task_ref(task);
     l->items[l->len++] = task;
 }
 
@@ -287,7 +288,9 @@ void ac_runtime_shutdown(void)
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
         ac__ring_exit(w);
+        ac__inject_destroy(&w->remote);
     }
+    ac__inject_destroy(&rt->inject);
     pthread_mutex_destroy(&rt->block_lock);
     pthread_cond_destroy(&rt->block_cond);
     free(rt->workers);

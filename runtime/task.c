@@ -1,6 +1,7 @@
 /* runtime/task.c: the task's life: allocation, the state word, references, wakers, running a
  * task on a worker, completion, abort and detach, and the registry of live tasks. */
 #include <errno.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -19,55 +20,127 @@ void ac__panic(const char *fmt, ...)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Registry: sharded lists of every task that has been spawned and not freed.                 */
+/* Memory and the registry of every task spawned and not yet freed.                          */
 
-#define REGISTRY_SHARDS 64
+/* Most tasks are one block of the allocator's chunks, and the registry is a mark in its chunk
+ * (alloc.c): one atomic bit flip to add and one to remove, no lock, and no write to the cold
+ * cache lines of neighbouring tasks. The others (alignment above 16, frames too large for the
+ * allocator's classes, every task under ASan) carry the links of a locked list in front of
+ * their header. */
+struct listed {
+    struct listed *prev, *next;
+};
 
-static struct registry_shard {
-    _Alignas(AC__CACHELINE) ac__spinlock lock; /* all zero: unlocked */
-    ac_task *head;
-} registry[REGISTRY_SHARDS];
+static ac__spinlock listed_lock;
+static struct listed *listed_head;
+/* Threads walking the registry: a chunked task is not freed while one does. */
+static _Atomic unsigned walkers;
 
-static struct registry_shard *shard_of(ac_task *task)
+static size_t task_size(const ac_future_type *type)
 {
-    uintptr_t h = (uintptr_t)task >> 6;
-    h ^= h >> 7;
-    return &registry[h % REGISTRY_SHARDS];
+    return ac__frame_offset(type) + type->frame_size;
 }
 
-void ac__registry_add(ac_task *task)
+static bool is_chunked(const ac_future_type *type)
 {
-    struct registry_shard *s = shard_of(task);
-    ac__spin_lock(&s->lock);
-    task->all_prev = NULL;
-    task->all_next = s->head;
-    if (s->head)
-        s->head->all_prev = task;
-    s->head = task;
-    ac__spin_unlock(&s->lock);
+    return type->frame_align <= 16 && ac__mem_chunked(task_size(type));
 }
 
+/* The bytes in front of a listed task's header, which end with its links: room to keep the
+ * header aligned. */
+static size_t listed_prefix(const ac_future_type *type)
+{
+    return type->frame_align > 16 ? type->frame_align : 16;
+}
+
+static ac_task *task_alloc(const ac_future_type *type)
+{
+    size_t size = task_size(type);
+    if (AC__LIKELY(is_chunked(type)))
+        return ac__mem_alloc(size);
+    size_t pre = listed_prefix(type), align = pre;
+    char *raw = aligned_alloc(align, (pre + size + align - 1) & ~(align - 1));
+    if (!raw)
+        ac__panic("out of memory allocating a task for %s (%zu bytes)", type->name, size);
+    return (ac_task *)(raw + pre);
+}
+
+/* Publishes a task fully initialized (state and references set) to task dumps and shutdown. */
+static void registry_add(ac_task *task)
+{
+    if (AC__LIKELY(is_chunked(task->type))) {
+        ac__mem_mark(task);
+        return;
+    }
+    struct listed *l = (struct listed *)task - 1;
+    ac__spin_lock(&listed_lock);
+    l->prev = NULL;
+    l->next = listed_head;
+    if (listed_head)
+        listed_head->prev = l;
+    listed_head = l;
+    ac__spin_unlock(&listed_lock);
+}
+
+/* Withdraws a task from the registry: no walker looks at it once this returns. */
 static void registry_remove(ac_task *task)
 {
-    struct registry_shard *s = shard_of(task);
-    ac__spin_lock(&s->lock);
-    if (task->all_prev)
-        task->all_prev->all_next = task->all_next;
+    if (AC__LIKELY(is_chunked(task->type))) {
+        ac__mem_unmark(task);
+        /* A walker that read the mark before it was cleared may still be looking at the task
+         * (unmark and this load are seq_cst, as are the walker's increment and its reads). */
+        for (unsigned n = 0; atomic_load_explicit(&walkers, memory_order_seq_cst); n++) {
+            if (n < 100) {
+#if defined(__x86_64__) || defined(__i386__)
+                __builtin_ia32_pause();
+#endif
+            } else {
+                sched_yield();
+            }
+        }
+        return;
+    }
+    struct listed *l = (struct listed *)task - 1;
+    ac__spin_lock(&listed_lock);
+    if (l->prev)
+        l->prev->next = l->next;
     else
-        s->head = task->all_next;
-    if (task->all_next)
-        task->all_next->all_prev = task->all_prev;
-    ac__spin_unlock(&s->lock);
+        listed_head = l->next;
+    if (l->next)
+        l->next->prev = l->prev;
+    ac__spin_unlock(&listed_lock);
+}
+
+static void task_mem_free(ac_task *task)
+{
+    const ac_future_type *type = task->type;
+    if (AC__LIKELY(is_chunked(type)))
+        ac__mem_free(task, task_size(type));
+    else
+        free((char *)task - listed_prefix(type));
+}
+
+struct walk {
+    void (*fn)(ac_task *, void *);
+    void *arg;
+};
+
+static void visit_marked(void *block, void *arg)
+{
+    struct walk *walk = arg;
+    walk->fn(block, walk->arg);
 }
 
 void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg)
 {
-    for (unsigned i = 0; i < REGISTRY_SHARDS; i++) {
-        ac__spin_lock(&registry[i].lock);
-        for (ac_task *t = registry[i].head; t; t = t->all_next)
-            fn(t, arg);
-        ac__spin_unlock(&registry[i].lock);
-    }
+    struct walk walk = {fn, arg};
+    atomic_fetch_add_explicit(&walkers, 1, memory_order_seq_cst);
+    ac__mem_foreach_marked(visit_marked, &walk);
+    atomic_fetch_sub_explicit(&walkers, 1, memory_order_seq_cst);
+    ac__spin_lock(&listed_lock);
+    for (struct listed *l = listed_head; l; l = l->next)
+        fn((ac_task *)(l + 1), arg);
+    ac__spin_unlock(&listed_lock);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -91,11 +164,7 @@ static void task_free(ac_task *task)
     registry_remove(task);
     if (task->arena)
         ac__arena_destroy(task->arena);
-    const ac_future_type *type = task->type;
-    if (type->frame_align > 16)
-        free(task);
-    else
-        ac__mem_free(task, ac__frame_offset(type) + type->frame_size);
+    task_mem_free(task);
     if (stats_here())
         AC__STAT_INC(ac__current, freed);
     else
@@ -105,6 +174,17 @@ static void task_free(ac_task *task)
 void ac__task_ref(ac_task *task)
 {
     atomic_fetch_add_explicit(&task->refs, 1, memory_order_relaxed);
+}
+
+bool ac__task_try_ref(ac_task *task)
+{
+    unsigned r = atomic_load_explicit(&task->refs, memory_order_relaxed);
+    do {
+        if (r == 0)
+            return false;
+    } while (!atomic_compare_exchange_weak_explicit(&task->refs, &r, r + 1, memory_order_relaxed,
+                                                    memory_order_relaxed));
+    return true;
 }
 
 void ac__task_unref(ac_task *task)
@@ -166,27 +246,15 @@ void *ac__no_child(void *frame, const ac_future_type **type)
 
 ac_task *ac__task_new(const ac_future_type *type, void **frame)
 {
-    size_t off = ac__frame_offset(type);
-    size_t size = off + type->frame_size;
-    size_t align = type->frame_align > 16 ? type->frame_align : 16;
-    ac_task *task;
-    if (align <= 16) {
-        task = ac__mem_alloc(size);
-    } else {
-        task = aligned_alloc(align, (size + align - 1) & ~(align - 1));
-        if (!task)
-            ac__panic("out of memory allocating a task for %s (%zu bytes)", type->name, size);
-    }
+    ac_task *task = task_alloc(type);
     atomic_init(&task->state, 0);
     atomic_init(&task->refs, 1);
-    task->next = NULL;
     task->type = type;
-    task->arena = NULL;
-    task->owner = NULL;
     task->join_waker.task = NULL;
-    task->all_prev = task->all_next = NULL;
-    ((ac_frame *)((char *)task + off))->state = 0;
-    *frame = (char *)task + off;
+    task->arena = NULL;
+    void *f = ac__task_frame(task);
+    ((ac_frame *)f)->state = 0;
+    *frame = f;
     return task;
 }
 
@@ -199,15 +267,16 @@ static void count_spawn(struct ac__runtime *rt)
 }
 
 /* Publishes a new task: it holds the creator's reference as its join handle plus one for the
- * run queue. */
+ * run queue. It enters the registry fully initialized (a dump sees it scheduled), and before it
+ * is queued (it cannot be freed before it is added). */
 static void task_start(ac_task *task, unsigned extra_bits)
 {
     struct ac__runtime *rt = ac__runtime_get();
-    ac__registry_add(task);
     count_spawn(rt);
     atomic_store_explicit(&task->refs, 2, memory_order_relaxed);
     atomic_store_explicit(&task->state, AC__T_NOTIFIED | AC__T_JOIN_INTEREST | extra_bits,
-                          memory_order_release);
+                          memory_order_relaxed);
+    registry_add(task);
     ac__schedule(task, false);
 }
 
@@ -221,8 +290,7 @@ ac_task *ac__task_spawn_local(ac_task *task)
 {
     if (!ac__current)
         return ac__task_spawn(task); /* outside a worker there is nothing to pin to */
-    task->owner = ac__current;
-    task_start(task, AC__T_LOCAL);
+    task_start(task, AC__T_LOCAL | ac__current->index << AC__T_OWNER_SHIFT);
     return task;
 }
 

@@ -83,7 +83,7 @@ void ac__schedule(ac_task *task, bool yield)
     if (s & AC__T_LOCAL) {
         /* Never into the local queue, which other workers steal from: the owner's remote
          * queue is its own. */
-        struct ac__worker *owner = task->owner;
+        struct ac__worker *owner = &rt->workers[AC__T_OWNER(s)];
         ac__inject_push(&owner->remote, task);
         if (cur != owner)
             unpark_worker(owner);
@@ -136,17 +136,11 @@ static ac_task *pop_inject(struct ac__worker *w, struct ac__inject *q)
         n = room / 2;
     if (n < 1)
         n = 1;
-    ac_task *first;
-    n = ac__inject_pop_batch(q, n, &first);
-    if (!n)
-        return NULL;
-    ac_task *t = first->next;
-    while (t) {
-        ac_task *next = t->next;
-        ac__local_push(&w->queue, t, q == &w->remote ? &w->remote : &rt->inject);
-        t = next;
-    }
-    return first;
+    ac_task *batch[AC__LOCAL_QUEUE_CAP / 2];
+    n = ac__inject_pop_batch(q, n, batch);
+    for (size_t i = 1; i < n; i++)
+        ac__local_push(&w->queue, batch[i], q == &w->remote ? &w->remote : &rt->inject);
+    return n ? batch[0] : NULL;
 }
 
 static ac_task *next_task(struct ac__worker *w)
