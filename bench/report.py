@@ -236,7 +236,10 @@ if any(cpu_value(r[0], "asyncc") is not None or cpu_value(r[0], "tokio") is not 
 w("Echo: the load client (bench/c/echo_client.c) is one thread on io_uring with 50 connections to "
   "127.0.0.1, each with **one outstanding 64-byte request** (not pipelined); requests are counted "
   "after 0.5 s of warm-up. Timers: each task records its deadline (when it began to sleep + its "
-  "delay) and when it woke; the figure is the last wake minus the last deadline.")
+  "delay) and when it woke; the figure is the last wake minus the last deadline. Files: each task "
+  "reads a whole file into a new buffer: asyncc with `ac_read_file` (open, read and close linked in "
+  "one io_uring submission) into `malloc`ed memory, Tokio with `fs::read`, Go with `os.Open` and "
+  "`io.ReadAll`; liburing's program submits the same linked chain by hand, 128 files in flight.")
 w("")
 w("↓ lower is better, ↑ higher is better. \"pthreads / plain C\": threads for spawn "
   "(created and joined in batches of 1000, fewer of them), ping-pong (mutex + condition variables, "
