@@ -81,6 +81,8 @@ static void register_slots(struct ac__worker *w)
 
 int ac__ring_init(struct ac__worker *w, unsigned entries)
 {
+    if (entries < 8)
+        entries = 8; /* room for a linked chain (ac__ring_sqes) besides a few ops */
     struct io_uring_params p;
     memset(&p, 0, sizeof p);
     p.flags = IORING_SETUP_SUBMIT_ALL | IORING_SETUP_CQSIZE;

@@ -2,7 +2,7 @@
  * configuration's file_slots < 0, through ordinary ones: contents and counts for empty, short,
  * exact and longer files, errors from the open and from the read, many concurrent reads, and
  * reads of a FIFO (whose read waits) cancelled at random points, on any worker; no descriptor
- * may leak either way. */
+ * may leak either way. Also with the smallest ring the configuration allows. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -172,11 +172,12 @@ static void *writer_thread(void *arg)
     return NULL;
 }
 
-static void run(int file_slots)
+static void run(int file_slots, unsigned ring_entries)
 {
     ac_runtime_config c;
     ac_runtime_config_default(&c);
     c.file_slots = file_slots;
+    c.ring_entries = ring_entries;
     CHECK_EQ(ac_runtime_configure(&c), 0);
     int fds = count_fds();
     void *fr;
@@ -206,10 +207,11 @@ int main(void)
     pthread_t w;
     pthread_create(&w, NULL, writer_thread, NULL);
 
-    run(0);  /* direct descriptors */
+    run(0, 0);  /* direct descriptors */
     long direct = atomic_exchange(&fifo_reads, 0);
-    run(-1); /* ordinary descriptors */
-    long ordinary = atomic_load(&fifo_reads);
+    run(-1, 0); /* ordinary descriptors */
+    long ordinary = atomic_exchange(&fifo_reads, 0);
+    run(0, 1);  /* a ring too small for a chain of three is made larger */
 
     atomic_store(&stop_writer, 1);
     pthread_join(w, NULL);
