@@ -340,7 +340,9 @@ struct ac__worker {
     uint32_t tick;
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
-    uint64_t backlog_since; /* when the driver queued tasks nobody was woken for (0: none) */
+    /* When tasks were queued here that are still waiting (0: none; cheap clock). Written by
+     * the owner, read by idle workers: a younger backlog is left to the owner. */
+    _Atomic uint64_t backlog_since;
     uint64_t sq_since;      /* when an SQE was prepared that may not be submitted yet (0: none) */
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;

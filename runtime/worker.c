@@ -60,19 +60,40 @@ static void unpark_worker(struct ac__worker *w)
 /* ------------------------------------------------------------------------------------------ */
 /* Scheduling                                                                                 */
 
-/* Tasks that I/O completions and timers wake are queued without waking a parked worker: the
- * usual batch (a few connections ready at once) takes this worker microseconds to poll, far
- * less than waking another thread would cost, and on a machine shared with clients a second
- * busy thread takes CPU from them. Only a backlog that outlives AC__CHEAP_30US (long polls, a
- * burst of work) wakes a parked worker to share it. Called between polls. */
+/* Sharing work has a price on both sides: a parked worker takes microseconds to wake, and a
+ * task that moves to another worker moves its next I/O to that worker's ring, which then wakes
+ * that worker too. A worker drains its own short backlog faster than that (the usual batch of
+ * tasks that completions and timers woke, a spawn or two), and on a machine shared with
+ * clients a second busy thread takes CPU from them. So:
+ *  - tasks that I/O completions and timers wake are queued without waking a parked worker;
+ *    a backlog older than BACKLOG_WAKE wakes one to share it (checked between polls);
+ *  - an idle worker that nobody woke takes tasks from another worker's queue only when they
+ *    have waited there longer than BACKLOG_STEAL; until then it naps that long instead.
+ * A worker woken to share (a spawn, a backlog) steals at once. */
+#ifndef BACKLOG_WAKE
+#define BACKLOG_WAKE (AC__CHEAP_30US * 33)
+#endif
+#ifndef BACKLOG_STEAL
+#define BACKLOG_STEAL (AC__CHEAP_30US * 10)
+#endif
+#define BACKLOG_STEAL_NS (30000ull * BACKLOG_STEAL / AC__CHEAP_30US)
+
+static uint64_t backlog_since(struct ac__worker *w)
+{
+    return atomic_load_explicit(&w->backlog_since, memory_order_relaxed);
+}
+
+static void set_backlog_since(struct ac__worker *w, uint64_t t)
+{
+    atomic_store_explicit(&w->backlog_since, t, memory_order_relaxed);
+}
+
 static void wake_for_backlog(struct ac__worker *w)
 {
-    if (ac__local_is_empty(&w->queue)) {
-        w->backlog_since = 0;
-    } else if (ac__cheap_clock() - w->backlog_since > AC__CHEAP_30US) {
-        w->backlog_since = 0;
-        ac__notify_parked(w->rt);
-    }
+    if (ac__local_is_empty(&w->queue))
+        set_backlog_since(w, 0);
+    else if (ac__cheap_clock() - backlog_since(w) > BACKLOG_WAKE)
+        ac__notify_parked(w->rt); /* once it has taken some, they are its own */
 }
 
 void ac__schedule(ac_task *task, bool yield)
@@ -98,10 +119,10 @@ void ac__schedule(ac_task *task, bool yield)
             task = prev;
         }
         ac__local_push(&cur->queue, task, &rt->inject);
+        if (!backlog_since(cur))
+            set_backlog_since(cur, ac__cheap_clock());
         if (!cur->in_driver)
             ac__notify_parked(rt);
-        else if (!cur->backlog_since)
-            cur->backlog_since = ac__cheap_clock(); /* see wake_for_backlog */
         return;
     }
     ac__inject_push(&rt->inject, task);
@@ -190,15 +211,23 @@ static void end_searching(struct ac__worker *w)
         ac__notify_parked(w->rt); /* the last searcher found work: there may be more */
 }
 
+/* Whether an idle worker nobody woke may take from victim's queue (see wake_for_backlog). */
+static bool backlog_is_old(struct ac__worker *victim)
+{
+    uint64_t since = backlog_since(victim);
+    return since && ac__cheap_clock() - since > BACKLOG_STEAL;
+}
+
 static ac_task *steal(struct ac__worker *w)
 {
     struct ac__runtime *rt = w->rt;
+    bool woken = w->searching; /* a waker counted us as a searcher */
     if (rt->nworkers < 2 || !become_searching(w))
         return NULL;
     unsigned start = next_random(w) % rt->nworkers;
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *victim = &rt->workers[(start + i) % rt->nworkers];
-        if (victim == w)
+        if (victim == w || (!woken && !backlog_is_old(victim)))
             continue;
         ac_task *t = ac__local_steal(&victim->queue, &w->queue);
         if (t) {
@@ -209,15 +238,22 @@ static ac_task *steal(struct ac__worker *w)
     return pop_inject(w, &rt->inject);
 }
 
-static bool work_anywhere(struct ac__worker *w)
+/* Whether there is work for w now; *young is set when other workers have tasks queued that
+ * w leaves to them for now (see wake_for_backlog). */
+static bool work_anywhere(struct ac__worker *w, bool *young)
 {
     struct ac__runtime *rt = w->rt;
     if (!ac__inject_is_empty(&rt->inject) || !ac__inject_is_empty(&w->remote) ||
         atomic_load_explicit(&w->cancels, memory_order_seq_cst))
         return true;
-    for (unsigned i = 0; i < rt->nworkers; i++)
-        if (!ac__local_is_empty(&rt->workers[i].queue))
-            return true;
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *o = &rt->workers[i];
+        if (!ac__local_is_empty(&o->queue)) {
+            if (o == w || backlog_is_old(o))
+                return true;
+            *young = true;
+        }
+    }
     return false;
 }
 
@@ -235,12 +271,18 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     }
     /* Somebody may have queued work after we last looked and before we counted as parked:
      * they did not see us, so look once more. */
-    bool sleep = !work_anywhere(w) && !atomic_load(&rt->stopping) && !(stop && stop(arg));
+    bool young = false;
+    bool sleep = !work_anywhere(w, &young) && !atomic_load(&rt->stopping) && !(stop && stop(arg));
     if (sleep) {
         ac__spin_lock(&w->wheel_lock);
         uint64_t tick = ac__wheel_next(&w->wheel);
         ac__spin_unlock(&w->wheel_lock);
         uint64_t deadline = tick == UINT64_MAX ? UINT64_MAX : tick * AC__TICK_NS;
+        if (young) { /* look again when that backlog is old enough to take */
+            uint64_t soon = ac__now_ns() + BACKLOG_STEAL_NS;
+            if (soon < deadline)
+                deadline = soon;
+        }
         AC__STAT_INC(w, parks);
         ac__ring_wait(w, deadline);
     }
@@ -314,7 +356,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             w->sq_since = 0;
             io_uring_submit(&w->ring);
         }
-        if (w->backlog_since)
+        if (backlog_since(w))
             wake_for_backlog(w);
         ac_task *t = next_task(w);
         if (!t)
