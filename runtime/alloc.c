@@ -17,15 +17,7 @@
 
 #include "internal.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define USE_MALLOC 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define USE_MALLOC 1
-#endif
-#endif
-
-#ifndef USE_MALLOC
+#if !AC__MEM_MALLOC
 
 /* Classes: 16-byte steps up to 1 KiB, then four steps per power of two up to 64 KiB. */
 #define SMALL_MAX 1024u
@@ -34,7 +26,8 @@
 #define CHUNK_SIZE ((size_t)2 << 20)
 
 struct block {
-    struct block *next;
+    struct block *next;       /* the next block of its list */
+    struct block *next_batch; /* on the first block of a batch in the pool: the next batch */
 };
 
 /* The head of every chunk: the list of all chunks, and the marks of live tasks, one bit per
@@ -47,16 +40,22 @@ struct chunk {
 
 static struct chunk *_Atomic chunks; /* every chunk ever mapped: a stack, never popped */
 
+/* Per class, a thread holds a list of fewer than a batch of blocks, and at most one full batch
+ * more: blocks move to and from the pool a whole batch at a time, without walking a list. */
 struct thread_cache {
-    struct block *head[NCLASSES];
+    struct block *head[NCLASSES]; /* NULL-terminated, count[c] blocks */
+    struct block *full[NCLASSES]; /* NULL or a list of exactly batch_of(c) blocks */
     unsigned count[NCLASSES];
     char *bump, *end; /* the rest of this thread's current chunk */
     bool registered;  /* the exit destructor is armed */
 };
 
+/* The pool: full batches, and the loose blocks of threads that exited. The heads are written
+ * under the lock and read without it only to peek. */
 static struct pool {
     _Alignas(AC__CACHELINE) ac__spinlock lock;
-    struct block *_Atomic head; /* written under the lock; read without it only to peek */
+    struct block *_Atomic batches; /* linked through next_batch */
+    struct block *_Atomic loose;
 } pools[NCLASSES];
 
 static __thread struct thread_cache cache;
@@ -80,38 +79,73 @@ static size_t class_size(unsigned c)
     return ((size_t)1 << b) + (size_t)(sub + 1) * ((size_t)1 << (b - 2));
 }
 
-/* How many blocks move between a thread and the pool at once: about 16 KiB worth. */
+/* How many blocks move between a thread and the pool at once: 8-16 KiB worth, at least 4 and
+ * at most 128 (a shift, not a division: it is computed on every free). */
 static unsigned batch_of(unsigned c)
 {
-    size_t n = 16384 / class_size(c);
-    return n < 4 ? 4 : n > 128 ? 128 : (unsigned)n;
+    size_t size = class_size(c);
+    unsigned log = 64u - (unsigned)__builtin_clzll(size - 1); /* size <= 2^log */
+    unsigned n = log >= 14 ? 1 : 16384u >> log;
+    return n < 4 ? 4 : n > 128 ? 128 : n;
 }
 
-/* Gives the pool up to n blocks of the thread's list. */
-static void flush(struct thread_cache *tc, unsigned c, unsigned n)
+static void pool_push_batch(unsigned c, struct block *batch)
 {
-    struct block *first = tc->head[c], *last = first;
-    if (!first)
-        return;
-    unsigned moved = 1;
-    while (moved < n && last->next) {
-        last = last->next;
-        moved++;
-    }
-    tc->head[c] = last->next;
-    tc->count[c] -= moved;
     struct pool *p = &pools[c];
     ac__spin_lock(&p->lock);
-    last->next = atomic_load_explicit(&p->head, memory_order_relaxed);
-    atomic_store_explicit(&p->head, first, memory_order_relaxed);
+    batch->next_batch = atomic_load_explicit(&p->batches, memory_order_relaxed);
+    atomic_store_explicit(&p->batches, batch, memory_order_relaxed);
     ac__spin_unlock(&p->lock);
+}
+
+/* Takes a batch from the pool, or up to a batch of its loose blocks: a NULL-terminated list,
+ * its length in *n; NULL when the pool is empty. */
+static struct block *pool_pop(unsigned c, unsigned *n)
+{
+    struct pool *p = &pools[c];
+    if (!atomic_load_explicit(&p->batches, memory_order_relaxed) &&
+        !atomic_load_explicit(&p->loose, memory_order_relaxed))
+        return NULL; /* a peek: the lock decides */
+    ac__spin_lock(&p->lock);
+    struct block *b = atomic_load_explicit(&p->batches, memory_order_relaxed);
+    if (b) {
+        atomic_store_explicit(&p->batches, b->next_batch, memory_order_relaxed);
+        *n = batch_of(c);
+    } else if ((b = atomic_load_explicit(&p->loose, memory_order_relaxed))) {
+        struct block *last = b;
+        unsigned k = 1, want = batch_of(c);
+        while (k < want && last->next) {
+            last = last->next;
+            k++;
+        }
+        atomic_store_explicit(&p->loose, last->next, memory_order_relaxed);
+        last->next = NULL;
+        *n = k;
+    }
+    ac__spin_unlock(&p->lock);
+    return b;
 }
 
 static void thread_exit(void *arg)
 {
     struct thread_cache *tc = arg;
-    for (unsigned c = 0; c < NCLASSES; c++)
-        flush(tc, c, ~0u);
+    for (unsigned c = 0; c < NCLASSES; c++) {
+        if (tc->full[c])
+            pool_push_batch(c, tc->full[c]);
+        struct block *first = tc->head[c];
+        if (first) {
+            struct block *last = first;
+            while (last->next)
+                last = last->next;
+            struct pool *p = &pools[c];
+            ac__spin_lock(&p->lock);
+            last->next = atomic_load_explicit(&p->loose, memory_order_relaxed);
+            atomic_store_explicit(&p->loose, first, memory_order_relaxed);
+            ac__spin_unlock(&p->lock);
+        }
+        tc->head[c] = tc->full[c] = NULL;
+        tc->count[c] = 0;
+    }
 }
 
 static void make_exit_key(void)
@@ -158,7 +192,7 @@ static void *carve(struct thread_cache *tc, size_t size)
 
 void *ac__mem_alloc(size_t size)
 {
-    if (size > class_size(NCLASSES - 1)) {
+    if (size > AC__MEM_CHUNKED_MAX) {
         void *p = malloc(size);
         if (!p)
             ac__panic("out of memory allocating %zu bytes", size);
@@ -172,26 +206,15 @@ void *ac__mem_alloc(size_t size)
         tc->count[c]--;
         return b;
     }
-    struct pool *p = &pools[c];
-    if (atomic_load_explicit(&p->head, memory_order_relaxed)) { /* a peek: the lock decides */
-        ac__spin_lock(&p->lock);
-        b = atomic_load_explicit(&p->head, memory_order_relaxed);
-        unsigned n = 0, want = batch_of(c);
-        struct block *last = NULL;
-        for (struct block *i = b; i && n < want; i = i->next) {
-            last = i;
-            n++;
-        }
-        if (last) {
-            atomic_store_explicit(&p->head, last->next, memory_order_relaxed);
-            last->next = NULL;
-        }
-        ac__spin_unlock(&p->lock);
-        if (b) {
-            tc->head[c] = b->next;
-            tc->count[c] = n - 1;
-            return b;
-        }
+    unsigned n = batch_of(c);
+    if ((b = tc->full[c]))
+        tc->full[c] = NULL;
+    else
+        b = pool_pop(c, &n);
+    if (b) {
+        tc->head[c] = b->next;
+        tc->count[c] = n - 1;
+        return b;
     }
     return carve(tc, class_size(c));
 }
@@ -200,7 +223,7 @@ void ac__mem_free(void *ptr, size_t size)
 {
     if (!ptr)
         return;
-    if (size > class_size(NCLASSES - 1)) {
+    if (size > AC__MEM_CHUNKED_MAX) {
         free(ptr);
         return;
     }
@@ -209,17 +232,19 @@ void ac__mem_free(void *ptr, size_t size)
     struct block *b = ptr;
     b->next = tc->head[c];
     tc->head[c] = b;
-    unsigned batch = batch_of(c);
-    if (AC__UNLIKELY(++tc->count[c] > 2 * batch))
-        flush(tc, c, batch);
+    if (AC__UNLIKELY(++tc->count[c] == batch_of(c))) {
+        if (tc->full[c])
+            pool_push_batch(c, tc->full[c]);
+        tc->full[c] = b;
+        tc->head[c] = NULL;
+        tc->count[c] = 0;
+    }
     if (AC__UNLIKELY(!tc->registered))
         register_exit(tc);
 }
 
-bool ac__mem_chunked(size_t size)
-{
-    return size <= class_size(NCLASSES - 1);
-}
+_Static_assert((SMALL_MAX << (NCLASSES - NSMALL) / 4) == AC__MEM_CHUNKED_MAX,
+               "the largest class is AC__MEM_CHUNKED_MAX");
 
 void ac__mem_mark(void *block)
 {
@@ -249,7 +274,7 @@ void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
         }
 }
 
-#else /* USE_MALLOC */
+#else /* AC__MEM_MALLOC */
 
 void *ac__mem_alloc(size_t size)
 {
@@ -263,13 +288,6 @@ void ac__mem_free(void *ptr, size_t size)
 {
     (void)size;
     free(ptr);
-}
-
-/* Nothing comes from chunks: the registry lists every task (task.c). */
-bool ac__mem_chunked(size_t size)
-{
-    (void)size;
-    return false;
 }
 
 void ac__mem_mark(void *block)

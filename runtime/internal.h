@@ -68,8 +68,26 @@ _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 
 /* Memory of tasks and arenas (alloc.c): 16-aligned; free takes the size given to alloc. */
 void *ac__mem_alloc(size_t size);
 void ac__mem_free(void *ptr, size_t size);
+
+/* Under AddressSanitizer every block comes from malloc, so ASan sees each task's lifetime;
+ * otherwise blocks up to AC__MEM_CHUNKED_MAX bytes come from the allocator's chunks. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AC__MEM_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AC__MEM_MALLOC 1
+#endif
+#endif
+#ifndef AC__MEM_MALLOC
+#define AC__MEM_MALLOC 0
+#endif
+#define AC__MEM_CHUNKED_MAX (AC__MEM_MALLOC ? 0u : 65536u)
+
 /* Whether ac__mem_alloc(size) returns a block of a chunk, which can carry a mark. */
-bool ac__mem_chunked(size_t size);
+static inline bool ac__mem_chunked(size_t size)
+{
+    return size <= AC__MEM_CHUNKED_MAX;
+}
 /* Marks of the task registry on chunked blocks: mark publishes (release) a block as a live
  * task, unmark withdraws it (seq_cst), foreach_marked visits the blocks marked when it reads
  * their marks (seq_cst loads). The caller keeps marked blocks from being freed meanwhile. */
@@ -199,12 +217,18 @@ struct ac__local_queue {
     _Alignas(AC__CACHELINE) ac_task *_Atomic buffer[AC__LOCAL_QUEUE_CAP];
 };
 
-/* A locked FIFO of tasks (a ring of pointers that grows), with a lock-free length. */
+/* A locked FIFO of tasks (a list of segments of pointers), with a lock-free length. */
+#define AC__INJECT_SEG 1023 /* a segment is 8 KiB */
+struct ac__inject_seg {
+    struct ac__inject_seg *next;
+    ac_task *items[AC__INJECT_SEG];
+};
+
 struct ac__inject {
     ac__spinlock lock;
-    ac_task **buf;
-    size_t cap, head, count; /* cap is 0 or a power of two */
-    _Atomic size_t len;
+    struct ac__inject_seg *head, *tail, *spare;
+    size_t head_i, tail_i; /* next to pop in head, next free slot in tail */
+    _Atomic size_t len;    /* written under the lock */
 };
 
 struct ac__runtime;
@@ -215,6 +239,9 @@ unsigned ac__local_len(struct ac__local_queue *q);
 /* Owner only: appends, moving half the queue to the injection queue when full. */
 void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow);
 ac_task *ac__local_pop(struct ac__local_queue *q);
+/* Owner only: the task that the ahead-th pop from now would return, or NULL; a hint for
+ * prefetching (a stealer may take it meanwhile). */
+ac_task *ac__local_peek(struct ac__local_queue *q, unsigned ahead);
 /* Steals about half of src into dst (owned by the caller); returns one task to run or NULL. */
 ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *dst);
 

@@ -39,6 +39,16 @@ bool ac__local_is_empty(struct ac__local_queue *q)
     return ac__local_len(q) == 0;
 }
 
+ac_task *ac__local_peek(struct ac__local_queue *q, unsigned ahead)
+{
+    uint32_t real = unpack_real(atomic_load_explicit(&q->head, memory_order_relaxed));
+    uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
+    if (tail - real <= ahead)
+        return NULL;
+    return atomic_load_explicit(&q->buffer[(real + ahead) & AC__LOCAL_QUEUE_MASK],
+                                memory_order_relaxed);
+}
+
 static inline void slot_put(struct ac__local_queue *q, uint32_t pos, ac_task *t)
 {
     atomic_store_explicit(&q->buffer[pos & AC__LOCAL_QUEUE_MASK], t, memory_order_relaxed);
@@ -155,55 +165,63 @@ ac_task *ac__local_steal(struct ac__local_queue *src, struct ac__local_queue *ds
 
 /* ------------------------------------------------------------------------------------------ */
 
-/* The injection queue is a ring of task pointers that doubles when full: queueing a task
- * writes nothing into it (no link in its cold cache line), and a batch moves with memcpy. */
+/* The injection queue is a list of segments of task pointers: queueing a task writes nothing
+ * into it (no link in its cold cache line), a batch moves with memcpy, and a long queue (a task
+ * spawning a million at once) costs 8 bytes a task, allocated as it grows, never copied. One
+ * emptied segment is kept for reuse. */
 
 void ac__inject_init(struct ac__inject *q)
 {
     ac__spin_init(&q->lock);
-    q->buf = NULL;
-    q->cap = q->head = q->count = 0;
+    q->head = q->tail = q->spare = NULL;
+    q->head_i = q->tail_i = 0;
     atomic_init(&q->len, 0);
+}
+
+static void seg_free(struct ac__inject_seg *seg)
+{
+    ac__mem_free(seg, sizeof *seg);
 }
 
 void ac__inject_destroy(struct ac__inject *q)
 {
-    free(q->buf);
-    q->buf = NULL;
-    q->cap = q->head = q->count = 0;
-}
-
-/* Makes room for n more tasks; the caller holds the lock. */
-static void inject_grow(struct ac__inject *q, size_t n)
-{
-    size_t cap = q->cap ? q->cap : 256;
-    while (cap < q->count + n)
-        cap *= 2;
-    ac_task **buf = malloc(cap * sizeof *buf);
-    if (!buf)
-        ac__panic("out of memory growing the injection queue to %zu tasks", cap);
-    size_t first = q->cap - q->head < q->count ? q->cap - q->head : q->count;
-    if (q->count) {
-        memcpy(buf, q->buf + q->head, first * sizeof *buf);
-        memcpy(buf + first, q->buf, (q->count - first) * sizeof *buf);
+    while (q->head) {
+        struct ac__inject_seg *next = q->head->next;
+        seg_free(q->head);
+        q->head = next;
     }
-    free(q->buf);
-    q->buf = buf;
-    q->cap = cap;
-    q->head = 0;
+    if (q->spare)
+        seg_free(q->spare);
+    q->tail = q->spare = NULL;
+    q->head_i = q->tail_i = 0;
 }
 
 void ac__inject_push_batch(struct ac__inject *q, ac_task *const *tasks, size_t n)
 {
     ac__spin_lock(&q->lock);
-    if (q->cap - q->count < n)
-        inject_grow(q, n);
-    size_t tail = (q->head + q->count) & (q->cap - 1);
-    size_t first = q->cap - tail < n ? q->cap - tail : n;
-    memcpy(q->buf + tail, tasks, first * sizeof *tasks);
-    memcpy(q->buf, tasks + first, (n - first) * sizeof *tasks);
-    q->count += n;
-    atomic_store_explicit(&q->len, q->count, memory_order_seq_cst);
+    size_t len = atomic_load_explicit(&q->len, memory_order_relaxed) + n;
+    while (n) {
+        if (!q->tail || q->tail_i == AC__INJECT_SEG) {
+            struct ac__inject_seg *seg = q->spare;
+            if (seg)
+                q->spare = NULL;
+            else
+                seg = ac__mem_alloc(sizeof *seg);
+            seg->next = NULL;
+            if (q->tail)
+                q->tail->next = seg;
+            else
+                q->head = seg;
+            q->tail = seg;
+            q->tail_i = 0;
+        }
+        size_t k = AC__INJECT_SEG - q->tail_i < n ? AC__INJECT_SEG - q->tail_i : n;
+        memcpy(q->tail->items + q->tail_i, tasks, k * sizeof *tasks);
+        q->tail_i += k;
+        tasks += k;
+        n -= k;
+    }
+    atomic_store_explicit(&q->len, len, memory_order_seq_cst);
     ac__spin_unlock(&q->lock);
 }
 
@@ -217,17 +235,31 @@ size_t ac__inject_pop_batch(struct ac__inject *q, size_t max, ac_task **tasks)
     if (ac__inject_is_empty(q))
         return 0;
     ac__spin_lock(&q->lock);
-    size_t n = q->count < max ? q->count : max;
-    size_t first = q->cap - q->head < n ? q->cap - q->head : n;
-    if (n) {
-        memcpy(tasks, q->buf + q->head, first * sizeof *tasks);
-        memcpy(tasks + first, q->buf, (n - first) * sizeof *tasks);
-        q->head = (q->head + n) & (q->cap - 1);
-        q->count -= n;
-        atomic_store_explicit(&q->len, q->count, memory_order_relaxed);
+    size_t len = atomic_load_explicit(&q->len, memory_order_relaxed);
+    size_t got = 0;
+    while (got < max && got < len) {
+        if (q->head_i == AC__INJECT_SEG) { /* not the tail: len says more tasks follow */
+            struct ac__inject_seg *old = q->head;
+            q->head = old->next;
+            q->head_i = 0;
+            if (q->spare)
+                seg_free(old);
+            else
+                q->spare = old;
+        }
+        size_t end = q->head == q->tail ? q->tail_i : AC__INJECT_SEG;
+        size_t k = end - q->head_i;
+        if (k > max - got)
+            k = max - got;
+        memcpy(tasks + got, q->head->items + q->head_i, k * sizeof *tasks);
+        q->head_i += k;
+        got += k;
     }
+    if (got == len) /* empty: start over at the head of the same segment */
+        q->head_i = q->tail_i = 0;
+    atomic_store_explicit(&q->len, len - got, memory_order_relaxed);
     ac__spin_unlock(&q->lock);
-    return n;
+    return got;
 }
 
 ac_task *ac__inject_pop(struct ac__inject *q)
