@@ -47,7 +47,7 @@ static void dump_one(ac_task *task, void *arg)
     fprintf(d->out, "task %p %s:", (void *)task, task->type->name);
     /* Take the RUNNING bit of an idle task so no worker polls it while we read its frames;
      * a wake meanwhile sets NOTIFIED and is honoured when we give the bit back. */
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
     for (;;) {
         if (s & AC__T_COMPLETE) {
             fprintf(d->out, " finished%s\n", (s & AC__T_ABORTED) ? " (aborted)" : "");
@@ -67,14 +67,16 @@ static void dump_one(ac_task *task, void *arg)
     }
     ac__dump_chain(d->out, task->type, ac__task_frame(task));
     fputc('\n', d->out);
+    /* Give RUNNING back; if a wake came meanwhile, queue the task, with a reference for the
+     * queue taken in the same step. */
     s = atomic_load_explicit(&task->state, memory_order_acquire);
-    while (!atomic_compare_exchange_weak_explicit(&task->state, &s, s & ~AC__T_RUNNING,
-                                                  memory_order_acq_rel, memory_order_acquire))
-        ;
-    if (s & AC__T_NOTIFIED) {
-        ac__task_ref(task);
+    uint64_t ns;
+    do {
+        ns = (s & ~(uint64_t)AC__T_RUNNING) + (s & AC__T_NOTIFIED ? AC__T_REF_ONE : 0);
+    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
+                                                    memory_order_acquire));
+    if (s & AC__T_NOTIFIED)
         ac__schedule(task, false);
-    }
 }
 
 void ac_task_dump(FILE *out)

@@ -111,10 +111,14 @@ enum {
     AC__T_LOCAL = 1u << 7,         /* pinned to the worker AC__T_OWNER names */
     AC__T_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
 };
-/* The index of a pinned task's worker, in the state bits from here up (set at spawn, never
+/* The index of a pinned task's worker, in bits 16-31 of the state (set at spawn, never
  * changed: every transition keeps the bits it does not own). */
 #define AC__T_OWNER_SHIFT 16
-#define AC__T_OWNER(s) ((s) >> AC__T_OWNER_SHIFT)
+#define AC__T_OWNER(s) ((unsigned)((s) >> AC__T_OWNER_SHIFT) & 0xffffu)
+/* The references, in bits 32-63: a transition and a reference taken or dropped with it are
+ * one atomic step (as in Tokio). */
+#define AC__T_REF_ONE ((uint64_t)1 << 32)
+#define AC__T_REFS(s) ((uint32_t)((s) >> 32))
 
 struct ac__arena;
 struct ac__worker;
@@ -122,10 +126,9 @@ struct ac__worker;
 /* 32 bytes: every byte of a task is memory the kernel must clear when a million tasks are
  * spawned at once, and a task with a small root frame fits a 48-byte block. So no link for the
  * registry of live tasks (see task.c) nor the injection queues (rings of pointers), and a
- * pinned task's worker is a field of the state word. */
+ * pinned task's worker and the references are fields of the state word. */
 struct ac_task {
-    _Atomic unsigned state;
-    _Atomic unsigned refs;
+    _Atomic uint64_t state; /* AC__T_ bits, the pinned task's worker, the references */
     const ac_future_type *type;
     ac_waker join_waker;     /* valid while AC__T_JOIN_WAKER is set */
     struct ac__arena *arena; /* created by the first ac_frame_alloc */
@@ -193,6 +196,10 @@ static inline void *ac__task_frame(ac_task *task)
 
 void ac__task_ref(ac_task *task);
 void ac__task_unref(ac_task *task);
+/* Clears JOIN_INTEREST and drops the handle's reference. */
+void ac__task_release_handle(ac_task *task);
+/* Frees a task whose last reference the caller dropped. */
+void ac__task_free(ac_task *task);
 /* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */
 void ac__task_run(struct ac__worker *w, ac_task *task);
 /* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
@@ -418,7 +425,12 @@ extern struct ac__runtime *_Atomic ac__rt;
 extern __thread struct ac__worker *ac__current;
 
 /* The runtime, created with the default configuration when there is none yet. */
-struct ac__runtime *ac__runtime_get(void);
+struct ac__runtime *ac__runtime_start(void);
+static inline struct ac__runtime *ac__runtime_get(void)
+{
+    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_acquire);
+    return AC__LIKELY(rt) ? rt : ac__runtime_start();
+}
 /* Queues a task whose NOTIFIED bit the caller set; the queue takes the caller's reference.
  * yield puts it at the back even on its own worker. */
 void ac__schedule(ac_task *task, bool yield);

@@ -6,8 +6,6 @@
 #include "asyncc/task.h"
 #include "internal.h"
 
-void ac__task_release_handle(ac_task *task);
-
 struct join_frame {
     unsigned state; /* 0: not polled, 1: join waker registered, DONE */
     int ret;
@@ -15,21 +13,47 @@ struct join_frame {
     void *result;
 };
 
-static int finish(struct join_frame *f, unsigned s)
+static void take_result(struct join_frame *f, ac_task *task)
+{
+    f->ret = 0;
+    if (f->result && task->type->result_size)
+        memcpy(f->result, (char *)ac__task_frame(task) + task->type->result_offset,
+               task->type->result_size);
+}
+
+static int finish(struct join_frame *f, uint64_t s)
 {
     ac_task *task = f->task;
-    if (s & AC__T_ABORTED) {
+    if (s & AC__T_ABORTED)
         f->ret = -ECANCELED;
-    } else {
-        f->ret = 0;
-        if (f->result && task->type->result_size)
-            memcpy(f->result, (char *)ac__task_frame(task) + task->type->result_offset,
-                   task->type->result_size);
-    }
+    else
+        take_result(f, task);
     ac__task_release_handle(task);
     f->task = NULL;
     f->state = AC_STATE_DONE;
     return AC_READY;
+}
+
+/* The usual end of a join: the task has finished, only the handle holds it, and the budget
+ * allows. One atomic step then takes the handle's reference and its JOIN_INTEREST, and the
+ * task is ours to read and free. The task's line is usually cold (it finished on another
+ * CPU, or long ago): a load, then an atomic update would fetch it twice. */
+static bool finish_at_once(struct join_frame *f, ac_cx *cx, uint64_t *s)
+{
+    ac_task *task = f->task;
+    uint64_t expected = AC__T_REF_ONE | AC__T_COMPLETE | AC__T_JOIN_INTEREST;
+    if (!cx->budget ||
+        !atomic_compare_exchange_strong_explicit(&task->state, &expected, AC__T_COMPLETE,
+                                                 memory_order_acq_rel, memory_order_acquire)) {
+        *s = expected;
+        return false;
+    }
+    cx->budget--;
+    take_result(f, task);
+    ac__task_free(task);
+    f->task = NULL;
+    f->state = AC_STATE_DONE;
+    return true;
 }
 
 static int join_poll(void *frame, ac_cx *cx)
@@ -41,7 +65,11 @@ static int join_poll(void *frame, ac_cx *cx)
         f->state = AC_STATE_DONE;
         return AC_READY;
     }
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t s;
+    if (finish_at_once(f, cx, &s))
+        return AC_READY;
+    if (!cx->budget) /* expected was not updated */
+        s = atomic_load_explicit(&task->state, memory_order_acquire);
     if (s & AC__T_COMPLETE)
         return ac__coop_proceed(cx) ? finish(f, s) : AC_PENDING;
     if (f->state == 1)
@@ -69,11 +97,12 @@ static void join_drop(void *frame, ac_cx *cx)
     if (f->state == AC_STATE_DONE || !task)
         return;
     if (f->state == 1) {
-        unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+        uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
         for (;;) {
             if (s & AC__T_COMPLETE)
                 break; /* the task's completion took the waker */
-            if (atomic_compare_exchange_weak_explicit(&task->state, &s, s & ~AC__T_JOIN_WAKER,
+            if (atomic_compare_exchange_weak_explicit(&task->state, &s,
+                                                      s & ~(uint64_t)AC__T_JOIN_WAKER,
                                                       memory_order_acq_rel, memory_order_acquire)) {
                 ac_waker_drop(task->join_waker);
                 task->join_waker.task = NULL;

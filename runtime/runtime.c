@@ -14,7 +14,6 @@ static ac_runtime_config configured;
 static bool have_config;
 
 void ac__task_start_blocker(ac_task *task);
-void ac__task_release_handle(ac_task *task);
 void ac__dump_install_default(void);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -130,13 +129,10 @@ static void runtime_start_threads(struct ac__runtime *rt)
     }
 }
 
-struct ac__runtime *ac__runtime_get(void)
+struct ac__runtime *ac__runtime_start(void)
 {
-    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_acquire);
-    if (AC__LIKELY(rt))
-        return rt;
     pthread_mutex_lock(&rt_lock);
-    rt = atomic_load_explicit(&ac__rt, memory_order_relaxed);
+    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_relaxed);
     if (!rt) {
         rt = runtime_create();
         atomic_store_explicit(&ac__rt, rt, memory_order_release);
@@ -279,8 +275,12 @@ void ac_runtime_shutdown(void)
     /* Tasks whose handles were never joined or detached: nobody can use them any more. */
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
-    for (size_t i = 0; i < all.len; i++)
-        atomic_store(&all.items[i]->refs, 1);
+    for (size_t i = 0; i < all.len; i++) {
+        ac_task *t = all.items[i];
+        uint64_t st = atomic_load(&t->state);
+        while (!atomic_compare_exchange_weak(&t->state, &st, (uint32_t)st | AC__T_REF_ONE))
+            ;
+    }
     for (size_t i = 0; i < all.len; i++)
         ac__task_unref(all.items[i]);
     free(all.items);

@@ -83,9 +83,9 @@ static void registry_add(ac_task *task)
 }
 
 /* Withdraws a task from the registry: no walker looks at it once this returns. */
-static void registry_remove(ac_task *task)
+static void registry_remove(ac_task *task, bool chunked)
 {
-    if (AC__LIKELY(is_chunked(task->type))) {
+    if (AC__LIKELY(chunked)) {
         ac__mem_unmark(task);
         /* A walker that read the mark before it was cleared may still be looking at the task
          * (unmark and this load are seq_cst, as are the walker's increment and its reads). */
@@ -109,15 +109,6 @@ static void registry_remove(ac_task *task)
     if (l->next)
         l->next->prev = l->prev;
     ac__spin_unlock(&listed_lock);
-}
-
-static void task_mem_free(ac_task *task)
-{
-    const ac_future_type *type = task->type;
-    if (AC__LIKELY(is_chunked(type)))
-        ac__mem_free(task, task_size(type));
-    else
-        free((char *)task - listed_prefix(type));
 }
 
 struct walk {
@@ -146,11 +137,6 @@ void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg)
 /* ------------------------------------------------------------------------------------------ */
 /* References                                                                                 */
 
-static struct ac__worker_stats *stats_here(void)
-{
-    return ac__current ? &ac__current->stats : NULL;
-}
-
 static void count_outside_freed(void)
 {
     struct ac__runtime *rt = ac__rt;
@@ -159,38 +145,45 @@ static void count_outside_freed(void)
     atomic_fetch_add_explicit(&rt->outside.freed, 1, memory_order_relaxed);
 }
 
-static void task_free(ac_task *task)
+void ac__task_free(ac_task *task)
 {
-    registry_remove(task);
+    const ac_future_type *type = task->type;
+    bool chunked = is_chunked(type);
+    registry_remove(task, chunked);
     if (task->arena)
         ac__arena_destroy(task->arena);
-    task_mem_free(task);
-    if (stats_here())
-        AC__STAT_INC(ac__current, freed);
+    if (AC__LIKELY(chunked))
+        ac__mem_free(task, task_size(type));
+    else
+        free((char *)task - listed_prefix(type));
+    struct ac__worker *w = ac__current;
+    if (w)
+        AC__STAT_INC(w, freed);
     else
         count_outside_freed();
 }
 
 void ac__task_ref(ac_task *task)
 {
-    atomic_fetch_add_explicit(&task->refs, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&task->state, AC__T_REF_ONE, memory_order_relaxed);
 }
 
 bool ac__task_try_ref(ac_task *task)
 {
-    unsigned r = atomic_load_explicit(&task->refs, memory_order_relaxed);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
     do {
-        if (r == 0)
+        if (AC__T_REFS(s) == 0)
             return false;
-    } while (!atomic_compare_exchange_weak_explicit(&task->refs, &r, r + 1, memory_order_relaxed,
-                                                    memory_order_relaxed));
+    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, s + AC__T_REF_ONE,
+                                                    memory_order_relaxed, memory_order_relaxed));
     return true;
 }
 
 void ac__task_unref(ac_task *task)
 {
-    if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1)
-        task_free(task);
+    uint64_t s = atomic_fetch_sub_explicit(&task->state, AC__T_REF_ONE, memory_order_acq_rel);
+    if (AC__T_REFS(s) == 1)
+        ac__task_free(task);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -213,22 +206,20 @@ void ac_waker_wake(ac_waker waker)
     ac_task *task = waker.task;
     if (!task)
         return;
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
     for (;;) {
         if (s & (AC__T_COMPLETE | AC__T_NOTIFIED)) {
             ac__task_unref(task);
             return;
         }
-        unsigned ns = s | AC__T_NOTIFIED;
+        /* When it is running, the worker polling it sees NOTIFIED when the poll ends and
+         * queues it again with the run queue's reference: this waker's reference goes in the
+         * same step (the poller's keeps the count above zero). Otherwise the queue takes it. */
+        uint64_t ns = (s | AC__T_NOTIFIED) - (s & AC__T_RUNNING ? AC__T_REF_ONE : 0);
         if (atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
                                                   memory_order_acquire)) {
-            if (s & AC__T_RUNNING) {
-                /* The worker polling it sees NOTIFIED when the poll ends and queues it again
-                 * with the run queue's reference; this waker's reference is not needed. */
-                ac__task_unref(task);
-            } else {
-                ac__schedule(task, false); /* the queue takes the waker's reference */
-            }
+            if (!(s & AC__T_RUNNING))
+                ac__schedule(task, false);
             return;
         }
     }
@@ -247,8 +238,7 @@ void *ac__no_child(void *frame, const ac_future_type **type)
 ac_task *ac__task_new(const ac_future_type *type, void **frame)
 {
     ac_task *task = task_alloc(type);
-    atomic_init(&task->state, 0);
-    atomic_init(&task->refs, 1);
+    atomic_init(&task->state, AC__T_REF_ONE);
     task->type = type;
     task->join_waker.task = NULL;
     task->arena = NULL;
@@ -273,8 +263,8 @@ static void task_start(ac_task *task, unsigned extra_bits)
 {
     struct ac__runtime *rt = ac__runtime_get();
     count_spawn(rt);
-    atomic_store_explicit(&task->refs, 2, memory_order_relaxed);
-    atomic_store_explicit(&task->state, AC__T_NOTIFIED | AC__T_JOIN_INTEREST | extra_bits,
+    atomic_store_explicit(&task->state,
+                          2 * AC__T_REF_ONE | AC__T_NOTIFIED | AC__T_JOIN_INTEREST | extra_bits,
                           memory_order_relaxed);
     registry_add(task);
     ac__schedule(task, false);
@@ -319,34 +309,42 @@ static void task_complete(ac_task *task, bool aborted)
         ac__arena_destroy(task->arena);
         task->arena = NULL;
     }
-    unsigned s = atomic_load_explicit(&task->state, memory_order_relaxed);
-    unsigned ns;
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
+    uint64_t ns;
+    bool has_waker;
     do {
-        ns = (s & ~(AC__T_RUNNING | AC__T_NOTIFIED)) | AC__T_COMPLETE |
+        /* The reference goes in the same step, unless we must read the joiner's waker after
+         * it: a joiner that sees COMPLETE may release its handle, and the task, at once. */
+        has_waker = (s & AC__T_JOIN_WAKER) && (s & AC__T_JOIN_INTEREST);
+        ns = (s & ~(uint64_t)(AC__T_RUNNING | AC__T_NOTIFIED)) | AC__T_COMPLETE |
              (aborted ? AC__T_ABORTED : 0);
+        if (!has_waker)
+            ns -= AC__T_REF_ONE;
     } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
                                                     memory_order_relaxed));
-    if ((s & AC__T_JOIN_WAKER) && (s & AC__T_JOIN_INTEREST)) {
+    if (s & AC__T_BLOCKER)
+        wake_blocker(ac__rt);
+    if (has_waker) {
         /* The joiner can no longer clear JOIN_WAKER (COMPLETE is set): the waker is ours. */
         ac_waker w = task->join_waker;
         task->join_waker.task = NULL;
         ac_waker_wake(w);
+        ac__task_unref(task);
+    } else if (AC__T_REFS(ns) == 0) {
+        ac__task_free(task);
     }
-    if (s & AC__T_BLOCKER)
-        wake_blocker(ac__rt);
-    ac__task_unref(task);
 }
 
 void ac__task_run(struct ac__worker *w, ac_task *task)
 {
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
-    unsigned ns;
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t ns;
     do {
         if (s & AC__T_COMPLETE) {
             ac__task_unref(task);
             return;
         }
-        ns = (s & ~AC__T_NOTIFIED) | AC__T_RUNNING;
+        ns = (s & ~(uint64_t)AC__T_NOTIFIED) | AC__T_RUNNING;
     } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
                                                     memory_order_acquire));
 
@@ -382,18 +380,22 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
     }
     s = atomic_load_explicit(&task->state, memory_order_acquire);
     do {
-        ns = s & ~AC__T_RUNNING;
+        /* Woken during its poll: queued again with the run queue's reference; else that
+         * reference goes in the same step. */
+        ns = s & ~(uint64_t)AC__T_RUNNING;
+        if (!(s & AC__T_NOTIFIED))
+            ns -= AC__T_REF_ONE;
     } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
                                                     memory_order_acquire));
     if (s & AC__T_NOTIFIED)
-        ac__schedule(task, true); /* woken during its poll: again, behind the others */
-    else
-        ac__task_unref(task);
+        ac__schedule(task, true); /* behind the others */
+    else if (AC__T_REFS(ns) == 0)
+        ac__task_free(task);
 }
 
 void ac__task_shutdown_drop(ac_task *task)
 {
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
     if (s & AC__T_COMPLETE)
         return;
     ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
@@ -405,12 +407,16 @@ void ac__task_shutdown_drop(ac_task *task)
 /* ------------------------------------------------------------------------------------------ */
 /* Handles                                                                                    */
 
-/* Clears JOIN_INTEREST and drops the handle's reference. */
-void ac__task_release_handle(ac_task *task);
+/* Clears JOIN_INTEREST and drops the handle's reference, in one step. */
 void ac__task_release_handle(ac_task *task)
 {
-    atomic_fetch_and_explicit(&task->state, ~(unsigned)AC__T_JOIN_INTEREST, memory_order_acq_rel);
-    ac__task_unref(task);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed), ns;
+    do {
+        ns = (s & ~(uint64_t)AC__T_JOIN_INTEREST) - AC__T_REF_ONE;
+    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
+                                                    memory_order_relaxed));
+    if (AC__T_REFS(ns) == 0)
+        ac__task_free(task);
 }
 
 void ac_task_detach(ac_task *task)
@@ -423,19 +429,17 @@ void ac_task_cancel(ac_task *task)
 {
     if (!task)
         return;
-    unsigned s = atomic_load_explicit(&task->state, memory_order_acquire);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
     for (;;) {
         if (s & (AC__T_COMPLETE | AC__T_CANCELLED))
             break;
-        unsigned ns = s | AC__T_CANCELLED;
+        /* When it is neither queued nor running, queue it, with a reference for the queue. */
         bool submit = !(s & (AC__T_RUNNING | AC__T_NOTIFIED));
-        ns |= AC__T_NOTIFIED;
+        uint64_t ns = (s | AC__T_CANCELLED | AC__T_NOTIFIED) + (submit ? AC__T_REF_ONE : 0);
         if (atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
                                                   memory_order_acquire)) {
-            if (submit) {
-                ac__task_ref(task);
+            if (submit)
                 ac__schedule(task, false);
-            }
             break;
         }
     }

@@ -100,7 +100,7 @@ void ac__schedule(ac_task *task, bool yield)
 {
     struct ac__runtime *rt = ac__rt;
     struct ac__worker *cur = ac__current;
-    unsigned s = atomic_load_explicit(&task->state, memory_order_relaxed);
+    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
     if (s & AC__T_LOCAL) {
         /* Never into the local queue, which other workers steal from: the owner's remote
          * queue is its own. */
@@ -364,6 +364,11 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
         if (t) {
             if (w->searching)
                 end_searching(w);
+            /* A queued task's header is usually cold (spawned or woken long ago, often on
+             * another CPU): fetch the next one's while this one runs. */
+            ac_task *next = ac__local_peek(&w->queue, 0);
+            if (next)
+                __builtin_prefetch(next, 1);
             ac__task_run(w, t);
             continue;
         }
