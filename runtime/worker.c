@@ -121,6 +121,16 @@ void ac__schedule(ac_task *task, bool yield)
                 return; /* runs next on this worker: nobody else needs waking */
             task = prev;
         }
+        /* A task queued again after its own poll (a yield, or the budget used up) with nothing
+         * else here runs next on this worker, which is free now: it is no backlog, and waking
+         * another worker would only move it there. (A task that yields every few microseconds,
+         * such as a loop joining many finished tasks, would otherwise keep a backlog that never
+         * empties and ping-pong between the workers.) */
+        if (yield && !cur->lifo && ac__local_is_empty(&cur->queue)) {
+            ac__local_push(&cur->queue, task, &rt->inject);
+            set_backlog_since(cur, 0);
+            return;
+        }
         ac__local_push(&cur->queue, task, &rt->inject);
         if (!backlog_since(cur))
             set_backlog_since(cur, ac__cheap_clock());
