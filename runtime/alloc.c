@@ -206,11 +206,13 @@ void *ac__mem_alloc(size_t size)
         tc->count[c]--;
         return b;
     }
-    unsigned n = batch_of(c);
-    if ((b = tc->full[c]))
+    unsigned n;
+    if ((b = tc->full[c])) {
         tc->full[c] = NULL;
-    else
+        n = batch_of(c);
+    } else {
         b = pool_pop(c, &n);
+    }
     if (b) {
         tc->head[c] = b->next;
         tc->count[c] = n - 1;

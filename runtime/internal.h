@@ -221,6 +221,9 @@ void ac__arena_destroy(struct ac__arena *arena);
 struct ac__local_queue {
     _Alignas(AC__CACHELINE) _Atomic uint64_t head;
     _Alignas(AC__CACHELINE) _Atomic uint32_t tail;
+    /* The owner's last reading of head's steal half: a push that finds room by it (steal only
+     * grows) need not read head, whose line stealers keep taking from the owner's cache. */
+    uint32_t seen_steal;
     _Alignas(AC__CACHELINE) ac_task *_Atomic buffer[AC__LOCAL_QUEUE_CAP];
 };
 

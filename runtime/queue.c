@@ -23,6 +23,7 @@ void ac__local_init(struct ac__local_queue *q)
 {
     atomic_init(&q->head, 0);
     atomic_init(&q->tail, 0);
+    q->seen_steal = 0;
     for (unsigned i = 0; i < AC__LOCAL_QUEUE_CAP; i++)
         atomic_init(&q->buffer[i], NULL);
 }
@@ -77,10 +78,19 @@ static bool push_overflow(struct ac__local_queue *q, ac_task *task, uint32_t hea
 
 void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow)
 {
+    uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
+    if (AC__LIKELY(tail - q->seen_steal < AC__LOCAL_QUEUE_CAP)) {
+        /* The acquire load that saw seen_steal ordered the stealers' reads of the slots
+         * below it before this write. */
+        slot_put(q, tail, task);
+        atomic_store_explicit(&q->tail, tail + 1, memory_order_release);
+        return;
+    }
     for (;;) {
         uint64_t head = atomic_load_explicit(&q->head, memory_order_acquire);
         uint32_t steal = unpack_steal(head), real = unpack_real(head);
-        uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
+        q->seen_steal = steal;
+        tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
         if (tail - steal < AC__LOCAL_QUEUE_CAP) {
             slot_put(q, tail, task);
             atomic_store_explicit(&q->tail, tail + 1, memory_order_release);

@@ -30,11 +30,8 @@ static bool unpark_one(struct ac__runtime *rt, unsigned start)
     return false;
 }
 
-void ac__notify_parked(struct ac__runtime *rt)
+static void notify_parked_slow(struct ac__runtime *rt)
 {
-    if (atomic_load_explicit(&rt->nparked, memory_order_seq_cst) == 0)
-        return;
-    /* One searcher at a time is enough: when it finds work it wakes the next one. */
     unsigned expected = 0;
     if (!atomic_compare_exchange_strong_explicit(&rt->nsearching, &expected, 1,
                                                  memory_order_seq_cst, memory_order_seq_cst))
@@ -42,6 +39,23 @@ void ac__notify_parked(struct ac__runtime *rt)
     unsigned start = ac__current ? ac__current->index + 1 : 0;
     if (!unpark_one(rt, start))
         atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
+}
+
+/* Inline in the scheduling path: a spawn or wake usually finds nobody parked, or a searcher
+ * already on its way, and then writes nothing shared. */
+static inline void notify_parked(struct ac__runtime *rt)
+{
+    if (atomic_load_explicit(&rt->nparked, memory_order_seq_cst) == 0)
+        return;
+    /* One searcher at a time is enough: when it finds work it wakes the next one. */
+    if (atomic_load_explicit(&rt->nsearching, memory_order_seq_cst) != 0)
+        return;
+    notify_parked_slow(rt);
+}
+
+void ac__notify_parked(struct ac__runtime *rt)
+{
+    notify_parked(rt);
 }
 
 /* Wakes the owner of a pinned task, which counts as a searcher like any woken worker. */
@@ -135,7 +149,7 @@ void ac__schedule(ac_task *task, bool yield)
         if (!backlog_since(cur))
             set_backlog_since(cur, ac__cheap_clock());
         if (!cur->in_driver)
-            ac__notify_parked(rt);
+            notify_parked(rt);
         return;
     }
     ac__inject_push(&rt->inject, task);
