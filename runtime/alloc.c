@@ -161,6 +161,30 @@ static void register_exit(struct thread_cache *tc)
     tc->registered = true;
 }
 
+/* A huge page usually costs a few hundred microseconds to fault in, but when free memory is
+ * fragmented the kernel compacts it first (THP defrag "madvise", Debian's default) and one
+ * fault can take 5-10 ms: more than faulting its 512 small pages one by one (about 3 ms in
+ * this VM). After such a fault the next SMALL_PAGE_CHUNKS chunks use small pages; then huge
+ * pages are tried again. Races between threads only shift when that happens. */
+#define HUGE_PAGE_SLOW (AC__CHEAP_30US * 100) /* about 3 ms */
+#define SMALL_PAGE_CHUNKS 8
+static _Atomic unsigned small_page_chunks;
+
+static bool want_huge_page(void)
+{
+    unsigned left = atomic_load_explicit(&small_page_chunks, memory_order_relaxed);
+    if (!left)
+        return true;
+    atomic_store_explicit(&small_page_chunks, left - 1, memory_order_relaxed);
+    return false;
+}
+
+static void huge_page_took(uint64_t cycles)
+{
+    if (cycles > HUGE_PAGE_SLOW)
+        atomic_store_explicit(&small_page_chunks, SMALL_PAGE_CHUNKS, memory_order_relaxed);
+}
+
 static void *carve(struct thread_cache *tc, size_t size)
 {
     if ((size_t)(tc->end - tc->bump) < size) {
@@ -174,9 +198,16 @@ static void *carve(struct thread_cache *tc, size_t size)
         if (m > raw)
             munmap(raw, (size_t)(m - raw));
         munmap(m + CHUNK_SIZE, (size_t)(raw + CHUNK_SIZE - m));
-        madvise(m, CHUNK_SIZE, MADV_HUGEPAGE);
+        bool huge = want_huge_page();
+        if (huge)
+            madvise(m, CHUNK_SIZE, MADV_HUGEPAGE);
         struct chunk *c = (struct chunk *)m; /* fresh pages are zero: no marks yet */
-        c->next = atomic_load_explicit(&chunks, memory_order_relaxed);
+        uint64_t t0 = ac__cheap_clock();
+        atomic_signal_fence(memory_order_seq_cst);
+        c->next = atomic_load_explicit(&chunks, memory_order_relaxed); /* the page fault */
+        atomic_signal_fence(memory_order_seq_cst);
+        if (huge)
+            huge_page_took(ac__cheap_clock() - t0);
         while (!atomic_compare_exchange_weak_explicit(&chunks, &c->next, c, memory_order_release,
                                                       memory_order_relaxed))
             ;
