@@ -338,6 +338,9 @@ int ac__ring_init(struct ac__worker *w, unsigned entries);
 void ac__ring_exit(struct ac__worker *w);
 /* Returns an SQE of the worker's ring, submitting to make room when it is full. */
 struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
+/* Submits the SQEs prepared so far; returns io_uring_submit's count, or -EBUSY, -EAGAIN or
+ * -EINTR (try later); other errors are fatal. */
+int ac__ring_submit(struct ac__worker *w);
 /* Returns n consecutive SQEs of the worker's ring, all submitted together (a linked chain),
  * submitting what was there before to make room. */
 void ac__ring_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes);

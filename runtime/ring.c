@@ -116,39 +116,33 @@ void ac__ring_exit(struct ac__worker *w)
     w->nfree_slots = 0;
 }
 
-struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
+int ac__ring_submit(struct ac__worker *w)
 {
-    struct io_uring_sqe *sqe = io_uring_get_sqe(&w->ring);
-    while (!sqe) {
-        int r = io_uring_submit(&w->ring);
-        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
-            ac__panic("io_uring_submit: %s", strerror(-r));
-        if (r <= 0)
-            ac__ring_poll(w, false, UINT64_MAX); /* make room in the completion queue */
-        sqe = io_uring_get_sqe(&w->ring);
-    }
-    w->inflight++;
-    AC__STAT_INC(w, io_submitted);
-    if (!w->sq_since)
-        w->sq_since = ac__cheap_clock();
-    return sqe;
+    w->sq_since = 0;
+    int r = io_uring_submit(&w->ring);
+    if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+        ac__panic("io_uring_submit: %s", strerror(-r));
+    return r;
 }
 
 void ac__ring_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes)
 {
-    while (io_uring_sq_space_left(&w->ring) < n) {
-        int r = io_uring_submit(&w->ring);
-        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
-            ac__panic("io_uring_submit: %s", strerror(-r));
-        if (r <= 0)
-            ac__ring_poll(w, false, UINT64_MAX);
-    }
+    while (io_uring_sq_space_left(&w->ring) < n)
+        if (ac__ring_submit(w) <= 0)
+            ac__ring_poll(w, false, UINT64_MAX); /* make room in the completion queue */
     for (unsigned i = 0; i < n; i++)
         sqes[i] = io_uring_get_sqe(&w->ring);
     w->inflight += n;
     AC__STAT_ADD(w, io_submitted, n);
     if (!w->sq_since)
         w->sq_since = ac__cheap_clock();
+}
+
+struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w)
+{
+    struct io_uring_sqe *sqe;
+    ac__ring_sqes(w, 1, &sqe);
+    return sqe;
 }
 
 static unsigned dispatch(struct ac__worker *w)
@@ -203,10 +197,7 @@ unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline)
     if (wait) {
         ac__ring_wait(w, deadline);
     } else if (io_uring_sq_ready(&w->ring)) {
-        w->sq_since = 0;
-        int r = io_uring_submit(&w->ring);
-        if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
-            ac__panic("io_uring_submit: %s", strerror(-r));
+        ac__ring_submit(w);
     }
     return dispatch(w);
 }

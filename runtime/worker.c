@@ -84,12 +84,8 @@ static void unpark_worker(struct ac__worker *w)
  *  - an idle worker that nobody woke takes tasks from another worker's queue only when they
  *    have waited there longer than BACKLOG_STEAL; until then it naps that long instead.
  * A worker woken to share (a spawn, a backlog) steals at once. */
-#ifndef BACKLOG_WAKE
-#define BACKLOG_WAKE (AC__CHEAP_30US * 33)
-#endif
-#ifndef BACKLOG_STEAL
-#define BACKLOG_STEAL (AC__CHEAP_30US * 10)
-#endif
+#define BACKLOG_WAKE (AC__CHEAP_30US * 33)  /* about 1 ms */
+#define BACKLOG_STEAL (AC__CHEAP_30US * 10) /* about 300 us */
 #define BACKLOG_STEAL_NS (30000ull * BACKLOG_STEAL / AC__CHEAP_30US)
 
 static uint64_t backlog_since(struct ac__worker *w)
@@ -108,7 +104,7 @@ static void wake_for_backlog(struct ac__worker *w)
         set_backlog_since(w, 0);
     else if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
              ac__cheap_clock() - backlog_since(w) > BACKLOG_WAKE)
-        ac__notify_parked(w->rt); /* once it has taken some, they are its own */
+        notify_parked(w->rt); /* once it has taken some, they are its own */
     /* (With nobody parked there is nobody to wake: no need to read the clock, which costs as
      * much as a small poll in a VM, between every two polls of a backlog.) */
 }
@@ -351,7 +347,7 @@ void ac__process_cancels(struct ac__worker *w)
         c = next;
     }
     /* Submit now: until then no new op of this ring can reuse a cancelled op's address. */
-    io_uring_submit(&w->ring);
+    ac__ring_submit(w);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -379,10 +375,8 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
          * have gathered or the oldest has waited long (long polls), else when the worker
          * runs out of tasks (park). */
         if (w->sq_since && (io_uring_sq_ready(&w->ring) >= SUBMIT_BATCH ||
-                            ac__cheap_clock() - w->sq_since > AC__CHEAP_30US)) {
-            w->sq_since = 0;
-            io_uring_submit(&w->ring);
-        }
+                            ac__cheap_clock() - w->sq_since > AC__CHEAP_30US))
+            ac__ring_submit(w);
         if (backlog_since(w))
             wake_for_backlog(w);
         ac_task *t = next_task(w);
