@@ -12,7 +12,7 @@ import subprocess
 ap = argparse.ArgumentParser()
 ap.add_argument("results")
 ap.add_argument("target")
-for opt in ("mode", "reps", "elapsed", "commit", "tokio", "go", "rustc", "cc", "liburing", "sizes",
+for opt in ("mode", "reps", "echo-reps", "elapsed", "commit", "tokio", "go", "rustc", "cc", "liburing", "sizes",
             "load", "stat", "own-cpu", "run-ns", "sleep-ms"):
     ap.add_argument("--" + opt, default="")
 args = ap.parse_args()
@@ -235,7 +235,8 @@ if any(cpu_value(r[0], "asyncc") is not None or cpu_value(r[0], "tokio") is not 
     w("")
 w("Echo: the load client (bench/c/echo_client.c) is one thread on io_uring with 50 connections to "
   "127.0.0.1, each with **one outstanding 64-byte request** (not pipelined); requests are counted "
-  "after 0.5 s of warm-up. Timers: each task records its deadline (when it began to sleep + its "
+  f"after 0.5 s of warm-up; each figure is the median of {args.echo_reps or args.reps} runs, since "
+  "echo spreads most between runs. Timers: each task records its deadline (when it began to sleep + its "
   "delay) and when it woke; the figure is the last wake minus the last deadline. Files: each task "
   "reads a whole file into a new buffer: asyncc with `ac_read_file` (open, read and close linked in "
   "one io_uring submission) into `malloc`ed memory, Tokio with `fs::read`, Go with `os.Open` and "
