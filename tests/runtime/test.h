@@ -63,6 +63,17 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
         .poll = poll_fn, .drop = drop_fn, .child = test_no_child, .sites = NULL, .nsites = 0 \
     }
 
+/* Runs a task of the given type (a hand-written frame, zeroed; an int result or none) to its
+ * end from plain C with ac__block_on, as a generated main does. Returns its result (-1 without). */
+static inline int test_block_on(const ac_future_type *type)
+{
+    void *frame;
+    int r = -1;
+    CHECK(type->result_size <= sizeof r);
+    ac__block_on(ac__task_new(type, &frame), type->result_size ? &r : NULL);
+    return r;
+}
+
 /* Storage for one child frame inside a hand-written frame. */
 typedef struct {
     _Alignas(16) unsigned char bytes[512];

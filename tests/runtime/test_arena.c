@@ -59,11 +59,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 
 int main(void)
 {
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    int r = -1;
-    ac__block_on(t, &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     return 0;
 }

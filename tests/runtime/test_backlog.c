@@ -117,8 +117,7 @@ int main(void)
     ac_runtime_config_default(&config);
     config.workers = 2;
     CHECK_EQ(ac_runtime_configure(&config), 0);
-    void *fr;
-    ac__block_on(ac__task_new(&root_type, &fr), NULL);
+    test_block_on(&root_type);
     int elsewhere = 0;
     for (int i = 0; i < SLEEPERS; i++)
         elsewhere += !pthread_equal(ran_on[i], driver_thread);

@@ -88,10 +88,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, co_drop
 
 int main(void)
 {
-    void *fr;
-    int r = -1;
-    ac__block_on(ac__task_new(&root_type, &fr), &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_stats st;
     ac_runtime_stats_get(&st);
     CHECK_INT(>=, st.io_submitted, 17);

@@ -77,8 +77,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 int main(void)
 {
     stress_watchdog(100);
-    void *fr;
-    ac__block_on(ac__task_new(&root_type, &fr), NULL);
+    test_block_on(&root_type);
     CHECK_EQ(atomic_load(&woke), NTASKS);
     ac_runtime_stats st;
     ac_runtime_stats_get(&st);

@@ -180,11 +180,7 @@ static void run(int file_slots, unsigned ring_entries)
     c.ring_entries = ring_entries;
     CHECK_EQ(ac_runtime_configure(&c), 0);
     int fds = count_fds();
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    int r = -1;
-    ac__block_on(t, &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     CHECK_EQ(count_fds(), fds); /* every descriptor the reads opened was closed */
 }

@@ -86,10 +86,7 @@ int main(void)
     CHECK_EQ(ac_runtime_configure(&cfg), 0);
     pthread_t th;
     pthread_create(&th, NULL, waker_thread, NULL);
-    void *fr;
-    int r = -1;
-    ac__block_on(ac__task_new(&root_type, &fr), &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     atomic_store(&stop_waker, 1);
     pthread_join(th, NULL);
     ac_runtime_shutdown();

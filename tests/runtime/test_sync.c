@@ -149,10 +149,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, co_drop
 
 int main(void)
 {
-    void *fr;
-    int r = -1;
-    ac__block_on(ac__task_new(&root_type, &fr), &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown(); /* waits for the abandoned blocking job */
     CHECK_EQ(atomic_load(&slow_done), 1);
     return 0;

@@ -116,8 +116,7 @@ int main(void)
     pthread_t th[NWAKERS];
     for (long i = 0; i < NWAKERS; i++)
         pthread_create(&th[i], NULL, waker_thread, (void *)i);
-    void *fr;
-    ac__block_on(ac__task_new(&root_type, &fr), NULL);
+    test_block_on(&root_type);
     for (int i = 0; i < NWAKERS; i++)
         pthread_join(th[i], NULL);
     CHECK_EQ(atomic_load(&wakes), (long)NTASKS * PER_TASK);

@@ -78,10 +78,7 @@ int main(void)
     ac_runtime_config_default(&cfg);
     cfg.workers = 2;
     CHECK_EQ(ac_runtime_configure(&cfg), 0);
-    void *fr;
-    int r = -1;
-    ac__block_on(ac__task_new(&root_type, &fr), &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     return 0;
 }
