@@ -1,5 +1,6 @@
 /* runtime/blocking.c: ac_spawn_blocking and its thread pool: jobs on the heap (a dropped future
- * abandons its job, which the pool frees when fn returns), threads on demand, idle ones exit. */
+ * abandons its job, which the pool frees when fn returns), threads on demand, idle ones exit
+ * (and are joined: at shutdown no pool thread is left). */
 #include <errno.h>
 #include <string.h>
 #include <time.h>
@@ -27,8 +28,19 @@ static struct {
     struct job *head, *tail;
     unsigned threads, idle;
     size_t outstanding; /* jobs submitted and not finished: their wakers hold tasks */
-} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER,
-          NULL, NULL, 0, 0, 0};
+    bool stopping;      /* shutdown: idle threads exit at once */
+    pthread_t *exited;  /* threads that left their loop, to be joined */
+    size_t nexited, cap;
+} pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER,
+          .idle_cond = PTHREAD_COND_INITIALIZER};
+
+/* Joins the threads that have left their loop (they hold no lock any more). Under pool.lock. */
+static void join_exited(void)
+{
+    for (size_t i = 0; i < pool.nexited; i++)
+        pthread_join(pool.exited[i], NULL);
+    pool.nexited = 0;
+}
 
 static void run_job(struct job *j)
 {
@@ -68,12 +80,22 @@ static void *pool_thread(void *arg)
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += IDLE_SECONDS;
         pool.idle++;
-        int r = pthread_cond_timedwait(&pool.cond, &pool.lock, &until);
+        int r = pool.stopping ? ETIMEDOUT : pthread_cond_timedwait(&pool.cond, &pool.lock, &until);
         pool.idle--;
         if (r == ETIMEDOUT && !pool.head)
             break;
     }
+    if (pool.nexited == pool.cap) {
+        size_t cap = pool.cap ? 2 * pool.cap : 16;
+        pthread_t *more = realloc(pool.exited, cap * sizeof *more);
+        if (!more)
+            ac__panic("out of memory in the blocking pool");
+        pool.exited = more;
+        pool.cap = cap;
+    }
+    pool.exited[pool.nexited++] = pthread_self();
     pool.threads--;
+    pthread_cond_broadcast(&pool.idle_cond);
     pthread_mutex_unlock(&pool.lock);
     return NULL;
 }
@@ -88,13 +110,10 @@ static void submit(struct job *j)
         pool.head = j;
     pool.tail = j;
     pool.outstanding++;
+    join_exited();
     if (pool.idle == 0 && pool.threads < MAX_THREADS) {
         pthread_t t;
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        int r = pthread_create(&t, &attr, pool_thread, NULL);
-        pthread_attr_destroy(&attr);
+        int r = pthread_create(&t, NULL, pool_thread, NULL);
         if (r == 0)
             pool.threads++;
         else if (pool.threads == 0)
@@ -110,6 +129,16 @@ void ac__blocking_drain(void)
     pthread_mutex_lock(&pool.lock);
     while (pool.outstanding)
         pthread_cond_wait(&pool.idle_cond, &pool.lock);
+    /* Then the idle threads leave, and are joined. */
+    pool.stopping = true;
+    pthread_cond_broadcast(&pool.cond);
+    while (pool.threads)
+        pthread_cond_wait(&pool.idle_cond, &pool.lock);
+    join_exited();
+    free(pool.exited);
+    pool.exited = NULL;
+    pool.cap = 0;
+    pool.stopping = false;
     pthread_mutex_unlock(&pool.lock);
 }
 

@@ -95,6 +95,16 @@ void ac__mem_mark(void *block);
 void ac__mem_unmark(void *block);
 void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg);
 
+
+/* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
+ * writes, and would take the data read as uninitialised. Nothing unless the build found
+ * valgrind's header (a few no-op instructions outside valgrind). */
+#if defined(__has_include) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define AC__KERNEL_WROTE(p, len) ((void)VALGRIND_MAKE_MEM_DEFINED((p), (len)))
+#else
+#define AC__KERNEL_WROTE(p, len) ((void)(p), (void)(len))
+#endif
 /* ------------------------------------------------------------------------------------------ */
 /* Tasks                                                                                      */
 
@@ -394,6 +404,7 @@ struct ac__worker {
     uint64_t eventfd_value;
     struct ac__op eventfd_op;
     unsigned inflight; /* SQEs whose completion has not been dispatched yet */
+    bool wait_in_poll; /* waits in poll, not io_uring_enter (under valgrind) */
     /* Free slots of the ring's table of direct descriptors (ac_read_file): a stack. */
     unsigned short *free_slots;
     unsigned nfree_slots;
@@ -451,7 +462,7 @@ void ac__dump_if_requested(void);
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
 
 /* Waits until every ac_spawn_blocking job has finished (as Tokio's shutdown does): their
- * wakers hold references on tasks. */
+ * wakers hold references on tasks. Then the pool's threads exit and are joined. */
 void ac__blocking_drain(void);
 
 /* A cancellation that must reach the ring owning an op; see io ops. */

@@ -11,12 +11,6 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Results                                                                                    */
 
-static int finish_plain(struct ac__io_frame *f, int res)
-{
-    f->ret = res;
-    return 1;
-}
-
 /* Looping transfers: keep going after a short count until len bytes or end of file. */
 static int finish_loop(struct ac__io_frame *f, int res, bool stop_at_eof)
 {
@@ -42,6 +36,8 @@ static int finish_loop(struct ac__io_frame *f, int res, bool stop_at_eof)
 
 static int finish_read_loop(struct ac__io_frame *f, int res)
 {
+    if (res > 0)
+        AC__KERNEL_WROTE(f->u.rw.buf + f->u.rw.done, (size_t)res);
     return finish_loop(f, res, true);
 }
 
@@ -98,6 +94,7 @@ static int finish_stat(struct ac__io_frame *f, int res)
     f->ret = res;
     if (res < 0)
         return 1;
+    AC__KERNEL_WROTE(&f->u.stat.stx, sizeof f->u.stat.stx);
     const struct statx *x = &f->u.stat.stx;
     struct stat *st = f->u.stat.out;
     memset(st, 0, sizeof *st);
@@ -120,13 +117,13 @@ static int finish_stat(struct ac__io_frame *f, int res)
     return 1;
 }
 
-static const struct ac__io_desc read_desc = {prep_read, finish_plain};
-static const struct ac__io_desc write_desc = {prep_write, finish_plain};
+static const struct ac__io_desc read_desc = {prep_read, ac__io_finish_read};
+static const struct ac__io_desc write_desc = {prep_write, ac__io_finish};
 static const struct ac__io_desc read_exact_desc = {prep_read, finish_read_loop};
 static const struct ac__io_desc write_all_desc = {prep_write, finish_write_loop};
-static const struct ac__io_desc open_desc = {prep_open, finish_plain};
-static const struct ac__io_desc close_desc = {prep_close, finish_plain};
-static const struct ac__io_desc fsync_desc = {prep_fsync, finish_plain};
+static const struct ac__io_desc open_desc = {prep_open, ac__io_finish};
+static const struct ac__io_desc close_desc = {prep_close, ac__io_finish};
+static const struct ac__io_desc fsync_desc = {prep_fsync, ac__io_finish};
 static const struct ac__io_desc stat_desc = {prep_stat, finish_stat};
 
 /* ------------------------------------------------------------------------------------------ */

@@ -9,10 +9,13 @@
 #include "asyncc/net.h"
 #include "io_op.h"
 
-static int finish_plain(struct ac__io_frame *f, int res)
+static int finish_accept(struct ac__io_frame *f, int res)
 {
-    f->ret = res;
-    return 1;
+    if (res >= 0 && f->u.accept.lenp) {
+        socklen_t len = *f->u.accept.lenp;
+        AC__KERNEL_WROTE(f->u.accept.addr, len < f->u.accept.cap ? len : f->u.accept.cap);
+    }
+    return ac__io_finish(f, res);
 }
 
 static void prep_socket(struct io_uring_sqe *sqe, struct ac__io_frame *f)
@@ -46,12 +49,12 @@ static void prep_shutdown(struct io_uring_sqe *sqe, struct ac__io_frame *f)
     io_uring_prep_shutdown(sqe, f->u.ints.a, f->u.ints.b);
 }
 
-static const struct ac__io_desc socket_desc = {prep_socket, finish_plain};
-static const struct ac__io_desc accept_desc = {prep_accept, finish_plain};
-static const struct ac__io_desc connect_desc = {prep_connect, finish_plain};
-static const struct ac__io_desc recv_desc = {prep_recv, finish_plain};
-static const struct ac__io_desc send_desc = {prep_send, finish_plain};
-static const struct ac__io_desc shutdown_desc = {prep_shutdown, finish_plain};
+static const struct ac__io_desc socket_desc = {prep_socket, ac__io_finish};
+static const struct ac__io_desc accept_desc = {prep_accept, finish_accept};
+static const struct ac__io_desc connect_desc = {prep_connect, ac__io_finish};
+static const struct ac__io_desc recv_desc = {prep_recv, ac__io_finish_read};
+static const struct ac__io_desc send_desc = {prep_send, ac__io_finish};
+static const struct ac__io_desc shutdown_desc = {prep_shutdown, ac__io_finish};
 
 AC__IO_TYPE(ac_socket, socket_desc, int, ints);
 AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
@@ -71,6 +74,7 @@ void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *l
     f->u.accept.fd = fd;
     f->u.accept.addr = addr;
     f->u.accept.lenp = addr ? len : NULL;
+    f->u.accept.cap = addr && len ? *len : 0;
 }
 
 AC__IO_TYPE(ac_connect, connect_desc, int, connect);

@@ -31,6 +31,19 @@ static void submit(struct ac__io_frame *f, ac_cx *cx)
         f->io.waker = ac_cx_waker(cx);
 }
 
+int ac__io_finish(struct ac__io_frame *f, int res)
+{
+    f->ret = res;
+    return 1;
+}
+
+int ac__io_finish_read(struct ac__io_frame *f, int res)
+{
+    if (res > 0)
+        AC__KERNEL_WROTE(f->u.rw.buf, (size_t)res);
+    return ac__io_finish(f, res);
+}
+
 int ac__io_poll(void *frame, ac_cx *cx)
 {
     struct ac__io_frame *f = frame;

@@ -53,6 +53,7 @@ struct ac__io_frame {
         } stat;
         struct {
             int fd;
+            socklen_t cap; /* *lenp when the call began: the room at addr */
             struct sockaddr *addr;
             socklen_t *lenp;
         } accept;
@@ -67,6 +68,10 @@ struct ac__io_frame {
     } u;
 };
 
+/* Finishes with the completion's result as the call's result. */
+int ac__io_finish(struct ac__io_frame *f, int res);
+/* The same for a single read into f->u.rw.buf (the kernel wrote res bytes there). */
+int ac__io_finish_read(struct ac__io_frame *f, int res);
 int ac__io_poll(void *frame, ac_cx *cx);
 void ac__io_drop(void *frame, ac_cx *cx);
 /* Cancels the operation in flight and returns once its completion has arrived. */

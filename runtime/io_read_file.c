@@ -78,6 +78,8 @@ static void read_done(struct ac__op *op, int res, unsigned flags)
     (void)flags;
     struct read_file_frame *f = frame_of(op, READ);
     f->read_res = res;
+    if (res > 0)
+        AC__KERNEL_WROTE(f->buf, (size_t)res);
     settle(f);
 }
 
