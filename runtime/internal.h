@@ -256,6 +256,11 @@ struct ac__runtime;
 void ac__local_init(struct ac__local_queue *q);
 bool ac__local_is_empty(struct ac__local_queue *q);
 unsigned ac__local_len(struct ac__local_queue *q);
+/* Owner only: how many tasks have left the queue (run, stolen or moved to the injection
+ * queue) and how many have entered it, counting from its start (wrapping): once taken has
+ * reached what added was at some moment, every task queued then has left. */
+uint32_t ac__local_taken(struct ac__local_queue *q);
+uint32_t ac__local_added(struct ac__local_queue *q);
 /* Owner only: appends, moving half the queue to the injection queue when full. */
 void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow);
 ac_task *ac__local_pop(struct ac__local_queue *q);
@@ -393,6 +398,7 @@ struct ac__worker {
     /* When tasks were queued here that are still waiting (0: none; cheap clock). Written by
      * the owner, read by idle workers: a younger backlog is left to the owner. */
     _Atomic uint64_t backlog_since;
+    uint32_t backlog_mark; /* ac__local_added when backlog_since was set (owner only) */
     uint64_t sq_since;      /* when an SQE was prepared that may not be submitted yet (0: none) */
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;

@@ -35,6 +35,16 @@ unsigned ac__local_len(struct ac__local_queue *q)
     return tail - unpack_real(head);
 }
 
+uint32_t ac__local_taken(struct ac__local_queue *q)
+{
+    return unpack_real(atomic_load_explicit(&q->head, memory_order_relaxed));
+}
+
+uint32_t ac__local_added(struct ac__local_queue *q)
+{
+    return atomic_load_explicit(&q->tail, memory_order_relaxed);
+}
+
 bool ac__local_is_empty(struct ac__local_queue *q)
 {
     return ac__local_len(q) == 0;

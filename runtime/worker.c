@@ -102,10 +102,22 @@ static void set_backlog_since(struct ac__worker *w, uint64_t t)
     atomic_store_explicit(&w->backlog_since, t, memory_order_relaxed);
 }
 
+/* Dates the backlog: the tasks queued now have waited since about now. */
+static void date_backlog(struct ac__worker *w)
+{
+    set_backlog_since(w, ac__cheap_clock());
+    w->backlog_mark = ac__local_added(&w->queue);
+}
+
 static void wake_for_backlog(struct ac__worker *w)
 {
     if (ac__local_is_empty(&w->queue))
         set_backlog_since(w, 0);
+    else if ((int32_t)(ac__local_taken(&w->queue) - w->backlog_mark) >= 0)
+        /* Every task queued when the backlog was dated has left, so the oldest one now came
+         * later: a queue that a steady stream of wakes keeps from emptying, but whose tasks
+         * each wait only briefly, is no old backlog. */
+        date_backlog(w);
     else if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
              ac__cheap_clock() - backlog_since(w) > BACKLOG_WAKE)
         notify_parked(w->rt); /* once it has taken some, they are its own */
@@ -147,7 +159,7 @@ void ac__schedule(ac_task *task, bool yield)
         }
         ac__local_push(&cur->queue, task, &rt->inject);
         if (!backlog_since(cur))
-            set_backlog_since(cur, ac__cheap_clock());
+            date_backlog(cur);
         if (!cur->in_driver)
             notify_parked(rt);
         return;
