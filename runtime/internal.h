@@ -26,6 +26,9 @@ typedef struct {
 } ac__spinlock;
 
 void ac__spin_wait(ac__spinlock *l);
+/* The n-th step (from 0) of a spinning wait: a CPU pause for the first 100, then a yield, for
+ * when the thread awaited has been descheduled. */
+void ac__spin_backoff(unsigned n);
 
 static inline void ac__spin_init(ac__spinlock *l)
 {

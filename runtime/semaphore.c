@@ -7,19 +7,24 @@
 #include "asyncc/sync.h"
 #include "sync.h"
 
+void ac__spin_backoff(unsigned n)
+{
+    if (n < 100) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    } else {
+        sched_yield();
+    }
+}
+
 void ac__spin_wait(ac__spinlock *l)
 {
     for (unsigned n = 0;; n++) {
         if (!atomic_load_explicit(&l->locked, memory_order_relaxed) &&
             !atomic_exchange_explicit(&l->locked, 1, memory_order_acquire))
             return;
-        if (n < 100) {
-#if defined(__x86_64__) || defined(__i386__)
-            __builtin_ia32_pause();
-#endif
-        } else {
-            sched_yield();
-        }
+        ac__spin_backoff(n);
     }
 }
 

@@ -1,7 +1,6 @@
 /* runtime/task.c: the task's life: allocation, the state word, references, wakers, running a
  * task on a worker, completion, abort and detach, and the registry of live tasks. */
 #include <errno.h>
-#include <sched.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -89,15 +88,8 @@ static void registry_remove(ac_task *task, bool chunked)
         ac__mem_unmark(task);
         /* A walker that read the mark before it was cleared may still be looking at the task
          * (unmark and this load are seq_cst, as are the walker's increment and its reads). */
-        for (unsigned n = 0; atomic_load_explicit(&walkers, memory_order_seq_cst); n++) {
-            if (n < 100) {
-#if defined(__x86_64__) || defined(__i386__)
-                __builtin_ia32_pause();
-#endif
-            } else {
-                sched_yield();
-            }
-        }
+        for (unsigned n = 0; atomic_load_explicit(&walkers, memory_order_seq_cst); n++)
+            ac__spin_backoff(n);
         return;
     }
     struct listed *l = (struct listed *)task - 1;
