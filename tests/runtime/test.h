@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "asyncc.h"
 
@@ -62,6 +63,17 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
         .result_offset = offsetof(F, result), .result_size = sizeof(((F *)0)->result),     \
         .poll = poll_fn, .drop = drop_fn, .child = test_no_child, .sites = NULL, .nsites = 0 \
     }
+
+/* Burns ms milliseconds of CPU on the calling thread (a long poll). */
+static inline void test_spin_ms(double ms)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double end = now.tv_sec * 1e3 + now.tv_nsec / 1e6 + ms;
+    do
+        clock_gettime(CLOCK_MONOTONIC, &now);
+    while (now.tv_sec * 1e3 + now.tv_nsec / 1e6 < end);
+}
 
 /* Runs a task of the given type (a hand-written frame, zeroed; an int result or none) to its
  * end from plain C with ac__block_on, as a generated main does. Returns its result (-1 without). */

@@ -3,7 +3,6 @@
  * rule), but a backlog that lasts (here: long polls) must still wake the parked worker, which
  * steals and runs part of it. The wakes are made as the driver makes them (in_driver set). */
 #include <pthread.h>
-#include <time.h>
 
 #include "../../runtime/internal.h"
 #include "test.h"
@@ -15,20 +14,6 @@ static ac_waker wakers[SLEEPERS];
 static atomic_int registered;
 static pthread_t ran_on[SLEEPERS];
 static pthread_t driver_thread;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void spin_ms(double ms)
-{
-    double end = now_ms() + ms;
-    while (now_ms() < end)
-        ;
-}
 
 /* Waits once (its waker goes to wakers[id]), then burns SPIN_MS of CPU where it runs. */
 typedef struct {
@@ -47,7 +32,7 @@ static int sleeper_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     ran_on[f->id] = pthread_self();
-    spin_ms(SPIN_MS);
+    test_spin_ms(SPIN_MS);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -94,7 +79,7 @@ static int root_poll(void *frame, ac_cx *cx)
         for (int i = 0; i < SLEEPERS; i++)
             ac_waker_wake(wakers[i]);
         cx->worker->in_driver = false;
-        spin_ms(SPIN_MS);
+        test_spin_ms(SPIN_MS);
         for (f->i = 0; f->i < SLEEPERS; f->i++) {
             ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL);
             f->state = 3;

@@ -4,7 +4,6 @@
  * dated by have left). Before, the backlog's age ran from when the queue was last empty, and
  * the idle worker took the stream over every few milliseconds. */
 #include <pthread.h>
-#include <time.h>
 
 #include "../../runtime/internal.h"
 #include "test.h"
@@ -17,13 +16,6 @@ static ac_waker wakers[2];
 static atomic_int registered;
 static int hops, moves;
 static pthread_t last_thread;
-
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
 
 /* Two relays wake each other as I/O completions would (in_driver), after HOP_US of work each:
  * one of them is always queued. Relay 1 starts the stream once relay 0 waits. */
@@ -47,9 +39,7 @@ static int relay_poll(void *frame, ac_cx *cx)
     if (hops++ > SETTLE && !pthread_equal(pthread_self(), last_thread))
         moves++;
     last_thread = pthread_self();
-    double end = now_us() + HOP_US;
-    while (now_us() < end)
-        ;
+    test_spin_ms(HOP_US / 1000.0);
     bool last = hops >= HOPS;
     if (!last)
         wakers[f->id] = ac_cx_waker(cx);
