@@ -111,9 +111,10 @@ static void date_backlog(struct ac__worker *w)
 
 static void wake_for_backlog(struct ac__worker *w)
 {
-    if (ac__local_is_empty(&w->queue))
+    uint32_t taken = ac__local_taken(&w->queue);
+    if (taken == ac__local_added(&w->queue))
         set_backlog_since(w, 0);
-    else if ((int32_t)(ac__local_taken(&w->queue) - w->backlog_mark) >= 0)
+    else if ((int32_t)(taken - w->backlog_mark) >= 0)
         /* Every task queued when the backlog was dated has left, so the oldest one now came
          * later: a queue that a steady stream of wakes keeps from emptying, but whose tasks
          * each wait only briefly, is no old backlog. */
