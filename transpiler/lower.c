@@ -144,6 +144,20 @@ static void gline(lw *L, unsigned line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* A generated label line, two columns left of the code around it. The indent is the column of
+ * the user's statement, which is 1 for one written at column 0: never below that. */
+static void glabel(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void glabel(lw *L, unsigned line, const char *fmt, ...)
+{
+    unsigned indent = L->indent, at = indent ? indent : 5;
+    va_list ap;
+    va_start(ap, fmt);
+    L->indent = at > 3 ? at - 2 : 1;
+    vgen(L, line, 1, fmt, ap);
+    L->indent = indent;
+    va_end(ap);
+}
+
 /* Generated text that the following user statement continues on the same line (a loop header
  * before its body, `else` before its branch). */
 static void gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -791,9 +805,7 @@ static site *new_site(lw *L, node *aw, marker kind, const char *what)
  * is ready at once costs no store (drop and dumps read the state only between polls). */
 static void suspend_point(lw *L, unsigned line, unsigned k)
 {
-    L->indent -= 2;
-    gline(L, line, "ac__resume_%u:", k);
-    L->indent += 2;
+    glabel(L, line, "ac__resume_%u:", k);
 }
 
 /* An await of a function that never suspends: a call of its plain C twin, hoisted like any
@@ -971,9 +983,7 @@ static void gen_combinator(lw *L, node *aw, node *comb)
     else
         gline(L, line, "ac__fr->ac__state = %u; return AC_PENDING;", k);
     if (comb->mk != MK_JOIN) {
-        L->indent -= 2;
-        gline(L, line, "ac__done_%u: __attribute__((unused));", k);
-        L->indent += 2;
+        glabel(L, line, "ac__done_%u: __attribute__((unused));", k);
     }
     aw->repl = result ? result : "((void)0)";
 }
