@@ -28,6 +28,9 @@
 #ifndef ASYNCC_CC_LIBDIR
 #define ASYNCC_CC_LIBDIR "lib"
 #endif
+#ifndef ASYNCC_CC_VERSION
+#define ASYNCC_CC_VERSION "0"
+#endif
 /* Link flags the runtime library was built to need (the sanitizer it was built with). */
 #ifndef ASYNCC_CC_LINK_FLAGS
 #define ASYNCC_CC_LINK_FLAGS ""
@@ -506,20 +509,29 @@ static const char *transpile(const command *c, const layout *l, int k)
 
 static void usage(void)
 {
-    puts("usage: asyncc-cc [compiler flags] files...\n"
-         "A C compiler: transpiles the async code in each .c file with asyncc, compiles it with the real\n"
-         "compiler and links libasyncc. Takes the real compiler's flags; -MD/-MMD/-MF/-MT write\n"
-         "dependencies of the original sources.\n"
-         "Environment: ASYNCC_REAL_CC (default cc), ASYNCC (the asyncc to use in a build tree),\n"
-         "ASYNCC_CC_VERBOSE=1 prints each command, ASYNCC_CC_KEEP=1 keeps the transpiled files.");
+    puts("usage: asyncc-cc [options] [compiler flags] files...\n"
+         "A C compiler driver: transpiles the async code in each .c file with asyncc, compiles the result\n"
+         "with the real compiler and links libasyncc. Takes the real compiler's flags (see cc --help);\n"
+         "-MD/-MMD/-MF/-MT write the dependencies of the original sources.\n"
+         "\n"
+         "Options of its own:\n"
+         "  --help       this text\n"
+         "  --version    the real compiler's version, then asyncc-cc's on the last line\n"
+         "\n"
+         "Environment:\n"
+         "  ASYNCC_REAL_CC=CC    the real compiler (default: cc)\n"
+         "  ASYNCC=PATH          the asyncc to run (in a build tree)\n"
+         "  ASYNCC_CC_VERBOSE=1  print each command\n"
+         "  ASYNCC_CC_KEEP=1     keep the transpiled files (in $TMPDIR/asyncc-cc.*/)");
 }
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 && strcmp(argv[1], "--asyncc-help") == 0) {
-        usage();
-        return 0;
-    }
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "--asyncc-help") == 0) {
+            usage();
+            return 0;
+        }
     verbose = env_on("ASYNCC_CC_VERBOSE");
     const char *real_cc = getenv("ASYNCC_REAL_CC");
     if (!real_cc || !*real_cc)
@@ -533,9 +545,19 @@ int main(int argc, char **argv)
     command c = {0};
     parse(&c, args.n, args.v, real_cc);
 
-    /* No input (--version, -dumpmachine, -print-*...): the real compiler answers. */
-    if (c.ninputs == 0)
-        return run(&c.cc);
+    /* No input (--version, -dumpmachine, -print-*...): the real compiler answers. Build systems
+     * read --version to learn which compiler this is (meson takes the first version number and
+     * looks for "Free Software Foundation"), so asyncc-cc's own line comes last. */
+    if (c.ninputs == 0) {
+        int rc = run(&c.cc);
+        for (int i = 1; i < args.n; i++)
+            if (strcmp(args.v[i], "--version") == 0) {
+                fflush(stdout);
+                printf("asyncc-cc %s: transpiles with %s, compiles with %s\n", ASYNCC_CC_VERSION, l.tool, real_cc);
+                break;
+            }
+        return rc;
+    }
 
     int links = !c.compile_only && !c.stop_after_pp && !c.deps_only && !c.syntax_only;
     if (c.nsrc > 0 && !c.deps_only) {

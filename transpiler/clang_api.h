@@ -9,9 +9,11 @@
 #define CX_FUNCTIONS(X) \
     X(clang_CompilationDatabase_dispose) \
     X(clang_CompilationDatabase_fromDirectory) \
+    X(clang_CompilationDatabase_getAllCompileCommands) \
     X(clang_CompilationDatabase_getCompileCommands) \
     X(clang_CompileCommand_getArg) \
     X(clang_CompileCommand_getDirectory) \
+    X(clang_CompileCommand_getFilename) \
     X(clang_CompileCommand_getNumArgs) \
     X(clang_CompileCommands_dispose) \
     X(clang_CompileCommands_getCommand) \
@@ -82,9 +84,11 @@ int cx_load(void);
 #ifndef CX_API_DEFINE
 #define clang_CompilationDatabase_dispose (cx_api.clang_CompilationDatabase_dispose)
 #define clang_CompilationDatabase_fromDirectory (cx_api.clang_CompilationDatabase_fromDirectory)
+#define clang_CompilationDatabase_getAllCompileCommands (cx_api.clang_CompilationDatabase_getAllCompileCommands)
 #define clang_CompilationDatabase_getCompileCommands (cx_api.clang_CompilationDatabase_getCompileCommands)
 #define clang_CompileCommand_getArg (cx_api.clang_CompileCommand_getArg)
 #define clang_CompileCommand_getDirectory (cx_api.clang_CompileCommand_getDirectory)
+#define clang_CompileCommand_getFilename (cx_api.clang_CompileCommand_getFilename)
 #define clang_CompileCommand_getNumArgs (cx_api.clang_CompileCommand_getNumArgs)
 #define clang_CompileCommands_dispose (cx_api.clang_CompileCommands_dispose)
 #define clang_CompileCommands_getCommand (cx_api.clang_CompileCommands_getCommand)

@@ -220,6 +220,12 @@ char *lw_field_decl(const char *type, const char *name);
 char *out_compose(tunit *t);
 int out_check_line_directives(tunit *t);
 
+/* ccdb.c */
+/* The compile command, in db, of the file asyncc generated from the input at abs (a build that
+ * transpiles first lists that file, not the user's): the commands with *which set to its index
+ * (dispose them), or NULL when no listed file was generated from it. */
+CXCompileCommands cc_generated_command(CXCompilationDatabase db, const char *abs, unsigned *which);
+
 /* inspect.c */
 char *in_frames(tunit *t, const char *const *flags, int nflags);
 char *in_dot(tunit *t);

@@ -95,14 +95,21 @@ static int load_ccdb(options *o)
     char path[PATH_MAX];
     const char *abs = realpath(o->input, path) ? path : o->input;
     CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
+    unsigned which = 0;
+    if (!cmds || clang_CompileCommands_getSize(cmds) == 0) {
+        if (cmds)
+            clang_CompileCommands_dispose(cmds);
+        cmds = cc_generated_command(db, abs, &which);
+    }
     int rc = -1;
     if (cmds && clang_CompileCommands_getSize(cmds) > 0) {
-        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
+        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, which);
         char *dir = cx_take(clang_CompileCommand_getDirectory(cmd));
         unsigned n = clang_CompileCommand_getNumArgs(cmd);
         for (unsigned i = 1; i < n; i++) {
             char *a = cx_take(clang_CompileCommand_getArg(cmd, i));
-            if (strcmp(a, "-c") == 0 || a[0] != '-') {
+            /* libclang may end the flags with "--" before the file name */
+            if (strcmp(a, "-c") == 0 || a[0] != '-' || strcmp(a, "--") == 0) {
                 free(a);
                 continue;
             }

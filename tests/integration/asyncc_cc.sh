@@ -10,6 +10,12 @@ rm -rf "$work" && mkdir -p "$work/tmp" "$work/obj" && cd "$work"
 cp -a "$here/cc" sub
 export TMPDIR=$work/tmp
 
+"$cc" --help >help.txt && grep -q "^usage: asyncc-cc " help.txt || fail "--help: $(head -2 help.txt)"
+"$cc" --version >version.txt && tail -1 version.txt | grep -q "^asyncc-cc [0-9]" ||
+    fail "--version does not end with asyncc-cc's: $(cat version.txt)"
+head -1 version.txt | grep -qv "^asyncc-cc" || fail "--version must start with the real compiler's"
+echo "ok: --help is asyncc-cc's; --version the real compiler's, then asyncc-cc's"
+
 "$cc" -Wall -Wextra -Werror sub/a.c -x c sub/b.inc -o prog
 [ "$(./prog)" = "sub/a.c 42" ] || fail "prog printed '$(./prog)'"
 echo "ok: link of a transpiled and a plain file; quote include beside the source; __FILE__"

@@ -32,9 +32,14 @@ cmake)
     rm -rf "$bin"
     gen="Unix Makefiles"
     command -v ninja >/dev/null && gen=Ninja
-    cmake -S "$src" -B "$bin" -G "$gen" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    cmake -S "$src" -B "$bin" -G "$gen" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
     cmake --build "$bin" >/dev/null
     expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+    # compile_commands.json lists the generated app.c; asyncc -p finds its flags for the user's.
+    (cd "$src" && "$prefix/bin/asyncc" -p "$bin" --emit=frames app.c >"$work/frames.txt" 2>&1) ||
+        fail "asyncc -p $bin app.c: $(cat "$work/frames.txt")"
+    grep -q "^async " "$work/frames.txt" || fail "asyncc -p printed no frames: $(cat "$work/frames.txt")"
+    echo "ok: asyncc -p maps the generated file in compile_commands.json back to app.c"
     # Nothing changed: nothing is transpiled again.
     out=$(cmake --build "$bin")
     ! grep -q Transpiling <<<"$out" || fail "a build with nothing changed transpiled again: $out"
