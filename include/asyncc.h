@@ -12,5 +12,7 @@
 #include "asyncc/net.h"
 #include "asyncc/sync.h"
 #include "asyncc/channel.h"
+#include "asyncc/fd.h"
+#include "asyncc/leaf.h"
 
 #endif
