@@ -28,6 +28,7 @@
     X(clang_Type_getAlignOf) \
     X(clang_Type_getOffsetOf) \
     X(clang_Type_getSizeOf) \
+    X(clang_Type_visitFields) \
     X(clang_createIndex) \
     X(clang_disposeDiagnostic) \
     X(clang_disposeIndex) \
@@ -103,6 +104,7 @@ int cx_load(void);
 #define clang_Type_getAlignOf (cx_api.clang_Type_getAlignOf)
 #define clang_Type_getOffsetOf (cx_api.clang_Type_getOffsetOf)
 #define clang_Type_getSizeOf (cx_api.clang_Type_getSizeOf)
+#define clang_Type_visitFields (cx_api.clang_Type_visitFields)
 #define clang_createIndex (cx_api.clang_createIndex)
 #define clang_disposeDiagnostic (cx_api.clang_disposeDiagnostic)
 #define clang_disposeIndex (cx_api.clang_disposeIndex)

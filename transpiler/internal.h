@@ -215,6 +215,9 @@ const char *an_binop(const tunit *t, const node *n);
 void lw_function(tunit *t, afn *f, sb *out);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
+/* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
+ * when init_list: a copy through an initialized temporary when ty has a const member inside. */
+char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
 
 /* output.c */
 char *out_compose(tunit *t);

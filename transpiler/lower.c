@@ -454,9 +454,15 @@ static char *return_text(lw *L, node *r)
         s = xasprintf("return (%s" DONE_STATE ", AC_READY)", calls);
     else {
         char *et = emit_text(L, e);
-        s = L->f->self->ret_type
-                ? xasprintf("return (ac__fr->ac__result = (%s), %s" DONE_STATE ", AC_READY)", et, calls)
-                : xasprintf("return ((void)(%s), %s" DONE_STATE ", AC_READY)", et, calls);
+        if (L->f->self->ret_type) {
+            char *v = xasprintf("(%s)", et);
+            char *set = lw_assign("ac__fr->ac__result", v, clang_getResultType(clang_getCursorType(L->f->root->cur)), 0);
+            s = xasprintf("return (%s, %s" DONE_STATE ", AC_READY)", set, calls);
+            free(v);
+            free(set);
+        } else {
+            s = xasprintf("return ((void)(%s), %s" DONE_STATE ", AC_READY)", et, calls);
+        }
         free(et);
     }
     free(calls);
@@ -681,6 +687,53 @@ static char *local_type(lw *L, node *decl, int for_field)
     return s;
 }
 
+static int const_inside(CXType ty);
+
+static enum CXVisitorResult const_field(CXCursor c, CXClientData data)
+{
+    CXType ty = clang_getCursorType(c);
+    if (clang_isConstQualifiedType(clang_getCanonicalType(ty)) || const_inside(ty)) {
+        *(int *)data = 1;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+/* Whether a const member (or a const array element) lies anywhere inside an object of type ty:
+ * then C forbids assigning the object as a whole, although initializing it is fine. */
+static int const_inside(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    switch (c.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray: {
+        CXType e = clang_getArrayElementType(c);
+        return clang_isConstQualifiedType(clang_getCanonicalType(e)) || const_inside(e);
+    }
+    case CXType_Record: {
+        int found = 0;
+        clang_Type_visitFields(c, const_field, &found);
+        return found;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* `dst = src` as an expression, for an object of type ty that is not an array; src is an
+ * initializer list when init_list. A struct or union with a const member inside cannot be
+ * assigned: it is initialized on the stack and copied, which compilers turn into the same stores. */
+char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
+{
+    if (const_inside(ty))
+        return xasprintf("({ __typeof__(%s) ac__v = %s; (void)__builtin_memcpy((void *)&(%s), &ac__v, sizeof ac__v); })",
+                         dst, src, dst);
+    if (init_list)
+        return xasprintf("%s = (__typeof__(%s))%s", dst, dst, src);
+    return xasprintf("%s = %s", dst, src);
+}
+
 /* A declaration of `name` with the type clang spells as `type`; types that C cannot write before
  * a name (arrays, function pointers) go through __typeof__. Takes ownership of name. */
 char *lw_field_decl(const char *type, const char *name)
@@ -816,8 +869,11 @@ static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
     char *args = call_args(L, call);
     const char *list = *args ? args + 2 : ""; /* past the leading ", " */
     if (c->ret_type && !handle_discarded(aw)) {
-        char *tmp = new_temp(L, c->ret_type);
-        gline(L, line, "%s = ac__now_%s(%s);", tmp, c->name, list);
+        char *tmp = new_temp(L, c->ret_type), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
+        char *set = lw_assign(tmp, call_text, clang_getCursorType(aw->cur), 0);
+        gline(L, line, "%s;", set);
+        free(call_text);
+        free(set);
         aw->repl = tmp;
     } else {
         gline(L, line, "%sac__now_%s(%s);", c->ret_type ? "(void)" : "", c->name, list);
@@ -868,7 +924,9 @@ static void gen_await(lw *L, node *aw)
         aw->repl = child_result(ch);
     else {
         char *tmp = new_temp(L, c->ret_type), *r = child_result(ch);
-        gline(L, line, "%s = %s;", tmp, r);
+        char *set = lw_assign(tmp, r, clang_getCursorType(aw->cur), 0);
+        gline(L, line, "%s;", set);
+        free(set);
         free(r);
         aw->repl = tmp;
     }
@@ -1022,8 +1080,9 @@ static void hoist_stmt_expr(lw *L, node *n)
             L->stmt = r;
             L->indent = col_at(L, nstart(k));
             hoist(L, k);
-            char *e = emit_text(L, k);
-            gline(L, node_line(L, k), "%s = %s;", tmp, e);
+            char *e = emit_text(L, k), *set = lw_assign(tmp, e, ty, 0);
+            gline(L, node_line(L, k), "%s;", set);
+            free(set);
             free(e);
             L->stmt = saved_stmt;
         } else {
@@ -1118,9 +1177,11 @@ static void hoist(lw *L, node *n)
             L->indent += 4;
             hoist(L, n->kids[branch]);
             char *v = emit_text(L, n->kids[branch]);
-            if (tmp)
-                gline(L, line, "%s = %s;", tmp, v);
-            else
+            if (tmp) {
+                char *set = lw_assign(tmp, v, ty, 0);
+                gline(L, line, "%s;", set);
+                free(set);
+            } else
                 gline(L, line, "(void)(%s);", v);
             free(v);
             L->indent -= 4;
@@ -1157,10 +1218,13 @@ static void init_frame_var(lw *L, var *v, node *init)
         gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, &(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
               v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
               init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
-    else if (init->kind == CXCursor_InitListExpr)
-        gline(L, line, "ac__fr->%s = (__typeof__(ac__fr->%s))%s;", v->field, v->field, it);
-    else
-        gline(L, line, "ac__fr->%s = %s;", v->field, it);
+    else {
+        char *dst = xasprintf("ac__fr->%s", v->field);
+        char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
+        gline(L, line, "%s;", set);
+        free(dst);
+        free(set);
+    }
     free(it);
 }
 
@@ -1746,6 +1810,21 @@ static void self_lines(lw *L, sb *out)
         sb_puts(out, ASYNCC_SELF_LINE "\n");
 }
 
+/* The statements of init and args that store the parameters in the frame. */
+static void put_param_copies(sb *out, afn *f)
+{
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *dst = xasprintf("ac__fr->%s", v->field);
+        char *set = lw_assign(dst, v->name, clang_getCursorType(v->decl->cur), 0);
+        sb_printf(out, "    %s;\n", set);
+        free(dst);
+        free(set);
+    }
+}
+
 static void emit_async(lw *L, sb *out)
 {
     afn *f = L->f;
@@ -1812,9 +1891,7 @@ static void emit_async(lw *L, sb *out)
     sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
               linkage(c), c->is_static ? "__attribute__((unused)) " : "", n, params, n);
-    for (unsigned i = 0; i < f->nvars; i++)
-        if (f->vars[i]->is_param)
-            sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
+    put_param_copies(out, f);
     sb_puts(out, "}\n\n");
     free(params);
 
@@ -1825,25 +1902,28 @@ static void emit_async(lw *L, sb *out)
                        "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
                        "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
                   n, n);
-        if (c->ret_type)
-            sb_puts(out, "ac__fr->ac__result = ");
-        sb_printf(out, "ac__now_%s(", n);
+        sb call = {0};
+        sb_printf(&call, "ac__now_%s(", n);
         const char *sep = "";
         for (unsigned i = 0; i < f->nvars; i++)
             if (f->vars[i]->is_param) {
-                sb_printf(out, "%sac__fr->%s", sep, f->vars[i]->field);
+                sb_printf(&call, "%sac__fr->%s", sep, f->vars[i]->field);
                 sep = ", ";
             }
-        sb_printf(out, ");\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n");
+        sb_putc(&call, ')');
+        char *set = c->ret_type ? lw_assign("ac__fr->ac__result", call.data,
+                                            clang_getResultType(clang_getCursorType(f->root->cur)), 0)
+                                : xstrdup(call.data);
+        sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
+        free(set);
+        sb_free(&call);
         free(body);
         body = NULL;
     } else {
     /* The body runs from state ac__from (the frame's, or 0 when a caller has just set the
      * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
     sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params_decl);
-    for (unsigned i = 0; i < f->nvars; i++)
-        if (f->vars[i]->is_param)
-            sb_printf(out, "    ac__fr->%s = %s;\n", f->vars[i]->field, f->vars[i]->name);
+    put_param_copies(out, f);
     sb_puts(out, *params_decl ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
     sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)\n{\n"
                    "    (void)ac__cx;\n    (void)ac__keep;\n    switch (ac__from) {\n    case 0:\n        break;\n",
