@@ -7,12 +7,12 @@
 
 #include "internal.h"
 
-/* Walks a frame chain that nobody can poll meanwhile (the caller holds the task's RUNNING bit). */
-void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame)
+/* Writes the chain from frame down; a combinator's state lists each of its pending children's
+ * chains, as "{ a | b }". depth bounds the walk in frames, whatever the shape. */
+static void dump_from(FILE *out, const ac_future_type *type, void *frame, unsigned depth)
 {
-    for (unsigned depth = 0; type && frame && depth < 64; depth++) {
+    for (; type && frame && depth < 64; depth++) {
         unsigned state = ((ac_frame *)frame)->state;
-        fprintf(out, depth ? " <- " : " at ");
         if (state == 0) {
             fprintf(out, "%s (not started)", type->name);
             return;
@@ -28,22 +28,74 @@ void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame)
         } else {
             fprintf(out, "%s state %u", type->name, state);
         }
+        enum { MAX_BRANCHES = 32 }; /* a combinator takes at most 32 futures */
+        void *frames[MAX_BRANCHES];
+        const ac_future_type *types[MAX_BRANCHES];
+        unsigned n = type->branches ? type->branches(frame, frames, types, MAX_BRANCHES) : 0;
+        if (n > 0) {
+            fputs(" <- {", out);
+            for (unsigned i = 0; i < n && i < MAX_BRANCHES; i++) {
+                fputs(i ? " | " : " ", out);
+                dump_from(out, types[i], frames[i], depth + 1);
+            }
+            fputs(" }", out);
+            return;
+        }
         const ac_future_type *child_type = NULL;
         void *child = type->child ? type->child(frame, &child_type) : NULL;
+        if (child && child_type)
+            fputs(" <- ", out);
         type = child_type;
         frame = child;
     }
 }
 
+/* Walks a frame chain that nobody can poll meanwhile (the caller holds the task's RUNNING bit). */
+void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame)
+{
+    fputs(" at ", out);
+    dump_from(out, type, frame, 0);
+}
+
+/* Finished tasks that nobody joined yet, counted by function: a program that spawns many and
+ * joins them late would otherwise get a line for each. */
+enum { FINISHED_KINDS = 16 };
+struct finished {
+    const char *name; /* NULL: any other function, once the table is full */
+    size_t count, aborted;
+};
+
 struct dump_ctx {
     FILE *out;
     size_t count;
+    struct finished fin[FINISHED_KINDS + 1];
+    size_t nfin;
 };
+
+static void count_finished(struct dump_ctx *d, const char *name, bool aborted)
+{
+    size_t i = 0;
+    while (i < d->nfin && strcmp(d->fin[i].name ? d->fin[i].name : "", name) != 0)
+        i++;
+    if (i == d->nfin) {
+        if (d->nfin == FINISHED_KINDS)
+            i = FINISHED_KINDS; /* the last slot gathers the rest */
+        else
+            d->fin[d->nfin++].name = name;
+    }
+    d->fin[i].count++;
+    d->fin[i].aborted += aborted;
+}
 
 static void dump_one(ac_task *task, void *arg)
 {
     struct dump_ctx *d = arg;
     d->count++;
+    uint64_t s0 = atomic_load_explicit(&task->state, memory_order_acquire);
+    if (s0 & AC__T_COMPLETE) {
+        count_finished(d, task->type->name, (s0 & AC__T_ABORTED) != 0);
+        return;
+    }
     fprintf(d->out, "task %p %s:", (void *)task, task->type->name);
     /* Take the RUNNING bit of an idle task so no worker polls it while we read its frames;
      * a wake meanwhile sets NOTIFIED and is honoured when we give the bit back. */
@@ -81,9 +133,24 @@ static void dump_one(ac_task *task, void *arg)
 
 void ac_task_dump(FILE *out)
 {
-    struct dump_ctx d = {out, 0};
+    struct dump_ctx d = {.out = out};
     fprintf(out, "asyncc task dump:\n");
     ac__registry_foreach(dump_one, &d);
+    size_t finished = 0;
+    for (size_t i = 0; i <= FINISHED_KINDS; i++)
+        finished += d.fin[i].count;
+    if (finished) {
+        fprintf(out, "finished, not joined yet: %zu task%s:", finished, finished == 1 ? "" : "s");
+        for (size_t i = 0; i <= FINISHED_KINDS; i++) {
+            const struct finished *f = &d.fin[i];
+            if (!f->count)
+                continue;
+            fprintf(out, "%s %s x%zu", i ? "," : "", f->name ? f->name : "(others)", f->count);
+            if (f->aborted)
+                fprintf(out, " (%zu aborted)", f->aborted);
+        }
+        fputc('\n', out);
+    }
     fprintf(out, "%zu task%s\n", d.count, d.count == 1 ? "" : "s");
     fflush(out);
 }

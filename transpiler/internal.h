@@ -223,6 +223,11 @@ char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
 char *out_compose(tunit *t);
 int out_check_line_directives(tunit *t);
 
+/* branches.c */
+/* Emits ac__branches_<f> (see ac_future_type.branches) when f has a combinator; returns its
+ * name, or "0" for a type whose dumps follow child alone (caller frees). */
+char *br_emit(const afn *f, sb *out);
+
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that
  * transpiles first lists that file, not the user's): the commands with *which set to its index

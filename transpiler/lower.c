@@ -2006,14 +2006,16 @@ static void emit_async(lw *L, sb *out)
             sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->what);
         sb_puts(out, "};\n\n");
     }
+    char *branches = br_emit(f, out);
     sb_printf(out,
               "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
               "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
-              "    ac__child_%s,\n    %s,\n    %u,\n};\n",
+              "    ac__child_%s,\n    %s,\n    %u,\n    %s,\n};\n",
               c->is_static ? "static " : "", unused, n, n, n, n,
               c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : "0",
               c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : "0", n, n, n,
-              f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites);
+              f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites, branches);
+    free(branches);
 
     if (f->is_main) {
         int argc = 0;

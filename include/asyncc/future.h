@@ -88,6 +88,11 @@ struct ac_future_type {
 
     const ac_await_site *sites; /* indexed by state - 1 */
     unsigned nsites;
+
+    /* For task dumps: when the current state is a combinator's (ac_join, ac_select...), stores
+     * up to max of its pending children in frames and types and returns how many are pending;
+     * returns 0 in any other state. NULL when no state is a combinator's (child says it all). */
+    unsigned (*branches)(void *frame, void **frames, const ac_future_type **types, unsigned max);
 };
 
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in

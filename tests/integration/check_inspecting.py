@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+# check_inspecting.py: the blocks of docs/inspecting.md marked `<!-- output: NAME -->` are real
+# output of asyncc and of the echo server for samples/echo/echo.c; this checks them, or rewrites
+# them with --update after a change to what asyncc writes.
+# Usage: check_inspecting.py [--update] ASYNCC ECHO_SERVER DOC.md
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+args = sys.argv[1:]
+update = args[:1] == ["--update"]
+if update:
+    args = args[1:]
+asyncc, server, doc = (os.path.abspath(a) for a in args)
+echo_dir = os.path.join(os.path.dirname(os.path.abspath(doc)), "..", "samples", "echo")
+
+
+def run(*cmd):
+    return subprocess.run([asyncc, *cmd, "echo.c"], cwd=echo_dir, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def between(text, first, last):
+    """The lines from the first one containing `first` to the next one containing `last`."""
+    lines = text.splitlines()
+    i = next(k for k, l in enumerate(lines) if first in l)
+    j = next(k for k in range(i, len(lines)) if last in lines[k])
+    return "\n".join(lines[i:j + 1]) + "\n"
+
+
+def emit_c():
+    return between(run("--emit=c", "--no-lines"), "for (;;)", "break;")
+
+
+def frames():
+    text = run("--emit=frames")
+    return text[:text.index("\n\n") + 1]  # serve's section
+
+
+def dump():
+    """Two clients connected to the echo server, then SIGUSR1: the dump it writes on stderr."""
+    p = subprocess.Popen([server], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(p.stdout.readline().rsplit(":", 1)[1])
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+        for c in clients:  # each connection's task is past its first recv once this echoes
+            c.sendall(b"x")
+            c.recv(1)
+        os.set_blocking(p.stderr.fileno(), False)
+        # The echo's write may complete just after the client saw the byte: dump again until
+        # both connections wait in their recv, as the text around the block says.
+        for attempt in range(20):
+            time.sleep(0.05)
+            p.send_signal(signal.SIGUSR1)
+            deadline, err = time.time() + 10, ""
+            while not re.search(r"^\d+ tasks?$", err, re.M) and time.time() < deadline:
+                time.sleep(0.05)
+                err += p.stderr.read() or ""
+            if err.count("echo.c:15 (awaiting ac_recv)") == 2:
+                break
+        for c in clients:
+            c.close()
+    finally:
+        p.kill()
+        p.wait()
+    # Machine-specific parts: task addresses and where the source tree is.
+    addresses = iter(range(0x7f00000010c0, 0x7f0000100000, 0x1240))
+    err = re.sub(r"0x[0-9a-f]+", lambda m: hex(next(addresses)), err)
+    return re.sub(r"\S*/samples/echo/", "/src/asyncc/samples/echo/", err)
+
+
+def normalized_dump(text):
+    return sorted(re.sub(r"0x[0-9a-f]+", "0x?", l) for l in text.splitlines())
+
+
+makers = {"emit-c": emit_c, "frames": frames, "dump": dump}
+text = open(doc).read()
+pattern = re.compile(r"(<!-- output: ([\w-]+) -->\n```\w*\n)(.*?)(```)", re.S)
+stale, seen = [], set()
+
+
+def replace(m):
+    name, shown = m.group(2), m.group(3)
+    seen.add(name)
+    real = makers[name]()
+    same = normalized_dump(real) == normalized_dump(shown) if name == "dump" else real == shown
+    if not same:
+        stale.append((name, shown, real))
+    return m.group(1) + real + m.group(4)
+
+
+new = pattern.sub(replace, text)
+missing = set(makers) - seen
+if update:
+    open(doc, "w").write(new)
+    print(f"{doc}: {len(stale)} block(s) rewritten")
+    sys.exit(0)
+for name, shown, real in stale:
+    print(f"docs/inspecting.md: the '{name}' block is stale; the real output is:\n{real}")
+if missing:
+    print(f"docs/inspecting.md has no block for: {', '.join(sorted(missing))}")
+if stale:
+    print(f"Run {sys.argv[0]} --update ASYNCC ECHO_SERVER {doc} and reread the text around it.")
+print(f"{len(seen)} blocks checked, {len(stale)} stale")
+sys.exit(1 if stale or missing else 0)
