@@ -14,5 +14,8 @@
 #include "asyncc/channel.h"
 #include "asyncc/fd.h"
 #include "asyncc/leaf.h"
+#include "asyncc/tcp.h"
+#include "asyncc/udp.h"
+#include "asyncc/transfer.h"
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "asyncc/net.h"
 #include "io_op.h"
+#include "net_addr.h"
 
 static int finish_accept(struct ac__io_frame *f, int res)
 {
@@ -138,35 +139,8 @@ int ac_tcp_listen(const char *host, unsigned short port, int backlog)
 {
     struct sockaddr_storage ss;
     socklen_t len;
-    memset(&ss, 0, sizeof ss);
-    struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
-    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
-    if (!host || inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
-        in4->sin_family = AF_INET;
-        in4->sin_port = htons(port);
-        if (!host)
-            in4->sin_addr.s_addr = htonl(INADDR_ANY);
-        len = sizeof *in4;
-    } else if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons(port);
-        len = sizeof *in6;
-    } else {
-        return -EINVAL;
-    }
-    int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return -errno;
-    int one = 1;
-    int r;
-    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
-        bind(fd, (struct sockaddr *)&ss, len) || listen(fd, backlog))
-        goto err;
-    return fd;
-err:
-    r = -errno;
-    close(fd);
-    return r;
+    int r = ac__addr_numeric(host, port, &ss, &len);
+    return r < 0 ? r : ac__socket_bound((struct sockaddr *)&ss, len, SOCK_STREAM, backlog);
 }
 
 int ac_socket_port(int fd)

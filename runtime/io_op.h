@@ -65,6 +65,31 @@ struct ac__io_frame {
         struct {
             int a, b, c;
         } ints;
+        struct {
+            int fd;
+            int cnt;                 /* iovecs left from iov */
+            const struct iovec *iov; /* the caller's, at the first one not fully written */
+            size_t skip, done;       /* bytes of iov[0] written; bytes written in all */
+            bool not_socket;         /* writev_all: sendmsg said ENOTSOCK, use writev */
+            struct msghdr hdr;       /* writev_all on a socket: sendmsg of cur */
+            struct iovec cur[8];     /* what the kernel reads: the next iovecs, adjusted */
+        } vec;
+        struct {
+            int in, out;
+            long long off_in, off_out; /* -1: the file position, or a pipe */
+            size_t len, done, pending; /* sendfile: bytes in the pipe, not yet sent */
+            unsigned flags;
+            unsigned cap; /* sendfile: its pipe's capacity */
+            int pipe[2];  /* sendfile's own pipe: -1 until the first poll */
+        } splice;
+        struct ac__io_msg {
+            int fd;
+            int flags;
+            struct msghdr hdr;
+            struct iovec iov;
+            socklen_t *addrlen; /* recvfrom: where the sender's address length goes */
+            struct sockaddr_storage addr; /* sendto: the copy of the destination */
+        } msg;
     } u;
 };
 

@@ -1,0 +1,55 @@
+/* asyncc/udp.h: datagram sockets (Tokio's UdpSocket): binding by address or host name, and
+ * sendto/recvfrom/sendmsg/recvmsg through io_uring. Every call returns a count or -errno. */
+#ifndef ASYNCC_UDP_H
+#define ASYNCC_UDP_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_sendto = 296,
+    ac__frame_size_ac_recvfrom = 296,
+    ac__frame_size_ac_sendmsg = 128,
+    ac__frame_size_ac_recvmsg = 128
+};
+
+/* Dropping an in-flight call cancels it as described in asyncc/io.h: a datagram that the kernel
+ * had already received into buf when the cancel arrived is lost, as with any cancelled read. */
+
+/* Sends one datagram of len bytes to addr (copied: it need not outlive the call; NULL on a
+ * connected socket). MSG_NOSIGNAL is added. Returns the count sent or -errno. buf must stay
+ * valid until the call finishes. */
+AC_EXPORT async long ac_sendto(int fd, const void *buf, size_t len, int flags,
+                               const struct sockaddr *addr, socklen_t addrlen);
+
+/* Receives one datagram into buf (a longer one is truncated; MSG_TRUNC in flags returns its
+ * real length). When addr is not NULL, the sender's address is written there and *addrlen (the
+ * room at addr on entry) is set to its length. Returns the count or -errno. buf, addr and
+ * addrlen must stay valid until the call finishes. */
+AC_EXPORT async long ac_recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *addr,
+                                 socklen_t *addrlen);
+
+/* sendmsg(2)/recvmsg(2) (scatter/gather, ancillary data). msg and everything it points to must
+ * stay valid until the call finishes; recvmsg updates msg->msg_namelen, msg_controllen and
+ * msg_flags as recvmsg(2) does. sendmsg adds MSG_NOSIGNAL. Return the count or -errno. */
+AC_EXPORT async long ac_sendmsg(int fd, const struct msghdr *msg, int flags);
+AC_EXPORT async long ac_recvmsg(int fd, struct msghdr *msg, int flags);
+
+/* A datagram socket bound to host (a numeric IPv4/IPv6 address, or NULL for 0.0.0.0) and port
+ * (0 picks a free one). Plain call: a numeric address needs no lookup. Returns the fd
+ * (SOCK_CLOEXEC) or -errno (-EINVAL for a host that is not a numeric address). */
+AC_EXPORT int ac_udp_bind(const char *host, unsigned short port);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
