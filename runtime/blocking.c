@@ -1,6 +1,6 @@
-/* runtime/blocking.c: ac_spawn_blocking and its thread pool: jobs on the heap (a dropped future
- * abandons its job, which the pool frees when fn returns), threads on demand, idle ones exit
- * (and are joined: at shutdown no pool thread is left). */
+/* runtime/blocking.c: the blocking thread pool (threads on demand, idle ones exit and are
+ * joined: at shutdown no pool thread is left; the epoll backend's file ops run there too) and
+ * ac_spawn_blocking (jobs on the heap: a dropped future abandons its job, freed when fn returns). */
 #include <errno.h>
 #include <string.h>
 #include <time.h>
@@ -14,7 +14,7 @@
 enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE, JOB_ABANDONED };
 
 struct job {
-    struct job *next;
+    struct ac__pool_job base;
     long (*fn)(void *);
     void *arg;
     long ret;
@@ -25,7 +25,7 @@ struct job {
 static struct {
     pthread_mutex_t lock;
     pthread_cond_t cond, idle_cond;
-    struct job *head, *tail;
+    struct ac__pool_job *head, *tail;
     unsigned threads, idle;
     size_t outstanding; /* jobs submitted and not finished: their wakers hold tasks */
     bool stopping;      /* shutdown: idle threads exit at once */
@@ -42,8 +42,9 @@ static void join_exited(void)
     pool.nexited = 0;
 }
 
-static void run_job(struct job *j)
+static void run_job(struct ac__pool_job *base)
 {
+    struct job *j = (struct job *)base;
     /* Run it even when its future was dropped before it started: fn may own arg. */
     int expected = JOB_QUEUED;
     atomic_compare_exchange_strong(&j->state, &expected, JOB_RUNNING);
@@ -64,13 +65,13 @@ static void *pool_thread(void *arg)
     (void)arg;
     pthread_mutex_lock(&pool.lock);
     for (;;) {
-        struct job *j = pool.head;
+        struct ac__pool_job *j = pool.head;
         if (j) {
             pool.head = j->next;
             if (!pool.head)
                 pool.tail = NULL;
             pthread_mutex_unlock(&pool.lock);
-            run_job(j);
+            j->run(j); /* which may free j */
             pthread_mutex_lock(&pool.lock);
             if (--pool.outstanding == 0)
                 pthread_cond_broadcast(&pool.idle_cond);
@@ -100,7 +101,7 @@ static void *pool_thread(void *arg)
     return NULL;
 }
 
-static void submit(struct job *j)
+void ac__pool_submit(struct ac__pool_job *j)
 {
     pthread_mutex_lock(&pool.lock);
     j->next = NULL;
@@ -157,6 +158,7 @@ static int blocking_poll(void *frame, ac_cx *cx)
         struct job *j = malloc(sizeof *j);
         if (!j)
             ac__panic("out of memory for a blocking job");
+        j->base.run = run_job;
         j->fn = f->fn;
         j->arg = f->arg;
         j->ret = 0;
@@ -164,7 +166,7 @@ static int blocking_poll(void *frame, ac_cx *cx)
         atomic_init(&j->state, JOB_QUEUED);
         f->job = j;
         f->state = 1;
-        submit(j);
+        ac__pool_submit(&j->base);
         return AC_PENDING;
     }
     if (atomic_load_explicit(&f->job->state, memory_order_acquire) != JOB_DONE)

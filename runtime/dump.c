@@ -166,11 +166,8 @@ static void on_sigusr1(int sig)
     int saved = errno;
     atomic_store(&ac__dump_requested, 1);
     struct ac__runtime *rt = atomic_load(&ac__rt);
-    if (rt) {
-        uint64_t one = 1;
-        ssize_t n = write(rt->workers[0].eventfd, &one, sizeof one);
-        (void)n;
-    }
+    if (rt)
+        ac__backend_wake(&rt->workers[0]); /* a write to an eventfd: async-signal-safe */
     errno = saved;
 }
 

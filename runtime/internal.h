@@ -3,7 +3,6 @@
 #ifndef ASYNCC_RUNTIME_INTERNAL_H
 #define ASYNCC_RUNTIME_INTERNAL_H
 
-#include <liburing.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -13,6 +12,7 @@
 
 #include "asyncc/future.h"
 #include "asyncc/runtime.h"
+#include "backend.h"
 
 #define AC__CACHELINE 64
 #define AC__LIKELY(x) __builtin_expect(!!(x), 1)
@@ -215,6 +215,8 @@ void ac__task_release_handle(ac_task *task);
 void ac__task_free(ac_task *task);
 /* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */
 void ac__task_run(struct ac__worker *w, ac_task *task);
+/* Frees a task that was never started (the runtime could not start), dropping its frame. */
+void ac__task_discard(ac_task *task);
 /* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
 void ac__task_shutdown_drop(ac_task *task);
 /* Calls fn on every task spawned and not yet freed; no task is freed while it runs (a thread
@@ -345,34 +347,6 @@ void ac__timer_cancel(struct ac__timer *timer);
 void ac__worker_fire_timers(struct ac__worker *w);
 
 /* ------------------------------------------------------------------------------------------ */
-/* io_uring                                                                                   */
-
-/* Every SQE's user_data points to one of these (0 is reserved for cancel requests). */
-struct ac__op {
-    void (*complete)(struct ac__op *op, int res, unsigned flags);
-};
-
-int ac__ring_init(struct ac__worker *w, unsigned entries);
-void ac__ring_exit(struct ac__worker *w);
-/* Returns an SQE of the worker's ring, submitting to make room when it is full. */
-struct io_uring_sqe *ac__ring_sqe(struct ac__worker *w);
-/* Submits the SQEs prepared so far; returns io_uring_submit's count, or -EBUSY, -EAGAIN or
- * -EINTR (try later); other errors are fatal. */
-int ac__ring_submit(struct ac__worker *w);
-/* Returns n consecutive SQEs of the worker's ring, all submitted together (a linked chain),
- * submitting what was there before to make room. */
-void ac__ring_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes);
-/* Slots in each ring's table of direct descriptors by default (see file_slots). */
-#define AC__RING_SLOTS 256u
-/* Submits and dispatches completions; waits for one when wait is set, at most until the
- * deadline (ns on the runtime clock, UINT64_MAX for none). Returns completions dispatched. */
-unsigned ac__ring_poll(struct ac__worker *w, bool wait, uint64_t deadline);
-/* Submits and waits like ac__ring_poll, but leaves the completions for the next poll. */
-void ac__ring_wait(struct ac__worker *w, uint64_t deadline);
-/* Wakes the worker out of io_uring_enter, from any thread. */
-void ac__ring_wake(struct ac__worker *w);
-
-/* ------------------------------------------------------------------------------------------ */
 /* Workers and the runtime                                                                    */
 
 struct ac__worker_stats {
@@ -402,27 +376,21 @@ struct ac__worker {
      * the owner, read by idle workers: a younger backlog is left to the owner. */
     _Atomic uint64_t backlog_since;
     uint32_t backlog_mark; /* ac__local_added when backlog_since was set (owner only) */
-    uint64_t sq_since;      /* when an SQE was prepared that may not be submitted yet (0: none) */
+    /* When the backend prepared work that it has not handed to the kernel yet (0: none). */
+    uint64_t flush_since;
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
     struct ac__inject remote; /* pinned tasks woken from other threads */
     uint64_t rng;
 
-    struct io_uring ring;
-    int eventfd;
-    uint64_t eventfd_value;
-    struct ac__op eventfd_op;
-    unsigned inflight; /* SQEs whose completion has not been dispatched yet */
-    bool wait_in_poll; /* waits in poll, not io_uring_enter (under valgrind) */
-    /* Free slots of the ring's table of direct descriptors (ac_read_file): a stack. */
-    unsigned short *free_slots;
-    unsigned nfree_slots;
+    const struct ac__backend_ops *be; /* the runtime's backend, and w's state in it */
+    void *io;
 
     ac__spinlock wheel_lock;
     struct ac__wheel wheel;
 
-    /* Cancellations of this ring's ops asked by other threads: a lock-free stack. */
-    struct ac__cancel *_Atomic cancels;
+    /* Cancellations of this worker's ops asked by other threads: a lock-free stack. */
+    struct ac__op *_Atomic cancels;
 
     pthread_t thread;
     struct ac__worker_stats stats;
@@ -430,15 +398,16 @@ struct ac__worker {
 
 struct ac__runtime {
     ac_runtime_config config;
+    const struct ac__backend_ops *backend;
     unsigned nworkers;
     struct ac__worker *workers;
     struct ac__inject inject;
     _Alignas(AC__CACHELINE) _Atomic unsigned nsearching;
     _Atomic unsigned nparked;
     _Atomic int stopping;
-    _Atomic int halted;
+    _Atomic int halted; /* worker threads joined: the shutdown thread owns the backends */
     _Atomic unsigned active_workers; /* worker threads still in their loop */
-    unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */ /* worker threads joined: the shutdown thread owns the rings */
+    unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
     _Atomic int started;
     /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
     pthread_mutex_t block_lock;
@@ -474,17 +443,26 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
  * wakers hold references on tasks. Then the pool's threads exit and are joined. */
 void ac__blocking_drain(void);
 
-/* A cancellation that must reach the ring owning an op; see io ops. */
-struct ac__cancel {
-    struct ac__cancel *next;
-    struct ac__op *op;
-    _Atomic int taken; /* set by the owner once it no longer touches this request */
-};
-
-/* Asks worker w to submit an IORING_OP_ASYNC_CANCEL for op (c is owned by the caller and must
- * live until w processes it; it is usually embedded in the op). */
-void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c);
-/* Submits the cancellations queued for w; called by w or at shutdown. */
+/* Asks worker w to cancel op, submitted on w's backend (op->cancel_taken is set once w no
+ * longer touches the request; the caller keeps op alive until then). */
+void ac__backend_cancel_remote(struct ac__worker *w, struct ac__op *op);
+/* Hands the cancellations queued for w to its backend; called by w or at shutdown. */
 void ac__process_cancels(struct ac__worker *w);
+
+/* The calls the scheduler makes on a worker's backend (see struct ac__backend_ops). */
+static inline unsigned ac__backend_reap(struct ac__worker *w)
+{
+    return w->be->reap(w);
+}
+
+static inline void ac__backend_wait(struct ac__worker *w, uint64_t deadline)
+{
+    w->be->wait(w, deadline);
+}
+
+static inline void ac__backend_wake(struct ac__worker *w)
+{
+    w->be->wake(w);
+}
 
 #endif

@@ -1,5 +1,5 @@
 /* runtime/io_net.c: the socket operations of asyncc/net.h (socket, accept, connect, recv, send,
- * shutdown through io_uring; bind, listen and the TCP listener helper as plain calls). */
+ * shutdown as ops of the backend; bind, listen and the TCP listener helper as plain calls). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -10,116 +10,82 @@
 #include "io_op.h"
 #include "net_addr.h"
 
+AC__IO_TYPE(ac_socket, int, 0);
+AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
+void ac__init_ac_socket(void *frame, int domain, int type, int protocol)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SOCKET, ac__io_finish);
+    f->op.a.ints.a = domain;
+    f->op.a.ints.b = type;
+    f->op.a.ints.c = protocol;
+}
+
 static int finish_accept(struct ac__io_frame *f, int res)
 {
-    if (res >= 0 && f->u.accept.lenp) {
-        socklen_t len = *f->u.accept.lenp;
-        AC__KERNEL_WROTE(f->u.accept.addr, len < f->u.accept.cap ? len : f->u.accept.cap);
+    if (res >= 0 && f->op.a.accept.lenp) {
+        socklen_t len = *f->op.a.accept.lenp;
+        AC__KERNEL_WROTE(f->op.a.accept.addr, len < f->op.a.accept.cap ? len : f->op.a.accept.cap);
     }
     return ac__io_finish(f, res);
 }
 
-static void prep_socket(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_socket(sqe, f->u.ints.a, f->u.ints.b | SOCK_CLOEXEC, f->u.ints.c, 0);
-}
-
-static void prep_accept(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_accept(sqe, f->u.accept.fd, f->u.accept.addr, f->u.accept.lenp, SOCK_CLOEXEC);
-}
-
-static void prep_connect(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_connect(sqe, f->u.connect.fd, (struct sockaddr *)&f->u.connect.storage,
-                          f->u.connect.len);
-}
-
-static void prep_recv(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_recv(sqe, f->u.rw.fd, f->u.rw.buf, f->u.rw.len, f->u.rw.flags);
-}
-
-static void prep_send(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_send(sqe, f->u.rw.fd, f->u.rw.buf, f->u.rw.len, f->u.rw.flags | MSG_NOSIGNAL);
-}
-
-static void prep_shutdown(struct io_uring_sqe *sqe, struct ac__io_frame *f)
-{
-    io_uring_prep_shutdown(sqe, f->u.ints.a, f->u.ints.b);
-}
-
-static const struct ac__io_desc socket_desc = {prep_socket, ac__io_finish};
-static const struct ac__io_desc accept_desc = {prep_accept, finish_accept};
-static const struct ac__io_desc connect_desc = {prep_connect, ac__io_finish};
-static const struct ac__io_desc recv_desc = {prep_recv, ac__io_finish_read};
-static const struct ac__io_desc send_desc = {prep_send, ac__io_finish};
-static const struct ac__io_desc shutdown_desc = {prep_shutdown, ac__io_finish};
-
-AC__IO_TYPE(ac_socket, socket_desc, int, ints);
-AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);
-void ac__init_ac_socket(void *frame, int domain, int type, int protocol)
-{
-    struct ac__io_frame *f = ac__io_frame_init(frame, &socket_desc);
-    f->u.ints.a = domain;
-    f->u.ints.b = type;
-    f->u.ints.c = protocol;
-}
-
-AC__IO_TYPE(ac_accept, accept_desc, int, accept);
+AC__IO_TYPE(ac_accept, int, 0);
 AC_EXPORT void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len);
 void ac__init_ac_accept(void *frame, int fd, struct sockaddr *addr, socklen_t *len)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, &accept_desc);
-    f->u.accept.fd = fd;
-    f->u.accept.addr = addr;
-    f->u.accept.lenp = addr ? len : NULL;
-    f->u.accept.cap = addr && len ? *len : 0;
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_ACCEPT, finish_accept);
+    f->op.a.accept.fd = fd;
+    f->op.a.accept.addr = addr;
+    f->op.a.accept.lenp = addr ? len : NULL;
+    f->op.a.accept.cap = addr && len ? *len : 0;
 }
 
-AC__IO_TYPE(ac_connect, connect_desc, int, connect);
+AC__IO_TYPE(ac_connect, int, sizeof(struct sockaddr_storage));
 AC_EXPORT void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr,
                                    socklen_t len);
 void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, socklen_t len)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, &connect_desc);
-    f->u.connect.fd = fd;
-    if (len > sizeof f->u.connect.storage)
-        len = sizeof f->u.connect.storage;
-    memcpy(&f->u.connect.storage, addr, len);
-    f->u.connect.len = len;
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_CONNECT, ac__io_finish);
+    if (len > sizeof f->x.addr)
+        len = sizeof f->x.addr;
+    memcpy(&f->x.addr, addr, len);
+    f->op.a.connect.fd = fd;
+    f->op.a.connect.addr = (struct sockaddr *)&f->x.addr;
+    f->op.a.connect.len = len;
 }
 
-AC__IO_TYPE(ac_recv, recv_desc, long, rw);
+static void init_msg(void *frame, enum ac__op_kind kind, ac__io_finish_fn *finish, int fd,
+                     const void *buf, size_t len, int flags)
+{
+    struct ac__io_frame *f = ac__io_frame_init(frame, kind, finish);
+    f->op.a.rw.fd = fd;
+    f->op.a.rw.buf = (void *)buf;
+    f->op.a.rw.len = len;
+    f->op.a.rw.flags = flags;
+    f->op.a.rw.offset = -1;
+}
+
+AC__IO_TYPE(ac_recv, long, 0);
 AC_EXPORT void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
 void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, &recv_desc);
-    f->u.rw.fd = fd;
-    f->u.rw.buf = buf;
-    f->u.rw.len = len;
-    f->u.rw.flags = flags;
+    init_msg(frame, AC__OP_RECV, ac__io_finish_read, fd, buf, len, flags);
 }
 
-AC__IO_TYPE(ac_send, send_desc, long, rw);
+AC__IO_TYPE(ac_send, long, 0);
 AC_EXPORT void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags);
 void ac__init_ac_send(void *frame, int fd, const void *buf, size_t len, int flags)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, &send_desc);
-    f->u.rw.fd = fd;
-    f->u.rw.buf = (char *)buf;
-    f->u.rw.len = len;
-    f->u.rw.flags = flags;
+    init_msg(frame, AC__OP_SEND, ac__io_finish, fd, buf, len, flags);
 }
 
-AC__IO_TYPE(ac_shutdown, shutdown_desc, int, ints);
+AC__IO_TYPE(ac_shutdown, int, 0);
 AC_EXPORT void ac__init_ac_shutdown(void *frame, int fd, int how);
 void ac__init_ac_shutdown(void *frame, int fd, int how)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, &shutdown_desc);
-    f->u.ints.a = fd;
-    f->u.ints.b = how;
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SHUTDOWN, ac__io_finish);
+    f->op.a.ints.a = fd;
+    f->op.a.ints.b = how;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -1,4 +1,4 @@
-/* runtime/runtime.c: the process's runtime: configuration, start (workers and their rings),
+/* runtime/runtime.c: the process's runtime: configuration, start (the backend's choice, workers),
  * ac__block_on and ac__main, shutdown (dropping unfinished tasks, draining I/O), counters. */
 #include <errno.h>
 #include <string.h>
@@ -77,6 +77,9 @@ int ac_runtime_configure(const ac_runtime_config *config)
 /* ------------------------------------------------------------------------------------------ */
 /* Start                                                                                      */
 
+/* Why the last start failed, for ac_runtime_start_error (under rt_lock). */
+static char start_error[512];
+
 static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
 {
     memset(w, 0, sizeof *w);
@@ -88,14 +91,91 @@ static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned i
     ac__spin_init(&w->wheel_lock);
     ac__wheel_init(&w->wheel, ac__now_ns() / AC__TICK_NS);
     atomic_init(&w->cancels, NULL);
-    ac__ring_init(w, rt->config.ring_entries);
 }
 
-static struct ac__runtime *runtime_create(void)
+static void workers_destroy(struct ac__runtime *rt, unsigned n)
 {
+    for (unsigned i = 0; i < n; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        w->be->destroy(w);
+        ac__inject_destroy(&w->remote);
+    }
+}
+
+/* Starts every worker's backend; on failure none is left. */
+static int backends_init(struct ac__runtime *rt, const struct ac__backend_ops *be, char *why,
+                         size_t whylen)
+{
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        worker_init(rt, w, i);
+        w->be = be;
+        int r = be->init(w, rt->config.ring_entries, why, whylen);
+        if (r < 0) {
+            ac__inject_destroy(&w->remote);
+            workers_destroy(rt, i);
+            return r;
+        }
+    }
+    rt->backend = be;
+    return 0;
+}
+
+/* The backend the configuration or $ASYNCC_BACKEND asks for, or NULL to choose. */
+static int forced_backend(const ac_runtime_config *c, const struct ac__backend_ops **out)
+{
+    *out = NULL;
+    switch (c->backend) {
+    case AC_BACKEND_IO_URING:
+        *out = &ac__backend_uring;
+        return 0;
+    case AC_BACKEND_AUTO:
+        break;
+    default:
+        snprintf(start_error, sizeof start_error, "unknown backend %d in the configuration",
+                 c->backend);
+        return -EINVAL;
+    }
+    const char *s = getenv("ASYNCC_BACKEND");
+    if (!s || !*s || !strcmp(s, "auto"))
+        return 0;
+    if (!strcmp(s, "io_uring"))
+        *out = &ac__backend_uring;
+    else {
+        snprintf(start_error, sizeof start_error,
+                 "ASYNCC_BACKEND=%s: expected io_uring, epoll or auto", s);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+/* io_uring when the kernel lets us set up rings, else epoll (saying so on stderr), unless
+ * the configuration or the environment forces one. */
+static int choose_backend(struct ac__runtime *rt)
+{
+    const struct ac__backend_ops *be;
+    char why[400];
+    int r = forced_backend(&rt->config, &be);
+    if (r < 0)
+        return r;
+    if (be) {
+        r = backends_init(rt, be, why, sizeof why);
+        if (r < 0)
+            snprintf(start_error, sizeof start_error, "the %s backend: %s", be->name, why);
+        return r;
+    }
+    r = backends_init(rt, &ac__backend_uring, why, sizeof why);
+    if (r < 0)
+        snprintf(start_error, sizeof start_error, "%s", why);
+    return r;
+}
+
+static int runtime_create(struct ac__runtime **out)
+{
+    int r = -ENOMEM;
     struct ac__runtime *rt = aligned_alloc(AC__CACHELINE, sizeof *rt);
     if (!rt)
-        ac__panic("out of memory creating the runtime");
+        goto err;
     memset(rt, 0, sizeof *rt);
     if (have_config)
         rt->config = configured;
@@ -106,41 +186,106 @@ static struct ac__runtime *runtime_create(void)
     size_t bytes = sizeof(struct ac__worker) * rt->nworkers;
     rt->workers = aligned_alloc(AC__CACHELINE, (bytes + AC__CACHELINE - 1) & ~(size_t)(AC__CACHELINE - 1));
     if (!rt->workers)
-        ac__panic("out of memory creating %u workers", rt->nworkers);
+        goto err_rt;
+    r = choose_backend(rt);
+    if (r < 0)
+        goto err_workers;
     ac__inject_init(&rt->inject);
     pthread_mutex_init(&rt->block_lock, NULL);
     pthread_cond_init(&rt->block_cond, NULL);
-    for (unsigned i = 0; i < rt->nworkers; i++)
-        worker_init(rt, &rt->workers[i], i);
-    return rt;
+    *out = rt;
+    return 0;
+err_workers:
+    free(rt->workers);
+err_rt:
+    free(rt);
+err:
+    if (r == -ENOMEM && !start_error[0])
+        snprintf(start_error, sizeof start_error, "out of memory");
+    return r;
 }
 
-static void runtime_start_threads(struct ac__runtime *rt)
+static void runtime_destroy(struct ac__runtime *rt)
+{
+    workers_destroy(rt, rt->nworkers);
+    ac__inject_destroy(&rt->inject);
+    pthread_mutex_destroy(&rt->block_lock);
+    pthread_cond_destroy(&rt->block_cond);
+    free(rt->workers);
+    free(rt);
+}
+
+/* Stops the threads started before one failed to start (their loops see stopping). */
+static void stop_threads(struct ac__runtime *rt, unsigned n)
+{
+    atomic_store(&rt->stopping, 1);
+    for (unsigned i = 0; i < n; i++)
+        ac__backend_wake(&rt->workers[i]);
+    for (unsigned i = 0; i < n; i++)
+        pthread_join(rt->workers[i].thread, NULL);
+}
+
+static int runtime_start_threads(struct ac__runtime *rt)
 {
     if (rt->config.current_thread)
-        return;
+        return 0;
     atomic_store(&rt->active_workers, rt->nworkers);
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
         w->is_thread = true;
         int r = pthread_create(&w->thread, NULL, ac__worker_main, w);
-        if (r)
-            ac__panic("creating worker thread %u: %s", i, strerror(r));
+        if (r) {
+            snprintf(start_error, sizeof start_error, "creating worker thread %u: %s", i,
+                     strerror(r));
+            /* The threads that did not start will never leave their loops: count them out. */
+            atomic_fetch_sub(&rt->active_workers, rt->nworkers - i);
+            stop_threads(rt, i);
+            return -r;
+        }
     }
+    return 0;
+}
+
+int ac_runtime_start(void)
+{
+    pthread_mutex_lock(&rt_lock);
+    int r = 0;
+    if (!atomic_load_explicit(&ac__rt, memory_order_relaxed)) {
+        start_error[0] = '\0';
+        struct ac__runtime *rt;
+        r = runtime_create(&rt);
+        if (r == 0) {
+            atomic_store_explicit(&ac__rt, rt, memory_order_release);
+            r = runtime_start_threads(rt);
+            if (r < 0) {
+                atomic_store_explicit(&ac__rt, NULL, memory_order_release);
+                runtime_destroy(rt);
+            } else {
+                ac__dump_install_default();
+            }
+        }
+    }
+    pthread_mutex_unlock(&rt_lock);
+    return r;
+}
+
+const char *ac_runtime_start_error(void)
+{
+    return start_error;
+}
+
+const char *ac_runtime_backend(void)
+{
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    return rt ? rt->backend->name : NULL;
 }
 
 struct ac__runtime *ac__runtime_start(void)
 {
-    pthread_mutex_lock(&rt_lock);
-    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_relaxed);
-    if (!rt) {
-        rt = runtime_create();
-        atomic_store_explicit(&ac__rt, rt, memory_order_release);
-        runtime_start_threads(rt);
-        ac__dump_install_default();
-    }
-    pthread_mutex_unlock(&rt_lock);
-    return rt;
+    if (ac_runtime_start() < 0)
+        ac__panic("cannot start the runtime: %s (check ac_runtime_start() before spawning "
+                  "from plain C to handle this)", start_error);
+    return atomic_load_explicit(&ac__rt, memory_order_acquire);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -152,10 +297,17 @@ static bool task_is_complete(void *arg)
     return atomic_load_explicit(&task->state, memory_order_acquire) & AC__T_COMPLETE;
 }
 
-void ac__block_on(ac_task *task, void *result)
+int ac__block_on(ac_task *task, void *result)
 {
     if (ac__current)
         ac__panic("ac_block_on(%s) called from inside a task: await it instead", task->type->name);
+    int r = ac_runtime_start();
+    if (r < 0) {
+        if (result && task->type->result_size)
+            memset(result, 0, task->type->result_size);
+        ac__task_discard(task);
+        return r;
+    }
     struct ac__runtime *rt = ac__runtime_get();
     ac__task_start_blocker(task);
     if (rt->config.current_thread) {
@@ -170,6 +322,7 @@ void ac__block_on(ac_task *task, void *result)
         memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset,
                task->type->result_size);
     ac__task_release_handle(task);
+    return 0;
 }
 
 int ac__main(ac_task *task)
@@ -181,7 +334,11 @@ int ac__main(ac_task *task)
     } result = {0};
     if (task->type->result_size > sizeof result)
         ac__panic("async main returns %zu bytes; it must return int", task->type->result_size);
-    ac__block_on(task, &result);
+    if (ac__block_on(task, &result) < 0) {
+        fflush(stdout);
+        fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
+        return 70; /* EX_SOFTWARE */
+    }
     ac_runtime_shutdown();
     fflush(stdout);
     return result.status;
@@ -239,7 +396,7 @@ void ac_runtime_shutdown(void)
     }
     atomic_store(&rt->stopping, 1);
     for (unsigned i = 0; i < rt->nworkers; i++)
-        ac__ring_wake(&rt->workers[i]);
+        ac__backend_wake(&rt->workers[i]);
     for (unsigned i = 0; i < rt->nworkers; i++)
         if (rt->workers[i].is_thread)
             pthread_join(rt->workers[i].thread, NULL);
@@ -260,10 +417,10 @@ void ac_runtime_shutdown(void)
         ac__current = w;
         for (;;) {
             ac__process_cancels(w);
-            ac__ring_poll(w, false, 0);
-            if (w->inflight <= 1) /* only the eventfd read is left */
+            ac__backend_reap(w);
+            if (w->be->inflight(w) == 0)
                 break;
-            ac__ring_poll(w, true, ac__now_ns() + 100000000u);
+            ac__backend_wait(w, ac__now_ns() + 100000000u);
         }
         ac__current = NULL;
     }
@@ -285,17 +442,8 @@ void ac_runtime_shutdown(void)
         ac__task_unref(all.items[i]);
     free(all.items);
 
-    for (unsigned i = 0; i < rt->nworkers; i++) {
-        struct ac__worker *w = &rt->workers[i];
-        ac__ring_exit(w);
-        ac__inject_destroy(&w->remote);
-    }
-    ac__inject_destroy(&rt->inject);
-    pthread_mutex_destroy(&rt->block_lock);
-    pthread_cond_destroy(&rt->block_cond);
-    free(rt->workers);
     atomic_store(&ac__rt, NULL);
-    free(rt);
+    runtime_destroy(rt);
     pthread_mutex_unlock(&rt_lock);
 }
 

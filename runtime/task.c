@@ -283,6 +283,15 @@ void ac__task_start_blocker(ac_task *task)
     task_start(task, AC__T_BLOCKER);
 }
 
+/* Frees a task that was never started (the runtime could not start), dropping its frame. */
+void ac__task_discard(ac_task *task)
+{
+    ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
+    task->type->drop(ac__task_frame(task), &cx);
+    registry_add(task); /* ac__task_free takes it out */
+    ac__task_free(task);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Running                                                                                    */
 

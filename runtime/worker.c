@@ -1,5 +1,6 @@
 /* runtime/worker.c: the scheduler: where a woken task is queued, the worker loop (LIFO slot,
- * local queue, global queue every N polls, stealing), and parking/unparking in io_uring_enter. */
+ * local queue, global queue every N polls, stealing), parking in the I/O backend and unparking,
+ * cross-worker cancellation requests. */
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
@@ -23,7 +24,7 @@ static bool unpark_one(struct ac__runtime *rt, unsigned start)
         if (atomic_load_explicit(&w->asleep, memory_order_relaxed) &&
             atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
             atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
-            ac__ring_wake(w);
+            ac__backend_wake(w);
             return true;
         }
     }
@@ -65,7 +66,7 @@ static void unpark_worker(struct ac__worker *w)
     atomic_fetch_add_explicit(&rt->nsearching, 1, memory_order_seq_cst);
     if (atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
         atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
-        ac__ring_wake(w);
+        ac__backend_wake(w);
     } else {
         atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
     }
@@ -324,7 +325,7 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
                 deadline = soon;
         }
         AC__STAT_INC(w, parks);
-        ac__ring_wait(w, deadline);
+        ac__backend_wait(w, deadline);
     }
     /* Awake again before dispatching: the tasks that completions and timers wake would
      * otherwise find us parked and write our own eventfd. */
@@ -336,14 +337,14 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     ac__worker_fire_timers(w);
     ac__process_cancels(w);
     ac__dump_if_requested();
-    ac__ring_poll(w, false, 0);
+    ac__backend_reap(w);
 }
 
-void ac__ring_cancel_remote(struct ac__worker *w, struct ac__cancel *c)
+void ac__backend_cancel_remote(struct ac__worker *w, struct ac__op *op)
 {
-    c->next = atomic_load_explicit(&w->cancels, memory_order_relaxed);
-    while (!atomic_compare_exchange_weak_explicit(&w->cancels, &c->next, c, memory_order_seq_cst,
-                                                  memory_order_relaxed))
+    op->cancel_next = atomic_load_explicit(&w->cancels, memory_order_relaxed);
+    while (!atomic_compare_exchange_weak_explicit(&w->cancels, &op->cancel_next, op,
+                                                  memory_order_seq_cst, memory_order_relaxed))
         ;
     unpark_worker(w);
 }
@@ -352,26 +353,20 @@ void ac__process_cancels(struct ac__worker *w)
 {
     if (!atomic_load_explicit(&w->cancels, memory_order_relaxed))
         return;
-    struct ac__cancel *c = atomic_exchange_explicit(&w->cancels, NULL, memory_order_acquire);
-    while (c) {
-        /* Read c before taking an SQE: making room may complete the op and free c. */
-        struct ac__cancel *next = c->next;
-        uint64_t key = (uint64_t)(uintptr_t)c->op;
-        atomic_store_explicit(&c->taken, 1, memory_order_release);
-        struct io_uring_sqe *sqe = ac__ring_sqe(w);
-        io_uring_prep_cancel64(sqe, key, 0);
-        io_uring_sqe_set_data(sqe, NULL);
-        c = next;
+    struct ac__op *op = atomic_exchange_explicit(&w->cancels, NULL, memory_order_acquire);
+    while (op) {
+        /* The requester keeps op alive until it sees cancel_taken, and no longer after. */
+        struct ac__op *next = op->cancel_next;
+        w->be->cancel(w, op);
+        atomic_store_explicit(&op->cancel_taken, 1, memory_order_release);
+        op = next;
     }
-    /* Submit now: until then no new op of this ring can reuse a cancelled op's address. */
-    ac__ring_submit(w);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* The loop                                                                                   */
 
 #define MAINTENANCE_INTERVAL 61
-#define SUBMIT_BATCH 32
 
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
 {
@@ -383,17 +378,16 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             break;
         w->tick++;
         if (w->tick % MAINTENANCE_INTERVAL == 0) {
-            ac__ring_poll(w, false, 0);
+            ac__backend_reap(w);
             ac__worker_fire_timers(w);
             ac__process_cancels(w);
             ac__dump_if_requested();
         }
-        /* Ops prepared by the tasks just polled go to the kernel in batches: when enough
-         * have gathered or the oldest has waited long (long polls), else when the worker
-         * runs out of tasks (park). */
-        if (w->sq_since && (io_uring_sq_ready(&w->ring) >= SUBMIT_BATCH ||
-                            ac__cheap_clock() - w->sq_since > AC__CHEAP_30US))
-            ac__ring_submit(w);
+        /* Ops prepared by the tasks just polled go to the kernel in batches when the backend
+         * batches them (when enough have gathered or the oldest has waited long), else when
+         * the worker runs out of tasks (park). */
+        if (w->flush_since)
+            w->be->flush(w);
         if (backlog_since(w))
             wake_for_backlog(w);
         ac_task *t = next_task(w);
@@ -422,7 +416,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
         atomic_fetch_sub(&rt->active_workers, 1);
         while (atomic_load(&rt->active_workers) > 0) {
             ac__process_cancels(w);
-            ac__ring_poll(w, false, 0);
+            ac__backend_reap(w);
             sched_yield();
         }
     }

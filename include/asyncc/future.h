@@ -121,9 +121,12 @@ AC_EXPORT void ac_waker_drop(ac_waker waker);
 AC_EXPORT ac_task *ac__task_new(const ac_future_type *type, void **frame);
 AC_EXPORT ac_task *ac__task_spawn(ac_task *task);
 AC_EXPORT ac_task *ac__task_spawn_local(ac_task *task);
-/* Runs the runtime until task completes, copies its result (if result is not NULL) and frees it.
- * Used for ac_block_on and for async main, whose return value becomes the exit status. */
-AC_EXPORT void ac__block_on(ac_task *task, void *result);
+/* Runs the runtime until task completes, copies its result (if result is not NULL) and frees it;
+ * returns 0. When the runtime cannot start, frees the task without running it, zeroes the
+ * result and returns -errno (ac_runtime_start_error says why). Used for ac_block_on. */
+AC_EXPORT int ac__block_on(ac_task *task, void *result);
+/* The same for async main, whose return value becomes the exit status; when the runtime cannot
+ * start, writes why on stderr (after flushing stdout) and returns 70 (EX_SOFTWARE). */
 AC_EXPORT int ac__main(ac_task *task);
 
 #ifdef __cplusplus

@@ -22,7 +22,7 @@ enum {
     ac__frame_size_ac_pread = 128,
     ac__frame_size_ac_pwrite = 128,
     ac__frame_size_ac_fsync = 128,
-    ac__frame_size_ac_stat = 368,
+    ac__frame_size_ac_stat = 400,
     ac__frame_size_ac_read_exact = 128,
     ac__frame_size_ac_write_all = 128,
     ac__frame_size_ac_read_file = 160

@@ -19,7 +19,7 @@ extern "C" {
 enum {
     ac__frame_size_ac_socket = 128,
     ac__frame_size_ac_accept = 128,
-    ac__frame_size_ac_connect = 224,
+    ac__frame_size_ac_connect = 256,
     ac__frame_size_ac_recv = 128,
     ac__frame_size_ac_send = 128,
     ac__frame_size_ac_shutdown = 128

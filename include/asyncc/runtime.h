@@ -22,10 +22,24 @@ typedef struct ac_runtime_config {
     unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
     int file_slots;          /* direct descriptors per worker's ring, for ac_read_file; default
                                 (0) 256, at most RLIMIT_NOFILE; negative: none */
+    int backend;             /* AC_BACKEND_*: the I/O backend; default (0) $ASYNCC_BACKEND, else
+                                io_uring when the kernel allows it, else epoll */
 } ac_runtime_config;
+
+/* The I/O backends (ac_runtime_config.backend). io_uring is the faster; epoll runs where
+ * io_uring is missing or denied (older kernels, containers whose seccomp profile refuses it),
+ * with files read and written on the blocking pool when the page cache does not have them. */
+enum {
+    AC_BACKEND_AUTO = 0,
+    AC_BACKEND_IO_URING = 1,
+    AC_BACKEND_EPOLL = 2,
+};
 
 /* Environment read when the runtime starts:
  *   ASYNCC_WORKERS=n         worker threads when the configuration leaves workers at 0
+ *   ASYNCC_BACKEND=b         io_uring, epoll or auto (the default) when the configuration
+ *                            leaves backend at 0. With auto, a runtime that falls back to
+ *                            epoll says so (and why) in one line on stderr
  *   ASYNCC_SLOW_POLL_MS=n    report on stderr every poll that runs n ms or more without
  *                            yielding, with the task and the await where it stopped
  *   ASYNCC_NO_SIGUSR1=1      do not install the SIGUSR1 task-dump handler */
@@ -38,6 +52,21 @@ AC_EXPORT void ac_runtime_config_default(ac_runtime_config *config);
  * from plain C before ac_block_on). Returns 0, -EBUSY when the runtime is running already, or
  * -EINVAL for an impossible configuration. */
 AC_EXPORT int ac_runtime_configure(const ac_runtime_config *config);
+
+/* Starts the runtime now (it starts by itself on first use otherwise). Returns 0 when it runs
+ * (already, or now), or -errno when it cannot start: the backend asked for is unavailable (with
+ * AC_BACKEND_AUTO: neither io_uring nor epoll could be set up), threads or memory are
+ * lacking. ac_runtime_start_error then says why in a sentence. Nothing is left running after
+ * a failure, and a later call tries again. ac_block_on from plain C returns a zeroed value when
+ * the runtime cannot start: call this first to tell that apart. */
+AC_EXPORT int ac_runtime_start(void);
+
+/* Why the last ac_runtime_start (or the start inside ac_block_on or async main) failed; "" when
+ * it did not. */
+AC_EXPORT const char *ac_runtime_start_error(void);
+
+/* The running runtime's backend: "io_uring" or "epoll"; NULL when it is not running. */
+AC_EXPORT const char *ac_runtime_backend(void);
 
 /* Stops the runtime started by ac_block_on calls: drops every task that has not finished
  * (running its cleanups), waits for in-flight I/O to complete, and frees everything. A later

@@ -24,9 +24,9 @@ typedef struct ac_sockaddr {
 /* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
 enum {
     ac__frame_size_ac_lookup_host = 96,
-    ac__frame_size_ac_tcp_connect = 816,
+    ac__frame_size_ac_tcp_connect = 848,
     ac__frame_size_ac_tcp_bind = 688,
-    ac__frame_size_ac_unix_connect = 816
+    ac__frame_size_ac_unix_connect = 848
 };
 
 /*

@@ -18,9 +18,9 @@ enum {
     ac__frame_size_ac_send_all = 128,
     ac__frame_size_ac_readv = 304,
     ac__frame_size_ac_writev = 304,
-    ac__frame_size_ac_writev_all = 304,
+    ac__frame_size_ac_writev_all = 336,
     ac__frame_size_ac_splice = 144,
-    ac__frame_size_ac_sendfile = 144
+    ac__frame_size_ac_sendfile = 184
 };
 
 /* Dropping an in-flight call cancels it as described in asyncc/io.h; the bytes a looping call

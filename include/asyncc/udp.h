@@ -15,8 +15,8 @@ extern "C" {
 
 /* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
 enum {
-    ac__frame_size_ac_sendto = 296,
-    ac__frame_size_ac_recvfrom = 296,
+    ac__frame_size_ac_sendto = 336,
+    ac__frame_size_ac_recvfrom = 336,
     ac__frame_size_ac_sendmsg = 128,
     ac__frame_size_ac_recvmsg = 128
 };

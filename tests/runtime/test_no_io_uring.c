@@ -1,7 +1,10 @@
 /* tests/runtime/test_no_io_uring.c: where io_uring is denied (here by a seccomp filter in a child
- * process, as a container profile would), the runtime stops with a message naming the cause. */
+ * process, as a container profile would): a runtime forced onto io_uring reports why it cannot
+ * start to its caller (no exit inside the library), and async main prints it, flushes stdout and
+ * exits with 70. */
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -39,37 +42,100 @@ static int deny_io_uring(void)
     return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 }
 
-int main(void)
+/* What a child said and how it ended. */
+struct child {
+    char out[4096], err[4096];
+    int status;
+};
+
+static void read_all(int fd, char *buf, size_t cap)
 {
-    int err[2];
+    size_t len = 0;
+    ssize_t n;
+    while (len + 1 < cap && (n = read(fd, buf + len, cap - 1 - len)) > 0)
+        len += (size_t)n;
+    buf[len] = '\0';
+}
+
+/* Runs fn in a child under the filter, with ASYNCC_BACKEND set to backend (NULL: unset).
+ * Returns false when the filter cannot be installed here. */
+static bool run_denied(int (*fn)(void), const char *backend, struct child *c)
+{
+    int out[2], err[2];
+    CHECK_EQ(pipe(out), 0);
     CHECK_EQ(pipe(err), 0);
     pid_t pid = fork();
     CHECK_INT(>=, pid, 0);
     if (pid == 0) {
+        dup2(out[1], 1);
         dup2(err[1], 2);
+        close(out[0]);
         close(err[0]);
+        if (backend)
+            setenv("ASYNCC_BACKEND", backend, 1);
+        else
+            unsetenv("ASYNCC_BACKEND");
         if (deny_io_uring())
             _exit(77);
-        test_block_on(&root_type);
-        _exit(0); /* not reached: the runtime must refuse to start */
+        exit(fn()); /* as a generated main returns: exit flushes stdio */
     }
+    close(out[1]);
     close(err[1]);
-    char buf[4096];
-    size_t len = 0;
-    ssize_t n;
-    while ((n = read(err[0], buf + len, sizeof buf - 1 - len)) > 0)
-        len += (size_t)n;
-    buf[len] = '\0';
-    int status;
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    CHECK(WIFEXITED(status));
-    if (WEXITSTATUS(status) == 77) {
+    read_all(out[0], c->out, sizeof c->out);
+    read_all(err[0], c->err, sizeof c->err);
+    close(out[0]);
+    close(err[0]);
+    CHECK_EQ(waitpid(pid, &c->status, 0), pid);
+    CHECK(WIFEXITED(c->status));
+    fprintf(stderr, "child (ASYNCC_BACKEND=%s) exited with %d; its stdout:\n%s\nits stderr:\n%s\n",
+            backend ? backend : "", WEXITSTATUS(c->status), c->out, c->err);
+    return WEXITSTATUS(c->status) != 77;
+}
+
+/* The start call reports the failure, twice in a row (nothing is left half started). */
+static int start_reports(void)
+{
+    for (int i = 0; i < 2; i++) {
+        int r = ac_runtime_start();
+        if (r != -EPERM) {
+            printf("ac_runtime_start returned %d\n", r);
+            return 1;
+        }
+        printf("error: %s\n", ac_runtime_start_error());
+    }
+    if (ac_runtime_backend() != NULL)
+        return 2;
+    /* ac_block_on frees the task it could not run and returns the error. */
+    void *frame;
+    int result = 42;
+    int r = ac__block_on(ac__task_new(&root_type, &frame), &result);
+    printf("block_on: %d, result %d\n", r, result);
+    return r == -EPERM && result == 0 ? 0 : 3;
+}
+
+/* async main, as generated code calls it: stdout written before is not lost. */
+static int main_reports(void)
+{
+    printf("written before main's runtime started\n");
+    void *frame;
+    return ac__main(ac__task_new(&root_type, &frame));
+}
+
+int main(void)
+{
+    struct child c;
+    if (!run_denied(start_reports, "io_uring", &c)) {
         fprintf(stderr, "cannot install a seccomp filter here: skipped\n");
         return TEST_SKIP;
     }
-    fprintf(stderr, "child said:\n%s", buf);
-    CHECK_EQ(WEXITSTATUS(status), 70);
-    CHECK(strstr(buf, "io_uring_setup failed: Operation not permitted") != NULL);
-    CHECK(strstr(buf, "seccomp") != NULL);
+    CHECK_EQ(WEXITSTATUS(c.status), 0);
+    CHECK(strstr(c.out, "io_uring_setup failed: Operation not permitted") != NULL);
+    CHECK(strstr(c.out, "seccomp") != NULL);
+
+    CHECK(run_denied(main_reports, "io_uring", &c));
+    CHECK_EQ(WEXITSTATUS(c.status), 70);
+    CHECK(strstr(c.out, "written before main's runtime started") != NULL);
+    CHECK(strstr(c.err, "asyncc: cannot start the runtime: ") != NULL);
+    CHECK(strstr(c.err, "io_uring_setup failed: Operation not permitted") != NULL);
     return 0;
 }

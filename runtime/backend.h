@@ -1,0 +1,162 @@
+/* runtime/backend.h: the I/O backend boundary: what an operation asks for (struct ac__op), and
+ * the small interface every backend implements (io_uring in backend_uring.c, epoll in backend_epoll.c). */
+#ifndef ASYNCC_RUNTIME_BACKEND_H
+#define ASYNCC_RUNTIME_BACKEND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+struct ac__worker;
+struct statx;
+
+/* What an operation does. Adding one is one entry here, one in each backend's table. */
+enum ac__op_kind {
+    AC__OP_READ,      /* a.rw: read(2) at offset (-1: the file position) */
+    AC__OP_WRITE,     /* a.rw: write(2) likewise */
+    AC__OP_RECV,      /* a.rw: recv(2) with a.rw.flags */
+    AC__OP_SEND,      /* a.rw: send(2) with a.rw.flags | MSG_NOSIGNAL */
+    AC__OP_OPEN,      /* a.path: openat(AT_FDCWD, path, flags | O_CLOEXEC, mode) */
+    AC__OP_CLOSE,     /* a.ints.a: close(2) */
+    AC__OP_FSYNC,     /* a.ints.a: fsync(2) */
+    AC__OP_STATX,     /* a.statx: statx(AT_FDCWD, path, 0, STATX_BASIC_STATS, out) */
+    AC__OP_SOCKET,    /* a.ints: socket(a, b | SOCK_CLOEXEC, c) */
+    AC__OP_ACCEPT,    /* a.accept: accept4(fd, addr, lenp, SOCK_CLOEXEC) */
+    AC__OP_CONNECT,   /* a.connect: connect(2) */
+    AC__OP_SHUTDOWN,  /* a.ints: shutdown(a, b) */
+    AC__OP_READ_FILE, /* a.read_file: open path, read up to len bytes from its start, close */
+    AC__OP_POLL,      /* a.ints: poll(2) for a.ints.a until one of events a.ints.b; the revents */
+    AC__OP_READV,     /* a.vec: readv(2) at the file position */
+    AC__OP_WRITEV,    /* a.vec: writev(2) at the file position */
+    AC__OP_SENDMSG,   /* a.msg: sendmsg(2) with a.msg.flags | MSG_NOSIGNAL */
+    AC__OP_RECVMSG,   /* a.msg: recvmsg(2) */
+    AC__OP_SPLICE,    /* a.splice: splice(2) */
+    AC__OP_NKINDS
+};
+
+/* The arguments of an operation, one member per shape. */
+union ac__op_args {
+    struct {
+        int fd;
+        int flags;
+        void *buf;
+        size_t len;
+        long long offset; /* -1: the file position (read and write) */
+    } rw;
+    struct {
+        const char *path;
+        int flags;
+        unsigned mode;
+    } path;
+    struct {
+        const char *path;
+        struct statx *out;
+    } statx;
+    struct {
+        int fd;
+        socklen_t cap; /* *lenp when the call began: the room at addr */
+        struct sockaddr *addr;
+        socklen_t *lenp;
+    } accept;
+    struct {
+        int fd;
+        socklen_t len;
+        const struct sockaddr *addr;
+    } connect;
+    struct {
+        int a, b, c;
+    } ints;
+    struct {
+        const char *path;
+        void *buf;
+        unsigned len;
+    } read_file;
+    struct {
+        int fd;
+        int cnt;
+        const struct iovec *iov;
+    } vec;
+    struct {
+        int fd;
+        int flags;
+        struct msghdr *msg;
+    } msg;
+    struct {
+        int in, out;
+        long long off_in, off_out; /* -1: the file position, or a pipe */
+        unsigned len, flags;
+    } splice;
+};
+
+/* A job of the blocking thread pool (blocking.c): run is called on a pool thread, after which
+ * the pool touches the job no more. */
+struct ac__pool_job {
+    struct ac__pool_job *next;
+    void (*run)(struct ac__pool_job *job);
+};
+
+/* Hands a job to the blocking pool (threads on demand; ac__blocking_drain waits for it). */
+void ac__pool_submit(struct ac__pool_job *job);
+
+/* One operation. It lives in the frame of the future that waits for it, which keeps it alive
+ * until its completion has been dispatched: a backend may write into it, and into the memory
+ * its arguments point to, until then. */
+struct ac__op {
+    /* Called on the submitting worker's thread once the op is over, with res set (the
+     * syscall's result or -errno; -ECANCELED when a cancel stopped it). The op may be freed
+     * once it returns. Not called when submit reports that the op finished at once. */
+    void (*complete)(struct ac__op *op);
+    int res;
+    uint8_t kind;  /* enum ac__op_kind */
+    uint8_t state; /* the backend's */
+    uint16_t bits; /* the backend's */
+    union ac__op_args a;
+    union {
+        struct {
+            struct ac__pool_job job; /* a pool job, or the link of the backend's lists */
+            void *owner;             /* the backend state a pool job completes to */
+        } ep; /* epoll */
+        struct {
+            int open_res, read_res;
+        } chain; /* io_uring: the results of ac_read_file's chain */
+    } be;
+    /* A cancellation asked by another thread, on the owning worker's queue (worker.c). */
+    struct ac__op *cancel_next;
+    _Atomic uint32_t cancel_taken; /* set by the owner once it is done with the request */
+    uint32_t events;               /* the backend's */
+};
+
+/* A backend: one per worker, chosen for the whole runtime at start. Every function but wake
+ * runs on the worker's own thread (or on the thread that owns every worker at shutdown). */
+struct ac__backend_ops {
+    const char *name;
+    /* Creates w's backend state in w->io. Returns 0, or -errno with nothing left allocated
+     * and a sentence in why (e.g. "io_uring_setup failed: Operation not permitted"). */
+    int (*init)(struct ac__worker *w, unsigned entries, char *why, size_t whylen);
+    void (*destroy)(struct ac__worker *w);
+    /* Starts op. Returns true when it finished at once (op->res set, complete not called),
+     * false when complete will be called by a later reap. */
+    bool (*submit)(struct ac__worker *w, struct ac__op *op);
+    /* Asks op (submitted on w, not yet completed, or completed but not reaped) to end early.
+     * Its completion still comes through reap: -ECANCELED, or its result when it finished
+     * first. Until then the kernel or a pool thread may still write where op points. */
+    void (*cancel)(struct ac__worker *w, struct ac__op *op);
+    /* Between two polls: hands prepared work to the kernel when the batch is due. */
+    void (*flush)(struct ac__worker *w);
+    /* Hands prepared work to the kernel and sleeps until a completion or a wake arrives or
+     * the deadline (ns on the runtime clock; UINT64_MAX: none) passes. Dispatches nothing. */
+    void (*wait)(struct ac__worker *w, uint64_t deadline);
+    /* Hands prepared work to the kernel and dispatches the completions that have arrived
+     * (calling each op's complete). Returns how many. */
+    unsigned (*reap)(struct ac__worker *w);
+    /* Wakes w out of wait; from any thread, and async-signal-safe. */
+    void (*wake)(struct ac__worker *w);
+    /* Ops submitted whose completion has not been dispatched yet. */
+    unsigned (*inflight)(struct ac__worker *w);
+};
+
+extern const struct ac__backend_ops ac__backend_uring;
+extern const struct ac__backend_ops ac__backend_epoll;
+
+#endif

@@ -1,0 +1,495 @@
+/* runtime/backend_uring.c: the io_uring backend: each worker's ring (setup, its table of direct
+ * descriptors, batched submission, waiting with the timer deadline, dispatching completions,
+ * cancellation by user_data) and the eventfd that wakes it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/stat.h>
+#include <liburing.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "internal.h"
+
+/* Slots in each ring's table of direct descriptors by default (see file_slots). */
+#define DEFAULT_SLOTS 256u
+/* Prepared SQEs go to the kernel when this many have gathered (or the oldest is 30 us old). */
+#define SUBMIT_BATCH 32
+
+struct uring {
+    struct io_uring ring;
+    int eventfd;
+    uint64_t eventfd_value;
+    unsigned ops;      /* ops submitted and not yet completed */
+    bool wait_in_poll; /* waits in poll, not io_uring_enter (under valgrind) */
+    /* Free slots of the table of direct descriptors (ac_read_file): a stack. */
+    unsigned short *free_slots;
+    unsigned nfree_slots;
+};
+
+/* An SQE's user_data: the op's address, with the step of a chain in its low bits (ops are
+ * 8-aligned). 0 is a cancel request's, EVENTFD the wakeup read's. */
+enum { SINGLE, OPEN, READ, CLOSE, STEP_MASK = 3 };
+#define EVENTFD_DATA ((uint64_t)4)
+
+static inline struct uring *U(struct ac__worker *w)
+{
+    return w->io;
+}
+
+static unsigned dispatch(struct ac__worker *w);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Submission                                                                                 */
+
+static int submit_now(struct ac__worker *w)
+{
+    w->flush_since = 0;
+    int r = io_uring_submit(&U(w)->ring);
+    if (r < 0 && r != -EBUSY && r != -EAGAIN && r != -EINTR)
+        ac__panic("io_uring_submit: %s", strerror(-r));
+    return r;
+}
+
+/* n consecutive SQEs, all submitted together (a linked chain): what was prepared before is
+ * submitted to make room, and completions are dispatched when the kernel has no room for
+ * more of them. */
+static void get_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqes)
+{
+    struct io_uring *ring = &U(w)->ring;
+    while (io_uring_sq_space_left(ring) < n)
+        if (submit_now(w) <= 0)
+            dispatch(w);
+    for (unsigned i = 0; i < n; i++)
+        sqes[i] = io_uring_get_sqe(ring);
+    AC__STAT_ADD(w, io_submitted, n);
+    if (!w->flush_since)
+        w->flush_since = ac__cheap_clock();
+}
+
+static struct io_uring_sqe *get_sqe(struct ac__worker *w)
+{
+    struct io_uring_sqe *sqe;
+    get_sqes(w, 1, &sqe);
+    return sqe;
+}
+
+static void arm_eventfd(struct ac__worker *w)
+{
+    struct uring *u = U(w);
+    struct io_uring_sqe *sqe = get_sqe(w);
+    io_uring_prep_read(sqe, u->eventfd, &u->eventfd_value, sizeof u->eventfd_value, 0);
+    io_uring_sqe_set_data64(sqe, EVENTFD_DATA);
+}
+
+static unsigned chunk(size_t len)
+{
+    return len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
+}
+
+/* ac_read_file: an openat into a direct descriptor, a read and a close, hard-linked so that
+ * the close runs whatever happens before it; without a free slot an ordinary open, then (from
+ * its completion) the read and the close linked. The op completes with the last of them. */
+static void prep_read_close(struct ac__op *op, struct io_uring_sqe **sqes, int fd, unsigned fixed)
+{
+    io_uring_prep_read(sqes[0], fd, op->a.read_file.buf, op->a.read_file.len, 0);
+    sqes[0]->flags |= IOSQE_IO_HARDLINK | fixed;
+    io_uring_sqe_set_data64(sqes[0], (uint64_t)(uintptr_t)op | READ);
+    if (fixed)
+        io_uring_prep_close_direct(sqes[1], (unsigned)fd);
+    else
+        io_uring_prep_close(sqes[1], fd);
+    io_uring_sqe_set_data64(sqes[1], (uint64_t)(uintptr_t)op | CLOSE);
+}
+
+/* The chain's state in op: state counts the completions still to come, bits is the slot
+ * (0xffff: an ordinary descriptor). */
+#define NO_SLOT 0xffffu
+
+static void start_read_file(struct ac__worker *w, struct ac__op *op)
+{
+    struct uring *u = U(w);
+    op->be.chain.open_res = op->be.chain.read_res = 0;
+    if (u->nfree_slots) {
+        unsigned slot = u->free_slots[--u->nfree_slots];
+        op->bits = (uint16_t)slot;
+        struct io_uring_sqe *sqes[3];
+        get_sqes(w, 3, sqes);
+        io_uring_prep_openat_direct(sqes[0], AT_FDCWD, op->a.read_file.path, O_RDONLY, 0, slot);
+        sqes[0]->flags |= IOSQE_IO_HARDLINK;
+        io_uring_sqe_set_data64(sqes[0], (uint64_t)(uintptr_t)op | OPEN);
+        prep_read_close(op, sqes + 1, (int)slot, IOSQE_FIXED_FILE);
+        op->state = 3;
+    } else {
+        op->bits = NO_SLOT;
+        struct io_uring_sqe *sqe = get_sqe(w);
+        io_uring_prep_openat(sqe, AT_FDCWD, op->a.read_file.path, O_RDONLY | O_CLOEXEC, 0);
+        io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | OPEN);
+        op->state = 1;
+    }
+}
+
+static bool uring_submit(struct ac__worker *w, struct ac__op *op)
+{
+    U(w)->ops++;
+    if (op->kind == AC__OP_READ_FILE) {
+        start_read_file(w, op);
+        return false;
+    }
+    struct io_uring_sqe *sqe = get_sqe(w);
+    union ac__op_args *a = &op->a;
+    switch ((enum ac__op_kind)op->kind) {
+    case AC__OP_READ:
+        io_uring_prep_read(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), (uint64_t)a->rw.offset);
+        break;
+    case AC__OP_WRITE:
+        io_uring_prep_write(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), (uint64_t)a->rw.offset);
+        break;
+    case AC__OP_RECV:
+        io_uring_prep_recv(sqe, a->rw.fd, a->rw.buf, a->rw.len, a->rw.flags);
+        break;
+    case AC__OP_SEND:
+        io_uring_prep_send(sqe, a->rw.fd, a->rw.buf, a->rw.len, a->rw.flags | MSG_NOSIGNAL);
+        break;
+    case AC__OP_OPEN:
+        io_uring_prep_openat(sqe, AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode);
+        break;
+    case AC__OP_CLOSE:
+        io_uring_prep_close(sqe, a->ints.a);
+        break;
+    case AC__OP_FSYNC:
+        io_uring_prep_fsync(sqe, a->ints.a, 0);
+        break;
+    case AC__OP_STATX:
+        io_uring_prep_statx(sqe, AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS, a->statx.out);
+        break;
+    case AC__OP_SOCKET:
+        io_uring_prep_socket(sqe, a->ints.a, a->ints.b | SOCK_CLOEXEC, a->ints.c, 0);
+        break;
+    case AC__OP_ACCEPT:
+        io_uring_prep_accept(sqe, a->accept.fd, a->accept.addr, a->accept.lenp, SOCK_CLOEXEC);
+        break;
+    case AC__OP_CONNECT:
+        io_uring_prep_connect(sqe, a->connect.fd, a->connect.addr, a->connect.len);
+        break;
+    case AC__OP_SHUTDOWN:
+        io_uring_prep_shutdown(sqe, a->ints.a, a->ints.b);
+        break;
+    case AC__OP_POLL:
+        io_uring_prep_poll_add(sqe, a->ints.a, (unsigned)a->ints.b);
+        break;
+    case AC__OP_READV:
+        io_uring_prep_readv(sqe, a->vec.fd, a->vec.iov, (unsigned)a->vec.cnt, (uint64_t)-1);
+        break;
+    case AC__OP_WRITEV:
+        io_uring_prep_writev(sqe, a->vec.fd, a->vec.iov, (unsigned)a->vec.cnt, (uint64_t)-1);
+        break;
+    case AC__OP_SENDMSG:
+        io_uring_prep_sendmsg(sqe, a->msg.fd, a->msg.msg, (unsigned)a->msg.flags | MSG_NOSIGNAL);
+        break;
+    case AC__OP_RECVMSG:
+        io_uring_prep_recvmsg(sqe, a->msg.fd, a->msg.msg, (unsigned)a->msg.flags);
+        break;
+    case AC__OP_SPLICE:
+        io_uring_prep_splice(sqe, a->splice.in, a->splice.off_in, a->splice.out,
+                             a->splice.off_out, a->splice.len, a->splice.flags);
+        break;
+    case AC__OP_READ_FILE:
+    case AC__OP_NKINDS:
+        ac__panic("io_uring backend: unknown op kind %u", op->kind);
+    }
+    io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op);
+    return false;
+}
+
+static void uring_cancel(struct ac__worker *w, struct ac__op *op)
+{
+    /* A chain starts its next op only when one finishes, so a cancel can fall between two ops
+     * and find none: the caller cancels again until the completion comes. */
+    unsigned first = op->kind == AC__OP_READ_FILE ? OPEN : SINGLE;
+    unsigned last = op->kind == AC__OP_READ_FILE ? CLOSE : SINGLE;
+    for (unsigned step = first; step <= last; step++) {
+        /* Making room may dispatch the op's completion: the cancel then finds nothing, and no
+         * other op of this ring can take the address before it is submitted below. */
+        struct io_uring_sqe *sqe = get_sqe(w);
+        io_uring_prep_cancel64(sqe, (uint64_t)(uintptr_t)op | step, 0);
+        io_uring_sqe_set_data64(sqe, 0);
+    }
+    submit_now(w);
+}
+
+static void uring_flush(struct ac__worker *w)
+{
+    if (io_uring_sq_ready(&U(w)->ring) >= SUBMIT_BATCH ||
+        ac__cheap_clock() - w->flush_since > AC__CHEAP_30US)
+        submit_now(w);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Completions                                                                                */
+
+static void finish(struct uring *u, struct ac__op *op, int res)
+{
+    op->res = res;
+    u->ops--;
+    op->complete(op);
+}
+
+/* One completion of ac_read_file's chain; the last one completes the op. */
+static void chain_step(struct ac__worker *w, struct ac__op *op, unsigned step, int res)
+{
+    struct uring *u = U(w);
+    switch (step) {
+    case OPEN:
+        op->be.chain.open_res = res;
+        if (op->bits == NO_SLOT && res >= 0) { /* an ordinary descriptor: read it, close it */
+            struct io_uring_sqe *sqes[2];
+            get_sqes(w, 2, sqes);
+            prep_read_close(op, sqes, res, 0);
+            op->state += 2;
+        }
+        break;
+    case READ:
+        op->be.chain.read_res = res;
+        if (res > 0)
+            AC__KERNEL_WROTE(op->a.read_file.buf, (size_t)res);
+        break;
+    default: /* CLOSE */
+        if (op->bits != NO_SLOT)
+            u->free_slots[u->nfree_slots++] = op->bits;
+        break;
+    }
+    if (--op->state)
+        return;
+    finish(u, op, op->be.chain.open_res < 0 ? op->be.chain.open_res : op->be.chain.read_res);
+}
+
+static void eventfd_done(struct ac__worker *w, int res)
+{
+    if (res < 0 && res != -EINTR && res != -EAGAIN && res != -ECANCELED)
+        ac__panic("reading the wakeup eventfd: %s", strerror(-res));
+    if (!atomic_load_explicit(&w->rt->stopping, memory_order_acquire) || res != -ECANCELED)
+        arm_eventfd(w);
+}
+
+static unsigned dispatch(struct ac__worker *w)
+{
+    struct uring *u = U(w);
+    struct io_uring_cqe *cqes[64];
+    unsigned total = 0;
+    bool saved = w->in_driver;
+    w->in_driver = true;
+    for (;;) {
+        unsigned n = io_uring_peek_batch_cqe(&u->ring, cqes, 64);
+        if (!n)
+            break;
+        for (unsigned i = 0; i < n; i++) {
+            uint64_t data = cqes[i]->user_data;
+            int res = cqes[i]->res;
+            /* Mark it seen first: the completion may free the op and submit new ones. */
+            io_uring_cqe_seen(&u->ring, cqes[i]);
+            if (data == EVENTFD_DATA) {
+                eventfd_done(w, res);
+                continue;
+            }
+            struct ac__op *op = (struct ac__op *)(uintptr_t)(data & ~(uint64_t)STEP_MASK);
+            if (!op)
+                continue; /* a cancel request's own completion */
+            if (data & STEP_MASK) {
+                chain_step(w, op, (unsigned)(data & STEP_MASK), res);
+                continue;
+            }
+            finish(u, op, res);
+        }
+        AC__STAT_ADD(w, io_completed, n);
+        total += n;
+    }
+    w->in_driver = saved;
+    return total;
+}
+
+static unsigned uring_reap(struct ac__worker *w)
+{
+    if (io_uring_sq_ready(&U(w)->ring))
+        submit_now(w);
+    return dispatch(w);
+}
+
+/* Waits in poll until the ring has a completion (see under_valgrind). */
+static void wait_in_poll(struct ac__worker *w, uint64_t deadline)
+{
+    struct uring *u = U(w);
+    submit_now(w);
+    if (io_uring_cq_ready(&u->ring))
+        return;
+    struct pollfd p = {.fd = u->ring.ring_fd, .events = POLLIN};
+    int ms = -1;
+    if (deadline != UINT64_MAX) {
+        uint64_t now = ac__now_ns();
+        uint64_t left = deadline > now ? (deadline - now + 999999) / 1000000 : 0;
+        ms = left > INT_MAX ? INT_MAX : (int)left;
+    }
+    if (poll(&p, 1, ms) < 0 && errno != EINTR)
+        ac__panic("poll on the io_uring: %s", strerror(errno));
+}
+
+static void uring_wait(struct ac__worker *w, uint64_t deadline)
+{
+    struct uring *u = U(w);
+    struct io_uring_cqe *cqe;
+    int r;
+    w->flush_since = 0;
+    if (u->wait_in_poll) {
+        wait_in_poll(w, deadline);
+        return;
+    }
+    if (deadline == UINT64_MAX) {
+        r = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1, NULL, NULL);
+    } else {
+        uint64_t now = ac__now_ns();
+        uint64_t ns = deadline > now ? deadline - now : 0;
+        struct __kernel_timespec ts = {.tv_sec = (long long)(ns / 1000000000u),
+                                       .tv_nsec = (long long)(ns % 1000000000u)};
+        r = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1, &ts, NULL);
+    }
+    if (r < 0 && r != -ETIME && r != -EINTR && r != -EBUSY && r != -EAGAIN)
+        ac__panic("io_uring_enter: %s", strerror(-r));
+}
+
+static void uring_wake(struct ac__worker *w)
+{
+    uint64_t one = 1;
+    ssize_t n;
+    do {
+        n = write(U(w)->eventfd, &one, sizeof one);
+    } while (n < 0 && errno == EINTR);
+}
+
+static unsigned uring_inflight(struct ac__worker *w)
+{
+    return U(w)->ops;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Setup                                                                                      */
+
+/* A table of direct descriptors (a sparse fixed-file table) for chains that open, use and
+ * close a file in one submission (the configuration's file_slots). The kernel refuses a table
+ * larger than RLIMIT_NOFILE; without a free slot such chains use ordinary descriptors. */
+static void register_slots(struct ac__worker *w)
+{
+    struct uring *u = U(w);
+    int want = w->rt->config.file_slots;
+    unsigned n = want < 0 ? 0 : want == 0 ? DEFAULT_SLOTS : want > 65535 ? 65535 : (unsigned)want;
+    struct rlimit lim;
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < n)
+        n = (unsigned)lim.rlim_cur;
+    if (!n || !(u->free_slots = malloc(n * sizeof *u->free_slots)))
+        return;
+    if (io_uring_register_files_sparse(&u->ring, n) < 0) {
+        free(u->free_slots);
+        u->free_slots = NULL;
+        return;
+    }
+    for (unsigned i = 0; i < n; i++)
+        u->free_slots[i] = (unsigned short)(n - 1 - i);
+    u->nfree_slots = n;
+}
+
+/* Valgrind runs one thread at a time and (3.19 at least) keeps that lock across an
+ * io_uring_enter that waits, so a worker waiting there would stop every other thread for good.
+ * Under valgrind a worker waits in poll on the ring's descriptor instead, which valgrind knows
+ * may block; the ring is readable once a completion is there. (Valgrind puts its preload
+ * library in the environment of the program it runs.) */
+static bool under_valgrind(void)
+{
+    const char *preload = getenv("LD_PRELOAD");
+    return preload && strstr(preload, "vgpreload");
+}
+
+static const char *setup_advice(int err)
+{
+    switch (err) {
+    case EPERM:
+        return "the kernel refused it (the kernel.io_uring_disabled sysctl, or a seccomp "
+               "profile such as a container runtime's default one)";
+    case ENOSYS:
+        return "this kernel has no io_uring (it needs Linux 5.19 or later, built with "
+               "CONFIG_IO_URING), or a seccomp filter hides it";
+    case ENOMEM:
+        return "not enough locked memory for the rings (ulimit -l), or too many workers";
+    default:
+        return "io_uring is unavailable";
+    }
+}
+
+static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t whylen)
+{
+    struct uring *u = calloc(1, sizeof *u);
+    if (!u) {
+        snprintf(why, whylen, "out of memory");
+        return -ENOMEM;
+    }
+    if (entries < 8)
+        entries = 8; /* room for a linked chain besides a few ops */
+    struct io_uring_params p;
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_SUBMIT_ALL | IORING_SETUP_CQSIZE;
+    /* Completions are delivered when the worker enters the kernel anyway (it polls its ring
+     * between tasks), so the kernel need not interrupt it for them. */
+    p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
+    p.cq_entries = entries * 4;
+    int r = io_uring_queue_init_params(entries, &u->ring, &p);
+    if (r == -EINVAL) { /* an older kernel without these flags */
+        memset(&p, 0, sizeof p);
+        r = io_uring_queue_init_params(entries, &u->ring, &p);
+    }
+    if (r < 0) {
+        snprintf(why, whylen, "io_uring_setup failed: %s: %s", strerror(-r), setup_advice(-r));
+        free(u);
+        return r;
+    }
+    u->eventfd = eventfd(0, EFD_CLOEXEC);
+    if (u->eventfd < 0) {
+        r = -errno;
+        snprintf(why, whylen, "eventfd failed: %s", strerror(errno));
+        io_uring_queue_exit(&u->ring);
+        free(u);
+        return r;
+    }
+    u->wait_in_poll = under_valgrind();
+    w->io = u;
+    register_slots(w);
+    arm_eventfd(w);
+    return 0;
+}
+
+static void uring_destroy(struct ac__worker *w)
+{
+    struct uring *u = U(w);
+    if (!u)
+        return;
+    io_uring_queue_exit(&u->ring);
+    close(u->eventfd);
+    free(u->free_slots);
+    free(u);
+    w->io = NULL;
+}
+
+const struct ac__backend_ops ac__backend_uring = {
+    .name = "io_uring",
+    .init = uring_init,
+    .destroy = uring_destroy,
+    .submit = uring_submit,
+    .cancel = uring_cancel,
+    .flush = uring_flush,
+    .wait = uring_wait,
+    .reap = uring_reap,
+    .wake = uring_wake,
+    .inflight = uring_inflight,
+};
