@@ -2,7 +2,6 @@
  * the locals that must live in a frame, and rejects what cannot be transformed correctly. */
 #include "internal.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,41 +93,21 @@ static node *build_tree(tunit *t, CXCursor c)
     return root;
 }
 
-/* Skips blanks, comments and line markers in the preprocessed text. */
-unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end)
-{
-    const char *s = t->text;
-    while (i < end) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v')
-            i++;
-        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '/')
-            while (i < end && s[i] != '\n')
-                i++;
-        else if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
-            i += 2;
-            while (i + 1 < end && !(s[i] == '*' && s[i + 1] == '/'))
-                i++;
-            i += 2;
-        } else if (s[i] == '#' && (i == 0 || s[i - 1] == '\n'))
-            while (i < end && s[i] != '\n')
-                i++;
-        else
-            break;
-    }
-    return i;
-}
-
-/* The operator of a binary operator node, read from the text between its operands (libclang 14
+/* The operator of a binary operator node: the first token between its operands (libclang 14
  * does not expose it). Returns a static string such as "&&", "," or "+=". */
 const char *an_binop(const tunit *t, const node *n)
 {
     static char op[4];
+    op[0] = 0;
     if (n->nkids != 2)
-        return "";
-    unsigned i = an_skip_blank(t, nend(n->kids[0]), nstart(n->kids[1])), k = 0;
-    while (i < nstart(n->kids[1]) && k < 3 && strchr("=!<>&|^+-*/%,", t->text[i]))
-        op[k++] = t->text[i++];
-    op[k] = 0;
+        return op;
+    const tk_stream *s = &t->toks;
+    unsigned i = tk_next(s, tk_at(s, nend(n->kids[0])));
+    if (i < s->n && s->v[i].kind == TK_PUNCT && s->v[i].end <= nstart(n->kids[1]) &&
+        s->v[i].end - s->v[i].start < sizeof op) {
+        memcpy(op, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
+        op[s->v[i].end - s->v[i].start] = 0;
+    }
     return op;
 }
 
@@ -316,10 +295,10 @@ typedef struct scan {
     unsigned nliterals;
 } scan;
 
+/* Whether n's first token is spelled `word`. */
 static int text_starts(const tunit *t, const node *n, const char *word)
 {
-    size_t len = strlen(word);
-    return nend(n) - nstart(n) >= len && memcmp(t->text + nstart(n), word, len) == 0;
+    return tk_is(&t->toks, tk_at(&t->toks, nstart(n)), word);
 }
 
 static node *enclosing_scope(node *n)
@@ -463,7 +442,8 @@ static void scan_node(scan *s, node *n)
         VEC_PUSH(f->vars, f->nvars, v);
     }
     int unevaluated = n->kind == CXCursor_UnaryExpr &&
-                      (text_starts(t, n, "sizeof") || text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof"));
+                      (text_starts(t, n, "sizeof") || text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof") ||
+                       text_starts(t, n, "__alignof__") || text_starts(t, n, "alignof"));
     s->in_unevaluated += unevaluated;
     /* A declaration's type (typeof) is not evaluated, except the size of a VLA. */
     CXCursor init = n->kind == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(n->cur) : clang_getNullCursor();
@@ -553,7 +533,7 @@ static void scan_node(scan *s, node *n)
         while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr))
             p = p->parent;
         int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-                        (p && p->kind == CXCursor_UnaryOperator && t->text[nstart(p)] == '&');
+                        (p && p->kind == CXCursor_UnaryOperator && text_starts(t, p, "&"));
         if (addressed && enclosing_scope(n))
             VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr) {
@@ -575,7 +555,7 @@ static void scan_node(scan *s, node *n)
                 for (node *p = n->parent; p; p = p->parent) {
                     enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
                     /* &x, &x.m, and x.m of array type, which decays to a pointer into x */
-                    if ((p->kind == CXCursor_UnaryOperator && t->text[nstart(p)] == '&') ||
+                    if ((p->kind == CXCursor_UnaryOperator && text_starts(t, p, "&")) ||
                         (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {
                         n->var->addr_taken = 1;
                         break;
@@ -597,28 +577,24 @@ static int await_within(scan *s, unsigned from, unsigned to)
     return 0;
 }
 
-/* The function named by a cleanup attribute in the declaration's text, or NULL. */
+/* The function named by a cleanup attribute of the declaration, or NULL. libclang shows the
+ * attribute as an unexposed one: its tokens say which (`cleanup (fn)` or `__cleanup__(fn)`). */
 static char *cleanup_of(const tunit *t, const node *decl)
 {
-    static const char *const spellings[] = {"__cleanup__", "cleanup"};
-    const char *text = t->text + nstart(decl);
-    size_t len = nend(decl) - nstart(decl);
-    for (int k = 0; k < 2; k++) {
-        const char *p = memmem(text, len, spellings[k], strlen(spellings[k]));
-        if (!p)
+    const tk_stream *ts = &t->toks;
+    for (unsigned k = 0; k < decl->nkids; k++) {
+        const node *a = decl->kids[k];
+        if (a->kind != CXCursor_UnexposedAttr)
             continue;
-        p += strlen(spellings[k]);
-        while (*p == ' ')
-            p++;
-        if (*p++ != '(')
+        unsigned i = tk_next(ts, tk_at(ts, nstart(a)));
+        if (!tk_is(ts, i, "cleanup") && !tk_is(ts, i, "__cleanup__"))
             continue;
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_')
-            e++;
-        if (e > p)
-            return xstrndup(p, (size_t)(e - p));
+        i = tk_next(ts, i + 1);
+        if (!tk_is(ts, i, "("))
+            continue;
+        i = tk_next(ts, i + 1);
+        if (i < ts->n && ts->v[i].kind == TK_IDENT)
+            return xstrndup(t->text + ts->v[i].start, ts->v[i].end - ts->v[i].start);
     }
     return NULL;
 }
@@ -747,32 +723,24 @@ static void check_generic_types(scan *s, node *n)
         check_generic_types(s, n->kids[i]);
     if (n->kind != CXCursor_GenericSelectionExpr)
         return;
-    const char *text = s->t->text;
-    for (unsigned a = nstart(n); a < nend(n);) {
-        if (!(isalpha((unsigned char)text[a]) || text[a] == '_')) {
-            a++;
+    const tk_stream *ts = &s->t->toks;
+    for (unsigned i = tk_at(ts, nstart(n)); i < ts->n && ts->v[i].start < nend(n); i++) {
+        unsigned a = ts->v[i].start, b = ts->v[i].end, p = tk_prev(ts, i);
+        if (ts->v[i].kind != TK_IDENT || in_kid(n, a, b))
             continue;
-        }
-        unsigned b = a;
-        while (b < nend(n) && (isalnum((unsigned char)text[b]) || text[b] == '_'))
-            b++;
-        unsigned p = a;
-        while (p > nstart(n) && isspace((unsigned char)text[p - 1]))
-            p--;
-        int member = p > nstart(n) && (text[p - 1] == '.' || (text[p - 1] == '>' && p - 1 > nstart(n) && text[p - 2] == '-'));
-        int tag = 0;
-        for (const char *kw = "struct\0union\0enum\0"; *kw; kw += strlen(kw) + 1)
-            tag |= p >= nstart(n) + strlen(kw) && memcmp(text + p - strlen(kw), kw, strlen(kw)) == 0;
-        for (unsigned i = 0; !member && !tag && !in_kid(n, a, b) && i < s->f->nvars; i++) {
-            var *v = s->f->vars[i];
-            if (v->in_frame && strlen(v->name) == b - a && memcmp(v->name, text + a, b - a) == 0 &&
+        int after = p < ts->n && ts->v[p].start >= nstart(n);
+        if (after && (tk_is(ts, p, ".") || tk_is(ts, p, "->") || tk_is(ts, p, "struct") || tk_is(ts, p, "union") ||
+                      tk_is(ts, p, "enum")))
+            continue; /* a member or a tag */
+        for (unsigned k = 0; k < s->f->nvars; k++) {
+            var *v = s->f->vars[k];
+            if (v->in_frame && strlen(v->name) == b - a && memcmp(v->name, s->t->text + a, b - a) == 0 &&
                 (!v->scope || (nstart(n) >= nend(v->decl) && nend(n) <= nend(v->scope)))) {
                 dg_error_node(s->t, n, "'%s' lives across an await and cannot be named in the type of a _Generic "
                               "association; write its type out", v->name);
                 return;
             }
         }
-        a = b;
     }
 }
 
@@ -854,7 +822,11 @@ static int mentions_marker(const tunit *t, CXCursor c)
     unsigned a = offset_of(clang_getRangeStart(r)), b = offset_of(clang_getRangeEnd(r));
     if (b > t->text_len || a >= b)
         return 0;
-    return memmem(t->text + a, b - a, "__asyncc_", 9) != NULL;
+    const tk_stream *ts = &t->toks;
+    for (unsigned i = tk_at(ts, a); i < ts->n && ts->v[i].start < b; i++)
+        if (ts->v[i].kind == TK_IDENT && ts->v[i].end - ts->v[i].start > 9 && memcmp(t->text + ts->v[i].start, "__asyncc_", 9) == 0)
+            return 1;
+    return 0;
 }
 
 /* Whether loc is in the input file itself rather than in a header it includes. */

@@ -60,12 +60,14 @@ static char *marker_file(const char *p, const char *end, unsigned *line)
     return sb_take(&name);
 }
 
-/* The user's line of each line of the preprocessed text, from its line markers: what
- * clang_getPresumedLocation answers, without a libclang call per offset. */
+/* The user's line of each line of the preprocessed text, from its line markers (directive
+ * tokens, so that a marker-like line inside a comment is none): what clang_getPresumedLocation
+ * answers, without a libclang call per offset. */
 static void build_line_map(tunit *t)
 {
     const char *s = t->text, *end = t->text + t->text_len;
-    unsigned cap = 1024, line = 1, here = 0, in_comment = 0;
+    const tk_stream *ts = &t->toks;
+    unsigned cap = 1024, line = 1, here = 0, k = 0;
     t->line_start = xmalloc(sizeof *t->line_start * cap);
     t->line_number = xmalloc(sizeof *t->line_number * cap);
     t->line_here = xmalloc(cap);
@@ -78,25 +80,20 @@ static void build_line_map(tunit *t)
             t->line_number = xrealloc(t->line_number, sizeof *t->line_number * cap);
             t->line_here = xrealloc(t->line_here, cap);
         }
-        t->line_start[t->nlines] = (unsigned)(p - s);
+        unsigned off = (unsigned)(p - s);
+        t->line_start[t->nlines] = off;
         t->line_number[t->nlines] = line;
         t->line_here[t->nlines++] = (unsigned char)here;
+        while (k < ts->n && ts->v[k].start < off)
+            k++;
         unsigned marked;
-        char *file = in_comment ? NULL : marker_file(p, eol, &marked);
+        char *file = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? marker_file(p, eol, &marked) : NULL;
         if (file) {
             line = marked;
             here = strcmp(file, t->input) == 0;
             free(file);
         } else {
             line++;
-            /* a marker inside a comment is not one */
-            for (const char *q = p; q + 1 < eol; q++)
-                if (!in_comment && q[0] == '/' && q[1] == '/')
-                    break;
-                else if (!in_comment && q[0] == '/' && q[1] == '*')
-                    in_comment = 1, q++;
-                else if (in_comment && q[0] == '*' && q[1] == '/')
-                    in_comment = 0, q++;
         }
         if (!nl)
             break;
@@ -187,68 +184,157 @@ static void show_line(const char *path, unsigned line, unsigned col)
     fclose(fp);
 }
 
-/* The preprocessor keeps the first token of each line at its column but our own macros make the
- * rest of a line longer: `await(` becomes `(__asyncc_await, (` and its `)` becomes `))`, `async`
- * becomes an attribute. Undoing them gives the column the user wrote. */
-static unsigned original_column(const tunit *t, unsigned offset, unsigned col)
+/* asyncc's own macros as the preprocessor writes them out (tokens apart by blanks) and as the
+ * user wrote them: `await(` becomes `(__asyncc_await, (`, `async` an attribute. */
+static const struct {
+    const char *expansion, *written;
+} macros[] = {
+    {"( __asyncc_await , (", "await ("},
+    {"__attribute__ ( ( annotate ( \"asyncc_async\" ) ) )", "async"},
+    {"( __asyncc_join ,", "ac_join ("},
+    {"( __asyncc_try_join ,", "ac_try_join ("},
+    {"( __asyncc_select ,", "ac_select ("},
+    {"( __asyncc_timeout , (", "ac_timeout ("},
+    {"( __asyncc_spawn , (", "ac_spawn ("},
+    {"( __asyncc_spawn_local , (", "ac_spawn_local ("},
+    {"( __asyncc_block_on , (", "ac_block_on ("},
+};
+
+/* What those macros add after their argument, where the user wrote one `)`. */
+static const char *const tails[] = {") , ( ac_task * ) 0 )", ", ( void ) 0 )", ", 0 )", ") )"};
+
+/* Whether the significant tokens of s from index *i spell `seq` (token spellings apart by single
+ * blanks); if so *i moves past them. */
+static int match_seq(const tk_stream *s, unsigned *i, const char *seq)
 {
-    static const struct {
-        const char *expansion, *written;
-        int closes; /* the macro adds text after its argument's closing parenthesis */
-    } macros[] = {
-        {"(__asyncc_await, (", "await(", 1},
-        {"__attribute__((annotate(\"asyncc_async\")))", "async", 0},
-        {"(__asyncc_join, ", "ac_join(", 0},
-        {"(__asyncc_try_join, ", "ac_try_join(", 0},
-        {"(__asyncc_select, ", "ac_select(", 0},
-        {"(__asyncc_timeout, (", "ac_timeout(", 0},
-        {"(__asyncc_spawn, (", "ac_spawn(", 0},
-        {"(__asyncc_spawn_local, (", "ac_spawn_local(", 0},
-        {"(__asyncc_block_on, (", "ac_block_on(", 0},
-    };
-    unsigned start = offset, shrink = 0;
-    while (start > 0 && t->text[start - 1] != '\n')
-        start--;
-    int pending[64], npending = 0, depth = 0;
-    for (unsigned i = start; i < offset; i++) {
-        int matched = 0;
-        for (size_t m = 0; m < sizeof macros / sizeof macros[0] && !matched; m++) {
-            size_t len = strlen(macros[m].expansion);
-            if (i + len <= offset && memcmp(t->text + i, macros[m].expansion, len) == 0) {
-                shrink += (unsigned)(len - strlen(macros[m].written));
-                if (macros[m].closes && npending < 64)
-                    pending[npending++] = depth;
-                depth += macros[m].closes ? 1 : 0;
-                i += (unsigned)len - 1;
-                matched = 1;
-            }
+    unsigned k = *i;
+    while (*seq) {
+        const char *sp = strchr(seq, ' ');
+        size_t n = sp ? (size_t)(sp - seq) : strlen(seq);
+        k = tk_next(s, k);
+        if (k >= s->n || s->v[k].end - s->v[k].start != n || memcmp(s->text + s->v[k].start, seq, n) != 0)
+            return 0;
+        k++;
+        seq += n + (sp != NULL);
+    }
+    *i = k;
+    return 1;
+}
+
+static int same_token(const tk_stream *a, unsigned i, const tk_stream *b, unsigned j)
+{
+    unsigned n = a->v[i].end - a->v[i].start;
+    return n == b->v[j].end - b->v[j].start && memcmp(a->text + a->v[i].start, b->text + b->v[j].start, n) == 0;
+}
+
+static void orig_lines(tunit *t)
+{
+    if (t->orig_line_start)
+        return;
+    unsigned cap = 1024;
+    t->orig_line_start = xmalloc(sizeof *t->orig_line_start * cap);
+    t->orig_line_start[t->orig_nlines++] = 0;
+    for (size_t i = 0; i < t->orig_len; i++)
+        if (t->orig[i] == '\n') {
+            if (t->orig_nlines == cap)
+                t->orig_line_start = xrealloc(t->orig_line_start, sizeof *t->orig_line_start * (cap *= 2));
+            t->orig_line_start[t->orig_nlines++] = (unsigned)i + 1;
         }
-        if (matched)
+}
+
+/* The user's line and column of the token at offset off of the preprocessed text, a line of the
+ * input file at presumed line `line`. The preprocessor writes a macro call that spans lines, and
+ * lines joined by backslash-newline, as one line, and our own macros make lines longer: the
+ * tokens of the preprocessed line are matched one by one against those of the file from that
+ * line on, our macros against what they expand from, until off. Returns 0 when they part (a
+ * user's macro was expanded there): then only the line is known. */
+static int user_position(tunit *t, unsigned off, unsigned line, unsigned *uline, unsigned *ucol)
+{
+    orig_lines(t);
+    if (line == 0 || line > t->orig_nlines)
+        return 0;
+    const tk_stream *pp = &t->toks, *us = &t->orig_toks;
+    unsigned i = tk_next(pp, tk_at(pp, t->line_start[line_index(t, off)]));
+    unsigned j = tk_next(us, tk_at(us, t->orig_line_start[line - 1]));
+    while (i < pp->n && j < us->n) {
+        if (pp->v[i].start >= off) {
+            if (pp->v[i].start > off)
+                return 0;
+            unsigned at = us->v[j].start, k = line - 1;
+            while (k + 1 < t->orig_nlines && t->orig_line_start[k + 1] <= at)
+                k++;
+            *uline = line + (k - (line - 1));
+            *ucol = at - t->orig_line_start[k] + 1;
+            return 1;
+        }
+        if (same_token(pp, i, us, j)) {
+            i = tk_next(pp, i + 1);
+            j = tk_next(us, j + 1);
             continue;
-        if (t->text[i] == '(')
-            depth++;
-        else if (t->text[i] == ')') {
-            depth--;
-            if (npending && depth == pending[npending - 1] + 1 && i + 1 < offset && t->text[i + 1] == ')') {
-                shrink++;
-                npending--;
-                depth--;
-                i++;
+        }
+        int moved = 0;
+        for (size_t m = 0; m < sizeof macros / sizeof macros[0] && !moved; m++) {
+            unsigned i2 = i, j2 = j;
+            if (match_seq(pp, &i2, macros[m].expansion) && match_seq(us, &j2, macros[m].written)) {
+                i = tk_next(pp, i2);
+                j = tk_next(us, j2);
+                moved = 1;
             }
         }
+        for (size_t m = 0; m < sizeof tails / sizeof tails[0] && !moved; m++) {
+            unsigned i2 = i, j2 = j;
+            if (match_seq(pp, &i2, tails[m]) && match_seq(us, &j2, ")")) {
+                i = tk_next(pp, i2);
+                j = tk_next(us, j2);
+                moved = 1;
+            }
+        }
+        if (!moved)
+            return 0;
+    }
+    return 0;
+}
+
+/* When the tokens part, the column on the preprocessed line less what our macros added before
+ * it on that line. */
+static unsigned original_column(tunit *t, unsigned offset, unsigned col)
+{
+    const tk_stream *s = &t->toks;
+    unsigned shrink = 0;
+    for (unsigned i = tk_at(s, t->line_start[line_index(t, offset)]); i < s->n && s->v[i].start < offset;) {
+        int moved = 0;
+        for (size_t m = 0; m < sizeof macros / sizeof macros[0] && !moved; m++) {
+            unsigned k = i;
+            if (match_seq(s, &k, macros[m].expansion) && s->v[k - 1].end <= offset) {
+                unsigned len = s->v[k - 1].end - s->v[i].start, written = (unsigned)strlen(macros[m].written) - 1;
+                shrink += len > written ? len - written : 0;
+                i = k;
+                moved = 1;
+            }
+        }
+        if (!moved)
+            i++;
     }
     return col > shrink ? col - shrink : 1;
+}
+
+/* The user's file, line and column of a location in the preprocessed text. */
+static void user_location(tunit *t, CXSourceLocation loc, char **file, unsigned *line, unsigned *col)
+{
+    unsigned offset;
+    dg_presumed(loc, file, line, col);
+    clang_getSpellingLocation(loc, NULL, NULL, NULL, &offset);
+    if (!t->text || offset >= t->text_len || !dg_in_input(t, offset))
+        return;
+    if (!user_position(t, offset, *line, line, col))
+        *col = original_column(t, offset, *col);
 }
 
 static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)
 {
     char *file;
-    unsigned line, col, offset;
-    dg_presumed(loc, &file, &line, &col);
-    CXFile f;
-    clang_getSpellingLocation(loc, &f, NULL, NULL, &offset);
-    if (t->text && offset < t->text_len)
-        col = original_column(t, offset, col);
+    unsigned line, col;
+    user_location(t, loc, &file, &line, &col);
     fprintf(out(), "%s:%u:%u: error: ", file, line, col);
     vfprintf(out(), fmt, ap);
     fputc('\n', out());
@@ -285,7 +371,7 @@ int dg_report_clang(tunit *t)
         if (sev >= CXDiagnostic_Error) {
             char *file;
             unsigned line, col;
-            dg_presumed(clang_getDiagnosticLocation(d), &file, &line, &col);
+            user_location(t, clang_getDiagnosticLocation(d), &file, &line, &col);
             char *msg = cx_take(clang_getDiagnosticSpelling(d));
             fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);
             show_line(file, line, col);

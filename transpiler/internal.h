@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "names.h"
+#include "tokens.h"
 
 typedef enum marker {
     MK_NONE,
@@ -128,6 +129,7 @@ struct tunit {
     size_t orig_len;
     char *text;          /* the preprocessed text that libclang parsed */
     unsigned text_len;
+    tk_stream toks;      /* its tokens: every question about the text is asked of them */
     CXTranslationUnit tu;
     CXFile ifile;        /* the preprocessed text as libclang knows it */
     CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
@@ -150,6 +152,9 @@ struct tunit {
     unsigned *line_number; /* the user's line number there, */
     unsigned char *line_here; /* and whether it is in the input file (see dg_line_at) */
     unsigned nlines;
+    tk_stream orig_toks;       /* the input file's own tokens, */
+    unsigned *orig_line_start; /* and its lines, for diagnostics (see diag.c: user_position) */
+    unsigned orig_nlines;
 };
 
 /* A line marking where generated code stops mirroring the user's lines (see output.c). */
@@ -205,7 +210,6 @@ static inline unsigned nend(const node *n)
 int an_analyze(tunit *t);
 void an_reset(tunit *t);
 node *an_unparen(node *n);
-unsigned an_skip_blank(const tunit *t, unsigned i, unsigned end);
 callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);

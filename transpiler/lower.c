@@ -183,19 +183,12 @@ static void copy_gap(lw *L, unsigned from, unsigned to)
  * the loop itself, and a rebuilt loop starts with a block. They are only hints. */
 static void copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
 {
-    if (drop_pragmas) {
-        for (unsigned i = from; i < to; i++) {
-            unsigned j = i;
-            while (j < to && (L->t->text[j] == ' ' || L->t->text[j] == '\t'))
-                j++;
-            if ((i == from || L->t->text[i - 1] == '\n') && j < to && L->t->text[j] == '#') {
-                copy_gap_lines(L, from, i, 0);
-                while (i < to && L->t->text[i] != '\n')
-                    i++;
-                from = i;
-            }
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = tk_at(ts, from); drop_pragmas && i < ts->n && ts->v[i].end <= to; i++)
+        if (ts->v[i].kind == TK_DIRECTIVE) {
+            copy_gap_lines(L, from, ts->v[i].start, 0);
+            from = ts->v[i].end;
         }
-    }
     unsigned last = from, first_nl = to;
     for (unsigned i = from; i < to; i++)
         if (L->t->text[i] == '\n') {
@@ -207,7 +200,7 @@ static void copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
         return;
     if (!sb_at_line_start(&L->out) && L->t->text[from] != '\n')
         put(L, " ");
-    else if (sb_at_line_start(&L->out) && an_skip_blank(L->t, from, first_nl) > from)
+    else if (sb_at_line_start(&L->out) && tk_skip_blank(&L->t->toks, from, first_nl) > from)
         /* A comment that ended the statement's line, after the statement's generated lines: it
          * gets its own line's #line, so none comes between it and what follows (a case label
          * after a fallthrough comment). */
@@ -238,8 +231,9 @@ static unsigned stmt_end(lw *L, node *s)
         /* These end with a sub-statement, which may be an expression statement. */
         return s->nkids ? stmt_end(L, s->kids[s->nkids - 1]) : nend(s);
     default: {
-        unsigned i = an_skip_blank(L->t, nend(s), L->t->text_len);
-        return i < L->t->text_len && L->t->text[i] == ';' ? i + 1 : nend(s);
+        const tk_stream *ts = &L->t->toks;
+        unsigned i = tk_next(ts, tk_at(ts, nend(s)));
+        return tk_is(ts, i, ";") ? ts->v[i].end : nend(s);
     }
     }
 }
@@ -586,14 +580,13 @@ static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own)
     unsigned pos = a;
     for (unsigned i = 0; i < e.n; i++) {
         if (e.v[i].start >= pos && e.v[i].end <= b) {
-            sb_putn(&out, L->t->text + pos, e.v[i].start - pos);
+            tk_put_code(&L->t->toks, &out, pos, e.v[i].start);
             sb_puts(&out, e.v[i].text);
             pos = e.v[i].end;
         }
         free(e.v[i].text);
     }
-    if (pos < b)
-        sb_putn(&out, L->t->text + pos, b - pos);
+    tk_put_code(&L->t->toks, &out, pos, b);
     free(e.v);
     return sb_take(&out);
 }
@@ -1328,21 +1321,13 @@ static void put_range(lw *L, node *s, unsigned a, unsigned b)
 /* The parts of a for statement, told apart by the semicolons of its header. */
 static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
 {
-    const char *t = L->t->text;
-    unsigned i = an_skip_blank(L->t, nstart(s) + 3, nend(s)), semi[2] = {0, 0}, nsemi = 0;
-    int depth = 0;
-    for (; i < nend(s) && nsemi < 2; i++) {
-        char ch = t[i];
-        if (ch == '"' || ch == '\'') {
-            for (i++; i < nend(s) && t[i] != ch; i++)
-                if (t[i] == '\\')
-                    i++;
-        } else if (ch == '(' || ch == '[' || ch == '{')
-            depth++;
-        else if (ch == ')' || ch == ']' || ch == '}')
-            depth--;
-        else if (ch == ';' && depth == 1)
-            semi[nsemi++] = i;
+    const tk_stream *ts = &L->t->toks;
+    unsigned open = tk_next(ts, tk_at(ts, nstart(s)) + 1), close = tk_match(ts, open), semi[2] = {0, 0}, nsemi = 0;
+    for (unsigned i = tk_next(ts, open + 1); i < close && nsemi < 2; i = tk_next(ts, i + 1)) {
+        if (tk_is(ts, i, ";"))
+            semi[nsemi++] = ts->v[i].start;
+        else if (tk_match(ts, i) < close)
+            i = tk_match(ts, i); /* a statement expression's semicolons are not the header's */
     }
     *init = *cond = *inc = *body = NULL;
     for (unsigned k = 0; k < s->nkids; k++) {

@@ -351,6 +351,8 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    tk_lex(&t.toks, t.text, t.text_len);
+    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     phase("preprocess");
     char *iname = xasprintf("%s.asyncc.i", o.input);
     const char **pargs = xcalloc((size_t)o.nparse + 2, sizeof *pargs);

@@ -20,34 +20,6 @@ static int item_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Whether the rest of the preprocessed line after `from` (or before it, going back) holds only
- * blanks, comments and the declaration's `;`. */
-static int alone_after(const tunit *t, unsigned from)
-{
-    const char *s = t->text;
-    for (unsigned i = from; i < t->text_len && s[i] != '\n'; i++) {
-        if (s[i] == '/' && s[i + 1] == '/')
-            return 1;
-        if (s[i] == '/' && s[i + 1] == '*') {
-            for (i += 2; i + 1 < t->text_len && !(s[i] == '*' && s[i + 1] == '/'); i++)
-                ;
-            i++;
-            continue;
-        }
-        if (!strchr(" \t\r;", s[i]))
-            return 0;
-    }
-    return 1;
-}
-
-static int alone_before(const tunit *t, unsigned from)
-{
-    for (unsigned i = from; i > 0 && t->text[i - 1] != '\n'; i--)
-        if (!strchr(" \t\r", t->text[i - 1]))
-            return 0;
-    return 1;
-}
-
 static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
 {
     CXSourceRange r = clang_getCursorExtent(n->cur);
@@ -55,38 +27,31 @@ static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
     dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
 }
 
-static const char *skip_blanks(const char *p, const char *end)
+/* The name of directive token i of the input file (`define` for `#  define X`), and its length. */
+static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
 {
+    const char *p = s->text + s->v[i].start + 1, *end = s->text + s->v[i].end;
     while (p < end && (*p == ' ' || *p == '\t'))
         p++;
+    const char *q = p;
+    while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9')))
+        q++;
+    *len = (unsigned)(q - p);
     return p;
-}
-
-/* The name of the directive on the line that starts at p (what follows `#` and blanks), or
- * NULL when that line is not a directive. */
-static const char *directive(const char *p, const char *end)
-{
-    p = skip_blanks(p, end);
-    return p < end && *p == '#' ? skip_blanks(p + 1, end) : NULL;
-}
-
-static const char *next_line(const char *p, const char *end)
-{
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return nl ? nl + 1 : end;
 }
 
 /* Where the input has #line directives of its own, the preprocessed text's line numbers are
  * not the file's lines, and whole-line replacement would hit the wrong lines. */
 static int has_line_directive(const tunit *t, unsigned *where)
 {
-    const char *end = t->orig + t->orig_len;
-    unsigned line = 1;
-    for (const char *p = t->orig; p < end; p = next_line(p, end), line++) {
-        const char *q = directive(p, end);
-        if (q && ((end - q > 4 && memcmp(q, "line", 4) == 0 && (q[4] == ' ' || q[4] == '\t')) ||
-                  (q < end && *q >= '0' && *q <= '9'))) {
-            *where = line;
+    const tk_stream *s = &t->orig_toks;
+    for (unsigned i = 0; i < s->n; i++) {
+        unsigned len;
+        const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
+        if (name && ((len == 4 && memcmp(name, "line", 4) == 0) || (len && *name >= '0' && *name <= '9'))) {
+            *where = 1;
+            for (const char *p = t->orig; p < t->orig + s->v[i].start; p++)
+                *where += *p == '\n';
             return 1;
         }
     }
@@ -108,19 +73,22 @@ int out_check_line_directives(tunit *t)
  * expanded again where it lands (a self-referential macro would apply twice). */
 static void file_macros(const tunit *t, names *out)
 {
-    const char *end = t->orig + t->orig_len;
-    for (const char *p = t->orig; p < end; p = next_line(p, end)) {
-        const char *q = directive(p, end);
-        if (!q || end - q <= 6 || memcmp(q, "define", 6) != 0 || (q[6] != ' ' && q[6] != '\t'))
+    const tk_stream *s = &t->orig_toks;
+    for (unsigned i = 0; i < s->n; i++) {
+        unsigned len;
+        const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
+        if (!name || len != 6 || memcmp(name, "define", 6) != 0)
             continue;
-        const char *n = skip_blanks(q + 6, end);
-        q = n;
+        const char *n = name + 6, *end = t->orig + s->v[i].end;
+        while (n < end && (*n == ' ' || *n == '\t'))
+            n++;
+        const char *q = n;
         while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
             q++;
         if (q > n) {
-            char *name = xstrndup(n, (size_t)(q - n));
-            names_put(out, name, NULL);
-            free(name);
+            char *m = xstrndup(n, (size_t)(q - n));
+            names_put(out, m, NULL);
+            free(m);
         }
     }
 }
@@ -156,30 +124,26 @@ static void put_code(composer *c, const char *code, size_t len)
     if (c->macros.count) {
         names seen = {0};
         char word[256];
-        for (const char *p = code, *end = code + len; p < end;) {
-            if (isalpha((unsigned char)*p) || *p == '_') {
-                const char *s = p;
-                while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
-                    p++;
-                size_t n = (size_t)(p - s);
-                if (n >= sizeof word)
-                    continue; /* longer than any name the scan of #defines keeps apart */
-                memcpy(word, s, n);
-                word[n] = 0;
-                int is_macro, done;
-                names_get(&c->macros, word, &is_macro);
-                if (!is_macro)
-                    continue;
-                names_get(&seen, word, &done);
-                if (!done) {
-                    names_put(&seen, word, NULL);
-                    sb_printf(&c->out, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
-                    sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
-                }
-            } else {
-                p++;
+        tk_stream ts;
+        tk_lex(&ts, code, (unsigned)len);
+        for (unsigned i = 0; i < ts.n; i++) {
+            size_t n = ts.v[i].end - ts.v[i].start;
+            if (ts.v[i].kind != TK_IDENT || n >= sizeof word)
+                continue; /* longer than any name the scan of #defines keeps apart */
+            memcpy(word, code + ts.v[i].start, n);
+            word[n] = 0;
+            int is_macro, done;
+            names_get(&c->macros, word, &is_macro);
+            if (!is_macro)
+                continue;
+            names_get(&seen, word, &done);
+            if (!done) {
+                names_put(&seen, word, NULL);
+                sb_printf(&c->out, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
+                sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
             }
         }
+        tk_free(&ts);
     }
     static const char self[] = ASYNCC_SELF_LINE "\n";
     const size_t mlen = sizeof self - 1;
@@ -205,6 +169,39 @@ static void put_code(composer *c, const char *code, size_t len)
     sb_free(&pop);
 }
 
+/* The directives of the input's lines [a, b) that the generated code replaces, written out after
+ * it: a #define or #undef in a function body acts on the rest of the file (the code of the
+ * function itself is already expanded). Conditionals go along when they open and close in the
+ * range, so that a definition under #if is made only when it was; #include, #pragma and the
+ * like are not repeated. */
+static void keep_directives(const tunit *t, sb *out, unsigned a, unsigned b)
+{
+    const tk_stream *s = &t->orig_toks;
+    static const char *const conditionals[] = {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", NULL};
+    int depth = 0, balanced = 1;
+    unsigned first = tk_at(s, a), i;
+    for (int pass = 0; pass < 2; pass++) {
+        for (i = first; i < s->n && s->v[i].start < b; i++) {
+            unsigned len;
+            const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
+            if (!name)
+                continue;
+            int cond = 0;
+            for (int k = 0; conditionals[k] && !cond; k++)
+                cond = strlen(conditionals[k]) == len && memcmp(name, conditionals[k], len) == 0;
+            int define = (len == 6 && memcmp(name, "define", 6) == 0) || (len == 5 && memcmp(name, "undef", 5) == 0);
+            if (pass == 0 && cond) {
+                depth += name[0] == 'i' ? 1 : len == 5 && memcmp(name, "endif", 5) == 0 ? -1 : 0;
+                balanced &= depth >= 0;
+            } else if (pass == 1 && (define || (cond && balanced))) {
+                sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
+                sb_putc(out, '\n');
+            }
+        }
+        balanced &= depth == 0;
+    }
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -225,7 +222,7 @@ char *out_compose(tunit *t)
     for (unsigned i = 0; i < n; i++) {
         item *it = &items[i];
         node *root = it->fn ? it->fn->root : it->proto;
-        if (!alone_before(t, it->start) || !alone_after(t, it->end) || (i > 0 && items[i - 1].end_line >= it->line))
+        if (!tk_alone_before(&t->toks, it->start) || !tk_alone_after(&t->toks, it->end) || (i > 0 && items[i - 1].end_line >= it->line))
             dg_error_node(t, root,
                           "asyncc rewrites whole lines: put this %s on lines of its own, apart from other declarations",
                           it->fn ? "function" : "declaration");
@@ -272,11 +269,13 @@ char *out_compose(tunit *t)
         }
         if (!sb_at_line_start(&c.out))
             sb_putc(&c.out, '\n');
+        const char *from = p;
         while (p < end && line <= it->end_line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             p = nl ? nl + 1 : end;
             line++;
         }
+        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
         if (t->lines)
             sb_printf(&c.out, "#line %u \"%s\"\n", line, file);
     }

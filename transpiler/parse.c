@@ -40,11 +40,6 @@ static void push_event(scan *s, char kind, const char *name)
     s->n++;
 }
 
-static int is_ident_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
-}
-
 static int one_of(const char *name, const char *const *words)
 {
     for (int i = 0; words[i]; i++)
@@ -79,61 +74,42 @@ static int is_function_head(const scan *s)
  * this scan understands (unbalanced brackets). */
 static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
 {
-    const char *s = t->text;
-    unsigned n = t->text_len, depth = 0, nb = 0, open = 0;
-    int directive_inside = 0, line_start = 1, in_body = 0;
+    const tk_stream *ts = &t->toks;
+    unsigned depth = 0, nb = 0, open = 0;
+    int directive_inside = 0, in_body = 0;
     scan sc = {0};
     body *bodies = NULL;
     *bytes = 0;
-    for (unsigned i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n') {
-            line_start = 1;
+    for (unsigned k = 0; k < ts->n; k++) {
+        const tk_token *tok = &ts->v[k];
+        unsigned len = tok->end - tok->start;
+        char c = len == 1 ? t->text[tok->start] : 0;
+        switch (tok->kind) {
+        case TK_COMMENT:
             continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            continue;
-        if (line_start && c == '#') { /* a line marker or a #pragma */
+        case TK_DIRECTIVE: /* a line marker or a #pragma */
             directive_inside |= depth > 0;
-            while (i + 1 < n && s[i + 1] != '\n')
-                i++;
             continue;
-        }
-        line_start = 0;
-        if (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '*')) {
-            if (s[i + 1] == '/') {
-                while (i + 1 < n && s[i + 1] != '\n')
-                    i++;
-            } else {
-                for (i += 2; i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'); i++)
-                    ;
-                i++;
-            }
-            continue;
-        }
-        if (c == '"' || c == '\'') {
-            for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
-                if (s[i] == '\\')
-                    i++;
+        case TK_STRING:
+        case TK_CHAR:
             if (depth == 0)
                 push_event(&sc, 's', "");
             continue;
-        }
-        if (is_ident_char(c)) {
-            unsigned b = i;
-            while (i + 1 < n && is_ident_char(s[i + 1]))
-                i++;
+        case TK_IDENT:
+        case TK_NUMBER:
             if (depth == 0) {
                 char name[16];
-                snprintf(name, sizeof name, "%.*s", (int)(i + 1 - b), s + b);
+                snprintf(name, sizeof name, "%.*s", (int)len, t->text + tok->start);
                 push_event(&sc, 'i', name);
             }
             continue;
+        case TK_PUNCT:
+            break;
         }
         if (c == '(' || c == '[' || c == '{') {
             if (depth == 0 && c == '{') {
                 in_body = is_function_head(&sc);
-                open = i;
+                open = tok->start;
                 directive_inside = 0;
             } else if (depth == 0 && c == '(') {
                 const event *prev = sc.n ? &sc.ev[sc.n - 1] : NULL;
@@ -155,8 +131,8 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
                     if (!directive_inside && dg_in_input(t, open)) {
                         if ((nb & (nb - 1)) == 0)
                             bodies = xrealloc(bodies, sizeof *bodies * (nb ? 2 * nb : 1));
-                        bodies[nb++] = (body){open, i};
-                        *bytes += i - open;
+                        bodies[nb++] = (body){open, tok->start};
+                        *bytes += tok->start - open;
                     }
                     sc.n = 0; /* a definition ends its declaration */
                 } else {
@@ -170,7 +146,7 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
             if (c == ';')
                 sc.n = 0;
             else
-                push_event(&sc, c, "");
+                push_event(&sc, c ? c : 'p', "");
         }
     }
     free(sc.ev);

@@ -1,0 +1,330 @@
+/* tokens.c: the lexer behind tokens.h, one pass over the text, and the questions the rest of the
+ * transpiler asks of its tokens (next significant token, matching bracket, code or not). */
+#include "tokens.h"
+
+#include "buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int ident_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+}
+
+static int ident_char(unsigned char c)
+{
+    return ident_start(c) || (c >= '0' && c <= '9');
+}
+
+static int blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The length of the punctuator at text[i], longest match (`>>=`, `->`, `...`). */
+static unsigned punct_len(const char *t, unsigned len, unsigned i)
+{
+    char c = t[i], d = i + 1 < len ? t[i + 1] : 0, e = i + 2 < len ? t[i + 2] : 0;
+    switch (c) {
+    case '.':
+        return d == '.' && e == '.' ? 3 : 1;
+    case '<':
+    case '>':
+        return d == c ? (e == '=' ? 3 : 2) : d == '=' ? 2 : 1;
+    case '-':
+        return d == '>' || d == '-' || d == '=' ? 2 : 1;
+    case '+':
+    case '&':
+    case '|':
+        return d == c || d == '=' ? 2 : 1;
+    case '#':
+        return d == '#' ? 2 : 1;
+    case '*':
+    case '/':
+    case '%':
+    case '^':
+    case '=':
+    case '!':
+        return d == '=' ? 2 : 1;
+    default:
+        return 1;
+    }
+}
+
+/* The end of the quoted literal whose opening quote is at i. */
+static unsigned quoted_end(const char *t, unsigned len, unsigned i)
+{
+    char q = t[i];
+    for (i++; i < len && t[i] != q && t[i] != '\n'; i++)
+        if (t[i] == '\\' && i + 1 < len)
+            i++;
+    return i < len && t[i] == q ? i + 1 : i;
+}
+
+static unsigned block_comment_end(const char *t, unsigned len, unsigned i)
+{
+    for (i += 2; i + 1 < len; i++)
+        if (t[i] == '*' && t[i + 1] == '/')
+            return i + 2;
+    return len;
+}
+
+/* The end of the directive line whose `#` is at i: its newline (not included), past backslash
+ * continuations and block comments that go on to the next lines. */
+static unsigned directive_end(const char *t, unsigned len, unsigned i)
+{
+    while (i < len && t[i] != '\n') {
+        if (t[i] == '\\' && i + 1 < len && (t[i + 1] == '\n' || (t[i + 1] == '\r' && i + 2 < len && t[i + 2] == '\n')))
+            i += t[i + 1] == '\n' ? 2 : 3;
+        else if (t[i] == '/' && i + 1 < len && t[i + 1] == '*')
+            i = block_comment_end(t, len, i);
+        else if ((t[i] == '"' || t[i] == '\'') && i + 1 < len)
+            i = quoted_end(t, len, i);
+        else
+            i++;
+    }
+    return i;
+}
+
+static unsigned number_end(const char *t, unsigned len, unsigned i)
+{
+    for (i++; i < len; i++) {
+        char c = t[i];
+        if ((c == '+' || c == '-') && (t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == 'p' || t[i - 1] == 'P'))
+            continue;
+        if (c == '\'' && i + 1 < len && ident_char((unsigned char)t[i + 1]))
+            continue; /* C23 digit separator */
+        if (!ident_char((unsigned char)c) && c != '.')
+            break;
+    }
+    return i;
+}
+
+static int is_prefix(const char *t, unsigned a, unsigned b)
+{
+    unsigned n = b - a;
+    return (n == 1 && (t[a] == 'L' || t[a] == 'u' || t[a] == 'U')) || (n == 2 && t[a] == 'u' && t[a + 1] == '8');
+}
+
+static void push(tk_stream *s, unsigned *cap, unsigned start, unsigned end, tk_kind kind)
+{
+    if (s->n == *cap) {
+        *cap = *cap ? 2 * *cap : 1024;
+        s->v = xrealloc(s->v, sizeof *s->v * *cap);
+    }
+    s->v[s->n++] = (tk_token){start, end, kind};
+}
+
+void tk_lex(tk_stream *s, const char *text, unsigned len)
+{
+    unsigned cap = len / 4 + 16;
+    s->text = text;
+    s->len = len;
+    s->n = 0;
+    s->v = xmalloc(sizeof *s->v * cap);
+    int line_start = 1; /* only blanks and comments so far on this line */
+    for (unsigned i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        unsigned b = i;
+        if (c == '\n') {
+            line_start = 1;
+            i++;
+            continue;
+        }
+        if (blank((char)c)) {
+            i++;
+            continue;
+        }
+        if (c == '\\' && i + 1 < len && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
+            i += text[i + 1] == '\r' && i + 2 < len && text[i + 2] == '\n' ? 3 : 2;
+            continue; /* a line continuation outside a directive joins two lines of code */
+        }
+        if (c == '/' && i + 1 < len && (text[i + 1] == '/' || text[i + 1] == '*')) {
+            if (text[i + 1] == '*') {
+                i = block_comment_end(text, len, i);
+            } else {
+                while (i < len && text[i] != '\n')
+                    i++;
+            }
+            push(s, &cap, b, i, TK_COMMENT);
+            continue;
+        }
+        if (c == '#' && line_start) {
+            i = directive_end(text, len, i);
+            push(s, &cap, b, i, TK_DIRECTIVE);
+            continue;
+        }
+        line_start = 0;
+        if (ident_start(c)) {
+            while (i < len && ident_char((unsigned char)text[i]))
+                i++;
+            if (i < len && (text[i] == '"' || text[i] == '\'') && is_prefix(text, b, i)) {
+                tk_kind kind = text[i] == '"' ? TK_STRING : TK_CHAR;
+                i = quoted_end(text, len, i);
+                push(s, &cap, b, i, kind);
+            } else {
+                push(s, &cap, b, i, TK_IDENT);
+            }
+            continue;
+        }
+        if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9')) {
+            i = number_end(text, len, i);
+            push(s, &cap, b, i, TK_NUMBER);
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            i = quoted_end(text, len, i);
+            push(s, &cap, b, i, c == '"' ? TK_STRING : TK_CHAR);
+            continue;
+        }
+        unsigned n = punct_len(text, len, i);
+        i += n;
+        push(s, &cap, b, i, TK_PUNCT);
+    }
+}
+
+void tk_free(tk_stream *s)
+{
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+}
+
+unsigned tk_at(const tk_stream *s, unsigned off)
+{
+    unsigned lo = 0, hi = s->n;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (s->v[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int insignificant(const tk_token *t)
+{
+    return t->kind == TK_COMMENT || t->kind == TK_DIRECTIVE;
+}
+
+unsigned tk_next(const tk_stream *s, unsigned i)
+{
+    while (i < s->n && insignificant(&s->v[i]))
+        i++;
+    return i;
+}
+
+unsigned tk_prev(const tk_stream *s, unsigned i)
+{
+    while (i > 0) {
+        i--;
+        if (!insignificant(&s->v[i]))
+            return i;
+    }
+    return s->n;
+}
+
+unsigned tk_skip_blank(const tk_stream *s, unsigned off, unsigned end)
+{
+    unsigned i = tk_next(s, tk_at(s, off));
+    if (i == s->n)
+        return end;
+    unsigned at = s->v[i].start > off ? s->v[i].start : off;
+    return at < end ? at : end;
+}
+
+int tk_is(const tk_stream *s, unsigned i, const char *spelling)
+{
+    size_t n = strlen(spelling);
+    return i < s->n && s->v[i].end - s->v[i].start == n && memcmp(s->text + s->v[i].start, spelling, n) == 0;
+}
+
+int tk_in_code(const tk_stream *s, unsigned off)
+{
+    unsigned i = tk_at(s, off);
+    if (i == s->n || s->v[i].start > off)
+        return 1; /* a blank between tokens */
+    tk_kind k = s->v[i].kind;
+    return k != TK_COMMENT && k != TK_DIRECTIVE && k != TK_STRING && k != TK_CHAR;
+}
+
+unsigned tk_match(const tk_stream *s, unsigned i)
+{
+    static const char open[] = "([{", close[] = ")]}";
+    if (i >= s->n || s->v[i].kind != TK_PUNCT || s->v[i].end - s->v[i].start != 1)
+        return s->n;
+    const char *o = strchr(open, s->text[s->v[i].start]);
+    if (!o)
+        return s->n;
+    char want = close[o - open], self = *o;
+    unsigned depth = 0;
+    for (; i < s->n; i++) {
+        const tk_token *t = &s->v[i];
+        if (t->kind != TK_PUNCT || t->end - t->start != 1)
+            continue;
+        char c = s->text[t->start];
+        if (c == self)
+            depth++;
+        else if (c == want && --depth == 0)
+            return i;
+    }
+    return s->n;
+}
+
+static int has_newline(const tk_stream *s, unsigned a, unsigned b)
+{
+    return a < b && memchr(s->text + a, '\n', b - a) != NULL;
+}
+
+int tk_alone_after(const tk_stream *s, unsigned off)
+{
+    unsigned pos = off;
+    for (unsigned i = tk_at(s, off); i < s->n; i++) {
+        const tk_token *t = &s->v[i];
+        if (has_newline(s, pos, t->start))
+            return 1;
+        /* a comment going on to the next lines would lose its start with this line */
+        if (t->kind == TK_COMMENT ? has_newline(s, t->start, t->end) : !tk_is(s, i, ";"))
+            return 0;
+        pos = t->end;
+    }
+    return 1;
+}
+
+int tk_alone_before(const tk_stream *s, unsigned off)
+{
+    unsigned pos = off;
+    for (unsigned i = tk_at(s, off); i > 0; i--) {
+        const tk_token *t = &s->v[i - 1];
+        if (t->end > off)
+            continue;
+        if (has_newline(s, t->end, pos))
+            return 1;
+        if (t->kind != TK_COMMENT || has_newline(s, t->start, t->end))
+            return 0;
+        pos = t->start;
+    }
+    return 1;
+}
+
+void tk_put_code(const tk_stream *s, sb *out, unsigned a, unsigned b)
+{
+    for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
+        const tk_token *t = &s->v[i];
+        if (t->kind != TK_COMMENT || s->text[t->start + 1] != '/' || t->start < a || t->end > b)
+            continue;
+        sb_putn(out, s->text + a, t->start - a);
+        sb_puts(out, "/*");
+        for (unsigned k = t->start + 2; k < t->end; k++)
+            if (s->text[k] == '/' && s->text[k - 1] == '*')
+                sb_puts(out, " /"); /* a `*` `/` inside it would end the block comment early */
+            else
+                sb_putc(out, s->text[k]);
+        sb_puts(out, " */");
+        a = t->end;
+    }
+    if (a < b)
+        sb_putn(out, s->text + a, b - a);
+}
