@@ -17,5 +17,6 @@
 #include "asyncc/tcp.h"
 #include "asyncc/udp.h"
 #include "asyncc/transfer.h"
+#include "asyncc/bufio.h"
 
 #endif
