@@ -78,7 +78,7 @@ int ac_runtime_configure(const ac_runtime_config *config)
 /* Start                                                                                      */
 
 /* Why the last start failed, for ac_runtime_start_error (under rt_lock). */
-static char start_error[512];
+static char start_error[1024];
 
 static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
 {
@@ -129,6 +129,9 @@ static int forced_backend(const ac_runtime_config *c, const struct ac__backend_o
     case AC_BACKEND_IO_URING:
         *out = &ac__backend_uring;
         return 0;
+    case AC_BACKEND_EPOLL:
+        *out = &ac__backend_epoll;
+        return 0;
     case AC_BACKEND_AUTO:
         break;
     default:
@@ -141,6 +144,8 @@ static int forced_backend(const ac_runtime_config *c, const struct ac__backend_o
         return 0;
     if (!strcmp(s, "io_uring"))
         *out = &ac__backend_uring;
+    else if (!strcmp(s, "epoll"))
+        *out = &ac__backend_epoll;
     else {
         snprintf(start_error, sizeof start_error,
                  "ASYNCC_BACKEND=%s: expected io_uring, epoll or auto", s);
@@ -164,10 +169,17 @@ static int choose_backend(struct ac__runtime *rt)
             snprintf(start_error, sizeof start_error, "the %s backend: %s", be->name, why);
         return r;
     }
-    r = backends_init(rt, &ac__backend_uring, why, sizeof why);
-    if (r < 0)
-        snprintf(start_error, sizeof start_error, "%s", why);
-    return r;
+    if (backends_init(rt, &ac__backend_uring, why, sizeof why) == 0)
+        return 0;
+    char epoll_why[400];
+    r = backends_init(rt, &ac__backend_epoll, epoll_why, sizeof epoll_why);
+    if (r < 0) {
+        snprintf(start_error, sizeof start_error, "io_uring: %s; epoll: %s", why, epoll_why);
+        return r;
+    }
+    fprintf(stderr, "asyncc: using the epoll backend: %s (ASYNCC_BACKEND=epoll silences this)\n",
+            why);
+    return 0;
 }
 
 static int runtime_create(struct ac__runtime **out)

@@ -1,12 +1,15 @@
 /* tests/runtime/test_no_io_uring.c: where io_uring is denied (here by a seccomp filter in a child
- * process, as a container profile would): a runtime forced onto io_uring reports why it cannot
- * start to its caller (no exit inside the library), and async main prints it, flushes stdout and
- * exits with 70. */
+ * process, as a container profile would): the runtime falls back to epoll, says so in one line
+ * (silent when ASYNCC_BACKEND chose), and works: files, sockets, timers, read_file. Forced onto
+ * io_uring it reports why it cannot start to its caller (no exit inside the library), and async
+ * main prints it, flushes stdout and exits with 70. */
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -113,6 +116,54 @@ static int start_reports(void)
     return r == -EPERM && result == 0 ? 0 : 3;
 }
 
+extern const ac_future_type ac__type_ac_read_file;
+void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len);
+
+/* Real work on whatever backend was chosen: a file written and read back, a message through a
+ * socket pair, a timer, ac_read_file. */
+typedef struct {
+    CO_HEAD;
+    long n;
+    int fd, sv[2];
+    char path[64], buf[64];
+} work_frame;
+
+static int work_poll(void *frame, ac_cx *cx)
+{
+    work_frame *f = frame;
+    CO_BEGIN(f);
+    snprintf(f->path, sizeof f->path, "/tmp/asyncc-no-io-uring-%d", (int)getpid());
+    CO_AWAIT(f, ac__type_ac_open, ac__init_ac_open(f->c.bytes, f->path, O_RDWR | O_CREAT | O_TRUNC, 0600), &f->fd);
+    CHECK_INT(>=, f->fd, 0);
+    CO_AWAIT(f, ac__type_ac_write_all, ac__init_ac_write_all(f->c.bytes, f->fd, "hello file", 10), &f->n);
+    CHECK_EQ(f->n, 10);
+    CO_AWAIT(f, ac__type_ac_pread, ac__init_ac_pread(f->c.bytes, f->fd, f->buf, sizeof f->buf, 6), &f->n);
+    CHECK_EQ(f->n, 4);
+    CHECK(memcmp(f->buf, "file", 4) == 0);
+    CO_AWAIT(f, ac__type_ac_close, ac__init_ac_close(f->c.bytes, f->fd), NULL);
+    CO_AWAIT(f, ac__type_ac_read_file, ac__init_ac_read_file(f->c.bytes, f->path, f->buf, sizeof f->buf), &f->n);
+    CHECK_EQ(f->n, 10);
+    unlink(f->path);
+    CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, f->sv), 0);
+    CO_AWAIT(f, ac__type_ac_send, ac__init_ac_send(f->c.bytes, f->sv[0], "ping", 4, 0), &f->n);
+    CHECK_EQ(f->n, 4);
+    CO_AWAIT(f, ac__type_ac_recv, ac__init_ac_recv(f->c.bytes, f->sv[1], f->buf, sizeof f->buf, 0), &f->n);
+    CHECK_EQ(f->n, 4);
+    CO_AWAIT(f, ac__type_ac_sleep_ms, ac__init_ac_sleep_ms(f->c.bytes, 5), NULL);
+    close(f->sv[0]);
+    close(f->sv[1]);
+    printf("backend: %s\n", ac_runtime_backend());
+    CO_RETURN(f, 0);
+    CO_END(f);
+}
+static const ac_future_type work_type = TEST_TYPE(work_frame, work_poll, co_drop);
+
+static int fallback_works(void)
+{
+    void *frame;
+    return ac__main(ac__task_new(&work_type, &frame));
+}
+
 /* async main, as generated code calls it: stdout written before is not lost. */
 static int main_reports(void)
 {
@@ -124,10 +175,22 @@ static int main_reports(void)
 int main(void)
 {
     struct child c;
-    if (!run_denied(start_reports, "io_uring", &c)) {
+    if (!run_denied(fallback_works, NULL, &c)) {
         fprintf(stderr, "cannot install a seccomp filter here: skipped\n");
         return TEST_SKIP;
     }
+    CHECK_EQ(WEXITSTATUS(c.status), 0);
+    CHECK(strstr(c.out, "backend: epoll\n") != NULL);
+    CHECK(strncmp(c.err, "asyncc: using the epoll backend: io_uring_setup failed: Operation not "
+                         "permitted", 79) == 0);
+    CHECK(strchr(c.err, '\n') == c.err + strlen(c.err) - 1); /* one line */
+
+    CHECK(run_denied(fallback_works, "epoll", &c)); /* chosen: nothing said */
+    CHECK_EQ(WEXITSTATUS(c.status), 0);
+    CHECK(strstr(c.out, "backend: epoll\n") != NULL);
+    CHECK_EQ(strlen(c.err), 0);
+
+    CHECK(run_denied(start_reports, "io_uring", &c));
     CHECK_EQ(WEXITSTATUS(c.status), 0);
     CHECK(strstr(c.out, "io_uring_setup failed: Operation not permitted") != NULL);
     CHECK(strstr(c.out, "seccomp") != NULL);
