@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
-packages="cmake ninja-build gcc clang-14 libclang-14-dev liburing-dev llvm-14-tools python3 pkg-config libssl-dev socat autoconf meson valgrind"
+packages="cmake ninja-build gcc clang-14 libclang-14-dev liburing-dev llvm-14-tools python3 pkg-config libssl-dev socat autoconf meson valgrind redis-tools"
 
 install_missing() {
     local missing=()

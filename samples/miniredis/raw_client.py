@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""raw_client.py: the byte-exact parts of miniredis's test, which redis-cli cannot express: a
+pipeline written in pieces that split commands anywhere, replies compared byte for byte, and a
+subscriber that unsubscribes while another client publishes. Usage: raw_client.py PORT"""
+import socket
+import subprocess
+import sys
+
+port = int(sys.argv[1])
+
+
+def connect():
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return s
+
+
+def read_exactly(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def expect(s, want, what):
+    got = read_exactly(s, len(want))
+    if got != want:
+        print(f"FAIL: {what}:\n  expected {want!r}\n  got      {got!r}")
+        sys.exit(1)
+
+
+def cmd(*args):
+    out = b"*%d\r\n" % len(args)
+    for a in args:
+        a = a if isinstance(a, bytes) else str(a).encode()
+        out += b"$%d\r\n%s\r\n" % (len(a), a)
+    return out
+
+
+def bulk(b):
+    return b"$%d\r\n%s\r\n" % (len(b), b)
+
+
+def publish(channel, message):
+    """PUBLISH through redis-cli, the real client: returns its integer reply."""
+    r = subprocess.run(["redis-cli", "-p", str(port), "publish", channel, message],
+                       capture_output=True, text=True, timeout=10)
+    return int(r.stdout.strip())
+
+
+# 1. A pipeline of mixed commands, RESP and inline, written one byte at a time and then in
+#    one piece: the same replies, in order, either way.
+value = bytes(range(256)) * 4  # binary, with CR, LF and NUL inside
+pipeline = (cmd("SET", "raw:a", value) + cmd("GET", "raw:a") + b"PING\r\n" + cmd("INCR", "raw:n") +
+            b"INCR raw:n\r\n" + cmd("GET", "raw:missing") + cmd("DEL", "raw:a", "raw:n", "raw:x") +
+            cmd("ECHO", "") + b"\r\n" + cmd("NOSUCH", "x") + cmd("PING", "hi"))
+replies = (b"+OK\r\n" + bulk(value) + b"+PONG\r\n" + b":1\r\n" + b":2\r\n" + b"$-1\r\n" + b":2\r\n" +
+           b"$0\r\n\r\n" + b"-ERR unknown command 'NOSUCH', with args beginning with: 'x' \r\n" + bulk(b"hi"))
+s = connect()
+for i in range(len(pipeline)):
+    s.sendall(pipeline[i:i + 1])
+expect(s, replies, "a pipeline sent one byte at a time")
+s.sendall(pipeline * 50)
+expect(s, replies * 50, "50 copies of the pipeline in one write")
+print(f"ok: a pipeline of 11 commands byte by byte, then 550 in one write ({len(pipeline) * 50} bytes)")
+
+# 2. A protocol error gets an error reply, after the replies before it, and the connection closes.
+s.sendall(cmd("PING") + b"*1\r\n$x\r\n")
+expect(s, b"+PONG\r\n-ERR Protocol error: invalid bulk length\r\n", "a malformed bulk length")
+if s.recv(1) != b"":
+    print("FAIL: the connection stayed open after a protocol error")
+    sys.exit(1)
+print("ok: a protocol error is answered, then the connection is closed")
+
+# 3. Subscribe, receive, unsubscribe from one channel while another client publishes.
+sub = connect()
+sub.sendall(cmd("SUBSCRIBE", "raw:a", "raw:b"))
+expect(sub, b"*3\r\n" + bulk(b"subscribe") + bulk(b"raw:a") + b":1\r\n" +
+       b"*3\r\n" + bulk(b"subscribe") + bulk(b"raw:b") + b":2\r\n", "SUBSCRIBE raw:a raw:b")
+n = publish("raw:a", "one")
+expect(sub, b"*3\r\n" + bulk(b"message") + bulk(b"raw:a") + bulk(b"one"), "the message on raw:a")
+if n != 1:
+    print(f"FAIL: PUBLISH raw:a counted {n} subscribers, not 1")
+    sys.exit(1)
+sub.sendall(cmd("UNSUBSCRIBE", "raw:a") + cmd("PING") + cmd("GET", "raw:a"))
+expect(sub, b"*3\r\n" + bulk(b"unsubscribe") + bulk(b"raw:a") + b":1\r\n" +
+       b"*2\r\n" + bulk(b"pong") + bulk(b"") +
+       b"-ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET "
+       b"are allowed in this context\r\n", "UNSUBSCRIBE raw:a, PING and GET in subscribe mode")
+if publish("raw:a", "lost") != 0:
+    print("FAIL: PUBLISH raw:a still reached the client that unsubscribed")
+    sys.exit(1)
+if publish("raw:b", "two") != 1:
+    print("FAIL: PUBLISH raw:b did not count its subscriber")
+    sys.exit(1)
+expect(sub, b"*3\r\n" + bulk(b"message") + bulk(b"raw:b") + bulk(b"two"), "the message on raw:b")
+sub.sendall(cmd("UNSUBSCRIBE") + cmd("SET", "raw:c", "back") + cmd("GET", "raw:c"))
+expect(sub, b"*3\r\n" + bulk(b"unsubscribe") + bulk(b"raw:b") + b":0\r\n" + b"+OK\r\n" + bulk(b"back"),
+       "UNSUBSCRIBE from everything, then ordinary commands again")
+print("ok: SUBSCRIBE, messages, UNSUBSCRIBE one channel, PING and GET in subscribe mode, UNSUBSCRIBE all")
+
+# 4. In one pipeline, the reply before a SUBSCRIBE, its confirmation, the error after it and a
+#    message published then leave the connection in that order (they take two paths inside).
+sub.sendall(cmd("ECHO", "first") + cmd("SUBSCRIBE", "raw:c") + cmd("ECHO", "last"))
+expect(sub, bulk(b"first") + b"*3\r\n" + bulk(b"subscribe") + bulk(b"raw:c") + b":1\r\n",
+       "a reply, then the subscription")
+publish("raw:c", "after")
+rest = b"-ERR Can't execute 'echo': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET " \
+       b"are allowed in this context\r\n"
+expect(sub, rest + b"*3\r\n" + bulk(b"message") + bulk(b"raw:c") + bulk(b"after"), "the error, then the message")
+sub.sendall(cmd("QUIT"))
+expect(sub, b"+OK\r\n", "QUIT")
+if sub.recv(1) != b"":
+    print("FAIL: the connection stayed open after QUIT")
+    sys.exit(1)
+print("ok: replies and messages leave in order; QUIT closes a subscribed connection")

@@ -1,0 +1,294 @@
+/* resp.c: RESP2 parsing in place and reply formatting for miniredis (see resp.h).
+ * Plain C: nothing here awaits, so it is compiled as it is. */
+#include "resp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void resp_cmd_init(struct resp_cmd *cmd)
+{
+    cmd->argc = 0;
+    cmd->cap = (int)(sizeof cmd->inline_args / sizeof cmd->inline_args[0]);
+    cmd->argv = cmd->inline_args;
+}
+
+void resp_cmd_free(struct resp_cmd *cmd)
+{
+    if (cmd->argv != cmd->inline_args)
+        free(cmd->argv);
+    resp_cmd_init(cmd);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        fputs("miniredis: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+/* Makes room for n arguments. */
+static void cmd_reserve(struct resp_cmd *cmd, long long n)
+{
+    if (n <= cmd->cap)
+        return;
+    struct resp_arg *heap = cmd->argv == cmd->inline_args ? NULL : cmd->argv;
+    heap = xrealloc(heap, (size_t)n * sizeof *heap);
+    if (cmd->argv == cmd->inline_args)
+        memcpy(heap, cmd->inline_args, sizeof cmd->inline_args);
+    cmd->argv = heap;
+    cmd->cap = (int)n;
+}
+
+/* Reads the decimal number of a "*N\r\n" or "$N\r\n" header line starting after its type byte.
+ * Returns the position after the line, NULL when the line is not complete, or (char *)1 for a
+ * malformed number. */
+#define BAD_LINE ((const char *)1)
+static const char *header_number(const char *p, const char *end, long long *out)
+{
+    int neg = 0;
+    long long v = 0;
+    int digits = 0;
+    if (p < end && *p == '-') {
+        neg = 1;
+        p++;
+    }
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        if (++digits > 18)
+            return BAD_LINE;
+        v = v * 10 + (*p - '0');
+    }
+    if (p + 1 >= end)
+        return digits > 18 ? BAD_LINE : NULL;
+    if (p[0] != '\r' || p[1] != '\n' || digits == 0)
+        return BAD_LINE;
+    *out = neg ? -v : v;
+    return p + 2;
+}
+
+static long parse_inline(const char *buf, size_t len, struct resp_cmd *cmd, const char **err)
+{
+    const char *nl = memchr(buf, '\n', len);
+    if (!nl) {
+        if (len > RESP_MAX_INLINE) {
+            *err = "Protocol error: too big inline request";
+            return -1;
+        }
+        return 0;
+    }
+    const char *end = nl;
+    if (end > buf && end[-1] == '\r')
+        end--;
+    cmd->argc = 0;
+    for (const char *p = buf; p < end;) {
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        if (p == end)
+            break;
+        const char *start = p;
+        while (p < end && *p != ' ' && *p != '\t')
+            p++;
+        cmd_reserve(cmd, cmd->argc + 1LL);
+        cmd->argv[cmd->argc++] = (struct resp_arg){start, (size_t)(p - start)};
+    }
+    return (long)(nl + 1 - buf);
+}
+
+long resp_parse(const char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err)
+{
+    const char *p = buf, *end = buf + len;
+    long long n;
+    *need = 0;
+    cmd->argc = 0;
+    if (len == 0)
+        return 0;
+    if (*p != '*')
+        return parse_inline(buf, len, cmd, err);
+    p = header_number(p + 1, end, &n);
+    if (p == NULL)
+        return 0;
+    if (p == BAD_LINE || n > RESP_MAX_ARGS) {
+        *err = "Protocol error: invalid multibulk length";
+        return -1;
+    }
+    if (n <= 0)
+        return (long)(p - buf);
+    cmd_reserve(cmd, n);
+    for (long long i = 0; i < n; i++) {
+        if (p >= end)
+            return 0;
+        if (*p != '$') {
+            *err = "Protocol error: expected '$'";
+            return -1;
+        }
+        long long blen;
+        const char *data = header_number(p + 1, end, &blen);
+        if (data == NULL)
+            return 0;
+        if (data == BAD_LINE || blen < 0 || blen > RESP_MAX_BULK) {
+            *err = "Protocol error: invalid bulk length";
+            return -1;
+        }
+        if ((size_t)(end - data) < (size_t)blen + 2) {
+            /* A large argument: tell the caller how much buffer the command needs at least. */
+            *need = (size_t)(data - buf) + (size_t)blen + 2;
+            return 0;
+        }
+        if (data[blen] != '\r' || data[blen + 1] != '\n') {
+            *err = "Protocol error: bulk string not followed by CRLF";
+            return -1;
+        }
+        cmd->argv[i] = (struct resp_arg){data, (size_t)blen};
+        p = data + blen + 2;
+    }
+    cmd->argc = (int)n;
+    return (long)(p - buf);
+}
+
+/* ---- Output ---- */
+
+void out_free(struct outbuf *o)
+{
+    free(o->p);
+    o->p = NULL;
+    o->len = o->cap = 0;
+}
+
+char *out_reserve(struct outbuf *o, size_t n)
+{
+    if (o->cap - o->len < n) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap - o->len < n)
+            cap *= 2;
+        o->p = xrealloc(o->p, cap);
+        o->cap = cap;
+    }
+    return o->p + o->len;
+}
+
+void out_bytes(struct outbuf *o, const void *p, size_t n)
+{
+    memcpy(out_reserve(o, n), p, n);
+    o->len += n;
+}
+
+size_t fmt_ll(char *dst, long long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t len = 0;
+    if (v < 0)
+        dst[len++] = '-';
+    while (n)
+        dst[len++] = tmp[--n];
+    return len;
+}
+
+/* type, then v in decimal, then CRLF: the header of an integer, bulk string or array. */
+static void out_header(struct outbuf *o, char type, long long v)
+{
+    char *d = out_reserve(o, 24);
+    d[0] = type;
+    size_t n = 1 + fmt_ll(d + 1, v);
+    d[n] = '\r';
+    d[n + 1] = '\n';
+    o->len += n + 2;
+}
+
+static void out_line(struct outbuf *o, char type, const char *s)
+{
+    size_t n = strlen(s);
+    char *d = out_reserve(o, n + 3);
+    d[0] = type;
+    memcpy(d + 1, s, n);
+    d[n + 1] = '\r';
+    d[n + 2] = '\n';
+    o->len += n + 3;
+}
+
+void out_simple(struct outbuf *o, const char *s)
+{
+    out_line(o, '+', s);
+}
+
+void out_error(struct outbuf *o, const char *s)
+{
+    size_t at = o->len;
+    out_line(o, '-', s);
+    /* An error may quote the client's bytes: a line break in them would end the reply early. */
+    for (char *p = o->p + at + 1; p < o->p + o->len - 2; p++)
+        if (*p == '\r' || *p == '\n')
+            *p = ' ';
+}
+
+void out_int(struct outbuf *o, long long v)
+{
+    out_header(o, ':', v);
+}
+
+void out_array(struct outbuf *o, long long n)
+{
+    out_header(o, '*', n);
+}
+
+void out_nil(struct outbuf *o)
+{
+    out_bytes(o, "$-1\r\n", 5);
+}
+
+void out_bulk(struct outbuf *o, const void *p, size_t n)
+{
+    char *d = out_reserve(o, n + 24 + 2);
+    d[0] = '$';
+    size_t h = 1 + fmt_ll(d + 1, (long long)n);
+    d[h] = '\r';
+    d[h + 1] = '\n';
+    memcpy(d + h + 2, p, n);
+    d[h + 2 + n] = '\r';
+    d[h + 3 + n] = '\n';
+    o->len += h + 4 + n;
+}
+
+int parse_ll(const char *p, size_t len, long long *v)
+{
+    if (len == 0 || len > 20)
+        return -1;
+    size_t i = 0;
+    int neg = 0;
+    if (p[0] == '-') {
+        neg = 1;
+        if (++i == len)
+            return -1;
+    }
+    if (p[i] == '0' && len > i + 1)
+        return -1; /* leading zeros would not survive a round trip to text */
+    unsigned long long u = 0;
+    for (; i < len; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        unsigned d = (unsigned)(p[i] - '0');
+        if (u > (~0ULL - d) / 10)
+            return -1;
+        u = u * 10 + d;
+    }
+    if (neg) {
+        if (u > (unsigned long long)1 << 63)
+            return -1;
+        if (u == 0)
+            return -1; /* "-0" */
+        *v = (long long)(0ULL - u);
+    } else {
+        if (u > (unsigned long long)0x7fffffffffffffffLL)
+            return -1;
+        *v = (long long)u;
+    }
+    return 0;
+}

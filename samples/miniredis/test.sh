@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# test.sh: miniredis against the real clients: redis-cli for every command, pipelining (--pipe),
+# pub/sub between two clients, expiry and shutdown on SIGTERM and SIGINT; raw_client.py for the
+# byte-exact parts; a short redis-benchmark. Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
+set -euo pipefail
+server=$1
+shift
+wrapper=("$@")
+here=$(cd "$(dirname "$0")" && pwd)
+command -v redis-cli >/dev/null || { echo "SKIP: redis-cli is not installed (apt-get install redis-tools)"; exit 77; }
+out=$(mktemp -d)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    rm -rf "$out"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*"
+    echo "--- server's stderr:"
+    cat "$out/err" 2>/dev/null || true
+    exit 1
+}
+
+# start: starts the server on a free port; sets server_pid and port.
+start() {
+    : >"$out/port"
+    "${wrapper[@]}" "$server" --port 0 >"$out/port" 2>"$out/err" &
+    server_pid=$!
+    pids+=("$server_pid")
+    for _ in $(seq 400); do # valgrind takes seconds to start
+        grep -q "^miniredis listening on 127.0.0.1:" "$out/port" && break
+        kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
+        sleep 0.05
+    done
+    port=$(sed -n 's/^miniredis listening on 127.0.0.1://p' "$out/port")
+    [ -n "$port" ] || fail "the server did not say its port"
+}
+
+cli() { timeout 20 redis-cli -p "$port" --no-raw "$@"; }
+
+# check WANT ARGS...: runs redis-cli ARGS and compares its output with WANT.
+check() {
+    local want=$1 got
+    shift
+    got=$(cli "$@" 2>&1) || fail "redis-cli $* exited with $?: $got"
+    [ "$got" = "$want" ] || fail "redis-cli $*: expected '$want', got '$got'"
+}
+
+# wait_for FILE PATTERN: waits until FILE has a line matching PATTERN.
+wait_for() {
+    for _ in $(seq 200); do
+        grep -q "$2" "$1" 2>/dev/null && return 0
+        sleep 0.05
+    done
+    fail "waited 10 s for '$2' in $(basename "$1"): $(cat "$1")"
+}
+
+start
+echo "server on 127.0.0.1:$port"
+
+# Every command; the answers are redis-server's (7.0), errors included.
+check PONG ping
+check '"hello world"' ping "hello world"
+check OK set foo bar
+check '"bar"' get foo
+check '(nil)' get nosuchkey
+check OK set foo "a longer value replaces it"
+check '"a longer value replaces it"' get foo
+check '(integer) 1' incr counter
+check '(integer) 2' incr counter
+check '(error) ERR value is not an integer or out of range' incr foo
+check OK set big 9223372036854775807
+check '(error) ERR increment or decrement would overflow' incr big
+check OK set neg -5
+check '(integer) -4' incr neg
+check '(integer) 3' del foo counter big nosuchkey
+check '(nil)' get foo
+check '(integer) 0' del foo
+check '"echoed"' echo echoed
+check "(error) ERR wrong number of arguments for 'get' command" get
+check "(error) ERR wrong number of arguments for 'set' command" set onlykey
+check "(error) ERR unknown command 'frobnicate', with args beginning with: 'a' 'b' " frobnicate a b
+check '(error) ERR syntax error' set k v bogus
+check '(error) ERR syntax error' set k v ex 10 px 100
+check OK set k v ex 10 ex 20
+check "(error) ERR invalid expire time in 'set' command" set k v ex 0
+check '(error) ERR value is not an integer or out of range' set k v ex soon
+echo "ok: PING, SET, GET, INCR, DEL, ECHO and their errors"
+
+# Binary-safe values: 1 MB through redis-cli -x (bigger than any one read of the server).
+head -c 768000 /dev/urandom | base64 -w0 >"$out/big"
+check OK -x set bigvalue <"$out/big"
+timeout 20 redis-cli -p "$port" --raw get bigvalue >"$out/big.got"
+cmp <(cat "$out/big"; echo) "$out/big.got" || fail "GET returned another 1 MB value than SET stored"
+echo "ok: a $(wc -c <"$out/big")-byte value stored and read back"
+
+# Expiry: EX in seconds, PX in milliseconds; a later SET without them clears the expiry. The
+# deadlines leave room for a slow run (valgrind): every "still there" comes well before them.
+check OK set shortlived v ex 3
+check OK set shorter v px 1000
+check OK set kept v px 1000
+check OK set kept w
+check '"v"' get shorter
+sleep 1.5
+check '(nil)' get shorter
+check '"v"' get shortlived
+check '"w"' get kept
+sleep 1.7
+check '(nil)' get shortlived
+echo "ok: SET EX and PX expire on time; SET without them keeps a key"
+
+# Pipelining, as redis-cli --pipe does it: 100,000 commands (RESP, written ahead of the
+# replies), then the ECHO that --pipe sends to know it has every reply.
+n=100000
+[ ${#wrapper[@]} -gt 0 ] && n=5000 # valgrind: fewer
+python3 - "$n" >"$out/pipe" <<'PY'
+import sys
+n = int(sys.argv[1])
+out = sys.stdout.buffer
+for i in range(n):
+    k, v = b"key:%d" % i, b"value:%d" % i
+    out.write(b"*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n" % (len(k), k, len(v), v))
+for i in range(n):
+    out.write(b"*2\r\n$4\r\nINCR\r\n$7\r\npipeinc\r\n")
+PY
+timeout 60 redis-cli -p "$port" --pipe <"$out/pipe" >"$out/pipe.out" 2>&1 || fail "redis-cli --pipe: $(cat "$out/pipe.out")"
+grep -q "errors: 0, replies: $((2 * n))" "$out/pipe.out" || fail "redis-cli --pipe: $(cat "$out/pipe.out")"
+check "\"value:$((n - 1))\"" get "key:$((n - 1))"
+check "\"$n\"" get pipeinc
+echo "ok: redis-cli --pipe: $((2 * n)) pipelined commands, $((2 * n)) replies, no error"
+
+# Pub/sub between two redis-cli clients: one subscribes to two channels, the other publishes.
+timeout 30 redis-cli -p "$port" subscribe news sports >"$out/sub" 2>&1 &
+sub=$!
+pids+=("$sub")
+wait_for "$out/sub" '^sports$'
+check '(integer) 1' publish news "first headline"
+check '(integer) 1' publish sports "a score"
+check '(integer) 0' publish weather "nobody listens"
+timeout 30 redis-cli -p "$port" subscribe news >"$out/sub2" 2>&1 &
+sub2=$!
+pids+=("$sub2")
+wait_for "$out/sub2" '^news$'
+check '(integer) 2' publish news "second headline"
+wait_for "$out/sub" '^second headline$'
+wait_for "$out/sub2" '^second headline$'
+printf '%s\n' subscribe news 1 subscribe sports 2 message news "first headline" message sports \
+    "a score" message news "second headline" >"$out/sub.want"
+cmp "$out/sub.want" "$out/sub" || fail "the subscriber saw: $(cat "$out/sub")"
+kill "$sub2"
+wait "$sub2" 2>/dev/null || true
+# The server sees the subscriber go away on its own time: wait until PUBLISH counts one.
+for _ in $(seq 100); do
+    [ "$(cli publish news ping)" = "(integer) 1" ] && break
+    sleep 0.05
+done
+check '(integer) 1' publish news "third headline"
+echo "ok: pub/sub: two redis-cli subscribers, messages in order, counts right after one leaves"
+
+# The byte-exact parts: split and merged pipelines, protocol errors, UNSUBSCRIBE, ordering.
+timeout 60 python3 "$here/raw_client.py" "$port" || fail "raw_client.py"
+
+# Many clients at once: redis-benchmark, pipelined and not (skipped under valgrind: too slow).
+if [ ${#wrapper[@]} -eq 0 ] && command -v redis-benchmark >/dev/null; then
+    for depth in 1 16; do
+        timeout 60 redis-benchmark -p "$port" -t set,get,incr,ping -n 20000 -c 50 -P $depth -q >"$out/bench" 2>&1 ||
+            fail "redis-benchmark -P $depth: $(tail -3 "$out/bench")"
+        [ "$(tr '\r' '\n' <"$out/bench" | grep -c 'requests per second')" -ge 5 ] ||
+            fail "redis-benchmark -P $depth: $(tr '\r' '\n' <"$out/bench" | tail -5)"
+    done
+    echo "ok: redis-benchmark -c 50: SET, GET, INCR and PING at -P 1 and -P 16"
+fi
+
+# Graceful shutdown on SIGTERM: a subscriber is still connected (its redis-cli must see the
+# connection close) and so is an idle client; the server exits with status 0.
+sleep 30 | socat - TCP:127.0.0.1:"$port" &
+idle=$!
+pids+=("$idle")
+sleep 0.2
+kill -TERM "$server_pid"
+status=0
+timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGTERM"
+wait "$server_pid" || status=$?
+[ "$status" = 0 ] || fail "the server exited with status $status after SIGTERM"
+grep -q "shutting down" "$out/err" || fail "the server did not say it was shutting down"
+timeout 10 tail --pid="$sub" -f /dev/null || fail "the subscriber's connection stayed open after shutdown"
+echo "ok: SIGTERM: connections closed, exit status 0"
+
+# And SIGINT (Ctrl-C) while a client is connected.
+start
+sleep 30 | socat - TCP:127.0.0.1:"$port" &
+pids+=("$!")
+check OK set k v
+kill -INT "$server_pid"
+timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGINT"
+status=0
+wait "$server_pid" || status=$?
+[ "$status" = 0 ] || fail "the server exited with status $status after SIGINT"
+echo "ok: SIGINT: exit status 0"
