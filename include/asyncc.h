@@ -18,5 +18,7 @@
 #include "asyncc/udp.h"
 #include "asyncc/transfer.h"
 #include "asyncc/bufio.h"
+#include "asyncc/signal.h"
+#include "asyncc/process.h"
 
 #endif
