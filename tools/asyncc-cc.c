@@ -478,8 +478,18 @@ static const char *transpile(const command *c, const layout *l, int k)
     /* -E asks for preprocessing only, which C that does not parse survives (configure scripts
      * probe the preprocessor with such files): there asyncc's errors are not the caller's, and
      * the original file is preprocessed instead. */
-    if (run_as(&a, c->stop_after_pp) != 0)
-        return c->stop_after_pp ? s->path : NULL;
+    int rc = run_as(&a, c->stop_after_pp);
+    if (rc != 0 && c->stop_after_pp)
+        return s->path;
+    /* asyncc exits 1 after printing the user's errors; anything else (a crash, exhaustion) would
+     * otherwise end the build without a word. */
+    if (rc > 128)
+        fprintf(stderr, "asyncc-cc: %s died of signal %d (%s) while transpiling %s\n", l->tool, rc - 128,
+                strsignal(rc - 128), s->path);
+    else if (rc != 0 && rc != 1 && rc != 127)
+        fprintf(stderr, "asyncc-cc: %s failed with exit status %d while transpiling %s\n", l->tool, rc, s->path);
+    if (rc != 0)
+        return NULL;
     free(a.v);
 
     size_t n_in = 0, n_out = 0;

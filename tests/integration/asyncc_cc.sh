@@ -62,5 +62,11 @@ grep -q "^bad.c:5:18: error: " err.txt || fail "diagnostic: $(cat err.txt)"
 [ ! -e bad.o ] || fail "bad.o written"
 echo "ok: an asyncc error stops the build at bad.c:5:18"
 
+printf '#!/bin/sh\nkill -SEGV $$\n' >dying-asyncc && chmod +x dying-asyncc
+if ASYNCC=$PWD/dying-asyncc "$cc" -c sub/a.c -o dead.o 2>err.txt; then fail "a dead asyncc compiled"; fi
+grep -q "^asyncc-cc: .*dying-asyncc died of signal 11 .* while transpiling sub/a.c" err.txt ||
+    fail "a dead asyncc: '$(cat err.txt)'"
+echo "ok: asyncc killed by a signal is reported"
+
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporaries left in TMPDIR: $(ls "$TMPDIR")"
 echo "ok: no temporaries left"
