@@ -209,6 +209,38 @@ static void add_callee(tunit *t, callee *c)
     names_put(&t->callee_names, c->name, c);
 }
 
+/* A K&R parameter's type as callers pass it: the default argument promotions. */
+static char *promoted_param_type(CXType ty)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    switch (canon.kind) {
+    case CXType_Bool:
+    case CXType_Char_S:
+    case CXType_Char_U:
+    case CXType_SChar:
+    case CXType_UChar:
+    case CXType_Short:
+    case CXType_UShort:
+        return xstrdup("int");
+    case CXType_Float:
+        return xstrdup("double");
+    default:
+        return an_param_type(ty);
+    }
+}
+
+/* A call with arguments of an async function whose parameters this file never sees (declared
+ * `int f();`, defined elsewhere): its frame's init function has the parameters of the
+ * definition, which a call without a prototype cannot be checked against. */
+static void check_arguments(tunit *t, node *call, const callee *c)
+{
+    if (c->unknown_params && clang_Cursor_getNumArguments(call->cur) > 0)
+        dg_error_node(t, call,
+                      "async function '%s' is declared without a prototype and defined in another file: declare its "
+                      "parameters, as in 'async int %s(int x);'",
+                      c->name, c->name);
+}
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
  * looked at once: the answer, async or not, is remembered. */
 static callee *callee_of(tunit *t, CXCursor fn)
@@ -233,11 +265,22 @@ static callee *callee_of(tunit *t, CXCursor fn)
         c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(rt) ? clang_getCanonicalType(rt) : rt));
     if (c->ret_type && clang_isConstQualifiedType(rt) && strncmp(c->ret_type, "const ", 6) == 0)
         memmove(c->ret_type, c->ret_type + 6, strlen(c->ret_type + 6) + 1); /* `const int f()`: const means nothing there */
-    c->variadic = clang_isFunctionTypeVariadic(ft) != 0;
-    int n = clang_getNumArgTypes(ft);
-    for (int i = 0; i < n; i++) {
-        char *ty = an_param_type(clang_getArgType(ft, (unsigned)i));
-        VEC_PUSH(c->param_types, c->nparams, ty);
+    /* `int f()` declares no prototype (libclang calls that variadic): its parameters are those
+     * of its definition, passed as a call without a prototype passes them, promoted. */
+    c->variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft);
+    CXCursor def = clang_getCursorDefinition(fn);
+    if (ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def) && clang_getCursorType(def).kind == CXType_FunctionProto)
+        ft = clang_getCursorType(def);
+    if (ft.kind == CXType_FunctionProto) {
+        int n = clang_getNumArgTypes(ft);
+        for (int i = 0; i < n; i++)
+            VEC_PUSH(c->param_types, c->nparams, an_param_type(clang_getArgType(ft, (unsigned)i)));
+    } else if (!clang_Cursor_isNull(def)) {
+        int n = clang_Cursor_getNumArguments(def);
+        for (int i = 0; i < n; i++)
+            VEC_PUSH(c->param_types, c->nparams, promoted_param_type(clang_getCursorType(clang_Cursor_getArgument(def, (unsigned)i))));
+    } else {
+        c->unknown_params = 1;
     }
     add_callee(t, c);
     return c;
@@ -489,6 +532,7 @@ static void scan_node(scan *s, node *n)
                 free(name);
             } else {
                 call->fn = c;
+                check_arguments(t, call, c);
                 if (s->in_unevaluated)
                     n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)0)", c->ret_type) : "((void)0)";
             }
@@ -504,6 +548,8 @@ static void scan_node(scan *s, node *n)
             dg_error_node(t, n, "%s needs a call of an async function", n->mk == MK_BLOCK_ON ? "ac_block_on" : "ac_spawn");
         else
             call->fn = c;
+        if (c)
+            check_arguments(t, call, c);
     } else if (n->mk) {
         check_combinator(t, n);
     } else if (n->kind == CXCursor_CallExpr && !n->fn) {

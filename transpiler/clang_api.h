@@ -36,6 +36,8 @@
     X(clang_disposeTranslationUnit) \
     X(clang_equalCursors) \
     X(clang_getArgType) \
+    X(clang_Cursor_getArgument) \
+    X(clang_Cursor_getNumArguments) \
     X(clang_getArrayElementType) \
     X(clang_getCString) \
     X(clang_getCanonicalCursor) \
@@ -112,6 +114,8 @@ int cx_load(void);
 #define clang_disposeTranslationUnit (cx_api.clang_disposeTranslationUnit)
 #define clang_equalCursors (cx_api.clang_equalCursors)
 #define clang_getArgType (cx_api.clang_getArgType)
+#define clang_Cursor_getArgument (cx_api.clang_Cursor_getArgument)
+#define clang_Cursor_getNumArguments (cx_api.clang_Cursor_getNumArguments)
 #define clang_getArrayElementType (cx_api.clang_getArrayElementType)
 #define clang_getCString (cx_api.clang_getCString)
 #define clang_getCanonicalCursor (cx_api.clang_getCanonicalCursor)

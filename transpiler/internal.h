@@ -69,6 +69,7 @@ struct var {
 struct callee {
     char *name;
     unsigned is_static : 1, defined_here : 1, forward_declared : 1, variadic : 1;
+    unsigned unknown_params : 1; /* declared without a prototype (`int f();`), defined elsewhere */
     /* Defined earlier in this file and completes in its first poll, whatever its arguments: its
      * body is a plain C function, ac__now_<name>, that same-file awaits call directly. */
     unsigned never_suspends : 1;

@@ -1623,14 +1623,16 @@ static const char *linkage(const callee *c)
     return c->is_static ? "static " : "";
 }
 
-static char *init_params(afn *f, int with_names)
+static char *init_params(afn *f, int with_names, const callee *abi)
 {
     sb b = {0};
-    for (unsigned i = 0; i < f->nvars; i++) {
+    for (unsigned i = 0, k = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->is_param)
             continue;
-        char *ty = an_param_type(clang_getCursorType(v->decl->cur));
+        /* The ABI's types: a K&R definition's are promoted (analyze.c: callee_of) */
+        char *ty = abi && k < abi->nparams ? xstrdup(abi->param_types[k++])
+                                            : an_param_type(clang_getCursorType(v->decl->cur));
         char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
         sb_printf(&b, ", %s", d);
         free(ty);
@@ -1852,7 +1854,7 @@ static void emit_async(lw *L, sb *out)
     if (now) {
         if (t_lines(L))
             sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
-        char *params = init_params(f, 1);
+        char *params = init_params(f, 1, NULL);
         char *head = xasprintf("ac__now_%s(%s)", n, *params ? params + 2 : "void");
         char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
         sb_printf(out, "static %s\n%s\n\n", decl, body);
@@ -1868,7 +1870,7 @@ static void emit_async(lw *L, sb *out)
 
     /* init */
     self_lines(L, out);
-    char *params = init_params(f, 1);
+    char *params = init_params(f, 1, c);
     char *params_decl = xstrdup(params);
     /* Same-file awaits set the arguments with ac__args (or call the twin): a static function's
      * init may go unused, and so may its type when it never suspends. */
