@@ -678,8 +678,7 @@ static unsigned ep_reap(struct ac__worker *w)
 {
     struct ep *e = E(w);
     unsigned total = 0;
-    bool saved = w->in_driver;
-    w->in_driver = true;
+    bool saved = ac__driver_enter();
     if (!e->harvested)
         harvest(e, 0);
     e->harvested = false;
@@ -726,7 +725,7 @@ static unsigned ep_reap(struct ac__worker *w)
         total++;
     }
     AC__STAT_ADD(w, io_completed, total);
-    w->in_driver = saved;
+    ac__driver_leave(saved);
     return total;
 }
 

@@ -282,8 +282,7 @@ static unsigned dispatch(struct ac__worker *w)
     struct uring *u = U(w);
     struct io_uring_cqe *cqes[64];
     unsigned total = 0;
-    bool saved = w->in_driver;
-    w->in_driver = true;
+    bool saved = ac__driver_enter();
     for (;;) {
         unsigned n = io_uring_peek_batch_cqe(&u->ring, cqes, 64);
         if (!n)
@@ -309,7 +308,7 @@ static unsigned dispatch(struct ac__worker *w)
         AC__STAT_ADD(w, io_completed, n);
         total += n;
     }
-    w->in_driver = saved;
+    ac__driver_leave(saved);
     return total;
 }
 

@@ -367,7 +367,9 @@ struct ac__worker {
     struct ac__local_queue queue;
     struct ac__runtime *rt;
     unsigned index;
-    ac_task *lifo;
+    /* The task to run next; exchanged atomically, as the monitor takes it from a worker stuck
+     * in a poll. */
+    ac_task *_Atomic lifo;
     unsigned lifo_polls;
     uint32_t tick;
     bool searching;
@@ -385,6 +387,18 @@ struct ac__worker {
 
     const struct ac__backend_ops *be; /* the runtime's backend, and w's state in it */
     void *io;
+    /* Held by the worker whenever it is not polling a task, and by whoever touches its backend:
+     * the worker's own task code submitting, or the monitor taking over a worker stuck in a
+     * poll (monitor.c). So nobody else touches the backend while the worker drives it. */
+    ac__spinlock io_lock;
+    /* Set by the monitor while the worker is stuck in one poll: its queue is free to steal. */
+    _Atomic int stuck;
+    /* The poll under way, for the watchdog ($ASYNCC_SLOW_POLL_MS; written by the worker under
+     * a sequence count, odd while it writes). */
+    _Atomic unsigned watch_seq;
+    _Atomic uint64_t watch_start_ms;
+    const char *watch_name;
+    char watch_site[200];
 
     ac__spinlock wheel_lock;
     struct ac__wheel wheel;
@@ -407,6 +421,10 @@ struct ac__runtime {
     _Atomic int stopping;
     _Atomic int halted; /* worker threads joined: the shutdown thread owns the backends */
     _Atomic unsigned active_workers; /* worker threads still in their loop */
+    pthread_t monitor;
+    bool have_monitor;
+    pthread_mutex_t monitor_lock; /* the monitor sleeps on monitor_cond between its rounds */
+    pthread_cond_t monitor_cond;
     unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
     _Atomic int started;
     /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
@@ -418,6 +436,28 @@ struct ac__runtime {
 
 extern struct ac__runtime *_Atomic ac__rt;
 extern __thread struct ac__worker *ac__current;
+
+/* Marks the calling thread's worker (if any) as dispatching completions or timers, whose
+ * wakes keep their order; returns the previous mark for ac__driver_leave. */
+static inline bool ac__driver_enter(void)
+{
+    struct ac__worker *me = ac__current;
+    if (!me)
+        return false;
+    bool saved = me->in_driver;
+    me->in_driver = true;
+    return saved;
+}
+
+static inline void ac__driver_leave(bool saved)
+{
+    if (ac__current)
+        ac__current->in_driver = saved;
+}
+
+/* The monitor thread (monitor.c): takes over the backend, timers, cancellations and queue of a
+ * worker stuck in one poll, and reports polls that run too long while they run. */
+void *ac__monitor_main(void *arg);
 
 /* The runtime, created with the default configuration when there is none yet. */
 struct ac__runtime *ac__runtime_start(void);

@@ -24,7 +24,10 @@ static bool submit(struct ac__io_frame *f, ac_cx *cx)
     f->op.complete = io_complete;
     f->worker = w;
     atomic_store_explicit(&f->done, 0, memory_order_relaxed);
-    if (w->be->submit(w, &f->op))
+    ac__spin_lock(&w->io_lock);
+    bool now = w->be->submit(w, &f->op);
+    ac__spin_unlock(&w->io_lock);
+    if (now)
         return true;
     /* The completion runs on this thread, in a later reap: the waker is in place before. */
     if (!f->waker.task)
@@ -84,8 +87,10 @@ static void cancel_remote(struct ac__worker *w, struct ac__op *op)
     ac__backend_cancel_remote(w, op);
     while (!atomic_load_explicit(&op->cancel_taken, memory_order_acquire)) {
         if (me) {
+            ac__spin_lock(&me->io_lock);
             ac__process_cancels(me);
             ac__backend_reap(me);
+            ac__spin_unlock(&me->io_lock);
         }
         sched_yield();
     }
@@ -98,9 +103,11 @@ static void cancel_local(struct ac__worker *w, struct ac__op *op, _Atomic int *d
     struct ac__worker *saved = ac__current;
     ac__current = w;
     if (!atomic_load_explicit(done, memory_order_acquire)) {
+        ac__spin_lock(&w->io_lock);
         w->be->cancel(w, op);
         ac__backend_wait(w, UINT64_MAX);
         ac__backend_reap(w);
+        ac__spin_unlock(&w->io_lock);
     }
     ac__current = saved;
 }

@@ -2,6 +2,7 @@
  * ac__block_on and ac__main, shutdown (dropping unfinished tasks, draining I/O), counters. */
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "asyncc/task.h"
@@ -205,6 +206,12 @@ static int runtime_create(struct ac__runtime **out)
     ac__inject_init(&rt->inject);
     pthread_mutex_init(&rt->block_lock, NULL);
     pthread_cond_init(&rt->block_cond, NULL);
+    pthread_mutex_init(&rt->monitor_lock, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&rt->monitor_cond, &attr);
+    pthread_condattr_destroy(&attr);
     *out = rt;
     return 0;
 err_workers:
@@ -223,8 +230,21 @@ static void runtime_destroy(struct ac__runtime *rt)
     ac__inject_destroy(&rt->inject);
     pthread_mutex_destroy(&rt->block_lock);
     pthread_cond_destroy(&rt->block_cond);
+    pthread_mutex_destroy(&rt->monitor_lock);
+    pthread_cond_destroy(&rt->monitor_cond);
     free(rt->workers);
     free(rt);
+}
+
+static void stop_monitor(struct ac__runtime *rt)
+{
+    if (!rt->have_monitor)
+        return;
+    pthread_mutex_lock(&rt->monitor_lock);
+    pthread_cond_signal(&rt->monitor_cond);
+    pthread_mutex_unlock(&rt->monitor_lock);
+    pthread_join(rt->monitor, NULL);
+    rt->have_monitor = false;
 }
 
 /* Stops the threads started before one failed to start (their loops see stopping). */
@@ -255,6 +275,9 @@ static int runtime_start_threads(struct ac__runtime *rt)
             return -r;
         }
     }
+    /* Without a monitor a blocked worker strands its work until it returns, as before: worth
+     * no failure. */
+    rt->have_monitor = pthread_create(&rt->monitor, NULL, ac__monitor_main, rt) == 0;
     return 0;
 }
 
@@ -383,10 +406,8 @@ static void drain_queue_refs(struct ac__runtime *rt)
     ac_task *t;
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
-        if (w->lifo) {
-            ac__task_unref(w->lifo);
-            w->lifo = NULL;
-        }
+        if ((t = atomic_exchange(&w->lifo, NULL)))
+            ac__task_unref(t);
         while ((t = ac__local_pop(&w->queue)))
             ac__task_unref(t);
         while ((t = ac__inject_pop(&w->remote)))
@@ -407,6 +428,7 @@ void ac_runtime_shutdown(void)
         return;
     }
     atomic_store(&rt->stopping, 1);
+    stop_monitor(rt);
     for (unsigned i = 0; i < rt->nworkers; i++)
         ac__backend_wake(&rt->workers[i]);
     for (unsigned i = 0; i < rt->nworkers; i++)

@@ -233,9 +233,9 @@ void ac__worker_fire_timers(struct ac__worker *w)
 {
     ac__spin_lock(&w->wheel_lock);
     if (w->wheel.count) {
-        w->in_driver = true;
+        bool saved = ac__driver_enter();
         ac__wheel_advance(&w->wheel, ac__now_ns() / AC__TICK_NS);
-        w->in_driver = false;
+        ac__driver_leave(saved);
     }
     ac__spin_unlock(&w->wheel_lock);
 }

@@ -143,8 +143,7 @@ void ac__schedule(ac_task *task, bool yield)
     }
     if (cur && cur->rt == rt && !atomic_load_explicit(&rt->stopping, memory_order_relaxed)) {
         if (!yield && !cur->in_driver) {
-            ac_task *prev = cur->lifo;
-            cur->lifo = task;
+            ac_task *prev = atomic_exchange_explicit(&cur->lifo, task, memory_order_acq_rel);
             if (!prev)
                 return; /* runs next on this worker: nobody else needs waking */
             task = prev;
@@ -154,7 +153,8 @@ void ac__schedule(ac_task *task, bool yield)
          * another worker would only move it there. (A task that yields every few microseconds,
          * such as a loop joining many finished tasks, would otherwise keep a backlog that never
          * empties and ping-pong between the workers.) */
-        if (yield && !cur->lifo && ac__local_is_empty(&cur->queue)) {
+        if (yield && !atomic_load_explicit(&cur->lifo, memory_order_relaxed) &&
+            ac__local_is_empty(&cur->queue)) {
             ac__local_push(&cur->queue, task, &rt->inject);
             set_backlog_since(cur, 0);
             return;
@@ -213,17 +213,16 @@ static ac_task *next_task(struct ac__worker *w)
         if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
             return t;
     }
-    if (w->lifo && w->lifo_polls < MAX_LIFO_POLLS) {
-        t = w->lifo;
-        w->lifo = NULL;
+    /* (The monitor may take the LIFO task of a worker stuck in a poll: exchanged, not moved.) */
+    bool lifo = atomic_load_explicit(&w->lifo, memory_order_relaxed) != NULL;
+    if (lifo && w->lifo_polls < MAX_LIFO_POLLS &&
+        (t = atomic_exchange_explicit(&w->lifo, NULL, memory_order_acq_rel))) {
         w->lifo_polls++;
         return t;
     }
     w->lifo_polls = 0;
-    if (w->lifo) { /* it has had its turns: behind the others now */
-        ac__local_push(&w->queue, w->lifo, &rt->inject);
-        w->lifo = NULL;
-    }
+    if (lifo && (t = atomic_exchange_explicit(&w->lifo, NULL, memory_order_acq_rel)))
+        ac__local_push(&w->queue, t, &rt->inject); /* it has had its turns: behind the others */
     if ((t = ac__local_pop(&w->queue)))
         return t;
     if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
@@ -256,7 +255,8 @@ static void end_searching(struct ac__worker *w)
 static bool backlog_is_old(struct ac__worker *victim)
 {
     uint64_t since = backlog_since(victim);
-    return since && ac__cheap_clock() - since > BACKLOG_STEAL;
+    return (since && ac__cheap_clock() - since > BACKLOG_STEAL) ||
+           atomic_load_explicit(&victim->stuck, memory_order_relaxed);
 }
 
 static ac_task *steal(struct ac__worker *w)
@@ -368,11 +368,43 @@ void ac__process_cancels(struct ac__worker *w)
 
 #define MAINTENANCE_INTERVAL 61
 
+/* Notes the poll about to start for the watchdog: the task's function and where it waits (its
+ * frames are ours to read until the poll starts). */
+static void watch_begin(struct ac__worker *w, ac_task *t)
+{
+    unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_relaxed);
+    atomic_store_explicit(&w->watch_seq, seq + 1, memory_order_relaxed);
+    atomic_thread_fence(memory_order_release);
+    w->watch_name = t->type->name;
+    w->watch_site[0] = '\0';
+    FILE *f = fmemopen(w->watch_site, sizeof w->watch_site, "w");
+    if (f) {
+        ac__dump_chain(f, t->type, ac__task_frame(t));
+        fclose(f);
+    }
+    atomic_store_explicit(&w->watch_start_ms, ac__now_ms(), memory_order_relaxed);
+    atomic_store_explicit(&w->watch_seq, seq + 2, memory_order_release);
+}
+
+/* Polls a task, with the backend left to whoever needs it meanwhile (the monitor takes it
+ * over when the poll lasts). */
+static void run(struct ac__worker *w, ac_task *t)
+{
+    if (AC__UNLIKELY(w->rt->slow_poll_ms))
+        watch_begin(w, t);
+    ac__spin_unlock(&w->io_lock);
+    ac__task_run(w, t);
+    ac__spin_lock(&w->io_lock);
+    if (AC__UNLIKELY(atomic_load_explicit(&w->stuck, memory_order_relaxed)))
+        atomic_store_explicit(&w->stuck, 0, memory_order_relaxed);
+}
+
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
 {
     struct ac__runtime *rt = w->rt;
     struct ac__worker *saved = ac__current;
     ac__current = w;
+    ac__spin_lock(&w->io_lock);
     while (!atomic_load_explicit(&rt->stopping, memory_order_acquire)) {
         if (stop && stop(arg))
             break;
@@ -401,7 +433,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             ac_task *next = ac__local_peek(&w->queue, 0);
             if (next)
                 __builtin_prefetch(next, 1);
-            ac__task_run(w, t);
+            run(w, t);
             continue;
         }
         park(w, stop, arg);
@@ -420,6 +452,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             sched_yield();
         }
     }
+    ac__spin_unlock(&w->io_lock);
     ac__current = saved;
 }
 

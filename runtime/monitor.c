@@ -1,0 +1,109 @@
+/* runtime/monitor.c: the monitor thread (Go's sysmon): a worker stuck in one poll (a blocking call
+ * in a task) strands nothing: its completions, timers and cancellations are served and its queue
+ * is stolen; with $ASYNCC_SLOW_POLL_MS the watchdog reports such a poll while it still runs. */
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+
+/* Rounds every ms while a worker runs tasks (10 when all are parked); a worker is taken over
+ * once its poll has lasted STUCK_MS. */
+#define ROUND_MS 1
+#define IDLE_ROUND_MS 10
+#define STUCK_MS 2
+
+struct watch {
+    uint64_t polls;     /* the worker's poll count at the last round */
+    uint64_t since_ms;  /* when it was first seen at that count */
+    unsigned reported;  /* the watch_seq of the poll the watchdog reported */
+};
+
+/* Serves what waits on w's backend and wheel, and leaves its queue to the others. Called with
+ * w->io_lock held, while w is inside a poll. */
+static void take_over(struct ac__runtime *rt, struct ac__worker *w)
+{
+    atomic_store_explicit(&w->stuck, 1, memory_order_relaxed);
+    ac_task *t = atomic_exchange_explicit(&w->lifo, NULL, memory_order_acq_rel);
+    if (t)
+        ac__inject_push(&rt->inject, t);
+    ac__process_cancels(w);
+    ac__backend_reap(w); /* the tasks it wakes go to the global queue: ac__current is NULL */
+    ac__worker_fire_timers(w);
+    if (t || !ac__local_is_empty(&w->queue))
+        ac__notify_parked(rt);
+}
+
+/* Reports a poll that has run ms milliseconds and still runs, once per poll. */
+static void watchdog(struct ac__worker *w, struct watch *wa, uint64_t now)
+{
+    unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_acquire);
+    if ((seq & 1) || seq == wa->reported)
+        return;
+    uint64_t start = atomic_load_explicit(&w->watch_start_ms, memory_order_relaxed);
+    if (now - start < w->rt->slow_poll_ms)
+        return;
+    const char *name = w->watch_name;
+    char site[sizeof w->watch_site];
+    memcpy(site, w->watch_site, sizeof site);
+    site[sizeof site - 1] = '\0';
+    atomic_thread_fence(memory_order_acquire);
+    if (atomic_load_explicit(&w->watch_seq, memory_order_relaxed) != seq)
+        return; /* a new poll began meanwhile */
+    wa->reported = seq;
+    fprintf(stderr,
+            "asyncc: watchdog: task %s has run %llu ms without yielding on worker %u and is "
+            "still running; it was polled%s\n",
+            name, (unsigned long long)(now - start), w->index, site[0] ? site : " from its start");
+}
+
+static bool all_parked(struct ac__runtime *rt)
+{
+    return atomic_load_explicit(&rt->nparked, memory_order_relaxed) >= rt->nworkers;
+}
+
+void *ac__monitor_main(void *arg)
+{
+    struct ac__runtime *rt = arg;
+    struct watch *watches = calloc(rt->nworkers, sizeof *watches);
+    if (!watches)
+        return NULL; /* no monitor: what it does is a help, not a duty */
+    pthread_mutex_lock(&rt->monitor_lock);
+    while (!atomic_load(&rt->stopping)) {
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        long ns = (all_parked(rt) ? IDLE_ROUND_MS : ROUND_MS) * 1000000L;
+        until.tv_nsec += ns;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&rt->monitor_cond, &rt->monitor_lock, &until);
+        if (atomic_load(&rt->stopping))
+            break;
+        uint64_t now = ac__now_ms();
+        for (unsigned i = 0; i < rt->nworkers; i++) {
+            struct ac__worker *w = &rt->workers[i];
+            struct watch *wa = &watches[i];
+            uint64_t polls = atomic_load_explicit(&w->stats.polls, memory_order_relaxed);
+            if (polls != wa->polls) {
+                wa->polls = polls;
+                wa->since_ms = now;
+                continue;
+            }
+            /* The same poll count as a round ago: parked, in its loop between polls (holding
+             * its lock), or inside one poll (the lock is free). */
+            if (rt->slow_poll_ms)
+                watchdog(w, wa, now);
+            if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep))
+                continue;
+            if (atomic_exchange_explicit(&w->io_lock.locked, 1, memory_order_acquire))
+                continue;
+            take_over(rt, w);
+            ac__spin_unlock(&w->io_lock);
+        }
+    }
+    pthread_mutex_unlock(&rt->monitor_lock);
+    free(watches);
+    return NULL;
+}
