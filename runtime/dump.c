@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "task_state.h"
 
 /* Writes the chain from frame down; a combinator's state lists each of its pending children's
  * chains, as "{ a | b }". depth bounds the walk in frames, whatever the shape. */
@@ -70,6 +71,9 @@ struct dump_ctx {
     size_t count;
     struct finished fin[FINISHED_KINDS + 1];
     size_t nfin;
+    /* Tasks whose last reference the dump held: freed after the walk, which a free waits for. */
+    ac_task **unref;
+    size_t nunref, capunref;
 };
 
 static void count_finished(struct dump_ctx *d, const char *name, bool aborted)
@@ -87,48 +91,49 @@ static void count_finished(struct dump_ctx *d, const char *name, bool aborted)
     d->fin[i].aborted += aborted;
 }
 
+static void free_after_walk(struct dump_ctx *d, ac_task *task)
+{
+    if (d->nunref == d->capunref) {
+        d->capunref = d->capunref ? 2 * d->capunref : 16;
+        d->unref = realloc(d->unref, d->capunref * sizeof *d->unref);
+        if (!d->unref)
+            ac__panic("out of memory writing a task dump");
+    }
+    d->unref[d->nunref++] = task;
+}
+
 static void dump_one(ac_task *task, void *arg)
 {
     struct dump_ctx *d = arg;
     d->count++;
-    uint64_t s0 = atomic_load_explicit(&task->state, memory_order_acquire);
-    if (s0 & AC__T_COMPLETE) {
-        count_finished(d, task->type->name, (s0 & AC__T_ABORTED) != 0);
+    /* Take the RUNNING bit of an idle task so no worker polls it while we read its frames;
+     * a wake meanwhile is honoured when we give the bit back. */
+    enum ac__inspect_outcome how = ac__state_inspect(task);
+    if (how == AC__INSPECT_FINISHED || how == AC__INSPECT_ABORTED) {
+        count_finished(d, task->type->name, how == AC__INSPECT_ABORTED);
         return;
     }
     fprintf(d->out, "task %p %s:", (void *)task, task->type->name);
-    /* Take the RUNNING bit of an idle task so no worker polls it while we read its frames;
-     * a wake meanwhile sets NOTIFIED and is honoured when we give the bit back. */
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
-    for (;;) {
-        if (s & AC__T_COMPLETE) {
-            fprintf(d->out, " finished%s\n", (s & AC__T_ABORTED) ? " (aborted)" : "");
-            return;
-        }
-        if (s & AC__T_RUNNING) {
-            fprintf(d->out, " running\n");
-            return;
-        }
-        if (s & AC__T_NOTIFIED) {
-            fprintf(d->out, " scheduled\n");
-            return;
-        }
-        if (atomic_compare_exchange_weak_explicit(&task->state, &s, s | AC__T_RUNNING,
-                                                  memory_order_acq_rel, memory_order_acquire))
-            break;
+    if (how == AC__INSPECT_RUNNING) {
+        fprintf(d->out, " running\n");
+        return;
+    }
+    if (how == AC__INSPECT_SCHEDULED) {
+        fprintf(d->out, " scheduled\n");
+        return;
     }
     ac__dump_chain(d->out, task->type, ac__task_frame(task));
     fputc('\n', d->out);
-    /* Give RUNNING back; if a wake came meanwhile, queue the task, with a reference for the
-     * queue taken in the same step. */
-    s = atomic_load_explicit(&task->state, memory_order_acquire);
-    uint64_t ns;
-    do {
-        ns = (s & ~(uint64_t)AC__T_RUNNING) + (s & AC__T_NOTIFIED ? AC__T_REF_ONE : 0);
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                    memory_order_acquire));
-    if (s & AC__T_NOTIFIED)
+    switch (ac__state_to_idle(task)) {
+    case AC__IDLE_OK_NOTIFIED:
         ac__schedule(task, false);
+        break;
+    case AC__IDLE_OK_DEALLOC:
+        free_after_walk(d, task);
+        break;
+    case AC__IDLE_OK:
+        break;
+    }
 }
 
 void ac_task_dump(FILE *out)
@@ -136,6 +141,9 @@ void ac_task_dump(FILE *out)
     struct dump_ctx d = {.out = out};
     fprintf(out, "asyncc task dump:\n");
     ac__registry_foreach(dump_one, &d);
+    for (size_t i = 0; i < d.nunref; i++)
+        ac__task_free(d.unref[i]);
+    free(d.unref);
     size_t finished = 0;
     for (size_t i = 0; i <= FINISHED_KINDS; i++)
         finished += d.fin[i].count;

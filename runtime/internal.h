@@ -111,28 +111,6 @@ void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg);
 /* ------------------------------------------------------------------------------------------ */
 /* Tasks                                                                                      */
 
-/* Bits of ac_task.state. The transitions follow Tokio's: NOTIFIED means "in a run queue, or
- * to be polled again right after the current poll", so a wake is never lost and never doubled. */
-enum {
-    AC__T_NOTIFIED = 1u << 0,      /* scheduled, or woken while running */
-    AC__T_RUNNING = 1u << 1,       /* a worker is polling it */
-    AC__T_COMPLETE = 1u << 2,      /* the frame finished or was dropped; never polled again */
-    AC__T_CANCELLED = 1u << 3,     /* abort requested: the next run drops instead of polling */
-    AC__T_JOIN_INTEREST = 1u << 4, /* a join handle exists */
-    AC__T_JOIN_WAKER = 1u << 5,    /* join_waker is set; whoever clears the bit owns it */
-    AC__T_ABORTED = 1u << 6,       /* completed by cancellation rather than by returning */
-    AC__T_LOCAL = 1u << 7,         /* pinned to the worker AC__T_OWNER names */
-    AC__T_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
-};
-/* The index of a pinned task's worker, in bits 16-31 of the state (set at spawn, never
- * changed: every transition keeps the bits it does not own). */
-#define AC__T_OWNER_SHIFT 16
-#define AC__T_OWNER(s) ((unsigned)((s) >> AC__T_OWNER_SHIFT) & 0xffffu)
-/* The references, in bits 32-63: a transition and a reference taken or dropped with it are
- * one atomic step (as in Tokio). */
-#define AC__T_REF_ONE ((uint64_t)1 << 32)
-#define AC__T_REFS(s) ((uint32_t)((s) >> 32))
-
 struct ac__arena;
 struct ac__worker;
 
@@ -141,9 +119,9 @@ struct ac__worker;
  * registry of live tasks (see task.c) nor the injection queues (rings of pointers), and a
  * pinned task's worker and the references are fields of the state word. */
 struct ac_task {
-    _Atomic uint64_t state; /* AC__T_ bits, the pinned task's worker, the references */
+    _Atomic uint64_t state_word; /* flags, pinned worker, references: task_state.h's alone */
     const ac_future_type *type;
-    ac_waker join_waker;     /* valid while AC__T_JOIN_WAKER is set */
+    ac_waker join_waker;     /* valid while the state word says so (task_state.h) */
     struct ac__arena *arena; /* created by the first ac_frame_alloc */
 };
 
@@ -427,7 +405,7 @@ struct ac__runtime {
     pthread_cond_t monitor_cond;
     unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
     _Atomic int started;
-    /* ac__block_on waits here for tasks flagged AC__T_BLOCKER. */
+    /* ac__block_on waits here for the tasks it started. */
     pthread_mutex_t block_lock;
     pthread_cond_t block_cond;
     struct ac__worker_stats outside; /* counts for threads that are not workers */

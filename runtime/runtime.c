@@ -7,6 +7,7 @@
 
 #include "asyncc/task.h"
 #include "internal.h"
+#include "task_state.h"
 
 struct ac__runtime *_Atomic ac__rt;
 
@@ -329,7 +330,7 @@ struct ac__runtime *ac__runtime_start(void)
 static bool task_is_complete(void *arg)
 {
     ac_task *task = arg;
-    return atomic_load_explicit(&task->state, memory_order_acquire) & AC__T_COMPLETE;
+    return ac__state_is_complete(task);
 }
 
 int ac__block_on(ac_task *task, void *result)
@@ -466,12 +467,8 @@ void ac_runtime_shutdown(void)
     /* Tasks whose handles were never joined or detached: nobody can use them any more. */
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
-    for (size_t i = 0; i < all.len; i++) {
-        ac_task *t = all.items[i];
-        uint64_t st = atomic_load(&t->state);
-        while (!atomic_compare_exchange_weak(&t->state, &st, (uint32_t)st | AC__T_REF_ONE))
-            ;
-    }
+    for (size_t i = 0; i < all.len; i++)
+        ac__state_ref_reset_to_one(all.items[i]);
     for (size_t i = 0; i < all.len; i++)
         ac__task_unref(all.items[i]);
     free(all.items);

@@ -6,6 +6,7 @@
 
 #include "asyncc/task.h"
 #include "internal.h"
+#include "task_state.h"
 
 void ac__panic(const char *fmt, ...)
 {
@@ -157,24 +158,17 @@ void ac__task_free(ac_task *task)
 
 void ac__task_ref(ac_task *task)
 {
-    atomic_fetch_add_explicit(&task->state, AC__T_REF_ONE, memory_order_relaxed);
+    ac__state_ref_inc(task);
 }
 
 bool ac__task_try_ref(ac_task *task)
 {
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
-    do {
-        if (AC__T_REFS(s) == 0)
-            return false;
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, s + AC__T_REF_ONE,
-                                                    memory_order_relaxed, memory_order_relaxed));
-    return true;
+    return ac__state_try_ref_inc(task);
 }
 
 void ac__task_unref(ac_task *task)
 {
-    uint64_t s = atomic_fetch_sub_explicit(&task->state, AC__T_REF_ONE, memory_order_acq_rel);
-    if (AC__T_REFS(s) == 1)
+    if (ac__state_ref_dec(task))
         ac__task_free(task);
 }
 
@@ -198,22 +192,15 @@ void ac_waker_wake(ac_waker waker)
     ac_task *task = waker.task;
     if (!task)
         return;
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
-    for (;;) {
-        if (s & (AC__T_COMPLETE | AC__T_NOTIFIED)) {
-            ac__task_unref(task);
-            return;
-        }
-        /* When it is running, the worker polling it sees NOTIFIED when the poll ends and
-         * queues it again with the run queue's reference: this waker's reference goes in the
-         * same step (the poller's keeps the count above zero). Otherwise the queue takes it. */
-        uint64_t ns = (s | AC__T_NOTIFIED) - (s & AC__T_RUNNING ? AC__T_REF_ONE : 0);
-        if (atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                  memory_order_acquire)) {
-            if (!(s & AC__T_RUNNING))
-                ac__schedule(task, false);
-            return;
-        }
+    switch (ac__state_wake_by_val(task)) {
+    case AC__WAKE_SUBMIT:
+        ac__schedule(task, false);
+        break;
+    case AC__WAKE_DEALLOC:
+        ac__task_free(task);
+        break;
+    case AC__WAKE_DO_NOTHING:
+        break;
     }
 }
 
@@ -230,7 +217,7 @@ void *ac__no_child(void *frame, const ac_future_type **type)
 ac_task *ac__task_new(const ac_future_type *type, void **frame)
 {
     ac_task *task = task_alloc(type);
-    atomic_init(&task->state, AC__T_REF_ONE);
+    ac__state_init(task);
     task->type = type;
     task->join_waker.task = NULL;
     task->arena = NULL;
@@ -251,20 +238,18 @@ static void count_spawn(struct ac__runtime *rt)
 /* Publishes a new task: it holds the creator's reference as its join handle plus one for the
  * run queue. It enters the registry fully initialized (a dump sees it scheduled), and before it
  * is queued (it cannot be freed before it is added). */
-static void task_start(ac_task *task, unsigned extra_bits)
+static void task_start(ac_task *task, int pinned_worker, bool blocker)
 {
     struct ac__runtime *rt = ac__runtime_get();
     count_spawn(rt);
-    atomic_store_explicit(&task->state,
-                          2 * AC__T_REF_ONE | AC__T_NOTIFIED | AC__T_JOIN_INTEREST | extra_bits,
-                          memory_order_relaxed);
+    ac__state_start(task, pinned_worker, blocker);
     registry_add(task);
     ac__schedule(task, false);
 }
 
 ac_task *ac__task_spawn(ac_task *task)
 {
-    task_start(task, 0);
+    task_start(task, -1, false);
     return task;
 }
 
@@ -272,7 +257,7 @@ ac_task *ac__task_spawn_local(ac_task *task)
 {
     if (!ac__current)
         return ac__task_spawn(task); /* outside a worker there is nothing to pin to */
-    task_start(task, AC__T_LOCAL | ac__current->index << AC__T_OWNER_SHIFT);
+    task_start(task, (int)ac__current->index, false);
     return task;
 }
 
@@ -280,7 +265,7 @@ ac_task *ac__task_spawn_local(ac_task *task)
 void ac__task_start_blocker(ac_task *task);
 void ac__task_start_blocker(ac_task *task)
 {
-    task_start(task, AC__T_BLOCKER);
+    task_start(task, -1, true);
 }
 
 /* Frees a task that was never started (the runtime could not start), dropping its frame. */
@@ -310,49 +295,31 @@ static void task_complete(ac_task *task, bool aborted)
         ac__arena_destroy(task->arena);
         task->arena = NULL;
     }
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
-    uint64_t ns;
-    bool has_waker;
-    do {
-        /* The reference goes in the same step, unless we must read the joiner's waker after
-         * it: a joiner that sees COMPLETE may release its handle, and the task, at once. */
-        has_waker = (s & AC__T_JOIN_WAKER) && (s & AC__T_JOIN_INTEREST);
-        ns = (s & ~(uint64_t)(AC__T_RUNNING | AC__T_NOTIFIED)) | AC__T_COMPLETE |
-             (aborted ? AC__T_ABORTED : 0);
-        if (!has_waker)
-            ns -= AC__T_REF_ONE;
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                    memory_order_relaxed));
-    if (s & AC__T_BLOCKER)
+    struct ac__complete_outcome out = ac__state_to_complete(task, aborted);
+    if (out.wake_blocker)
         wake_blocker(ac__rt);
-    if (has_waker) {
-        /* The joiner can no longer clear JOIN_WAKER (COMPLETE is set): the waker is ours. */
+    if (out.wake_joiner) {
+        /* The joiner can no longer take its waker back (the task is complete): it is ours. */
         ac_waker w = task->join_waker;
         task->join_waker.task = NULL;
         ac_waker_wake(w);
         ac__task_unref(task);
-    } else if (AC__T_REFS(ns) == 0) {
+    } else if (out.dealloc) {
         ac__task_free(task);
     }
 }
 
 void ac__task_run(struct ac__worker *w, ac_task *task)
 {
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
-    uint64_t ns;
-    do {
-        if (s & AC__T_COMPLETE) {
-            ac__task_unref(task);
-            return;
-        }
-        ns = (s & ~(uint64_t)AC__T_NOTIFIED) | AC__T_RUNNING;
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                    memory_order_acquire));
-
+    enum ac__run_outcome run = ac__state_to_running(task);
+    if (run == AC__RUN_DEALLOC)
+        ac__task_free(task);
+    if (run == AC__RUN_DEALLOC || run == AC__RUN_FAILED)
+        return; /* complete already (dropped at shutdown while queued) */
     ac_cx cx = {.task = task, .worker = w, .budget = w->rt->config.budget};
     void *frame = ac__task_frame(task);
     AC__STAT_INC(w, polls);
-    if (s & AC__T_CANCELLED) {
+    if (run == AC__RUN_CANCELLED) {
         task->type->drop(frame, &cx);
         task_complete(task, true);
         return;
@@ -379,25 +346,21 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
         task_complete(task, false);
         return;
     }
-    s = atomic_load_explicit(&task->state, memory_order_acquire);
-    do {
-        /* Woken during its poll: queued again with the run queue's reference; else that
-         * reference goes in the same step. */
-        ns = s & ~(uint64_t)AC__T_RUNNING;
-        if (!(s & AC__T_NOTIFIED))
-            ns -= AC__T_REF_ONE;
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                    memory_order_acquire));
-    if (s & AC__T_NOTIFIED)
-        ac__schedule(task, true); /* behind the others */
-    else if (AC__T_REFS(ns) == 0)
+    switch (ac__state_to_idle(task)) {
+    case AC__IDLE_OK_NOTIFIED:
+        ac__schedule(task, true); /* woken during its poll: behind the others */
+        break;
+    case AC__IDLE_OK_DEALLOC:
         ac__task_free(task);
+        break;
+    case AC__IDLE_OK:
+        break;
+    }
 }
 
 void ac__task_shutdown_drop(ac_task *task)
 {
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
-    if (s & AC__T_COMPLETE)
+    if (ac__state_is_complete(task))
         return;
     ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
     task->type->drop(ac__task_frame(task), &cx);
@@ -411,12 +374,7 @@ void ac__task_shutdown_drop(ac_task *task)
 /* Clears JOIN_INTEREST and drops the handle's reference, in one step. */
 void ac__task_release_handle(ac_task *task)
 {
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed), ns;
-    do {
-        ns = (s & ~(uint64_t)AC__T_JOIN_INTEREST) - AC__T_REF_ONE;
-    } while (!atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                    memory_order_relaxed));
-    if (AC__T_REFS(ns) == 0)
+    if (ac__state_drop_join_handle(task))
         ac__task_free(task);
 }
 
@@ -430,20 +388,8 @@ void ac_task_cancel(ac_task *task)
 {
     if (!task)
         return;
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_acquire);
-    for (;;) {
-        if (s & (AC__T_COMPLETE | AC__T_CANCELLED))
-            break;
-        /* When it is neither queued nor running, queue it, with a reference for the queue. */
-        bool submit = !(s & (AC__T_RUNNING | AC__T_NOTIFIED));
-        uint64_t ns = (s | AC__T_CANCELLED | AC__T_NOTIFIED) + (submit ? AC__T_REF_ONE : 0);
-        if (atomic_compare_exchange_weak_explicit(&task->state, &s, ns, memory_order_acq_rel,
-                                                  memory_order_acquire)) {
-            if (submit)
-                ac__schedule(task, false);
-            break;
-        }
-    }
+    if (ac__state_cancel(task) == AC__WAKE_SUBMIT)
+        ac__schedule(task, false);
 }
 
 void ac_task_abort(ac_task *task)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "task_state.h"
 
 #define MAX_LIFO_POLLS 3
 
@@ -131,11 +132,11 @@ void ac__schedule(ac_task *task, bool yield)
 {
     struct ac__runtime *rt = ac__rt;
     struct ac__worker *cur = ac__current;
-    uint64_t s = atomic_load_explicit(&task->state, memory_order_relaxed);
-    if (s & AC__T_LOCAL) {
+    int pinned = ac__state_pinned_worker(task);
+    if (pinned >= 0) {
         /* Never into the local queue, which other workers steal from: the owner's remote
          * queue is its own. */
-        struct ac__worker *owner = &rt->workers[AC__T_OWNER(s)];
+        struct ac__worker *owner = &rt->workers[pinned];
         ac__inject_push(&owner->remote, task);
         if (cur != owner)
             unpark_worker(owner);
