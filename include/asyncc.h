@@ -20,5 +20,7 @@
 #include "asyncc/bufio.h"
 #include "asyncc/signal.h"
 #include "asyncc/process.h"
+#include "asyncc/taskgroup.h"
+#include "asyncc/clock.h"
 
 #endif

@@ -1,8 +1,8 @@
-/* runtime/time.c: the hand-written leaf futures of time: ac_sleep_ms, ac_sleep_until,
- * ac_interval_tick and ac_yield, with the same ABI as generated async functions (ac__type_X +
- * ac__init_X). */
+/* runtime/time.c: the hand-written leaf futures of time: the sleeps (ms, us, until a deadline in
+ * ms or ns), ac_interval_tick and ac_yield, with the same ABI as generated async functions. */
 #include <stddef.h>
 
+#include "asyncc/clock.h"
 #include "asyncc/task.h"
 #include "internal.h"
 
@@ -12,21 +12,26 @@
 struct sleep_frame {
     unsigned state;
     bool absolute;
-    unsigned long long ms; /* a duration, or a deadline on the runtime clock when absolute */
+    unsigned long long ns; /* a duration, or a deadline on the runtime clock when absolute */
     struct ac__timer timer;
 };
 
-/* Beyond this many ms (about 290 years) a sleep is as good as forever. */
-#define FOREVER_MS ((UINT64_MAX / 4) / 1000000u)
+/* Beyond this many ns (about 146 years) a sleep is as good as forever. */
+#define FOREVER_NS (UINT64_MAX / 4)
+
+/* ms or us as ns, saturating at forever. */
+static unsigned long long to_ns(unsigned long long n, unsigned long long unit)
+{
+    return n < FOREVER_NS / unit ? n * unit : FOREVER_NS;
+}
 
 static int sleep_poll(void *frame, ac_cx *cx)
 {
     struct sleep_frame *f = frame;
     if (f->state == 0) {
-        uint64_t ms = f->ms < FOREVER_MS ? f->ms : FOREVER_MS;
-        uint64_t when = f->absolute ? ms * (1000000u / AC__TICK_NS)
-                                    : ac__tick_at_or_after(ac__now_ns() + ms * 1000000u);
-        if ((!f->absolute && f->ms == 0) || !ac__timer_start(cx, &f->timer, when)) {
+        uint64_t ns = f->ns < FOREVER_NS ? f->ns : FOREVER_NS;
+        uint64_t when = ac__tick_at_or_after(f->absolute ? ns : ac__now_ns() + ns);
+        if ((!f->absolute && f->ns == 0) || !ac__timer_start(cx, &f->timer, when)) {
             f->state = AC_STATE_DONE;
             return AC_READY;
         }
@@ -51,17 +56,22 @@ static void sleep_drop(void *frame, ac_cx *cx)
     f->state = AC_STATE_DONE;
 }
 
+static void sleep_init(void *frame, bool absolute, unsigned long long ns)
+{
+    struct sleep_frame *f = frame;
+    f->state = 0;
+    f->absolute = absolute;
+    f->ns = ns;
+    f->timer.worker = NULL;
+    f->timer.waker.task = NULL;
+}
+
 AC__LEAF_TYPE_VOID(ac_sleep_ms, struct sleep_frame, sleep_poll, sleep_drop, "timer");
 
 AC_EXPORT void ac__init_ac_sleep_ms(void *frame, unsigned long ms);
 void ac__init_ac_sleep_ms(void *frame, unsigned long ms)
 {
-    struct sleep_frame *f = frame;
-    f->state = 0;
-    f->absolute = false;
-    f->ms = ms;
-    f->timer.worker = NULL;
-    f->timer.waker.task = NULL;
+    sleep_init(frame, false, to_ns(ms, 1000000u));
 }
 
 AC__LEAF_TYPE_VOID(ac_sleep_until, struct sleep_frame, sleep_poll, sleep_drop, "timer");
@@ -69,12 +79,34 @@ AC__LEAF_TYPE_VOID(ac_sleep_until, struct sleep_frame, sleep_poll, sleep_drop, "
 AC_EXPORT void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms);
 void ac__init_ac_sleep_until(void *frame, unsigned long long deadline_ms)
 {
-    struct sleep_frame *f = frame;
-    f->state = 0;
-    f->absolute = true;
-    f->ms = deadline_ms;
-    f->timer.worker = NULL;
-    f->timer.waker.task = NULL;
+    sleep_init(frame, true, to_ns(deadline_ms, 1000000u));
+}
+
+AC__LEAF_TYPE_VOID(ac_sleep_us, struct sleep_frame, sleep_poll, sleep_drop, "timer");
+
+AC_EXPORT void ac__init_ac_sleep_us(void *frame, unsigned long long us);
+void ac__init_ac_sleep_us(void *frame, unsigned long long us)
+{
+    sleep_init(frame, false, to_ns(us, 1000u));
+}
+
+AC__LEAF_TYPE_VOID(ac_sleep_until_ns, struct sleep_frame, sleep_poll, sleep_drop, "timer");
+
+AC_EXPORT void ac__init_ac_sleep_until_ns(void *frame, unsigned long long deadline_ns);
+void ac__init_ac_sleep_until_ns(void *frame, unsigned long long deadline_ns)
+{
+    sleep_init(frame, true, deadline_ns);
+}
+
+unsigned long long ac_now_ns(void)
+{
+    return ac__now_ns();
+}
+
+unsigned long ac_ms_until(unsigned long long deadline_ms)
+{
+    unsigned long long now = ac__now_ms();
+    return deadline_ms > now ? (unsigned long)(deadline_ms - now) : 0;
 }
 
 unsigned long long ac_now_ms(void)
@@ -115,8 +147,10 @@ static unsigned long long after(const ac_interval *iv, unsigned long long due,
 static int interval_poll(void *frame, ac_cx *cx)
 {
     struct interval_frame *f = frame;
-    if (f->sleep.state == 0)
-        f->sleep.ms = f->ret = f->iv->next_ms;
+    if (f->sleep.state == 0) {
+        f->ret = f->iv->next_ms;
+        f->sleep.ns = to_ns(f->ret, 1000000u);
+    }
     if (sleep_poll(&f->sleep, cx) == AC_PENDING)
         return AC_PENDING;
     /* Consumed only now: a wait dropped before this point leaves the schedule as it was. */

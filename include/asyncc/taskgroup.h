@@ -1,0 +1,81 @@
+/* asyncc/taskgroup.h: structured concurrency helpers: a task group (Tokio's JoinSet) and a
+ * cancellation token (tokio_util's CancellationToken), with child tokens. */
+#ifndef ASYNCC_TASKGROUP_H
+#define ASYNCC_TASKGROUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "future.h"
+#include "lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
+enum {
+    ac__frame_size_ac_task_group_join_next = 24,
+    ac__frame_size_ac_cancel_token_cancelled = 56
+};
+
+/* ---- Task group (Tokio's JoinSet) ----
+ * A set of spawned tasks whose results are taken in the order they finish. Freeing the group
+ * aborts the tasks still in it. One task at a time awaits join_next; add and len from anywhere. */
+typedef struct ac_task_group ac_task_group;
+
+/* A new, empty group (aborts when out of memory, like a spawn). */
+AC_EXPORT ac_task_group *ac_task_group_new(void);
+
+/* Moves a spawned task's handle into the group (the group owns it from now on; do not join,
+ * detach or abort it yourself). A NULL task is ignored. */
+AC_EXPORT void ac_task_group_add(ac_task_group *g, ac_task *task);
+
+/* Spawns fut into the group: ac_task_group_add(g, ac_spawn(fut)). */
+#define ac_task_group_spawn(g, fut) ac_task_group_add((g), ac_spawn(fut))
+
+/* Waits for the next task of the group to finish and removes it: returns 0 with its result
+ * copied to *result (when result is not NULL; it must have the task's return type), -ECANCELED
+ * when it was aborted, or -ECHILD at once when the group is empty (as wait(2) without
+ * children). Cancel-safe: dropped while waiting, no task's result is lost; it stays for the
+ * next join_next. */
+AC_EXPORT async int ac_task_group_join_next(ac_task_group *g, void *result);
+
+/* Tasks in the group (running, or finished and not yet taken by join_next). */
+AC_EXPORT size_t ac_task_group_len(ac_task_group *g);
+
+/* Cancels every task in the group at its current await; each still comes out of join_next
+ * (-ECANCELED, or its result if it had finished before). */
+AC_EXPORT void ac_task_group_abort_all(ac_task_group *g);
+
+/* Aborts the tasks still running and frees the group; results not taken are discarded (a
+ * result that owns memory leaks: join_next them first). No join_next may be pending. */
+AC_EXPORT void ac_task_group_free(ac_task_group *g);
+
+/* ---- Cancellation token ----
+ * A flag that tasks can await, cancelled once (never reset). Child tokens are cancelled with
+ * their parent, never the other way round. Tokens are reference counted. */
+typedef struct ac_cancel_token ac_cancel_token;
+
+/* A new token (one reference). Aborts when out of memory. */
+AC_EXPORT ac_cancel_token *ac_cancel_token_new(void);
+/* A new token (one reference) cancelled when parent is (at once if parent is cancelled). The
+ * child holds no reference on parent: freeing the parent first leaves the child on its own. */
+AC_EXPORT ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent);
+/* Another reference to t; returns t. */
+AC_EXPORT ac_cancel_token *ac_cancel_token_clone(ac_cancel_token *t);
+/* Drops a reference; the last frees the token. Nobody may be awaiting it then. */
+AC_EXPORT void ac_cancel_token_free(ac_cancel_token *t);
+/* Cancels t and every token descended from it, waking all their waiters. Idempotent. */
+AC_EXPORT void ac_cancel_token_cancel(ac_cancel_token *t);
+/* Whether t has been cancelled. */
+AC_EXPORT bool ac_cancel_token_is_cancelled(ac_cancel_token *t);
+/* Waits until t is cancelled (at once if it is). Cancel-safe. Usual use:
+ *   await(ac_select(ac_cancel_token_cancelled(tok), r = work(...))) */
+AC_EXPORT async void ac_cancel_token_cancelled(ac_cancel_token *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

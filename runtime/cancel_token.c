@@ -1,0 +1,163 @@
+/* runtime/cancel_token.c: ac_cancel_token: a tree of flags under one lock (cancellation is
+ * rare, so one lock for every tree is simple and cheap), each with the tasks awaiting it. */
+#include <string.h>
+
+#include "asyncc/taskgroup.h"
+#include "sync.h"
+
+struct ac_cancel_token {
+    _Atomic bool cancelled; /* set under tree_lock; read without it */
+    unsigned refs;
+    ac_cancel_token *parent, *children, *next_sibling, *prev_sibling;
+    struct ac__waitq waiters;
+};
+
+static ac__spinlock tree_lock;
+
+static ac_cancel_token *token_alloc(void)
+{
+    ac_cancel_token *t = calloc(1, sizeof *t);
+    if (!t)
+        ac__panic("out of memory creating a cancellation token");
+    t->refs = 1;
+    return t;
+}
+
+ac_cancel_token *ac_cancel_token_new(void)
+{
+    return token_alloc();
+}
+
+/* With tree_lock held: marks t and its descendants, collecting their waiters' wakers. */
+static void cancel_locked(ac_cancel_token *t, struct ac__wakelist *wake)
+{
+    if (!atomic_load_explicit(&t->cancelled, memory_order_relaxed)) {
+        atomic_store_explicit(&t->cancelled, true, memory_order_release);
+        struct ac__waiter *w;
+        while ((w = t->waiters.head)) {
+            ac__waitq_remove(&t->waiters, w);
+            w->granted = 1;
+            ac__wakelist_add(wake, w->waker);
+            w->waker.task = NULL;
+        }
+    }
+    for (ac_cancel_token *c = t->children; c; c = c->next_sibling)
+        cancel_locked(c, wake);
+}
+
+ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent)
+{
+    ac_cancel_token *t = token_alloc();
+    ac__spin_lock(&tree_lock);
+    t->parent = parent;
+    t->next_sibling = parent->children;
+    if (t->next_sibling)
+        t->next_sibling->prev_sibling = t;
+    parent->children = t;
+    if (atomic_load_explicit(&parent->cancelled, memory_order_relaxed))
+        atomic_store_explicit(&t->cancelled, true, memory_order_release);
+    ac__spin_unlock(&tree_lock);
+    return t;
+}
+
+ac_cancel_token *ac_cancel_token_clone(ac_cancel_token *t)
+{
+    ac__spin_lock(&tree_lock);
+    t->refs++;
+    ac__spin_unlock(&tree_lock);
+    return t;
+}
+
+void ac_cancel_token_free(ac_cancel_token *t)
+{
+    if (!t)
+        return;
+    ac__spin_lock(&tree_lock);
+    if (--t->refs) {
+        ac__spin_unlock(&tree_lock);
+        return;
+    }
+    if (t->waiters.head)
+        ac__panic("freeing a cancellation token that tasks are waiting on");
+    if (t->prev_sibling)
+        t->prev_sibling->next_sibling = t->next_sibling;
+    else if (t->parent)
+        t->parent->children = t->next_sibling;
+    if (t->next_sibling)
+        t->next_sibling->prev_sibling = t->prev_sibling;
+    for (ac_cancel_token *c = t->children, *next; c; c = next) {
+        next = c->next_sibling; /* the children live on, without a parent */
+        c->parent = c->prev_sibling = c->next_sibling = NULL;
+    }
+    ac__spin_unlock(&tree_lock);
+    free(t);
+}
+
+void ac_cancel_token_cancel(ac_cancel_token *t)
+{
+    struct ac__wakelist wake;
+    ac__wakelist_init(&wake);
+    ac__spin_lock(&tree_lock);
+    cancel_locked(t, &wake);
+    ac__spin_unlock(&tree_lock);
+    ac__wakelist_wake(&wake);
+}
+
+bool ac_cancel_token_is_cancelled(ac_cancel_token *t)
+{
+    return atomic_load_explicit(&t->cancelled, memory_order_acquire);
+}
+
+struct cancelled_frame {
+    unsigned state; /* 0, 1: waiting, DONE */
+    ac_cancel_token *t;
+    struct ac__waiter waiter;
+};
+
+static int cancelled_poll(void *frame, ac_cx *cx)
+{
+    struct cancelled_frame *f = frame;
+    if (!ac_cancel_token_is_cancelled(f->t)) {
+        ac__spin_lock(&tree_lock);
+        bool pending = !atomic_load_explicit(&f->t->cancelled, memory_order_relaxed);
+        if (pending && f->state == 0) { /* a later poll of the same task finds it queued */
+            memset(&f->waiter, 0, sizeof f->waiter);
+            f->waiter.waker = ac_cx_waker(cx);
+            ac__waitq_push(&f->t->waiters, &f->waiter);
+            f->state = 1;
+        }
+        ac__spin_unlock(&tree_lock);
+        if (pending)
+            return AC_PENDING;
+    }
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+static void cancelled_drop(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    struct cancelled_frame *f = frame;
+    ac_waker w = {NULL};
+    if (f->state == 1) {
+        ac__spin_lock(&tree_lock);
+        if (f->waiter.queued) {
+            ac__waitq_remove(&f->t->waiters, &f->waiter);
+            w = f->waiter.waker;
+        }
+        ac__spin_unlock(&tree_lock);
+    }
+    ac_waker_drop(w);
+    f->state = AC_STATE_DONE;
+}
+
+AC__LEAF_TYPE_VOID(ac_cancel_token_cancelled, struct cancelled_frame, cancelled_poll,
+                   cancelled_drop, "cancellation token");
+
+AC_EXPORT void ac__init_ac_cancel_token_cancelled(void *frame, ac_cancel_token *t);
+void ac__init_ac_cancel_token_cancelled(void *frame, ac_cancel_token *t)
+{
+    struct cancelled_frame *f = frame;
+    f->state = 0;
+    f->t = t;
+}

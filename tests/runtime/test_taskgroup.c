@@ -1,0 +1,172 @@
+/* tests/runtime/test_taskgroup.c (async C): task groups (results in the order tasks finish,
+ * -ECHILD when empty, a join_next cancelled by a timeout losing nothing, abort_all, freeing a
+ * group aborting its tasks with their cleanups run) and cancellation tokens (a tree of three,
+ * waiters woken by their own branch only, a child of a cancelled token, the select pattern). */
+#include <unistd.h>
+
+#include "test.h"
+
+#define N 40
+
+static atomic_int dropped, started;
+
+/* Waits until n forever() tasks have started (a task dropped before its first poll has no
+ * cleanup to run). */
+async void until_started(int n)
+{
+    while (atomic_load(&started) < n)
+        await(ac_sleep_ms(1));
+}
+
+static void count_drop(int *x)
+{
+    (void)x;
+    atomic_fetch_add(&dropped, 1);
+}
+
+async int after(int ms, int value)
+{
+    await(ac_sleep_ms((unsigned long)ms));
+    return value;
+}
+
+async int forever(void)
+{
+    int guard __attribute__((cleanup(count_drop))) = 0;
+    atomic_fetch_add(&started, 1);
+    await(ac_sleep_ms(100000));
+    return guard;
+}
+
+async int wait_token(ac_cancel_token *t, atomic_int *woken)
+{
+    await(ac_cancel_token_cancelled(t));
+    atomic_fetch_add(woken, 1);
+    return 0;
+}
+
+/* Works until the token is cancelled; returns how many rounds it did. */
+async int worker(ac_cancel_token *t)
+{
+    int rounds = 0;
+    for (;;) {
+        int which = await(ac_select(ac_cancel_token_cancelled(t), ac_sleep_ms(2)));
+        if (which == 0)
+            return rounds;
+        rounds++;
+    }
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+async int main(void)
+{
+    /* Results come in the order the tasks finish. */
+    ac_task_group *g = ac_task_group_new();
+    for (int i = 0; i < N; i++)
+        ac_task_group_spawn(g, after(3 * (N - i), i));
+    CHECK_EQ(ac_task_group_len(g), N);
+    int got[N], last = N, out_of_order = 0;
+    for (int i = 0; i < N; i++) {
+        int v = -1;
+        CHECK_EQ(await(ac_task_group_join_next(g, &v)), 0);
+        out_of_order += v > last;
+        last = v;
+        got[i] = v;
+    }
+    CHECK_INT(<=, out_of_order, 3); /* timers 3 ms apart; a slow machine may swap a few */
+    qsort(got, N, sizeof got[0], cmp_int);
+    for (int i = 0; i < N; i++)
+        CHECK_EQ(got[i], i);
+    CHECK_EQ(ac_task_group_len(g), 0);
+    CHECK_EQ(await(ac_task_group_join_next(g, NULL)), -ECHILD);
+
+    /* A join_next cancelled by a timeout loses nothing. */
+    ac_task_group_spawn(g, after(30, 7));
+    int v = -1, r = 1;
+    int t = await(ac_timeout(5, r = ac_task_group_join_next(g, &v)));
+    CHECK_EQ(t, -ETIMEDOUT);
+    CHECK_EQ(r, 1);
+    CHECK_EQ(await(ac_task_group_join_next(g, &v)), 0);
+    CHECK_EQ(v, 7);
+
+    /* abort_all: every task comes out as cancelled; one that had finished keeps its result. */
+    ac_task_group_spawn(g, after(0, 99));
+    await(ac_sleep_ms(10));
+    for (int i = 0; i < 10; i++)
+        ac_task_group_spawn(g, forever());
+    await(until_started(10));
+    ac_task_group_abort_all(g);
+    int cancelled = 0, finished = 0;
+    while ((r = await(ac_task_group_join_next(g, &v))) != -ECHILD) {
+        if (r == -ECANCELED)
+            cancelled++;
+        else if (r == 0 && v == 99)
+            finished++;
+    }
+    CHECK_EQ(cancelled, 10);
+    CHECK_EQ(finished, 1);
+    CHECK_EQ(atomic_load(&dropped), 10);
+
+    /* Freeing the group aborts what still runs (their cleanups run) and discards results. */
+    for (int i = 0; i < 10; i++)
+        ac_task_group_spawn(g, forever());
+    ac_task_group_spawn(g, after(0, 1));
+    await(until_started(20));
+    ac_task_group_free(g);
+    for (int i = 0; i < 1000 && atomic_load(&dropped) < 20; i++)
+        await(ac_sleep_ms(2));
+    CHECK_EQ(atomic_load(&dropped), 20);
+
+    /* Tokens: root -> child -> grandchild, two waiters on each. */
+    ac_cancel_token *root = ac_cancel_token_new();
+    ac_cancel_token *child = ac_cancel_token_child(root);
+    ac_cancel_token *grand = ac_cancel_token_child(child);
+    atomic_int woken_root = 0, woken_child = 0, woken_grand = 0;
+    ac_task *w[6];
+    for (int i = 0; i < 2; i++) {
+        w[i] = ac_spawn(wait_token(root, &woken_root));
+        w[2 + i] = ac_spawn(wait_token(child, &woken_child));
+        w[4 + i] = ac_spawn(wait_token(grand, &woken_grand));
+    }
+    await(ac_sleep_ms(10));
+    ac_cancel_token_cancel(child);
+    CHECK(ac_cancel_token_is_cancelled(child) && ac_cancel_token_is_cancelled(grand));
+    CHECK(!ac_cancel_token_is_cancelled(root));
+    for (int i = 2; i < 6; i++)
+        await(ac_task_join(w[i], NULL));
+    CHECK_EQ(woken_child, 2);
+    CHECK_EQ(woken_grand, 2);
+    await(ac_sleep_ms(10));
+    CHECK_EQ(woken_root, 0);
+    /* A wait dropped by a timeout, then the cancel. */
+    t = await(ac_timeout(5, ac_cancel_token_cancelled(root)));
+    CHECK_EQ(t, -ETIMEDOUT);
+    ac_task *wk = ac_spawn(worker(ac_cancel_token_clone(root)));
+    await(ac_sleep_ms(20));
+    ac_cancel_token_cancel(root);
+    ac_cancel_token_cancel(root); /* idempotent */
+    for (int i = 0; i < 2; i++)
+        await(ac_task_join(w[i], NULL));
+    CHECK_EQ(woken_root, 2);
+    int rounds = -1;
+    await(ac_task_join(wk, &rounds));
+    CHECK_INT(>=, rounds, 1);
+    ac_cancel_token_free(root); /* the worker's clone */
+    /* A child of a cancelled token is born cancelled; a parent freed first orphans it. */
+    ac_cancel_token *late = ac_cancel_token_child(root);
+    CHECK(ac_cancel_token_is_cancelled(late));
+    await(ac_cancel_token_cancelled(late));
+    ac_cancel_token_free(root);
+    ac_cancel_token_free(child);
+    ac_cancel_token *orphan_child = ac_cancel_token_child(grand);
+    ac_cancel_token_free(grand);
+    ac_cancel_token_cancel(orphan_child);
+    ac_cancel_token_free(orphan_child);
+    ac_cancel_token_free(late);
+    printf("taskgroup: ok\n");
+    return 0;
+}
