@@ -270,6 +270,8 @@ for peer in ("asyncc", "tokio", "go"):
 keys = {"spawn": ("ns_per_task", "ns per task"), "pingpong": ("ns_per_roundtrip", "ns per round trip"),
         "echo": ("requests_per_s", "requests/s"), "timers": ("late_ms", "ms beyond the last deadline"),
         "files": ("files_per_s", "files/s")}
+peer_what = {"asyncc_1worker": "asyncc with one worker (`ASYNCC_WORKERS=1`)",
+             "asyncc_epoll": "asyncc on the epoll backend (`ASYNCC_BACKEND=epoll`)"}
 main_peers = {"asyncc", "tokio", "go", "liburing", "pthreads", "plain_c", "layout"}
 for workload, (key, unit) in keys.items():
     for peer in rows.get(workload, {}):
@@ -277,16 +279,42 @@ for workload, (key, unit) in keys.items():
             continue
         v = get(workload, peer, key)
         if v is not None:
-            what = "asyncc with one worker (`ASYNCC_WORKERS=1`)" if peer == "asyncc_1worker" else peer
+            what = peer_what.get(peer, peer)
             a = get(workload, "asyncc", key)
             w(f"- {workload}, {what}: {fmt(v, 2 if workload == 'timers' else 1)} {unit}"
-              + (f" ({rfmt(ratio(v, a))} the 2-worker figure)" if a else "") + ".")
+              + (f" ({rfmt(ratio(v, a))} the "
+                 f"{'io_uring' if peer == 'asyncc_epoll' else '2-worker'} figure)" if a else "") + ".")
 for peer in ("asyncc", "asyncc_1worker", "tokio", "go"):
     v = get("timers", peer, "worst_timer_late_ms")
     if v is not None:
         w(f"- timers, {peer}: the latest single timer woke {v:.1f} ms after its own deadline; "
           f"all done {get('timers', peer, 'total_ms'):.0f} ms after the first spawn.")
 w("")
+
+# ------------------------------------------------------------------------------------------
+# Issue 11: echo by number of connections, both backends; a worker blocked in a task.
+if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
+    w("### Echo by connections, and a blocked worker (issue 11)")
+    w("")
+    w("| peer | 50 conns: req/s | CPU µs/req | 1,000: req/s | CPU µs/req | 10,000: req/s | CPU µs/req | 10,000 ÷ 50 (req/s) |")
+    w("|---|---|---|---|---|---|---|---|")
+    for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing"):
+        cells = []
+        for wl in ("echo", "echo1000", "echo10000"):
+            v = get(wl, peer, "requests_per_s")
+            cells.append(fmt(v, 0) if v is not None else (status(wl, peer) or "—"))
+            cells.append(fmt(get(wl, peer, "server_cpu_us_per_req"), 2))
+        r = ratio(get("echo10000", peer, "requests_per_s"), get("echo", peer, "requests_per_s"))
+        w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + f" | {rfmt(r)} |")
+    w("")
+    for peer in ("asyncc", "asyncc_epoll"):
+        v = get("blocked", peer, "p99_ms")
+        if v is not None:
+            w(f"- blocked worker, {peer_what.get(peer, peer)}: one task in `sleep()` for 2 s on one of 2 "
+              f"workers, 50 connections ping-pong meanwhile: latency p99 {v:.1f} ms (goal < 50 ms), "
+              f"p50 {get('blocked', peer, 'p50_ms'):.2f} ms, the longest wait of one connection "
+              f"{get('blocked', peer, 'worst_wait_ms'):.0f} ms (2,000 without the takeover).")
+    w("")
 
 # ------------------------------------------------------------------------------------------
 w("## The transpiler (issue 2)")

@@ -341,6 +341,8 @@ struct ac__worker_stats {
                           atomic_load_explicit(&(w)->stats.field, memory_order_relaxed) + (n), \
                           memory_order_relaxed)
 
+#define AC__WATCH_WORDS 25
+
 struct ac__worker {
     struct ac__local_queue queue;
     struct ac__runtime *rt;
@@ -375,8 +377,8 @@ struct ac__worker {
      * a sequence count, odd while it writes). */
     _Atomic unsigned watch_seq;
     _Atomic uint64_t watch_start_ms;
-    const char *watch_name;
-    char watch_site[200];
+    const char *_Atomic watch_name;
+    _Atomic uint64_t watch_site[AC__WATCH_WORDS]; /* a string, in words read atomically */
 
     ac__spinlock wheel_lock;
     struct ac__wheel wheel;

@@ -43,10 +43,11 @@ static void watchdog(struct ac__worker *w, struct watch *wa, uint64_t now)
     uint64_t start = atomic_load_explicit(&w->watch_start_ms, memory_order_relaxed);
     if (now - start < w->rt->slow_poll_ms)
         return;
-    const char *name = w->watch_name;
-    char site[sizeof w->watch_site];
-    memcpy(site, w->watch_site, sizeof site);
-    site[sizeof site - 1] = '\0';
+    const char *name = atomic_load_explicit(&w->watch_name, memory_order_relaxed);
+    uint64_t words[AC__WATCH_WORDS + 1] = {0};
+    for (unsigned i = 0; i < AC__WATCH_WORDS; i++)
+        words[i] = atomic_load_explicit(&w->watch_site[i], memory_order_relaxed);
+    const char *site = (const char *)words;
     atomic_thread_fence(memory_order_acquire);
     if (atomic_load_explicit(&w->watch_seq, memory_order_relaxed) != seq)
         return; /* a new poll began meanwhile */

@@ -62,7 +62,8 @@ static void fill_defaults(ac_runtime_config *c)
 
 int ac_runtime_configure(const ac_runtime_config *config)
 {
-    if (config->workers > 1024 || config->ring_entries > 32768)
+    if (config->workers > 1024 || config->ring_entries > 32768 ||
+        config->backend < AC_BACKEND_AUTO || config->backend > AC_BACKEND_EPOLL)
         return -EINVAL;
     pthread_mutex_lock(&rt_lock);
     int r = 0;

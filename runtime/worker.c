@@ -376,13 +376,15 @@ static void watch_begin(struct ac__worker *w, ac_task *t)
     unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_relaxed);
     atomic_store_explicit(&w->watch_seq, seq + 1, memory_order_relaxed);
     atomic_thread_fence(memory_order_release);
-    w->watch_name = t->type->name;
-    w->watch_site[0] = '\0';
-    FILE *f = fmemopen(w->watch_site, sizeof w->watch_site, "w");
+    atomic_store_explicit(&w->watch_name, t->type->name, memory_order_relaxed);
+    uint64_t site[AC__WATCH_WORDS] = {0};
+    FILE *f = fmemopen(site, sizeof site - 1, "w");
     if (f) {
         ac__dump_chain(f, t->type, ac__task_frame(t));
         fclose(f);
     }
+    for (unsigned i = 0; i < AC__WATCH_WORDS; i++)
+        atomic_store_explicit(&w->watch_site[i], site[i], memory_order_relaxed);
     atomic_store_explicit(&w->watch_start_ms, ac__now_ms(), memory_order_relaxed);
     atomic_store_explicit(&w->watch_seq, seq + 2, memory_order_release);
 }

@@ -41,7 +41,9 @@ enum {
  *                            leaves backend at 0. With auto, a runtime that falls back to
  *                            epoll says so (and why) in one line on stderr
  *   ASYNCC_SLOW_POLL_MS=n    report on stderr every poll that runs n ms or more without
- *                            yielding, with the task and the await where it stopped
+ *                            yielding: once while it still runs (the watchdog: the task's
+ *                            function and the await it was polled from), and again when it
+ *                            returns, with the await where it stopped
  *   ASYNCC_NO_SIGUSR1=1      do not install the SIGUSR1 task-dump handler */
 
 /* Fills config with the defaults (workers from $ASYNCC_WORKERS or the CPU count). */
