@@ -26,13 +26,12 @@ static bool submit(struct ac__io_frame *f, ac_cx *cx)
     atomic_store_explicit(&f->done, 0, memory_order_relaxed);
     ac__spin_lock(&w->io_lock);
     bool now = w->be->submit(w, &f->op);
-    ac__spin_unlock(&w->io_lock);
-    if (now)
-        return true;
-    /* The completion runs on this thread, in a later reap: the waker is in place before. */
-    if (!f->waker.task)
+    /* The completion is dispatched under this lock (by this worker, or by the monitor when
+     * this poll lasts): the waker is in place before anyone can take it. */
+    if (!now && !f->waker.task)
         f->waker = ac_cx_waker(cx);
-    return false;
+    ac__spin_unlock(&w->io_lock);
+    return now;
 }
 
 int ac__io_finish(struct ac__io_frame *f, int res)
