@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""tests/differential/asyncify.py: turns a plain C program into async C without asyncc's own code:
+every function the file defines becomes `async`, every direct call of one is awaited, and
+`await(ac_yield());` goes in at statement boundaries in several layouts (column 0, tabs, same line,
+split over lines, with comments). Functions and calls are found with libclang's Python bindings.
+
+Functions that cannot be async by the guide's rules stay plain: variadic ones, those whose address
+is taken (async functions are not C functions of their type), and every function such a plain
+function calls (a plain function cannot await). The program is otherwise untouched, so its plain
+build is the reference the async build is compared against.
+
+usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [-- clang flags...]"""
+import argparse
+import glob
+import os
+import random
+import subprocess
+import sys
+
+try:
+    import clang.cindex as ci
+except ImportError:  # Debian's python3-clang-14, seen from another Python (pyenv, a venv)
+    sys.path.append("/usr/lib/python3/dist-packages")
+    import clang.cindex as ci
+
+K = ci.CursorKind
+
+
+def load_libclang():
+    if ci.Config.loaded:
+        return
+    for pat in ("/usr/lib/llvm-14/lib/libclang-14.so*", "/usr/lib/x86_64-linux-gnu/libclang-14.so*",
+                "/usr/lib/*/libclang-14.so*", "/usr/lib/llvm-*/lib/libclang.so*"):
+        libs = sorted(glob.glob(pat))
+        if libs:
+            ci.Config.set_library_file(libs[0])
+            return
+
+
+class Unsupported(Exception):
+    """The input uses something this transformation does not handle (reported, not a finding)."""
+
+
+def walk(cur):
+    yield cur
+    for c in cur.get_children():
+        yield from walk(c)
+
+
+def is_variadic(fn):
+    t = fn.type
+    return t.kind == ci.TypeKind.FUNCTIONPROTO and t.is_function_variadic()
+
+
+def plan(path, flags):
+    """Parses PATH; returns (text bytes, async function names, edits) where edits are
+    (offset, order, text) insertions that make it async (yields are added later)."""
+    load_libclang()
+    index = ci.Index.create()
+    tu = index.parse(path, args=flags, options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
+    errs = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
+    if errs:
+        raise Unsupported("libclang: %s" % errs[0].spelling)
+    text = open(path, "rb").read()
+    real = os.path.realpath(path)
+
+    def mine(cur):
+        f = cur.location.file
+        return f is not None and os.path.realpath(f.name) == real
+
+    nodes = [n for top in tu.cursor.get_children() if mine(top) for n in walk(top)]
+    defined = {}
+    for c in nodes:
+        if c.kind == K.FUNCTION_DECL and c.is_definition():
+            defined[c.spelling] = c
+    # Which functions call which (direct calls only), and which are used other than as a callee.
+    calls = {n: set() for n in defined}
+    address_taken = set()
+    call_refs = set()  # the DECL_REF_EXPR hashes that are the callee of a direct call
+
+    def callee_ref(call):
+        # The callee of a CALL_EXPR is its first child, possibly wrapped (UNEXPOSED_EXPR, parens).
+        kids = list(call.get_children())
+        if not kids:
+            return None
+        c = kids[0]
+        while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
+            sub = list(c.get_children())
+            if len(sub) != 1:
+                return None
+            c = sub[0]
+        return c if c.kind == K.DECL_REF_EXPR else None
+
+    for fname, fn in defined.items():
+        for c in walk(fn):
+            if c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.spelling in defined:
+                calls[fname].add(c.referenced.spelling)
+    for c in nodes:
+        if c.kind == K.CALL_EXPR:
+            r = callee_ref(c)
+            if r is not None:
+                call_refs.add(r.hash)
+    for c in nodes:
+        if c.kind == K.DECL_REF_EXPR and c.referenced is not None and \
+                c.referenced.kind == K.FUNCTION_DECL and c.referenced.spelling in defined and \
+                c.hash not in call_refs:
+            address_taken.add(c.referenced.spelling)
+    plain = {n for n, fn in defined.items() if is_variadic(fn)} | address_taken
+    work = list(plain)
+    while work:
+        n = work.pop()
+        for m in calls.get(n, ()):
+            if m not in plain:
+                plain.add(m)
+                work.append(m)
+    asyncs = set(defined) - plain
+
+    edits = []
+    seen_decl = set()
+    for c in nodes:
+        if c.kind == K.FUNCTION_DECL and c.spelling in asyncs:
+            off = c.extent.start.offset
+            if off in seen_decl:
+                continue
+            seen_decl.add(off)
+            edits.append((off, 0, b"async "))
+    for c in nodes:
+        if c.kind != K.CALL_EXPR or c.referenced is None or c.referenced.spelling not in asyncs:
+            continue
+        if c.referenced.kind != K.FUNCTION_DECL:
+            continue
+        s, e = c.extent.start.offset, c.extent.end.offset
+        frag = text[s:e]
+        name = c.referenced.spelling.encode()
+        if not (frag.lstrip(b"(").startswith(name) and frag.endswith(b")")):
+            raise Unsupported("a call of %s comes from a macro expansion (line %d)" %
+                              (c.referenced.spelling, c.location.line))
+        edits.append((s, 1, b"await("))
+        edits.append((e, -1, b")"))
+    return text, asyncs, edits, nodes, defined
+
+
+YIELD_STYLES = {
+    # name: a function of rng giving the text to insert before a statement
+    "inline": lambda r: b"await(ac_yield()); ",
+    "col0": lambda r: b"\nawait(ac_yield());\n",
+    "tabs": lambda r: b"\n\t\tawait(ac_yield());\n",
+    "split": lambda r: b"\n  await(\n      ac_yield()\n  );\n",
+    "comments": lambda r: r.choice([b"/* y */ await(ac_yield()); ", b"await(/* c */ ac_yield()); /* y */\n",
+                                    b"await( ac_yield() ) ; // y\n", b"\nawait (ac_yield());// y\n"]),
+}
+
+
+def yield_edits(nodes, asyncs, defined, rng, rate, styles, col0=True):
+    """Insertions of `await(ac_yield());` before statements of the async functions' compound
+    statements (never before a case label or the first statement of a switch body, where an
+    extra statement would change which warnings fire), and sometimes before a closing brace."""
+    edits = []
+    for fname in sorted(asyncs):
+        fn = defined[fname]
+        for c in walk(fn):
+            if c.kind != K.COMPOUND_STMT:
+                continue
+            kids = list(c.get_children())
+            parent_is_switch = False
+            for i, k in enumerate(kids):
+                if k.kind in (K.CASE_STMT, K.DEFAULT_STMT):
+                    parent_is_switch = True
+            for i, k in enumerate(kids):
+                if k.kind in (K.CASE_STMT, K.DEFAULT_STMT) or (parent_is_switch and i == 0):
+                    continue
+                if rng.random() < rate:
+                    edits.append((k.extent.start.offset, 2, YIELD_STYLES[rng.choice(styles)](rng)))
+            if not parent_is_switch and rng.random() < rate / 2:
+                edits.append((c.extent.end.offset - 1, 2, YIELD_STYLES[rng.choice(styles)](rng)))
+    if not col0:
+        # Keep every yield off column 0 (to look past a known column-0 bug).
+        edits = [(o, r, b" " + t.replace(b"\n", b"\n ")) for o, r, t in edits]
+    return edits
+
+
+def apply(text, edits):
+    # At one offset: closing parens first (order -1), then `async ` (0), then yields (2) before
+    # `await(` (1) of a call that starts the statement. Sorted so that later offsets go first.
+    rank = {-1: 0, 0: 1, 2: 2, 1: 3}
+    out = bytearray(text)
+    for off, order, ins in sorted(edits, key=lambda e: (e[0], rank[e[1]]), reverse=True):
+        out[off:off] = ins
+    return bytes(out)
+
+
+# ColumnLimit stays 0: with a limit, clang-format takes minutes on csmith's deep expressions.
+CLANG_FORMAT_STYLES = [
+    "{BasedOnStyle: GNU, SortIncludes: false, ColumnLimit: 0}",
+    "{BasedOnStyle: WebKit, SortIncludes: false, ColumnLimit: 0}",
+    "{BasedOnStyle: LLVM, SortIncludes: false, IndentWidth: 0, ContinuationIndentWidth: 0, ColumnLimit: 0}",
+    "{BasedOnStyle: Mozilla, SortIncludes: false, AllowShortBlocksOnASingleLine: Always, "
+    "AllowShortIfStatementsOnASingleLine: AllIfsAndElse, AllowShortLoopsOnASingleLine: true, ColumnLimit: 0}",
+    "{BasedOnStyle: LLVM, SortIncludes: false, UseTab: Always, IndentWidth: 8, TabWidth: 8, ColumnLimit: 0}",
+]
+
+
+def reformat(src, style):
+    for exe in ("clang-format-14", "clang-format"):
+        try:
+            return subprocess.run([exe, "--style=" + style], input=src, capture_output=True,
+                                  check=True, timeout=60).stdout
+        except FileNotFoundError:
+            continue
+    raise Unsupported("clang-format is not installed")
+
+
+def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True):
+    """Returns (async source bytes, description). fmt: None, or an index into CLANG_FORMAT_STYLES
+    (-1: choose by seed, sometimes none)."""
+    rng = random.Random(seed)
+    text, asyncs, edits, nodes, defined = plan(path, flags)
+    styles = styles or list(YIELD_STYLES)
+    edits += yield_edits(nodes, asyncs, defined, rng, rate, styles, col0)
+    out = b"#include <asyncc.h>\n" + apply(text, edits)
+    desc = "%d async functions, %d plain" % (len(asyncs), len(defined) - len(asyncs))
+    if fmt == -1:
+        fmt = rng.randrange(len(CLANG_FORMAT_STYLES) + 2) - 2
+        fmt = None if fmt < 0 or (not col0 and "IndentWidth: 0" in CLANG_FORMAT_STYLES[fmt]) else fmt
+    if fmt is not None:
+        out = reformat(out, CLANG_FORMAT_STYLES[fmt])
+        desc += ", clang-format %s" % CLANG_FORMAT_STYLES[fmt]
+    return out, desc
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("input")
+    ap.add_argument("output")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--yield-rate", type=float, default=0.3)
+    ap.add_argument("--style", action="append", choices=list(YIELD_STYLES))
+    ap.add_argument("--format", type=int, default=None, help="clang-format style index, -1 random")
+    ap.add_argument("--no-col0", action="store_true", help="keep every inserted yield off column 0")
+    argv = sys.argv[1:]
+    flags = argv[argv.index("--") + 1:] if "--" in argv else []
+    a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    try:
+        out, desc = asyncify(a.input, flags, a.seed, a.yield_rate, a.style, a.format, not a.no_col0)
+    except Unsupported as e:
+        print("asyncify: %s: %s" % (a.input, e), file=sys.stderr)
+        return 2
+    open(a.output, "wb").write(out)
+    print(desc, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

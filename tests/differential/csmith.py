@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""tests/differential/csmith.py: the csmith differential. For each seed: csmith writes a program;
+it is built and run as plain C (the reference); asyncify.py makes it async (every function async,
+every call awaited, yields at statement boundaries in several layouts, sometimes reformatted by
+clang-format); asyncc transpiles it; gcc or clang compiles the output (-Werror for every warning
+the plain program does not give); the async build runs; the checksums must be equal.
+
+usage: csmith.py [--count N] [--start S] [--seeds S,S,...|@FILE] [-j J] [--out DIR]
+                 [--build DIR] [--expect-pass] [--no-col0] [--keep]
+Prints counts by class (pass, mismatch, run-crash, run-timeout, transpile-crash, transpile-hang,
+transpile-reject, compile-fail, warning, asyncify-fail, skip-*) and the failing seeds of each;
+failing cases are kept in OUT/fail/SEED/. With --expect-pass the exit code is 1 if any seed did
+not pass (skips aside)."""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import asyncify  # noqa: E402
+import harness as H  # noqa: E402
+
+PLAIN_TIMEOUT = 8
+
+
+def variant(seed):
+    """What varies with the seed besides the program: compiler, optimization, layout."""
+    cc = "clang" if seed % 4 == 3 else "gcc"
+    opt = ["-O1", "-O0", "-O2"][seed % 3]
+    return cc, opt
+
+
+def one(seed, cfg):
+    tools = H.Tools(build=cfg["build"])
+    work = tempfile.mkdtemp(prefix="csmith-%d-" % seed, dir=cfg["tmp"])
+    r = {"name": seed, "class": "pass", "detail": ""}
+    try:
+        r.update(check(seed, cfg, tools, work))
+    except Exception as ex:  # a fault of this harness: reported as such, never as a pass
+        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
+    finally:
+        if r["class"] not in ("pass",) and not r["class"].startswith("skip") or cfg["keep"]:
+            dest = os.path.join(cfg["out"], "fail", str(seed))
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(work, dest)
+            r["dir"] = dest
+        shutil.rmtree(work, ignore_errors=True)
+    return r
+
+
+def check(seed, cfg, tools, work):
+    p = lambda n: os.path.join(work, n)  # noqa: E731
+    st, out, err, _ = H.sh(["csmith", "--seed", str(seed)] + cfg["csmith_args"], 60)
+    if st != 0:
+        return {"class": "skip-csmith", "detail": H.norm(H.first_error(err))}
+    open(p("p.c"), "wb").write(out)
+    flags = ["-I" + H.HERE]
+    ccname, opt = variant(seed)
+    cc = tools.clang if ccname == "clang" and tools.clang else tools.gcc
+    st, o, e, _ = H.sh([tools.gcc, "-std=gnu11", "-O1", "-w"] + flags + [p("p.c"), "-o", p("plain")], 300)
+    if st != 0:
+        return {"class": "skip-plain-compile", "detail": H.norm(H.first_error(e))}
+    st, want, e, t_plain = H.run_exe(p("plain"), PLAIN_TIMEOUT)
+    if st != 0:
+        return {"class": "skip-plain-run", "detail": "exit %s" % st}
+    try:
+        src, desc = asyncify.asyncify(p("p.c"), flags, seed=seed, rate=cfg["rate"], fmt=-1,
+                                      col0=not cfg["no_col0"])
+    except asyncify.Unsupported as ex:
+        return {"class": "asyncify-fail", "detail": str(ex)[:140]}
+    open(p("p.async.c"), "wb").write(src)
+    open(p("info.txt"), "w").write("seed %d: %s; output compiled by %s %s\n" % (seed, desc, cc, opt))
+    cls, detail, t_tx = H.transpile(tools, p("p.async.c"), p("p.out.c"), flags)
+    if cls:
+        return {"class": cls, "detail": detail}
+    plain_keys = H.plain_warnings(tools, cc, p("p.c"), flags, opt)
+    cls, detail, t_cc = H.compile_output(tools, cc, p("p.out.c"), p("async"), flags + cfg["san_flags"], opt,
+                                      plain_keys)
+    if cls:
+        return {"class": cls, "detail": detail}
+    st, got, e, t_async = H.run_exe(p("async"), max(20, 20 * t_plain))
+    if st == "timeout":
+        return {"class": "run-timeout", "detail": "plain ran %.1fs" % t_plain}
+    if st != 0:
+        return {"class": "run-crash", "detail": "exit %s: %s" % (st, H.norm(H.first_error(e)))}
+    if got != want:
+        return {"class": "mismatch", "detail": "%s %s" % (ccname, opt)}
+    return {"class": "pass", "detail": "", "t_tx": t_tx, "t_cc": t_cc}
+
+
+def parse_seeds(a):
+    if a.seeds:
+        if a.seeds.startswith("@"):
+            text = open(a.seeds[1:]).read()
+            return [int(w) for ln in text.splitlines() for w in ln.split("#")[0].split()]
+        return [int(s) for s in a.seeds.split(",") if s]
+    return list(range(a.start, a.start + a.count))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=20)
+    ap.add_argument("--start", type=int, default=1)
+    ap.add_argument("--seeds")
+    ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--build", default=None, help="the build directory (default: ROOT/build)")
+    ap.add_argument("--rate", type=float, default=0.3, help="chance of a yield before a statement")
+    ap.add_argument("--csmith-args", default="", help="more options for csmith")
+    ap.add_argument("--san-flags", default="", help="sanitizer flags for the async build (ASan ctest)")
+    ap.add_argument("--expect-pass", action="store_true")
+    ap.add_argument("--no-col0", action="store_true", help="keep yields off column 0")
+    ap.add_argument("--keep", action="store_true", help="keep every case, not only failures")
+    a = ap.parse_args()
+    if not shutil.which("csmith"):
+        print("csmith is not installed (apt-get install csmith): skipped")
+        return 0
+    out = a.out or os.path.join(a.build or os.path.join(H.ROOT, "build"), "differential", "csmith")
+    os.makedirs(out, exist_ok=True)
+    cfg = {"build": a.build, "out": out, "tmp": out, "rate": a.rate, "keep": a.keep,
+           "csmith_args": a.csmith_args.split(), "no_col0": a.no_col0,
+           "san_flags": a.san_flags.split()}
+    H.Tools(build=a.build)  # fail early if not built
+    seeds = parse_seeds(a)
+    results = []
+    with ProcessPoolExecutor(max_workers=a.j) as ex:
+        for r in ex.map(one, seeds, [cfg] * len(seeds)):
+            results.append(r)
+            if r["class"] != "pass":
+                print("seed %s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
+    with open(os.path.join(out, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    bad = H.summarize(results, "csmith differential")
+    passed = sum(1 for r in results if r["class"] == "pass")
+    skipped = sum(1 for r in results if r["class"].startswith("skip"))
+    print("%d passed, %d failed, %d skipped" % (passed, bad, skipped))
+    return 1 if a.expect_pass and bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""tests/differential/harness.py: what the csmith and c-testsuite differentials share: finding the
+tools, building a program plainly and transpiled (output compiled with -Werror for every warning
+the plain source does not already give), running with timeouts, and naming failure classes."""
+import os
+import re
+import resource
+import shutil
+import subprocess
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+WARN = ["-Wall", "-Wextra"]
+ASYNCC_MEM = 2 << 30  # asyncc gets 2 GiB of address space: a runaway allocation fails fast
+
+
+class Tools:
+    def __init__(self, asyncc=None, include=None, lib=None, build=None):
+        build = build or os.path.join(ROOT, "build")
+        self.asyncc = asyncc or os.path.join(build, "transpiler", "asyncc")
+        self.include = include or os.path.join(ROOT, "include")
+        self.lib = lib or os.path.join(build, "runtime", "libasyncc.a")
+        self.gcc = shutil.which("gcc") or "cc"
+        self.clang = shutil.which("clang-14") or shutil.which("clang")
+        for what, p in (("asyncc", self.asyncc), ("libasyncc", self.lib)):
+            if not os.path.exists(p):
+                raise SystemExit("%s not found at %s: build the project first (or pass --build)" % (what, p))
+
+
+def limit_mem():
+    resource.setrlimit(resource.RLIMIT_AS, (ASYNCC_MEM, ASYNCC_MEM))
+
+
+def sh(cmd, timeout, cwd=None, preexec=None, env=None, stdin=None):
+    """Runs CMD; returns (status, stdout, stderr, seconds). status: exit code, -SIG for a signal,
+    or 'timeout'."""
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, preexec_fn=preexec,
+                           env=env, stdin=stdin if stdin is not None else subprocess.DEVNULL)
+        return p.returncode, p.stdout, p.stderr, time.monotonic() - t0
+    except subprocess.TimeoutExpired as e:
+        return "timeout", e.stdout or b"", e.stderr or b"", time.monotonic() - t0
+
+
+def norm(msg):
+    """A diagnostic line reduced to its class: no file/line, names and numbers replaced."""
+    msg = msg.strip()
+    msg = re.sub(r"^[^:\s]*:\d+:\d+:\s*", "", msg)
+    msg = re.sub(r"^[^:\s]*:\d+:\s*", "", msg)
+    msg = re.sub(r"[‘'`][^’'`]*[’'`]", "'X'", msg)
+    msg = re.sub(r"\b\d+\b", "N", msg)
+    return msg[:140]
+
+
+def first_error(text):
+    lines = text.decode(errors="replace").splitlines()
+    for ln in lines:
+        if "error:" in ln or "fatal" in ln.lower():
+            return ln
+    for ln in lines:
+        if ln.strip():
+            return ln
+    return "(no message)"
+
+
+def warning_keys(text):
+    """The warnings of a compiler's output as a set: the -W flag of each, or for a warning that
+    names none its message without names and numbers."""
+    keys = set()
+    for ln in text.decode(errors="replace").splitlines():
+        if "warning:" not in ln:
+            continue
+        m = re.search(r"\[-W(?:error=)?([a-z0-9=+-]+)\]", ln)
+        keys.add("-W" + m.group(1) if m else norm(ln.split("warning:", 1)[1]))
+    return keys
+
+
+def plain_warnings(tools, cc, src, flags, opt):
+    """The warnings the plain program already gives under WARN (not held against its output); a
+    full compile at the same level, as some warnings come from the optimizer."""
+    st, out, err, _ = sh([cc, "-c", "-o", os.devnull, "-std=gnu11", opt] + WARN + flags + [src], 300)
+    return warning_keys(err)
+
+
+def transpile(tools, src, out, flags, timeout=60):
+    """Returns (class or None, detail, seconds)."""
+    st, o, e, dt = sh([tools.asyncc, "-I" + tools.include] + flags + [src, "-o", out], timeout,
+                      preexec=limit_mem)
+    if st == 0:
+        return None, "", dt
+    if st == "timeout":
+        return "transpile-hang", "asyncc ran over %ds" % timeout, dt
+    text = e.decode(errors="replace")
+    if "out of memory" in text:
+        return "transpile-crash", "out of memory", dt
+    if isinstance(st, int) and st < 0:
+        return "transpile-crash", "signal %d" % -st, dt
+    err = first_error(e)
+    if "error:" in err:
+        return "transpile-reject", norm(err), dt
+    return "transpile-crash", "exit %s: %s" % (st, norm(err)), dt
+
+
+def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
+    """Compiles the transpiled C. A warning of a kind the plain source does not give counts as a
+    failure (what -Werror does, less the plain program's own warnings).
+    Returns (class or None, detail, seconds)."""
+    cmd = [cc, "-std=gnu11", opt, "-I" + tools.include] + flags + WARN + [out_c, "-o", exe,
+                                                                          tools.lib, "-luring", "-lpthread", "-lm"]
+    st, o, e, dt = sh(cmd, 300)
+    if st != 0:
+        return "compile-fail", "%s: %s" % (os.path.basename(cc), norm(first_error(e))), dt
+    new = warning_keys(e) - plain_keys
+    # An unused static async function leaves its unused future type (a const variable) where the
+    # plain build warns that the function is unused: the same warning under another name.
+    if "-Wunused-function" in plain_keys:
+        new.discard("-Wunused-const-variable=")
+    if new:
+        return "warning", "%s: %s" % (os.path.basename(cc), ", ".join(sorted(new))), dt
+    return None, "", dt
+
+
+def run_exe(exe, timeout, args=(), cwd=None, env=None):
+    return sh([exe] + list(args), timeout, cwd=cwd, env=env)
+
+
+def summarize(results, total_label):
+    """Prints counts by class and by class+detail; returns the count of non-pass, non-skip."""
+    by = {}
+    for r in results:
+        by.setdefault(r["class"], []).append(r)
+    print("== %s: %d programs" % (total_label, len(results)))
+    for cls in sorted(by, key=lambda c: (-len(by[c]), c)):
+        print("  %-18s %d" % (cls, len(by[cls])))
+        if cls in ("pass",):
+            continue
+        details = {}
+        for r in by[cls]:
+            details.setdefault(r.get("detail", ""), []).append(r["name"])
+        for d in sorted(details, key=lambda d: -len(details[d])):
+            names = details[d]
+            print("      %4d  %s   [%s%s]" % (len(names), d, " ".join(map(str, names[:6])),
+                                            " ..." if len(names) > 6 else ""))
+    return sum(1 for r in results if r["class"] != "pass" and not r["class"].startswith("skip"))
