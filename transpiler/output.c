@@ -202,6 +202,49 @@ static void keep_directives(const tunit *t, sb *out, unsigned a, unsigned b)
     }
 }
 
+/* One item's generated code: a function's, or an async prototype's ABI declarations. */
+static void put_item(composer *c, const item *it, sb *code)
+{
+    const tunit *t = c->t;
+    if (it->fn) {
+        code->len = 0;
+        lw_function((tunit *)t, it->fn, code);
+        put_code(c, code->data, code->len);
+        return;
+    }
+    callee *cl = NULL;
+    char *name = cx_take(clang_getCursorSpelling(it->proto->cur));
+    for (unsigned k = 0; k < t->ncallees && !cl; k++)
+        if (strcmp(t->callees[k]->name, name) == 0)
+            cl = t->callees[k];
+    free(name);
+    if (cl && !cl->forward_declared) {
+        char *d = lw_abi_decls((tunit *)t, cl);
+        sb_puts(&c->out, d);
+        free(d);
+    }
+}
+
+/* User text [a, b) of the preprocessed text on a line shared with generated code, at its line.
+ * What is only a declaration's `;` (after `async int f(void), g(void)`) is left out. */
+static void put_user_text(composer *c, const char *file, unsigned a, unsigned b)
+{
+    const tk_stream *s = &c->t->toks;
+    int only_semicolons = 1;
+    for (unsigned i = tk_next(s, tk_at(s, a)); i < s->n && s->v[i].start < b && only_semicolons; i = tk_next(s, i + 1))
+        only_semicolons = tk_is(s, i, ";");
+    if (only_semicolons)
+        return;
+    if (!sb_at_line_start(&c->out))
+        sb_putc(&c->out, '\n');
+    if (c->t->lines)
+        sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)c->t, a), file);
+    sb b2 = {0};
+    tk_put_code(s, &b2, a, b);
+    put_code(c, b2.data ? b2.data : "", b2.len);
+    sb_free(&b2);
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -219,19 +262,6 @@ char *out_compose(tunit *t)
     }
     qsort(items, n, sizeof *items, item_cmp);
 
-    for (unsigned i = 0; i < n; i++) {
-        item *it = &items[i];
-        node *root = it->fn ? it->fn->root : it->proto;
-        if (!tk_alone_before(&t->toks, it->start) || !tk_alone_after(&t->toks, it->end) || (i > 0 && items[i - 1].end_line >= it->line))
-            dg_error_node(t, root,
-                          "asyncc rewrites whole lines: put this %s on lines of its own, apart from other declarations",
-                          it->fn ? "function" : "declaration");
-    }
-    if (t->errors) {
-        free(items);
-        return NULL;
-    }
-
     /* Each function is lowered where it lands: in file order, which keeps the ABI declarations
      * before their first use. */
     composer c = {t, {0}, 0, 1, c_string_body(t->output), {0}};
@@ -241,36 +271,40 @@ char *out_compose(tunit *t)
     char *file = c_string_body(t->input);
     const char *p = t->orig, *end = t->orig + t->orig_len;
     unsigned line = 1;
-    for (unsigned i = 0; i < n; i++) {
-        item *it = &items[i];
-        while (p < end && line < it->line) {
+    for (unsigned i = 0, j; i < n; i = j) {
+        /* Items sharing a line (a macro defining several functions, `async int f(void), g(void);`,
+         * a function after a declaration on its line) are replaced together: their lines go, and
+         * what else those lines hold comes from the preprocessed text, between the items' code. */
+        unsigned last_line = items[i].end_line, stop = items[i].end;
+        for (j = i + 1; j < n && items[j].line <= last_line; j++) {
+            last_line = items[j].end_line > last_line ? items[j].end_line : last_line;
+            stop = items[j].end > stop ? items[j].end : stop;
+        }
+        int shared = j > i + 1 || !tk_alone_before(&t->toks, items[i].start) || !tk_alone_after(&t->toks, stop);
+        while (p < end && line < items[i].line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *next = nl ? nl + 1 : end;
             sb_putn(&c.out, p, (size_t)(next - p));
             p = next;
             line++;
         }
-        if (it->fn) {
-            code.len = 0;
-            lw_function(t, it->fn, &code);
-            put_code(&c, code.data, code.len);
-        } else {
-            callee *cl = NULL;
-            char *name = cx_take(clang_getCursorSpelling(it->proto->cur));
-            for (unsigned k = 0; k < t->ncallees && !cl; k++)
-                if (strcmp(t->callees[k]->name, name) == 0)
-                    cl = t->callees[k];
-            free(name);
-            if (cl && !cl->forward_declared) {
-                char *d = lw_abi_decls(t, cl);
-                sb_puts(&c.out, d);
-                free(d);
-            }
+        unsigned pos = items[i].start;
+        while (shared && pos > 0 && t->text[pos - 1] != '\n')
+            pos--;
+        for (unsigned k = i; k < j; k++) {
+            if (shared && items[k].start > pos)
+                put_user_text(&c, file, pos, items[k].start);
+            put_item(&c, &items[k], &code);
+            pos = items[k].end > pos ? items[k].end : pos;
+        }
+        if (shared) {
+            const char *nl = memchr(t->text + pos, '\n', t->text_len - pos);
+            put_user_text(&c, file, pos, nl ? (unsigned)(nl - t->text) : t->text_len);
         }
         if (!sb_at_line_start(&c.out))
             sb_putc(&c.out, '\n');
         const char *from = p;
-        while (p < end && line <= it->end_line) {
+        while (p < end && line <= last_line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             p = nl ? nl + 1 : end;
             line++;
