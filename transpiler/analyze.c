@@ -716,18 +716,24 @@ static void place_vars(scan *s)
             continue;
         }
         CXType ty = clang_getCursorType(v->decl->cur);
-        int aligned_attr = 0; /* _Alignas(N) and __attribute__((aligned(N))) with N above 16 */
+        unsigned long long align = 0; /* _Alignas(N) and __attribute__((aligned(N))) */
+        int unknown = 0;
         for (unsigned k = 0; k < v->decl->nkids; k++) {
-            node *a = v->decl->kids[k];
-            if (a->kind != CXCursor_AlignedAttr)
+            unsigned long long a;
+            if (v->decl->kids[k]->kind != CXCursor_AlignedAttr)
                 continue;
-            /* the extent of _Alignas stops before its parenthesis */
-            const char *open = memchr(s->t->text + nstart(a), '(', nend(v->decl) - nstart(a));
-            char *end = NULL;
-            long n = open ? strtol(open + 1, &end, 0) : 0;
-            aligned_attr |= !open || end == open + 1 || *end != ')' || n > 16;
+            if (al_alignment(s->t, v->decl->kids[k], &a) < 0)
+                unknown = 1;
+            else if (a > align)
+                align = a;
         }
-        if (clang_Type_getAlignOf(ty) > 16 || aligned_attr)
+        v->align = align <= 16 ? (unsigned)align : 0;
+        if (unknown)
+            dg_error_node(s->t, v->decl,
+                          "asyncc cannot tell the alignment that '%s' asks for, and it lives across an await; write the "
+                          "alignment as an integer constant or a type",
+                          v->name);
+        else if (clang_Type_getAlignOf(ty) > 16 || align > 16)
             dg_error_node(s->t, v->decl,
                           "'%s' asks for an alignment that a frame does not guarantee (frames are 16-byte aligned) and lives "
                           "across an await; keep it in memory you allocate",

@@ -63,6 +63,7 @@ struct var {
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
     unsigned is_const : 1; /* declared with a top-level const */
+    unsigned align;        /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };
 
 /* An async function this file defines or calls. */
@@ -215,6 +216,12 @@ callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
+
+/* align.c */
+/* The alignment an AlignedAttr node asks for: returns 0 with *align set, or -1 when its argument
+ * is not a constant asyncc can evaluate (integers, + - * / <<, sizeof and _Alignof of a type,
+ * builtin types, typedefs and tags declared at file scope). Bare `aligned` is 16. */
+int al_alignment(tunit *t, const node *attr, unsigned long long *align);
 
 /* lower.c */
 void lw_function(tunit *t, afn *f, sb *out);

@@ -1224,8 +1224,10 @@ static void init_frame_var(lw *L, var *v, node *init)
 static void add_var_field(lw *L, var *v)
 {
     region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
-    char *ty = local_type(L, v->decl, 1);
-    add_field(r, lw_field_decl(ty, xstrdup(v->field)));
+    char *ty = local_type(L, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
+    /* what _Alignas or the aligned attribute asked of the local (analyze.c: al_alignment) */
+    add_field(r, v->align ? xasprintf("_Alignas(%u) %s", v->align, decl) : xstrdup(decl));
+    free(decl);
     free(ty);
 }
 
