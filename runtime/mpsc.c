@@ -1,5 +1,6 @@
-/* runtime/mpsc.c: the bounded mpsc channel and the oneshot: a ring buffer under a lock, free
- * slots counted by an async semaphore (so a waiting send is FIFO and cancellation-safe). */
+/* runtime/mpsc.c: the mpsc channel and the oneshot: a ring buffer under a lock, free slots
+ * counted by an async semaphore (so a waiting send is FIFO and cancellation-safe); an unbounded
+ * channel's ring grows instead; send permits; drop functions for discarded values. */
 #include <errno.h>
 #include <string.h>
 
@@ -11,10 +12,14 @@ struct ac_mpsc {
     ac__spinlock lock;
     size_t elem_size, capacity, head, count;
     unsigned senders;
-    bool receiver_open;
+    bool receiver_open, unbounded;
     ac_waker rx_waker;
+    void (*drop)(void *elem); /* for values discarded with the receiver */
     unsigned char *buf;
 };
+
+/* An unbounded channel's semaphore never runs out: sends take a permit and receives return it. */
+#define UNBOUNDED_PERMITS ((size_t)1 << 62)
 
 ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
 {
@@ -32,6 +37,21 @@ ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
     ch->receiver_open = true;
     ch->buf = buf;
     return ch;
+}
+
+ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size)
+{
+    ac_mpsc *ch = ac_mpsc_new(elem_size, 16);
+    ch->unbounded = true;
+    ac_semaphore_release(&ch->slots, UNBOUNDED_PERMITS - 16);
+    return ch;
+}
+
+void ac_mpsc_set_drop(ac_mpsc *ch, void (*drop)(void *elem))
+{
+    ac__spin_lock(&ch->lock);
+    ch->drop = drop;
+    ac__spin_unlock(&ch->lock);
 }
 
 static void mpsc_free(ac_mpsc *ch)
@@ -66,12 +86,30 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
         mpsc_free(ch);
 }
 
+/* With the lock held: moves the buffered values out (in order) for their drop function, which
+ * runs after the lock is released; NULL when there is nothing to drop. */
+static unsigned char *take_buffered(ac_mpsc *ch, size_t *n)
+{
+    *n = ch->drop ? ch->count : 0;
+    unsigned char *vals = *n ? malloc(*n * ch->elem_size) : NULL;
+    if (*n && !vals)
+        ac__panic("out of memory dropping a channel's values");
+    for (size_t i = 0; i < *n; i++)
+        memcpy(vals + i * ch->elem_size,
+               ch->buf + (ch->head + i) % ch->capacity * ch->elem_size, ch->elem_size);
+    ch->count = 0;
+    return vals;
+}
+
 void ac_mpsc_receiver_close(ac_mpsc *ch)
 {
     ac_semaphore_close(&ch->slots); /* waiting senders get -EPIPE */
     ac__spin_lock(&ch->lock);
     ch->receiver_open = false;
-    ch->count = 0;
+    size_t n;
+    unsigned char *vals = take_buffered(ch, &n);
+    void (*drop)(void *) = ch->drop;
+    size_t elem_size = ch->elem_size;
     bool gone = ch->senders == 0;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
@@ -79,6 +117,25 @@ void ac_mpsc_receiver_close(ac_mpsc *ch)
     ac_waker_drop(w);
     if (gone)
         mpsc_free(ch);
+    for (size_t i = 0; i < n; i++)
+        drop(vals + i * elem_size);
+    free(vals);
+}
+
+/* With the lock held: doubles an unbounded channel's ring, its values moved to the front. */
+static void grow(ac_mpsc *ch)
+{
+    size_t cap = ch->capacity * 2;
+    unsigned char *buf = malloc(cap * ch->elem_size + 1);
+    if (!buf)
+        ac__panic("out of memory growing an unbounded channel");
+    for (size_t i = 0; i < ch->count; i++)
+        memcpy(buf + i * ch->elem_size,
+               ch->buf + (ch->head + i) % ch->capacity * ch->elem_size, ch->elem_size);
+    free(ch->buf);
+    ch->buf = buf;
+    ch->capacity = cap;
+    ch->head = 0;
 }
 
 /* Copies a value into a slot the caller holds a permit for; wakes the receiver. */
@@ -89,6 +146,8 @@ static int push(ac_mpsc *ch, const void *elem)
         ac__spin_unlock(&ch->lock);
         return -EPIPE;
     }
+    if (ch->count == ch->capacity) /* only an unbounded channel gets here full */
+        grow(ch);
     size_t tail = (ch->head + ch->count) % ch->capacity;
     memcpy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
     ch->count++;
@@ -173,6 +232,28 @@ void ac__init_ac_mpsc_send(void *frame, ac_mpsc *ch, const void *elem)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Permits                                                                                    */
+
+AC__LEAF_TYPE(ac_mpsc_reserve, struct ac__acquire_frame, ret, ac__acquire_poll, ac__acquire_drop,
+              "channel room");
+
+AC_EXPORT void ac__init_ac_mpsc_reserve(void *frame, ac_mpsc *ch);
+void ac__init_ac_mpsc_reserve(void *frame, ac_mpsc *ch)
+{
+    ac__acquire_init(frame, &ch->slots, 1);
+}
+
+int ac_mpsc_permit_send(ac_mpsc *ch, const void *elem)
+{
+    return push(ch, elem);
+}
+
+void ac_mpsc_permit_release(ac_mpsc *ch)
+{
+    ac_semaphore_release(&ch->slots, 1);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* recv                                                                                       */
 
 struct recv_frame {
@@ -245,6 +326,7 @@ struct ac_oneshot {
     ac__spinlock lock;
     unsigned ends; /* 2: sender and receiver alive */
     bool sent, sender_open;
+    void (*drop)(void *elem); /* for a value sent and never received */
     ac_waker rx_waker;
     size_t elem_size;
     unsigned char value[];
@@ -299,13 +381,33 @@ void ac_oneshot_sender_close(ac_oneshot *o)
     sender_finish(o, NULL);
 }
 
+void ac_oneshot_set_drop(ac_oneshot *o, void (*drop)(void *elem))
+{
+    ac__spin_lock(&o->lock);
+    o->drop = drop;
+    ac__spin_unlock(&o->lock);
+}
+
 void ac_oneshot_receiver_close(ac_oneshot *o)
 {
     ac__spin_lock(&o->lock);
     ac_waker w = o->rx_waker;
     o->rx_waker.task = NULL;
+    /* A value sent and never received is dropped here; a send after this fails with -EPIPE
+     * and leaves its value to the caller. */
+    bool drop_value = o->sent && o->drop;
+    void (*drop)(void *) = o->drop;
+    unsigned char *copy = drop_value ? malloc(o->elem_size ? o->elem_size : 1) : NULL;
+    if (drop_value && !copy)
+        ac__panic("out of memory dropping a oneshot's value");
+    if (copy)
+        memcpy(copy, o->value, o->elem_size);
     oneshot_release(o);
     ac_waker_drop(w);
+    if (copy) {
+        drop(copy);
+        free(copy);
+    }
 }
 
 struct oneshot_frame {

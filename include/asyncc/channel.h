@@ -1,5 +1,6 @@
-/* asyncc/channel.h: channels between tasks: bounded mpsc, oneshot and broadcast, carrying
- * values of a fixed size copied in and out. Waits are cancellation-safe. */
+/* asyncc/channel.h: channels between tasks: mpsc (bounded, unbounded, with permits), oneshot,
+ * broadcast and watch, carrying values of a fixed size copied in and out. Waits are
+ * cancellation-safe. */
 #ifndef ASYNCC_CHANNEL_H
 #define ASYNCC_CHANNEL_H
 
@@ -17,7 +18,9 @@ enum {
     ac__frame_size_ac_mpsc_send = 80,
     ac__frame_size_ac_mpsc_recv = 32,
     ac__frame_size_ac_oneshot_recv = 32,
-    ac__frame_size_ac_broadcast_recv = 64
+    ac__frame_size_ac_broadcast_recv = 64,
+    ac__frame_size_ac_mpsc_reserve = 64,
+    ac__frame_size_ac_watch_changed = 32
 };
 
 /* ---- Bounded multi-producer single-consumer channel (Tokio's mpsc::channel). ----
@@ -44,6 +47,27 @@ AC_EXPORT async int ac_mpsc_recv(ac_mpsc *ch, void *out);
 /* Receives without waiting: 0, -EAGAIN when empty, -EPIPE when closed and empty. */
 AC_EXPORT int ac_mpsc_try_recv(ac_mpsc *ch, void *out);
 
+/* An unbounded channel (Tokio's mpsc::unbounded_channel): the buffer grows as needed, so
+ * ac_mpsc_try_send never returns -EAGAIN and ac_mpsc_send never waits. Otherwise the same. */
+AC_EXPORT ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size);
+
+/* Send permits (Tokio's reserve): ac_mpsc_reserve waits for room and holds one slot for the
+ * caller, who then either sends into it (ac_mpsc_permit_send, which never waits) or gives it
+ * back (ac_mpsc_permit_release). Reserve first when the value is costly to make or must not be
+ * lost: a value is never handed to a send that may then be cancelled. Returns 0, or -EPIPE when
+ * the receiver is closed. Cancel-safe: dropped while waiting, no permit is held. */
+AC_EXPORT async int ac_mpsc_reserve(ac_mpsc *ch);
+/* Sends *elem with a permit from ac_mpsc_reserve (consumed). Returns 0, or -EPIPE when the
+ * receiver has closed since (the value was not sent; the caller still owns it). */
+AC_EXPORT int ac_mpsc_permit_send(ac_mpsc *ch, const void *elem);
+/* Gives back an unused permit. */
+AC_EXPORT void ac_mpsc_permit_release(ac_mpsc *ch);
+
+/* Registers drop(elem) to be called on every value the channel discards: the values still
+ * buffered when the receiver closes (at ac_mpsc_receiver_close, or when the channel is freed).
+ * For channels of owned pointers, so that they are not leaked. Call it before values flow. */
+AC_EXPORT void ac_mpsc_set_drop(ac_mpsc *ch, void (*drop)(void *elem));
+
 /* ---- Oneshot: one value, once (Tokio's oneshot). Freed when both ends are consumed. ---- */
 typedef struct ac_oneshot ac_oneshot;
 
@@ -57,6 +81,10 @@ AC_EXPORT void ac_oneshot_sender_close(ac_oneshot *o);
 AC_EXPORT async int ac_oneshot_recv(ac_oneshot *o, void *out);
 /* Consumes the receiver without receiving (when ac_oneshot_recv is never called). */
 AC_EXPORT void ac_oneshot_receiver_close(ac_oneshot *o);
+
+/* Registers drop(elem) for a value sent and never received (the receiver closed first). A
+ * value whose send failed (-EPIPE) is still the caller's. */
+AC_EXPORT void ac_oneshot_set_drop(ac_oneshot *o, void (*drop)(void *elem));
 
 /* ---- Broadcast: every receiver sees every value sent after it subscribed (Tokio's
  * broadcast). A slow receiver that falls more than capacity values behind loses the oldest. */
@@ -79,6 +107,30 @@ AC_EXPORT void ac_broadcast_close(ac_broadcast *b);
 AC_EXPORT async int ac_broadcast_recv(ac_broadcast_rx *rx, void *out);
 /* Closes a receiver. */
 AC_EXPORT void ac_broadcast_rx_close(ac_broadcast_rx *rx);
+
+/* ---- Watch (Tokio's watch): one value that changes; receivers see its latest version. ----
+ * For configuration, state, a shutdown flag: a slow receiver skips versions, never blocks the
+ * sender. Freed when the sender and every receiver are closed. */
+typedef struct ac_watch ac_watch;
+typedef struct ac_watch_rx ac_watch_rx;
+
+/* A channel holding *initial (elem_size bytes), with its sender. */
+AC_EXPORT ac_watch *ac_watch_new(size_t elem_size, const void *initial);
+/* A new receiver; it has seen the current version (changed waits for the next). */
+AC_EXPORT ac_watch_rx *ac_watch_subscribe(ac_watch *w);
+/* Replaces the value and wakes every receiver waiting in changed. Returns how many receivers
+ * there are (0: nobody will see it, but it is stored for later subscribers). */
+AC_EXPORT int ac_watch_send(ac_watch *w, const void *elem);
+/* Closes the sender: changed returns -EPIPE once the last version has been seen. */
+AC_EXPORT void ac_watch_close(ac_watch *w);
+/* Copies the current value to *out and marks its version seen. */
+AC_EXPORT void ac_watch_borrow(ac_watch_rx *rx, void *out);
+/* Waits for a version this receiver has not seen, marks it seen and copies it to *out (when out
+ * is not NULL). Returns 0, or -EPIPE when the sender is closed and the last version was seen.
+ * Cancel-safe: dropped, nothing is marked seen. One task at a time per receiver. */
+AC_EXPORT async int ac_watch_changed(ac_watch_rx *rx, void *out);
+/* Closes a receiver. */
+AC_EXPORT void ac_watch_rx_close(ac_watch_rx *rx);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
-/* asyncc/sync.h: synchronization between tasks: semaphore, mutex, notify, and spawn_blocking.
+/* asyncc/sync.h: synchronization between tasks: semaphore, mutex, notify, read-write lock,
+ * barrier, and spawn_blocking.
  * Waiting never blocks a worker; every wait is cancellation-safe (dropping it gives nothing up). */
 #ifndef ASYNCC_SYNC_H
 #define ASYNCC_SYNC_H
@@ -17,7 +18,10 @@ enum {
     ac__frame_size_ac_semaphore_acquire = 64,
     ac__frame_size_ac_mutex_lock = 64,
     ac__frame_size_ac_notify_wait = 64,
-    ac__frame_size_ac_spawn_blocking = 48
+    ac__frame_size_ac_spawn_blocking = 48,
+    ac__frame_size_ac_rwlock_read = 64,
+    ac__frame_size_ac_rwlock_write = 64,
+    ac__frame_size_ac_barrier_wait = 64
 };
 
 /* ---- Semaphore: FIFO, so a large request is not starved by small ones. ---- */
@@ -63,6 +67,37 @@ AC_EXPORT async void ac_notify_wait(ac_notify *notify);
 AC_EXPORT void ac_notify_one(ac_notify *notify);
 /* Wakes every task waiting now; stores nothing. */
 AC_EXPORT void ac_notify_all(ac_notify *notify);
+
+/* ---- Read-write lock (Tokio's RwLock): many readers or one writer; fair (FIFO), so a
+ * waiting writer is not starved by readers that keep arriving. May be held across awaits. ---- */
+typedef struct ac_rwlock ac_rwlock;
+
+AC_EXPORT ac_rwlock *ac_rwlock_new(void);
+/* Frees it; nobody may hold it or wait for it. */
+AC_EXPORT void ac_rwlock_free(ac_rwlock *l);
+/* Waits for shared access and takes it. Dropped while waiting: nothing is taken. */
+AC_EXPORT async void ac_rwlock_read(ac_rwlock *l);
+/* Waits for exclusive access and takes it. Dropped while waiting: nothing is taken. */
+AC_EXPORT async void ac_rwlock_write(ac_rwlock *l);
+/* Take it if free now and nobody waits: 0 or -EBUSY. */
+AC_EXPORT int ac_rwlock_try_read(ac_rwlock *l);
+AC_EXPORT int ac_rwlock_try_write(ac_rwlock *l);
+/* Releases shared or exclusive access held by the caller, handing the lock on in order. */
+AC_EXPORT void ac_rwlock_read_unlock(ac_rwlock *l);
+AC_EXPORT void ac_rwlock_write_unlock(ac_rwlock *l);
+
+/* ---- Barrier (Tokio's Barrier): n tasks wait until all n have arrived, then all go on. ---- */
+typedef struct ac_barrier ac_barrier;
+
+/* A barrier for n tasks (n >= 1; 0 is taken as 1). Reusable: the next n arrivals form the next
+ * round. */
+AC_EXPORT ac_barrier *ac_barrier_new(size_t n);
+/* Frees it; nobody may be waiting. */
+AC_EXPORT void ac_barrier_free(ac_barrier *b);
+/* Waits until n tasks have called it in this round. Returns 1 in exactly one task of each round
+ * (the leader: the last to arrive), 0 in the others. Dropped while waiting: this task leaves
+ * the round, which then waits for another arrival. */
+AC_EXPORT async int ac_barrier_wait(ac_barrier *b);
 
 /* ---- Blocking work ---- */
 
