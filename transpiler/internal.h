@@ -223,7 +223,7 @@ const char *an_binop(const tunit *t, const node *n);
  * builtin types, typedefs and tags declared at file scope). Bare `aligned` is 16. */
 int al_alignment(tunit *t, const node *attr, unsigned long long *align);
 
-/* lower.c */
+/* lower_*.c (lower.h has what they share) */
 void lw_function(tunit *t, afn *f, sb *out);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);

@@ -1,0 +1,85 @@
+/* lower.h: what the lowering files share: the state of lowering one function, its frame
+ * regions, and the functions each lowering file offers the others. */
+#ifndef ASYNCC_LOWER_H
+#define ASYNCC_LOWER_H
+
+#include "internal.h"
+
+/* Frame storage is a tree: a block holds its locals beside a union of its statements, and a
+ * statement holds its temporaries and child frames beside a union of its sub-statements, so
+ * locals of sibling blocks and temporaries of different statements share space. */
+typedef struct region {
+    char **fields;
+    unsigned nfields;
+    struct region **subs;
+    unsigned nsubs;
+} region;
+
+typedef struct lw {
+    tunit *t;
+    afn *f;
+    sb out;
+    unsigned cur_line; /* the line the compiler gives the next output line (with #line) */
+    char *file;        /* the input's name as a C string literal body */
+    region *stmt;      /* receives the temporaries of the statement being lowered */
+    region *uni;       /* receives the regions of new statements and blocks */
+    unsigned ntemps, nlabels, nspawns;
+    unsigned indent;
+    int twin;          /* lowering the plain C twin of a function that never suspends */
+    char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
+    unsigned nanon;
+} lw;
+
+/* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
+ * unless its caller embeds it and awaits it (ac__keep == 0): the caller never looks at it again,
+ * and neither can anyone else (a caller's state names a child only while the child is pending). */
+#define DONE_STATE "ac__keep ? (void)(ac__fr->ac__state = AC_STATE_DONE) : (void)0"
+
+/* lower_text.c */
+region *lw_new_region(region *parent);
+void lw_add_field(region *r, char *decl);
+unsigned lw_line_at(lw *L, unsigned off);
+unsigned lw_col_at(lw *L, unsigned off);
+void lw_put(lw *L, const char *s);
+void lw_pad(lw *L, unsigned col);
+void lw_sync(lw *L, unsigned off);
+void lw_gline(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void lw_glabel(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void lw_gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void lw_copy_gap(lw *L, unsigned from, unsigned to);
+void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas);
+unsigned lw_stmt_end(lw *L, node *s);
+int lw_is_tag_decl(const node *n);
+int lw_is_moved_decl(lw *L, const node *n);
+unsigned lw_node_line(lw *L, node *n);
+void lw_put_range(lw *L, node *s, unsigned a, unsigned b);
+
+/* lower_types.c */
+char *lw_type_spelling(CXType ty);
+char *lw_param_field_type(CXType ty);
+char *lw_local_type(lw *L, node *decl, int for_field);
+char *lw_new_temp(lw *L, const char *type);
+
+/* lower_expr.c */
+char *lw_emit_text(lw *L, node *n);
+char *lw_call_args(lw *L, node *call);
+int lw_handle_discarded(const node *m);
+char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg);
+char *lw_return_text(lw *L, node *r);
+char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b);
+void lw_hoist(lw *L, node *n);
+
+/* lower_await.c */
+char *lw_child_drop(const child *ch);
+void lw_gen_await(lw *L, node *aw);
+void lw_gen_combinator(lw *L, node *aw, node *comb);
+
+/* lower_stmt.c */
+void lw_block_end_cleanups(lw *L, node *scope);
+void lw_gen_block(lw *L, node *b);
+void lw_gen_stmt(lw *L, node *s);
+
+/* lower_moved.c */
+void lw_collect_moved(lw *L, node *n);
+
+#endif

@@ -1,0 +1,276 @@
+/* lower_await.c: lowering of one await site: its child futures started, polled, read and
+ * dropped, for a plain await, a direct call of a twin, and each combinator. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void child_init(lw *L, site *st, child *ch, node *call, node *target, callee *c)
+{
+    ch->fn = c;
+    ch->call = call;
+    ch->target = target;
+    ch->embedded = c->defined_here && c->def_start < nstart(L->f->root);
+    int known;
+    names_get(&L->t->frame_bounds, c->name, &known);
+    ch->bounded = !ch->embedded && known;
+    ch->field = st->nkids ? xasprintf("ac__c%u_%u", st->index, st->nkids) : xasprintf("ac__c%u", st->index);
+    if (ch->embedded)
+        lw_add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, ch->field));
+    else if (ch->bounded)
+        lw_add_field(L->stmt, xasprintf("_Alignas(16) unsigned char %s[ac__frame_size_%s]", ch->field, c->name));
+    else
+        lw_add_field(L->stmt, xasprintf("void *%s", ch->field));
+}
+
+static void child_start(lw *L, unsigned line, child *ch, const char *args)
+{
+    if (ch->bounded) {
+        lw_gline(L, line, "ac__init_%s(ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    } else if (ch->embedded) {
+        lw_gline(L, line, "ac__init_%s(&ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    } else {
+        lw_gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+        lw_gline(L, line, "ac__init_%s(ac__fr->%s%s);", ch->fn->name, ch->field, args);
+    }
+}
+
+static char *child_poll(const child *ch)
+{
+    return ch->embedded ? xasprintf("ac__poll_%s(&ac__fr->%s, ac__cx)", ch->fn->name, ch->field)
+                        : xasprintf("ac__type_%s.poll(ac__fr->%s, ac__cx)", ch->fn->name, ch->field);
+}
+
+/* The finished child's result as an expression, valid until child_release. */
+static char *child_result(const child *ch)
+{
+    if (ch->embedded)
+        return xasprintf("ac__fr->%s.ac__result", ch->field);
+    char *ty = lw_field_decl(ch->fn->ret_type, xstrdup(""));
+    char *r = xasprintf("*(%s *)((char *)ac__fr->%s + ac__type_%s.result_offset)", ty, ch->field, ch->fn->name);
+    free(ty);
+    return r;
+}
+
+/* Gives back the arena memory of a finished child. */
+static void child_release(lw *L, unsigned line, const child *ch)
+{
+    if (!ch->embedded && !ch->bounded)
+        lw_gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+}
+
+/* Cancels a child that has not finished (text for generated code, one statement). */
+char *lw_child_drop(const child *ch)
+{
+    if (ch->embedded)
+        return xasprintf("ac__drop_%s(&ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    if (ch->bounded)
+        return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);",
+                     ch->fn->name, ch->field, ch->field, ch->fn->name);
+}
+
+static site *new_site(lw *L, node *aw, marker kind, const char *what)
+{
+    afn *f = L->f;
+    site *st = xcalloc(1, sizeof *st);
+    st->index = f->nsites + 1;
+    st->await = aw;
+    st->kind = kind;
+    st->what = what;
+    st->line = lw_node_line(L, aw);
+    VEC_PUSH(f->sites, f->nsites, st);
+    return st;
+}
+
+/* The label a poll resumes at. The state is stored only when the child is pending: a child that
+ * is ready at once costs no store (drop and dumps read the state only between polls). */
+static void suspend_point(lw *L, unsigned line, unsigned k)
+{
+    lw_glabel(L, line, "ac__resume_%u:", k);
+}
+
+/* An await of a function that never suspends: a call of its plain C twin, hoisted like any
+ * await so that evaluation order is the same. */
+static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
+{
+    unsigned line = lw_node_line(L, aw);
+    char *args = lw_call_args(L, call);
+    const char *list = *args ? args + 2 : ""; /* past the leading ", " */
+    if (c->ret_type && !lw_handle_discarded(aw)) {
+        char *tmp = lw_new_temp(L, c->ret_type), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
+        char *set = lw_assign(tmp, call_text, clang_getCursorType(aw->cur), 0);
+        lw_gline(L, line, "%s;", set);
+        free(call_text);
+        free(set);
+        aw->repl = tmp;
+    } else {
+        lw_gline(L, line, "%sac__now_%s(%s);", c->ret_type ? "(void)" : "", c->name, list);
+        aw->repl = "((void)0)";
+    }
+    free(args);
+}
+
+void lw_gen_await(lw *L, node *aw)
+{
+    node *call = an_unparen(aw->ops[0]);
+    callee *c = call->fn;
+    if (aw->direct) {
+        gen_direct_call(L, aw, call, c);
+        return;
+    }
+    site *st = new_site(L, aw, MK_AWAIT, c->name);
+    st->kids = xcalloc(1, sizeof *st->kids);
+    child *ch = &st->kids[0];
+    child_init(L, st, ch, call, NULL, c);
+    st->nkids = 1;
+
+    unsigned line = st->line;
+    char *args = lw_call_args(L, call);
+    if (ch->embedded) {
+        /* The child runs at once from its start: no state to store or read first (the variable
+         * ac__from is free once this function's own dispatch is done), and none kept at its end. */
+        const char *n = ch->fn->name;
+        lw_gline(L, line, "ac__args_%s(&ac__fr->%s%s);", n, ch->field, args);
+        lw_gline(L, line, "ac__from = 0;");
+        lw_gline(L, line, "if (0) {");
+        suspend_point(L, line, st->index);
+        lw_gline(L, line, "    ac__from = ac__fr->%s.ac__state;", ch->field);
+        lw_gline(L, line, "}");
+        lw_gline(L, line, "if (ac__run_%s(&ac__fr->%s, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }",
+              n, ch->field, st->index);
+    } else {
+        child_start(L, line, ch, args);
+        suspend_point(L, line, st->index);
+        char *poll = child_poll(ch);
+        lw_gline(L, line, "if (%s == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }", poll, st->index);
+        free(poll);
+    }
+    free(args);
+    if (!c->ret_type)
+        aw->repl = "((void)0)";
+    else if (ch->embedded)
+        aw->repl = child_result(ch);
+    else {
+        char *tmp = lw_new_temp(L, c->ret_type), *r = child_result(ch);
+        char *set = lw_assign(tmp, r, clang_getCursorType(aw->cur), 0);
+        lw_gline(L, line, "%s;", set);
+        free(set);
+        free(r);
+        aw->repl = tmp;
+    }
+    child_release(L, line, ch);
+}
+
+/* The statements that cancel every child of st except `keep` that has not finished. */
+static void drop_others(lw *L, unsigned line, site *st, unsigned keep)
+{
+    for (unsigned j = 0; j < st->nkids; j++) {
+        if (j == keep)
+            continue;
+        char *d = lw_child_drop(&st->kids[j]);
+        if (st->kind == MK_TRY_JOIN)
+            lw_gline(L, line, "if (!(ac__fr->%s & %uu)) { %s }", st->mask, 1u << j, d);
+        else
+            lw_gline(L, line, "%s", d);
+        free(d);
+    }
+}
+
+/* await(ac_join(...)), ac_try_join, ac_select, ac_timeout: one state polling several children. */
+void lw_gen_combinator(lw *L, node *aw, node *comb)
+{
+    static const char *const combinator[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
+                                             [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
+    site *st = new_site(L, aw, comb->mk, combinator[comb->mk]);
+    unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
+    unsigned n = comb->nops - first + (comb->mk == MK_TIMEOUT);
+    if (n > 32) {
+        dg_error_node(L->t, comb, "%s takes at most 32 futures", st->what);
+        return;
+    }
+    st->kids = xcalloc(n, sizeof *st->kids);
+    char **args = xcalloc(n, sizeof *args);
+    for (unsigned i = first; i < comb->nops; i++) {
+        node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
+        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(L->t, op), "=") == 0) {
+            target = op->kids[0];
+            call = an_unparen(op->kids[1]);
+        }
+        for (unsigned a = 1; a < call->nkids; a++)
+            lw_hoist(L, call->kids[a]);
+        child_init(L, st, &st->kids[st->nkids], call, target, call->fn);
+        args[st->nkids++] = lw_call_args(L, call);
+    }
+    if (comb->mk == MK_TIMEOUT) {
+        lw_hoist(L, comb->ops[0]);
+        child_init(L, st, &st->kids[st->nkids], NULL, NULL, comb->fn);
+        char *ms = lw_emit_text(L, comb->ops[0]);
+        args[st->nkids++] = xasprintf(", %s", ms);
+        free(ms);
+    }
+    char *result = comb->mk == MK_JOIN ? NULL : lw_new_temp(L, "int");
+    if (comb->mk == MK_JOIN || comb->mk == MK_TRY_JOIN) {
+        st->mask = xasprintf("ac__m%u", k);
+        lw_add_field(L->stmt, xasprintf("unsigned %s", st->mask));
+        lw_gline(L, line, "ac__fr->%s = 0;", st->mask);
+    }
+    if (comb->mk == MK_TRY_JOIN)
+        lw_gline(L, line, "%s = 0;", result);
+    for (unsigned i = 0; i < st->nkids; i++) {
+        child_start(L, line, &st->kids[i], args[i]);
+        free(args[i]);
+    }
+    free(args);
+    suspend_point(L, line, k);
+    for (unsigned i = 0; i < st->nkids; i++) {
+        child *ch = &st->kids[i];
+        char *poll = child_poll(ch);
+        if (st->mask)
+            lw_gline(L, line, "if (!(ac__fr->%s & %uu) && %s == AC_READY) {", st->mask, 1u << i, poll);
+        else
+            lw_gline(L, line, "if (%s == AC_READY) {", poll);
+        free(poll);
+        L->indent += 4;
+        if (st->mask)
+            lw_gline(L, line, "ac__fr->%s |= %uu;", st->mask, 1u << i);
+        if (ch->target) {
+            char *tg = lw_emit_text(L, ch->target), *r = child_result(ch);
+            lw_gline(L, line, "%s = %s;", tg, r);
+            free(tg);
+            free(r);
+        }
+        if (comb->mk == MK_TRY_JOIN) {
+            char *r = child_result(ch);
+            lw_gline(L, line, "if (%s < 0) %s = (int)(%s);", r, result, r);
+            free(r);
+        }
+        child_release(L, line, ch);
+        if (comb->mk == MK_TRY_JOIN) {
+            lw_gline(L, line, "if (%s < 0) {", result);
+            L->indent += 4;
+            drop_others(L, line, st, i);
+            lw_gline(L, line, "goto ac__done_%u;", k);
+            L->indent -= 4;
+            lw_gline(L, line, "}");
+        } else if (comb->mk == MK_SELECT || comb->mk == MK_TIMEOUT) {
+            drop_others(L, line, st, i);
+            if (comb->mk == MK_SELECT)
+                lw_gline(L, line, "%s = %u;", result, i);
+            else
+                lw_gline(L, line, "%s = %s;", result, i == 0 ? "0" : "-ETIMEDOUT");
+            lw_gline(L, line, "goto ac__done_%u;", k);
+        }
+        L->indent -= 4;
+        lw_gline(L, line, "}");
+    }
+    if (st->mask)
+        lw_gline(L, line, "if (ac__fr->%s != %uu) { ac__fr->ac__state = %u; return AC_PENDING; }", st->mask,
+              st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1, k);
+    else
+        lw_gline(L, line, "ac__fr->ac__state = %u; return AC_PENDING;", k);
+    if (comb->mk != MK_JOIN) {
+        lw_glabel(L, line, "ac__done_%u: __attribute__((unused));", k);
+    }
+    aw->repl = result ? result : "((void)0)";
+}

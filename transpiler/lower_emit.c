@@ -1,0 +1,357 @@
+/* lower_emit.c: the generated functions of one rewritten function: the frame struct, init, args,
+ * run and poll, drop, child, the future type and the ABI declarations callers need. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int region_empty(const region *r)
+{
+    if (r->nfields)
+        return 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        if (!region_empty(r->subs[i]))
+            return 0;
+    return 1;
+}
+
+static void render_region(sb *b, const region *r, int depth, int inline_fields)
+{
+    if (region_empty(r))
+        return;
+    int ind = depth * 4;
+    if (!inline_fields) {
+        sb_printf(b, "%*sstruct {\n", ind, "");
+        depth++;
+    }
+    for (unsigned i = 0; i < r->nfields; i++)
+        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[i]);
+    unsigned live = 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        live += !region_empty(r->subs[i]);
+    if (live == 1) {
+        for (unsigned i = 0; i < r->nsubs; i++)
+            render_region(b, r->subs[i], depth, 0);
+    } else if (live > 1) {
+        sb_printf(b, "%*sunion {\n", depth * 4, "");
+        for (unsigned i = 0; i < r->nsubs; i++)
+            render_region(b, r->subs[i], depth + 1, 0);
+        sb_printf(b, "%*s};\n", depth * 4, "");
+    }
+    if (!inline_fields)
+        sb_printf(b, "%*s};\n", ind, "");
+}
+
+static const char *linkage(const callee *c)
+{
+    return c->is_static ? "static " : "";
+}
+
+static char *init_params(afn *f, int with_names, const callee *abi)
+{
+    sb b = {0};
+    for (unsigned i = 0, k = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        /* The ABI's types: a K&R definition's are promoted (analyze.c: callee_of) */
+        char *ty = abi && k < abi->nparams ? xstrdup(abi->param_types[k++])
+                                            : an_param_type(clang_getCursorType(v->decl->cur));
+        char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
+        sb_printf(&b, ", %s", d);
+        free(ty);
+        free(d);
+    }
+    return sb_take(&b);
+}
+
+/* The declarations a caller needs before it can await, spawn or define c. */
+char *lw_abi_decls(tunit *t, callee *c)
+{
+    (void)t;
+    sb b = {0};
+    sb_printf(&b, "struct ac__frame_%s;\n", c->name);
+    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
+    sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
+    for (unsigned i = 0; i < c->nparams; i++) {
+        char *d = lw_field_decl(c->param_types[i], xstrdup(""));
+        sb_printf(&b, ", %s", d);
+        free(d);
+    }
+    sb_puts(&b, ");\n");
+    c->forward_declared = 1;
+    return sb_take(&b);
+}
+
+static void declare_callees(tunit *t, node *n, sb *out)
+{
+    if (n->fn && !n->fn->forward_declared) {
+        char *d = lw_abi_decls(t, n->fn);
+        sb_puts(out, d);
+        free(d);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        declare_callees(t, n->kids[i], out);
+}
+
+static int t_lines(const lw *L)
+{
+    return L->t->lines;
+}
+
+/* Generated code that is not the user's (init, the dispatch, drop, tables) is attributed to the
+ * generated file itself, so that a breakpoint on a user's line never lands in it. output.c turns
+ * the marker into `#line N "file.async.c"`. */
+static void self_lines(lw *L, sb *out)
+{
+    if (t_lines(L))
+        sb_puts(out, ASYNCC_SELF_LINE "\n");
+}
+
+/* The statements of init and args that store the parameters in the frame. */
+static void put_param_copies(sb *out, afn *f)
+{
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *dst = xasprintf("ac__fr->%s", v->field);
+        char *set = lw_assign(dst, v->name, clang_getCursorType(v->decl->cur), 0);
+        sb_printf(out, "    %s;\n", set);
+        free(dst);
+        free(set);
+    }
+}
+
+static void emit_async(lw *L, sb *out)
+{
+    afn *f = L->f;
+    callee *c = f->self;
+    const char *n = c->name;
+    region *root = lw_new_region(NULL);
+    L->uni = L->stmt = root;
+    f->body->region = NULL;
+
+    /* A function that never suspends keeps its body as a plain C function, its twin, which the
+     * poll calls; other functions' local types move to file scope, where the frame struct can
+     * use them. */
+    int now = c->never_suspends;
+    if (!now)
+        lw_collect_moved(L, f->body);
+    /* The body first: it decides the frame's fields and the await sites. */
+    L->indent = 4;
+    L->twin = now;
+    lw_gen_block(L, f->body);
+    L->twin = 0;
+    char *body = sb_take(&L->out);
+
+    sb frame = {0};
+    if (c->ret_type) {
+        char *ty = xstrdup(c->ret_type);
+        sb_printf(&frame, "    %s;\n", lw_field_decl(ty, xstrdup("ac__result")));
+        free(ty);
+    }
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param) {
+            char *ty = lw_param_field_type(clang_getCursorType(f->vars[i]->decl->cur));
+            char *d = lw_field_decl(ty, xstrdup(f->vars[i]->field));
+            sb_printf(&frame, "    %s;\n", d);
+            free(ty);
+            free(d);
+        }
+    render_region(&frame, root, 1, 1);
+    f->layout = xstrdup(frame.data ? frame.data : "");
+
+    if (now) {
+        if (t_lines(L))
+            sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+        char *params = init_params(f, 1, NULL);
+        char *head = xasprintf("ac__now_%s(%s)", n, *params ? params + 2 : "void");
+        char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
+        sb_printf(out, "static %s\n%s\n\n", decl, body);
+        free(decl);
+        free(params);
+    }
+    if (t_lines(L))
+        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    for (unsigned i = 0; i < f->nmoved; i++)
+        sb_printf(out, "%s\n", f->moved_decls[i]);
+    sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", n, frame.data ? frame.data : "");
+    sb_free(&frame);
+
+    /* init */
+    self_lines(L, out);
+    char *params = init_params(f, 1, c);
+    char *params_decl = xstrdup(params);
+    /* Same-file awaits set the arguments with ac__args (or call the twin): a static function's
+     * init may go unused, and so may its type when it never suspends. */
+    const char *unused = now && c->is_static ? "__attribute__((unused)) " : "";
+    sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    ac__fr->ac__state = 0;\n",
+              linkage(c), c->is_static ? "__attribute__((unused)) " : "", n, params, n);
+    put_param_copies(out, f);
+    sb_puts(out, "}\n\n");
+    free(params);
+
+    /* poll */
+    self_lines(L, out);
+    if (now) {
+        sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                       "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
+                       "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
+                  n, n);
+        sb call = {0};
+        sb_printf(&call, "ac__now_%s(", n);
+        const char *sep = "";
+        for (unsigned i = 0; i < f->nvars; i++)
+            if (f->vars[i]->is_param) {
+                sb_printf(&call, "%sac__fr->%s", sep, f->vars[i]->field);
+                sep = ", ";
+            }
+        sb_putc(&call, ')');
+        char *set = c->ret_type ? lw_assign("ac__fr->ac__result", call.data,
+                                            clang_getResultType(clang_getCursorType(f->root->cur)), 0)
+                                : xstrdup(call.data);
+        sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
+        free(set);
+        sb_free(&call);
+        free(body);
+        body = NULL;
+    } else {
+    /* The body runs from state ac__from (the frame's, or 0 when a caller has just set the
+     * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
+    sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params_decl);
+    put_param_copies(out, f);
+    sb_puts(out, *params_decl ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
+    sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)\n{\n"
+                   "    (void)ac__cx;\n    (void)ac__keep;\n    switch (ac__from) {\n    case 0:\n        break;\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++)
+        sb_printf(out, "    case %u:\n        goto ac__resume_%u;\n", i + 1, i + 1);
+    sb_puts(out, "    default:\n        __builtin_trap(); /* polled after it returned AC_READY */\n    }\n");
+    sb_puts(out, body);
+    free(body);
+    /* Falling off the end: every line of it is the closing brace's. */
+    const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
+                               "    return (" DONE_STATE ", AC_READY);\n", "}\n"};
+    for (int i = 0; i < 3; i++) {
+        if (!*end_lines[i])
+            continue;
+        if (!sb_at_line_start(out))
+            sb_putc(out, '\n');
+        if (t_lines(L))
+            sb_printf(out, "#line %u \"%s\"\n", f->end_line, L->file);
+        sb_puts(out, end_lines[i]);
+    }
+    sb_putc(out, '\n');
+    self_lines(L, out);
+    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
+              n, n, n);
+    }
+    free(params_decl);
+    self_lines(L, out);
+
+    /* drop and child */
+    sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++) {
+        site *s = f->sites[i];
+        sb_printf(out, "    case %u:\n", s->index);
+        for (unsigned j = 0; j < s->nkids; j++) {
+            char *d = lw_child_drop(&s->kids[j]);
+            if (s->mask)
+                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n            %s\n        }\n", s->mask, 1u << j, d);
+            else
+                sb_printf(out, "        %s\n", d);
+            free(d);
+        }
+        char *calls = lw_cleanups(L, nstart(s->await), NULL, NULL);
+        if (*calls)
+            sb_printf(out, "        %s\n", calls);
+        free(calls);
+        sb_puts(out, "        break;\n");
+    }
+    sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
+
+    sb_printf(out, "static void *ac__child_%s(void *ac__p, const ac_future_type **ac__type)\n{\n"
+                   "    struct ac__frame_%s *ac__fr = ac__p;\n    switch (ac__fr->ac__state) {\n",
+              n, n);
+    for (unsigned i = 0; i < f->nsites; i++) {
+        site *s = f->sites[i];
+        sb_printf(out, "    case %u:\n", s->index);
+        for (unsigned j = 0; j < s->nkids; j++) {
+            child *ch = &s->kids[j];
+            const char *indent = s->mask ? "            " : "        ";
+            if (s->mask)
+                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n", s->mask, 1u << j);
+            sb_printf(out, "%s*ac__type = &ac__type_%s;\n%sreturn %sac__fr->%s;\n", indent, ch->fn->name, indent,
+                      ch->embedded ? "&" : "", ch->field);
+            if (s->mask)
+                sb_puts(out, "        }\n");
+            if (!s->mask)
+                break; /* the first child stands for all of a select */
+        }
+        if (s->mask)
+            sb_puts(out, "        return 0;\n");
+    }
+    sb_puts(out, "    default:\n        (void)ac__type;\n        return 0;\n    }\n}\n\n");
+
+    if (f->nsites) {
+        sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
+        for (unsigned i = 0; i < f->nsites; i++)
+            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->what);
+        sb_puts(out, "};\n\n");
+    }
+    char *branches = br_emit(f, out);
+    sb_printf(out,
+              "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
+              "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
+              "    ac__child_%s,\n    %s,\n    %u,\n    %s,\n};\n",
+              c->is_static ? "static " : "", unused, n, n, n, n,
+              c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : "0",
+              c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : "0", n, n, n,
+              f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites, branches);
+    free(branches);
+
+    if (f->is_main) {
+        int argc = 0;
+        for (unsigned i = 0; i < f->nvars; i++)
+            argc += f->vars[i]->is_param;
+        sb_printf(out,
+                  "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
+                  "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
+                  argc ? "int argc, char **argv" : "void", argc ? ", argc, argv" : "");
+    }
+}
+
+/* Appends f, rewritten, to out: the ABI declarations it needs, then either the state machine
+ * (async functions) or the function with its spawns and block_ons expanded (plain functions). */
+void lw_function(tunit *t, afn *f, sb *out)
+{
+    lw L = {0};
+    L.t = t;
+    L.f = f;
+    L.file = c_string_body(t->input);
+    if (f->self && !f->self->forward_declared) {
+        char *d = lw_abi_decls(t, f->self);
+        sb_puts(out, d);
+        free(d);
+    }
+    declare_callees(t, f->root, out);
+    if (f->self) {
+        emit_async(&L, out);
+    } else {
+        if (t->lines)
+            sb_printf(out, "#line %u \"%s\"\n", f->line, L.file);
+        L.cur_line = f->line;
+        L.indent = 1;
+        char *text = lw_emit_text(&L, f->root);
+        sb_puts(out, text);
+        sb_putc(out, '\n');
+        free(text);
+    }
+    sb_free(&L.out);
+    free(L.file);
+}

@@ -1,0 +1,489 @@
+/* lower_expr.c: lowering of expressions: the text of an expression with its rewrites, and the
+ * hoisting of its awaits into statements before it, in evaluation order. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct edit {
+    unsigned start, end;
+    char *text;
+} edit;
+
+typedef struct edits {
+    edit *v;
+    unsigned n;
+} edits;
+
+char *lw_emit_text(lw *L, node *n)
+{
+    return lw_emit_range(L, n, nstart(n), nend(n));
+}
+
+static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
+
+/* n's text with the rewrites inside it, but not n's own. */
+static char *emit_kids(lw *L, node *n)
+{
+    return apply_edits(L, n, nstart(n), nend(n), 0);
+}
+
+static node *loop_of(node *n)
+{
+    for (node *p = n->parent; p; p = p->parent)
+        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt)
+            return p;
+    return NULL;
+}
+
+char *lw_call_args(lw *L, node *call)
+{
+    sb b = {0};
+    for (unsigned i = 1; i < call->nkids; i++) {
+        char *a = lw_emit_text(L, call->kids[i]);
+        sb_printf(&b, ", %s", a);
+        free(a);
+    }
+    return sb_take(&b);
+}
+
+/* Whether the handle a spawn returns is thrown away: the spawn is a statement of its own, maybe
+ * cast to void. */
+int lw_handle_discarded(const node *m)
+{
+    const node *e = m, *p = m->parent;
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void))) {
+        e = p;
+        p = p->parent;
+    }
+    if (!p)
+        return 0;
+    switch (p->kind) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+    case CXCursor_LabelStmt:
+        return 1;
+    case CXCursor_IfStmt: /* a branch, not the condition */
+    case CXCursor_WhileStmt:
+        return p->nkids && p->kids[0] != e;
+    case CXCursor_DoStmt:
+    case CXCursor_ForStmt: /* the body */
+        return p->nkids && p->kids[p->kind == CXCursor_DoStmt ? 0 : p->nkids - 1] == e;
+    default:
+        return 0; /* a declaration, a return, a condition: the handle is used */
+    }
+}
+
+/* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */
+static char *task_expr(lw *L, node *m)
+{
+    node *call = an_unparen(m->ops[0]);
+    callee *c = call->fn;
+    unsigned k = ++L->nspawns;
+    char *args = lw_call_args(L, call);
+    char *s;
+    if (m->mk == MK_BLOCK_ON) {
+        if (c->ret_type) {
+            char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
+            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); %s; ac__block_on(ac__bt%u, &ac__br%u); ac__br%u; })",
+                          k, k, c->name, k, c->name, k, args, decl, k, k, k);
+            free(decl);
+        } else {
+            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); ac__block_on(ac__bt%u, 0); })",
+                          k, k, c->name, k, c->name, k, args, k);
+        }
+    } else {
+        s = xasprintf("({ void *ac__sp%u; ac_task *ac__st%u = ac__task_new(&ac__type_%s, &ac__sp%u); "
+                      "ac__init_%s(ac__sp%u%s); %s(ac__st%u); })",
+                      k, k, c->name, k, c->name, k, args,
+                      m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
+        if (lw_handle_discarded(m)) {
+            /* Nobody will join it: let the task free itself when it finishes (Tokio's detach
+             * on dropping a JoinHandle). */
+            char *d = xasprintf("ac_task_detach(%s)", s);
+            free(s);
+            s = d;
+        }
+    }
+    free(args);
+    return s;
+}
+
+static int inside(const node *scope, unsigned off)
+{
+    return off >= nstart(scope) && off < nend(scope);
+}
+
+/* Calls of the cleanups of frame locals alive at offset `at` that `leaves` says are left, innermost
+ * first, each as "fn(&ac__fr->x); ". */
+char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg)
+{
+    sb b = {0};
+    afn *f = L->f;
+    for (unsigned i = f->nvars; i-- > 0;) {
+        var *v = f->vars[i];
+        if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg)))
+            sb_printf(&b, "%s(&ac__fr->%s); ", v->cleanup, v->field);
+    }
+    return sb_take(&b);
+}
+
+static int leaves_for(const var *v, const void *target)
+{
+    const node *t = target;
+    return !t || !(nstart(t) >= nend(v->decl) && inside(v->scope, nstart(t)));
+}
+
+static node *label_named(node *n, const char *name)
+{
+    if (n->kind == CXCursor_LabelStmt) {
+        char *s = cx_take(clang_getCursorSpelling(n->cur));
+        int same = strcmp(s, name) == 0;
+        free(s);
+        if (same)
+            return n;
+    }
+    for (unsigned i = 0; i < n->nkids; i++) {
+        node *r = label_named(n->kids[i], name);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* Where a break, continue or goto lands: the loop or switch it leaves, or the label. */
+static node *jump_target(lw *L, node *j)
+{
+    if (j->kind == CXCursor_GotoStmt) {
+        char *name = NULL;
+        for (unsigned i = 0; i < j->nkids && !name; i++)
+            if (j->kids[i]->kind == CXCursor_LabelRef)
+                name = cx_take(clang_getCursorSpelling(j->kids[i]->cur));
+        node *t = name ? label_named(L->f->body, name) : NULL;
+        free(name);
+        return t;
+    }
+    for (node *p = j->parent; p; p = p->parent)
+        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt ||
+            (j->kind == CXCursor_BreakStmt && p->kind == CXCursor_SwitchStmt))
+            return p;
+    return NULL;
+}
+
+char *lw_return_text(lw *L, node *r)
+{
+    node *e = r->nkids ? r->kids[r->nkids - 1] : NULL;
+    if (L->twin) {
+        char *et = e && clang_isExpression(e->kind) ? lw_emit_text(L, e) : NULL;
+        char *s = et ? xasprintf("return %s", et) : xstrdup("return");
+        free(et);
+        return s;
+    }
+    /* The value is computed first, then the cleanups of the locals still in scope run. */
+    char *c = lw_cleanups(L, nstart(r), NULL, NULL), *calls = xstrdup(c);
+    for (char *p = calls; *p; p++)
+        if (*p == ';')
+            *p = ',';
+    free(c);
+    char *s;
+    if (!e || !clang_isExpression(e->kind))
+        s = xasprintf("return (%s" DONE_STATE ", AC_READY)", calls);
+    else {
+        char *et = lw_emit_text(L, e);
+        if (L->f->self->ret_type) {
+            char *v = xasprintf("(%s)", et);
+            char *set = lw_assign("ac__fr->ac__result", v, clang_getResultType(clang_getCursorType(L->f->root->cur)), 0);
+            s = xasprintf("return (%s, %s" DONE_STATE ", AC_READY)", set, calls);
+            free(v);
+            free(set);
+        } else {
+            s = xasprintf("return ((void)(%s), %s" DONE_STATE ", AC_READY)", et, calls);
+        }
+        free(et);
+    }
+    free(calls);
+    return s;
+}
+
+static int is_function_name(const tunit *t, const node *n)
+{
+    static const char *const names_of_function[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+    for (int i = 0; i < 3; i++) {
+        size_t len = strlen(names_of_function[i]);
+        if (nend(n) - nstart(n) == len && memcmp(t->text + nstart(n), names_of_function[i], len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A compound literal that a pointer may reach after an await: its storage moves to the frame
+ * (the block's region), filled from the literal when the expression runs. The result is an
+ * lvalue of the literal's type, so arrays still decay and & still works. */
+static char *frame_literal(lw *L, node *n)
+{
+    unsigned k = ++L->ntemps;
+    char *ty = lw_type_spelling(clang_getCursorType(n->cur));
+    node *scope = n->parent;
+    while (scope && scope->kind != CXCursor_CompoundStmt && scope->kind != CXCursor_ForStmt)
+        scope = scope->parent;
+    lw_add_field(scope && scope->region ? scope->region : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
+    free(ty);
+    char *lit = emit_kids(L, n);
+    char *s = xasprintf("(*(__builtin_memcpy(&ac__fr->ac__lit%u, &%s, sizeof ac__fr->ac__lit%u), &ac__fr->ac__lit%u))",
+                        k, lit, k, k);
+    free(lit);
+    return s;
+}
+
+static void push_edit(edits *e, node *n, char *text)
+{
+    e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
+    e->v[e->n++] = (edit){nstart(n), nend(n), text};
+}
+
+static void collect(lw *L, node *n, edits *e)
+{
+    if (n->repl) {
+        push_edit(e, n, xstrdup(n->repl));
+        return;
+    }
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin) {
+        /* A const local's field is not const (its initializer is an assignment): its uses see it
+         * through a const lvalue, so that typeof, _Generic and assignments still see a const. */
+        const char *f = n->var->field;
+        push_edit(e, n, n->var->is_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", f, f)
+                                         : xasprintf("ac__fr->%s", f));
+        return;
+    }
+    if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON) {
+        push_edit(e, n, task_expr(L, n));
+        return;
+    }
+    if (n->frame_literal) {
+        push_edit(e, n, frame_literal(L, n));
+        return;
+    }
+    if (L->f->self && n->kind == CXCursor_StringLiteral && n->nkids == 0 && is_function_name(L->t, n)) {
+        /* (libclang shows __func__ as a string literal under the predefined expression) */
+        /* in the poll function these would name ac__poll_f */
+        push_edit(e, n, xasprintf("\"%s\"", L->f->name));
+        return;
+    }
+    if (n->kind == CXCursor_ReturnStmt && L->f->self && !L->twin) {
+        push_edit(e, n, lw_return_text(L, n));
+        return;
+    }
+    if (L->f->self && (n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_BreakStmt || n->kind == CXCursor_GotoStmt)) {
+        node *loop = n->kind == CXCursor_ContinueStmt ? loop_of(n) : NULL;
+        char *jump = loop && loop->cont_label ? xasprintf("goto ac__cont_%u", loop->cont_label)
+                                              : xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
+        node *target = jump_target(L, n);
+        char *c = lw_cleanups(L, nstart(n), leaves_for, target);
+        if (*c) {
+            /* Braces replace the statement and its semicolon, so an `else` after it still binds. */
+            e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));
+            e->v[e->n++] = (edit){nstart(n), lw_stmt_end(L, n), xasprintf("{ %s%s; }", c, jump)};
+            free(jump);
+        } else {
+            push_edit(e, n, jump);
+        }
+        free(c);
+        return;
+    }
+    if (lw_is_moved_decl(L, n)) {
+        push_edit(e, n, xstrdup(""));
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        collect(L, n->kids[i], e);
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+    const edit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The text [a, b) of n's surroundings with the rewrites inside n applied (n's own rewrite too
+ * when `own`). */
+static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own)
+{
+    edits e = {0};
+    if (own)
+        collect(L, n, &e);
+    else
+        for (unsigned i = 0; i < n->nkids; i++)
+            collect(L, n->kids[i], &e);
+    if (e.n)
+        qsort(e.v, e.n, sizeof *e.v, edit_cmp);
+    sb out = {0};
+    unsigned pos = a;
+    for (unsigned i = 0; i < e.n; i++) {
+        if (e.v[i].start >= pos && e.v[i].end <= b) {
+            tk_put_code(&L->t->toks, &out, pos, e.v[i].start);
+            sb_puts(&out, e.v[i].text);
+            pos = e.v[i].end;
+        }
+        free(e.v[i].text);
+    }
+    tk_put_code(&L->t->toks, &out, pos, b);
+    free(e.v);
+    return sb_take(&out);
+}
+
+char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b)
+{
+    return apply_edits(L, n, a, b, 1);
+}
+
+/* A GNU statement expression with awaits: its statements run before the statement that uses it,
+ * in a block of their own, and its last expression statement gives the value. */
+static void hoist_stmt_expr(lw *L, node *n)
+{
+    node *body = n->nkids ? n->kids[0] : NULL;
+    if (!body || body->kind != CXCursor_CompoundStmt)
+        return;
+    CXType ty = clang_getCursorType(n->cur);
+    char *tmp = NULL;
+    if (ty.kind != CXType_Void) {
+        char *ts = lw_type_spelling(ty);
+        tmp = lw_new_temp(L, ts);
+        free(ts);
+    }
+    region *saved = L->uni, *saved_stmt = L->stmt;
+    body->region = lw_new_region(L->uni);
+    L->uni = body->region;
+    lw_sync(L, nstart(body));
+    lw_put(L, "{");
+    unsigned pos = nstart(body) + 1, indent = L->indent;
+    for (unsigned i = 0; i < body->nkids; i++) {
+        node *k = body->kids[i];
+        lw_copy_gap(L, pos, nstart(k));
+        node *value = k;
+        while (value->kind == CXCursor_LabelStmt && value->nkids)
+            value = value->kids[value->nkids - 1]; /* `out: t * 10;`, the __label__ idiom */
+        if (i + 1 == body->nkids && tmp && clang_isExpression(value->kind)) {
+            if (value != k)
+                lw_put_range(L, k, nstart(k), nstart(value));
+            k = value;
+            region *r = lw_new_region(L->uni);
+            L->stmt = r;
+            L->indent = lw_col_at(L, nstart(k));
+            lw_hoist(L, k);
+            char *e = lw_emit_text(L, k), *set = lw_assign(tmp, e, ty, 0);
+            lw_gline(L, lw_node_line(L, k), "%s;", set);
+            free(set);
+            free(e);
+            L->stmt = saved_stmt;
+        } else {
+            lw_gen_stmt(L, k);
+        }
+        pos = lw_stmt_end(L, k);
+    }
+    L->indent = indent;
+    lw_block_end_cleanups(L, body);
+    lw_gline(L, lw_node_line(L, n), "}");
+    L->uni = saved;
+    n->repl = tmp ? tmp : "((void)0)";
+}
+
+/* `a, b`: a runs as a statement of its own before b's awaits, and b gives the value. */
+static void hoist_comma(lw *L, node *n, unsigned line)
+{
+    lw_hoist(L, n->kids[0]);
+    char *lhs = lw_emit_text(L, n->kids[0]);
+    lw_gline(L, line, "(void)(%s);", lhs);
+    free(lhs);
+    lw_hoist(L, n->kids[1]);
+    n->repl = lw_emit_text(L, n->kids[1]);
+}
+
+/* Evaluates every await inside expression n, in order, as statements before the one that uses
+ * n, and marks each await with the expression that holds its value. &&, || and ?: become if/else
+ * so that what C would not evaluate is not awaited. */
+void lw_hoist(lw *L, node *n)
+{
+    if (!n->has_await)
+        return;
+    if (n->mk == MK_AWAIT) {
+        node *call = an_unparen(n->ops[0]);
+        if (call->mk) {
+            lw_gen_combinator(L, n, call);
+            return;
+        }
+        for (unsigned i = 1; i < call->nkids; i++)
+            lw_hoist(L, call->kids[i]);
+        lw_gen_await(L, n);
+        return;
+    }
+    unsigned line = lw_node_line(L, n);
+    if (n->kind == CXCursor_StmtExpr) {
+        hoist_stmt_expr(L, n);
+        return;
+    }
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[1]->has_await) {
+        const char *op = an_binop(L->t, n);
+        int and = strcmp(op, "&&") == 0, or = strcmp(op, "||") == 0;
+        if (and || or) {
+            lw_hoist(L, n->kids[0]);
+            char *tmp = lw_new_temp(L, "int");
+            char *lhs = lw_emit_text(L, n->kids[0]);
+            lw_gline(L, line, "%s = !!(%s);", tmp, lhs);
+            lw_gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
+            L->indent += 4;
+            lw_hoist(L, n->kids[1]);
+            char *rhs = lw_emit_text(L, n->kids[1]);
+            lw_gline(L, line, "%s = !!(%s);", tmp, rhs);
+            L->indent -= 4;
+            lw_gline(L, line, "}");
+            n->repl = tmp;
+            free(lhs);
+            free(rhs);
+            return;
+        }
+        if (strcmp(op, ",") == 0) {
+            hoist_comma(L, n, line);
+            return;
+        }
+    }
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[0]->has_await &&
+        strcmp(an_binop(L->t, n), ",") == 0) {
+        hoist_comma(L, n, line); /* `(await(f()), x)`: the discarded left value is a statement */
+        return;
+    }
+    if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await)) {
+        lw_hoist(L, n->kids[0]);
+        CXType ty = clang_getCursorType(n->cur);
+        char *tmp = NULL;
+        if (ty.kind != CXType_Void) {
+            char *ts = lw_type_spelling(ty);
+            tmp = lw_new_temp(L, ts);
+            free(ts);
+        }
+        char *cond = lw_emit_text(L, n->kids[0]);
+        lw_gline(L, line, "if (%s) {", cond);
+        free(cond);
+        for (int branch = 1; branch <= 2; branch++) {
+            L->indent += 4;
+            lw_hoist(L, n->kids[branch]);
+            char *v = lw_emit_text(L, n->kids[branch]);
+            if (tmp) {
+                char *set = lw_assign(tmp, v, ty, 0);
+                lw_gline(L, line, "%s;", set);
+                free(set);
+            } else
+                lw_gline(L, line, "(void)(%s);", v);
+            free(v);
+            L->indent -= 4;
+            lw_gline(L, line, branch == 1 ? "} else {" : "}");
+        }
+        n->repl = tmp ? tmp : "((void)0)";
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        lw_hoist(L, n->kids[i]);
+}

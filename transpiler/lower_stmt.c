@@ -1,0 +1,393 @@
+/* lower_stmt.c: lowering of statements: declarations, blocks, loops, conditions and labels that
+ * hold awaits are restructured; the others are copied as written. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int declares_frame_var(node *d);
+static void gen_labeled(lw *L, node *s);
+static int loop_rebuilt(node *s);
+
+static node *var_init(node *v)
+{
+    CXCursor init = clang_Cursor_getVarDeclInitializer(v->cur);
+    if (clang_Cursor_isNull(init))
+        return NULL;
+    for (unsigned i = v->nkids; i-- > 0;)
+        if (clang_isExpression(v->kids[i]->kind))
+            return v->kids[i];
+    return NULL;
+}
+
+/* The assignment that replaces the initializer of a local that moved into the frame. */
+static void init_frame_var(lw *L, var *v, node *init)
+{
+    unsigned line = lw_node_line(L, v->decl);
+    char *it = lw_emit_text(L, init);
+    CXType ty = clang_getCursorType(v->decl->cur);
+    int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
+    if (array)
+        lw_gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, &(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
+              v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
+              init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
+    else {
+        char *dst = xasprintf("ac__fr->%s", v->field);
+        char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
+        lw_gline(L, line, "%s;", set);
+        free(dst);
+        free(set);
+    }
+    free(it);
+}
+
+static void add_var_field(lw *L, var *v)
+{
+    region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
+    char *ty = lw_local_type(L, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
+    /* what _Alignas or the aligned attribute asked of the local (analyze.c: al_alignment) */
+    lw_add_field(r, v->align ? xasprintf("_Alignas(%u) %s", v->align, decl) : xstrdup(decl));
+    free(decl);
+    free(ty);
+}
+
+static void gen_decl(lw *L, node *d)
+{
+    int any_frame = 0;
+    for (unsigned i = 0; i < d->nkids; i++)
+        any_frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
+    if (!any_frame && (d->nkids == 1 || !d->has_await)) {
+        lw_hoist(L, d);
+        lw_sync(L, nstart(d));
+        char *s = lw_emit_text(L, d);
+        lw_put(L, s);
+        free(s);
+        return;
+    }
+    for (unsigned i = 0; i < d->nkids; i++) {
+        node *k = d->kids[i];
+        var *v = k->var;
+        if (!v) {
+            if (lw_is_tag_decl(k) && !k->repl)
+                dg_error_node(L->t, k, "define this type in a declaration of its own, before the variables");
+            continue;
+        }
+        node *init = var_init(k);
+        if (init)
+            lw_hoist(L, init);
+        if (v->in_frame) {
+            add_var_field(L, v);
+            if (init)
+                init_frame_var(L, v, init);
+        } else {
+            char *ty = lw_local_type(L, k, 0);
+            char *decl = lw_field_decl(ty, xstrdup(v->name));
+            char *it = init ? lw_emit_text(L, init) : NULL;
+            lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
+            free(ty);
+            free(decl);
+            free(it);
+        }
+    }
+}
+
+/* Falling off the end of a scope runs the cleanups of the frame locals it declared. */
+void lw_block_end_cleanups(lw *L, node *scope)
+{
+    afn *f = L->f;
+    if (!f->self)
+        return;
+    /* After a final break/continue/return/goto nothing runs: the jump ran the cleanups. */
+    if (scope->kind == CXCursor_CompoundStmt && scope->nkids) {
+        enum CXCursorKind last = scope->kids[scope->nkids - 1]->kind;
+        if (last == CXCursor_BreakStmt || last == CXCursor_ContinueStmt || last == CXCursor_ReturnStmt ||
+            last == CXCursor_GotoStmt)
+            return;
+    }
+    for (unsigned i = f->nvars; i-- > 0;)
+        if (f->vars[i]->cleanup && f->vars[i]->scope == scope)
+            lw_gline(L, lw_line_at(L, nend(scope) - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
+}
+
+void lw_gen_block(lw *L, node *b)
+{
+    region *saved = L->uni;
+    b->region = lw_new_region(L->uni);
+    L->uni = b->region;
+    lw_sync(L, nstart(b));
+    lw_put(L, "{");
+    unsigned pos = nstart(b) + 1, indent = L->indent;
+    for (unsigned i = 0; i < b->nkids; i++) {
+        node *k = b->kids[i];
+        lw_copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));
+        lw_gen_stmt(L, k);
+        pos = lw_stmt_end(L, k);
+    }
+    lw_copy_gap(L, pos, nend(b) - 1);
+    L->indent = indent;
+    lw_block_end_cleanups(L, b);
+    lw_sync(L, nend(b) - 1);
+    lw_put(L, "}");
+    L->uni = saved;
+}
+
+/* The parts of a for statement, told apart by the semicolons of its header. */
+static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
+{
+    const tk_stream *ts = &L->t->toks;
+    unsigned open = tk_next(ts, tk_at(ts, nstart(s)) + 1), close = tk_match(ts, open), semi[2] = {0, 0}, nsemi = 0;
+    for (unsigned i = tk_next(ts, open + 1); i < close && nsemi < 2; i = tk_next(ts, i + 1)) {
+        if (tk_is(ts, i, ";"))
+            semi[nsemi++] = ts->v[i].start;
+        else if (tk_match(ts, i) < close)
+            i = tk_match(ts, i); /* a statement expression's semicolons are not the header's */
+    }
+    *init = *cond = *inc = *body = NULL;
+    for (unsigned k = 0; k < s->nkids; k++) {
+        node *n = s->kids[k];
+        if (k == s->nkids - 1)
+            *body = n;
+        else if (nstart(n) < semi[0])
+            *init = n;
+        else if (nstart(n) < semi[1])
+            *cond = n;
+        else
+            *inc = n;
+    }
+}
+
+static int declares_frame_var(node *d)
+{
+    if (!d || d->kind != CXCursor_DeclStmt)
+        return 0;
+    for (unsigned i = 0; i < d->nkids; i++)
+        if (d->kids[i]->var && d->kids[i]->var->in_frame)
+            return 1;
+    return 0;
+}
+
+static void gen_for(lw *L, node *s)
+{
+    node *init, *cond, *inc, *body;
+    for_parts(L, s, &init, &cond, &inc, &body);
+    unsigned line = lw_node_line(L, s);
+    int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
+    if (!header_awaits && !declares_frame_var(init)) {
+        lw_put_range(L, s, nstart(s), nstart(body));
+        lw_gen_stmt(L, body);
+        return;
+    }
+    lw_sync(L, nstart(s));
+    lw_put(L, "{");
+    if (!header_awaits) {
+        /* Only the loop variable moved into the frame: initialize it, keep the loop. */
+        gen_decl(L, init);
+        char *ct = cond ? lw_emit_text(L, cond) : xstrdup("");
+        char *it = inc ? lw_emit_text(L, inc) : xstrdup("");
+        lw_gopen(L, line, "for (; %s; %s)", ct, it);
+        free(ct);
+        free(it);
+        lw_gen_stmt(L, body);
+        lw_block_end_cleanups(L, s);
+        lw_gline(L, line, "}");
+        return;
+    }
+    if (init) {
+        if (init->kind == CXCursor_DeclStmt)
+            gen_decl(L, init);
+        else {
+            lw_hoist(L, init);
+            char *it = lw_emit_text(L, init);
+            lw_gline(L, line, "(void)(%s);", it);
+            free(it);
+        }
+    }
+    lw_gline(L, line, "for (;;) {");
+    if (cond) {
+        lw_hoist(L, cond);
+        char *ct = lw_emit_text(L, cond);
+        lw_gline(L, line, "if (!(%s)) break;", ct);
+        free(ct);
+    }
+    if (inc)
+        s->cont_label = ++L->nlabels;
+    lw_gen_stmt(L, body);
+    if (inc) {
+        lw_gline(L, line, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+        lw_hoist(L, inc);
+        char *it = lw_emit_text(L, inc);
+        lw_gline(L, line, "(void)(%s);", it); /* the value of an increment goes unused */
+        free(it);
+    }
+    lw_gline(L, line, "}");
+    lw_block_end_cleanups(L, s);
+    lw_gline(L, line, "}");
+}
+
+/* The text of a statement's label part (`case 1:`, `L:`, `default:`) before its sub-statement. */
+static void gen_labeled(lw *L, node *s)
+{
+    node *sub = s->kids[s->nkids - 1];
+    lw_put_range(L, s, nstart(s), nstart(sub));
+    lw_gen_stmt(L, sub);
+}
+
+/* `if (cond)` or `switch (cond)`, after the awaits of cond. */
+static void gen_header(lw *L, node *s, const char *keyword, node *cond)
+{
+    lw_hoist(L, cond);
+    char *c = lw_emit_text(L, cond);
+    lw_sync(L, nstart(s));
+    lw_put(L, keyword);
+    lw_put(L, " (");
+    lw_put(L, c);
+    lw_put(L, ")");
+    free(c);
+}
+
+/* Whether a loop is rebuilt as `{ ...; for (;;) ... }`, which loop pragmas cannot precede. */
+static int loop_rebuilt(node *s)
+{
+    switch (s->kind) {
+    case CXCursor_WhileStmt:
+        return s->kids[0]->has_await;
+    case CXCursor_DoStmt:
+        return s->kids[1]->has_await;
+    case CXCursor_ForStmt:
+        for (unsigned i = 0; i + 1 < s->nkids; i++)
+            if (s->kids[i]->has_await)
+                return 1;
+        return s->nkids > 1 && declares_frame_var(s->kids[0]);
+    default:
+        return 0;
+    }
+}
+
+void lw_gen_stmt(lw *L, node *s)
+{
+    if (lw_is_moved_decl(L, s))
+        return;
+    L->indent = lw_col_at(L, nstart(s));
+    if (s->kind == CXCursor_UnexposedStmt && s->nkids == 1 &&
+        clang_isStatement(s->kids[0]->kind) && s->has_await) {
+        /* `#pragma GCC unroll` and other attributes on a statement: kept, unless the loop they
+         * annotate is rebuilt (they are only hints; a block after them is an error) */
+        if (loop_rebuilt(s->kids[0]))
+            lw_gen_stmt(L, s->kids[0]);
+        else
+            gen_labeled(L, s);
+        return;
+    }
+    if (s->kind == CXCursor_DeclStmt) {
+        gen_decl(L, s);
+        return;
+    }
+    if (!s->has_await) {
+        lw_put_range(L, s, nstart(s), lw_stmt_end(L, s));
+        return;
+    }
+    if (s->kind == CXCursor_CompoundStmt) {
+        lw_gen_block(L, s);
+        return;
+    }
+    if (s->kind == CXCursor_CaseStmt || s->kind == CXCursor_DefaultStmt || s->kind == CXCursor_LabelStmt) {
+        gen_labeled(L, s);
+        return;
+    }
+    region *saved_stmt = L->stmt, *saved_uni = L->uni;
+    s->region = lw_new_region(L->uni);
+    L->stmt = L->uni = s->region;
+    unsigned line = lw_node_line(L, s), indent;
+    int wrap = s->parent && s->parent->kind != CXCursor_CompoundStmt;
+    if (wrap) {
+        lw_sync(L, nstart(s));
+        lw_put(L, "{");
+    }
+    indent = L->indent = lw_col_at(L, nstart(s));
+    switch (s->kind) {
+    case CXCursor_ReturnStmt: {
+        lw_hoist(L, s);
+        char *r = lw_return_text(L, s);
+        lw_sync(L, nstart(s));
+        lw_put(L, r);
+        lw_put(L, ";");
+        free(r);
+        break;
+    }
+    case CXCursor_IfStmt: {
+        gen_header(L, s, "if", s->kids[0]);
+        lw_gen_stmt(L, s->kids[1]);
+        if (s->nkids > 2) {
+            L->indent = indent;
+            lw_gopen(L, lw_node_line(L, s->kids[2]), "else");
+            lw_gen_stmt(L, s->kids[2]);
+        }
+        break;
+    }
+    case CXCursor_WhileStmt:
+        if (s->kids[0]->has_await) {
+            lw_gline(L, line, "for (;;) {");
+            lw_hoist(L, s->kids[0]);
+            char *c = lw_emit_text(L, s->kids[0]);
+            lw_gline(L, line, "if (!(%s)) break;", c);
+            free(c);
+            lw_gen_stmt(L, s->kids[1]);
+            L->indent = indent;
+            lw_gline(L, line, "}");
+        } else {
+            lw_put_range(L, s, nstart(s), nstart(s->kids[1]));
+            lw_gen_stmt(L, s->kids[1]);
+        }
+        break;
+    case CXCursor_DoStmt: {
+        node *body = s->kids[0], *cond = s->kids[1];
+        if (cond->has_await) {
+            lw_gline(L, line, "for (;;) {");
+            s->cont_label = ++L->nlabels;
+            lw_gen_stmt(L, body);
+            L->indent = indent;
+            unsigned cl = lw_node_line(L, cond);
+            lw_gline(L, cl, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+            lw_hoist(L, cond);
+            char *c = lw_emit_text(L, cond);
+            lw_gline(L, cl, "if (!(%s)) break;", c);
+            free(c);
+            lw_gline(L, cl, "}");
+        } else {
+            lw_put_range(L, s, nstart(s), nstart(body));
+            lw_gen_stmt(L, body);
+            lw_put_range(L, s, lw_stmt_end(L, body), lw_stmt_end(L, s));
+        }
+        break;
+    }
+    case CXCursor_ForStmt:
+        gen_for(L, s);
+        break;
+    case CXCursor_SwitchStmt: {
+        gen_header(L, s, "switch", s->kids[0]);
+        lw_gen_stmt(L, s->kids[s->nkids - 1]);
+        break;
+    }
+    default:
+        if (!clang_isExpression(s->kind)) {
+            dg_error_node(L->t, s, "asyncc cannot transform an await in this kind of statement");
+            break;
+        }
+        lw_hoist(L, s);
+        node *u = an_unparen(s);
+        if (u->mk != MK_AWAIT) {
+            char *e = lw_emit_text(L, s);
+            lw_sync(L, nstart(s));
+            lw_put(L, e);
+            lw_put(L, ";");
+            free(e);
+        }
+        break;
+    }
+    if (wrap) {
+        L->indent = indent;
+        lw_gline(L, line, "}");
+    }
+    L->stmt = saved_stmt;
+    L->uni = saved_uni;
+}

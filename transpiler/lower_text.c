@@ -1,0 +1,213 @@
+/* lower_text.c: the lowering's output text: generated lines with their #line, user text copied
+ * between statements, and where a statement ends in the text. */
+#include "lower.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+region *lw_new_region(region *parent)
+{
+    region *r = xcalloc(1, sizeof *r);
+    if (parent)
+        VEC_PUSH(parent->subs, parent->nsubs, r);
+    return r;
+}
+
+void lw_add_field(region *r, char *decl)
+{
+    VEC_PUSH(r->fields, r->nfields, decl);
+}
+
+unsigned lw_line_at(lw *L, unsigned off)
+{
+    return dg_line_at(L->t, off);
+}
+
+unsigned lw_col_at(lw *L, unsigned off)
+{
+    unsigned col = 1;
+    while (off > 0 && L->t->text[off - 1] != '\n') {
+        off--;
+        col++;
+    }
+    return col;
+}
+
+void lw_put(lw *L, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        L->cur_line += *p == '\n';
+    sb_puts(&L->out, s);
+}
+
+static void putn(lw *L, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        L->cur_line += s[i] == '\n';
+    sb_putn(&L->out, s, n);
+}
+
+static void line_directive(lw *L, unsigned line)
+{
+    if (!sb_at_line_start(&L->out))
+        lw_put(L, "\n");
+    if (L->t->lines && L->cur_line != line) {
+        sb_printf(&L->out, "#line %u \"%s\"\n", line, L->file);
+        L->cur_line = line;
+    }
+}
+
+void lw_pad(lw *L, unsigned col)
+{
+    for (unsigned i = 1; i < col; i++)
+        sb_putc(&L->out, ' ');
+}
+
+/* Prepares the output for user text starting at off: same line when it is, else a new line
+ * carrying off's line number, indented to off's column. */
+void lw_sync(lw *L, unsigned off)
+{
+    unsigned line = lw_line_at(L, off);
+    if (!sb_at_line_start(&L->out)) {
+        if (!L->t->lines || line == L->cur_line) {
+            lw_put(L, " ");
+            return;
+        }
+    }
+    line_directive(L, line);
+    L->indent = lw_col_at(L, off);
+    lw_pad(L, L->indent);
+}
+
+static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap)
+{
+    line_directive(L, line);
+    lw_pad(L, L->indent ? L->indent : 5);
+    sb_vprintf(&L->out, fmt, ap);
+    if (end_line)
+        lw_put(L, "\n");
+}
+
+void lw_gline(lw *L, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vgen(L, line, 1, fmt, ap);
+    va_end(ap);
+}
+
+void lw_glabel(lw *L, unsigned line, const char *fmt, ...)
+{
+    unsigned indent = L->indent, at = indent ? indent : 5;
+    va_list ap;
+    va_start(ap, fmt);
+    L->indent = at > 3 ? at - 2 : 1;
+    vgen(L, line, 1, fmt, ap);
+    L->indent = indent;
+    va_end(ap);
+}
+
+void lw_gopen(lw *L, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vgen(L, line, 0, fmt, ap);
+    va_end(ap);
+}
+
+void lw_copy_gap(lw *L, unsigned from, unsigned to)
+{
+    lw_copy_gap_lines(L, from, to, 0);
+}
+
+/* The same, leaving out #pragma lines: gcc's loop pragmas (unroll, ivdep) must be followed by
+ * the loop itself, and a rebuilt loop starts with a block. They are only hints. */
+void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
+{
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = tk_at(ts, from); drop_pragmas && i < ts->n && ts->v[i].end <= to; i++)
+        if (ts->v[i].kind == TK_DIRECTIVE) {
+            lw_copy_gap_lines(L, from, ts->v[i].start, 0);
+            from = ts->v[i].end;
+        }
+    unsigned last = from, first_nl = to;
+    for (unsigned i = from; i < to; i++)
+        if (L->t->text[i] == '\n') {
+            last = i + 1;
+            if (first_nl == to)
+                first_nl = i;
+        }
+    if (last == from)
+        return;
+    if (!sb_at_line_start(&L->out) && L->t->text[from] != '\n')
+        lw_put(L, " ");
+    else if (sb_at_line_start(&L->out) && tk_skip_blank(&L->t->toks, from, first_nl) > from)
+        /* A comment that ended the statement's line, after the statement's generated lines: it
+         * gets its own line's #line, so none comes between it and what follows (a case label
+         * after a fallthrough comment). */
+        line_directive(L, lw_line_at(L, from));
+    putn(L, L->t->text + from, first_nl + 1 - from);
+    if (first_nl + 1 < last) {
+        line_directive(L, lw_line_at(L, first_nl + 1));
+        putn(L, L->t->text + first_nl + 1, last - first_nl - 1);
+    }
+}
+
+/* Where a statement really ends: clang's extent leaves out the `;` of expression statements,
+ * return, break, continue, goto and do-while. */
+unsigned lw_stmt_end(lw *L, node *s)
+{
+    switch (s->kind) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_DeclStmt:
+    case CXCursor_NullStmt:
+        return nend(s);
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+    case CXCursor_LabelStmt:
+        /* These end with a sub-statement, which may be an expression statement. */
+        return s->nkids ? lw_stmt_end(L, s->kids[s->nkids - 1]) : nend(s);
+    default: {
+        const tk_stream *ts = &L->t->toks;
+        unsigned i = tk_next(ts, tk_at(ts, nend(s)));
+        return tk_is(ts, i, ";") ? ts->v[i].end : nend(s);
+    }
+    }
+}
+
+int lw_is_tag_decl(const node *n)
+{
+    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
+           n->kind == CXCursor_TypedefDecl;
+}
+
+/* A declaration of local types only (struct, union, enum, typedef): moved to file scope in an
+ * async function, where frame fields may need the types. */
+int lw_is_moved_decl(lw *L, const node *n)
+{
+    if (!L->f->self || L->twin || n->kind != CXCursor_DeclStmt || n->nkids == 0)
+        return 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!lw_is_tag_decl(n->kids[i]))
+            return 0;
+    return 1;
+}
+
+unsigned lw_node_line(lw *L, node *n)
+{
+    return lw_line_at(L, nstart(n));
+}
+
+/* Emits user text [a, b) of statement s with its rewrites, starting at a fresh sync point. */
+void lw_put_range(lw *L, node *s, unsigned a, unsigned b)
+{
+    lw_sync(L, a);
+    char *t = lw_emit_range(L, s, a, b);
+    lw_put(L, t);
+    free(t);
+}

@@ -1,0 +1,168 @@
+/* lower_types.c: how the lowering spells types: frame fields, parameters, unnamed local types,
+ * declarations, assignments and the temporaries of expressions. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* clang's spelling of a type, unless it is written with typeof: that spelling repeats an
+ * expression (perhaps an await marker) that is not valid where the type is needed again. */
+char *lw_type_spelling(CXType ty)
+{
+    char *s = cx_take(clang_getTypeSpelling(ty));
+    if (strstr(s, "typeof") || strstr(s, "__asyncc_")) {
+        free(s);
+        s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(ty)));
+    }
+    return s;
+}
+
+/* The type of a frame field: without a top-level const, which would forbid the assignments
+ * that replace initializers (uses see the const again, see collect). A pointer's own const is
+ * dropped by a cast, which C defines to yield the unqualified type: clang spells `T *const` and
+ * `int (*const)(int)` with the const in different places. */
+static char *field_type(CXType ty)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    /* Arrays keep their const elements: their initializer is a memcpy. */
+    if ((!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(canon)) || canon.kind == CXType_ConstantArray ||
+        canon.kind == CXType_IncompleteArray)
+        return lw_type_spelling(ty);
+    char *s = cx_take(clang_getTypeSpelling(canon));
+    if (canon.kind == CXType_Pointer && !strstr(s, "_Atomic")) {
+        char *r = xasprintf("__typeof__((%s)0)", s);
+        free(s);
+        return r;
+    }
+    size_t n = strlen(s);
+    if (strncmp(s, "const ", 6) == 0)
+        memmove(s, s + 6, n - 5);
+    else if (n > 5 && strcmp(s + n - 5, "const") == 0) {
+        s[n - 5] = 0;
+        while (n > 5 && s[strlen(s) - 1] == ' ')
+            s[strlen(s) - 1] = 0;
+    }
+    return s;
+}
+
+/* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
+char *lw_param_field_type(CXType ty)
+{
+    if (ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray ||
+        ty.kind == CXType_DependentSizedArray || ty.kind == CXType_FunctionProto || ty.kind == CXType_FunctionNoProto ||
+        (!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(clang_getCanonicalType(ty))))
+        return an_param_type(ty);
+    return field_type(ty);
+}
+
+/* The type of a local as the generated code must spell it: unnamed local types carry the name
+ * they were given at file scope. Reports types that cannot be spelled. */
+char *lw_local_type(lw *L, node *decl, int for_field)
+{
+    CXType ty = clang_getCursorType(decl->cur);
+    char *s = for_field ? field_type(ty) : lw_type_spelling(ty);
+    for (unsigned i = 0; i < L->nanon; i++) {
+        char *at = strstr(s, L->anon_from[i]);
+        if (!at)
+            continue;
+        /* Replace from the keyword before "(unnamed" to the location's closing parenthesis. */
+        char *open = at;
+        while (open > s && *open != '(')
+            open--;
+        char *kw = open;
+        while (kw > s && kw[-1] == ' ')
+            kw--;
+        while (kw > s && kw[-1] != ' ' && kw[-1] != '(')
+            kw--;
+        char *r = xasprintf("%.*s%s%s", (int)(kw - s), s, L->anon_to[i], at + strlen(L->anon_from[i]));
+        free(s);
+        s = r;
+    }
+    if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
+        char *name = cx_take(clang_getCursorSpelling(decl->cur));
+        dg_error_node(L->t, decl, "the type of '%s' has no name asyncc can write in the frame; give it a tag or a typedef",
+                      name);
+        free(name);
+    }
+    return s;
+}
+
+static int const_inside(CXType ty);
+
+static enum CXVisitorResult const_field(CXCursor c, CXClientData data)
+{
+    CXType ty = clang_getCursorType(c);
+    if (clang_isConstQualifiedType(clang_getCanonicalType(ty)) || const_inside(ty)) {
+        *(int *)data = 1;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+/* Whether a const member (or a const array element) lies anywhere inside an object of type ty:
+ * then C forbids assigning the object as a whole, although initializing it is fine. */
+static int const_inside(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    switch (c.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray: {
+        CXType e = clang_getArrayElementType(c);
+        return clang_isConstQualifiedType(clang_getCanonicalType(e)) || const_inside(e);
+    }
+    case CXType_Record: {
+        int found = 0;
+        clang_Type_visitFields(c, const_field, &found);
+        return found;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* `dst = src` as an expression, for an object of type ty that is not an array; src is an
+ * initializer list when init_list. A struct or union with a const member inside cannot be
+ * assigned: it is initialized on the stack and copied, which compilers turn into the same stores. */
+char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
+{
+    if (const_inside(ty))
+        return xasprintf("({ __typeof__(%s) ac__v = %s; (void)__builtin_memcpy((void *)&(%s), &ac__v, sizeof ac__v); })",
+                         dst, src, dst);
+    if (init_list)
+        return xasprintf("%s = (__typeof__(%s))%s", dst, dst, src);
+    return xasprintf("%s = %s", dst, src);
+}
+
+/* A declaration of `name` with the type clang spells as `type`; types that C cannot write before
+ * a name (arrays, function pointers) go through __typeof__. Takes ownership of name. */
+char *lw_field_decl(const char *type, const char *name)
+{
+    char *s;
+    if (strpbrk(type, "(["))
+        s = xasprintf("__typeof__(%s)%s%s", type, *name ? " " : "", name);
+    else {
+        size_t n = strlen(type);
+        s = xasprintf("%s%s%s", type, *name && n && type[n - 1] != '*' ? " " : "", name);
+    }
+    free((char *)name);
+    return s;
+}
+
+char *lw_new_temp(lw *L, const char *type)
+{
+    unsigned k = ++L->ntemps;
+    char *decl = lw_field_decl(type, xasprintf("ac__t%u", k));
+    if (L->twin) {
+        /* a plain local, declared where the hoisted statements that use it begin */
+        if (!sb_at_line_start(&L->out))
+            lw_put(L, "\n");
+        lw_pad(L, L->indent ? L->indent : 5);
+        lw_put(L, decl);
+        lw_put(L, ";\n");
+        free(decl);
+        return xasprintf("ac__t%u", k);
+    }
+    lw_add_field(L->stmt, decl);
+    return xasprintf("ac__fr->ac__t%u", k);
+}
