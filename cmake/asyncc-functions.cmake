@@ -11,7 +11,8 @@ cmake_policy(SET CMP0116 NEW)
 # Transpiles each file with asyncc as a build step and adds the result to <target> in place of
 # the file, like target_sources(). asyncc preprocesses with the target's include directories,
 # compile definitions and C standard, and writes a depfile, so that editing any header the
-# source includes transpiles it again. The target links asyncc::runtime.
+# source includes transpiles it again. The target links asyncc::runtime. The target property
+# ASYNCC_OPTIONS holds more flags for asyncc (e.g. -Wno-async-blocking, -Werror).
 function(asyncc_target_sources target)
   if(NOT TARGET ${target})
     message(FATAL_ERROR "asyncc_target_sources: '${target}' is not a target")
@@ -21,6 +22,7 @@ function(asyncc_target_sources target)
   set(defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   set(ext "$<TARGET_PROPERTY:${target},C_EXTENSIONS>")
   set(std "$<TARGET_PROPERTY:${target},C_STANDARD>")
+  set(opts "$<TARGET_PROPERTY:${target},ASYNCC_OPTIONS>")
   # C_EXTENSIONS unset means on, as for the compiler CMake drives.
   set(dialect "$<IF:$<AND:$<BOOL:${ext}>,$<NOT:$<STREQUAL:${ext},>>>,gnu,$<IF:$<STREQUAL:${ext},>,gnu,c>>")
   foreach(arg IN LISTS ARGN)
@@ -40,6 +42,7 @@ function(asyncc_target_sources target)
         "$<$<BOOL:${inc}>:-I$<JOIN:${inc},;-I>>"
         "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>"
         "$<$<BOOL:${std}>:-std=${dialect}${std}>"
+        "${opts}"
         -MD -MF "${out}.d" -MT "${out}" -o "${out}" "${src}"
       DEPENDS "${src}" asyncc::asyncc
       DEPFILE "${out}.d"

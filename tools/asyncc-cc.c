@@ -253,6 +253,16 @@ static int for_preprocessor(const char *a)
     return 0;
 }
 
+/* -Wasync-blocking, -Wno-async, -Werror=async-join-type...: flags of asyncc's lints. */
+static int is_lint_flag(const char *a)
+{
+    static const char *const prefix[] = {"-Wasync", "-Wno-async", "-Werror=async", "-Wno-error=async", NULL};
+    for (int i = 0; prefix[i]; i++)
+        if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Expands @FILE arguments as gcc does: FILE holds more arguments, separated by white space, with
  * '...', "..." and backslash quoting (build systems use them for long command lines). */
 static void expand_response_files(argv_t *out, int argc, char **argv, int depth)
@@ -333,6 +343,15 @@ static void parse(command *c, int argc, char **argv, const char *real_cc)
         }
         if (strcmp(a, "-M") == 0 || strcmp(a, "-MM") == 0)
             c->deps_only = 1;
+
+        /* The lints' flags are asyncc's alone (gcc rejects -Wasync-blocking); -Werror and -w
+         * are both's: a lint's warning becomes an error, or is silenced, as the compiler's do. */
+        if (is_lint_flag(a)) {
+            push(&c->pp, a);
+            continue;
+        }
+        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-w") == 0)
+            push(&c->pp, a);
 
         if (strcmp(a, "-c") == 0)
             c->compile_only = 1;

@@ -58,6 +58,7 @@
     X(clang_getNullCursor) \
     X(clang_getNumArgTypes) \
     X(clang_getNumDiagnostics) \
+    X(clang_getPointeeType) \
     X(clang_getPresumedLocation) \
     X(clang_getRangeEnd) \
     X(clang_getRangeStart) \
@@ -136,6 +137,7 @@ int cx_load(void);
 #define clang_getNullCursor (cx_api.clang_getNullCursor)
 #define clang_getNumArgTypes (cx_api.clang_getNumArgTypes)
 #define clang_getNumDiagnostics (cx_api.clang_getNumDiagnostics)
+#define clang_getPointeeType (cx_api.clang_getPointeeType)
 #define clang_getPresumedLocation (cx_api.clang_getPresumedLocation)
 #define clang_getRangeEnd (cx_api.clang_getRangeEnd)
 #define clang_getRangeStart (cx_api.clang_getRangeStart)

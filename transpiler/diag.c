@@ -330,17 +330,35 @@ static void user_location(tunit *t, CXSourceLocation loc, char **file, unsigned 
         *col = original_column(t, offset, *col);
 }
 
-static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)
+/* kind is "error" or "warning"; flag, when not NULL, names the -W flag of a warning as clang
+ * does ("-Wx", or "-Werror,-Wx" for a warning made an error). Errors count in t->errors. */
+static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const char *flag, const char *fmt,
+                       va_list ap)
 {
     char *file;
     unsigned line, col;
     user_location(t, loc, &file, &line, &col);
-    fprintf(out(), "%s:%u:%u: error: ", file, line, col);
+    fprintf(out(), "%s:%u:%u: %s: ", file, line, col, kind);
     vfprintf(out(), fmt, ap);
+    if (flag)
+        fprintf(out(), " [%s]", flag);
     fputc('\n', out());
     show_line(file, line, col);
     free(file);
-    t->errors++;
+    t->errors += strcmp(kind, "error") == 0;
+}
+
+static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)
+{
+    vreport_as(t, loc, "error", NULL, fmt, ap);
+}
+
+void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_as(t, clang_getCursorLocation(n->cur), kind, flag, fmt, ap);
+    va_end(ap);
 }
 
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...)

@@ -168,6 +168,9 @@ void dg_hold(void);
 void dg_release(int print);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A diagnostic of any kind ("error", "warning") at n, with its -W flag when not NULL. */
+void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
 int dg_report_clang(tunit *t);
 /* The presumed line of offset off in the preprocessed text, and whether the input file itself
@@ -239,6 +242,14 @@ int out_check_line_directives(tunit *t);
 /* Emits ac__branches_<f> (see ac_future_type.branches) when f has a combinator; returns its
  * name, or "0" for a type whose dumps follow child alone (caller frees). */
 char *br_emit(const afn *f, sb *out);
+
+/* lint.c */
+/* Takes the -W flags of the lints (-Wasync-blocking, -Wno-async-blocking, -Werror=..., -Wasync,
+ * -Wno-async) and returns 1; notes -Werror and -w and returns 0 (they go on to the preprocessor);
+ * returns 0 for anything else. */
+int li_option(const char *a);
+/* Warns about the input's async mistakes; returns how many warnings -Werror made errors. */
+int li_run(tunit *t);
 
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that

@@ -174,6 +174,8 @@ static int parse_args(options *o, int argc, char **argv)
             o->ccdb = argv[++i];
         } else if (strcmp(a, "-c") == 0) {
             /* harmless: the compiler's flags are welcome as they are */
+        } else if (li_option(a)) {
+            /* a lint's -W flag: asyncc's own */
         } else if (a[0] == '-' && a[1]) {
             const char *value = takes_value(a) && i + 1 < argc ? argv[++i] : NULL;
             add_flag(o, a, value);
@@ -377,6 +379,8 @@ int main(int argc, char **argv)
             goto out;
     }
     phase(t.tu2 ? "analyze+half" : "analyze");
+    if (li_run(&t))
+        goto out;
 
     char *result = NULL;
     if (strcmp(o.emit, "c") == 0)

@@ -27,6 +27,7 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 #define ac_try_join(...) (__asyncc_try_join, __VA_ARGS__, 0)
 #define ac_select(...) (__asyncc_select, __VA_ARGS__, 0)
 #define ac_timeout(ms, fut) (__asyncc_timeout, (ms), (fut), 0)
+#define AC_BLOCKING __attribute__((annotate("asyncc_blocking")))
 
 #else
 
@@ -39,8 +40,13 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 #define ac_try_join(...) ((void)(__VA_ARGS__), 0)
 #define ac_select(first, ...) ((void)(first), 0)
 #define ac_timeout(ms, fut) ((void)(ms), (void)(fut), 0)
+#define AC_BLOCKING
 
 #endif
+
+/* AC_BLOCKING on a function's declaration says that it blocks its thread: asyncc warns about
+ * each call of it in an async function (-Wasync-blocking), as it does for sleep, read, recv,
+ * pthread_mutex_lock, getaddrinfo... (docs/guide.md has the list). */
 
 /*
  * What the combinators mean once transpiled (each argument is a call of an async function,

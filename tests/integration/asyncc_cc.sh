@@ -68,5 +68,13 @@ grep -q "^asyncc-cc: .*dying-asyncc died of signal 11 .* while transpiling sub/a
     fail "a dead asyncc: '$(cat err.txt)'"
 echo "ok: asyncc killed by a signal is reported"
 
+printf '#include <asyncc.h>\n#include <unistd.h>\nasync int main(void)\n{\n    sleep(0);\n    return 0;\n}\n' >lint.c
+"$cc" -Wall lint.c -o lint 2>err.txt && grep -q "^lint.c:5:5: warning: 'sleep' blocks .*\[-Wasync-blocking\]" err.txt ||
+    fail "no -Wasync-blocking warning: $(cat err.txt)"
+"$cc" -Wall -Wno-async-blocking lint.c -o lint 2>err.txt && [ ! -s err.txt ] || fail "-Wno-async-blocking: $(cat err.txt)"
+if "$cc" -Werror lint.c -o lint 2>err.txt; then fail "-Werror did not stop the build"; fi
+grep -q "^lint.c:5:5: error: .*\[-Werror,-Wasync-blocking\]" err.txt || fail "-Werror: $(cat err.txt)"
+echo "ok: lint warnings on by default, -Wno-async-blocking (kept from gcc) and -Werror"
+
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporaries left in TMPDIR: $(ls "$TMPDIR")"
 echo "ok: no temporaries left"

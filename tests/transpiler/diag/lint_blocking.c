@@ -1,0 +1,64 @@
+// -Wasync-blocking: a blocking libc/POSIX call in an async function, at the call, with what to
+// await instead; AC_BLOCKING marks a program's own blocking functions; off with -Wno-async-blocking
+// (or -Wno-async), an error with -Werror. Plain functions, calls in a function that awaits
+// readiness (non-blocking descriptors) are fine.
+// RUN: %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=warning:
+// RUN: %asyncc -Wno-async-blocking %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=OFF
+// RUN: %asyncc -Wno-async %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=OFF
+// RUN: not %asyncc -Werror %s -o %t.c 2>&1 | %FileCheck %s --check-prefix=ERR
+// RUN: not test -e %t.c
+// RUN: %asyncc -Werror -Wno-error=async-blocking %s -o %t.c
+// OFF-NOT: warning
+#include <asyncc.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+void resolve_slowly(const char *host) AC_BLOCKING;
+
+static void plain(void)
+{
+    sleep(1); /* a plain function may block: it is not a task */
+}
+
+async int handler(int fd, char *buf)
+{
+    sleep(1);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:5: warning: 'sleep' blocks the worker thread that runs async function 'handler' (and every task queued on it); use await(ac_sleep_ms(ms)) [-Wasync-blocking]
+    // ERR: lint_blocking.c:[[@LINE-2]]:5: error: 'sleep' blocks the worker thread {{.*}} [-Werror,-Wasync-blocking]
+    long n = recv(fd, buf, 16, 0);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:14: warning: 'recv' blocks {{.*}}; use await(ac_recv(...)) [-Wasync-blocking]
+    n += recv(fd, buf, 16, MSG_DONTWAIT);
+    pthread_mutex_lock(&lock);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:5: warning: 'pthread_mutex_lock' blocks {{.*}}; use await(ac_mutex_lock(m)) [-Wasync-blocking]
+    pthread_mutex_unlock(&lock);
+    struct addrinfo *ai;
+    if (getaddrinfo("localhost", "80", NULL, &ai) == 0)
+        // CHECK: lint_blocking.c:[[@LINE-1]]:9: warning: 'getaddrinfo' blocks {{.*}}; use await(ac_spawn_blocking(...)) [-Wasync-blocking]
+        freeaddrinfo(ai);
+    n += system("true");
+    // CHECK: lint_blocking.c:[[@LINE-1]]:10: warning: 'system' blocks {{.*}} [-Wasync-blocking]
+    if (fgets(buf, 16, stdin))
+        // CHECK: lint_blocking.c:[[@LINE-1]]:9: warning: 'fgets' blocks {{.*}}; use await(ac_read(...)) [-Wasync-blocking]
+        n++;
+    resolve_slowly("example.org");
+    // CHECK: lint_blocking.c:[[@LINE-1]]:5: warning: 'resolve_slowly' is declared AC_BLOCKING: it blocks the worker thread that runs async function 'handler' (and every task queued on it) [-Wasync-blocking]
+    await(ac_sleep_ms(1));
+    plain();
+    return (int)n;
+}
+
+/* The readiness loop of asyncc/fd.h: read on a non-blocking descriptor does not block. */
+async long read_ready(int fd, char *buf)
+{
+    for (;;) {
+        long n = read(fd, buf, 16);
+        if (n >= 0)
+            return n;
+        await(ac_fd_readable(fd));
+    }
+}
