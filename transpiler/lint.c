@@ -95,7 +95,10 @@ static void warn(tunit *t, const node *n, int lint, const char *fmt, ...)
 
 /* Calls that block the calling thread (a worker: every task queued on it waits), with what to
  * await instead. The list is documented in docs/guide.md; a program's own blocking functions
- * join it with AC_BLOCKING on their declaration. */
+ * join it with AC_BLOCKING on their declaration. Locking a pthread mutex, rwlock or spinlock,
+ * or a C11 mtx_t, blocks too, but a short critical section with no await inside is the usual
+ * advice: the lock walk below warns about a lock only when an await or the function's end comes
+ * before its unlock. */
 static const struct {
     const char *name, *instead;
 } blocking[] = {
@@ -126,13 +129,9 @@ static const struct {
     {"select", "await(ac_fd_ready(...))"},
     {"pselect", "await(ac_fd_ready(...))"},
     {"epoll_wait", "await(ac_fd_ready(...))"},
-    {"pthread_mutex_lock", "await(ac_mutex_lock(m))"},
-    {"pthread_rwlock_rdlock", "await(ac_mutex_lock(m))"},
-    {"pthread_rwlock_wrlock", "await(ac_mutex_lock(m))"},
     {"pthread_cond_wait", "await(ac_notify_wait(n))"},
     {"pthread_cond_timedwait", "await(ac_notify_wait(n))"},
     {"pthread_join", "await(ac_task_join(...)) or await(ac_spawn_blocking(...))"},
-    {"mtx_lock", "await(ac_mutex_lock(m))"},
     {"cnd_wait", "await(ac_notify_wait(n))"},
     {"thrd_join", "await(ac_spawn_blocking(...))"},
     {"sem_wait", "await(ac_semaphore_acquire(s, 1))"},
@@ -422,6 +421,13 @@ static void check_join(tunit *t, afn *f, node *call)
 
 /* ---------------------------------------------------------------- the walk */
 
+static void lock_never_released(walk *w, const held *h)
+{
+    warn(w->t, h->call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every "
+         "task queued on it), and %s is not unlocked in this function; use await(ac_mutex_lock(m))", h->fn,
+         w->f->name, h->key);
+}
+
 static void visit(walk *w, node *n)
 {
     tunit *t = w->t;
@@ -480,8 +486,11 @@ int li_run(tunit *t)
             continue;
         walk w = {t, f, NULL, 0};
         visit(&w, f->body);
-        for (unsigned k = 0; k < w.nlocks; k++)
+        for (unsigned k = 0; k < w.nlocks; k++) {
+            if (w.locks[k].key && !w.locks[k].warned)
+                lock_never_released(&w, &w.locks[k]);
             free(w.locks[k].key);
+        }
         free(w.locks);
     }
     return t->errors - errors;
