@@ -316,6 +316,44 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
               f"{get('blocked', peer, 'worst_wait_ms'):.0f} ms (2,000 without the takeover).")
     w("")
 
+def services():
+    """Issue 12's servers: samples/miniredis against redis-server and a Tokio server of its design."""
+    if not any(w_ in rows for w_ in ("miniredis_p1", "miniredis_p16")):
+        return
+    w("## Services (issue 12)")
+    w("")
+    w("`redis-benchmark -t set,get -c 50` (one client thread: on 2 cores it is the limit of requests/s, so "
+      "the servers are compared by **server CPU time per request**: utime + stime of the server process from "
+      "/proc/PID/stat, all threads, over the benchmark's run, divided by its SET + GET requests). "
+      "asyncc: samples/miniredis (2 workers; also with 1); Tokio: bench/tokio/src/bin/miniredis.rs, the same "
+      "design (a task per connection, commands parsed in place, a pipeline's replies in one write, 64 "
+      "mutex-guarded shards), 2 workers; redis-server: Debian's, `--save '' --appendonly no`.")
+    w("")
+    w("| depth | server | SET requests/s ↑ | GET requests/s ↑ | server CPU µs per request ↓ | asyncc ÷ this |")
+    w("|---|---|---|---|---|---|")
+    verdicts = []
+    for depth in (1, 16):
+        wl = f"miniredis_p{depth}"
+        a = get(wl, "asyncc", "server_cpu_us_per_req")
+        for peer, label in (("asyncc", "asyncc miniredis"), ("asyncc_1worker", "asyncc miniredis, 1 worker"),
+                            ("tokio", "Tokio"), ("redis_server", "redis-server")):
+            if peer not in rows.get(wl, {}):
+                continue
+            v = get(wl, peer, "server_cpu_us_per_req")
+            w(f"| -P {depth} | {label} | {cell(wl, peer, 'set_rps', 0)} | {cell(wl, peer, 'get_rps', 0)} "
+              f"| {cell(wl, peer, 'server_cpu_us_per_req', 2)} | {'—' if peer == 'asyncc' else rfmt(ratio(a, v))} |")
+        for peer, goal, label in (("redis_server", 0.67, "redis-server"), ("tokio", 0.8, "Tokio")):
+            r = ratio(a, get(wl, peer, "server_cpu_us_per_req"))
+            verdicts.append(f"-P {depth}: {rfmt(r)} {label}'s CPU per request (goal ≤ {goal}×: "
+                            f"{'—' if r is None else ('met' if r <= goal else '**not met**')})")
+        note_missing(wl, f"miniredis -P {depth}")
+    w("")
+    w("Goals: " + "; ".join(verdicts) + ".")
+    w("")
+
+
+services()
+
 # ------------------------------------------------------------------------------------------
 w("## The transpiler (issue 2)")
 w("")
