@@ -3,9 +3,6 @@
  * a free port); listens on 127.0.0.1 and prints the port. This file holds the async parts:
  * connections, the pub/sub writer, accepting, signals and shutdown. */
 #include <asyncc.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,20 +15,16 @@
 #include "commands.h"
 #include "db.h"
 
-/* Sends all n bytes (ac_send loops over short sends; MSG_NOSIGNAL: a closed peer is -EPIPE). */
+/* Sends all n bytes. A reply nearly always fits in the socket's buffer, so it is first sent at
+ * once without waiting (MSG_DONTWAIT); only what does not fit is awaited. */
 async long send_all(int fd, const char *p, size_t n)
 {
-    size_t done = 0;
     long now = send(fd, p, n, MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (now > 0)
-        done = (size_t)now;
-    while (done < n) {
-        long w = await(ac_send(fd, p + done, n - done, 0));
-        if (w < 0)
-            return w;
-        done += (size_t)w;
-    }
-    return (long)n;
+    if (now == (long)n)
+        return now;
+    size_t done = now > 0 ? (size_t)now : 0;
+    long rest = await(ac_send_all(fd, p + done, n - done, 0));
+    return rest < 0 ? rest : (long)n;
 }
 
 /* ---- Connections ---- */
@@ -273,9 +266,7 @@ async void accept_loop(int listener)
             await(ac_sleep_ms(10)); /* e.g. out of descriptors: let connections finish */
             continue;
         }
-        /* Replies go out as soon as they are written, as Redis does. */
-        int one = 1;
-        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        ac_tcp_nodelay(fd, 1); /* replies go out as soon as they are written, as in Redis */
         ac_task_detach(ac_spawn(serve(fd)));
     }
 }
@@ -288,41 +279,6 @@ async void expire_keys(void)
         await(ac_sleep_ms(1000 / DB_SWEEP_SLICES));
         db_sweep();
     }
-}
-
-/* SIGINT and SIGTERM are written to a pipe that a task reads: the handler does nothing else, so
- * it is safe whichever thread the signal lands on. */
-static int signal_pipe[2] = {-1, -1};
-
-static void on_signal(int sig)
-{
-    unsigned char b = (unsigned char)sig;
-    int saved = errno;
-    if (write(signal_pipe[1], &b, 1) < 0) {
-        /* the pipe is full: a signal is pending already */
-    }
-    errno = saved;
-}
-
-static int catch_signals(void)
-{
-    /* Only the handler's end is non-blocking: io_uring would answer a read of a non-blocking
-     * descriptor with -EAGAIN instead of waiting. */
-    if (pipe(signal_pipe) < 0 || fcntl(signal_pipe[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(signal_pipe[1], F_SETFD, FD_CLOEXEC) < 0 || fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK) < 0)
-        return -errno;
-    struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESTART};
-    sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGINT, &sa, NULL) < 0 || sigaction(SIGTERM, &sa, NULL) < 0)
-        return -errno;
-    return 0;
-}
-
-async int wait_for_signal(void)
-{
-    unsigned char b = 0;
-    long n = await(ac_read(signal_pipe[0], &b, 1));
-    return n == 1 ? b : -1;
 }
 
 static void usage(FILE *f)
@@ -355,7 +311,12 @@ async int main(int argc, char **argv)
         r.rlim_cur = r.rlim_max; /* one descriptor per client */
         setrlimit(RLIMIT_NOFILE, &r);
     }
-    int rc = catch_signals();
+    /* Listen for the signals before saying we are up: from then on they are the runtime's
+     * (SIGINT no longer ends the process) and none is missed. */
+    ac_signal_listener sigint, sigterm;
+    int rc = ac_signal_listen(&sigint, SIGINT);
+    if (rc == 0 && (rc = ac_signal_listen(&sigterm, SIGTERM)) < 0)
+        ac_signal_unlisten(&sigint);
     int listener = rc < 0 ? rc : ac_tcp_listen("127.0.0.1", (unsigned short)port, 511);
     if (listener < 0) {
         fprintf(stderr, "miniredis: cannot listen on 127.0.0.1:%d: %s\n", port, strerror(-listener));
@@ -367,9 +328,10 @@ async int main(int argc, char **argv)
     fflush(stdout);
 
     ac_task *sweeper = ac_spawn(expire_keys());
-    int sig = 0;
-    await(ac_select(accept_loop(listener), sig = wait_for_signal()));
-    fprintf(stderr, "miniredis: %s, shutting down\n", sig > 0 ? strsignal(sig) : "signal pipe closed");
+    int which = await(ac_select(accept_loop(listener), ac_signal_recv(&sigint), ac_signal_recv(&sigterm)));
+    fprintf(stderr, "miniredis: %s, shutting down\n", strsignal(which == 1 ? SIGINT : SIGTERM));
+    ac_signal_unlisten(&sigint);
+    ac_signal_unlisten(&sigterm);
     await(ac_close(listener));
     shutdown_connections();
     int clean = await(ac_timeout(5000, connections_closed())) == 0;
