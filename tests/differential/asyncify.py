@@ -11,9 +11,11 @@ build is the reference the async build is compared against.
 
 usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [-- clang flags...]"""
 import argparse
+import ctypes
 import glob
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -115,7 +117,14 @@ def plan(path, flags):
                 work.append(m)
     asyncs = set(defined) - plain
 
+    # Macro invocations by their range, with the text of the macro's definition.
+    macros = {}
+    for c in tu.cursor.get_children():
+        if c.kind == K.MACRO_INSTANTIATION and mine(c) and c.referenced is not None and mine(c.referenced):
+            d = c.referenced.extent
+            macros[(c.extent.start.offset, c.extent.end.offset)] = text[d.start.offset:d.end.offset]
     edits = []
+    wrapped = set()
     seen_decl = set()
     for c in nodes:
         if c.kind == K.FUNCTION_DECL and c.spelling in asyncs:
@@ -129,15 +138,77 @@ def plan(path, flags):
             continue
         if c.referenced.kind != K.FUNCTION_DECL:
             continue
-        s, e = c.extent.start.offset, c.extent.end.offset
-        frag = text[s:e]
-        name = c.referenced.spelling.encode()
-        if not (frag.lstrip(b"(").startswith(name) and frag.endswith(b")")):
-            raise Unsupported("a call of %s comes from a macro expansion (line %d)" %
-                              (c.referenced.spelling, c.location.line))
-        edits.append((s, 1, b"await("))
-        edits.append((e, -1, b")"))
+        for s, e in call_range(c, text, macros):
+            if (s, e) in wrapped:
+                continue  # a call in a macro's body, expanded more than once
+            wrapped.add((s, e))
+            edits.append((s, 1, b"await("))
+            edits.append((e, -1, b")"))
     return text, asyncs, edits, nodes, defined
+
+
+def balanced_call(frag, name):
+    """Whether FRAG is exactly `name ( ... )`, the parenthesis after the name closing at the end."""
+    m = re.match(rb"\(*\s*" + re.escape(name) + rb"\s*\)*\s*\(", frag)
+    if not m:
+        return False
+    depth, i = 0, m.end() - 1
+    while i < len(frag):
+        ch = frag[i:i + 1]
+        if ch == b"(":
+            depth += 1
+        elif ch == b")":
+            depth -= 1
+            if depth == 0:
+                return i == len(frag) - 1
+        elif ch in (b'"', b"'"):
+            i += 1
+            while i < len(frag) and frag[i:i + 1] != ch:
+                i += 2 if frag[i:i + 1] == b"\\" else 1
+        i += 1
+    return False
+
+
+def macro_call_ranges(text, name):
+    """Every `name(...)` written in a #define body of the file, as (start, end) byte ranges."""
+    out = []
+    for m in re.finditer(rb"^[ \t]*#[ \t]*define[ \t]+\w+(\([^)]*\))?((?:[^\n]|\\\n)*)", text, re.M):
+        body_start = m.start(2)
+        body = m.group(2)
+        for c in re.finditer(rb"\b" + re.escape(name) + rb"\s*\(", body):
+            depth, i = 0, c.end() - 1
+            while i < len(body):
+                if body[i:i + 1] == b"(":
+                    depth += 1
+                elif body[i:i + 1] == b")":
+                    depth -= 1
+                    if depth == 0:
+                        out.append((body_start + c.start(), body_start + i + 1))
+                        break
+                i += 1
+    return out
+
+
+def call_range(call, text, macros):
+    """The byte ranges to wrap in await( ) for CALL: the call as written; for a call that a macro
+    of the file writes, the call in the macro's body; for a macro whose whole body is a call of
+    one of its parameters (`#define CALL(f, ...) f(__VA_ARGS__)`), the macro's invocation.
+    Raises Unsupported otherwise."""
+    name = call.referenced.spelling.encode()
+    s, e = call.extent.start.offset, call.extent.end.offset
+    inv = macros.get((s, e))
+    if inv is None:
+        if balanced_call(text[s:e], name):
+            return [(s, e)]
+    else:
+        body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
+        if re.match(rb"\w+\s*\(", body) and balanced_call(body, re.match(rb"\w+", body).group(0)):
+            return [(s, e)]
+    spots = macro_call_ranges(text, name)
+    if spots:
+        return spots
+    raise Unsupported("a call of %s that no macro of the file spells out (line %d)" %
+                      (call.referenced.spelling, call.location.line))
 
 
 YIELD_STYLES = {
@@ -151,27 +222,33 @@ YIELD_STYLES = {
 }
 
 
-def yield_edits(nodes, asyncs, defined, rng, rate, styles, col0=True):
+def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True):
     """Insertions of `await(ac_yield());` before statements of the async functions' compound
     statements (never before a case label or the first statement of a switch body, where an
     extra statement would change which warnings fire), and sometimes before a closing brace."""
     edits = []
+
+    def compounds(cur, parent):
+        if cur.kind == K.COMPOUND_STMT:
+            yield cur, parent
+        for c in cur.get_children():
+            yield from compounds(c, cur)
+
     for fname in sorted(asyncs):
-        fn = defined[fname]
-        for c in walk(fn):
-            if c.kind != K.COMPOUND_STMT:
-                continue
+        for c, parent in compounds(defined[fname], None):
+            s, e = c.extent.start.offset, c.extent.end.offset
+            if text[s:s + 1] != b"{" or text[e - 1:e] != b"}":
+                continue  # a block that a macro expands to: no statement boundary in the text
             kids = list(c.get_children())
-            parent_is_switch = False
+            in_switch = any(k.kind in (K.CASE_STMT, K.DEFAULT_STMT) for k in kids)
             for i, k in enumerate(kids):
-                if k.kind in (K.CASE_STMT, K.DEFAULT_STMT):
-                    parent_is_switch = True
-            for i, k in enumerate(kids):
-                if k.kind in (K.CASE_STMT, K.DEFAULT_STMT) or (parent_is_switch and i == 0):
+                if k.kind in (K.CASE_STMT, K.DEFAULT_STMT) or (in_switch and i == 0):
                     continue
                 if rng.random() < rate:
                     edits.append((k.extent.start.offset, 2, YIELD_STYLES[rng.choice(styles)](rng)))
-            if not parent_is_switch and rng.random() < rate / 2:
+            # Not at the end of a statement expression: its last statement is its value.
+            stmt_expr = parent is not None and parent.kind.is_expression()
+            if not in_switch and not stmt_expr and rng.random() < rate / 2:
                 edits.append((c.extent.end.offset - 1, 2, YIELD_STYLES[rng.choice(styles)](rng)))
     if not col0:
         # Keep every yield off column 0 (to look past a known column-0 bug).
@@ -216,7 +293,7 @@ def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True):
     rng = random.Random(seed)
     text, asyncs, edits, nodes, defined = plan(path, flags)
     styles = styles or list(YIELD_STYLES)
-    edits += yield_edits(nodes, asyncs, defined, rng, rate, styles, col0)
+    edits += yield_edits(text, asyncs, defined, rng, rate, styles, col0)
     out = b"#include <asyncc.h>\n" + apply(text, edits)
     desc = "%d async functions, %d plain" % (len(asyncs), len(defined) - len(asyncs))
     if fmt == -1:

@@ -115,7 +115,7 @@ def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
     # An unused static async function leaves its unused future type (a const variable) where the
     # plain build warns that the function is unused: the same warning under another name.
     if "-Wunused-function" in plain_keys:
-        new.discard("-Wunused-const-variable=")
+        new -= {"-Wunused-const-variable=", "-Wunused-const-variable"}
     if new:
         return "warning", "%s: %s" % (os.path.basename(cc), ", ".join(sorted(new))), dt
     return None, "", dt
