@@ -406,6 +406,29 @@ w("chain.c's functions never suspend, so asyncc lowers each same-file await of t
   "each frame comes from `operator new`.")
 w("")
 
+cost = rows.get("transpile_cost", {})
+if cost:
+    w("### What the output costs a build, per program (issue 10: aim 3× the lines, 1.5× the compile time)")
+    w("")
+    w("CPU seconds (user + system), median of the runs. Lines out: all of asyncc's output, and in "
+      "parentheses without its `#line` directives. Plain: the same source compiled as plain C "
+      "(`async` vanishes, `await(e)` is `e`). csmithN: csmith's program of seed N made async by "
+      "tests/differential/asyncify.py (every function async, every call awaited, yields added).")
+    w("")
+    w("| program | lines in | lines out | ÷ | `gcc -O2 -c` output | plain | ÷ | asyncc | `clang -fsyntax-only` | ÷ |")
+    w("|---|---|---|---|---|---|---|---|---|---|")
+    for name, kv in sorted(cost.items()):
+        if "_status" in kv:
+            w(f"| {name} | {kv['_status'].lower()}: {kv['_why']} | | | | | | | | |")
+            continue
+        g = lambda k: float(kv[k])  # noqa: E731
+        w(f"| {name} | {g('lines_in'):,.0f} | {g('lines_out'):,.0f} ({g('code_lines_out'):,.0f}) "
+          f"| {rfmt(ratio(g('lines_out'), g('lines_in')))} "
+          f"| {g('cc_O2_output_cpu_s'):.3f} s | {g('cc_O2_plain_cpu_s'):.3f} s "
+          f"| {rfmt(ratio(g('cc_O2_output_cpu_s'), g('cc_O2_plain_cpu_s')))} "
+          f"| {g('tx_cpu_s'):.3f} s | {g('clang_cpu_s'):.3f} s | {rfmt(ratio(g('tx_cpu_s'), g('clang_cpu_s')))} |")
+    w("")
+
 fr = rows.get("frames", {})
 fa, fc = fr.get("ac", {}), fr.get("frames", {})
 if fa or fc:
