@@ -54,6 +54,21 @@ def is_variadic(fn):
     return t.kind == ci.TypeKind.FUNCTIONPROTO and t.is_function_variadic()
 
 
+def callee_ref(call):
+    """The DECL_REF_EXPR a CALL_EXPR calls directly (through implicit casts and parentheses), or
+    None for a call through any other expression."""
+    kids = list(call.get_children())
+    if not kids:
+        return None
+    c = kids[0]
+    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
+        sub = list(c.get_children())
+        if len(sub) != 1:
+            return None
+        c = sub[0]
+    return c if c.kind == K.DECL_REF_EXPR else None
+
+
 def plan(path, flags):
     """Parses PATH; returns (text bytes, async function names, edits) where edits are
     (offset, order, text) insertions that make it async (yields are added later)."""
@@ -80,23 +95,11 @@ def plan(path, flags):
     address_taken = set()
     call_refs = set()  # the DECL_REF_EXPR hashes that are the callee of a direct call
 
-    def callee_ref(call):
-        # The callee of a CALL_EXPR is its first child, possibly wrapped (UNEXPOSED_EXPR, parens).
-        kids = list(call.get_children())
-        if not kids:
-            return None
-        c = kids[0]
-        while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-            sub = list(c.get_children())
-            if len(sub) != 1:
-                return None
-            c = sub[0]
-        return c if c.kind == K.DECL_REF_EXPR else None
-
     for fname, fn in defined.items():
         for c in walk(fn):
-            if c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.spelling in defined:
-                calls[fname].add(c.referenced.spelling)
+            r = callee_ref(c) if c.kind == K.CALL_EXPR else None
+            if r is not None and r.referenced is not None and r.referenced.spelling in defined:
+                calls[fname].add(r.referenced.spelling)
     for c in nodes:
         if c.kind == K.CALL_EXPR:
             r = callee_ref(c)
@@ -138,6 +141,9 @@ def plan(path, flags):
             continue
         if c.referenced.kind != K.FUNCTION_DECL:
             continue
+        r = callee_ref(c)
+        if r is None or r.referenced is None or r.referenced.spelling != c.referenced.spelling:
+            continue  # not a direct call: `go()()` calls what go() returns
         for s, e in call_range(c, text, macros):
             if (s, e) in wrapped:
                 continue  # a call in a macro's body, expanded more than once
