@@ -22,5 +22,6 @@
 #include "asyncc/process.h"
 #include "asyncc/taskgroup.h"
 #include "asyncc/clock.h"
+#include "asyncc/fs.h"
 
 #endif

@@ -32,6 +32,9 @@ enum ac__op_kind {
     AC__OP_SENDMSG,   /* a.msg: sendmsg(2) with a.msg.flags | MSG_NOSIGNAL */
     AC__OP_RECVMSG,   /* a.msg: recvmsg(2) */
     AC__OP_SPLICE,    /* a.splice: splice(2) */
+    AC__OP_UNLINK,    /* a.path: unlinkat(AT_FDCWD, path, flags) (AT_REMOVEDIR: rmdir) */
+    AC__OP_MKDIR,     /* a.path: mkdirat(AT_FDCWD, path, mode) */
+    AC__OP_RENAME,    /* a.rename: renameat(AT_FDCWD, from, AT_FDCWD, to) */
     AC__OP_NKINDS
 };
 
@@ -53,6 +56,9 @@ union ac__op_args {
         const char *path;
         struct statx *out;
     } statx;
+    struct {
+        const char *from, *to;
+    } rename;
     struct {
         int fd;
         socklen_t cap; /* *lenp when the call began: the room at addr */

@@ -255,6 +255,12 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(openat(AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode));
     case AC__OP_FSYNC:
         return neg_errno(fsync(a->ints.a));
+    case AC__OP_UNLINK:
+        return neg_errno(unlinkat(AT_FDCWD, a->path.path, a->path.flags));
+    case AC__OP_MKDIR:
+        return neg_errno(mkdirat(AT_FDCWD, a->path.path, a->path.mode));
+    case AC__OP_RENAME:
+        return neg_errno(renameat(AT_FDCWD, a->rename.from, AT_FDCWD, a->rename.to));
     case AC__OP_STATX:
         return neg_errno(statx(AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS,
                                (struct statx *)a->statx.out));
@@ -527,6 +533,9 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
     case AC__OP_FSYNC:
     case AC__OP_STATX:
     case AC__OP_READ_FILE:
+    case AC__OP_UNLINK:
+    case AC__OP_MKDIR:
+    case AC__OP_RENAME:
         to_pool(w, op);
         return false;
     case AC__OP_CONNECT:

@@ -199,6 +199,15 @@ static bool uring_submit(struct ac__worker *w, struct ac__op *op)
         io_uring_prep_splice(sqe, a->splice.in, a->splice.off_in, a->splice.out,
                              a->splice.off_out, a->splice.len, a->splice.flags);
         break;
+    case AC__OP_UNLINK:
+        io_uring_prep_unlinkat(sqe, AT_FDCWD, a->path.path, a->path.flags);
+        break;
+    case AC__OP_MKDIR:
+        io_uring_prep_mkdirat(sqe, AT_FDCWD, a->path.path, a->path.mode);
+        break;
+    case AC__OP_RENAME:
+        io_uring_prep_renameat(sqe, AT_FDCWD, a->rename.from, AT_FDCWD, a->rename.to, 0);
+        break;
     case AC__OP_READ_FILE:
     case AC__OP_NKINDS:
         ac__panic("io_uring backend: unknown op kind %u", op->kind);
