@@ -73,7 +73,8 @@ def check(seed, cfg, tools, work):
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
     open(p("p.async.c"), "wb").write(src)
     open(p("info.txt"), "w").write("seed %d: %s; output compiled by %s %s\n" % (seed, desc, cc, opt))
-    cls, detail, t_tx = H.transpile(tools, p("p.async.c"), p("p.out.c"), flags)
+    cls, detail, t_tx = H.transpile(tools, p("p.async.c"), p("p.out.c"), flags,
+                                  sanitized=bool(cfg["san_flags"]))
     if cls:
         return {"class": cls, "detail": detail}
     plain_keys = H.plain_warnings(tools, cc, p("p.c"), flags, opt)

@@ -80,7 +80,8 @@ def check(name, cfg, tools, work):
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
     open(p("p.async.c"), "wb").write(src)
     open(p("info.txt"), "w").write("%s: %s\n" % (name, desc))
-    cls, detail, _ = H.transpile(tools, p("p.async.c"), p("p.out.c"), ["-std=gnu11"] + FLAGS)
+    cls, detail, _ = H.transpile(tools, p("p.async.c"), p("p.out.c"), ["-std=gnu11"] + FLAGS,
+                                  sanitized=bool(cfg["san_flags"]))
     if cls:
         return {"class": cls, "detail": detail}
     plain_keys = H.plain_warnings(tools, tools.gcc, p("p.c"), FLAGS, "-O1")

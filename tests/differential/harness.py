@@ -83,10 +83,11 @@ def plain_warnings(tools, cc, src, flags, opt):
     return warning_keys(err)
 
 
-def transpile(tools, src, out, flags, timeout=60):
-    """Returns (class or None, detail, seconds)."""
+def transpile(tools, src, out, flags, timeout=60, sanitized=False):
+    """Returns (class or None, detail, seconds). SANITIZED: asyncc is an ASan build, which reserves
+    terabytes of address space for its shadow memory, so it runs without the memory limit."""
     st, o, e, dt = sh([tools.asyncc, "-I" + tools.include] + flags + [src, "-o", out], timeout,
-                      preexec=limit_mem)
+                      preexec=None if sanitized else limit_mem)
     if st == 0:
         return None, "", dt
     if st == "timeout":
