@@ -1,0 +1,260 @@
+/* httpd.c: a static-file HTTP/1.1 server in async C: keep-alive, pipelining, 404s, no escape
+ * from the root, small files read whole in one submission, large ones sent with ac_sendfile.
+ * Usage: httpd [--port N] [--root DIR] (default 8080 and the current directory); 127.0.0.1.
+ * SIGINT or SIGTERM stops it with exit status 0. */
+#include <asyncc.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "http.h"
+
+/* Files up to this size are read whole into the response buffer (open, read and close linked in
+ * one io_uring submission) and go out with the other responses of a pipeline; larger ones are sent
+ * from the page cache with ac_sendfile, never copied through this process. */
+enum { SMALL_FILE = 64 * 1024, FLUSH_AT = 256 * 1024 };
+
+static char root[PATH_MAX];
+
+struct conn {
+    int fd;
+    char in[HTTP_HEAD_MAX];
+    size_t in_len;
+    char *out; /* responses not yet sent */
+    size_t out_len, out_cap;
+};
+
+static char *out_reserve(struct conn *c, size_t n)
+{
+    if (c->out_cap - c->out_len < n) {
+        size_t cap = c->out_cap ? c->out_cap : 16 * 1024;
+        while (cap - c->out_len < n)
+            cap *= 2;
+        char *p = realloc(c->out, cap);
+        if (!p) {
+            fputs("httpd: out of memory\n", stderr);
+            abort();
+        }
+        c->out = p;
+        c->out_cap = cap;
+    }
+    return c->out + c->out_len;
+}
+
+static void conn_free(struct conn **cp)
+{
+    if ((*cp)->fd >= 0)
+        close((*cp)->fd);
+    free((*cp)->out);
+    free(*cp);
+}
+
+/* Appends a response with a short text body (errors, redirects). */
+static void respond_text(struct conn *c, int status, int keep_alive, int minor, int head_only, const char *extra)
+{
+    char body[64];
+    int blen = snprintf(body, sizeof body, "%d %s\n", status, http_reason(status));
+    char *o = out_reserve(c, 512 + 256 + sizeof body);
+    size_t n = http_head(o, status, "text/plain; charset=utf-8", blen, keep_alive, minor, extra);
+    if (!head_only) {
+        memcpy(o + n, body, (size_t)blen);
+        n += (size_t)blen;
+    }
+    c->out_len += n;
+}
+
+static void close_file(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+}
+
+/* Sends what is buffered. Returns 0 or -errno. */
+async int flush(struct conn *c)
+{
+    if (c->out_len == 0)
+        return 0;
+    long n = await(ac_send_all(c->fd, c->out, c->out_len, 0));
+    c->out_len = 0;
+    return n < 0 ? (int)n : 0;
+}
+
+/* A file larger than SMALL_FILE: its head joins the buffered responses, which go out, then the
+ * body goes from the page cache to the socket. Returns 0, or -errno when the connection failed. */
+async int respond_large(struct conn *c, const char *path, const struct request *rq, int head_only)
+{
+    int file __attribute__((cleanup(close_file))) = await(ac_open(path, O_RDONLY, 0));
+    struct stat st;
+    if (file < 0 || fstat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
+        respond_text(c, file == -ENOENT ? 404 : 403, rq->keep_alive, rq->minor, head_only, NULL);
+        return 0;
+    }
+    c->out_len += http_head(out_reserve(c, 512), 200, http_mime(path), st.st_size, rq->keep_alive, rq->minor, NULL);
+    if (await(flush(c)) < 0)
+        return -EPIPE;
+    if (head_only)
+        return 0;
+    long sent = await(ac_sendfile(c->fd, file, 0, (size_t)st.st_size));
+    /* The length is promised in the head: a file that shrank meanwhile must end the connection. */
+    return sent == st.st_size ? 0 : -EIO;
+}
+
+/* Answers one request: appends the response to c->out, or for a large file sends everything.
+ * Returns 0, or -errno when the connection must close. */
+async int respond(struct conn *c, const struct request *rq)
+{
+    int head_only = rq->method_len == 4 && memcmp(rq->method, "HEAD", 4) == 0;
+    if (!head_only && !(rq->method_len == 3 && memcmp(rq->method, "GET", 3) == 0)) {
+        respond_text(c, 405, rq->keep_alive, rq->minor, 0, "Allow: GET, HEAD\r\n");
+        return 0;
+    }
+    char rel[HTTP_PATH_MAX], path[PATH_MAX + HTTP_PATH_MAX];
+    int is_dir;
+    if (http_path(rq->target, rq->target_len, rel, &is_dir) < 0) {
+        respond_text(c, 400, rq->keep_alive, rq->minor, head_only, NULL);
+        return 0;
+    }
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+
+    /* Read the file straight into the response buffer, after room for its head. */
+    char *o = out_reserve(c, 512 + SMALL_FILE);
+    long n = await(ac_read_file(path, o + 512, SMALL_FILE));
+    if (n == -EISDIR && !is_dir) {
+        /* A directory named without its '/': send the client to the name with it. */
+        char loc[HTTP_PATH_MAX + 32];
+        snprintf(loc, sizeof loc, "Location: %.*s/\r\n", (int)(rq->target_len > 4000 ? 4000 : rq->target_len), rq->target);
+        respond_text(c, 301, rq->keep_alive, rq->minor, head_only, loc);
+        return 0;
+    }
+    if (n < 0) {
+        respond_text(c, n == -ENOENT || n == -ENOTDIR || n == -EISDIR ? 404 : n == -EACCES ? 403 : 500,
+                     rq->keep_alive, rq->minor, head_only, NULL);
+        return 0;
+    }
+    if (n == SMALL_FILE)
+        return await(respond_large(c, path, rq, head_only));
+    size_t h = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, NULL);
+    if (!head_only)
+        memmove(o + h, o + 512, (size_t)n);
+    c->out_len += h + (head_only ? 0 : (size_t)n);
+    return 0;
+}
+
+/* One client: answer every complete request that arrived, in order, and send the answers of a
+ * pipeline together; read more only when no complete request is left. */
+async void serve(int fd)
+{
+    struct conn *c __attribute__((cleanup(conn_free))) = calloc(1, sizeof *c);
+    if (!c) {
+        close(fd);
+        return;
+    }
+    c->fd = fd;
+    size_t at = 0;
+    for (;;) {
+        struct request rq;
+        long used = http_parse(c->in + at, c->in_len - at, &rq);
+        if (used < 0) {
+            respond_text(c, (int)-used, 0, 1, 0, NULL);
+            await(flush(c));
+            break;
+        }
+        if (used == 0) {
+            /* Nothing complete is left: send the answers so far, then wait for more. */
+            if (await(flush(c)) < 0)
+                break;
+            memmove(c->in, c->in + at, c->in_len - at);
+            c->in_len -= at;
+            at = 0;
+            long got = await(ac_recv(fd, c->in + c->in_len, sizeof c->in - c->in_len, 0));
+            if (got <= 0)
+                break;
+            c->in_len += (size_t)got;
+            continue;
+        }
+        at += (size_t)used;
+        if (await(respond(c, &rq)) < 0)
+            break;
+        if (!rq.keep_alive) {
+            await(flush(c));
+            break;
+        }
+        if (c->out_len >= FLUSH_AT && await(flush(c)) < 0)
+            break;
+    }
+    await(ac_close(fd));
+    c->fd = -1;
+}
+
+async void accept_loop(int listener)
+{
+    for (;;) {
+        int fd = await(ac_accept(listener, NULL, NULL));
+        if (fd < 0) {
+            await(ac_sleep_ms(10)); /* e.g. out of descriptors: let connections finish */
+            continue;
+        }
+        ac_tcp_nodelay(fd, 1);
+        ac_task_detach(ac_spawn(serve(fd)));
+    }
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: httpd [--port N] [--root DIR]   (default 8080, the current directory; 0: any port)\n", f);
+}
+
+async int main(int argc, char **argv)
+{
+    int port = 8080;
+    const char *dir = ".";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--port") == 0 && i + 1 < argc) {
+            char *end;
+            long p = strtol(argv[++i], &end, 10);
+            if (*end || p < 0 || p > 65535) {
+                fprintf(stderr, "httpd: bad port '%s'\n", argv[i]);
+                return 2;
+            }
+            port = (int)p;
+        } else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
+            dir = argv[++i];
+        } else {
+            usage(strcmp(argv[i], "--help") == 0 ? stdout : stderr);
+            return strcmp(argv[i], "--help") == 0 ? 0 : 2;
+        }
+    }
+    if (!realpath(dir, root)) {
+        fprintf(stderr, "httpd: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    struct rlimit r;
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
+    ac_signal_listener sigint, sigterm;
+    int rc = ac_signal_listen(&sigint, SIGINT);
+    if (rc == 0 && (rc = ac_signal_listen(&sigterm, SIGTERM)) < 0)
+        ac_signal_unlisten(&sigint);
+    int listener = rc < 0 ? rc : ac_tcp_listen("127.0.0.1", (unsigned short)port, 1024);
+    if (listener < 0) {
+        fprintf(stderr, "httpd: cannot listen on 127.0.0.1:%d: %s\n", port, strerror(-listener));
+        return 1;
+    }
+    printf("httpd serving %s on 127.0.0.1:%d\n", root, ac_socket_port(listener));
+    fflush(stdout);
+    /* Until SIGINT or SIGTERM; then the connections still open are dropped with the runtime
+     * (their cleanups close them) and the exit status is 0. */
+    await(ac_select(accept_loop(listener), ac_signal_recv(&sigint), ac_signal_recv(&sigterm)));
+    ac_signal_unlisten(&sigint);
+    ac_signal_unlisten(&sigterm);
+    await(ac_close(listener));
+    return 0;
+}

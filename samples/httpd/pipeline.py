@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""pipeline.py: the parts of httpd's test curl cannot do (curl no longer pipelines): several
+requests in one write answered in order, a request split across writes, HTTP/1.0, a head too
+large. Usage: pipeline.py PORT"""
+import socket
+import sys
+
+port = int(sys.argv[1])
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def connect():
+    return socket.create_connection(("127.0.0.1", port), timeout=10)
+
+
+class Reader:
+    """Reads responses (status, headers, body by Content-Length) off one connection."""
+
+    def __init__(self, s):
+        self.s, self.buf = s, b""
+
+    def fill(self):
+        chunk = self.s.recv(65536)
+        if not chunk:
+            return False
+        self.buf += chunk
+        return True
+
+    def response(self, head_only=False):
+        while b"\r\n\r\n" not in self.buf:
+            if not self.fill():
+                fail(f"the connection closed before a response; had {self.buf[:200]!r}")
+        head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+        lines = head.decode().split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.lower(): v.strip() for k, v in (l.split(":", 1) for l in lines[1:])}
+        n = 0 if head_only else int(headers["content-length"])
+        while len(self.buf) < n:
+            if not self.fill():
+                fail("the connection closed inside a body")
+        body, self.buf = self.buf[:n], self.buf[n:]
+        return status, headers, body
+
+    def closed(self):
+        return self.buf == b"" and not self.fill()
+
+
+index = open(sys.argv[2], "rb").read()
+
+# 1. Five requests in one write: answered in order, the HEAD without a body, the connection kept.
+s = connect()
+r = Reader(s)
+s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"GET /missing HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"HEAD /index.html HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"DELETE / HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"GET /sub/../index.html?q=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+want = [(200, index, False), (404, None, False), (200, b"", True), (405, None, False), (200, index, False)]
+for i, (status, body, head_only) in enumerate(want):
+    got_status, headers, got_body = r.response(head_only)
+    if got_status != status or (body is not None and got_body != body):
+        fail(f"pipelined response {i + 1}: status {got_status} (want {status}), body {got_body[:60]!r}")
+    if head_only and int(headers["content-length"]) != len(index):
+        fail(f"HEAD's Content-Length is {headers['content-length']}, not {len(index)}")
+print("ok: 5 pipelined requests (GET, 404, HEAD, 405, GET with ../ and a query) answered in order")
+
+# 2. A request written in three pieces, then one with Connection: close: the server closes.
+for piece in (b"GET /ind", b"ex.html HTTP/1.1\r\nHo", b"st: x\r\n\r\n"):
+    s.sendall(piece)
+if r.response()[2] != index:
+    fail("a request split across three writes")
+s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+status, headers, _ = r.response()
+if headers.get("connection") != "close" or not r.closed():
+    fail("Connection: close did not close the connection")
+print("ok: a request in three pieces; Connection: close closes after the response")
+
+# 3. HTTP/1.0 closes by default and keeps the connection with Connection: keep-alive.
+s = connect()
+r = Reader(s)
+s.sendall(b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n")
+st1, h1, _ = r.response()
+st2, h2, _ = r.response()
+if h1.get("connection") != "keep-alive" or not r.closed():
+    fail(f"HTTP/1.0: keep-alive then close expected, got {h1} / {h2}")
+print("ok: HTTP/1.0 with and without keep-alive")
+
+# 4. Malformed and oversized requests are refused and the connection closed.
+for request, status in ((b"GET / HTTP/1.1\r\n\r\n", 400),  # no Host
+                        (b"GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+                        (b"GET /a%2f..%2f..%2fetc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+                        (b"GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+                        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 501),
+                        (b"GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + b"a" * 9000 + b"\r\n\r\n", 431)):
+    s = connect()
+    r = Reader(s)
+    s.sendall(request)
+    got = r.response()[0]
+    if got != status:
+        fail(f"{request[:40]!r}...: status {got}, want {status}")
+print("ok: no Host, a bad escape, an encoded '/', HTTP/2.0, a body and a 9 KB head are refused")

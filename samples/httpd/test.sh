@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# test.sh: httpd against curl: files, 404, 301, HEAD, 405, no escape from the root, keep-alive
+# reuse, a 20 MB file by checksum (also 4 at once), parallel transfers; pipeline.py for what curl
+# cannot do (pipelining, split requests, HTTP/1.0, refusals); SIGTERM exits 0.
+# Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
+set -euo pipefail
+server=$1
+shift
+wrapper=("$@")
+here=$(cd "$(dirname "$0")" && pwd)
+command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
+out=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
+fail() {
+    echo "FAIL: $*"
+    echo "--- server's stderr:"
+    cat "$out/err" 2>/dev/null || true
+    exit 1
+}
+
+# The site: an index, a subdirectory, a name with a space, a large file, and a secret outside.
+www=$out/www
+mkdir -p "$www/sub" "$www/with space"
+echo '<h1>hello from asyncc</h1>' >"$www/index.html"
+echo 'body { color: red }' >"$www/sub/style.css"
+echo 'sub index' >"$www/sub/index.html"
+echo 'spaced out' >"$www/with space/file.txt"
+head -c 20000000 /dev/urandom >"$www/large.bin"
+head -c 65536 /dev/urandom >"$www/exactly64k.bin" # the edge between read whole and sendfile
+echo 'do not serve me' >"$out/secret.txt"
+
+"${wrapper[@]}" "$server" --port 0 --root "$www" >"$out/port" 2>"$out/err" &
+server_pid=$!
+pids+=("$server_pid")
+for _ in $(seq 400); do
+    grep -q "on 127.0.0.1:" "$out/port" && break
+    kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
+    sleep 0.05
+done
+port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
+[ -n "$port" ] || fail "the server did not say its port"
+url=http://127.0.0.1:$port
+echo "server on $url"
+
+# status URL...: the HTTP status curl gets (paths as given: no ../ cleaning by curl).
+status() { curl -s -o /dev/null --path-as-is -w '%{http_code}' "$@"; }
+expect_status() {
+    local want=$1 got
+    shift
+    got=$(status "$@")
+    [ "$got" = "$want" ] || fail "curl $*: status $got, want $want"
+}
+
+[ "$(curl -s "$url/")" = '<h1>hello from asyncc</h1>' ] || fail "GET / is not index.html"
+curl -s -D "$out/h" -o /dev/null "$url/sub/style.css"
+grep -qi '^Content-Type: text/css' "$out/h" || fail "style.css: $(cat "$out/h")"
+grep -qi '^Content-Length: 20' "$out/h" || fail "style.css's length: $(cat "$out/h")"
+grep -qi '^Date: ' "$out/h" || fail "no Date header"
+[ "$(curl -s "$url/with%20space/file.txt")" = 'spaced out' ] || fail "a percent-encoded name"
+[ "$(curl -sL "$url/sub")" = 'sub index' ] || fail "/sub did not redirect to /sub/"
+curl -s -D "$out/h" -o /dev/null "$url/sub"
+grep -q '^HTTP/1.1 301' "$out/h" && grep -qi '^Location: /sub/' "$out/h" || fail "/sub: $(cat "$out/h")"
+expect_status 404 "$url/nope.html"
+expect_status 404 "$url/sub/nope/"
+expect_status 405 -X POST "$url/"
+curl -sI "$url/large.bin" >"$out/h"
+grep -qi '^Content-Length: 20000000' "$out/h" || fail "HEAD large.bin: $(cat "$out/h")"
+echo "ok: files with their types and lengths, a directory's index, 301, 404, 405, HEAD"
+
+# No way out of the root, however the dots are spelled.
+for path in /../secret.txt /sub/../../secret.txt /%2e%2e/secret.txt /sub/%2E%2E/%2e%2e/secret.txt \
+    /..%2fsecret.txt; do
+    got=$(curl -s --path-as-is "$url$path")
+    [ "$got" != 'do not serve me' ] || fail "$path served the file outside the root"
+    expect_status 400 "$url$path"
+done
+expect_status 200 "$url/sub/../index.html"
+echo "ok: ../ above the root is refused (5 spellings); ../ inside it works"
+
+# Keep-alive: curl reuses one connection for several URLs.
+curl -sv "$url/" "$url/sub/style.css" "$url/nope" -o /dev/null -o /dev/null -o /dev/null 2>"$out/v"
+[ "$(grep -c 'Re-using existing connection' "$out/v")" = 2 ] || fail "curl did not reuse the connection: $(grep -i connect "$out/v")"
+echo "ok: keep-alive: three requests on one connection"
+
+# A large file comes back whole (sendfile), alone and four at once; the 64 KiB edge too.
+want=$(sha256sum <"$www/large.bin" | cut -d' ' -f1)
+got=$(curl -s "$url/large.bin" | sha256sum | cut -d' ' -f1)
+[ "$got" = "$want" ] || fail "large.bin's checksum differs"
+downloads=()
+for i in 1 2 3 4; do
+    curl -s "$url/large.bin" -o "$out/dl$i" &
+    downloads+=("$!")
+done
+for job in "${downloads[@]}"; do wait "$job" || fail "a concurrent download failed"; done
+for i in 1 2 3 4; do
+    [ "$(sha256sum <"$out/dl$i" | cut -d' ' -f1)" = "$want" ] || fail "concurrent download $i differs"
+done
+cmp <(curl -s "$url/exactly64k.bin") "$www/exactly64k.bin" || fail "exactly64k.bin differs"
+echo "ok: a 20 MB file by sha256, alone and 4 at once; a file of exactly 64 KiB"
+
+# Many small requests over parallel connections.
+urls=()
+for i in $(seq 200); do urls+=("$url/sub/style.css"); done
+curl -s -Z --parallel-max 20 "${urls[@]}" >"$out/par" 2>/dev/null
+[ "$(grep -c 'color: red' "$out/par")" = 200 ] || fail "200 parallel requests: $(grep -c 'color: red' "$out/par") answers"
+echo "ok: 200 requests over 20 parallel connections"
+
+timeout 60 python3 "$here/pipeline.py" "$port" "$www/index.html" || fail "pipeline.py"
+
+kill -TERM "$server_pid"
+timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGTERM"
+code=0
+wait "$server_pid" || code=$?
+[ "$code" = 0 ] || fail "the server exited with status $code after SIGTERM"
+echo "ok: SIGTERM: exit status 0"
