@@ -123,33 +123,17 @@ static void put_param_copies(sb *out, afn *f)
     }
 }
 
-static void emit_async(lw *L, sb *out)
+/* The frame struct, after the local types it needs: state, result, parameters, then the region
+ * tree of the body's locals, temporaries and child frames. */
+static void emit_frame(lw *L, sb *out, const region *root)
 {
     afn *f = L->f;
     callee *c = f->self;
-    const char *n = c->name;
-    region *root = lw_new_region(NULL);
-    L->uni = L->stmt = root;
-    f->body->region = NULL;
-
-    /* A function that never suspends keeps its body as a plain C function, its twin, which the
-     * poll calls; other functions' local types move to file scope, where the frame struct can
-     * use them. */
-    int now = c->never_suspends;
-    if (!now)
-        lw_collect_moved(L, f->body);
-    /* The body first: it decides the frame's fields and the await sites. */
-    L->indent = 4;
-    L->twin = now;
-    lw_gen_block(L, f->body);
-    L->twin = 0;
-    char *body = sb_take(&L->out);
-
     sb frame = {0};
     if (c->ret_type) {
-        char *ty = xstrdup(c->ret_type);
-        sb_printf(&frame, "    %s;\n", lw_field_decl(ty, xstrdup("ac__result")));
-        free(ty);
+        char *d = lw_field_decl(c->ret_type, xstrdup("ac__result"));
+        sb_printf(&frame, "    %s;\n", d);
+        free(d);
     }
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param) {
@@ -161,68 +145,84 @@ static void emit_async(lw *L, sb *out)
         }
     render_region(&frame, root, 1, 1);
     f->layout = xstrdup(frame.data ? frame.data : "");
-
-    if (now) {
-        if (t_lines(L))
-            sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
-        char *params = init_params(f, 1, NULL);
-        char *head = xasprintf("ac__now_%s(%s)", n, *params ? params + 2 : "void");
-        char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
-        sb_printf(out, "static %s\n%s\n\n", decl, body);
-        free(decl);
-        free(params);
-    }
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     for (unsigned i = 0; i < f->nmoved; i++)
         sb_printf(out, "%s\n", f->moved_decls[i]);
-    sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", n, frame.data ? frame.data : "");
+    sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", c->name, f->layout);
     sb_free(&frame);
+}
 
-    /* init */
+/* The body of a function that never suspends, as the plain C function ac__now_f. */
+static void emit_twin(lw *L, sb *out, const char *body)
+{
+    afn *f = L->f;
+    callee *c = f->self;
+    if (t_lines(L))
+        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    char *params = init_params(f, 1, NULL);
+    char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
+    char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
+    sb_printf(out, "static %s\n%s\n\n", decl, body);
+    free(decl);
+    free(params);
+}
+
+/* ac__init_f: the ABI that spawns, combinators and other files use to start f. */
+static void emit_init(lw *L, sb *out)
+{
+    afn *f = L->f;
+    callee *c = f->self;
     self_lines(L, out);
     char *params = init_params(f, 1, c);
-    char *params_decl = xstrdup(params);
-    /* Same-file awaits set the arguments with ac__args (or call the twin): a static function's
-     * init may go unused, and so may its type when it never suspends. */
-    const char *unused = now && c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
-              linkage(c), c->is_static ? "__attribute__((unused)) " : "", n, params, n);
+              linkage(c), c->is_static ? "__attribute__((unused)) " : "", c->name, params, c->name);
     put_param_copies(out, f);
     sb_puts(out, "}\n\n");
     free(params);
+}
 
-    /* poll */
+/* The poll of a function that never suspends: one call of its twin. */
+static void emit_now_poll(lw *L, sb *out)
+{
+    afn *f = L->f;
+    const char *n = f->self->name;
     self_lines(L, out);
-    if (now) {
-        sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
-                       "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
-                       "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
-                  n, n);
-        sb call = {0};
-        sb_printf(&call, "ac__now_%s(", n);
-        const char *sep = "";
-        for (unsigned i = 0; i < f->nvars; i++)
-            if (f->vars[i]->is_param) {
-                sb_printf(&call, "%sac__fr->%s", sep, f->vars[i]->field);
-                sep = ", ";
-            }
-        sb_putc(&call, ')');
-        char *set = c->ret_type ? lw_assign("ac__fr->ac__result", call.data,
-                                            clang_getResultType(clang_getCursorType(f->root->cur)), 0)
-                                : xstrdup(call.data);
-        sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
-        free(set);
-        sb_free(&call);
-        free(body);
-        body = NULL;
-    } else {
-    /* The body runs from state ac__from (the frame's, or 0 when a caller has just set the
-     * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
-    sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params_decl);
+    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+                   "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
+                   "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
+              n, n);
+    sb call = {0};
+    sb_printf(&call, "ac__now_%s(", n);
+    const char *sep = "";
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param) {
+            sb_printf(&call, "%sac__fr->%s", sep, f->vars[i]->field);
+            sep = ", ";
+        }
+    sb_putc(&call, ')');
+    char *set = f->self->ret_type
+                    ? lw_assign("ac__fr->ac__result", call.data, clang_getResultType(clang_getCursorType(f->root->cur)), 0)
+                    : xstrdup(call.data);
+    sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
+    free(set);
+    sb_free(&call);
+}
+
+/* ac__args_f, which a caller embedding f's frame uses to set the arguments, and ac__run_f, the
+ * body, which runs from state ac__from (the frame's, or 0 when a caller has just set the
+ * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
+static void emit_run(lw *L, sb *out, const char *body)
+{
+    afn *f = L->f;
+    const char *n = f->self->name;
+    self_lines(L, out);
+    char *params = init_params(f, 1, f->self);
+    sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
-    sb_puts(out, *params_decl ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
+    sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
+    free(params);
     sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)\n{\n"
                    "    (void)ac__cx;\n    (void)ac__keep;\n    switch (ac__from) {\n    case 0:\n        break;\n",
               n, n);
@@ -230,7 +230,6 @@ static void emit_async(lw *L, sb *out)
         sb_printf(out, "    case %u:\n        goto ac__resume_%u;\n", i + 1, i + 1);
     sb_puts(out, "    default:\n        __builtin_trap(); /* polled after it returned AC_READY */\n    }\n");
     sb_puts(out, body);
-    free(body);
     /* Falling off the end: every line of it is the closing brace's. */
     const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
                                "    return (" DONE_STATE ", AC_READY);\n", "}\n"};
@@ -244,15 +243,24 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, end_lines[i]);
     }
     sb_putc(out, '\n');
+}
+
+/* ac__poll_f: the run from the frame's own state. */
+static void emit_poll(lw *L, sb *out)
+{
+    const char *n = L->f->self->name;
     self_lines(L, out);
     sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
               n, n, n);
-    }
-    free(params_decl);
-    self_lines(L, out);
+}
 
-    /* drop and child */
+/* ac__drop_f: cancels the children pending in the current state and runs the cleanups of the
+ * frame locals alive there, innermost first. */
+static void emit_drop(lw *L, sb *out)
+{
+    afn *f = L->f;
+    const char *n = f->self->name;
     sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
               n, n);
@@ -274,7 +282,13 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, "        break;\n");
     }
     sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
+}
 
+/* ac__child_f: the child frame pending in the current state, for task dumps. */
+static void emit_child(lw *L, sb *out)
+{
+    afn *f = L->f;
+    const char *n = f->self->name;
     sb_printf(out, "static void *ac__child_%s(void *ac__p, const ac_future_type **ac__type)\n{\n"
                    "    struct ac__frame_%s *ac__fr = ac__p;\n    switch (ac__fr->ac__state) {\n",
               n, n);
@@ -297,7 +311,14 @@ static void emit_async(lw *L, sb *out)
             sb_puts(out, "        return 0;\n");
     }
     sb_puts(out, "    default:\n        (void)ac__type;\n        return 0;\n    }\n}\n\n");
+}
 
+/* The await-site table and ac__type_f, the future type that names all of the above. */
+static void emit_type(lw *L, sb *out)
+{
+    afn *f = L->f;
+    callee *c = f->self;
+    const char *n = c->name;
     if (f->nsites) {
         sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
         for (unsigned i = 0; i < f->nsites; i++)
@@ -305,25 +326,75 @@ static void emit_async(lw *L, sb *out)
         sb_puts(out, "};\n\n");
     }
     char *branches = br_emit(f, out);
+    char *result = c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : xstrdup("0");
+    char *result_size = c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : xstrdup("0");
+    char *sites = f->nsites ? xasprintf("ac__sites_%s", n) : xstrdup("0");
+    /* Same-file awaits call the twin of a function that never suspends: a static one's type may
+     * go unused. */
+    const char *unused = c->never_suspends && c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
               "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
               "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
               "    ac__child_%s,\n    %s,\n    %u,\n    %s,\n};\n",
-              c->is_static ? "static " : "", unused, n, n, n, n,
-              c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : "0",
-              c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : "0", n, n, n,
-              f->nsites ? xasprintf("ac__sites_%s", n) : "0", f->nsites, branches);
+              c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, n, sites, f->nsites, branches);
+    free(result);
+    free(result_size);
+    free(sites);
     free(branches);
+}
 
-    if (f->is_main) {
-        int argc = 0;
-        for (unsigned i = 0; i < f->nvars; i++)
-            argc += f->vars[i]->is_param;
-        sb_printf(out,
-                  "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
-                  "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
-                  argc ? "int argc, char **argv" : "void", argc ? ", argc, argv" : "");
+/* The C main of an async main: a task of its frame, run to its end by the runtime. */
+static void emit_main(lw *L, sb *out)
+{
+    afn *f = L->f;
+    int argc = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        argc += f->vars[i]->is_param;
+    sb_printf(out,
+              "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
+              "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
+              argc ? "int argc, char **argv" : "void", argc ? ", argc, argv" : "");
+}
+
+/* An async function as a state machine: its body is lowered first (it decides the frame's
+ * fields and the await sites), then each generated function is emitted. */
+static void emit_async(lw *L, sb *out)
+{
+    afn *f = L->f;
+    callee *c = f->self;
+    region *root = lw_new_region(NULL);
+    L->uni = L->stmt = root;
+    f->body->region = NULL;
+
+    /* A function that never suspends keeps its body as a plain C function, its twin, which the
+     * poll calls; other functions' local types move to file scope, where the frame struct can
+     * use them. */
+    int now = c->never_suspends;
+    if (!now)
+        lw_collect_moved(L, f->body);
+    L->indent = 4;
+    L->twin = now;
+    lw_gen_block(L, f->body);
+    L->twin = 0;
+    char *body = sb_take(&L->out);
+
+    if (now)
+        emit_twin(L, out, body);
+    emit_frame(L, out, root);
+    emit_init(L, out);
+    if (now) {
+        emit_now_poll(L, out);
+    } else {
+        emit_run(L, out, body);
+        emit_poll(L, out);
     }
+    free(body);
+    self_lines(L, out);
+    emit_drop(L, out);
+    emit_child(L, out);
+    emit_type(L, out);
+    if (f->is_main)
+        emit_main(L, out);
 }
 
 /* Appends f, rewritten, to out: the ABI declarations it needs, then either the state machine
