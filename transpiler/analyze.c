@@ -741,17 +741,23 @@ static void place_vars(scan *s)
         else if (ty.kind == CXType_VariableArray && !v->is_param)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
                           v->name);
-        /* A unique member name: the user's when free, else name_2, name_3... */
-        char *field = xstrdup(v->name);
+        /* A unique member name: the user's when free, else name_2, name_3... A name in asyncc's
+         * own space (ac__state, ac__result, ac__t1...) gets a prefix that takes it out of it. */
+        const char *base = v->name;
+        char *own = strncmp(base, "ac__", 4) == 0 ? xasprintf("u_%s", base) : NULL;
+        if (own)
+            base = own;
+        char *field = xstrdup(base);
         for (unsigned k = 2;; k++) {
-            int clash = strncmp(field, "ac__", 4) == 0;
+            int clash = 0;
             for (unsigned j = 0; j < i && !clash; j++)
                 clash = f->vars[j]->in_frame && strcmp(f->vars[j]->field, field) == 0;
             if (!clash)
                 break;
             free(field);
-            field = xasprintf("%s_%u", v->name, k);
+            field = xasprintf("%s_%u", base, k);
         }
+        free(own);
         v->field = field;
     }
 }
