@@ -1,5 +1,5 @@
 /* runtime/join.c: ac_task_join, the hand-written future that waits for a spawned task and
- * takes its result, consuming the join handle (also when it is dropped before finishing). */
+ * takes its result (checking its size), consuming the handle; a join dropped leaves it as it was. */
 #include <errno.h>
 #include <string.h>
 
@@ -12,6 +12,7 @@ struct join_frame {
     int ret;
     ac_task *task;
     void *result;
+    size_t result_size; /* sizeof *result at the call, 0 when unknown */
 };
 
 static void take_result(struct join_frame *f, ac_task *task)
@@ -47,6 +48,16 @@ static int join_poll(void *frame, ac_cx *cx)
         f->state = AC_STATE_DONE;
         return AC_READY;
     }
+    if (f->state == 0 && f->result && f->result_size &&
+        f->result_size != task->type->result_size) {
+        if (!task->type->result_size)
+            ac__panic("ac_task_join: the task runs %s, which returns nothing, but a variable of "
+                      "%zu bytes was given for its result (pass NULL)",
+                      task->type->name, f->result_size);
+        ac__panic("ac_task_join: the task runs %s, which returns %zu bytes, but the variable "
+                  "given for its result has %zu bytes: it must have %s's return type",
+                  task->type->name, task->type->result_size, f->result_size, task->type->name);
+    }
     /* The usual end: the task finished and only the handle holds it; one compare-and-swap
      * takes it (when the budget allows: a join that takes a result charges it). */
     enum ac__join_outcome how = cx->budget ? ac__state_join_take(task) : ac__state_join_peek(task);
@@ -80,19 +91,21 @@ static void join_drop(void *frame, ac_cx *cx)
         ac_waker_drop(task->join_waker);
         task->join_waker.task = NULL;
     }
-    ac__task_release_handle(task); /* dropping the handle detaches the task, as in Tokio */
+    /* The handle stays the caller's: a join cancelled by a timeout may be tried again (Tokio's
+     * `timeout(d, &mut handle)`). */
     f->task = NULL;
     f->state = AC_STATE_DONE;
 }
 
 AC__LEAF_TYPE(ac_task_join, struct join_frame, ret, join_poll, join_drop, "task");
 
-AC_EXPORT void ac__init_ac_task_join(void *frame, ac_task *task, void *result);
-void ac__init_ac_task_join(void *frame, ac_task *task, void *result)
+AC_EXPORT void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size);
+void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size)
 {
     struct join_frame *f = frame;
     f->state = 0;
     f->ret = 0;
     f->task = task;
     f->result = result;
+    f->result_size = result_size;
 }

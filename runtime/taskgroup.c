@@ -8,7 +8,7 @@
 #include "internal.h"
 
 extern const ac_future_type ac__type_ac_task_join;
-void ac__init_ac_task_join(void *frame, ac_task *task, void *result);
+void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size);
 
 struct member {
     struct member *next, *prev;
@@ -120,13 +120,15 @@ static int watch_poll(void *frame, ac_cx *cx)
     return AC_READY;
 }
 
-/* Only at runtime shutdown: the member is dropped as well (its handle goes with the join). */
+/* Only at runtime shutdown: the member is dropped as well (a dropped join leaves the handle to
+ * us: it is released here). */
 static void watch_drop(void *frame, ac_cx *cx)
 {
     struct watch_frame *f = frame;
     if (f->state == AC_STATE_DONE)
         return;
     ac__type_ac_task_join.drop(f->join, cx);
+    ac__task_release_handle(f->m->task);
     ac_task_group *g = f->g;
     ac__spin_lock(&g->lock);
     unlink_member(&g->running, f->m);
@@ -154,7 +156,7 @@ void ac_task_group_add(ac_task_group *g, ac_task *task)
     f->state = 0;
     f->g = g;
     f->m = m;
-    ac__init_ac_task_join(f->join, task, m->result);
+    ac__init_ac_task_join(f->join, task, m->result, task->type->result_size);
     ac__spin_lock(&g->lock);
     push(&g->running, m);
     g->refs++;

@@ -55,10 +55,29 @@ AC_EXPORT async unsigned long long ac_interval_tick(ac_interval *iv);
 /* Lets every other ready task run once before the calling task continues. */
 AC_EXPORT async void ac_yield(void);
 
-/* Waits for a spawned task to finish and copies its result into *result (when not NULL; it
- * must have the spawned function's return type). Returns 0, or -ECANCELED when the task was
- * aborted. Consumes the handle. */
-AC_EXPORT async int ac_task_join(ac_task *task, void *result);
+/* Waits for a spawned task to finish and copies its result into *result, which must have the
+ * spawned function's return type (NULL, or any void *, discards it). Returns 0 and consumes the
+ * handle, or -ECANCELED (the task was cancelled before it finished; the handle is consumed),
+ * or -EINVAL for a NULL task.
+ *
+ * Typed: ac_task_join is a macro that passes sizeof *result along, and a size that differs from
+ * the size of the task's result (joining a task that returns long into an int, or a task that
+ * returns nothing into a variable) is a programming error: the join aborts the program with a
+ * message naming the function and both sizes, at its first poll, before any byte is written.
+ * (Rust would refuse to compile it; a void * result skips the check.)
+ *
+ * Cancel-safe: a join dropped before it finished (a timeout, the loser of a select, the joining
+ * task cancelled) leaves the handle as it was: the task runs on, and the handle may be joined
+ * again, cancelled, aborted or detached. A handle that is never released is freed at runtime
+ * shutdown only. */
+AC_EXPORT async int ac_task_join(ac_task *task, void *result, size_t result_size);
+/* (The macro's own name in its expansion is not expanded again: it calls the function above.) */
+#define ac_task_join(task, result) ac_task_join((task), (result), AC__RESULT_SIZE(result))
+/* sizeof *result, or 0 for a void * or a literal 0 (no check); sizeof is never applied to void. */
+#define AC__RESULT_SIZE(result)                                                               \
+    _Generic((result), void *: (size_t)0, int: (size_t)0,                                     \
+             default: sizeof *_Generic((result), void *: (char *)0, int: (char *)0,           \
+                                       default: (result)))
 
 /* Cancels a spawned task at its current await (its cleanups run) and releases the handle. */
 AC_EXPORT void ac_task_abort(ac_task *task);

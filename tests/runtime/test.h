@@ -41,7 +41,7 @@ void ac__init_ac_sleep_ms(void *frame, unsigned long ms);
 extern const ac_future_type ac__type_ac_yield;
 void ac__init_ac_yield(void *frame);
 extern const ac_future_type ac__type_ac_task_join;
-void ac__init_ac_task_join(void *frame, ac_task *task, void *result);
+void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size);
 
 static inline void *test_no_child(void *frame, const ac_future_type **type)
 {

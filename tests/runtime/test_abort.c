@@ -116,7 +116,7 @@ static int root_poll(void *frame, ac_cx *cx)
         YIELD_UNTIL(atomic_load(&started) == 1, 1)
         ac_task_cancel(f->t);
         ac_task_cancel(f->t); /* twice does nothing more */
-        ac__init_ac_task_join(f->c.bytes, f->t, &f->got);
+        ac__init_ac_task_join(f->c.bytes, f->t, &f->got, AC__RESULT_SIZE(&f->got));
         f->state = 2;
         /* fallthrough */
     case 2:
@@ -146,7 +146,7 @@ static int root_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         ac_task_cancel(f->t);
         f->got = 0;
-        ac__init_ac_task_join(f->c.bytes, f->t, &f->got);
+        ac__init_ac_task_join(f->c.bytes, f->t, &f->got, AC__RESULT_SIZE(&f->got));
         f->state = 7;
         /* fallthrough */
     case 7:
@@ -168,7 +168,7 @@ static int root_poll(void *frame, ac_cx *cx)
         f->state = 8;
         YIELD_UNTIL(atomic_load(&started) == f->base + 1, 8)
         ac_task_cancel(f->t);
-        ac__init_ac_task_join(f->c.bytes, f->t, NULL);
+        ac__init_ac_task_join(f->c.bytes, f->t, NULL, AC__RESULT_SIZE(NULL));
         f->state = 9;
         /* fallthrough */
     case 9:

@@ -81,7 +81,7 @@ static int root_poll(void *frame, ac_cx *cx)
         cx->worker->in_driver = false;
         test_spin_ms(SPIN_MS);
         for (f->i = 0; f->i < SLEEPERS; f->i++) {
-            ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL);
+            ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL, AC__RESULT_SIZE(NULL));
             f->state = 3;
             /* fallthrough */
     case 3:

@@ -85,7 +85,7 @@ static int root_poll(void *frame, ac_cx *cx)
         ((relay_frame *)fr)->id = 1;
         ac__task_spawn(f->relays[1]);
         for (f->i = 0; f->i < 2; f->i++) {
-            ac__init_ac_task_join(f->c.bytes, f->relays[f->i], NULL);
+            ac__init_ac_task_join(f->c.bytes, f->relays[f->i], NULL, AC__RESULT_SIZE(NULL));
             f->state = 2;
             /* fallthrough */
     case 2:

@@ -51,7 +51,7 @@ static int root_poll(void *frame, ac_cx *cx)
         f->t = ac__task_new(&child_type, &fr);
         ((child_frame *)fr)->x = f->result;
         ac__task_spawn(f->t);
-        ac__init_ac_task_join(f->c.bytes, f->t, &f->got);
+        ac__init_ac_task_join(f->c.bytes, f->t, &f->got, AC__RESULT_SIZE(&f->got));
         f->state = 1;
     }
     int ret;

@@ -201,7 +201,7 @@ static int root_poll(void *frame, ac_cx *cx)
         CHECK_INT(>=, atomic_load(&other_ran), 100000 / 128 / 2);
     atomic_store(&greedy_done, 1);
     ac_mpsc_receiver_close(f->big);
-    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->other, NULL), NULL);
+    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->other, NULL, AC__RESULT_SIZE(NULL)), NULL);
     CO_RETURN(f, 0);
     CO_END(f);
 }

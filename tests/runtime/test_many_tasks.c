@@ -55,7 +55,7 @@ static int root_poll(void *frame, ac_cx *cx)
             f->t[i] = ac__task_spawn(t);
         }
         f->i = 0;
-        ac__init_ac_task_join(f->c.bytes, f->t[0], &f->got);
+        ac__init_ac_task_join(f->c.bytes, f->t[0], &f->got, AC__RESULT_SIZE(&f->got));
         f->state = 1;
     }
     for (;;) {
@@ -64,7 +64,7 @@ static int root_poll(void *frame, ac_cx *cx)
         CHECK_INT(<=, f->got, 50);
         if (++f->i == NTASKS)
             break;
-        ac__init_ac_task_join(f->c.bytes, f->t[f->i], &f->got);
+        ac__init_ac_task_join(f->c.bytes, f->t[f->i], &f->got, AC__RESULT_SIZE(&f->got));
     }
     free(f->t);
     f->result = 0;

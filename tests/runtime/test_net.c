@@ -134,10 +134,10 @@ static int root_poll(void *frame, ac_cx *cx)
         ac__task_spawn(f->clients[i]);
     }
     for (f->i = 0; f->i < NCLIENTS; f->i++) {
-        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->clients[f->i], NULL), &f->r);
+        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->clients[f->i], NULL, AC__RESULT_SIZE(NULL)), &f->r);
         CHECK_EQ(f->r, 0);
     }
-    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->server, NULL), &f->r);
+    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->server, NULL, AC__RESULT_SIZE(NULL)), &f->r);
     CHECK_EQ(f->r, 0);
     close(f->lfd);
 

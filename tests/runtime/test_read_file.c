@@ -134,7 +134,7 @@ static int root_poll(void *frame, ac_cx *cx)
         f->tasks[f->i] = ac__task_spawn(CO_SPAWN_NEW(reader_type, rf));
     }
     for (f->i = 0; f->i < READERS; f->i++) {
-        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], &f->r), &f->r);
+        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], &f->r, AC__RESULT_SIZE(&f->r)), &f->r);
         CHECK_EQ(f->r, 0);
     }
 
@@ -150,7 +150,7 @@ static int root_poll(void *frame, ac_cx *cx)
         if ((f->x >> 12) % 16 == 0) /* long enough for the writer to come by */
             CO_AWAIT(f, ac__type_ac_sleep_ms, ac__init_ac_sleep_ms(f->c.bytes, 1), NULL);
         ac_task_cancel(f->tasks[0]);
-        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->tasks[0], NULL), &f->r);
+        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->tasks[0], NULL, AC__RESULT_SIZE(NULL)), &f->r);
         CHECK(f->r == 0 || f->r == -ECANCELED);
     }
     CO_RETURN(f, 0);

@@ -98,7 +98,7 @@ static int churn_poll(void *frame, ac_cx *cx)
     CO_BEGIN(f);
     for (f->i = 0; f->i < NCHURN; f->i++) {
         CO_AWAIT(f, ac__type_ac_task_join,
-                 ac__init_ac_task_join(f->c.bytes, spawn_of(&quick_type), &f->got), NULL);
+                 ac__init_ac_task_join(f->c.bytes, spawn_of(&quick_type), &f->got, AC__RESULT_SIZE(&f->got)), NULL);
         CHECK_EQ(f->got, 7);
     }
     atomic_store(&churn_done, 1);
@@ -185,7 +185,7 @@ static int root_poll(void *frame, ac_cx *cx)
         CHECK_INT(<=, n, 1 + NPLAIN + NALIGNED + NBIG + NKEPT + 2);
         CO_AWAIT(f, ac__type_ac_sleep_ms, ac__init_ac_sleep_ms(f->c.bytes, 1), NULL);
     }
-    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->churn, NULL), NULL);
+    CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->churn, NULL, AC__RESULT_SIZE(NULL)), NULL);
     /* The kept handles are never joined: shutdown frees their tasks (LeakSanitizer checks). */
     CO_RETURN(f, f->dumps);
     CO_END(f);

@@ -80,7 +80,7 @@ static int root_poll(void *frame, ac_cx *cx)
             f->tasks[i] = ac__task_spawn(t);
         }
         f->i = 0;
-        ac__init_ac_task_join(f->c.bytes, f->tasks[0], NULL);
+        ac__init_ac_task_join(f->c.bytes, f->tasks[0], NULL, AC__RESULT_SIZE(NULL));
         f->state = 1;
     }
     for (;;) {
@@ -88,7 +88,7 @@ static int root_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         if (++f->i == NSLEEPERS)
             break;
-        ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL);
+        ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], NULL, AC__RESULT_SIZE(NULL));
     }
     f->result = 0;
     f->state = AC_STATE_DONE;

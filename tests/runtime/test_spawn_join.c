@@ -45,7 +45,7 @@ typedef struct {
 
 static void start_join(root_frame *f)
 {
-    ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], &f->got);
+    ac__init_ac_task_join(f->c.bytes, f->tasks[f->i], &f->got, AC__RESULT_SIZE(&f->got));
 }
 
 static int root_poll(void *frame, ac_cx *cx)

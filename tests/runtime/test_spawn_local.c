@@ -71,7 +71,7 @@ static int root_poll(void *frame, ac_cx *cx)
     }
     for (f->i = 0; f->i < NLOCAL; f->i++) {
         int r;
-        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL), &r);
+        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL, AC__RESULT_SIZE(NULL)), &r);
         CHECK_EQ(r, 0);
     }
     CO_RETURN(f, 0);

@@ -74,7 +74,7 @@ static int root_poll(void *frame, ac_cx *cx)
         ac__task_spawn(f->t[i]);
     }
     for (f->i = 0; f->i < NWORKERS; f->i++)
-        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL), NULL);
+        CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL, AC__RESULT_SIZE(NULL)), NULL);
     CHECK_EQ(counter, NWORKERS * ROUNDS);
     CHECK_EQ(ac_mutex_try_lock(mutex), 0);
     CHECK_EQ(ac_mutex_try_lock(mutex), -EBUSY);

@@ -93,7 +93,7 @@ static int root_poll(void *frame, ac_cx *cx)
             f->t[i] = ac__task_spawn(t);
         }
         f->i = 0;
-        ac__init_ac_task_join(f->c.bytes, f->t[0], NULL);
+        ac__init_ac_task_join(f->c.bytes, f->t[0], NULL, AC__RESULT_SIZE(NULL));
         f->state = 1;
     }
     for (;;) {
@@ -101,7 +101,7 @@ static int root_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         if (++f->i == NTASKS)
             break;
-        ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL);
+        ac__init_ac_task_join(f->c.bytes, f->t[f->i], NULL, AC__RESULT_SIZE(NULL));
     }
     f->result = 0;
     f->state = AC_STATE_DONE;

@@ -57,13 +57,13 @@ static int root_poll(void *frame, ac_cx *cx)
     if (f->state == 0) {
         f->a = spawn_yielder(0);
         f->b = spawn_yielder(1);
-        ac__init_ac_task_join(f->c.bytes, f->a, NULL);
+        ac__init_ac_task_join(f->c.bytes, f->a, NULL, AC__RESULT_SIZE(NULL));
         f->state = 1;
     }
     if (f->state == 1) {
         if (test_poll_child(&ac__type_ac_task_join, &f->c, cx, NULL) == AC_PENDING)
             return AC_PENDING;
-        ac__init_ac_task_join(f->c.bytes, f->b, NULL);
+        ac__init_ac_task_join(f->c.bytes, f->b, NULL, AC__RESULT_SIZE(NULL));
         f->state = 2;
     }
     if (test_poll_child(&ac__type_ac_task_join, &f->c, cx, NULL) == AC_PENDING)

@@ -52,7 +52,7 @@ static int root_poll(void *frame, ac_cx *cx)
         ac_task *t = ac__task_new(&yielder_type, &fr);
         ((yielder_frame *)fr)->until = ac_now_ms() + RUN_MS;
         CO_AWAIT(f, ac__type_ac_task_join,
-                 ac__init_ac_task_join(f->c.bytes, ac__task_spawn(t), &f->rounds), NULL);
+                 ac__init_ac_task_join(f->c.bytes, ac__task_spawn(t), &f->rounds, AC__RESULT_SIZE(&f->rounds)), NULL);
     }
     {
         ac_runtime_stats after;
