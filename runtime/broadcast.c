@@ -123,6 +123,8 @@ static int recv_poll(void *frame, ac_cx *cx)
     struct recv_frame *f = frame;
     ac_broadcast_rx *rx = f->rx;
     ac_broadcast *b = rx->b;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a value there completes it at once */
+        return AC_PENDING;
     ac__spin_lock(&b->lock);
     if (f->waiter.queued) { /* a spurious poll: keep waiting where we are */
         ac__spin_unlock(&b->lock);
@@ -147,6 +149,7 @@ static int recv_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     ac__spin_unlock(&b->lock);
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }

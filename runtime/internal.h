@@ -144,6 +144,23 @@ static inline bool ac__coop_proceed(ac_cx *cx)
     return false;
 }
 
+/* The same for a leaf that decides under a lock whether it completes at once: it checks first
+ * (false: the task is woken to run again later and the leaf returns AC_PENDING holding
+ * nothing), and charges one unit only when it does complete at once; waiting costs nothing. */
+static inline bool ac__coop_check(ac_cx *cx)
+{
+    if (AC__LIKELY(cx->budget))
+        return true;
+    ac_waker_wake(ac_cx_waker(cx));
+    return false;
+}
+
+static inline void ac__coop_charge(ac_cx *cx)
+{
+    if (cx->budget)
+        cx->budget--;
+}
+
 /* The child function of every leaf future of the runtime: a leaf awaits nothing. */
 void *ac__no_child(void *frame, const ac_future_type **type);
 

@@ -421,6 +421,8 @@ static int oneshot_poll(void *frame, ac_cx *cx)
 {
     struct oneshot_frame *f = frame;
     ac_oneshot *o = f->o;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a value there completes it at once */
+        return AC_PENDING;
     ac__spin_lock(&o->lock);
     if (o->sender_open) {
         if (!o->rx_waker.task)
@@ -436,6 +438,7 @@ static int oneshot_poll(void *frame, ac_cx *cx)
         f->ret = -EPIPE;
     }
     oneshot_release(o);
+    ac__coop_charge(cx);
     f->o = NULL;
     f->state = AC_STATE_DONE;
     return AC_READY;

@@ -81,10 +81,13 @@ static int wait_poll(void *frame, ac_cx *cx)
 {
     struct wait_frame *f = frame;
     ac_notify *n = f->n;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a stored permit completes it at once */
+        return AC_PENDING;
     ac__spin_lock(&n->lock);
     if (f->state == 0) {
         if (n->permit) {
             n->permit = false;
+            ac__coop_charge(cx);
         } else {
             memset(&f->waiter, 0, sizeof f->waiter);
             f->waiter.waker = ac_cx_waker(cx);

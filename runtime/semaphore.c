@@ -176,13 +176,19 @@ int ac__acquire_poll(void *frame, ac_cx *cx)
 {
     struct ac__acquire_frame *f = frame;
     ac_semaphore *sem = f->sem;
+    /* A first poll may complete at once (permits there, or closed): it needs the budget, so
+     * that a loop over an uncontended lock yields in time. */
+    if (f->state == 0 && !ac__coop_check(cx))
+        return AC_PENDING;
     ac__spin_lock(&sem->lock);
     if (f->state == 0) {
         if (sem->closed) {
             f->ret = -EPIPE;
+            ac__coop_charge(cx);
         } else if (!sem->waiters.head && sem->permits >= f->waiter.need) {
             sem->permits -= f->waiter.need;
             f->ret = 0;
+            ac__coop_charge(cx);
         } else {
             f->waiter.waker = ac_cx_waker(cx);
             ac__waitq_push(&sem->waiters, &f->waiter);

@@ -32,6 +32,9 @@ static int sleep_poll(void *frame, ac_cx *cx)
         uint64_t ns = f->ns < FOREVER_NS ? f->ns : FOREVER_NS;
         uint64_t when = ac__tick_at_or_after(f->absolute ? ns : ac__now_ns() + ns);
         if ((!f->absolute && f->ns == 0) || !ac__timer_start(cx, &f->timer, when)) {
+            /* Due already: a loop of sleeps of 0 (or of deadlines past) yields in time. */
+            if (!ac__coop_proceed(cx))
+                return AC_PENDING;
             f->state = AC_STATE_DONE;
             return AC_READY;
         }
