@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# test.sh: tls-echo against openssl s_client (TLS 1.3 and 1.2, certificate verified against the
+# self-signed certificate made here, key updates mid-stream) and socat's OPENSSL client (1 MB round
+# trips, 20 at once); a client speaking plain TCP and one leaving mid-handshake; SIGTERM exits 0.
+# Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
+set -euo pipefail
+server=$1
+shift
+wrapper=("$@")
+command -v openssl >/dev/null || { echo "SKIP: the openssl command is not installed"; exit 77; }
+out=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
+fail() {
+    echo "FAIL: $*"
+    echo "--- server's stderr:"
+    cat "$out/err" 2>/dev/null || true
+    exit 1
+}
+
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$out/key.pem" -out "$out/cert.pem" -days 2 \
+    -subj /CN=localhost -addext subjectAltName=DNS:localhost 2>"$out/req.err" || fail "openssl req: $(cat "$out/req.err")"
+
+"${wrapper[@]}" "$server" --port 0 --cert "$out/cert.pem" --key "$out/key.pem" >"$out/port" 2>"$out/err" &
+server_pid=$!
+pids+=("$server_pid")
+for _ in $(seq 400); do
+    grep -q "on 127.0.0.1:" "$out/port" && break
+    kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
+    sleep 0.05
+done
+port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
+[ -n "$port" ] || fail "the server did not say its port"
+echo "server on 127.0.0.1:$port"
+slow=1
+[ ${#wrapper[@]} -gt 0 ] && slow=4 # valgrind: give every step more time
+
+# s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one (a pause
+# between them, then one before the end of input), which sends close_notify at the end.
+# Lines k and K are s_client's commands for a TLS 1.3 key update (K asks the server for one too).
+s_client() {
+    local lines=() opts=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do lines+=("$1"); shift; done
+    [ $# -gt 0 ] && { shift; opts=("$@"); }
+    for l in "${lines[@]}"; do echo "$l"; sleep "0.$((2 * slow))"; done | {
+        cat
+        sleep "$slow"
+    } | timeout $((20 * slow)) openssl s_client -connect "127.0.0.1:$port" -servername localhost \
+        -CAfile "$out/cert.pem" -verify_hostname localhost -verify_return_error -brief -no_ign_eof "${opts[@]}"
+}
+
+s_client "hello over TLS" "a second line" >"$out/got" 2>"$out/brief" || fail "s_client: $(cat "$out/brief")"
+printf 'hello over TLS\na second line\n' | cmp - "$out/got" || fail "s_client got back: $(cat "$out/got")"
+grep -q 'Protocol version: TLSv1.3' "$out/brief" || fail "not TLS 1.3: $(cat "$out/brief")"
+grep -q 'Verification: OK' "$out/brief" || fail "the certificate did not verify: $(cat "$out/brief")"
+echo "ok: s_client, TLS 1.3, certificate verified: two lines echoed"
+
+s_client "before the key updates" k "between them" K "after them" >"$out/got" 2>"$out/brief" || fail "s_client: $(cat "$out/brief")"
+printf 'before the key updates\nbetween them\nafter them\n' | cmp - "$out/got" || fail "with key updates: $(cat "$out/got")"
+grep -q 'KEYUPDATE' "$out/brief" || fail "s_client did not update keys: $(cat "$out/brief")"
+echo "ok: TLS 1.3 key updates mid-stream, one of them asking the server for its own"
+
+s_client "over TLS 1.2" -- -tls1_2 >"$out/got" 2>"$out/brief" || fail "s_client -tls1_2: $(cat "$out/brief")"
+[ "$(cat "$out/got")" = "over TLS 1.2" ] || fail "TLS 1.2: $(cat "$out/got")"
+grep -q 'Protocol version: TLSv1.2' "$out/brief" || fail "not TLS 1.2: $(cat "$out/brief")"
+echo "ok: s_client -tls1_2"
+
+# A client that is no TLS client, and one that leaves in the middle of the handshake: the server
+# drops them and goes on.
+printf 'GET / HTTP/1.0\r\n\r\n' | timeout 10 socat -t 2 - TCP:127.0.0.1:"$port" >/dev/null 2>&1 || true
+timeout 10 openssl s_client -connect "127.0.0.1:$port" </dev/null >/dev/null 2>&1 &
+sleep 0.1
+kill $! 2>/dev/null || true
+kill -0 "$server_pid" 2>/dev/null || fail "the server died"
+
+# Bulk: 1 MB there and back through socat's OpenSSL client (s_client reads k, K, Q and R at the
+# start of a line as commands, so it cannot carry arbitrary data), alone and 20 at once.
+if command -v socat >/dev/null; then
+    n=20
+    [ ${#wrapper[@]} -gt 0 ] && n=3
+    head -c 750000 /dev/urandom | base64 >"$out/big"
+    tls="OPENSSL:127.0.0.1:$port,cafile=$out/cert.pem,commonname=localhost"
+    timeout $((30 * slow)) socat -t 10 - "$tls" <"$out/big" >"$out/big.got" || fail "socat: $?"
+    cmp "$out/big" "$out/big.got" || fail "1 MB came back different"
+    clients=()
+    for i in $(seq "$n"); do
+        (head -c $((10000 * i)) "$out/big"; echo " client $i") >"$out/in$i"
+        timeout $((60 * slow)) socat -t 10 - "$tls" <"$out/in$i" >"$out/out$i" &
+        clients+=("$!")
+    done
+    for c in "${clients[@]}"; do wait "$c" || fail "a concurrent socat client failed"; done
+    for i in $(seq "$n"); do cmp "$out/in$i" "$out/out$i" || fail "client $i got back something else"; done
+    echo "ok: 1 MB echoed through socat's OPENSSL client; $n clients at once, each its own bytes"
+fi
+
+kill -TERM "$server_pid"
+timeout 30 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 30 s of SIGTERM"
+code=0
+wait "$server_pid" || code=$?
+[ "$code" = 0 ] || fail "the server exited with status $code after SIGTERM"
+echo "ok: SIGTERM: exit status 0"
