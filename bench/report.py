@@ -318,9 +318,13 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
 
 def services():
     """Issue 12's servers: samples/miniredis against redis-server and a Tokio server of its design."""
-    if not any(w_ in rows for w_ in ("miniredis_p1", "miniredis_p16")):
+    if not any(w_ in rows for w_ in ("miniredis_p1", "miniredis_p16", "httpd")):
         return
     w("## Services (issue 12)")
+    w("")
+    if not any(w_ in rows for w_ in ("miniredis_p1", "miniredis_p16")):
+        return
+    w("### miniredis")
     w("")
     w("`redis-benchmark -t set,get -c 50` (one client thread: on 2 cores it is the limit of requests/s, so "
       "the servers are compared by **server CPU time per request**: utime + stime of the server process from "
@@ -352,7 +356,29 @@ def services():
     w("")
 
 
+def httpd():
+    """Issue 12's static-file server against nginx."""
+    if "httpd" not in rows:
+        return
+    w("### httpd")
+    w("")
+    w("`wrk -t1 -c50` on a 2 KiB file, keep-alive: samples/httpd (2 workers; also with 1) against Debian's "
+      "nginx with one worker process per core (2), `access_log off`, `sendfile on`, no limit on requests per "
+      "connection. Server CPU: the process and its children (nginx's workers), over wrk's run.")
+    w("")
+    w("| server | requests/s ↑ | server CPU µs per request ↓ | asyncc ÷ this (CPU) |")
+    w("|---|---|---|---|")
+    a = get("httpd", "asyncc", "server_cpu_us_per_req")
+    for peer, label in (("asyncc", "asyncc httpd"), ("asyncc_1worker", "asyncc httpd, 1 worker"), ("nginx", "nginx")):
+        if peer in rows["httpd"]:
+            w(f"| {label} | {cell('httpd', peer, 'requests_per_s', 0)} | {cell('httpd', peer, 'server_cpu_us_per_req', 2)} "
+              f"| {'—' if peer == 'asyncc' else rfmt(ratio(a, get('httpd', peer, 'server_cpu_us_per_req')))} |")
+    note_missing("httpd", "httpd")
+    w("")
+
+
 services()
+httpd()
 
 # ------------------------------------------------------------------------------------------
 w("## The transpiler (issue 2)")
