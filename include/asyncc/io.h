@@ -4,7 +4,6 @@
 #define ASYNCC_IO_H
 
 #include <stddef.h>
-#include <sys/stat.h>
 
 #include "future.h"
 #include "lang.h"
@@ -58,6 +57,7 @@ AC_EXPORT async long ac_pwrite(int fd, const void *buf, size_t len, long long of
 AC_EXPORT async int ac_fsync(int fd);
 
 /* Fills *st for path (following symlinks). Returns 0 or -errno. */
+struct stat;
 AC_EXPORT async int ac_stat(const char *path, struct stat *st);
 
 /* Reads until len bytes arrived, looping over short reads. Returns len, a smaller count when

@@ -3,8 +3,6 @@
 #ifndef ASYNCC_PROCESS_H
 #define ASYNCC_PROCESS_H
 
-#include <stdbool.h>
-#include <sys/types.h>
 
 #include "future.h"
 #include "lang.h"
@@ -30,12 +28,12 @@ typedef struct ac_command {
 
 /* A spawned child. Read its fields; the runtime writes them. */
 typedef struct ac_child {
-    pid_t pid;
+    int pid; /* a pid_t */
     int pidfd;        /* -1 when the kernel has none (pidfd_open unavailable) */
     int stdin_fd;     /* the parent's end of each AC_STDIO_PIPE stream, else -1 */
     int stdout_fd;
     int stderr_fd;
-    bool reaped;      /* ac_child_wait has collected the exit status */
+    _Bool reaped;     /* ac_child_wait has collected the exit status */
     int status;       /* then: wait(2)'s status (WIFEXITED, WEXITSTATUS, WTERMSIG...) */
 } ac_child;
 

@@ -3,9 +3,6 @@
 #ifndef ASYNCC_RUNTIME_H
 #define ASYNCC_RUNTIME_H
 
-#include <stdint.h>
-#include <stdio.h>
-
 #include "future.h"
 
 #ifdef __cplusplus
@@ -78,23 +75,25 @@ AC_EXPORT void ac_runtime_shutdown(void);
 /* Counters, summed over the workers; cheap enough to read often, approximate while running. */
 typedef struct ac_runtime_stats {
     unsigned workers;
-    uint64_t tasks_spawned;
-    uint64_t tasks_alive;   /* spawned and not yet freed (a finished task lives on until joined) */
-    uint64_t polls;
-    uint64_t steals;        /* tasks taken from another worker's queue */
-    uint64_t parks;         /* times a worker went to sleep in io_uring_enter */
-    uint64_t io_submitted;
-    uint64_t io_completed;
+    __UINT64_TYPE__ tasks_spawned;
+    __UINT64_TYPE__ tasks_alive;   /* spawned and not yet freed (a finished task lives on until joined) */
+    __UINT64_TYPE__ polls;
+    __UINT64_TYPE__ steals;        /* tasks taken from another worker's queue */
+    __UINT64_TYPE__ parks;         /* times a worker went to sleep in io_uring_enter */
+    __UINT64_TYPE__ io_submitted;
+    __UINT64_TYPE__ io_completed;
 } ac_runtime_stats;
 
 /* Fills stats (all zero when the runtime has not started). */
 AC_EXPORT void ac_runtime_stats_get(ac_runtime_stats *stats);
 
+struct _IO_FILE; /* FILE, without <stdio.h>: a program may have a FILE of its own */
+
 /* Writes one line per live task to out: its root function and, following each frame's child,
  * the file:line of the await it is suspended at. A running task is written as "running".
  * Safe to call from any thread and from a task. The same dump is written to stderr when the
  * process receives SIGUSR1 (see ac_task_dump_on_signal). */
-AC_EXPORT void ac_task_dump(FILE *out);
+AC_EXPORT void ac_task_dump(struct _IO_FILE *out);
 
 /* Installs (on != 0) or removes a SIGUSR1 handler that writes the task dump to stderr.
  * The runtime installs it when it starts unless $ASYNCC_NO_SIGUSR1 is set. Returns 0 or -errno. */

@@ -3,7 +3,6 @@
 #ifndef ASYNCC_SIGNAL_H
 #define ASYNCC_SIGNAL_H
 
-#include <stdint.h>
 
 #include "future.h"
 #include "lang.h"
@@ -17,7 +16,7 @@ extern "C" {
 typedef struct ac_signal_listener {
     struct ac_signal_listener *next, *prev;
     int signo;
-    uint64_t seen; /* deliveries received so far */
+    __UINT64_TYPE__ seen; /* deliveries received so far */
     ac_waker waker;
 } ac_signal_listener;
 
