@@ -191,16 +191,20 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Continue;
 }
 
+/* Whether the declaration c itself is written with `async`. */
+static int own_async_attr(CXCursor c)
+{
+    int found = 0;
+    if (!clang_Cursor_isNull(c) && clang_Cursor_hasAttrs(c))
+        clang_visitChildren(c, attr_visit, &found);
+    return found;
+}
+
 /* Whether any declaration of fn carries `async` (clang keeps the attribute on the one written). */
 static int has_async_attr(CXCursor fn)
 {
-    int found = 0;
-    for (int pass = 0; pass < 3 && !found; pass++) {
-        CXCursor c = pass == 0 ? fn : pass == 1 ? clang_getCanonicalCursor(fn) : clang_getCursorDefinition(fn);
-        if (!clang_Cursor_isNull(c) && clang_Cursor_hasAttrs(c))
-            clang_visitChildren(c, attr_visit, &found);
-    }
-    return found;
+    return own_async_attr(fn) || own_async_attr(clang_getCanonicalCursor(fn)) ||
+           own_async_attr(clang_getCursorDefinition(fn));
 }
 
 static void add_callee(tunit *t, callee *c)
@@ -561,14 +565,19 @@ static void scan_node(scan *s, node *n)
                           c->name, c->name);
         } else if (!c && f->self) {
             char *name = cx_take(clang_getCursorSpelling(fn));
-            static const char *const banned[] = {"alloca", "__builtin_alloca", "setjmp", "_setjmp", "__sigsetjmp",
-                                                 "sigsetjmp", "longjmp", "_longjmp", "siglongjmp", NULL};
-            for (int i = 0; banned[i]; i++)
-                if (strcmp(name, banned[i]) == 0)
+            static const struct {
+                const char *name;
+                int is_jump;
+            } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
+                          {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
+                          {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
+                          {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}};
+            for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+                if (strcmp(name, banned[i].name) == 0)
                     dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
-                                  name[0] == 'a' || name[2] == 'b'
-                                      ? "its memory would not survive a suspension; use malloc or a fixed-size array"
-                                      : "a jump across a suspended frame cannot be resumed; return an error code instead");
+                                  banned[i].is_jump
+                                      ? "a jump across a suspended frame cannot be resumed; return an error code instead"
+                                      : "its memory would not survive a suspension; use malloc or a fixed-size array");
             free(name);
         }
     } else if (n->kind == CXCursor_CompoundLiteralExpr && f->self) {
@@ -887,6 +896,30 @@ static int mentions_marker(const tunit *t, CXCursor c)
     return 0;
 }
 
+/* A file-scope initializer naming an async function (a dispatch table): the function becomes a
+ * state machine, and no function of that name is left to point to. */
+static enum CXChildVisitResult async_address_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    tunit *t = data;
+    if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor ref = clang_getCursorReferenced(c);
+    callee *fn = clang_getCursorKind(ref) == CXCursor_FunctionDecl ? callee_of(t, ref) : NULL;
+    if (fn)
+        dg_error(t, clang_getCursorLocation(c), "taking the address of async function '%s' is not supported; call it with await",
+                 fn->name);
+    return CXChildVisit_Continue;
+}
+
+/* A function declared implicitly by a call before any declaration (C89): its extent is only its
+ * name, where a written declaration starts with its type. */
+static int is_implicit(CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    return clang_equalLocations(clang_getRangeStart(r), clang_getCursorLocation(c));
+}
+
 /* Whether loc is in the input file itself rather than in a header it includes. */
 static int in_input(tunit *t, CXSourceLocation loc)
 {
@@ -1015,6 +1048,8 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     tunit *t = ((top *)data)->t;
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
+        if (mentions_marker(t, c) && in_input(t, clang_getCursorLocation(c)))
+            dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
         char *name = an_scope_name(c);
         if (*name)
             names_put(&t->scope_names, name, NULL);
@@ -1035,9 +1070,21 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     if (k == CXCursor_VarDecl) {
         if (here && mentions_marker(t, c))
             dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+        else if (here)
+            clang_visitChildren(c, async_address_visit, t);
         return CXChildVisit_Continue;
     }
     int is_def = clang_isCursorDefinition(c);
+    if (!is_def && here && mentions_marker(t, c))
+        dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+    if (!is_def && !own_async_attr(c) && !is_implicit(c) && has_async_attr(c)) {
+        char *name = cx_take(clang_getCursorSpelling(c));
+        dg_error(t, clang_getCursorLocation(c),
+                 "'%s' is declared here without async but defined async; write async on this declaration too (a "
+                 "caller that sees only this one would call a function that no longer exists)",
+                 name);
+        free(name);
+    }
     if (!here) {
         if (is_def && clang_Cursor_hasAttrs(c) && has_async_attr(c))
             dg_error(t, clang_getCursorLocation(c),

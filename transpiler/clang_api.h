@@ -35,6 +35,7 @@
     X(clang_disposeString) \
     X(clang_disposeTranslationUnit) \
     X(clang_equalCursors) \
+    X(clang_equalLocations) \
     X(clang_getArgType) \
     X(clang_Cursor_getArgument) \
     X(clang_Cursor_getNumArguments) \
@@ -114,6 +115,7 @@ int cx_load(void);
 #define clang_disposeString (cx_api.clang_disposeString)
 #define clang_disposeTranslationUnit (cx_api.clang_disposeTranslationUnit)
 #define clang_equalCursors (cx_api.clang_equalCursors)
+#define clang_equalLocations (cx_api.clang_equalLocations)
 #define clang_getArgType (cx_api.clang_getArgType)
 #define clang_Cursor_getArgument (cx_api.clang_Cursor_getArgument)
 #define clang_Cursor_getNumArguments (cx_api.clang_Cursor_getNumArguments)

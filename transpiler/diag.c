@@ -184,24 +184,23 @@ static void show_line(const char *path, unsigned line, unsigned col)
     fclose(fp);
 }
 
-/* asyncc's own macros as the preprocessor writes them out (tokens apart by blanks) and as the
- * user wrote them: `await(` becomes `(__asyncc_await, (`, `async` an attribute. */
+/* asyncc's own macros as the preprocessor writes them out (tokens apart by blanks), as the user
+ * wrote them, and what they write where the user closed the call with one `)` (the argument
+ * lies `opens` parentheses deep): `await(` becomes `(__asyncc_await, (` and its `)` `))`. */
 static const struct {
-    const char *expansion, *written;
+    const char *expansion, *written, *tail;
+    int opens;
 } macros[] = {
-    {"( __asyncc_await , (", "await ("},
-    {"__attribute__ ( ( annotate ( \"asyncc_async\" ) ) )", "async"},
-    {"( __asyncc_join ,", "ac_join ("},
-    {"( __asyncc_try_join ,", "ac_try_join ("},
-    {"( __asyncc_select ,", "ac_select ("},
-    {"( __asyncc_timeout , (", "ac_timeout ("},
-    {"( __asyncc_spawn , (", "ac_spawn ("},
-    {"( __asyncc_spawn_local , (", "ac_spawn_local ("},
-    {"( __asyncc_block_on , (", "ac_block_on ("},
+    {"( __asyncc_await , (", "await (", ") )", 2},
+    {"__attribute__ ( ( annotate ( \"asyncc_async\" ) ) )", "async", NULL, 0},
+    {"( __asyncc_join ,", "ac_join (", ", ( void ) 0 )", 1},
+    {"( __asyncc_try_join ,", "ac_try_join (", ", 0 )", 1},
+    {"( __asyncc_select ,", "ac_select (", ", 0 )", 1},
+    {"( __asyncc_spawn , (", "ac_spawn (", ") , ( ac_task * ) 0 )", 2},
+    {"( __asyncc_spawn_local , (", "ac_spawn_local (", ") , ( ac_task * ) 0 )", 2},
+    {"( __asyncc_block_on , (", "ac_block_on (", ") )", 2},
+    {"( __asyncc_timeout , (", "ac_timeout (", NULL, 2},
 };
-
-/* What those macros add after their argument, where the user wrote one `)`. */
-static const char *const tails[] = {") , ( ac_task * ) 0 )", ", ( void ) 0 )", ", 0 )", ") )"};
 
 /* Whether the significant tokens of s from index *i spell `seq` (token spellings apart by single
  * blanks); if so *i moves past them. */
@@ -242,6 +241,60 @@ static void orig_lines(tunit *t)
         }
 }
 
+/* A walk over the preprocessed line that holds offset off, undoing asyncc's macros: with us set,
+ * in step with the input's tokens from line `line` on (they must match one for one, or the walk
+ * fails: a user's macro was expanded there); without, counting the bytes the macros added. */
+typedef struct walk {
+    tunit *t;
+    const tk_stream *pp, *us;
+    unsigned i, j;         /* the next token of each */
+    unsigned depth;        /* parentheses open in the preprocessed text */
+    unsigned tails[64][2]; /* pending macro tails: the depth their argument closes at, the macro */
+    unsigned ntails;
+    unsigned added;        /* bytes the macros added before i (without us) */
+} walk;
+
+/* Takes one step; 0 when the two streams part. */
+static int step(walk *w)
+{
+    const tk_stream *pp = w->pp, *us = w->us;
+    unsigned i2 = w->i, j2 = w->j;
+    if (w->ntails && w->tails[w->ntails - 1][0] == w->depth) {
+        const char *tail = macros[w->tails[w->ntails - 1][1]].tail;
+        if (match_seq(pp, &i2, tail) && (!us || match_seq(us, &j2, ")"))) {
+            w->added += pp->v[i2 - 1].end - pp->v[w->i].start - 1;
+            w->depth -= (unsigned)macros[w->tails[--w->ntails][1]].opens;
+            w->i = tk_next(pp, i2);
+            w->j = us ? tk_next(us, j2) : 0;
+            return 1;
+        }
+    }
+    for (unsigned m = 0; m < sizeof macros / sizeof macros[0]; m++) {
+        i2 = w->i, j2 = w->j;
+        if (match_seq(pp, &i2, macros[m].expansion) && (!us || match_seq(us, &j2, macros[m].written))) {
+            unsigned len = pp->v[i2 - 1].end - pp->v[w->i].start, written = (unsigned)strlen(macros[m].written) - 1;
+            w->added += len > written ? len - written : 0;
+            w->depth += (unsigned)macros[m].opens;
+            if (macros[m].tail && w->ntails < 64) {
+                w->tails[w->ntails][0] = w->depth;
+                w->tails[w->ntails++][1] = m;
+            }
+            w->i = tk_next(pp, i2);
+            w->j = us ? tk_next(us, j2) : 0;
+            return 1;
+        }
+    }
+    if (us && (w->j >= us->n || !same_token(pp, w->i, us, w->j)))
+        return 0;
+    if (tk_is(pp, w->i, "("))
+        w->depth++;
+    else if (tk_is(pp, w->i, ")") && w->depth)
+        w->depth--;
+    w->i = tk_next(pp, w->i + 1);
+    w->j = us ? tk_next(us, w->j + 1) : 0;
+    return 1;
+}
+
 /* The user's line and column of the token at offset off of the preprocessed text, a line of the
  * input file at presumed line `line`. The preprocessor writes a macro call that spans lines, and
  * lines joined by backslash-newline, as one line, and our own macros make lines longer: the
@@ -253,43 +306,21 @@ static int user_position(tunit *t, unsigned off, unsigned line, unsigned *uline,
     orig_lines(t);
     if (line == 0 || line > t->orig_nlines)
         return 0;
-    const tk_stream *pp = &t->toks, *us = &t->orig_toks;
-    unsigned i = tk_next(pp, tk_at(pp, t->line_start[line_index(t, off)]));
-    unsigned j = tk_next(us, tk_at(us, t->orig_line_start[line - 1]));
-    while (i < pp->n && j < us->n) {
-        if (pp->v[i].start >= off) {
-            if (pp->v[i].start > off)
+    walk w = {t, &t->toks, &t->orig_toks, 0, 0, 0, {{0}}, 0, 0};
+    w.i = tk_next(w.pp, tk_at(w.pp, t->line_start[line_index(t, off)]));
+    w.j = tk_next(w.us, tk_at(w.us, t->orig_line_start[line - 1]));
+    while (w.i < w.pp->n && w.j < w.us->n) {
+        if (w.pp->v[w.i].start >= off) {
+            if (w.pp->v[w.i].start > off)
                 return 0;
-            unsigned at = us->v[j].start, k = line - 1;
+            unsigned at = w.us->v[w.j].start, k = line - 1;
             while (k + 1 < t->orig_nlines && t->orig_line_start[k + 1] <= at)
                 k++;
-            *uline = line + (k - (line - 1));
+            *uline = k + 1;
             *ucol = at - t->orig_line_start[k] + 1;
             return 1;
         }
-        if (same_token(pp, i, us, j)) {
-            i = tk_next(pp, i + 1);
-            j = tk_next(us, j + 1);
-            continue;
-        }
-        int moved = 0;
-        for (size_t m = 0; m < sizeof macros / sizeof macros[0] && !moved; m++) {
-            unsigned i2 = i, j2 = j;
-            if (match_seq(pp, &i2, macros[m].expansion) && match_seq(us, &j2, macros[m].written)) {
-                i = tk_next(pp, i2);
-                j = tk_next(us, j2);
-                moved = 1;
-            }
-        }
-        for (size_t m = 0; m < sizeof tails / sizeof tails[0] && !moved; m++) {
-            unsigned i2 = i, j2 = j;
-            if (match_seq(pp, &i2, tails[m]) && match_seq(us, &j2, ")")) {
-                i = tk_next(pp, i2);
-                j = tk_next(us, j2);
-                moved = 1;
-            }
-        }
-        if (!moved)
+        if (!step(&w))
             return 0;
     }
     return 0;
@@ -299,23 +330,18 @@ static int user_position(tunit *t, unsigned off, unsigned line, unsigned *uline,
  * it on that line. */
 static unsigned original_column(tunit *t, unsigned offset, unsigned col)
 {
-    const tk_stream *s = &t->toks;
-    unsigned shrink = 0;
-    for (unsigned i = tk_at(s, t->line_start[line_index(t, offset)]); i < s->n && s->v[i].start < offset;) {
-        int moved = 0;
-        for (size_t m = 0; m < sizeof macros / sizeof macros[0] && !moved; m++) {
-            unsigned k = i;
-            if (match_seq(s, &k, macros[m].expansion) && s->v[k - 1].end <= offset) {
-                unsigned len = s->v[k - 1].end - s->v[i].start, written = (unsigned)strlen(macros[m].written) - 1;
-                shrink += len > written ? len - written : 0;
-                i = k;
-                moved = 1;
-            }
+    walk w = {t, &t->toks, NULL, 0, 0, 0, {{0}}, 0, 0};
+    w.i = tk_next(w.pp, tk_at(w.pp, t->line_start[line_index(t, offset)]));
+    while (w.i < w.pp->n && w.pp->v[w.i].start < offset) {
+        unsigned before = w.added, at = w.i;
+        step(&w);
+        if (w.i < w.pp->n && w.pp->v[w.i].start > offset) { /* a macro's text around offset */
+            w.added = before;
+            w.i = at;
+            break;
         }
-        if (!moved)
-            i++;
     }
-    return col > shrink ? col - shrink : 1;
+    return col > w.added ? col - w.added : 1;
 }
 
 /* The user's file, line and column of a location in the preprocessed text. */
