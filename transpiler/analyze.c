@@ -413,6 +413,10 @@ static void check_combinator(tunit *t, node *n)
         dg_error_node(t, n, "ac_timeout takes a duration in milliseconds and one future");
         return;
     }
+    if (n->nops - first > 32) { /* one bit per future in a 32-bit mask */
+        dg_error_node(t, n, "%s takes at most 32 futures", name);
+        return;
+    }
     for (unsigned i = first; i < n->nops; i++) {
         node *op = an_unparen(n->ops[i]), *call = op;
         if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0) {
@@ -680,9 +684,12 @@ static const node *enclosing_loop(const node *n, const node *limit)
  * labels (a goto can go back) are kept whenever an await follows the declaration. */
 static int lives_across(scan *s, var *v)
 {
-    if (!await_within(s, nend(v->decl), nend(v->scope)))
-        return s->f->has_labels && await_within(s, nstart(v->scope), nend(v->scope));
     CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+    /* With labels, an await before the declaration can run again after it when a goto jumps
+     * back (a pointer to v may be used then). Not for a VLA: a jump to before its declaration
+     * ends its lifetime. */
+    if (!await_within(s, nend(v->decl), nend(v->scope)))
+        return s->f->has_labels && ty.kind != CXType_VariableArray && await_within(s, nstart(v->scope), nend(v->scope));
     if (v->addr_taken || v->cleanup || s->f->has_labels || ty.kind == CXType_ConstantArray ||
         ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray)
         return 1;

@@ -139,6 +139,9 @@ struct tunit {
     unsigned split;
     int lines;           /* emit #line directives (off for --emit=c, which is for reading) */
     const char *output;  /* the name #line gives the generated code that is not the user's */
+    const char *clang;   /* the preprocessor, and the user's flags for it (output.c runs it */
+    const char *const *pp_flags; /* again when __COUNTER__ is used) */
+    int npp_flags;
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */

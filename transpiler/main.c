@@ -342,6 +342,9 @@ int main(int argc, char **argv)
         clang = ASYNCC_CLANG;
     int rc = 1, pp_pid, pp_fd;
     /* The preprocessor runs while libclang loads. */
+    t.clang = clang;
+    t.pp_flags = o.flags;
+    t.npp_flags = o.nflags;
     if (pp_start(clang, o.flags, o.nflags, o.input, &pp_pid, &pp_fd) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct item {
     unsigned start, end; /* offsets in the preprocessed text */
@@ -202,6 +203,103 @@ static void keep_directives(const tunit *t, sb *out, unsigned a, unsigned b)
     }
 }
 
+/* The items from i on that are replaced together (they share lines): returns the index after
+ * them, with their last line and the end of the last one's text. */
+static unsigned group_end(const item *items, unsigned n, unsigned i, unsigned *last_line, unsigned *stop)
+{
+    unsigned j;
+    *last_line = items[i].end_line;
+    *stop = items[i].end;
+    for (j = i + 1; j < n && items[j].line <= *last_line; j++) {
+        *last_line = items[j].end_line > *last_line ? items[j].end_line : *last_line;
+        *stop = items[j].end > *stop ? items[j].end : *stop;
+    }
+    return j;
+}
+
+/* How many times __COUNTER__ is expanded in the lines each group of items replaces (indexed by
+ * the group's first item), or NULL when the input never names it (in its code or its macros).
+ * The input runs through the preprocessor once more with a mark, `__asyncc_counter __COUNTER__`,
+ * on a line of its own before and after each group: the difference of the two, less the mark
+ * itself, is exact, whatever macros (a header's too) expand there. */
+static unsigned *counter_uses(tunit *t, const item *items, unsigned n)
+{
+    const tk_stream *s = &t->orig_toks;
+    int named = 0;
+    for (unsigned i = 0; i < s->n && !named; i++)
+        named = (s->v[i].kind == TK_IDENT || s->v[i].kind == TK_DIRECTIVE) &&
+                memmem(t->orig + s->v[i].start, s->v[i].end - s->v[i].start, "__COUNTER__", 11);
+    if (!named || !n || !t->clang)
+        return NULL;
+    static const char mark[] = "__asyncc_counter __COUNTER__\n";
+    sb text = {0};
+    const char *p = t->orig, *end = t->orig + t->orig_len;
+    unsigned line = 1;
+    for (unsigned i = 0, j; i < n; i = j) {
+        unsigned last_line, stop;
+        j = group_end(items, n, i, &last_line, &stop);
+        for (int side = 0; side < 2; side++) {
+            unsigned until = side == 0 ? items[i].line : last_line + 1;
+            while (p < end && line < until) {
+                const char *nl = memchr(p, '\n', (size_t)(end - p));
+                const char *next = nl ? nl + 1 : end;
+                sb_putn(&text, p, (size_t)(next - p));
+                p = next;
+                line++;
+            }
+            if (!sb_at_line_start(&text))
+                sb_putc(&text, '\n');
+            sb_puts(&text, mark);
+        }
+    }
+    sb_putn(&text, p, (size_t)(end - p));
+
+    unsigned *uses = NULL;
+    char path[] = "/tmp/asyncc-counter-XXXXXX.c";
+    int fd = mkstemps(path, 2), pid, out;
+    char *dir = xstrdup(t->input), *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    char *iquote = xasprintf("-iquote%s", slash ? (*dir ? dir : "/") : ".");
+    const char **flags = xcalloc((size_t)t->npp_flags + 1, sizeof *flags);
+    for (int k = 0; k < t->npp_flags; k++)
+        flags[k] = t->pp_flags[k];
+    flags[t->npp_flags] = iquote;
+    char *pre = NULL;
+    unsigned len;
+    if (fd >= 0 && write(fd, text.data, text.len) == (ssize_t)text.len && close(fd) == 0 &&
+        pp_start(t->clang, flags, t->npp_flags + 1, path, &pid, &out) == 0 && pp_finish(pid, out, &pre, &len) == 0) {
+        tk_stream ps;
+        tk_lex(&ps, pre, len);
+        unsigned long values[2] = {0, 0}, k = 0;
+        uses = xcalloc(n, sizeof *uses);
+        for (unsigned i = 0, g = 0, j; i + 1 < ps.n && g < n;) {
+            if (!tk_is(&ps, i, "__asyncc_counter") || ps.v[i + 1].kind != TK_NUMBER) {
+                i++;
+                continue;
+            }
+            values[k++] = strtoul(pre + ps.v[i + 1].start, NULL, 10);
+            i += 2;
+            if (k == 2) {
+                unsigned last_line, stop;
+                j = group_end(items, n, g, &last_line, &stop);
+                uses[g] = values[1] > values[0] ? (unsigned)(values[1] - values[0] - 1) : 0;
+                g = j;
+                k = 0;
+            }
+        }
+        tk_free(&ps);
+    }
+    if (fd >= 0)
+        unlink(path);
+    free(pre);
+    free(flags);
+    free(iquote);
+    free(dir);
+    sb_free(&text);
+    return uses;
+}
+
 /* One item's generated code: a function's, or an async prototype's ABI declarations. */
 static void put_item(composer *c, const item *it, sb *code)
 {
@@ -261,6 +359,7 @@ char *out_compose(tunit *t)
         presumed_lines(p, &it->line, &it->end_line);
     }
     qsort(items, n, sizeof *items, item_cmp);
+    unsigned *counters = counter_uses(t, items, n);
 
     /* Each function is lowered where it lands: in file order, which keeps the ABI declarations
      * before their first use. */
@@ -275,11 +374,8 @@ char *out_compose(tunit *t)
         /* Items sharing a line (a macro defining several functions, `async int f(void), g(void);`,
          * a function after a declaration on its line) are replaced together: their lines go, and
          * what else those lines hold comes from the preprocessed text, between the items' code. */
-        unsigned last_line = items[i].end_line, stop = items[i].end;
-        for (j = i + 1; j < n && items[j].line <= last_line; j++) {
-            last_line = items[j].end_line > last_line ? items[j].end_line : last_line;
-            stop = items[j].end > stop ? items[j].end : stop;
-        }
+        unsigned last_line, stop;
+        j = group_end(items, n, i, &last_line, &stop);
         int shared = j > i + 1 || !tk_alone_before(&t->toks, items[i].start) || !tk_alone_after(&t->toks, stop);
         while (p < end && line < items[i].line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -310,11 +406,20 @@ char *out_compose(tunit *t)
             line++;
         }
         keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
+        if (counters && counters[i]) {
+            /* The code written here is expanded: its __COUNTER__s are numbers now. The compiler
+             * of the output counts on from where the replaced lines left the count. */
+            sb_puts(&c.out, "#if ");
+            for (unsigned k = 0; k < counters[i]; k++)
+                sb_puts(&c.out, "__COUNTER__ * 0 + ");
+            sb_puts(&c.out, "0\n#endif\n");
+        }
         if (t->lines)
             sb_printf(&c.out, "#line %u \"%s\"\n", line, file);
     }
     sb_putn(&c.out, p, (size_t)(end - p));
     free(items);
+    free(counters);
     free(file);
     free(c.name);
     sb_free(&code);
