@@ -177,12 +177,16 @@ static int root_poll(void *frame, ac_cx *cx)
         CO_AWAIT(f, ac__type_ac_sleep_ms, ac__init_ac_sleep_ms(f->c.bytes, 1), NULL);
     CHECK_EQ(dump_and_check(1), 1 + NPLAIN + NALIGNED + NBIG + NKEPT);
     /* Dumps while another task spawns and frees tasks: every dump sees the tasks above and
-     * the churning one, plus at most the one quick task it has in flight. */
+     * the churning one, plus the quick task it has in flight and the ones joined but not freed
+     * yet: the thread that completed a task drops its reference after waking the joiner, and a
+     * preempted worker's tasks move on (the monitor) while it still holds one. Two workers and
+     * the monitor: at most three such. A freed task left in the registry would pile up over
+     * the churn's joins and break the bound. */
     f->churn = spawn_of(&churn_type);
     for (f->dumps = 0; !atomic_load(&churn_done) || f->dumps < 3; f->dumps++) {
         long n = dump_and_check(0);
         CHECK_INT(>=, n, 1 + NPLAIN + NALIGNED + NBIG + NKEPT);
-        CHECK_INT(<=, n, 1 + NPLAIN + NALIGNED + NBIG + NKEPT + 2);
+        CHECK_INT(<=, n, 1 + NPLAIN + NALIGNED + NBIG + NKEPT + 1 + 1 + 3);
         CO_AWAIT(f, ac__type_ac_sleep_ms, ac__init_ac_sleep_ms(f->c.bytes, 1), NULL);
     }
     CO_AWAIT(f, ac__type_ac_task_join, ac__init_ac_task_join(f->c.bytes, f->churn, NULL, AC__RESULT_SIZE(NULL)), NULL);
