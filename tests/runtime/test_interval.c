@@ -60,7 +60,12 @@ static int root_poll(void *frame, ac_cx *cx)
         }
         f->due = f->iv.next_ms;
         TICK(f);
-        CHECK_EQ(f->due, f->iv.next_ms - P);
+        if (f->missed == AC_MISSED_BURST) {
+            CHECK_EQ(f->due, f->iv.next_ms - P);
+        } else { /* the tick may complete late on a busy machine: the next one is later too */
+            CHECK_INT(>=, f->iv.next_ms - P, f->due);
+            CHECK_INT(<=, f->iv.next_ms - P, ac_now_ms());
+        }
         CHECK_INT(>=, ac_now_ms(), f->due);
     }
 
