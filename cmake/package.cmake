@@ -4,6 +4,7 @@ include(CMakePackageConfigHelpers)
 
 # In this build tree, the package's names point at the targets being built.
 add_library(asyncc::runtime ALIAS asyncc)
+add_library(asyncc::sequential ALIAS asyncc_seq)
 add_executable(asyncc::asyncc ALIAS asyncc_tool)
 add_executable(asyncc::asyncc-cc ALIAS asyncc_cc)
 include(${CMAKE_CURRENT_LIST_DIR}/asyncc-functions.cmake)

@@ -25,6 +25,9 @@
 #ifndef ASYNCC_CC_BUILD_LIB
 #define ASYNCC_CC_BUILD_LIB ""
 #endif
+#ifndef ASYNCC_CC_BUILD_SEQ_LIB
+#define ASYNCC_CC_BUILD_SEQ_LIB ""
+#endif
 #ifndef ASYNCC_CC_LIBDIR
 #define ASYNCC_CC_LIBDIR "lib"
 #endif
@@ -160,7 +163,7 @@ static int run(argv_t *a)
 /* Where asyncc, asyncc.h and libasyncc.a are                                                   */
 
 typedef struct layout {
-    char *tool, *include, *lib;
+    char *tool, *include, *lib, *seq; /* seq: libasyncc-seq.a */
 } layout;
 
 /* Installed: <prefix>/bin/asyncc-cc beside <prefix>/bin/asyncc, <prefix>/include/asyncc.h and
@@ -182,6 +185,7 @@ static void find_layout(layout *l)
         char *lib = xasprintf("%s/%s/libasyncc.a", prefix, ASYNCC_CC_LIBDIR);
         if (exists(tool) && exists(header) && exists(lib)) {
             l->tool = tool, l->include = inc, l->lib = lib;
+            l->seq = xasprintf("%s/%s/libasyncc-seq.a", prefix, ASYNCC_CC_LIBDIR);
             free(header);
             return;
         }
@@ -190,6 +194,7 @@ static void find_layout(layout *l)
     l->tool = ASYNCC_CC_BUILD_TOOL;
     l->include = ASYNCC_CC_BUILD_INCLUDE;
     l->lib = ASYNCC_CC_BUILD_LIB;
+    l->seq = ASYNCC_CC_BUILD_SEQ_LIB;
     const char *env = getenv("ASYNCC");
     if (env && *env)
         l->tool = (char *)env;
@@ -546,12 +551,15 @@ static void usage(void)
          "Options of its own:\n"
          "  --help       this text\n"
          "  --version    the real compiler's version, then asyncc-cc's on the last line\n"
+         "  --sequential build the sources as plain C, without asyncc, against the sequential library\n"
+         "               (every async function of the runtime blocks its caller; for gdb, rr, valgrind)\n"
          "\n"
          "Environment:\n"
          "  ASYNCC_REAL_CC=CC    the real compiler (default: cc)\n"
          "  ASYNCC=PATH          the asyncc to run (in a build tree)\n"
          "  ASYNCC_CC_VERBOSE=1  print each command\n"
-         "  ASYNCC_CC_KEEP=1     keep the transpiled files (in $TMPDIR/asyncc-cc.*/)");
+         "  ASYNCC_CC_KEEP=1     keep the transpiled files (in $TMPDIR/asyncc-cc.*/)\n"
+         "  ASYNCC_SEQUENTIAL=1  as --sequential");
 }
 
 int main(int argc, char **argv)
@@ -571,6 +579,14 @@ int main(int argc, char **argv)
     argv_t args = {0};
     push(&args, argv[0]);
     expand_response_files(&args, argc - 1, argv + 1, 0);
+    /* --sequential: the sources as they are, plain C against the sequential library. */
+    int sequential = env_on("ASYNCC_SEQUENTIAL");
+    for (int i = 1; i < args.n; i++)
+        if (strcmp(args.v[i], "--sequential") == 0) {
+            sequential = 1;
+            memmove(&args.v[i], &args.v[i + 1], sizeof *args.v * (size_t)(args.n - i));
+            args.n--, i--;
+        }
     command c = {0};
     parse(&c, args.n, args.v, real_cc);
 
@@ -589,6 +605,10 @@ int main(int argc, char **argv)
     }
 
     int links = !c.compile_only && !c.stop_after_pp && !c.deps_only && !c.syntax_only;
+    if (sequential) {
+        push(&c.cc, "-DAC_SEQUENTIAL");
+        c.nsrc = 0; /* nothing to transpile; the compiler writes the depfiles */
+    }
     if (c.nsrc > 0 && !c.deps_only) {
         const char *t = getenv("TMPDIR");
         snprintf(tmpdir, sizeof tmpdir, "%s/asyncc-cc.XXXXXX", t && *t ? t : "/tmp");
@@ -635,6 +655,8 @@ int main(int argc, char **argv)
     if (links && !c.no_link_flags) {
         push(&c.cc, "-x"); /* what follows is not C, whatever -x the user gave */
         push(&c.cc, "none");
+        if (sequential)
+            push(&c.cc, l.seq);
         push(&c.cc, l.lib);
         push(&c.cc, "-luring");
         push(&c.cc, "-lpthread");

@@ -42,6 +42,40 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 #define ac_timeout(ms, fut) ((void)(ms), (void)(fut), 0)
 #define AC_BLOCKING
 
+#ifdef AC_SEQUENTIAL
+/*
+ * The sequential build (asyncc-cc --sequential, or ASYNCC_SEQUENTIAL in CMake): the source is
+ * compiled as it is, without asyncc, and linked with libasyncc-seq, where every async function
+ * of the runtime is a plain function that blocks its caller until it is done. A spawn runs its
+ * future to completion at once and its handle keeps the result for the join; ac_try_join runs
+ * every future in order and returns the first negative result. docs/guide.md says how each
+ * combinator behaves there.
+ */
+#undef ac_spawn
+#undef ac_spawn_local
+#undef ac_try_join
+#undef ac_select
+#undef ac_timeout
+#define ac_spawn(fut)                                                                              \
+    __extension__({                                                                                \
+        __auto_type ac__seq_v =                                                                    \
+            __builtin_choose_expr(__builtin_types_compatible_p(__typeof__(fut), void), ((fut), 0), (fut)); \
+        ac__seq_spawn(&ac__seq_v, sizeof ac__seq_v);                                               \
+    })
+#define ac_spawn_local(fut) ac_spawn(fut)
+#define ac_select(first, ...) __extension__({ (void)(first); 0; })
+#define ac_timeout(ms, fut) __extension__({ (void)(ms); (void)(fut); 0; })
+#define ac_try_join(...) ac__seq_first_error((const int[]){__VA_ARGS__}, sizeof((int[]){__VA_ARGS__}) / sizeof(int))
+#define ac_task_join ac__seq_task_join
+#define ac_task_detach ac__seq_task_detach
+#define ac_task_abort ac__seq_task_abort
+#define ac_task_cancel ac__seq_task_cancel
+/* Task groups take running tasks: the sequential build has none (a link error says so). */
+#define ac_task_group_add ac__seq_task_group_is_not_sequential
+struct ac_task *ac__seq_spawn(const void *result, __SIZE_TYPE__ size);
+int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);
+#endif
+
 #endif
 
 /* AC_BLOCKING on a function's declaration says that it blocks its thread: asyncc warns about

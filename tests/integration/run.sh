@@ -20,7 +20,7 @@ case $phase in
 install)
     rm -rf "$work" && mkdir -p "$work"
     cmake --install "$build" --prefix "$prefix" >/dev/null
-    for f in bin/asyncc bin/asyncc-cc include/asyncc.h include/asyncc/future.h lib*/libasyncc.a \
+    for f in bin/asyncc bin/asyncc-cc include/asyncc.h include/asyncc/future.h lib*/libasyncc.a lib*/libasyncc-seq.a \
         lib*/cmake/asyncc/asyncc-config.cmake lib*/pkgconfig/asyncc.pc; do
         compgen -G "$prefix/$f" >/dev/null || fail "cmake --install did not install $f"
     done
@@ -49,6 +49,17 @@ cmake)
     grep -q "Transpiling app.c" <<<"$out" || fail "editing config.h did not transpile app.c: $out"
     ! grep -q "Transpiling squares.c" <<<"$out" || fail "editing config.h transpiled squares.c: $out"
     expect_output "$bin/app" "hello from cmake: 5 squares sum to 55"
+    ;;
+cmake_sequential)
+    # -DASYNCC_SEQUENTIAL=ON: the same project as plain C against the sequential library.
+    src=$work/cmake-seq-src bin=$work/cmake-seq-build
+    fresh_copy "$src"
+    rm -rf "$bin"
+    cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" -DASYNCC_SEQUENTIAL=ON >/dev/null
+    out=$(cmake --build "$bin")
+    ! grep -q Transpiling <<<"$out" || fail "the sequential build transpiled: $out"
+    expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+    ! nm "$bin/app" | grep -q " ac__type_main$" || fail "the sequential app has a state machine"
     ;;
 make)
     src=$work/make-src

@@ -23,7 +23,8 @@ config.environment["ASYNCC_INCLUDE"] = paths["include_dir"]
 config.environment["ASYNCC_CC"] = paths["cc"]
 config.environment["ASYNCC_TEST_CLANG"] = paths["clang"]
 config.environment["ASYNCC_SAN_FLAGS"] = paths["san_flags"]
-config.environment["ASYNCC_SEQ"] = os.path.join(here, "seq.c")
+config.environment["ASYNCC_SEQ"] = os.path.join(here, "seq.c")  # for fuzz/run.py
+config.environment["ASYNCC_SEQ_LIB"] = paths["seq_lib"]
 for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]

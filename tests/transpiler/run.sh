@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run.sh SRC TMP [ARGS...]: the run test of one async program. Transpiles SRC, compiles the
 # output with gcc and clang (-Wall -Wextra -Werror), runs it, and also builds SRC as plain
-# sequential C (await is the identity, sleep and yield are synchronous): both must print the
-# same. Prints the async program's output for FileCheck; fails on any difference.
+# sequential C against the sequential library (asyncc-cc --sequential: await is the identity,
+# every async function of the runtime blocks, a spawn runs at once): both must print the same. Prints the async program's output for FileCheck; fails on any difference.
 set -euo pipefail
 src=$1 tmp=$2
 shift 2
@@ -17,7 +17,7 @@ status=0
 "$tmp.async" "$@" > "$tmp.out" || status=$?
 if [ "${ASYNCC_NO_SEQ:-}" != 1 ] && ! grep -q "NO-SEQUENTIAL" "$src"; then
     # shellcheck disable=SC2086
-    "$ASYNCC_CC" -std=gnu11 -w -I"$ASYNCC_INCLUDE" "$src" "$ASYNCC_SEQ" -o "$tmp.seq"
+    "$ASYNCC_CC" -std=gnu11 -w -DAC_SEQUENTIAL $ASYNCC_SAN_FLAGS -I"$ASYNCC_INCLUDE" "$src" "$ASYNCC_SEQ_LIB" $libs -o "$tmp.seq"
     seq_status=0
     "$tmp.seq" "$@" > "$tmp.seq.out" || seq_status=$?
     if ! diff -u "$tmp.seq.out" "$tmp.out" >&2; then

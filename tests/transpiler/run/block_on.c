@@ -1,5 +1,5 @@
 // Plain C drives async code with ac_block_on; async code starts tasks with ac_spawn and waits for
-// their typed results with ac_task_join. NO-SEQUENTIAL (spawned results have no sequential twin)
+// their typed results with ac_task_join (in the sequential build, the handle keeps the result).
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 // A spawn whose handle is thrown away (a statement of its own, or cast to void) detaches the task:
-// it frees itself when it finishes, as a dropped JoinHandle does in Tokio. NO-SEQUENTIAL
+// it frees itself when it finishes, as a dropped JoinHandle does in Tokio. NO-SEQUENTIAL (it prints runtime counters)
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>

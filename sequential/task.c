@@ -1,0 +1,101 @@
+/* task.c: the sequential library's tasks: a spawn ran its future to completion already, so a
+ * handle is that future's result, which join copies out; and the runtime behind the blocking
+ * calls, started by the first one and shut down at exit. */
+#define _GNU_SOURCE
+#include "seq.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Declared by asyncc/lang.h under AC_SEQUENTIAL, which this file is not compiled with. */
+ac_task *ac__seq_spawn(const void *result, size_t size);
+int ac__seq_task_join(ac_task *task, void *result);
+void ac__seq_task_detach(ac_task *task);
+void ac__seq_task_abort(ac_task *task);
+void ac__seq_task_cancel(ac_task *task);
+int ac__seq_first_error(const int *results, size_t n);
+
+typedef struct handle {
+    size_t size;
+    _Alignas(max_align_t) unsigned char result[];
+} handle;
+
+ac_task *ac__seq_spawn(const void *result, size_t size)
+{
+    handle *h = malloc(sizeof *h + size);
+    if (!h) {
+        fputs("asyncc: out of memory for a spawned task's handle\n", stderr);
+        abort();
+    }
+    h->size = size;
+    memcpy(h->result, result, size);
+    return (ac_task *)(void *)h;
+}
+
+int ac__seq_task_join(ac_task *task, void *result)
+{
+    handle *h = (handle *)(void *)task;
+    if (!h)
+        return -EINVAL;
+    if (result)
+        memcpy(result, h->result, h->size);
+    free(h);
+    return 0;
+}
+
+void ac__seq_task_detach(ac_task *task)
+{
+    free(task);
+}
+
+void ac__seq_task_abort(ac_task *task)
+{
+    free(task); /* it finished when it was spawned: nothing to cancel */
+}
+
+void ac__seq_task_cancel(ac_task *task)
+{
+    (void)task; /* a finished task: cancelling does nothing, a join still gives its result */
+}
+
+int ac__seq_first_error(const int *results, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (results[i] < 0)
+            return results[i];
+    return 0;
+}
+
+static void shutdown_runtime(void)
+{
+    ac_runtime_shutdown();
+}
+
+static void start_runtime(void)
+{
+    if (ac_runtime_start() < 0) {
+        fflush(stdout);
+        fprintf(stderr, "asyncc: the runtime cannot start: %s\n", ac_runtime_start_error());
+        exit(70);
+    }
+    atexit(shutdown_runtime);
+}
+
+ac_task *ac__seq_task_new(const ac_future_type *type, void **frame)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, start_runtime);
+    return ac__task_new(type, frame);
+}
+
+void ac__seq_block_on(ac_task *task, void *result)
+{
+    if (ac__block_on(task, result) < 0) {
+        fflush(stdout);
+        fprintf(stderr, "asyncc: the runtime cannot start: %s\n", ac_runtime_start_error());
+        exit(70);
+    }
+}
