@@ -12,7 +12,6 @@
 
 /* Declared by asyncc/lang.h under AC_SEQUENTIAL, which this file is not compiled with. */
 ac_task *ac__seq_spawn(const void *result, size_t size);
-int ac__seq_task_join(ac_task *task, void *result);
 void ac__seq_task_detach(ac_task *task);
 void ac__seq_task_abort(ac_task *task);
 void ac__seq_task_cancel(ac_task *task);
@@ -35,12 +34,20 @@ ac_task *ac__seq_spawn(const void *result, size_t size)
     return (ac_task *)(void *)h;
 }
 
-int ac__seq_task_join(ac_task *task, void *result)
+/* The sequential twin of the async ac_task_join (asyncc/task.h), with the same size check. */
+#undef ac_task_join
+int ac_task_join(ac_task *task, void *result, size_t result_size)
 {
     handle *h = (handle *)(void *)task;
     if (!h)
         return -EINVAL;
-    if (result)
+    if (result && result_size && result_size != h->size) {
+        fflush(stdout);
+        fprintf(stderr, "asyncc: ac_task_join into %zu bytes of a task whose result has %zu\n", result_size,
+                h->size);
+        abort();
+    }
+    if (result && result_size)
         memcpy(result, h->result, h->size);
     free(h);
     return 0;

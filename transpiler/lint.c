@@ -389,7 +389,7 @@ static char *unqualified(CXType ty)
 
 static void check_join(tunit *t, afn *f, node *call)
 {
-    if (call->nkids != 3)
+    if (call->nkids < 3) /* the callee, the task, the result (and the size asyncc/task.h adds) */
         return;
     node *task = an_unparen(call->kids[1]), *result = an_unparen(call->kids[2]);
     if (task->kind != CXCursor_DeclRefExpr)
@@ -407,12 +407,12 @@ static void check_join(tunit *t, afn *f, node *call)
     int is_null = result->kind == CXCursor_IntegerLiteral || (result->kind == CXCursor_CStyleCastExpr &&
                                                                an_unparen(result->kids[result->nkids - 1])->kind == CXCursor_IntegerLiteral);
     if (ret.kind == CXType_Void && !is_null && target.kind != CXType_Invalid) {
-        warn(t, result, LI_JOIN_TYPE, "'%s' returns void, but its join stores a result here; pass NULL", fn);
+        warn(t, call, LI_JOIN_TYPE, "'%s' returns void, but its join stores a result; pass NULL", fn);
     } else if (target.kind != CXType_Invalid && target.kind != CXType_Void && ret.kind != CXType_Void) {
         char *a = unqualified(ret), *b = unqualified(target);
         if (strcmp(a, b) != 0)
-            warn(t, result, LI_JOIN_TYPE, "joining the task of '%s', which returns '%s', into '%s': ac_task_join "
-                 "copies %s's result as it is", fn, a, b, fn);
+            warn(t, call, LI_JOIN_TYPE, "joining the task of '%s', which returns '%s', into '%s' (the join checks "
+                 "only sizes, when it runs)", fn, a, b);
         free(a);
         free(b);
     }

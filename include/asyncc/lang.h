@@ -66,7 +66,8 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 #define ac_select(first, ...) __extension__({ (void)(first); 0; })
 #define ac_timeout(ms, fut) __extension__({ (void)(ms); (void)(fut); 0; })
 #define ac_try_join(...) ac__seq_first_error((const int[]){__VA_ARGS__}, sizeof((int[]){__VA_ARGS__}) / sizeof(int))
-#define ac_task_join ac__seq_task_join
+/* ac_task_join stays: libasyncc-seq defines it for these handles (libasyncc has no function of
+ * that name, only its future type). */
 #define ac_task_detach ac__seq_task_detach
 #define ac_task_abort ac__seq_task_abort
 #define ac_task_cancel ac__seq_task_cancel
