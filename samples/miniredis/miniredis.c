@@ -15,18 +15,6 @@
 #include "commands.h"
 #include "db.h"
 
-/* Sends all n bytes. A reply nearly always fits in the socket's buffer, so it is first sent at
- * once without waiting (MSG_DONTWAIT); only what does not fit is awaited. */
-async long send_all(int fd, const char *p, size_t n)
-{
-    long now = send(fd, p, n, MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (now == (long)n)
-        return now;
-    size_t done = now > 0 ? (size_t)now : 0;
-    long rest = await(ac_send_all(fd, p + done, n - done, 0));
-    return rest < 0 ? rest : (long)n;
-}
-
 /* ---- Connections ---- */
 
 enum { IN_START = 16 * 1024, KEEP_MAX = 1024 * 1024 };
@@ -179,7 +167,7 @@ async void writer(struct subscriber *subscriber, int fd)
             await(ac_notify_wait(more));
             continue;
         }
-        if (await(send_all(fd, buf.p, buf.len)) < 0) {
+        if (await(ac_send_all(fd, buf.p, buf.len, 0)) < 0) {
             sub_close(s, 1);
             shutdown(fd, SHUT_RDWR); /* the reader sees the end of input and stops too */
             break;
@@ -208,7 +196,7 @@ async void serve(int fd)
         if (c->sess.out.len) {
             if (c->sess.sub)
                 sub_push(c->sess.sub, &c->sess.out);
-            else if (await(send_all(fd, c->sess.out.p, c->sess.out.len)) < 0)
+            else if (await(ac_send_all(fd, c->sess.out.p, c->sess.out.len, 0)) < 0)
                 break;
             c->sess.out.len = 0;
             if (c->sess.out.cap > KEEP_MAX)
