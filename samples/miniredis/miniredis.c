@@ -325,7 +325,9 @@ async int main(int argc, char **argv)
     int clean = await(ac_timeout(5000, connections_closed())) == 0;
     if (!clean)
         fprintf(stderr, "miniredis: connections still open after 5 s: closing them\n");
-    ac_task_abort(sweeper);
+    /* Stop the sweeper and wait until it has stopped: it may be inside db_sweep on another worker. */
+    ac_task_cancel(sweeper);
+    await(ac_task_join(sweeper, NULL));
     if (clean) {
         db_free(); /* nothing uses the keyspace any more */
         ac_notify_free(conns_gone);

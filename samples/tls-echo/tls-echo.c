@@ -61,10 +61,11 @@ static void session_free(struct session *s)
     close(s->fd);
 }
 
-/* One client: the handshake, then every record's bytes sent back, until close_notify. */
-async void serve(int fd)
+/* One client: the handshake, then every record's bytes sent back, until close_notify. Owns ssl
+ * and fd. */
+async void serve(int fd, SSL *ssl)
 {
-    struct session s __attribute__((cleanup(session_free))) = {fd, SSL_new(ctx)};
+    struct session s __attribute__((cleanup(session_free))) = {fd, ssl};
     char buf[16384]; /* one TLS record's worth */
     if (!s.ssl || ac_fd_set_nonblocking(fd, 1) < 0 || !SSL_set_fd(s.ssl, fd))
         return;
@@ -91,7 +92,9 @@ async void accept_loop(int listener)
             await(ac_sleep_ms(10));
             continue;
         }
-        ac_task_detach(ac_spawn(serve(fd)));
+        /* The SSL is made here, not in the task: once main has cancelled this loop, nothing
+         * uses the context any more, so main may free it even while connections still run. */
+        ac_task_detach(ac_spawn(serve(fd, SSL_new(ctx))));
     }
 }
 
@@ -144,8 +147,8 @@ async int main(int argc, char **argv)
     ac_signal_unlisten(&sigint);
     ac_signal_unlisten(&sigterm);
     await(ac_close(listener));
-    /* The connections still open are dropped with the runtime after main returns; each holds a
-     * reference on the context (SSL_new), so freeing ours here is safe. */
+    /* The connections still open are dropped with the runtime after main returns; each SSL
+     * holds a reference on the context, and no SSL_new can come any more (see accept_loop). */
     SSL_CTX_free(ctx);
     return 0;
 }
