@@ -1,5 +1,6 @@
 /* runtime/notify.c: ac_notify (Tokio's Notify): notify_one hands one waiter a notification or
- * stores a permit, notify_all wakes the current waiters; a dropped chosen waiter passes it on. */
+ * stores a permit, notify_all wakes the current waiters and those enabled before it (a count of
+ * its calls, as Tokio's notify_waiters); a dropped chosen waiter passes its notification on. */
 #include <string.h>
 
 #include "asyncc/sync.h"
@@ -8,6 +9,7 @@
 struct ac_notify {
     ac__spinlock lock;
     bool permit;
+    unsigned long long generation; /* ac_notify_all calls so far */
     struct ac__waitq waiters;
 };
 
@@ -60,6 +62,7 @@ void ac_notify_all(ac_notify *n)
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac__spin_lock(&n->lock);
+    n->generation++;
     struct ac__waiter *w;
     while ((w = n->waiters.head)) {
         ac__waitq_remove(&n->waiters, w);
@@ -71,9 +74,21 @@ void ac_notify_all(ac_notify *n)
     ac__wakelist_wake(&wake);
 }
 
+ac_notified ac_notify_enable(ac_notify *n)
+{
+    /* Under the lock: an ac_notify_all either comes after this reading (the wait sees the
+     * count change) or before it, and then so does whatever its caller did before it. */
+    ac__spin_lock(&n->lock);
+    ac_notified interest = {n, n->generation};
+    ac__spin_unlock(&n->lock);
+    return interest;
+}
+
 struct wait_frame {
     unsigned state;
+    bool enabled; /* ac_notified_wait: an ac_notify_all since `generation` completes it */
     ac_notify *n;
+    unsigned long long generation;
     struct ac__waiter waiter;
 };
 
@@ -85,7 +100,9 @@ static int wait_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     ac__spin_lock(&n->lock);
     if (f->state == 0) {
-        if (n->permit) {
+        if (f->enabled && n->generation != f->generation) {
+            ac__coop_charge(cx); /* notified by ac_notify_all since ac_notify_enable */
+        } else if (n->permit) {
             n->permit = false;
             ac__coop_charge(cx);
         } else {
@@ -133,5 +150,18 @@ void ac__init_ac_notify_wait(void *frame, ac_notify *n)
 {
     struct wait_frame *f = frame;
     f->state = 0;
+    f->enabled = false;
     f->n = n;
+}
+
+AC__LEAF_TYPE_VOID(ac_notified_wait, struct wait_frame, wait_poll, wait_drop, "notify");
+
+AC_EXPORT void ac__init_ac_notified_wait(void *frame, ac_notified interest);
+void ac__init_ac_notified_wait(void *frame, ac_notified interest)
+{
+    struct wait_frame *f = frame;
+    f->state = 0;
+    f->enabled = true;
+    f->n = interest.notify;
+    f->generation = interest.generation;
 }

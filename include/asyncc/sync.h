@@ -18,6 +18,7 @@ enum {
     ac__frame_size_ac_semaphore_acquire = 64,
     ac__frame_size_ac_mutex_lock = 64,
     ac__frame_size_ac_notify_wait = 64,
+    ac__frame_size_ac_notified_wait = 64,
     ac__frame_size_ac_spawn_blocking = 48,
     ac__frame_size_ac_rwlock_read = 64,
     ac__frame_size_ac_rwlock_write = 64,
@@ -65,8 +66,32 @@ AC_EXPORT void ac_notify_free(ac_notify *notify);
 AC_EXPORT async void ac_notify_wait(ac_notify *notify);
 /* Wakes the first waiter, or stores one permit for the next ac_notify_wait when nobody waits. */
 AC_EXPORT void ac_notify_one(ac_notify *notify);
-/* Wakes every task waiting now; stores nothing. */
+/* Wakes every task waiting now, and every ac_notified_wait enabled before this call; stores
+ * nothing. */
 AC_EXPORT void ac_notify_all(ac_notify *notify);
+
+/* Interest in a notify registered before the caller checks its condition (Tokio's
+ * `notify.notified()` with `enable()`): "check a flag, then wait" cannot miss an ac_notify_all
+ * made between the check and the wait:
+ *
+ *     ac_notified seen = ac_notify_enable(n);
+ *     if (!atomic_load(&ready))
+ *         await(ac_notified_wait(seen));
+ *
+ * A value to copy freely; it holds nothing (nothing to release when it is not waited on). */
+typedef struct ac_notified {
+    ac_notify *notify;
+    unsigned long long generation; /* ac_notify_all calls before it was enabled */
+} ac_notified;
+
+/* Registers interest in notify now. Never waits. */
+AC_EXPORT ac_notified ac_notify_enable(ac_notify *notify);
+/* Waits for a notification made after the ac_notify_enable that returned interest: completes at
+ * once when ac_notify_all was called since then, or consumes the permit ac_notify_one stored;
+ * otherwise as ac_notify_wait. Dropping it gives up nothing (a notification chosen for it
+ * passes to the next waiter). Take a new interest before each check of the condition: one
+ * that an ac_notify_all has passed completes every wait at once. */
+AC_EXPORT async void ac_notified_wait(ac_notified interest);
 
 /* ---- Read-write lock (Tokio's RwLock): many readers or one writer; fair (FIFO), so a
  * waiting writer is not starved by readers that keep arriving. May be held across awaits. ---- */
