@@ -456,6 +456,11 @@ static inline void ac__driver_leave(bool saved)
  * worker stuck in one poll, and reports polls that run too long while they run. */
 void *ac__monitor_main(void *arg);
 
+/* Whether SIGPIPE is ignored (the runtime ignores it at start unless the program set its own
+ * disposition): when it is not, writes to sockets go out as sends with MSG_NOSIGNAL. And
+ * whether the runtime did it, in which case child processes get the default action back. */
+extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+
 /* The runtime, created with the default configuration when there is none yet. */
 struct ac__runtime *ac__runtime_start(void);
 static inline struct ac__runtime *ac__runtime_get(void)

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/sysmacros.h>
 
 #include "asyncc/io.h"
@@ -102,11 +103,23 @@ void ac__init_ac_read(void *frame, int fd, void *buf, size_t len)
     init_rw(frame, AC__OP_READ, ac__io_finish_read, fd, buf, len, -1);
 }
 
+/* How to write to fd: as a send with MSG_NOSIGNAL when it is a socket and SIGPIPE is not
+ * ignored (the program chose its own handler), so that a peer hanging up gives -EPIPE and no
+ * signal. The usual case, SIGPIPE ignored by the runtime, costs no system call here. */
+static enum ac__op_kind write_kind(int fd)
+{
+    struct stat st;
+    if (atomic_load_explicit(&ac__sigpipe_ignored, memory_order_relaxed) || fstat(fd, &st) != 0 ||
+        !S_ISSOCK(st.st_mode))
+        return AC__OP_WRITE;
+    return AC__OP_SEND;
+}
+
 AC__IO_TYPE(ac_write, long, 0);
 AC_EXPORT void ac__init_ac_write(void *frame, int fd, const void *buf, size_t len);
 void ac__init_ac_write(void *frame, int fd, const void *buf, size_t len)
 {
-    init_rw(frame, AC__OP_WRITE, ac__io_finish, fd, buf, len, -1);
+    init_rw(frame, write_kind(fd), ac__io_finish, fd, buf, len, -1);
 }
 
 AC__IO_TYPE(ac_pread, long, 0);
@@ -135,7 +148,7 @@ AC__IO_TYPE(ac_write_all, long, 0);
 AC_EXPORT void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len);
 void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len)
 {
-    init_rw(frame, AC__OP_WRITE, finish_write_loop, fd, buf, len, -1);
+    init_rw(frame, write_kind(fd), finish_write_loop, fd, buf, len, -1);
 }
 
 AC__IO_TYPE(ac_open, int, 0);

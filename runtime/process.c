@@ -81,8 +81,22 @@ int ac_child_spawn(ac_child *child, const char *file, char *const argv[], const 
         goto out;
     if (cmd->cwd && (r = -posix_spawn_file_actions_addchdir_np(&fa, cmd->cwd)) < 0)
         goto out;
+    /* The child starts with SIGPIPE's default action when only the runtime ignored it (as a
+     * Rust program's children do): `yes | head` must end. */
+    posix_spawnattr_t attr;
+    posix_spawnattr_t *attrp = NULL;
+    if (atomic_load(&ac__sigpipe_ignored_by_runtime) && posix_spawnattr_init(&attr) == 0) {
+        sigset_t def;
+        sigemptyset(&def);
+        sigaddset(&def, SIGPIPE);
+        posix_spawnattr_setsigdefault(&attr, &def);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+        attrp = &attr;
+    }
     pid_t pid;
-    r = -posix_spawnp(&pid, file, &fa, NULL, argv, cmd->envp ? cmd->envp : environ);
+    r = -posix_spawnp(&pid, file, &fa, attrp, argv, cmd->envp ? cmd->envp : environ);
+    if (attrp)
+        posix_spawnattr_destroy(attrp);
     if (r < 0)
         goto out;
     child->pid = pid;

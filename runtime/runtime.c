@@ -1,6 +1,7 @@
 /* runtime/runtime.c: the process's runtime: configuration, start (the backend's choice, workers),
  * ac__block_on and ac__main, shutdown (dropping unfinished tasks, draining I/O), counters. */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -283,6 +284,28 @@ static int runtime_start_threads(struct ac__runtime *rt)
     return 0;
 }
 
+_Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+
+/* A write to a socket or pipe whose reader is gone raises SIGPIPE, which kills the process by
+ * default: a server would die of one client hanging up. As Rust's runtime does, ignore it (the
+ * write returns -EPIPE instead), unless the program chose what SIGPIPE does itself. */
+static void sigpipe_install_default(void)
+{
+    struct sigaction old;
+    if (sigaction(SIGPIPE, NULL, &old) != 0)
+        return;
+    bool ignored = !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN;
+    if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL) {
+        struct sigaction ign;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigemptyset(&ign.sa_mask);
+        ignored = sigaction(SIGPIPE, &ign, NULL) == 0;
+        atomic_store(&ac__sigpipe_ignored_by_runtime, ignored);
+    }
+    atomic_store(&ac__sigpipe_ignored, ignored);
+}
+
 int ac_runtime_start(void)
 {
     pthread_mutex_lock(&rt_lock);
@@ -299,6 +322,7 @@ int ac_runtime_start(void)
                 runtime_destroy(rt);
             } else {
                 ac__dump_install_default();
+                sigpipe_install_default();
             }
         }
     }
