@@ -76,7 +76,7 @@ typedef struct {
     ac_broadcast_rx *rx;
     ac_oneshot *oneshot;
     ac_interval iv;
-    int value;
+    int value, one; /* one: what is sent (a send may keep the pointer until it completes) */
     const ac_future_type *ctype;
     test_child c;
 } busy_frame;
@@ -84,7 +84,7 @@ typedef struct {
 /* Prepares the next iteration's future in f->c and returns its type. */
 static const ac_future_type *prepare(busy_frame *f)
 {
-    int one = 1;
+    f->one = 1;
     switch (f->kind) {
     case SLEEP_0:
         ac__init_ac_sleep_ms(f->c.bytes, 0);
@@ -103,15 +103,15 @@ static const ac_future_type *prepare(busy_frame *f)
         ac__init_ac_notify_wait(f->c.bytes, f->notify);
         return &ac__type_ac_notify_wait;
     case MPSC_SEND:
-        ac__init_ac_mpsc_send(f->c.bytes, f->mpsc, &one);
+        ac__init_ac_mpsc_send(f->c.bytes, f->mpsc, &f->one);
         return &ac__type_ac_mpsc_send;
     case BROADCAST_RECV:
-        CHECK_EQ(ac_broadcast_send(f->bc, &one), 1);
+        CHECK_EQ(ac_broadcast_send(f->bc, &f->one), 1);
         ac__init_ac_broadcast_recv(f->c.bytes, f->rx, &f->value);
         return &ac__type_ac_broadcast_recv;
     case ONESHOT_RECV:
-        f->oneshot = ac_oneshot_new(sizeof one);
-        CHECK_EQ(ac_oneshot_send(f->oneshot, &one), 0);
+        f->oneshot = ac_oneshot_new(sizeof f->one);
+        CHECK_EQ(ac_oneshot_send(f->oneshot, &f->one), 0);
         ac__init_ac_oneshot_recv(f->c.bytes, f->oneshot, &f->value);
         return &ac__type_ac_oneshot_recv;
     case INTERVAL_BURST:
