@@ -84,4 +84,23 @@ function(asyncc_target_sources target)
   endif()
 endfunction()
 
+# asyncc_discover_tests(<target> [PREFIX <prefix>])
+#
+# One ctest test per AC_TEST of the test binary <target> (asyncc/test.h), as gtest_discover_tests
+# does: after each build, the binary's --list names them; each test runs `<target> <name>`, on a
+# fresh runtime. Test names are <prefix><name>, the prefix "<target>." by default.
+set(_ASYNCC_DISCOVER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/asyncc-discover.cmake)
+function(asyncc_discover_tests target)
+  cmake_parse_arguments(arg "" "PREFIX" "" ${ARGN})
+  if(NOT DEFINED arg_PREFIX)
+    set(arg_PREFIX "${target}.")
+  endif()
+  set(list_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_asyncc_tests.cmake")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -D "EXE=$<TARGET_FILE:${target}>" -D "OUT=${list_file}"
+      -D "PREFIX=${arg_PREFIX}" -P "${_ASYNCC_DISCOVER_SCRIPT}"
+    BYPRODUCTS "${list_file}" VERBATIM)
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${list_file}")
+endfunction()
+
 cmake_policy(POP)

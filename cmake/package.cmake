@@ -30,5 +30,6 @@ install(FILES
   ${PROJECT_BINARY_DIR}/package/asyncc-config.cmake
   ${PROJECT_BINARY_DIR}/package/asyncc-config-version.cmake
   ${CMAKE_CURRENT_LIST_DIR}/asyncc-functions.cmake
+  ${CMAKE_CURRENT_LIST_DIR}/asyncc-discover.cmake
   DESTINATION ${ASYNCC_CONFIG_DIR})
 install(FILES ${PROJECT_BINARY_DIR}/package/asyncc.pc DESTINATION ${ASYNCC_PC_DIR})

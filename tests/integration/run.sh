@@ -61,6 +61,28 @@ cmake_sequential)
     expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
     ! nm "$bin/app" | grep -q " ac__type_main$" || fail "the sequential app has a state machine"
     ;;
+async_tests)
+    # AC_TEST: one ctest entry per test (asyncc_discover_tests), and the binary as a harness alone.
+    src=$work/tests-src bin=$work/tests-build
+    rm -rf "$src" "$bin" && cp -a "$here/async-tests" "$src"
+    cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    cmake --build "$bin" >/dev/null
+    listed=$(cd "$bin" && ctest -N | grep -c "Test *#") || true
+    [ "$listed" = 3 ] || fail "ctest lists $listed tests, expected 3: $(cd "$bin" && ctest -N)"
+    (cd "$bin" && ctest -R "tests\.(sleeps|spawns)$" >/dev/null) || fail "the passing async tests failed"
+    if (cd "$bin" && ctest -R "tests\.fails$" --output-on-failure >"$work/fails.log"); then
+        fail "tests.fails passed"
+    fi
+    grep -q "tests.c:.*: check failed: 1 + 1 == 3" "$work/fails.log" || fail "no check message: $(cat "$work/fails.log")"
+    echo "ok: ctest runs each AC_TEST as its own test; a failing check fails it with its line"
+    # Make users: the binary is the harness.
+    "$prefix/bin/asyncc-cc" "$src/tests.c" -o "$work/tests-cc"
+    [ "$("$work/tests-cc" --list | tr '\n' ' ')" = "sleeps spawns fails " ] || fail "--list: $("$work/tests-cc" --list)"
+    "$work/tests-cc" sleeps spawns >/dev/null || fail "./tests sleeps spawns failed"
+    if "$work/tests-cc" >"$work/all.log" 2>&1; then fail "./tests passed with a failing test"; fi
+    grep -q "^3 tests, 1 failed$" "$work/all.log" || fail "summary: $(cat "$work/all.log")"
+    echo "ok: the test binary lists, runs all or some, and fails when a test fails"
+    ;;
 make)
     src=$work/make-src
     fresh_copy "$src"
