@@ -14,6 +14,7 @@ for dir in "$samples"/*/; do
     [ -n "$srcs" ] || continue
     libs=
     grep -q "openssl/" $srcs && libs=-lcrypto
+    grep -q "openssl/ssl.h" $srcs && libs="-lssl -lcrypto"
     # shellcheck disable=SC2086
     "$cc" --sequential -g -O1 -Wall -Wextra -Werror -I"$dir" $srcs $libs -o "$work/$name" 2>"$work/$name.err" ||
         fail "the sequential build of samples/$name: $(cat "$work/$name.err")"
