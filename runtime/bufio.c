@@ -28,18 +28,28 @@ struct ac_bufwriter {
     size_t cap, len;
 };
 
+/* A zeroed struct of size bytes and a buffer of *cap bytes (0: the default) for it; NULL when
+ * out of memory. */
+static void *with_buffer(size_t size, size_t *cap, char **buf)
+{
+    void *p = calloc(1, size);
+    *cap = *cap ? *cap : DEFAULT_CAPACITY;
+    if (p && !(*buf = malloc(*cap))) {
+        free(p);
+        p = NULL;
+    }
+    return p;
+}
+
 ac_bufreader *ac_bufreader_new(int fd, size_t capacity)
 {
-    ac_bufreader *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    r->cap = capacity ? capacity : DEFAULT_CAPACITY;
-    r->buf = malloc(r->cap);
-    if (!r->buf) {
-        free(r);
-        return NULL;
+    char *buf = NULL;
+    ac_bufreader *r = with_buffer(sizeof *r, &capacity, &buf);
+    if (r) {
+        r->fd = fd;
+        r->buf = buf;
+        r->cap = capacity;
     }
-    r->fd = fd;
     return r;
 }
 
@@ -288,16 +298,13 @@ void ac__init_ac_buf_read_exact(void *frame, ac_bufreader *r, void *buf, size_t 
 
 ac_bufwriter *ac_bufwriter_new(int fd, size_t capacity)
 {
-    ac_bufwriter *w = calloc(1, sizeof *w);
-    if (!w)
-        return NULL;
-    w->cap = capacity ? capacity : DEFAULT_CAPACITY;
-    w->buf = malloc(w->cap);
-    if (!w->buf) {
-        free(w);
-        return NULL;
+    char *buf = NULL;
+    ac_bufwriter *w = with_buffer(sizeof *w, &capacity, &buf);
+    if (w) {
+        w->fd = fd;
+        w->buf = buf;
+        w->cap = capacity;
     }
-    w->fd = fd;
     return w;
 }
 

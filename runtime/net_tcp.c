@@ -51,6 +51,20 @@ static int connect_finish(struct connect_frame *f, int ret)
     return AC_READY;
 }
 
+static int connect_next(struct connect_frame *f, ac_cx *cx);
+
+/* The attempt at address next returned r: connected, or on to the following address. */
+static int attempt_done(struct connect_frame *f, ac_cx *cx, int r)
+{
+    if (r == 0)
+        return connect_finish(f, f->fd);
+    close(f->fd);
+    f->fd = -1;
+    f->last_err = r;
+    f->next++;
+    return connect_next(f, cx);
+}
+
 /* Starts connecting to the next address that gives a socket; finishes when none is left. */
 static int connect_next(struct connect_frame *f, ac_cx *cx)
 {
@@ -66,11 +80,7 @@ static int connect_next(struct connect_frame *f, ac_cx *cx)
         int r;
         if (poll_child(&ac__type_ac_connect, f->child.connect, cx, &r) == AC_PENDING)
             return AC_PENDING;
-        if (r == 0)
-            return connect_finish(f, f->fd);
-        close(f->fd);
-        f->fd = -1;
-        f->last_err = r;
+        return attempt_done(f, cx, r);
     }
     return connect_finish(f, f->last_err);
 }
@@ -97,13 +107,7 @@ static int connect_poll(void *frame, ac_cx *cx)
     case CONNECT:
         if (poll_child(&ac__type_ac_connect, f->child.connect, cx, &r) == AC_PENDING)
             return AC_PENDING;
-        if (r == 0)
-            return connect_finish(f, f->fd);
-        close(f->fd);
-        f->fd = -1;
-        f->last_err = r;
-        f->next++;
-        return connect_next(f, cx);
+        return attempt_done(f, cx, r);
     default:
         ac__panic("ac_tcp_connect polled after it finished");
     }
