@@ -128,6 +128,16 @@ async int main(void)
         await(ac_sleep_ms(2));
     CHECK_EQ(atomic_load(&dropped), 20);
 
+    /* A join with a deadline keeps the handle when the deadline passes (the join is
+     * cancel-safe): the task is joined again later. */
+    ac_task *slow_task = ac_spawn(after(100, 9));
+    v = -1;
+    t = await(ac_timeout(10, r = ac_task_join(slow_task, &v)));
+    CHECK_EQ(t, -ETIMEDOUT);
+    CHECK_EQ(v, -1);
+    CHECK_EQ(await(ac_task_join(slow_task, &v)), 0);
+    CHECK_EQ(v, 9);
+
     /* Tokens: root -> child -> grandchild, two waiters on each. */
     ac_cancel_token *root = ac_cancel_token_new();
     ac_cancel_token *child = ac_cancel_token_child(root);
