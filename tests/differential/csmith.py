@@ -55,7 +55,7 @@ def check(seed, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
     st, out, err, _ = H.sh(["csmith", "--seed", str(seed)] + cfg["csmith_args"], 60, cwd=work)
     if st != 0:
-        return {"class": "skip-csmith", "detail": H.norm(H.first_error(err))}
+        return {"class": "skip-csmith", "detail": "exit %s: %s" % (st, H.norm(H.first_error(err)))}
     open(p("p.c"), "wb").write(out)
     flags = ["-I" + H.HERE]
     ccname, opt = variant(seed)

@@ -9,7 +9,7 @@ the reason. The run fails if a program fails that is not listed, and also if a l
 (take it off the list). It reads the suite from ROOT/../shared/c-testsuite (or --suite) and skips
 with a message if that is absent.
 
-usage: ctestsuite.py [--suite DIR] [--build DIR] [--only N,N] [-j J] [--san-flags "..."] [--list]"""
+usage: ctestsuite.py [--suite DIR] [--build DIR] [--only N,N] [--every N] [-j J] [--san-flags "..."] [--list]"""
 import argparse
 import json
 import os
@@ -107,6 +107,7 @@ def main():
     ap.add_argument("--build", default=None)
     ap.add_argument("--out", default=None)
     ap.add_argument("--only", default=None, help="comma-separated program names (00001.c,...)")
+    ap.add_argument("--every", type=int, default=1, help="only every Nth program (sanitizer builds)")
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--san-flags", default="")
@@ -123,6 +124,7 @@ def main():
     names = sorted(n for n in os.listdir(a.suite) if n.endswith(".c"))
     if a.only:
         names = [n if n.endswith(".c") else n + ".c" for n in a.only.split(",")]
+    names = names[::a.every]
     cfg = {"build": a.build, "suite": a.suite, "out": out, "tmp": out, "rate": a.rate,
            "san_flags": a.san_flags.split(), "no_col0": a.no_col0}
     with ProcessPoolExecutor(max_workers=a.j) as ex:
