@@ -470,6 +470,81 @@ static unsigned is_const_type(CXType ty)
     return clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
 }
 
+/* libclang shows the size expression of a VLA type in sizeof twice: one node stands for both. */
+static void drop_repeated_kids(node *n)
+{
+    unsigned k = 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!k || !clang_equalCursors(n->kids[k - 1]->cur, n->kids[i]->cur))
+            n->kids[k++] = n->kids[i];
+    n->nkids = k;
+}
+
+/* Whether expression e is the size of an array type: `[e]`. In a type name (sizeof, a cast, a
+ * compound literal, a declaration) that is the only part C evaluates, when it is not constant. */
+static int is_array_bound(const tunit *t, const node *e)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned first = tk_at(ts, nstart(e)), after = tk_next(ts, tk_at(ts, nend(e)));
+    return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
+}
+
+static int holds_marker(const node *n)
+{
+    if (n->mk)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (holds_marker(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+static int calls_builtin(const node *n, const char *name)
+{
+    if (n->kind != CXCursor_CallExpr)
+        return 0;
+    char *s = cx_take(clang_getCursorSpelling(n->cur));
+    int same = strcmp(s, name) == 0;
+    free(s);
+    return same;
+}
+
+/* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
+ * variably modified type named there) and of _Alignof; the type names of declarations,
+ * typedefs, casts and compound literals (typeof in them), except array sizes; the operands of
+ * __builtin_types_compatible_p and __builtin_constant_p. An await there is never run. */
+static int unevaluated_kid(const tunit *t, const node *n, unsigned i)
+{
+    const node *k = n->kids[i];
+    if (!clang_isExpression(k->kind))
+        return 0;
+    switch (n->kind) {
+    case CXCursor_UnaryExpr:
+        if (text_starts(t, n, "sizeof"))
+            return !is_array_bound(t, k);
+        return text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof") || text_starts(t, n, "__alignof__") ||
+               text_starts(t, n, "alignof");
+    case CXCursor_VarDecl: {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(n->cur);
+        if (!clang_Cursor_isNull(init) && clang_equalCursors(init, k->cur))
+            return 0;
+        return !is_array_bound(t, k);
+    }
+    case CXCursor_TypedefDecl:
+        return !is_array_bound(t, k);
+    case CXCursor_CStyleCastExpr:
+        return i + 1 < n->nkids && !is_array_bound(t, k);
+    case CXCursor_CompoundLiteralExpr:
+        return k->kind != CXCursor_InitListExpr && !is_array_bound(t, k);
+    case CXCursor_UnexposedExpr:
+        return text_starts(t, n, "__builtin_types_compatible_p");
+    case CXCursor_CallExpr:
+        return i > 0 && calls_builtin(n, "__builtin_constant_p");
+    default:
+        return 0;
+    }
+}
+
 static void scan_node(scan *s, node *n)
 {
     tunit *t = s->t;
@@ -492,24 +567,21 @@ static void scan_node(scan *s, node *n)
         n->var = v;
         VEC_PUSH(f->vars, f->nvars, v);
     }
-    int unevaluated = n->kind == CXCursor_UnaryExpr &&
-                      (text_starts(t, n, "sizeof") || text_starts(t, n, "_Alignof") || text_starts(t, n, "__alignof") ||
-                       text_starts(t, n, "__alignof__") || text_starts(t, n, "alignof"));
-    s->in_unevaluated += unevaluated;
-    /* A declaration's type (typeof) is not evaluated, except the size of a VLA. */
-    CXCursor init = n->kind == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(n->cur) : clang_getNullCursor();
-    int vla = n->kind == CXCursor_VarDecl && clang_getCursorType(n->cur).kind == CXType_VariableArray;
+    if (n->kind == CXCursor_UnaryExpr)
+        drop_repeated_kids(n);
     for (unsigned i = 0; i < n->nkids; i++) {
-        int type_part = n->kind == CXCursor_VarDecl && !vla && clang_isExpression(n->kids[i]->kind) &&
-                        (clang_Cursor_isNull(init) || !clang_equalCursors(init, n->kids[i]->cur));
-        s->in_unevaluated += type_part;
+        int skip = unevaluated_kid(t, n, i);
+        s->in_unevaluated += skip;
         scan_node(s, n->kids[i]);
-        s->in_unevaluated -= type_part;
+        s->in_unevaluated -= skip;
     }
-    s->in_unevaluated -= unevaluated;
 
     for (unsigned i = 0; i < n->nkids; i++)
         n->has_await |= n->kids[i]->has_await;
+    /* An await is never constant, and its replacement must not be read even in words clang
+     * warns about (a null dereference): the whole question has its answer. */
+    if (calls_builtin(n, "__builtin_constant_p") && holds_marker(n))
+        n->repl = "0";
     if (n->has_await)
         check_await_context(t, n);
 
@@ -588,11 +660,17 @@ static void scan_node(scan *s, node *n)
         /* Block-scoped storage on the poll function's stack: if a pointer to it can be kept
          * (an array, or its address taken) and an await follows, it must live in the frame. */
         enum CXTypeKind k = clang_getCursorType(n->cur).kind;
+        int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+        /* through members too: &(struct s){...}.y, and (struct s){...}.array, which decays */
         node *p = n->parent;
-        while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr))
-            p = p->parent;
-        int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-                        (p && p->kind == CXCursor_UnaryOperator && text_starts(t, p, "&"));
+        for (; p && !addressed; p = p->parent) {
+            enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
+            if (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))
+                addressed = 1;
+            else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr)
+                break;
+        }
+        addressed |= p && p->kind == CXCursor_UnaryOperator && text_starts(t, p, "&");
         if (addressed && enclosing_scope(n))
             VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr) {
@@ -626,6 +704,16 @@ static void scan_node(scan *s, node *n)
             }
         }
     }
+}
+
+/* Whether an await that can suspend ends in (from, to]: one after offset from, or one holding
+ * it (a compound literal in the arguments of the call it awaits). */
+static int await_ends_within(scan *s, unsigned from, unsigned to)
+{
+    for (unsigned i = 0; i < s->nawaits; i++)
+        if (nend(s->awaits[i]) > from && nend(s->awaits[i]) <= to)
+            return 1;
+    return 0;
 }
 
 static int await_within(scan *s, unsigned from, unsigned to)
@@ -665,9 +753,17 @@ static char *cleanup_of(const tunit *t, const node *decl)
 static const node *stmt_of(const node *n)
 {
     const node *p = n;
-    while (p->parent && (clang_isExpression(p->kind) || p->kind == CXCursor_VarDecl))
-        p = p->parent;
-    return p;
+    for (;;) {
+        while (p->parent && (clang_isExpression(p->kind) || p->kind == CXCursor_VarDecl))
+            p = p->parent;
+        /* A statement of a statement expression: the expression around it runs after it too
+         * (`x + ({ ...await(f())... })` reads x after the await). */
+        if (p->parent && p->parent->kind == CXCursor_CompoundStmt && p->parent->parent &&
+            p->parent->parent->kind == CXCursor_StmtExpr)
+            p = p->parent->parent;
+        else
+            return p;
+    }
 }
 
 static const node *enclosing_loop(const node *n, const node *limit)
@@ -715,6 +811,21 @@ static int lives_across(scan *s, var *v)
     return 0;
 }
 
+/* Whether a local with a cleanup declared before f->vars[i], in a scope that holds it, lives in
+ * the frame: then vars[i] must too. The generated code runs frame locals' cleanups itself, at
+ * the end of their scope or at a jump out, while the compiler runs a stack local's when C's own
+ * scope ends, after them: cleanups must run in reverse order of declaration. */
+static int after_frame_cleanup(afn *f, unsigned i)
+{
+    unsigned at = nstart(f->vars[i]->decl);
+    for (unsigned j = 0; j < i; j++) {
+        var *w = f->vars[j];
+        if (w->cleanup && w->in_frame && w->scope && at >= nstart(w->scope) && at < nend(w->scope))
+            return 1;
+    }
+    return 0;
+}
+
 static void place_vars(scan *s)
 {
     afn *f = s->f;
@@ -724,8 +835,15 @@ static void place_vars(scan *s)
             v->cleanup = clang_Cursor_hasAttrs(v->decl->cur) ? cleanup_of(s->t, v->decl) : NULL;
         if (v->is_param)
             v->in_frame = 1;
-        else if (!v->is_static && v->scope)
+        else if (!v->is_static && v->scope) {
             v->in_frame = lives_across(s, v);
+            if (!v->in_frame && v->cleanup && after_frame_cleanup(f, i)) {
+                v->in_frame = 1;
+                /* the statements around it are lowered, which a frame local's declaration needs */
+                for (node *p = v->decl; p && p != f->body; p = p->parent)
+                    p->has_await = 1;
+            }
+        }
         if (!v->in_frame) {
             free(v->cleanup);
             v->cleanup = NULL; /* an ordinary C local: the compiler runs its cleanup */
@@ -843,6 +961,16 @@ static void never_suspending(tunit *t, afn *f, scan *s)
         f->self->never_suspends = 1;
 }
 
+/* Points the names of parameters in n at their variables (n is outside the body, which
+ * scan_node resolves). */
+static void name_params(afn *f, node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr)
+        n->var = var_of(f, clang_getCursorReferenced(n->cur));
+    for (unsigned i = 0; i < n->nkids; i++)
+        name_params(f, n->kids[i]);
+}
+
 static void analyze_function(tunit *t, CXCursor c, callee *self)
 {
     afn *f = xcalloc(1, sizeof *f);
@@ -868,6 +996,17 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
             VEC_PUSH(f->vars, f->nvars, v);
         }
     }
+    /* The size expressions of array parameters (`int a[i++]`) run when the function is entered
+     * (C11 6.9.1p10): the lowering evaluates them first thing in the body. */
+    for (unsigned i = 0; self && i < f->root->nkids; i++) {
+        node *k = f->root->kids[i];
+        for (unsigned j = 0; k->kind == CXCursor_ParmDecl && j < k->nkids; j++)
+            if (clang_isExpression(k->kids[j]->kind) && k->kids[j]->kind != CXCursor_IntegerLiteral &&
+                is_array_bound(t, k->kids[j])) {
+                name_params(f, k->kids[j]);
+                VEC_PUSH(f->param_sizes, f->nparam_sizes, k->kids[j]);
+            }
+    }
     if (self) {
         self->defined_here = 1;
         self->def = f;
@@ -884,7 +1023,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     if (f->body)
         check_generic_types(&s, f->body);
     for (unsigned i = 0; i < s.nliterals; i++)
-        s.literals[i]->frame_literal = await_within(&s, nend(s.literals[i]), nend(enclosing_scope(s.literals[i])));
+        s.literals[i]->frame_literal = await_ends_within(&s, nend(s.literals[i]), nend(enclosing_scope(s.literals[i])));
     free(s.literals);
     free(s.awaits);
     VEC_PUSH(t->fns, t->nfns, f);

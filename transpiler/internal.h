@@ -120,6 +120,8 @@ struct afn {
     unsigned unnamed_local_type : 1; /* declares a struct, union or enum without a tag */
     node **direct; /* awaits lowered to direct calls (for --emit=frames) */
     unsigned ndirect;
+    node **param_sizes; /* size expressions of array parameters, evaluated on entry */
+    unsigned nparam_sizes;
     char **moved_decls; /* local typedefs and tags moved to file scope */
     unsigned nmoved;
     char *layout; /* the frame struct body, for --emit=frames */

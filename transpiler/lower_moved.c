@@ -17,6 +17,16 @@ static int refers_to_local(const node *n)
     return 0;
 }
 
+/* Whether f has a local called name that stays a C local (frame locals are renamed): inside its
+ * scope it would hide an enumerator moved to file scope, where C's scopes had it the other way. */
+static int stack_local_named(const afn *f, const char *name)
+{
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (!f->vars[i]->in_frame && strcmp(f->vars[i]->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -27,6 +37,11 @@ static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent,
             dg_error(L->t, clang_getCursorLocation(c),
                      "enumerator '%s' of a local enum moves to file scope, where '%s' already exists; rename one", name,
                      name);
+        else if (stack_local_named(L->f, name))
+            dg_error(L->t, clang_getCursorLocation(c),
+                     "enumerator '%s' of a local enum moves to file scope, where a local variable '%s' of this "
+                     "function would hide it; rename one",
+                     name, name);
         else
             names_put(&L->t->scope_names, name, NULL);
         free(name);

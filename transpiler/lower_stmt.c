@@ -117,6 +117,11 @@ void lw_gen_block(lw *L, node *b)
     lw_sync(L, nstart(b));
     lw_put(L, "{");
     unsigned pos = nstart(b) + 1, indent = L->indent;
+    for (unsigned i = 0; b == L->f->body && i < L->f->nparam_sizes; i++) {
+        char *e = lw_emit_text(L, L->f->param_sizes[i]);
+        lw_gline(L, lw_node_line(L, L->f->param_sizes[i]), "(void)(%s);", e);
+        free(e);
+    }
     for (unsigned i = 0; i < b->nkids; i++) {
         node *k = b->kids[i];
         lw_copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));
