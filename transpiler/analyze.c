@@ -1214,7 +1214,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     }
     int here = in_input(t, clang_getCursorLocation(c));
     if (k == CXCursor_VarDecl) {
-        if (here && mentions_marker(t, c))
+        if (here && own_async_attr(c)) {
+            char *name = cx_take(clang_getCursorSpelling(c));
+            dg_error(t, clang_getCursorLocation(c),
+                     "'%s' is a variable: async applies to functions; declare it apart from the async function", name);
+            free(name);
+        } else if (here && mentions_marker(t, c))
             dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
         else if (here)
             clang_visitChildren(c, async_address_visit, t);
