@@ -63,9 +63,9 @@ static atomic_int blocked; /* 1 while the blocker sleeps */
 async int block_worker(void)
 {
     atomic_store(&blocked, 1);
-    usleep(1200 * 1000);
+    usleep(1900 * 1000); /* (the watchdog speaks after 300 ms: a busy machine gets time) */
     atomic_store(&watchdog_spoke_while_blocked, err_says("watchdog: task echo_conn has run"));
-    usleep(800 * 1000);
+    usleep(100 * 1000);
     atomic_store(&blocked, 0);
     return 0;
 }
@@ -181,6 +181,8 @@ async int main(void)
            p99, p50, max, c.worst_gap_blocked, c.n, ac_runtime_backend());
     free(c.lat);
     fflush(out);
+    fflush(stderr);
+    dup2(fileno(out), 2); /* a failed check below must be seen */
     /* Generous bounds (the goal is p99 under 50 ms; this machine is shared): without the
      * monitor the connections on the blocked worker wait the whole 2 s. */
     CHECK_INT(<, p99, 250);
