@@ -2,6 +2,7 @@
  * by another thread (as a C library's callback would), awaited, raced by a timeout (its drop
  * takes the waker back) and awaited by many tasks at once. The example of docs/guide.md. */
 #include <pthread.h>
+#include <semaphore.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -82,12 +83,16 @@ struct worker_arg {
     struct job *job;
     int value;
     unsigned delay_us;
+    sem_t *go; /* when not NULL: completes only once this is posted */
 };
 
 static void *worker(void *arg)
 {
     struct worker_arg *a = arg;
     usleep(a->delay_us);
+    if (a->go)
+        while (sem_wait(a->go) != 0)
+            ;
     job_complete(a->job, a->value);
     return NULL;
 }
@@ -105,7 +110,7 @@ async int waiter(struct job *j)
 async int main(void)
 {
     static struct job one = {PTHREAD_MUTEX_INITIALIZER, 0, 0, {NULL}};
-    struct worker_arg a = {&one, 42, 20000};
+    struct worker_arg a = {&one, 42, 20000, NULL};
     pthread_t th;
     CHECK_EQ(pthread_create(&th, NULL, worker, &a), 0);
     int v = await(job_wait(&one));
@@ -119,7 +124,9 @@ async int main(void)
     /* Cancelled by a timeout before the thread completes: the drop takes the waker back, and
      * the completion that comes later wakes nobody. */
     static struct job late = {PTHREAD_MUTEX_INITIALIZER, 0, 0, {NULL}};
-    struct worker_arg b = {&late, 7, 50000};
+    static sem_t go;
+    CHECK_EQ(sem_init(&go, 0, 0), 0);
+    struct worker_arg b = {&late, 7, 0, &go};
     CHECK_EQ(pthread_create(&th, NULL, worker, &b), 0);
     v = 0;
     int t = await(ac_timeout(5, v = job_wait(&late)));
@@ -128,7 +135,9 @@ async int main(void)
     pthread_mutex_lock(&late.lock);
     CHECK(late.waker.task == NULL);
     pthread_mutex_unlock(&late.lock);
+    sem_post(&go);
     pthread_join(th, NULL);
+    sem_destroy(&go);
     v = await(job_wait(&late));
     CHECK_EQ(v, 7);
 
@@ -137,7 +146,7 @@ async int main(void)
     pthread_t threads[NJOBS];
     for (int i = 0; i < NJOBS; i++) {
         pthread_mutex_init(&jobs[i].lock, NULL);
-        args[i] = (struct worker_arg){&jobs[i], i * 3, (unsigned)(i % 7) * 500};
+        args[i] = (struct worker_arg){&jobs[i], i * 3, (unsigned)(i % 7) * 500, NULL};
         tasks[i] = ac_spawn(waiter(&jobs[i]));
         CHECK_EQ(pthread_create(&threads[i], NULL, worker, &args[i]), 0);
     }
