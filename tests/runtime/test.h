@@ -83,7 +83,9 @@ static inline int test_block_on(const ac_future_type *type)
     void *frame;
     int r = -1;
     CHECK(type->result_size <= sizeof r);
-    ac__block_on(ac__task_new(type, &frame), type->result_size ? &r : NULL);
+    ac_task *task = ac__task_new(type, &frame);
+    memset(frame, 0, type->frame_size);
+    ac__block_on(task, type->result_size ? &r : NULL);
     return r;
 }
 

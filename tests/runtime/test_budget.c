@@ -63,17 +63,22 @@ static const ac_future_type ticker_type = TEST_TYPE(ticker_frame, ticker_poll, t
 
 #define ITERATIONS 20000 /* about 150 budgets of 128 */
 
-typedef struct {
-    unsigned state;
-    int result;
-    enum kind kind;
-    long ticks_before, iterations;
+/* The primitives the loops use, made once by the root. */
+struct prims {
     ac_mutex *mutex;
     ac_semaphore *sem;
     ac_notify *notify;
     ac_mpsc *mpsc;
     ac_broadcast *bc;
     ac_broadcast_rx *rx;
+};
+
+typedef struct {
+    unsigned state;
+    int result;
+    enum kind kind;
+    long ticks_before, iterations;
+    struct prims p;
     ac_oneshot *oneshot;
     ac_interval iv;
     int value, one; /* one: what is sent (a send may keep the pointer until it completes) */
@@ -93,21 +98,21 @@ static const ac_future_type *prepare(busy_frame *f)
         ac__init_ac_sleep_until(f->c.bytes, 0);
         return &ac__type_ac_sleep_until;
     case MUTEX:
-        ac__init_ac_mutex_lock(f->c.bytes, f->mutex);
+        ac__init_ac_mutex_lock(f->c.bytes, f->p.mutex);
         return &ac__type_ac_mutex_lock;
     case SEMAPHORE:
-        ac__init_ac_semaphore_acquire(f->c.bytes, f->sem, 1);
+        ac__init_ac_semaphore_acquire(f->c.bytes, f->p.sem, 1);
         return &ac__type_ac_semaphore_acquire;
     case NOTIFY_PERMIT:
-        ac_notify_one(f->notify);
-        ac__init_ac_notify_wait(f->c.bytes, f->notify);
+        ac_notify_one(f->p.notify);
+        ac__init_ac_notify_wait(f->c.bytes, f->p.notify);
         return &ac__type_ac_notify_wait;
     case MPSC_SEND:
-        ac__init_ac_mpsc_send(f->c.bytes, f->mpsc, &f->one);
+        ac__init_ac_mpsc_send(f->c.bytes, f->p.mpsc, &f->one);
         return &ac__type_ac_mpsc_send;
     case BROADCAST_RECV:
-        CHECK_EQ(ac_broadcast_send(f->bc, &f->one), 1);
-        ac__init_ac_broadcast_recv(f->c.bytes, f->rx, &f->value);
+        CHECK_EQ(ac_broadcast_send(f->p.bc, &f->one), 1);
+        ac__init_ac_broadcast_recv(f->c.bytes, f->p.rx, &f->value);
         return &ac__type_ac_broadcast_recv;
     case ONESHOT_RECV:
         f->oneshot = ac_oneshot_new(sizeof f->one);
@@ -130,13 +135,13 @@ static void release(busy_frame *f)
     int v;
     switch (f->kind) {
     case MUTEX:
-        ac_mutex_unlock(f->mutex);
+        ac_mutex_unlock(f->p.mutex);
         break;
     case SEMAPHORE:
-        ac_semaphore_release(f->sem, 1);
+        ac_semaphore_release(f->p.sem, 1);
         break;
     case MPSC_SEND:
-        CHECK_EQ(ac_mpsc_try_recv(f->mpsc, &v), 0);
+        CHECK_EQ(ac_mpsc_try_recv(f->p.mpsc, &v), 0);
         break;
     default:
         break;
@@ -178,12 +183,7 @@ typedef struct {
     enum kind kind;
     int turns, ret;
     ac_task *ticker;
-    ac_mutex *mutex;
-    ac_semaphore *sem;
-    ac_notify *notify;
-    ac_mpsc *mpsc;
-    ac_broadcast *bc;
-    ac_broadcast_rx *rx;
+    struct prims p;
     test_child c;
 } root_frame;
 
@@ -193,12 +193,7 @@ static void start_busy(root_frame *f)
     ac_task *t = ac__task_new(&busy_type, (void **)&b);
     memset(b, 0, sizeof *b);
     b->kind = f->kind;
-    b->mutex = f->mutex;
-    b->sem = f->sem;
-    b->notify = f->notify;
-    b->mpsc = f->mpsc;
-    b->bc = f->bc;
-    b->rx = f->rx;
+    b->p = f->p;
     ac_interval_init(&b->iv, 1);
     ac__init_ac_task_join(f->c.bytes, ac__task_spawn(t), &f->turns, AC__RESULT_SIZE(&f->turns));
 }
@@ -210,12 +205,12 @@ static int root_poll(void *frame, ac_cx *cx)
         void *fr;
         f->ticker = ac__task_spawn(ac__task_new(&ticker_type, &fr));
         memset(fr, 0, sizeof(ticker_frame));
-        f->mutex = ac_mutex_new();
-        f->sem = ac_semaphore_new(1);
-        f->notify = ac_notify_new();
-        f->mpsc = ac_mpsc_new(sizeof(int), 4);
-        f->bc = ac_broadcast_new(sizeof(int), 4);
-        f->rx = ac_broadcast_subscribe(f->bc);
+        f->p.mutex = ac_mutex_new();
+        f->p.sem = ac_semaphore_new(1);
+        f->p.notify = ac_notify_new();
+        f->p.mpsc = ac_mpsc_new(sizeof(int), 4);
+        f->p.bc = ac_broadcast_new(sizeof(int), 4);
+        f->p.rx = ac_broadcast_subscribe(f->p.bc);
         f->kind = 0;
         start_busy(f);
         f->state = 1;
@@ -239,13 +234,13 @@ static int root_poll(void *frame, ac_cx *cx)
     }
     if (test_poll_child(&ac__type_ac_task_join, &f->c, cx, &f->ret) == AC_PENDING)
         return AC_PENDING;
-    ac_mutex_free(f->mutex);
-    ac_semaphore_free(f->sem);
-    ac_notify_free(f->notify);
-    ac_mpsc_receiver_close(f->mpsc);
-    ac_mpsc_sender_close(f->mpsc);
-    ac_broadcast_rx_close(f->rx);
-    ac_broadcast_close(f->bc);
+    ac_mutex_free(f->p.mutex);
+    ac_semaphore_free(f->p.sem);
+    ac_notify_free(f->p.notify);
+    ac_mpsc_receiver_close(f->p.mpsc);
+    ac_mpsc_sender_close(f->p.mpsc);
+    ac_broadcast_rx_close(f->p.rx);
+    ac_broadcast_close(f->p.bc);
     f->result = 0;
     f->state = AC_STATE_DONE;
     return AC_READY;
@@ -259,12 +254,7 @@ int main(void)
     ac_runtime_config_default(&config);
     config.current_thread = 1;
     CHECK_EQ(ac_runtime_configure(&config), 0);
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    memset(fr, 0, sizeof(root_frame));
-    int r = -1;
-    ac__block_on(t, &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     return 0;
 }

@@ -91,12 +91,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 
 static int run(void)
 {
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    memset(fr, 0, sizeof(root_frame));
-    int r = -1;
-    ac__block_on(t, &r);
-    return r;
+    return test_block_on(&root_type);
 }
 
 /* Runs a join that must abort in a child process, saying must_say on stderr. */

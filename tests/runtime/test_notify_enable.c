@@ -123,12 +123,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 int main(void)
 {
     note = ac_notify_new();
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    memset(fr, 0, sizeof(root_frame));
-    int r = -1;
-    ac__block_on(t, &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     pthread_join(setter, NULL);
     ac_runtime_shutdown();
     ac_notify_free(note);

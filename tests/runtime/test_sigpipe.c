@@ -60,12 +60,7 @@ static void run(bool with_pipe)
         CHECK_EQ(pipe(pipefd), 0);
         close(pipefd[0]);
     }
-    void *fr;
-    ac_task *t = ac__task_new(&root_type, &fr);
-    memset(fr, 0, sizeof(root_frame));
-    int r = -1;
-    ac__block_on(t, &r);
-    CHECK_EQ(r, 0);
+    CHECK_EQ(test_block_on(&root_type), 0);
     close(sock[0]);
     if (pipefd[1] >= 0)
         close(pipefd[1]);
