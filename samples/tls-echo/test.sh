@@ -35,14 +35,16 @@ echo "server on 127.0.0.1:$port"
 slow=1
 [ ${#wrapper[@]} -gt 0 ] && slow=4 # valgrind: give every step more time
 
-# s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one (a pause
-# between them, then one before the end of input), which sends close_notify at the end.
+# s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one (a pause after
+# each, then one before the end of input), which sends close_notify at the end.
 # Lines k and K are s_client's commands for a TLS 1.3 key update (K asks the server for one too).
 s_client() {
     local lines=() opts=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do lines+=("$1"); shift; done
     [ $# -gt 0 ] && { shift; opts=("$@"); }
-    for l in "${lines[@]}"; do echo "$l"; sleep "0.$((2 * slow))"; done | {
+    # s_client takes a command only at the start of what one read of its input returns: the
+    # pause keeps each line a read of its own, also on a loaded machine.
+    for l in "${lines[@]}"; do echo "$l"; sleep "$slow"; done | {
         cat
         sleep "$slow"
     } | timeout $((20 * slow)) openssl s_client -connect "127.0.0.1:$port" -servername localhost \
