@@ -59,7 +59,11 @@ def dump():
             deadline, err = time.time() + 10, ""
             while not re.search(r"^\d+ tasks?$", err, re.M) and time.time() < deadline:
                 time.sleep(0.05)
-                err += p.stderr.read() or ""
+                try:  # the raw descriptor: a text stream's read of a non-blocking pipe with
+                    # nothing in it raises TypeError inside Python's decoder
+                    err += os.read(p.stderr.fileno(), 1 << 16).decode()
+                except BlockingIOError:
+                    pass
             if err.count("echo.c:15 (awaiting ac_recv)") == 2:
                 break
         for c in clients:
