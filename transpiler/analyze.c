@@ -308,13 +308,31 @@ callee *an_sleep_callee(tunit *t)
  * libclang reports the type as written. */
 char *an_param_type(CXType ty)
 {
+    /* through a typedef too: `typedef int (*table[4])(int);` makes a parameter a pointer */
+    CXType canon = clang_getCanonicalType(ty);
+    switch (canon.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto:
+        if (ty.kind != canon.kind)
+            ty = canon;
+        break;
+    default:
+        break;
+    }
     switch (ty.kind) {
     case CXType_ConstantArray:
     case CXType_IncompleteArray:
     case CXType_VariableArray:
     case CXType_DependentSizedArray: {
-        char *elem = cx_take(clang_getTypeSpelling(clang_getArrayElementType(ty)));
-        char *s = xasprintf("__typeof__(%s) *", elem);
+        /* an array typedef's const stays on the array, not on its element type as libclang
+         * gives it */
+        CXType e = clang_getArrayElementType(ty);
+        int add_const = clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(e);
+        char *elem = cx_take(clang_getTypeSpelling(e));
+        char *s = xasprintf("__typeof__(%s)%s *", elem, add_const ? " const" : "");
         free(elem);
         return s;
     }
@@ -659,12 +677,12 @@ static void scan_node(scan *s, node *n)
     } else if (n->kind == CXCursor_CompoundLiteralExpr && f->self) {
         /* Block-scoped storage on the poll function's stack: if a pointer to it can be kept
          * (an array, or its address taken) and an await follows, it must live in the frame. */
-        enum CXTypeKind k = clang_getCursorType(n->cur).kind;
+        enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
         int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray;
         /* through members too: &(struct s){...}.y, and (struct s){...}.array, which decays */
         node *p = n->parent;
         for (; p && !addressed; p = p->parent) {
-            enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
+            enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
             if (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))
                 addressed = 1;
             else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr)
@@ -690,7 +708,7 @@ static void scan_node(scan *s, node *n)
             if (n->var) {
                 VEC_PUSH(n->var->refs, n->var->nrefs, n);
                 for (node *p = n->parent; p; p = p->parent) {
-                    enum CXTypeKind pk = clang_getCursorType(p->cur).kind;
+                    enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
                     /* &x, &x.m, and x.m of array type, which decays to a pointer into x */
                     if ((p->kind == CXCursor_UnaryOperator && text_starts(t, p, "&")) ||
                         (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {

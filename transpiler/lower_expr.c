@@ -61,6 +61,10 @@ int lw_handle_discarded(const node *m)
         return 0;
     switch (p->kind) {
     case CXCursor_CompoundStmt:
+        /* the last statement of a statement expression is its value */
+        if (p->parent && p->parent->kind == CXCursor_StmtExpr && p->nkids && p->kids[p->nkids - 1] == e)
+            return lw_handle_discarded(p->parent);
+        return 1;
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
     case CXCursor_LabelStmt:
@@ -349,7 +353,10 @@ static void hoist_stmt_expr(lw *L, node *n)
         return;
     CXType ty = clang_getCursorType(n->cur);
     char *tmp = NULL;
-    if (ty.kind != CXType_Void) {
+    /* A value nobody reads (the statement expression is a statement) is not kept: its last
+     * expression becomes (void)(e), as C discards it without a warning. */
+    int discarded = lw_handle_discarded(n);
+    if (ty.kind != CXType_Void && !discarded) {
         char *ts = lw_type_spelling(ty);
         tmp = lw_new_temp(L, ts);
         free(ts);
@@ -366,7 +373,7 @@ static void hoist_stmt_expr(lw *L, node *n)
         node *value = k;
         while (value->kind == CXCursor_LabelStmt && value->nkids)
             value = value->kids[value->nkids - 1]; /* `out: t * 10;`, the __label__ idiom */
-        if (i + 1 == body->nkids && tmp && clang_isExpression(value->kind)) {
+        if (i + 1 == body->nkids && (tmp || discarded) && clang_isExpression(value->kind)) {
             if (value != k)
                 lw_put_range(L, k, nstart(k), nstart(value));
             k = value;
@@ -374,7 +381,7 @@ static void hoist_stmt_expr(lw *L, node *n)
             L->stmt = r;
             L->indent = lw_col_at(L, nstart(k));
             lw_hoist(L, k);
-            char *e = lw_emit_text(L, k), *set = lw_assign(tmp, e, ty, 0);
+            char *e = lw_emit_text(L, k), *set = tmp ? lw_assign(tmp, e, ty, 0) : xasprintf("(void)(%s)", e);
             lw_gline(L, lw_node_line(L, k), "%s;", set);
             free(set);
             free(e);

@@ -26,7 +26,8 @@ static void init_frame_var(lw *L, var *v, node *init)
     unsigned line = lw_node_line(L, v->decl);
     char *it = lw_emit_text(L, init);
     CXType ty = clang_getCursorType(v->decl->cur);
-    int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
+    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
     if (array)
         lw_gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, &(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
               v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,

@@ -48,8 +48,9 @@ static char *field_type(CXType ty)
 /* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
 char *lw_param_field_type(CXType ty)
 {
-    if (ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray ||
-        ty.kind == CXType_DependentSizedArray || ty.kind == CXType_FunctionProto || ty.kind == CXType_FunctionNoProto ||
+    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    if (k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
+        k == CXType_DependentSizedArray || k == CXType_FunctionProto || k == CXType_FunctionNoProto ||
         (!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(clang_getCanonicalType(ty))))
         return an_param_type(ty);
     return field_type(ty);
