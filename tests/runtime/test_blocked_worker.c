@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "stress.h"
 #include "test.h"
 
 #define CONNS 50
@@ -185,7 +186,7 @@ async int main(void)
     dup2(fileno(out), 2); /* a failed check below must be seen */
     /* Generous bounds (the goal is p99 under 50 ms; this machine is shared): without the
      * monitor the connections on the blocked worker wait the whole 2 s. */
-    CHECK_INT(<, p99, 250);
+    CHECK_INT(<, p99, STRESS_SANITIZED ? 1000 : 250); /* (TSan at load 25: p50 29 ms, p99 341) */
     CHECK_INT(<, c.worst_gap_blocked, 1000);
     CHECK(atomic_load(&watchdog_spoke_while_blocked));
     CHECK(err_says(" at ")); /* the watchdog names where the task was */
