@@ -350,10 +350,12 @@ static void emit_main(lw *L, sb *out)
     int argc = 0;
     for (unsigned i = 0; i < f->nvars; i++)
         argc += f->vars[i]->is_param;
+    /* main(void), main(int, char **) and the common extension main(int, char **, char **) */
     sb_printf(out,
               "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
               "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
-              argc ? "int argc, char **argv" : "void", argc ? ", argc, argv" : "");
+              argc > 2 ? "int argc, char **argv, char **envp" : argc ? "int argc, char **argv" : "void",
+              argc > 2 ? ", argc, argv, envp" : argc ? ", argc, argv" : "");
 }
 
 /* An async function as a state machine: its body is lowered first (it decides the frame's
