@@ -74,10 +74,11 @@ static void conn_unlist(struct conn *c)
     if (c->next)
         c->next->prev = c->prev;
     c->listed = 0;
-    int last = --conns_live == 0 && shutting_down;
-    pthread_mutex_unlock(&conns_lock);
-    if (last)
+    /* Notified under the lock: main reads conns_live under it, and once it reads 0 it frees
+     * conns_gone, so a notify after the unlock could touch freed memory. */
+    if (--conns_live == 0 && shutting_down)
         ac_notify_one(conns_gone);
+    pthread_mutex_unlock(&conns_lock);
 }
 
 /* The cleanup of a connection, also when its task is dropped (runtime shutdown). */
