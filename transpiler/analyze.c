@@ -2,6 +2,7 @@
  * the locals that must live in a frame, and rejects what cannot be transformed correctly. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,6 +246,26 @@ static void check_arguments(tunit *t, node *call, const callee *c)
                       c->name, c->name);
 }
 
+/* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the
+ * result slot and temporaries of the type are assigned, and a call's value is unqualified in C
+ * anyway. The spelling is the canonical one, so a pointer's own qualifiers follow its last `*`. */
+static void drop_top_const(char *type, int is_pointer)
+{
+    char *at = is_pointer ? strrchr(type, '*') : type;
+    if (!at)
+        return;
+    char *c = strstr(at, "const");
+    if (!c || (c > type && (isalnum((unsigned char)c[-1]) || c[-1] == '_')) ||
+        isalnum((unsigned char)c[5]) || c[5] == '_')
+        return;
+    size_t n = 5;
+    while (c[n] == ' ')
+        n++;
+    memmove(c, c + n, strlen(c + n) + 1);
+    for (size_t len = strlen(type); len && type[len - 1] == ' ';) /* `int *const` -> `int *` */
+        type[--len] = 0;
+}
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
  * looked at once: the answer, async or not, is remembered. */
 static callee *callee_of(tunit *t, CXCursor fn)
@@ -266,9 +287,9 @@ static callee *callee_of(tunit *t, CXCursor fn)
     CXType ft = clang_getCursorType(fn);
     CXType rt = clang_getResultType(ft);
     if (rt.kind != CXType_Void)
-        c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(rt) ? clang_getCanonicalType(rt) : rt));
-    if (c->ret_type && clang_isConstQualifiedType(rt) && strncmp(c->ret_type, "const ", 6) == 0)
-        memmove(c->ret_type, c->ret_type + 6, strlen(c->ret_type + 6) + 1); /* `const int f()`: const means nothing there */
+        c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(clang_getCanonicalType(rt)) ? clang_getCanonicalType(rt) : rt));
+    if (c->ret_type && clang_isConstQualifiedType(clang_getCanonicalType(rt)))
+        drop_top_const(c->ret_type, clang_getCanonicalType(rt).kind == CXType_Pointer);
     /* `int f()` declares no prototype (libclang calls that variadic): its parameters are those
      * of its definition, passed as a call without a prototype passes them, promoted. */
     c->variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft);
