@@ -2,6 +2,7 @@
  * its frame chain, on request (ac_task_dump) or on SIGUSR1 (written by a worker, not the handler). */
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -91,6 +92,15 @@ static void count_finished(struct dump_ctx *d, const char *name, bool aborted)
     d->fin[i].aborted += aborted;
 }
 
+/* The most frequent first, then by name: the registry's order is the tasks' addresses. */
+static int by_count_then_name(const void *a, const void *b)
+{
+    const struct finished *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
 static void free_after_walk(struct dump_ctx *d, ac_task *task)
 {
     if (d->nunref == d->capunref) {
@@ -149,6 +159,7 @@ void ac_task_dump(FILE *out)
         finished += d.fin[i].count;
     if (finished) {
         fprintf(out, "finished, not joined yet: %zu task%s:", finished, finished == 1 ? "" : "s");
+        qsort(d.fin, d.nfin, sizeof *d.fin, by_count_then_name);
         for (size_t i = 0; i <= FINISHED_KINDS; i++) {
             const struct finished *f = &d.fin[i];
             if (!f->count)
