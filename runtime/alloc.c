@@ -12,10 +12,12 @@
  * registry of live tasks (task.c) costs one atomic bit flip on spawn and on free, no lock, no
  * list links in the task, and no write to a neighbouring task's cold cache line. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
-#include "internal.h"
+#include "alloc.h"
+#include "worker.h"
 
 #if !AC__MEM_MALLOC
 

@@ -2,7 +2,8 @@
  * Size-class free lists over bump-allocated chunks; created by a task's first allocation. */
 #include <string.h>
 
-#include "internal.h"
+#include "alloc.h"
+#include "task.h"
 
 #define CLASS_GRANULE 16u
 #define CLASS_MAX 1024u /* larger frames come from the task allocator (alloc.c) directly */

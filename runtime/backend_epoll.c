@@ -5,8 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <linux/stat.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -18,7 +18,8 @@
 #include <unistd.h>
 
 #include "backend.h"
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 #define MAX_EVENTS 128
 #define EVENTFD_DATA UINT64_MAX

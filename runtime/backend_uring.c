@@ -3,9 +3,9 @@
  * cancellation by user_data) and the eventfd that wakes it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <liburing.h>
 #include <limits.h>
 #include <linux/stat.h>
-#include <liburing.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,8 @@
 #include <unistd.h>
 
 #include "backend.h"
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 /* Slots in each ring's table of direct descriptors by default (see file_slots). */
 #define DEFAULT_SLOTS 256u

@@ -2,11 +2,13 @@
  * joined: at shutdown no pool thread is left; the epoll backend's file ops run there too) and
  * ac_spawn_blocking (jobs on the heap: a dropped future abandons its job, freed when fn returns). */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "asyncc/sync.h"
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 #define MAX_THREADS 512
 #define IDLE_SECONDS 10

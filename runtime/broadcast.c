@@ -1,10 +1,12 @@
 /* runtime/broadcast.c: the broadcast channel: a ring of the last capacity values with sequence
  * numbers; each receiver has its own position and falls behind (lags) rather than blocking. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/channel.h"
 #include "sync.h"
+#include "task.h"
 
 struct ac_broadcast {
     ac__spinlock lock;

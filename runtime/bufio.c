@@ -1,12 +1,14 @@
 /* runtime/bufio.c: ac_bufreader and ac_bufwriter (asyncc/bufio.h): futures that work on the
  * buffer and embed one io future for the read or writev that refills or drains it. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/bufio.h"
 #include "asyncc/io.h"
 #include "asyncc/transfer.h"
 #include "io_op.h"
+#include "task.h"
 
 extern const ac_future_type ac__type_ac_read, ac__type_ac_read_exact, ac__type_ac_writev_all;
 void ac__init_ac_read(void *frame, int fd, void *buf, size_t len);

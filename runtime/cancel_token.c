@@ -1,9 +1,11 @@
 /* runtime/cancel_token.c: ac_cancel_token: a tree of flags under one lock (cancellation is
  * rare, so one lock for every tree is simple and cheap), each with the tasks awaiting it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/taskgroup.h"
 #include "sync.h"
+#include "task.h"
 
 struct ac_cancel_token {
     _Atomic bool cancelled; /* set under tree_lock; read without it */

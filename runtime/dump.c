@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
 #include "task_state.h"
+#include "worker.h"
 
 /* Writes the chain from frame down; a combinator's state lists each of its pending children's
  * chains, as "{ a | b }". depth bounds the walk in frames, whatever the shape. */

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "asyncc/fs.h"
 #include "asyncc/sync.h"
 #include "io_op.h"
+#include "task.h"
 
 extern const ac_future_type ac__type_ac_spawn_blocking;
 void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg);

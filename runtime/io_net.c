@@ -9,6 +9,7 @@
 #include "asyncc/net.h"
 #include "io_op.h"
 #include "net_addr.h"
+#include "task.h"
 
 AC__IO_TYPE(ac_socket, int, 0);
 AC_EXPORT void ac__init_ac_socket(void *frame, int domain, int type, int protocol);

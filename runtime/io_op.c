@@ -4,6 +4,7 @@
 #include <sched.h>
 
 #include "io_op.h"
+#include "task.h"
 
 static void io_complete(struct ac__op *op)
 {

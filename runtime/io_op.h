@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "worker.h"
 
 struct ac__io_frame;
 

@@ -2,6 +2,7 @@
  * close (io_uring: one hard-linked chain through a direct descriptor; epoll: one pool job). */
 #include "asyncc/io.h"
 #include "io_op.h"
+#include "task.h"
 
 AC__IO_TYPE(ac_read_file, long, 0);
 

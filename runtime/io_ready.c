@@ -5,6 +5,7 @@
 
 #include "asyncc/fd.h"
 #include "io_op.h"
+#include "task.h"
 
 static void init_poll(void *frame, int fd, unsigned events)
 {

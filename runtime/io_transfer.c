@@ -8,6 +8,7 @@
 
 #include "asyncc/transfer.h"
 #include "io_op.h"
+#include "task.h"
 
 /* The largest transfer one op asks for, as read(2) caps it. */
 static unsigned chunk(size_t len)

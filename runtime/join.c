@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "asyncc/task.h"
-#include "internal.h"
 #include "task_state.h"
 
 struct join_frame {

@@ -2,10 +2,12 @@
  * in a task) strands nothing: its completions, timers and cancellations are served and its queue
  * is stolen; with $ASYNCC_SLOW_POLL_MS the watchdog reports such a poll while it still runs. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 /* Rounds every ms while a worker runs tasks (10 when all are parked); a worker is taken over
  * once its poll has lasted STUCK_MS. */

@@ -2,10 +2,12 @@
  * counted by an async semaphore (so a waiting send is FIFO and cancellation-safe); an unbounded
  * channel's ring grows instead; send permits; drop functions for discarded values. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/channel.h"
 #include "sync.h"
+#include "task.h"
 
 struct ac_mpsc {
     struct ac_semaphore slots; /* free slots; closed when the receiver closes */

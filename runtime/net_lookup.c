@@ -2,12 +2,13 @@
  * copy of the question and shares its answer by reference count), numeric hosts at once. */
 #include <errno.h>
 #include <netdb.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/sync.h"
 #include "asyncc/tcp.h"
-#include "internal.h"
 #include "net_addr.h"
+#include "task.h"
 
 extern const ac_future_type ac__type_ac_spawn_blocking;
 void ac__init_ac_spawn_blocking(void *frame, long (*fn)(void *), void *arg);

@@ -9,8 +9,8 @@
 
 #include "asyncc/net.h"
 #include "asyncc/tcp.h"
-#include "internal.h"
 #include "net_addr.h"
+#include "task.h"
 
 extern const ac_future_type ac__type_ac_lookup_host, ac__type_ac_connect;
 void ac__init_ac_lookup_host(void *frame, const char *host, unsigned short port, int socktype,

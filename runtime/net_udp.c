@@ -6,6 +6,7 @@
 #include "asyncc/udp.h"
 #include "io_op.h"
 #include "net_addr.h"
+#include "task.h"
 
 static int finish_recvfrom(struct ac__io_frame *f, int res)
 {

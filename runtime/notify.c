@@ -1,10 +1,12 @@
 /* runtime/notify.c: ac_notify (Tokio's Notify): notify_one hands one waiter a notification or
  * stores a permit, notify_all wakes the current waiters and those enabled before it (a count of
  * its calls, as Tokio's notify_waiters); a dropped chosen waiter passes its notification on. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/sync.h"
 #include "sync.h"
+#include "task.h"
 
 struct ac_notify {
     ac__spinlock lock;

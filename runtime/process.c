@@ -13,7 +13,8 @@
 #include "asyncc/fd.h"
 #include "asyncc/process.h"
 #include "asyncc/task.h"
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 extern char **environ;
 extern const ac_future_type ac__type_ac_fd_readable, ac__type_ac_sleep_ms;

@@ -2,7 +2,8 @@
  * producer, many stealers, steal half); the injection queue is a locked FIFO shared by all. */
 #include <string.h>
 
-#include "internal.h"
+#include "alloc.h"
+#include "queue.h"
 
 #define HALF (AC__LOCAL_QUEUE_CAP / 2)
 

@@ -2,13 +2,14 @@
  * ac__block_on and ac__main, shutdown (dropping unfinished tasks, draining I/O), counters. */
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "asyncc/task.h"
-#include "internal.h"
 #include "task_state.h"
+#include "worker.h"
 
 struct ac__runtime *_Atomic ac__rt;
 

@@ -1,10 +1,12 @@
 /* runtime/rwlock.c: the read-write lock (a FIFO semaphore where a reader takes one permit and a
  * writer all of them, as in Tokio) and the barrier (a count and a waiter queue per round). */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/sync.h"
 #include "sync.h"
+#include "task.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Read-write lock                                                                            */

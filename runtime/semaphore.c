@@ -1,32 +1,12 @@
 /* runtime/semaphore.c: the FIFO async semaphore and the mutex built on it, with their hand-written
  * futures (ac_semaphore_acquire, ac_mutex_lock), and the wake list used by every primitive. */
 #include <errno.h>
-#include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/sync.h"
 #include "sync.h"
-
-void ac__spin_backoff(unsigned n)
-{
-    if (n < 100) {
-#if defined(__x86_64__) || defined(__i386__)
-        __builtin_ia32_pause();
-#endif
-    } else {
-        sched_yield();
-    }
-}
-
-void ac__spin_wait(ac__spinlock *l)
-{
-    for (unsigned n = 0;; n++) {
-        if (!atomic_load_explicit(&l->locked, memory_order_relaxed) &&
-            !atomic_exchange_explicit(&l->locked, 1, memory_order_acquire))
-            return;
-        ac__spin_backoff(n);
-    }
-}
+#include "task.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Wake lists                                                                                 */

@@ -5,11 +5,13 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "asyncc/signal.h"
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 /* Deliveries of each signal number since the process started (the handler's only state). */
 static _Atomic uint64_t delivered[NSIG];

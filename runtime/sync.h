@@ -4,7 +4,7 @@
 #define ASYNCC_RUNTIME_SYNC_H
 
 #include "asyncc/sync.h"
-#include "internal.h"
+#include "util.h"
 
 struct ac__waiter {
     struct ac__waiter *next, *prev;

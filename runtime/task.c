@@ -1,23 +1,13 @@
 /* runtime/task.c: the task's life: allocation, the state word, references, wakers, running a
  * task on a worker, completion, abort and detach, and the registry of live tasks. */
 #include <errno.h>
-#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "asyncc/task.h"
-#include "internal.h"
 #include "task_state.h"
-
-void ac__panic(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("asyncc: fatal: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    abort();
-}
+#include "worker.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Memory and the registry of every task spawned and not yet freed.                          */

@@ -3,7 +3,7 @@
 #ifndef ASYNCC_RUNTIME_TASK_STATE_H
 #define ASYNCC_RUNTIME_TASK_STATE_H
 
-#include "internal.h"
+#include "task.h"
 
 /*
  * ac_task.state_word holds the flags below, the index of a pinned task's worker and the

@@ -1,11 +1,12 @@
 /* runtime/taskgroup.c: ac_task_group (Tokio's JoinSet): each member is joined by a small watcher
  * task that moves it to the group's ready list when it finishes; join_next takes from there. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/task.h"
 #include "asyncc/taskgroup.h"
-#include "internal.h"
+#include "task.h"
 
 extern const ac_future_type ac__type_ac_task_join;
 void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size);

@@ -4,7 +4,8 @@
 
 #include "asyncc/clock.h"
 #include "asyncc/task.h"
-#include "internal.h"
+#include "task.h"
+#include "timer.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* ac_sleep_ms                                                                                */

@@ -2,7 +2,8 @@
  * as in Tokio), the runtime clock, and registering and cancelling timers from any thread. */
 #include <time.h>
 
-#include "internal.h"
+#include "task.h"
+#include "worker.h"
 
 #define SLOT_BITS 6
 #define MAX_DURATION ((uint64_t)1 << (SLOT_BITS * AC__WHEEL_LEVELS))

@@ -1,10 +1,12 @@
 /* runtime/watch.c: the watch channel: one value with a version number under a lock; each
  * receiver remembers the version it saw and parks its waker until a newer one is sent. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "asyncc/channel.h"
 #include "sync.h"
+#include "task.h"
 
 struct ac_watch_rx {
     struct ac_watch_rx *next, *prev;

@@ -5,8 +5,8 @@
 #include <sched.h>
 #include <string.h>
 
-#include "internal.h"
 #include "task_state.h"
+#include "worker.h"
 
 #define MAX_LIFO_POLLS 3
 

@@ -1,7 +1,9 @@
 /* bench/c/task_header.c: prints the runtime's task header size (where a task's root frame
- * starts), from the runtime's internal header, for the sleep workload's "header + frame".
+ * starts), from runtime/task.h, for the sleep workload's "header + frame".
  * build: cc -Iinclude -Iruntime bench/c/task_header.c */
-#include "internal.h"
+#include <stdio.h>
+
+#include "task.h"
 
 static const ac_future_type small = {.name = "small", .frame_size = 8, .frame_align = 8};
 

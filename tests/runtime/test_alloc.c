@@ -3,7 +3,7 @@
  * exits; and four threads handing blocks to each other keep every byte intact. */
 #include <pthread.h>
 
-#include "../../runtime/internal.h"
+#include "../../runtime/alloc.h"
 #include "stress.h"
 #include "test.h"
 

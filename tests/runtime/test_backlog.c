@@ -4,7 +4,8 @@
  * steals and runs part of it. The wakes are made as the driver makes them (in_driver set). */
 #include <pthread.h>
 
-#include "../../runtime/internal.h"
+#include "../../runtime/task.h"
+#include "../../runtime/worker.h"
 #include "test.h"
 
 #define SLEEPERS 8

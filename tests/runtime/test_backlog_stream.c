@@ -5,7 +5,8 @@
  * the idle worker took the stream over every few milliseconds. */
 #include <pthread.h>
 
-#include "../../runtime/internal.h"
+#include "../../runtime/task.h"
+#include "../../runtime/worker.h"
 #include "test.h"
 
 #define HOPS 2000  /* about 200 ms of stream */

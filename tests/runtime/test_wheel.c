@@ -1,6 +1,6 @@
 /* tests/runtime/test_wheel.c: the timer wheel alone, at scale: a million timers with deadlines
  * up to 20 minutes (every level), some cancelled; each fires once, never early, never late. */
-#include "../../runtime/internal.h"
+#include "../../runtime/timer.h"
 #include "stress.h"
 #include "test.h"
 

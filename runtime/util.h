@@ -1,0 +1,74 @@
+/* runtime/util.h: what every file of the runtime may use: branch hints, the cache line, the
+ * spin lock, a cheap clock, the panic for impossible failures, and the annotation for valgrind. */
+#ifndef ASYNCC_RUNTIME_UTIL_H
+#define ASYNCC_RUNTIME_UTIL_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define AC__CACHELINE 64
+#define AC__LIKELY(x) __builtin_expect(!!(x), 1)
+#define AC__UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* A spinlock for the short critical sections of the sync primitives and channels (a few
+ * pointer updates and a memcpy): cheaper than a pthread mutex when uncontended, and it yields
+ * the CPU when the holder has been descheduled. */
+typedef struct {
+    _Atomic int locked;
+} ac__spinlock;
+
+void ac__spin_wait(ac__spinlock *l);
+/* The n-th step (from 0) of a spinning wait: a CPU pause for the first 100, then a yield, for
+ * when the thread awaited has been descheduled. */
+void ac__spin_backoff(unsigned n);
+
+static inline void ac__spin_init(ac__spinlock *l)
+{
+    atomic_init(&l->locked, 0);
+}
+
+static inline void ac__spin_lock(ac__spinlock *l)
+{
+    if (AC__LIKELY(!atomic_exchange_explicit(&l->locked, 1, memory_order_acquire)))
+        return;
+    ac__spin_wait(l);
+}
+
+static inline void ac__spin_unlock(ac__spinlock *l)
+{
+    atomic_store_explicit(&l->locked, 0, memory_order_release);
+}
+
+/* A cheap clock for the scheduler's rules of thumb: the TSC on x86, else nanoseconds; and
+ * about 30 us on it (20-50 us at the TSC rates of today's x86 machines). */
+#if defined(__x86_64__) || defined(__i386__)
+static inline uint64_t ac__cheap_clock(void)
+{
+    return __builtin_ia32_rdtsc();
+}
+#define AC__CHEAP_30US 75000u
+#else
+uint64_t ac__now_ns(void);
+static inline uint64_t ac__cheap_clock(void)
+{
+    return ac__now_ns();
+}
+#define AC__CHEAP_30US 30000u
+#endif
+
+/* Aborts with a message: for failures that cannot happen in a correct program (a pthread call
+ * failing, an impossible state). */
+_Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
+ * writes, and would take the data read as uninitialised. Nothing unless the build found
+ * valgrind's header (a few no-op instructions outside valgrind). */
+#if defined(__has_include) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define AC__KERNEL_WROTE(p, len) ((void)VALGRIND_MAKE_MEM_DEFINED((p), (len)))
+#else
+#define AC__KERNEL_WROTE(p, len) ((void)(p), (void)(len))
+#endif
+
+#endif

@@ -1,0 +1,177 @@
+/* runtime/worker.h: the workers and the runtime that owns them: a worker's queues, wheel, backend
+ * and watchdog state, the runtime's shared state, and the scheduler's calls between them. */
+#ifndef ASYNCC_RUNTIME_WORKER_H
+#define ASYNCC_RUNTIME_WORKER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "asyncc/future.h"
+#include "asyncc/runtime.h"
+#include "backend.h"
+#include "queue.h"
+#include "timer.h"
+#include "util.h"
+
+struct ac__worker_stats {
+    _Atomic uint64_t polls, steals, parks, spawned, freed, io_submitted, io_completed;
+};
+
+/* Increments a counter that only the owning thread writes: a plain load and store, no lock. */
+#define AC__STAT_INC(w, field) \
+    atomic_store_explicit(&(w)->stats.field, \
+                          atomic_load_explicit(&(w)->stats.field, memory_order_relaxed) + 1, \
+                          memory_order_relaxed)
+#define AC__STAT_ADD(w, field, n) \
+    atomic_store_explicit(&(w)->stats.field, \
+                          atomic_load_explicit(&(w)->stats.field, memory_order_relaxed) + (n), \
+                          memory_order_relaxed)
+
+#define AC__WATCH_WORDS 25
+
+struct ac__worker {
+    struct ac__local_queue queue;
+    struct ac__runtime *rt;
+    unsigned index;
+    /* The task to run next; exchanged atomically, as the monitor takes it from a worker stuck
+     * in a poll. */
+    ac_task *_Atomic lifo;
+    unsigned lifo_polls;
+    uint32_t tick;
+    bool searching;
+    bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
+    /* When tasks were queued here that are still waiting (0: none; cheap clock). Written by
+     * the owner, read by idle workers: a younger backlog is left to the owner. */
+    _Atomic uint64_t backlog_since;
+    uint32_t backlog_mark; /* ac__local_added when backlog_since was set (owner only) */
+    /* When the backend prepared work that it has not handed to the kernel yet (0: none). */
+    uint64_t flush_since;
+    bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
+    _Alignas(AC__CACHELINE) _Atomic int asleep;
+    struct ac__inject remote; /* pinned tasks woken from other threads */
+    uint64_t rng;
+
+    const struct ac__backend_ops *be; /* the runtime's backend, and w's state in it */
+    void *io;
+    /* Held by the worker whenever it is not polling a task, and by whoever touches its backend:
+     * the worker's own task code submitting, or the monitor taking over a worker stuck in a
+     * poll (monitor.c). So nobody else touches the backend while the worker drives it. */
+    ac__spinlock io_lock;
+    /* Set by the monitor while the worker is stuck in one poll: its queue is free to steal. */
+    _Atomic int stuck;
+    /* The poll under way, for the watchdog ($ASYNCC_SLOW_POLL_MS; written by the worker under
+     * a sequence count, odd while it writes). */
+    _Atomic unsigned watch_seq;
+    _Atomic uint64_t watch_start_ms;
+    const char *_Atomic watch_name;
+    _Atomic uint64_t watch_site[AC__WATCH_WORDS]; /* a string, in words read atomically */
+
+    ac__spinlock wheel_lock;
+    struct ac__wheel wheel;
+
+    /* Cancellations of this worker's ops asked by other threads: a lock-free stack. */
+    struct ac__op *_Atomic cancels;
+
+    pthread_t thread;
+    struct ac__worker_stats stats;
+};
+
+struct ac__runtime {
+    ac_runtime_config config;
+    const struct ac__backend_ops *backend;
+    unsigned nworkers;
+    struct ac__worker *workers;
+    struct ac__inject inject;
+    _Alignas(AC__CACHELINE) _Atomic unsigned nsearching;
+    _Atomic unsigned nparked;
+    _Atomic int stopping;
+    _Atomic int halted; /* worker threads joined: the shutdown thread owns the backends */
+    _Atomic unsigned active_workers; /* worker threads still in their loop */
+    pthread_t monitor;
+    bool have_monitor;
+    pthread_mutex_t monitor_lock; /* the monitor sleeps on monitor_cond between its rounds */
+    pthread_cond_t monitor_cond;
+    unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
+    _Atomic int started;
+    /* ac__block_on waits here for the tasks it started. */
+    pthread_mutex_t block_lock;
+    pthread_cond_t block_cond;
+    struct ac__worker_stats outside; /* counts for threads that are not workers */
+    pthread_mutex_t outside_lock;
+};
+
+extern struct ac__runtime *_Atomic ac__rt;
+extern __thread struct ac__worker *ac__current;
+
+/* Marks the calling thread's worker (if any) as dispatching completions or timers, whose
+ * wakes keep their order; returns the previous mark for ac__driver_leave. */
+static inline bool ac__driver_enter(void)
+{
+    struct ac__worker *me = ac__current;
+    if (!me)
+        return false;
+    bool saved = me->in_driver;
+    me->in_driver = true;
+    return saved;
+}
+
+static inline void ac__driver_leave(bool saved)
+{
+    if (ac__current)
+        ac__current->in_driver = saved;
+}
+
+/* The monitor thread (monitor.c): takes over the backend, timers, cancellations and queue of a
+ * worker stuck in one poll, and reports polls that run too long while they run. */
+void *ac__monitor_main(void *arg);
+
+/* Whether SIGPIPE is ignored (the runtime ignores it at start unless the program set its own
+ * disposition): when it is not, writes to sockets go out as sends with MSG_NOSIGNAL. And
+ * whether the runtime did it, in which case child processes get the default action back. */
+extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+
+/* The runtime, created with the default configuration when there is none yet. */
+struct ac__runtime *ac__runtime_start(void);
+static inline struct ac__runtime *ac__runtime_get(void)
+{
+    struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_acquire);
+    return AC__LIKELY(rt) ? rt : ac__runtime_start();
+}
+/* Queues a task whose NOTIFIED bit the caller set; the queue takes the caller's reference.
+ * yield puts it at the back even on its own worker. */
+void ac__schedule(ac_task *task, bool yield);
+/* Wakes a parked worker if there is work for it and nobody is searching already. */
+void ac__notify_parked(struct ac__runtime *rt);
+void *ac__worker_main(void *arg);
+/* Runs the worker loop on the calling thread until stop() returns true. */
+void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
+
+/* Waits until every ac_spawn_blocking job has finished (as Tokio's shutdown does): their
+ * wakers hold references on tasks. Then the pool's threads exit and are joined. */
+void ac__blocking_drain(void);
+
+/* Asks worker w to cancel op, submitted on w's backend (op->cancel_taken is set once w no
+ * longer touches the request; the caller keeps op alive until then). */
+void ac__backend_cancel_remote(struct ac__worker *w, struct ac__op *op);
+/* Hands the cancellations queued for w to its backend; called by w or at shutdown. */
+void ac__process_cancels(struct ac__worker *w);
+
+/* The calls the scheduler makes on a worker's backend (see struct ac__backend_ops). */
+static inline unsigned ac__backend_reap(struct ac__worker *w)
+{
+    return w->be->reap(w);
+}
+
+static inline void ac__backend_wait(struct ac__worker *w, uint64_t deadline)
+{
+    w->be->wait(w, deadline);
+}
+
+static inline void ac__backend_wake(struct ac__worker *w)
+{
+    w->be->wake(w);
+}
+
+#endif
