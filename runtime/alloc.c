@@ -42,6 +42,15 @@ struct chunk {
 
 static struct chunk *_Atomic chunks; /* every chunk ever mapped: a stack, never popped */
 
+/* Where the gdb extension (tools/gdb/asyncc-gdb.py) finds the chunks and their marks of live
+ * tasks without running code (in a core file too): 8-byte words, the version first. */
+__attribute__((used)) const struct ac__debug_chunks {
+    uint64_t version;
+    struct chunk *_Atomic *head;
+    uint64_t chunk_size, next_offset, marks_offset, mark_words, granule;
+} ac__debug_chunks = {1, &chunks, CHUNK_SIZE, offsetof(struct chunk, next), offsetof(struct chunk, marks),
+                      MARK_WORDS, 16};
+
 /* Per class, a thread holds a list of fewer than a batch of blocks, and at most one full batch
  * more: blocks move to and from the pool a whole batch at a time, without walking a list. */
 struct thread_cache {
@@ -310,6 +319,12 @@ void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
 }
 
 #else /* AC__MEM_MALLOC */
+
+/* No chunks: every task is in task.c's list (see the other ac__debug_chunks). */
+__attribute__((used)) const struct ac__debug_chunks {
+    uint64_t version;
+    void *head;
+} ac__debug_chunks = {1, NULL};
 
 void *ac__mem_alloc(size_t size)
 {

@@ -9,6 +9,19 @@
 #include "task_state.h"
 #include "worker.h"
 
+/* The gdb extension (tools/gdb/asyncc-gdb.py), inline in the .debug_gdb_scripts section of every
+ * program linked with libasyncc (this file always is): gdb runs it when it loads the program or
+ * its core file, once the program's directory is trusted (add-auto-load-safe-path). The section
+ * is not loaded at run time and `strip --strip-debug` removes it. */
+#ifdef AC__GDB_SCRIPT
+__asm__(".pushsection \".debug_gdb_scripts\", \"MS\", @progbits, 1\n"
+        ".byte 4\n" /* SECTION_SCRIPT_ID_PYTHON_TEXT: a name line, then the script */
+        ".ascii \"asyncc-gdb.py\\n\"\n"
+        ".incbin \"" AC__GDB_SCRIPT "\"\n"
+        ".byte 0\n"
+        ".popsection\n");
+#endif
+
 /* Writes the chain from frame down; a combinator's state lists each of its pending children's
  * chains, as "{ a | b }". depth bounds the walk in frames, whatever the shape. */
 static void dump_from(FILE *out, const ac_future_type *type, void *frame, unsigned depth)

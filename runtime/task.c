@@ -23,6 +23,27 @@ struct listed {
 
 static ac__spinlock listed_lock;
 static struct listed *listed_head;
+
+/* Where the gdb extension (tools/gdb/asyncc-gdb.py) finds the listed tasks, and the layouts it
+ * reads, without running code (in a core file too): 8-byte words, the version first; the
+ * chunked tasks are in alloc.c's ac__debug_chunks. */
+__attribute__((used)) const struct ac__debug_tasks {
+    uint64_t version;
+    struct listed **listed_head;
+    uint64_t listed_size, listed_next;
+    uint64_t task_size, task_state, task_type;
+    uint64_t type_name, type_child, type_sites, type_nsites, type_frame_align;
+    uint64_t site_size, site_file, site_line, site_callee;
+    uint64_t ts_notified, ts_running, ts_complete, ts_cancelled, ts_aborted;
+} ac__debug_tasks = {
+    1, &listed_head, sizeof(struct listed), offsetof(struct listed, next),
+    sizeof(ac_task), offsetof(ac_task, state_word), offsetof(ac_task, type),
+    offsetof(ac_future_type, name), offsetof(ac_future_type, child), offsetof(ac_future_type, sites),
+    offsetof(ac_future_type, nsites), offsetof(ac_future_type, frame_align),
+    sizeof(ac_await_site), offsetof(ac_await_site, file), offsetof(ac_await_site, line),
+    offsetof(ac_await_site, callee),
+    AC__TS_NOTIFIED, AC__TS_RUNNING, AC__TS_COMPLETE, AC__TS_CANCELLED, AC__TS_ABORTED,
+};
 /* Threads walking the registry: a chunked task is not freed while one does. */
 static _Atomic unsigned walkers;
 

@@ -1,12 +1,36 @@
 /* branches.c: the ac__branches_<f> function of a future type, which lists for task dumps every
- * pending child of a combinator's state (ac_join, ac_try_join, ac_select, ac_timeout). */
+ * pending child of a combinator's state (ac_join, ac_try_join, ac_select, ac_timeout), and the
+ * ac__kids_<f> table that says the same as data, for debuggers reading a core file. */
 #include "internal.h"
 
 #include <stdlib.h>
 
+/* ac__kids_f (future.h's ac_kid_info): every child of every state, where its frame is and its
+ * type. `used` keeps it in optimized builds, where nothing in the program refers to it. */
+static void emit_kids(const afn *f, sb *out)
+{
+    const char *n = f->name;
+    sb_printf(out, "__attribute__((used)) static const ac_kid_info ac__kids_%s[] = {\n", n);
+    for (unsigned i = 0; i < f->nsites; i++) {
+        const site *s = f->sites[i];
+        for (unsigned j = 0; j < s->nkids; j++) {
+            const child *ch = &s->kids[j];
+            sb_printf(out, "    {%u, %uu, __builtin_offsetof(struct ac__frame_%s, %s), ", s->index,
+                      s->mask ? 1u << j : 0u, n, ch->field);
+            if (s->mask)
+                sb_printf(out, "__builtin_offsetof(struct ac__frame_%s, %s), ", n, s->mask);
+            else
+                sb_puts(out, "0, ");
+            sb_printf(out, "&ac__type_%s, %u},\n", ch->fn->name, !ch->embedded && !ch->bounded);
+        }
+    }
+    sb_puts(out, "    {0, 0, 0, 0, 0, 0},\n};\n\n");
+}
+
 char *br_emit(const afn *f, sb *out)
 {
     const char *n = f->name;
+    emit_kids(f, out);
     unsigned combinators = 0;
     for (unsigned i = 0; i < f->nsites; i++)
         combinators += f->sites[i]->nkids > 1;

@@ -95,6 +95,19 @@ struct ac_future_type {
     unsigned (*branches)(void *frame, void **frames, const ac_future_type **types, unsigned max);
 };
 
+/* For debuggers that read memory without running code (the gdb extension, core files), the
+ * data behind child and branches: asyncc emits for every async function f a table
+ * `ac__kids_f` of these, one row per child future a state may await (several for a
+ * combinator), ending with a row of state 0. Not used by the runtime. */
+typedef struct ac_kid_info {
+    unsigned state;     /* the state (await site + 1) in which the child may be pending */
+    unsigned mask_bit;  /* a join's: pending while (mask & mask_bit) == 0; 0: always pending */
+    size_t offset;      /* of the child's frame in the parent's, or of the pointer to it */
+    size_t mask_offset; /* of the unsigned mask field when mask_bit is not 0 */
+    const ac_future_type *type;
+    unsigned indirect; /* 1: the field holds a pointer to the child frame (in the task arena) */
+} ac_kid_info;
+
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
  * another file, or recursive). It comes from the polling task's arena, is aligned for any type,
  * and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is

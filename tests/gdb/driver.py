@@ -1,0 +1,27 @@
+# tests/gdb/driver.py: runs inside gdb (gdb -batch -x driver.py) for check_gdb.py: on a live
+# process (stopped in stop_here, then looked at from another thread) or on a core file, runs
+# the extension's commands and writes their output as JSON to $ASYNCC_GDB_OUT.
+import json
+import os
+
+import gdb
+
+out = {}
+live = os.environ.get("ASYNCC_GDB_CORE") is None
+if live:
+    gdb.execute("break stop_here", to_string=True)
+    gdb.execute("run", to_string=True)
+    out["stopped"] = gdb.selected_frame().name()
+    # Any thread will do: the commands read memory, not the selected frame.
+    gdb.execute("thread 1", to_string=True)
+out["scripts"] = gdb.execute("info auto-load python-scripts", to_string=True)
+tasks = gdb.execute("asyncc tasks", to_string=True)
+out["tasks"] = tasks
+count = int(tasks.splitlines()[-1].split()[0])
+out["task"] = [gdb.execute("asyncc task %d" % n, to_string=True) for n in range(1, count + 1)]
+if live and os.environ.get("ASYNCC_GDB_GCORE"):
+    gdb.execute("gcore " + os.environ["ASYNCC_GDB_GCORE"], to_string=True)
+with open(os.environ["ASYNCC_GDB_OUT"], "w") as f:
+    json.dump(out, f, indent=1)
+if live:
+    gdb.execute("kill", to_string=True)

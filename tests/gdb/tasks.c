@@ -1,0 +1,68 @@
+/* tests/gdb/tasks.c: a program whose tasks wait at known awaits when main reaches stop_here():
+ * the gdb extension's test (gdb_ext.py) lists them in the live process and in a core file. */
+#include <asyncc.h>
+#include <asyncc/channel.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static ac_mpsc *never; /* nobody sends on it: receivers wait forever */
+
+/* Three levels: outer -> middle -> inner, inner waiting on the channel. */
+async int inner(int depth, long tag)
+{
+    long got = 0;
+    int rc = await(ac_mpsc_recv(never, &got));
+    return rc + (int)got + depth + (int)tag;
+}
+
+async int middle(int level)
+{
+    char label[16] = "middle";
+    int sum = level * 10;
+    sum += await(inner(level + 1, 4242));
+    return sum + label[0];
+}
+
+async int outer(int seed)
+{
+    double ratio = seed / 4.0;
+    int total = await(middle(seed));
+    return total + (int)ratio;
+}
+
+/* A combinator: two branches pending at once. */
+async int racer(unsigned id)
+{
+    long a = 0, b = 0;
+    int which = await(ac_select(ac_mpsc_recv(never, &a), ac_sleep_ms(600000)));
+    return which + (int)id + (int)(a + b);
+}
+
+async int sleeper(int ms)
+{
+    int slept = ms;
+    await(ac_sleep_ms(ms));
+    return slept;
+}
+
+/* A breakpoint goes here; noinline keeps the call in an optimized build. */
+__attribute__((noinline)) void stop_here(void);
+__attribute__((noinline)) void stop_here(void)
+{
+    __asm__ volatile("" ::: "memory");
+}
+
+async int main(void)
+{
+    never = ac_mpsc_new(sizeof(long), 1);
+    ac_task *t[4];
+    t[0] = ac_spawn(outer(7));
+    t[1] = ac_spawn(outer(9));
+    t[2] = ac_spawn(racer(3));
+    t[3] = ac_spawn(sleeper(600000));
+    /* Let every task reach its await. */
+    await(ac_sleep_ms(200));
+    stop_here();
+    fflush(stdout);
+    _exit(0);
+}

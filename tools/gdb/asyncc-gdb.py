@@ -1,0 +1,426 @@
+# asyncc-gdb.py: gdb commands for programs built with asyncc: `asyncc tasks` lists the live tasks
+# and where each one waits, `asyncc task N` prints a task's await chain with each frame's locals.
+#
+# Everything is read from memory, nothing in the program is called, so the commands work in a
+# process stopped anywhere (any thread) and in a core file. What they read: the runtime's
+# descriptors ac__debug_tasks (task.c) and ac__debug_chunks (alloc.c), which say where the
+# registry of live tasks is and the layouts of tasks and future types; each future type's name
+# and await sites (future.h); the ac__kids_f table asyncc emits for every async function f (which
+# child frames each state awaits, and their types); and the debug info of struct ac__frame_f for
+# the locals, by the names the source gives them.
+#
+# Loaded automatically from the .debug_gdb_scripts section of any program linked with libasyncc
+# once gdb trusts the program's directory (add-auto-load-safe-path), or by hand with `source`
+# (docs/inspecting.md says both).
+import gdb
+
+DEBUG_VERSION = 1
+STATE_DONE = 0xFFFFFFFF
+MAX_DEPTH = 64  # frames in one chain, whatever its shape (a corrupt frame must not loop)
+
+
+class Error(Exception):
+    pass
+
+
+def inferior():
+    """Fails unless there is a process or a core file to read."""
+    if not gdb.selected_inferior().threads():
+        raise Error("no process or core file (run the program, attach to it, or load a core file)")
+
+
+def read(addr, size):
+    try:
+        return bytes(gdb.selected_inferior().read_memory(addr, size))
+    except gdb.MemoryError as e:
+        raise Error("cannot read %d bytes at 0x%x: %s" % (size, addr, e))
+
+
+def u64(addr):
+    return int.from_bytes(read(addr, 8), "little")
+
+
+def u32(addr):
+    return int.from_bytes(read(addr, 4), "little")
+
+
+def cstring(addr, limit=256):
+    if not addr:
+        return "?"
+    out = b""
+    while len(out) < limit:
+        chunk = read(addr + len(out), 32)
+        end = chunk.find(b"\0")
+        if end >= 0:
+            return (out + chunk[:end]).decode(errors="replace")
+        out += chunk
+    return out.decode(errors="replace")
+
+
+def address_of(name):
+    """The address of a global of the program, with or without debug info for it."""
+    try:
+        return int(gdb.parse_and_eval("(unsigned long)&'%s'" % name))
+    except gdb.error:
+        raise Error("%s not found: is this program linked with libasyncc (and not stripped)?" % name)
+
+
+class Words:
+    """A runtime descriptor: 8-byte words named in order, the version first."""
+
+    def __init__(self, symbol, names):
+        base = address_of(symbol)
+        version = u64(base)
+        if version != DEBUG_VERSION:
+            raise Error("%s has version %d; this asyncc-gdb.py reads version %d (use the script of "
+                        "the libasyncc the program was linked with)" % (symbol, version, DEBUG_VERSION))
+        for i, name in enumerate(names):
+            setattr(self, name, u64(base + 8 * (i + 1)))
+
+
+def runtime():
+    tasks = Words("ac__debug_tasks", [
+        "listed_head", "listed_size", "listed_next", "task_size", "task_state", "task_type",
+        "type_name", "type_child", "type_sites", "type_nsites", "type_frame_align",
+        "site_size", "site_file", "site_line", "site_callee",
+        "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted"])
+    chunks = Words("ac__debug_chunks", ["head"])
+    if chunks.head:
+        chunks = Words("ac__debug_chunks", ["head", "chunk_size", "next_offset", "marks_offset",
+                                            "mark_words", "granule"])
+    return tasks, chunks
+
+
+def live_tasks(rt):
+    """The address of every task in the registry, in address order."""
+    tasks, chunks = rt
+    found = []
+    if chunks.head:
+        chunk, seen = u64(chunks.head), set()
+        while chunk and chunk not in seen:
+            seen.add(chunk)
+            marks = read(chunk + chunks.marks_offset, 8 * chunks.mark_words)
+            for w in range(chunks.mark_words):
+                bits = int.from_bytes(marks[8 * w:8 * w + 8], "little")
+                while bits:
+                    b = (bits & -bits).bit_length() - 1
+                    bits &= bits - 1
+                    found.append(chunk + (64 * w + b) * chunks.granule)
+            chunk = u64(chunk + chunks.next_offset)
+    link, seen = u64(tasks.listed_head), set()
+    while link and link not in seen:
+        seen.add(link)
+        found.append(link + tasks.listed_size)
+        link = u64(link + tasks.listed_next)
+    return sorted(found)
+
+
+class FutureType:
+    """An ac_future_type in the program's memory, and what debug info says about its frames."""
+
+    cache = {}
+
+    @classmethod
+    def at(cls, rt, addr):
+        if addr not in cls.cache:
+            cls.cache[addr] = cls(rt, addr)
+        return cls.cache[addr]
+
+    def __init__(self, rt, addr):
+        d = rt[0]
+        self.addr = addr
+        self.name = cstring(u64(addr + d.type_name))
+        self.align = u64(addr + d.type_frame_align)
+        self.sites = []
+        sites, n = u64(addr + d.type_sites), u32(addr + d.type_nsites)
+        for i in range(min(n, 4096) if sites else 0):
+            s = sites + i * d.site_size
+            self.sites.append((cstring(u64(s + d.site_file)), u32(s + d.site_line),
+                               cstring(u64(s + d.site_callee))))
+        # The generated functions of f are in one translation unit: its static block has
+        # ac__kids_f and struct ac__frame_f (a static f of another file has its own).
+        self.block = None
+        child = u64(addr + d.type_child)
+        try:
+            block = gdb.block_for_pc(child) if child else None
+            self.block = block.static_block if block else None
+        except RuntimeError:
+            pass
+        self.kids = self._kids()
+        self.frame_type = None
+        if self.kids is not None:
+            try:
+                self.frame_type = gdb.lookup_type("struct ac__frame_" + self.name, self.block)
+            except gdb.error:
+                pass
+
+    def _kids(self):
+        """The rows of ac__kids_f, or None for a future the runtime wrote by hand (a leaf)."""
+        if self.block is None:
+            return None
+        sym = gdb.lookup_symbol("ac__kids_" + self.name, self.block, gdb.SYMBOL_VAR_DOMAIN)[0]
+        if sym is None:
+            return None
+        table, rows = sym.value(), []
+        for i in range(4096):
+            row = table[i]
+            if int(row["state"]) == 0:
+                break
+            rows.append((int(row["state"]), int(row["mask_bit"]), int(row["offset"]),
+                         int(row["mask_offset"]), int(row["type"]), int(row["indirect"])))
+        return rows
+
+    def site(self, state):
+        if 1 <= state <= len(self.sites):
+            return self.sites[state - 1]
+        return None
+
+    def pending_kids(self, rt, frame, state):
+        """(child frame address, FutureType) of each child pending in this state."""
+        out = []
+        for st, bit, off, mask_off, typ, indirect in self.kids or []:
+            if st != state or not typ:
+                continue
+            if bit and u32(frame + mask_off) & bit:
+                continue  # a join's child that finished
+            child = u64(frame + off) if indirect else frame + off
+            if child:
+                out.append((child, FutureType.at(rt, typ)))
+        return out
+
+
+def task_frame(rt, task):
+    d = rt[0]
+    typ = FutureType.at(rt, u64(task + d.task_type))
+    align = max(typ.align, 16)
+    return (task + d.task_size + align - 1) & ~(align - 1), typ
+
+
+def task_state(rt, task):
+    d = rt[0]
+    s = u64(task + d.task_state)
+    if s & d.ts_complete:
+        return "aborted" if s & d.ts_aborted else "finished"
+    if s & d.ts_running:
+        return "running"
+    if s & d.ts_cancelled:
+        return "cancelling"
+    if s & d.ts_notified:
+        return "scheduled"
+    return "suspended"
+
+
+def describe(typ, state):
+    """How one frame reads in a chain: function, await site, what it awaits."""
+    if state == 0:
+        return "%s (not started)" % typ.name
+    if state == STATE_DONE:
+        return "%s (finished)" % typ.name
+    site = typ.site(state)
+    if site is None:
+        return "%s state %d" % (typ.name, state)
+    return "%s %s:%d (awaiting %s)" % (typ.name, site[0], site[1], site[2])
+
+
+def chain_line(rt, typ, frame, depth=0):
+    """The chain from frame down in one line, as the runtime's task dump writes it."""
+    parts = []
+    while typ and frame and depth < MAX_DEPTH:
+        state = u32(frame)
+        parts.append(describe(typ, state))
+        if state in (0, STATE_DONE):
+            break
+        kids = typ.pending_kids(rt, frame, state)
+        if len(kids) > 1:
+            parts[-1] += " <- { " + " | ".join(chain_line(rt, t, f, depth + 1) for f, t in kids) + " }"
+            break
+        frame, typ = kids[0] if kids else (None, None)
+        depth += 1
+    return " <- ".join(parts)
+
+
+def is_aggregate(t):
+    return t.code in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION)
+
+
+def holds(t, base, child):
+    """Whether type t at byte offset base holds the child field child = (names, offset)."""
+    for f in t.fields():
+        if f.bitpos is None:
+            continue
+        at, ft = base + f.bitpos // 8, f.type.strip_typedefs()
+        if f.name in child[0] and at == child[1]:
+            return True
+        if not f.name and is_aggregate(ft) and at <= child[1] < at + ft.sizeof and holds(ft, at, child):
+            return True
+    return False
+
+
+def scope_fields(t, base, child, out):
+    """The named fields of t (byte offset base) that are in scope while the frame awaits child:
+    every member of a struct, and of a union only the members that hold the child. The frame
+    keeps the locals of statements that never run at the same time in a union's members, so
+    the others are another statement's bytes, not values. (field, byte offset) in out."""
+    for f in t.fields():
+        if f.bitpos is None:
+            continue
+        at, ft = base + f.bitpos // 8, f.type.strip_typedefs()
+        if f.name:
+            if not f.name.startswith("ac__"):
+                out.append((f, at))
+        elif ft.code == gdb.TYPE_CODE_STRUCT:
+            scope_fields(ft, at, child, out)
+        elif ft.code == gdb.TYPE_CODE_UNION and child is not None:
+            for m in ft.fields():
+                mt = m.type.strip_typedefs()
+                if m.bitpos is None:
+                    continue
+                if m.name and m.name in child[0] and at + m.bitpos // 8 == child[1]:
+                    continue
+                if not m.name and is_aggregate(mt) and holds(mt, at + m.bitpos // 8, child):
+                    scope_fields(mt, at + m.bitpos // 8, child, out)
+
+
+def frame_locals(typ, frame, state):
+    """(name, gdb.Value) of the parameters and of the locals in scope at the current await, or
+    None without debug info for the frame."""
+    t = typ.frame_type
+    if t is None:
+        return None
+    value = gdb.Value(frame).cast(t.pointer()).dereference()
+    if state == STATE_DONE:
+        return [("<result>", value["ac__result"])] if any(f.name == "ac__result" for f in t.fields()) else []
+    fields = []
+    if state == 0:  # not started: only the parameters hold values
+        fields = [(f, f.bitpos // 8) for f in t.fields() if f.name and not f.name.startswith("ac__")]
+    else:
+        # The field of the state's first child, named ac__c<state> (ac__c<state>_<j> for the
+        # other children of a combinator) at the offset ac__kids_f gives.
+        rows = [k for k in typ.kids if k[0] == state]
+        names = {"ac__c%d" % state} | {"ac__c%d_%d" % (state, j) for j in range(1, 33)}
+        scope_fields(t, 0, (names, rows[0][2]) if rows else None, fields)
+    return [(f.name, gdb.Value(frame + at).cast(f.type.pointer()).dereference()) for f, at in fields]
+
+
+def format_value(value):
+    try:
+        return value.format_string(max_elements=16, repeat_threshold=4)
+    except gdb.error as e:
+        return "<%s>" % e
+
+
+class Printer:
+    def __init__(self, rt):
+        self.rt = rt
+        self.level = 0
+
+    def chain(self, typ, frame, indent="", depth=0):
+        while typ and frame and depth < MAX_DEPTH:
+            state = u32(frame)
+            kids = typ.pending_kids(self.rt, frame, state) if state not in (0, STATE_DONE) else []
+            gdb.write("%s#%d  %s   frame 0x%x\n" % (indent, self.level, describe(typ, state), frame))
+            self.level += 1
+            if typ.kids is None:
+                gdb.write("%s      (a future of the runtime)\n" % indent)
+            else:
+                values = frame_locals(typ, frame, state)
+                if values is None:
+                    gdb.write("%s      (no debug info for struct ac__frame_%s)\n" % (indent, typ.name))
+                for name, value in values or []:
+                    gdb.write("%s      %s = %s\n" % (indent, name, format_value(value)))
+            if len(kids) > 1:
+                for i, (f, t) in enumerate(kids):
+                    gdb.write("%s    branch %d of %d:\n" % (indent, i + 1, len(kids)))
+                    self.chain(t, f, indent + "    ", depth + 1)
+                return
+            frame, typ = kids[0] if kids else (None, None)
+            depth += 1
+
+
+def parse_task(rt, arg):
+    """A task by its number in `asyncc tasks` or by its address."""
+    arg = arg.strip()
+    if not arg:
+        raise Error("usage: asyncc task N|ADDRESS (N as `asyncc tasks` numbers them)")
+    tasks = live_tasks(rt)
+    try:
+        value = int(gdb.parse_and_eval(arg))
+    except gdb.error as e:
+        raise Error(str(e))
+    if 1 <= value <= len(tasks):
+        return value, tasks[value - 1]
+    if value in tasks:
+        return tasks.index(value) + 1, value
+    raise Error("no live task %s (`asyncc tasks` lists %d)" % (arg, len(tasks)))
+
+
+class AsynccCommand(gdb.Command):
+    """Commands for async C programs built with asyncc (see `help asyncc tasks`, `help asyncc task`)."""
+
+    def __init__(self):
+        super().__init__("asyncc", gdb.COMMAND_STACK, prefix=True)
+
+
+class TasksCommand(gdb.Command):
+    """List the live tasks: number, address, state, and where each one waits.
+
+asyncc tasks
+Each line has the task's root function and its chain of frames down to the leaf future of the
+runtime, each with the await it is suspended at (file:line and what it awaits), as the runtime's
+task dump writes it. States: suspended (waiting for a wake), scheduled (woken, waiting for a
+worker), running (being polled: the frames show where it last suspended), cancelling, finished
+(not joined yet). Reads memory only: works in a core file."""
+
+    def __init__(self):
+        super().__init__("asyncc tasks", gdb.COMMAND_STACK)
+
+    def invoke(self, arg, from_tty):
+        try:
+            inferior()
+            rt = runtime()
+            FutureType.cache.clear()
+            tasks = live_tasks(rt)
+            for i, task in enumerate(tasks, 1):
+                frame, typ = task_frame(rt, task)
+                state = task_state(rt, task)
+                line = "%d  task 0x%x %s: %s" % (i, task, typ.name, state)
+                if state not in ("finished", "aborted"):
+                    line += " at " + chain_line(rt, typ, frame)
+                gdb.write(line + "\n")
+            gdb.write("%d task%s\n" % (len(tasks), "" if len(tasks) == 1 else "s"))
+        except Error as e:
+            raise gdb.GdbError(str(e))
+
+
+class TaskCommand(gdb.Command):
+    """Print a task's await chain with the locals of each frame.
+
+asyncc task N|ADDRESS
+N is the task's number in `asyncc tasks`, or give its address. Each level of the chain is one
+frame: the async function, the await it is suspended at (file:line and what it awaits), and its
+parameters and the locals in scope at that await, by their names in the source. A combinator
+(ac_join, ac_select, ac_timeout...) lists each pending branch. Reads memory only: works in a
+core file."""
+
+    def __init__(self):
+        super().__init__("asyncc task", gdb.COMMAND_STACK)
+
+    def invoke(self, arg, from_tty):
+        try:
+            inferior()
+            rt = runtime()
+            FutureType.cache.clear()
+            number, task = parse_task(rt, arg)
+            frame, typ = task_frame(rt, task)
+            state = task_state(rt, task)
+            gdb.write("task %d (0x%x) %s: %s\n" % (number, task, typ.name, state))
+            if state == "running":
+                gdb.write("(being polled now: the frames show where it last suspended)\n")
+            Printer(rt).chain(typ, frame)
+        except Error as e:
+            raise gdb.GdbError(str(e))
+
+
+AsynccCommand()
+TasksCommand()
+TaskCommand()
