@@ -35,14 +35,16 @@ __attribute__((used)) const struct ac__debug_tasks {
     uint64_t type_name, type_child, type_sites, type_nsites, type_frame_align;
     uint64_t site_size, site_file, site_line, site_callee;
     uint64_t ts_notified, ts_running, ts_complete, ts_cancelled, ts_aborted;
+    void *(*leaf_child)(void *, const ac_future_type **); /* the child of every leaf future */
 } ac__debug_tasks = {
     1, &listed_head, sizeof(struct listed), offsetof(struct listed, next),
-    sizeof(ac_task), offsetof(ac_task, state_word), offsetof(ac_task, type),
+    sizeof(ac_task), AC__TS_WORD_OFFSET, offsetof(ac_task, type),
     offsetof(ac_future_type, name), offsetof(ac_future_type, child), offsetof(ac_future_type, sites),
     offsetof(ac_future_type, nsites), offsetof(ac_future_type, frame_align),
     sizeof(ac_await_site), offsetof(ac_await_site, file), offsetof(ac_await_site, line),
     offsetof(ac_await_site, callee),
     AC__TS_NOTIFIED, AC__TS_RUNNING, AC__TS_COMPLETE, AC__TS_CANCELLED, AC__TS_ABORTED,
+    ac__no_child,
 };
 /* Threads walking the registry: a chunked task is not freed while one does. */
 static _Atomic unsigned walkers;

@@ -34,6 +34,8 @@ enum {
     AC__TS_LOCAL = 1u << 7,         /* pinned to the worker in the owner bits */
     AC__TS_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
 };
+/* Where the word is, for the descriptor the gdb extension reads a core file by (task.c). */
+#define AC__TS_WORD_OFFSET offsetof(ac_task, state_word)
 /* The index of a pinned task's worker, in bits 16-31 (set at spawn, never changed). */
 #define AC__TS_OWNER_SHIFT 16
 /* The references, in bits 32-63. */

@@ -5,10 +5,12 @@
 # Usage: check_inspecting.py [--update] ASYNCC ECHO_SERVER DOC.md
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 args = sys.argv[1:]
@@ -81,7 +83,64 @@ def normalized_dump(text):
     return sorted(re.sub(r"0x[0-9a-f]+", "0x?", l) for l in text.splitlines())
 
 
-makers = {"emit-c": emit_c, "frames": frames, "dump": dump}
+GDB_SESSION = r"""
+import gdb
+tasks = gdb.execute("asyncc tasks", to_string=True)
+n = next(l.split()[0] for l in tasks.splitlines() if " serve: " in l)
+print("(gdb) asyncc tasks\n" + tasks + "(gdb) asyncc task %s\n" % n
+      + gdb.execute("asyncc task " + n, to_string=True), end="")
+"""
+
+
+def gdb_session():
+    """The gdb extension on the echo server with two clients connected (gdb attaches to it), or
+    None when gdb is missing or may not attach here (the block is then left as it is)."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return None
+    script = os.path.join(tempfile.mkdtemp(), "session.py")
+    with open(script, "w") as f:
+        f.write(GDB_SESSION)
+    p = subprocess.Popen([server], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                         env=dict(os.environ, ASYNCC_WORKERS="2"))
+    out = None
+    try:
+        port = int(p.stdout.readline().rsplit(":", 1)[1])
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+        for c in clients:
+            c.sendall(b"x")
+            c.recv(1)
+        for attempt in range(10):  # until both connections wait in their recv
+            time.sleep(0.05)
+            r = subprocess.run([gdb, "-nx", "-batch", "-iex", "add-auto-load-safe-path " + server,
+                                "-p", str(p.pid), "-x", script], capture_output=True, text=True, timeout=120)
+            if "(gdb) asyncc task" not in r.stdout:
+                print("gdb could not attach to the echo server; its block is not checked:\n" + r.stderr[-1000:])
+                break
+            out = r.stdout[r.stdout.index("(gdb) asyncc tasks"):]
+            out = out[:out.find("\n[Inferior ") + 1 or len(out)]  # gdb's detaching
+            if out.count("echo.c:15 (awaiting ac_recv)") >= 3:
+                break
+        for c in clients:
+            c.close()
+    finally:
+        p.kill()
+        p.wait()
+    if out is None:
+        return None
+    addresses = {}  # the same address, the same made-up one
+    out = re.sub(r"0x[0-9a-f]+", lambda m: addresses.setdefault(m.group(0), hex(0x7f00000010c0 + 0x1240 * len(addresses))), out)
+    return re.sub(r"\S*/samples/echo/", "/src/asyncc/samples/echo/", out)
+
+
+def normalized_gdb(text):
+    """What may differ between two runs: addresses, descriptors, task numbers, the order."""
+    text = re.sub(r"0x[0-9a-f]+", "0x?", text)
+    text = re.sub(r"^\d+  task|task \d+|fd = \d+", lambda m: re.sub(r"\d+", "N", m.group(0)), text, flags=re.M)
+    return sorted(text.splitlines())
+
+
+makers = {"emit-c": emit_c, "frames": frames, "dump": dump, "gdb": gdb_session}
 text = open(doc).read()
 pattern = re.compile(r"(<!-- output: ([\w-]+) -->\n```\w*\n)(.*?)(```)", re.S)
 stale, seen = [], set()
@@ -91,7 +150,10 @@ def replace(m):
     name, shown = m.group(2), m.group(3)
     seen.add(name)
     real = makers[name]()
-    same = normalized_dump(real) == normalized_dump(shown) if name == "dump" else real == shown
+    if real is None:  # could not be made here
+        return m.group(0)
+    normalized = {"dump": normalized_dump, "gdb": normalized_gdb}.get(name, lambda t: t)
+    same = normalized(real) == normalized(shown)
     if not same:
         stale.append((name, shown, real))
     return m.group(1) + real + m.group(4)

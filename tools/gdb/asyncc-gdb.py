@@ -83,7 +83,7 @@ def runtime():
         "listed_head", "listed_size", "listed_next", "task_size", "task_state", "task_type",
         "type_name", "type_child", "type_sites", "type_nsites", "type_frame_align",
         "site_size", "site_file", "site_line", "site_callee",
-        "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted"])
+        "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted", "leaf_child"])
     chunks = Words("ac__debug_chunks", ["head"])
     if chunks.head:
         chunks = Words("ac__debug_chunks", ["head", "chunk_size", "next_offset", "marks_offset",
@@ -141,6 +141,7 @@ class FutureType:
         # ac__kids_f and struct ac__frame_f (a static f of another file has its own).
         self.block = None
         child = u64(addr + d.type_child)
+        self.leaf = child == d.leaf_child  # the runtime's hand-written futures share one
         try:
             block = gdb.block_for_pc(child) if child else None
             self.block = block.static_block if block else None
@@ -320,8 +321,10 @@ class Printer:
             kids = typ.pending_kids(self.rt, frame, state) if state not in (0, STATE_DONE) else []
             gdb.write("%s#%d  %s   frame 0x%x\n" % (indent, self.level, describe(typ, state), frame))
             self.level += 1
-            if typ.kids is None:
+            if typ.leaf:
                 gdb.write("%s      (a future of the runtime)\n" % indent)
+            elif typ.kids is None:
+                gdb.write("%s      (no debug info for %s: build it with -g)\n" % (indent, typ.name))
             else:
                 values = frame_locals(typ, frame, state)
                 if values is None:
