@@ -6,18 +6,21 @@ clang-format); asyncc transpiles it; gcc or clang compiles the output (-Werror f
 the plain program does not give); the async build runs; the checksums must be equal.
 
 usage: csmith.py [--count N] [--start S] [--seeds S,S,...|@FILE] [-j J] [--out DIR]
-                 [--build DIR] [--expect-pass] [--no-col0] [--keep]
+                 [--build DIR] [--small] [--expect-pass] [--no-col0] [--keep] [--resume] [--summary]
 Prints counts by class (pass, mismatch, run-crash, run-timeout, transpile-crash, transpile-hang,
 transpile-reject, compile-fail, warning, asyncify-fail, skip-*) and the failing seeds of each;
-failing cases are kept in OUT/fail/SEED/. With --expect-pass the exit code is 1 if any seed did
-not pass (skips aside)."""
+failing cases are kept in OUT/fail/SEED/. Each result is appended to OUT/results.jsonl as it comes:
+with --resume, seeds already there are not run again and the summary covers them all, so a long
+run that was stopped continues where it was; --summary only prints the summary of that file.
+With --expect-pass the exit code is 1 if any seed did not pass (skips aside)."""
 import argparse
 import json
 import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import subprocess
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asyncify  # noqa: E402
@@ -101,6 +104,30 @@ def parse_seeds(a):
     return list(range(a.start, a.start + a.count))
 
 
+def load_results(path):
+    """The results of an earlier (maybe interrupted) run: one JSON object a line; a torn last
+    line, from a run killed while writing, is ignored."""
+    done = {}
+    if os.path.exists(path):
+        for ln in open(path):
+            try:
+                r = json.loads(ln)
+            except ValueError:
+                continue
+            done[r["name"]] = r
+    return done
+
+
+def asyncc_commit(build):
+    """The commit asyncc was built at: BUILD/COMMIT if the build is a frozen copy (a long run's),
+    else the worktree's HEAD."""
+    stamp = os.path.join(build or os.path.join(H.ROOT, "build"), "COMMIT")
+    if os.path.exists(stamp):
+        return open(stamp).read().strip()
+    st = subprocess.run(["git", "-C", H.ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return st.stdout.strip() or "unknown"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=20)
@@ -111,34 +138,62 @@ def main():
     ap.add_argument("--build", default=None, help="the build directory (default: ROOT/build)")
     ap.add_argument("--rate", type=float, default=0.3, help="chance of a yield before a statement")
     ap.add_argument("--csmith-args", default="", help="more options for csmith")
+    ap.add_argument("--small", action="store_true", help="small programs: --max-funcs 5 --max-expr-complexity 6")
     ap.add_argument("--san-flags", default="", help="sanitizer flags for the async build (ASan ctest)")
     ap.add_argument("--expect-pass", action="store_true")
     ap.add_argument("--no-col0", action="store_true", help="keep yields off column 0")
     ap.add_argument("--keep", action="store_true", help="keep every case, not only failures")
+    ap.add_argument("--resume", action="store_true", help="skip the seeds OUT/results.jsonl already has")
+    ap.add_argument("--summary", action="store_true", help="print the summary of OUT/results.jsonl and exit")
     a = ap.parse_args()
+    out = a.out or os.path.join(a.build or os.path.join(H.ROOT, "build"), "differential", "csmith")
+    log = os.path.join(out, "results.jsonl")
+    if a.summary:
+        results = list(load_results(log).values())
+        bad = H.summarize(results, "csmith differential (%s)" % log)
+        print_counts(results, bad)
+        return 0
     if not shutil.which("csmith"):
         print("csmith is not installed (apt-get install csmith): skipped")
         return 0
-    out = a.out or os.path.join(a.build or os.path.join(H.ROOT, "build"), "differential", "csmith")
     os.makedirs(out, exist_ok=True)
+    csmith_args = a.csmith_args.split() + (["--max-funcs", "5", "--max-expr-complexity", "6"] if a.small else [])
     cfg = {"build": a.build, "out": out, "tmp": out, "rate": a.rate, "keep": a.keep,
-           "csmith_args": a.csmith_args.split(), "no_col0": a.no_col0,
+           "csmith_args": csmith_args, "no_col0": a.no_col0,
            "san_flags": a.san_flags.split()}
     H.Tools(build=a.build)  # fail early if not built
     seeds = parse_seeds(a)
-    results = []
-    with ProcessPoolExecutor(max_workers=a.j) as ex:
-        for r in ex.map(one, seeds, [cfg] * len(seeds)):
+    done = load_results(log) if a.resume else {}
+    if not a.resume and os.path.exists(log):
+        os.remove(log)
+    todo = [s for s in seeds if s not in done]
+    for d in os.listdir(out):  # the work directories of cases a stopped run was in the middle of
+        if d.startswith("csmith-"):
+            shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+    if done:
+        print("resuming: %d of %d seeds already done" % (len(seeds) - len(todo), len(seeds)), flush=True)
+    commit = asyncc_commit(a.build)
+    results = [done[s] for s in seeds if s in done]
+    with open(log, "a") as f, ProcessPoolExecutor(max_workers=a.j) as ex:
+        futs = [ex.submit(one, s, cfg) for s in todo]
+        for fut in as_completed(futs):
+            r = fut.result()
+            r["commit"] = commit
             results.append(r)
+            f.write(json.dumps(r) + "\n")
+            f.flush()
             if r["class"] != "pass":
                 print("seed %s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
-    with open(os.path.join(out, "results.json"), "w") as f:
-        json.dump(results, f, indent=1)
+    results.sort(key=lambda r: r["name"])
     bad = H.summarize(results, "csmith differential")
+    print_counts(results, bad)
+    return 1 if a.expect_pass and bad else 0
+
+
+def print_counts(results, bad):
     passed = sum(1 for r in results if r["class"] == "pass")
     skipped = sum(1 for r in results if r["class"].startswith("skip"))
     print("%d passed, %d failed, %d skipped" % (passed, bad, skipped))
-    return 1 if a.expect_pass and bad else 0
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import lit.formats
 config.name = "asyncc-transpiler"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c"]
-config.excludes = ["seq.c", "Inputs", "run.sh"]
+config.excludes = ["Inputs", "run.sh"]
 config.test_source_root = os.path.dirname(__file__)
 
 site = lit_config.params.get("site") or os.environ.get("LIT_SITE")
@@ -23,7 +23,6 @@ config.environment["ASYNCC_INCLUDE"] = paths["include_dir"]
 config.environment["ASYNCC_CC"] = paths["cc"]
 config.environment["ASYNCC_TEST_CLANG"] = paths["clang"]
 config.environment["ASYNCC_SAN_FLAGS"] = paths["san_flags"]
-config.environment["ASYNCC_SEQ"] = os.path.join(here, "seq.c")  # for fuzz/run.py
 config.environment["ASYNCC_SEQ_LIB"] = paths["seq_lib"]
 for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
     if var in os.environ:

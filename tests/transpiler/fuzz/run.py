@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """run.py --seeds A-B: the differential test over random programs (gen.py). Each program is
-transpiled and built on the runtime, and also built as plain sequential C; both must print the
-same and exit alike. Prints the failing seed and the difference; ends with 'N passed, N failed'."""
+transpiled and built on the runtime, and also built as plain sequential C against the shipped
+sequential library (libasyncc-seq, what `asyncc-cc --sequential` links: await is the identity, every
+async function of the runtime blocks); both must print the same and exit alike. Prints the failing seed and the difference; ends with 'N passed, N failed'."""
 import argparse
 import os
 import subprocess
@@ -34,7 +35,8 @@ def main():
         steps = [
             [env["ASYNCC"], src, "-o", src + ".async.c"],
             [cc, "-std=gnu11", "-w", *san, "-I" + inc, src + ".async.c", lib, "-luring", "-lpthread", "-o", src + ".async"],
-            [cc, "-std=gnu11", "-w", "-I" + inc, src, env["ASYNCC_SEQ"], "-o", src + ".seq"],
+            [cc, "-std=gnu11", "-w", "-DAC_SEQUENTIAL", *san, "-I" + inc, src, env["ASYNCC_SEQ_LIB"], lib,
+             "-luring", "-lpthread", "-o", src + ".seq"],
         ]
         problem = None
         for step in steps:
