@@ -496,6 +496,9 @@ static const char *transpile(const command *c, const layout *l, int k)
         for (int i = 0; i < c->mt.n; i++)
             push(&a, c->mt.v[i]);
     }
+    /* The generated file is deleted after the build: gdb shows generated code at the async
+     * function's own line rather than at a file that no longer exists. */
+    push(&a, "--generated-lines=source");
     push(&a, "-o");
     push(&a, out);
     push(&a, s->path);

@@ -139,7 +139,8 @@ struct tunit {
     CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
     CXFile ifile2;         /* of the functions before offset split, tu2 those after */
     unsigned split;
-    int lines;           /* emit #line directives (off for --emit=c, which is for reading) */
+    int lines;           /* emit #line directives (off for --emit=c, which is for reading); 2: and
+                          * attribute generated code to the async function's line in the input */
     const char *output;  /* the name #line gives the generated code that is not the user's */
     const char *clang;   /* the preprocessor, and the user's flags for it (output.c runs it */
     const char *const *pp_flags; /* again when __COUNTER__ is used) */
@@ -238,6 +239,15 @@ char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
  * when init_list: a copy through an initialized temporary when ty has a const member inside. */
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
+
+/* debug_names.c */
+/* The assembler name for the function that runs c's body (c's own name, for gdb's `break c`),
+ * or NULL when it cannot have one. */
+const char *dn_body_symbol(tunit *t, const callee *c);
+/* Generated code that gdb shows at the async function's line in the input (tunit.lines == 2)
+ * follows this line, up to the next #line; dn_source_lines puts the #line before each line. */
+#define DN_GENERATED "#line asyncc-generated\n"
+void dn_source_lines(sb *out, size_t from, unsigned line, const char *file);
 
 /* output.c */
 char *out_compose(tunit *t);

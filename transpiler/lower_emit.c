@@ -99,12 +99,15 @@ static int t_lines(const lw *L)
     return L->t->lines;
 }
 
-/* Generated code that is not the user's (init, the dispatch, drop, tables) is attributed to the
+/* Generated code that is not the user's (init, args, poll, drop, tables) is attributed to the
  * generated file itself, so that a breakpoint on a user's line never lands in it. output.c turns
- * the marker into `#line N "file.async.c"`. */
+ * the marker into `#line N "file.async.c"`. When the generated file will not outlive the build
+ * (asyncc-cc), it is the line of the async function's definition instead. */
 static void self_lines(lw *L, sb *out)
 {
-    if (t_lines(L))
+    if (t_lines(L) == 2)
+        sb_puts(out, DN_GENERATED);
+    else if (t_lines(L))
         sb_puts(out, ASYNCC_SELF_LINE "\n");
 }
 
@@ -163,6 +166,9 @@ static void emit_twin(lw *L, sb *out, const char *body)
     char *params = init_params(f, 1, NULL);
     char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
+    const char *sym = dn_body_symbol(L->t, c);
+    if (sym)
+        sb_printf(out, "static %s __asm__(\"%s\");\n", decl, sym);
     sb_printf(out, "static %s\n%s\n\n", decl, body);
     free(decl);
     free(params);
@@ -223,12 +229,26 @@ static void emit_run(lw *L, sb *out, const char *body)
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
     free(params);
-    sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)\n{\n"
-                   "    (void)ac__cx;\n    (void)ac__keep;\n    switch (ac__from) {\n    case 0:\n        break;\n",
-              n, n);
+    /* gdb's `break f` stops in it (debug_names.c), at the dispatch: each poll enters f at its
+     * opening brace. With #line, the head and the dispatch are one line each, at f's line and
+     * its brace's: a line after a #line is the next line of the user's file, where a breakpoint
+     * would then land in them. */
+    int one = t_lines(L);
+    const char *nl = one ? " " : "\n    ", *nl2 = one ? " " : "\n        ";
+    if (one)
+        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    const char *sym = dn_body_symbol(L->t, f->self);
+    if (sym)
+        sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
+    sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s"
+                   "(void)ac__cx;%s(void)ac__keep;\n",
+              n, n, one ? " " : "\n", nl, nl);
+    if (one)
+        sb_printf(out, "#line %u \"%s\"\n", lw_line_at(L, nstart(f->body)), L->file);
+    sb_printf(out, "    switch (ac__from) {%scase 0:%sbreak;", nl, nl2);
     for (unsigned i = 0; i < f->nsites; i++)
-        sb_printf(out, "    case %u:\n        goto ac__resume_%u;\n", i + 1, i + 1);
-    sb_puts(out, "    default:\n        __builtin_trap(); /* polled after it returned AC_READY */\n    }\n");
+        sb_printf(out, "%scase %u:%sgoto ac__resume_%u;", nl, i + 1, nl2, i + 1);
+    sb_printf(out, "%sdefault:%s__builtin_trap(); /* polled after it returned AC_READY */%s}\n", nl, nl2, one ? " " : "\n    ");
     sb_puts(out, body);
     /* Falling off the end: every line of it is the closing brace's. */
     const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
@@ -414,7 +434,10 @@ void lw_function(tunit *t, afn *f, sb *out)
     }
     declare_callees(t, f->root, out);
     if (f->self) {
+        size_t from = out->len;
         emit_async(&L, out);
+        if (t->lines == 2)
+            dn_source_lines(out, from, f->line, L.file);
     } else {
         if (t->lines)
             sb_printf(out, "#line %u \"%s\"\n", f->line, L.file);

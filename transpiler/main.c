@@ -31,6 +31,7 @@ typedef struct options {
     const char **parse_flags; /* for libclang on the preprocessed text: no -I/-D/-include/-M* */
     int nparse;
     int no_lines;
+    int generated_in_source; /* --generated-lines=source */
 } options;
 
 static void usage(FILE *fp)
@@ -41,6 +42,10 @@ static void usage(FILE *fp)
           "  --emit=frames       per async function: frame size, fields with offsets, await sites\n"
           "  --emit=dot          the state machines as a Graphviz graph\n"
           "  --no-lines, --lines leave out or keep the #line directives (kept by default with -o)\n"
+          "  --generated-lines=source|output\n"
+          "                      what gdb shows for generated code (poll, drop, init): the async function's\n"
+          "                      line in the input, or the output file's own line (the default; asyncc-cc,\n"
+          "                      which deletes the output after compiling it, asks for source)\n"
           "  -p DIR              take the compiler flags for input.c from DIR/compile_commands.json\n"
           "  -I -D -U -std= -include -isystem ... as for the C compiler; -MD -MF -MT write a depfile\n"
           "  --version, --help\n",
@@ -168,6 +173,8 @@ static int parse_args(options *o, int argc, char **argv)
             o->no_lines = 1;
         } else if (strcmp(a, "--lines") == 0) {
             o->no_lines = -1;
+        } else if (strcmp(a, "--generated-lines=source") == 0 || strcmp(a, "--generated-lines=output") == 0) {
+            o->generated_in_source = a[18] == 's';
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
             o->output = argv[++i];
         } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
@@ -327,6 +334,8 @@ int main(int argc, char **argv)
     /* --emit=c asked for by name is for reading: no #line unless --lines. A build (no --emit)
      * keeps them, so that errors and gdb point at the user's lines. */
     t.lines = o.no_lines == 0 ? !o.emit_given : o.no_lines < 0;
+    if (t.lines && o.generated_in_source)
+        t.lines = 2;
     t.output = o.output ? o.output : xasprintf("%s.async.c", o.input);
     t.orig = read_file(o.input, &t.orig_len);
     if (!t.orig) {

@@ -1,0 +1,114 @@
+/* debug_names.c: what a debugger is told about the generated code: the symbol under which an
+ * async function's body runs, so that `break name` in gdb stops in it. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether token i of the preprocessed text, an occurrence of an async function's name outside
+ * async functions, only declares it (`int f(int);`, `AC_EXPORT async int *f(void)`,
+ * `__attribute__((x)) f(...)`): the token before the name (after any `*` and qualifiers) is a
+ * type word or an attribute's `)`. Anything else may use it (a call from a plain function, a
+ * function pointer, a member of that name), and is taken for a use. */
+static int declares_only(const tk_stream *ts, unsigned i)
+{
+    static const char *const not_types[] = {"return", "sizeof", "case", "else", "do", "_Alignof", "__alignof__",
+                                            "typeof", "__typeof__", "goto", NULL};
+    unsigned next = tk_next(ts, i + 1);
+    if (next >= ts->n || !tk_is(ts, next, "("))
+        return 0;
+    unsigned p = tk_prev(ts, i);
+    while (p < ts->n && (tk_is(ts, p, "*") || tk_is(ts, p, "const") || tk_is(ts, p, "volatile") ||
+                         tk_is(ts, p, "restrict") || tk_is(ts, p, "__restrict")))
+        p = tk_prev(ts, p);
+    if (p >= ts->n)
+        return 0;
+    if (tk_is(ts, p, ")"))
+        return 1;
+    if (ts->v[p].kind != TK_IDENT)
+        return 0;
+    for (int k = 0; not_types[k]; k++)
+        if (tk_is(ts, p, not_types[k]))
+            return 0;
+    return 1;
+}
+
+/* Inside an async function, asyncc has checked every use of an async function's name (an await,
+ * a spawn, or an error). */
+static int in_async(const tunit *t, unsigned off)
+{
+    for (unsigned i = 0; i < t->nfns; i++)
+        if (t->fns[i]->self && off >= nstart(t->fns[i]->root) && off < nend(t->fns[i]->root))
+            return 1;
+    return 0;
+}
+
+/* The assembler name of the generated function that runs c's body: c's own name, so that gdb's
+ * `break c` stops there (at each poll of it), or NULL. Only when nothing but declarations name c
+ * outside async functions: a plain function's call of c (a link error otherwise) would
+ * bind to the body. main keeps the C main its name. */
+const char *dn_body_symbol(tunit *t, const callee *c)
+{
+    static names unsafe;
+    static const tunit *scanned;
+    if (strcmp(c->name, "main") == 0 || !c->def)
+        return NULL;
+    if (scanned != t) {
+        /* one pass over the text for every async function defined here */
+        names mine = {0};
+        for (unsigned i = 0; i < t->ncallees; i++)
+            if (t->callees[i]->def)
+                names_put(&mine, t->callees[i]->name, t->callees[i]);
+        const tk_stream *ts = &t->toks;
+        char word[256];
+        for (unsigned i = 0; i < ts->n; i++) {
+            size_t n = ts->v[i].end - ts->v[i].start;
+            if (ts->v[i].kind != TK_IDENT || n >= sizeof word)
+                continue;
+            memcpy(word, ts->text + ts->v[i].start, n);
+            word[n] = 0;
+            int found;
+            names_get(&mine, word, &found);
+            if (found && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
+                names_put(&unsafe, word, NULL);
+        }
+        scanned = t;
+    }
+    int found;
+    names_get(&unsafe, c->name, &found);
+    return found ? NULL : c->name;
+}
+
+/* Rewrites out from offset from on: the lines after each DN_GENERATED marker, up to the next
+ * #line, each get `#line line "file"` before them (the marker goes). One #line would not do:
+ * the lines after it count up, into the user's body, where a breakpoint would then land in
+ * generated code. */
+void dn_source_lines(sb *out, size_t from, unsigned line, const char *file)
+{
+    static const char mark[] = DN_GENERATED;
+    const size_t mlen = sizeof mark - 1;
+    if (!out->data || from >= out->len)
+        return;
+    sb r = {0};
+    char *directive = xasprintf("#line %u \"%s\"\n", line, file);
+    const char *p = out->data + from, *end = out->data + out->len;
+    int generated = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *next = nl ? nl + 1 : end;
+        if ((size_t)(next - p) == mlen && memcmp(p, mark, mlen) == 0) {
+            generated = 1;
+        } else {
+            if (strncmp(p, "#line ", 6) == 0)
+                generated = 0;
+            else if (generated && *p != '#' && *p != '\n')
+                sb_puts(&r, directive);
+            sb_putn(&r, p, (size_t)(next - p));
+        }
+        p = next;
+    }
+    out->len = from;
+    sb_putn(out, r.data ? r.data : "", r.len);
+    sb_free(&r);
+    free(directive);
+}
