@@ -271,7 +271,9 @@ keys = {"spawn": ("ns_per_task", "ns per task"), "pingpong": ("ns_per_roundtrip"
         "echo": ("requests_per_s", "requests/s"), "timers": ("late_ms", "ms beyond the last deadline"),
         "files": ("files_per_s", "files/s")}
 peer_what = {"asyncc_1worker": "asyncc with one worker (`ASYNCC_WORKERS=1`)",
-             "asyncc_epoll": "asyncc on the epoll backend (`ASYNCC_BACKEND=epoll`)"}
+             "asyncc_epoll": "asyncc on the epoll backend (`ASYNCC_BACKEND=epoll`)",
+             "epoll_c": "hand-written epoll C (one thread, level-triggered)",
+             "liburing": "hand-written liburing C (one thread, DEFER_TASKRUN)"}
 main_peers = {"asyncc", "tokio", "go", "liburing", "pthreads", "plain_c", "layout"}
 for workload, (key, unit) in keys.items():
     for peer in rows.get(workload, {}):
@@ -291,6 +293,28 @@ for peer in ("asyncc", "asyncc_1worker", "tokio", "go"):
           f"all done {get('timers', peer, 'total_ms'):.0f} ms after the first spawn.")
 w("")
 
+def counters_table(workloads, peers):
+    """Per-request counters of the servers (perf stat on the server process, when perf could trace
+    syscalls in that run): they hardly change when other programs load the machine."""
+    if not any(get(wl, p, "srv_syscalls_per_req") is not None for wl, _ in workloads for p in peers):
+        return
+    w("Per request, counted on the server process by `perf stat` over the client's run: syscalls, "
+      "waits (`io_uring_enter` + `epoll_wait`/`epoll_pwait`/`epoll_pwait2`), futex calls and context switches.")
+    w("")
+    w("| peer | " + " | ".join(f"{label}: syscalls | waits | futex | switches" for _, label in workloads) + " |")
+    w("|---|" + "---|---|---|---|" * len(workloads))
+    for peer in peers:
+        if not any(get(wl, peer, "srv_syscalls_per_req") is not None for wl, _ in workloads):
+            continue
+        cells = []
+        for wl, _ in workloads:
+            for key, digits in (("srv_syscalls_per_req", 2), ("srv_waits_per_req", 3),
+                                ("srv_futex_per_req", 3), ("srv_cs_per_req", 3)):
+                cells.append(fmt(get(wl, peer, key), digits))
+        w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + " |")
+    w("")
+
+
 # ------------------------------------------------------------------------------------------
 # Issue 11: echo by number of connections, both backends; a worker blocked in a task.
 if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
@@ -298,7 +322,7 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
     w("")
     w("| peer | 50 conns: req/s | CPU µs/req | 1,000: req/s | CPU µs/req | 10,000: req/s | CPU µs/req | 10,000 ÷ 50 (req/s) |")
     w("|---|---|---|---|---|---|---|---|")
-    for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing"):
+    for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"):
         cells = []
         for wl in ("echo", "echo1000", "echo10000"):
             v = get(wl, peer, "requests_per_s")
@@ -307,6 +331,8 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
         r = ratio(get("echo10000", peer, "requests_per_s"), get("echo", peer, "requests_per_s"))
         w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + f" | {rfmt(r)} |")
     w("")
+    counters_table([("echo", "50"), ("echo1000", "1,000"), ("echo10000", "10,000")],
+                   ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"))
     for peer in ("asyncc", "asyncc_epoll"):
         v = get("blocked", peer, "p99_ms")
         if v is not None:
@@ -340,6 +366,7 @@ def services():
         wl = f"miniredis_p{depth}"
         a = get(wl, "asyncc", "server_cpu_us_per_req")
         for peer, label in (("asyncc", "asyncc miniredis"), ("asyncc_1worker", "asyncc miniredis, 1 worker"),
+                            ("asyncc_epoll", "asyncc miniredis, epoll backend"),
                             ("tokio", "Tokio"), ("redis_server", "redis-server")):
             if peer not in rows.get(wl, {}):
                 continue
@@ -354,6 +381,10 @@ def services():
     w("")
     w("Goals: " + "; ".join(verdicts) + ".")
     w("")
+    peer_what.update(asyncc_1worker="asyncc, 1 worker", asyncc_epoll="asyncc, epoll backend",
+                     redis_server="redis-server", tokio="Tokio")
+    counters_table([("miniredis_p1", "-P 1"), ("miniredis_p16", "-P 16")],
+                   ("asyncc", "asyncc_1worker", "asyncc_epoll", "tokio", "redis_server"))
 
 
 def httpd():
@@ -369,12 +400,14 @@ def httpd():
     w("| server | requests/s ↑ | server CPU µs per request ↓ | asyncc ÷ this (CPU) |")
     w("|---|---|---|---|")
     a = get("httpd", "asyncc", "server_cpu_us_per_req")
-    for peer, label in (("asyncc", "asyncc httpd"), ("asyncc_1worker", "asyncc httpd, 1 worker"), ("nginx", "nginx")):
+    for peer, label in (("asyncc", "asyncc httpd"), ("asyncc_1worker", "asyncc httpd, 1 worker"),
+                        ("asyncc_epoll", "asyncc httpd, epoll backend"), ("nginx", "nginx")):
         if peer in rows["httpd"]:
             w(f"| {label} | {cell('httpd', peer, 'requests_per_s', 0)} | {cell('httpd', peer, 'server_cpu_us_per_req', 2)} "
               f"| {'—' if peer == 'asyncc' else rfmt(ratio(a, get('httpd', peer, 'server_cpu_us_per_req')))} |")
     note_missing("httpd", "httpd")
     w("")
+    counters_table([("httpd", "wrk")], ("asyncc", "asyncc_1worker", "asyncc_epoll", "nginx"))
 
 
 services()

@@ -21,6 +21,11 @@
 #define DEFAULT_SLOTS 256u
 /* Prepared SQEs go to the kernel when this many have gathered (or the oldest is 30 us old). */
 #define SUBMIT_BATCH 32
+/* Completions the ring holds at least: a server with thousands of connections gets a completion
+ * from most of them at once, and those that do not fit the ring overflow into a kernel list, an
+ * allocation each (at 10,000 echo connections and 1,024 entries, 4% of the completions did).
+ * 16 bytes each. */
+#define MIN_CQ 8192u
 
 struct uring {
     struct io_uring ring;
@@ -452,7 +457,7 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
     /* Completions are delivered when the worker enters the kernel anyway (it polls its ring
      * between tasks), so the kernel need not interrupt it for them. */
     p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
-    p.cq_entries = entries * 4;
+    p.cq_entries = entries * 4 < MIN_CQ ? MIN_CQ : entries * 4;
     int r = io_uring_queue_init_params(entries, &u->ring, &p);
     if (r == -EINVAL) { /* an older kernel without these flags */
         memset(&p, 0, sizeof p);

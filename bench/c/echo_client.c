@@ -85,7 +85,11 @@ int main(int argc, char **argv)
         msg = sizeof out;
 
     struct io_uring ring;
-    int rc = io_uring_queue_init(256, &ring, 0);
+    /* Room in the completion queue for two completions of every connection: at 10,000
+     * connections an overflowing queue would make the client the limit. */
+    struct io_uring_params p = {.flags = IORING_SETUP_CQSIZE,
+                                .cq_entries = nconns > 128 ? 2u * (unsigned)nconns : 256u};
+    int rc = io_uring_queue_init_params(256, &ring, &p);
     if (rc < 0) {
         fprintf(stderr, "echo_client: io_uring_queue_init: %s\n", strerror(-rc));
         return 1;
