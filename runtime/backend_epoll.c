@@ -29,6 +29,12 @@ struct fd_entry {
     struct ac__op *waiters; /* linked through be.ep.job.next */
     uint32_t armed;         /* events of the one-shot interest registered and not yet fired */
     bool registered;        /* epoll knows the descriptor (ADD done, not closed through us) */
+    /* The last plain recv here got less than it asked for, and no readiness came since: the
+     * socket is most likely empty, so the next recv waits for readiness without trying first
+     * (a request-response protocol's next recv nearly always finds nothing: a recvfrom saved
+     * per request). Only a hint: arming re-checks readiness, so data that came meanwhile is
+     * reported at once, also when the number now names another socket. */
+    bool drained;
 };
 
 struct ep {
@@ -434,6 +440,13 @@ static void complete(struct ep *e, struct ac__op *op, int res)
     op->complete(op);
 }
 
+/* Notes whether a plain recv on x's descriptor left it empty (see fd_entry.drained). */
+static void note_recv(struct fd_entry *x, struct ac__op *op, int res)
+{
+    if (op->kind == AC__OP_RECV && op->a.rw.flags == 0)
+        x->drained = res > 0 && (size_t)res < op->a.rw.len;
+}
+
 /* fd is ready (its one-shot interest fired): the waiters whose events came try again. */
 static void fd_ready(struct ep *e, int fd, uint32_t revents)
 {
@@ -441,11 +454,13 @@ static void fd_ready(struct ep *e, int fd, uint32_t revents)
         return;
     struct fd_entry *x = &e->fds[fd];
     x->armed = 0;
+    x->drained = false;
     uint32_t want = 0;
     struct ac__op **pp = &x->waiters, *op;
     while ((op = *pp)) {
         if (revents & (op->events | EPOLLERR | EPOLLHUP)) {
             int res = try_call(op);
+            note_recv(x, op, res);
             if (res != -EAGAIN) {
                 *pp = next_of(op); /* unlinked before complete: op may go away there */
                 settle(op);
@@ -527,7 +542,7 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
         break;
     case AC__OP_CLOSE:
         if (a->ints.a >= 0 && (unsigned)a->ints.a < e->nfds)
-            e->fds[a->ints.a].registered = false;
+            e->fds[a->ints.a].registered = e->fds[a->ints.a].drained = false;
         r = neg_errno(close(a->ints.a));
         break;
     case AC__OP_OPEN:
@@ -563,7 +578,15 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
     case AC__OP_POLL:
     case AC__OP_SPLICE:
         op->bits = 0;
+        if (op->kind == AC__OP_RECV && a->rw.flags == 0 && a->rw.fd >= 0 &&
+            (unsigned)a->rw.fd < e->nfds && e->fds[a->rw.fd].drained) {
+            if (add_waiter(e, op, interest(op)) == 0)
+                return false;
+            e->fds[a->rw.fd].drained = false; /* no socket now: the call says what it is */
+        }
         r = try_call(op);
+        if (op->kind == AC__OP_RECV && a->rw.fd >= 0 && (unsigned)a->rw.fd < e->nfds)
+            note_recv(&e->fds[a->rw.fd], op, r);
         if (r == -EOPNOTSUPP && is_file_rw(op)) {
             op->bits = PLAIN; /* no RWF_NOWAIT here (a tty): wait for readiness, then call */
             r = -EAGAIN;
