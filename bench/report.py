@@ -333,6 +333,22 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
     w("")
     counters_table([("echo", "50"), ("echo1000", "1,000"), ("echo10000", "10,000")],
                    ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"))
+    if any(get(wl, p, "machine_idle_pct") is not None for wl in ("echo", "echo1000", "echo10000")
+           for p in ("asyncc", "tokio")):
+        w("Where the machine's two CPUs went during each run (/proc/stat, the whole machine: idle while "
+          "every connection has a request in flight means client and server both waited; softirq is "
+          "the loopback's TCP work, charged to no process), and the load client's CPU per request:")
+        w("")
+        w("| peer | " + " | ".join(f"{c}: idle % | softirq % | client µs/req" for c in ("50", "1,000", "10,000")) + " |")
+        w("|---|" + "---|---|---|" * 3)
+        for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"):
+            cells = []
+            for wl in ("echo", "echo1000", "echo10000"):
+                c, n = get(wl, peer, "client_cpu_s"), get(wl, peer, "total_requests")
+                cells += [fmt(get(wl, peer, "machine_idle_pct"), 1), fmt(get(wl, peer, "machine_softirq_pct"), 1),
+                          fmt(c * 1e6 / n if c is not None and n else None, 2)]
+            w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + " |")
+        w("")
     for peer in ("asyncc", "asyncc_epoll"):
         v = get("blocked", peer, "p99_ms")
         if v is not None:
