@@ -571,6 +571,9 @@ static int unevaluated_kid(const tunit *t, const node *n, unsigned i)
     }
     case CXCursor_TypedefDecl:
         return !is_array_bound(t, k);
+    case CXCursor_FieldDecl: /* members and enumerators: constant expressions only */
+    case CXCursor_EnumConstantDecl:
+        return 1;
     case CXCursor_CStyleCastExpr:
         return i + 1 < n->nkids && !is_array_bound(t, k);
     case CXCursor_CompoundLiteralExpr:

@@ -23,7 +23,7 @@ char *lw_emit_text(lw *L, node *n)
 static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
 
 /* n's text with the rewrites inside it, but not n's own. */
-static char *emit_kids(lw *L, node *n)
+char *lw_emit_kids(lw *L, node *n)
 {
     return apply_edits(L, n, nstart(n), nend(n), 0);
 }
@@ -236,8 +236,9 @@ static char *frame_literal(lw *L, node *n)
         scope = scope->parent;
     lw_add_field(scope && scope->region ? scope->region : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
     free(ty);
-    char *lit = emit_kids(L, n);
-    char *s = xasprintf("(*(__builtin_memcpy(&ac__fr->ac__lit%u, &%s, sizeof ac__fr->ac__lit%u), &ac__fr->ac__lit%u))",
+    char *lit = lw_emit_kids(L, n);
+    char *s = xasprintf("(*(__builtin_memcpy((void *)&ac__fr->ac__lit%u, (const void *)&%s, sizeof ac__fr->ac__lit%u), "
+                        "&ac__fr->ac__lit%u))",
                         k, lit, k, k);
     free(lit);
     return s;
@@ -398,7 +399,9 @@ static void hoist_stmt_expr(lw *L, node *n)
     n->repl = tmp ? tmp : "((void)0)";
 }
 
-/* `a, b`: a runs as a statement of its own before b's awaits, and b gives the value. */
+/* `a, b`: a runs as a statement of its own before b's awaits, and b gives the value. The value
+ * stays the right operand of a comma, as in C: an rvalue, and an operand compilers do not see
+ * through (`(await(f()), &p) == 0` would otherwise warn that &p is never null). */
 static void hoist_comma(lw *L, node *n, unsigned line)
 {
     lw_hoist(L, n->kids[0]);
@@ -406,7 +409,9 @@ static void hoist_comma(lw *L, node *n, unsigned line)
     lw_gline(L, line, "(void)(%s);", lhs);
     free(lhs);
     lw_hoist(L, n->kids[1]);
-    n->repl = lw_emit_text(L, n->kids[1]);
+    char *rhs = lw_emit_text(L, n->kids[1]);
+    n->repl = xasprintf("((void)0, %s)", rhs);
+    free(rhs);
 }
 
 /* Evaluates every await inside expression n, in order, as statements before the one that uses

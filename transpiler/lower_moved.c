@@ -95,8 +95,9 @@ void lw_collect_moved(lw *L, node *n)
             dg_error_node(L->t, n,
                           "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
                           "to file scope with the frame; declare it outside the async function");
-        /* Types are constant expressions: nothing in them refers to the frame. */
-        char *text = xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
+        /* Types are constant expressions: nothing in them refers to the frame. An await in
+         * typeof is never run and already has its replacement, which the text takes. */
+        char *text = lw_emit_kids(L, n);
         move_text(L, n, text);
         free(text);
         return;

@@ -28,8 +28,10 @@ static void init_frame_var(lw *L, var *v, node *init)
     CXType ty = clang_getCursorType(v->decl->cur);
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
     int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    /* An array is copied from a compound literal of its own type; the casts let volatile
+     * elements through, which memcpy's pointers do not take (-Wdiscarded-array-qualifiers). */
     if (array)
-        lw_gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, &(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
+        lw_gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, (const void *)&(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
               v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
               init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
     else {
