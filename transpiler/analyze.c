@@ -1013,6 +1013,19 @@ static void name_params(afn *f, node *n)
         name_params(f, n->kids[i]);
 }
 
+/* Whether p, a ParmDecl under the function fn, is one of fn's own parameters: libclang also
+ * shows those of a function type in the result (`int (*pick(int w))(int, int)`). */
+static int own_param(CXCursor fn, const node *p)
+{
+    if (p->kind != CXCursor_ParmDecl)
+        return 0;
+    int n = clang_Cursor_getNumArguments(fn);
+    for (int i = 0; i < n; i++)
+        if (clang_equalCursors(clang_Cursor_getArgument(fn, (unsigned)i), p->cur))
+            return 1;
+    return 0;
+}
+
 static void analyze_function(tunit *t, CXCursor c, callee *self)
 {
     afn *f = xcalloc(1, sizeof *f);
@@ -1027,7 +1040,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
         node *k = f->root->kids[i];
         if (k->kind == CXCursor_CompoundStmt)
             f->body = k;
-        if (k->kind == CXCursor_ParmDecl && self) {
+        if (self && own_param(c, k)) {
             var *v = xcalloc(1, sizeof *v);
             v->decl = k;
             v->name = cx_take(clang_getCursorSpelling(k->cur));
@@ -1042,7 +1055,7 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
      * (C11 6.9.1p10): the lowering evaluates them first thing in the body. */
     for (unsigned i = 0; self && i < f->root->nkids; i++) {
         node *k = f->root->kids[i];
-        for (unsigned j = 0; k->kind == CXCursor_ParmDecl && j < k->nkids; j++)
+        for (unsigned j = 0; own_param(c, k) && j < k->nkids; j++)
             if (clang_isExpression(k->kids[j]->kind) && k->kids[j]->kind != CXCursor_IntegerLiteral &&
                 is_array_bound(t, k->kids[j])) {
                 name_params(f, k->kids[j]);
