@@ -329,6 +329,10 @@ callee *an_sleep_callee(tunit *t)
  * libclang reports the type as written. */
 char *an_param_type(CXType ty)
 {
+    /* A pointer to an array of run-time size (`int m[r][c]`) cannot be written outside the
+     * function: the ABI passes a plain pointer, which uses see through its type (lower_vm.c). */
+    if (vm_param_type(ty))
+        return xstrdup("void *");
     /* through a typedef too: `typedef int (*table[4])(int);` makes a parameter a pointer */
     CXType canon = clang_getCanonicalType(ty);
     switch (canon.kind) {
@@ -828,8 +832,10 @@ static int lives_across(scan *s, var *v)
      * ends its lifetime. */
     if (!await_within(s, nend(v->decl), nend(v->scope)))
         return s->f->has_labels && ty.kind != CXType_VariableArray && await_within(s, nstart(v->scope), nend(v->scope));
+    /* A resumption may not jump into the scope of a variably modified type (C11 6.8.6.1): a
+     * pointer to a variable-length array followed by an await in its scope lives in the frame. */
     if (v->addr_taken || v->cleanup || s->f->has_labels || ty.kind == CXType_ConstantArray ||
-        ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray)
+        ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray || vm_type(ty))
         return 1;
     for (unsigned a = 0; a < s->nawaits; a++) {
         node *aw = s->awaits[a];
@@ -914,8 +920,13 @@ static void place_vars(scan *s)
                           "'%s' asks for an alignment that a frame does not guarantee (frames are 16-byte aligned) and lives "
                           "across an await; keep it in memory you allocate",
                           v->name);
-        else if (ty.kind == CXType_VariableArray && !v->is_param)
+        else if (clang_getCanonicalType(ty).kind == CXType_VariableArray && !v->is_param)
             dg_error_node(s->t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
+                          v->name);
+        else if (vm_type(ty) && !v->is_param && clang_getCanonicalType(ty).kind != CXType_Pointer)
+            dg_error_node(s->t, v->decl,
+                          "'%s', an array of pointers to variable-length arrays, cannot live across an await; keep one "
+                          "pointer per variable",
                           v->name);
         /* A unique member name: the user's when free, else name_2, name_3... A name in asyncc's
          * own space (ac__state, ac__result, ac__t1...) gets a prefix that takes it out of it. */

@@ -66,6 +66,7 @@
     X(clang_getResultType) \
     X(clang_getSpellingLocation) \
     X(clang_getTranslationUnitCursor) \
+    X(clang_getTypedefDeclUnderlyingType) \
     X(clang_getTypeSpelling) \
     X(clang_isConstQualifiedType) \
     X(clang_isCursorDefinition) \
@@ -146,6 +147,7 @@ int cx_load(void);
 #define clang_getResultType (cx_api.clang_getResultType)
 #define clang_getSpellingLocation (cx_api.clang_getSpellingLocation)
 #define clang_getTranslationUnitCursor (cx_api.clang_getTranslationUnitCursor)
+#define clang_getTypedefDeclUnderlyingType (cx_api.clang_getTypedefDeclUnderlyingType)
 #define clang_getTypeSpelling (cx_api.clang_getTypeSpelling)
 #define clang_isConstQualifiedType (cx_api.clang_isConstQualifiedType)
 #define clang_isCursorDefinition (cx_api.clang_isCursorDefinition)

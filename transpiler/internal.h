@@ -232,6 +232,12 @@ const char *an_binop(const tunit *t, const node *n);
  * builtin types, typedefs and tags declared at file scope). Bare `aligned` is 16. */
 int al_alignment(tunit *t, const node *attr, unsigned long long *align);
 
+/* lower_vm.c */
+/* Whether ty is variably modified: a variable-length array, or derived from one (a pointer to
+ * it, an array of such pointers); for a parameter, its type as C adjusts it. */
+int vm_type(CXType ty);
+int vm_param_type(CXType ty);
+
 /* lower_*.c (lower.h has what they share) */
 void lw_function(tunit *t, afn *f, sb *out);
 char *lw_abi_decls(tunit *t, callee *c);

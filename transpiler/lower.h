@@ -28,6 +28,9 @@ typedef struct lw {
     int twin;          /* lowering the plain C twin of a function that never suspends */
     char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
     unsigned nanon;
+    node **vm_decls; /* variably modified declarations lowered so far (lower_vm.c), */
+    char **vm_types; /* and their types as written with captured sizes */
+    unsigned nvm;
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
@@ -82,5 +85,25 @@ void lw_gen_stmt(lw *L, node *s);
 
 /* lower_moved.c */
 void lw_collect_moved(lw *L, node *n);
+
+/* lower_vm.c */
+/* A DeclStmt of typedefs of which one has a run-time size: their sizes are captured and their
+ * uses take their types (returns 1); 0 for other declarations. */
+int lw_vm_typedefs(lw *L, node *d);
+/* Frame local v of variably modified type, declared by d: sizes captured, field, initializer. */
+void lw_vm_local(lw *L, node *d, var *v, node *init);
+/* The awaits in the sizes of stack local k of variably modified type, before its declaration. */
+void lw_vm_hoist_sizes(lw *L, node *k);
+/* The declaration text of stack local k of variably modified type, one of several of d. */
+char *lw_vm_stack_decl(lw *L, node *d, node *k);
+/* The body's first statements: the sizes of array parameters evaluated, those of variably
+ * modified parameter types captured. */
+void lw_vm_params(lw *L);
+/* &v for frame variable v, of its own type (a cleanup's argument). */
+char *lw_frame_address(lw *L, var *v);
+/* A use of a frame variable of variably modified type (or NULL): the field seen as its type. */
+char *lw_vm_use(lw *L, node *ref);
+/* A TypeRef to a typedef of run-time size lowered here: the type it stands for, or NULL. */
+const char *lw_vm_typedef(lw *L, node *n);
 
 #endif

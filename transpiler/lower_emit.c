@@ -47,8 +47,9 @@ static const char *linkage(const callee *c)
     return c->is_static ? "static " : "";
 }
 
-static char *init_params(afn *f, int with_names, const callee *abi)
+static char *init_params(lw *L, int with_names, const callee *abi)
 {
+    afn *f = L->f;
     sb b = {0};
     for (unsigned i = 0, k = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
@@ -58,6 +59,14 @@ static char *init_params(afn *f, int with_names, const callee *abi)
         char *ty = abi && k < abi->nparams ? xstrdup(abi->param_types[k++])
                                             : an_param_type(clang_getCursorType(v->decl->cur));
         char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
+        if (!abi && with_names && vm_param_type(clang_getCursorType(v->decl->cur))) {
+            /* the twin's parameter as written: its sizes name the parameters before it */
+            free(d);
+            int twin = L->twin;
+            L->twin = 1; /* its names are the twin's parameters, not frame fields */
+            d = lw_emit_text(L, v->decl);
+            L->twin = twin;
+        }
         sb_printf(&b, ", %s", d);
         free(ty);
         free(d);
@@ -163,7 +172,7 @@ static void emit_twin(lw *L, sb *out, const char *body)
     callee *c = f->self;
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
-    char *params = init_params(f, 1, NULL);
+    char *params = init_params(L, 1, NULL);
     char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
     const char *sym = dn_body_symbol(L->t, c);
@@ -180,7 +189,7 @@ static void emit_init(lw *L, sb *out)
     afn *f = L->f;
     callee *c = f->self;
     self_lines(L, out);
-    char *params = init_params(f, 1, c);
+    char *params = init_params(L, 1, c);
     sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
               linkage(c), c->is_static ? "__attribute__((unused)) " : "", c->name, params, c->name);
@@ -224,7 +233,7 @@ static void emit_run(lw *L, sb *out, const char *body)
     afn *f = L->f;
     const char *n = f->self->name;
     self_lines(L, out);
-    char *params = init_params(f, 1, f->self);
+    char *params = init_params(L, 1, f->self);
     sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
@@ -349,9 +358,10 @@ static void emit_type(lw *L, sb *out)
     char *result = c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : xstrdup("0");
     char *result_size = c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : xstrdup("0");
     char *sites = f->nsites ? xasprintf("ac__sites_%s", n) : xstrdup("0");
-    /* Same-file awaits call the twin of a function that never suspends: a static one's type may
-     * go unused. */
-    const char *unused = c->never_suspends && c->is_static ? "__attribute__((unused)) " : "";
+    /* A static function's type goes unused when same-file awaits embed its frame or call its
+     * twin, and when nothing calls it at all: then the plain build warns that the function is
+     * unused, and the output would warn at a generated name (F3). No warning is kept. */
+    const char *unused = c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
               "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
               "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"

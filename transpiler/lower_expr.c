@@ -130,8 +130,11 @@ char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), 
     afn *f = L->f;
     for (unsigned i = f->nvars; i-- > 0;) {
         var *v = f->vars[i];
-        if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg)))
-            sb_printf(&b, "%s(&ac__fr->%s); ", v->cleanup, v->field);
+        if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg))) {
+            char *addr = lw_frame_address(L, v);
+            sb_printf(&b, "%s(%s); ", v->cleanup, addr);
+            free(addr);
+        }
     }
     return sb_take(&b);
 }
@@ -231,6 +234,16 @@ static char *frame_literal(lw *L, node *n)
 {
     unsigned k = ++L->ntemps;
     char *ty = lw_type_spelling(clang_getCursorType(n->cur));
+    if (strstr(ty, "(unnamed") || strstr(ty, "(anonymous")) {
+        /* `(struct { int x; }){1}` defines its type: the field's is written the same way (a type
+         * of its own, which only members of the literal can tell from the literal's) */
+        const tk_stream *ts = &L->t->toks;
+        unsigned open = tk_next(ts, tk_at(ts, nstart(n))), close = tk_match(ts, open);
+        if (close < ts->n) {
+            free(ty);
+            ty = xasprintf("__typeof__(%.*s)", (int)(ts->v[close].start - ts->v[open].end), L->t->text + ts->v[open].end);
+        }
+    }
     node *scope = n->parent;
     while (scope && scope->kind != CXCursor_CompoundStmt && scope->kind != CXCursor_ForStmt)
         scope = scope->parent;
@@ -254,6 +267,17 @@ static void collect(lw *L, node *n, edits *e)
 {
     if (n->repl) {
         push_edit(e, n, xstrdup(n->repl));
+        return;
+    }
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin && L->nvm) {
+        char *use = lw_vm_use(L, n);
+        if (use) {
+            push_edit(e, n, use);
+            return;
+        }
+    }
+    if (n->kind == CXCursor_TypeRef && lw_vm_typedef(L, n)) {
+        push_edit(e, n, xstrdup(lw_vm_typedef(L, n)));
         return;
     }
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin) {

@@ -127,7 +127,7 @@ void lw_collect_moved(lw *L, node *n)
             L->anon_from[L->nanon] = xstrdup(at ? at : spelling);
             free(spelling);
             L->anon_to[L->nanon++] = name;
-            k->repl = ""; /* defined at file scope now */
+            k->repl = name; /* defined at file scope now, under this name */
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)

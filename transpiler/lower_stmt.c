@@ -56,6 +56,8 @@ static void add_var_field(lw *L, var *v)
 
 static void gen_decl(lw *L, node *d)
 {
+    if (lw_vm_typedefs(L, d))
+        return;
     int any_frame = 0;
     for (unsigned i = 0; i < d->nkids; i++)
         any_frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
@@ -76,12 +78,24 @@ static void gen_decl(lw *L, node *d)
             continue;
         }
         node *init = var_init(k);
+        int vm = vm_type(clang_getCursorType(k->cur));
+        if (vm && v->in_frame) {
+            lw_vm_local(L, d, v, init);
+            continue;
+        }
+        if (vm)
+            lw_vm_hoist_sizes(L, k); /* C evaluates them first */
         if (init)
             lw_hoist(L, init);
         if (v->in_frame) {
             add_var_field(L, v);
             if (init)
                 init_frame_var(L, v, init);
+        } else if (vm) {
+            /* its sizes name locals: written from its own text, renamed */
+            char *decl = lw_vm_stack_decl(L, d, k);
+            lw_gline(L, lw_node_line(L, k), "%s;", decl);
+            free(decl);
         } else {
             char *ty = lw_local_type(L, k, 0);
             char *decl = lw_field_decl(ty, xstrdup(v->name));
@@ -108,8 +122,11 @@ void lw_block_end_cleanups(lw *L, node *scope)
             return;
     }
     for (unsigned i = f->nvars; i-- > 0;)
-        if (f->vars[i]->cleanup && f->vars[i]->scope == scope)
-            lw_gline(L, lw_line_at(L, nend(scope) - 1), "%s(&ac__fr->%s);", f->vars[i]->cleanup, f->vars[i]->field);
+        if (f->vars[i]->cleanup && f->vars[i]->scope == scope) {
+            char *addr = lw_frame_address(L, f->vars[i]);
+            lw_gline(L, lw_line_at(L, nend(scope) - 1), "%s(%s);", f->vars[i]->cleanup, addr);
+            free(addr);
+        }
 }
 
 void lw_gen_block(lw *L, node *b)
@@ -120,11 +137,8 @@ void lw_gen_block(lw *L, node *b)
     lw_sync(L, nstart(b));
     lw_put(L, "{");
     unsigned pos = nstart(b) + 1, indent = L->indent;
-    for (unsigned i = 0; b == L->f->body && i < L->f->nparam_sizes; i++) {
-        char *e = lw_emit_text(L, L->f->param_sizes[i]);
-        lw_gline(L, lw_node_line(L, L->f->param_sizes[i]), "(void)(%s);", e);
-        free(e);
-    }
+    if (b == L->f->body)
+        lw_vm_params(L);
     for (unsigned i = 0; i < b->nkids; i++) {
         node *k = b->kids[i];
         lw_copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));

@@ -121,6 +121,25 @@ void lw_copy_gap(lw *L, unsigned from, unsigned to)
     lw_copy_gap_lines(L, from, to, 0);
 }
 
+/* The comments in a gap without a line break, between two statements on one line (an awaiting
+ * statement, a fallthrough comment, `case 1:`): kept at their line right before what follows,
+ * where gcc's -Wimplicit-fallthrough looks for them. */
+static void copy_inline_comments(lw *L, unsigned from, unsigned to)
+{
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = tk_at(ts, from); i < ts->n && ts->v[i].end <= to; i++) {
+        if (ts->v[i].kind != TK_COMMENT || ts->v[i].start < from)
+            continue;
+        if (sb_at_line_start(&L->out)) {
+            line_directive(L, lw_line_at(L, ts->v[i].start));
+            lw_pad(L, lw_col_at(L, ts->v[i].start));
+        } else {
+            lw_put(L, " ");
+        }
+        putn(L, L->t->text + ts->v[i].start, ts->v[i].end - ts->v[i].start);
+    }
+}
+
 /* The same, leaving out #pragma lines: gcc's loop pragmas (unroll, ivdep) must be followed by
  * the loop itself, and a rebuilt loop starts with a block. They are only hints. */
 void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
@@ -138,8 +157,10 @@ void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
             if (first_nl == to)
                 first_nl = i;
         }
-    if (last == from)
+    if (last == from) {
+        copy_inline_comments(L, from, to);
         return;
+    }
     if (!sb_at_line_start(&L->out) && L->t->text[from] != '\n')
         lw_put(L, " ");
     else if (sb_at_line_start(&L->out) && tk_skip_blank(&L->t->toks, from, first_nl) > from)
@@ -193,8 +214,9 @@ int lw_is_moved_decl(lw *L, const node *n)
     if (!L->f->self || L->twin || n->kind != CXCursor_DeclStmt || n->nkids == 0)
         return 0;
     for (unsigned i = 0; i < n->nkids; i++)
-        if (!lw_is_tag_decl(n->kids[i]))
-            return 0;
+        if (!lw_is_tag_decl(n->kids[i]) ||
+            (n->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur))))
+            return 0; /* a typedef of run-time size stays (lower_vm.c) */
     return 1;
 }
 

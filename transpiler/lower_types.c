@@ -49,6 +49,8 @@ static char *field_type(CXType ty)
 char *lw_param_field_type(CXType ty)
 {
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    if (vm_param_type(ty))
+        return xstrdup("void *"); /* seen through its type where used (lower_vm.c) */
     if (k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
         k == CXType_DependentSizedArray || k == CXType_FunctionProto || k == CXType_FunctionNoProto ||
         (!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(clang_getCanonicalType(ty))))
@@ -56,12 +58,9 @@ char *lw_param_field_type(CXType ty)
     return field_type(ty);
 }
 
-/* The type of a local as the generated code must spell it: unnamed local types carry the name
- * they were given at file scope. Reports types that cannot be spelled. */
-char *lw_local_type(lw *L, node *decl, int for_field)
+/* Type spelling s (taken) with the unnamed local types in it named as they were at file scope. */
+static char *named_anon(lw *L, char *s)
 {
-    CXType ty = clang_getCursorType(decl->cur);
-    char *s = for_field ? field_type(ty) : lw_type_spelling(ty);
     for (unsigned i = 0; i < L->nanon; i++) {
         char *at = strstr(s, L->anon_from[i]);
         if (!at)
@@ -79,6 +78,15 @@ char *lw_local_type(lw *L, node *decl, int for_field)
         free(s);
         s = r;
     }
+    return s;
+}
+
+/* The type of a local as the generated code must spell it: unnamed local types carry the name
+ * they were given at file scope. Reports types that cannot be spelled. */
+char *lw_local_type(lw *L, node *decl, int for_field)
+{
+    CXType ty = clang_getCursorType(decl->cur);
+    char *s = named_anon(L, for_field ? field_type(ty) : lw_type_spelling(ty));
     if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
         char *name = cx_take(clang_getCursorSpelling(decl->cur));
         dg_error_node(L->t, decl, "the type of '%s' has no name asyncc can write in the frame; give it a tag or a typedef",
@@ -150,10 +158,13 @@ char *lw_field_decl(const char *type, const char *name)
     return s;
 }
 
+/* A temporary of the type clang spells as `type` (a value of an unnamed local type too). */
 char *lw_new_temp(lw *L, const char *type)
 {
     unsigned k = ++L->ntemps;
-    char *decl = lw_field_decl(type, xasprintf("ac__t%u", k));
+    char *named = named_anon(L, xstrdup(type));
+    char *decl = lw_field_decl(named, xasprintf("ac__t%u", k));
+    free(named);
     if (L->twin) {
         /* a plain local, declared where the hoisted statements that use it begin */
         if (!sb_at_line_start(&L->out))

@@ -1,0 +1,398 @@
+/* lower_vm.c: variably modified types in async functions (pointers to variable-length arrays,
+ * parameters like `int m[r][c]`, block typedefs of run-time size). A frame field cannot have such
+ * a type and a resumption may not jump into the scope of one, so their sizes are captured in frame
+ * fields when the declaration runs, a variable's field is a plain pointer, and each use sees it
+ * through its type written again from the declaration's own text, with the captured sizes. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int vm_type(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    switch (c.kind) {
+    case CXType_VariableArray:
+        return 1;
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+        return vm_type(clang_getArrayElementType(c));
+    case CXType_Pointer:
+        return vm_type(clang_getPointeeType(c));
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto:
+        return vm_type(clang_getResultType(c));
+    default:
+        return 0;
+    }
+}
+
+static int is_array(CXType ty)
+{
+    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray;
+}
+
+int vm_param_type(CXType ty)
+{
+    return is_array(ty) ? vm_type(clang_getArrayElementType(clang_getCanonicalType(ty))) : vm_type(ty);
+}
+
+/* A piece of a declaration's text replaced by other text in a type written from it. */
+typedef struct splice {
+    unsigned a, b;
+    const char *text;
+} splice;
+
+typedef struct splices {
+    splice *v;
+    unsigned n;
+} splices;
+
+static void cut(splices *s, unsigned a, unsigned b, const char *text)
+{
+    s->v = xrealloc(s->v, sizeof *s->v * (s->n + 1));
+    s->v[s->n++] = (splice){a, b, text};
+}
+
+static int splice_cmp(const void *x, const void *y)
+{
+    const splice *p = x, *q = y;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* Text [a, b) with the rewrites of owner's subtree and the splices. */
+static void put_spliced(lw *L, sb *out, node *owner, unsigned a, unsigned b, splices *s)
+{
+    if (s->n)
+        qsort(s->v, s->n, sizeof *s->v, splice_cmp);
+    unsigned pos = a;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (s->v[i].a < pos || s->v[i].b > b)
+            continue;
+        char *t = lw_emit_range(L, owner, pos, s->v[i].a);
+        sb_puts(out, t);
+        sb_puts(out, s->v[i].text);
+        free(t);
+        pos = s->v[i].b;
+    }
+    char *t = lw_emit_range(L, owner, pos, b);
+    sb_puts(out, t);
+    free(t);
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+}
+
+static unsigned name_token(lw *L, node *k)
+{
+    unsigned off;
+    clang_getSpellingLocation(clang_getCursorLocation(k->cur), NULL, NULL, NULL, &off);
+    return tk_at(&L->t->toks, off);
+}
+
+static int is_qualifier(const tk_stream *ts, unsigned i)
+{
+    static const char *const q[] = {"const", "volatile", "restrict", "__restrict", "__restrict__", "__const",
+                                    "__const__", "__volatile", "__volatile__", "_Nonnull", "_Nullable"};
+    for (size_t k = 0; k < sizeof q / sizeof q[0]; k++)
+        if (tk_is(ts, i, q[k]))
+            return 1;
+    return 0;
+}
+
+/* The first token of the declarator whose name is token `name`: the `*`s with their qualifiers
+ * and the parentheses before it (`(*const p)[n]`), not the declaration's specifiers. */
+static unsigned declarator_start(const tk_stream *ts, unsigned name)
+{
+    unsigned start = name, i = tk_prev(ts, name);
+    while (i < ts->n) {
+        if (tk_is(ts, i, "*") || tk_is(ts, i, "(")) {
+            start = i;
+            i = tk_prev(ts, i);
+            continue;
+        }
+        unsigned j = i;
+        while (j < ts->n && is_qualifier(ts, j))
+            j = tk_prev(ts, j);
+        if (j == i || j >= ts->n || !tk_is(ts, j, "*"))
+            break;
+        start = j;
+        i = tk_prev(ts, j);
+    }
+    return start;
+}
+
+static node *first_declarator(node *d)
+{
+    for (unsigned i = 0; i < d->nkids; i++)
+        if (d->kids[i]->kind == CXCursor_VarDecl || d->kids[i]->kind == CXCursor_TypedefDecl)
+            return d->kids[i];
+    return NULL;
+}
+
+static node *initializer(node *k)
+{
+    if (k->kind != CXCursor_VarDecl)
+        return NULL;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(k->cur);
+    for (unsigned i = 0; !clang_Cursor_isNull(init) && i < k->nkids; i++)
+        if (clang_equalCursors(k->kids[i]->cur, init))
+            return k->kids[i];
+    return NULL;
+}
+
+/* Where declarator k ends: before `= initializer`. */
+static unsigned declarator_end(lw *L, node *k)
+{
+    node *init = initializer(k);
+    if (!init)
+        return nend(k);
+    const tk_stream *ts = &L->t->toks;
+    unsigned eq = tk_prev(ts, tk_at(ts, nstart(init)));
+    return eq < ts->n && tk_is(ts, eq, "=") ? ts->v[eq].start : nstart(init);
+}
+
+/* The specifiers k shares with the other declarators of d, as [*a, *b): k's own extent starts
+ * with them when k is the first, else its extent starts at its name. */
+static void specifiers(lw *L, node *d, node *k, unsigned *a, unsigned *b)
+{
+    const tk_stream *ts = &L->t->toks;
+    node *first = first_declarator(d);
+    *a = nstart(d);
+    *b = ts->v[declarator_start(ts, name_token(L, first ? first : k))].start;
+}
+
+/* Storage classes, _Alignas and attributes of [a, b): not part of a type name. */
+static void cut_non_type(lw *L, unsigned a, unsigned b, splices *s)
+{
+    static const char *const storage[] = {"typedef", "static", "extern", "register", "auto", "_Thread_local", "__thread"};
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = tk_next(ts, tk_at(ts, a)); i < ts->n && ts->v[i].end <= b; i = tk_next(ts, i + 1)) {
+        for (size_t k = 0; k < sizeof storage / sizeof storage[0]; k++)
+            if (tk_is(ts, i, storage[k]))
+                cut(s, ts->v[i].start, ts->v[i].end, "");
+        if (tk_is(ts, i, "_Alignas") || tk_is(ts, i, "alignas") || tk_is(ts, i, "__attribute__") ||
+            tk_is(ts, i, "__attribute")) {
+            unsigned open = tk_next(ts, i + 1);
+            unsigned close = tk_is(ts, open, "(") ? tk_match(ts, open) : ts->n;
+            if (close < ts->n && ts->v[close].end <= b) {
+                cut(s, ts->v[i].start, ts->v[close].end, "");
+                i = close;
+            }
+        }
+    }
+}
+
+/* The type of declarator k of declaration d (a DeclStmt, or the ParmDecl itself) as a type name,
+ * `__typeof__(...)`, from its own text with its rewrites (captured sizes, typedefs of run-time
+ * size, frame locals). A parameter's array type is adjusted to a pointer, as C does; NULL for a
+ * parameter whose array declarator has no `[` after its name. */
+static char *declared_type(lw *L, node *d, node *k)
+{
+    const tk_stream *ts = &L->t->toks;
+    unsigned name = name_token(L, k), start = ts->v[declarator_start(ts, name)].start, end = declarator_end(L, k);
+    splices s = {0};
+    sb out = {0};
+    sb_puts(&out, "__typeof__(");
+    if (nstart(k) >= start && d != k) {
+        unsigned sa, sbe;
+        specifiers(L, d, k, &sa, &sbe);
+        cut_non_type(L, sa, sbe, &s);
+        put_spliced(L, &out, d, sa, sbe, &s);
+        sb_putc(&out, ' ');
+    } else {
+        start = d == k ? nstart(k) : nstart(d);
+    }
+    cut_non_type(L, start, ts->v[name].start, &s);
+    if (k->kind == CXCursor_ParmDecl && is_array(clang_getCursorType(k->cur))) {
+        unsigned open = tk_next(ts, name + 1), close = tk_is(ts, open, "[") ? tk_match(ts, open) : ts->n;
+        if (close >= ts->n) {
+            free(s.v);
+            sb_free(&out);
+            return NULL;
+        }
+        cut(&s, ts->v[name].start, ts->v[close].end, "(*)");
+    } else {
+        cut(&s, ts->v[name].start, ts->v[name].end, "");
+    }
+    put_spliced(L, &out, d, start, end, &s);
+    sb_putc(&out, ')');
+    return sb_take(&out);
+}
+
+/* ---------------------------------------------------------------- captured sizes */
+
+static int runtime_value(lw *L, node *e)
+{
+    if (e->kind == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(e->cur)) != CXCursor_EnumConstantDecl)
+        return 1;
+    if (e->kind == CXCursor_CallExpr || e->mk || (e->kind == CXCursor_TypeRef && lw_vm_typedef(L, e)))
+        return 1;
+    for (unsigned i = 0; i < e->nkids; i++)
+        if (runtime_value(L, e->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether expression kid e of declaration k is an array size `[e]` (maybe `[static e]`). */
+static int array_size(lw *L, node *k, node *e)
+{
+    if (!clang_isExpression(e->kind) || e == initializer(k))
+        return 0;
+    const tk_stream *ts = &L->t->toks;
+    unsigned i = tk_prev(ts, tk_at(ts, nstart(e)));
+    while (i < ts->n && (is_qualifier(ts, i) || tk_is(ts, i, "static")))
+        i = tk_prev(ts, i);
+    return i < ts->n && tk_is(ts, i, "[");
+}
+
+/* Evaluates size expression e once, now, into a frame field of region r that e then stands for. */
+static void capture(lw *L, node *e, region *r)
+{
+    lw_hoist(L, e);
+    char *text = lw_emit_text(L, e);
+    unsigned k = ++L->ntemps;
+    lw_add_field(r, xasprintf("__SIZE_TYPE__ ac__vs%u", k));
+    lw_gline(L, lw_node_line(L, e), "ac__fr->ac__vs%u = (__SIZE_TYPE__)(%s);", k, text);
+    free(text);
+    e->repl = xasprintf("ac__fr->ac__vs%u", k);
+}
+
+static void capture_sizes(lw *L, node *k, region *r)
+{
+    /* libclang lists the sizes innermost first; C evaluates them in no set order */
+    for (unsigned i = k->nkids; i-- > 0;)
+        if (array_size(L, k, k->kids[i]) && runtime_value(L, k->kids[i]))
+            capture(L, k->kids[i], r);
+}
+
+static void remember(lw *L, node *k, char *type)
+{
+    L->vm_decls = xrealloc(L->vm_decls, sizeof *L->vm_decls * (L->nvm + 1));
+    L->vm_types = xrealloc(L->vm_types, sizeof *L->vm_types * (L->nvm + 1));
+    L->vm_decls[L->nvm] = k;
+    L->vm_types[L->nvm++] = type;
+}
+
+static const char *remembered(lw *L, CXCursor decl)
+{
+    for (unsigned i = 0; i < L->nvm; i++)
+        if (clang_equalCursors(L->vm_decls[i]->cur, decl))
+            return L->vm_types[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- what the lowering asks */
+
+const char *lw_vm_typedef(lw *L, node *n)
+{
+    if (n->kind != CXCursor_TypeRef || !L->nvm)
+        return NULL;
+    return remembered(L, clang_getCursorReferenced(n->cur));
+}
+
+char *lw_frame_address(lw *L, var *v)
+{
+    const char *type = L->nvm ? remembered(L, v->decl->cur) : NULL;
+    return type ? xasprintf("(%s *)&ac__fr->%s", type, v->field) : xasprintf("&ac__fr->%s", v->field);
+}
+
+char *lw_vm_use(lw *L, node *ref)
+{
+    const char *type = remembered(L, ref->var->decl->cur);
+    return type ? xasprintf("(*(%s *)&ac__fr->%s)", type, ref->var->field) : NULL;
+}
+
+int lw_vm_typedefs(lw *L, node *d)
+{
+    int any = 0;
+    for (unsigned i = 0; i < d->nkids; i++)
+        any |= d->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(d->kids[i]->cur));
+    if (!any || L->twin || !L->f->self)
+        return 0;
+    for (unsigned i = 0; i < d->nkids; i++) {
+        node *k = d->kids[i];
+        if (k->kind != CXCursor_TypedefDecl) {
+            dg_error_node(L->t, k, "a typedef of run-time size cannot define a type too; define it in a declaration of "
+                                   "its own, before the typedef");
+            continue;
+        }
+        capture_sizes(L, k, L->uni);
+        remember(L, k, declared_type(L, d, k));
+    }
+    return 1;
+}
+
+void lw_vm_hoist_sizes(lw *L, node *k)
+{
+    for (unsigned i = k->nkids; i-- > 0;)
+        if (array_size(L, k, k->kids[i]))
+            lw_hoist(L, k->kids[i]);
+}
+
+void lw_vm_local(lw *L, node *d, var *v, node *init)
+{
+    region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
+    capture_sizes(L, v->decl, r);
+    char *type = declared_type(L, d, v->decl);
+    lw_add_field(r, xasprintf("void *%s", v->field));
+    remember(L, v->decl, type);
+    if (init) {
+        lw_hoist(L, init);
+        char *it = lw_emit_text(L, init);
+        /* through the unqualified type: a const pointer is initialized, not assigned */
+        lw_gline(L, lw_node_line(L, v->decl), "(*(__typeof__((%s)0) *)&ac__fr->%s) = %s;", type, v->field, it);
+        free(it);
+    }
+}
+
+char *lw_vm_stack_decl(lw *L, node *d, node *k)
+{
+    const tk_stream *ts = &L->t->toks;
+    unsigned start = ts->v[declarator_start(ts, name_token(L, k))].start;
+    if (nstart(k) < start)
+        return lw_emit_range(L, d, nstart(d), nend(k));
+    unsigned sa, sbe;
+    specifiers(L, d, k, &sa, &sbe);
+    char *spec = lw_emit_range(L, d, sa, sbe), *decl = lw_emit_range(L, d, start, nend(k));
+    char *s = xasprintf("%s %s", spec, decl);
+    free(spec);
+    free(decl);
+    return s;
+}
+
+void lw_vm_params(lw *L)
+{
+    afn *f = L->f;
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = 0; i < f->nparam_sizes; i++) {
+        node *e = f->param_sizes[i], *p = e->parent;
+        int vm = p && p->kind == CXCursor_ParmDecl && vm_param_type(clang_getCursorType(p->cur));
+        if (vm && L->twin)
+            continue; /* a parameter of the twin: C evaluates its sizes */
+        /* the size right after the name is adjusted away; the others are the pointer's type */
+        unsigned before = tk_prev(ts, tk_at(ts, nstart(e)));
+        while (before < ts->n && (is_qualifier(ts, before) || tk_is(ts, before, "static")))
+            before = tk_prev(ts, before);
+        if (vm && !L->twin && before != tk_next(ts, name_token(L, p) + 1)) {
+            capture(L, e, L->uni);
+            continue;
+        }
+        char *text = lw_emit_text(L, e);
+        lw_gline(L, lw_node_line(L, e), "(void)(%s);", text);
+        free(text);
+    }
+    for (unsigned i = 0; !L->twin && i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param || !vm_param_type(clang_getCursorType(v->decl->cur)))
+            continue;
+        char *type = declared_type(L, v->decl, v->decl);
+        if (!type)
+            dg_error_node(L->t, v->decl, "asyncc cannot read the type of parameter '%s'; write it as 'T %s[n][m]'",
+                          v->name, v->name);
+        else
+            remember(L, v->decl, type);
+    }
+}
