@@ -476,7 +476,10 @@ void lw_hoist(lw *L, node *n)
             lw_gline(L, line, "%s = !!(%s);", tmp, rhs);
             L->indent -= 4;
             lw_gline(L, line, "}");
-            n->repl = tmp;
+            /* still a comparison's 0 or 1 to the compiler, as the operator's value is:
+             * `(a || await(f())) >= u`, u unsigned, must not warn -Wsign-compare (F13) */
+            n->repl = xasprintf("(%s != 0)", tmp);
+            free(tmp);
             free(lhs);
             free(rhs);
             return;
