@@ -369,6 +369,21 @@ char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b)
     return apply_edits(L, n, a, b, 1);
 }
 
+/* The temporary that keeps the value of expression n, of type ty, from the statements that compute
+ * it to its use. A type whose size is known only at run time (a pointer to a VLA) has no spelling
+ * that the frame, at file scope, could hold. */
+static char *value_temp(lw *L, node *n, CXType ty)
+{
+    if (vm_type(ty)) {
+        dg_error_node(L->t, n, "a pointer to a variable-length array cannot be the value of an expression that awaits; "
+                               "assign it to a variable inside the expression instead");
+        return lw_new_temp(L, "void *");
+    }
+    char *ts = lw_type_spelling(ty), *tmp = lw_new_temp(L, ts);
+    free(ts);
+    return tmp;
+}
+
 /* A GNU statement expression with awaits: its statements run before the statement that uses it,
  * in a block of their own, and its last expression statement gives the value. */
 static void hoist_stmt_expr(lw *L, node *n)
@@ -381,11 +396,8 @@ static void hoist_stmt_expr(lw *L, node *n)
     /* A value nobody reads (the statement expression is a statement) is not kept: its last
      * expression becomes (void)(e), as C discards it without a warning. */
     int discarded = lw_handle_discarded(n);
-    if (ty.kind != CXType_Void && !discarded) {
-        char *ts = lw_type_spelling(ty);
-        tmp = lw_new_temp(L, ts);
-        free(ts);
-    }
+    if (ty.kind != CXType_Void && !discarded)
+        tmp = value_temp(L, n, ty);
     region *saved = L->uni, *saved_stmt = L->stmt;
     body->region = lw_new_region(L->uni);
     L->uni = body->region;
@@ -497,12 +509,7 @@ void lw_hoist(lw *L, node *n)
     if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await)) {
         lw_hoist(L, n->kids[0]);
         CXType ty = clang_getCursorType(n->cur);
-        char *tmp = NULL;
-        if (ty.kind != CXType_Void) {
-            char *ts = lw_type_spelling(ty);
-            tmp = lw_new_temp(L, ts);
-            free(ts);
-        }
+        char *tmp = ty.kind != CXType_Void ? value_temp(L, n, ty) : NULL;
         char *cond = lw_emit_text(L, n->kids[0]);
         lw_gline(L, line, "if (%s) {", cond);
         free(cond);

@@ -133,14 +133,22 @@ again:
   return t;
 }
 
+/* assigned inside an expression that awaits (its value cannot be kept: diag/variably_modified_values) */
+async int assigned(int n, int (*q)[n])
+{
+    int (*t)[n];
+    ({ await(ac_yield()); t = q + 1; });
+    return (*t)[0] + (int)sizeof *t;
+}
+
 async int main(void)
 {
     int m[2][3] = {{1, 2, 3}, {4, 5, 6}};
     int grid[3][2] = {{1, 2}, {3, 4}, {5, 6}};
     // CHECK: sum 33 corner 6
     printf("sum %d corner %d\n", await(sum(2, 3, m)), await(corner(2, 3, m)));
-    // CHECK: rows 40
-    printf("rows %ld\n", await(rows(2, grid, 3)));
+    // CHECK: rows 40 assigned 11
+    printf("rows %ld assigned %d\n", await(rows(2, grid, 3)), await(assigned(2, grid)));
     // CHECK: typedefs 109
     printf("typedefs %d\n", await(local_typedefs(3)));
     // CHECK: declarators 20
