@@ -141,6 +141,19 @@ async int assigned(int n, int (*q)[n])
     return (*t)[0] + (int)sizeof *t;
 }
 
+/* a K&R definition, and layouts without spaces and with spaces everywhere */
+async int kr(n, m) int n; int m[][n];
+{
+    await(ac_yield());
+    return m[1][n - 1] + (int)sizeof m[0];
+}
+async int tight(int n,int(*q)[n]){int(*p)[n]=q;int t=0;await(ac_yield());t+=(*p)[n-1];return t+(int)sizeof*p;}
+async int spaced(int n, int ( * q ) [ n ])
+{
+    int ( * p ) [ n ] = q + 1 ;
+    await ( ac_yield ( ) ) ;
+    return ( * p ) [ 0 ] ;
+}
 async int main(void)
 {
     int m[2][3] = {{1, 2, 3}, {4, 5, 6}};
@@ -156,5 +169,7 @@ async int main(void)
     // CHECK: styles 60 freed 1 jumps 60
     int st = await(styles(3, 2));
     printf("styles %d freed %d jumps %d\n", st, freed, await(jumps(5)));
+    // CHECK: layouts 18 15 4
+    printf("layouts %d %d %d\n", await(kr(3, m)), await(tight(3, m)), await(spaced(3, m)));
     return 0;
 }
