@@ -252,11 +252,15 @@ static int exact_poll(void *frame, ac_cx *cx)
 {
     struct exact_frame *f = frame;
     if (f->state == 0) {
+        /* Checked before a byte is taken: a PENDING read_exact holds nothing. */
+        if (!ac__coop_check(cx))
+            return AC_PENDING;
         size_t have = f->r->end - f->r->start;
         f->copied = have < f->len ? have : f->len;
         memcpy(f->out, f->r->buf + f->r->start, f->copied);
         ac_buf_consume(f->r, f->copied);
         if (f->copied == f->len || f->r->eof) {
+            ac__coop_charge(cx);
             f->ret = (long)f->copied;
             f->state = AC_STATE_DONE;
             return AC_READY;

@@ -119,6 +119,8 @@ struct cancelled_frame {
 static int cancelled_poll(void *frame, ac_cx *cx)
 {
     struct cancelled_frame *f = frame;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a cancelled token completes it at once */
+        return AC_PENDING;
     if (!ac_cancel_token_is_cancelled(f->t)) {
         ac__spin_lock(&tree_lock);
         bool pending = !atomic_load_explicit(&f->t->cancelled, memory_order_relaxed);
@@ -132,6 +134,7 @@ static int cancelled_poll(void *frame, ac_cx *cx)
         if (pending)
             return AC_PENDING;
     }
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }

@@ -245,7 +245,10 @@ static int sendfile_poll(void *frame, ac_cx *cx)
     struct ac__io_frame *f = frame;
     typeof(f->x.sendfile) *s = &f->x.sendfile;
     if (f->state == 0 && s->pipe[0] < 0) {
+        if (!ac__coop_check(cx)) /* nothing to send completes it at once */
+            return AC_PENDING;
         if (s->len == 0 || pipe2(s->pipe, O_CLOEXEC) < 0) {
+            ac__coop_charge(cx);
             f->ret = s->len ? -errno : 0;
             f->state = AC_STATE_DONE;
             return AC_READY;

@@ -61,7 +61,7 @@ static int join_poll(void *frame, ac_cx *cx)
      * takes it (when the budget allows: a join that takes a result charges it). */
     enum ac__join_outcome how = cx->budget ? ac__state_join_take(task) : ac__state_join_peek(task);
     if (how == AC__JOIN_TAKEN) {
-        cx->budget--;
+        ac__coop_charge(cx);
         return finish(f, how);
     }
     if (how != AC__JOIN_PENDING)

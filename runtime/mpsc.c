@@ -271,12 +271,11 @@ static int recv_poll(void *frame, ac_cx *cx)
     ac_mpsc *ch = f->ch;
     /* The budget is checked before a value is taken: a receive that returns PENDING never
      * holds a value, so dropping it then loses nothing. */
-    if (!ac__coop_proceed(cx))
+    if (!ac__coop_check(cx))
         return AC_PENDING;
     ac__spin_lock(&ch->lock);
     int r = pop_locked(ch, f->out);
     if (r == -EAGAIN) {
-        cx->budget++; /* not ready: the unit is not spent */
         if (!ch->rx_waker.task)
             ch->rx_waker = ac_cx_waker(cx);
         f->state = 1;
@@ -289,6 +288,7 @@ static int recv_poll(void *frame, ac_cx *cx)
     ac_waker_drop(stale);
     if (r == 0)
         ac_semaphore_release(&ch->slots, 1);
+    ac__coop_charge(cx);
     f->ret = r;
     f->state = AC_STATE_DONE;
     return AC_READY;

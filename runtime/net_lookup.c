@@ -130,8 +130,14 @@ static int start(struct lookup_frame *f, ac_cx *cx)
 static int lookup_poll(void *frame, ac_cx *cx)
 {
     struct lookup_frame *f = frame;
-    if (f->state == 0 && start(f, cx) == AC_READY)
-        return AC_READY;
+    if (f->state == 0) {
+        if (!ac__coop_check(cx)) /* a numeric address completes it at once */
+            return AC_PENDING;
+        if (start(f, cx) == AC_READY) {
+            ac__coop_charge(cx);
+            return AC_READY;
+        }
+    }
     if (ac__type_ac_spawn_blocking.poll(f->blocking, cx) == AC_PENDING)
         return AC_PENDING;
     long r = *(long *)(f->blocking + ac__type_ac_spawn_blocking.result_offset);

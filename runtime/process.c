@@ -163,6 +163,8 @@ static int wait_poll(void *frame, ac_cx *cx)
 {
     struct wait_frame *f = frame;
     ac_child *c = f->child;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a child that exited completes it at once */
+        return AC_PENDING;
     for (;;) {
         if (f->state == 1) {
             if (f->waiting->poll(f->sub, cx) == AC_PENDING)
@@ -171,6 +173,7 @@ static int wait_poll(void *frame, ac_cx *cx)
         }
         int r = c->reaped ? 1 : try_reap(c);
         if (r != 0) {
+            ac__coop_charge(cx);
             f->ret = r < 0 ? r : c->status;
             f->state = AC_STATE_DONE;
             return AC_READY;

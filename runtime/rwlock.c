@@ -109,6 +109,8 @@ static int barrier_poll(void *frame, ac_cx *cx)
 {
     struct barrier_frame *f = frame;
     ac_barrier *b = f->b;
+    if (f->state == 0 && !ac__coop_check(cx)) /* the last to arrive completes at once */
+        return AC_PENDING;
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac__spin_lock(&b->lock);
@@ -137,6 +139,7 @@ static int barrier_poll(void *frame, ac_cx *cx)
     }
     ac__spin_unlock(&b->lock);
     ac__wakelist_wake(&wake);
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }

@@ -201,10 +201,13 @@ struct recv_frame {
 static int recv_poll(void *frame, ac_cx *cx)
 {
     struct recv_frame *f = frame;
+    if (f->state == 0 && !ac__coop_check(cx)) /* a delivery there completes it at once */
+        return AC_PENDING;
     if (!take_or_wait(f->s, cx)) {
         f->state = 1;
         return AC_PENDING;
     }
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -243,8 +246,11 @@ static int once_poll(void *frame, ac_cx *cx)
 {
     struct once_frame *f = frame;
     if (f->state == 0) {
+        if (!ac__coop_check(cx)) /* a bad signal number completes it at once */
+            return AC_PENDING;
         f->ret = ac_signal_listen(&f->s, f->signo);
         if (f->ret < 0) {
+            ac__coop_charge(cx);
             f->state = AC_STATE_DONE;
             return AC_READY;
         }

@@ -180,7 +180,7 @@ static int next_poll(void *frame, ac_cx *cx)
 {
     struct next_frame *f = frame;
     ac_task_group *g = f->g;
-    if (!ac__coop_proceed(cx))
+    if (!ac__coop_check(cx)) /* checked before a member is taken */
         return AC_PENDING;
     ac_waker old = {NULL};
     ac__spin_lock(&g->lock);
@@ -199,6 +199,7 @@ static int next_poll(void *frame, ac_cx *cx)
         f->state = 1;
         return AC_PENDING;
     }
+    ac__coop_charge(cx);
     f->ret = m ? m->ret : -ECHILD;
     if (m && f->result && m->ret == 0 && m->task->type->result_size)
         memcpy(f->result, m->result, m->task->type->result_size);

@@ -136,7 +136,7 @@ static int changed_poll(void *frame, ac_cx *cx)
     struct changed_frame *f = frame;
     ac_watch_rx *rx = f->rx;
     ac_watch *w = rx->w;
-    if (!ac__coop_proceed(cx))
+    if (!ac__coop_check(cx)) /* checked before the value is taken */
         return AC_PENDING;
     ac_waker old = {NULL};
     ac__spin_lock(&w->lock);
@@ -153,10 +153,10 @@ static int changed_poll(void *frame, ac_cx *cx)
     ac__spin_unlock(&w->lock);
     ac_waker_drop(old);
     if (!fresh && !closed) {
-        cx->budget++; /* not ready: the unit is not spent */
         f->state = 1;
         return AC_PENDING;
     }
+    ac__coop_charge(cx);
     f->ret = fresh ? 0 : -EPIPE;
     f->state = AC_STATE_DONE;
     return AC_READY;
