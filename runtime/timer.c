@@ -201,6 +201,12 @@ bool ac__timer_start(ac_cx *cx, struct ac__timer *timer, uint64_t when)
     atomic_store_explicit(&timer->fired, 0, memory_order_relaxed);
     timer->waker = ac_cx_waker(cx);
     ac__spin_lock(&w->wheel_lock);
+    /* Only firing timers advances a wheel, so an empty one keeps the now of its last timer:
+     * a timer inserted after an idle while would get its slot from that stale now, at a coarse
+     * level whose slot start (the deadline the worker parks on) lies up to seconds in the
+     * past. Nothing in an empty wheel can fire, so bring its now up to date first. */
+    if (!w->wheel.count)
+        ac__wheel_advance(&w->wheel, ac__now_ns() / AC__TICK_NS);
     bool inserted = ac__wheel_insert(&w->wheel, timer);
     if (inserted)
         timer->worker = w;
