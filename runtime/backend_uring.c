@@ -442,6 +442,38 @@ static const char *setup_advice(int err)
     }
 }
 
+/* Every operation this backend submits, for the probe below; the newest, IORING_OP_SOCKET and
+ * the sparse file table, came with Linux 5.19. */
+#define OP(name) {IORING_OP_##name, "IORING_OP_" #name}
+static const struct {
+    int op;
+    const char *name;
+} used_ops[] = {
+    OP(ACCEPT), OP(ASYNC_CANCEL), OP(CLOSE), OP(CONNECT), OP(FSYNC), OP(MKDIRAT), OP(OPENAT),
+    OP(POLL_ADD), OP(READ), OP(READV), OP(RECV), OP(RECVMSG), OP(RENAMEAT), OP(SEND),
+    OP(SENDMSG), OP(SHUTDOWN), OP(SOCKET), OP(SPLICE), OP(STATX), OP(UNLINKAT), OP(WRITE),
+    OP(WRITEV),
+};
+#undef OP
+
+/* An older kernel sets up a ring (without the flags it does not know) whose io_uring lacks
+ * operations the runtime submits: each such call would fail with -EINVAL long after the start.
+ * Refused here instead, so that the automatic choice takes the epoll backend. */
+static int check_ops(struct io_uring *ring, char *why, size_t whylen)
+{
+    struct io_uring_probe *probe = io_uring_get_probe_ring(ring); /* NULL before Linux 5.6 */
+    const char *missing = probe ? NULL : "IORING_REGISTER_PROBE";
+    for (size_t i = 0; probe && !missing && i < sizeof used_ops / sizeof used_ops[0]; i++)
+        if (!io_uring_opcode_supported(probe, used_ops[i].op))
+            missing = used_ops[i].name;
+    io_uring_free_probe(probe);
+    if (!missing)
+        return 0;
+    snprintf(why, whylen, "this kernel's io_uring lacks %s (asyncc needs Linux 5.19 or later)",
+             missing);
+    return -EOPNOTSUPP;
+}
+
 static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t whylen)
 {
     struct uring *u = calloc(1, sizeof *u);
@@ -465,6 +497,11 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
     }
     if (r < 0) {
         snprintf(why, whylen, "io_uring_setup failed: %s: %s", strerror(-r), setup_advice(-r));
+        free(u);
+        return r;
+    }
+    if ((r = check_ops(&u->ring, why, whylen)) < 0) {
+        io_uring_queue_exit(&u->ring);
         free(u);
         return r;
     }
