@@ -4,20 +4,8 @@
 # cannot do (pipelining, split requests, HTTP/1.0, refusals); SIGTERM exits 0.
 # Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
-server=$1
-shift
-wrapper=("$@")
-here=$(cd "$(dirname "$0")" && pwd)
-command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
-out=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
-fail() {
-    echo "FAIL: $*"
-    echo "--- server's stderr:"
-    cat "$out/err" 2>/dev/null || true
-    exit 1
-}
+. "$(dirname "$0")/../test-common.sh"
+need curl
 
 # The site: an index, a subdirectory, a name with a space, a large file, and a secret outside.
 www=$out/www
@@ -30,16 +18,7 @@ head -c 20000000 /dev/urandom >"$www/large.bin"
 head -c 65536 /dev/urandom >"$www/exactly64k.bin" # the edge between read whole and sendfile
 echo 'do not serve me' >"$out/secret.txt"
 
-"${wrapper[@]}" "$server" --port 0 --root "$www" >"$out/port" 2>"$out/err" &
-server_pid=$!
-pids+=("$server_pid")
-for _ in $(seq 400); do
-    grep -q "on 127.0.0.1:" "$out/port" && break
-    kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
-    sleep 0.05
-done
-port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
-[ -n "$port" ] || fail "the server did not say its port"
+start_server --port 0 --root "$www"
 url=http://127.0.0.1:$port
 echo "server on $url"
 
@@ -108,9 +87,5 @@ echo "ok: 200 requests over 20 parallel connections"
 
 timeout 60 python3 "$here/pipeline.py" "$port" "$www/index.html" || fail "pipeline.py"
 
-kill -TERM "$server_pid"
-timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGTERM"
-code=0
-wait "$server_pid" || code=$?
-[ "$code" = 0 ] || fail "the server exited with status $code after SIGTERM"
+stop_server TERM
 echo "ok: SIGTERM: exit status 0"

@@ -3,40 +3,8 @@
 # pub/sub between two clients, expiry and shutdown on SIGTERM and SIGINT; raw_client.py for the
 # byte-exact parts; a short redis-benchmark. Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
-server=$1
-shift
-wrapper=("$@")
-here=$(cd "$(dirname "$0")" && pwd)
-command -v redis-cli >/dev/null || { echo "SKIP: redis-cli is not installed (apt-get install redis-tools)"; exit 77; }
-out=$(mktemp -d)
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    rm -rf "$out"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*"
-    echo "--- server's stderr:"
-    cat "$out/err" 2>/dev/null || true
-    exit 1
-}
-
-# start: starts the server on a free port; sets server_pid and port.
-start() {
-    : >"$out/port"
-    "${wrapper[@]}" "$server" --port 0 >"$out/port" 2>"$out/err" &
-    server_pid=$!
-    pids+=("$server_pid")
-    for _ in $(seq 400); do # valgrind takes seconds to start
-        grep -q "^miniredis listening on 127.0.0.1:" "$out/port" && break
-        kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
-        sleep 0.05
-    done
-    port=$(sed -n 's/^miniredis listening on 127.0.0.1://p' "$out/port")
-    [ -n "$port" ] || fail "the server did not say its port"
-}
+. "$(dirname "$0")/../test-common.sh"
+need redis-cli "apt-get install redis-tools"
 
 cli() { timeout 20 redis-cli -p "$port" --no-raw "$@"; }
 
@@ -57,7 +25,7 @@ wait_for() {
     fail "waited 10 s for '$2' in $(basename "$1"): $(cat "$1")"
 }
 
-start
+start_server --port 0
 echo "server on 127.0.0.1:$port"
 
 # Every command; the answers are redis-server's (7.0), errors included.
@@ -182,23 +150,15 @@ sleep 30 | socat - TCP:127.0.0.1:"$port" &
 idle=$!
 pids+=("$idle")
 sleep 0.2
-kill -TERM "$server_pid"
-status=0
-timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGTERM"
-wait "$server_pid" || status=$?
-[ "$status" = 0 ] || fail "the server exited with status $status after SIGTERM"
+stop_server TERM
 grep -q "shutting down" "$out/err" || fail "the server did not say it was shutting down"
 timeout 10 tail --pid="$sub" -f /dev/null || fail "the subscriber's connection stayed open after shutdown"
 echo "ok: SIGTERM: connections closed, exit status 0"
 
 # And SIGINT (Ctrl-C) while a client is connected.
-start
+start_server --port 0
 sleep 30 | socat - TCP:127.0.0.1:"$port" &
 pids+=("$!")
 check OK set k v
-kill -INT "$server_pid"
-timeout 20 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 20 s of SIGINT"
-status=0
-wait "$server_pid" || status=$?
-[ "$status" = 0 ] || fail "the server exited with status $status after SIGINT"
+stop_server INT
 echo "ok: SIGINT: exit status 0"

@@ -4,33 +4,13 @@
 # trips, 20 at once); a client speaking plain TCP and one leaving mid-handshake; SIGTERM exits 0.
 # Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
-server=$1
-shift
-wrapper=("$@")
-command -v openssl >/dev/null || { echo "SKIP: the openssl command is not installed"; exit 77; }
-out=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
-fail() {
-    echo "FAIL: $*"
-    echo "--- server's stderr:"
-    cat "$out/err" 2>/dev/null || true
-    exit 1
-}
+. "$(dirname "$0")/../test-common.sh"
+need openssl
 
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$out/key.pem" -out "$out/cert.pem" -days 2 \
     -subj /CN=localhost -addext subjectAltName=DNS:localhost 2>"$out/req.err" || fail "openssl req: $(cat "$out/req.err")"
 
-"${wrapper[@]}" "$server" --port 0 --cert "$out/cert.pem" --key "$out/key.pem" >"$out/port" 2>"$out/err" &
-server_pid=$!
-pids+=("$server_pid")
-for _ in $(seq 400); do
-    grep -q "on 127.0.0.1:" "$out/port" && break
-    kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
-    sleep 0.05
-done
-port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
-[ -n "$port" ] || fail "the server did not say its port"
+start_server --port 0 --cert "$out/cert.pem" --key "$out/key.pem"
 echo "server on 127.0.0.1:$port"
 slow=1
 [ ${#wrapper[@]} -gt 0 ] && slow=4 # valgrind: give every step more time
@@ -95,9 +75,5 @@ if command -v socat >/dev/null; then
     echo "ok: 1 MB echoed through socat's OPENSSL client; $n clients at once, each its own bytes"
 fi
 
-kill -TERM "$server_pid"
-timeout 30 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 30 s of SIGTERM"
-code=0
-wait "$server_pid" || code=$?
-[ "$code" = 0 ] || fail "the server exited with status $code after SIGTERM"
+stop_server TERM
 echo "ok: SIGTERM: exit status 0"

@@ -3,29 +3,9 @@
 # from 0 to 65,507 bytes, 8 clients at once, each getting exactly its own datagrams back); a
 # client that vanishes does not stop the server; SIGTERM exits 0. Usage: test.sh SERVER [WRAPPER...]
 set -euo pipefail
-server=$1
-shift
-wrapper=("$@")
-command -v socat >/dev/null || { echo "SKIP: socat is not installed"; exit 77; }
-out=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
-fail() {
-    echo "FAIL: $*"
-    echo "--- server's stderr:"
-    cat "$out/err" 2>/dev/null || true
-    exit 1
-}
-"${wrapper[@]}" "$server" --port 0 >"$out/port" 2>"$out/err" &
-server_pid=$!
-pids+=("$server_pid")
-for _ in $(seq 400); do
-    grep -q "on 127.0.0.1:" "$out/port" && break
-    kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
-    sleep 0.05
-done
-port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
-[ -n "$port" ] || fail "the server did not say its port"
+. "$(dirname "$0")/../test-common.sh"
+need socat
+start_server --port 0
 echo "server on 127.0.0.1:$port"
 
 # socat sends what it reads as one datagram and prints the answer.
@@ -82,9 +62,5 @@ if errors:
 print("ok: a vanished client changes nothing; 8 clients x 200 datagrams, each its own back")
 PY
 
-kill -TERM "$server_pid"
-timeout 30 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 30 s of SIGTERM"
-code=0
-wait "$server_pid" || code=$?
-[ "$code" = 0 ] || fail "the server exited with status $code after SIGTERM"
+stop_server TERM
 echo "ok: SIGTERM: the receivers are cancelled, exit status 0"

@@ -1,0 +1,59 @@
+# samples/test-common.sh: what the network samples' test.sh scripts share, sourced by each one:
+# its arguments, a temporary directory, cleanup at exit, fail, skip and starting the server.
+#
+# Usage, after `set -euo pipefail`, with the script's arguments SERVER [WRAPPER...] (a wrapper
+# such as valgrind runs the server under it):
+#     . "$(dirname "$0")/../test-common.sh"
+# Sets server, wrapper (an array), here (the sample's directory), out (a directory removed at
+# exit) and pids (every process in it is killed at exit; start_server adds the server's).
+here=$(cd "$(dirname "$0")" && pwd)
+server=$1
+shift
+wrapper=("$@")
+out=$(mktemp -d)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    rm -rf "$out"
+}
+trap cleanup EXIT
+
+# fail MESSAGE: says why the test failed and shows what the server wrote on stderr.
+fail() {
+    echo "FAIL: $*"
+    echo "--- server's stderr:"
+    cat "$out/err" 2>/dev/null || true
+    exit 1
+}
+
+# need COMMAND [HOW]: skips the test (exit 77, ctest's SKIP_RETURN_CODE) without COMMAND.
+need() {
+    command -v "$1" >/dev/null || { echo "SKIP: $1 is not installed${2:+ ($2)}"; exit 77; }
+}
+
+# start_server ARGS...: starts the server (under the wrapper) with ARGS, its stdout in
+# $out/port and its stderr in $out/err, and waits until it prints "... on 127.0.0.1:PORT".
+# Sets server_pid and port. May be called again after the server exited.
+start_server() {
+    : >"$out/port"
+    "${wrapper[@]}" "$server" "$@" >"$out/port" 2>"$out/err" &
+    server_pid=$!
+    pids+=("$server_pid")
+    for _ in $(seq 400); do # valgrind takes seconds to start
+        grep -q " on 127.0.0.1:" "$out/port" && break
+        kill -0 "$server_pid" 2>/dev/null || fail "the server did not start"
+        sleep 0.05
+    done
+    port=$(sed -n 's/.* on 127.0.0.1://p' "$out/port")
+    [ -n "$port" ] || fail "the server did not say its port"
+}
+
+# stop_server SIGNAL: sends SIGNAL (TERM, INT...) to the server and waits, 30 s at most, for it
+# to exit with status 0 (under valgrind, 99 means memcheck found an invalid access or a leak).
+stop_server() {
+    kill "-$1" "$server_pid"
+    timeout 30 tail --pid="$server_pid" -f /dev/null || fail "the server did not exit within 30 s of SIG$1"
+    local status=0
+    wait "$server_pid" || status=$?
+    [ "$status" = 0 ] || fail "the server exited with status $status after SIG$1"
+}
