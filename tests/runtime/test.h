@@ -36,6 +36,16 @@
 
 #define CHECK_EQ(a, b) CHECK_INT(==, a, b)
 
+/* Configures a current-thread runtime (no worker threads: tasks run on the caller of block_on),
+ * where a task that never yields would starve every other one. */
+static inline void test_current_thread(void)
+{
+    ac_runtime_config config;
+    ac_runtime_config_default(&config);
+    config.current_thread = 1;
+    CHECK_EQ(ac_runtime_configure(&config), 0);
+}
+
 /* The runtime's own async functions, as the transpiler declares cross-file callees. */
 extern const ac_future_type ac__type_ac_sleep_ms;
 void ac__init_ac_sleep_ms(void *frame, unsigned long ms);

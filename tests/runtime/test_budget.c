@@ -250,10 +250,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 
 int main(void)
 {
-    ac_runtime_config config;
-    ac_runtime_config_default(&config);
-    config.current_thread = 1;
-    CHECK_EQ(ac_runtime_configure(&config), 0);
+    test_current_thread();
     CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     return 0;

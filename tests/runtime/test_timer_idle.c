@@ -45,10 +45,7 @@ async int root(void)
 
 int main(void)
 {
-    ac_runtime_config config;
-    ac_runtime_config_default(&config);
-    config.current_thread = 1;
-    CHECK_EQ(ac_runtime_configure(&config), 0);
+    test_current_thread();
     CHECK_EQ(ac_block_on(root()), 0);
     ac_runtime_shutdown();
     return 0;
