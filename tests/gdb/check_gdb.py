@@ -56,25 +56,31 @@ def run_gdb(name, core=None):
         return json.load(f)
 
 
-def line_of(text):
-    """The line of tasks.c that contains text."""
-    with open(source) as f:
+def line_of(text, name="tasks.c"):
+    """The line of tasks.c (or of another file beside it) that contains text."""
+    with open(os.path.join(os.path.dirname(source), name)) as f:
         for n, line in enumerate(f, 1):
             if text in line:
                 return n
-    sys.exit("tasks.c has no line with " + text)
+    sys.exit("%s has no line with %s" % (name, text))
 
 
 at = {k: line_of(v) for k, v in {
     "outer": "await(middle(", "middle": "await(inner(", "inner": "await(ac_mpsc_recv(never, &got",
-    "racer": "await(ac_select(", "sleeper": "await(ac_sleep_ms(ms", "main": "await(ac_sleep_ms(200"}.items()}
+    "racer": "await(ac_select(", "sleeper": "await(ac_sleep_ms(ms", "main": "await(ac_sleep_ms(200",
+    "joiner": "await(ac_join("}.items()}
 site = {k: r"%s \S*tasks\.c:%d" % (k, v) for k, v in at.items()}
+site["far_away"] = r"far_away \S*far\.c:%d" % line_of("await(", "far.c")
 chains = {
     "outer": [site["outer"] + r" \(awaiting middle\)", site["middle"] + r" \(awaiting inner\)",
               site["inner"] + r" \(awaiting ac_mpsc_recv\)", r"ac_mpsc_recv <runtime>:0"],
     "racer": [site["racer"] + r" \(awaiting ac_select\) <- \{ ac_mpsc_recv <runtime>:0 \(awaiting [^)]*\) \| "
               r"ac_sleep_ms <runtime>:0 \(awaiting timer\) \}"],
     "sleeper": [site["sleeper"] + r" \(awaiting ac_sleep_ms\)", r"ac_sleep_ms <runtime>:0 \(awaiting timer\)"],
+    # quick() finished at once: the join's only pending branch is far_away, whose frame is in
+    # the task's arena (defined in another file, without a bound).
+    "joiner": [site["joiner"] + r" \(awaiting ac_join\)", site["far_away"] + r" \(awaiting ac_sleep_ms\)",
+               r"ac_sleep_ms <runtime>:0 \(awaiting timer\)"],
 }
 # The locals each task's frames show, in chain order, per seed of outer.
 locals_of = {
@@ -84,15 +90,16 @@ locals_of = {
                 "tag = 4242", "got = 0"],
     "racer": ["id = 3", "a = 0", "b = 0", "branch 1 of 2", "ac_mpsc_recv", "branch 2 of 2", "ac_sleep_ms"],
     "sleeper": ["ms = 600000", "slept = 600000", "ac_sleep_ms <runtime>"],
+    "joiner": ["n = 5", "q = 6", "f = 0", "far_away", "hops = 5", "left = 4", "ac_sleep_ms <runtime>"],
 }
 
 
 def check_result(name, r):
     check(re.search(r"Yes\s+asyncc-gdb\.py", r["scripts"]), name + ": the extension was not auto-loaded:\n" + r["scripts"])
     lines = r["tasks"].splitlines()
-    check(lines[-1] == "5 tasks", name + ": expected 5 tasks:\n" + r["tasks"])
+    check(lines[-1] == "6 tasks", name + ": expected 6 tasks:\n" + r["tasks"])
     funcs = sorted(re.match(r"\d+  task 0x[0-9a-f]+ (\w+):", l).group(1) for l in lines[:-1])
-    check(funcs == ["main", "outer", "outer", "racer", "sleeper"], name + ": functions %s" % funcs)
+    check(funcs == ["joiner", "main", "outer", "outer", "racer", "sleeper"], name + ": functions %s" % funcs)
     for l in lines[:-1]:
         f = re.match(r"\d+  task 0x[0-9a-f]+ (\w+):", l).group(1)
         if f == "main":  # main is being polled: it called stop_here
@@ -120,7 +127,11 @@ def check_result(name, r):
             want = [site[n] for n in ("outer", "middle", "inner")] + ["ac_mpsc_recv <runtime>:0"]
             check(len(levels) == 4 and all(re.fullmatch(w, l[1]) for w, l in zip(want, levels))
                   and [l[0] for l in levels] == ["0", "1", "2", "3"], name + ": outer's levels %s" % levels)
-    check(sorted(seen) == ["outer 7", "outer 9", "racer", "sleeper"], name + ": tasks printed: %s" % seen)
+    chain = r.get("chain", "")
+    check(re.match(r"#0  " + site["middle"] + r" \(awaiting inner\)", chain) and "level = " in chain
+          and re.search(r"^#1  " + site["inner"], chain, re.M) and "tag = 4242" in chain,
+          name + ": asyncc chain from middle's frame:\n" + chain)
+    check(sorted(seen) == ["joiner", "outer 7", "outer 9", "racer", "sleeper"], name + ": tasks printed: %s" % seen)
 
 
 live = run_gdb("live")
@@ -140,4 +151,4 @@ for f in failures:
     print("FAIL: " + f)
 if failures:
     sys.exit(1)
-print("ok: live process%s, 5 tasks, chains and locals" % ("" if sanitizer else " and core file"))
+print("ok: live process%s, 6 tasks, chains and locals" % ("" if sanitizer else " and core file"))

@@ -3,6 +3,7 @@
 # the extension's commands and writes their output as JSON to $ASYNCC_GDB_OUT.
 import json
 import os
+import re
 
 import gdb
 
@@ -19,6 +20,12 @@ tasks = gdb.execute("asyncc tasks", to_string=True)
 out["tasks"] = tasks
 count = int(tasks.splitlines()[-1].split()[0])
 out["task"] = [gdb.execute("asyncc task %d" % n, to_string=True) for n in range(1, count + 1)]
+# From a frame in the middle of a chain: middle's, under the first outer task.
+for text in out["task"]:
+    m = re.search(r"^#1  middle .* frame (0x[0-9a-f]+)$", text, re.M)
+    if m:
+        out["chain"] = gdb.execute("asyncc chain %s middle" % m.group(1), to_string=True)
+        break
 if live and os.environ.get("ASYNCC_GDB_GCORE"):
     gdb.execute("gcore " + os.environ["ASYNCC_GDB_GCORE"], to_string=True)
 with open(os.environ["ASYNCC_GDB_OUT"], "w") as f:

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "far.h"
+
 static ac_mpsc *never; /* nobody sends on it: receivers wait forever */
 
 /* Three levels: outer -> middle -> inner, inner waiting on the channel. */
@@ -45,6 +47,19 @@ async int sleeper(int ms)
     return slept;
 }
 
+/* A join with one branch finished (quick) and one pending (far_away, in the task's arena). */
+async int quick(int v)
+{
+    return v + 1;
+}
+
+async int joiner(int n)
+{
+    int q = 0, f = 0;
+    await(ac_join(q = quick(n), f = far_away(n)));
+    return q + f;
+}
+
 /* A breakpoint goes here; noinline keeps the call in an optimized build. */
 __attribute__((noinline)) void stop_here(void);
 __attribute__((noinline)) void stop_here(void)
@@ -55,11 +70,12 @@ __attribute__((noinline)) void stop_here(void)
 async int main(void)
 {
     never = ac_mpsc_new(sizeof(long), 1);
-    ac_task *t[4];
+    ac_task *t[5];
     t[0] = ac_spawn(outer(7));
     t[1] = ac_spawn(outer(9));
     t[2] = ac_spawn(racer(3));
     t[3] = ac_spawn(sleeper(600000));
+    t[4] = ac_spawn(joiner(5));
     /* Let every task reach its await. */
     await(ac_sleep_ms(200));
     stop_here();

@@ -384,11 +384,16 @@ worker), running (being polled: the frames show where it last suspended), cancel
             FutureType.cache.clear()
             tasks = live_tasks(rt)
             for i, task in enumerate(tasks, 1):
-                frame, typ = task_frame(rt, task)
-                state = task_state(rt, task)
-                line = "%d  task 0x%x %s: %s" % (i, task, typ.name, state)
-                if state not in ("finished", "aborted"):
-                    line += " at " + chain_line(rt, typ, frame)
+                # A task being created or freed by a thread stopped halfway may not read well:
+                # say so and go on with the others.
+                try:
+                    frame, typ = task_frame(rt, task)
+                    state = task_state(rt, task)
+                    line = "%d  task 0x%x %s: %s" % (i, task, typ.name, state)
+                    if state not in ("finished", "aborted"):
+                        line += " at " + chain_line(rt, typ, frame)
+                except Error as e:
+                    line = "%d  task 0x%x: unreadable (%s)" % (i, task, e)
                 gdb.write(line + "\n")
             gdb.write("%d task%s\n" % (len(tasks), "" if len(tasks) == 1 else "s"))
         except Error as e:
@@ -424,6 +429,73 @@ core file."""
             raise gdb.GdbError(str(e))
 
 
+def type_of_function(name, block):
+    """The address of ac__type_<name>, looked up from block (a static function's own file)."""
+    sym = gdb.lookup_symbol("ac__type_" + name, block, gdb.SYMBOL_VAR_DOMAIN)[0] if block else None
+    if sym is not None:
+        return int(sym.value().address)
+    return address_of("ac__type_" + name)
+
+
+class ChainCommand(gdb.Command):
+    """Print the await chain from one frame down, with the locals of each frame.
+
+asyncc chain [ADDRESS FUNCTION]
+Without arguments, from the frame of the async function gdb is stopped in (its ac__fr): where it
+last suspended and what it awaits. With them, from the frame at ADDRESS of the async function
+FUNCTION, e.g. a child frame that `asyncc task` printed or a pointer your program keeps.
+Reads memory only: works in a core file."""
+
+    def __init__(self):
+        super().__init__("asyncc chain", gdb.COMMAND_STACK)
+
+    def invoke(self, arg, from_tty):
+        try:
+            inferior()
+            rt = runtime()
+            FutureType.cache.clear()
+            args = gdb.string_to_argv(arg)
+            if len(args) == 2:
+                try:
+                    frame = int(gdb.parse_and_eval(args[0]))
+                except gdb.error as e:
+                    raise Error(str(e))
+                block = None
+                try:
+                    block = gdb.selected_frame().block().static_block
+                except RuntimeError:
+                    pass
+                typ = FutureType.at(rt, type_of_function(args[1], block))
+            elif not args:
+                frame, typ = self.selected(rt)
+            else:
+                raise Error("usage: asyncc chain [ADDRESS FUNCTION]")
+            Printer(rt).chain(typ, frame)
+        except Error as e:
+            raise gdb.GdbError(str(e))
+
+    @staticmethod
+    def selected(rt):
+        """The frame (ac__fr) of the async function of the selected gdb frame, or of the
+        nearest caller that is one."""
+        f = gdb.selected_frame()
+        while f is not None:
+            try:
+                fr = f.read_var("ac__fr")
+                name = str(fr.type.strip_typedefs().target().strip_typedefs().tag or "")
+                if name.startswith("ac__frame_"):
+                    addr, block = int(fr), f.block().static_block  # fails when optimized out
+                    typ = FutureType.at(rt, type_of_function(name[len("ac__frame_"):], block))
+                    gdb.write("from gdb frame #%d (%s)\n" % (f.level(), f.name()))
+                    return addr, typ
+            except (ValueError, RuntimeError, gdb.error):
+                pass
+            f = f.older()
+        raise Error("not stopped inside an async function (no ac__fr in any frame): "
+                    "give a frame's ADDRESS and FUNCTION")
+
+
 AsynccCommand()
 TasksCommand()
 TaskCommand()
+ChainCommand()
