@@ -97,7 +97,10 @@ locals_of = {
 def check_result(name, r):
     check(re.search(r"Yes\s+asyncc-gdb\.py", r["scripts"]), name + ": the extension was not auto-loaded:\n" + r["scripts"])
     lines = r["tasks"].splitlines()
-    check(lines[-1] == "6 tasks", name + ": expected 6 tasks:\n" + r["tasks"])
+    check(lines[-1] == "7 tasks", name + ": expected 7 tasks:\n" + r["tasks"])
+    check(re.fullmatch(r"finished, not joined yet: 1 task: quick x1 \(#(\d)\)", lines[-2]),
+          name + ": the finished task's line: " + lines[-2])
+    lines = lines[:-1]
     funcs = sorted(re.match(r"\d+  task 0x[0-9a-f]+ (\w+):", l).group(1) for l in lines[:-1])
     check(funcs == ["joiner", "main", "outer", "outer", "racer", "sleeper"], name + ": functions %s" % funcs)
     for l in lines[:-1]:
@@ -111,6 +114,9 @@ def check_result(name, r):
     for text in r["task"]:
         head = text.splitlines()[0]
         f = re.match(r"task \d+ \(0x[0-9a-f]+\) (\w+): ", head).group(1)
+        if f == "quick":  # finished: its result
+            check(re.search(r"^#0  quick \(finished\).*\n\s+<result> = 42$", text, re.M), name + ": quick's result:\n" + text)
+            continue
         if f == "main":
             continue
         key = f
@@ -151,4 +157,4 @@ for f in failures:
     print("FAIL: " + f)
 if failures:
     sys.exit(1)
-print("ok: live process%s, 6 tasks, chains and locals" % ("" if sanitizer else " and core file"))
+print("ok: live process%s, 7 tasks, chains and locals" % ("" if sanitizer else " and core file"))

@@ -70,12 +70,13 @@ __attribute__((noinline)) void stop_here(void)
 async int main(void)
 {
     never = ac_mpsc_new(sizeof(long), 1);
-    ac_task *t[5];
+    ac_task *t[6];
     t[0] = ac_spawn(outer(7));
     t[1] = ac_spawn(outer(9));
     t[2] = ac_spawn(racer(3));
     t[3] = ac_spawn(sleeper(600000));
     t[4] = ac_spawn(joiner(5));
+    t[5] = ac_spawn(quick(41)); /* finishes at once; nobody joins it */
     /* Let every task reach its await. */
     await(ac_sleep_ms(200));
     stop_here();

@@ -367,12 +367,13 @@ class AsynccCommand(gdb.Command):
 class TasksCommand(gdb.Command):
     """List the live tasks: number, address, state, and where each one waits.
 
-asyncc tasks
-Each line has the task's root function and its chain of frames down to the leaf future of the
+asyncc tasks [FUNCTION]
+With FUNCTION, only the tasks whose root is that async function. Each line has the task's root function and its chain of frames down to the leaf future of the
 runtime, each with the await it is suspended at (file:line and what it awaits), as the runtime's
 task dump writes it. States: suspended (waiting for a wake), scheduled (woken, waiting for a
-worker), running (being polled: the frames show where it last suspended), cancelling, finished
-(not joined yet). Reads memory only: works in a core file."""
+worker), running (being polled: the frames show where it last suspended), cancelling. Tasks that
+finished and that nobody joined yet share one line, counted by function, with their numbers.
+Reads memory only: works in a core file."""
 
     def __init__(self):
         super().__init__("asyncc tasks", gdb.COMMAND_STACK)
@@ -383,19 +384,31 @@ worker), running (being polled: the frames show where it last suspended), cancel
             rt = runtime()
             FutureType.cache.clear()
             tasks = live_tasks(rt)
+            only = arg.strip()
+            finished = {}  # function -> numbers of its finished tasks nobody joined yet
             for i, task in enumerate(tasks, 1):
                 # A task being created or freed by a thread stopped halfway may not read well:
                 # say so and go on with the others.
                 try:
                     frame, typ = task_frame(rt, task)
+                    if only and typ.name != only:
+                        continue
                     state = task_state(rt, task)
-                    line = "%d  task 0x%x %s: %s" % (i, task, typ.name, state)
-                    if state not in ("finished", "aborted"):
-                        line += " at " + chain_line(rt, typ, frame)
+                    if state in ("finished", "aborted"):
+                        finished.setdefault(typ.name + (" (aborted)" if state == "aborted" else ""), []).append(i)
+                        continue
+                    line = "%d  task 0x%x %s: %s at %s" % (i, task, typ.name, state, chain_line(rt, typ, frame))
                 except Error as e:
                     line = "%d  task 0x%x: unreadable (%s)" % (i, task, e)
                 gdb.write(line + "\n")
-            gdb.write("%d task%s\n" % (len(tasks), "" if len(tasks) == 1 else "s"))
+            if finished:  # one line, as in the task dump: a program may leave thousands
+                n = sum(len(v) for v in finished.values())
+                groups = sorted(finished.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+                gdb.write("finished, not joined yet: %d task%s: %s\n" % (n, "" if n == 1 else "s", ", ".join(
+                    "%s x%d (%s)" % (name, len(nums), " ".join("#%d" % k for k in nums[:8]) + (" ..." if len(nums) > 8 else ""))
+                    for name, nums in groups)))
+            gdb.write("%d task%s%s\n" % (len(tasks), "" if len(tasks) == 1 else "s",
+                                          " (listed: the tasks of %s)" % only if only else ""))
         except Error as e:
             raise gdb.GdbError(str(e))
 
