@@ -3,6 +3,7 @@
 # output of asyncc and of the echo server for samples/echo/echo.c; this checks them, or rewrites
 # them with --update after a change to what asyncc writes.
 # Usage: check_inspecting.py [--update] ASYNCC ECHO_SERVER DOC.md
+import contextlib
 import os
 import re
 import shutil
@@ -43,15 +44,29 @@ def frames():
     return text[:text.index("\n\n") + 1]  # serve's section
 
 
-def dump():
-    """Two clients connected to the echo server, then SIGUSR1: the dump it writes on stderr."""
-    p = subprocess.Popen([server], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+@contextlib.contextmanager
+def echo_with_two_clients(stderr):
+    """The echo server (2 workers) with two clients connected, each connection's task past its
+    first recv (the client got its byte back); killed on leaving."""
+    p = subprocess.Popen([server], stdout=subprocess.PIPE, stderr=stderr, text=True,
+                         env=dict(os.environ, ASYNCC_WORKERS="2"))
     try:
         port = int(p.stdout.readline().rsplit(":", 1)[1])
         clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
-        for c in clients:  # each connection's task is past its first recv once this echoes
+        for c in clients:
             c.sendall(b"x")
             c.recv(1)
+        yield p
+        for c in clients:
+            c.close()
+    finally:
+        p.kill()
+        p.wait()
+
+
+def dump():
+    """Two clients connected to the echo server, then SIGUSR1: the dump it writes on stderr."""
+    with echo_with_two_clients(subprocess.PIPE) as p:
         os.set_blocking(p.stderr.fileno(), False)
         # The echo's write may complete just after the client saw the byte: dump again until
         # both connections wait in their recv, as the text around the block says.
@@ -68,11 +83,6 @@ def dump():
                     pass
             if err.count("echo.c:15 (awaiting ac_recv)") == 2:
                 break
-        for c in clients:
-            c.close()
-    finally:
-        p.kill()
-        p.wait()
     # Machine-specific parts: task addresses and where the source tree is.
     addresses = iter(range(0x7f00000010c0, 0x7f0000100000, 0x1240))
     err = re.sub(r"0x[0-9a-f]+", lambda m: hex(next(addresses)), err)
@@ -101,15 +111,8 @@ def gdb_session():
     script = os.path.join(tempfile.mkdtemp(), "session.py")
     with open(script, "w") as f:
         f.write(GDB_SESSION)
-    p = subprocess.Popen([server], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                         env=dict(os.environ, ASYNCC_WORKERS="2"))
     out = None
-    try:
-        port = int(p.stdout.readline().rsplit(":", 1)[1])
-        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
-        for c in clients:
-            c.sendall(b"x")
-            c.recv(1)
+    with echo_with_two_clients(subprocess.DEVNULL) as p:
         for attempt in range(10):  # until both connections wait in their recv
             time.sleep(0.05)
             r = subprocess.run([gdb, "-nx", "-batch", "-iex", "add-auto-load-safe-path " + server,
@@ -121,11 +124,6 @@ def gdb_session():
             out = out[:out.find("\n[Inferior ") + 1 or len(out)]  # gdb's detaching
             if out.count("echo.c:15 (awaiting ac_recv)") >= 3:
                 break
-        for c in clients:
-            c.close()
-    finally:
-        p.kill()
-        p.wait()
     if out is None:
         return None
     addresses = {}  # the same address, the same made-up one

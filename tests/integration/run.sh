@@ -70,17 +70,6 @@ cmake_sequential)
     out=$(cmake --build "$bin")
     ! grep -q Transpiling <<<"$out" || fail "the sequential build transpiled: $out"
     expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
-    # The gdb extension: installed with the package for `source`, and inside every program
-    # (libasyncc's .debug_gdb_scripts section), which gdb runs once the program is trusted.
-    script=$prefix/share/asyncc/gdb/asyncc-gdb.py
-    [ -f "$script" ] || fail "the gdb extension is not installed at $script"
-    if command -v gdb >/dev/null; then
-        out=$(gdb -nx -batch -iex "add-auto-load-safe-path $bin/app" -ex "info auto-load python-scripts" "$bin/app" 2>&1)
-        grep -q "^Yes *asyncc-gdb.py" <<<"$out" || fail "gdb did not auto-load the extension from app: $out"
-        out=$(gdb -nx -batch -ex "source $script" -ex "help asyncc task" "$bin/app" 2>&1)
-        grep -q "await chain" <<<"$out" || fail "sourcing $script defined no asyncc command: $out"
-        echo "ok: gdb loads the extension from the program and from the installed script"
-    fi
     ! nm "$bin/app" | grep -q " ac__type_main$" || fail "the sequential app has a state machine"
     ;;
 async_tests)

@@ -364,56 +364,66 @@ class AsynccCommand(gdb.Command):
         super().__init__("asyncc", gdb.COMMAND_STACK, prefix=True)
 
 
-class TasksCommand(gdb.Command):
-    """List the live tasks: number, address, state, and where each one waits.
+class Subcommand(gdb.Command):
+    """An `asyncc NAME` command: run(rt, arg) with the runtime's descriptors read afresh."""
 
-asyncc tasks [FUNCTION]
-With FUNCTION, only the tasks whose root is that async function. Each line has the task's root function and its chain of frames down to the leaf future of the
-runtime, each with the await it is suspended at (file:line and what it awaits), as the runtime's
-task dump writes it. States: suspended (waiting for a wake), scheduled (woken, waiting for a
-worker), running (being polled: the frames show where it last suspended), cancelling. Tasks that
-finished and that nobody joined yet share one line, counted by function, with their numbers.
-Reads memory only: works in a core file."""
-
-    def __init__(self):
-        super().__init__("asyncc tasks", gdb.COMMAND_STACK)
+    def __init__(self, name):
+        super().__init__("asyncc " + name, gdb.COMMAND_STACK)
 
     def invoke(self, arg, from_tty):
         try:
             inferior()
-            rt = runtime()
-            FutureType.cache.clear()
-            tasks = live_tasks(rt)
-            only = arg.strip()
-            finished = {}  # function -> numbers of its finished tasks nobody joined yet
-            for i, task in enumerate(tasks, 1):
-                # A task being created or freed by a thread stopped halfway may not read well:
-                # say so and go on with the others.
-                try:
-                    frame, typ = task_frame(rt, task)
-                    if only and typ.name != only:
-                        continue
-                    state = task_state(rt, task)
-                    if state in ("finished", "aborted"):
-                        finished.setdefault(typ.name + (" (aborted)" if state == "aborted" else ""), []).append(i)
-                        continue
-                    line = "%d  task 0x%x %s: %s at %s" % (i, task, typ.name, state, chain_line(rt, typ, frame))
-                except Error as e:
-                    line = "%d  task 0x%x: unreadable (%s)" % (i, task, e)
-                gdb.write(line + "\n")
-            if finished:  # one line, as in the task dump: a program may leave thousands
-                n = sum(len(v) for v in finished.values())
-                groups = sorted(finished.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-                gdb.write("finished, not joined yet: %d task%s: %s\n" % (n, "" if n == 1 else "s", ", ".join(
-                    "%s x%d (%s)" % (name, len(nums), " ".join("#%d" % k for k in nums[:8]) + (" ..." if len(nums) > 8 else ""))
-                    for name, nums in groups)))
-            gdb.write("%d task%s%s\n" % (len(tasks), "" if len(tasks) == 1 else "s",
-                                          " (listed: the tasks of %s)" % only if only else ""))
+            FutureType.cache.clear()  # the program may have loaded code or freed types since
+            self.run(runtime(), arg)
         except Error as e:
             raise gdb.GdbError(str(e))
 
 
-class TaskCommand(gdb.Command):
+class TasksCommand(Subcommand):
+    """List the live tasks: number, address, state, and where each one waits.
+
+asyncc tasks [FUNCTION]
+Each line has the task's root function and its chain of frames down to the leaf future of the
+runtime, each with the await it is suspended at (file:line and what it awaits), as the runtime's
+task dump writes it. States: suspended (waiting for a wake), scheduled (woken, waiting for a
+worker), running (being polled: the frames show where it last suspended), cancelling. Tasks that
+finished and that nobody joined yet share one line, counted by function, with their numbers.
+With FUNCTION, only the tasks whose root is that async function are listed.
+Reads memory only: works in a core file."""
+
+    def __init__(self):
+        super().__init__("tasks")
+
+    def run(self, rt, arg):
+        tasks = live_tasks(rt)
+        only = arg.strip()
+        finished = {}  # function -> numbers of its finished tasks nobody joined yet
+        for i, task in enumerate(tasks, 1):
+            # A task being created or freed by a thread stopped halfway may not read well:
+            # say so and go on with the others.
+            try:
+                frame, typ = task_frame(rt, task)
+                if only and typ.name != only:
+                    continue
+                state = task_state(rt, task)
+                if state in ("finished", "aborted"):
+                    finished.setdefault(typ.name + (" (aborted)" if state == "aborted" else ""), []).append(i)
+                    continue
+                line = "%d  task 0x%x %s: %s at %s" % (i, task, typ.name, state, chain_line(rt, typ, frame))
+            except Error as e:
+                line = "%d  task 0x%x: unreadable (%s)" % (i, task, e)
+            gdb.write(line + "\n")
+        if finished:  # one line, as in the task dump: a program may leave thousands
+            n = sum(len(v) for v in finished.values())
+            groups = sorted(finished.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            gdb.write("finished, not joined yet: %d task%s: %s\n" % (n, "" if n == 1 else "s", ", ".join(
+                "%s x%d (%s)" % (name, len(nums), " ".join("#%d" % k for k in nums[:8]) + (" ..." if len(nums) > 8 else ""))
+                for name, nums in groups)))
+        gdb.write("%d task%s%s\n" % (len(tasks), "" if len(tasks) == 1 else "s",
+                                      " (listed: the tasks of %s)" % only if only else ""))
+
+
+class TaskCommand(Subcommand):
     """Print a task's await chain with the locals of each frame.
 
 asyncc task N|ADDRESS
@@ -424,22 +434,16 @@ parameters and the locals in scope at that await, by their names in the source. 
 core file."""
 
     def __init__(self):
-        super().__init__("asyncc task", gdb.COMMAND_STACK)
+        super().__init__("task")
 
-    def invoke(self, arg, from_tty):
-        try:
-            inferior()
-            rt = runtime()
-            FutureType.cache.clear()
-            number, task = parse_task(rt, arg)
-            frame, typ = task_frame(rt, task)
-            state = task_state(rt, task)
-            gdb.write("task %d (0x%x) %s: %s\n" % (number, task, typ.name, state))
-            if state == "running":
-                gdb.write("(being polled now: the frames show where it last suspended)\n")
-            Printer(rt).chain(typ, frame)
-        except Error as e:
-            raise gdb.GdbError(str(e))
+    def run(self, rt, arg):
+        number, task = parse_task(rt, arg)
+        frame, typ = task_frame(rt, task)
+        state = task_state(rt, task)
+        gdb.write("task %d (0x%x) %s: %s\n" % (number, task, typ.name, state))
+        if state == "running":
+            gdb.write("(being polled now: the frames show where it last suspended)\n")
+        Printer(rt).chain(typ, frame)
 
 
 def type_of_function(name, block):
@@ -447,10 +451,13 @@ def type_of_function(name, block):
     sym = gdb.lookup_symbol("ac__type_" + name, block, gdb.SYMBOL_VAR_DOMAIN)[0] if block else None
     if sym is not None:
         return int(sym.value().address)
-    return address_of("ac__type_" + name)
+    try:
+        return int(gdb.parse_and_eval("(unsigned long)&'ac__type_%s'" % name))
+    except gdb.error:
+        raise Error("no async function %s in this program (no ac__type_%s)" % (name, name))
 
 
-class ChainCommand(gdb.Command):
+class ChainCommand(Subcommand):
     """Print the await chain from one frame down, with the locals of each frame.
 
 asyncc chain [ADDRESS FUNCTION]
@@ -460,32 +467,26 @@ FUNCTION, e.g. a child frame that `asyncc task` printed or a pointer your progra
 Reads memory only: works in a core file."""
 
     def __init__(self):
-        super().__init__("asyncc chain", gdb.COMMAND_STACK)
+        super().__init__("chain")
 
-    def invoke(self, arg, from_tty):
-        try:
-            inferior()
-            rt = runtime()
-            FutureType.cache.clear()
-            args = gdb.string_to_argv(arg)
-            if len(args) == 2:
-                try:
-                    frame = int(gdb.parse_and_eval(args[0]))
-                except gdb.error as e:
-                    raise Error(str(e))
-                block = None
-                try:
-                    block = gdb.selected_frame().block().static_block
-                except RuntimeError:
-                    pass
-                typ = FutureType.at(rt, type_of_function(args[1], block))
-            elif not args:
-                frame, typ = self.selected(rt)
-            else:
-                raise Error("usage: asyncc chain [ADDRESS FUNCTION]")
-            Printer(rt).chain(typ, frame)
-        except Error as e:
-            raise gdb.GdbError(str(e))
+    def run(self, rt, arg):
+        args = gdb.string_to_argv(arg)
+        if len(args) == 2:
+            try:
+                frame = int(gdb.parse_and_eval(args[0]))
+            except gdb.error as e:
+                raise Error(str(e))
+            block = None
+            try:
+                block = gdb.selected_frame().block().static_block
+            except RuntimeError:
+                pass
+            typ = FutureType.at(rt, type_of_function(args[1], block))
+        elif not args:
+            frame, typ = self.selected(rt)
+        else:
+            raise Error("usage: asyncc chain [ADDRESS FUNCTION]")
+        Printer(rt).chain(typ, frame)
 
     @staticmethod
     def selected(rt):
