@@ -26,6 +26,9 @@ typedef struct lw {
     unsigned ntemps, nlabels, nspawns;
     unsigned indent;
     int twin;          /* lowering the plain C twin of a function that never suspends */
+    size_t gen_end;    /* where the last generated line ended in out, for which user line, and */
+    unsigned gen_line; /* whether more may follow it on its output line (lower_text.c: vgen) */
+    int gen_open;
     char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
     unsigned nanon;
     node **vm_decls; /* variably modified declarations lowered so far (lower_vm.c), */

@@ -15,31 +15,54 @@ static int region_empty(const region *r)
     return 1;
 }
 
-static void render_region(sb *b, const region *r, int depth, int inline_fields)
+static unsigned live_subs(const region *r)
 {
-    if (region_empty(r))
-        return;
-    int ind = depth * 4;
-    if (!inline_fields) {
-        sb_printf(b, "%*sstruct {\n", ind, "");
-        depth++;
-    }
-    for (unsigned i = 0; i < r->nfields; i++)
-        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[i]);
     unsigned live = 0;
     for (unsigned i = 0; i < r->nsubs; i++)
         live += !region_empty(r->subs[i]);
+    return live;
+}
+
+static void render_members(sb *b, const region *r, int depth);
+
+/* A region as members of a union: what must not overlap goes in one struct; a single field, or a
+ * region that is only a union, needs no struct of its own (a union member of a union shares the
+ * same bytes as the union's other members anyway). */
+static void render_union_member(sb *b, const region *r, int depth)
+{
+    if (region_empty(r))
+        return;
+    unsigned live = live_subs(r);
+    if (r->nfields == 1 && live == 0) {
+        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[0]);
+    } else if (r->nfields == 0) {
+        for (unsigned i = 0; i < r->nsubs; i++)
+            render_union_member(b, r->subs[i], depth);
+    } else {
+        sb_printf(b, "%*sstruct {\n", depth * 4, "");
+        render_members(b, r, depth + 1);
+        sb_printf(b, "%*s};\n", depth * 4, "");
+    }
+}
+
+/* A region's fields in a struct, then its sub-regions, which share bytes when there are several:
+ * a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
+ * inline. Frames are mostly of one nesting per block and statement: writing every level as its
+ * own anonymous struct made the frame alone a sixth of a csmith program's output. */
+static void render_members(sb *b, const region *r, int depth)
+{
+    for (unsigned i = 0; i < r->nfields; i++)
+        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[i]);
+    unsigned live = live_subs(r);
     if (live == 1) {
         for (unsigned i = 0; i < r->nsubs; i++)
-            render_region(b, r->subs[i], depth, 0);
+            render_members(b, r->subs[i], depth);
     } else if (live > 1) {
         sb_printf(b, "%*sunion {\n", depth * 4, "");
         for (unsigned i = 0; i < r->nsubs; i++)
-            render_region(b, r->subs[i], depth + 1, 0);
+            render_union_member(b, r->subs[i], depth + 1);
         sb_printf(b, "%*s};\n", depth * 4, "");
     }
-    if (!inline_fields)
-        sb_printf(b, "%*s};\n", ind, "");
 }
 
 static const char *linkage(const callee *c)
@@ -155,7 +178,7 @@ static void emit_frame(lw *L, sb *out, const region *root)
             free(ty);
             free(d);
         }
-    render_region(&frame, root, 1, 1);
+    render_members(&frame, root, 1);
     f->layout = xstrdup(frame.data ? frame.data : "");
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
@@ -203,7 +226,6 @@ static void emit_now_poll(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
-    self_lines(L, out);
     sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
                    "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
@@ -232,8 +254,7 @@ static void emit_run(lw *L, sb *out, const char *body)
 {
     afn *f = L->f;
     const char *n = f->self->name;
-    self_lines(L, out);
-    char *params = init_params(L, 1, f->self);
+    char *params = init_params(L, 1, f->self); /* after init: its #line holds */
     sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
@@ -243,7 +264,7 @@ static void emit_run(lw *L, sb *out, const char *body)
      * its brace's: a line after a #line is the next line of the user's file, where a breakpoint
      * would then land in them. */
     int one = t_lines(L);
-    const char *nl = one ? " " : "\n    ", *nl2 = one ? " " : "\n        ";
+    const char *nl = one ? " " : "\n    ", *nl2 = " ";
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     const char *sym = dn_body_symbol(L->t, f->self);
@@ -293,24 +314,22 @@ static void emit_drop(lw *L, sb *out)
     sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
               n, n);
-    for (unsigned i = 0; i < f->nsites; i++) {
+    for (unsigned i = 0; i < f->nsites; i++) { /* one line a state */
         site *s = f->sites[i];
-        sb_printf(out, "    case %u:\n", s->index);
+        sb_printf(out, "    case %u:", s->index);
         for (unsigned j = 0; j < s->nkids; j++) {
             char *d = lw_child_drop(&s->kids[j]);
             if (s->mask)
-                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n            %s\n        }\n", s->mask, 1u << j, d);
+                sb_printf(out, " if (!(ac__fr->%s & %uu)) { %s }", s->mask, 1u << j, d);
             else
-                sb_printf(out, "        %s\n", d);
+                sb_printf(out, " %s", d);
             free(d);
         }
         char *calls = lw_cleanups(L, nstart(s->await), NULL, NULL);
-        if (*calls)
-            sb_printf(out, "        %s\n", calls);
+        sb_printf(out, " %sbreak;\n", calls); /* each call ends with "; " */
         free(calls);
-        sb_puts(out, "        break;\n");
     }
-    sb_puts(out, "    default:\n        break;\n    }\n}\n\n");
+    sb_puts(out, "    default: break;\n    }\n}\n\n");
 }
 
 /* ac__child_f: the child frame pending in the current state, for task dumps. */
@@ -323,23 +342,21 @@ static void emit_child(lw *L, sb *out)
               n, n);
     for (unsigned i = 0; i < f->nsites; i++) {
         site *s = f->sites[i];
-        sb_printf(out, "    case %u:\n", s->index);
+        if (!s->mask) { /* one child, or the first of a select, which stands for all of them */
+            child *ch = &s->kids[0];
+            sb_printf(out, "    case %u: *ac__type = &ac__type_%s; return %sac__fr->%s;\n", s->index, ch->fn->name,
+                      ch->embedded ? "&" : "", ch->field);
+            continue;
+        }
+        sb_printf(out, "    case %u:\n", s->index); /* a join: its first child not finished */
         for (unsigned j = 0; j < s->nkids; j++) {
             child *ch = &s->kids[j];
-            const char *indent = s->mask ? "            " : "        ";
-            if (s->mask)
-                sb_printf(out, "        if (!(ac__fr->%s & %uu)) {\n", s->mask, 1u << j);
-            sb_printf(out, "%s*ac__type = &ac__type_%s;\n%sreturn %sac__fr->%s;\n", indent, ch->fn->name, indent,
-                      ch->embedded ? "&" : "", ch->field);
-            if (s->mask)
-                sb_puts(out, "        }\n");
-            if (!s->mask)
-                break; /* the first child stands for all of a select */
+            sb_printf(out, "        if (!(ac__fr->%s & %uu)) { *ac__type = &ac__type_%s; return %sac__fr->%s; }\n",
+                      s->mask, 1u << j, ch->fn->name, ch->embedded ? "&" : "", ch->field);
         }
-        if (s->mask)
-            sb_puts(out, "        return 0;\n");
+        sb_puts(out, "        return 0;\n");
     }
-    sb_puts(out, "    default:\n        (void)ac__type;\n        return 0;\n    }\n}\n\n");
+    sb_puts(out, "    default: (void)ac__type; return 0;\n    }\n}\n\n");
 }
 
 /* The await-site table and ac__type_f, the future type that names all of the above. */
@@ -363,9 +380,8 @@ static void emit_type(lw *L, sb *out)
      * unused, and the output would warn at a generated name (F3). No warning is kept. */
     const char *unused = c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
-              "%s%sconst ac_future_type ac__type_%s = {\n    \"%s\",\n    sizeof(struct ac__frame_%s),\n"
-              "    _Alignof(struct ac__frame_%s),\n    %s,\n    %s,\n    ac__poll_%s,\n    ac__drop_%s,\n"
-              "    ac__child_%s,\n    %s,\n    %u,\n    %s,\n};\n",
+              "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), _Alignof(struct ac__frame_%s),\n"
+              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, ac__child_%s, %s, %u, %s};\n",
               c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, n, sites, f->nsites, branches);
     free(result);
     free(result_size);
@@ -421,8 +437,7 @@ static void emit_async(lw *L, sb *out)
         emit_poll(L, out);
     }
     free(body);
-    self_lines(L, out);
-    emit_drop(L, out);
+    emit_drop(L, out); /* after a poll: its #line holds */
     emit_child(L, out);
     emit_type(L, out);
     if (f->is_main)

@@ -80,13 +80,41 @@ void lw_sync(lw *L, unsigned off)
     lw_pad(L, L->indent);
 }
 
+/* Whether more code may follow TEXT on its line: not if a comment or a backslash would swallow it
+ * (a comment's opening anywhere in it, even in a string, is enough to say no). */
+static int open_ended(const char *text)
+{
+    size_t n = strlen(text);
+    return !strstr(text, "//") && !strstr(text, "/*") && !(n && text[n - 1] == '\\');
+}
+
+/* A generated line. With #line on, the code generated for one user line goes on one output line:
+ * each line of its own would need its own #line (an await was five lines and five #line). A
+ * generated line starts a line of the output and joins only an open one, so whether it can be
+ * continued is known from its own text (gen_open). */
 static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap)
 {
-    line_directive(L, line);
-    lw_pad(L, L->indent ? L->indent : 5);
-    sb_vprintf(&L->out, fmt, ap);
-    if (end_line)
+    sb piece = {0};
+    sb_vprintf(&piece, fmt, ap);
+    const char *text = piece.data ? piece.data : "";
+    int join = L->t->lines && L->out.len && L->gen_end == L->out.len && L->gen_line == line && L->gen_open;
+    if (join) {
+        L->out.len--; /* the newline: cur_line counts it again below */
+        L->cur_line--;
+        sb_putc(&L->out, ' ');
+        text += strspn(text, " ");
+    } else {
+        line_directive(L, line);
+        lw_pad(L, L->indent ? L->indent : 5);
+    }
+    sb_puts(&L->out, text);
+    if (end_line) {
         lw_put(L, "\n");
+        L->gen_end = L->out.len;
+        L->gen_line = line;
+        L->gen_open = open_ended(text); /* a join needed the line open before */
+    }
+    sb_free(&piece);
 }
 
 void lw_gline(lw *L, unsigned line, const char *fmt, ...)
