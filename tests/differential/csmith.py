@@ -56,14 +56,14 @@ def one(seed, cfg):
 
 def check(seed, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
-    st, out, err, _ = H.sh(["csmith", "--seed", str(seed)] + cfg["csmith_args"], 60, cwd=work)
+    st, out, err, _ = H.sh(["csmith", "--seed", str(seed)] + cfg["csmith_args"], 1800, cwd=work, cpu=60)
     if st != 0:
         return {"class": "skip-csmith", "detail": "exit %s: %s" % (st, H.norm(H.first_error(err)))}
     open(p("p.c"), "wb").write(out)
     flags = ["-I" + H.HERE]
     ccname, opt = variant(seed)
     cc = tools.clang if ccname == "clang" and tools.clang else tools.gcc
-    st, o, e, _ = H.sh([tools.gcc, "-std=gnu11", "-O1", "-w"] + flags + [p("p.c"), "-o", p("plain")], 300)
+    st, o, e, _ = H.sh([tools.gcc, "-std=gnu11", "-O1", "-w"] + flags + [p("p.c"), "-o", p("plain")], 3600, cpu=300)
     if st != 0:
         return {"class": "skip-plain-compile", "detail": H.norm(H.first_error(e))}
     st, want, e, t_plain = H.run_exe(p("plain"), PLAIN_TIMEOUT)

@@ -66,7 +66,7 @@ def check(name, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
     shutil.copy(os.path.join(cfg["suite"], name), p("p.c"))
     expected = open(os.path.join(cfg["suite"], name + ".expected"), "rb").read()
-    st, o, e, _ = H.sh([tools.gcc, "-std=gnu11", "-O1", "-w", p("p.c"), "-o", p("plain"), "-lm"], 120)
+    st, o, e, _ = H.sh([tools.gcc, "-std=gnu11", "-O1", "-w", p("p.c"), "-o", p("plain"), "-lm"], 3600, cpu=120)
     if st != 0:
         return {"class": "skip-gcc-fails", "detail": "compile: " + H.norm(H.first_error(e))}
     st_plain, want, e, t_plain = H.run_exe(p("plain"), 10, cwd=work)

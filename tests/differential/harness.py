@@ -5,8 +5,8 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -31,16 +31,33 @@ def limit_mem():
     resource.setrlimit(resource.RLIMIT_AS, (ASYNCC_MEM, ASYNCC_MEM))
 
 
-def sh(cmd, timeout, cwd=None, preexec=None, env=None, stdin=None):
-    """Runs CMD; returns (status, stdout, stderr, seconds). status: exit code, -SIG for a signal,
-    or 'timeout'."""
-    t0 = time.monotonic()
+def sh(cmd, timeout, cwd=None, preexec=None, env=None, stdin=None, cpu=None):
+    """Runs CMD; returns (status, stdout, stderr, CPU seconds of the child). status: exit code,
+    -SIG for a signal, or 'timeout'. CPU: a limit in CPU seconds (RLIMIT_CPU; over it is a
+    'timeout' too). Long runs share the machine at nice 19, where wall time means little: a
+    program that gets a tenth of a core is not hanging, so CPU limits decide and TIMEOUT (wall
+    seconds) is only a backstop."""
+    def limits():
+        if cpu is not None:
+            resource.setrlimit(resource.RLIMIT_CPU, (int(cpu) + 1, int(cpu) + 2))
+        if preexec:
+            preexec()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        p = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, preexec_fn=preexec,
+        p = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, preexec_fn=limits,
                            env=env, stdin=stdin if stdin is not None else subprocess.DEVNULL)
-        return p.returncode, p.stdout, p.stderr, time.monotonic() - t0
+        st, out, err = p.returncode, p.stdout, p.stderr
+        if cpu is not None and st in (-signal.SIGXCPU, -signal.SIGKILL) and cpu_seconds(before) >= cpu:
+            st = "timeout"
     except subprocess.TimeoutExpired as e:
-        return "timeout", e.stdout or b"", e.stderr or b"", time.monotonic() - t0
+        st, out, err = "timeout", e.stdout or b"", e.stderr or b""
+    return st, out, err, cpu_seconds(before)
+
+
+def cpu_seconds(before):
+    """CPU seconds of the children waited for since BEFORE (this process runs one at a time)."""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def norm(msg):
@@ -79,19 +96,19 @@ def warning_keys(text):
 def plain_warnings(tools, cc, src, flags, opt):
     """The warnings the plain program already gives under WARN (not held against its output); a
     full compile at the same level, as some warnings come from the optimizer."""
-    st, out, err, _ = sh([cc, "-c", "-o", os.devnull, "-std=gnu11", opt] + WARN + flags + [src], 300)
+    st, out, err, _ = sh([cc, "-c", "-o", os.devnull, "-std=gnu11", opt] + WARN + flags + [src], 3600, cpu=300)
     return warning_keys(err)
 
 
 def transpile(tools, src, out, flags, timeout=60, sanitized=False):
     """Returns (class or None, detail, seconds). SANITIZED: asyncc is an ASan build, which reserves
     terabytes of address space for its shadow memory, so it runs without the memory limit."""
-    st, o, e, dt = sh([tools.asyncc, "-I" + tools.include] + flags + [src, "-o", out], timeout,
-                      preexec=None if sanitized else limit_mem)
+    st, o, e, dt = sh([tools.asyncc, "-I" + tools.include] + flags + [src, "-o", out], 30 * timeout,
+                      preexec=None if sanitized else limit_mem, cpu=timeout)
     if st == 0:
         return None, "", dt
     if st == "timeout":
-        return "transpile-hang", "asyncc ran over %ds" % timeout, dt
+        return "transpile-hang", "asyncc ran over %d CPU seconds" % timeout, dt
     text = e.decode(errors="replace")
     if "out of memory" in text:
         return "transpile-crash", "out of memory", dt
@@ -109,7 +126,9 @@ def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
     Returns (class or None, detail, seconds)."""
     cmd = [cc, "-std=gnu11", opt, "-I" + tools.include] + flags + WARN + [out_c, "-o", exe,
                                                                           tools.lib, "-luring", "-lpthread", "-lm"]
-    st, o, e, dt = sh(cmd, 300)
+    st, o, e, dt = sh(cmd, 3600, cpu=300)
+    if st == "timeout":
+        return "compile-hang", "%s: over 300 CPU seconds" % os.path.basename(cc), dt
     if st != 0:
         return "compile-fail", "%s: %s" % (os.path.basename(cc), norm(first_error(e))), dt
     new = warning_keys(e) - plain_keys
@@ -127,7 +146,8 @@ def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
 
 
 def run_exe(exe, timeout, args=(), cwd=None, env=None):
-    return sh([exe] + list(args), timeout, cwd=cwd, env=env)
+    """Runs EXE with TIMEOUT CPU seconds (and 30 times that in wall time)."""
+    return sh([exe] + list(args), 30 * timeout, cwd=cwd, env=env, cpu=timeout)
 
 
 def summarize(results, total_label):
