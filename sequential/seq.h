@@ -4,6 +4,7 @@
 #define ASYNCC_SEQ_H
 
 #include <asyncc.h>
+#include <stddef.h>
 
 /* A task for one call of an async function of the runtime, as ac__task_new makes it. */
 ac_task *ac__seq_task_new(const ac_future_type *type, void **frame);

@@ -26,6 +26,8 @@
     X(clang_Cursor_isNull) \
     X(clang_File_isEqual) \
     X(clang_Type_getAlignOf) \
+    X(clang_Type_getModifiedType) \
+    X(clang_Type_getNamedType) \
     X(clang_Type_getOffsetOf) \
     X(clang_Type_getSizeOf) \
     X(clang_Type_visitFields) \
@@ -51,6 +53,7 @@
     X(clang_getCursorReferenced) \
     X(clang_getCursorSpelling) \
     X(clang_getCursorType) \
+    X(clang_getTypeDeclaration) \
     X(clang_getDiagnostic) \
     X(clang_getDiagnosticLocation) \
     X(clang_getDiagnosticSeverity) \
@@ -107,6 +110,8 @@ int cx_load(void);
 #define clang_Cursor_isNull (cx_api.clang_Cursor_isNull)
 #define clang_File_isEqual (cx_api.clang_File_isEqual)
 #define clang_Type_getAlignOf (cx_api.clang_Type_getAlignOf)
+#define clang_Type_getModifiedType (cx_api.clang_Type_getModifiedType)
+#define clang_Type_getNamedType (cx_api.clang_Type_getNamedType)
 #define clang_Type_getOffsetOf (cx_api.clang_Type_getOffsetOf)
 #define clang_Type_getSizeOf (cx_api.clang_Type_getSizeOf)
 #define clang_Type_visitFields (cx_api.clang_Type_visitFields)
@@ -132,6 +137,7 @@ int cx_load(void);
 #define clang_getCursorReferenced (cx_api.clang_getCursorReferenced)
 #define clang_getCursorSpelling (cx_api.clang_getCursorSpelling)
 #define clang_getCursorType (cx_api.clang_getCursorType)
+#define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)
 #define clang_getDiagnosticLocation (cx_api.clang_getDiagnosticLocation)
 #define clang_getDiagnosticSeverity (cx_api.clang_getDiagnosticSeverity)

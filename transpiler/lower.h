@@ -34,6 +34,11 @@ typedef struct lw {
     node **vm_decls; /* variably modified declarations lowered so far (lower_vm.c), */
     char **vm_types; /* and their types as written with captured sizes */
     unsigned nvm;
+    /* Local types and enumerators whose name file scope already has (or a local variable would
+     * hide) move there under a new name: their declarations, and the new names. */
+    CXCursor *renamed;
+    char **renamed_to;
+    unsigned nrenamed;
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
@@ -88,6 +93,8 @@ void lw_gen_stmt(lw *L, node *s);
 
 /* lower_moved.c */
 void lw_collect_moved(lw *L, node *n);
+/* Spelling s (owned) of type ty, with the local types that moved under a new name renamed. */
+char *lw_rename_types(lw *L, CXType ty, char *s);
 
 /* lower_vm.c */
 /* A DeclStmt of typedefs of which one has a run-time size: their sizes are captured and their

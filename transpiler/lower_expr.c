@@ -233,7 +233,7 @@ static int is_function_name(const tunit *t, const node *n)
 static char *frame_literal(lw *L, node *n)
 {
     unsigned k = ++L->ntemps;
-    char *ty = lw_type_spelling(clang_getCursorType(n->cur));
+    char *ty = lw_rename_types(L, clang_getCursorType(n->cur), lw_type_spelling(clang_getCursorType(n->cur)));
     if (strstr(ty, "(unnamed") || strstr(ty, "(anonymous")) {
         /* `(struct { int x; }){1}` defines its type: the field's is written the same way (a type
          * of its own, which only members of the literal can tell from the literal's) */
@@ -379,7 +379,7 @@ static char *value_temp(lw *L, node *n, CXType ty)
                                "assign it to a variable inside the expression instead");
         return lw_new_temp(L, "void *");
     }
-    char *ts = lw_type_spelling(ty), *tmp = lw_new_temp(L, ts);
+    char *ts = lw_rename_types(L, ty, lw_type_spelling(ty)), *tmp = lw_new_temp(L, ts);
     free(ts);
     return tmp;
 }

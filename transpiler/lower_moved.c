@@ -1,5 +1,5 @@
 /* lower_moved.c: local types of an async function moved to file scope, where the frame struct
- * can use them; a moved name that file scope already has is an error. */
+ * can use them; one whose name file scope already has moves under a new name. */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -27,21 +27,41 @@ static int stack_local_named(const afn *f, const char *name)
     return 0;
 }
 
+/* The new name of a moved declaration whose own name file scope has, or a local would hide:
+ * ac__NAME_FUNCTION_N, reserved to asyncc, so nothing of the user's can meet it. */
+static void rename_decl(lw *L, CXCursor c)
+{
+    char *name = cx_take(clang_getCursorSpelling(c));
+    L->renamed = xrealloc(L->renamed, sizeof *L->renamed * (L->nrenamed + 1));
+    L->renamed_to = xrealloc(L->renamed_to, sizeof *L->renamed_to * (L->nrenamed + 1));
+    L->renamed[L->nrenamed] = clang_getCanonicalCursor(c);
+    L->renamed_to[L->nrenamed] = xasprintf("ac__%s_%s_%u", name, L->f->name, L->nrenamed + 1);
+    L->nrenamed++;
+    free(name);
+}
+
+/* The new name of the declaration c, or NULL when it keeps its own. */
+static const char *new_name(const lw *L, CXCursor c)
+{
+    if (clang_Cursor_isNull(c))
+        return NULL;
+    c = clang_getCanonicalCursor(c);
+    for (unsigned i = 0; i < L->nrenamed; i++)
+        if (clang_equalCursors(L->renamed[i], c))
+            return L->renamed_to[i];
+    return NULL;
+}
+
 static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     lw *L = data;
     if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
         char *name = cx_take(clang_getCursorSpelling(c));
-        if (scope_name_taken(L->t, name))
-            dg_error(L->t, clang_getCursorLocation(c),
-                     "enumerator '%s' of a local enum moves to file scope, where '%s' already exists; rename one", name,
-                     name);
-        else if (stack_local_named(L->f, name))
-            dg_error(L->t, clang_getCursorLocation(c),
-                     "enumerator '%s' of a local enum moves to file scope, where a local variable '%s' of this "
-                     "function would hide it; rename one",
-                     name, name);
+        /* A local variable of this function that stays a C local would hide it inside its scope,
+         * where C's scopes had it the other way. */
+        if (scope_name_taken(L->t, name) || stack_local_named(L->f, name))
+            rename_decl(L, c);
         else
             names_put(&L->t->scope_names, name, NULL);
         free(name);
@@ -66,6 +86,79 @@ static int is_unnamed_tag(const node *n)
     return unnamed;
 }
 
+typedef struct rename_edit {
+    unsigned start, end;
+    const char *to;
+} rename_edit;
+
+static void add_rename_edits(const lw *L, const node *n, rename_edit **v, unsigned *nv)
+{
+    const char *to = NULL;
+    unsigned start = 0, end = 0;
+    if (n->repl) { /* (an await in typeof: never run) */
+        to = n->repl;
+        start = nstart(n), end = nend(n);
+    } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
+        to = new_name(L, clang_getCursorReferenced(n->cur));
+        start = nstart(n), end = nend(n);
+    } else if (lw_is_tag_decl(n) || n->kind == CXCursor_EnumConstantDecl) {
+        /* the declared name itself */
+        to = new_name(L, n->cur);
+        unsigned off;
+        clang_getSpellingLocation(clang_getCursorLocation(n->cur), NULL, NULL, NULL, &off);
+        char *name = cx_take(clang_getCursorSpelling(n->cur));
+        start = off, end = off + (unsigned)strlen(name);
+        free(name);
+    }
+    if (to && start < end && (!*nv || (*v)[*nv - 1].start != start)) {
+        *v = xrealloc(*v, sizeof **v * (*nv + 1));
+        (*v)[(*nv)++] = (rename_edit){start, end, to};
+    }
+    if (n->repl)
+        return;
+    for (unsigned i = 0; i < n->nkids; i++)
+        add_rename_edits(L, n->kids[i], v, nv);
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+    const rename_edit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The text [a, b) of declaration n with the moved names renamed. */
+static char *renamed_text(const lw *L, const node *n, unsigned a, unsigned b)
+{
+    rename_edit *v = NULL;
+    unsigned nv = 0;
+    add_rename_edits(L, n, &v, &nv);
+    qsort(v, nv, sizeof *v, edit_cmp);
+    sb out = {0};
+    unsigned pos = a;
+    for (unsigned i = 0; i < nv; i++) {
+        if (v[i].start < pos || v[i].end > b)
+            continue; /* the same name seen twice (a tag under its variable too) */
+        sb_putn(&out, L->t->text + pos, v[i].start - pos);
+        sb_puts(&out, v[i].to);
+        pos = v[i].end;
+    }
+    sb_putn(&out, L->t->text + pos, b - pos);
+    free(v);
+    return out.data ? sb_take(&out) : xstrdup("");
+}
+
+/* Uses of renamed declarations in the body say the new names. */
+static void rename_uses(lw *L, node *n)
+{
+    if ((n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) && !n->repl && !n->var) {
+        const char *to = new_name(L, clang_getCursorReferenced(n->cur));
+        if (to)
+            n->repl = to;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        rename_uses(L, n->kids[i]);
+}
+
 static void move_text(lw *L, node *n, const char *text)
 {
     char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", lw_line_at(L, nstart(n)), L->file) : xstrdup("");
@@ -73,51 +166,68 @@ static void move_text(lw *L, node *n, const char *text)
     free(where);
 }
 
-/* Local types move to file scope, where the frame struct can use them: declarations of types
- * only, and unnamed types of locals that live in the frame (which get a name). A moved name that
- * file scope already has is an error: the move would change what it refers to. */
-void lw_collect_moved(lw *L, node *n)
+/* A local type's name goes to file scope, or a new one when file scope has it already (the
+ * move would change what either name refers to); so do a local enum's enumerators. */
+static void claim_name(lw *L, node *k)
+{
+    char *name = an_scope_name(k->cur);
+    if (*name && scope_name_taken(L->t, name))
+        rename_decl(L, k->cur);
+    else if (*name)
+        names_put(&L->t->scope_names, name, NULL);
+    if (k->kind == CXCursor_EnumDecl)
+        clang_visitChildren(k->cur, enum_constants_taken, L);
+    free(name);
+}
+
+static void collect(lw *L, node *n)
 {
     if (lw_is_moved_decl(L, n)) {
-        for (unsigned i = 0; i < n->nkids; i++) {
-            char *name = an_scope_name(n->kids[i]->cur);
-            if (*name && scope_name_taken(L->t, name))
-                dg_error_node(L->t, n->kids[i],
-                              "local type '%s' of an async function moves to file scope, where '%s' already exists; rename one",
-                              name, name);
-            else if (*name)
-                names_put(&L->t->scope_names, name, NULL);
-            if (n->kids[i]->kind == CXCursor_EnumDecl)
-                clang_visitChildren(n->kids[i]->cur, enum_constants_taken, L);
-            free(name);
-        }
+        for (unsigned i = 0; i < n->nkids; i++)
+            claim_name(L, n->kids[i]);
         if (refers_to_local(n))
             dg_error_node(L->t, n,
                           "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
                           "to file scope with the frame; declare it outside the async function");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
-        char *text = lw_emit_kids(L, n);
+        char *text = renamed_text(L, n, nstart(n), nend(n));
         move_text(L, n, text);
         free(text);
         return;
     }
-    if (n->kind == CXCursor_DeclStmt && L->f->self) {
-        int frame = 0;
+    if (n->kind == CXCursor_DeclStmt && L->f->self && !L->twin) {
+        /* A tag defined or first declared together with variables (`struct p { int x; } a, b;`,
+         * `struct q *a;`) moves alone, and the variables are declared with its name (lower_stmt.c:
+         * gen_decl); an unnamed one gets a name when a variable of it lives in the frame, or
+         * the declaration awaits. */
+        int frame = n->has_await && n->nkids > 1;
         for (unsigned i = 0; i < n->nkids; i++)
             frame |= n->kids[i]->var && n->kids[i]->var->in_frame;
-        for (unsigned i = 0; frame && i < n->nkids; i++) {
+        for (unsigned i = 0; i < n->nkids; i++) {
             node *k = n->kids[i];
-            if (!is_unnamed_tag(k))
+            if (!is_unnamed_tag(k)) {
+                if (lw_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
+                    claim_name(L, k);
+                    char *text = renamed_text(L, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
+                    move_text(L, k, def);
+                    free(def);
+                    free(text);
+                    k->repl = ""; /* defined at file scope now */
+                }
+                continue;
+            }
+            if (!frame)
                 continue;
             const char *kw = k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
             char *name = xasprintf("%s ac__anon_%s_%u", kw, L->f->name, L->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, L);
             unsigned kwlen = (unsigned)strlen(kw);
-            char *def = xasprintf("%s%.*s;", name, (int)(nend(k) - nstart(k) - kwlen), L->t->text + nstart(k) + kwlen);
+            char *text = renamed_text(L, k, nstart(k) + kwlen, nend(k)), *def = xasprintf("%s%s;", name, text);
             move_text(L, k, def);
             free(def);
+            free(text);
             L->anon_from = xrealloc(L->anon_from, sizeof *L->anon_from * (L->nanon + 1));
             L->anon_to = xrealloc(L->anon_to, sizeof *L->anon_to * (L->nanon + 1));
             /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
@@ -131,5 +241,98 @@ void lw_collect_moved(lw *L, node *n)
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)
-        lw_collect_moved(L, n->kids[i]);
+        collect(L, n->kids[i]);
+}
+
+/* Local types move to file scope, where the frame struct can use them: declarations of types
+ * only, types defined together with variables, and unnamed types of locals that live in the
+ * frame (which get a name). */
+void lw_collect_moved(lw *L, node *body)
+{
+    collect(L, body);
+    if (L->nrenamed)
+        rename_uses(L, body);
+}
+
+/* Adds to v the declarations that the spelling of type ty names: tags and typedefs, through
+ * pointers, arrays, functions and qualifiers. */
+static void named_decls(CXType ty, CXCursor **v, unsigned *n, int depth)
+{
+    if (depth > 32)
+        return;
+    switch (ty.kind) {
+    case CXType_Pointer:
+    case CXType_BlockPointer:
+        named_decls(clang_getPointeeType(ty), v, n, depth + 1);
+        return;
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray:
+        named_decls(clang_getArrayElementType(ty), v, n, depth + 1);
+        return;
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: {
+        named_decls(clang_getResultType(ty), v, n, depth + 1);
+        int args = clang_getNumArgTypes(ty);
+        for (int i = 0; i < args; i++)
+            named_decls(clang_getArgType(ty, (unsigned)i), v, n, depth + 1);
+        return;
+    }
+    case CXType_Elaborated:
+        named_decls(clang_Type_getNamedType(ty), v, n, depth + 1);
+        return;
+    case CXType_Attributed:
+        named_decls(clang_Type_getModifiedType(ty), v, n, depth + 1);
+        return;
+    case CXType_Record:
+    case CXType_Enum:
+    case CXType_Typedef:
+        *v = xrealloc(*v, sizeof **v * (*n + 1));
+        (*v)[(*n)++] = clang_getTypeDeclaration(ty);
+        return;
+    default:
+        return;
+    }
+}
+
+char *lw_rename_types(lw *L, CXType ty, char *s)
+{
+    if (!L->nrenamed)
+        return s;
+    CXCursor *decls = NULL;
+    unsigned n = 0;
+    named_decls(ty, &decls, &n, 0);
+    named_decls(clang_getCanonicalType(ty), &decls, &n, 0); /* what lw_type_spelling may spell */
+    tk_stream ts;
+    tk_lex(&ts, s, (unsigned)strlen(s));
+    sb out = {0};
+    unsigned pos = 0;
+    for (unsigned i = 0; i < ts.n; i++) {
+        if (ts.v[i].kind != TK_IDENT)
+            continue;
+        int tag = i > 0 && (tk_is(&ts, i - 1, "struct") || tk_is(&ts, i - 1, "union") || tk_is(&ts, i - 1, "enum"));
+        for (unsigned k = 0; k < n; k++) {
+            const char *to = new_name(L, decls[k]);
+            int is_tag = clang_getCursorKind(decls[k]) != CXCursor_TypedefDecl;
+            if (!to || is_tag != tag)
+                continue;
+            char *name = cx_take(clang_getCursorSpelling(decls[k]));
+            int same = strlen(name) == ts.v[i].end - ts.v[i].start && memcmp(name, s + ts.v[i].start, strlen(name)) == 0;
+            free(name);
+            if (same) {
+                sb_putn(&out, s + pos, ts.v[i].start - pos);
+                sb_puts(&out, to);
+                pos = ts.v[i].end;
+                break;
+            }
+        }
+    }
+    tk_free(&ts);
+    free(decls);
+    if (!pos)
+        return s;
+    sb_puts(&out, s + pos);
+    free(s);
+    return sb_take(&out);
 }

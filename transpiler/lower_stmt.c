@@ -54,13 +54,31 @@ static void add_var_field(lw *L, var *v)
     free(ty);
 }
 
+/* Whether d only declares async functions (`async int f(int);` inside a body): the generated
+ * code calls their ABI functions, declared at file scope, and no function of that name is left
+ * for the declaration to name (c-testsuite 00078, F7). */
+static int async_prototypes_only(lw *L, const node *d)
+{
+    for (unsigned i = 0; i < d->nkids; i++) {
+        if (d->kids[i]->kind != CXCursor_FunctionDecl)
+            return 0;
+        char *name = cx_take(clang_getCursorSpelling(d->kids[i]->cur));
+        int known;
+        callee *c = names_get(&L->t->callee_names, name, &known);
+        free(name);
+        if (!c)
+            return 0;
+    }
+    return d->nkids > 0;
+}
+
 static void gen_decl(lw *L, node *d)
 {
-    if (lw_vm_typedefs(L, d))
+    if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
         return;
     int any_frame = 0;
-    for (unsigned i = 0; i < d->nkids; i++)
-        any_frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
+    for (unsigned i = 0; i < d->nkids; i++) /* (a type moved away leaves its variables to declare) */
+        any_frame |= (d->kids[i]->var && d->kids[i]->var->in_frame) || (lw_is_tag_decl(d->kids[i]) && d->kids[i]->repl);
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
         lw_hoist(L, d);
         lw_sync(L, nstart(d));

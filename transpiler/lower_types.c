@@ -86,7 +86,7 @@ static char *named_anon(lw *L, char *s)
 char *lw_local_type(lw *L, node *decl, int for_field)
 {
     CXType ty = clang_getCursorType(decl->cur);
-    char *s = named_anon(L, for_field ? field_type(ty) : lw_type_spelling(ty));
+    char *s = named_anon(L, lw_rename_types(L, ty, for_field ? field_type(ty) : lw_type_spelling(ty)));
     if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
         char *name = cx_take(clang_getCursorSpelling(decl->cur));
         dg_error_node(L->t, decl, "the type of '%s' has no name asyncc can write in the frame; give it a tag or a typedef",

@@ -3,7 +3,6 @@
 #ifndef ASYNCC_FS_H
 #define ASYNCC_FS_H
 
-#include <stddef.h>
 #include <sys/types.h>
 
 #include "future.h"

@@ -4,7 +4,7 @@
 #define ASYNCC_FUTURE_H
 
 #include <errno.h>
-#include <stddef.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {

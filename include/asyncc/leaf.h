@@ -3,7 +3,7 @@
 #ifndef ASYNCC_LEAF_H
 #define ASYNCC_LEAF_H
 
-#include <stddef.h>
+#include <sys/types.h>
 
 #include "future.h"
 
@@ -39,8 +39,8 @@ extern "C" {
     static void *NAME##_ac_child_(void *frame, const ac_future_type **type)                   \
     {                                                                                         \
         (void)frame;                                                                          \
-        *type = NULL;                                                                         \
-        return NULL;                                                                          \
+        *type = 0;                                                                            \
+        return 0;                                                                             \
     }                                                                                         \
     static const ac_await_site NAME##_ac_sites_[] = {{__FILE__, __LINE__, #NAME}};             \
     const ac_future_type ac__type_##NAME = {                                                  \
@@ -58,7 +58,7 @@ extern "C" {
 
 /* A future whose result is FRAME's member RESULT. */
 #define AC_DEFINE_FUTURE(NAME, FRAME, RESULT, POLL, DROP)                                    \
-    AC_DEFINE_FUTURE_SIZED(NAME, FRAME, offsetof(FRAME, RESULT), sizeof(((FRAME *)0)->RESULT), \
+    AC_DEFINE_FUTURE_SIZED(NAME, FRAME, __builtin_offsetof(FRAME, RESULT), sizeof(((FRAME *)0)->RESULT), \
                            POLL, DROP)
 
 /* A future of an async void function. */

@@ -3,7 +3,7 @@
 #ifndef ASYNCC_NET_H
 #define ASYNCC_NET_H
 
-#include <stddef.h>
+#include <sys/types.h>
 #include <sys/socket.h>
 
 #include "future.h"

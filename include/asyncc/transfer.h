@@ -3,7 +3,7 @@
 #ifndef ASYNCC_TRANSFER_H
 #define ASYNCC_TRANSFER_H
 
-#include <stddef.h>
+#include <sys/types.h>
 
 #include "future.h"
 #include "lang.h"

@@ -3,7 +3,7 @@
 #ifndef ASYNCC_UDP_H
 #define ASYNCC_UDP_H
 
-#include <stddef.h>
+#include <sys/types.h>
 #include <sys/socket.h>
 
 #include "future.h"

@@ -2,6 +2,7 @@
 // so awaiting one embeds its frame in the caller's: no await of the runtime allocates.
 // RUN: %asyncc --emit=frames %s | %FileCheck %s
 #include <asyncc.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 

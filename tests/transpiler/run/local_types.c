@@ -1,7 +1,6 @@
 // Local types of async functions: unnamed structs, unions and enums of locals that live across an
-// await move to file scope under a generated name; local typedefs and tags move as they are,
-// also when two async functions define the same local typedef name... which must not collide:
-// those get an error (see diag/local_type_collision.c).
+// await move to file scope under a generated name; local typedefs and tags move as they are
+// (see run/local_type_renames.c for names file scope already has).
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>

@@ -1,6 +1,7 @@
 // <asyncc.h> no longer brings <stdint.h>, <stdio.h>, <sys/stat.h>, <sys/uio.h>, <stdbool.h> and
 // <sys/types.h> of its own: a program may give uint64_t, FILE or bool meanings of its own (as
-// test suites written before C99 do), which clashed with the system's typedefs.
+// test suites written before C99 do), which clashed with the system's typedefs. Nor <stddef.h>:
+// a program's own NULL or offsetof, spelled otherwise, was "redefined" (c-testsuite 00097, F8).
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 
@@ -10,6 +11,8 @@ typedef struct my_file {
 } FILE;
 typedef int bool;
 int printf(const char *fmt, ...);
+#define NULL ((void*)0)
+#define offsetof(t, m) ((unsigned long)&((t *)0)->m)
 
 async uint64_t twice(uint64_t v)
 {
@@ -22,8 +25,9 @@ async int main(void)
     FILE f = {3};
     bool ok = 1;
     uint64_t v = await(twice((uint64_t)f.fd));
-    printf("%llu %d\n", v, ok);
-    // CHECK: 6 1
+    void *none = NULL;
+    printf("%llu %d %d %lu\n", v, ok, none != 0, offsetof(FILE, fd));
+    // CHECK: 6 1 0 0
     return 0;
 }
 // CHECK-NEXT: exit: 0
