@@ -30,20 +30,12 @@ void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *co
         *col = c;
 }
 
-/* The file name of a line marker, `# 12 "name" 2`, as clang unescapes it; NULL when the line is
- * not a marker. */
-static char *marker_file(const char *p, const char *end, unsigned *line)
+/* The unescaped body of the string literal at p (after its opening quote), as clang writes a
+ * file name in a line marker; *end moves past the closing quote. */
+static char *string_body(const char *p, const char *end, const char **after)
 {
-    if (end - p < 4 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
-        return NULL;
-    p += 2;
-    unsigned n = 0;
-    while (p < end && *p >= '0' && *p <= '9')
-        n = n * 10 + (unsigned)(*p++ - '0');
-    if (end - p < 2 || p[0] != ' ' || p[1] != '"')
-        return NULL;
     sb name = {0};
-    for (p += 2; p < end && *p != '"'; p++) {
+    for (; p < end && *p != '"'; p++) {
         if (*p != '\\' || p + 1 >= end) {
             sb_putc(&name, *p);
         } else if (p[1] >= '0' && p[1] <= '7') {
@@ -56,20 +48,94 @@ static char *marker_file(const char *p, const char *end, unsigned *line)
             sb_putc(&name, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p);
         }
     }
+    if (after)
+        *after = p < end ? p + 1 : end;
+    return name.data ? sb_take(&name) : xstrdup("");
+}
+
+/* The file name of a line marker, `# 12 "name" 2`, as clang unescapes it, with its line and
+ * whether it enters (1) or leaves (2) an included file; NULL when the line is not a marker. */
+static char *marker_file(const char *p, const char *end, unsigned *line, int *flag)
+{
+    if (end - p < 4 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
+        return NULL;
+    p += 2;
+    unsigned n = 0;
+    while (p < end && *p >= '0' && *p <= '9')
+        n = n * 10 + (unsigned)(*p++ - '0');
+    if (end - p < 2 || p[0] != ' ' || p[1] != '"')
+        return NULL;
+    const char *after;
+    char *name = string_body(p + 2, end, &after);
+    *flag = 0;
+    while (after < end && (*after == ' ' || (*after >= '0' && *after <= '9'))) {
+        if ((*after == '1' || *after == '2') && (after + 1 == end || after[1] == ' ') && !*flag)
+            *flag = *after - '0';
+        after++;
+    }
     *line = n;
-    return sb_take(&name);
+    return name;
+}
+
+/* A #line directive of the input file (or a GNU line marker written in it): its line in the
+ * file, the line number it gives the next line (0 when written with a macro), its file name. */
+typedef struct line_dir {
+    unsigned at, number;
+    char *file;
+} line_dir;
+
+static line_dir *input_line_directives(const tunit *t, unsigned *n)
+{
+    const tk_stream *s = &t->orig_toks;
+    line_dir *v = NULL;
+    unsigned line = 1;
+    const char *counted = t->orig;
+    *n = 0;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (s->v[i].kind != TK_DIRECTIVE)
+            continue;
+        const char *p = t->orig + s->v[i].start + 1, *end = t->orig + s->v[i].end;
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        if (end - p > 4 && memcmp(p, "line", 4) == 0 && (p[4] == ' ' || p[4] == '\t'))
+            p += 4;
+        else if (p == end || *p < '0' || *p > '9')
+            continue;
+        for (; counted < t->orig + s->v[i].start; counted++)
+            line += *counted == '\n';
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        unsigned number = 0;
+        while (p < end && *p >= '0' && *p <= '9')
+            number = number * 10 + (unsigned)(*p++ - '0');
+        if (p < end && *p != ' ' && *p != '\t' && *p != '\n')
+            number = 0; /* a macro: `#line LINE` */
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        v = xrealloc(v, sizeof *v * (*n + 1));
+        v[(*n)++] = (line_dir){line, number, p < end && *p == '"' ? string_body(p + 1, end, NULL) : NULL};
+    }
+    return v;
 }
 
 /* The user's line of each line of the preprocessed text, from its line markers (directive
  * tokens, so that a marker-like line inside a comment is none): what clang_getPresumedLocation
- * answers, without a libclang call per offset. */
+ * answers, without a libclang call per offset. Beside it, the line of the input file on disk:
+ * a marker without flags in the input file itself is either clang skipping blank lines or the
+ * input's own #line; the input's directives tell which (a directive the marker would skip past,
+ * giving the line and file the marker says, is the marker). */
 static void build_line_map(tunit *t)
 {
     const char *s = t->text, *end = t->text + t->text_len;
     const tk_stream *ts = &t->toks;
-    unsigned cap = 1024, line = 1, here = 0, k = 0;
+    unsigned cap = 1024, line = 1, k = 0, depth = 0, input = 1, ndirs, next_dir = 0;
+    int delta = 0, started = 0; /* the input line less the user's line, in the input file */
+    line_dir *dirs = input_line_directives(t, &ndirs);
+    const char *file = t->input;
     t->line_start = xmalloc(sizeof *t->line_start * cap);
     t->line_number = xmalloc(sizeof *t->line_number * cap);
+    t->line_input = xmalloc(sizeof *t->line_input * cap);
+    t->line_file = xmalloc(sizeof *t->line_file * cap);
     t->line_here = xmalloc(cap);
     for (const char *p = s; p <= end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -78,27 +144,62 @@ static void build_line_map(tunit *t)
             cap *= 2;
             t->line_start = xrealloc(t->line_start, sizeof *t->line_start * cap);
             t->line_number = xrealloc(t->line_number, sizeof *t->line_number * cap);
+            t->line_input = xrealloc(t->line_input, sizeof *t->line_input * cap);
+            t->line_file = xrealloc(t->line_file, sizeof *t->line_file * cap);
             t->line_here = xrealloc(t->line_here, cap);
         }
         unsigned off = (unsigned)(p - s);
         t->line_start[t->nlines] = off;
         t->line_number[t->nlines] = line;
-        t->line_here[t->nlines++] = (unsigned char)here;
+        t->line_input[t->nlines] = started && depth == 0 ? input : 0;
+        t->line_file[t->nlines] = file;
+        t->line_here[t->nlines++] = (unsigned char)(started && depth == 0);
         while (k < ts->n && ts->v[k].start < off)
             k++;
         unsigned marked;
-        char *file = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? marker_file(p, eol, &marked) : NULL;
-        if (file) {
+        int flag;
+        char *name = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? marker_file(p, eol, &marked, &flag) : NULL;
+        if (name) {
+            if (!started) {
+                started = 1; /* the first marker names the input */
+                input = marked;
+            } else if (flag == 1) {
+                depth++;
+            } else if (flag == 2 && depth) {
+                if (--depth == 0)
+                    input = (unsigned)((int)marked + delta);
+            } else if (depth == 0) {
+                /* Directives before this point were under an #if that was false; clang may
+                 * skip such lines and apply a #line after them with one marker. */
+                long skip = (long)marked + delta;
+                unsigned d = next_dir;
+                while (d < ndirs && (dirs[d].at < input || (dirs[d].number && dirs[d].number != marked) ||
+                                     (dirs[d].file && strcmp(dirs[d].file, name) != 0)))
+                    d++;
+                /* a marker that does not move forward is no skip */
+                if (d < ndirs && (dirs[d].at < skip || skip <= (long)input)) {
+                    input = dirs[d].at + 1;
+                    delta = (int)input - (int)marked;
+                    next_dir = d + 1;
+                } else {
+                    input = (unsigned)skip;
+                }
+            }
             line = marked;
-            here = strcmp(file, t->input) == 0;
-            free(file);
+            /* the names live as long as the map: one string per marker */
+            file = strcmp(name, file) == 0 ? (free(name), file) : name;
         } else {
             line++;
+            if (started && depth == 0)
+                input++;
         }
         if (!nl)
             break;
         p = nl + 1;
     }
+    for (unsigned i = 0; i < ndirs; i++)
+        free(dirs[i].file);
+    free(dirs);
 }
 
 static unsigned line_index(tunit *t, unsigned off)
@@ -126,6 +227,23 @@ int dg_in_input(tunit *t, unsigned off)
 {
     unsigned i = line_index(t, off);
     return t->line_here[i];
+}
+
+const char *dg_file_at(tunit *t, unsigned off)
+{
+    return t->line_file[line_index(t, off)];
+}
+
+unsigned dg_input_line_at(tunit *t, unsigned off)
+{
+    return t->line_input[line_index(t, off)];
+}
+
+unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **file)
+{
+    unsigned i = line_index(t, off);
+    *file = t->line_file[i];
+    return t->line_number[i] + (input_line - t->line_input[i]);
 }
 
 /* Where diagnostics go: stderr, or memory while they are held (see dg_hold). */
@@ -352,7 +470,11 @@ static void user_location(tunit *t, CXSourceLocation loc, char **file, unsigned 
     clang_getSpellingLocation(loc, NULL, NULL, NULL, &offset);
     if (!t->text || offset >= t->text_len || !dg_in_input(t, offset))
         return;
-    if (!user_position(t, offset, *line, line, col))
+    /* the walk is over the input file's own lines; the user's are shifted by its #line */
+    unsigned input = dg_input_line_at(t, offset), uline;
+    if (user_position(t, offset, input, &uline, col))
+        *line += uline - input;
+    else
         *col = original_column(t, offset, *col);
 }
 

@@ -157,7 +157,9 @@ struct tunit {
     unsigned nprotos;
     int errors;
     unsigned *line_start;  /* each line of text: its offset, */
-    unsigned *line_number; /* the user's line number there, */
+    unsigned *line_number; /* the user's line number there (after the input's own #line), */
+    unsigned *line_input;  /* its line in the input file as it is on disk, 0 in a header, */
+    const char **line_file; /* the file name the user's line number is of, */
     unsigned char *line_here; /* and whether it is in the input file (see dg_line_at) */
     unsigned nlines;
     tk_stream orig_toks;       /* the input file's own tokens, */
@@ -183,6 +185,14 @@ int dg_report_clang(tunit *t);
  * (not a header) is there, as line markers say: clang_getPresumedLocation's answers, faster. */
 unsigned dg_line_at(tunit *t, unsigned off);
 int dg_in_input(tunit *t, unsigned off);
+/* Where the input has #line directives of its own (yacc and bison output), the line and file
+ * names they give differ from the input file's own lines: dg_file_at is the name of offset off's
+ * line (the input's path without #line), dg_input_line_at its line in the input file as it is
+ * on disk (0 in a header), and dg_user_line the user's line and file of input line input_line,
+ * off's or one after it with no #line between. */
+const char *dg_file_at(tunit *t, unsigned off);
+unsigned dg_input_line_at(tunit *t, unsigned off);
+unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **file);
 char *cx_take(CXString s);
 
 /* pp.c */
@@ -257,7 +267,6 @@ void dn_source_lines(sb *out, size_t from, unsigned line, const char *file);
 
 /* output.c */
 char *out_compose(tunit *t);
-int out_check_line_directives(tunit *t);
 
 /* branches.c */
 /* Emits ac__branches_<f> (see ac_future_type.branches) when f has a combinator; returns its

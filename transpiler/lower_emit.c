@@ -451,7 +451,7 @@ void lw_function(tunit *t, afn *f, sb *out)
     lw L = {0};
     L.t = t;
     L.f = f;
-    L.file = c_string_body(t->input);
+    L.file = c_string_body(dg_file_at(t, nstart(f->root))); /* (the input's own #line may name another) */
     if (f->self && !f->self->forward_declared) {
         char *d = lw_abi_decls(t, f->self);
         sb_puts(out, d);

@@ -159,6 +159,11 @@ static void rename_uses(lw *L, node *n)
         rename_uses(L, n->kids[i]);
 }
 
+static const char *tag_keyword(const node *k)
+{
+    return k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
+}
+
 static void move_text(lw *L, node *n, const char *text)
 {
     char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", lw_line_at(L, nstart(n)), L->file) : xstrdup("");
@@ -213,13 +218,18 @@ static void collect(lw *L, node *n)
                     move_text(L, k, def);
                     free(def);
                     free(text);
-                    k->repl = ""; /* defined at file scope now */
+                    /* defined at file scope now: where the declaration is copied as written (no
+                     * await in its block), its variables are of the type by name */
+                    char *name = cx_take(clang_getCursorSpelling(k->cur));
+                    const char *to = new_name(L, k->cur);
+                    k->repl = xasprintf("%s %s", tag_keyword(k), to ? to : name);
+                    free(name);
                 }
                 continue;
             }
             if (!frame)
                 continue;
-            const char *kw = k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
+            const char *kw = tag_keyword(k);
             char *name = xasprintf("%s ac__anon_%s_%u", kw, L->f->name, L->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, L);

@@ -378,7 +378,7 @@ int main(int argc, char **argv)
         goto out;
     phase(t.split ? "parse half" : "parse");
     for (;;) {
-        if (dg_report_clang(&t) || out_check_line_directives(&t))
+        if (dg_report_clang(&t))
             goto out;
         int found = an_analyze(&t);
         if (found != AN_RESTART) {

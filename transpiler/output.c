@@ -21,11 +21,15 @@ static int item_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static void presumed_lines(node *n, unsigned *line, unsigned *end_line)
+/* An item's lines in the input file as it is on disk, which the output replaces (not the lines
+ * the input's own #line directives give it). A function whose code says a file name of another
+ * #line than its start's cannot be rewritten: the generated code has one name for its lines. */
+static void input_lines(tunit *t, item *it, node *n)
 {
-    CXSourceRange r = clang_getCursorExtent(n->cur);
-    dg_presumed(clang_getRangeStart(r), NULL, line, NULL);
-    dg_presumed(clang_getRangeEnd(r), NULL, end_line, NULL);
+    it->line = dg_input_line_at(t, it->start);
+    it->end_line = dg_input_line_at(t, it->end > it->start ? it->end - 1 : it->end);
+    if (it->fn && dg_file_at(t, it->start) != dg_file_at(t, it->end > it->start ? it->end - 1 : it->end))
+        dg_error_node(t, n, "a #line directive inside an async function names another file; asyncc cannot rewrite it");
 }
 
 /* The name of directive token i of the input file (`define` for `#  define X`), and its length. */
@@ -39,35 +43,6 @@ static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
         q++;
     *len = (unsigned)(q - p);
     return p;
-}
-
-/* Where the input has #line directives of its own, the preprocessed text's line numbers are
- * not the file's lines, and whole-line replacement would hit the wrong lines. */
-static int has_line_directive(const tunit *t, unsigned *where)
-{
-    const tk_stream *s = &t->orig_toks;
-    for (unsigned i = 0; i < s->n; i++) {
-        unsigned len;
-        const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
-        if (name && ((len == 4 && memcmp(name, "line", 4) == 0) || (len && *name >= '0' && *name <= '9'))) {
-            *where = 1;
-            for (const char *p = t->orig; p < t->orig + s->v[i].start; p++)
-                *where += *p == '\n';
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Reports a #line directive in an input that uses asyncc; returns the number of errors. */
-int out_check_line_directives(tunit *t)
-{
-    unsigned line;
-    if (!memmem(t->orig, t->orig_len, "async", 5) || !has_line_directive(t, &line))
-        return 0;
-    fprintf(stderr, "%s:%u:1: error: asyncc cannot rewrite a file that has #line directives of its own\n", t->input, line);
-    t->errors++;
-    return 1;
 }
 
 /* The names the input file #defines: generated code is already macro-expanded, and must not be
@@ -325,7 +300,7 @@ static void put_item(composer *c, const item *it, sb *code)
 
 /* User text [a, b) of the preprocessed text on a line shared with generated code, at its line.
  * What is only a declaration's `;` (after `async int f(void), g(void)`) is left out. */
-static void put_user_text(composer *c, const char *file, unsigned a, unsigned b)
+static void put_user_text(composer *c, unsigned a, unsigned b)
 {
     const tk_stream *s = &c->t->toks;
     int only_semicolons = 1;
@@ -335,8 +310,11 @@ static void put_user_text(composer *c, const char *file, unsigned a, unsigned b)
         return;
     if (!sb_at_line_start(&c->out))
         sb_putc(&c->out, '\n');
-    if (c->t->lines)
+    if (c->t->lines) {
+        char *file = c_string_body(dg_file_at((tunit *)c->t, a));
         sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)c->t, a), file);
+        free(file);
+    }
     sb b2 = {0};
     tk_put_code(s, &b2, a, b);
     put_code(c, b2.data ? b2.data : "", b2.len);
@@ -350,13 +328,14 @@ char *out_compose(tunit *t)
     item *items = xcalloc(n, sizeof *items);
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
-        items[i] = (item){nstart(f->root), nend(f->root), f->line, f->end_line, f, NULL};
+        items[i] = (item){nstart(f->root), nend(f->root), 0, 0, f, NULL};
+        input_lines(t, &items[i], f->root);
     }
     for (unsigned i = 0; i < t->nprotos; i++) {
         node *p = t->protos[i];
         item *it = &items[t->nfns + i];
         *it = (item){nstart(p), nend(p), 0, 0, NULL, p};
-        presumed_lines(p, &it->line, &it->end_line);
+        input_lines(t, it, p);
     }
     qsort(items, n, sizeof *items, item_cmp);
     unsigned *counters = counter_uses(t, items, n);
@@ -367,7 +346,6 @@ char *out_compose(tunit *t)
     file_macros(t, &c.macros);
     sb_grow(&c.out, t->orig_len * 4);
     sb code = {0}; /* one buffer for every function's code: its memory is reused */
-    char *file = c_string_body(t->input);
     const char *p = t->orig, *end = t->orig + t->orig_len;
     unsigned line = 1;
     for (unsigned i = 0, j; i < n; i = j) {
@@ -389,13 +367,13 @@ char *out_compose(tunit *t)
             pos--;
         for (unsigned k = i; k < j; k++) {
             if (shared && items[k].start > pos)
-                put_user_text(&c, file, pos, items[k].start);
+                put_user_text(&c, pos, items[k].start);
             put_item(&c, &items[k], &code);
             pos = items[k].end > pos ? items[k].end : pos;
         }
         if (shared) {
             const char *nl = memchr(t->text + pos, '\n', t->text_len - pos);
-            put_user_text(&c, file, pos, nl ? (unsigned)(nl - t->text) : t->text_len);
+            put_user_text(&c, pos, nl ? (unsigned)(nl - t->text) : t->text_len);
         }
         if (!sb_at_line_start(&c.out))
             sb_putc(&c.out, '\n');
@@ -414,13 +392,17 @@ char *out_compose(tunit *t)
                 sb_puts(&c.out, "__COUNTER__ * 0 + ");
             sb_puts(&c.out, "0\n#endif\n");
         }
-        if (t->lines)
-            sb_printf(&c.out, "#line %u \"%s\"\n", line, file);
+        if (t->lines) {
+            const char *name;
+            unsigned user = dg_user_line(t, stop, line, &name);
+            char *file = c_string_body(name);
+            sb_printf(&c.out, "#line %u \"%s\"\n", user, file);
+            free(file);
+        }
     }
     sb_putn(&c.out, p, (size_t)(end - p));
     free(items);
     free(counters);
-    free(file);
     free(c.name);
     sb_free(&code);
     if (t->errors) {

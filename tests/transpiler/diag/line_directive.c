@@ -1,11 +1,33 @@
-// A file with #line directives of its own cannot be rewritten line by line: an error, not a
-// rewrite of the wrong lines.
+// An input with #line directives of its own (yacc and bison output) is rewritten through them:
+// errors are reported at the line and file they give, as clang reports them, in a function
+// after the directive and on a line of it joined by a backslash-newline. A #line naming another
+// file inside an async function is refused: its generated code has one file name for its lines.
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
+// RUN: not %asyncc -DOTHER_FILE %s -o %t.c 2>&1 | %FileCheck --check-prefix=OTHER %s
 #include <asyncc.h>
+int plain(int);
+#ifndef OTHER_FILE
 #line 200 "grammar.y"
 async int f(void)
 {
     await(ac_yield());
-    return 1;
+    return await(plain(1));
 }
-// CHECK: {{.*}}line_directive.c:5:1: error: asyncc cannot rewrite a file that has #line directives of its own
+// CHECK: grammar.y:203:18: error: 'await' of 'plain', which is not an async function; declare it 'async'
+
+async int g(int x)
+{
+    int y = x + \
+        await(plain(2));
+}
+// CHECK: grammar.y:210:15: error: 'await' of 'plain', which is not an async function; declare it 'async'
+#else
+#line 40 "grammar.y"
+async int h(void)
+{
+    await(ac_yield());
+#line 7 "other.c"
+    return 0;
+}
+// OTHER: grammar.y:40:11: error: a #line directive inside an async function names another file; asyncc cannot rewrite it
+#endif
