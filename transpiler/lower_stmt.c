@@ -91,8 +91,13 @@ static void gen_decl(lw *L, node *d)
         node *k = d->kids[i];
         var *v = k->var;
         if (!v) {
-            if (lw_is_tag_decl(k) && !k->repl)
-                dg_error_node(L->t, k, "define this type in a declaration of its own, before the variables");
+            if (lw_is_tag_decl(k) && !k->repl) {
+                /* A type that stays local (in the plain twin of a function that never suspends,
+                 * which has no unnamed local type) is defined before the variables of it. */
+                char *text = lw_emit_text(L, k);
+                lw_gline(L, lw_node_line(L, k), "%s;", text);
+                free(text);
+            }
             continue;
         }
         node *init = var_init(k);

@@ -97,6 +97,20 @@ async int defined_with_variables(void)
     return q->y + q->x + e1 + e2 + u2.i + (fwd == fwd2);
 }
 
+async int two(void)
+{
+    return 2;
+}
+
+/* never suspends: its body stays a plain C function (a twin), where the type stays local */
+async int twin_declaration(void)
+{
+    struct tw {
+        int x;
+    } a = {await(two())}, b = a;
+    return a.x + b.x;
+}
+
 async int later_global(void)
 {
     enum { LATER = 3 } v = LATER; /* a file-scope variable LATER is defined below */
@@ -111,6 +125,7 @@ async int main(void)
     printf("hidden %d\n", await(hidden_enumerator()));
     printf("defined_with_variables %d\n", await(defined_with_variables()));
     printf("later_global %d\n", await(later_global()));
+    printf("twin %d\n", await(twin_declaration()));
     struct node g = {RED};
     count_t k = 2;
     printf("file scope %d %zu\n", g.v, sizeof k);
@@ -121,6 +136,7 @@ async int main(void)
 // CHECK-NEXT: hidden 51
 // CHECK-NEXT: defined_with_variables 17
 // CHECK-NEXT: later_global 3
+// CHECK-NEXT: twin 4
 // CHECK-NEXT: file scope 7 4
 // CHECK-NEXT: exit: 0
 
