@@ -76,6 +76,7 @@
     X(clang_isExpression) \
     X(clang_isFunctionTypeVariadic) \
     X(clang_isStatement) \
+    X(clang_isVolatileQualifiedType) \
     X(clang_parseTranslationUnit2) \
     X(clang_visitChildren)
 
@@ -160,6 +161,7 @@ int cx_load(void);
 #define clang_isExpression (cx_api.clang_isExpression)
 #define clang_isFunctionTypeVariadic (cx_api.clang_isFunctionTypeVariadic)
 #define clang_isStatement (cx_api.clang_isStatement)
+#define clang_isVolatileQualifiedType (cx_api.clang_isVolatileQualifiedType)
 #define clang_parseTranslationUnit2 (cx_api.clang_parseTranslationUnit2)
 #define clang_visitChildren (cx_api.clang_visitChildren)
 #endif

@@ -62,6 +62,7 @@ struct var {
     unsigned nrefs;
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
+    unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
     unsigned align;        /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };

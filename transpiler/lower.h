@@ -91,6 +91,12 @@ void lw_block_end_cleanups(lw *L, node *scope);
 void lw_gen_block(lw *L, node *b);
 void lw_gen_stmt(lw *L, node *s);
 
+/* lower_locals.c */
+void lw_place_locals(lw *L);
+char *lw_spills(lw *L, const node *aw);
+char *lw_reloads(lw *L, const node *aw);
+void lw_param_locals(lw *L);
+
 /* lower_moved.c */
 void lw_collect_moved(lw *L, node *n);
 /* Spelling s (owned) of type ty, with the local types that moved under a new name renamed. */

@@ -84,10 +84,29 @@ static site *new_site(lw *L, node *aw, marker kind, const char *what)
 }
 
 /* The label a poll resumes at. The state is stored only when the child is pending: a child that
- * is ready at once costs no store (drop and dumps read the state only between polls). */
-static void suspend_point(lw *L, unsigned line, unsigned k)
+ * is ready at once costs no store (drop and dumps read the state only between polls). Frame
+ * variables kept as C locals are loaded there, on the way in from the dispatch only. */
+static void suspend_point(lw *L, node *aw, unsigned line, unsigned k)
 {
+    char *loads = lw_reloads(L, aw);
+    if (*loads)
+        lw_gline(L, line, "if (0) {");
     lw_glabel(L, line, "ac__resume_%u:", k);
+    if (*loads) {
+        lw_gline(L, line, "    %s", loads);
+        lw_gline(L, line, "}");
+    }
+    free(loads);
+}
+
+/* What a pending child makes the function do: record the state, store the frame variables kept
+ * as C locals, and return (with #line, through the one return that says so: lower_emit.c). */
+static char *suspend(lw *L, node *aw, unsigned k)
+{
+    char *stores = lw_spills(L, aw);
+    char *s = xasprintf("ac__fr->ac__state = %u; %s%s;", k, stores, L->t->lines ? "goto ac__suspended" : "return AC_PENDING");
+    free(stores);
+    return s;
 }
 
 /* An await of a function that never suspends: a call of its plain C twin, hoisted like any
@@ -134,17 +153,20 @@ void lw_gen_await(lw *L, node *aw)
         lw_gline(L, line, "ac__args_%s(&ac__fr->%s%s);", n, ch->field, args);
         lw_gline(L, line, "ac__from = 0;");
         lw_gline(L, line, "if (0) {");
-        suspend_point(L, line, st->index);
-        lw_gline(L, line, "    ac__from = ac__fr->%s.ac__state;", ch->field);
+        lw_glabel(L, line, "ac__resume_%u:", st->index);
+        char *loads = lw_reloads(L, aw), *stop = suspend(L, aw, st->index);
+        lw_gline(L, line, "    ac__from = ac__fr->%s.ac__state;%s%s", ch->field, *loads ? " " : "", loads);
         lw_gline(L, line, "}");
-        lw_gline(L, line, "if (ac__run_%s(&ac__fr->%s, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }",
-              n, ch->field, st->index);
+        lw_gline(L, line, "if (ac__run_%s(&ac__fr->%s, ac__cx, ac__from, 0) == AC_PENDING) { %s }", n, ch->field, stop);
+        free(loads);
+        free(stop);
     } else {
         child_start(L, line, ch, args);
-        suspend_point(L, line, st->index);
-        char *poll = child_poll(ch);
-        lw_gline(L, line, "if (%s == AC_PENDING) { ac__fr->ac__state = %u; return AC_PENDING; }", poll, st->index);
+        suspend_point(L, aw, line, st->index);
+        char *poll = child_poll(ch), *stop = suspend(L, aw, st->index);
+        lw_gline(L, line, "if (%s == AC_PENDING) { %s }", poll, stop);
         free(poll);
+        free(stop);
     }
     free(args);
     if (!c->ret_type)
@@ -222,7 +244,7 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         free(args[i]);
     }
     free(args);
-    suspend_point(L, line, k);
+    suspend_point(L, aw, line, k);
     for (unsigned i = 0; i < st->nkids; i++) {
         child *ch = &st->kids[i];
         char *poll = child_poll(ch);
@@ -264,11 +286,13 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         L->indent -= 4;
         lw_gline(L, line, "}");
     }
+    char *stop = suspend(L, aw, k);
     if (st->mask)
-        lw_gline(L, line, "if (ac__fr->%s != %uu) { ac__fr->ac__state = %u; return AC_PENDING; }", st->mask,
-              st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1, k);
+        lw_gline(L, line, "if (ac__fr->%s != %uu) { %s }", st->mask, st->nkids == 32 ? 0xffffffffu : (1u << st->nkids) - 1,
+                 stop);
     else
-        lw_gline(L, line, "ac__fr->ac__state = %u; return AC_PENDING;", k);
+        lw_gline(L, line, "%s", stop);
+    free(stop);
     if (comb->mk != MK_JOIN) {
         lw_glabel(L, line, "ac__done_%u: __attribute__((unused));", k);
     }

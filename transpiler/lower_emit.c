@@ -126,6 +126,10 @@ static void declare_callees(tunit *t, node *n, sb *out)
         declare_callees(t, n->kids[i], out);
 }
 
+/* The file name gdb shows where a suspending await returns (debug_names.c and docs/inspecting.md
+ * say what it is for). */
+#define SUSPENDED_FILE "/(asyncc: the task is suspended at this await; it resumes there when woken)"
+
 static int t_lines(const lw *L)
 {
     return L->t->lines;
@@ -259,10 +263,10 @@ static void emit_run(lw *L, sb *out, const char *body)
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
     free(params);
-    /* gdb's `break f` stops in it (debug_names.c), at the dispatch: each poll enters f at its
-     * opening brace. With #line, the head and the dispatch are one line each, at f's line and
-     * its brace's: a line after a #line is the next line of the user's file, where a breakpoint
-     * would then land in them. */
+    /* gdb's `break f` stops in it (debug_names.c), at the dispatch, which is f's line: each
+     * poll enters f there. Under #line the head and the dispatch are one line each: a line
+     * after a #line is the next line of the user's file, where a breakpoint would then land in
+     * them. */
     int one = t_lines(L);
     const char *nl = one ? " " : "\n    ", *nl2 = " ";
     if (one)
@@ -274,16 +278,21 @@ static void emit_run(lw *L, sb *out, const char *body)
                    "(void)ac__cx;%s(void)ac__keep;\n",
               n, n, one ? " " : "\n", nl, nl);
     if (one)
-        sb_printf(out, "#line %u \"%s\"\n", lw_line_at(L, nstart(f->body)), L->file);
+        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     sb_printf(out, "    switch (ac__from) {%scase 0:%sbreak;", nl, nl2);
     for (unsigned i = 0; i < f->nsites; i++)
         sb_printf(out, "%scase %u:%sgoto ac__resume_%u;", nl, i + 1, nl2, i + 1);
     sb_printf(out, "%sdefault:%s__builtin_trap(); /* polled after it returned AC_READY */%s}\n", nl, nl2, one ? " " : "\n    ");
     sb_puts(out, body);
-    /* Falling off the end: every line of it is the closing brace's. */
+    /* Falling off the end: every line of it is the closing brace's. Every suspension returns
+     * through ac__suspended, whose line is in a file named to say so: gdb's `next` over an await
+     * that suspends shows it, rather than the closing brace (the shared return) as if the
+     * function had ended. */
     const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
                                "    return (" DONE_STATE ", AC_READY);\n", "}\n"};
     for (int i = 0; i < 3; i++) {
+        if (i == 2 && t_lines(L) && f->nsites)
+            sb_puts(out, "#line 1 \"" SUSPENDED_FILE "\"\nac__suspended: return AC_PENDING;\n");
         if (!*end_lines[i])
             continue;
         if (!sb_at_line_start(out))
@@ -418,8 +427,10 @@ static void emit_async(lw *L, sb *out)
      * poll calls; other functions' local types move to file scope, where the frame struct can
      * use them. */
     int now = c->never_suspends;
-    if (!now)
+    if (!now) {
         lw_collect_moved(L, f->body);
+        lw_place_locals(L);
+    }
     L->indent = 4;
     L->twin = now;
     lw_gen_block(L, f->body);

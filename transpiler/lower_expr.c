@@ -280,7 +280,7 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xstrdup(lw_vm_typedef(L, n)));
         return;
     }
-    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin) {
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !n->var->as_local && !L->twin) {
         /* A const local's field is not const (its initializer is an assignment): its uses see it
          * through a const lvalue, so that typeof, _Generic and assignments still see a const. */
         const char *f = n->var->field;

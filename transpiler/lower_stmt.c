@@ -72,14 +72,35 @@ static int async_prototypes_only(lw *L, const node *d)
     return d->nkids > 0;
 }
 
+/* Whether declarator k of a declaration cannot be copied as written: its variable lives in the
+ * frame alone, or is a C local (lower_locals.c) without an initializer, which gets its field's
+ * value (a copy of an indeterminate value, not one the compiler warns about being stored to the
+ * frame when the function suspends), or it defines an unnamed type moved to file scope
+ * (lower_moved.c), which the variables after it name by its new name. */
+static int lowered_declarator(node *k)
+{
+    if (!k->var)
+        return k->repl && lw_is_tag_decl(k);
+    return k->var->in_frame && (!k->var->as_local || !var_init(k));
+}
+
+/* The fields of the frame variables d declares that stay C locals (lower_locals.c). */
+static void add_local_fields(lw *L, node *d)
+{
+    for (unsigned i = 0; d && d->kind == CXCursor_DeclStmt && i < d->nkids; i++)
+        if (d->kids[i]->var && d->kids[i]->var->as_local)
+            add_var_field(L, d->kids[i]->var);
+}
+
 static void gen_decl(lw *L, node *d)
 {
     if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
         return;
     int any_frame = 0;
-    for (unsigned i = 0; i < d->nkids; i++) /* (a type moved away leaves its variables to declare) */
-        any_frame |= (d->kids[i]->var && d->kids[i]->var->in_frame) || (lw_is_tag_decl(d->kids[i]) && d->kids[i]->repl);
+    for (unsigned i = 0; i < d->nkids; i++)
+        any_frame |= lowered_declarator(d->kids[i]);
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
+        add_local_fields(L, d);
         lw_hoist(L, d);
         lw_sync(L, nstart(d));
         char *s = lw_emit_text(L, d);
@@ -110,8 +131,9 @@ static void gen_decl(lw *L, node *d)
             lw_vm_hoist_sizes(L, k); /* C evaluates them first */
         if (init)
             lw_hoist(L, init);
-        if (v->in_frame) {
+        if (v->in_frame)
             add_var_field(L, v);
+        if (v->in_frame && !v->as_local) {
             if (init)
                 init_frame_var(L, v, init);
         } else if (vm) {
@@ -122,7 +144,7 @@ static void gen_decl(lw *L, node *d)
         } else {
             char *ty = lw_local_type(L, k, 0);
             char *decl = lw_field_decl(ty, xstrdup(v->name));
-            char *it = init ? lw_emit_text(L, init) : NULL;
+            char *it = init ? lw_emit_text(L, init) : v->as_local ? xasprintf("ac__fr->%s", v->field) : NULL;
             lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
             free(ty);
             free(decl);
@@ -160,8 +182,11 @@ void lw_gen_block(lw *L, node *b)
     lw_sync(L, nstart(b));
     lw_put(L, "{");
     unsigned pos = nstart(b) + 1, indent = L->indent;
-    if (b == L->f->body)
+    if (b == L->f->body) {
+        if (L->f->self && !L->twin)
+            lw_param_locals(L); /* before the sizes of array parameters, which may name them */
         lw_vm_params(L);
+    }
     for (unsigned i = 0; i < b->nkids; i++) {
         node *k = b->kids[i];
         lw_copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));
@@ -206,7 +231,7 @@ static int declares_frame_var(node *d)
     if (!d || d->kind != CXCursor_DeclStmt)
         return 0;
     for (unsigned i = 0; i < d->nkids; i++)
-        if (d->kids[i]->var && d->kids[i]->var->in_frame)
+        if (lowered_declarator(d->kids[i]))
             return 1;
     return 0;
 }
@@ -218,6 +243,7 @@ static void gen_for(lw *L, node *s)
     unsigned line = lw_node_line(L, s);
     int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
     if (!header_awaits && !declares_frame_var(init)) {
+        add_local_fields(L, init);
         lw_put_range(L, s, nstart(s), nstart(body));
         lw_gen_stmt(L, body);
         return;
@@ -290,19 +316,16 @@ static void gen_header(lw *L, node *s, const char *keyword, node *cond)
     free(c);
 }
 
-/* Whether a loop is rebuilt as `{ ...; for (;;) ... }`, which loop pragmas cannot precede. */
+/* Whether the loop pragmas before s must go: it is a loop rebuilt as `{ ...; for (;;) ... }`,
+ * which they cannot precede, or one holding an await, whose resume label is a jump into the
+ * loop that makes gcc ignore them with a warning (they are only hints). */
 static int loop_rebuilt(node *s)
 {
     switch (s->kind) {
     case CXCursor_WhileStmt:
-        return s->kids[0]->has_await;
     case CXCursor_DoStmt:
-        return s->kids[1]->has_await;
     case CXCursor_ForStmt:
-        for (unsigned i = 0; i + 1 < s->nkids; i++)
-            if (s->kids[i]->has_await)
-                return 1;
-        return s->nkids > 1 && declares_frame_var(s->kids[0]);
+        return s->has_await;
     default:
         return 0;
     }

@@ -4,7 +4,7 @@
 // REQUIRES: gdb
 // RUN: %asyncc %s -o %t.c
 // RUN: %cc -g -O0 %t.c %libs -o %t
-// RUN: gdb -batch -nx -ex "break gdb_break.c:20" -ex run -ex "bt 2" -ex "print ac__fr->total" %t 2>&1 | %FileCheck %s
+// RUN: gdb -batch -nx -ex "break gdb_break.c:20" -ex run -ex "bt 2" -ex "print total" %t 2>&1 | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
 

@@ -1,4 +1,4 @@
-// gdb's `break f` stops in async function f's body at each poll, at its opening brace, and a
+// gdb's `break f` stops in async function f's body at each poll, on f's head line, and a
 // function that never suspends (run as a plain C twin) can be broken on the same way. With
 // --generated-lines=source (asyncc-cc's way: it deletes the generated file after compiling it)
 // the generated wrappers (poll, init, drop) are shown at the async function's own line.
@@ -44,14 +44,14 @@ async int main(void)
     printf("total %d\n", total + await(named()));
     return 0;
 }
-// CHECK: Breakpoint 1 at {{.*}}: file {{.*}}gdb_symbols.c, line 23.
+// CHECK: Breakpoint 1 at {{.*}}: file {{.*}}gdb_symbols.c, line 22.
 // CHECK: Breakpoint 2 at {{.*}}: file {{.*}}gdb_symbols.c, line 19.
-// CHECK: hit Breakpoint 1, {{.*}}ac__from=0{{.*}} at {{.*}}gdb_symbols.c:23
-// CHECK: 23 {
-// CHECK-NEXT: #0 {{.*}} at {{.*}}gdb_symbols.c:23
+// CHECK: hit Breakpoint 1, {{.*}}ac__from=0{{.*}} at {{.*}}gdb_symbols.c:22
+// CHECK: 22 async int count_up(int n)
+// CHECK-NEXT: #0 {{.*}} at {{.*}}gdb_symbols.c:22
 // CHECK-NEXT: #1 {{.*}} ac__run_main {{.*}} at {{.*}}gdb_symbols.c:43
 // CHECK-NEXT: #2 {{.*}} ac__poll_main {{.*}} at {{.*}}gdb_symbols.c:41
-// CHECK: hit Breakpoint 1, {{.*}}ac__from=1{{.*}} at {{.*}}gdb_symbols.c:23
+// CHECK: hit Breakpoint 1, {{.*}}ac__from=1{{.*}} at {{.*}}gdb_symbols.c:22
 // CHECK: hit Breakpoint 2, {{.*}} at {{.*}}gdb_symbols.c:19
 // CHECK: #0 {{.*}} at {{.*}}gdb_symbols.c:19
 // CHECK-NOT: No such file

@@ -200,7 +200,7 @@ async int main(void)
 // CODE: {{"named"}}
 // CODE: ac__fr->ac__result = ac__now_{{named}}(ac__fr->v);
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
-// CODE: ac__t{{[0-9]+}} = ac__now_{{plus}}(ac__fr->x);
+// CODE: ac__t{{[0-9]+}} = ac__now_{{plus}}(x);
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
 // CODE: static int ac__now_{{later}}(int x)
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}

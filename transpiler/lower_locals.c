@@ -1,0 +1,152 @@
+/* lower_locals.c: frame variables kept as C locals of their own names in the run function, stored
+ * to their frame fields when it suspends and loaded back when it resumes. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A variable that lives across an await has a frame field. Most of them (scalars and pointers
+ * nobody takes the address of) are also an ordinary C local, declared where the user declared
+ * it and with the user's name: the code reads and writes that local, and only a suspension
+ * stores it to its field (before `return AC_PENDING`), and only a resumption loads it back
+ * (after the resume label, which the dispatch reaches by goto, past the declaration). So gdb
+ * prints it by its name, and the compiler keeps it in a register between awaits instead of
+ * going through a frame that every call may change. The rest stay in the frame alone: what a
+ * pointer may reach while the function is suspended (address taken, arrays), what the frame's
+ * drop reads (cleanups), what is const, volatile or _Atomic (a copy would not be the object),
+ * and what a name of the same spelling hides somewhere an await needs it.
+ */
+
+static int variably_modified(CXType t)
+{
+    switch (t.kind) {
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray:
+        return 1;
+    case CXType_Pointer:
+        return variably_modified(clang_getPointeeType(t));
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+        return variably_modified(clang_getArrayElementType(t));
+    default:
+        return 0;
+    }
+}
+
+static int plain_scalar(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    if (clang_isVolatileQualifiedType(c) || clang_isConstQualifiedType(c))
+        return 0;
+    if (c.kind == CXType_Pointer)
+        return !variably_modified(c);
+    if (c.kind == CXType_Enum)
+        return 1;
+    /* bool, the character, integer and floating types */
+    return c.kind >= CXType_Bool && c.kind <= CXType_LongDouble;
+}
+
+static unsigned scope_start(const afn *f, const var *v)
+{
+    return nstart(v->scope ? v->scope : f->body);
+}
+
+static unsigned scope_end(const afn *f, const var *v)
+{
+    return nend(v->scope ? v->scope : f->body);
+}
+
+/* Whether another variable of the same name is declared inside v's scope after it: there v's
+ * name means the other one, and a store or load of v by name would reach it. */
+static int hidden_somewhere(const afn *f, const var *v)
+{
+    for (unsigned i = 0; i < f->nvars; i++) {
+        const var *w = f->vars[i];
+        if (w != v && strcmp(w->name, v->name) == 0 && nstart(w->decl) >= nstart(v->decl) &&
+            nstart(w->decl) < scope_end(f, v))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether v is declared in a switch's body before its first case label: its declaration never
+ * runs (a declaration without initializer of a C local gets one: lower_stmt.c), and no store of
+ * it at an await is known to follow an assignment. */
+static int before_first_case(const var *v)
+{
+    const node *decl_stmt = v->decl->parent, *body = decl_stmt ? decl_stmt->parent : NULL;
+    if (!body || body->kind != CXCursor_CompoundStmt || !body->parent || body->parent->kind != CXCursor_SwitchStmt)
+        return 0;
+    for (unsigned i = 0; i < body->nkids && body->kids[i] != decl_stmt; i++)
+        if (body->kids[i]->kind == CXCursor_CaseStmt || body->kids[i]->kind == CXCursor_DefaultStmt)
+            return 0;
+    return 1;
+}
+
+void lw_place_locals(lw *L)
+{
+    afn *f = L->f;
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        int found = 0;
+        v->as_local = 0;
+        if (!v->in_frame || v->addr_taken || v->cleanup || v->align || v->is_const || v->is_static || !v->name[0] ||
+            strncmp(v->name, "ac__", 4) == 0 || !plain_scalar(clang_getCursorType(v->decl->cur)))
+            continue;
+        /* a file-scope typedef or enumerator of that name may be named by generated code in v's
+         * scope (a result type's spelling) */
+        names_get(&L->t->scope_names, v->name, &found);
+        if (found || hidden_somewhere(f, v) || before_first_case(v))
+            continue;
+        v->as_local = 1;
+    }
+}
+
+/* The locals in scope at await aw, declared before it: `ac__fr->x = x; ` for each when store,
+ * else `x = ac__fr->x;`, space-separated. */
+static char *moves(lw *L, const node *aw, int store)
+{
+    afn *f = L->f;
+    sb b = {0};
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->as_local || nstart(aw) < scope_start(f, v) || nstart(aw) >= scope_end(f, v) ||
+            (!v->is_param && nend(v->decl) > nstart(aw)))
+            continue;
+        if (store)
+            sb_printf(&b, "ac__fr->%s = %s; ", v->field, v->name);
+        else
+            sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
+    }
+    return sb_take(&b);
+}
+
+char *lw_spills(lw *L, const node *aw)
+{
+    return moves(L, aw, 1);
+}
+
+char *lw_reloads(lw *L, const node *aw)
+{
+    return moves(L, aw, 0);
+}
+
+/* At the start of the body: each parameter kept as a local, from the frame that init filled. */
+void lw_param_locals(lw *L)
+{
+    afn *f = L->f;
+    unsigned indent = L->indent;
+    L->indent = 5; /* a column, 1-based */
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param || !v->as_local)
+            continue;
+        char *ty = lw_param_field_type(clang_getCursorType(v->decl->cur));
+        char *d = lw_field_decl(ty, xstrdup(v->name));
+        lw_gline(L, lw_node_line(L, v->decl), "%s = ac__fr->%s;", d, v->field);
+        free(d);
+        free(ty);
+    }
+    L->indent = indent;
+}
