@@ -132,7 +132,8 @@ static char *renamed_text(const lw *L, const node *n, unsigned a, unsigned b)
     rename_edit *v = NULL;
     unsigned nv = 0;
     add_rename_edits(L, n, &v, &nv);
-    qsort(v, nv, sizeof *v, edit_cmp);
+    if (nv) /* qsort's pointer must not be null, even for no elements */
+        qsort(v, nv, sizeof *v, edit_cmp);
     sb out = {0};
     unsigned pos = a;
     for (unsigned i = 0; i < nv; i++) {
