@@ -41,7 +41,8 @@ static void *setter_thread(void *arg)
         for (int spin = rand() % 2000; spin > 0; spin--)
             __asm__ volatile("" ::: "memory");
         set_and_notify();
-        while (atomic_load(&flag) == 1)
+        atomic_store(&flag, 2); /* notified: the waiter may start the next round */
+        while (atomic_load(&flag) == 2)
             sched_yield();
     }
     return NULL;
@@ -108,6 +109,10 @@ static int root_poll(void *frame, ac_cx *cx)
             CHECK(atomic_load(&flag));
             /* fallthrough */
         case 3:
+            /* The flag can be seen before the setter's ac_notify_all has run: starting the next
+             * round then would let that late notify_all complete the next round's wait. */
+            while (atomic_load(&flag) != 2)
+                sched_yield();
             atomic_store(&flag, 0); /* the setter's next round */
             f->round++;
             f->state = 1;
