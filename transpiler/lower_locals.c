@@ -18,29 +18,13 @@
  * and what a name of the same spelling hides somewhere an await needs it.
  */
 
-static int variably_modified(CXType t)
-{
-    switch (t.kind) {
-    case CXType_VariableArray:
-    case CXType_DependentSizedArray:
-        return 1;
-    case CXType_Pointer:
-        return variably_modified(clang_getPointeeType(t));
-    case CXType_ConstantArray:
-    case CXType_IncompleteArray:
-        return variably_modified(clang_getArrayElementType(t));
-    default:
-        return 0;
-    }
-}
-
 static int plain_scalar(CXType ty)
 {
     CXType c = clang_getCanonicalType(ty);
     if (clang_isVolatileQualifiedType(c) || clang_isConstQualifiedType(c))
         return 0;
     if (c.kind == CXType_Pointer)
-        return !variably_modified(c);
+        return !vm_type(c);
     if (c.kind == CXType_Enum)
         return 1;
     /* bool, the character, integer and floating types */
