@@ -154,8 +154,9 @@ struct ac__backend_ops {
      * the deadline (ns on the runtime clock; UINT64_MAX: none) passes. Dispatches nothing. */
     void (*wait)(struct ac__worker *w, uint64_t deadline);
     /* Hands prepared work to the kernel and dispatches the completions that have arrived
-     * (calling each op's complete). Returns how many. */
-    unsigned (*reap)(struct ac__worker *w);
+     * (calling each op's complete), at most about max of them (UINT_MAX: all): the others
+     * stay with the kernel, in their order, for a later reap. Returns how many. */
+    unsigned (*reap)(struct ac__worker *w, unsigned max);
     /* Wakes w out of wait; from any thread, and async-signal-safe. */
     void (*wake)(struct ac__worker *w);
     /* Ops submitted whose completion has not been dispatched yet. */

@@ -650,13 +650,15 @@ static bool completions_queued(struct ep *e)
     return e->ready || atomic_load_explicit(&e->pool_done, memory_order_acquire);
 }
 
-static void harvest(struct ep *e, uint64_t deadline)
+/* Takes up to max (1 to MAX_EVENTS) ready descriptors' events, waiting until the deadline for
+ * one when there are none and nothing else is queued. */
+static void harvest(struct ep *e, uint64_t deadline, int max)
 {
     int n;
     if (deadline == 0 || completions_queued(e)) {
-        n = epoll_wait(e->epfd, e->events, MAX_EVENTS, 0);
+        n = epoll_wait(e->epfd, e->events, max, 0);
     } else if (deadline == UINT64_MAX) {
-        n = epoll_wait(e->epfd, e->events, MAX_EVENTS, -1);
+        n = epoll_wait(e->epfd, e->events, max, -1);
     } else {
         uint64_t now = ac__now_ns();
         uint64_t ns = deadline > now ? deadline - now : 0;
@@ -664,13 +666,13 @@ static void harvest(struct ep *e, uint64_t deadline)
         if (!e->no_pwait2) {
             struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
                                   .tv_nsec = (long)(ns % 1000000000u)};
-            n = (int)syscall(SYS_epoll_pwait2, e->epfd, e->events, MAX_EVENTS, &ts, NULL, 0);
+            n = (int)syscall(SYS_epoll_pwait2, e->epfd, e->events, max, &ts, NULL, 0);
             if (n < 0 && errno == ENOSYS)
                 e->no_pwait2 = true;
         }
         if (e->no_pwait2) { /* whole milliseconds, rounded up: a timer never fires early */
             uint64_t ms = (ns + 999999) / 1000000;
-            n = epoll_wait(e->epfd, e->events, MAX_EVENTS, ms > INT_MAX ? INT_MAX : (int)ms);
+            n = epoll_wait(e->epfd, e->events, max, ms > INT_MAX ? INT_MAX : (int)ms);
         }
     }
     if (n < 0) {
@@ -687,7 +689,7 @@ static void ep_wait(struct ac__worker *w, uint64_t deadline)
     struct ep *e = E(w);
     if (e->nevents)
         return; /* events still to dispatch */
-    harvest(e, deadline);
+    harvest(e, deadline, MAX_EVENTS);
 }
 
 /* ac_read_file opened a FIFO or a device on the pool: read it when it is ready. Returns
@@ -707,13 +709,13 @@ static bool read_file_wait(struct ep *e, struct ac__op *op)
     return false;
 }
 
-static unsigned ep_reap(struct ac__worker *w)
+static unsigned ep_reap(struct ac__worker *w, unsigned max)
 {
     struct ep *e = E(w);
     unsigned total = 0;
     bool saved = ac__driver_enter();
-    if (!e->harvested)
-        harvest(e, 0);
+    if (!e->harvested) /* (an event readies one op or a few; pool and cancelled ops are few) */
+        harvest(e, 0, max >= MAX_EVENTS ? MAX_EVENTS : max ? (int)max : 1);
     e->harvested = false;
     for (int i = 0; i < e->nevents; i++) {
         uint64_t data = e->events[i].data.u64;

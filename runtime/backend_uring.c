@@ -48,7 +48,7 @@ static inline struct uring *U(struct ac__worker *w)
     return w->io;
 }
 
-static unsigned dispatch(struct ac__worker *w);
+static unsigned dispatch(struct ac__worker *w, unsigned max);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Submission                                                                                 */
@@ -70,7 +70,7 @@ static void get_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqe
     struct io_uring *ring = &U(w)->ring;
     while (io_uring_sq_space_left(ring) < n)
         if (submit_now(w) <= 0)
-            dispatch(w);
+            dispatch(w, UINT_MAX);
     for (unsigned i = 0; i < n; i++)
         sqes[i] = io_uring_get_sqe(ring);
     AC__STAT_ADD(w, io_submitted, n);
@@ -292,14 +292,14 @@ static void eventfd_done(struct ac__worker *w, int res)
         arm_eventfd(w);
 }
 
-static unsigned dispatch(struct ac__worker *w)
+static unsigned dispatch(struct ac__worker *w, unsigned max)
 {
     struct uring *u = U(w);
     struct io_uring_cqe *cqes[64];
     unsigned total = 0;
     bool saved = ac__driver_enter();
-    for (;;) {
-        unsigned n = io_uring_peek_batch_cqe(&u->ring, cqes, 64);
+    while (total < max) {
+        unsigned n = io_uring_peek_batch_cqe(&u->ring, cqes, max - total < 64 ? max - total : 64);
         if (!n)
             break;
         for (unsigned i = 0; i < n; i++) {
@@ -327,11 +327,11 @@ static unsigned dispatch(struct ac__worker *w)
     return total;
 }
 
-static unsigned uring_reap(struct ac__worker *w)
+static unsigned uring_reap(struct ac__worker *w, unsigned max)
 {
     if (io_uring_sq_ready(&U(w)->ring))
         submit_now(w);
-    return dispatch(w);
+    return dispatch(w, max);
 }
 
 /* Waits in poll until the ring has a completion (see under_valgrind). */

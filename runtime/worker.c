@@ -302,6 +302,21 @@ static bool work_anywhere(struct ac__worker *w, bool *young)
 /* ------------------------------------------------------------------------------------------ */
 /* Parking                                                                                    */
 
+/* Dispatches completions until the local queue is half full: the tasks they wake then queue
+ * here in their order, with room left for the tasks that those wake in turn. Those left stay
+ * in the kernel, still in order, until the next reap. Dispatching them all (thousands at once
+ * on a server with many connections) overflowed the local queue into the global one, where
+ * the oldest half of each overflow waited behind newer tasks run from the local queue (10,000
+ * echo connections: 1,000 to 7,400 tasks in the global queue on average). At least REAP_MIN,
+ * so that I/O completes also while the queue stays full. */
+#define REAP_MIN 16
+
+static void reap_into_queue(struct ac__worker *w)
+{
+    unsigned len = ac__local_len(&w->queue), half = AC__LOCAL_QUEUE_CAP / 2;
+    w->be->reap(w, len + REAP_MIN < half ? half - len : REAP_MIN);
+}
+
 static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
 {
     struct ac__runtime *rt = w->rt;
@@ -338,7 +353,7 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     ac__worker_fire_timers(w);
     ac__process_cancels(w);
     ac__dump_if_requested();
-    ac__backend_reap(w);
+    reap_into_queue(w);
 }
 
 void ac__backend_cancel_remote(struct ac__worker *w, struct ac__op *op)
@@ -413,7 +428,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
             break;
         w->tick++;
         if (w->tick % MAINTENANCE_INTERVAL == 0) {
-            ac__backend_reap(w);
+            reap_into_queue(w);
             ac__worker_fire_timers(w);
             ac__process_cancels(w);
             ac__dump_if_requested();

@@ -3,6 +3,7 @@
 #ifndef ASYNCC_RUNTIME_WORKER_H
 #define ASYNCC_RUNTIME_WORKER_H
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -161,7 +162,7 @@ void ac__process_cancels(struct ac__worker *w);
 /* The calls the scheduler makes on a worker's backend (see struct ac__backend_ops). */
 static inline unsigned ac__backend_reap(struct ac__worker *w)
 {
-    return w->be->reap(w);
+    return w->be->reap(w, UINT_MAX);
 }
 
 static inline void ac__backend_wait(struct ac__worker *w, uint64_t deadline)
