@@ -792,68 +792,55 @@ static char *cleanup_of(const tunit *t, const node *decl)
     return NULL;
 }
 
-/* Decides which locals live across an await and gives them unique field names. */
-/* The statement an await belongs to: what runs after it resumes includes the whole statement
- * (hoisting evaluates the rest of the expression after the await, and a combinator's targets
- * when each future finishes). */
-static const node *stmt_of(const node *n)
+/* Whether an await in [lo, at) can be reached again after offset at without leaving [lo, hi)
+ * (a goto back over at): what is declared or made at `at`, in scope [lo, hi), may then hold a
+ * value there (a goto forward past a declaration reads it without running the initializer
+ * again; a pointer to a compound literal made at `at` is still valid). */
+static int await_back_over(scan *s, unsigned lo, unsigned hi, unsigned at)
 {
-    const node *p = n;
-    for (;;) {
-        while (p->parent && (clang_isExpression(p->kind) || p->kind == CXCursor_VarDecl))
-            p = p->parent;
-        /* A statement of a statement expression: the expression around it runs after it too
-         * (`x + ({ ...await(f())... })` reads x after the await). */
-        if (p->parent && p->parent->kind == CXCursor_CompoundStmt && p->parent->parent &&
-            p->parent->parent->kind == CXCursor_StmtExpr)
-            p = p->parent->parent;
-        else
-            return p;
+    for (unsigned a = 0; a < s->nawaits; a++) {
+        node *aw = s->awaits[a];
+        span back;
+        if (nstart(aw) >= lo && nend(aw) <= at && jp_span_at(s->f, lo, hi, nstart(aw), &back) && back.hi > at)
+            return 1;
     }
-}
-
-static const node *enclosing_loop(const node *n, const node *limit)
-{
-    for (const node *p = n->parent; p && p != limit->parent; p = p->parent)
-        if (p->kind == CXCursor_ForStmt || p->kind == CXCursor_WhileStmt || p->kind == CXCursor_DoStmt)
-            return p;
-    return NULL;
+    return 0;
 }
 
 /* Whether v's value must survive some await: an await after its declaration, and then a use
- * after that await, or a use in a loop (inside v's scope) that runs the await again. Locals
- * whose address is taken, arrays, locals with a cleanup, and everything in a function with
- * labels (a goto can go back) are kept whenever an await follows the declaration. */
+ * after that await, or a use that control can come back to from the await (a loop or a goto
+ * back, inside v's scope: jumps.c). Locals whose address is taken, arrays, and locals with a
+ * cleanup are kept whenever an await follows the declaration. */
 static int lives_across(scan *s, var *v)
 {
     CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
-    /* With labels, an await before the declaration can run again after it when a goto jumps
-     * back (a pointer to v may be used then). Not for a VLA: a jump to before its declaration
-     * ends its lifetime. */
-    if (!await_within(s, nend(v->decl), nend(v->scope)))
-        return s->f->has_labels && ty.kind != CXType_VariableArray && await_within(s, nstart(v->scope), nend(v->scope));
+    unsigned lo = nstart(v->scope), hi = nend(v->scope);
+    /* Not for a VLA: a jump to before its declaration ends its lifetime. */
+    v->early_await = ty.kind != CXType_VariableArray && await_back_over(s, lo, hi, nstart(v->decl));
+    if (!await_within(s, nend(v->decl), hi))
+        return v->early_await;
     /* A resumption may not jump into the scope of a variably modified type (C11 6.8.6.1): a
      * pointer to a variable-length array followed by an await in its scope lives in the frame. */
-    if (v->addr_taken || v->cleanup || s->f->has_labels || ty.kind == CXType_ConstantArray ||
+    if (v->early_await || v->addr_taken || v->cleanup || ty.kind == CXType_ConstantArray ||
         ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray || vm_type(ty))
         return 1;
     for (unsigned a = 0; a < s->nawaits; a++) {
         node *aw = s->awaits[a];
-        if (nstart(aw) <= nend(v->decl) || nend(aw) > nend(v->scope))
+        if (nstart(aw) <= nend(v->decl) || nend(aw) > hi)
             continue;
-        const node *stmt = stmt_of(aw);
+        const node *stmt = jp_resumed_stmt(aw);
+        span back;
+        int again = jp_span_at(s->f, lo, hi, nstart(aw), &back);
         for (unsigned r = 0; r < v->nrefs; r++) {
             node *ref = v->refs[r];
             if (nstart(ref) >= nend(aw))
                 return 1;
             if (nstart(ref) >= nstart(stmt) && nend(ref) <= nend(stmt) && nstart(ref) >= nend(v->decl))
                 return 1;
-            /* Any loop around the await inside v's scope, however far out, runs the use again
-             * after the await. */
-            for (const node *loop = enclosing_loop(aw, v->scope); loop; loop = enclosing_loop(loop, v->scope))
-                if (nstart(loop) >= nstart(v->scope) && nend(loop) <= nend(v->scope) && nstart(ref) >= nstart(loop) &&
-                    nend(ref) <= nend(loop))
-                    return 1;
+            /* A loop around the await inside v's scope, however far out, or a goto back, runs
+             * the use again after the await. */
+            if (again && nstart(ref) >= back.lo && nend(ref) <= back.hi)
+                return 1;
         }
     }
     return 0;
@@ -874,6 +861,7 @@ static int after_frame_cleanup(afn *f, unsigned i)
     return 0;
 }
 
+/* Decides which locals live across an await and gives them unique field names. */
 static void place_vars(scan *s)
 {
     afn *f = s->f;
@@ -1084,12 +1072,16 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     scan s = {t, f, NULL, 0, 0, NULL, 0};
     if (f->body)
         scan_node(&s, f->body);
+    jp_find(f);
     never_suspending(t, f, &s);
     place_vars(&s);
     if (f->body)
         check_generic_types(&s, f->body);
-    for (unsigned i = 0; i < s.nliterals; i++)
-        s.literals[i]->frame_literal = await_ends_within(&s, nend(s.literals[i]), nend(enclosing_scope(s.literals[i])));
+    for (unsigned i = 0; i < s.nliterals; i++) {
+        node *lit = s.literals[i], *scope = enclosing_scope(lit);
+        lit->frame_literal = await_ends_within(&s, nend(lit), nend(scope)) ||
+                             await_back_over(&s, nstart(scope), nend(scope), nstart(lit));
+    }
     free(s.literals);
     free(s.awaits);
     VEC_PUSH(t->fns, t->nfns, f);

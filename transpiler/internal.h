@@ -28,6 +28,11 @@ typedef struct callee callee;
 typedef struct site site;
 typedef struct tunit tunit;
 
+/* [lo, hi) of the preprocessed text. */
+typedef struct span {
+    unsigned lo, hi;
+} span;
+
 /* One cursor of a rewritten function, with its extent in the preprocessed text. */
 struct node {
     enum CXCursorKind kind;
@@ -63,6 +68,8 @@ struct var {
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
     unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
+    unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
+    unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
     unsigned is_const : 1; /* declared with a top-level const */
     unsigned align;        /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };
@@ -117,6 +124,8 @@ struct afn {
     site **sites;
     unsigned nsites;
     unsigned has_labels : 1;
+    span *backs; /* where control can go back from anywhere in [lo, hi) to lo (jumps.c) */
+    unsigned nbacks;
     unsigned is_main : 1;
     unsigned unnamed_local_type : 1; /* declares a struct, union or enum without a tag */
     node **direct; /* awaits lowered to direct calls (for --emit=frames) */
@@ -236,6 +245,20 @@ callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
+
+/* jumps.c */
+/* Finds f's backward jumps (loops, gotos to earlier labels, computed gotos) into f->backs. */
+void jp_find(afn *f);
+/* Whether control at offset `at` can come back to where it was (a loop or a goto runs it again)
+ * without leaving [lo, hi): returns 1 with *out set to the span of the text it can then reach
+ * (every offset of it, and none before it), 0 when it can only go on forward. */
+int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out);
+/* What goes on being evaluated after await aw resumes: the whole expression (or declaration)
+ * of the statement holding it (hoisting evaluates the rest of it after the await, and a
+ * combinator's targets when each future finishes), and when that is inside a statement
+ * expression, what holds that statement expression in turn. Not the statement's block: the
+ * statements after it come after it in the text anyway. */
+const node *jp_resumed_stmt(const node *aw);
 
 /* align.c */
 /* The alignment an AlignedAttr node asks for: returns 0 with *align set, or -1 when its argument

@@ -68,6 +68,55 @@ static int before_first_case(const var *v)
     return 1;
 }
 
+/* Whether a reference of a variable may write it: the left operand of an assignment, the operand
+ * of ++ or --, or an operand of an asm statement (an output operand is written, and telling
+ * outputs from inputs is not worth it). */
+static int writes(lw *L, node *ref)
+{
+    node *c = ref, *p = ref->parent;
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr)) {
+        c = p;
+        p = p->parent;
+    }
+    if (!p)
+        return 0;
+    if (p->kind == CXCursor_GCCAsmStmt || p->kind == CXCursor_MSAsmStmt || p->kind == CXCursor_UnexposedStmt)
+        return 1;
+    if ((p->kind == CXCursor_BinaryOperator || p->kind == CXCursor_CompoundAssignOperator) && p->nkids == 2 &&
+        p->kids[0] == c) {
+        const char *op = an_binop(L->t, p);
+        size_t n = strlen(op);
+        return n && op[n - 1] == '=' && strcmp(op, "==") && strcmp(op, "<=") && strcmp(op, ">=") && strcmp(op, "!=");
+    }
+    if (p->kind == CXCursor_UnaryOperator) {
+        const tk_stream *ts = &L->t->toks;
+        unsigned first = tk_at(ts, nstart(p)), last = tk_prev(ts, tk_at(ts, nend(p)));
+        return tk_is(ts, first, "++") || tk_is(ts, first, "--") || (last < ts->n && (tk_is(ts, last, "++") || tk_is(ts, last, "--")));
+    }
+    return 0;
+}
+
+/* Whether v, a local with an initializer outside a for header, is never written after it: its
+ * field is then written once, where it is declared, and never again when the function suspends
+ * (a parameter's, by init). */
+static int set_once(lw *L, var *v)
+{
+    /* the size expressions of array parameters (`int a[i++]`) run first, outside the body whose
+     * references v->refs lists */
+    if (v->is_param && L->f->nparam_sizes)
+        return 0;
+    if (!v->is_param) {
+        const node *d = v->decl->parent;
+        if (clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(v->decl->cur)) || !d ||
+            (d->parent && d->parent->kind == CXCursor_ForStmt))
+            return 0;
+    }
+    for (unsigned r = 0; r < v->nrefs; r++)
+        if (writes(L, v->refs[r]))
+            return 0;
+    return 1;
+}
+
 void lw_place_locals(lw *L)
 {
     afn *f = L->f;
@@ -81,14 +130,35 @@ void lw_place_locals(lw *L)
         /* a file-scope typedef or enumerator of that name may be named by generated code in v's
          * scope (a result type's spelling) */
         names_get(&L->t->scope_names, v->name, &found);
-        if (found || hidden_somewhere(f, v) || before_first_case(v))
+        /* an await before its declaration that a goto back makes it live across: the resume
+         * label there is outside the scope of its name */
+        if (found || v->early_await || hidden_somewhere(f, v) || before_first_case(v))
             continue;
         v->as_local = 1;
+        v->set_once = set_once(L, v);
     }
 }
 
-/* The locals in scope at await aw, declared before it: `ac__fr->x = x; ` for each when store,
- * else `x = ac__fr->x;`, space-separated. */
+/* Whether v's value may be read after await aw resumes: a reference after it, or in the
+ * statement that goes on after it, or one that control comes back to from it inside v's scope
+ * (a loop or a goto back: the same questions as analysis asks in lives_across). */
+static int needed_after(lw *L, const var *v, const node *aw)
+{
+    afn *f = L->f;
+    const node *stmt = jp_resumed_stmt(aw);
+    span back;
+    int again = jp_span_at(f, scope_start(f, v), scope_end(f, v), nstart(aw), &back);
+    for (unsigned r = 0; r < v->nrefs; r++) {
+        unsigned at = nstart(v->refs[r]);
+        if (at >= nend(aw) || (at >= nstart(stmt) && at < nend(stmt)) || (again && at >= back.lo && at < back.hi))
+            return 1;
+    }
+    return 0;
+}
+
+/* The locals in scope at await aw, declared before it, whose values may be needed after it:
+ * `ac__fr->x = x; ` for each when store (not for those whose field never changes), else
+ * `x = ac__fr->x;`, space-separated. */
 static char *moves(lw *L, const node *aw, int store)
 {
     afn *f = L->f;
@@ -96,7 +166,7 @@ static char *moves(lw *L, const node *aw, int store)
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->as_local || nstart(aw) < scope_start(f, v) || nstart(aw) >= scope_end(f, v) ||
-            (!v->is_param && nend(v->decl) > nstart(aw)))
+            (!v->is_param && nend(v->decl) > nstart(aw)) || (store && v->set_once) || !needed_after(L, v, aw))
             continue;
         if (store)
             sb_printf(&b, "ac__fr->%s = %s; ", v->field, v->name);
@@ -128,7 +198,9 @@ void lw_param_locals(lw *L)
             continue;
         char *ty = lw_param_field_type(clang_getCursorType(v->decl->cur));
         char *d = lw_field_decl(ty, xstrdup(v->name));
-        lw_gline(L, lw_node_line(L, v->decl), "%s = ac__fr->%s;", d, v->field);
+        /* a parameter the body never names is not used by a store either (it is set once):
+         * the plain build's warning about it is -Wunused-parameter, under -Wextra only */
+        lw_gline(L, lw_node_line(L, v->decl), "%s%s = ac__fr->%s;", d, v->nrefs ? "" : " __attribute__((unused))", v->field);
         free(d);
         free(ty);
     }

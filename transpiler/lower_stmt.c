@@ -92,6 +92,14 @@ static void add_local_fields(lw *L, node *d)
             add_var_field(L, d->kids[i]->var);
 }
 
+/* A C local never written after its initializer has its field written here, once, rather than
+ * at each suspension (lower_locals.c). */
+static void store_set_once(lw *L, var *v)
+{
+    if (v && v->as_local && v->set_once)
+        lw_gline(L, lw_node_line(L, v->decl), "ac__fr->%s = %s;", v->field, v->name);
+}
+
 static void gen_decl(lw *L, node *d)
 {
     if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
@@ -106,6 +114,8 @@ static void gen_decl(lw *L, node *d)
         char *s = lw_emit_text(L, d);
         lw_put(L, s);
         free(s);
+        for (unsigned i = 0; i < d->nkids; i++)
+            store_set_once(L, d->kids[i]->var);
         return;
     }
     for (unsigned i = 0; i < d->nkids; i++) {
@@ -146,6 +156,7 @@ static void gen_decl(lw *L, node *d)
             char *decl = lw_field_decl(ty, xstrdup(v->name));
             char *it = init ? lw_emit_text(L, init) : v->as_local ? xasprintf("ac__fr->%s", v->field) : NULL;
             lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
+            store_set_once(L, v);
             free(ty);
             free(decl);
             free(it);

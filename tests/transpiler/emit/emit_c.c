@@ -2,8 +2,8 @@
 // function that runs the body (ac__run_f, which the poll calls with the frame's state), dispatching
 // on the state with goto and keeping the user's statements as written. A child embedded in the
 // frame starts at once: its arguments are set (ac__args_f) and its body runs from state 0. Frame
-// variables that nothing points into stay C locals, stored to the frame only to suspend, and
-// loaded from it on resuming.
+// variables that nothing points into stay C locals, stored to the frame only to suspend (not n:
+// a parameter never assigned keeps the value init stored), and loaded from it on resuming.
 // RUN: %asyncc --emit=c %s | %FileCheck %s
 // RUN: %asyncc --emit=c %s | %FileCheck %s --check-prefix=NOLINE
 // RUN: %asyncc --emit=c --lines %s | %FileCheck %s --check-prefix=LINES
@@ -45,7 +45,7 @@ async int total(int n)
 // CHECK-NEXT:       ac__resume_{{1}}:
 // CHECK-NEXT:             ac__from = ac__fr->ac__c1.{{ac__state}}; n = ac__fr->n; sum = ac__fr->sum; i = ac__fr->i;
 // CHECK-NEXT:         }
-// CHECK-NEXT:         if (ac__run_{{fetch}}(&ac__fr->ac__c1, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = 1; ac__fr->n = n; ac__fr->sum = sum; ac__fr->i = i; return AC_PENDING; }
+// CHECK-NEXT:         if (ac__run_{{fetch}}(&ac__fr->ac__c1, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = 1; ac__fr->sum = sum; ac__fr->i = i; return AC_PENDING; }
 // CHECK-NEXT:         sum += ac__fr->ac__c1.{{ac__result}};
 // CHECK:          printf("sum %d\n", {{sum}});
 // CHECK-NEXT:     return (ac__fr->ac__result = (sum), ac__keep ? (void)(ac__fr->ac__state = {{AC_STATE_DONE}}) : (void)0, AC_READY);
