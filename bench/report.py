@@ -335,18 +335,30 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
                    ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"))
     if any(get(wl, p, "machine_idle_pct") is not None for wl in ("echo", "echo1000", "echo10000")
            for p in ("asyncc", "tokio")):
-        w("Where the machine's two CPUs went during each run (/proc/stat, the whole machine: idle while "
-          "every connection has a request in flight means client and server both waited; softirq is "
-          "the loopback's TCP work, charged to no process), and the load client's CPU per request:")
+        window = any(get(wl, p, "window_idle_pct") is not None for wl in ("echo", "echo1000", "echo10000")
+                     for p in ("asyncc", "tokio"))
+        w("Where the machine's two CPUs went (/proc/stat, the whole machine"
+          + (", over the measured seconds only" if window else ", over the client's whole run, connecting included")
+          + ": idle while every connection has a request in flight means client and server both waited; "
+          "softirq is the loopback's TCP work, charged to no process), the load client's CPU per request"
+          + (", and the TCP events that make requests wait: delayed ACKs per request (a side that took "
+             "longer than the delayed-ACK timeout, 40 ms or more, to answer: its pure ACK is an extra packet), "
+             "and packets dropped because a CPU's input backlog was full (a burst of delayed-ACK timers firing "
+             "in one softirq; each drop waits for a tail loss probe)" if window else "") + ":")
         w("")
-        w("| peer | " + " | ".join(f"{c}: idle % | softirq % | client µs/req" for c in ("50", "1,000", "10,000")) + " |")
-        w("|---|" + "---|---|---|" * 3)
+        cols = "idle % | softirq % | client µs/req" + (" | delayed ACKs/req | drops" if window else "")
+        w("| peer | " + " | ".join(f"{c}: {cols}" for c in ("50", "1,000", "10,000")) + " |")
+        w("|---|" + ("---|" * (5 if window else 3)) * 3)
         for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"):
             cells = []
             for wl in ("echo", "echo1000", "echo10000"):
                 c, n = get(wl, peer, "client_cpu_s"), get(wl, peer, "total_requests")
-                cells += [fmt(get(wl, peer, "machine_idle_pct"), 1), fmt(get(wl, peer, "machine_softirq_pct"), 1),
-                          fmt(c * 1e6 / n if c is not None and n else None, 2)]
+                idle = get(wl, peer, "window_idle_pct" if window else "machine_idle_pct")
+                soft = get(wl, peer, "window_softirq_pct" if window else "machine_softirq_pct")
+                cells += [fmt(idle, 1), fmt(soft, 1), fmt(c * 1e6 / n if c is not None and n else None, 2)]
+                if window:
+                    d = get(wl, peer, "backlog_drops")
+                    cells += [fmt(get(wl, peer, "tcp_delack_per_req"), 3), "—" if d is None else f"{d:,.0f}"]
             w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + " |")
         w("")
     for peer in ("asyncc", "asyncc_epoll"):

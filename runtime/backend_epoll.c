@@ -350,7 +350,14 @@ static struct fd_entry *entry(struct ep *e, int fd)
 
 /* Registers one-shot interest in events of fd. A descriptor number may have been closed and
  * reused behind our back: epoll then knows the old file, not this one, so MOD finds nothing
- * and we ADD. */
+ * and we ADD.
+ * Why a wait costs this epoll_ctl, where Tokio registers a socket once (edge-triggered) and
+ * waits for free: Tokio owns the descriptor and deregisters it when it is dropped; here the
+ * program owns raw numbers and may close(2) one without ac_close (epoll then forgets the file
+ * silently) and get the same number back from pipe(2), socket(2) or dup(2). A registration
+ * kept per number, even with a generation that ac_close and the runtime's own accept and
+ * socket bump, would then wait on a file epoll does not watch, for ever; telling the files
+ * apart takes a system call per wait (fstat, or this MOD, which also re-checks readiness). */
 static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
 {
     struct epoll_event ev = {.events = events | EPOLLONESHOT, .data.u64 = (uint64_t)fd};

@@ -3,7 +3,8 @@
  * whole echo of a request has come back, the next one is sent. A recv is always in flight on
  * every connection; one io_uring_enter submits and reaps for all of them, so the client spends
  * little CPU per request and the server under test is the bottleneck. Counts requests completed
- * during SECONDS after a warm-up; bounded in time (connect gives up after 10 s).
+ * during SECONDS after a warm-up, and what the machine did meanwhile (struct machine); bounded
+ * in time (connect gives up after 10 s).
  * usage: echo_client PORT [SECONDS=5] [CONNS=50] [MSG=64] */
 #include <errno.h>
 #include <liburing.h>
@@ -22,6 +23,57 @@ struct conn {
 };
 
 /* user_data: connection index * 2 + (0 for recv, 1 for send) */
+
+/* What the machine did during the measured seconds (the connections are up by then): its CPUs
+ * (/proc/stat), and the loopback's TCP events that make requests wait: delayed ACKs (a peer
+ * that took longer than the delayed-ACK timeout to answer), packets dropped because a CPU's
+ * input backlog was full (net.core.netdev_max_backlog), and the tail loss probes and
+ * retransmissions that recover them. */
+struct machine {
+    unsigned long long cpu[8]; /* user nice system idle iowait irq softirq steal */
+    unsigned long long delack, tlp, retrans, drops;
+};
+
+/* The value of key in a /proc/net/netstat-style file (a header line, then a value line). */
+static unsigned long long netstat_value(const char *file, const char *key)
+{
+    FILE *f = fopen(file, "r");
+    char names[8192], values[8192];
+    unsigned long long v = 0;
+    while (f && fgets(names, sizeof names, f) && fgets(values, sizeof values, f)) {
+        char *sn, *sv;
+        char *n = strtok_r(names, " \n", &sn), *x = strtok_r(values, " \n", &sv);
+        for (; n && x; n = strtok_r(NULL, " \n", &sn), x = strtok_r(NULL, " \n", &sv))
+            if (strcmp(n, key) == 0)
+                v = strtoull(x, NULL, 10);
+    }
+    if (f)
+        fclose(f);
+    return v;
+}
+
+static void machine_now(struct machine *m)
+{
+    memset(m, 0, sizeof *m);
+    FILE *f = fopen("/proc/stat", "r");
+    if (f) {
+        if (fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &m->cpu[0], &m->cpu[1],
+                   &m->cpu[2], &m->cpu[3], &m->cpu[4], &m->cpu[5], &m->cpu[6], &m->cpu[7]) != 8)
+            memset(m->cpu, 0, sizeof m->cpu);
+        fclose(f);
+    }
+    m->delack = netstat_value("/proc/net/netstat", "DelayedACKs");
+    m->tlp = netstat_value("/proc/net/netstat", "TCPLossProbes");
+    m->retrans = netstat_value("/proc/net/snmp", "RetransSegs");
+    char line[512];
+    unsigned processed, dropped;
+    f = fopen("/proc/net/softnet_stat", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "%x %x", &processed, &dropped) == 2)
+            m->drops += dropped;
+    if (f)
+        fclose(f);
+}
 
 static int connect_retry(int port)
 {
@@ -110,6 +162,8 @@ int main(int argc, char **argv)
         queue_send(&ring, &c[i], i, out, msg);
     }
     uint64_t done = 0, done_at_start = 0, errors = 0;
+    struct machine m0, m1;
+    machine_now(&m0);
     int measuring = 0;
     struct __kernel_timespec tick = {.tv_nsec = 10000000};
     for (;;) {
@@ -118,6 +172,7 @@ int main(int argc, char **argv)
             measuring = 1;
             done_at_start = done;
             measure_from = now;
+            machine_now(&m0);
         }
         if (now >= end)
             break;
@@ -152,11 +207,20 @@ int main(int argc, char **argv)
             queue_recv(&ring, &c[i], i);
         }
     }
+    machine_now(&m1);
     double dt = (double)(bench_now_ns() - measure_from) / 1e9;
+    double n = (double)(done - done_at_start), ticks = 0;
+    for (int k = 0; k < 8; k++)
+        ticks += (double)(m1.cpu[k] - m0.cpu[k]);
     printf("RESULT requests_per_s=%.0f requests=%llu seconds=%.2f conns=%d msg=%zu errors=%llu "
-           "total_requests=%llu\n",
-           (double)(done - done_at_start) / dt, (unsigned long long)(done - done_at_start), dt,
-           nconns, msg, (unsigned long long)errors, (unsigned long long)done);
+           "total_requests=%llu window_idle_pct=%.1f window_softirq_pct=%.1f "
+           "tcp_delack_per_req=%.3f tcp_tlp=%llu tcp_retrans=%llu backlog_drops=%llu\n",
+           n / dt, (unsigned long long)(done - done_at_start), dt, nconns, msg,
+           (unsigned long long)errors, (unsigned long long)done,
+           ticks > 0 ? 100 * (double)(m1.cpu[3] + m1.cpu[4] - m0.cpu[3] - m0.cpu[4]) / ticks : 0,
+           ticks > 0 ? 100 * (double)(m1.cpu[6] - m0.cpu[6]) / ticks : 0,
+           n > 0 ? (double)(m1.delack - m0.delack) / n : 0, m1.tlp - m0.tlp,
+           m1.retrans - m0.retrans, m1.drops - m0.drops);
     io_uring_queue_exit(&ring);
     for (int i = 0; i < nconns; i++)
         close(c[i].fd);
