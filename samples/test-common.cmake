@@ -1,9 +1,10 @@
-# samples/test-common.cmake: registers a network sample's test, included by its CMakeLists.txt:
-# test.sh against the built server, and the same with the server under valgrind's memcheck.
+# samples/test-common.cmake: registers a sample's test, included by its CMakeLists.txt: test.sh
+# against the built program, and the same with the program under valgrind's memcheck.
 
-# asyncc_sample_test(NAME TARGET TIMEOUT): sample.NAME runs test.sh with TARGET's binary;
-# sample.NAME.valgrind runs it under memcheck (where valgrind is found and the build has no
-# sanitizer): any invalid access, or a leak at the server's exit, fails it with status 99.
+# asyncc_sample_test(NAME TARGET TIMEOUT): sample.NAME runs `test.sh BINARY`, the binary of
+# TARGET; sample.NAME.valgrind runs `test.sh BINARY valgrind OPTIONS...` (where valgrind is found
+# and the build has no sanitizer), and test.sh runs the program under that wrapper: any invalid
+# access, or a leak at the program's exit, fails it with status 99.
 function(asyncc_sample_test name target timeout)
   add_test(NAME sample.${name}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/test.sh $<TARGET_FILE:${target}>)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh: hashsum's output must be byte-identical to coreutils sha256sum's, with the same exit
-# status, on awkward files and names, on stdin, and under a small descriptor limit. Usage: test.sh HASHSUM
+# status, on awkward files and names, on stdin, and under a small descriptor limit.
+# Usage: test.sh HASHSUM [WRAPPER...] (a wrapper such as valgrind runs hashsum under it)
 set -euo pipefail
-hashsum=$1
+hashsum=("${@:2}" "$(realpath "$1")")
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -19,7 +20,7 @@ same() { # same ARGS...: both tools print the same bytes and exit the same way
     set +e
     sha256sum "$@" >want.out 2>/dev/null
     want=$?
-    "$hashsum" "$@" >got.out 2>got.err
+    "${hashsum[@]}" "$@" >got.out 2>got.err
     got=$?
     set -e
     if ! cmp -s want.out got.out || [ $want -ne $got ]; then
@@ -36,10 +37,10 @@ grep -q "hashsum: missing: No such file or directory" got.err
 grep -q "hashsum: adir: Is a directory" got.err
 echo "ok: missing file and directory: same output and exit status 1"
 sha256sum <"size 65536" >want.out
-"$hashsum" <"size 65536" >got.out
+"${hashsum[@]}" <"size 65536" >got.out
 cmp want.out got.out
 echo "ok: standard input"
 # -j bounds the files open at once: 8 open files fit in 32 descriptors, 300 inputs or not.
-(ulimit -n 32 && "$hashsum" -j 8 f* >got.out)
+(ulimit -n 32 && "${hashsum[@]}" -j 8 f* >got.out)
 sha256sum f* | cmp - got.out
 echo "ok: 300 files with -j 8 under ulimit -n 32"

@@ -146,7 +146,7 @@ fi
 
 # Graceful shutdown on SIGTERM: a subscriber is still connected (its redis-cli must see the
 # connection close) and so is an idle client; the server exits with status 0.
-sleep 30 | socat - TCP:127.0.0.1:"$port" &
+sleep 30 2>/dev/null | socat - TCP:127.0.0.1:"$port" >/dev/null 2>&1 &
 idle=$!
 pids+=("$idle")
 sleep 0.2
@@ -157,7 +157,7 @@ echo "ok: SIGTERM: connections closed, exit status 0"
 
 # And SIGINT (Ctrl-C) while a client is connected.
 start_server --port 0
-sleep 30 | socat - TCP:127.0.0.1:"$port" &
+sleep 30 2>/dev/null | socat - TCP:127.0.0.1:"$port" >/dev/null 2>&1 &
 pids+=("$!")
 check OK set k v
 stop_server INT
