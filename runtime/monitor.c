@@ -42,15 +42,16 @@ static void watchdog(struct ac__worker *w, struct watch *wa, uint64_t now)
     unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_acquire);
     if ((seq & 1) || seq == wa->reported)
         return;
-    uint64_t start = atomic_load_explicit(&w->watch_start_ms, memory_order_relaxed);
+    /* Acquire loads of the fields (worker.c's watch_begin stores them with release): one that
+     * reads a newer poll's value makes the count below read that poll's odd count, or later. */
+    uint64_t start = atomic_load_explicit(&w->watch_start_ms, memory_order_acquire);
     if (now - start < w->rt->slow_poll_ms)
         return;
-    const char *name = atomic_load_explicit(&w->watch_name, memory_order_relaxed);
+    const char *name = atomic_load_explicit(&w->watch_name, memory_order_acquire);
     uint64_t words[AC__WATCH_WORDS + 1] = {0};
     for (unsigned i = 0; i < AC__WATCH_WORDS; i++)
-        words[i] = atomic_load_explicit(&w->watch_site[i], memory_order_relaxed);
+        words[i] = atomic_load_explicit(&w->watch_site[i], memory_order_acquire);
     const char *site = (const char *)words;
-    atomic_thread_fence(memory_order_acquire);
     if (atomic_load_explicit(&w->watch_seq, memory_order_relaxed) != seq)
         return; /* a new poll began meanwhile */
     wa->reported = seq;
