@@ -133,6 +133,11 @@ struct ac__op {
     uint32_t events;               /* the backend's */
 };
 
+/* Does an AC__OP_READ_FILE op on the calling thread without blocking (io_read_file.c): returns
+ * its result, or -EAGAIN when a step of the path's lookup or a page of the file is not cached, or
+ * the path names no regular file; the op must then be done where it may block. */
+int ac__read_file_nowait(const struct ac__op *op);
+
 /* A backend: one per worker, chosen for the whole runtime at start. Every function but wake
  * runs on the worker's own thread (or on the thread that owns every worker at shutdown). */
 struct ac__backend_ops {

@@ -552,10 +552,15 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
             e->fds[a->ints.a].registered = e->fds[a->ints.a].drained = false;
         r = neg_errno(close(a->ints.a));
         break;
+    case AC__OP_READ_FILE:
+        /* A file in the page cache costs four calls here, less than a trip to the pool. */
+        if ((r = ac__read_file_nowait(op)) != -EAGAIN)
+            break;
+        to_pool(w, op);
+        return false;
     case AC__OP_OPEN:
     case AC__OP_FSYNC:
     case AC__OP_STATX:
-    case AC__OP_READ_FILE:
     case AC__OP_UNLINK:
     case AC__OP_MKDIR:
     case AC__OP_RENAME:

@@ -1,5 +1,16 @@
 /* runtime/io_read_file.c: ac_read_file, reading a file from its start in one op: open, read and
- * close (io_uring: one hard-linked chain through a direct descriptor; epoll: one pool job). */
+ * close (io_uring: one hard-linked chain through a direct descriptor; epoll: on the worker when
+ * the path and the pages are cached, else one pool job). */
+#define _GNU_SOURCE /* preadv2, RWF_NOWAIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdatomic.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
 #include "asyncc/io.h"
 #include "io_op.h"
 #include "task.h"
@@ -13,4 +24,37 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
     f->op.a.read_file.path = path;
     f->op.a.read_file.buf = buf;
     f->op.a.read_file.len = len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
+}
+
+/* Set once openat2 says it has no RESOLVE_CACHED (Linux before 5.12): no use asking again. */
+static atomic_bool no_cached_lookup;
+
+int ac__read_file_nowait(const struct ac__op *op)
+{
+    if (atomic_load_explicit(&no_cached_lookup, memory_order_relaxed))
+        return -EAGAIN;
+    /* O_NONBLOCK keeps the open of a FIFO from waiting for a writer (io_uring's own first try
+     * does the same); anything but a regular file then goes to the pool, as if never opened. */
+    struct open_how how = {.flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK, .resolve = RESOLVE_CACHED};
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, op->a.read_file.path, &how, sizeof how);
+    if (fd < 0) {
+        if (errno == ENOSYS || errno == EINVAL || errno == E2BIG) {
+            atomic_store_explicit(&no_cached_lookup, true, memory_order_relaxed);
+            return -EAGAIN;
+        }
+        return -errno; /* -EAGAIN: a step of the lookup is not cached */
+    }
+    int r = -EAGAIN;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        struct iovec iov = {.iov_base = op->a.read_file.buf, .iov_len = op->a.read_file.len};
+        ssize_t n = preadv2(fd, &iov, 1, 0, RWF_NOWAIT);
+        /* A short read is the end of the file, or pages missing from the cache (RWF_NOWAIT
+         * stops at the first): only the former is the answer. Errors, -EAGAIN and -EOPNOTSUPP
+         * (a file system without RWF_NOWAIT) among them, go to the pool, which says for sure. */
+        if (n >= 0 && ((size_t)n == iov.iov_len || n >= st.st_size))
+            r = (int)n;
+    }
+    close(fd);
+    return r;
 }

@@ -2,10 +2,12 @@
  * configuration's file_slots < 0, through ordinary ones: contents and counts for empty, short,
  * exact and longer files, errors from the open and from the read, many concurrent reads, and
  * reads of a FIFO (whose read waits) cancelled at random points, on any worker; no descriptor
- * may leak either way. Also with the smallest ring the configuration allows. */
+ * may leak either way. Also with the smallest ring the configuration allows. On the epoll
+ * backend, files in the page cache are read on the worker: no pool thread starts for them. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +37,18 @@ static void write_file(const char *name, size_t len)
     CHECK_INT(>=, fd, 0);
     CHECK_EQ(write(fd, data, len), (long)len);
     close(fd);
+}
+
+/* Threads of this process: the blocking pool starts one for its first job. */
+static int count_threads(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/task");
+    CHECK(d);
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
 }
 
 static int count_fds(void)
@@ -95,7 +109,8 @@ typedef struct {
     char path[128];
     char buf[8192];
     long n;
-    int i, k, yields, r;
+    int i, k, yields, r, threads;
+    bool epoll;
     unsigned x;
     ac_task *tasks[READERS];
 } root_frame;
@@ -111,6 +126,8 @@ static int root_poll(void *frame, ac_cx *cx)
 {
     root_frame *f = frame;
     CO_BEGIN(f);
+    f->epoll = strcmp(ac_runtime_backend(), "epoll") == 0;
+    f->threads = count_threads();
     READ_FILE(f, "empty", sizeof f->buf);
     CHECK_EQ(f->n, 0);
     READ_FILE(f, "short", sizeof f->buf);
@@ -124,10 +141,17 @@ static int root_poll(void *frame, ac_cx *cx)
     READ_FILE(f, "big", sizeof f->buf); /* longer than the buffer: a full buffer */
     CHECK_EQ(f->n, (long)sizeof f->buf);
     CHECK(memcmp(f->buf, data, sizeof f->buf) == 0);
-    READ_FILE(f, "missing", sizeof f->buf); /* the open fails */
+    if (f->epoll)
+        CHECK_EQ(count_threads(), f->threads); /* all of it from the cache, on the worker */
+    READ_FILE(f, "missing", sizeof f->buf); /* the open fails (a lookup the cache lacks) */
     CHECK_EQ(f->n, -ENOENT);
     READ_FILE(f, ".", sizeof f->buf); /* the open succeeds, the read fails */
     CHECK_EQ(f->n, -EISDIR);
+    if (f->epoll)
+        CHECK_INT(>, count_threads(), f->threads); /* no regular file: the pool read it */
+    READ_FILE(f, "evicted", sizeof f->buf); /* dropped from the page cache: read from disk */
+    CHECK_EQ(f->n, (long)sizeof f->buf);
+    CHECK(memcmp(f->buf, data, sizeof f->buf) == 0);
 
     for (f->i = 0; f->i < READERS; f->i++) {
         reader_frame *rf;
@@ -172,6 +196,19 @@ static void *writer_thread(void *arg)
     return NULL;
 }
 
+/* A file of len bytes whose pages are not in the page cache (as far as the kernel lets go). */
+static void write_evicted(const char *name, size_t len)
+{
+    char p[128];
+    write_file(name, len);
+    path_of(p, sizeof p, name);
+    int fd = open(p, O_RDONLY | O_CLOEXEC);
+    CHECK_INT(>=, fd, 0);
+    CHECK_EQ(fdatasync(fd), 0);
+    CHECK_EQ(posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED), 0);
+    close(fd);
+}
+
 static void run(int file_slots, unsigned ring_entries)
 {
     ac_runtime_config c;
@@ -180,6 +217,7 @@ static void run(int file_slots, unsigned ring_entries)
     c.ring_entries = ring_entries;
     CHECK_EQ(ac_runtime_configure(&c), 0);
     int fds = count_fds();
+    write_evicted("evicted", BIG);
     CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
     CHECK_EQ(count_fds(), fds); /* every descriptor the reads opened was closed */
@@ -212,7 +250,7 @@ int main(void)
     atomic_store(&stop_writer, 1);
     pthread_join(w, NULL);
     close(fifo_fd);
-    const char *names[] = {"empty", "short", "page", "big", "fifo"};
+    const char *names[] = {"empty", "short", "page", "big", "evicted", "fifo"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         char p[128];
         path_of(p, sizeof p, names[i]);
