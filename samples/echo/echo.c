@@ -7,17 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 /* Shutdown as Tokio's mini-redis does it: a token that every connection watches, and a channel
  * that every connection holds a sender of, whose receiver learns when the last one is gone. */
 static ac_cancel_token *stopping;
 static ac_mpsc *alive;
-
-static void close_fd(int *fd)
-{
-    close(*fd);
-}
 
 static void leave(ac_mpsc **senders)
 {
@@ -37,13 +31,13 @@ async void echo(int fd)
     }
 }
 
-/* One connection, until the client leaves or the server stops. The cleanups run in reverse
- * order: the socket is closed before the sender that main waits for. */
+/* One connection: echoes until the client leaves or the server stops (the token cancels the
+ * receive or the send under way), then closes the socket and, in the cleanup, the sender. */
 async void serve(int fd)
 {
     ac_mpsc *sender __attribute__((cleanup(leave))) = alive; /* cloned by the accept loop */
-    int sock __attribute__((cleanup(close_fd))) = fd;
-    await(ac_select(echo(sock), ac_cancel_token_cancelled(stopping)));
+    await(ac_select(echo(fd), ac_cancel_token_cancelled(stopping)));
+    await(ac_close(fd));
 }
 
 async void accept_loop(int listener)
