@@ -8,15 +8,16 @@ set -euo pipefail
 
 start_server
 if command -v socat >/dev/null; then connect="socat -t 3 - TCP:127.0.0.1:$port"; else connect="nc -N 127.0.0.1 $port"; fi
-step=0.6
-[ ${#wrapper[@]} -gt 0 ] && step=1.5 # valgrind: every step takes longer
+tenths=8                               # a step: 0.8 s
+[ ${#wrapper[@]} -gt 0 ] && tenths=15 # valgrind: every step takes longer
 
-steps() { awk -v n="$1" -v s="$step" 'BEGIN { print n * s }'; }
 # client NAME JOIN_AT SAY_AT LEAVE_AT: a real client whose input is timed by sleeps (in steps,
-# each after the previous one).
+# each after the previous one; in plain shell arithmetic, so that no client waits for a fork).
 clients=()
 client() {
-    { sleep "$(steps "$2")"; echo "$1"; sleep "$(steps "$3")"; echo "hello from $1"; sleep "$(steps "$4")"; } |
+    local d=() n
+    for n in "$2" "$3" "$4"; do d+=("$((n * tenths / 10)).$((n * tenths % 10))"); done
+    { sleep "${d[0]}"; echo "$1"; sleep "${d[1]}"; echo "hello from $1"; sleep "${d[2]}"; } |
         timeout 60 $connect >"$out/$1" &
     clients+=("$!")
 }
