@@ -93,11 +93,19 @@ static void add_local_fields(lw *L, node *d)
 }
 
 /* A C local never written after its initializer has its field written here, once, rather than
- * at each suspension (lower_locals.c). */
-static void store_set_once(lw *L, var *v)
+ * at each suspension (lower_locals.c): on the line of the declaration just copied as written
+ * (same_line: no new output line and #line for it), else on a generated line. */
+static void store_set_once(lw *L, var *v, int same_line)
 {
-    if (v && v->as_local && v->set_once)
+    if (!v || !v->as_local || !v->set_once)
+        return;
+    if (same_line) {
+        char *s = xasprintf(" ac__fr->%s = %s;", v->field, v->name);
+        lw_put(L, s);
+        free(s);
+    } else {
         lw_gline(L, lw_node_line(L, v->decl), "ac__fr->%s = %s;", v->field, v->name);
+    }
 }
 
 static void gen_decl(lw *L, node *d)
@@ -115,7 +123,7 @@ static void gen_decl(lw *L, node *d)
         lw_put(L, s);
         free(s);
         for (unsigned i = 0; i < d->nkids; i++)
-            store_set_once(L, d->kids[i]->var);
+            store_set_once(L, d->kids[i]->var, 1);
         return;
     }
     for (unsigned i = 0; i < d->nkids; i++) {
@@ -156,7 +164,7 @@ static void gen_decl(lw *L, node *d)
             char *decl = lw_field_decl(ty, xstrdup(v->name));
             char *it = init ? lw_emit_text(L, init) : v->as_local ? xasprintf("ac__fr->%s", v->field) : NULL;
             lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
-            store_set_once(L, v);
+            store_set_once(L, v, 0);
             free(ty);
             free(decl);
             free(it);
