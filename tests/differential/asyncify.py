@@ -6,8 +6,9 @@ split over lines, with comments). Functions and calls are found with libclang's 
 
 Functions that cannot be async by the guide's rules stay plain: variadic ones, those whose address
 is taken (async functions are not C functions of their type), and every function such a plain
-function calls (a plain function cannot await). The program is otherwise untouched, so its plain
-build is the reference the async build is compared against.
+function calls (a plain function cannot await); so do functions of reserved names
+(`__cyg_profile_func_enter`), which code the compiler inserts calls. The program is otherwise
+untouched, so its plain build is the reference the async build is compared against.
 
 usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [-- clang flags...]"""
 import argparse
@@ -110,7 +111,9 @@ def plan(path, flags):
                 c.referenced.kind == K.FUNCTION_DECL and c.referenced.spelling in defined and \
                 c.hash not in call_refs:
             address_taken.add(c.referenced.spelling)
-    plain = {n for n, fn in defined.items() if is_variadic(fn)} | address_taken
+    # Reserved names (`__cyg_profile_func_enter`) are the implementation's hooks, called by code
+    # the compiler inserts: they stay plain.
+    plain = {n for n, fn in defined.items() if is_variadic(fn) or n.startswith("__")} | address_taken
     work = list(plain)
     while work:
         n = work.pop()
@@ -263,9 +266,10 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True):
 
 
 def apply(text, edits):
-    # At one offset: closing parens first (order -1), then `async ` (0), then yields (2) before
-    # `await(` (1) of a call that starts the statement. Sorted so that later offsets go first.
-    rank = {-1: 0, 0: 1, 2: 2, 1: 3}
+    # At one offset: closing parens first (order -1), then yields (2), then `async ` (0) of a
+    # block-scope prototype that starts the statement, or `await(` (1) of a call that does.
+    # Sorted so that later offsets go first.
+    rank = {-1: 0, 2: 1, 0: 2, 1: 3}
     out = bytearray(text)
     for off, order, ins in sorted(edits, key=lambda e: (e[0], rank[e[1]]), reverse=True):
         out[off:off] = ins

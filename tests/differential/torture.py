@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""tests/differential/torture.py: a directory of single-file C programs that check themselves, made
+async and run against their plain builds; made for gcc's runtime torture tests
+(gcc/testsuite/gcc.c-torture/execute of a gcc source tree: each program calls abort() when a value
+is wrong and exits 0 otherwise), and usable for any such directory.
+
+Each program is built plainly with gcc (the options of its `dg-options`/`dg-additional-options`
+lines that name no target) and run: a program that does not compile or does not exit 0 that way is
+skipped. Then asyncify.py makes it async (every function async, every call awaited, yields at
+statement boundaries), asyncc transpiles it, gcc compiles the output (a warning the plain program
+does not give is a failure) and it runs: it must exit 0 and print what the plain build printed. An
+abort() of the async build is a `mismatch`: the program's own check of a value failed.
+
+usage: torture.py DIR [--only A.c,B.c] [--build DIR] [--out DIR] [-j J] [--opt -O1] [--list]
+Results: OUT/results.json; failing cases in OUT/fail/NAME/ (OUT: BUILD/differential/torture)."""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import asyncify  # noqa: E402
+import harness as H  # noqa: E402
+
+# `/* { dg-options "-fwrapv" } */`, `{ dg-additional-options "-fno-common" }`; a trailing
+# `{ target ... }` selector makes the options target-specific, and those are left out.
+DG_OPTIONS = re.compile(rb"\{\s*dg-(?:additional-)?options\s+\"([^\"]*)\"\s*(\{[^}]*\})?\s*\}")
+
+
+def dg_options(text):
+    flags = []
+    for m in DG_OPTIONS.finditer(text):
+        if m.group(2) is None:
+            flags += m.group(1).decode().split()
+    return flags
+
+
+def one(name, cfg):
+    tools = H.Tools(build=cfg["build"])
+    work = tempfile.mkdtemp(prefix="torture-%s-" % name, dir=cfg["out"])
+    r = {"name": name, "class": "pass", "detail": ""}
+    try:
+        r.update(check(name, cfg, tools, work))
+    except Exception as ex:  # a fault of this harness: reported as such, never as a pass
+        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
+    finally:
+        if r["class"] != "pass" and not r["class"].startswith("skip"):
+            dest = os.path.join(cfg["out"], "fail", name)
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(work, dest)
+        shutil.rmtree(work, ignore_errors=True)
+    return r
+
+
+def check(name, cfg, tools, work):
+    p = lambda n: os.path.join(work, n)  # noqa: E731
+    shutil.copy(os.path.join(cfg["suite"], name), p("p.c"))
+    flags = ["-std=gnu11"] + dg_options(open(p("p.c"), "rb").read())
+    # libclang (asyncify, asyncc) sees only the options that change what the text means.
+    # Some programs test __OPTIMIZE__, which libclang defines only when told the level.
+    opt = cfg["opt"]
+    parse_flags = [f for f in flags if f.startswith(("-D", "-U", "-I", "-std="))]
+    parse_flags += ["-D__OPTIMIZE__"] if opt != "-O0" else []
+    st, o, e, _ = H.sh([tools.gcc, opt, "-w"] + flags + [p("p.c"), "-o", p("plain"), "-lm"], 3600, cpu=120)
+    if st != 0:
+        return {"class": "skip-plain-compile", "detail": H.norm(H.first_error(e))}
+    st, want, e, t_plain = H.run_exe(p("plain"), 10, cwd=work)
+    if st != 0:
+        return {"class": "skip-plain-run", "detail": "exit %s" % st}
+    seed = sum(name.encode())
+    try:
+        src, desc = asyncify.asyncify(p("p.c"), parse_flags, seed=seed, rate=cfg["rate"], fmt=None)
+    except asyncify.Unsupported as ex:
+        return {"class": "asyncify-fail", "detail": H.norm(str(ex))}
+    open(p("p.async.c"), "wb").write(src)
+    open(p("info.txt"), "w").write("%s: %s; gcc %s %s\n" % (name, desc, opt, " ".join(flags)))
+    cls, detail, _ = H.transpile(tools, p("p.async.c"), p("p.out.c"), parse_flags)
+    if cls:
+        return {"class": cls, "detail": detail}
+    plain_keys = H.plain_warnings(tools, tools.gcc, p("p.c"), flags, opt)
+    cls, detail, _ = H.compile_output(tools, tools.gcc, p("p.out.c"), p("async"), flags + ["-lm"], opt,
+                                      plain_keys)
+    if cls:
+        return {"class": cls, "detail": detail}
+    st, got, e, _ = H.run_exe(p("async"), max(60, 50 * t_plain), cwd=work)
+    if st == "timeout":
+        return {"class": "run-timeout", "detail": ""}
+    if st == -signal.SIGABRT:
+        return {"class": "mismatch", "detail": "abort(): a check of the program failed"}
+    if st != 0:
+        return {"class": "run-crash", "detail": "exit %s: %s" % (st, H.norm(H.first_error(e)))}
+    if got != want:
+        return {"class": "mismatch", "detail": "stdout differs"}
+    return {"class": "pass", "detail": ""}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("suite", help="a directory of C programs (gcc/testsuite/gcc.c-torture/execute)")
+    ap.add_argument("--build", default=None)
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--only", default=None, help="comma-separated file names")
+    ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--opt", default="-O1")
+    ap.add_argument("--rate", type=float, default=0.3)
+    ap.add_argument("--list", action="store_true", help="print every failure, one a line")
+    a = ap.parse_args()
+    build = a.build or os.path.join(H.ROOT, "build")
+    out = os.path.abspath(a.out or os.path.join(build, "differential", "torture"))
+    os.makedirs(out, exist_ok=True)
+    H.Tools(build=a.build)
+    names = sorted(n for n in os.listdir(a.suite) if n.endswith(".c"))
+    if a.only:
+        names = a.only.split(",")
+    cfg = {"build": a.build, "suite": os.path.abspath(a.suite), "out": out, "opt": a.opt, "rate": a.rate}
+    results = []
+    with ProcessPoolExecutor(max_workers=a.j) as ex:
+        futs = [ex.submit(one, n, cfg) for n in names]
+        for fut in as_completed(futs):
+            r = fut.result()
+            results.append(r)
+            if r["class"] != "pass" and not r["class"].startswith("skip"):
+                print("%s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
+    results.sort(key=lambda r: r["name"])
+    with open(os.path.join(out, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    bad = H.summarize(results, "%s made async" % a.suite)
+    considered = [r for r in results if not r["class"].startswith("skip")]
+    print("gcc passes %d of %d; made async, %d of those pass" %
+          (len(considered), len(results), len(considered) - bad))
+    if a.list:
+        for r in considered:
+            if r["class"] != "pass":
+                print("%s %s %s" % (r["name"], r["class"], r["detail"]))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
