@@ -918,8 +918,8 @@ static void place_vars(scan *s)
                           v->name);
         /* A unique member name: the user's when free, else name_2, name_3... A name in asyncc's
          * own space (ac__state, ac__result, ac__t1...) gets a prefix that takes it out of it. */
-        const char *base = v->name;
-        char *own = strncmp(base, "ac__", 4) == 0 ? xasprintf("u_%s", base) : NULL;
+        const char *base = v->name[0] ? v->name : "ac__param"; /* an unnamed parameter */
+        char *own = v->name[0] && strncmp(base, "ac__", 4) == 0 ? xasprintf("u_%s", base) : NULL;
         if (own)
             base = own;
         char *field = xstrdup(base);

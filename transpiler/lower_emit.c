@@ -81,7 +81,14 @@ static char *init_params(lw *L, int with_names, const callee *abi)
         /* The ABI's types: a K&R definition's are promoted (analyze.c: callee_of) */
         char *ty = abi && k < abi->nparams ? xstrdup(abi->param_types[k++])
                                             : an_param_type(clang_getCursorType(v->decl->cur));
-        char *d = lw_field_decl(ty, xstrdup(with_names ? v->name : ""));
+        /* An unnamed parameter (C2x; gcc takes it) is named by its field: init and args store it,
+         * and a definition without the name is a warning in clang. */
+        char *d = lw_field_decl(ty, xstrdup(with_names ? (v->name[0] ? v->name : v->field) : ""));
+        if (with_names && !v->name[0]) {
+            char *named = xasprintf("__attribute__((unused)) %s", d);
+            free(d);
+            d = named;
+        }
         if (!abi && with_names && vm_param_type(clang_getCursorType(v->decl->cur))) {
             /* the twin's parameter as written: its sizes name the parameters before it */
             free(d);
@@ -155,7 +162,7 @@ static void put_param_copies(sb *out, afn *f)
         if (!v->is_param)
             continue;
         char *dst = xasprintf("ac__fr->%s", v->field);
-        char *set = lw_assign(dst, v->name, clang_getCursorType(v->decl->cur), 0);
+        char *set = lw_assign(dst, v->name[0] ? v->name : v->field, clang_getCursorType(v->decl->cur), 0);
         sb_printf(out, "    %s;\n", set);
         free(dst);
         free(set);
@@ -405,12 +412,13 @@ static void emit_main(lw *L, sb *out)
     int argc = 0;
     for (unsigned i = 0; i < f->nvars; i++)
         argc += f->vars[i]->is_param;
-    /* main(void), main(int, char **) and the common extension main(int, char **, char **) */
+    /* main(void), main(int, char **), the common extension main(int, char **, char **), and
+     * main(int), which gcc and clang take too (with -Wmain): init gets as many as it declares */
     sb_printf(out,
               "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
               "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
-              argc > 2 ? "int argc, char **argv, char **envp" : argc ? "int argc, char **argv" : "void",
-              argc > 2 ? ", argc, argv, envp" : argc ? ", argc, argv" : "");
+              argc > 2 ? "int argc, char **argv, char **envp" : argc > 1 ? "int argc, char **argv" : argc ? "int argc, char **argv __attribute__((unused))" : "void",
+              argc > 2 ? ", argc, argv, envp" : argc > 1 ? ", argc, argv" : argc ? ", argc" : "");
 }
 
 /* An async function as a state machine: its body is lowered first (it decides the frame's
