@@ -214,6 +214,8 @@ static void add_callee(tunit *t, callee *c)
     names_put(&t->callee_names, c->name, c);
 }
 
+static int in_input(tunit *t, CXSourceLocation loc);
+
 /* A K&R parameter's type as callers pass it: the default argument promotions. */
 static char *promoted_param_type(CXType ty)
 {
@@ -239,11 +241,18 @@ static char *promoted_param_type(CXType ty)
  * definition, which a call without a prototype cannot be checked against. */
 static void check_arguments(tunit *t, node *call, const callee *c)
 {
-    if (c->unknown_params && clang_Cursor_getNumArguments(call->cur) > 0)
+    int n = clang_Cursor_getNumArguments(call->cur);
+    if (c->unknown_params && n > 0)
         dg_error_node(t, call,
                       "async function '%s' is declared without a prototype and defined in another file: declare its "
                       "parameters, as in 'async int %s(int x);'",
                       c->name, c->name);
+    /* Nothing checks such a call in C (its behaviour is undefined); init has the parameters. */
+    else if (c->kr_params && n >= 0 && (unsigned)n != c->nparams)
+        dg_error_node(t, call,
+                      "call of '%s' with %d arguments, but its definition without a prototype has %u parameters: "
+                      "C leaves this undefined and asyncc cannot pass them; declare the parameters",
+                      c->name, n, c->nparams);
 }
 
 /* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the
@@ -294,6 +303,17 @@ static callee *callee_of(tunit *t, CXCursor fn)
      * of its definition, passed as a call without a prototype passes them, promoted. */
     c->variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft);
     CXCursor def = clang_getCursorDefinition(fn);
+    c->kr_params = ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def);
+    if (!clang_Cursor_isNull(def) && clang_Cursor_getNumArguments(def) > 0 &&
+        in_input(t, clang_getCursorLocation(def))) {
+        /* A K&R definition (`f(a, b) int a; char b; {`), which libclang types as a prototype:
+         * its parameters are declared after the `)` that follows the name. */
+        const tk_stream *s = &t->toks;
+        unsigned open = tk_next(s, tk_at(s, offset_of(clang_getCursorLocation(def))) + 1);
+        unsigned close = tk_is(s, open, "(") ? tk_match(s, open) : s->n;
+        c->kr_params |= close < s->n &&
+                        offset_of(clang_getCursorLocation(clang_Cursor_getArgument(def, 0))) > s->v[close].start;
+    }
     if (ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def) && clang_getCursorType(def).kind == CXType_FunctionProto)
         ft = clang_getCursorType(def);
     if (ft.kind == CXType_FunctionProto) {

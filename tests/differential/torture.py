@@ -12,7 +12,7 @@ does not give is a failure) and it runs: it must exit 0 and print what the plain
 abort() of the async build is a `mismatch`: the program's own check of a value failed.
 
 usage: torture.py DIR [--only A.c,B.c] [--build DIR] [--out DIR] [-j J] [--opt -O1] [--list]
-Results: OUT/results.json; failing cases in OUT/fail/NAME/ (OUT: BUILD/differential/torture)."""
+Results: OUT/results.json (and OUT/results.jsonl as they come); failing cases in OUT/fail/NAME/ (OUT: BUILD/differential/torture)."""
 import argparse
 import json
 import os
@@ -119,11 +119,14 @@ def main():
         names = a.only.split(",")
     cfg = {"build": a.build, "suite": os.path.abspath(a.suite), "out": out, "opt": a.opt, "rate": a.rate}
     results = []
-    with ProcessPoolExecutor(max_workers=a.j) as ex:
+    # Each result is written as it comes (OUT/results.jsonl), so a stopped run still says something.
+    with open(os.path.join(out, "results.jsonl"), "w") as log, ProcessPoolExecutor(max_workers=a.j) as ex:
         futs = [ex.submit(one, n, cfg) for n in names]
         for fut in as_completed(futs):
             r = fut.result()
             results.append(r)
+            log.write(json.dumps(r) + "\n")
+            log.flush()
             if r["class"] != "pass" and not r["class"].startswith("skip"):
                 print("%s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
     results.sort(key=lambda r: r["name"])
