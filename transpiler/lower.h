@@ -96,6 +96,7 @@ void lw_place_locals(lw *L);
 char *lw_spills(lw *L, const node *aw);
 char *lw_reloads(lw *L, const node *aw);
 void lw_param_locals(lw *L);
+void lw_debug_name(lw *L, const var *v);
 
 /* lower_moved.c */
 void lw_collect_moved(lw *L, node *n);

@@ -1,5 +1,6 @@
 /* lower_locals.c: frame variables kept as C locals of their own names in the run function, stored
- * to their frame fields when it suspends and loaded back when it resumes. */
+ * to their frame fields when it suspends and loaded back when it resumes; for debuggers, the
+ * names of those that live in the frame alone. */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -186,7 +187,28 @@ char *lw_reloads(lw *L, const node *aw)
     return moves(L, aw, 0);
 }
 
-/* At the start of the body: each parameter kept as a local, from the frame that init filled. */
+/* Where frame-only variable v is declared (a parameter: at the body's start), a name in that
+ * block's scope for debuggers (future.h: AC__DEBUG_NAME): the gdb extension reads it to make
+ * `print v` read v's field. It holds v's name and field, and its type is a pointer to v's type
+ * as declared (the field's drops a top-level const). Only with #line (compiled output, not the
+ * --emit=c meant for reading); a variable of variably modified type has none (its field is a
+ * pointer). It costs no code. */
+void lw_debug_name(lw *L, const var *v)
+{
+    if (!L->t->lines || L->twin || !v->in_frame || v->as_local || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
+        return;
+    CXType ty = clang_getCursorType(v->decl->cur);
+    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    if (vm_type(ty) || (v->is_param && vm_param_type(ty)))
+        return;
+    int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    lw_gline(L, lw_node_line(L, v->decl), "AC__DEBUG_NAME(%s__typeof__(ac__fr->%s), ac__at_%zu_%s_%zu_%s_%s)",
+             v->is_const && !array ? "const " : "", v->field, strlen(v->name), v->name, strlen(v->field), v->field,
+             L->f->self->name);
+}
+
+/* At the start of the body: each parameter kept as a local, from the frame that init filled,
+ * and the debuggers' name of each one that stays in the frame. */
 void lw_param_locals(lw *L)
 {
     afn *f = L->f;
@@ -194,6 +216,8 @@ void lw_param_locals(lw *L)
     L->indent = 5; /* a column, 1-based */
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
+        if (v->is_param && !v->as_local)
+            lw_debug_name(L, v);
         if (!v->is_param || !v->as_local)
             continue;
         char *ty = lw_param_field_type(clang_getCursorType(v->decl->cur));

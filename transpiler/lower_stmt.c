@@ -152,6 +152,7 @@ static void gen_decl(lw *L, node *d)
         if (v->in_frame)
             add_var_field(L, v);
         if (v->in_frame && !v->as_local) {
+            lw_debug_name(L, v);
             if (init)
                 init_frame_var(L, v, init);
         } else if (vm) {

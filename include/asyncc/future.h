@@ -108,6 +108,26 @@ typedef struct ac_kid_info {
     unsigned indirect; /* 1: the field holds a pointer to the child frame (in the task arena) */
 } ac_kid_info;
 
+/* For debuggers: asyncc writes `AC__DEBUG_NAME(T, M)` where the user declared a variable that
+ * lives in the frame alone (address taken, array, struct, cleanup, qualified, shadowed), in the
+ * same block, so that debug info holds a name M in that block's scope with type T *. M spells
+ * `ac__at_<length>_<name>_<length>_<field>_<function>`: the gdb extension (tools/gdb) makes
+ * `print name` read the field there. Under gcc it is a block-scope extern declaration, which
+ * costs no code and no symbol and which `info locals` does not list; clang drops those from its
+ * debug info, so there it is an unused local of size zero. Defining it empty first leaves the
+ * names out (tests/transpiler/emit/gdb_frame_names.c checks that the code is the same). */
+#if defined(AC__DEBUG_NAME)
+#elif defined(__clang__)
+#define AC__DEBUG_NAME(T, M) __extension__ __typeof__(T) *M[0] __attribute__((unused));
+#elif defined(__GNUC__)
+#define AC__DEBUG_NAME(T, M)                                                                       \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wnested-externs\"")        \
+    extern __typeof__(T) *M[] __attribute__((unused));                                             \
+    _Pragma("GCC diagnostic pop")
+#else
+#define AC__DEBUG_NAME(T, M)
+#endif
+
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
  * another file, or recursive). It comes from the polling task's arena, is aligned for any type,
  * and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is
