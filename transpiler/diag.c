@@ -525,6 +525,11 @@ void dg_error_node(tunit *t, const node *n, const char *fmt, ...)
     va_end(ap);
 }
 
+void dg_unchecked(tunit *t, const node *n, const char *what)
+{
+    dg_error_node(t, n, "internal error: %s reached the code generation unchecked; please report it", what);
+}
+
 /* Prints clang's own errors about the input (the user's C does not compile) and returns how many
  * there were. Warnings are left to the compiler that builds the output. */
 int dg_report_clang(tunit *t)

@@ -1,5 +1,6 @@
-/* inspect.c: explains the state machines. --emit=frames lists each frame's fields with offsets and
- * sizes (read from the generated code through libclang) and its await sites; --emit=dot draws them. */
+/* inspect.c: explains the state machines. --emit=dot draws the plan's states (plan.c) without
+ * lowering; --emit=frames lists each frame's fields with offsets and sizes, read through libclang
+ * from the generated code (the frame layout is still decided while lowering), and the states. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -178,12 +179,9 @@ static int in_loop(const node *n, const node **loop)
     return 0;
 }
 
+/* The plan's states (plan.c), drawn without lowering anything. */
 char *in_dot(tunit *t)
 {
-    char *code = lower_all(t);
-    free(code);
-    if (t->errors)
-        return NULL;
     sb b = {0};
     sb_puts(&b, "digraph asyncc {\n  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"monospace\"];\n");
     for (unsigned i = 0; i < t->nfns; i++) {

@@ -48,9 +48,7 @@ struct node {
     unsigned has_await : 1; /* the subtree holds an await marker */
     var *var;        /* VarDecl/ParmDecl: its variable; DeclRefExpr: the local it names */
     callee *fn;      /* CallExpr of an async function: the callee */
-    const char *repl; /* replacement text decided by the lowering */
-    struct region *region; /* frame storage of a lowered block or statement */
-    unsigned cont_label;   /* a rewritten loop: `continue` becomes goto ac__cont_N */
+    const char *repl; /* replacement text decided by analysis or the lowering */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
 };
@@ -101,7 +99,7 @@ typedef struct child {
 } child;
 
 /* An await point: one state of the state machine. A plain await has one child; ac_join,
- * ac_try_join, ac_select and ac_timeout poll several in the same state. */
+ * ac_try_join, ac_select and ac_timeout poll several in the same state. Planned by plan.c. */
 struct site {
     unsigned index; /* state number, 1-based */
     node *await;
@@ -136,6 +134,8 @@ struct afn {
     char **moved_decls; /* local typedefs and tags moved to file scope */
     unsigned nmoved;
     char *layout; /* the frame struct body, for --emit=frames */
+    callee **needs; /* the async functions whose ABI its code uses, itself first (plan.c) */
+    unsigned nneeds;
 };
 
 struct tunit {
@@ -190,6 +190,11 @@ void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__(
 /* A diagnostic of any kind ("error", "warning") at n, with its -W flag when not NULL. */
 void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* A rejection the checking pass (check.c) should have raised reached the code generation: the
+ * two disagree, which is asyncc's bug, not a limit of the user's code (the guide's table of
+ * refusals does not list it; check_limits.py knows this function). Reported at n, as an error,
+ * so that no code is written. what names the construct. */
+void dg_unchecked(tunit *t, const node *n, const char *what);
 void dg_presumed(CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
 int dg_report_clang(tunit *t);
 /* The presumed line of offset off in the preprocessed text, and whether the input file itself
@@ -246,6 +251,8 @@ callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
+/* The parts of for statement s, each NULL when absent (tree.c). */
+void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc, node **body);
 
 /* jumps.c */
 /* Finds f's backward jumps (loops, gotos to earlier labels, computed gotos) into f->backs. */

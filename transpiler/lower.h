@@ -15,6 +15,18 @@ typedef struct region {
     unsigned nsubs;
 } region;
 
+/* What the lowering notes about a node, beside the tree (analysis never sees it). */
+typedef struct scratch {
+    region *region;      /* frame storage of a lowered block or statement */
+    unsigned cont_label; /* a rewritten loop: `continue` becomes goto ac__cont_N */
+} scratch;
+
+typedef struct scratch_table {
+    const node **keys; /* open addressing by pointer; cap is a power of two */
+    scratch *vals;
+    unsigned cap, n;
+} scratch_table;
+
 typedef struct lw {
     tunit *t;
     afn *f;
@@ -39,6 +51,7 @@ typedef struct lw {
     CXCursor *renamed;
     char **renamed_to;
     unsigned nrenamed;
+    scratch_table scratch; /* per node of the function being lowered: lw_scratch */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
@@ -48,6 +61,11 @@ typedef struct lw {
 
 /* lower_text.c */
 region *lw_new_region(region *parent);
+/* The lowering's notes about n (zeroed when new); lw_scratch_free forgets them all. */
+scratch *lw_scratch(lw *L, const node *n);
+void lw_scratch_free(lw *L);
+/* The frame region of a lowered block or statement n, or NULL. */
+region *lw_region_of(lw *L, const node *n);
 void lw_add_field(region *r, char *decl);
 unsigned lw_line_at(lw *L, unsigned off);
 unsigned lw_col_at(lw *L, unsigned off);

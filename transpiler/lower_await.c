@@ -1,20 +1,15 @@
 /* lower_await.c: lowering of one await site: its child futures started, polled, read and
  * dropped, for a plain await, a direct call of a twin, and each combinator. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void child_init(lw *L, site *st, child *ch, node *call, node *target, callee *c)
+/* The frame field of a child, where the plan put its frame. */
+static void child_field(lw *L, const child *ch)
 {
-    ch->fn = c;
-    ch->call = call;
-    ch->target = target;
-    ch->embedded = c->defined_here && c->def_start < nstart(L->f->root);
-    int known;
-    names_get(&L->t->frame_bounds, c->name, &known);
-    ch->bounded = !ch->embedded && known;
-    ch->field = st->nkids ? xasprintf("ac__c%u_%u", st->index, st->nkids) : xasprintf("ac__c%u", st->index);
+    const callee *c = ch->fn;
     if (ch->embedded)
         lw_add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, ch->field));
     else if (ch->bounded)
@@ -70,16 +65,12 @@ char *lw_child_drop(const child *ch)
                      ch->fn->name, ch->field, ch->field, ch->fn->name);
 }
 
-static site *new_site(lw *L, node *aw, marker kind, const char *what)
+/* The state the plan gave await aw (plan.c numbers them; the lowering never does). */
+static site *planned_site(lw *L, node *aw)
 {
-    afn *f = L->f;
-    site *st = xcalloc(1, sizeof *st);
-    st->index = f->nsites + 1;
-    st->await = aw;
-    st->kind = kind;
-    st->what = what;
-    st->line = lw_node_line(L, aw);
-    VEC_PUSH(f->sites, f->nsites, st);
+    site *st = pl_site(L->f, aw);
+    if (!st)
+        dg_unchecked(L->t, aw, "an await without a planned state");
     return st;
 }
 
@@ -138,11 +129,11 @@ void lw_gen_await(lw *L, node *aw)
         gen_direct_call(L, aw, call, c);
         return;
     }
-    site *st = new_site(L, aw, MK_AWAIT, c->name);
-    st->kids = xcalloc(1, sizeof *st->kids);
+    site *st = planned_site(L, aw);
+    if (!st)
+        return;
     child *ch = &st->kids[0];
-    child_init(L, st, ch, call, NULL, c);
-    st->nkids = 1;
+    child_field(L, ch);
 
     unsigned line = st->line;
     char *args = lw_call_args(L, call);
@@ -202,38 +193,27 @@ static void drop_others(lw *L, unsigned line, site *st, unsigned keep)
 /* await(ac_join(...)), ac_try_join, ac_select, ac_timeout: one state polling several children. */
 void lw_gen_combinator(lw *L, node *aw, node *comb)
 {
-    static const char *const combinator[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
-                                             [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
-    site *st = new_site(L, aw, comb->mk, combinator[comb->mk]);
-    unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
-    unsigned n = comb->nops - first + (comb->mk == MK_TIMEOUT);
-    if (n > 32) {
-        dg_error_node(L->t, comb, "%s takes at most 32 futures", st->what);
+    site *st = planned_site(L, aw);
+    if (!st)
         return;
-    }
-    st->kids = xcalloc(n, sizeof *st->kids);
-    char **args = xcalloc(n, sizeof *args);
+    unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
+    char **args = xcalloc(st->nkids, sizeof *args);
     for (unsigned i = first; i < comb->nops; i++) {
-        node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(L->t, op), "=") == 0) {
-            target = op->kids[0];
-            call = an_unparen(op->kids[1]);
-        }
-        for (unsigned a = 1; a < call->nkids; a++)
-            lw_hoist(L, call->kids[a]);
-        child_init(L, st, &st->kids[st->nkids], call, target, call->fn);
-        args[st->nkids++] = lw_call_args(L, call);
+        const child *ch = &st->kids[i - first];
+        for (unsigned a = 1; a < ch->call->nkids; a++)
+            lw_hoist(L, ch->call->kids[a]);
+        child_field(L, ch);
+        args[i - first] = lw_call_args(L, ch->call);
     }
     if (comb->mk == MK_TIMEOUT) {
         lw_hoist(L, comb->ops[0]);
-        child_init(L, st, &st->kids[st->nkids], NULL, NULL, comb->fn);
+        child_field(L, &st->kids[st->nkids - 1]);
         char *ms = lw_emit_text(L, comb->ops[0]);
-        args[st->nkids++] = xasprintf(", %s", ms);
+        args[st->nkids - 1] = xasprintf(", %s", ms);
         free(ms);
     }
     char *result = comb->mk == MK_JOIN ? NULL : lw_new_temp(L, "int");
-    if (comb->mk == MK_JOIN || comb->mk == MK_TRY_JOIN) {
-        st->mask = xasprintf("ac__m%u", k);
+    if (st->mask) {
         lw_add_field(L->stmt, xasprintf("unsigned %s", st->mask));
         lw_gline(L, line, "ac__fr->%s = 0;", st->mask);
     }

@@ -122,17 +122,6 @@ char *lw_abi_decls(tunit *t, callee *c)
     return sb_take(&b);
 }
 
-static void declare_callees(tunit *t, node *n, sb *out)
-{
-    if (n->fn && !n->fn->forward_declared) {
-        char *d = lw_abi_decls(t, n->fn);
-        sb_puts(out, d);
-        free(d);
-    }
-    for (unsigned i = 0; i < n->nkids; i++)
-        declare_callees(t, n->kids[i], out);
-}
-
 /* The file name gdb shows where a suspending await returns (debug_names.c and docs/inspecting.md
  * say what it is for). */
 #define SUSPENDED_FILE "/(asyncc: the task is suspended at this await; it resumes there when woken)"
@@ -429,7 +418,6 @@ static void emit_async(lw *L, sb *out)
     callee *c = f->self;
     region *root = lw_new_region(NULL);
     L->uni = L->stmt = root;
-    f->body->region = NULL;
 
     /* A function that never suspends keeps its body as a plain C function, its twin, which the
      * poll calls; other functions' local types move to file scope, where the frame struct can
@@ -471,12 +459,12 @@ void lw_function(tunit *t, afn *f, sb *out)
     L.t = t;
     L.f = f;
     L.file = c_string_body(dg_file_at(t, nstart(f->root))); /* (the input's own #line may name another) */
-    if (f->self && !f->self->forward_declared) {
-        char *d = lw_abi_decls(t, f->self);
-        sb_puts(out, d);
-        free(d);
-    }
-    declare_callees(t, f->root, out);
+    for (unsigned i = 0; i < f->nneeds; i++) /* the plan's list, declared once per file */
+        if (!f->needs[i]->forward_declared) {
+            char *d = lw_abi_decls(t, f->needs[i]);
+            sb_puts(out, d);
+            free(d);
+        }
     if (f->self) {
         size_t from = out->len;
         emit_async(&L, out);
@@ -493,5 +481,6 @@ void lw_function(tunit *t, afn *f, sb *out)
         free(text);
     }
     sb_free(&L.out);
+    lw_scratch_free(&L);
     free(L.file);
 }

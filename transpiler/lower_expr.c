@@ -247,7 +247,8 @@ static char *frame_literal(lw *L, node *n)
     node *scope = n->parent;
     while (scope && scope->kind != CXCursor_CompoundStmt && scope->kind != CXCursor_ForStmt)
         scope = scope->parent;
-    lw_add_field(scope && scope->region ? scope->region : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
+    region *r = lw_region_of(L, scope);
+    lw_add_field(r ? r : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
     free(ty);
     char *lit = lw_emit_kids(L, n);
     char *s = xasprintf("(*(__builtin_memcpy((void *)&ac__fr->ac__lit%u, (const void *)&%s, sizeof ac__fr->ac__lit%u), "
@@ -308,7 +309,8 @@ static void collect(lw *L, node *n, edits *e)
     }
     if (L->f->self && (n->kind == CXCursor_ContinueStmt || n->kind == CXCursor_BreakStmt || n->kind == CXCursor_GotoStmt)) {
         node *loop = n->kind == CXCursor_ContinueStmt ? loop_of(n) : NULL;
-        char *jump = loop && loop->cont_label ? xasprintf("goto ac__cont_%u", loop->cont_label)
+        unsigned cont = loop ? lw_scratch(L, loop)->cont_label : 0;
+        char *jump = cont ? xasprintf("goto ac__cont_%u", cont)
                                               : xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
         node *target = jump_target(L, n);
         char *c = lw_cleanups(L, nstart(n), leaves_for, target);
@@ -399,8 +401,7 @@ static void hoist_stmt_expr(lw *L, node *n)
     if (ty.kind != CXType_Void && !discarded)
         tmp = value_temp(L, n, ty);
     region *saved = L->uni, *saved_stmt = L->stmt;
-    body->region = lw_new_region(L->uni);
-    L->uni = body->region;
+    L->uni = lw_scratch(L, body)->region = lw_new_region(L->uni);
     lw_sync(L, nstart(body));
     lw_put(L, "{");
     unsigned pos = nstart(body) + 1, indent = L->indent;

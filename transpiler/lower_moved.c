@@ -1,5 +1,6 @@
 /* lower_moved.c: local types of an async function moved to file scope, where the frame struct
- * can use them; one whose name file scope already has moves under a new name. */
+ * can use them; one whose name file scope already has moves under a new name (check.c has
+ * rejected the types that cannot move). */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -192,9 +193,7 @@ static void collect(lw *L, node *n)
         for (unsigned i = 0; i < n->nkids; i++)
             claim_name(L, n->kids[i]);
         if (refers_to_local(n))
-            dg_error_node(L->t, n,
-                          "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
-                          "to file scope with the frame; declare it outside the async function");
+            dg_unchecked(L->t, n, "a local type referring to a local variable");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
         char *text = renamed_text(L, n, nstart(n), nend(n));

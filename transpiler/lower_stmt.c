@@ -46,7 +46,9 @@ static void init_frame_var(lw *L, var *v, node *init)
 
 static void add_var_field(lw *L, var *v)
 {
-    region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
+    region *r = lw_region_of(L, v->scope);
+    if (!r)
+        r = L->uni;
     char *ty = lw_local_type(L, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
     /* what _Alignas or the aligned attribute asked of the local (analyze.c: al_alignment) */
     lw_add_field(r, v->align ? xasprintf("_Alignas(%u) %s", v->align, decl) : xstrdup(decl));
@@ -197,8 +199,7 @@ void lw_block_end_cleanups(lw *L, node *scope)
 void lw_gen_block(lw *L, node *b)
 {
     region *saved = L->uni;
-    b->region = lw_new_region(L->uni);
-    L->uni = b->region;
+    L->uni = lw_scratch(L, b)->region = lw_new_region(L->uni);
     lw_sync(L, nstart(b));
     lw_put(L, "{");
     unsigned pos = nstart(b) + 1, indent = L->indent;
@@ -221,31 +222,6 @@ void lw_gen_block(lw *L, node *b)
     L->uni = saved;
 }
 
-/* The parts of a for statement, told apart by the semicolons of its header. */
-static void for_parts(lw *L, node *s, node **init, node **cond, node **inc, node **body)
-{
-    const tk_stream *ts = &L->t->toks;
-    unsigned open = tk_next(ts, tk_at(ts, nstart(s)) + 1), close = tk_match(ts, open), semi[2] = {0, 0}, nsemi = 0;
-    for (unsigned i = tk_next(ts, open + 1); i < close && nsemi < 2; i = tk_next(ts, i + 1)) {
-        if (tk_is(ts, i, ";"))
-            semi[nsemi++] = ts->v[i].start;
-        else if (tk_match(ts, i) < close)
-            i = tk_match(ts, i); /* a statement expression's semicolons are not the header's */
-    }
-    *init = *cond = *inc = *body = NULL;
-    for (unsigned k = 0; k < s->nkids; k++) {
-        node *n = s->kids[k];
-        if (k == s->nkids - 1)
-            *body = n;
-        else if (nstart(n) < semi[0])
-            *init = n;
-        else if (nstart(n) < semi[1])
-            *cond = n;
-        else
-            *inc = n;
-    }
-}
-
 static int declares_frame_var(node *d)
 {
     if (!d || d->kind != CXCursor_DeclStmt)
@@ -259,7 +235,7 @@ static int declares_frame_var(node *d)
 static void gen_for(lw *L, node *s)
 {
     node *init, *cond, *inc, *body;
-    for_parts(L, s, &init, &cond, &inc, &body);
+    an_for_parts(L->t, s, &init, &cond, &inc, &body);
     unsigned line = lw_node_line(L, s);
     int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
     if (!header_awaits && !declares_frame_var(init)) {
@@ -300,11 +276,12 @@ static void gen_for(lw *L, node *s)
         lw_gline(L, line, "if (!(%s)) break;", ct);
         free(ct);
     }
+    unsigned cont = inc ? ++L->nlabels : 0;
     if (inc)
-        s->cont_label = ++L->nlabels;
+        lw_scratch(L, s)->cont_label = cont;
     lw_gen_stmt(L, body);
     if (inc) {
-        lw_gline(L, line, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+        lw_gline(L, line, "ac__cont_%u: __attribute__((unused));", cont);
         lw_hoist(L, inc);
         char *it = lw_emit_text(L, inc);
         lw_gline(L, line, "(void)(%s);", it); /* the value of an increment goes unused */
@@ -383,8 +360,7 @@ void lw_gen_stmt(lw *L, node *s)
         return;
     }
     region *saved_stmt = L->stmt, *saved_uni = L->uni;
-    s->region = lw_new_region(L->uni);
-    L->stmt = L->uni = s->region;
+    L->stmt = L->uni = lw_scratch(L, s)->region = lw_new_region(L->uni);
     unsigned line = lw_node_line(L, s), indent;
     int wrap = s->parent && s->parent->kind != CXCursor_CompoundStmt;
     if (wrap) {
@@ -431,11 +407,11 @@ void lw_gen_stmt(lw *L, node *s)
         node *body = s->kids[0], *cond = s->kids[1];
         if (cond->has_await) {
             lw_gline(L, line, "for (;;) {");
-            s->cont_label = ++L->nlabels;
+            unsigned cont = lw_scratch(L, s)->cont_label = ++L->nlabels;
             lw_gen_stmt(L, body);
             L->indent = indent;
             unsigned cl = lw_node_line(L, cond);
-            lw_gline(L, cl, "ac__cont_%u: __attribute__((unused));", s->cont_label);
+            lw_gline(L, cl, "ac__cont_%u: __attribute__((unused));", cont);
             lw_hoist(L, cond);
             char *c = lw_emit_text(L, cond);
             lw_gline(L, cl, "if (!(%s)) break;", c);
@@ -458,7 +434,7 @@ void lw_gen_stmt(lw *L, node *s)
     }
     default:
         if (!clang_isExpression(s->kind)) {
-            dg_error_node(L->t, s, "asyncc cannot transform an await in this kind of statement");
+            dg_unchecked(L->t, s, "an await in this kind of statement");
             break;
         }
         lw_hoist(L, s);

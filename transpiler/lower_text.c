@@ -19,6 +19,56 @@ void lw_add_field(region *r, char *decl)
     VEC_PUSH(r->fields, r->nfields, decl);
 }
 
+static unsigned slot_of(const scratch_table *s, const node *n)
+{
+    size_t h = (size_t)n;
+    h ^= h >> 17;
+    h *= 0x9e3779b97f4a7c15ull;
+    unsigned i = (unsigned)(h >> 32) & (s->cap - 1);
+    while (s->keys[i] && s->keys[i] != n)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+scratch *lw_scratch(lw *L, const node *n)
+{
+    scratch_table *s = &L->scratch;
+    if (2 * (s->n + 1) > s->cap) {
+        scratch_table grown = {0};
+        grown.cap = s->cap ? 2 * s->cap : 64;
+        grown.keys = xcalloc(grown.cap, sizeof *grown.keys);
+        grown.vals = xcalloc(grown.cap, sizeof *grown.vals);
+        for (unsigned i = 0; i < s->cap; i++)
+            if (s->keys[i]) {
+                unsigned k = slot_of(&grown, s->keys[i]);
+                grown.keys[k] = s->keys[i];
+                grown.vals[k] = s->vals[i];
+            }
+        grown.n = s->n;
+        free(s->keys);
+        free(s->vals);
+        *s = grown;
+    }
+    unsigned i = slot_of(s, n);
+    if (!s->keys[i]) {
+        s->keys[i] = n;
+        s->n++;
+    }
+    return &s->vals[i];
+}
+
+void lw_scratch_free(lw *L)
+{
+    free(L->scratch.keys);
+    free(L->scratch.vals);
+    L->scratch = (scratch_table){0};
+}
+
+region *lw_region_of(lw *L, const node *n)
+{
+    return n ? lw_scratch(L, n)->region : NULL;
+}
+
 unsigned lw_line_at(lw *L, unsigned off)
 {
     return dg_line_at(L->t, off);

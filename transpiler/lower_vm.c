@@ -334,7 +334,9 @@ void lw_vm_hoist_sizes(lw *L, node *k)
 
 void lw_vm_local(lw *L, node *d, var *v, node *init)
 {
-    region *r = v->scope && v->scope->region ? v->scope->region : L->uni;
+    region *r = lw_region_of(L, v->scope);
+    if (!r)
+        r = L->uni;
     capture_sizes(L, v->decl, r);
     char *type = declared_type(L, d, v->decl);
     lw_add_field(r, xasprintf("void *%s", v->field));

@@ -1,6 +1,7 @@
 /* main.c: the asyncc command: reads flags as a C compiler would, transpiles one file and writes
  * the result (--emit=c), or explains it (--emit=frames, --emit=dot). */
 #include "internal.h"
+#include "plan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -391,6 +392,8 @@ int main(int argc, char **argv)
             goto out;
     }
     phase(t.tu2 ? "analyze+half" : "analyze");
+    pl_unit(&t);
+    phase("plan");
     if (li_run(&t))
         goto out;
 

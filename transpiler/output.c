@@ -22,14 +22,14 @@ static int item_cmp(const void *a, const void *b)
 }
 
 /* An item's lines in the input file as it is on disk, which the output replaces (not the lines
- * the input's own #line directives give it). A function whose code says a file name of another
- * #line than its start's cannot be rewritten: the generated code has one name for its lines. */
+ * the input's own #line directives give it). The generated code of a function has one file name
+ * for its lines: check.c rejected a function whose code says a file name of another #line. */
 static void input_lines(tunit *t, item *it, node *n)
 {
     it->line = dg_input_line_at(t, it->start);
     it->end_line = dg_input_line_at(t, it->end > it->start ? it->end - 1 : it->end);
     if (it->fn && dg_file_at(t, it->start) != dg_file_at(t, it->end > it->start ? it->end - 1 : it->end))
-        dg_error_node(t, n, "a #line directive inside an async function names another file; asyncc cannot rewrite it");
+        dg_unchecked(t, n, "a #line naming another file inside a function");
 }
 
 /* The name of directive token i of the input file (`define` for `#  define X`), and its length. */

@@ -4,6 +4,8 @@
 // file inside an async function is refused: its generated code has one file name for its lines.
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
 // RUN: not %asyncc -DOTHER_FILE %s -o %t.c 2>&1 | %FileCheck --check-prefix=OTHER %s
+// The refusal comes from the checking pass, before any code: --emit=dot (no lowering) says it too.
+// RUN: not %asyncc --emit=dot -DOTHER_FILE %s 2>&1 | %FileCheck --check-prefix=OTHER %s
 #include <asyncc.h>
 int plain(int);
 #ifndef OTHER_FILE

@@ -1,7 +1,8 @@
-// Refusals raised while the code is generated, each at the user's line and column: an await in
-// an asm operand, a frame local whose type has no name asyncc can write (an unnamed struct seen
-// through typeof), a typedef of run-time size that also defines a type, a variably modified
-// parameter whose declarator asyncc cannot read.
+// Refusals of what the code generation cannot write, each at the user's line and column: an
+// await in an asm operand, a frame local whose type has no name asyncc can write (an unnamed
+// struct seen through typeof), both from the checking pass; a typedef of run-time size that also
+// defines a type, a variably modified parameter whose declarator asyncc cannot read, both still
+// raised by lower_vm.c.
 // RUN: not %asyncc -DASM %s -o %t.c 2>&1 | %FileCheck --check-prefix=ASM %s
 // RUN: not %asyncc -DUNNAMED %s -o %t.c 2>&1 | %FileCheck --check-prefix=UNNAMED %s
 // RUN: not %asyncc -DVM_TYPEDEF %s -o %t.c 2>&1 | %FileCheck --check-prefix=VM_TYPEDEF %s

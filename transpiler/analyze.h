@@ -1,0 +1,65 @@
+/* analyze.h: what the analysis files share: the tree builder, the async callees, the scan of one
+ * function's body (its variables, awaits and compound literals) and the checking pass. */
+#ifndef ASYNCC_ANALYZE_H
+#define ASYNCC_ANALYZE_H
+
+#include "internal.h"
+
+/* analyze.c */
+/* Whether the extent of c holds an await or combinator marker. */
+int an_mentions_marker(const tunit *t, CXCursor c);
+/* Whether loc is in the input file itself rather than in a header it includes. */
+int an_in_input(tunit *t, CXSourceLocation loc);
+
+/* tree.c */
+unsigned an_offset(CXSourceLocation loc);
+/* The tree under cursor c (a function or a prototype), in tunit arena memory. */
+node *an_build_tree(CXCursor c);
+/* Sets paren->mk and paren->ops when paren is the expansion of await or a combinator. */
+void an_find_marker(tunit *t, node *paren);
+
+/* callees.c */
+/* Whether the declaration c itself is written with `async`; whether any declaration of fn is. */
+int an_own_async_attr(CXCursor c);
+int an_has_async_attr(CXCursor fn);
+/* The async function fn (a FunctionDecl cursor), or NULL when it is not async; remembered by name. */
+callee *an_callee_of(tunit *t, CXCursor fn);
+
+/* awaits.c: what one walk of a function body finds. */
+typedef struct scan {
+    tunit *t;
+    afn *f;
+    node **awaits; /* the awaits that run (not those in sizeof or typeof), in source order */
+    unsigned nawaits;
+    int in_unevaluated;
+    node **literals; /* compound literals that may be pointed to */
+    unsigned nliterals;
+} scan;
+/* Builds f's variables, marks its awaits and their callees, and collects what liveness needs. */
+void an_scan(scan *s, node *n);
+int an_text_starts(const tunit *t, const node *n, const char *word);
+node *an_enclosing_scope(node *n);
+var *an_var_of(afn *f, CXCursor decl);
+unsigned an_is_const_type(CXType ty);
+int an_is_array_bound(const tunit *t, const node *e);
+int an_calls_builtin(const node *n, const char *name);
+/* Whether C leaves kid i of n unevaluated (an await there never runs). */
+int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
+
+/* liveness.c */
+/* Decides which locals live in the frame (in_frame, field, cleanup, align) and which compound
+ * literals must (frame_literal), once s holds every await that can suspend. */
+void an_place_vars(scan *s);
+void an_place_literals(scan *s);
+
+/* check.c: the checking pass. Every rejection of the input is raised here, before any code is
+ * generated: ck_tree after the scan of a function, ck_frame once its frame locals are known,
+ * ck_declaration for each file-scope declaration, ck_unit once every function is analyzed. */
+void ck_tree(tunit *t, afn *f, node *body);
+void ck_frame(tunit *t, afn *f);
+void ck_function_decl(tunit *t, afn *f);
+void ck_type_declaration(tunit *t, CXCursor c);
+void ck_declaration(tunit *t, CXCursor c, int here);
+void ck_unit(tunit *t);
+
+#endif

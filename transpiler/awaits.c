@@ -1,0 +1,251 @@
+/* awaits.c: the walk of an async function's body that finds its variables and their uses, its
+ * awaits and the async functions they call, and what C leaves unevaluated. It rejects nothing:
+ * check.c does, on what this walk found. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether n's first token is spelled `word`. */
+int an_text_starts(const tunit *t, const node *n, const char *word)
+{
+    return tk_is(&t->toks, tk_at(&t->toks, nstart(n)), word);
+}
+
+node *an_enclosing_scope(node *n)
+{
+    for (node *p = n->parent; p; p = p->parent)
+        if (p->kind == CXCursor_CompoundStmt || p->kind == CXCursor_ForStmt)
+            return p;
+    return NULL;
+}
+
+var *an_var_of(afn *f, CXCursor decl)
+{
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (clang_equalCursors(f->vars[i]->decl->cur, decl))
+            return f->vars[i];
+    return NULL;
+}
+
+/* Whether a variable of type ty is const itself (through a typedef or typeof too); arrays are
+ * not: their elements are, and so stay in the frame. */
+unsigned an_is_const_type(CXType ty)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    if (canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray || canon.kind == CXType_VariableArray)
+        return 0;
+    return clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
+}
+
+/* libclang shows the size expression of a VLA type in sizeof twice: one node stands for both. */
+static void drop_repeated_kids(node *n)
+{
+    unsigned k = 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!k || !clang_equalCursors(n->kids[k - 1]->cur, n->kids[i]->cur))
+            n->kids[k++] = n->kids[i];
+    n->nkids = k;
+}
+
+/* Whether expression e is the size of an array type: `[e]`. In a type name (sizeof, a cast, a
+ * compound literal, a declaration) that is the only part C evaluates, when it is not constant. */
+int an_is_array_bound(const tunit *t, const node *e)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned first = tk_at(ts, nstart(e)), after = tk_next(ts, tk_at(ts, nend(e)));
+    return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
+}
+
+static int holds_marker(const node *n)
+{
+    if (n->mk)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (holds_marker(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+int an_calls_builtin(const node *n, const char *name)
+{
+    if (n->kind != CXCursor_CallExpr)
+        return 0;
+    char *s = cx_take(clang_getCursorSpelling(n->cur));
+    int same = strcmp(s, name) == 0;
+    free(s);
+    return same;
+}
+
+/* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
+ * variably modified type named there) and of _Alignof; the type names of declarations,
+ * typedefs, casts and compound literals (typeof in them), except array sizes; the operands of
+ * __builtin_types_compatible_p and __builtin_constant_p. An await there is never run. */
+int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
+{
+    const node *k = n->kids[i];
+    if (!clang_isExpression(k->kind))
+        return 0;
+    switch (n->kind) {
+    case CXCursor_UnaryExpr:
+        if (an_text_starts(t, n, "sizeof"))
+            return !an_is_array_bound(t, k);
+        return an_text_starts(t, n, "_Alignof") || an_text_starts(t, n, "__alignof") ||
+               an_text_starts(t, n, "__alignof__") || an_text_starts(t, n, "alignof");
+    case CXCursor_VarDecl: {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(n->cur);
+        if (!clang_Cursor_isNull(init) && clang_equalCursors(init, k->cur))
+            return 0;
+        return !an_is_array_bound(t, k);
+    }
+    case CXCursor_TypedefDecl:
+        return !an_is_array_bound(t, k);
+    case CXCursor_FieldDecl: /* members and enumerators: constant expressions only */
+    case CXCursor_EnumConstantDecl:
+        return 1;
+    case CXCursor_CStyleCastExpr:
+        return i + 1 < n->nkids && !an_is_array_bound(t, k);
+    case CXCursor_CompoundLiteralExpr:
+        return k->kind != CXCursor_InitListExpr && !an_is_array_bound(t, k);
+    case CXCursor_UnexposedExpr:
+        return an_text_starts(t, n, "__builtin_types_compatible_p");
+    case CXCursor_CallExpr:
+        return i > 0 && an_calls_builtin(n, "__builtin_constant_p");
+    default:
+        return 0;
+    }
+}
+
+/* The async function a call names, or NULL. */
+static callee *call_callee(tunit *t, const node *call)
+{
+    return call && call->kind == CXCursor_CallExpr ? an_callee_of(t, clang_getCursorReferenced(call->cur)) : NULL;
+}
+
+/* The futures of a combinator that is awaited directly: each `f(x)` or `lvalue = f(x)` learns
+ * its callee (check.c rejects the rest). */
+static void resolve_combinator(tunit *t, node *n)
+{
+    node *p = n->parent;
+    while (p && !p->mk && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                           p->kind == CXCursor_BinaryOperator))
+        p = p->parent;
+    if (!p || p->mk != MK_AWAIT || an_unparen(p->ops[0]) != n)
+        return;
+    if (n->mk == MK_TIMEOUT)
+        n->fn = an_sleep_callee(t);
+    for (unsigned i = n->mk == MK_TIMEOUT ? 1 : 0; i < n->nops; i++) {
+        node *op = an_unparen(n->ops[i]), *call = op;
+        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0)
+            call = an_unparen(op->kids[1]);
+        callee *c = call_callee(t, call);
+        if (c)
+            call->fn = c;
+    }
+}
+
+/* A compound literal's storage is block-scoped on the poll function's stack: if a pointer to it
+ * can be kept (an array, or its address taken, through members too: &(struct s){...}.y, and
+ * (struct s){...}.array, which decays), it may have to live in the frame (liveness.c decides). */
+static int literal_addressed(const tunit *t, const node *n)
+{
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
+    int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    node *p = n->parent;
+    for (; p && !addressed; p = p->parent) {
+        enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
+        if (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))
+            addressed = 1;
+        else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr)
+            break;
+    }
+    return addressed || (p && p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"));
+}
+
+/* A use of local v at n: &x, &x.m, and x.m of array type (which decays to a pointer into x)
+ * let a pointer to v outlive any await. */
+static void note_use(const tunit *t, var *v, node *n)
+{
+    VEC_PUSH(v->refs, v->nrefs, n);
+    for (node *p = n->parent; p; p = p->parent) {
+        enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
+        if ((p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&")) ||
+            (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {
+            v->addr_taken = 1;
+            return;
+        }
+        if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr &&
+            p->kind != CXCursor_ArraySubscriptExpr)
+            return;
+    }
+}
+
+void an_scan(scan *s, node *n)
+{
+    tunit *t = s->t;
+    afn *f = s->f;
+    an_find_marker(t, n);
+    if (n->kind == CXCursor_LabelStmt)
+        f->has_labels = 1;
+    if ((n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl) &&
+        clang_Cursor_isAnonymous(n->cur))
+        f->unnamed_local_type = 1;
+    if (n->kind == CXCursor_VarDecl && f->self) {
+        var *v = xcalloc(1, sizeof *v);
+        v->decl = n;
+        v->scope = an_enclosing_scope(n);
+        v->name = cx_take(clang_getCursorSpelling(n->cur));
+        v->type = cx_take(clang_getTypeSpelling(clang_getCursorType(n->cur)));
+        enum CX_StorageClass sc = clang_Cursor_getStorageClass(n->cur);
+        v->is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
+        v->is_const = an_is_const_type(clang_getCursorType(n->cur));
+        n->var = v;
+        VEC_PUSH(f->vars, f->nvars, v);
+    }
+    if (n->kind == CXCursor_UnaryExpr)
+        drop_repeated_kids(n);
+    for (unsigned i = 0; i < n->nkids; i++) {
+        int skip = an_unevaluated_kid(t, n, i);
+        s->in_unevaluated += skip;
+        an_scan(s, n->kids[i]);
+        s->in_unevaluated -= skip;
+    }
+
+    for (unsigned i = 0; i < n->nkids; i++)
+        n->has_await |= n->kids[i]->has_await;
+    /* An await is never constant, and its replacement must not be read even in words clang
+     * warns about (a null dereference): the whole question has its answer. */
+    if (an_calls_builtin(n, "__builtin_constant_p") && holds_marker(n))
+        n->repl = "0";
+
+    if (n->mk == MK_AWAIT) {
+        /* In sizeof or typeof an await is never run: only its type counts (see below). */
+        n->has_await = !s->in_unevaluated;
+        if (n->has_await)
+            VEC_PUSH(s->awaits, s->nawaits, n);
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        callee *c = call && !call->mk ? call_callee(t, call) : NULL;
+        if (c) {
+            call->fn = c;
+            if (s->in_unevaluated)
+                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)0)", c->ret_type) : "((void)0)";
+        }
+    } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        callee *c = call_callee(t, call);
+        if (c)
+            call->fn = c;
+    } else if (n->mk) {
+        resolve_combinator(t, n);
+    } else if (n->kind == CXCursor_CompoundLiteralExpr && f->self) {
+        if (literal_addressed(t, n) && an_enclosing_scope(n))
+            VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
+    } else if (n->kind == CXCursor_DeclRefExpr && f->self) {
+        CXCursor ref = clang_getCursorReferenced(n->cur);
+        if (clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
+            n->var = an_var_of(f, ref);
+            if (n->var)
+                note_use(t, n->var, n);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/* callees.c: async functions as callers see them: which declarations are async, and the types
+ * of their ABI (parameters as C adjusts or promotes them, results without a top-level const). */
+#include "analyze.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
+        char *s = cx_take(clang_getCursorSpelling(c));
+        int match = strcmp(s, "asyncc_async") == 0;
+        free(s);
+        if (match) {
+            *(int *)data = 1;
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Whether the declaration c itself is written with `async`. */
+int an_own_async_attr(CXCursor c)
+{
+    int found = 0;
+    if (!clang_Cursor_isNull(c) && clang_Cursor_hasAttrs(c))
+        clang_visitChildren(c, attr_visit, &found);
+    return found;
+}
+
+/* Whether any declaration of fn carries `async` (clang keeps the attribute on the one written). */
+int an_has_async_attr(CXCursor fn)
+{
+    return an_own_async_attr(fn) || an_own_async_attr(clang_getCanonicalCursor(fn)) ||
+           an_own_async_attr(clang_getCursorDefinition(fn));
+}
+
+static void add_callee(tunit *t, callee *c)
+{
+    VEC_PUSH(t->callees, t->ncallees, c);
+    names_put(&t->callee_names, c->name, c);
+}
+
+/* A K&R parameter's type as callers pass it: the default argument promotions. */
+static char *promoted_param_type(CXType ty)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    switch (canon.kind) {
+    case CXType_Bool:
+    case CXType_Char_S:
+    case CXType_Char_U:
+    case CXType_SChar:
+    case CXType_UChar:
+    case CXType_Short:
+    case CXType_UShort:
+        return xstrdup("int");
+    case CXType_Float:
+        return xstrdup("double");
+    default:
+        return an_param_type(ty);
+    }
+}
+
+/* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the
+ * result slot and temporaries of the type are assigned, and a call's value is unqualified in C
+ * anyway. The spelling is the canonical one, so a pointer's own qualifiers follow its last `*`. */
+static void drop_top_const(char *type, int is_pointer)
+{
+    char *at = is_pointer ? strrchr(type, '*') : type;
+    if (!at)
+        return;
+    char *c = strstr(at, "const");
+    if (!c || (c > type && (isalnum((unsigned char)c[-1]) || c[-1] == '_')) ||
+        isalnum((unsigned char)c[5]) || c[5] == '_')
+        return;
+    size_t n = 5;
+    while (c[n] == ' ')
+        n++;
+    memmove(c, c + n, strlen(c + n) + 1);
+    for (size_t len = strlen(type); len && type[len - 1] == ' ';) /* `int *const` -> `int *` */
+        type[--len] = 0;
+}
+
+/* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
+ * looked at once: the answer, async or not, is remembered. */
+callee *an_callee_of(tunit *t, CXCursor fn)
+{
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return NULL;
+    char *name = cx_take(clang_getCursorSpelling(fn));
+    int known;
+    callee *c = names_get(&t->callee_names, name, &known);
+    if (known || !an_has_async_attr(fn)) {
+        if (!known)
+            names_put(&t->callee_names, name, NULL);
+        free(name);
+        return c;
+    }
+    c = xcalloc(1, sizeof *c);
+    c->name = name;
+    c->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    CXType ft = clang_getCursorType(fn);
+    CXType rt = clang_getResultType(ft);
+    if (rt.kind != CXType_Void)
+        c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(clang_getCanonicalType(rt)) ? clang_getCanonicalType(rt) : rt));
+    if (c->ret_type && clang_isConstQualifiedType(clang_getCanonicalType(rt)))
+        drop_top_const(c->ret_type, clang_getCanonicalType(rt).kind == CXType_Pointer);
+    /* `int f()` declares no prototype (libclang calls that variadic): its parameters are those
+     * of its definition, passed as a call without a prototype passes them, promoted. */
+    c->variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft);
+    CXCursor def = clang_getCursorDefinition(fn);
+    c->kr_params = ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def);
+    if (!clang_Cursor_isNull(def) && clang_Cursor_getNumArguments(def) > 0 &&
+        an_in_input(t, clang_getCursorLocation(def))) {
+        /* A K&R definition (`f(a, b) int a; char b; {`), which libclang types as a prototype:
+         * its parameters are declared after the `)` that follows the name. */
+        const tk_stream *s = &t->toks;
+        unsigned open = tk_next(s, tk_at(s, an_offset(clang_getCursorLocation(def))) + 1);
+        unsigned close = tk_is(s, open, "(") ? tk_match(s, open) : s->n;
+        c->kr_params |= close < s->n &&
+                        an_offset(clang_getCursorLocation(clang_Cursor_getArgument(def, 0))) > s->v[close].start;
+    }
+    if (ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def) && clang_getCursorType(def).kind == CXType_FunctionProto)
+        ft = clang_getCursorType(def);
+    if (ft.kind == CXType_FunctionProto) {
+        int n = clang_getNumArgTypes(ft);
+        for (int i = 0; i < n; i++)
+            VEC_PUSH(c->param_types, c->nparams, an_param_type(clang_getArgType(ft, (unsigned)i)));
+    } else if (!clang_Cursor_isNull(def)) {
+        int n = clang_Cursor_getNumArguments(def);
+        for (int i = 0; i < n; i++)
+            VEC_PUSH(c->param_types, c->nparams, promoted_param_type(clang_getCursorType(clang_Cursor_getArgument(def, (unsigned)i))));
+    } else {
+        c->unknown_params = 1;
+    }
+    add_callee(t, c);
+    return c;
+}
+
+/* ac_timeout races its future against the runtime's ac_sleep_ms. */
+callee *an_sleep_callee(tunit *t)
+{
+    int known;
+    callee *c = names_get(&t->callee_names, "ac_sleep_ms", &known);
+    if (c)
+        return c;
+    c = xcalloc(1, sizeof *c);
+    c->name = xstrdup("ac_sleep_ms");
+    VEC_PUSH(c->param_types, c->nparams, xstrdup("unsigned long"));
+    add_callee(t, c);
+    return c;
+}
+
+/* A parameter's type as C adjusts it: arrays (also VLAs) and functions become pointers.
+ * libclang reports the type as written. */
+char *an_param_type(CXType ty)
+{
+    /* A pointer to an array of run-time size (`int m[r][c]`) cannot be written outside the
+     * function: the ABI passes a plain pointer, which uses see through its type (lower_vm.c). */
+    if (vm_param_type(ty))
+        return xstrdup("void *");
+    /* through a typedef too: `typedef int (*table[4])(int);` makes a parameter a pointer */
+    CXType canon = clang_getCanonicalType(ty);
+    switch (canon.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto:
+        if (ty.kind != canon.kind)
+            ty = canon;
+        break;
+    default:
+        break;
+    }
+    switch (ty.kind) {
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray: {
+        /* an array typedef's const stays on the array, not on its element type as libclang
+         * gives it */
+        CXType e = clang_getArrayElementType(ty);
+        int add_const = clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(e);
+        char *elem = cx_take(clang_getTypeSpelling(e));
+        char *s = xasprintf("__typeof__(%s)%s *", elem, add_const ? " const" : "");
+        free(elem);
+        return s;
+    }
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: {
+        char *fn = cx_take(clang_getTypeSpelling(ty));
+        char *s = xasprintf("__typeof__(%s) *", fn);
+        free(fn);
+        return s;
+    }
+    default:
+        return cx_take(clang_getTypeSpelling(ty));
+    }
+}

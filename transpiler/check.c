@@ -1,0 +1,550 @@
+/* check.c: the checking pass: every rejection of an input asyncc cannot transform correctly, raised
+ * at the user's line before any code is generated, from what analysis found. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A call with arguments of an async function whose parameters this file never sees (declared
+ * `int f();`, defined elsewhere): its frame's init function has the parameters of the
+ * definition, which a call without a prototype cannot be checked against. */
+static void check_arguments(tunit *t, const node *call, const callee *c)
+{
+    int n = clang_Cursor_getNumArguments(call->cur);
+    if (c->unknown_params && n > 0)
+        dg_error_node(t, call,
+                      "async function '%s' is declared without a prototype and defined in another file: declare its "
+                      "parameters, as in 'async int %s(int x);'",
+                      c->name, c->name);
+    /* Nothing checks such a call in C (its behaviour is undefined); init has the parameters. */
+    else if (c->kr_params && n >= 0 && (unsigned)n != c->nparams)
+        dg_error_node(t, call,
+                      "call of '%s' with %d arguments, but its definition without a prototype has %u parameters: "
+                      "C leaves this undefined and asyncc cannot pass them; declare the parameters",
+                      c->name, n, c->nparams);
+}
+
+/* Whether the async call n is an operand of await or of a combinator, possibly as `v = f(x)`. */
+static int is_marker_operand(node *n)
+{
+    for (node *q = n->parent; q; q = q->parent) {
+        if (q->mk) {
+            for (unsigned i = 0; i < q->nops; i++) {
+                node *op = q->ops[i];
+                if (an_unparen(op) == n)
+                    return 1;
+                if (q->mk != MK_AWAIT && op->kind == CXCursor_BinaryOperator && op->nkids == 2 &&
+                    an_unparen(op->kids[1]) == n)
+                    return 1;
+            }
+            return 0;
+        }
+        if (q->kind != CXCursor_BinaryOperator && q->kind != CXCursor_ParenExpr && q->kind != CXCursor_UnexposedExpr)
+            return 0;
+    }
+    return 0;
+}
+
+static const char *combinator_name(marker mk)
+{
+    return mk == MK_JOIN ? "ac_join" : mk == MK_TRY_JOIN ? "ac_try_join" : mk == MK_SELECT ? "ac_select" : "ac_timeout";
+}
+
+/* A combinator must be awaited directly, and each of its futures is `f(x)` or `lvalue = f(x)`. */
+static void check_combinator(tunit *t, node *n)
+{
+    const char *name = combinator_name(n->mk);
+    node *p = n->parent;
+    while (p && !p->mk && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                           p->kind == CXCursor_BinaryOperator))
+        p = p->parent;
+    if (!p || p->mk != MK_AWAIT || an_unparen(p->ops[0]) != n) {
+        dg_error_node(t, n, "%s(...) is a future: await it, as in await(%s(...))", name, name);
+        return;
+    }
+    unsigned first = n->mk == MK_TIMEOUT ? 1 : 0;
+    if (n->nops <= first) {
+        dg_error_node(t, n, "%s needs at least one future", name);
+        return;
+    }
+    if (n->mk == MK_TIMEOUT && n->nops != 2) {
+        dg_error_node(t, n, "ac_timeout takes a duration in milliseconds and one future");
+        return;
+    }
+    if (n->nops - first > 32) { /* one bit per future in a 32-bit mask */
+        dg_error_node(t, n, "%s takes at most 32 futures", name);
+        return;
+    }
+    for (unsigned i = first; i < n->nops; i++) {
+        node *op = an_unparen(n->ops[i]), *call = op;
+        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0) {
+            call = an_unparen(op->kids[1]);
+            if (op->kids[0]->has_await)
+                dg_error_node(t, op->kids[0], "the target of a %s result cannot await", name);
+        }
+        if (call->kind != CXCursor_CallExpr || !call->fn) {
+            dg_error_node(t, op, "each future of %s must be a call of an async function, optionally assigned: v = f(x)",
+                          name);
+            continue;
+        }
+        if (n->mk == MK_TRY_JOIN) {
+            CXType rt = clang_getCanonicalType(clang_getCursorType(call->cur));
+            if (rt.kind < CXType_Char_S || rt.kind > CXType_LongLong)
+                dg_error_node(t, call, "ac_try_join needs futures returning a signed integer (negative means error)");
+        }
+    }
+}
+
+/* Expressions that C evaluates partly or not at all, where hoisting an await out would run it
+ * when the original would not: rejected rather than miscompiled. */
+static void check_await_context(tunit *t, node *n)
+{
+    if (n->kind == CXCursor_GenericSelectionExpr) {
+        dg_error_node(t, n, "'await' inside _Generic: only the selected association runs; await before and select on the value");
+        return;
+    }
+    if (n->kind == CXCursor_UnexposedExpr && an_text_starts(t, n, "__builtin_choose_expr")) {
+        dg_error_node(t, n, "'await' inside __builtin_choose_expr: only one branch runs; await in an if/else instead");
+        return;
+    }
+    /* GNU `a ?: b` shows its condition more than once (as opaque values) */
+    if (n->kind == CXCursor_UnexposedExpr && n->nkids >= 2)
+        for (unsigned i = 0; i + 1 < n->nkids; i++)
+            if (nstart(n->kids[i]) == nstart(n->kids[i + 1]) && nend(n->kids[i]) == nend(n->kids[i + 1])) {
+                dg_error_node(t, n, "'await' inside `a ?: b`: write the full conditional, `a ? a : b`, with a variable");
+                return;
+            }
+}
+
+/* Whether text [a, b) is covered by one of n's children (its expressions). */
+static int in_kid(const node *n, unsigned a, unsigned b)
+{
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (a >= nstart(n->kids[i]) && b <= nend(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* The type names of a _Generic's associations are not in the syntax tree libclang shows, so
+ * a frame local named there (`__typeof__(x) *: ...`) could not be renamed: rejected. An
+ * identifier there that is a frame local in scope is a use of it (a local hides typedefs of
+ * its name; tags follow struct/union/enum and members follow . or ->). */
+static void check_generic_types(tunit *t, afn *f, node *n)
+{
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_generic_types(t, f, n->kids[i]);
+    if (n->kind != CXCursor_GenericSelectionExpr)
+        return;
+    const tk_stream *ts = &t->toks;
+    for (unsigned i = tk_at(ts, nstart(n)); i < ts->n && ts->v[i].start < nend(n); i++) {
+        unsigned a = ts->v[i].start, b = ts->v[i].end, p = tk_prev(ts, i);
+        if (ts->v[i].kind != TK_IDENT || in_kid(n, a, b))
+            continue;
+        int after = p < ts->n && ts->v[p].start >= nstart(n);
+        if (after && (tk_is(ts, p, ".") || tk_is(ts, p, "->") || tk_is(ts, p, "struct") || tk_is(ts, p, "union") ||
+                      tk_is(ts, p, "enum")))
+            continue; /* a member or a tag */
+        for (unsigned k = 0; k < f->nvars; k++) {
+            var *v = f->vars[k];
+            if (v->in_frame && strlen(v->name) == b - a && memcmp(v->name, t->text + a, b - a) == 0 &&
+                (!v->scope || (nstart(n) >= nend(v->decl) && nend(n) <= nend(v->scope)))) {
+                dg_error_node(t, n, "'%s' lives across an await and cannot be named in the type of a _Generic "
+                              "association; write its type out", v->name);
+                return;
+            }
+        }
+    }
+}
+
+/* The checks of one node, after those of its children (the order of the diagnostics). */
+static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
+{
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_node(t, f, n->kids[i], in_unevaluated + an_unevaluated_kid(t, n, i));
+    if (n->has_await)
+        check_await_context(t, n);
+
+    if (n->mk == MK_AWAIT) {
+        if (!f->self)
+            dg_error_node(t, n, "'await' outside an async function; mark the enclosing function 'async'");
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        if (call && (call->mk == MK_JOIN || call->mk == MK_TRY_JOIN || call->mk == MK_SELECT || call->mk == MK_TIMEOUT ||
+                     call->mk == MK_BLOCK_ON)) {
+            /* checked where the marker itself is */
+        } else if (call && (call->mk == MK_SPAWN || call->mk == MK_SPAWN_LOCAL)) {
+            dg_error_node(t, n, "ac_spawn returns a join handle, not a future: await(ac_task_join(handle, &result))");
+        } else if (!call || call->kind != CXCursor_CallExpr) {
+            dg_error_node(t, n, "'await' needs a call of an async function, like await(f(x))");
+        } else if (!call->fn) {
+            CXCursor fn = clang_getCursorReferenced(call->cur);
+            char *name = cx_take(clang_getCursorSpelling(fn));
+            if (*name && clang_getCursorKind(fn) == CXCursor_FunctionDecl)
+                dg_error_node(t, call, "'await' of '%s', which is not an async function; declare it 'async'", name);
+            else
+                dg_error_node(t, call, "'await' needs a direct call of an async function, not a function pointer");
+            free(name);
+        } else {
+            check_arguments(t, call, call->fn);
+        }
+        if (in_unevaluated && call && call->mk)
+            dg_error_node(t, n, "combinators inside sizeof or typeof are never run; await them in a statement");
+    } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
+        if (n->mk == MK_BLOCK_ON && f->self)
+            dg_error_node(t, n, "ac_block_on inside an async function would block its worker; use await");
+        node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;
+        if (!call || call->kind != CXCursor_CallExpr || !call->fn)
+            dg_error_node(t, n, "%s needs a call of an async function", n->mk == MK_BLOCK_ON ? "ac_block_on" : "ac_spawn");
+        else
+            check_arguments(t, call, call->fn);
+    } else if (n->mk) {
+        check_combinator(t, n);
+    } else if (n->kind == CXCursor_CallExpr) {
+        CXCursor fn = clang_getCursorReferenced(n->cur);
+        callee *c = an_callee_of(t, fn);
+        if (c && !is_marker_operand(n)) {
+            dg_error_node(t, n,
+                          "call of async function '%s' without await: its future would never run; write await(%s(...))",
+                          c->name, c->name);
+        } else if (!c && f->self) {
+            char *name = cx_take(clang_getCursorSpelling(fn));
+            static const struct {
+                const char *name;
+                int is_jump;
+            } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
+                          {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
+                          {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
+                          {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}};
+            for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+                if (strcmp(name, banned[i].name) == 0)
+                    dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
+                                  banned[i].is_jump
+                                      ? "a jump across a suspended frame cannot be resumed; return an error code instead"
+                                      : "its memory would not survive a suspension; use malloc or a fixed-size array");
+            free(name);
+        }
+    } else if (n->kind == CXCursor_DeclRefExpr) {
+        CXCursor ref = clang_getCursorReferenced(n->cur);
+        if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+            node *p = n->parent;
+            while (p && p->kind == CXCursor_UnexposedExpr)
+                p = p->parent;
+            int is_callee = p && p->kind == CXCursor_CallExpr && p->nkids && an_unparen(p->kids[0]) == an_unparen(n);
+            if (!is_callee && an_callee_of(t, ref)) {
+                char *name = cx_take(clang_getCursorSpelling(ref));
+                dg_error_node(t, n, "taking the address of async function '%s' is not supported; call it with await", name);
+                free(name);
+            }
+        }
+    }
+}
+
+void ck_function_decl(tunit *t, afn *f)
+{
+    if (f->self && f->self->variadic)
+        dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
+                      f->name);
+}
+
+void ck_tree(tunit *t, afn *f, node *body)
+{
+    check_node(t, f, body, 0);
+}
+
+/* What the frame cannot hold: alignments it does not guarantee, VLAs, and locals named in the
+ * type of a _Generic association (which the renaming cannot reach). */
+void ck_frame(tunit *t, afn *f)
+{
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->in_frame)
+            continue;
+        CXType ty = clang_getCursorType(v->decl->cur);
+        unsigned long long align = 0; /* _Alignas(N) and __attribute__((aligned(N))) */
+        int unknown = 0;
+        for (unsigned k = 0; k < v->decl->nkids; k++) {
+            unsigned long long a;
+            if (v->decl->kids[k]->kind != CXCursor_AlignedAttr)
+                continue;
+            if (al_alignment(t, v->decl->kids[k], &a) < 0)
+                unknown = 1;
+            else if (a > align)
+                align = a;
+        }
+        if (unknown)
+            dg_error_node(t, v->decl,
+                          "asyncc cannot tell the alignment that '%s' asks for, and it lives across an await; write the "
+                          "alignment as an integer constant or a type",
+                          v->name);
+        else if (clang_Type_getAlignOf(ty) > 16 || align > 16)
+            dg_error_node(t, v->decl,
+                          "'%s' asks for an alignment that a frame does not guarantee (frames are 16-byte aligned) and lives "
+                          "across an await; keep it in memory you allocate",
+                          v->name);
+        else if (clang_getCanonicalType(ty).kind == CXType_VariableArray && !v->is_param)
+            dg_error_node(t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
+                          v->name);
+        else if (vm_type(ty) && !v->is_param && clang_getCanonicalType(ty).kind != CXType_Pointer)
+            dg_error_node(t, v->decl,
+                          "'%s', an array of pointers to variable-length arrays, cannot live across an await; keep one "
+                          "pointer per variable",
+                          v->name);
+    }
+    if (f->body)
+        check_generic_types(t, f, f->body);
+}
+
+/* A file-scope initializer naming an async function (a dispatch table): the function becomes a
+ * state machine, and no function of that name is left to point to. */
+static enum CXChildVisitResult async_address_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    tunit *t = data;
+    if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor ref = clang_getCursorReferenced(c);
+    callee *fn = clang_getCursorKind(ref) == CXCursor_FunctionDecl ? an_callee_of(t, ref) : NULL;
+    if (fn)
+        dg_error(t, clang_getCursorLocation(c), "taking the address of async function '%s' is not supported; call it with await",
+                 fn->name);
+    return CXChildVisit_Continue;
+}
+
+/* A function declared implicitly by a call before any declaration (C89): its extent is only its
+ * name, where a written declaration starts with its type. */
+static int is_implicit(CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    return clang_equalLocations(clang_getRangeStart(r), clang_getCursorLocation(c));
+}
+
+/* A file-scope struct, union, enum or typedef: await has no function to suspend there. */
+void ck_type_declaration(tunit *t, CXCursor c)
+{
+    if (an_mentions_marker(t, c) && an_in_input(t, clang_getCursorLocation(c)))
+        dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+}
+
+/* A file-scope variable or function declaration (here: written in the input file itself). */
+void ck_declaration(tunit *t, CXCursor c, int here)
+{
+    if (clang_getCursorKind(c) == CXCursor_VarDecl) {
+        if (here && an_own_async_attr(c)) {
+            char *name = cx_take(clang_getCursorSpelling(c));
+            dg_error(t, clang_getCursorLocation(c),
+                     "'%s' is a variable: async applies to functions; declare it apart from the async function", name);
+            free(name);
+        } else if (here && an_mentions_marker(t, c))
+            dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+        else if (here)
+            clang_visitChildren(c, async_address_visit, t);
+        return;
+    }
+    int is_def = clang_isCursorDefinition(c);
+    if (!is_def && here && an_mentions_marker(t, c))
+        dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
+    if (!is_def && !an_own_async_attr(c) && !is_implicit(c) && an_has_async_attr(c)) {
+        char *name = cx_take(clang_getCursorSpelling(c));
+        dg_error(t, clang_getCursorLocation(c),
+                 "'%s' is declared here without async but defined async; write async on this declaration too (a "
+                 "caller that sees only this one would call a function that no longer exists)",
+                 name);
+        free(name);
+    }
+    if (!here && is_def && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
+        dg_error(t, clang_getCursorLocation(c),
+                 "async function defined in an included file; define it in a .c file and declare it in the header");
+}
+
+/* ---------------------------------------------------------------- local types and statements */
+
+/* The local types of an async function that does suspend move to file scope (lower_moved.c), where
+ * the frame struct can use them; a function that never suspends keeps them in its plain C twin. */
+typedef struct moving {
+    tunit *t;
+    afn *f;
+    char **unnamed; /* unnamed types that move with a frame local: where clang says they are */
+    unsigned nunnamed;
+} moving;
+
+static int is_tag_decl(const node *n)
+{
+    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
+           n->kind == CXCursor_TypedefDecl;
+}
+
+/* A declaration of local types only: it moves to file scope as it is (lower_text.c:
+ * lw_is_moved_decl), unless a typedef of run-time size keeps it in place (lower_vm.c). */
+static int types_only(const node *n)
+{
+    if (n->kind != CXCursor_DeclStmt || n->nkids == 0)
+        return 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!is_tag_decl(n->kids[i]) ||
+            (n->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur))))
+            return 0;
+    return 1;
+}
+
+static int is_unnamed_tag(const node *n)
+{
+    if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)
+        return 0;
+    char *name = cx_take(clang_getCursorSpelling(n->cur));
+    int unnamed = !*name;
+    free(name);
+    return unnamed;
+}
+
+static int declares_frame_local(const node *d)
+{
+    for (unsigned i = 0; i < d->nkids; i++)
+        if (d->kids[i]->var && d->kids[i]->var->in_frame)
+            return 1;
+    return 0;
+}
+
+static int refers_to_local(const node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr && n->var)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (refers_to_local(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* What the moves cannot do (lower_moved.c): a local type that names a local variable (in typeof)
+ * cannot leave its function. A name file scope already has is no error: the type moves under a
+ * new name. Unnamed types declared with variables that the lowering takes apart (a frame local,
+ * or an await in a declaration of several) move too, under a name they are given. */
+static void check_moved_types(moving *m, node *n)
+{
+    if (types_only(n)) {
+        if (refers_to_local(n))
+            dg_error_node(m->t, n,
+                          "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
+                          "to file scope with the frame; declare it outside the async function");
+        return;
+    }
+    if (n->kind == CXCursor_DeclStmt && (declares_frame_local(n) || (n->has_await && n->nkids > 1))) {
+        for (unsigned i = 0; i < n->nkids; i++) {
+            node *k = n->kids[i];
+            if (!is_unnamed_tag(k))
+                continue;
+            /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
+             * at f.c:3:5)" on the variable: the location is what identifies it. */
+            char *spelling = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
+            char *at = strstr(spelling, " at ");
+            VEC_PUSH(m->unnamed, m->nunnamed, xstrdup(at ? at : spelling));
+            free(spelling);
+        }
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_moved_types(m, n->kids[i]);
+}
+
+/* Whether the lowering can spell the type of local decl (a frame field's when in_frame): clang
+ * spells unnamed types by their location, which C cannot, unless they moved with a frame local
+ * (and got a name). The spelling is the lowering's (lower_types.c: lw_type_spelling, field_type):
+ * clang's, or the canonical one for types written with typeof and for const frame fields. */
+static int spells_unnamed(const moving *m, const node *decl, int in_frame)
+{
+    CXType ty = clang_getCursorType(decl->cur), canon = clang_getCanonicalType(ty);
+    char *s = cx_take(clang_getTypeSpelling(ty));
+    int is_const = clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
+    int array = canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray;
+    if (strstr(s, "typeof") || strstr(s, "__asyncc_") || (in_frame && is_const && !array)) {
+        free(s);
+        s = cx_take(clang_getTypeSpelling(canon));
+    }
+    for (unsigned i = 0; i < m->nunnamed; i++) {
+        char *at = strstr(s, m->unnamed[i]);
+        if (!at)
+            continue;
+        char *open = at, *rest = at + strlen(m->unnamed[i]);
+        while (open > s && *open != '(')
+            open--;
+        memmove(open, rest, strlen(rest) + 1);
+    }
+    int unnamed = strstr(s, "(unnamed") || strstr(s, "(anonymous");
+    free(s);
+    return unnamed;
+}
+
+/* A declaration the lowering rewrites (it declares a frame local, or it awaits and declares
+ * more than one thing) is taken apart: each variable is declared again, which needs its type
+ * spelled (a type defined in it moves alone, lower_moved.c). Other statements holding an await
+ * must be of a kind the lowering restructures. */
+static void check_statements(moving *m, node *n)
+{
+    tunit *t = m->t;
+    int moves = !m->f->self->never_suspends;
+    int vm_typedef = 0; /* lowered by lower_vm.c, which checks it itself */
+    for (unsigned i = 0; n->kind == CXCursor_DeclStmt && i < n->nkids; i++)
+        vm_typedef |= n->kids[i]->kind == CXCursor_TypedefDecl &&
+                      vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur));
+    if (n->kind == CXCursor_DeclStmt && !(moves && (types_only(n) || vm_typedef))) {
+        int frame = declares_frame_local(n);
+        if (frame || (n->nkids > 1 && n->has_await))
+            for (unsigned i = 0; i < n->nkids; i++) {
+                node *k = n->kids[i];
+                if (k->var && spells_unnamed(m, k, k->var->in_frame)) {
+                    char *name = cx_take(clang_getCursorSpelling(k->cur));
+                    dg_error_node(t, k, "the type of '%s' has no name asyncc can write in the frame; give it a tag or a typedef",
+                                  name);
+                    free(name);
+                }
+            }
+    } else if (clang_isStatement(n->kind) && n->has_await) {
+        switch (n->kind) {
+        case CXCursor_CompoundStmt:
+        case CXCursor_CaseStmt:
+        case CXCursor_DefaultStmt:
+        case CXCursor_LabelStmt:
+        case CXCursor_ReturnStmt:
+        case CXCursor_IfStmt:
+        case CXCursor_WhileStmt:
+        case CXCursor_DoStmt:
+        case CXCursor_ForStmt:
+        case CXCursor_SwitchStmt:
+            break;
+        case CXCursor_UnexposedStmt: /* attributes on a statement */
+            if (n->nkids == 1 && clang_isStatement(n->kids[0]->kind))
+                break;
+            /* fall through */
+        default:
+            dg_error_node(t, n, "asyncc cannot transform an await in this kind of statement");
+            return;
+        }
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_statements(m, n->kids[i]);
+}
+
+/* The generated code of a function names one file in its #line directives: an input's own
+ * #line inside it naming another file cannot be followed (output.c rewrites the rest). */
+static void check_line_files(tunit *t, afn *f)
+{
+    unsigned a = nstart(f->root), b = nend(f->root);
+    if (dg_file_at(t, a) != dg_file_at(t, b > a ? b - 1 : b))
+        dg_error_node(t, f->root, "a #line directive inside an async function names another file; asyncc cannot rewrite it");
+}
+
+/* The checks that need every function analyzed: local types meet all of file scope, and the
+ * functions before them. */
+void ck_unit(tunit *t)
+{
+    for (unsigned i = 0; i < t->nfns; i++) {
+        afn *f = t->fns[i];
+        check_line_files(t, f);
+        if (!f->self || !f->body)
+            continue;
+        moving m = {t, f, NULL, 0};
+        if (!f->self->never_suspends)
+            check_moved_types(&m, f->body);
+        check_statements(&m, f->body);
+        for (unsigned k = 0; k < m.nunnamed; k++)
+            free(m.unnamed[k]);
+        free(m.unnamed);
+    }
+}

@@ -1,0 +1,197 @@
+/* tree.c: the syntax tree of a rewritten function, built from libclang's cursors in one walk,
+ * and the markers that await and the combinators expand to. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A tree under construction. libclang walks it depth first, so the nodes still open form a path
+ * from the root, and the children found so far of each open node lie at the top of `kids`. */
+typedef struct build {
+    node **open;
+    unsigned *base; /* open[i]'s children start at kids[base[i]] */
+    unsigned nopen, cap;
+    node **kids;
+    unsigned nkids, kcap;
+} build;
+
+unsigned an_offset(CXSourceLocation loc)
+{
+    unsigned off;
+    clang_getSpellingLocation(loc, NULL, NULL, NULL, &off);
+    return off;
+}
+
+static node *new_node(CXCursor c, node *parent)
+{
+    node *n = xarena(sizeof *n);
+    n->kind = clang_getCursorKind(c);
+    n->cur = c;
+    n->parent = parent;
+    return n;
+}
+
+void an_extent(node *n)
+{
+    CXSourceRange r = clang_getCursorExtent(n->cur);
+    n->xstart = an_offset(clang_getRangeStart(r));
+    n->xend = an_offset(clang_getRangeEnd(r));
+    n->has_extent = 1;
+}
+
+static void open_node(build *b, node *n)
+{
+    if (b->nopen == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->open = xrealloc(b->open, sizeof *b->open * b->cap);
+        b->base = xrealloc(b->base, sizeof *b->base * b->cap);
+    }
+    b->open[b->nopen] = n;
+    b->base[b->nopen++] = b->nkids;
+}
+
+/* The innermost open node has all its children: they move to an array of its own. */
+static void close_node(build *b)
+{
+    node *n = b->open[--b->nopen];
+    unsigned first = b->base[b->nopen];
+    n->nkids = b->nkids - first;
+    if (n->nkids) {
+        n->kids = xarena(sizeof *n->kids * n->nkids);
+        memcpy(n->kids, b->kids + first, sizeof *n->kids * n->nkids);
+    }
+    b->nkids = first;
+}
+
+/* One recursive walk (a nested clang_visitChildren per node would cost a libclang visitor each). */
+static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    build *b = data;
+    while (b->nopen > 1 && !clang_equalCursors(b->open[b->nopen - 1]->cur, parent))
+        close_node(b);
+    node *n = new_node(c, b->open[b->nopen - 1]);
+    if (b->nkids == b->kcap) {
+        b->kcap = b->kcap ? 2 * b->kcap : 256;
+        b->kids = xrealloc(b->kids, sizeof *b->kids * b->kcap);
+    }
+    b->kids[b->nkids++] = n;
+    open_node(b, n);
+    return CXChildVisit_Recurse;
+}
+
+node *an_build_tree(CXCursor c)
+{
+    static build b; /* its arrays are reused by every tree */
+    node *root = new_node(c, NULL);
+    open_node(&b, root);
+    clang_visitChildren(c, build_visit, &b);
+    while (b.nopen)
+        close_node(&b);
+    return root;
+}
+
+/* The operator of a binary operator node: the first token between its operands (libclang 14
+ * does not expose it). Returns a static string such as "&&", "," or "+=". */
+const char *an_binop(const tunit *t, const node *n)
+{
+    static char op[4];
+    op[0] = 0;
+    if (n->nkids != 2)
+        return op;
+    const tk_stream *s = &t->toks;
+    unsigned i = tk_next(s, tk_at(s, nend(n->kids[0])));
+    if (i < s->n && s->v[i].kind == TK_PUNCT && s->v[i].end <= nstart(n->kids[1]) &&
+        s->v[i].end - s->v[i].start < sizeof op) {
+        memcpy(op, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
+        op[s->v[i].end - s->v[i].start] = 0;
+    }
+    return op;
+}
+
+node *an_unparen(node *n)
+{
+    while (n && (n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) && n->nkids == 1 &&
+           !n->mk)
+        n = n->kids[0];
+    return n;
+}
+
+static int is_comma(const tunit *t, const node *n)
+{
+    return n->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, n), ",") == 0;
+}
+
+static const struct {
+    const char *name;
+    marker mk;
+    int sentinel; /* the macro appends a value after the user's operands */
+} markers[] = {
+    {"__asyncc_await", MK_AWAIT, 0},       {"__asyncc_spawn", MK_SPAWN, 1},
+    {"__asyncc_spawn_local", MK_SPAWN_LOCAL, 1}, {"__asyncc_block_on", MK_BLOCK_ON, 0},
+    {"__asyncc_join", MK_JOIN, 1},         {"__asyncc_try_join", MK_TRY_JOIN, 1},
+    {"__asyncc_select", MK_SELECT, 1},     {"__asyncc_timeout", MK_TIMEOUT, 1},
+};
+
+/* Recognizes `(__asyncc_X, a, b, ...)`, the expansion of await and the combinators. */
+void an_find_marker(tunit *t, node *paren)
+{
+    if (paren->mk)
+        return;
+    if (paren->kind != CXCursor_ParenExpr || paren->nkids != 1 || !is_comma(t, paren->kids[0]))
+        return;
+    node *chain[64];
+    unsigned n = 0;
+    node *c = paren->kids[0];
+    while (is_comma(t, c) && n < 64) {
+        chain[n++] = c->kids[1];
+        c = c->kids[0];
+    }
+    node *leaf = c;
+    while (leaf->kind == CXCursor_UnexposedExpr && leaf->nkids == 1)
+        leaf = leaf->kids[0];
+    if (leaf->kind != CXCursor_DeclRefExpr)
+        return;
+    char *name = cx_take(clang_getCursorSpelling(leaf->cur));
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        if (strcmp(name, markers[i].name) != 0)
+            continue;
+        paren->mk = markers[i].mk;
+        unsigned first = markers[i].sentinel ? 1 : 0;
+        for (unsigned k = n; k-- > first;) {
+            node *op = chain[k];
+            while (op->kind == CXCursor_ParenExpr && op->nkids == 1) {
+                an_find_marker(t, op); /* a combinator inside await is a marker too */
+                if (op->mk)
+                    break;
+                op = op->kids[0];
+            }
+            VEC_PUSH(paren->ops, paren->nops, op);
+        }
+    }
+    free(name);
+}
+
+/* The parts of a for statement, told apart by the semicolons of its header. */
+void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc, node **body)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned open = tk_next(ts, tk_at(ts, nstart(s)) + 1), close = tk_match(ts, open), semi[2] = {0, 0}, nsemi = 0;
+    for (unsigned i = tk_next(ts, open + 1); i < close && nsemi < 2; i = tk_next(ts, i + 1)) {
+        if (tk_is(ts, i, ";"))
+            semi[nsemi++] = ts->v[i].start;
+        else if (tk_match(ts, i) < close)
+            i = tk_match(ts, i); /* a statement expression's semicolons are not the header's */
+    }
+    *init = *cond = *inc = *body = NULL;
+    for (unsigned k = 0; k < s->nkids; k++) {
+        node *n = s->kids[k];
+        if (k == s->nkids - 1)
+            *body = n;
+        else if (nstart(n) < semi[0])
+            *init = n;
+        else if (nstart(n) < semi[1])
+            *cond = n;
+        else
+            *inc = n;
+    }
+}
