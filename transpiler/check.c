@@ -156,6 +156,18 @@ static void check_generic_types(tunit *t, afn *f, node *n)
     }
 }
 
+/* Whether the lowering keeps the value of n, an expression holding an await, in a temporary
+ * of n's type (lower_expr.c: value_temp): a statement expression whose value is read, or a
+ * conditional whose branches await. */
+static int value_in_temporary(const node *n)
+{
+    if (clang_getCursorType(n->cur).kind == CXType_Void)
+        return 0;
+    if (n->kind == CXCursor_StmtExpr)
+        return n->nkids && n->kids[0]->kind == CXCursor_CompoundStmt && !an_value_discarded(n);
+    return n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await);
+}
+
 /* The checks of one node, after those of its children (the order of the diagnostics). */
 static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
 {
@@ -163,6 +175,11 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         check_node(t, f, n->kids[i], in_unevaluated + an_unevaluated_kid(t, n, i));
     if (n->has_await)
         check_await_context(t, n);
+    /* A type whose size is known only at run time has no spelling the frame, at file scope,
+     * could hold a temporary of. */
+    if (n->has_await && !in_unevaluated && value_in_temporary(n) && vm_type(clang_getCursorType(n->cur)))
+        dg_error_node(t, n, "a pointer to a variable-length array cannot be the value of an expression that awaits; "
+                            "assign it to a variable inside the expression instead");
 
     if (n->mk == MK_AWAIT) {
         if (!f->self)
@@ -243,6 +260,18 @@ void ck_function_decl(tunit *t, afn *f)
     if (f->self && f->self->variadic)
         dg_error_node(t, f->root, "async function '%s' cannot be variadic: its arguments would not survive a suspension",
                       f->name);
+}
+
+/* The type of a variably modified parameter is written from its declarator, as a pointer
+ * (lower_vm.c), in a function that suspends. */
+static void check_params(tunit *t, afn *f)
+{
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (v->is_param && vm_param_type(clang_getCursorType(v->decl->cur)) && vm_param_unreadable(t, v->decl))
+            dg_error_node(t, v->decl, "asyncc cannot read the type of parameter '%s'; write it as 'T %s[n][m]'", v->name,
+                          v->name);
+    }
 }
 
 void ck_tree(tunit *t, afn *f, node *body)
@@ -479,10 +508,18 @@ static void check_statements(moving *m, node *n)
 {
     tunit *t = m->t;
     int moves = !m->f->self->never_suspends;
-    int vm_typedef = 0; /* lowered by lower_vm.c, which checks it itself */
+    int vm_typedef = 0; /* typedefs of run-time size: lower_vm.c keeps them in place */
     for (unsigned i = 0; n->kind == CXCursor_DeclStmt && i < n->nkids; i++)
         vm_typedef |= n->kids[i]->kind == CXCursor_TypedefDecl &&
                       vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur));
+    /* lower_vm.c captures their sizes where the lowering takes the declaration (a block with an
+     * await; a block without one is copied as written): a type defined with them has no
+     * declaration of its own to stay in. */
+    if (moves && vm_typedef && n->parent && n->parent->has_await)
+        for (unsigned i = 0; i < n->nkids; i++)
+            if (n->kids[i]->kind != CXCursor_TypedefDecl)
+                dg_error_node(t, n->kids[i], "a typedef of run-time size cannot define a type too; define it in a "
+                                             "declaration of its own, before the typedef");
     if (n->kind == CXCursor_DeclStmt && !(moves && (types_only(n) || vm_typedef))) {
         int frame = declares_frame_local(n);
         if (frame || (n->nkids > 1 && n->has_await))
@@ -540,8 +577,10 @@ void ck_unit(tunit *t)
         if (!f->self || !f->body)
             continue;
         moving m = {t, f, NULL, 0};
-        if (!f->self->never_suspends)
+        if (!f->self->never_suspends) {
             check_moved_types(&m, f->body);
+            check_params(t, f);
+        }
         check_statements(&m, f->body);
         for (unsigned k = 0; k < m.nunnamed; k++)
             free(m.unnamed[k]);

@@ -253,6 +253,9 @@ char *an_param_type(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
 /* The parts of for statement s, each NULL when absent (tree.c). */
 void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc, node **body);
+/* Whether the value of expression m is thrown away: m is a statement of its own (maybe cast to
+ * void), or the last statement of a statement expression whose value is (tree.c). */
+int an_value_discarded(const node *m);
 
 /* jumps.c */
 /* Finds f's backward jumps (loops, gotos to earlier labels, computed gotos) into f->backs. */
@@ -279,6 +282,9 @@ int al_alignment(tunit *t, const node *attr, unsigned long long *align);
  * it, an array of such pointers); for a parameter, its type as C adjusts it. */
 int vm_type(CXType ty);
 int vm_param_type(CXType ty);
+/* Whether parameter p is of array type but its name is not followed by the `[` its type as a
+ * pointer is written from (`int (m)[r][c]`): asyncc cannot read its declarator. */
+int vm_param_unreadable(const tunit *t, const node *p);
 
 /* lower_*.c (lower.h has what they share) */
 void lw_function(tunit *t, afn *f, sb *out);

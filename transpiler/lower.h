@@ -93,7 +93,6 @@ char *lw_new_temp(lw *L, const char *type);
 char *lw_emit_text(lw *L, node *n);
 char *lw_emit_kids(lw *L, node *n);
 char *lw_call_args(lw *L, node *call);
-int lw_handle_discarded(const node *m);
 char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg);
 char *lw_return_text(lw *L, node *r);
 char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b);

@@ -47,39 +47,6 @@ char *lw_call_args(lw *L, node *call)
     return sb_take(&b);
 }
 
-/* Whether the handle a spawn returns is thrown away: the spawn is a statement of its own, maybe
- * cast to void. */
-int lw_handle_discarded(const node *m)
-{
-    const node *e = m, *p = m->parent;
-    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
-                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void))) {
-        e = p;
-        p = p->parent;
-    }
-    if (!p)
-        return 0;
-    switch (p->kind) {
-    case CXCursor_CompoundStmt:
-        /* the last statement of a statement expression is its value */
-        if (p->parent && p->parent->kind == CXCursor_StmtExpr && p->nkids && p->kids[p->nkids - 1] == e)
-            return lw_handle_discarded(p->parent);
-        return 1;
-    case CXCursor_CaseStmt:
-    case CXCursor_DefaultStmt:
-    case CXCursor_LabelStmt:
-        return 1;
-    case CXCursor_IfStmt: /* a branch, not the condition */
-    case CXCursor_WhileStmt:
-        return p->nkids && p->kids[0] != e;
-    case CXCursor_DoStmt:
-    case CXCursor_ForStmt: /* the body */
-        return p->nkids && p->kids[p->kind == CXCursor_DoStmt ? 0 : p->nkids - 1] == e;
-    default:
-        return 0; /* a declaration, a return, a condition: the handle is used */
-    }
-}
-
 /* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */
 static char *task_expr(lw *L, node *m)
 {
@@ -105,7 +72,7 @@ static char *task_expr(lw *L, node *m)
                       "ac__init_%s(ac__sp%u%s); %s(ac__st%u); })",
                       k, k, c->name, k, c->name, k, args,
                       m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
-        if (lw_handle_discarded(m)) {
+        if (an_value_discarded(m)) {
             /* Nobody will join it: let the task free itself when it finishes (Tokio's detach
              * on dropping a JoinHandle). */
             char *d = xasprintf("ac_task_detach(%s)", s);
@@ -373,12 +340,11 @@ char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b)
 
 /* The temporary that keeps the value of expression n, of type ty, from the statements that compute
  * it to its use. A type whose size is known only at run time (a pointer to a VLA) has no spelling
- * that the frame, at file scope, could hold. */
+ * that the frame, at file scope, could hold (check.c refused it). */
 static char *value_temp(lw *L, node *n, CXType ty)
 {
     if (vm_type(ty)) {
-        dg_error_node(L->t, n, "a pointer to a variable-length array cannot be the value of an expression that awaits; "
-                               "assign it to a variable inside the expression instead");
+        dg_unchecked(L->t, n, "a pointer to a variable-length array as a value");
         return lw_new_temp(L, "void *");
     }
     char *ts = lw_rename_types(L, ty, lw_type_spelling(ty)), *tmp = lw_new_temp(L, ts);
@@ -397,7 +363,7 @@ static void hoist_stmt_expr(lw *L, node *n)
     char *tmp = NULL;
     /* A value nobody reads (the statement expression is a statement) is not kept: its last
      * expression becomes (void)(e), as C discards it without a warning. */
-    int discarded = lw_handle_discarded(n);
+    int discarded = an_value_discarded(n);
     if (ty.kind != CXType_Void && !discarded)
         tmp = value_temp(L, n, ty);
     region *saved = L->uni, *saved_stmt = L->stmt;

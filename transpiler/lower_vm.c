@@ -84,11 +84,25 @@ static void put_spliced(lw *L, sb *out, node *owner, unsigned a, unsigned b, spl
     s->n = 0;
 }
 
-static unsigned name_token(lw *L, node *k)
+static unsigned name_token_of(const tk_stream *ts, const node *k)
 {
     unsigned off;
     clang_getSpellingLocation(clang_getCursorLocation(k->cur), NULL, NULL, NULL, &off);
-    return tk_at(&L->t->toks, off);
+    return tk_at(ts, off);
+}
+
+static unsigned name_token(lw *L, node *k)
+{
+    return name_token_of(&L->t->toks, k);
+}
+
+int vm_param_unreadable(const tunit *t, const node *p)
+{
+    const tk_stream *ts = &t->toks;
+    if (!is_array(clang_getCursorType(p->cur)))
+        return 0;
+    unsigned open = tk_next(ts, name_token_of(ts, p) + 1);
+    return !tk_is(ts, open, "[") || tk_match(ts, open) >= ts->n;
 }
 
 static int is_qualifier(const tk_stream *ts, unsigned i)
@@ -206,12 +220,12 @@ static char *declared_type(lw *L, node *d, node *k)
     }
     cut_non_type(L, start, ts->v[name].start, &s);
     if (k->kind == CXCursor_ParmDecl && is_array(clang_getCursorType(k->cur))) {
-        unsigned open = tk_next(ts, name + 1), close = tk_is(ts, open, "[") ? tk_match(ts, open) : ts->n;
-        if (close >= ts->n) {
+        if (vm_param_unreadable(L->t, k)) { /* check.c refused it */
             free(s.v);
             sb_free(&out);
             return NULL;
         }
+        unsigned close = tk_match(ts, tk_next(ts, name + 1));
         cut(&s, ts->v[name].start, ts->v[close].end, "(*)");
     } else {
         cut(&s, ts->v[name].start, ts->v[name].end, "");
@@ -315,8 +329,7 @@ int lw_vm_typedefs(lw *L, node *d)
     for (unsigned i = 0; i < d->nkids; i++) {
         node *k = d->kids[i];
         if (k->kind != CXCursor_TypedefDecl) {
-            dg_error_node(L->t, k, "a typedef of run-time size cannot define a type too; define it in a declaration of "
-                                   "its own, before the typedef");
+            dg_unchecked(L->t, k, "a typedef of run-time size defining a type");
             continue;
         }
         capture_sizes(L, k, L->uni);
@@ -392,8 +405,7 @@ void lw_vm_params(lw *L)
             continue;
         char *type = declared_type(L, v->decl, v->decl);
         if (!type)
-            dg_error_node(L->t, v->decl, "asyncc cannot read the type of parameter '%s'; write it as 'T %s[n][m]'",
-                          v->name, v->name);
+            dg_unchecked(L->t, v->decl, "a parameter declarator asyncc cannot read");
         else
             remember(L, v->decl, type);
     }

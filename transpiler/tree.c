@@ -195,3 +195,34 @@ void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc,
             *inc = n;
     }
 }
+
+int an_value_discarded(const node *m)
+{
+    const node *e = m, *p = m->parent;
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                 (p->kind == CXCursor_CStyleCastExpr && clang_getCursorType(p->cur).kind == CXType_Void))) {
+        e = p;
+        p = p->parent;
+    }
+    if (!p)
+        return 0;
+    switch (p->kind) {
+    case CXCursor_CompoundStmt:
+        /* the last statement of a statement expression is its value */
+        if (p->parent && p->parent->kind == CXCursor_StmtExpr && p->nkids && p->kids[p->nkids - 1] == e)
+            return an_value_discarded(p->parent);
+        return 1;
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+    case CXCursor_LabelStmt:
+        return 1;
+    case CXCursor_IfStmt: /* a branch, not the condition */
+    case CXCursor_WhileStmt:
+        return p->nkids && p->kids[0] != e;
+    case CXCursor_DoStmt:
+    case CXCursor_ForStmt: /* the body */
+        return p->nkids && p->kids[p->kind == CXCursor_DoStmt ? 0 : p->nkids - 1] == e;
+    default:
+        return 0; /* a declaration, a return, a condition: the handle is used */
+    }
+}

@@ -10,10 +10,8 @@ there). A
 %-conversion in the code matches any text of the guide's row, which writes `%s` for a name.
 
 Refusals come from the checking pass, before any code is generated: an error raised by a file
-that generates code (lower_*.c, output.c, branches.c, debug_names.c) is a problem unless it is
-one of GENERATION_LEFT below, which are still to move into check.c (and an entry there that is
-no longer raised by such a file is a problem too, so the list only shrinks). Where the code
-generation meets what the checks should have refused, it calls dg_unchecked (diag.c): an
+that generates code (lower_*.c, output.c, branches.c, debug_names.c) is a problem. Where the
+code generation meets what the checks should have refused, it calls dg_unchecked (diag.c): an
 "internal error" is asyncc's bug, never a refusal, so it is no row and the guide lists none."""
 import glob
 import os
@@ -24,15 +22,6 @@ root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file
 CALL = re.compile(r"\b(dg_error_node|dg_error|dg_diag_node)\s*\(")
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 CONV = re.compile(r"%[-+ #0-9.]*(?:z|l|ll|h)?[sdui]")
-
-
-# Errors still raised while the code is generated (the start of each format): they belong in
-# check.c, with the lowering reporting dg_unchecked instead.
-GENERATION_LEFT = (
-    "a pointer to a variable-length array cannot be the value of an expression that awaits",
-    "a typedef of run-time size cannot define a type too",
-    "asyncc cannot read the type of parameter",
-)
 
 
 def generates_code(name):
@@ -134,14 +123,10 @@ def main():
             problems.append("docs/guide.md: the table lists a message the transpiler never raises: %s" % g)
         if g.startswith("internal error"):
             problems.append("docs/guide.md: an internal error is asyncc's bug, not a refusal: %s" % g)
-    late = [(fmt, where) for fmt, where in codes if generates_code(where.split(":")[0])]
-    for fmt, where in late:
-        if not fmt.startswith(GENERATION_LEFT):
+    for fmt, where in codes:
+        if generates_code(where.split(":")[0]):
             problems.append("%s: raised while the code is generated; raise it in check.c (and dg_unchecked "
                             "there): %s" % (where, fmt))
-    for left in GENERATION_LEFT:
-        if not any(fmt.startswith(left) for fmt, _ in late):
-            problems.append("check_limits.py: GENERATION_LEFT lists what code generation no longer raises: %s" % left)
     for p in problems:
         print(p)
     print("%d error formats, %d messages in the guide, %d problems" % (len(codes), len(guide), len(problems)))

@@ -2,6 +2,8 @@
 // would be kept in a temporary of the frame, which cannot have such a type: refused, at the
 // expression. A variable assigned inside the expression works (it is seen through its type).
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
+// Refused by the checking pass, before any code: --emit=dot, which does not lower, says it too.
+// RUN: not %asyncc --emit=dot %s 2>&1 | %FileCheck %s
 #include <asyncc.h>
 
 async int g(int n, int (*q)[n])
