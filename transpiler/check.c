@@ -395,70 +395,23 @@ typedef struct moving {
     unsigned nunnamed;
 } moving;
 
-static int is_tag_decl(const node *n)
-{
-    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
-           n->kind == CXCursor_TypedefDecl;
-}
-
-/* A declaration of local types only: it moves to file scope as it is (lower_text.c:
- * lw_is_moved_decl), unless a typedef of run-time size keeps it in place (lower_vm.c). */
-static int types_only(const node *n)
-{
-    if (n->kind != CXCursor_DeclStmt || n->nkids == 0)
-        return 0;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (!is_tag_decl(n->kids[i]) ||
-            (n->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur))))
-            return 0;
-    return 1;
-}
-
-static int is_unnamed_tag(const node *n)
-{
-    if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)
-        return 0;
-    char *name = cx_take(clang_getCursorSpelling(n->cur));
-    int unnamed = !*name;
-    free(name);
-    return unnamed;
-}
-
-static int declares_frame_local(const node *d)
-{
-    for (unsigned i = 0; i < d->nkids; i++)
-        if (d->kids[i]->var && d->kids[i]->var->in_frame)
-            return 1;
-    return 0;
-}
-
-static int refers_to_local(const node *n)
-{
-    if (n->kind == CXCursor_DeclRefExpr && n->var)
-        return 1;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (refers_to_local(n->kids[i]))
-            return 1;
-    return 0;
-}
-
 /* What the moves cannot do (lower_moved.c): a local type that names a local variable (in typeof)
  * cannot leave its function. A name file scope already has is no error: the type moves under a
  * new name. Unnamed types declared with variables that the lowering takes apart (a frame local,
  * or an await in a declaration of several) move too, under a name they are given. */
 static void check_moved_types(moving *m, node *n)
 {
-    if (types_only(n)) {
-        if (refers_to_local(n))
+    if (an_types_only(n)) {
+        if (an_refers_to_local(n))
             dg_error_node(m->t, n,
                           "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
                           "to file scope with the frame; declare it outside the async function");
         return;
     }
-    if (n->kind == CXCursor_DeclStmt && (declares_frame_local(n) || (n->has_await && n->nkids > 1))) {
+    if (an_taken_apart(n)) {
         for (unsigned i = 0; i < n->nkids; i++) {
             node *k = n->kids[i];
-            if (!is_unnamed_tag(k))
+            if (!an_is_unnamed_tag(k))
                 continue;
             /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
              * at f.c:3:5)" on the variable: the location is what identifies it. */
@@ -510,8 +463,7 @@ static void check_statements(moving *m, node *n)
     int moves = !m->f->self->never_suspends;
     int vm_typedef = 0; /* typedefs of run-time size: lower_vm.c keeps them in place */
     for (unsigned i = 0; n->kind == CXCursor_DeclStmt && i < n->nkids; i++)
-        vm_typedef |= n->kids[i]->kind == CXCursor_TypedefDecl &&
-                      vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur));
+        vm_typedef |= an_is_vm_typedef(n->kids[i]);
     /* lower_vm.c captures their sizes where the lowering takes the declaration (a block with an
      * await; a block without one is copied as written): a type defined with them has no
      * declaration of its own to stay in. */
@@ -520,9 +472,8 @@ static void check_statements(moving *m, node *n)
             if (n->kids[i]->kind != CXCursor_TypedefDecl)
                 dg_error_node(t, n->kids[i], "a typedef of run-time size cannot define a type too; define it in a "
                                              "declaration of its own, before the typedef");
-    if (n->kind == CXCursor_DeclStmt && !(moves && (types_only(n) || vm_typedef))) {
-        int frame = declares_frame_local(n);
-        if (frame || (n->nkids > 1 && n->has_await))
+    if (n->kind == CXCursor_DeclStmt && !(moves && (an_types_only(n) || vm_typedef))) {
+        if (an_taken_apart(n))
             for (unsigned i = 0; i < n->nkids; i++) {
                 node *k = n->kids[i];
                 if (k->var && spells_unnamed(m, k, k->var->in_frame)) {

@@ -256,6 +256,20 @@ void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc,
 /* Whether the value of expression m is thrown away: m is a statement of its own (maybe cast to
  * void), or the last statement of a statement expression whose value is (tree.c). */
 int an_value_discarded(const node *m);
+/* Declarations in an async function, as check.c and the lowering both see them (tree.c):
+ * whether n declares a struct, union, enum or typedef; an unnamed struct, union or enum; a
+ * typedef of run-time size (lower_vm.c keeps it in place and captures its sizes);
+ * whether DeclStmt n declares local types only, none of run-time size (it moves to file scope
+ * as written in a function that suspends, lower_moved.c); whether the lowering takes DeclStmt d
+ * apart (it declares a frame local, or awaits and declares several things: its unnamed types
+ * move to file scope under a name); whether n names a local variable (a local type that does
+ * cannot move). */
+int an_is_tag_decl(const node *n);
+int an_is_unnamed_tag(const node *n);
+int an_is_vm_typedef(const node *n);
+int an_types_only(const node *n);
+int an_taken_apart(const node *d);
+int an_refers_to_local(const node *n);
 
 /* jumps.c */
 /* Finds f's backward jumps (loops, gotos to earlier labels, computed gotos) into f->backs. */

@@ -78,7 +78,6 @@ void lw_gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(
 void lw_copy_gap(lw *L, unsigned from, unsigned to);
 void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas);
 unsigned lw_stmt_end(lw *L, node *s);
-int lw_is_tag_decl(const node *n);
 int lw_is_moved_decl(lw *L, const node *n);
 unsigned lw_node_line(lw *L, node *n);
 void lw_put_range(lw *L, node *s, unsigned a, unsigned b);

@@ -8,16 +8,6 @@
 
 static int scope_name_taken(const tunit *t, const char *name);
 
-static int refers_to_local(const node *n)
-{
-    if (n->kind == CXCursor_DeclRefExpr && n->var)
-        return 1;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (refers_to_local(n->kids[i]))
-            return 1;
-    return 0;
-}
-
 /* Whether f has a local called name that stays a C local (frame locals are renamed): inside its
  * scope it would hide an enumerator moved to file scope, where C's scopes had it the other way. */
 static int stack_local_named(const afn *f, const char *name)
@@ -77,16 +67,6 @@ static int scope_name_taken(const tunit *t, const char *name)
     return found;
 }
 
-static int is_unnamed_tag(const node *n)
-{
-    if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)
-        return 0;
-    char *name = cx_take(clang_getCursorSpelling(n->cur));
-    int unnamed = !*name;
-    free(name);
-    return unnamed;
-}
-
 typedef struct rename_edit {
     unsigned start, end;
     const char *to;
@@ -102,7 +82,7 @@ static void add_rename_edits(const lw *L, const node *n, rename_edit **v, unsign
     } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
         to = new_name(L, clang_getCursorReferenced(n->cur));
         start = nstart(n), end = nend(n);
-    } else if (lw_is_tag_decl(n) || n->kind == CXCursor_EnumConstantDecl) {
+    } else if (an_is_tag_decl(n) || n->kind == CXCursor_EnumConstantDecl) {
         /* the declared name itself */
         to = new_name(L, n->cur);
         unsigned off;
@@ -192,7 +172,7 @@ static void collect(lw *L, node *n)
     if (lw_is_moved_decl(L, n)) {
         for (unsigned i = 0; i < n->nkids; i++)
             claim_name(L, n->kids[i]);
-        if (refers_to_local(n))
+        if (an_refers_to_local(n))
             dg_unchecked(L->t, n, "a local type referring to a local variable");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
@@ -206,13 +186,11 @@ static void collect(lw *L, node *n)
          * `struct q *a;`) moves alone, and the variables are declared with its name (lower_stmt.c:
          * gen_decl); an unnamed one gets a name when a variable of it lives in the frame, or
          * the declaration awaits. */
-        int frame = n->has_await && n->nkids > 1;
-        for (unsigned i = 0; i < n->nkids; i++)
-            frame |= n->kids[i]->var && n->kids[i]->var->in_frame;
+        int frame = an_taken_apart(n);
         for (unsigned i = 0; i < n->nkids; i++) {
             node *k = n->kids[i];
-            if (!is_unnamed_tag(k)) {
-                if (lw_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
+            if (!an_is_unnamed_tag(k)) {
+                if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(L, k);
                     char *text = renamed_text(L, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
                     move_text(L, k, def);

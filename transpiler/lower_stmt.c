@@ -82,7 +82,7 @@ static int async_prototypes_only(lw *L, const node *d)
 static int lowered_declarator(node *k)
 {
     if (!k->var)
-        return k->repl && lw_is_tag_decl(k);
+        return k->repl && an_is_tag_decl(k);
     return k->var->in_frame && (!k->var->as_local || !var_init(k));
 }
 
@@ -132,7 +132,7 @@ static void gen_decl(lw *L, node *d)
         node *k = d->kids[i];
         var *v = k->var;
         if (!v) {
-            if (lw_is_tag_decl(k) && !k->repl) {
+            if (an_is_tag_decl(k) && !k->repl) {
                 /* A type that stays local (in the plain twin of a function that never suspends,
                  * which has no unnamed local type) is defined before the variables of it. */
                 char *text = lw_emit_text(L, k);

@@ -279,23 +279,12 @@ unsigned lw_stmt_end(lw *L, node *s)
     }
 }
 
-int lw_is_tag_decl(const node *n)
-{
-    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
-           n->kind == CXCursor_TypedefDecl;
-}
-
 /* A declaration of local types only (struct, union, enum, typedef): moved to file scope in an
- * async function, where frame fields may need the types. */
+ * async function that suspends, where frame fields may need the types (the condition is
+ * tree.c's, which check.c asks too). */
 int lw_is_moved_decl(lw *L, const node *n)
 {
-    if (!L->f->self || L->twin || n->kind != CXCursor_DeclStmt || n->nkids == 0)
-        return 0;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (!lw_is_tag_decl(n->kids[i]) ||
-            (n->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(n->kids[i]->cur))))
-            return 0; /* a typedef of run-time size stays (lower_vm.c) */
-    return 1;
+    return L->f->self && !L->twin && an_types_only(n);
 }
 
 unsigned lw_node_line(lw *L, node *n)

@@ -323,7 +323,7 @@ int lw_vm_typedefs(lw *L, node *d)
 {
     int any = 0;
     for (unsigned i = 0; i < d->nkids; i++)
-        any |= d->kids[i]->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(d->kids[i]->cur));
+        any |= an_is_vm_typedef(d->kids[i]);
     if (!any || L->twin || !L->f->self)
         return 0;
     for (unsigned i = 0; i < d->nkids; i++) {

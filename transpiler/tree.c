@@ -1,5 +1,6 @@
 /* tree.c: the syntax tree of a rewritten function, built from libclang's cursors in one walk,
- * and the markers that await and the combinators expand to. */
+ * the markers that await and the combinators expand to, and the questions about its nodes that
+ * the checking pass and the lowering both ask (so that the two cannot disagree). */
 #include "analyze.h"
 
 #include <stdlib.h>
@@ -225,4 +226,55 @@ int an_value_discarded(const node *m)
     default:
         return 0; /* a declaration, a return, a condition: the handle is used */
     }
+}
+
+int an_is_tag_decl(const node *n)
+{
+    return n->kind == CXCursor_StructDecl || n->kind == CXCursor_UnionDecl || n->kind == CXCursor_EnumDecl ||
+           n->kind == CXCursor_TypedefDecl;
+}
+
+int an_is_unnamed_tag(const node *n)
+{
+    if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)
+        return 0;
+    char *name = cx_take(clang_getCursorSpelling(n->cur));
+    int unnamed = !*name;
+    free(name);
+    return unnamed;
+}
+
+int an_is_vm_typedef(const node *n)
+{
+    return n->kind == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(n->cur));
+}
+
+int an_types_only(const node *n)
+{
+    if (n->kind != CXCursor_DeclStmt || n->nkids == 0)
+        return 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!an_is_tag_decl(n->kids[i]) || an_is_vm_typedef(n->kids[i]))
+            return 0; /* a typedef of run-time size stays (lower_vm.c) */
+    return 1;
+}
+
+int an_taken_apart(const node *d)
+{
+    if (d->kind != CXCursor_DeclStmt)
+        return 0;
+    int frame = d->has_await && d->nkids > 1;
+    for (unsigned i = 0; i < d->nkids; i++)
+        frame |= d->kids[i]->var && d->kids[i]->var->in_frame;
+    return frame;
+}
+
+int an_refers_to_local(const node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr && n->var)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (an_refers_to_local(n->kids[i]))
+            return 1;
+    return 0;
 }
