@@ -18,7 +18,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import subprocess
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -37,21 +36,7 @@ def variant(seed):
 
 
 def one(seed, cfg):
-    tools = H.Tools(build=cfg["build"])
-    work = tempfile.mkdtemp(prefix="csmith-%d-" % seed, dir=cfg["tmp"])
-    r = {"name": seed, "class": "pass", "detail": ""}
-    try:
-        r.update(check(seed, cfg, tools, work))
-    except Exception as ex:  # a fault of this harness: reported as such, never as a pass
-        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
-    finally:
-        if r["class"] not in ("pass",) and not r["class"].startswith("skip") or cfg["keep"]:
-            dest = os.path.join(cfg["out"], "fail", str(seed))
-            shutil.rmtree(dest, ignore_errors=True)
-            shutil.copytree(work, dest)
-            r["dir"] = dest
-        shutil.rmtree(work, ignore_errors=True)
-    return r
+    return H.run_case(seed, cfg, check, cfg["tmp"], "csmith", keep=cfg["keep"])
 
 
 def check(seed, cfg, tools, work):

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -46,20 +45,7 @@ def load_xfail():
 
 
 def one(name, cfg):
-    tools = H.Tools(build=cfg["build"])
-    work = tempfile.mkdtemp(prefix="cts-%s-" % name, dir=cfg["tmp"])
-    r = {"name": name, "class": "pass", "detail": ""}
-    try:
-        r.update(check(name, cfg, tools, work))
-    except Exception as ex:
-        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
-    finally:
-        if r["class"] != "pass" and not r["class"].startswith("skip"):
-            dest = os.path.join(cfg["out"], "fail", name)
-            shutil.rmtree(dest, ignore_errors=True)
-            shutil.copytree(work, dest)
-        shutil.rmtree(work, ignore_errors=True)
-    return r
+    return H.run_case(name, cfg, check, cfg["tmp"], "cts")
 
 
 def check(name, cfg, tools, work):

@@ -7,6 +7,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -168,3 +169,24 @@ def summarize(results, total_label):
             print("      %4d  %s   [%s%s]" % (len(names), d, " ".join(map(str, names[:6])),
                                             " ..." if len(names) > 6 else ""))
     return sum(1 for r in results if r["class"] != "pass" and not r["class"].startswith("skip"))
+
+
+def run_case(name, cfg, check, work_parent, prefix, keep=False):
+    """One program of a differential run: check(name, cfg, tools, work) in a fresh directory under
+    work_parent; a harness exception is its own class, never a pass; the directory of a failure
+    (of every case with keep) is copied to OUT/fail/NAME, and its path put in the result."""
+    tools = Tools(build=cfg["build"])
+    work = tempfile.mkdtemp(prefix="%s-%s-" % (prefix, name), dir=work_parent)
+    r = {"name": name, "class": "pass", "detail": ""}
+    try:
+        r.update(check(name, cfg, tools, work))
+    except Exception as ex:  # a fault of this harness: reported as such, never as a pass
+        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
+    finally:
+        if r["class"] != "pass" and not r["class"].startswith("skip") or keep:
+            dest = os.path.join(cfg["out"], "fail", str(name))
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(work, dest)
+            r["dir"] = dest
+        shutil.rmtree(work, ignore_errors=True)
+    return r

@@ -20,7 +20,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -41,20 +40,7 @@ def dg_options(text):
 
 
 def one(name, cfg):
-    tools = H.Tools(build=cfg["build"])
-    work = tempfile.mkdtemp(prefix="torture-%s-" % name, dir=cfg["out"])
-    r = {"name": name, "class": "pass", "detail": ""}
-    try:
-        r.update(check(name, cfg, tools, work))
-    except Exception as ex:  # a fault of this harness: reported as such, never as a pass
-        r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
-    finally:
-        if r["class"] != "pass" and not r["class"].startswith("skip"):
-            dest = os.path.join(cfg["out"], "fail", name)
-            shutil.rmtree(dest, ignore_errors=True)
-            shutil.copytree(work, dest)
-        shutil.rmtree(work, ignore_errors=True)
-    return r
+    return H.run_case(name, cfg, check, cfg["out"], "torture")
 
 
 def check(name, cfg, tools, work):
