@@ -1,5 +1,7 @@
 /* runtime/arena.c: the per-task arena for callee frames that cannot be embedded in their caller.
- * Size-class free lists over bump-allocated chunks; created by a task's first allocation. */
+ * Size-class free lists over bump-allocated chunks; created by a task's first allocation. Frames
+ * aligned beyond 16 bytes are carved from a larger block, which they point back to. */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -90,6 +92,35 @@ void ac_frame_free(ac_cx *cx, void *frame, size_t size)
     struct free_block *b = frame;
     b->next = a->free[c];
     a->free[c] = b;
+}
+
+/* A frame aligned beyond 16 bytes (an _Alignas(64) local or result): a block ALIGN bytes larger,
+ * the frame at the first ALIGN boundary at least 16 bytes into it, and the block's address in the
+ * 8 bytes in front of the frame. Blocks are 16-aligned, so the frame starts at most ALIGN bytes
+ * in and ends inside the block. */
+static void *alloc_aligned(ac_cx *cx, size_t size, size_t align)
+{
+    if (size > SIZE_MAX - align)
+        ac__panic("a frame of %zu bytes aligned to %zu does not fit in memory", size, align);
+    char *block = ac_frame_alloc(cx, size + align);
+    char *frame = (char *)(((uintptr_t)block + 16 + align - 1) & ~(uintptr_t)(align - 1));
+    ((void **)frame)[-1] = block;
+    return frame;
+}
+
+void *ac_frame_alloc_type(ac_cx *cx, const ac_future_type *type)
+{
+    if (AC__LIKELY(type->frame_align <= 16))
+        return ac_frame_alloc(cx, type->frame_size);
+    return alloc_aligned(cx, type->frame_size, type->frame_align);
+}
+
+void ac_frame_free_type(ac_cx *cx, void *frame, const ac_future_type *type)
+{
+    if (AC__LIKELY(type->frame_align <= 16))
+        ac_frame_free(cx, frame, type->frame_size);
+    else if (frame)
+        ac_frame_free(cx, ((void **)frame)[-1], type->frame_size + type->frame_align);
 }
 
 void ac__arena_destroy(struct ac__arena *a)

@@ -279,8 +279,9 @@ void ck_tree(tunit *t, afn *f, node *body)
     check_node(t, f, body, 0);
 }
 
-/* What the frame cannot hold: alignments it does not guarantee, VLAs, and locals named in the
- * type of a _Generic association (which the renaming cannot reach). */
+/* What the frame cannot hold: alignments asyncc cannot read (any it can, the frame honours: the
+ * runtime allocates frames with their type's alignment), VLAs, and locals named in the type of a
+ * _Generic association (which the renaming cannot reach). */
 void ck_frame(tunit *t, afn *f)
 {
     for (unsigned i = 0; i < f->nvars; i++) {
@@ -288,26 +289,16 @@ void ck_frame(tunit *t, afn *f)
         if (!v->in_frame)
             continue;
         CXType ty = clang_getCursorType(v->decl->cur);
-        unsigned long long align = 0; /* _Alignas(N) and __attribute__((aligned(N))) */
-        int unknown = 0;
+        int unknown = 0; /* an _Alignas(N) or __attribute__((aligned(N))) asyncc cannot evaluate */
         for (unsigned k = 0; k < v->decl->nkids; k++) {
             unsigned long long a;
-            if (v->decl->kids[k]->kind != CXCursor_AlignedAttr)
-                continue;
-            if (al_alignment(t, v->decl->kids[k], &a) < 0)
+            if (v->decl->kids[k]->kind == CXCursor_AlignedAttr && al_alignment(t, v->decl->kids[k], &a) < 0)
                 unknown = 1;
-            else if (a > align)
-                align = a;
         }
         if (unknown)
             dg_error_node(t, v->decl,
                           "asyncc cannot tell the alignment that '%s' asks for, and it lives across an await; write the "
                           "alignment as an integer constant or a type",
-                          v->name);
-        else if (clang_Type_getAlignOf(ty) > 16 || align > 16)
-            dg_error_node(t, v->decl,
-                          "'%s' asks for an alignment that a frame does not guarantee (frames are 16-byte aligned) and lives "
-                          "across an await; keep it in memory you allocate",
                           v->name);
         else if (clang_getCanonicalType(ty).kind == CXType_VariableArray && !v->is_param)
             dg_error_node(t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",

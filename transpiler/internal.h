@@ -69,7 +69,7 @@ struct var {
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
     unsigned is_const : 1; /* declared with a top-level const */
-    unsigned align;        /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
+    unsigned long long align; /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };
 
 /* An async function this file defines or calls. */

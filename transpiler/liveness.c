@@ -165,7 +165,7 @@ void an_place_vars(scan *s)
                 a > align)
                 align = a;
         }
-        v->align = align <= 16 ? (unsigned)align : 0; /* beyond 16: rejected (check.c) */
+        v->align = align;
         /* A unique member name: the user's when free, else name_2, name_3... A name in asyncc's
          * own space (ac__state, ac__result, ac__t1...) gets a prefix that takes it out of it. */
         const char *base = v->name[0] ? v->name : "ac__param"; /* an unnamed parameter */

@@ -25,7 +25,7 @@ static void child_start(lw *L, unsigned line, child *ch, const char *args)
     } else if (ch->embedded) {
         lw_gline(L, line, "ac__init_%s(&ac__fr->%s%s);", ch->fn->name, ch->field, args);
     } else {
-        lw_gline(L, line, "ac__fr->%s = ac_frame_alloc(ac__cx, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+        lw_gline(L, line, "ac__fr->%s = ac_frame_alloc_type(ac__cx, &ac__type_%s);", ch->field, ch->fn->name);
         lw_gline(L, line, "ac__init_%s(ac__fr->%s%s);", ch->fn->name, ch->field, args);
     }
 }
@@ -51,7 +51,7 @@ static char *child_result(const child *ch)
 static void child_release(lw *L, unsigned line, const child *ch)
 {
     if (!ch->embedded && !ch->bounded)
-        lw_gline(L, line, "ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);", ch->field, ch->fn->name);
+        lw_gline(L, line, "ac_frame_free_type(ac__cx, ac__fr->%s, &ac__type_%s);", ch->field, ch->fn->name);
 }
 
 /* Cancels a child that has not finished (text for generated code, one statement). */
@@ -61,7 +61,7 @@ char *lw_child_drop(const child *ch)
         return xasprintf("ac__drop_%s(&ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
     if (ch->bounded)
         return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
-    return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free(ac__cx, ac__fr->%s, ac__type_%s.frame_size);",
+    return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free_type(ac__cx, ac__fr->%s, &ac__type_%s);",
                      ch->fn->name, ch->field, ch->field, ch->fn->name);
 }
 

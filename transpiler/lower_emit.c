@@ -388,6 +388,17 @@ static void emit_type(lw *L, sb *out)
               "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), _Alignof(struct ac__frame_%s),\n"
               "    %s, %s,\n    ac__poll_%s, ac__drop_%s, ac__child_%s, %s, %u, %s};\n",
               c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, n, sites, f->nsites, branches);
+    /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
+     * them keep it in N bytes aligned to 16 (lower_await.c): a frame that outgrows the promise
+     * would overrun their frames or be misaligned, so it is a compile error here. */
+    int bounded;
+    names_get(&L->t->frame_bounds, n, &bounded);
+    if (bounded)
+        sb_printf(out,
+                  "_Static_assert(sizeof(struct ac__frame_%s) <= ac__frame_size_%s && _Alignof(struct ac__frame_%s) <= 16,\n"
+                  "               \"the frame of %s outgrows the ac__frame_size_%s its header promises (at most that many "
+                  "bytes, aligned to 16 at most)\");\n",
+                  n, n, n, n, n);
     free(result);
     free(result_size);
     free(sites);

@@ -50,8 +50,10 @@ static void add_var_field(lw *L, var *v)
     if (!r)
         r = L->uni;
     char *ty = lw_local_type(L, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
-    /* what _Alignas or the aligned attribute asked of the local (analyze.c: al_alignment) */
-    lw_add_field(r, v->align ? xasprintf("_Alignas(%u) %s", v->align, decl) : xstrdup(decl));
+    /* What _Alignas or the aligned attribute asked of the local (liveness.c: al_alignment). The
+     * attribute, not _Alignas: it never lowers the type's own alignment (`int x
+     * __attribute__((aligned(2)))` is valid, `_Alignas(2) int` is not), and C90 has no _Alignas. */
+    lw_add_field(r, v->align ? xasprintf("%s __attribute__((__aligned__(%llu)))", decl, v->align) : xstrdup(decl));
     free(decl);
     free(ty);
 }

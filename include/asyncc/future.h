@@ -129,11 +129,15 @@ typedef struct ac_kid_info {
 #endif
 
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
- * another file, or recursive). It comes from the polling task's arena, is aligned for any type,
- * and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is
+ * another file, or recursive). It comes from the polling task's arena, is 16-byte aligned (enough
+ * for every type not declared over-aligned), and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is
  * exhausted, like a stack overflow would. */
 AC_EXPORT void *ac_frame_alloc(ac_cx *cx, size_t size);
 AC_EXPORT void ac_frame_free(ac_cx *cx, void *frame, size_t size);
+/* The same for a frame of TYPE: frame_size bytes aligned to frame_align, which may exceed 16 (a
+ * local or result declared _Alignas(64)); returned with ac_frame_free_type of the same TYPE. */
+AC_EXPORT void *ac_frame_alloc_type(ac_cx *cx, const ac_future_type *type);
+AC_EXPORT void ac_frame_free_type(ac_cx *cx, void *frame, const ac_future_type *type);
 
 /* Wakers: a leaf future that returns AC_PENDING first takes the task's waker from its context
  * and arranges for ac_waker_wake to be called once it can make progress. A waker holds a

@@ -19,7 +19,10 @@ class Tools:
     def __init__(self, asyncc=None, include=None, lib=None, build=None):
         build = build or os.path.join(ROOT, "build")
         self.asyncc = asyncc or os.path.join(build, "transpiler", "asyncc")
-        self.include = include or os.path.join(ROOT, "include")
+        # A frozen copy of a build (BUILD/COMMIT) carries the headers it was built with, so that
+        # editing include/ in the worktree does not change what a long run compiles against.
+        frozen = os.path.join(build, "include")
+        self.include = include or (frozen if os.path.isdir(frozen) else os.path.join(ROOT, "include"))
         self.lib = lib or os.path.join(build, "runtime", "libasyncc.a")
         self.gcc = shutil.which("gcc") or "cc"
         self.clang = shutil.which("clang-14") or shutil.which("clang")

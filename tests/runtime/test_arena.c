@@ -1,5 +1,6 @@
 /* tests/runtime/test_arena.c: ac_frame_alloc/ac_frame_free in a task: 16-byte alignment, no
- * overlap between live blocks, reuse after free in any order, large frames, freed with the task. */
+ * overlap between live blocks, reuse after free in any order, large frames, freed with the task;
+ * ac_frame_alloc_type with the alignment of the type, up to 4096, mixed with plain blocks. */
 #include <stdint.h>
 
 #include "test.h"
@@ -25,19 +26,27 @@ static int root_poll(void *frame, ac_cx *cx)
     root_frame *f = frame;
     static unsigned char *blocks[NBLOCKS];
     static size_t sizes[NBLOCKS];
+    static ac_future_type types[NBLOCKS]; /* frame_align 0: the block is ac_frame_alloc's */
+    static const size_t aligns[] = {0, 0, 0, 16, 32, 64, 128, 256, 4096};
     for (int round = 0; round < 20; round++) {
         for (int i = 0; i < NBLOCKS; i++) {
             if (blocks[i] && next_rand() % 2 == 0) {
                 for (size_t k = 0; k < sizes[i]; k++)
                     CHECK_EQ(blocks[i][k], (unsigned char)(i + k));
-                ac_frame_free(cx, blocks[i], sizes[i]);
+                if (types[i].frame_align)
+                    ac_frame_free_type(cx, blocks[i], &types[i]);
+                else
+                    ac_frame_free(cx, blocks[i], sizes[i]);
                 blocks[i] = NULL;
             }
             if (!blocks[i]) {
                 size_t size = next_rand() % 10 == 0 ? 1000 + next_rand() % 5000 : 1 + next_rand() % 300;
-                blocks[i] = ac_frame_alloc(cx, size);
+                size_t align = aligns[next_rand() % (sizeof aligns / sizeof *aligns)];
+                types[i].frame_size = size;
+                types[i].frame_align = align;
+                blocks[i] = align ? ac_frame_alloc_type(cx, &types[i]) : ac_frame_alloc(cx, size);
                 sizes[i] = size;
-                CHECK_EQ((uintptr_t)blocks[i] % 16, 0);
+                CHECK_EQ((uintptr_t)blocks[i] % (align > 16 ? align : 16), 0);
                 for (size_t k = 0; k < size; k++)
                     blocks[i][k] = (unsigned char)(i + k);
             }
@@ -47,7 +56,9 @@ static int root_poll(void *frame, ac_cx *cx)
         for (size_t k = 0; k < sizes[i]; k++)
             CHECK_EQ(blocks[i][k], (unsigned char)(i + k));
         /* Leave the small ones to the task's end, which frees the whole arena. */
-        if (sizes[i] > 1024)
+        if (types[i].frame_align > 16)
+            ac_frame_free_type(cx, blocks[i], &types[i]);
+        else if (sizes[i] > 1024)
             ac_frame_free(cx, blocks[i], sizes[i]);
     }
     f->result = 0;

@@ -1,0 +1,14 @@
+/* aligned_remote.c: see aligned_remote.h. */
+#include "aligned_remote.h"
+
+async struct wide64 remote_wide(int n, unsigned *bad)
+{
+    _Alignas(256) char local[5] = "abcd";
+    struct wide64 w = {n * 0.5, n};
+    await(ac_yield());
+    *bad += (uintptr_t)local % 256 != 0;
+    *bad += (uintptr_t)&w % 64 != 0;
+    await(ac_yield());
+    w.tag += local[1];
+    return w;
+}
