@@ -137,6 +137,14 @@ struct ac__op {
  * its result, or -EAGAIN when a step of the path's lookup or a page of the file is not cached, or
  * the path names no regular file; the op must then be done where it may block. */
 int ac__read_file_nowait(const struct ac__op *op);
+/* The same for an AC__OP_OPEN op (io_file.c): the descriptor when the lookup is cached and the
+ * path names a regular file or a directory (opened with the op's flags), a lookup's error, or
+ * -EAGAIN for the pool: not cached, O_CREAT/O_TRUNC/O_TMPFILE/O_ASYNC, anything else. */
+int ac__open_nowait(const struct ac__op *op);
+/* openat2(path, flags, RESOLVE_CACHED) (io_read_file.c): a descriptor, the lookup's -errno, or
+ * -EAGAIN when a step of the lookup is not cached, openat2 refuses the flags or lacks
+ * RESOLVE_CACHED (Linux before 5.12). */
+int ac__open_cached(const char *path, int flags);
 
 /* A backend: one per worker, chosen for the whole runtime at start. Every function but wake
  * runs on the worker's own thread (or on the thread that owns every worker at shutdown). */

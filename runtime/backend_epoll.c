@@ -559,6 +559,11 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
         to_pool(w, op);
         return false;
     case AC__OP_OPEN:
+        /* A cached path opens here in two or three calls, less than a trip to the pool. */
+        if ((r = ac__open_nowait(op)) != -EAGAIN)
+            break;
+        to_pool(w, op);
+        return false;
     case AC__OP_FSYNC:
     case AC__OP_STATX:
     case AC__OP_UNLINK:

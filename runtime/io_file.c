@@ -1,10 +1,13 @@
 /* runtime/io_file.c: the file operations of asyncc/io.h (open, close, read, write, pread,
- * pwrite, fsync, stat, read_exact, write_all), each an op of the backend and how its result is read. */
+ * pwrite, fsync, stat, read_exact, write_all), each an op of the backend and how its result is
+ * read; and the epoll backend's open of a cached path on the worker. */
+#define _GNU_SOURCE /* O_PATH, O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "asyncc/io.h"
 #include "io_op.h"
@@ -160,6 +163,29 @@ void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode)
     f->op.a.path.path = path;
     f->op.a.path.flags = flags;
     f->op.a.path.mode = mode;
+}
+
+int ac__open_nowait(const struct ac__op *op)
+{
+    int flags = op->a.path.flags | O_CLOEXEC;
+    /* openat2 never creates or truncates from the cache alone; O_ASYNC set by open does not
+     * do what the F_SETFL below would make of it. */
+    if (flags & (O_CREAT | O_TRUNC | (O_TMPFILE & ~O_DIRECTORY) | O_ASYNC))
+        return -EAGAIN;
+    if (flags & O_PATH) /* no open of the file itself: nothing that can wait */
+        return ac__open_cached(op->a.path.path, flags);
+    /* O_NONBLOCK keeps the open from waiting (for the other end of a FIFO, a device, a lease
+     * held on the file); where it changes the answer (-EAGAIN, -ENXIO) the pool opens it. */
+    int fd = ac__open_cached(op->a.path.path, flags | O_NONBLOCK);
+    if (fd < 0)
+        return fd == -ENXIO ? -EAGAIN : fd;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) &&
+        ((flags & O_NONBLOCK) || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0))
+        return fd;
+    /* Anything else is opened by the pool as if this open never happened. */
+    close(fd);
+    return -EAGAIN;
 }
 
 AC__IO_TYPE(ac_close, int, 0);

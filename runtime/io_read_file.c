@@ -1,11 +1,12 @@
 /* runtime/io_read_file.c: ac_read_file, reading a file from its start in one op: open, read and
  * close (io_uring: one hard-linked chain through a direct descriptor; epoll: on the worker when
- * the path and the pages are cached, else one pool job). */
+ * the path and the pages are cached, else one pool job), and the cached open both use on epoll. */
 #define _GNU_SOURCE /* preadv2, RWF_NOWAIT */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -29,21 +30,42 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
 /* Set once openat2 says it has no RESOLVE_CACHED (Linux before 5.12): no use asking again. */
 static atomic_bool no_cached_lookup;
 
-int ac__read_file_nowait(const struct ac__op *op)
+/* Whether openat2 knows RESOLVE_CACHED: a lookup of "/" fails for no other reason. */
+static bool knows_cached_lookup(void)
+{
+    struct open_how how = {.flags = O_PATH | O_CLOEXEC, .resolve = RESOLVE_CACHED};
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof how);
+    if (fd >= 0)
+        close(fd);
+    return fd >= 0 || errno == EAGAIN;
+}
+
+int ac__open_cached(const char *path, int flags)
 {
     if (atomic_load_explicit(&no_cached_lookup, memory_order_relaxed))
         return -EAGAIN;
+    struct open_how how = {.flags = (unsigned)flags, .resolve = RESOLVE_CACHED};
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof how);
+    if (fd >= 0)
+        return fd;
+    int err = errno;
+    if (err == ENOSYS || err == E2BIG || err == EINVAL) {
+        /* EINVAL: flags openat2 refuses (it is stricter than openat), or no RESOLVE_CACHED;
+         * the pool's openat answers, and the probe tells whether to ask openat2 again. */
+        if (err != EINVAL || !knows_cached_lookup())
+            atomic_store_explicit(&no_cached_lookup, true, memory_order_relaxed);
+        return -EAGAIN;
+    }
+    return -err; /* -EAGAIN: a step of the lookup is not cached */
+}
+
+int ac__read_file_nowait(const struct ac__op *op)
+{
     /* O_NONBLOCK keeps the open of a FIFO from waiting for a writer (io_uring's own first try
      * does the same); anything but a regular file then goes to the pool, as if never opened. */
-    struct open_how how = {.flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK, .resolve = RESOLVE_CACHED};
-    int fd = (int)syscall(SYS_openat2, AT_FDCWD, op->a.read_file.path, &how, sizeof how);
-    if (fd < 0) {
-        if (errno == ENOSYS || errno == EINVAL || errno == E2BIG) {
-            atomic_store_explicit(&no_cached_lookup, true, memory_order_relaxed);
-            return -EAGAIN;
-        }
-        return -errno; /* -EAGAIN: a step of the lookup is not cached */
-    }
+    int fd = ac__open_cached(op->a.read_file.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return fd;
     int r = -EAGAIN;
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
