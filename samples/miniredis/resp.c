@@ -47,8 +47,19 @@ static void cmd_reserve(struct resp_cmd *cmd, long long n)
  * Returns the position after the line, NULL when the line is not complete, or (char *)1 for a
  * malformed number. */
 #define BAD_LINE ((const char *)1)
-static const char *header_number(const char *p, const char *end, long long *out)
+static inline __attribute__((always_inline)) const char *header_number(const char *p, const char *end, long long *out)
 {
+    /* One or two digits, as nearly every argument count and length has: no loop. */
+    if (end - p >= 4 && (unsigned)(p[0] - '0') < 10) {
+        if (p[1] == '\r' && p[2] == '\n') {
+            *out = p[0] - '0';
+            return p + 3;
+        }
+        if ((unsigned)(p[1] - '0') < 10 && p[2] == '\r' && p[3] == '\n') {
+            *out = (p[0] - '0') * 10 + (p[1] - '0');
+            return p + 4;
+        }
+    }
     int neg = 0;
     long long v = 0;
     int digits = 0;
@@ -203,9 +214,8 @@ static void out_header(struct outbuf *o, char type, long long v)
     o->len += n + 2;
 }
 
-static void out_line(struct outbuf *o, char type, const char *s)
+static void out_line(struct outbuf *o, char type, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     char *d = out_reserve(o, n + 3);
     d[0] = type;
     memcpy(d + 1, s, n);
@@ -214,15 +224,15 @@ static void out_line(struct outbuf *o, char type, const char *s)
     o->len += n + 3;
 }
 
-void out_simple(struct outbuf *o, const char *s)
+void out_simple_n(struct outbuf *o, const char *s, size_t n)
 {
-    out_line(o, '+', s);
+    out_line(o, '+', s, n);
 }
 
 void out_error(struct outbuf *o, const char *s)
 {
     size_t at = o->len;
-    out_line(o, '-', s);
+    out_line(o, '-', s, strlen(s));
     /* An error may quote the client's bytes: a line break in them would end the reply early. */
     for (char *p = o->p + at + 1; p < o->p + o->len - 2; p++)
         if (*p == '\r' || *p == '\n')

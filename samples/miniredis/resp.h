@@ -50,7 +50,8 @@ char *out_reserve(struct outbuf *o, size_t n);
 void out_bytes(struct outbuf *o, const void *p, size_t n);
 
 /* RESP2 replies. */
-void out_simple(struct outbuf *o, const char *s);                  /* +s */
+void out_simple_n(struct outbuf *o, const char *s, size_t n);      /* +s */
+#define out_simple(o, lit) out_simple_n((o), "" lit, sizeof lit - 1) /* a string literal */
 void out_error(struct outbuf *o, const char *s);                   /* -s */
 void out_int(struct outbuf *o, long long v);                       /* :v */
 void out_bulk(struct outbuf *o, const void *p, size_t n);          /* $n payload */
