@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
-packages="cmake ninja-build gcc gdb clang-14 libclang-14-dev liburing-dev llvm-14-tools python3 pkg-config libssl-dev socat autoconf meson valgrind redis-tools csmith python3-clang-14 clang-format-14 curl"
+packages="cmake ninja-build gcc gdb clang-14 libclang-14-dev liburing-dev llvm-14-tools python3 pkg-config libssl-dev socat autoconf meson valgrind redis-tools csmith python3-clang-14 clang-format-14 curl openssl"
 
 install_missing() {
     local missing=()
