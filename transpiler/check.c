@@ -404,42 +404,20 @@ static void check_moved_types(moving *m, node *n)
             node *k = n->kids[i];
             if (!an_is_unnamed_tag(k))
                 continue;
-            /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
-             * at f.c:3:5)" on the variable: the location is what identifies it. */
-            char *spelling = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
-            char *at = strstr(spelling, " at ");
-            VEC_PUSH(m->unnamed, m->nunnamed, xstrdup(at ? at : spelling));
-            free(spelling);
+            VEC_PUSH(m->unnamed, m->nunnamed, lw_unnamed_key(clang_getCursorType(k->cur)));
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)
         check_moved_types(m, n->kids[i]);
 }
 
-/* Whether the lowering can spell the type of local decl (a frame field's when in_frame): clang
+/* Whether the lowering cannot spell the type of local decl (a frame field's when in_frame): clang
  * spells unnamed types by their location, which C cannot, unless they moved with a frame local
- * (and got a name). The spelling is the lowering's (lower_types.c: lw_type_spelling, field_type):
- * clang's, or the canonical one for types written with typeof and for const frame fields. */
+ * (and got a name). The spelling is the lowering's own (lower_types.c). */
 static int spells_unnamed(const moving *m, const node *decl, int in_frame)
 {
-    CXType ty = clang_getCursorType(decl->cur), canon = clang_getCanonicalType(ty);
-    char *s = cx_take(clang_getTypeSpelling(ty));
-    int is_const = clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
-    int array = canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray;
-    if (strstr(s, "typeof") || strstr(s, "__asyncc_") || (in_frame && is_const && !array)) {
-        free(s);
-        s = cx_take(clang_getTypeSpelling(canon));
-    }
-    for (unsigned i = 0; i < m->nunnamed; i++) {
-        char *at = strstr(s, m->unnamed[i]);
-        if (!at)
-            continue;
-        char *open = at, *rest = at + strlen(m->unnamed[i]);
-        while (open > s && *open != '(')
-            open--;
-        memmove(open, rest, strlen(rest) + 1);
-    }
-    int unnamed = strstr(s, "(unnamed") || strstr(s, "(anonymous");
+    char *s = lw_name_unnamed(lw_spell_type(clang_getCursorType(decl->cur), in_frame), m->unnamed, NULL, m->nunnamed);
+    int unnamed = lw_unspellable(s);
     free(s);
     return unnamed;
 }

@@ -308,6 +308,20 @@ char *lw_field_decl(const char *type, const char *name);
  * when init_list: a copy through an initialized temporary when ty has a const member inside. */
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
 
+/* lower_types.c: how generated code spells types, which check.c asks too (it refuses the types
+ * that have no spelling before any code is generated). */
+/* Type ty as generated code writes it: clang's spelling, or the canonical one where that repeats
+ * an expression (typeof, an await marker); for a frame field (for_field), without a top-level
+ * const, which would forbid the assignments that replace initializers. */
+char *lw_spell_type(CXType ty, int for_field);
+/* What identifies an unnamed struct, union or enum type ty in spellings: " at f.c:3:5". */
+char *lw_unnamed_key(CXType ty);
+/* Spelling s (taken) with each unnamed type whose key (lw_unnamed_key) is keys[i] written as
+ * to[i], e.g. "struct ac__anon_f_1" (as some name when to is NULL). */
+char *lw_name_unnamed(char *s, char *const *keys, char *const *to, unsigned n);
+/* Whether spelling s still has an unnamed type in it, which C cannot write. */
+int lw_unspellable(const char *s);
+
 /* debug_names.c */
 /* The assembler name for the function that runs c's body (c's own name, for gdb's `break c`),
  * or NULL when it cannot have one. */

@@ -201,7 +201,7 @@ static char *frame_literal(lw *L, node *n)
 {
     unsigned k = ++L->ntemps;
     char *ty = lw_rename_types(L, clang_getCursorType(n->cur), lw_type_spelling(clang_getCursorType(n->cur)));
-    if (strstr(ty, "(unnamed") || strstr(ty, "(anonymous")) {
+    if (lw_unspellable(ty)) {
         /* `(struct { int x; }){1}` defines its type: the field's is written the same way (a type
          * of its own, which only members of the literal can tell from the literal's) */
         const tk_stream *ts = &L->t->toks;

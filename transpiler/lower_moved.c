@@ -218,12 +218,7 @@ static void collect(lw *L, node *n)
             free(text);
             L->anon_from = xrealloc(L->anon_from, sizeof *L->anon_from * (L->nanon + 1));
             L->anon_to = xrealloc(L->anon_to, sizeof *L->anon_to * (L->nanon + 1));
-            /* clang spells the type "struct (unnamed at f.c:3:5)" here and "struct (unnamed struct
-             * at f.c:3:5)" on the variable: the location is what identifies it. */
-            char *spelling = cx_take(clang_getTypeSpelling(clang_getCursorType(k->cur)));
-            char *at = strstr(spelling, " at ");
-            L->anon_from[L->nanon] = xstrdup(at ? at : spelling);
-            free(spelling);
+            L->anon_from[L->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
             L->anon_to[L->nanon++] = name;
             k->repl = name; /* defined at file scope now, under this name */
         }

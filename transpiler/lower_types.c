@@ -58,11 +58,25 @@ char *lw_param_field_type(CXType ty)
     return field_type(ty);
 }
 
-/* Type spelling s (taken) with the unnamed local types in it named as they were at file scope. */
-static char *named_anon(lw *L, char *s)
+char *lw_spell_type(CXType ty, int for_field)
 {
-    for (unsigned i = 0; i < L->nanon; i++) {
-        char *at = strstr(s, L->anon_from[i]);
+    return for_field ? field_type(ty) : lw_type_spelling(ty);
+}
+
+char *lw_unnamed_key(CXType ty)
+{
+    /* clang spells the type "struct (unnamed at f.c:3:5)" on its declaration and "struct (unnamed
+     * struct at f.c:3:5)" on a variable of it: the location is what identifies it. */
+    char *spelling = cx_take(clang_getTypeSpelling(ty));
+    char *at = strstr(spelling, " at "), *key = xstrdup(at ? at : spelling);
+    free(spelling);
+    return key;
+}
+
+char *lw_name_unnamed(char *s, char *const *keys, char *const *to, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        char *at = strstr(s, keys[i]);
         if (!at)
             continue;
         /* Replace from the keyword before "(unnamed" to the location's closing parenthesis. */
@@ -74,11 +88,22 @@ static char *named_anon(lw *L, char *s)
             kw--;
         while (kw > s && kw[-1] != ' ' && kw[-1] != '(')
             kw--;
-        char *r = xasprintf("%.*s%s%s", (int)(kw - s), s, L->anon_to[i], at + strlen(L->anon_from[i]));
+        char *r = xasprintf("%.*s%s%s", (int)(kw - s), s, to ? to[i] : "struct ac__anon", at + strlen(keys[i]));
         free(s);
         s = r;
     }
     return s;
+}
+
+int lw_unspellable(const char *s)
+{
+    return strstr(s, "(unnamed") || strstr(s, "(anonymous");
+}
+
+/* Type spelling s (taken) with the unnamed local types in it named as they were at file scope. */
+static char *named_anon(lw *L, char *s)
+{
+    return lw_name_unnamed(s, L->anon_from, L->anon_to, L->nanon);
 }
 
 /* The type of a local as the generated code must spell it: unnamed local types carry the name
@@ -86,8 +111,8 @@ static char *named_anon(lw *L, char *s)
 char *lw_local_type(lw *L, node *decl, int for_field)
 {
     CXType ty = clang_getCursorType(decl->cur);
-    char *s = named_anon(L, lw_rename_types(L, ty, for_field ? field_type(ty) : lw_type_spelling(ty)));
-    if (strstr(s, "(unnamed") || strstr(s, "(anonymous"))
+    char *s = named_anon(L, lw_rename_types(L, ty, lw_spell_type(ty, for_field)));
+    if (lw_unspellable(s))
         dg_unchecked(L->t, decl, "a type without a name");
     return s;
 }
