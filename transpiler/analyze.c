@@ -3,6 +3,7 @@
  * and runs the checks (tree.c, awaits.c, liveness.c, check.c). */
 #include "analyze.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,7 +241,7 @@ static enum CXChildVisitResult enum_constants(CXCursor c, CXCursor parent, CXCli
         char *name = an_scope_name(c);
         names_put(&t->scope_names, name, NULL);
         if (strncmp(name, "ac__frame_size_", 15) == 0)
-            names_put(&t->frame_bounds, name + 15, NULL);
+            names_put(&t->frame_bounds, name + 15, (void *)(uintptr_t)clang_getEnumConstantDeclValue(c)); /* its size */
         free(name);
     }
     return CXChildVisit_Continue;

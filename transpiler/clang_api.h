@@ -25,6 +25,8 @@
     X(clang_Cursor_isAnonymousRecordDecl) \
     X(clang_Cursor_isNull) \
     X(clang_File_isEqual) \
+    X(clang_TargetInfo_dispose) \
+    X(clang_TargetInfo_getPointerWidth) \
     X(clang_Type_getAlignOf) \
     X(clang_Type_getModifiedType) \
     X(clang_Type_getNamedType) \
@@ -53,6 +55,7 @@
     X(clang_getCursorReferenced) \
     X(clang_getCursorSpelling) \
     X(clang_getCursorType) \
+    X(clang_getEnumConstantDeclValue) \
     X(clang_getTypeDeclaration) \
     X(clang_getDiagnostic) \
     X(clang_getDiagnosticLocation) \
@@ -69,6 +72,7 @@
     X(clang_getResultType) \
     X(clang_getSpellingLocation) \
     X(clang_getTranslationUnitCursor) \
+    X(clang_getTranslationUnitTargetInfo) \
     X(clang_getTypedefDeclUnderlyingType) \
     X(clang_getTypeSpelling) \
     X(clang_isConstQualifiedType) \
@@ -110,6 +114,8 @@ int cx_load(void);
 #define clang_Cursor_isAnonymousRecordDecl (cx_api.clang_Cursor_isAnonymousRecordDecl)
 #define clang_Cursor_isNull (cx_api.clang_Cursor_isNull)
 #define clang_File_isEqual (cx_api.clang_File_isEqual)
+#define clang_TargetInfo_dispose (cx_api.clang_TargetInfo_dispose)
+#define clang_TargetInfo_getPointerWidth (cx_api.clang_TargetInfo_getPointerWidth)
 #define clang_Type_getAlignOf (cx_api.clang_Type_getAlignOf)
 #define clang_Type_getModifiedType (cx_api.clang_Type_getModifiedType)
 #define clang_Type_getNamedType (cx_api.clang_Type_getNamedType)
@@ -138,6 +144,7 @@ int cx_load(void);
 #define clang_getCursorReferenced (cx_api.clang_getCursorReferenced)
 #define clang_getCursorSpelling (cx_api.clang_getCursorSpelling)
 #define clang_getCursorType (cx_api.clang_getCursorType)
+#define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)
 #define clang_getDiagnosticLocation (cx_api.clang_getDiagnosticLocation)
@@ -154,6 +161,7 @@ int cx_load(void);
 #define clang_getResultType (cx_api.clang_getResultType)
 #define clang_getSpellingLocation (cx_api.clang_getSpellingLocation)
 #define clang_getTranslationUnitCursor (cx_api.clang_getTranslationUnitCursor)
+#define clang_getTranslationUnitTargetInfo (cx_api.clang_getTranslationUnitTargetInfo)
 #define clang_getTypedefDeclUnderlyingType (cx_api.clang_getTypedefDeclUnderlyingType)
 #define clang_getTypeSpelling (cx_api.clang_getTypeSpelling)
 #define clang_isConstQualifiedType (cx_api.clang_isConstQualifiedType)

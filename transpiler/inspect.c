@@ -1,170 +1,219 @@
-/* inspect.c: explains the state machines. --emit=dot draws the plan's states (plan.c) without
- * lowering; --emit=frames lists each frame's fields with offsets and sizes, read through libclang
- * from the generated code (the frame layout is still decided while lowering), and the states. */
-#include "internal.h"
+/* inspect.c: explains the state machines from the plan (plan.c, plan_walk.c), without lowering:
+ * --emit=dot draws the states, --emit=frames lays out each frame's members and lists its states. */
+#include "plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static char *lower_all(tunit *t)
+/* The frame as the plan has it (plan_walk.c), laid out as C lays out the struct lowering declares
+ * from the same plan (pl_walk_frame): members in order at their alignment, a union's at offset 0,
+ * an aggregate's size rounded up to its alignment. Sizes and alignments come from libclang's
+ * types and the target's pointer width, not from the generated code, which is never made. */
+typedef struct item {
+    const pl_field *field; /* NULL: an anonymous struct or union of items */
+    int is_union;
+    struct item **kids;
+    unsigned nkids;
+    struct item *parent;
+    long long size, align, offset;
+} item;
+
+typedef struct layout {
+    tunit *t;
+    long long pointer; /* the target's pointer (and size_t) width in bytes */
+    item *top;         /* where the walk adds the next member */
+} layout;
+
+static item *add_item(layout *lo, const pl_field *fl, int is_union)
 {
-    int saved = t->lines;
-    t->lines = 0;
-    char *c = out_compose(t);
-    t->lines = saved;
-    return c;
+    item *it = xcalloc(1, sizeof *it);
+    it->field = fl;
+    it->is_union = is_union;
+    it->parent = lo->top;
+    VEC_PUSH(lo->top->kids, lo->top->nkids, it);
+    return it;
 }
 
-typedef struct find {
-    const char *name;
-    CXCursor found;
-} find;
-
-static enum CXChildVisitResult find_struct(CXCursor c, CXCursor parent, CXClientData data)
+static void on_field(void *arg, const pl_field *fl, int depth)
 {
-    (void)parent;
-    find *f = data;
-    if (clang_getCursorKind(c) == CXCursor_StructDecl && clang_isCursorDefinition(c)) {
-        char *s = cx_take(clang_getCursorSpelling(c));
-        if (strcmp(s, f->name) == 0)
-            f->found = c;
-        free(s);
+    (void)depth;
+    add_item(arg, fl, 0);
+}
+
+static void on_open(void *arg, int is_union, int depth)
+{
+    (void)depth;
+    layout *lo = arg;
+    lo->top = add_item(lo, NULL, is_union);
+}
+
+static void on_close(void *arg, int depth)
+{
+    (void)depth;
+    layout *lo = arg;
+    lo->top = lo->top->parent;
+}
+
+static void free_items(item *it)
+{
+    for (unsigned i = 0; i < it->nkids; i++)
+        free_items(it->kids[i]);
+    free(it->kids);
+    free(it);
+}
+
+static long long round_up(long long n, long long a)
+{
+    return a > 1 ? (n + a - 1) / a * a : n;
+}
+
+static int frame_size(layout *lo, const afn *f, long long *size, long long *align);
+
+/* The size and alignment of a member; 0 when they cannot be known (an incomplete type). */
+static int field_size(layout *lo, const pl_field *fl, long long *size, long long *align)
+{
+    switch (fl->size) {
+    case PS_TYPE:
+        *size = clang_Type_getSizeOf(fl->type);
+        *align = clang_Type_getAlignOf(fl->type);
+        if (*size < 0 || *align <= 0)
+            return 0;
+        break;
+    case PS_POINTER:
+        *size = *align = lo->pointer;
+        break;
+    case PS_WORD: /* int and unsigned: 4 bytes on every target asyncc's runtime supports */
+        *size = *align = 4;
+        break;
+    case PS_FRAME:
+        if (!fl->child->def || !frame_size(lo, fl->child->def, size, align))
+            return 0;
+        break;
+    case PS_BYTES:
+        *size = (long long)fl->bytes;
+        *align = 16;
+        break;
     }
-    return CXChildVisit_Continue;
+    if ((long long)fl->align > *align)
+        *align = (long long)fl->align;
+    return 1;
 }
 
-typedef struct walk {
-    sb *out;
-    CXType frame; /* offsets are asked of the frame type, through anonymous members */
-    int depth;
-    afn *fn;
-} walk;
-
-static const char *describe(afn *f, const char *field)
+/* The size and alignment of it and of what it holds, and each one's offset in it. */
+static int measure(layout *lo, item *it)
 {
-    for (unsigned i = 0; i < f->nvars; i++)
-        if (f->vars[i]->in_frame && strcmp(f->vars[i]->field, field) == 0)
-            return f->vars[i]->is_param ? "parameter" : "local, lives across an await";
-    for (unsigned i = 0; i < f->nsites; i++)
-        for (unsigned k = 0; k < f->sites[i]->nkids; k++)
-            if (strcmp(f->sites[i]->kids[k].field, field) == 0)
-                return f->sites[i]->kids[k].embedded  ? "child frame, inside this frame"
-                       : f->sites[i]->kids[k].bounded ? "child frame, inside this frame (size from its header)"
-                                                      : "pointer to a child frame in the task arena";
-    if (strcmp(field, "ac__state") == 0)
-        return "state: 0 start, k suspended at await k";
-    if (strcmp(field, "ac__result") == 0)
-        return "result";
-    if (strncmp(field, "ac__m", 5) == 0)
-        return "combinator: one bit per finished child";
-    if (strncmp(field, "ac__t", 5) == 0)
-        return "temporary of an expression with awaits";
-    return "";
-}
-
-static enum CXChildVisitResult walk_fields(CXCursor c, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    walk *w = data;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) && clang_Cursor_isAnonymousRecordDecl(c)) {
-        long long size = clang_Type_getSizeOf(clang_getCursorType(c));
-        sb_printf(w->out, "  %6s %6lld  %*s%s {%s\n", "", size, w->depth * 2, "", k == CXCursor_UnionDecl ? "union" : "struct",
-                  k == CXCursor_UnionDecl ? "  (members share these bytes)" : "");
-        walk inner = {w->out, w->frame, w->depth + 1, w->fn};
-        clang_visitChildren(c, walk_fields, &inner);
-        sb_printf(w->out, "  %6s %6s  %*s}\n", "", "", w->depth * 2, "");
-        return CXChildVisit_Continue;
+    if (it->field)
+        return field_size(lo, it->field, &it->size, &it->align);
+    long long end = 0, align = 1;
+    for (unsigned i = 0; i < it->nkids; i++) {
+        item *k = it->kids[i];
+        if (!measure(lo, k))
+            return 0;
+        k->offset = it->is_union ? 0 : round_up(end, k->align);
+        end = k->offset + k->size > end ? k->offset + k->size : end;
+        align = k->align > align ? k->align : align;
     }
-    if (k != CXCursor_FieldDecl)
-        return CXChildVisit_Continue;
-    char *name = cx_take(clang_getCursorSpelling(c));
-    if (*name) {
-        CXType ty = clang_getCursorType(c);
-        long long off = clang_Type_getOffsetOf(w->frame, name) / 8, size = clang_Type_getSizeOf(ty);
-        char *tname = cx_take(clang_getTypeSpelling(ty));
-        for (unsigned i = 0; i < w->fn->nvars; i++)
-            if (w->fn->vars[i]->in_frame && strcmp(w->fn->vars[i]->field, name) == 0) {
-                free(tname); /* the type as the user wrote it, not through __typeof__ */
-                tname = xstrdup(w->fn->vars[i]->type);
-            }
-        int width = 24 - w->depth * 2;
-        sb_printf(w->out, "  %6lld %6lld  %*s%-*s %-28s %s\n", off, size, w->depth * 2, "", width > 8 ? width : 8, name,
-                  tname, describe(w->fn, name));
-        free(tname);
-    }
-    free(name);
-    return CXChildVisit_Continue;
+    it->size = round_up(end, align);
+    it->align = align;
+    return 1;
 }
 
-char *in_frames(tunit *t, const char *const *flags, int nflags)
+static item *lay_out(layout *lo, const afn *f)
 {
-    char *code = lower_all(t);
-    if (!code || t->errors) {
-        free(code);
+    static const pl_frame_visitor build = {on_field, on_open, on_close};
+    item *root = xcalloc(1, sizeof *root);
+    lo->top = root;
+    pl_walk_frame(f->frame, &build, lo);
+    if (!measure(lo, root)) {
+        free_items(root);
         return NULL;
     }
-    char *name = xasprintf("%s.frames.c", t->input);
-    struct CXUnsavedFile unsaved = {name, code, (unsigned long)strlen(code)};
-    const char **args = xcalloc((size_t)nflags + 2, sizeof *args);
-    int n = 0;
-    for (int i = 0; i < nflags; i++)
-        if (strncmp(flags[i], "-M", 2) != 0)
-            args[n++] = flags[i];
-    args[n++] = "-w";
-    CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu;
-    sb b = {0};
-    if (clang_parseTranslationUnit2(index, name, args, n, &unsaved, 1, CXTranslationUnit_None, &tu) != CXError_Success) {
-        fprintf(stderr, "asyncc: cannot parse the generated code to measure frames\n");
-        t->errors++;
-    } else {
-        for (unsigned i = 0; i < t->nfns; i++) {
-            afn *f = t->fns[i];
-            if (!f->self)
-                continue;
-            find fd = {xasprintf("ac__frame_%s", f->name), clang_getNullCursor()};
-            clang_visitChildren(clang_getTranslationUnitCursor(tu), find_struct, &fd);
-            CXType ty = clang_getCursorType(fd.found);
-            sb_printf(&b, "async %s %s  (%s:%u)\n", f->self->ret_type ? f->self->ret_type : "void", f->name, t->input,
-                      f->line);
-            sb_printf(&b, "  frame struct %s: %lld bytes, align %lld\n", fd.name, clang_Type_getSizeOf(ty),
-                      clang_Type_getAlignOf(ty));
-            sb_printf(&b, "  %6s %6s  field\n", "offset", "size");
-            walk w = {&b, ty, 0, f};
-            clang_visitChildren(fd.found, walk_fields, &w);
-            sb_printf(&b, "  states:\n    0  start\n");
-            for (unsigned k = 0; k < f->nsites; k++) {
-                site *s = f->sites[k];
-                sb_printf(&b, "    %u  %s:%u  await %s(", s->index, t->input, s->line, s->what);
-                for (unsigned j = 0; j < s->nkids && s->kind != MK_AWAIT; j++)
-                    sb_printf(&b, "%s%s()", j ? ", " : "", s->kids[j].fn->name);
-                sb_puts(&b, ")\n");
-            }
-            sb_puts(&b, "    ready  result stored, state AC_STATE_DONE\n");
-            if (f->self->never_suspends)
-                sb_printf(&b, "  never suspends: its body is the plain C function ac__now_%s; poll calls it, and so\n"
-                              "  do the awaits of %s in functions defined after it in this file\n",
-                          f->name, f->name);
-            if (f->ndirect)
-                sb_puts(&b, "  direct calls (callees that never suspend: no state, no child frame):\n");
-            for (unsigned k = 0; k < f->ndirect; k++) {
-                node *aw = f->direct[k];
-                node *call = an_unparen(aw->ops[0]);
-                sb_printf(&b, "       %s:%u  await %s()  ->  ac__now_%s()\n", t->input,
-                          dg_line_at(t, nstart(aw)), call->fn->name, call->fn->name);
-            }
-            sb_putc(&b, '\n');
-            free((char *)fd.name);
+    return root;
+}
+
+static int frame_size(layout *lo, const afn *f, long long *size, long long *align)
+{
+    item *saved = lo->top, *root = f->frame ? lay_out(lo, f) : NULL;
+    lo->top = saved;
+    if (!root)
+        return 0;
+    *size = root->size;
+    *align = root->align;
+    free_items(root);
+    return 1;
+}
+
+/* The members under it, which starts at offset base of the frame. */
+static void print_items(sb *b, const item *it, long long base, int depth)
+{
+    for (unsigned i = 0; i < it->nkids; i++) {
+        const item *k = it->kids[i];
+        if (!k->field) {
+            sb_printf(b, "  %6s %6lld  %*s%s {%s\n", "", k->size, depth * 2, "", k->is_union ? "union" : "struct",
+                      k->is_union ? "  (members share these bytes)" : "");
+            print_items(b, k, base + k->offset, depth + 1);
+            sb_printf(b, "  %6s %6s  %*s}\n", "", "", depth * 2, "");
+            continue;
         }
-        clang_disposeTranslationUnit(tu);
+        int width = 24 - depth * 2;
+        sb_printf(b, "  %6lld %6lld  %*s%-*s %-28s %s\n", base + k->offset, k->size, depth * 2, "", width > 8 ? width : 8,
+                  k->field->name, k->field->shown ? k->field->shown : "", k->field->what);
     }
-    clang_disposeIndex(index);
-    free(args);
-    free(name);
-    free(code);
-    return t->errors ? (sb_free(&b), NULL) : sb_take(&b);
+}
+
+static void print_states(sb *b, tunit *t, const afn *f)
+{
+    sb_printf(b, "  states:\n    0  start\n");
+    for (unsigned k = 0; k < f->nsites; k++) {
+        site *s = f->sites[k];
+        sb_printf(b, "    %u  %s:%u  await %s(", s->index, t->input, s->line, s->what);
+        for (unsigned j = 0; j < s->nkids && s->kind != MK_AWAIT; j++)
+            sb_printf(b, "%s%s()", j ? ", " : "", s->kids[j].fn->name);
+        sb_puts(b, ")\n");
+    }
+    sb_puts(b, "    ready  result stored, state AC_STATE_DONE\n");
+    if (f->self->never_suspends)
+        sb_printf(b, "  never suspends: its body is the plain C function ac__now_%s; poll calls it, and so\n"
+                     "  do the awaits of %s in functions defined after it in this file\n",
+                  f->name, f->name);
+    if (f->ndirect)
+        sb_puts(b, "  direct calls (callees that never suspend: no state, no child frame):\n");
+    for (unsigned k = 0; k < f->ndirect; k++) {
+        node *aw = f->direct[k];
+        node *call = an_unparen(aw->ops[0]);
+        sb_printf(b, "       %s:%u  await %s()  ->  ac__now_%s()\n", t->input, dg_line_at(t, nstart(aw)), call->fn->name,
+                  call->fn->name);
+    }
+}
+
+char *in_frames(tunit *t)
+{
+    if (t->errors)
+        return NULL;
+    CXTargetInfo target = clang_getTranslationUnitTargetInfo(t->tu);
+    layout lo = {t, target ? clang_TargetInfo_getPointerWidth(target) / 8 : (long long)sizeof(void *), NULL};
+    if (target)
+        clang_TargetInfo_dispose(target);
+    sb b = {0};
+    for (unsigned i = 0; i < t->nfns; i++) {
+        afn *f = t->fns[i];
+        if (!f->self || !f->frame)
+            continue;
+        sb_printf(&b, "async %s %s  (%s:%u)\n", f->self->ret_type ? f->self->ret_type : "void", f->name, t->input, f->line);
+        item *root = lay_out(&lo, f);
+        if (root) {
+            sb_printf(&b, "  frame struct ac__frame_%s: %lld bytes, align %lld\n", f->name, root->size, root->align);
+            sb_printf(&b, "  %6s %6s  field\n", "offset", "size");
+            print_items(&b, root, 0, 0);
+            free_items(root);
+        } else {
+            sb_printf(&b, "  frame struct ac__frame_%s: a member's size is unknown here\n", f->name);
+        }
+        print_states(&b, t, f);
+        sb_putc(&b, '\n');
+    }
+    return sb_take(&b);
 }
 
 /* The state graph: from each state, the awaits that can come next. A state's successors are the

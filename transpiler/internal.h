@@ -131,9 +131,16 @@ struct afn {
     unsigned ndirect;
     node **param_sizes; /* size expressions of array parameters, evaluated on entry */
     unsigned nparam_sizes;
-    char **moved_decls; /* local typedefs and tags moved to file scope */
+    char **moved_decls; /* local typedefs and tags moved to file scope (lower_moved.c), */
     unsigned nmoved;
-    char *layout; /* the frame struct body, for --emit=frames */
+    CXCursor *renamed;   /* those moved under a new name (file scope has theirs): declarations, */
+    char **renamed_to;   /* and their new names; */
+    unsigned nrenamed;
+    char **anon_from, **anon_to; /* unnamed ones that got a name: lw_unnamed_key -> "struct N" */
+    unsigned nanon;
+    struct region *frame; /* the frame's members, decided by the plan (plan.h) */
+    struct pl_slot *slots; /* the plan's temporaries, keyed by node (plan.h: pl_slot_of) */
+    unsigned nslots;
     callee **needs; /* the async functions whose ABI its code uses, itself first (plan.c) */
     unsigned nneeds;
 };
@@ -161,7 +168,7 @@ struct tunit {
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
     afn **fns;
     unsigned nfns;
-    names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope */
+    names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope: its value */
     names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
                         * types already moved to file scope: what a moved local type must not be */
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
@@ -270,6 +277,8 @@ int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);
 int an_taken_apart(const node *d);
 int an_refers_to_local(const node *n);
+/* The initializer of VarDecl v, or NULL (tree.c). */
+node *an_var_init(node *v);
 
 /* jumps.c */
 /* Finds f's backward jumps (loops, gotos to earlier labels, computed gotos) into f->backs. */
@@ -292,6 +301,13 @@ const node *jp_resumed_stmt(const node *aw);
 int al_alignment(tunit *t, const node *attr, unsigned long long *align);
 
 /* lower_vm.c */
+/* Whether expression kid e of declarator k is an array size `[e]` (maybe `[static e]`); whether
+ * it is one whose value is known only at run time, which the frame captures when the declaration
+ * runs; whether size expression e of an array parameter is one of the sizes of its type as a
+ * pointer (`int m[r][c]`: c) that the frame captures on entry. */
+int vm_array_size(const tunit *t, node *k, node *e);
+int vm_size_captured(const tunit *t, node *k, node *e);
+int vm_param_size_captured(const tunit *t, node *e);
 /* Whether ty is variably modified: a variable-length array, or derived from one (a pointer to
  * it, an array of such pointers); for a parameter, its type as C adjusts it. */
 int vm_type(CXType ty);
@@ -321,6 +337,19 @@ char *lw_unnamed_key(CXType ty);
 char *lw_name_unnamed(char *s, char *const *keys, char *const *to, unsigned n);
 /* Whether spelling s still has an unnamed type in it, which C cannot write. */
 int lw_unspellable(const char *s);
+/* clang's spelling of ty, unless it is written with typeof (then the canonical type's). */
+char *lw_type_spelling(CXType ty);
+/* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
+char *lw_param_field_type(CXType ty);
+/* The type of local decl of f as generated code spells it (a frame field's when for_field), with
+ * its moved local types under their names at file scope. */
+char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field);
+
+/* lower_moved.c: the local types of f that move to file scope (f->moved_decls, f->renamed,
+ * f->anon_from), decided by the plan; lw_rename_types: spelling s (owned) of type ty, with the
+ * local types that moved under a new name renamed. */
+void lw_collect_moved(tunit *t, afn *f);
+char *lw_rename_types(const afn *f, CXType ty, char *s);
 
 /* debug_names.c */
 /* The assembler name for the function that runs c's body (c's own name, for gdb's `break c`),
@@ -354,7 +383,7 @@ int li_run(tunit *t);
 CXCompileCommands cc_generated_command(CXCompilationDatabase db, const char *abs, unsigned *which);
 
 /* inspect.c */
-char *in_frames(tunit *t, const char *const *flags, int nflags);
+char *in_frames(tunit *t);
 char *in_dot(tunit *t);
 
 #endif

@@ -5,19 +5,8 @@
 
 #include "internal.h"
 
-/* Frame storage is a tree: a block holds its locals beside a union of its statements, and a
- * statement holds its temporaries and child frames beside a union of its sub-statements, so
- * locals of sibling blocks and temporaries of different statements share space. */
-typedef struct region {
-    char **fields;
-    unsigned nfields;
-    struct region **subs;
-    unsigned nsubs;
-} region;
-
 /* What the lowering notes about a node, beside the tree (analysis never sees it). */
 typedef struct scratch {
-    region *region;      /* frame storage of a lowered block or statement */
     unsigned cont_label; /* a rewritten loop: `continue` becomes goto ac__cont_N */
 } scratch;
 
@@ -33,24 +22,16 @@ typedef struct lw {
     sb out;
     unsigned cur_line; /* the line the compiler gives the next output line (with #line) */
     char *file;        /* the input's name as a C string literal body */
-    region *stmt;      /* receives the temporaries of the statement being lowered */
-    region *uni;       /* receives the regions of new statements and blocks */
-    unsigned ntemps, nlabels, nspawns;
+    unsigned nlabels, nspawns;
+    unsigned nstates;  /* the states lowered so far: each is the plan's next one (lower_await.c) */
     unsigned indent;
     int twin;          /* lowering the plain C twin of a function that never suspends */
     size_t gen_end;    /* where the last generated line ended in out, for which user line, and */
     unsigned gen_line; /* whether more may follow it on its output line (lower_text.c: vgen) */
     int gen_open;
-    char **anon_from, **anon_to; /* unnamed local types moved to file scope: spelling -> name */
-    unsigned nanon;
     node **vm_decls; /* variably modified declarations lowered so far (lower_vm.c), */
     char **vm_types; /* and their types as written with captured sizes */
     unsigned nvm;
-    /* Local types and enumerators whose name file scope already has (or a local variable would
-     * hide) move there under a new name: their declarations, and the new names. */
-    CXCursor *renamed;
-    char **renamed_to;
-    unsigned nrenamed;
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
 } lw;
 
@@ -60,13 +41,9 @@ typedef struct lw {
 #define DONE_STATE "ac__keep ? (void)(ac__fr->ac__state = AC_STATE_DONE) : (void)0"
 
 /* lower_text.c */
-region *lw_new_region(region *parent);
 /* The lowering's notes about n (zeroed when new); lw_scratch_free forgets them all. */
 scratch *lw_scratch(lw *L, const node *n);
 void lw_scratch_free(lw *L);
-/* The frame region of a lowered block or statement n, or NULL. */
-region *lw_region_of(lw *L, const node *n);
-void lw_add_field(region *r, char *decl);
 unsigned lw_line_at(lw *L, unsigned off);
 unsigned lw_col_at(lw *L, unsigned off);
 void lw_put(lw *L, const char *s);
@@ -83,10 +60,9 @@ unsigned lw_node_line(lw *L, node *n);
 void lw_put_range(lw *L, node *s, unsigned a, unsigned b);
 
 /* lower_types.c */
-char *lw_type_spelling(CXType ty);
-char *lw_param_field_type(CXType ty);
-char *lw_local_type(lw *L, node *decl, int for_field);
-char *lw_new_temp(lw *L, const char *type);
+/* The temporary the plan gave node n (plan_walk.c) as an lvalue: its frame member, or in the twin
+ * of a function that never suspends a C local declared here. */
+char *lw_temp(lw *L, const node *n);
 
 /* lower_expr.c */
 char *lw_emit_text(lw *L, node *n);
@@ -114,10 +90,6 @@ char *lw_reloads(lw *L, const node *aw);
 void lw_param_locals(lw *L);
 void lw_debug_name(lw *L, const var *v);
 
-/* lower_moved.c */
-void lw_collect_moved(lw *L, node *n);
-/* Spelling s (owned) of type ty, with the local types that moved under a new name renamed. */
-char *lw_rename_types(lw *L, CXType ty, char *s);
 
 /* lower_vm.c */
 /* A DeclStmt of typedefs of which one has a run-time size: their sizes are captured and their

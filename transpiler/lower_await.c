@@ -6,18 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The frame field of a child, where the plan put its frame. */
-static void child_field(lw *L, const child *ch)
-{
-    const callee *c = ch->fn;
-    if (ch->embedded)
-        lw_add_field(L->stmt, xasprintf("struct ac__frame_%s %s", c->name, ch->field));
-    else if (ch->bounded)
-        lw_add_field(L->stmt, xasprintf("_Alignas(16) unsigned char %s[ac__frame_size_%s]", ch->field, c->name));
-    else
-        lw_add_field(L->stmt, xasprintf("void *%s", ch->field));
-}
-
 static void child_start(lw *L, unsigned line, child *ch, const char *args)
 {
     if (ch->bounded) {
@@ -65,13 +53,22 @@ char *lw_child_drop(const child *ch)
                      ch->fn->name, ch->field, ch->field, ch->fn->name);
 }
 
-/* The state the plan gave await aw (plan.c numbers them; the lowering never does). */
+/* The state the plan gave await aw (plan_walk.c numbers them; the lowering never does). */
 static site *planned_site(lw *L, node *aw)
 {
     site *st = pl_site(L->f, aw);
     if (!st)
         dg_unchecked(L->t, aw, "an await without a planned state");
     return st;
+}
+
+/* The code of state st begins (the awaits of its arguments are done): it must be the plan's next
+ * one, as the lowering meets the awaits in the order the plan walked them, which is the order the
+ * generated code runs them in. */
+static void state_begins(lw *L, node *aw, const site *st)
+{
+    if (st->index != ++L->nstates)
+        dg_unchecked(L->t, aw, "an await in another order than the plan's");
 }
 
 /* The label a poll resumes at. The state is stored only when the child is pending: a child that
@@ -108,7 +105,7 @@ static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
     char *args = lw_call_args(L, call);
     const char *list = *args ? args + 2 : ""; /* past the leading ", " */
     if (c->ret_type && !an_value_discarded(aw)) {
-        char *tmp = lw_new_temp(L, c->ret_type), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
+        char *tmp = lw_temp(L, aw), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
         char *set = lw_assign(tmp, call_text, clang_getCursorType(aw->cur), 0);
         lw_gline(L, line, "%s;", set);
         free(call_text);
@@ -132,8 +129,8 @@ void lw_gen_await(lw *L, node *aw)
     site *st = planned_site(L, aw);
     if (!st)
         return;
+    state_begins(L, aw, st);
     child *ch = &st->kids[0];
-    child_field(L, ch);
 
     unsigned line = st->line;
     char *args = lw_call_args(L, call);
@@ -165,7 +162,7 @@ void lw_gen_await(lw *L, node *aw)
     else if (ch->embedded)
         aw->repl = child_result(ch);
     else {
-        char *tmp = lw_new_temp(L, c->ret_type), *r = child_result(ch);
+        char *tmp = lw_temp(L, aw), *r = child_result(ch);
         char *set = lw_assign(tmp, r, clang_getCursorType(aw->cur), 0);
         lw_gline(L, line, "%s;", set);
         free(set);
@@ -202,21 +199,18 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         const child *ch = &st->kids[i - first];
         for (unsigned a = 1; a < ch->call->nkids; a++)
             lw_hoist(L, ch->call->kids[a]);
-        child_field(L, ch);
         args[i - first] = lw_call_args(L, ch->call);
     }
     if (comb->mk == MK_TIMEOUT) {
         lw_hoist(L, comb->ops[0]);
-        child_field(L, &st->kids[st->nkids - 1]);
         char *ms = lw_emit_text(L, comb->ops[0]);
         args[st->nkids - 1] = xasprintf(", %s", ms);
         free(ms);
     }
-    char *result = comb->mk == MK_JOIN ? NULL : lw_new_temp(L, "int");
-    if (st->mask) {
-        lw_add_field(L->stmt, xasprintf("unsigned %s", st->mask));
+    state_begins(L, aw, st);
+    char *result = comb->mk == MK_JOIN ? NULL : lw_temp(L, aw);
+    if (st->mask)
         lw_gline(L, line, "ac__fr->%s = 0;", st->mask);
-    }
     if (comb->mk == MK_TRY_JOIN)
         lw_gline(L, line, "%s = 0;", result);
     for (unsigned i = 0; i < st->nkids; i++) {

@@ -1,69 +1,10 @@
 /* lower_emit.c: the generated functions of one rewritten function: the frame struct, init, args,
  * run and poll, drop, child, the future type and the ABI declarations callers need. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int region_empty(const region *r)
-{
-    if (r->nfields)
-        return 0;
-    for (unsigned i = 0; i < r->nsubs; i++)
-        if (!region_empty(r->subs[i]))
-            return 0;
-    return 1;
-}
-
-static unsigned live_subs(const region *r)
-{
-    unsigned live = 0;
-    for (unsigned i = 0; i < r->nsubs; i++)
-        live += !region_empty(r->subs[i]);
-    return live;
-}
-
-static void render_members(sb *b, const region *r, int depth);
-
-/* A region as members of a union: what must not overlap goes in one struct; a single field, or a
- * region that is only a union, needs no struct of its own (a union member of a union shares the
- * same bytes as the union's other members anyway). */
-static void render_union_member(sb *b, const region *r, int depth)
-{
-    if (region_empty(r))
-        return;
-    unsigned live = live_subs(r);
-    if (r->nfields == 1 && live == 0) {
-        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[0]);
-    } else if (r->nfields == 0) {
-        for (unsigned i = 0; i < r->nsubs; i++)
-            render_union_member(b, r->subs[i], depth);
-    } else {
-        sb_printf(b, "%*sstruct {\n", depth * 4, "");
-        render_members(b, r, depth + 1);
-        sb_printf(b, "%*s};\n", depth * 4, "");
-    }
-}
-
-/* A region's fields in a struct, then its sub-regions, which share bytes when there are several:
- * a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
- * inline. Frames are mostly of one nesting per block and statement: writing every level as its
- * own anonymous struct made the frame alone a sixth of a csmith program's output. */
-static void render_members(sb *b, const region *r, int depth)
-{
-    for (unsigned i = 0; i < r->nfields; i++)
-        sb_printf(b, "%*s%s;\n", depth * 4, "", r->fields[i]);
-    unsigned live = live_subs(r);
-    if (live == 1) {
-        for (unsigned i = 0; i < r->nsubs; i++)
-            render_members(b, r->subs[i], depth);
-    } else if (live > 1) {
-        sb_printf(b, "%*sunion {\n", depth * 4, "");
-        for (unsigned i = 0; i < r->nsubs; i++)
-            render_union_member(b, r->subs[i], depth + 1);
-        sb_printf(b, "%*s};\n", depth * 4, "");
-    }
-}
 
 static const char *linkage(const callee *c)
 {
@@ -158,34 +99,35 @@ static void put_param_copies(sb *out, afn *f)
     }
 }
 
-/* The frame struct, after the local types it needs: state, result, parameters, then the region
- * tree of the body's locals, temporaries and child frames. */
-static void emit_frame(lw *L, sb *out, const region *root)
+static void put_field(void *arg, const pl_field *fl, int depth)
+{
+    sb_printf(arg, "%*s%s;\n", depth * 4, "", fl->decl);
+}
+
+static void put_open(void *arg, int is_union, int depth)
+{
+    sb_printf(arg, "%*s%s {\n", depth * 4, "", is_union ? "union" : "struct");
+}
+
+static void put_close(void *arg, int depth)
+{
+    sb_printf(arg, "%*s};\n", depth * 4, "");
+}
+
+/* The frame struct as the plan laid it out (plan_walk.c: state, result, parameters, then the
+ * region tree of the body's locals, temporaries and child frames), after the local types it
+ * needs. */
+static void emit_frame(lw *L, sb *out)
 {
     afn *f = L->f;
-    callee *c = f->self;
-    sb frame = {0};
-    if (c->ret_type) {
-        char *d = lw_field_decl(c->ret_type, xstrdup("ac__result"));
-        sb_printf(&frame, "    %s;\n", d);
-        free(d);
-    }
-    for (unsigned i = 0; i < f->nvars; i++)
-        if (f->vars[i]->is_param) {
-            char *ty = lw_param_field_type(clang_getCursorType(f->vars[i]->decl->cur));
-            char *d = lw_field_decl(ty, xstrdup(f->vars[i]->field));
-            sb_printf(&frame, "    %s;\n", d);
-            free(ty);
-            free(d);
-        }
-    render_members(&frame, root, 1);
-    f->layout = xstrdup(frame.data ? frame.data : "");
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     for (unsigned i = 0; i < f->nmoved; i++)
         sb_printf(out, "%s\n", f->moved_decls[i]);
-    sb_printf(out, "struct ac__frame_%s {\n    unsigned ac__state;\n%s};\n\n", c->name, f->layout);
-    sb_free(&frame);
+    static const pl_frame_visitor text = {put_field, put_open, put_close};
+    sb_printf(out, "struct ac__frame_%s {\n", f->self->name);
+    pl_walk_frame(f->frame, &text, out);
+    sb_puts(out, "};\n\n");
 }
 
 /* The body of a function that never suspends, as the plain C function ac__now_f. */
@@ -421,23 +363,18 @@ static void emit_main(lw *L, sb *out)
               argc > 2 ? ", argc, argv, envp" : argc > 1 ? ", argc, argv" : argc ? ", argc" : "");
 }
 
-/* An async function as a state machine: its body is lowered first (it decides the frame's
- * fields and the await sites), then each generated function is emitted. */
+/* An async function as a state machine, as the plan has it (plan_walk.c: its states, frame and
+ * moved types): its body is lowered first, then each generated function is emitted. */
 static void emit_async(lw *L, sb *out)
 {
     afn *f = L->f;
     callee *c = f->self;
-    region *root = lw_new_region(NULL);
-    L->uni = L->stmt = root;
 
     /* A function that never suspends keeps its body as a plain C function, its twin, which the
-     * poll calls; other functions' local types move to file scope, where the frame struct can
-     * use them. */
+     * poll calls. */
     int now = c->never_suspends;
-    if (!now) {
-        lw_collect_moved(L, f->body);
+    if (!now)
         lw_place_locals(L);
-    }
     L->indent = 4;
     L->twin = now;
     lw_gen_block(L, f->body);
@@ -446,7 +383,7 @@ static void emit_async(lw *L, sb *out)
 
     if (now)
         emit_twin(L, out, body);
-    emit_frame(L, out, root);
+    emit_frame(L, out);
     emit_init(L, out);
     if (now) {
         emit_now_poll(L, out);

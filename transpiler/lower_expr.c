@@ -1,6 +1,7 @@
 /* lower_expr.c: lowering of expressions: the text of an expression with its rewrites, and the
  * hoisting of its awaits into statements before it, in evaluation order. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -194,33 +195,20 @@ static int is_function_name(const tunit *t, const node *n)
     return 0;
 }
 
-/* A compound literal that a pointer may reach after an await: its storage moves to the frame
- * (the block's region), filled from the literal when the expression runs. The result is an
- * lvalue of the literal's type, so arrays still decay and & still works. */
+/* A compound literal that a pointer may reach after an await: its storage is the frame member
+ * the plan gave it (plan_walk.c), filled from the literal when the expression runs. The result is
+ * an lvalue of the literal's type, so arrays still decay and & still works. */
 static char *frame_literal(lw *L, node *n)
 {
-    unsigned k = ++L->ntemps;
-    char *ty = lw_rename_types(L, clang_getCursorType(n->cur), lw_type_spelling(clang_getCursorType(n->cur)));
-    if (lw_unspellable(ty)) {
-        /* `(struct { int x; }){1}` defines its type: the field's is written the same way (a type
-         * of its own, which only members of the literal can tell from the literal's) */
-        const tk_stream *ts = &L->t->toks;
-        unsigned open = tk_next(ts, tk_at(ts, nstart(n))), close = tk_match(ts, open);
-        if (close < ts->n) {
-            free(ty);
-            ty = xasprintf("__typeof__(%.*s)", (int)(ts->v[close].start - ts->v[open].end), L->t->text + ts->v[open].end);
-        }
+    const pl_slot *slot = pl_slot_of(L->f, n, PR_LITERAL);
+    if (!slot) {
+        dg_unchecked(L->t, n, "a compound literal the plan kept out of the frame");
+        return xstrdup("0");
     }
-    node *scope = n->parent;
-    while (scope && scope->kind != CXCursor_CompoundStmt && scope->kind != CXCursor_ForStmt)
-        scope = scope->parent;
-    region *r = lw_region_of(L, scope);
-    lw_add_field(r ? r : L->uni, lw_field_decl(ty, xasprintf("ac__lit%u", k)));
-    free(ty);
+    const char *m = slot->name;
     char *lit = lw_emit_kids(L, n);
-    char *s = xasprintf("(*(__builtin_memcpy((void *)&ac__fr->ac__lit%u, (const void *)&%s, sizeof ac__fr->ac__lit%u), "
-                        "&ac__fr->ac__lit%u))",
-                        k, lit, k, k);
+    char *s = xasprintf("(*(__builtin_memcpy((void *)&ac__fr->%s, (const void *)&%s, sizeof ac__fr->%s), &ac__fr->%s))",
+                        m, lit, m, m);
     free(lit);
     return s;
 }
@@ -338,20 +326,6 @@ char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b)
     return apply_edits(L, n, a, b, 1);
 }
 
-/* The temporary that keeps the value of expression n, of type ty, from the statements that compute
- * it to its use. A type whose size is known only at run time (a pointer to a VLA) has no spelling
- * that the frame, at file scope, could hold (check.c refused it). */
-static char *value_temp(lw *L, node *n, CXType ty)
-{
-    if (vm_type(ty)) {
-        dg_unchecked(L->t, n, "a pointer to a variable-length array as a value");
-        return lw_new_temp(L, "void *");
-    }
-    char *ts = lw_rename_types(L, ty, lw_type_spelling(ty)), *tmp = lw_new_temp(L, ts);
-    free(ts);
-    return tmp;
-}
-
 /* A GNU statement expression with awaits: its statements run before the statement that uses it,
  * in a block of their own, and its last expression statement gives the value. */
 static void hoist_stmt_expr(lw *L, node *n)
@@ -365,9 +339,7 @@ static void hoist_stmt_expr(lw *L, node *n)
      * expression becomes (void)(e), as C discards it without a warning. */
     int discarded = an_value_discarded(n);
     if (ty.kind != CXType_Void && !discarded)
-        tmp = value_temp(L, n, ty);
-    region *saved = L->uni, *saved_stmt = L->stmt;
-    L->uni = lw_scratch(L, body)->region = lw_new_region(L->uni);
+        tmp = lw_temp(L, n);
     lw_sync(L, nstart(body));
     lw_put(L, "{");
     unsigned pos = nstart(body) + 1, indent = L->indent;
@@ -381,15 +353,12 @@ static void hoist_stmt_expr(lw *L, node *n)
             if (value != k)
                 lw_put_range(L, k, nstart(k), nstart(value));
             k = value;
-            region *r = lw_new_region(L->uni);
-            L->stmt = r;
             L->indent = lw_col_at(L, nstart(k));
             lw_hoist(L, k);
             char *e = lw_emit_text(L, k), *set = tmp ? lw_assign(tmp, e, ty, 0) : xasprintf("(void)(%s)", e);
             lw_gline(L, lw_node_line(L, k), "%s;", set);
             free(set);
             free(e);
-            L->stmt = saved_stmt;
         } else {
             lw_gen_stmt(L, k);
         }
@@ -398,7 +367,6 @@ static void hoist_stmt_expr(lw *L, node *n)
     L->indent = indent;
     lw_block_end_cleanups(L, body);
     lw_gline(L, lw_node_line(L, n), "}");
-    L->uni = saved;
     n->repl = tmp ? tmp : "((void)0)";
 }
 
@@ -422,61 +390,53 @@ static void hoist_comma(lw *L, node *n, unsigned line)
  * so that what C would not evaluate is not awaited. */
 void lw_hoist(lw *L, node *n)
 {
-    if (!n->has_await)
+    unsigned line;
+    switch (pl_hoist_of(L->t, n)) {
+    case PH_NONE:
         return;
-    if (n->mk == MK_AWAIT) {
+    case PH_AWAIT: {
         node *call = an_unparen(n->ops[0]);
-        if (call->mk) {
-            lw_gen_combinator(L, n, call);
-            return;
-        }
         for (unsigned i = 1; i < call->nkids; i++)
             lw_hoist(L, call->kids[i]);
         lw_gen_await(L, n);
         return;
     }
-    unsigned line = lw_node_line(L, n);
-    if (n->kind == CXCursor_StmtExpr) {
+    case PH_COMBINATOR:
+        lw_gen_combinator(L, n, an_unparen(n->ops[0]));
+        return;
+    case PH_STMT_EXPR:
         hoist_stmt_expr(L, n);
         return;
-    }
-    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[1]->has_await) {
-        const char *op = an_binop(L->t, n);
-        int and = strcmp(op, "&&") == 0, or = strcmp(op, "||") == 0;
-        if (and || or) {
-            lw_hoist(L, n->kids[0]);
-            char *tmp = lw_new_temp(L, "int");
-            char *lhs = lw_emit_text(L, n->kids[0]);
-            lw_gline(L, line, "%s = !!(%s);", tmp, lhs);
-            lw_gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
-            L->indent += 4;
-            lw_hoist(L, n->kids[1]);
-            char *rhs = lw_emit_text(L, n->kids[1]);
-            lw_gline(L, line, "%s = !!(%s);", tmp, rhs);
-            L->indent -= 4;
-            lw_gline(L, line, "}");
-            /* still a comparison's 0 or 1 to the compiler, as the operator's value is:
-             * `(a || await(f())) >= u`, u unsigned, must not warn -Wsign-compare (F13) */
-            n->repl = xasprintf("(%s != 0)", tmp);
-            free(tmp);
-            free(lhs);
-            free(rhs);
-            return;
-        }
-        if (strcmp(op, ",") == 0) {
-            hoist_comma(L, n, line);
-            return;
-        }
-    }
-    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2 && n->kids[0]->has_await &&
-        strcmp(an_binop(L->t, n), ",") == 0) {
-        hoist_comma(L, n, line); /* `(await(f()), x)`: the discarded left value is a statement */
+    case PH_LOGIC: {
+        line = lw_node_line(L, n);
+        int and = strcmp(an_binop(L->t, n), "&&") == 0;
+        lw_hoist(L, n->kids[0]);
+        char *tmp = lw_temp(L, n);
+        char *lhs = lw_emit_text(L, n->kids[0]);
+        lw_gline(L, line, "%s = !!(%s);", tmp, lhs);
+        lw_gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
+        L->indent += 4;
+        lw_hoist(L, n->kids[1]);
+        char *rhs = lw_emit_text(L, n->kids[1]);
+        lw_gline(L, line, "%s = !!(%s);", tmp, rhs);
+        L->indent -= 4;
+        lw_gline(L, line, "}");
+        /* still a comparison's 0 or 1 to the compiler, as the operator's value is:
+         * `(a || await(f())) >= u`, u unsigned, must not warn -Wsign-compare (F13) */
+        n->repl = xasprintf("(%s != 0)", tmp);
+        free(tmp);
+        free(lhs);
+        free(rhs);
         return;
     }
-    if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await)) {
+    case PH_COMMA:
+        hoist_comma(L, n, lw_node_line(L, n));
+        return;
+    case PH_CONDITIONAL: {
+        line = lw_node_line(L, n);
         lw_hoist(L, n->kids[0]);
         CXType ty = clang_getCursorType(n->cur);
-        char *tmp = ty.kind != CXType_Void ? value_temp(L, n, ty) : NULL;
+        char *tmp = ty.kind != CXType_Void ? lw_temp(L, n) : NULL;
         char *cond = lw_emit_text(L, n->kids[0]);
         lw_gline(L, line, "if (%s) {", cond);
         free(cond);
@@ -497,6 +457,9 @@ void lw_hoist(lw *L, node *n)
         n->repl = tmp ? tmp : "((void)0)";
         return;
     }
-    for (unsigned i = 0; i < n->nkids; i++)
-        lw_hoist(L, n->kids[i]);
+    case PH_OPERANDS:
+        for (unsigned i = 0; i < n->nkids; i++)
+            lw_hoist(L, n->kids[i]);
+        return;
+    }
 }

@@ -6,6 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Moving the local types of one function (lw_collect_moved): its tables are in the afn. */
+typedef struct mover {
+    tunit *t;
+    afn *f;
+    char *file; /* the input's name as a C string literal body, for #line */
+} mover;
+
 static int scope_name_taken(const tunit *t, const char *name);
 
 /* Whether f has a local called name that stays a C local (frame locals are renamed): inside its
@@ -20,41 +27,42 @@ static int stack_local_named(const afn *f, const char *name)
 
 /* The new name of a moved declaration whose own name file scope has, or a local would hide:
  * ac__NAME_FUNCTION_N, reserved to asyncc, so nothing of the user's can meet it. */
-static void rename_decl(lw *L, CXCursor c)
+static void rename_decl(mover *M, CXCursor c)
 {
+    afn *f = M->f;
     char *name = cx_take(clang_getCursorSpelling(c));
-    L->renamed = xrealloc(L->renamed, sizeof *L->renamed * (L->nrenamed + 1));
-    L->renamed_to = xrealloc(L->renamed_to, sizeof *L->renamed_to * (L->nrenamed + 1));
-    L->renamed[L->nrenamed] = clang_getCanonicalCursor(c);
-    L->renamed_to[L->nrenamed] = xasprintf("ac__%s_%s_%u", name, L->f->name, L->nrenamed + 1);
-    L->nrenamed++;
+    f->renamed = xrealloc(f->renamed, sizeof *f->renamed * (f->nrenamed + 1));
+    f->renamed_to = xrealloc(f->renamed_to, sizeof *f->renamed_to * (f->nrenamed + 1));
+    f->renamed[f->nrenamed] = clang_getCanonicalCursor(c);
+    f->renamed_to[f->nrenamed] = xasprintf("ac__%s_%s_%u", name, f->name, f->nrenamed + 1);
+    f->nrenamed++;
     free(name);
 }
 
 /* The new name of the declaration c, or NULL when it keeps its own. */
-static const char *new_name(const lw *L, CXCursor c)
+static const char *new_name(const afn *f, CXCursor c)
 {
     if (clang_Cursor_isNull(c))
         return NULL;
     c = clang_getCanonicalCursor(c);
-    for (unsigned i = 0; i < L->nrenamed; i++)
-        if (clang_equalCursors(L->renamed[i], c))
-            return L->renamed_to[i];
+    for (unsigned i = 0; i < f->nrenamed; i++)
+        if (clang_equalCursors(f->renamed[i], c))
+            return f->renamed_to[i];
     return NULL;
 }
 
 static enum CXChildVisitResult enum_constants_taken(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    lw *L = data;
+    mover *M = data;
     if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
         char *name = cx_take(clang_getCursorSpelling(c));
         /* A local variable of this function that stays a C local would hide it inside its scope,
          * where C's scopes had it the other way. */
-        if (scope_name_taken(L->t, name) || stack_local_named(L->f, name))
-            rename_decl(L, c);
+        if (scope_name_taken(M->t, name) || stack_local_named(M->f, name))
+            rename_decl(M, c);
         else
-            names_put(&L->t->scope_names, name, NULL);
+            names_put(&M->t->scope_names, name, NULL);
         free(name);
     }
     return CXChildVisit_Continue;
@@ -72,7 +80,7 @@ typedef struct rename_edit {
     const char *to;
 } rename_edit;
 
-static void add_rename_edits(const lw *L, const node *n, rename_edit **v, unsigned *nv)
+static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsigned *nv)
 {
     const char *to = NULL;
     unsigned start = 0, end = 0;
@@ -80,11 +88,11 @@ static void add_rename_edits(const lw *L, const node *n, rename_edit **v, unsign
         to = n->repl;
         start = nstart(n), end = nend(n);
     } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
-        to = new_name(L, clang_getCursorReferenced(n->cur));
+        to = new_name(f, clang_getCursorReferenced(n->cur));
         start = nstart(n), end = nend(n);
     } else if (an_is_tag_decl(n) || n->kind == CXCursor_EnumConstantDecl) {
         /* the declared name itself */
-        to = new_name(L, n->cur);
+        to = new_name(f, n->cur);
         unsigned off;
         clang_getSpellingLocation(clang_getCursorLocation(n->cur), NULL, NULL, NULL, &off);
         char *name = cx_take(clang_getCursorSpelling(n->cur));
@@ -98,7 +106,7 @@ static void add_rename_edits(const lw *L, const node *n, rename_edit **v, unsign
     if (n->repl)
         return;
     for (unsigned i = 0; i < n->nkids; i++)
-        add_rename_edits(L, n->kids[i], v, nv);
+        add_rename_edits(f, n->kids[i], v, nv);
 }
 
 static int edit_cmp(const void *a, const void *b)
@@ -108,11 +116,11 @@ static int edit_cmp(const void *a, const void *b)
 }
 
 /* The text [a, b) of declaration n with the moved names renamed. */
-static char *renamed_text(const lw *L, const node *n, unsigned a, unsigned b)
+static char *renamed_text(const mover *M, const node *n, unsigned a, unsigned b)
 {
     rename_edit *v = NULL;
     unsigned nv = 0;
-    add_rename_edits(L, n, &v, &nv);
+    add_rename_edits(M->f, n, &v, &nv);
     if (nv) /* qsort's pointer must not be null, even for no elements */
         qsort(v, nv, sizeof *v, edit_cmp);
     sb out = {0};
@@ -120,25 +128,25 @@ static char *renamed_text(const lw *L, const node *n, unsigned a, unsigned b)
     for (unsigned i = 0; i < nv; i++) {
         if (v[i].start < pos || v[i].end > b)
             continue; /* the same name seen twice (a tag under its variable too) */
-        sb_putn(&out, L->t->text + pos, v[i].start - pos);
+        sb_putn(&out, M->t->text + pos, v[i].start - pos);
         sb_puts(&out, v[i].to);
         pos = v[i].end;
     }
-    sb_putn(&out, L->t->text + pos, b - pos);
+    sb_putn(&out, M->t->text + pos, b - pos);
     free(v);
     return out.data ? sb_take(&out) : xstrdup("");
 }
 
 /* Uses of renamed declarations in the body say the new names. */
-static void rename_uses(lw *L, node *n)
+static void rename_uses(const afn *f, node *n)
 {
     if ((n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) && !n->repl && !n->var) {
-        const char *to = new_name(L, clang_getCursorReferenced(n->cur));
+        const char *to = new_name(f, clang_getCursorReferenced(n->cur));
         if (to)
             n->repl = to;
     }
     for (unsigned i = 0; i < n->nkids; i++)
-        rename_uses(L, n->kids[i]);
+        rename_uses(f, n->kids[i]);
 }
 
 static const char *tag_keyword(const node *k)
@@ -146,42 +154,42 @@ static const char *tag_keyword(const node *k)
     return k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
 }
 
-static void move_text(lw *L, node *n, const char *text)
+static void move_text(mover *M, node *n, const char *text)
 {
-    char *where = L->t->lines ? xasprintf("#line %u \"%s\"\n", lw_line_at(L, nstart(n)), L->file) : xstrdup("");
-    VEC_PUSH(L->f->moved_decls, L->f->nmoved, xasprintf("%s%s", where, text));
+    char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), M->file) : xstrdup("");
+    VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s", where, text));
     free(where);
 }
 
 /* A local type's name goes to file scope, or a new one when file scope has it already (the
  * move would change what either name refers to); so do a local enum's enumerators. */
-static void claim_name(lw *L, node *k)
+static void claim_name(mover *M, node *k)
 {
     char *name = an_scope_name(k->cur);
-    if (*name && scope_name_taken(L->t, name))
-        rename_decl(L, k->cur);
+    if (*name && scope_name_taken(M->t, name))
+        rename_decl(M, k->cur);
     else if (*name)
-        names_put(&L->t->scope_names, name, NULL);
+        names_put(&M->t->scope_names, name, NULL);
     if (k->kind == CXCursor_EnumDecl)
-        clang_visitChildren(k->cur, enum_constants_taken, L);
+        clang_visitChildren(k->cur, enum_constants_taken, M);
     free(name);
 }
 
-static void collect(lw *L, node *n)
+static void collect(mover *M, node *n)
 {
-    if (lw_is_moved_decl(L, n)) {
+    if (an_types_only(n)) {
         for (unsigned i = 0; i < n->nkids; i++)
-            claim_name(L, n->kids[i]);
+            claim_name(M, n->kids[i]);
         if (an_refers_to_local(n))
-            dg_unchecked(L->t, n, "a local type referring to a local variable");
+            dg_unchecked(M->t, n, "a local type referring to a local variable");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
-        char *text = renamed_text(L, n, nstart(n), nend(n));
-        move_text(L, n, text);
+        char *text = renamed_text(M, n, nstart(n), nend(n));
+        move_text(M, n, text);
         free(text);
         return;
     }
-    if (n->kind == CXCursor_DeclStmt && L->f->self && !L->twin) {
+    if (n->kind == CXCursor_DeclStmt) {
         /* A tag defined or first declared together with variables (`struct p { int x; } a, b;`,
          * `struct q *a;`) moves alone, and the variables are declared with its name (lower_stmt.c:
          * gen_decl); an unnamed one gets a name when a variable of it lives in the frame, or
@@ -191,15 +199,15 @@ static void collect(lw *L, node *n)
             node *k = n->kids[i];
             if (!an_is_unnamed_tag(k)) {
                 if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
-                    claim_name(L, k);
-                    char *text = renamed_text(L, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
-                    move_text(L, k, def);
+                    claim_name(M, k);
+                    char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
+                    move_text(M, k, def);
                     free(def);
                     free(text);
                     /* defined at file scope now: where the declaration is copied as written (no
                      * await in its block), its variables are of the type by name */
                     char *name = cx_take(clang_getCursorSpelling(k->cur));
-                    const char *to = new_name(L, k->cur);
+                    const char *to = new_name(M->f, k->cur);
                     k->repl = xasprintf("%s %s", tag_keyword(k), to ? to : name);
                     free(name);
                 }
@@ -208,33 +216,36 @@ static void collect(lw *L, node *n)
             if (!frame)
                 continue;
             const char *kw = tag_keyword(k);
-            char *name = xasprintf("%s ac__anon_%s_%u", kw, L->f->name, L->nanon + 1);
+            afn *f = M->f;
+            char *name = xasprintf("%s ac__anon_%s_%u", kw, f->name, f->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
-                clang_visitChildren(k->cur, enum_constants_taken, L);
+                clang_visitChildren(k->cur, enum_constants_taken, M);
             unsigned kwlen = (unsigned)strlen(kw);
-            char *text = renamed_text(L, k, nstart(k) + kwlen, nend(k)), *def = xasprintf("%s%s;", name, text);
-            move_text(L, k, def);
+            char *text = renamed_text(M, k, nstart(k) + kwlen, nend(k)), *def = xasprintf("%s%s;", name, text);
+            move_text(M, k, def);
             free(def);
             free(text);
-            L->anon_from = xrealloc(L->anon_from, sizeof *L->anon_from * (L->nanon + 1));
-            L->anon_to = xrealloc(L->anon_to, sizeof *L->anon_to * (L->nanon + 1));
-            L->anon_from[L->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
-            L->anon_to[L->nanon++] = name;
+            f->anon_from = xrealloc(f->anon_from, sizeof *f->anon_from * (f->nanon + 1));
+            f->anon_to = xrealloc(f->anon_to, sizeof *f->anon_to * (f->nanon + 1));
+            f->anon_from[f->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
+            f->anon_to[f->nanon++] = name;
             k->repl = name; /* defined at file scope now, under this name */
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)
-        collect(L, n->kids[i]);
+        collect(M, n->kids[i]);
 }
 
 /* Local types move to file scope, where the frame struct can use them: declarations of types
  * only, types defined together with variables, and unnamed types of locals that live in the
  * frame (which get a name). */
-void lw_collect_moved(lw *L, node *body)
+void lw_collect_moved(tunit *t, afn *f)
 {
-    collect(L, body);
-    if (L->nrenamed)
-        rename_uses(L, body);
+    mover M = {t, f, c_string_body(dg_file_at(t, nstart(f->root)))};
+    collect(&M, f->body);
+    if (f->nrenamed)
+        rename_uses(f, f->body);
+    free(M.file);
 }
 
 /* Adds to v the declarations that the spelling of type ty names: tags and typedefs, through
@@ -279,9 +290,9 @@ static void named_decls(CXType ty, CXCursor **v, unsigned *n, int depth)
     }
 }
 
-char *lw_rename_types(lw *L, CXType ty, char *s)
+char *lw_rename_types(const afn *f, CXType ty, char *s)
 {
-    if (!L->nrenamed)
+    if (!f->nrenamed)
         return s;
     CXCursor *decls = NULL;
     unsigned n = 0;
@@ -296,7 +307,7 @@ char *lw_rename_types(lw *L, CXType ty, char *s)
             continue;
         int tag = i > 0 && (tk_is(&ts, i - 1, "struct") || tk_is(&ts, i - 1, "union") || tk_is(&ts, i - 1, "enum"));
         for (unsigned k = 0; k < n; k++) {
-            const char *to = new_name(L, decls[k]);
+            const char *to = new_name(f, decls[k]);
             int is_tag = clang_getCursorKind(decls[k]) != CXCursor_TypedefDecl;
             if (!to || is_tag != tag)
                 continue;

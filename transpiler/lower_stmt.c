@@ -9,17 +9,6 @@ static int declares_frame_var(node *d);
 static void gen_labeled(lw *L, node *s);
 static int loop_rebuilt(node *s);
 
-static node *var_init(node *v)
-{
-    CXCursor init = clang_Cursor_getVarDeclInitializer(v->cur);
-    if (clang_Cursor_isNull(init))
-        return NULL;
-    for (unsigned i = v->nkids; i-- > 0;)
-        if (clang_isExpression(v->kids[i]->kind))
-            return v->kids[i];
-    return NULL;
-}
-
 /* The assignment that replaces the initializer of a local that moved into the frame. */
 static void init_frame_var(lw *L, var *v, node *init)
 {
@@ -42,20 +31,6 @@ static void init_frame_var(lw *L, var *v, node *init)
         free(set);
     }
     free(it);
-}
-
-static void add_var_field(lw *L, var *v)
-{
-    region *r = lw_region_of(L, v->scope);
-    if (!r)
-        r = L->uni;
-    char *ty = lw_local_type(L, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
-    /* What _Alignas or the aligned attribute asked of the local (liveness.c: al_alignment). The
-     * attribute, not _Alignas: it never lowers the type's own alignment (`int x
-     * __attribute__((aligned(2)))` is valid, `_Alignas(2) int` is not), and C90 has no _Alignas. */
-    lw_add_field(r, v->align ? xasprintf("%s __attribute__((__aligned__(%llu)))", decl, v->align) : xstrdup(decl));
-    free(decl);
-    free(ty);
 }
 
 /* Whether d only declares async functions (`async int f(int);` inside a body): the generated
@@ -85,15 +60,7 @@ static int lowered_declarator(node *k)
 {
     if (!k->var)
         return k->repl && an_is_tag_decl(k);
-    return k->var->in_frame && (!k->var->as_local || !var_init(k));
-}
-
-/* The fields of the frame variables d declares that stay C locals (lower_locals.c). */
-static void add_local_fields(lw *L, node *d)
-{
-    for (unsigned i = 0; d && d->kind == CXCursor_DeclStmt && i < d->nkids; i++)
-        if (d->kids[i]->var && d->kids[i]->var->as_local)
-            add_var_field(L, d->kids[i]->var);
+    return k->var->in_frame && (!k->var->as_local || !an_var_init(k));
 }
 
 /* A C local never written after its initializer has its field written here, once, rather than
@@ -120,7 +87,6 @@ static void gen_decl(lw *L, node *d)
     for (unsigned i = 0; i < d->nkids; i++)
         any_frame |= lowered_declarator(d->kids[i]);
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
-        add_local_fields(L, d);
         lw_hoist(L, d);
         lw_sync(L, nstart(d));
         char *s = lw_emit_text(L, d);
@@ -143,7 +109,7 @@ static void gen_decl(lw *L, node *d)
             }
             continue;
         }
-        node *init = var_init(k);
+        node *init = an_var_init(k);
         int vm = vm_type(clang_getCursorType(k->cur));
         if (vm && v->in_frame) {
             lw_vm_local(L, d, v, init);
@@ -153,8 +119,6 @@ static void gen_decl(lw *L, node *d)
             lw_vm_hoist_sizes(L, k); /* C evaluates them first */
         if (init)
             lw_hoist(L, init);
-        if (v->in_frame)
-            add_var_field(L, v);
         if (v->in_frame && !v->as_local) {
             lw_debug_name(L, v);
             if (init)
@@ -165,7 +129,7 @@ static void gen_decl(lw *L, node *d)
             lw_gline(L, lw_node_line(L, k), "%s;", decl);
             free(decl);
         } else {
-            char *ty = lw_local_type(L, k, 0);
+            char *ty = lw_local_type(L->t, L->f, k, 0);
             char *decl = lw_field_decl(ty, xstrdup(v->name));
             char *it = init ? lw_emit_text(L, init) : v->as_local ? xasprintf("ac__fr->%s", v->field) : NULL;
             lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
@@ -200,8 +164,6 @@ void lw_block_end_cleanups(lw *L, node *scope)
 
 void lw_gen_block(lw *L, node *b)
 {
-    region *saved = L->uni;
-    L->uni = lw_scratch(L, b)->region = lw_new_region(L->uni);
     lw_sync(L, nstart(b));
     lw_put(L, "{");
     unsigned pos = nstart(b) + 1, indent = L->indent;
@@ -221,7 +183,6 @@ void lw_gen_block(lw *L, node *b)
     lw_block_end_cleanups(L, b);
     lw_sync(L, nend(b) - 1);
     lw_put(L, "}");
-    L->uni = saved;
 }
 
 static int declares_frame_var(node *d)
@@ -241,7 +202,6 @@ static void gen_for(lw *L, node *s)
     unsigned line = lw_node_line(L, s);
     int header_awaits = (init && init->has_await) || (cond && cond->has_await) || (inc && inc->has_await);
     if (!header_awaits && !declares_frame_var(init)) {
-        add_local_fields(L, init);
         lw_put_range(L, s, nstart(s), nstart(body));
         lw_gen_stmt(L, body);
         return;
@@ -361,8 +321,6 @@ void lw_gen_stmt(lw *L, node *s)
         gen_labeled(L, s);
         return;
     }
-    region *saved_stmt = L->stmt, *saved_uni = L->uni;
-    L->stmt = L->uni = lw_scratch(L, s)->region = lw_new_region(L->uni);
     unsigned line = lw_node_line(L, s), indent;
     int wrap = s->parent && s->parent->kind != CXCursor_CompoundStmt;
     if (wrap) {
@@ -454,6 +412,4 @@ void lw_gen_stmt(lw *L, node *s)
         L->indent = indent;
         lw_gline(L, line, "}");
     }
-    L->stmt = saved_stmt;
-    L->uni = saved_uni;
 }

@@ -6,19 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-region *lw_new_region(region *parent)
-{
-    region *r = xcalloc(1, sizeof *r);
-    if (parent)
-        VEC_PUSH(parent->subs, parent->nsubs, r);
-    return r;
-}
-
-void lw_add_field(region *r, char *decl)
-{
-    VEC_PUSH(r->fields, r->nfields, decl);
-}
-
 static unsigned slot_of(const scratch_table *s, const node *n)
 {
     size_t h = (size_t)n;
@@ -62,11 +49,6 @@ void lw_scratch_free(lw *L)
     free(L->scratch.keys);
     free(L->scratch.vals);
     L->scratch = (scratch_table){0};
-}
-
-region *lw_region_of(lw *L, const node *n)
-{
-    return n ? lw_scratch(L, n)->region : NULL;
 }
 
 unsigned lw_line_at(lw *L, unsigned off)

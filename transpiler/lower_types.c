@@ -1,6 +1,7 @@
 /* lower_types.c: how the lowering spells types: frame fields, parameters, unnamed local types,
  * declarations, assignments and the temporaries of expressions. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,20 +101,14 @@ int lw_unspellable(const char *s)
     return strstr(s, "(unnamed") || strstr(s, "(anonymous");
 }
 
-/* Type spelling s (taken) with the unnamed local types in it named as they were at file scope. */
-static char *named_anon(lw *L, char *s)
-{
-    return lw_name_unnamed(s, L->anon_from, L->anon_to, L->nanon);
-}
-
 /* The type of a local as the generated code must spell it: unnamed local types carry the name
  * they were given at file scope (check.c rejects types that cannot be spelled). */
-char *lw_local_type(lw *L, node *decl, int for_field)
+char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field)
 {
     CXType ty = clang_getCursorType(decl->cur);
-    char *s = named_anon(L, lw_rename_types(L, ty, lw_spell_type(ty, for_field)));
+    char *s = lw_name_unnamed(lw_rename_types(f, ty, lw_spell_type(ty, for_field)), f->anon_from, f->anon_to, f->nanon);
     if (lw_unspellable(s))
-        dg_unchecked(L->t, decl, "a type without a name");
+        dg_unchecked(t, decl, "a type without a name");
     return s;
 }
 
@@ -179,23 +174,21 @@ char *lw_field_decl(const char *type, const char *name)
     return s;
 }
 
-/* A temporary of the type clang spells as `type` (a value of an unnamed local type too). */
-char *lw_new_temp(lw *L, const char *type)
+char *lw_temp(lw *L, const node *n)
 {
-    unsigned k = ++L->ntemps;
-    char *named = named_anon(L, xstrdup(type));
-    char *decl = lw_field_decl(named, xasprintf("ac__t%u", k));
-    free(named);
+    const pl_slot *slot = pl_slot_of(L->f, n, PR_TEMP);
+    if (!slot) {
+        dg_unchecked(L->t, n, "an expression whose temporary the plan did not decide");
+        return xstrdup("ac__t0");
+    }
     if (L->twin) {
         /* a plain local, declared where the hoisted statements that use it begin */
         if (!sb_at_line_start(&L->out))
             lw_put(L, "\n");
         lw_pad(L, L->indent ? L->indent : 5);
-        lw_put(L, decl);
+        lw_put(L, slot->decl);
         lw_put(L, ";\n");
-        free(decl);
-        return xasprintf("ac__t%u", k);
+        return xstrdup(slot->name);
     }
-    lw_add_field(L->stmt, decl);
-    return xasprintf("ac__fr->ac__t%u", k);
+    return xasprintf("ac__fr->%s", slot->name);
 }

@@ -4,6 +4,7 @@
  * fields when the declaration runs, a variable's field is a plain pointer, and each use sees it
  * through its type written again from the declaration's own text, with the captured sizes. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -237,49 +238,77 @@ static char *declared_type(lw *L, node *d, node *k)
 
 /* ---------------------------------------------------------------- captured sizes */
 
-static int runtime_value(lw *L, node *e)
+/* Whether e's value is known only at run time: it names a variable, calls, awaits, or names a
+ * local typedef of run-time size (whose sizes lw_vm_typedefs captured). */
+static int runtime_value(node *e)
 {
     if (e->kind == CXCursor_DeclRefExpr &&
         clang_getCursorKind(clang_getCursorReferenced(e->cur)) != CXCursor_EnumConstantDecl)
         return 1;
-    if (e->kind == CXCursor_CallExpr || e->mk || (e->kind == CXCursor_TypeRef && lw_vm_typedef(L, e)))
+    if (e->kind == CXCursor_CallExpr || e->mk)
         return 1;
+    if (e->kind == CXCursor_TypeRef) {
+        CXCursor d = clang_getCursorReferenced(e->cur);
+        if (clang_getCursorKind(d) == CXCursor_TypedefDecl && vm_type(clang_getTypedefDeclUnderlyingType(d)))
+            return 1;
+    }
     for (unsigned i = 0; i < e->nkids; i++)
-        if (runtime_value(L, e->kids[i]))
+        if (runtime_value(e->kids[i]))
             return 1;
     return 0;
 }
 
-/* Whether expression kid e of declaration k is an array size `[e]` (maybe `[static e]`). */
-static int array_size(lw *L, node *k, node *e)
+int vm_array_size(const tunit *t, node *k, node *e)
 {
     if (!clang_isExpression(e->kind) || e == initializer(k))
         return 0;
-    const tk_stream *ts = &L->t->toks;
+    const tk_stream *ts = &t->toks;
     unsigned i = tk_prev(ts, tk_at(ts, nstart(e)));
     while (i < ts->n && (is_qualifier(ts, i) || tk_is(ts, i, "static")))
         i = tk_prev(ts, i);
     return i < ts->n && tk_is(ts, i, "[");
 }
 
-/* Evaluates size expression e once, now, into a frame field of region r that e then stands for. */
-static void capture(lw *L, node *e, region *r)
+int vm_size_captured(const tunit *t, node *k, node *e)
 {
-    lw_hoist(L, e);
-    char *text = lw_emit_text(L, e);
-    unsigned k = ++L->ntemps;
-    lw_add_field(r, xasprintf("__SIZE_TYPE__ ac__vs%u", k));
-    lw_gline(L, lw_node_line(L, e), "ac__fr->ac__vs%u = (__SIZE_TYPE__)(%s);", k, text);
-    free(text);
-    e->repl = xasprintf("ac__fr->ac__vs%u", k);
+    return vm_array_size(t, k, e) && runtime_value(e);
 }
 
-static void capture_sizes(lw *L, node *k, region *r)
+int vm_param_size_captured(const tunit *t, node *e)
+{
+    const tk_stream *ts = &t->toks;
+    node *p = e->parent;
+    if (!p || p->kind != CXCursor_ParmDecl || !vm_param_type(clang_getCursorType(p->cur)))
+        return 0;
+    /* the size right after the name is adjusted away; the others are the pointer's type */
+    unsigned before = tk_prev(ts, tk_at(ts, nstart(e)));
+    while (before < ts->n && (is_qualifier(ts, before) || tk_is(ts, before, "static")))
+        before = tk_prev(ts, before);
+    return before != tk_next(ts, name_token_of(ts, p) + 1);
+}
+
+/* Evaluates size expression e once, now, into the frame member the plan gave it (plan_walk.c),
+ * which e then stands for. */
+static void capture(lw *L, node *e)
+{
+    lw_hoist(L, e);
+    const pl_slot *slot = pl_slot_of(L->f, e, PR_SIZE);
+    if (!slot) {
+        dg_unchecked(L->t, e, "a size of a variably modified type the plan did not capture");
+        return;
+    }
+    char *text = lw_emit_text(L, e);
+    lw_gline(L, lw_node_line(L, e), "ac__fr->%s = (__SIZE_TYPE__)(%s);", slot->name, text);
+    free(text);
+    e->repl = xasprintf("ac__fr->%s", slot->name);
+}
+
+static void capture_sizes(lw *L, node *k)
 {
     /* libclang lists the sizes innermost first; C evaluates them in no set order */
     for (unsigned i = k->nkids; i-- > 0;)
-        if (array_size(L, k, k->kids[i]) && runtime_value(L, k->kids[i]))
-            capture(L, k->kids[i], r);
+        if (vm_size_captured(L->t, k, k->kids[i]))
+            capture(L, k->kids[i]);
 }
 
 static void remember(lw *L, node *k, char *type)
@@ -332,7 +361,7 @@ int lw_vm_typedefs(lw *L, node *d)
             dg_unchecked(L->t, k, "a typedef of run-time size defining a type");
             continue;
         }
-        capture_sizes(L, k, L->uni);
+        capture_sizes(L, k);
         remember(L, k, declared_type(L, d, k));
     }
     return 1;
@@ -341,18 +370,14 @@ int lw_vm_typedefs(lw *L, node *d)
 void lw_vm_hoist_sizes(lw *L, node *k)
 {
     for (unsigned i = k->nkids; i-- > 0;)
-        if (array_size(L, k, k->kids[i]))
+        if (vm_array_size(L->t, k, k->kids[i]))
             lw_hoist(L, k->kids[i]);
 }
 
 void lw_vm_local(lw *L, node *d, var *v, node *init)
 {
-    region *r = lw_region_of(L, v->scope);
-    if (!r)
-        r = L->uni;
-    capture_sizes(L, v->decl, r);
+    capture_sizes(L, v->decl);
     char *type = declared_type(L, d, v->decl);
-    lw_add_field(r, xasprintf("void *%s", v->field));
     remember(L, v->decl, type);
     if (init) {
         lw_hoist(L, init);
@@ -381,18 +406,13 @@ char *lw_vm_stack_decl(lw *L, node *d, node *k)
 void lw_vm_params(lw *L)
 {
     afn *f = L->f;
-    const tk_stream *ts = &L->t->toks;
     for (unsigned i = 0; i < f->nparam_sizes; i++) {
         node *e = f->param_sizes[i], *p = e->parent;
         int vm = p && p->kind == CXCursor_ParmDecl && vm_param_type(clang_getCursorType(p->cur));
         if (vm && L->twin)
             continue; /* a parameter of the twin: C evaluates its sizes */
-        /* the size right after the name is adjusted away; the others are the pointer's type */
-        unsigned before = tk_prev(ts, tk_at(ts, nstart(e)));
-        while (before < ts->n && (is_qualifier(ts, before) || tk_is(ts, before, "static")))
-            before = tk_prev(ts, before);
-        if (vm && !L->twin && before != tk_next(ts, name_token(L, p) + 1)) {
-            capture(L, e, L->uni);
+        if (!L->twin && vm_param_size_captured(L->t, e)) {
+            capture(L, e);
             continue;
         }
         char *text = lw_emit_text(L, e);

@@ -401,7 +401,7 @@ int main(int argc, char **argv)
     if (strcmp(o.emit, "c") == 0)
         result = t.nfns || t.nprotos ? out_compose(&t) : xstrdup(t.orig);
     else if (strcmp(o.emit, "frames") == 0)
-        result = in_frames(&t, o.flags, o.nflags);
+        result = in_frames(&t);
     else
         result = in_dot(&t);
     phase("lower");

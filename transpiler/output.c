@@ -324,6 +324,12 @@ static void put_user_text(composer *c, unsigned a, unsigned b)
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
+    /* For tests: what asyncc answers from the plan alone (--emit=frames, --emit=dot) must never
+     * generate code to find it out (emit/frames_plan.c). */
+    if (getenv("ASYNCC_FORBID_LOWERING")) {
+        fprintf(stderr, "asyncc: code generation ran, and ASYNCC_FORBID_LOWERING forbids it\n");
+        exit(70);
+    }
     unsigned n = t->nfns + t->nprotos;
     item *items = xcalloc(n, sizeof *items);
     for (unsigned i = 0; i < t->nfns; i++) {

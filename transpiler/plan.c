@@ -1,111 +1,157 @@
-/* plan.c: the plan pass: each async function's states in evaluation order, their children and
- * where each child's frame lives, and the ABI declarations the function needs (see plan.h). */
+/* plan.c: the plan pass's driver and its records: states and their children, frame regions,
+ * members and slots, the ABI declarations each function needs, and the frame's structure as
+ * lowering declares it (plan_walk.c decides them all; see plan.h). */
 #include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct planner {
-    tunit *t;
-    afn *f;
-} planner;
-
 /* A child of state st: the frame of a callee defined earlier in this file is embedded (its
  * struct is known); one whose header promised its size (ac__frame_size_f) is embedded as bytes;
  * any other is allocated from the task's arena when the state starts. */
-static void add_child(planner *p, site *st, node *call, node *target, callee *c)
+child *pl_add_child(tunit *t, afn *f, site *st, node *call, node *target, callee *c)
 {
     child *ch = &st->kids[st->nkids];
     ch->fn = c;
     ch->call = call;
     ch->target = target;
-    ch->embedded = c->defined_here && c->def_start < nstart(p->f->root);
+    ch->embedded = c->defined_here && c->def_start < nstart(f->root);
     int known;
-    names_get(&p->t->frame_bounds, c->name, &known);
+    names_get(&t->frame_bounds, c->name, &known);
     ch->bounded = !ch->embedded && known;
     ch->field = st->nkids ? xasprintf("ac__c%u_%u", st->index, st->nkids) : xasprintf("ac__c%u", st->index);
     st->nkids++;
+    return ch;
 }
 
-static site *new_site(planner *p, node *aw, marker kind, const char *what, unsigned nkids)
+site *pl_new_site(tunit *t, afn *f, node *aw, marker kind, const char *what, unsigned nkids)
 {
-    afn *f = p->f;
     site *st = xcalloc(1, sizeof *st);
     st->index = f->nsites + 1;
     st->await = aw;
     st->kind = kind;
     st->what = what;
-    st->line = dg_line_at(p->t, nstart(aw));
+    st->line = dg_line_at(t, nstart(aw));
     st->kids = xcalloc(nkids ? nkids : 1, sizeof *st->kids);
     VEC_PUSH(f->sites, f->nsites, st);
     return st;
 }
 
-static void plan_node(planner *p, node *n);
-
-/* await(ac_join(...)) and the other combinators: one state polling several children, after the
- * awaits in their arguments (and in ac_timeout's duration), which run first. */
-static void plan_combinator(planner *p, node *aw, node *comb)
+region *pl_new_region(region *parent)
 {
-    static const char *const combinator[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
-                                             [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
-    unsigned first = comb->mk == MK_TIMEOUT ? 1 : 0;
-    for (unsigned i = first; i < comb->nops; i++) {
-        node *op = an_unparen(comb->ops[i]), *call = op;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(p->t, op), "=") == 0)
-            call = an_unparen(op->kids[1]);
-        for (unsigned a = 1; a < call->nkids; a++)
-            plan_node(p, call->kids[a]);
-    }
-    if (comb->mk == MK_TIMEOUT)
-        plan_node(p, comb->ops[0]);
-    site *st = new_site(p, aw, comb->mk, combinator[comb->mk], comb->nops - first + (comb->mk == MK_TIMEOUT));
-    for (unsigned i = first; i < comb->nops; i++) {
-        node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(p->t, op), "=") == 0) {
-            target = op->kids[0];
-            call = an_unparen(op->kids[1]);
-        }
-        add_child(p, st, call, target, call->fn);
-    }
-    if (comb->mk == MK_TIMEOUT)
-        add_child(p, st, NULL, NULL, comb->fn);
-    if (comb->mk == MK_JOIN || comb->mk == MK_TRY_JOIN)
-        st->mask = xasprintf("ac__m%u", st->index);
+    region *r = xcalloc(1, sizeof *r);
+    if (parent)
+        VEC_PUSH(parent->subs, parent->nsubs, r);
+    return r;
 }
 
-/* The states under n in the order the generated code reaches them: the order C evaluates
- * (operands before the operation, an await's arguments before it suspends, left before right
- * across && || ?: and the comma), and for a `for` its body before its increment. */
-static void plan_node(planner *p, node *n)
+pl_field *pl_add_field(region *r, char *decl, char *name, const char *what)
+{
+    pl_field *fl = xcalloc(1, sizeof *fl);
+    fl->decl = decl;
+    fl->name = name;
+    fl->what = what;
+    VEC_PUSH(r->fields, r->nfields, fl);
+    return fl;
+}
+
+pl_slot *pl_add_slot(afn *f, const node *n, pl_role r, char *name, char *decl)
+{
+    f->slots = xrealloc(f->slots, sizeof *f->slots * (f->nslots + 1));
+    f->slots[f->nslots] = (pl_slot){n, r, name, decl};
+    return &f->slots[f->nslots++];
+}
+
+const pl_slot *pl_slot_of(const afn *f, const node *n, pl_role r)
+{
+    for (unsigned i = f->nslots; i-- > 0;)
+        if (f->slots[i].n == n && f->slots[i].role == r)
+            return &f->slots[i];
+    return NULL;
+}
+
+pl_hoist pl_hoist_of(const tunit *t, const node *n)
 {
     if (!n->has_await)
-        return;
-    if (n->mk == MK_AWAIT) {
-        node *call = an_unparen(n->ops[0]);
-        if (call->mk) {
-            plan_combinator(p, n, call);
-            return;
-        }
-        for (unsigned i = 1; i < call->nkids; i++)
-            plan_node(p, call->kids[i]);
-        if (!n->direct) {
-            site *st = new_site(p, n, MK_AWAIT, call->fn->name, 1);
-            add_child(p, st, call, NULL, call->fn);
-        }
-        return;
+        return PH_NONE;
+    if (n->mk == MK_AWAIT)
+        return an_unparen(n->ops[0])->mk ? PH_COMBINATOR : PH_AWAIT;
+    if (n->kind == CXCursor_StmtExpr)
+        return PH_STMT_EXPR;
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2) {
+        const char *op = an_binop(t, n);
+        if (n->kids[1]->has_await && (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0))
+            return PH_LOGIC;
+        if (strcmp(op, ",") == 0)
+            return PH_COMMA;
     }
-    if (n->kind == CXCursor_ForStmt) {
-        node *init, *cond, *inc, *body;
-        an_for_parts(p->t, n, &init, &cond, &inc, &body);
-        node *order[] = {init, cond, body, inc};
-        for (unsigned i = 0; i < 4; i++)
-            if (order[i])
-                plan_node(p, order[i]);
+    if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await))
+        return PH_CONDITIONAL;
+    return PH_OPERANDS;
+}
+
+static int region_empty(const region *r)
+{
+    if (r->nfields)
+        return 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        if (!region_empty(r->subs[i]))
+            return 0;
+    return 1;
+}
+
+static unsigned live_subs(const region *r)
+{
+    unsigned live = 0;
+    for (unsigned i = 0; i < r->nsubs; i++)
+        live += !region_empty(r->subs[i]);
+    return live;
+}
+
+static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth);
+
+/* A region as members of a union: what must not overlap goes in one struct; a single field, or a
+ * region that is only a union, needs no struct of its own (a union member of a union shares the
+ * same bytes as the union's other members anyway). */
+static void walk_union_member(const region *r, const pl_frame_visitor *v, void *arg, int depth)
+{
+    if (region_empty(r))
         return;
+    if (r->nfields == 1 && live_subs(r) == 0) {
+        v->field(arg, r->fields[0], depth);
+    } else if (r->nfields == 0) {
+        for (unsigned i = 0; i < r->nsubs; i++)
+            walk_union_member(r->subs[i], v, arg, depth);
+    } else {
+        v->open(arg, 0, depth);
+        walk_members(r, v, arg, depth + 1);
+        v->close(arg, depth);
     }
-    for (unsigned i = 0; i < n->nkids; i++)
-        plan_node(p, n->kids[i]);
+}
+
+/* A region's fields in a struct, then its sub-regions, which share bytes when there are several:
+ * a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
+ * inline. Frames are mostly of one nesting per block and statement: writing every level as its
+ * own anonymous struct made the frame alone a sixth of a csmith program's output. */
+static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth)
+{
+    for (unsigned i = 0; i < r->nfields; i++)
+        v->field(arg, r->fields[i], depth);
+    unsigned live = live_subs(r);
+    if (live == 1) {
+        for (unsigned i = 0; i < r->nsubs; i++)
+            walk_members(r->subs[i], v, arg, depth);
+    } else if (live > 1) {
+        v->open(arg, 1, depth);
+        for (unsigned i = 0; i < r->nsubs; i++)
+            walk_union_member(r->subs[i], v, arg, depth + 1);
+        v->close(arg, depth);
+    }
+}
+
+void pl_walk_frame(const region *root, const pl_frame_visitor *v, void *arg)
+{
+    walk_members(root, v, arg, 1);
 }
 
 /* The async functions f refers to (itself first): each needs its ABI declared before f's code
@@ -130,10 +176,8 @@ void pl_unit(tunit *t)
         if (f->self)
             VEC_PUSH(f->needs, f->nneeds, f->self);
         plan_needs(f, f->root);
-        if (!f->self || !f->body)
-            continue;
-        planner p = {t, f};
-        plan_node(&p, f->body);
+        if (f->self && f->body)
+            pl_walk(t, f);
     }
 }
 

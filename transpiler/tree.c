@@ -278,3 +278,14 @@ int an_refers_to_local(const node *n)
             return 1;
     return 0;
 }
+
+node *an_var_init(node *v)
+{
+    CXCursor init = clang_Cursor_getVarDeclInitializer(v->cur);
+    if (clang_Cursor_isNull(init))
+        return NULL;
+    for (unsigned i = v->nkids; i-- > 0;)
+        if (clang_isExpression(v->kids[i]->kind))
+            return v->kids[i];
+    return NULL;
+}

@@ -1,0 +1,39 @@
+"""frames_asserts.py FRAMES OUT.C: the generated code OUT.C followed by static assertions that its
+frame structs are laid out as asyncc --emit=frames said (FRAMES): each listed member's offset and
+size, each struct's size and alignment, and as many members as the struct declares. Compiling the
+result checks them (emit/frames_plan.c)."""
+import re
+import sys
+
+frames = open(sys.argv[1]).read().splitlines()
+code = open(sys.argv[2]).read()
+out = [code, "\n/* frames_asserts.py */\n"]
+fn = None
+listed = {}
+for line in frames:
+    m = re.match(r"  frame struct (ac__frame_\w+): (\d+) bytes, align (\d+)$", line)
+    if m:
+        fn = m.group(1)
+        listed[fn] = 0
+        out.append('_Static_assert(sizeof(struct %s) == %s, "%s: size");\n' % (fn, m.group(2), fn))
+        out.append('_Static_assert(_Alignof(struct %s) == %s, "%s: alignment");\n' % (fn, m.group(3), fn))
+        continue
+    m = re.match(r"  +(\d+) +(\d+)  +(\w+) ", line)
+    if m and fn:
+        off, size, name = m.groups()
+        listed[fn] += 1
+        out.append('_Static_assert(__builtin_offsetof(struct %s, %s) == %s, "%s.%s: offset");\n' % (fn, name, off, fn, name))
+        out.append('_Static_assert(sizeof(((struct %s *)0)->%s) == %s, "%s.%s: size");\n' % (fn, name, size, fn, name))
+    elif line.startswith("  states:"):
+        fn = None
+if not listed:
+    sys.exit("frames_asserts.py: no frame in %s" % sys.argv[1])
+# Every member the generated struct declares is listed: count the declarations in its body.
+for fn, n in listed.items():
+    m = re.search(r"^struct %s \{\n(.*?)^\};" % fn, code, re.S | re.M)
+    if not m:
+        sys.exit("frames_asserts.py: struct %s is not in %s" % (fn, sys.argv[2]))
+    members = [l for l in m.group(1).splitlines() if l.strip().endswith(";") and l.strip() != "};"]
+    if len(members) != n:
+        sys.exit("frames_asserts.py: struct %s declares %d members, --emit=frames lists %d" % (fn, len(members), n))
+sys.stdout.write("".join(out))
