@@ -369,7 +369,8 @@ int lw_vm_typedefs(lw *L, node *d)
 
 void lw_vm_hoist_sizes(lw *L, node *k)
 {
-    for (unsigned i = k->nkids; i-- > 0;)
+    /* in the order the declaration lists them, as lw_hoist of the whole declaration would */
+    for (unsigned i = 0; i < k->nkids; i++)
         if (vm_array_size(L->t, k, k->kids[i]))
             lw_hoist(L, k->kids[i]);
 }

@@ -316,9 +316,9 @@ static void walk_decl(walker *w, node *d)
                 walk_expr(w, init);
             continue;
         }
-        for (unsigned j = k->nkids; vm && j-- > 0;)
+        for (unsigned j = 0; vm && j < k->nkids; j++)
             if (vm_array_size(w->t, k, k->kids[j]))
-                walk_expr(w, k->kids[j]); /* C evaluates them first */
+                walk_expr(w, k->kids[j]); /* C evaluates them first (lower_vm.c: lw_vm_hoist_sizes) */
         if (init)
             walk_expr(w, init);
         if (v->in_frame)

@@ -12,6 +12,10 @@
 // RUN: %python %S/Inputs/frames_asserts.py %t.frames %t.c > %t.check.c
 // RUN: %cc -fsyntax-only %t.check.c
 // RUN: not env ASYNCC_FORBID_LOWERING=1 %asyncc -o %t.2.c %s 2>&1 | %FileCheck %s --check-prefix=LOWERS
+// The same comparison for inputs of the other tests (moved and renamed local types, statement
+// expressions, combinators, qualified arrays, compound literals, variably modified types):
+// RUN: bash %S/Inputs/frames_check.sh %asyncc %python "%cc" %S/.. %t.o run/unnamed_type_values.c run/variably_modified.c run/qualified_arrays.c run/local_type_renames.c
+// RUN: bash %S/Inputs/frames_check.sh %asyncc %python "%cc" %S/.. %t.o run/evaluation_and_lifetimes.c run/stmt_expr_and_types.c run/combinators.c adversarial/declarations.c
 // LOWERS: asyncc: code generation ran, and ASYNCC_FORBID_LOWERING forbids it
 #include <asyncc.h>
 
@@ -77,5 +81,27 @@ async int children(int c)
         double other = await(half(c));
         int which = await(ac_select(leaf(3), elsewhere(4)));
         return (int)other + which + l.k + unnamed.s;
+    }
+}
+
+// The awaits in the sizes of a stack local of variably modified type (not in the frame: no await
+// follows in its block) run in the order the plan numbered them, whether the declaration is copied
+// as written or taken apart (two declarators): lowering reports an internal error otherwise.
+// CHECK-LABEL: async int vm_sizes_in_order
+// CHECK: states:
+// CHECK-NEXT: 0  start
+// CHECK-NEXT: 1  {{.*}}frames_plan.c:[[@LINE+7]]  await leaf()
+// CHECK-NEXT: 2  {{.*}}frames_plan.c:[[@LINE+6]]  await leaf()
+// CHECK-NEXT: 3  {{.*}}frames_plan.c:[[@LINE+9]]  await leaf()
+// CHECK-NEXT: 4  {{.*}}frames_plan.c:[[@LINE+8]]  await leaf()
+async int vm_sizes_in_order(void)
+{
+    {
+        int (*p)[await(leaf(2))][await(leaf(3))] = 0;
+        (void)p;
+    }
+    {
+        int a = 1, (*q)[await(leaf(4))][await(leaf(5))] = 0;
+        return a + (int)sizeof *q;
     }
 }
