@@ -71,6 +71,7 @@ AC_EXPORT void ac_mpsc_set_drop(ac_mpsc *ch, void (*drop)(void *elem));
 /* ---- Oneshot: one value, once (Tokio's oneshot). Freed when both ends are consumed. ---- */
 typedef struct ac_oneshot ac_oneshot;
 
+/* A oneshot for one value of elem_size bytes (aborts when out of memory). */
 AC_EXPORT ac_oneshot *ac_oneshot_new(size_t elem_size);
 /* Sends the value and consumes the sender. Returns 0, or -EPIPE when the receiver is gone. */
 AC_EXPORT int ac_oneshot_send(ac_oneshot *o, const void *elem);

@@ -47,6 +47,8 @@ AC_EXPORT size_t ac_semaphore_available(ac_semaphore *sem);
 /* ---- Mutex: an async lock, fair (FIFO); may be held across awaits. ---- */
 typedef struct ac_mutex ac_mutex;
 
+/* A free mutex (aborts when out of memory); freed by ac_mutex_free, when nobody holds it or
+ * waits for it. */
 AC_EXPORT ac_mutex *ac_mutex_new(void);
 AC_EXPORT void ac_mutex_free(ac_mutex *mutex);
 /* Waits for the lock and takes it. Dropped while waiting: the lock is not taken. */
@@ -59,6 +61,8 @@ AC_EXPORT void ac_mutex_unlock(ac_mutex *mutex);
 /* ---- Notify (Tokio's Notify): wake one waiter, or all, without data. ---- */
 typedef struct ac_notify ac_notify;
 
+/* A notify with no stored permit (aborts when out of memory); freed by ac_notify_free, when
+ * nobody waits on it and no ac_notify_one/all runs on it any more. */
 AC_EXPORT ac_notify *ac_notify_new(void);
 AC_EXPORT void ac_notify_free(ac_notify *notify);
 /* Waits for a notification; consumes the stored permit at once if ac_notify_one left one.
@@ -97,6 +101,7 @@ AC_EXPORT async void ac_notified_wait(ac_notified interest);
  * waiting writer is not starved by readers that keep arriving. May be held across awaits. ---- */
 typedef struct ac_rwlock ac_rwlock;
 
+/* An unlocked read-write lock (aborts when out of memory). */
 AC_EXPORT ac_rwlock *ac_rwlock_new(void);
 /* Frees it; nobody may hold it or wait for it. */
 AC_EXPORT void ac_rwlock_free(ac_rwlock *l);
