@@ -174,6 +174,9 @@ struct ac__backend_ops {
     void (*wake)(struct ac__worker *w);
     /* Ops submitted whose completion has not been dispatched yet. */
     unsigned (*inflight)(struct ac__worker *w);
+    /* About how many completions wait in the kernel for a reap of w's backend; from any
+     * thread, without a system call (0 when the backend cannot tell). */
+    unsigned (*ready)(struct ac__worker *w);
 };
 
 extern const struct ac__backend_ops ac__backend_uring;

@@ -44,6 +44,9 @@ struct ep {
     struct epoll_event events[MAX_EVENTS];
     int nevents;    /* harvested by wait, not yet dispatched */
     bool harvested; /* wait looked since the last reap: reap need not look again */
+    /* The last look took as many events as it asked for: more may wait in the kernel (read by
+     * other workers, see ep_ready). */
+    _Atomic unsigned more;
     bool no_pwait2; /* the kernel lacks epoll_pwait2 (before 5.11): ms timeouts */
     /* Completions to dispatch (cancelled waiters), first to last. */
     struct ac__op *ready, **ready_tail;
@@ -699,6 +702,7 @@ static void harvest(struct ep *e, uint64_t deadline, int max)
     }
     e->nevents = n;
     e->harvested = true;
+    atomic_store_explicit(&e->more, n == max ? (unsigned)n : 0, memory_order_relaxed);
 }
 
 static void ep_wait(struct ac__worker *w, uint64_t deadline)
@@ -791,6 +795,13 @@ static unsigned ep_inflight(struct ac__worker *w)
     return E(w)->ops;
 }
 
+/* epoll says how many descriptors are ready only by taking them: a full last harvest is the
+ * hint that more wait. */
+static unsigned ep_ready(struct ac__worker *w)
+{
+    return atomic_load_explicit(&E(w)->more, memory_order_relaxed);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Setup                                                                                      */
 
@@ -856,4 +867,5 @@ const struct ac__backend_ops ac__backend_epoll = {
     .reap = ep_reap,
     .wake = ep_wake,
     .inflight = ep_inflight,
+    .ready = ep_ready,
 };

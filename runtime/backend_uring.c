@@ -389,6 +389,14 @@ static unsigned uring_inflight(struct ac__worker *w)
     return U(w)->ops;
 }
 
+/* The ring's completion queue is shared memory: its tail (written by the kernel) and head
+ * (written under w's io_lock) can be read by anyone. */
+static unsigned uring_ready(struct ac__worker *w)
+{
+    struct io_uring_cq *cq = &U(w)->ring.cq;
+    return __atomic_load_n(cq->ktail, __ATOMIC_ACQUIRE) - __atomic_load_n(cq->khead, __ATOMIC_RELAXED);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Setup                                                                                      */
 
@@ -543,4 +551,5 @@ const struct ac__backend_ops ac__backend_uring = {
     .reap = uring_reap,
     .wake = uring_wake,
     .inflight = uring_inflight,
+    .ready = uring_ready,
 };

@@ -101,10 +101,19 @@ void *ac__monitor_main(void *arg)
                 watchdog(w, wa, now);
             if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep))
                 continue;
-            if (atomic_exchange_explicit(&w->io_lock.locked, 1, memory_order_acquire))
+            if (!ac__spin_trylock(&w->io_lock))
                 continue;
             take_over(rt, w);
             ac__spin_unlock(&w->io_lock);
+        }
+        /* Completions pile up in a busy worker's backend while another sleeps: wake it to
+         * take a share (the busy one looks only between batches of its tasks). */
+        for (unsigned i = 0; i < rt->nworkers && atomic_load(&rt->nparked); i++) {
+            struct ac__worker *w = &rt->workers[i];
+            if (!atomic_load(&w->asleep) && w->be->ready(w) >= AC__SHARE_MIN) {
+                ac__notify_parked(rt);
+                break;
+            }
         }
     }
     pthread_mutex_unlock(&rt->monitor_lock);

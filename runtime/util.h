@@ -35,6 +35,13 @@ static inline void ac__spin_lock(ac__spinlock *l)
     ac__spin_wait(l);
 }
 
+/* Takes l if it is free, without waiting: whether it did. */
+static inline bool ac__spin_trylock(ac__spinlock *l)
+{
+    return !atomic_load_explicit(&l->locked, memory_order_relaxed) &&
+           !atomic_exchange_explicit(&l->locked, 1, memory_order_acquire);
+}
+
 static inline void ac__spin_unlock(ac__spinlock *l)
 {
     atomic_store_explicit(&l->locked, 0, memory_order_release);

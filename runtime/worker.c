@@ -94,6 +94,21 @@ static void unpark_worker(struct ac__worker *w)
 #define BACKLOG_STEAL (AC__CHEAP_30US * 100) /* about 3 ms */
 #define BACKLOG_STEAL_NS (30000ull * BACKLOG_STEAL / AC__CHEAP_30US)
 
+/* How many completions w dispatches at a time: until its local queue is half full, so the
+ * tasks they wake queue here in their order, with room left for the tasks that those wake in
+ * turn; the rest stay in the kernel, still in order, until the next reap. Dispatching them all
+ * (thousands at once on a server with many connections) overflowed the local queue into the
+ * global one, where the oldest half of each overflow waited behind newer tasks run from the
+ * local queue (10,000 echo connections: 1,000 to 7,400 tasks in the global queue on average).
+ * At least REAP_MIN, so that I/O completes also while the queue stays full. */
+#define REAP_MIN 16
+
+static unsigned share_room(struct ac__worker *w)
+{
+    unsigned len = ac__local_len(&w->queue), half = AC__LOCAL_QUEUE_CAP / 2;
+    return len + REAP_MIN < half ? half - len : REAP_MIN;
+}
+
 static uint64_t backlog_since(struct ac__worker *w)
 {
     return atomic_load_explicit(&w->backlog_since, memory_order_relaxed);
@@ -260,6 +275,32 @@ static bool backlog_is_old(struct ac__worker *victim)
            atomic_load_explicit(&victim->stuck, memory_order_relaxed);
 }
 
+/* Completions that wait in a busy worker's backend (its ring) are work for an idle one, which
+ * dispatches a batch of them itself: the tasks they wake queue here, and their next I/O goes
+ * to this worker's backend, so connections move from a worker that cannot keep up to one that
+ * waits (Tokio's workers share one I/O driver to the same end). Without this, with 10,000 echo
+ * connections one worker often had thousands of completions waiting in its ring while the
+ * other one slept, since only what a worker has taken into its queue can be stolen. Only a
+ * backlog of at least AC__SHARE_MIN: a worker that keeps up takes its few completions itself (a
+ * connection that moves costs its cache lines on the other CPU). The owner holds its io_lock
+ * except while it polls a task, so this takes it only then, and never waits for it. */
+static ac_task *take_completions(struct ac__worker *w, unsigned start)
+{
+    struct ac__runtime *rt = w->rt;
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *victim = &rt->workers[(start + i) % rt->nworkers];
+        if (victim == w || atomic_load_explicit(&victim->asleep, memory_order_relaxed) ||
+            victim->be->ready(victim) < AC__SHARE_MIN || !ac__spin_trylock(&victim->io_lock))
+            continue;
+        victim->be->reap(victim, share_room(w));
+        ac__spin_unlock(&victim->io_lock);
+        ac_task *t = ac__local_pop(&w->queue);
+        if (t)
+            return t;
+    }
+    return NULL;
+}
+
 static ac_task *steal(struct ac__worker *w)
 {
     struct ac__runtime *rt = w->rt;
@@ -277,7 +318,8 @@ static ac_task *steal(struct ac__worker *w)
             return t;
         }
     }
-    return pop_inject(w, &rt->inject);
+    ac_task *t = pop_inject(w, &rt->inject);
+    return t ? t : take_completions(w, start);
 }
 
 /* Whether there is work for w now; *young is set when other workers have tasks queued that
@@ -302,19 +344,14 @@ static bool work_anywhere(struct ac__worker *w, bool *young)
 /* ------------------------------------------------------------------------------------------ */
 /* Parking                                                                                    */
 
-/* Dispatches completions until the local queue is half full: the tasks they wake then queue
- * here in their order, with room left for the tasks that those wake in turn. Those left stay
- * in the kernel, still in order, until the next reap. Dispatching them all (thousands at once
- * on a server with many connections) overflowed the local queue into the global one, where
- * the oldest half of each overflow waited behind newer tasks run from the local queue (10,000
- * echo connections: 1,000 to 7,400 tasks in the global queue on average). At least REAP_MIN,
- * so that I/O completes also while the queue stays full. */
-#define REAP_MIN 16
-
+/* Dispatches what share_room allows of w's completions. */
 static void reap_into_queue(struct ac__worker *w)
 {
-    unsigned len = ac__local_len(&w->queue), half = AC__LOCAL_QUEUE_CAP / 2;
-    w->be->reap(w, len + REAP_MIN < half ? half - len : REAP_MIN);
+    w->be->reap(w, share_room(w));
+    /* What is left waits for us: a worker with nothing to do can take a share. */
+    if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
+        w->be->ready(w) >= AC__SHARE_MIN)
+        notify_parked(w->rt);
 }
 
 static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)

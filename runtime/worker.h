@@ -143,6 +143,9 @@ static inline struct ac__runtime *ac__runtime_get(void)
 /* Queues a task whose NOTIFIED bit the caller set; the queue takes the caller's reference.
  * yield puts it at the back even on its own worker. */
 void ac__schedule(ac_task *task, bool yield);
+/* A backlog of completions in a worker's backend that a parked worker is woken to share
+ * (worker.c, take_completions). */
+#define AC__SHARE_MIN 64
 /* Wakes a parked worker if there is work for it and nobody is searching already. */
 void ac__notify_parked(struct ac__runtime *rt);
 void *ac__worker_main(void *arg);
