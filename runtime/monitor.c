@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "task.h"
+#include "task_state.h"
 #include "worker.h"
 
 /* Rounds every ms while a worker runs tasks (10 when all are parked); a worker is taken over
@@ -29,10 +30,21 @@ static void take_over(struct ac__runtime *rt, struct ac__worker *w)
     ac_task *t = atomic_exchange_explicit(&w->lifo, NULL, memory_order_acq_rel);
     if (t)
         ac__inject_push(&rt->inject, t);
+    /* Tasks another worker handed to w (worker.c, hand_over) go too; pinned ones stay, in
+     * their order. */
+    bool handed = false;
+    for (size_t n = atomic_load(&w->remote.len); n; n--) {
+        ac_task *r = ac__inject_pop(&w->remote);
+        if (!r)
+            break;
+        bool pinned = ac__state_pinned_worker(r) >= 0;
+        ac__inject_push(pinned ? &w->remote : &rt->inject, r);
+        handed |= !pinned;
+    }
     ac__process_cancels(w);
     ac__backend_reap(w); /* the tasks it wakes go to the global queue: ac__current is NULL */
     ac__worker_fire_timers(w);
-    if (t || !ac__local_is_empty(&w->queue))
+    if (t || handed || !ac__local_is_empty(&w->queue))
         ac__notify_parked(rt);
 }
 

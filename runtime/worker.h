@@ -51,7 +51,9 @@ struct ac__worker {
     uint64_t flush_since;
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
-    struct ac__inject remote; /* pinned tasks woken from other threads */
+    /* Pinned tasks woken from other threads, and tasks other workers handed over (worker.c,
+     * hand_over). */
+    struct ac__inject remote;
     uint64_t rng;
 
     const struct ac__backend_ops *be; /* the runtime's backend, and w's state in it */
