@@ -294,6 +294,12 @@ int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out);
  * statements after it come after it in the text anyway. */
 const node *jp_resumed_stmt(const node *aw);
 
+/* sharing.c */
+/* Whether frame local v may share its field's bytes with another local of its block whose use
+ * span does not overlap its own: then *out is v's, from its declaration to where its value (or
+ * a pointer into it) may last be used, over the loops around either end. */
+int sh_use_span(const tunit *t, const afn *f, const var *v, span *out);
+
 /* align.c */
 /* The alignment an AlignedAttr node asks for: returns 0 with *align set, or -1 when its argument
  * is not a constant asyncc can evaluate (integers, + - * / <<, sizeof and _Alignof of a type,

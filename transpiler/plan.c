@@ -55,6 +55,55 @@ pl_field *pl_add_field(region *r, char *decl, char *name, const char *what)
     return fl;
 }
 
+static int overlaps(const pl_field *s, span use)
+{
+    for (unsigned i = 0; i < s->nuses; i++)
+        if (s->uses[i].lo < use.hi && use.lo < s->uses[i].hi)
+            return 1;
+    return 0;
+}
+
+/* The size of a share: its largest member's. */
+static long long share_bytes(const pl_field *s)
+{
+    long long b = clang_Type_getSizeOf(s->type);
+    for (unsigned i = 0; i < s->nalso; i++)
+        if (clang_Type_getSizeOf(s->also[i]->type) > b)
+            b = clang_Type_getSizeOf(s->also[i]->type);
+    return b;
+}
+
+/* Joins the share whose size is nearest to the new member's (one at least as large first), so
+ * that large buffers share with large ones; else a field of its own that later ones may join. */
+pl_field *pl_add_shared_field(region *r, char *decl, char *name, const char *what, span use, long long bytes)
+{
+    pl_field *best = NULL;
+    long long best_size = 0;
+    for (unsigned i = 0; i < r->nfields; i++) {
+        pl_field *s = r->fields[i];
+        if (!s->nuses || overlaps(s, use))
+            continue;
+        long long size = share_bytes(s);
+        if (!best || (size >= bytes && (best_size < bytes || size < best_size)) ||
+            (size < bytes && best_size < bytes && size > best_size)) {
+            best = s;
+            best_size = size;
+        }
+    }
+    pl_field *fl;
+    if (best) {
+        fl = xcalloc(1, sizeof *fl);
+        fl->decl = decl;
+        fl->name = name;
+        fl->what = what;
+        VEC_PUSH(best->also, best->nalso, fl);
+    } else {
+        fl = best = pl_add_field(r, decl, name, what);
+    }
+    VEC_PUSH(best->uses, best->nuses, use);
+    return fl;
+}
+
 pl_slot *pl_add_slot(afn *f, const node *n, pl_role r, char *name, char *decl)
 {
     f->slots = xrealloc(f->slots, sizeof *f->slots * (f->nslots + 1));
@@ -110,6 +159,20 @@ static unsigned live_subs(const region *r)
 
 static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth);
 
+/* A field, or the union of the locals that share its bytes. */
+static void visit_field(const pl_field *fl, const pl_frame_visitor *v, void *arg, int depth)
+{
+    if (!fl->nalso) {
+        v->field(arg, fl, depth);
+        return;
+    }
+    v->open(arg, 2, depth);
+    v->field(arg, fl, depth + 1);
+    for (unsigned i = 0; i < fl->nalso; i++)
+        v->field(arg, fl->also[i], depth + 1);
+    v->close(arg, depth);
+}
+
 /* A region as members of a union: what must not overlap goes in one struct; a single field, or a
  * region that is only a union, needs no struct of its own (a union member of a union shares the
  * same bytes as the union's other members anyway). */
@@ -118,7 +181,7 @@ static void walk_union_member(const region *r, const pl_frame_visitor *v, void *
     if (region_empty(r))
         return;
     if (r->nfields == 1 && live_subs(r) == 0) {
-        v->field(arg, r->fields[0], depth);
+        visit_field(r->fields[0], v, arg, depth);
     } else if (r->nfields == 0) {
         for (unsigned i = 0; i < r->nsubs; i++)
             walk_union_member(r->subs[i], v, arg, depth);
@@ -136,7 +199,7 @@ static void walk_union_member(const region *r, const pl_frame_visitor *v, void *
 static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth)
 {
     for (unsigned i = 0; i < r->nfields; i++)
-        v->field(arg, r->fields[i], depth);
+        visit_field(r->fields[i], v, arg, depth);
     unsigned live = live_subs(r);
     if (live == 1) {
         for (unsigned i = 0; i < r->nsubs; i++)

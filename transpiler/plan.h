@@ -30,6 +30,12 @@ typedef struct pl_field {
     unsigned long long bytes;
     unsigned long long align; /* what _Alignas or aligned asked for, or 0 */
     char *shown;    /* its type as --emit=frames shows it (a local's as the user wrote it) */
+    /* Locals of the block whose use spans do not overlap this one's (sharing.c): they share its
+     * bytes, as members of a union with it. */
+    struct pl_field **also;
+    unsigned nalso;
+    span *uses; /* the use spans of it and of those */
+    unsigned nuses;
 } pl_field;
 
 /* Frame storage is a tree: a block holds its locals beside a union of its statements, and a
@@ -77,7 +83,8 @@ pl_hoist pl_hoist_of(const tunit *t, const node *n);
 
 /* The structure of a frame struct as its members are declared: a region's fields, then its
  * sub-regions, which share bytes when there are several (a union). Lowering writes it as C and
- * inspect.c lays it out from the same calls. */
+ * inspect.c lays it out from the same calls. open's is_union is 2 for the union of locals of one
+ * block that share bytes (sharing.c), 1 for the other unions. */
 typedef struct pl_frame_visitor {
     void (*field)(void *arg, const pl_field *f, int depth);
     void (*open)(void *arg, int is_union, int depth);
@@ -91,6 +98,8 @@ void pl_walk(tunit *t, afn *f);
 /* Helpers plan_walk.c shares with plan.c. */
 region *pl_new_region(region *parent);
 pl_field *pl_add_field(region *r, char *decl, char *name, const char *what);
+/* A local's field, which joins another local's of r when their use spans do not overlap. */
+pl_field *pl_add_shared_field(region *r, char *decl, char *name, const char *what, span use, long long bytes);
 pl_slot *pl_add_slot(afn *f, const node *n, pl_role r, char *name, char *decl);
 site *pl_new_site(tunit *t, afn *f, node *aw, marker kind, const char *what, unsigned nkids);
 child *pl_add_child(tunit *t, afn *f, site *st, node *call, node *target, callee *c);

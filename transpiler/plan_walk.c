@@ -274,9 +274,13 @@ static void var_field(walker *w, var *v, int vm)
         /* What _Alignas or the aligned attribute asked of the local (liveness.c: al_alignment). The
          * attribute, not _Alignas: it never lowers the type's own alignment (`int x
          * __attribute__((aligned(2)))` is valid, `_Alignas(2) int` is not), and C90 has no _Alignas. */
-        fl = pl_add_field(scope_region(w, v),
-                          v->align ? xasprintf("%s __attribute__((__aligned__(%llu)))", decl, v->align) : xstrdup(decl),
-                          xstrdup(v->field), "local, lives across an await");
+        char *field = v->align ? xasprintf("%s __attribute__((__aligned__(%llu)))", decl, v->align) : xstrdup(decl);
+        span use;
+        if (sh_use_span(w->t, w->f, v, &use))
+            fl = pl_add_shared_field(scope_region(w, v), field, xstrdup(v->field), "local, lives across an await", use,
+                                     clang_Type_getSizeOf(clang_getCursorType(v->decl->cur)));
+        else
+            fl = pl_add_field(scope_region(w, v), field, xstrdup(v->field), "local, lives across an await");
         free(decl);
         free(ty);
         fl->size = PS_TYPE;

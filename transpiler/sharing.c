@@ -1,0 +1,170 @@
+/* sharing.c: which frame locals of one block may share frame bytes: the part of the body where a
+ * local's field holds a value that matters (its use span), and whether a pointer into it may be
+ * kept beyond what the body shows. Lowering puts locals whose spans do not overlap in a union. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A local that lives in the frame alone (an array, a struct, a local whose address is taken:
+ * lower_locals.c keeps the others as C locals) is read and written in its field from its
+ * declaration on. Its field matters from the declaration to its last reference, and over any
+ * loop or goto back (inside its scope) that holds either end, which runs them again. Two such
+ * locals whose spans do not overlap never hold values at the same time: their fields can be the
+ * same bytes. C lets a pointer into a local be used until its scope ends, so a local whose
+ * address may be kept is taken to matter until then: one whose address goes anywhere but to a
+ * call known to keep no pointer it is given (below), a pointer assigned, returned, stored or
+ * passed to any other function, keeps its bytes to the end of its scope.
+ */
+
+/* C library functions that keep no pointer they are given beyond the call (their result, when
+ * it is a pointer into an argument, is checked apart), as libclang names the callee, fortified
+ * forms included. */
+static const char *const keeps_nothing[] = {
+    "memset", "memcpy", "memmove", "memcmp", "strlen", "strnlen", "strcmp", "strncmp", "strcpy", "strncpy",
+    "strcat", "strncat", "sprintf", "snprintf", "vsnprintf", "printf", "fprintf", "dprintf", "puts", "fputs",
+    "fwrite", "fread", "fgets", "read", "write", "pread", "pwrite", "recv", "send", "recvfrom", "sendto",
+    "sscanf", "atoi", "atol", "atoll", "__builtin_memset", "__builtin_memcpy", "__builtin_memmove",
+    "__builtin_memcmp", "__builtin_strlen", "__builtin___memcpy_chk", "__builtin___memset_chk",
+    "__builtin___memmove_chk", "__builtin___strcpy_chk", "__builtin___strncpy_chk", "__builtin___strcat_chk",
+    "__builtin___sprintf_chk", "__builtin___snprintf_chk", "__printf_chk", "__fprintf_chk", "__read_chk",
+    "__recv_chk", "__fread_chk", "__fgets_chk",
+};
+
+/* The runtime's I/O futures (include/asyncc/io.h, net.h, fs.h): they hold the buffer until they
+ * finish, and cancelling one waits until the kernel is done with it, so an await of one keeps
+ * no pointer once it returns (a spawn of one would: only an await or a combinator counts). */
+static const char *const awaited_keeps_nothing[] = {
+    "ac_read", "ac_read_exact", "ac_pread", "ac_pwrite", "ac_write", "ac_write_all", "ac_recv",
+    "ac_recvfrom", "ac_send", "ac_send_all", "ac_sendto", "ac_read_file",
+};
+
+static int listed(const char *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(name, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int pointer_like(const node *n)
+{
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
+    return k == CXType_Pointer || k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+           k == CXType_VariableArray || k == CXType_DependentSizedArray;
+}
+
+/* Whether call, given a pointer into a local as an argument, keeps none after it: a listed
+ * library function whose result is not a pointer used further, or a runtime I/O future that an
+ * await or combinator waits for. */
+static int call_keeps_nothing(const tunit *t, const node *call)
+{
+    char *name = cx_take(clang_getCursorSpelling(call->cur));
+    int ok = 0;
+    if (listed(name, keeps_nothing, sizeof keeps_nothing / sizeof *keeps_nothing)) {
+        const node *p = call->parent;
+        while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_CStyleCastExpr))
+            p = p->parent;
+        /* memcpy and strcpy return their first argument: fine when nothing reads it */
+        ok = !pointer_like(call) || !p || !clang_isExpression(p->kind);
+    } else if (listed(name, awaited_keeps_nothing, sizeof awaited_keeps_nothing / sizeof *awaited_keeps_nothing)) {
+        /* await(e) is (__asyncc_await, (e)): the marker is the parentheses around the comma */
+        const node *p = call->parent;
+        while (p && !p->mk &&
+               (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
+                (p->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, p), ",") == 0)))
+            p = p->parent;
+        ok = p && p->mk && p->mk != MK_SPAWN && p->mk != MK_SPAWN_LOCAL && p->mk != MK_BLOCK_ON;
+    }
+    free(name);
+    return ok;
+}
+
+static int is_array(const node *n)
+{
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
+    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray;
+}
+
+/* What an expression is to a local: (part of) the local itself, a pointer into it, or a value
+ * that is neither (what was read from it). An array part is a pointer into it once it decays. */
+enum { LV, PTR, VAL };
+
+/* Whether reference ref of a local may leave a pointer into it that the body does not show:
+ * follows the expression out while it is still the local or a pointer into it. */
+static int ref_escapes(const tunit *t, const node *ref)
+{
+    const node *c = ref, *p = ref->parent;
+    int st = LV;
+    for (; p; c = p, p = p->parent) {
+        int lv_array = st == LV && is_array(c);
+        if ((p->kind == CXCursor_ParenExpr && !p->mk) || p->kind == CXCursor_UnexposedExpr) {
+            if (lv_array && !is_array(p))
+                st = PTR; /* the array decays */
+            continue;
+        }
+        if (p->kind == CXCursor_CStyleCastExpr)
+            st = st == PTR || lv_array ? PTR : VAL;
+        else if (p->kind == CXCursor_MemberRefExpr)
+            st = LV; /* s.m, or p->m of a pointer into the local */
+        else if (p->kind == CXCursor_ArraySubscriptExpr)
+            st = p->nkids && p->kids[0] == c && (st == PTR || lv_array) ? LV : VAL;
+        else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"))
+            st = PTR;
+        else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "*"))
+            st = st == PTR || lv_array ? LV : VAL;
+        else if (p->kind == CXCursor_BinaryOperator && (st == PTR || lv_array) &&
+                 (strcmp(an_binop(t, p), "+") == 0 || strcmp(an_binop(t, p), "-") == 0))
+            st = pointer_like(p) ? PTR : VAL; /* a pointer moved, or a difference */
+        else
+            break;
+        if (st == VAL)
+            return 0;
+    }
+    if (st == LV && !is_array(c))
+        return 0; /* its contents read or written, or passed by value */
+    if (!p)
+        return 1;
+    if (p->kind == CXCursor_UnaryExpr)
+        return 0; /* sizeof, _Alignof */
+    if (p->kind == CXCursor_CallExpr && p->nkids && p->kids[0] != c)
+        return !call_keeps_nothing(t, p);
+    return 1;
+}
+
+/* Widens [*lo, *hi) over every loop or goto back inside [slo, shi) that holds either end. */
+static void widen(const afn *f, unsigned slo, unsigned shi, unsigned *lo, unsigned *hi)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        span back;
+        if (jp_span_at(f, slo, shi, *lo, &back) && back.lo < *lo) {
+            *lo = back.lo;
+            changed = 1;
+        }
+        if (*hi > *lo && jp_span_at(f, slo, shi, *hi - 1, &back) && back.hi > *hi) {
+            *hi = back.hi;
+            changed = 1;
+        }
+    }
+}
+
+int sh_use_span(const tunit *t, const afn *f, const var *v, span *out)
+{
+    CXType ty = clang_getCursorType(v->decl->cur);
+    if (!v->in_frame || v->as_local || v->is_param || v->is_static || v->cleanup || v->early_await || !v->scope ||
+        vm_type(ty) || clang_isVolatileQualifiedType(clang_getCanonicalType(ty)))
+        return 0;
+    unsigned slo = nstart(v->scope), shi = nend(v->scope), lo = nstart(v->decl), hi = nend(v->decl);
+    for (unsigned r = 0; r < v->nrefs; r++) {
+        if (nend(v->refs[r]) > hi)
+            hi = nend(v->refs[r]);
+        if (hi < shi && ref_escapes(t, v->refs[r]))
+            hi = shi;
+    }
+    widen(f, slo, shi, &lo, &hi);
+    out->lo = lo;
+    out->hi = hi;
+    return 1;
+}
