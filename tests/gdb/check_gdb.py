@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # check_gdb.py: the gdb extension (tools/gdb/asyncc-gdb.py) on tasks.c, in a live process stopped
 # at a breakpoint and in a core file gcore wrote from it: the extension auto-loads from the
-# program, lists every task with its chain of await sites, and prints each frame's locals.
+# program, lists every task with its chain of await sites, and prints each frame's locals; in
+# main's gdb frame, print NAME reads main's array t from the frame. The program is built as the
+# build type says (RelWithDebInfo in CI: -O2).
 # Usage: check_gdb.py GDB PROGRAM SOURCE WORKDIR [SANITIZER]; exits 77 (skipped) when gdb is
 # missing or cannot run the program (a sanitizer build, a container without ptrace).
 import json
@@ -138,6 +140,10 @@ def check_result(name, r):
           and re.search(r"^#1  " + site["inner"], chain, re.M) and "tag = 4242" in chain,
           name + ": asyncc chain from middle's frame:\n" + chain)
     check(sorted(seen) == ["joiner", "outer 7", "outer 9", "racer", "sleeper"], name + ": tasks printed: %s" % seen)
+    names = {cmd: re.sub(r"^\$\d+ = ", "", text) for cmd, text in r.get("names", {}).items()}
+    want = {"print sizeof t": "48", "whatis t": "type = ac_task *[6]", "print t[5] != 0": "1",
+            "print &t[1] - &t[0]": "1"}
+    check(names == want, name + ": print NAME in main's frame:\n%s\nnot\n%s" % (names, want))
 
 
 live = run_gdb("live")

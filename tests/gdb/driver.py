@@ -1,6 +1,7 @@
 # tests/gdb/driver.py: runs inside gdb (gdb -batch -x driver.py) for check_gdb.py: on a live
 # process (stopped in stop_here, then looked at from another thread) or on a core file, runs
-# the extension's commands and writes their output as JSON to $ASYNCC_GDB_OUT.
+# the extension's commands and print NAME in main's frame, and writes their output as JSON to
+# $ASYNCC_GDB_OUT.
 import json
 import os
 import re
@@ -25,6 +26,18 @@ for text in out["task"]:
     m = re.search(r"^#1  middle .* frame (0x[0-9a-f]+)$", text, re.M)
     if m:
         out["chain"] = gdb.execute("asyncc chain %s middle" % m.group(1), to_string=True)
+        break
+# print NAME of a variable that lives in the frame alone (main's array t), in main's gdb frame:
+# `frame N` runs the hook that defines the names for the selected frame, in a core file too.
+for thread in gdb.selected_inferior().threads():
+    thread.switch()
+    frame, level = gdb.newest_frame(), 0
+    while frame is not None and frame.name() not in ("ac__run_main", "main"):
+        frame, level = frame.older(), level + 1
+    if frame is not None and frame.name() == "ac__run_main":
+        gdb.execute("frame %d" % level, to_string=True)
+        out["names"] = {cmd: gdb.execute(cmd, to_string=True).strip()
+                        for cmd in ("print sizeof t", "whatis t", "print t[5] != 0", "print &t[1] - &t[0]")}
         break
 if live and os.environ.get("ASYNCC_GDB_GCORE"):
     gdb.execute("gcore " + os.environ["ASYNCC_GDB_GCORE"], to_string=True)

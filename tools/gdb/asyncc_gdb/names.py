@@ -1,0 +1,166 @@
+# asyncc_gdb/names.py: `print NAME` for the variables of an async function that live in the frame
+# alone, through one gdb macro per name for the selected frame; `info locals` lists them too.
+import re
+
+import __main__
+import gdb
+
+from asyncc_gdb.frames import is_aggregate
+
+# print NAME for the variables that live in the frame alone.
+#
+# asyncc keeps most frame variables as C locals of their own names, which gdb prints as usual. The
+# others (address taken, arrays, structs, cleanups, const, volatile, shadowed names) exist only as
+# fields of the frame, ac__fr->field. Where the user declared one, asyncc writes a declaration
+# (future.h: AC__DEBUG_NAME) whose name says the variable's name and field and whose type is a
+# pointer to its type, in the same block: so the debug info knows in which scope each one is, as
+# for any local. While gdb's selected frame is in an async function, a gdb macro of each such name
+# in scope at its pc stands for the field, seen as the variable's type; macros are expanded in
+# every expression (print, ptype, display, watch, conditions), so NAME, NAME.member, NAME[i], &NAME
+# and sizeof NAME all mean what they mean in the source. The macros follow the selected frame:
+# they are updated at each stop, before each prompt and after up, down, frame and thread.
+
+DEBUG_NAME = "ac__at_"
+
+
+def parse_debug_name(name):
+    """(variable name, field) from ac__at_<n>_<name>_<m>_<field>_<function>, or None."""
+    m = re.match(r"ac__at_(\d+)_", name)
+    if not m:
+        return None
+    rest = name[m.end():]
+    n = int(m.group(1))
+    var, rest = rest[:n], rest[n + 1:]
+    m = re.match(r"(\d+)_", rest)
+    if not m or len(var) != n:
+        return None
+    field = rest[m.end():m.end() + int(m.group(1))]
+    return var, field
+
+
+def field_offset(t, name, base=0):
+    """The byte offset of field name in struct type t, looking into unnamed members."""
+    for f in t.fields():
+        if f.bitpos is None:
+            continue
+        at, ft = base + f.bitpos // 8, f.type.strip_typedefs()
+        if f.name == name:
+            return at
+        if not f.name and is_aggregate(ft):
+            found = field_offset(ft, name, at)
+            if found is not None:
+                return found
+    return None
+
+
+def frame_only_vars(frame):
+    """[(name, debug name symbol, byte offset of its field, in scope)] for the frame-only
+    variables declared in the blocks around frame's pc, innermost block first, each block in
+    declaration order. in scope is False for one an inner block hides: by a declaration of the
+    same name, frame-only or not, as in C."""
+    try:
+        block = frame.block()
+    except RuntimeError:
+        return []
+    fr, found, hidden = None, [], set()
+    while block is not None and not block.is_static and not block.is_global:
+        markers, names = [], set()
+        for sym in block:
+            if sym.name.startswith(DEBUG_NAME):
+                parsed = parse_debug_name(sym.name)
+                if parsed:
+                    markers.append((sym.line, parsed[0], sym, parsed[1]))
+            elif sym.name == "ac__fr":
+                fr = sym
+            elif not sym.name.startswith("ac__") and (sym.is_variable or sym.is_argument or sym.is_constant):
+                names.add(sym.name)
+        hidden |= names
+        for _, name, sym, field in sorted(markers, key=lambda m: m[0]):
+            found.append((name, sym, field, name not in hidden))
+            hidden.add(name)
+        if block.function is not None:
+            break
+        block = block.superblock
+    if fr is None:
+        return []
+    try:
+        t = fr.type.strip_typedefs().target().strip_typedefs()
+    except RuntimeError:
+        return []
+    out = []
+    for name, sym, field, visible in found:
+        off = field_offset(t, field)
+        if off is not None:
+            out.append((name, sym, off, visible))
+    return out
+
+
+def frame_only_values(frame):
+    """(name, gdb.Value) of the frame-only variables declared around frame's pc, as
+    frame_only_vars orders them; a value that cannot be read (ac__fr optimized out) is left out."""
+    out = []
+    for name, sym, off, _ in frame_only_vars(frame):
+        try:
+            base = int(frame.read_var("ac__fr"))
+            out.append((name, gdb.Value(base + off).cast(sym.type.strip_typedefs().target()).dereference()))
+        except (gdb.error, ValueError, RuntimeError):
+            pass
+    return out
+
+
+class FrameNames:
+    """The gdb macros that stand for the frame-only variables of the selected frame."""
+
+    defined = {}  # name -> the expansion asyncc-gdb.py defined for it
+
+    @classmethod
+    def sync(cls, *unused):
+        want = {}
+        try:
+            if gdb.selected_inferior().threads():
+                want = {name: "(*(__typeof__(%s[0]))((char *)ac__fr + %d))" % (sym.name, off)
+                        for name, sym, off, visible in frame_only_vars(gdb.selected_frame()) if visible}
+        except (gdb.error, RuntimeError):
+            pass
+        for name in [n for n in cls.defined if cls.defined[n] != want.get(n)]:
+            gdb.execute("macro undef " + name, to_string=True)
+            del cls.defined[name]
+        for name, text in want.items():
+            if name not in cls.defined:
+                gdb.execute("macro define %s %s" % (name, text), to_string=True)
+                cls.defined[name] = text
+
+
+def print_frame_only_locals():
+    """After `info locals`: the frame-only variables in scope, as gdb prints the others."""
+    try:
+        frame = gdb.selected_frame()
+    except gdb.error:
+        return
+    for name, value in frame_only_values(frame):
+        try:
+            text = value.format_string()
+        except gdb.error as e:
+            text = "<%s>" % e
+        gdb.write("%s = %s\n" % (name, text))
+
+
+def add_hook(name, command):
+    """Defines the user hook `name` to run command, unless the user has one of that name."""
+    try:
+        gdb.execute("show user " + name, to_string=True)
+        return  # the user's own
+    except gdb.error:
+        pass
+    gdb.execute("define %s\n%s\nend" % (name, command), to_string=True)
+
+
+def install():
+    """Hooks `info locals` and the commands that select a frame; returns the (event, handler)
+    pairs that keep the macros in step with the selected frame. The hooks run gdb commands in
+    gdb's __main__, where they find these two names."""
+    __main__.asyncc_sync_names, __main__.asyncc_info_locals = FrameNames.sync, print_frame_only_locals
+    for hook in ("hookpost-up", "hookpost-down", "hookpost-frame", "hookpost-thread", "hookpost-select-frame"):
+        add_hook(hook, "python asyncc_sync_names()")
+    add_hook("info hookpost-locals", "python asyncc_info_locals()")
+    return [(gdb.events.stop, FrameNames.sync), (gdb.events.before_prompt, FrameNames.sync)]
