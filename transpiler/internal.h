@@ -68,6 +68,7 @@ struct var {
     unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
+    unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
     unsigned long long align; /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };

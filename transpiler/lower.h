@@ -87,6 +87,7 @@ void lw_gen_stmt(lw *L, node *s);
 void lw_place_locals(lw *L);
 char *lw_spills(lw *L, const node *aw);
 char *lw_reloads(lw *L, const node *aw);
+char *lw_debug_frame(lw *L);
 void lw_param_locals(lw *L);
 void lw_debug_name(lw *L, const var *v);
 

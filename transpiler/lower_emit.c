@@ -127,7 +127,9 @@ static void emit_frame(lw *L, sb *out)
     static const pl_frame_visitor text = {put_field, put_open, put_close};
     sb_printf(out, "struct ac__frame_%s {\n", f->self->name);
     pl_walk_frame(f->frame, &text, out);
-    sb_puts(out, "};\n\n");
+    char *dbg = lw_debug_frame(L); /* unoptimized builds' copies of C locals, for debuggers */
+    sb_printf(out, "%s};\n\n", dbg);
+    free(dbg);
 }
 
 /* The body of a function that never suspends, as the plain C function ac__now_f. */

@@ -125,6 +125,7 @@ void lw_place_locals(lw *L)
         var *v = f->vars[i];
         int found = 0;
         v->as_local = 0;
+        v->debug_copy = 0;
         if (!v->in_frame || v->addr_taken || v->cleanup || v->align || v->is_const || v->is_static || !v->name[0] ||
             strncmp(v->name, "ac__", 4) == 0 || !plain_scalar(clang_getCursorType(v->decl->cur)))
             continue;
@@ -157,24 +158,110 @@ static int needed_after(lw *L, const var *v, const node *aw)
     return 0;
 }
 
+/*
+ * Unoptimized builds keep more, for debuggers: plain C at -O0 keeps every local in its stack slot
+ * for its whole scope, so gdb prints its last value anywhere. Here the run function returns at
+ * each suspension and a resumption may run on another stack, so a C local that is not loaded
+ * back after an await (not read after it, or not in the frame at all) would show whatever that
+ * stack holds. Under AC__DEBUG_KEEP (future.h: the code is there only when __OPTIMIZE__ is not
+ * defined, as at gcc/clang -O0), a suspension copies every such local in scope to its bytes in
+ * the frame member ac__dbg, and the resumption copies them back. The copies are bytes, of the
+ * size clang gives the type, in a member of their own: no type needs spelling at file scope and
+ * no real field is touched (their bytes may be shared by live range). Nothing changes at -O1 and
+ * above, where gdb says <optimized out> for them as it does for plain C.
+ */
+
+/* Whether v, a local the code names as a C local, gets a debug copy: one that is not in the
+ * frame, or is a C local (lower_locals.c), whose name means it wherever an await in its scope
+ * resumes (as for lw_place_locals), and whose bytes can be copied (not register, qualified or of
+ * run-time size); not in a function whose header promises its frame's size. */
+static int debug_copied(lw *L, const var *v)
+{
+    int promised;
+    names_get(&L->t->frame_bounds, L->f->self->name, &promised);
+    if (promised)
+        return 0; /* its frame's size is promised to other files (ac__frame_size_f), at every -O */
+    if (clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register)
+        return 0; /* no address to copy from */
+    if (v->as_local)
+        return 1;
+    if (v->in_frame || v->is_static || v->is_param || !v->scope || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
+        return 0;
+    CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
+    if (clang_isConstQualifiedType(c) || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic ||
+        vm_type(ty) || clang_Type_getSizeOf(ty) <= 0)
+        return 0;
+    return !v->early_await && !hidden_somewhere(L->f, v) && !before_first_case(v);
+}
+
+/* v's member of ac__dbg: the field's name for a frame variable (the gdb extension reads it for
+ * that field), else one outside the user's names. */
+static char *debug_member(const afn *f, const var *v)
+{
+    if (v->in_frame)
+        return xstrdup(v->field);
+    unsigned i = 0;
+    while (f->vars[i] != v)
+        i++;
+    return xasprintf("ac__v%u_%s", i, v->name);
+}
+
 /* The locals in scope at await aw, declared before it, whose values may be needed after it:
  * `ac__fr->x = x; ` for each when store (not for those whose field never changes), else
- * `x = ac__fr->x;`, space-separated. */
+ * `x = ac__fr->x;`, space-separated; then the debug copies (above): when store, of every local
+ * in scope, else of those not loaded back. */
 static char *moves(lw *L, const node *aw, int store)
+{
+    afn *f = L->f;
+    sb b = {0}, dbg = {0};
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if ((!v->as_local && !L->t->lines) || nstart(aw) < scope_start(f, v) || nstart(aw) >= scope_end(f, v) ||
+            (!v->is_param && nend(v->decl) > nstart(aw)))
+            continue;
+        int kept = v->as_local && needed_after(L, v, aw);
+        if (kept && !(store && v->set_once)) {
+            if (store)
+                sb_printf(&b, "ac__fr->%s = %s; ", v->field, v->name);
+            else
+                sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
+        }
+        if (L->t->lines && !L->twin && (store || !kept) && debug_copied(L, v)) {
+            char *m = debug_member(f, v);
+            v->debug_copy = 1;
+            if (store)
+                sb_printf(&dbg, "%sAC__DEBUG_COPY(ac__fr->ac__dbg.%s, %s)", dbg.len ? "; " : "", m, v->name);
+            else
+                sb_printf(&dbg, "%sAC__DEBUG_COPY(%s, ac__fr->ac__dbg.%s)", dbg.len ? "; " : "", v->name, m);
+            free(m);
+        }
+    }
+    /* a statement even when empty: it may follow a resume label */
+    if (dbg.len && store)
+        sb_printf(&b, "AC__DEBUG_KEEP(%s); ", dbg.data);
+    else if (dbg.len)
+        sb_printf(&b, "%sAC__DEBUG_KEEP(%s);", b.len ? " " : "", dbg.data);
+    sb_free(&dbg);
+    return sb_take(&b);
+}
+
+/* The member ac__dbg of the frame struct, which holds the debug copies (above), as a line of
+ * the struct, or "" when the function has none. */
+char *lw_debug_frame(lw *L)
 {
     afn *f = L->f;
     sb b = {0};
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
-        if (!v->as_local || nstart(aw) < scope_start(f, v) || nstart(aw) >= scope_end(f, v) ||
-            (!v->is_param && nend(v->decl) > nstart(aw)) || (store && v->set_once) || !needed_after(L, v, aw))
+        if (!v->debug_copy)
             continue;
-        if (store)
-            sb_printf(&b, "ac__fr->%s = %s; ", v->field, v->name);
-        else
-            sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
+        char *m = debug_member(f, v);
+        sb_printf(&b, " unsigned char %s[%lld];", m, clang_Type_getSizeOf(clang_getCursorType(v->decl->cur)));
+        free(m);
     }
-    return sb_take(&b);
+    char *s = b.len ? xasprintf("    AC__DEBUG_KEEP(struct {%s } ac__dbg;)\n", b.data) : xstrdup("");
+    sb_free(&b);
+    return s;
 }
 
 char *lw_spills(lw *L, const node *aw)

@@ -128,6 +128,18 @@ typedef struct ac_kid_info {
 #define AC__DEBUG_NAME(T, M)
 #endif
 
+/* For debuggers, in unoptimized builds only: asyncc wraps in AC__DEBUG_KEEP the copies of C
+ * locals that keep their values across awaits for gdb (transpiler/lower_locals.c), and the frame
+ * member ac__dbg that holds them. AC__DEBUG_COPY copies an object's bytes, as many as both have. */
+#ifndef AC__DEBUG_KEEP
+#ifdef __OPTIMIZE__
+#define AC__DEBUG_KEEP(...)
+#else
+#define AC__DEBUG_KEEP(...) __VA_ARGS__
+#endif
+#endif
+#define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
  * another file, or recursive). It comes from the polling task's arena, is 16-byte aligned (enough
  * for every type not declared over-aligned), and is returned with ac_frame_free by the frame that asked for it. Aborts when memory is

@@ -1,0 +1,89 @@
+// gdb stopped in an async function after an await prints the last value of every local in
+// scope, as in plain C at -O0, also of those the function does not need after that await: one in
+// the frame for an earlier await only (x), ones never read after an await and so not in the frame
+// at all (before, seen, a struct q), a parameter. Two tasks run `work` on one worker, one after
+// the other at each await, so the stack slots the first one resumes with hold the second one's
+// values: unoptimized (-O0), the generated code copies these locals to the frame when it suspends
+// and back when it resumes (AC__DEBUG_KEEP). Optimized (-Og, -O2), gdb says <optimized out> for
+// them, as for plain C, and there are no copies. The gdb extension shows the other task's locals
+// from the copies too (its x field holds what the first await stored).
+// REQUIRES: gdb
+// RUN: %asyncc %s -o %t.c
+// RUN: %cc -g -O0 %t.c %libs -o %t
+// RUN: %t | %FileCheck --check-prefix=OUT %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:46 if y == 5033" -ex run -ex "print n" -ex "print x" -ex "print seen" -ex "print before" -ex "print q" -ex "print a" %t 2>&1 | %FileCheck %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -iex "add-auto-load-safe-path %t" -ex "break gdb_resumed.c:46 if y == 5033" -ex run -ex "asyncc task 1" %t 2>&1 | %FileCheck --check-prefix=EXT %s
+// RUN: %cc -g -O2 %t.c %libs -o %t.opt
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:46 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.opt 2>&1 | %FileCheck --check-prefix=OPT %s
+// RUN: %cc -g -Og %t.c %libs -o %t.og
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:46 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.og 2>&1 | %FileCheck --check-prefix=OPT %s
+// RUN: %FileCheck --check-prefix=GEN %s < %t.c
+#include <asyncc.h>
+#include <stdio.h>
+
+struct pair { int a, b; };
+
+async int tick(int v)
+{
+    await(ac_yield());
+    return v + 1;
+}
+
+async int work(int n)
+{
+    int x = n * 3;
+    struct pair q = {n, -n};
+    long seen;
+    seen = n * 1000L;
+    int a = n;
+    int before = n + 1;
+    printf("n=%d before=%d q.b=%d\n", n, before, q.b);
+    int y = await(tick(n));
+    a += y + x + (int)seen;
+    x = a + 100;
+    printf("n=%d a=%d x=%d\n", n, a, x);
+    y += await(tick(a));
+    printf("n=%d y=%d\n", n, y);
+    return y;
+}
+
+async int main(void)
+{
+    int r = 0;
+    await(ac_join(r = work(5), work(7)));
+    return r == 5033 ? 0 : 1;
+}
+// OUT: n=5 before=6 q.b=-5
+// OUT: n=7 before=8 q.b=-7
+// OUT: n=5 a=5026 x=5126
+// OUT: n=7 a=7036 x=7136
+// OUT: n=5 y=5033
+// OUT: n=7 y=7045
+
+// CHECK: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:46
+// CHECK-NEXT: 46 printf("n=%d y=%d\n", n, y);
+// CHECK-NEXT: $1 = 5
+// CHECK-NEXT: $2 = 5126
+// CHECK-NEXT: $3 = 5000
+// CHECK-NEXT: $4 = 6
+// CHECK-NEXT: $5 = {a = 5, b = -5}
+// CHECK-NEXT: $6 = 5026
+
+// EXT: branch 2 of 2:
+// EXT-NEXT: #{{[0-9]+}} work {{.*}}gdb_resumed.c:45 (awaiting tick)
+// EXT-NEXT: n = 7
+// EXT-NEXT: x = 7136
+// EXT-NEXT: seen = 7000
+// EXT-NEXT: a = 7036
+// EXT-NEXT: y = 8
+
+// OPT: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:46
+// OPT: $1 = <optimized out>
+// OPT-NEXT: $2 = <optimized out>
+// OPT-NEXT: $3 = 5033
+
+// The copies are bytes in a frame member of their own, under a macro that is empty when
+// optimizing; the real frame fields (x, seen, a, y: read after an await) are as before.
+// GEN: struct ac__frame_work {
+// GEN: AC__DEBUG_KEEP(struct { unsigned char n[4]; unsigned char x[4]; unsigned char ac__v{{[0-9]+}}_q[8]; unsigned char seen[8]; unsigned char a[4]; unsigned char ac__v{{[0-9]+}}_before[4]; unsigned char y[4]; } ac__dbg;)
+// GEN: ac__resume_2: {{.*}} AC__DEBUG_KEEP(AC__DEBUG_COPY(x, ac__fr->ac__dbg.x); AC__DEBUG_COPY(q, ac__fr->ac__dbg.ac__v{{[0-9]+}}_q); AC__DEBUG_COPY(seen, ac__fr->ac__dbg.seen); AC__DEBUG_COPY(before, ac__fr->ac__dbg.ac__v{{[0-9]+}}_before)); }
