@@ -1,5 +1,8 @@
 # asyncc_gdb/stepping.py: running to and over awaits: `asyncc break f` (every inlined copy of f's
-# body in an optimized build) and `asyncc next` (over an await that suspends, until the task resumes).
+# body in an optimized build, and a hint after a `break f` that found nothing there) and `asyncc
+# next` (over an await that suspends, until the task resumes).
+import re
+
 import gdb
 
 from asyncc_gdb.frames import async_frame
@@ -37,6 +40,51 @@ Unoptimized, it stops on FUNCTION's head line, and `if ac__from == 0` stops only
         if not run_function(name):
             raise gdb.GdbError("no async function %s with debug info in this program (no ac__run_%s)" % (name, name))
         gdb.execute("break ac__run_%s%s" % (name, rest), from_tty)
+
+
+# A command line that sets a breakpoint on a function name, as `show commands` lists it.
+BREAK_LINE = re.compile(r"\s*\d+\s+(?:b|br|bre|brea|break|tb|tbr|tbre|tbrea|tbreak|hb|hbreak)\s+"
+                        r"(?:-function\s+)?([A-Za-z_]\w*)\s*(?:\bif\b.*|thread\s.*)?$")
+
+
+def has_symbol(name):
+    """Whether the program has a function or other symbol called name."""
+    if gdb.lookup_global_symbol(name) is not None or gdb.lookup_static_symbol(name) is not None:
+        return True
+    try:
+        gdb.parse_and_eval("(void *)&'%s'" % name)
+        return True
+    except gdb.error:
+        return False
+
+
+class BreakHint:
+    """gdb has no event for a command that failed, but an interactive session keeps the lines
+    typed in its history: before each prompt, when the last line was `break f` (or tbreak...) for
+    an async function f that has no symbol of that name, because an optimized build inlines its
+    body, say once that `asyncc break f` breaks there. gdb has just said `Function "f" not
+    defined.`; no code can give gdb the name for free (debug_names.c, docs/inspecting.md)."""
+
+    last = None
+
+    @classmethod
+    def check(cls, *unused):
+        try:
+            lines = gdb.execute("show commands", to_string=True).strip().splitlines()
+        except gdb.error:
+            return
+        if not lines or lines[-1] == cls.last:
+            return
+        cls.last = lines[-1]
+        m = BREAK_LINE.match(lines[-1])
+        try:
+            if not m or has_symbol(m.group(1)) or not run_function(m.group(1)):
+                return
+        except (gdb.error, RuntimeError):
+            return
+        gdb.write("asyncc: %s is an async function whose body this optimized build inlines (as "
+                  "ac__run_%s): `asyncc break %s` breaks there, each time a poll runs it\n"
+                  % (m.group(1), m.group(1), m.group(1)))
 
 
 SUSPENDED_FILE = "asyncc: the task is suspended at this await"
@@ -136,4 +184,4 @@ def install():
     """Defines the commands; returns the (event, handler) pairs to connect."""
     BreakCommand()
     NextCommand()
-    return [(gdb.events.stop, StopSeen.record)]
+    return [(gdb.events.stop, StopSeen.record), (gdb.events.before_prompt, BreakHint.check)]
