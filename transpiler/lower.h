@@ -33,6 +33,7 @@ typedef struct lw {
     char **vm_types; /* and their types as written with captured sizes */
     unsigned nvm;
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
+    sb stale; /* frame fields an await leaves as they were, for debuggers (lower_locals.c) */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,

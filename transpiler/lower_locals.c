@@ -2,6 +2,7 @@
  * to their frame fields when it suspends and loaded back when it resumes; for debuggers, the
  * names of those that live in the frame alone. */
 #include "lower.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,21 @@ static char *debug_member(const afn *f, const var *v)
     return xasprintf("ac__v%u_%s", i, v->name);
 }
 
+/* Records that a suspension at await aw leaves v's field as it was (v is not needed after aw), so
+ * that the field holds an older value while the function waits there: a zero-size member of the
+ * frame struct, `ac__stale_<state>_<field>`, tells the gdb extension, which then shows v as
+ * <optimized out> at that state rather than that value (it costs no byte and no code). */
+static void mark_stale(lw *L, const node *aw, const var *v)
+{
+    const site *st = pl_site(L->f, aw);
+    if (!st)
+        return;
+    char *m = xasprintf(" __extension__ char ac__stale_%u_%s[0];", st->index, v->field);
+    if (!L->stale.data || !strstr(L->stale.data, m))
+        sb_puts(&L->stale, m);
+    free(m);
+}
+
 /* The locals in scope at await aw, declared before it, whose values may be needed after it:
  * `ac__fr->x = x; ` for each when store (not for those whose field never changes), else
  * `x = ac__fr->x;`, space-separated; then the debug copies (above): when store, of every local
@@ -220,6 +236,8 @@ static char *moves(lw *L, const node *aw, int store)
             (!v->is_param && nend(v->decl) > nstart(aw)))
             continue;
         int kept = v->as_local && needed_after(L, v, aw);
+        if (store && v->as_local && !kept && !v->set_once && L->t->lines)
+            mark_stale(L, aw, v);
         if (kept && !(store && v->set_once)) {
             if (store)
                 sb_printf(&b, "ac__fr->%s = %s; ", v->field, v->name);
@@ -245,12 +263,12 @@ static char *moves(lw *L, const node *aw, int store)
     return sb_take(&b);
 }
 
-/* The member ac__dbg of the frame struct, which holds the debug copies (above), as a line of
- * the struct, or "" when the function has none. */
+/* For debuggers, the last lines of the frame struct: the member ac__dbg, which holds the debug
+ * copies (above), and the stale-field markers (mark_stale); "" when the function has neither. */
 char *lw_debug_frame(lw *L)
 {
     afn *f = L->f;
-    sb b = {0};
+    sb b = {0}, b2 = {0};
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->debug_copy)
@@ -259,9 +277,13 @@ char *lw_debug_frame(lw *L)
         sb_printf(&b, " unsigned char %s[%lld];", m, clang_Type_getSizeOf(clang_getCursorType(v->decl->cur)));
         free(m);
     }
-    char *s = b.len ? xasprintf("    AC__DEBUG_KEEP(struct {%s } ac__dbg;)\n", b.data) : xstrdup("");
+    if (b.len)
+        sb_printf(&b2, "    AC__DEBUG_KEEP(struct {%s } ac__dbg;)\n", b.data);
+    if (L->stale.len)
+        sb_printf(&b2, "   %s\n", L->stale.data);
     sb_free(&b);
-    return s;
+    sb_free(&L->stale);
+    return b2.data ? sb_take(&b2) : xstrdup("");
 }
 
 char *lw_spills(lw *L, const node *aw)

@@ -80,8 +80,8 @@ def scope_fields(t, base, child, out):
 
 
 def frame_locals(typ, frame, state):
-    """(name, gdb.Value) of the parameters and of the locals in scope at the current await, or
-    None without debug info for the frame."""
+    """(name, gdb.Value or OPTIMIZED_OUT) of the parameters and of the locals in scope at the
+    current await, or None without debug info for the frame."""
     t = typ.frame_type
     if t is None:
         return None
@@ -100,15 +100,25 @@ def frame_locals(typ, frame, state):
     # Unoptimized, a suspension also copies each C local in scope to the member ac__dbg, its
     # field's bytes there under the field's name: fresh even where the function did not need
     # the value after this await and left the field as it was (lower_locals.c).
+    # Optimized, there are no copies: a zero-size member ac__stale_<state>_<field> says that a
+    # suspension at that state left the field as it was, an older value; it reads <optimized out>.
     copies = {}
     dbg = next((f for f in t.fields() if f.name == "ac__dbg"), None)
     if dbg is not None and state not in (0, STATE_DONE):
         copies = {m.name: dbg.bitpos // 8 + m.bitpos // 8 for m in dbg.type.strip_typedefs().fields()}
-    return [(f.name, gdb.Value(frame + copies.get(f.name, at)).cast(f.type.pointer()).dereference())
+    stale = "ac__stale_%d_" % state
+    stale = {f.name[len(stale):] for f in t.fields() if (f.name or "").startswith(stale)}
+    return [(f.name, OPTIMIZED_OUT if f.name in stale and f.name not in copies else
+             gdb.Value(frame + copies.get(f.name, at)).cast(f.type.pointer()).dereference())
             for f, at in fields]
 
 
+OPTIMIZED_OUT = "<optimized out>"
+
+
 def format_value(value):
+    if value is OPTIMIZED_OUT:
+        return value
     try:
         return value.format_string(max_elements=16, repeat_threshold=4)
     except gdb.error as e:
