@@ -34,6 +34,7 @@ typedef struct lw {
     unsigned nvm;
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
     sb stale; /* frame fields an await leaves as they were, for debuggers (lower_locals.c) */
+    int no_debug_copies; /* too many locals times awaits for -O0's debug copies (lower_locals.c) */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,

@@ -119,6 +119,12 @@ static int set_once(lw *L, var *v)
     return 1;
 }
 
+static int debug_copied(lw *L, const var *v);
+
+/* At most this many locals times awaits in a function with debug copies: the copies at each
+ * await grow as their product (tests/transpiler/adversarial/long_function.c has 600 of each). */
+enum { DEBUG_COPIES_MAX = 4096 };
+
 void lw_place_locals(lw *L)
 {
     afn *f = L->f;
@@ -140,6 +146,12 @@ void lw_place_locals(lw *L)
         v->as_local = 1;
         v->set_once = set_once(L, v);
     }
+    /* Each await copies every local in scope (debug copies, below): a function with hundreds of
+     * both would get a quadratic number of copies, too slow to compile; it gets none. */
+    unsigned long copied = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        copied += debug_copied(L, f->vars[i]);
+    L->no_debug_copies = copied * f->nsites > DEBUG_COPIES_MAX;
 }
 
 /* Whether v's value may be read after await aw resumes: a reference after it, or in the
@@ -244,7 +256,7 @@ static char *moves(lw *L, const node *aw, int store)
             else
                 sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
         }
-        if (L->t->lines && !L->twin && (store || !kept) && debug_copied(L, v)) {
+        if (L->t->lines && !L->twin && !L->no_debug_copies && (store || !kept) && debug_copied(L, v)) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
             if (store)
