@@ -8,25 +8,26 @@
 // them, as for plain C, and there are no copies. The gdb extension shows the other task's locals
 // from the copies too (its x field holds what the first await stored); optimized, it says
 // <optimized out> for the fields the await left as they were (ac__stale_<state>_<field>, members
-// of size zero: the -O2 code and data are the same without them).
+// of size zero: the -O2 code and data are the same without them; both compiled from stdin, so that
+// a sanitizer's strings name the same file).
 // REQUIRES: gdb
 // RUN: %asyncc %s -o %t.c
 // RUN: %cc -g -O0 %t.c %libs -o %t
 // RUN: %t | %FileCheck --check-prefix=OUT %s
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:60 if y == 5033" -ex run -ex "print n" -ex "print x" -ex "print seen" -ex "print before" -ex "print q" -ex "print a" %t 2>&1 | %FileCheck %s
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -iex "add-auto-load-safe-path %t" -ex "break gdb_resumed.c:60 if y == 5033" -ex run -ex "asyncc task 1" %t 2>&1 | %FileCheck --check-prefix=EXT %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:61 if y == 5033" -ex run -ex "print n" -ex "print x" -ex "print seen" -ex "print before" -ex "print q" -ex "print a" %t 2>&1 | %FileCheck %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -iex "add-auto-load-safe-path %t" -ex "break gdb_resumed.c:61 if y == 5033" -ex run -ex "asyncc task 1" %t 2>&1 | %FileCheck --check-prefix=EXT %s
 // RUN: %cc -g -O2 %t.c %libs -o %t.opt
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:60 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.opt 2>&1 | %FileCheck --check-prefix=OPT %s
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -iex "add-auto-load-safe-path %t.opt" -ex "break gdb_resumed.c:60 if y == 5033" -ex run -ex "asyncc task 1" %t.opt 2>&1 | %FileCheck --check-prefix=EXTOPT %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:61 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.opt 2>&1 | %FileCheck --check-prefix=OPT %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -iex "add-auto-load-safe-path %t.opt" -ex "break gdb_resumed.c:61 if y == 5033" -ex run -ex "asyncc task 1" %t.opt 2>&1 | %FileCheck --check-prefix=EXTOPT %s
 // RUN: %cc -g -Og %t.c %libs -o %t.og
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:60 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.og 2>&1 | %FileCheck --check-prefix=OPT %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_resumed.c:61 if y == 5033" -ex run -ex "print x" -ex "print before" -ex "print y" %t.og 2>&1 | %FileCheck --check-prefix=OPT %s
 // RUN: %FileCheck --check-prefix=GEN %s < %t.c
 // A function with hundreds of locals and awaits gets no copies (they would grow as the product).
 // RUN: %asyncc %S/../adversarial/long_function.c -o %t.long.c
 // RUN: %FileCheck --check-prefix=LONG %s < %t.long.c
-// RUN: %cc -g -O2 -c %t.c -o %t.o
+// RUN: %cc -g -O2 -c -x c - -o %t.o < %t.c
 // RUN: sed -e 's/__extension__ char ac__stale_[0-9A-Za-z_]*\[0\];//g' %t.c > %t.plain.c
-// RUN: %cc -g -O2 -c %t.plain.c -o %t.plain.o
+// RUN: %cc -g -O2 -c -x c - -o %t.plain.o < %t.plain.c
 // RUN: objcopy -O binary --only-section=.text %t.o %t.text
 // RUN: objcopy -O binary --only-section=.text %t.plain.o %t.plain.text
 // RUN: cmp %t.text %t.plain.text
@@ -74,8 +75,8 @@ async int main(void)
 // OUT: n=5 y=5033
 // OUT: n=7 y=7045
 
-// CHECK: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:60
-// CHECK-NEXT: 60 printf("n=%d y=%d\n", n, y);
+// CHECK: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:61
+// CHECK-NEXT: 61 printf("n=%d y=%d\n", n, y);
 // CHECK-NEXT: $1 = 5
 // CHECK-NEXT: $2 = 5126
 // CHECK-NEXT: $3 = 5000
@@ -84,7 +85,7 @@ async int main(void)
 // CHECK-NEXT: $6 = 5026
 
 // EXT: branch 2 of 2:
-// EXT-NEXT: #{{[0-9]+}} work {{.*}}gdb_resumed.c:59 (awaiting tick)
+// EXT-NEXT: #{{[0-9]+}} work {{.*}}gdb_resumed.c:60 (awaiting tick)
 // EXT-NEXT: n = 7
 // EXT-NEXT: x = 7136
 // EXT-NEXT: seen = 7000
@@ -92,14 +93,14 @@ async int main(void)
 // EXT-NEXT: y = 8
 
 // EXTOPT: branch 2 of 2:
-// EXTOPT-NEXT: #{{[0-9]+}} work {{.*}}gdb_resumed.c:59 (awaiting tick)
+// EXTOPT-NEXT: #{{[0-9]+}} work {{.*}}gdb_resumed.c:60 (awaiting tick)
 // EXTOPT-NEXT: n = 7
 // EXTOPT-NEXT: x = <optimized out>
 // EXTOPT-NEXT: seen = <optimized out>
 // EXTOPT-NEXT: a = 7036
 // EXTOPT-NEXT: y = 8
 
-// OPT: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:60
+// OPT: hit Breakpoint 1, {{.*}} at {{.*}}gdb_resumed.c:61
 // OPT: $1 = <optimized out>
 // OPT-NEXT: $2 = <optimized out>
 // OPT-NEXT: $3 = 5033
