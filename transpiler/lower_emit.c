@@ -170,7 +170,7 @@ static void emit_now_poll(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
-    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
                    "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
               n, n);
@@ -199,7 +199,7 @@ static void emit_run(lw *L, sb *out, const char *body)
     afn *f = L->f;
     const char *n = f->self->name;
     char *params = init_params(L, 1, f->self); /* after init: its #line holds */
-    sb_printf(out, "__attribute__((unused)) static inline void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
+    sb_printf(out, "__attribute__((unused)) static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
     free(params);
@@ -213,8 +213,8 @@ static void emit_run(lw *L, sb *out, const char *body)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     const char *sym = dn_body_symbol(L->t, f->self);
     if (sym)
-        sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
-    sb_printf(out, "static inline int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s"
+        sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
+    sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
               n, n, one ? " " : "\n", nl, nl);
     if (one)
@@ -249,7 +249,7 @@ static void emit_poll(lw *L, sb *out)
 {
     const char *n = L->f->self->name;
     self_lines(L, out);
-    sb_printf(out, "static inline int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
               n, n, n);
 }

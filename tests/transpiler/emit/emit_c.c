@@ -33,7 +33,7 @@ async int total(int n)
 // CHECK:                 int i;
 // CHECK:                 struct ac__frame_fetch ac__c1;
 // CHECK-LABEL: void ac__init_{{total}}(void *ac__p, int n)
-// CHECK-LABEL: static inline int ac__run_{{total}}(struct ac__frame_total *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)
+// CHECK-LABEL: static __inline__ int ac__run_{{total}}(struct ac__frame_total *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)
 // CHECK:          goto ac__resume_{{1}};
 // CHECK:          int n = ac__fr->{{n}};
 // CHECK:          int sum = {{0}};
@@ -49,7 +49,7 @@ async int total(int n)
 // CHECK-NEXT:         sum += ac__fr->ac__c1.{{ac__result}};
 // CHECK:          printf("sum %d\n", {{sum}});
 // CHECK-NEXT:     return (ac__fr->ac__result = (sum), ac__keep ? (void)(ac__fr->ac__state = {{AC_STATE_DONE}}) : (void)0, AC_READY);
-// CHECK-LABEL: static inline int ac__poll_{{total}}(void *ac__p, ac_cx *ac__cx)
+// CHECK-LABEL: static __inline__ int ac__poll_{{total}}(void *ac__p, ac_cx *ac__cx)
 // CHECK:          return ac__run_{{total}}(ac__fr, ac__cx, ac__fr->ac__state, 1);
 // CHECK-LABEL: const ac_future_type ac__type_{{total}} = {
 // NOLINE-NOT: {{^}}#line
