@@ -162,17 +162,29 @@ void lw_block_end_cleanups(lw *L, node *scope)
         }
 }
 
+/* `__label__ a, b;` (GNU local labels), which gcc accepts only at the start of a block. */
+static int local_labels(lw *L, node *k)
+{
+    return k->kind == CXCursor_DeclStmt && tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(k)), "__label__");
+}
+
 void lw_gen_block(lw *L, node *b)
 {
     lw_sync(L, nstart(b));
     lw_put(L, "{");
-    unsigned pos = nstart(b) + 1, indent = L->indent;
-    if (b == L->f->body) {
-        if (L->f->self && !L->twin)
-            lw_param_locals(L); /* before the sizes of array parameters, which may name them */
-        lw_vm_params(L);
-    }
-    for (unsigned i = 0; i < b->nkids; i++) {
+    unsigned pos = nstart(b) + 1, indent = L->indent, labels = 0;
+    if (b == L->f->body)
+        while (labels < b->nkids && local_labels(L, b->kids[labels]))
+            labels++;
+    for (unsigned i = 0; i <= b->nkids; i++) {
+        /* the body's own declarations, after its local labels */
+        if (b == L->f->body && i == labels) {
+            if (L->f->self && !L->twin)
+                lw_param_locals(L); /* before the sizes of array parameters, which may name them */
+            lw_vm_params(L);
+        }
+        if (i == b->nkids)
+            break;
         node *k = b->kids[i];
         lw_copy_gap_lines(L, pos, nstart(k), loop_rebuilt(k));
         lw_gen_stmt(L, k);
