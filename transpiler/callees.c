@@ -135,6 +135,14 @@ callee *an_callee_of(tunit *t, CXCursor fn)
     } else {
         c->unknown_params = 1;
     }
+    if (c->kr_params) {
+        c->ptr_params = xcalloc(c->nparams ? c->nparams : 1, 1);
+        for (unsigned i = 0; i < c->nparams && (int)i < clang_Cursor_getNumArguments(def); i++) {
+            enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(def, i))).kind;
+            c->ptr_params[i] = k == CXType_Pointer || k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+                               k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+        }
+    }
     add_callee(t, c);
     return c;
 }

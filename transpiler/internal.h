@@ -87,6 +87,10 @@ struct callee {
     char *ret_type;   /* spelling; NULL for void */
     char **param_types;
     unsigned nparams;
+    /* kr_params: per parameter, whether it is a pointer. A call without a prototype converts
+     * nothing and C checks nothing, so generated calls cast such arguments to the parameter's
+     * type (a `long long *` passed for `unsigned long long *p` must not warn). */
+    unsigned char *ptr_params;
 };
 
 /* One future a site awaits: a call of an async function, with where its result goes. */

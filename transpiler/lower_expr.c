@@ -40,9 +40,17 @@ static node *loop_of(node *n)
 char *lw_call_args(lw *L, node *call)
 {
     sb b = {0};
+    const callee *c = call->fn;
     for (unsigned i = 1; i < call->nkids; i++) {
         char *a = lw_emit_text(L, call->kids[i]);
-        sb_printf(&b, ", %s", a);
+        if (c && c->ptr_params && i - 1 < c->nparams && c->ptr_params[i - 1]) {
+            /* a K&R callee: the call converts nothing in C (callees.c) */
+            char *ty = lw_field_decl(c->param_types[i - 1], xstrdup(""));
+            sb_printf(&b, ", (%s)(%s)", ty, a);
+            free(ty);
+        } else {
+            sb_printf(&b, ", %s", a);
+        }
         free(a);
     }
     return sb_take(&b);
