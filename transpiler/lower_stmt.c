@@ -405,7 +405,7 @@ void lw_gen_stmt(lw *L, node *s)
         break;
     }
     default:
-        if (!clang_isExpression(s->kind)) {
+        if (!clang_isExpression(s->kind) && s->kind != CXCursor_GCCAsmStmt && s->kind != CXCursor_IndirectGotoStmt) {
             dg_unchecked(L->t, s, "an await in this kind of statement");
             break;
         }

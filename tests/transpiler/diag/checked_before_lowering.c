@@ -25,25 +25,6 @@ async int type_of_a_local(void)
     return x;
 }
 
-async int computed_goto(void)
-{
-    static void *where[] = {&&one, &&two};
-    goto *where[await(g())];
-    // CHECK: {{.*}}checked_before_lowering.c:[[@LINE-1]]:5: error: asyncc cannot transform an await in this kind of statement
-one:
-    return 1;
-two:
-    return 2;
-}
-
-async int asm_operand(void)
-{
-    int v = 0;
-    __asm__ volatile("" : "+r"(v) : "r"(await(g())));
-    // CHECK: {{.*}}checked_before_lowering.c:[[@LINE-1]]:5: error: asyncc cannot transform an await in this kind of statement
-    return v;
-}
-
 async int type_without_name(void)
 {
     __typeof__(unnamed) *p = &unnamed;
