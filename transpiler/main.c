@@ -216,9 +216,18 @@ static char *read_file(const char *path, size_t *len)
     return sb_take(&b);
 }
 
+/* Whether path is a symbolic link: output is written through it (into the file it names, as gcc
+ * does), never by renaming a new file over the link itself (`-o /dev/stdout` as root replaced the
+ * system's link with a regular file). */
+static int is_symlink(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 /* Writes text to path. A regular file (or a new one) is written through a temporary file and a
- * rename, so that a failure never leaves half an output; anything else (a device, a FIFO) is
- * written in place and never replaced. Refuses to overwrite the input itself. */
+ * rename, so that a failure never leaves half an output; anything else (a device, a FIFO, a
+ * symbolic link) is written in place and never replaced. Refuses to overwrite the input itself. */
 static int write_output(const char *path, const char *input, const char *text)
 {
     size_t len = strlen(text);
@@ -232,7 +241,7 @@ static int write_output(const char *path, const char *input, const char *text)
         fprintf(stderr, "asyncc: refusing to overwrite the input file %s with its output\n", input);
         return -1;
     }
-    if (exists && !S_ISREG(a.st_mode)) {
+    if (exists && (!S_ISREG(a.st_mode) || is_symlink(path))) {
         FILE *fp = fopen(path, "wb");
         int ok = fp && fwrite(text, 1, len, fp) == len;
         if (fp)
@@ -261,7 +270,8 @@ static int write_output(const char *path, const char *input, const char *text)
 }
 
 /* On failure a stale output from an earlier run must not survive (a build would pick it up), but
- * only a regular file that is not the input is ever removed. */
+ * only a regular file that is not the input is ever removed; one reached through a symbolic link
+ * is emptied instead, so the link stays. */
 static void remove_stale_output(const char *path, const char *input)
 {
     struct stat a, b;
@@ -269,6 +279,11 @@ static void remove_stale_output(const char *path, const char *input)
         return;
     if (stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
         return;
+    if (is_symlink(path)) {
+        if (truncate(path, 0) != 0)
+            fprintf(stderr, "asyncc: cannot empty the stale output %s: %s\n", path, strerror(errno));
+        return;
+    }
     unlink(path);
 }
 

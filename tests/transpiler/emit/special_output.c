@@ -1,5 +1,6 @@
-// asyncc never replaces or removes an output that is not a regular file (/dev/null, a FIFO):
-// it writes into it in place, and leaves it alone when transpiling fails.
+// asyncc never replaces or removes an output that is not a regular file (/dev/null, a FIFO) or
+// is a symbolic link (/dev/stdout): it writes into it in place, and leaves it alone (a link's file
+// emptied) when transpiling fails.
 // RUN: echo "int broken = ;" > %t.bad.c
 // RUN: %python %S/Inputs/special_output.py %asyncc %s %t.bad.c %t.dir | %FileCheck %s
 #include <asyncc.h>
@@ -14,3 +15,9 @@ async int f(void)
 // CHECK-NEXT: received the code: True
 // CHECK-NEXT: failed run: True
 // CHECK-NEXT: fifo kept after failure: True
+// CHECK-NEXT: ok run through a link: True
+// CHECK-NEXT: still a link: True
+// CHECK-NEXT: target received the code: True
+// CHECK-NEXT: failed run through a link: True
+// CHECK-NEXT: link kept after failure: True
+// CHECK-NEXT: stale code gone from the target: True

@@ -1,5 +1,6 @@
 """special_output.py ASYNCC SRC BAD TMPDIR: asyncc writes into a FIFO (as it would into /dev/null or
-a device) in place, never renames a file over it, and never removes it when transpiling fails."""
+a device) in place, never renames a file over it, and never removes it when transpiling fails; an
+output path that is a symbolic link (as /dev/stdout is) is written through and stays a link."""
 import os
 import stat
 import subprocess
@@ -23,3 +24,19 @@ print("received the code:", bool(got) and b"ac__poll_" in got[0])
 rc = subprocess.call([asyncc, bad, "-o", fifo], stderr=subprocess.DEVNULL)
 print("failed run:", rc != 0)
 print("fifo kept after failure:", os.path.exists(fifo) and stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+target = os.path.join(tmp, "target.c")
+link = os.path.join(tmp, "link.c")
+for p in (target, link):
+    if os.path.lexists(p):
+        os.unlink(p)
+open(target, "w").write("stale\n")
+os.symlink(target, link)
+rc = subprocess.call([asyncc, src, "-o", link])
+print("ok run through a link:", rc == 0)
+print("still a link:", os.path.islink(link) and os.readlink(link) == target)
+print("target received the code:", b"ac__poll_" in open(target, "rb").read())
+rc = subprocess.call([asyncc, bad, "-o", link], stderr=subprocess.DEVNULL)
+print("failed run through a link:", rc != 0)
+print("link kept after failure:", os.path.islink(link))
+print("stale code gone from the target:", os.path.getsize(target) == 0)
