@@ -6,19 +6,25 @@
  * completions waited in one ring while the other worker idled); now the other worker is woken
  * and dispatches them itself, so many of those tasks resume on its thread. epoll tells of a
  * backlog only when a harvest comes back full, by which time H may have served it: there the
- * test checks only that every receive completes, whoever dispatched it. */
+ * test checks only that every receive completes, whoever dispatched it. Whether the idle worker
+ * gets a CPU before H takes the backlog itself (H looks between batches of its polls, every few
+ * tens of ms here) is the scheduler's choice: on a loaded machine (CI runs tests side by side on
+ * 2 cores) a round can pass without the other thread running at all, so rounds repeat for up to
+ * ROUND_SECONDS and one round that shares proves the path; before take_completions no round
+ * shared (CI once saw 0 of 181 moved in a single round under load). */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "test.h"
 
 #define N 600
-#define ROUNDS 5
+#define ROUND_SECONDS 20
 
 static int sock[2], fds[N];
 static pthread_t hog_thread, sub_thread[N], done_thread[N];
@@ -84,23 +90,43 @@ async void round_trip(int *on_h, int *moved)
         }
 }
 
+static double seconds_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + now.tv_nsec / 1e9;
+}
+
 async int root(void)
 {
-    for (int r = 0; r < ROUNDS; r++) {
+    double deadline = seconds_now() + ROUND_SECONDS;
+    int rounds = 0, counted = 0, best_on_h = 0, best_moved = 0;
+    do {
         int on_h, moved;
         await(round_trip(&on_h, &moved));
-        printf("share_completions: %d receives on the busy worker, %d resumed on the idle one\n",
-               on_h, moved);
+        rounds++;
         /* The other worker may have stolen readers before they submitted: a round counts when
          * H's backend got a backlog worth sharing. */
         if (on_h < 128)
             continue;
-        if (!on_epoll)
-            CHECK_INT(>=, 4 * moved, on_h);
-        return 0;
+        counted++;
+        if (on_epoll || 4 * moved >= on_h) {
+            printf("share_completions: round %d: %d receives on the busy worker, %d resumed on "
+                   "the idle one\n", rounds, on_h, moved);
+            return 0;
+        }
+        if (moved * best_on_h >= best_moved * on_h)
+            best_on_h = on_h, best_moved = moved;
+    } while (seconds_now() < deadline);
+    if (!counted) {
+        printf("share_completions: skipped, the busy worker never had 128 receives in %d rounds\n",
+               rounds);
+        return TEST_SKIP;
     }
-    printf("share_completions: skipped, the busy worker never had 128 receives\n");
-    return TEST_SKIP;
+    printf("share_completions: in %d rounds of %d (%d s) the idle worker never took a quarter of "
+           "the busy one's completions (best: %d of %d)\n", counted, rounds, ROUND_SECONDS,
+           best_moved, best_on_h);
+    return 1;
 }
 
 int main(void)
