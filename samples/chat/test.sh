@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh: starts the chat server on 127.0.0.1 and connects three real clients (socat, or nc) at
-# once; each joins, says a line and leaves on a schedule; checks what each one saw. Then SIGTERM
+# once; each joins, says a line and leaves in a set order; checks what each one saw. Then SIGTERM
 # with two clients in the room, and SIGINT, must end the server with status 0.
 # Usage: test.sh SERVER [WRAPPER...]
 set -euo pipefail
@@ -8,24 +8,50 @@ set -euo pipefail
 
 start_server
 if command -v socat >/dev/null; then connect="socat -t 3 - TCP:127.0.0.1:$port"; else connect="nc -N 127.0.0.1 $port"; fi
-tenths=8                               # a step: 0.8 s
-[ ${#wrapper[@]} -gt 0 ] && tenths=15 # valgrind: every step takes longer
+pause=1
+[ ${#wrapper[@]} -gt 0 ] && pause=3 # valgrind
 
-# client NAME JOIN_AT SAY_AT LEAVE_AT: a real client whose input is timed by sleeps (in steps,
-# each after the previous one; in plain shell arithmetic, so that no client waits for a fork).
+# Each client's input waits for what it must have seen before its next line (a schedule of
+# fixed sleeps failed under TSan on a loaded machine). The one order nobody can see is alice's
+# join before bob's (the server answers a join to the others only): bob connects a pause after
+# alice gave her name.
+wait_line() { # wait_line CLIENT LINE: until CLIENT has received LINE (60 s at most)
+    local i
+    for ((i = 0; i < 600; i++)); do
+        grep -qxF -- "$2" "$out/$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "$1 never saw '$2'" >&2
+    return 1
+}
 clients=()
-client() {
-    local d=() n
-    for n in "$2" "$3" "$4"; do d+=("$((n * tenths / 10)).$((n * tenths % 10))"); done
-    { sleep "${d[0]}"; echo "$1"; sleep "${d[1]}"; echo "hello from $1"; sleep "${d[2]}"; } |
-        timeout 60 $connect >"$out/$1" &
+client() { # client NAME: a real client whose input is the function NAME_says
+    : >"$out/$1"
+    "$1_says" | timeout 120 $connect >"$out/$1" &
     clients+=("$!")
 }
-client alice 0 3 6   # joins at step 0, says at 3, leaves at 9
-client bob 1 3 3     # joins at 1, says at 4, leaves at 7
-client carol 2 3 1   # joins at 2, says at 5, leaves at 6
+alice_says() {
+    wait_line alice "name?" && echo alice
+    wait_line alice "* carol joined" && echo "hello from alice"
+    wait_line alice "* bob left"
+}
+bob_says() {
+    wait_line bob "name?" && echo bob
+    wait_line bob "alice: hello from alice" && echo "hello from bob"
+    wait_line bob "* carol left"
+}
+carol_says() {
+    wait_line carol "name?" && echo carol
+    wait_line carol "bob: hello from bob" && echo "hello from carol"
+    wait_line alice "carol: hello from carol" && wait_line bob "carol: hello from carol"
+}
+client alice
+wait_line alice "name?"
+sleep "$pause"
+client bob
+wait_line alice "* bob joined"
+client carol
 wait "${clients[@]}" 2>/dev/null || true
-sleep 0.2
 
 check() { # check CLIENT EXPECTED-LINES...: the client saw exactly these lines, in this order
     local who=$1

@@ -15,34 +15,52 @@ echo "server on 127.0.0.1:$port"
 slow=1
 [ ${#wrapper[@]} -gt 0 ] && slow=4 # valgrind: give every step more time
 
-# s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one (a pause after
-# each, then one before the end of input), which sends close_notify at the end.
-# Lines k and K are s_client's commands for a TLS 1.3 key update (K asks the server for one too).
-s_client() {
-    local lines=() opts=()
-    while [ $# -gt 0 ] && [ "$1" != -- ]; do lines+=("$1"); shift; done
-    [ $# -gt 0 ] && { shift; opts=("$@"); }
-    # s_client takes a command only at the start of what one read of its input returns: the
-    # pause keeps each line a read of its own, also on a loaded machine.
-    for l in "${lines[@]}"; do echo "$l"; sleep "$slow"; done | {
-        cat
-        sleep "$slow"
-    } | timeout $((20 * slow)) openssl s_client -connect "127.0.0.1:$port" -servername localhost \
-        -CAfile "$out/cert.pem" -verify_hostname localhost -verify_return_error -brief -no_ign_eof "${opts[@]}"
+# wait_for FILE TEXT COUNT: waits until COUNT lines of FILE contain TEXT (at most 60 s x slow).
+wait_for() {
+    local i
+    for ((i = 0; i < 600 * slow; i++)); do
+        [ "$(grep -cF -- "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
+        sleep 0.1
+    done
+    return 1
 }
 
-s_client "hello over TLS" "a second line" >"$out/got" 2>"$out/brief" || fail "s_client: $(cat "$out/brief")"
+# s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one into $out/got
+# (its stderr into $out/brief), each after the previous one came back (or, for the key update
+# commands k and K, after s_client reported it), then ends its input, on which it sends
+# close_notify. Pauses of fixed length failed under valgrind on a loaded machine: s_client read
+# every line and the end of input at once after a slow handshake and left before the echo came.
+s_client() {
+    local lines=() opts=() updates=0
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do lines+=("$1"); shift; done
+    [ $# -gt 0 ] && { shift; opts=("$@"); }
+    : >"$out/got"
+    : >"$out/brief"
+    # s_client takes a command only at the start of what one read of its input returns: waiting
+    # for each line's effect keeps each line a read of its own.
+    for l in "${lines[@]}"; do
+        echo "$l"
+        case "$l" in
+        k | K) updates=$((updates + 1)) && wait_for "$out/brief" KEYUPDATE "$updates" || true ;;
+        *) wait_for "$out/got" "$l" 1 || true ;;
+        esac
+    done | timeout $((120 * slow)) openssl s_client -connect "127.0.0.1:$port" -servername localhost \
+        -CAfile "$out/cert.pem" -verify_hostname localhost -verify_return_error -brief -no_ign_eof \
+        "${opts[@]}" >>"$out/got" 2>>"$out/brief"
+}
+
+s_client "hello over TLS" "a second line" || fail "s_client: $(cat "$out/brief")"
 printf 'hello over TLS\na second line\n' | cmp - "$out/got" || fail "s_client got back: $(cat "$out/got")"
 grep -q 'Protocol version: TLSv1.3' "$out/brief" || fail "not TLS 1.3: $(cat "$out/brief")"
 grep -q 'Verification: OK' "$out/brief" || fail "the certificate did not verify: $(cat "$out/brief")"
 echo "ok: s_client, TLS 1.3, certificate verified: two lines echoed"
 
-s_client "before the key updates" k "between them" K "after them" >"$out/got" 2>"$out/brief" || fail "s_client: $(cat "$out/brief")"
+s_client "before the key updates" k "between them" K "after them" || fail "s_client: $(cat "$out/brief")"
 printf 'before the key updates\nbetween them\nafter them\n' | cmp - "$out/got" || fail "with key updates: $(cat "$out/got")"
 grep -q 'KEYUPDATE' "$out/brief" || fail "s_client did not update keys: $(cat "$out/brief")"
 echo "ok: TLS 1.3 key updates mid-stream, one of them asking the server for its own"
 
-s_client "over TLS 1.2" -- -tls1_2 >"$out/got" 2>"$out/brief" || fail "s_client -tls1_2: $(cat "$out/brief")"
+s_client "over TLS 1.2" -- -tls1_2 || fail "s_client -tls1_2: $(cat "$out/brief")"
 [ "$(cat "$out/got")" = "over TLS 1.2" ] || fail "TLS 1.2: $(cat "$out/got")"
 grep -q 'Protocol version: TLSv1.2' "$out/brief" || fail "not TLS 1.2: $(cat "$out/brief")"
 echo "ok: s_client -tls1_2"

@@ -1,9 +1,11 @@
 /* tests/runtime/stress.h: sizes for stress tests, smaller under sanitizers (which run the same
- * code 5-20 times slower), and a watchdog that fails a hung test instead of waiting for ctest. */
+ * code 5-20 times slower), and watchdogs that fail a hung test instead of waiting for ctest. */
 #ifndef ASYNCC_STRESS_H
 #define ASYNCC_STRESS_H
 
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
@@ -33,6 +35,38 @@ static inline void stress_watchdog(unsigned seconds)
 {
     signal(SIGALRM, stress_watchdog_fired);
     alarm(seconds);
+}
+
+/* Fails the test when *counter has not moved for stall_seconds: a lost wakeup stops it for good,
+ * while a loaded machine only slows it (a deadline on the whole run failed a million wakeups that
+ * took over 100 s beside other tests). */
+struct stress_progress {
+    const _Atomic long *counter;
+    unsigned stall_seconds;
+};
+
+static void *stress_progress_main(void *arg)
+{
+    const struct stress_progress *p = arg;
+    long last = atomic_load(p->counter);
+    for (unsigned still = 0;;) {
+        sleep(1);
+        long now = atomic_load(p->counter);
+        still = now == last ? still + 1 : 0;
+        last = now;
+        if (still >= p->stall_seconds)
+            stress_watchdog_fired(0);
+    }
+    return NULL;
+}
+
+static inline void stress_watchdog_progress(const _Atomic long *counter, unsigned stall_seconds)
+{
+    static struct stress_progress p;
+    p = (struct stress_progress){counter, stall_seconds};
+    pthread_t th;
+    if (pthread_create(&th, NULL, stress_progress_main, &p) == 0)
+        pthread_detach(th);
 }
 
 #endif

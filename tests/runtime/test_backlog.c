@@ -1,7 +1,10 @@
 /* tests/runtime/test_backlog.c: tasks that I/O completions or timers wake are queued on the
  * worker that reaped them without waking a parked worker at once (runtime/worker.c's backlog
  * rule), but a backlog that lasts (here: long polls) must still wake the parked worker, which
- * steals and runs part of it. The wakes are made as the driver makes them (in_driver set). */
+ * steals and runs part of it. The wakes are made as the driver makes them (in_driver set).
+ * Whether the parked worker's thread gets a CPU within the 40 ms the backlog lasts is the
+ * scheduler's choice on a loaded machine (CI saw 0 of 8 once): rounds repeat for up to
+ * ROUND_SECONDS and one round where a task ran elsewhere passes; without the rule none would. */
 #include <pthread.h>
 
 #include "../../runtime/task.h"
@@ -10,6 +13,7 @@
 
 #define SLEEPERS 8
 #define SPIN_MS 5
+#define ROUND_SECONDS 20
 
 static ac_waker wakers[SLEEPERS];
 static atomic_int registered;
@@ -97,17 +101,30 @@ static int root_poll(void *frame, ac_cx *cx)
 
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
 
+static double seconds_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + now.tv_nsec / 1e9;
+}
+
 int main(void)
 {
     ac_runtime_config config;
     ac_runtime_config_default(&config);
     config.workers = 2;
     CHECK_EQ(ac_runtime_configure(&config), 0);
-    test_block_on(&root_type);
-    int elsewhere = 0;
-    for (int i = 0; i < SLEEPERS; i++)
-        elsewhere += !pthread_equal(ran_on[i], driver_thread);
-    printf("%d of %d woken tasks ran on the other worker\n", elsewhere, SLEEPERS);
+    double deadline = seconds_now() + ROUND_SECONDS;
+    int round = 0, elsewhere;
+    do {
+        atomic_store(&registered, 0);
+        test_block_on(&root_type);
+        elsewhere = 0;
+        for (int i = 0; i < SLEEPERS; i++)
+            elsewhere += !pthread_equal(ran_on[i], driver_thread);
+        printf("round %d: %d of %d woken tasks ran on the other worker\n", ++round, elsewhere,
+               SLEEPERS);
+    } while (elsewhere == 0 && seconds_now() < deadline);
     CHECK(elsewhere > 0);
     ac_runtime_shutdown();
     return 0;

@@ -1,5 +1,9 @@
 /* tests/runtime/test_sleep.c: ac_sleep_ms never wakes early, on every worker; timers fire in
- * deadline order (ac_sleep_until on one wheel), including 0 ms and deadlines beyond level 0. */
+ * deadline order (ac_sleep_until on one wheel), including 0 ms and deadlines beyond level 0.
+ * A sleeper whose deadline has passed by its first poll completes in that poll, in poll order
+ * (under valgrind on a loaded machine the first polls of 40 sleepers took longer than 45 ms and
+ * sleepers 3, 2, 1 finished in that order): the order is checked among the timers that waited. */
+#include <stdbool.h>
 #include <time.h>
 
 #include "test.h"
@@ -7,6 +11,7 @@
 #define NSLEEPERS 40
 
 static atomic_int order[NSLEEPERS];
+static atomic_bool due_at_once[NSLEEPERS]; /* by id: ready in its first poll */
 static atomic_int finished;
 static unsigned long long base;
 static int use_until;
@@ -33,6 +38,7 @@ typedef struct {
 static int sleeper_poll(void *frame, ac_cx *cx)
 {
     sleeper_frame *f = frame;
+    bool first = f->state == 0;
     if (f->state == 0) {
         f->start = now_ms();
         if (use_until)
@@ -49,6 +55,7 @@ static int sleeper_poll(void *frame, ac_cx *cx)
         CHECK_INT(>=, ac_now_ms(), base + f->ms);
     else
         CHECK_INT(>=, took + 1, (long long)f->ms); /* +1: now_ms truncates */
+    due_at_once[f->id] = first;
     order[atomic_fetch_add(&finished, 1)] = f->id;
     f->result = 0;
     f->state = AC_STATE_DONE;
@@ -120,8 +127,16 @@ int main(void)
     CHECK_EQ(ac_runtime_configure(&cfg), 0);
     use_until = 1;
     run();
-    for (int i = 0; i < NSLEEPERS; i++)
-        CHECK_EQ(order[i], i);
+    int last = -1, waited = 0;
+    for (int i = 0; i < NSLEEPERS; i++) {
+        if (due_at_once[order[i]])
+            continue;
+        CHECK_INT(>, order[i], last);
+        last = order[i];
+        waited++;
+    }
+    printf("sleep: %d of %d timers waited on the wheel, in deadline order\n", waited, NSLEEPERS);
+    CHECK_INT(>, waited, 0);
     ac_runtime_shutdown();
     return 0;
 }

@@ -17,7 +17,9 @@ static int hog_poll(void *frame, ac_cx *cx)
     if (f->state == 0) {
         struct timespec ts = {0, 60 * 1000000}; /* blocks the worker: what the report is for */
         nanosleep(&ts, NULL);
-        ac__init_ac_sleep_ms(f->sleep, 1);
+        /* Long enough that it cannot have passed by the time the timer starts (with 1 ms,
+         * valgrind on a loaded machine found it due already: the poll finished, no await site). */
+        ac__init_ac_sleep_ms(f->sleep, 300);
         f->state = 1;
     }
     if (ac__type_ac_sleep_ms.poll(f->sleep, cx) == AC_PENDING)

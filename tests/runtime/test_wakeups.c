@@ -112,7 +112,7 @@ static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no
 
 int main(void)
 {
-    stress_watchdog(100);
+    stress_watchdog_progress(&wakes, 20);
     pthread_t th[NWAKERS];
     for (long i = 0; i < NWAKERS; i++)
         pthread_create(&th[i], NULL, waker_thread, (void *)i);
