@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <unistd.h>
 
 #if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
@@ -43,13 +44,17 @@ static inline void stress_watchdog(unsigned seconds)
 struct stress_progress {
     const _Atomic long *counter;
     unsigned stall_seconds;
+    atomic_bool done; /* the counted work is over: what follows is not watched */
+    pthread_t thread;
+    bool started;
 };
+static struct stress_progress stress_progress;
 
 static void *stress_progress_main(void *arg)
 {
-    const struct stress_progress *p = arg;
+    struct stress_progress *p = arg;
     long last = atomic_load(p->counter);
-    for (unsigned still = 0;;) {
+    for (unsigned still = 0; !atomic_load(&p->done);) {
         sleep(1);
         long now = atomic_load(p->counter);
         still = now == last ? still + 1 : 0;
@@ -62,11 +67,19 @@ static void *stress_progress_main(void *arg)
 
 static inline void stress_watchdog_progress(const _Atomic long *counter, unsigned stall_seconds)
 {
-    static struct stress_progress p;
-    p = (struct stress_progress){counter, stall_seconds};
-    pthread_t th;
-    if (pthread_create(&th, NULL, stress_progress_main, &p) == 0)
-        pthread_detach(th);
+    stress_progress.counter = counter;
+    stress_progress.stall_seconds = stall_seconds;
+    stress_progress.started =
+        pthread_create(&stress_progress.thread, NULL, stress_progress_main, &stress_progress) == 0;
+}
+
+/* Ends what stress_watchdog_progress watches (within a second: joins its thread, which valgrind
+ * would otherwise report as a leak). */
+static inline void stress_watchdog_done(void)
+{
+    atomic_store(&stress_progress.done, true);
+    if (stress_progress.started)
+        pthread_join(stress_progress.thread, NULL);
 }
 
 #endif

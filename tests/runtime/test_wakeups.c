@@ -119,6 +119,7 @@ int main(void)
     test_block_on(&root_type);
     for (int i = 0; i < NWAKERS; i++)
         pthread_join(th[i], NULL);
+    stress_watchdog_done();
     CHECK_EQ(atomic_load(&wakes), (long)NTASKS * PER_TASK);
     for (int i = 0; i < NTASKS; i++)
         CHECK_EQ(atomic_load(&polls[i]), PER_TASK + 1); /* one per wake, plus the first */
