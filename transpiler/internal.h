@@ -304,6 +304,11 @@ const node *jp_resumed_stmt(const node *aw);
  * span does not overlap its own: then *out is v's, from its declaration to where its value (or
  * a pointer into it) may last be used, over the loops around either end. */
 int sh_use_span(const tunit *t, const afn *f, const var *v, span *out);
+/* For debuggers, the last members of f's frame struct: for each await at which a local that shares
+ * bytes holds no value that matters (outside its use span), a member of size zero
+ * `ac__dead_<state>_<field>`; the gdb extension says <optimized out> for it there when the share is
+ * a union. "" when there are none; the caller frees it. */
+char *sh_dead_markers(const afn *f);
 
 /* align.c */
 /* The alignment an AlignedAttr node asks for: returns 0 with *align set, or -1 when its argument

@@ -99,19 +99,34 @@ static void put_param_copies(sb *out, afn *f)
     }
 }
 
+/* The frame struct's text: a share (pl_walk_frame's open kind 2) is `AC__SHARED {` (future.h: a
+ * union when optimizing, a struct at -O0), a union in a frame whose size a header promises, and
+ * starts with a marker of size zero, ac__shared_<its first field>, that tells debuggers its
+ * members are all in scope (sharing.c: sh_dead_markers). */
+typedef struct frame_text {
+    sb *out;
+    int promised, share;
+} frame_text;
+
 static void put_field(void *arg, const pl_field *fl, int depth)
 {
-    sb_printf(arg, "%*s%s;\n", depth * 4, "", fl->decl);
+    frame_text *ft = arg;
+    if (ft->share)
+        sb_printf(ft->out, "%*s__extension__ char ac__shared_%s[0];\n", depth * 4, "", fl->name);
+    ft->share = 0;
+    sb_printf(ft->out, "%*s%s;\n", depth * 4, "", fl->decl);
 }
 
 static void put_open(void *arg, int is_union, int depth)
 {
-    sb_printf(arg, "%*s%s {\n", depth * 4, "", is_union ? "union" : "struct");
+    frame_text *ft = arg;
+    ft->share = is_union == 2;
+    sb_printf(ft->out, "%*s%s {\n", depth * 4, "", !is_union ? "struct" : ft->share && !ft->promised ? "AC__SHARED" : "union");
 }
 
 static void put_close(void *arg, int depth)
 {
-    sb_printf(arg, "%*s};\n", depth * 4, "");
+    sb_printf(((frame_text *)arg)->out, "%*s};\n", depth * 4, "");
 }
 
 /* The frame struct as the plan laid it out (plan_walk.c: state, result, parameters, then the
@@ -126,9 +141,13 @@ static void emit_frame(lw *L, sb *out)
         sb_printf(out, "%s\n", f->moved_decls[i]);
     static const pl_frame_visitor text = {put_field, put_open, put_close};
     sb_printf(out, "struct ac__frame_%s {\n", f->self->name);
-    pl_walk_frame(f->frame, &text, out);
+    frame_text ft = {out, 0, 0};
+    names_get(&L->t->frame_bounds, f->self->name, &ft.promised);
+    pl_walk_frame(f->frame, &text, &ft);
     char *dbg = lw_debug_frame(L); /* unoptimized builds' copies of C locals, for debuggers */
-    sb_printf(out, "%s};\n\n", dbg);
+    char *dead = t_lines(L) ? sh_dead_markers(f) : xstrdup("");
+    sb_printf(out, "%s%s};\n\n", dbg, dead);
+    free(dead);
     free(dbg);
 }
 

@@ -1,7 +1,9 @@
 /* sharing.c: which frame locals of one block may share frame bytes: the part of the body where a
  * local's field holds a value that matters (its use span), and whether a pointer into it may be
- * kept beyond what the body shows. Lowering puts locals whose spans do not overlap in a union. */
+ * kept beyond what the body shows. Lowering puts locals whose spans do not overlap in a union;
+ * debuggers learn at which awaits a local's bytes may be another's (sh_dead_markers). */
 #include "analyze.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -167,4 +169,51 @@ int sh_use_span(const tunit *t, const afn *f, const var *v, span *out)
     out->lo = lo;
     out->hi = hi;
     return 1;
+}
+
+/* Whether v's value matters while the function waits at await aw: aw is in v's use span, or the
+ * statement holding aw reads v after it (hoisting evaluates `x = a[0] + await(f())` as the await,
+ * then a[0]: a's span ends before the await, but its value is read after it). */
+static int matters_at(const var *v, span use, const node *aw)
+{
+    unsigned at = nstart(aw);
+    if (at >= use.lo && at < use.hi)
+        return 1;
+    const node *stmt = jp_resumed_stmt(aw);
+    for (unsigned r = 0; r < v->nrefs; r++)
+        if (nstart(v->refs[r]) >= nstart(stmt) && nstart(v->refs[r]) < nend(stmt))
+            return 1;
+    return 0;
+}
+
+/* The dead markers (sh_dead_markers) of the shares of r and of the regions below it. */
+static void dead_markers(const afn *f, const region *r, sb *out)
+{
+    for (unsigned i = 0; i < r->nfields; i++) {
+        const pl_field *s = r->fields[i];
+        for (unsigned m = 0; s->nalso && m <= s->nalso && m < s->nuses; m++) {
+            const pl_field *fl = m ? s->also[m - 1] : s;
+            const var *v = fl->var;
+            for (unsigned k = 0; v && v->scope && k < f->nsites; k++) {
+                const node *aw = f->sites[k]->await;
+                if (nstart(aw) >= nstart(v->scope) && nstart(aw) < nend(v->scope) && !matters_at(v, s->uses[m], aw))
+                    sb_printf(out, " __extension__ char ac__dead_%u_%s[0];", f->sites[k]->index, fl->name);
+            }
+        }
+    }
+    for (unsigned i = 0; i < r->nsubs; i++)
+        dead_markers(f, r->subs[i], out);
+}
+
+char *sh_dead_markers(const afn *f)
+{
+    sb b = {0};
+    if (f->frame)
+        dead_markers(f, f->frame, &b);
+    if (!b.len)
+        return xstrdup("");
+    sb r = {0};
+    sb_printf(&r, "   %s\n", b.data);
+    sb_free(&b);
+    return sb_take(&r);
 }

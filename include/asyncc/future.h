@@ -139,6 +139,18 @@ typedef struct ac_kid_info {
 #endif
 #endif
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+/* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
+ * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
+ * shows a local's last value past its last use, as for plain C at -O0, never another local's
+ * bytes. (A frame whose size a header promises keeps the union: its layout is the same at every
+ * level.) */
+#ifndef AC__SHARED
+#ifdef __OPTIMIZE__
+#define AC__SHARED union
+#else
+#define AC__SHARED struct
+#endif
+#endif
 
 /* Memory for the frame of a callee that cannot be embedded in its caller's frame (defined in
  * another file, or recursive). It comes from the polling task's arena, is 16-byte aligned (enough

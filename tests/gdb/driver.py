@@ -21,6 +21,10 @@ tasks = gdb.execute("asyncc tasks", to_string=True)
 out["tasks"] = tasks
 count = int(tasks.splitlines()[-1].split()[0])
 out["task"] = [gdb.execute("asyncc task %d" % n, to_string=True) for n in range(1, count + 1)]
+# How the build laid out sleeper's shared locals: a union when optimized, a struct at -O0.
+share = [f.type.strip_typedefs() for f in gdb.lookup_type("struct ac__frame_sleeper").fields() if not f.name]
+share = [t for t in share if t.fields() and (t.fields()[0].name or "").startswith("ac__shared_")]
+out["share"] = "union" if share and share[0].code == gdb.TYPE_CODE_UNION else "struct" if share else "none"
 # From a frame in the middle of a chain: middle's, under the first outer task.
 for text in out["task"]:
     m = re.search(r"^#1  middle .* frame (0x[0-9a-f]+)$", text, re.M)

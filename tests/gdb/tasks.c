@@ -1,5 +1,5 @@
 /* tests/gdb/tasks.c: a program whose tasks wait at known awaits when main reaches stop_here():
- * the gdb extension's test (gdb_ext.py) lists them in the live process and in a core file. */
+ * the gdb extension's test (check_gdb.py) lists them in the live process and in a core file. */
 #include <asyncc.h>
 #include <asyncc/channel.h>
 #include <stdio.h>
@@ -40,10 +40,19 @@ async int racer(unsigned id)
     return which + (int)id + (int)(a + b);
 }
 
+/* Two arrays of one block whose uses do not overlap share frame bytes (a union when optimized):
+ * at the second await first's value no longer matters and its bytes may be second's. */
 async int sleeper(int ms)
 {
     int slept = ms;
-    await(ac_sleep_ms(ms));
+    {
+        char first[8] = "first";
+        await(ac_yield());
+        slept += first[0] - 'f';
+        char second[8] = "second";
+        await(ac_sleep_ms(ms));
+        slept += second[0] - 's';
+    }
     return slept;
 }
 

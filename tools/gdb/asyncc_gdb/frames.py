@@ -54,11 +54,21 @@ def holds(t, base, child):
     return False
 
 
-def scope_fields(t, base, child, out):
+def is_share(t):
+    """Whether t holds locals of one block that share bytes (asyncc's sharing.c): its first
+    member is a marker of size zero, ac__shared_<field>."""
+    fields = t.fields()
+    return bool(fields) and (fields[0].name or "").startswith("ac__shared_")
+
+
+def scope_fields(t, base, child, out, shared):
     """The named fields of t (byte offset base) that are in scope while the frame awaits child:
     every member of a struct, and of a union only the members that hold the child. The frame
     keeps the locals of statements that never run at the same time in a union's members, so
-    the others are another statement's bytes, not values. (field, byte offset) in out."""
+    the others are another statement's bytes, not values. A share's members are locals of one
+    block, all in scope: a union when optimized, where one whose value no longer matters holds
+    another's bytes (their names go in the set shared), a struct at -O0. (field, byte offset) in
+    out."""
     for f in t.fields():
         if f.bitpos is None:
             continue
@@ -67,7 +77,10 @@ def scope_fields(t, base, child, out):
             if not f.name.startswith("ac__"):
                 out.append((f, at))
         elif ft.code == gdb.TYPE_CODE_STRUCT:
-            scope_fields(ft, at, child, out)
+            scope_fields(ft, at, child, out, shared)
+        elif ft.code == gdb.TYPE_CODE_UNION and is_share(ft):
+            shared.update(m.name for m in ft.fields() if m.name)
+            scope_fields(ft, at, child, out, shared)
         elif ft.code == gdb.TYPE_CODE_UNION and child is not None:
             for m in ft.fields():
                 mt = m.type.strip_typedefs()
@@ -76,7 +89,7 @@ def scope_fields(t, base, child, out):
                 if m.name and m.name in child[0] and at + m.bitpos // 8 == child[1]:
                     continue
                 if not m.name and is_aggregate(mt) and holds(mt, at + m.bitpos // 8, child):
-                    scope_fields(mt, at + m.bitpos // 8, child, out)
+                    scope_fields(mt, at + m.bitpos // 8, child, out, shared)
 
 
 def frame_locals(typ, frame, state):
@@ -88,7 +101,7 @@ def frame_locals(typ, frame, state):
     value = gdb.Value(frame).cast(t.pointer()).dereference()
     if state == STATE_DONE:
         return [("<result>", value["ac__result"])] if any(f.name == "ac__result" for f in t.fields()) else []
-    fields = []
+    fields, shared = [], set()
     if state == 0:  # not started: only the parameters hold values
         fields = [(f, f.bitpos // 8) for f in t.fields() if f.name and not f.name.startswith("ac__")]
     else:
@@ -96,18 +109,21 @@ def frame_locals(typ, frame, state):
         # other children of a combinator) at the offset ac__kids_f gives.
         rows = [k for k in typ.kids if k[0] == state]
         names = {"ac__c%d" % state} | {"ac__c%d_%d" % (state, j) for j in range(1, 33)}
-        scope_fields(t, 0, (names, rows[0][2]) if rows else None, fields)
+        scope_fields(t, 0, (names, rows[0][2]) if rows else None, fields, shared)
     # Unoptimized, a suspension also copies each C local in scope to the member ac__dbg, its
     # field's bytes there under the field's name: fresh even where the function did not need
     # the value after this await and left the field as it was (lower_locals.c).
     # Optimized, there are no copies: a zero-size member ac__stale_<state>_<field> says that a
     # suspension at that state left the field as it was, an older value; it reads <optimized out>.
+    # So does a member ac__dead_<state>_<field> for a field in a share's union: at that state its
+    # bytes may be another local's (sharing.c).
     copies = {}
     dbg = next((f for f in t.fields() if f.name == "ac__dbg"), None)
     if dbg is not None and state not in (0, STATE_DONE):
         copies = {m.name: dbg.bitpos // 8 + m.bitpos // 8 for m in dbg.type.strip_typedefs().fields()}
-    stale = "ac__stale_%d_" % state
-    stale = {f.name[len(stale):] for f in t.fields() if (f.name or "").startswith(stale)}
+    stale, dead = "ac__stale_%d_" % state, "ac__dead_%d_" % state
+    stale = {f.name[len(stale):] for f in t.fields() if (f.name or "").startswith(stale)} | \
+        {f.name[len(dead):] for f in t.fields() if (f.name or "").startswith(dead) and f.name[len(dead):] in shared}
     return [(f.name, OPTIMIZED_OUT if f.name in stale and f.name not in copies else
              gdb.Value(frame + copies.get(f.name, at)).cast(f.type.pointer()).dereference())
             for f, at in fields]

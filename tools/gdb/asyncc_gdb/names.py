@@ -160,7 +160,10 @@ def install():
     pairs that keep the macros in step with the selected frame. The hooks run gdb commands in
     gdb's __main__, where they find these two names."""
     __main__.asyncc_sync_names, __main__.asyncc_info_locals = FrameNames.sync, print_frame_only_locals
-    for hook in ("hookpost-up", "hookpost-down", "hookpost-frame", "hookpost-thread", "hookpost-select-frame"):
+    # `frame level 1` and `frame function f` are subcommands, whose hooks are their own (in a
+    # script or gdb -batch no prompt comes between two commands to sync the names).
+    for hook in ("hookpost-up", "hookpost-down", "hookpost-frame", "hookpost-thread", "hookpost-select-frame") + \
+            tuple("%s hookpost-%s" % (c, s) for c in ("frame", "select-frame") for s in ("level", "function", "address", "pc")):
         add_hook(hook, "python asyncc_sync_names()")
     add_hook("info hookpost-locals", "python asyncc_info_locals()")
     return [(gdb.events.stop, FrameNames.sync), (gdb.events.before_prompt, FrameNames.sync)]

@@ -7,8 +7,9 @@ import sys
 
 frames = open(sys.argv[1]).read().splitlines()
 code = open(sys.argv[2]).read()
-# --emit=frames shows the optimized layout: without -O0's debug copies (future.h: AC__DEBUG_KEEP)
-out = ["#define AC__DEBUG_KEEP(...)\n", code, "\n/* frames_asserts.py */\n"]
+# --emit=frames shows the optimized layout: without -O0's debug copies (future.h: AC__DEBUG_KEEP),
+# locals that share bytes in a union (AC__SHARED)
+out = ["#define AC__DEBUG_KEEP(...)\n#define AC__SHARED union\n", code, "\n/* frames_asserts.py */\n"]
 fn = None
 listed = {}
 for line in frames:
@@ -35,9 +36,9 @@ for fn, n in listed.items():
     if not m:
         sys.exit("frames_asserts.py: struct %s is not in %s" % (fn, sys.argv[2]))
     # (not the debuggers' lines, which --emit=frames leaves out: -O0's ac__dbg copies and the
-    # zero-size ac__stale_ markers, lower_locals.c)
+    # zero-size markers ac__stale_ (lower_locals.c), ac__shared_ and ac__dead_ (sharing.c))
     members = [l for l in m.group(1).splitlines() if l.strip().endswith(";") and l.strip() != "};"
-               and "AC__DEBUG_KEEP(" not in l and "ac__stale_" not in l]
+               and "AC__DEBUG_KEEP(" not in l and not re.search(r"\bac__(stale|shared|dead)_", l)]
     if len(members) != n:
         sys.exit("frames_asserts.py: struct %s declares %d members, --emit=frames lists %d" % (fn, len(members), n))
 sys.stdout.write("".join(out))
