@@ -141,6 +141,9 @@ int ac__read_file_nowait(const struct ac__op *op);
  * path names a regular file or a directory (opened with the op's flags), a lookup's error, or
  * -EAGAIN for the pool: not cached, O_CREAT/O_TRUNC/O_TMPFILE/O_ASYNC, anything else. */
 int ac__open_nowait(const struct ac__op *op);
+/* The same for an AC__OP_STATX op (io_file.c): 0 with *out filled, a lookup's or statx's
+ * -errno, or -EAGAIN for the pool when a step of the lookup is not cached. */
+int ac__stat_nowait(const struct ac__op *op);
 /* openat2(path, flags, RESOLVE_CACHED) (io_read_file.c): a descriptor, the lookup's -errno, or
  * -EAGAIN when a step of the lookup is not cached, openat2 refuses the flags or lacks
  * RESOLVE_CACHED (Linux before 5.12). */

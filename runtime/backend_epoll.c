@@ -567,8 +567,13 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
             break;
         to_pool(w, op);
         return false;
-    case AC__OP_FSYNC:
     case AC__OP_STATX:
+        /* A cached path: an O_PATH open, statx and close, less than a trip to the pool. */
+        if ((r = ac__stat_nowait(op)) != -EAGAIN)
+            break;
+        to_pool(w, op);
+        return false;
+    case AC__OP_FSYNC: /* waits for the disk: on the pool */
     case AC__OP_UNLINK:
     case AC__OP_MKDIR:
     case AC__OP_RENAME:

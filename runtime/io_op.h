@@ -45,11 +45,16 @@ struct ac__io_frame {
             struct sockaddr_storage addr; /* sendto: the copy of the destination */
         } msg;                            /* sendto, recvfrom */
         struct {
-            size_t len, done, pending; /* bytes asked, sent, in the pipe but not yet sent */
-            long long off_in;          /* -1: the file position */
+            size_t len, done;  /* bytes asked, sent */
+            long long off_in;  /* -1: the file position */
             int in, out;
-            int pipe[2];  /* its own pipe: -1 until the first poll */
-            unsigned cap; /* the pipe's capacity */
+            int pipe[2]; /* through a pipe: its own pipe (-1 until made) */
+            union {
+                size_t pending; /* through a pipe: bytes in it not yet sent */
+                size_t size;    /* direct: the file's size when last looked */
+            };
+            unsigned cap;       /* through a pipe: its capacity */
+            unsigned char mode; /* io_transfer.c: not started, direct, through a pipe */
         } sendfile;
     } x;
 };

@@ -1,9 +1,15 @@
 /* runtime/io_transfer.c: bulk transfers of asyncc/transfer.h: send_all and writev_all (looping
- * io ops), readv/writev, splice, and sendfile as two splices per chunk through its own pipe. */
+ * io ops), readv/writev, splice, and sendfile (sendfile(2) on the worker for cached pages to a
+ * socket, else two splices per chunk through its own pipe). */
 #define _GNU_SOURCE /* pipe2, SPLICE_F_MOVE */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "asyncc/transfer.h"
@@ -191,12 +197,143 @@ void ac__init_ac_splice(void *frame, int fd_in, long long off_in, int fd_out, lo
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* sendfile: fill the pipe from the file, drain it into out_fd, until count bytes or the end  */
+/* sendfile                                                                                   */
 
-/* The next splice: out of the pipe while it holds bytes, else into it from the file. */
+/* Two ways: DIRECT, sendfile(2) on the polling worker from a regular file to a socket while
+ * cachestat(2) says the pages to send are in the page cache (so the call cannot wait for the
+ * disk), the socket made non-blocking for the call and a POLL op waiting when it is full; else
+ * THROUGH_PIPE, two splice ops per chunk through a pipe of the call's own (io_uring runs a
+ * splice on its worker threads, the epoll backend on the pool when it would block). The direct
+ * way makes no pipe, and its sendfile(2) uses the kernel's own per-thread pipe: a 256 KiB file
+ * to a socket costs one sendfile(2) instead of a pipe, its resizing, two splices on io_uring's
+ * worker threads (two thread wakeups each) and two closes. */
+enum { NOT_STARTED, DIRECT, THROUGH_PIPE };
+
+/* The most one sendfile(2) is asked to send, and the most sent directly in one poll: then the
+ * call waits for the socket to be writable (at once when it is), giving the worker to others. */
+#define DIRECT_CHUNK (4u << 20)
+#define DIRECT_PER_POLL (16u << 20)
+
+#ifndef __NR_cachestat
+#define __NR_cachestat 451 /* the same on every architecture */
+#endif
+struct cachestat_range_ {
+    unsigned long long off, len;
+};
+struct cachestat_ {
+    unsigned long long nr_cache, nr_dirty, nr_writeback, nr_evicted, nr_recently_evicted;
+};
+
+/* Set once cachestat(2) is missing (Linux before 6.5): every sendfile goes through a pipe. */
+static atomic_bool no_cachestat;
+
+/* Whether every page of fd's [off, off + len) is in the page cache (all within the file). */
+static bool range_cached(int fd, long long off, size_t len)
+{
+    if (atomic_load_explicit(&no_cachestat, memory_order_relaxed))
+        return false;
+    struct cachestat_range_ r = {(unsigned long long)off, len};
+    struct cachestat_ cs;
+    if (syscall(__NR_cachestat, fd, &r, &cs, 0) < 0) {
+        if (errno == ENOSYS)
+            atomic_store_explicit(&no_cachestat, true, memory_order_relaxed);
+        return false;
+    }
+    unsigned long long page = 4096, first = (unsigned long long)off / page;
+    unsigned long long end = ((unsigned long long)off + len + page - 1) / page;
+    return cs.nr_cache >= end - first;
+}
+
+/* Starts the direct way when it applies: a regular file (its size noted) to a socket. */
+static bool direct_applies(struct ac__io_frame *f)
+{
+    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct stat in, out;
+    if (atomic_load_explicit(&no_cachestat, memory_order_relaxed) || fstat(s->in, &in) < 0 ||
+        !S_ISREG(in.st_mode) || fstat(s->out, &out) < 0 || !S_ISSOCK(out.st_mode))
+        return false;
+    s->size = (size_t)in.st_size;
+    return true;
+}
+
+enum { STEP_DONE, STEP_WAIT, STEP_PIPE };
+
+static int wait_writable(struct ac__io_frame *f)
+{
+    f->op.kind = AC__OP_POLL;
+    f->op.a.ints.a = f->x.sendfile.out;
+    f->op.a.ints.b = POLLOUT;
+    return STEP_WAIT;
+}
+
+/* Sends directly while the socket takes it: STEP_DONE with f->ret set (all sent, the file
+ * ended, or an error), STEP_WAIT with f->op a POLL for the socket to be writable, or STEP_PIPE
+ * for the rest to go through a pipe (pages not cached, or a sendfile(2) that refuses). */
+static int direct_steps(struct ac__io_frame *f)
+{
+    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    size_t this_poll = 0;
+    while (s->done < s->len) {
+        long long off = s->off_in >= 0 ? s->off_in : lseek(s->in, 0, SEEK_CUR);
+        if (off < 0)
+            return STEP_PIPE;
+        if ((unsigned long long)off >= s->size) { /* the file may have grown since */
+            struct stat st;
+            if (fstat(s->in, &st) < 0)
+                return STEP_PIPE;
+            s->size = (size_t)st.st_size;
+            if ((unsigned long long)off >= s->size)
+                break; /* the file ended */
+        }
+        size_t want = s->len - s->done;
+        if (want > s->size - (size_t)off)
+            want = s->size - (size_t)off;
+        if (want > DIRECT_CHUNK)
+            want = DIRECT_CHUNK;
+        if (this_poll >= DIRECT_PER_POLL)
+            return wait_writable(f);
+        if (!range_cached(s->in, off, want))
+            return STEP_PIPE;
+        /* A socket heeds only its own O_NONBLOCK (MSG_DONTWAIT cannot be given to sendfile). */
+        int flags = fcntl(s->out, F_GETFL);
+        if (flags < 0) {
+            f->ret = -errno;
+            return STEP_DONE;
+        }
+        if (!(flags & O_NONBLOCK))
+            fcntl(s->out, F_SETFL, flags | O_NONBLOCK);
+        off_t pos = (off_t)off;
+        ssize_t n = sendfile(s->out, s->in, s->off_in >= 0 ? &pos : NULL, want);
+        int err = errno;
+        if (!(flags & O_NONBLOCK))
+            fcntl(s->out, F_SETFL, flags);
+        if (n > 0) {
+            s->done += (size_t)n;
+            this_poll += (size_t)n;
+            if (s->off_in >= 0)
+                s->off_in += n;
+            continue;
+        }
+        if (n == 0)
+            break; /* the file ended (it shrank) */
+        if (err == EINTR)
+            continue;
+        if (err == EAGAIN)
+            return wait_writable(f);
+        if (err == EINVAL || err == ENOSYS || err == EOPNOTSUPP)
+            return STEP_PIPE;
+        f->ret = -err;
+        return STEP_DONE;
+    }
+    f->ret = (long)s->done;
+    return STEP_DONE;
+}
+/* Through a pipe: the next splice, out of the pipe while it holds bytes, else into it from
+ * the file. */
 static void next_sendfile_splice(struct ac__io_frame *f)
 {
     typeof(f->x.sendfile) *s = &f->x.sendfile;
+    f->op.kind = AC__OP_SPLICE;
     if (s->pending) {
         set_splice(f, s->pipe[0], -1, s->out, -1, s->pending, SPLICE_F_MOVE);
         return;
@@ -205,11 +342,55 @@ static void next_sendfile_splice(struct ac__io_frame *f)
     set_splice(f, s->in, s->off_in, s->pipe[1], -1, want, SPLICE_F_MOVE);
 }
 
+/* Goes on through a pipe of its own; -errno when it cannot be made. The pipe is non-blocking,
+ * so that the epoll backend need not make it so for each splice (a splice never waits on it:
+ * it is empty when filled and holds the bytes when drained). */
+static int start_pipe(struct ac__io_frame *f)
+{
+    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    s->mode = THROUGH_PIPE;
+    s->pending = 0;
+    if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+        s->pipe[0] = s->pipe[1] = -1;
+        return -errno;
+    }
+    /* A larger pipe moves more per pair of splices; the default (64 KiB) is fine too. */
+    int cap = fcntl(s->pipe[1], F_SETPIPE_SZ, 1 << 20);
+    if (cap < 0)
+        cap = fcntl(s->pipe[1], F_GETPIPE_SZ);
+    s->cap = cap > 0 ? (unsigned)cap : 65536u;
+    next_sendfile_splice(f);
+    return 0;
+}
+
+/* After a direct step: 1 with f->ret set when finished, 0 with f->op to submit. */
+static int after_direct(struct ac__io_frame *f, int step)
+{
+    if (step == STEP_DONE)
+        return 1;
+    if (step == STEP_PIPE) {
+        int r = start_pipe(f);
+        if (r < 0) {
+            f->ret = r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int finish_sendfile(struct ac__io_frame *f, int res)
 {
     typeof(f->x.sendfile) *s = &f->x.sendfile;
     if (res == -EINTR || res == -EAGAIN)
         return 0;
+    if (s->mode == DIRECT) {
+        /* The socket is writable, or has an error that sendfile(2) reports. */
+        if (res < 0) {
+            f->ret = res;
+            return 1;
+        }
+        return after_direct(f, direct_steps(f));
+    }
     if (res < 0 || (res == 0 && s->pending)) {
         f->ret = res < 0 ? res : -EIO;
         return 1;
@@ -239,26 +420,29 @@ static void close_pipe(struct ac__io_frame *f)
     }
 }
 
-/* The pipe is made at the first poll, so a future that is never polled holds no descriptor. */
+/* The way is chosen at the first poll, so a future that is never polled holds no descriptor. */
 static int sendfile_poll(void *frame, ac_cx *cx)
 {
     struct ac__io_frame *f = frame;
     typeof(f->x.sendfile) *s = &f->x.sendfile;
-    if (f->state == 0 && s->pipe[0] < 0) {
+    if (s->mode == NOT_STARTED) {
         if (!ac__coop_check(cx)) /* nothing to send completes it at once */
             return AC_PENDING;
-        if (s->len == 0 || pipe2(s->pipe, O_CLOEXEC) < 0) {
+        int done = 1;
+        if (s->len == 0) {
+            f->ret = 0;
+        } else if (direct_applies(f)) {
+            s->mode = DIRECT;
+            done = after_direct(f, direct_steps(f));
+        } else {
+            done = after_direct(f, STEP_PIPE);
+        }
+        if (done) {
             ac__coop_charge(cx);
-            f->ret = s->len ? -errno : 0;
             f->state = AC_STATE_DONE;
+            close_pipe(f);
             return AC_READY;
         }
-        /* A larger pipe moves more per pair of splices; the default (64 KiB) is fine too. */
-        int cap = fcntl(s->pipe[1], F_SETPIPE_SZ, 1 << 20);
-        if (cap < 0)
-            cap = fcntl(s->pipe[1], F_GETPIPE_SZ);
-        s->cap = cap > 0 ? (unsigned)cap : 65536u;
-        next_sendfile_splice(f);
     }
     int r = ac__io_poll(frame, cx);
     if (r == AC_READY)
@@ -288,4 +472,5 @@ void ac__init_ac_sendfile(void *frame, int out_fd, int in_fd, long long offset, 
     s->len = count;
     s->done = s->pending = 0;
     s->pipe[0] = s->pipe[1] = -1;
+    s->mode = NOT_STARTED;
 }

@@ -5,11 +5,13 @@
 #include <asyncc.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +21,22 @@
  * one io_uring submission) and go out with the other responses of a pipeline; larger ones are sent
  * from the page cache with ac_sendfile, never copied through this process. */
 enum { SMALL_FILE = 64 * 1024, FLUSH_AT = 256 * 1024 };
+
+/* Paths found larger than SMALL_FILE, by a hash of the path: their next request opens the file
+ * and sends it, instead of first reading SMALL_FILE bytes that it would throw away. Only a hint,
+ * shared by the connections of every worker: after the open, fstat's size decides, so a stale
+ * entry or a collision costs an open, never a wrong answer. */
+enum { LARGE_HINTS = 1024 };
+static _Atomic unsigned long long large_hint[LARGE_HINTS];
+
+/* FNV-1a, never 0 (an empty slot). */
+static unsigned long long path_hash(const char *p)
+{
+    unsigned long long h = 14695981039346656037ull;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h | 1;
+}
 
 static char root[PATH_MAX];
 
@@ -75,28 +93,34 @@ static void close_file(int *fd)
         close(*fd);
 }
 
-/* Sends what is buffered. Returns 0 or -errno. */
-async int flush(struct conn *c)
+/* Sends what is buffered (flags: MSG_MORE when a body follows at once). Returns 0 or -errno. */
+async int flush(struct conn *c, int flags)
 {
     if (c->out_len == 0)
         return 0;
-    long n = await(ac_send_all(c->fd, c->out, c->out_len, 0));
+    long n = await(ac_send_all(c->fd, c->out, c->out_len, flags));
     c->out_len = 0;
     return n < 0 ? (int)n : 0;
 }
 
 /* A file larger than SMALL_FILE: its head joins the buffered responses, which go out, then the
- * body goes from the page cache to the socket. Returns 0, or -errno when the connection failed. */
-async int respond_large(struct conn *c, const char *path, const struct request *rq, int head_only)
+ * body goes from the page cache to the socket. Returns 0, or -errno when the connection failed.
+ * With hinted (large_hint said so, nothing was read), returns 1 having answered nothing when the
+ * path is not such a file (any more): the caller then reads it as usual. */
+async int respond_large(struct conn *c, const char *path, const struct request *rq, int head_only, int hinted)
 {
     int file __attribute__((cleanup(close_file))) = await(ac_open(path, O_RDONLY, 0));
     struct stat st;
-    if (file < 0 || fstat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
+    int ok = file >= 0 && fstat(file, &st) == 0 && S_ISREG(st.st_mode);
+    if (hinted && (!ok || st.st_size <= SMALL_FILE))
+        return 1;
+    if (!ok) {
         respond_text(c, file == -ENOENT ? 404 : 403, rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
     c->out_len += http_head(out_reserve(c, 512), 200, http_mime(path), st.st_size, rq->keep_alive, rq->minor, NULL);
-    if (await(flush(c)) < 0)
+    /* The head goes out with the first bytes of the body, not in a packet of its own. */
+    if (await(flush(c, head_only ? 0 : MSG_MORE)) < 0)
         return -EPIPE;
     if (head_only)
         return 0;
@@ -121,10 +145,20 @@ async int respond(struct conn *c, const struct request *rq)
         return 0;
     }
     snprintf(path, sizeof path, "%s/%s", root, rel);
+    unsigned long long h = path_hash(path);
+    _Atomic unsigned long long *hint = &large_hint[h % LARGE_HINTS];
+    if (atomic_load_explicit(hint, memory_order_relaxed) == h) {
+        int r = await(respond_large(c, path, rq, head_only, 1));
+        if (r != 1)
+            return r;
+        unsigned long long seen = h;
+        atomic_compare_exchange_strong_explicit(hint, &seen, 0, memory_order_relaxed, memory_order_relaxed);
+    }
 
-    /* Read the file straight into the response buffer, after room for its head. */
-    char *o = out_reserve(c, 512 + SMALL_FILE);
-    long n = await(ac_read_file(path, o + 512, SMALL_FILE));
+    /* Read the file straight into the response buffer, after room for its head; one byte more
+     * than SMALL_FILE tells a larger file from one of exactly that size. */
+    char *o = out_reserve(c, 512 + SMALL_FILE + 1);
+    long n = await(ac_read_file(path, o + 512, SMALL_FILE + 1));
     if (n == -EISDIR && !is_dir) {
         /* A directory named without its '/': send the client to the name with it. */
         char loc[HTTP_PATH_MAX + 32];
@@ -137,12 +171,14 @@ async int respond(struct conn *c, const struct request *rq)
                      rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
-    if (n == SMALL_FILE)
-        return await(respond_large(c, path, rq, head_only));
-    size_t h = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, NULL);
+    if (n > SMALL_FILE) {
+        atomic_store_explicit(hint, h, memory_order_relaxed);
+        return await(respond_large(c, path, rq, head_only, 0));
+    }
+    size_t hl = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, NULL);
     if (!head_only)
-        memmove(o + h, o + 512, (size_t)n);
-    c->out_len += h + (head_only ? 0 : (size_t)n);
+        memmove(o + hl, o + 512, (size_t)n);
+    c->out_len += hl + (head_only ? 0 : (size_t)n);
     return 0;
 }
 
@@ -162,12 +198,12 @@ async void serve(int fd)
         long used = http_parse(c->in + at, c->in_len - at, &rq);
         if (used < 0) {
             respond_text(c, (int)-used, 0, 1, 0, NULL);
-            await(flush(c));
+            await(flush(c, 0));
             break;
         }
         if (used == 0) {
             /* Nothing complete is left: send the answers so far, then wait for more. */
-            if (await(flush(c)) < 0)
+            if (await(flush(c, 0)) < 0)
                 break;
             memmove(c->in, c->in + at, c->in_len - at);
             c->in_len -= at;
@@ -182,10 +218,10 @@ async void serve(int fd)
         if (await(respond(c, &rq)) < 0)
             break;
         if (!rq.keep_alive) {
-            await(flush(c));
+            await(flush(c, 0));
             break;
         }
-        if (c->out_len >= FLUSH_AT && await(flush(c)) < 0)
+        if (c->out_len >= FLUSH_AT && await(flush(c, 0)) < 0)
             break;
     }
     await(ac_close(fd));

@@ -78,6 +78,22 @@ done
 cmp <(curl -s "$url/exactly64k.bin") "$www/exactly64k.bin" || fail "exactly64k.bin differs"
 echo "ok: a 20 MB file by sha256, alone and 4 at once; a file of exactly 64 KiB"
 
+# A path once found large is opened and sent without a read first: when it has become small, a
+# directory or nothing since, the answer is still right.
+head -c 100000 /dev/urandom >"$www/changes.bin"
+cmp <(curl -s "$url/changes.bin") "$www/changes.bin" || fail "changes.bin (large) differs"
+echo 'small now' >"$www/changes.bin.new" && mv "$www/changes.bin.new" "$www/changes.bin"
+[ "$(curl -s "$url/changes.bin")" = 'small now' ] || fail "changes.bin grown small: $(curl -s "$url/changes.bin" | head -c 80)"
+head -c 70000 /dev/urandom >"$www/changes.bin"
+cmp <(curl -s "$url/changes.bin") "$www/changes.bin" || fail "changes.bin (large again) differs"
+rm "$www/changes.bin" && mkdir "$www/changes.bin" && echo 'a dir now' >"$www/changes.bin/index.html"
+curl -s -D "$out/h" -o /dev/null "$url/changes.bin"
+grep -q '^HTTP/1.1 301' "$out/h" || fail "changes.bin become a directory: $(cat "$out/h")"
+head -c 70000 /dev/urandom >"$www/gone.bin"
+curl -s -o /dev/null "$url/gone.bin" && rm "$www/gone.bin"
+expect_status 404 "$url/gone.bin"
+echo "ok: a large file that became small, a directory, or was removed"
+
 # Many small requests over parallel connections.
 urls=()
 for i in $(seq 200); do urls+=("$url/sub/style.css"); done

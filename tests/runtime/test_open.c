@@ -1,7 +1,9 @@
 /* tests/runtime/test_open.c (async C): ac_open's flags and results on either backend: regular
  * files (O_NONBLOCK only when asked, O_APPEND kept), directories, O_PATH, lookup errors, O_CREAT
- * and O_TRUNC, flags openat2 refuses, and a FIFO (whose open waits for a writer on epoll). On epoll,
- * cached paths of regular files and directories open on the worker: no pool thread starts. */
+ * and O_TRUNC, flags openat2 refuses, and a FIFO (whose open waits for a writer on epoll); ac_stat
+ * of a file, a directory, a symbolic link (followed), a FIFO and lookup errors. On epoll, cached
+ * paths of regular files and directories open, and any cached path is stat'ed, on the worker: no
+ * pool thread starts. */
 #define _GNU_SOURCE /* O_PATH */
 #include <dirent.h>
 #include <fcntl.h>
@@ -78,8 +80,26 @@ async int main(void)
     CHECK_INT(>=, fd, 0);
     CHECK(fcntl(fd, F_GETFL) & O_PATH);
     close(fd);
+    /* ac_stat: what stat(2) says, through a symbolic link too; a FIFO's does not wait. */
+    char link[128];
+    snprintf(link, sizeof link, "%s/link", dir);
+    CHECK_EQ(symlink(file, link), 0);
+    struct stat want, got;
+    CHECK_EQ(stat(file, &want), 0);
+    CHECK_EQ(await(ac_stat(link, &got)), 0);
+    CHECK(got.st_ino == want.st_ino && got.st_dev == want.st_dev && got.st_size == 11 &&
+          S_ISREG(got.st_mode) && got.st_mtim.tv_nsec == want.st_mtim.tv_nsec);
+    CHECK_EQ(await(ac_stat(dir, &got)), 0);
+    CHECK(S_ISDIR(got.st_mode));
+    CHECK_EQ(await(ac_stat(fifo, &got)), 0);
+    CHECK(S_ISFIFO(got.st_mode));
+    CHECK_EQ(unlink(link), 0);
     if (epoll)
         CHECK_EQ(count_threads(), threads); /* every one of them on the worker */
+    snprintf(link, sizeof link, "%s/missing", dir);
+    CHECK_EQ(await(ac_stat(link, &got)), -ENOENT);
+    snprintf(link, sizeof link, "%s/x", file);
+    CHECK_EQ(await(ac_stat(link, &got)), -ENOTDIR);
 
     /* Errors of the lookup and of the open. */
     char path[128];

@@ -1,7 +1,8 @@
 /* tests/runtime/test_transfer.c (async C): bulk transfers over real sockets and files:
  * send_all of 8 MiB to a slow reader, writev_all over 20 iovecs (empty ones too) that the
  * socket takes in many short writes, readv/writev, splice, sendfile of a 3 MiB file (whole,
- * from an offset, past the end) and a sendfile cancelled mid-way. */
+ * from an offset, past the end; from the page cache on the worker, through a pipe for pages
+ * not cached and for an output that is no socket) and a sendfile cancelled mid-way. */
 #define _GNU_SOURCE /* pipe2 */
 #include <fcntl.h>
 #include <stdio.h>
@@ -31,6 +32,23 @@ async long slow_reader(int fd, size_t len, size_t from)
             want = want < 1000 ? want : 1000;
         }
         long n = await(ac_recv(fd, buf, want, 0));
+        if (n <= 0)
+            return n < 0 ? n : (long)got;
+        for (long i = 0; i < n; i++)
+            if (buf[i] != pattern(from + got + (size_t)i))
+                return -EILSEQ;
+        got += (size_t)n;
+    }
+    return (long)got;
+}
+
+/* Reads len bytes from a pipe and checks them against the pattern starting at from. */
+async long pipe_reader(int fd, size_t len, size_t from)
+{
+    static unsigned char buf[65536];
+    size_t got = 0;
+    while (got < len) {
+        long n = await(ac_read(fd, buf, len - got < sizeof buf ? len - got : sizeof buf));
         if (n <= 0)
             return n < 0 ? n : (long)got;
         for (long i = 0; i < n; i++)
@@ -128,6 +146,22 @@ async int main(void)
     await(ac_task_join(rt, &got));
     CHECK_EQ(got, 200);
     CHECK_EQ(lseek(file, 0, SEEK_CUR), 300);
+    /* The socket is non-blocking only during each sendfile(2) on the worker. */
+    CHECK_EQ(fcntl(sv[0], F_GETFL) & O_NONBLOCK, 0);
+
+    /* Pages not in the page cache (the last 2 MiB, written back and dropped) go through the
+     * call's pipe, after the cached first MiB went directly. */
+    CHECK_EQ(fdatasync(file), 0);
+    CHECK_EQ(posix_fadvise(file, 1 << 20, 0, POSIX_FADV_DONTNEED), 0);
+    rt = ac_spawn(slow_reader(sv[1], FILE_SIZE - 4096, 4096));
+    CHECK_EQ(await(ac_sendfile(sv[0], file, 4096, FILE_SIZE)), FILE_SIZE - 4096);
+    await(ac_task_join(rt, &got));
+    CHECK_EQ(got, FILE_SIZE - 4096);
+    /* Into a pipe (no socket): through the call's own pipe. */
+    rt = ac_spawn(pipe_reader(p[0], 300000, 777));
+    CHECK_EQ(await(ac_sendfile(p[1], file, 777, 300000)), 300000);
+    await(ac_task_join(rt, &got));
+    CHECK_EQ(got, 300000);
 
     /* Cancelled while the socket is full (nobody reads): the drop waits for the kernel and
      * closes its pipe; descriptors do not leak. */
