@@ -102,7 +102,8 @@ struct ac__pool_job {
     void (*run)(struct ac__pool_job *job);
 };
 
-/* Hands a job to the blocking pool (threads on demand; ac__blocking_drain waits for it). */
+/* Hands a job to the blocking pool (threads on demand; ac__blocking_drain waits for it). When no
+ * pool thread exists and none can start, the job runs on the caller before this returns. */
 void ac__pool_submit(struct ac__pool_job *job);
 
 /* One operation. It lives in the frame of the future that waits for it, which keeps it alive

@@ -91,12 +91,15 @@ static void *pool_thread(void *arg)
     if (pool.nexited == pool.cap) {
         size_t cap = pool.cap ? 2 * pool.cap : 16;
         pthread_t *more = realloc(pool.exited, cap * sizeof *more);
-        if (!more)
-            ac__panic("out of memory in the blocking pool");
-        pool.exited = more;
-        pool.cap = cap;
+        if (more) {
+            pool.exited = more;
+            pool.cap = cap;
+        }
     }
-    pool.exited[pool.nexited++] = pthread_self();
+    if (pool.nexited < pool.cap)
+        pool.exited[pool.nexited++] = pthread_self();
+    else
+        pthread_detach(pthread_self()); /* no memory to be joined: its resources go when it ends */
     pool.threads--;
     pthread_cond_broadcast(&pool.idle_cond);
     pthread_mutex_unlock(&pool.lock);
@@ -116,11 +119,18 @@ void ac__pool_submit(struct ac__pool_job *j)
     join_exited();
     if (pool.idle == 0 && pool.threads < MAX_THREADS) {
         pthread_t t;
-        int r = pthread_create(&t, NULL, pool_thread, NULL);
-        if (r == 0)
+        if (pthread_create(&t, NULL, pool_thread, NULL) == 0) {
             pool.threads++;
-        else if (pool.threads == 0)
-            ac__panic("cannot start a blocking-pool thread: %s", strerror(r));
+        } else if (pool.threads == 0) {
+            /* No thread could start (out of memory or of threads) and none is there to take the
+             * job: it runs here, blocking the caller, rather than never. (Threads leave only
+             * with the queue empty, so it holds only this job.) */
+            pool.head = pool.tail = NULL;
+            pool.outstanding--;
+            pthread_mutex_unlock(&pool.lock);
+            j->run(j);
+            return;
+        }
     } else {
         pthread_cond_signal(&pool.cond);
     }
@@ -158,8 +168,11 @@ static int blocking_poll(void *frame, ac_cx *cx)
     struct blocking_frame *f = frame;
     if (f->state == 0) {
         struct job *j = malloc(sizeof *j);
-        if (!j)
-            ac__panic("out of memory for a blocking job");
+        if (!j) { /* no memory to hand it over: run it here, blocking this worker */
+            f->ret = f->fn(f->arg);
+            f->state = AC_STATE_DONE;
+            return AC_READY;
+        }
         j->base.run = run_job;
         j->fn = f->fn;
         j->arg = f->arg;

@@ -1,6 +1,7 @@
 /* runtime/broadcast.c: the broadcast channel: a ring of the last capacity values with sequence
  * numbers; each receiver has its own position and falls behind (lags) rather than blocking. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +28,15 @@ ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
 {
     if (capacity == 0)
         capacity = 1;
+    if (elem_size && capacity > (SIZE_MAX - 1) / elem_size)
+        return NULL;
     ac_broadcast *b = calloc(1, sizeof *b);
     unsigned char *buf = malloc(elem_size * capacity + 1);
-    if (!b || !buf)
-        ac__panic("out of memory creating a broadcast channel");
+    if (!b || !buf) {
+        free(b);
+        free(buf);
+        return NULL;
+    }
     ac__spin_init(&b->lock);
     b->elem_size = elem_size;
     b->capacity = capacity;
@@ -54,7 +60,7 @@ ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
 {
     ac_broadcast_rx *rx = malloc(sizeof *rx);
     if (!rx)
-        ac__panic("out of memory subscribing to a broadcast channel");
+        return NULL;
     ac__spin_lock(&b->lock);
     rx->b = b;
     rx->next = b->next_seq;
@@ -69,8 +75,7 @@ static void wake_all_locked(ac_broadcast *b, struct ac__wakelist *wake)
     while ((w = b->waiters.head)) {
         ac__waitq_remove(&b->waiters, w);
         w->granted = 1;
-        ac__wakelist_add(wake, w->waker);
-        w->waker.task = NULL;
+        ac__wakelist_take(wake, &w->waker);
     }
 }
 

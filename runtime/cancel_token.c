@@ -19,9 +19,8 @@ static ac__spinlock tree_lock;
 static ac_cancel_token *token_alloc(void)
 {
     ac_cancel_token *t = calloc(1, sizeof *t);
-    if (!t)
-        ac__panic("out of memory creating a cancellation token");
-    t->refs = 1;
+    if (t)
+        t->refs = 1;
     return t;
 }
 
@@ -39,8 +38,7 @@ static void cancel_locked(ac_cancel_token *t, struct ac__wakelist *wake)
         while ((w = t->waiters.head)) {
             ac__waitq_remove(&t->waiters, w);
             w->granted = 1;
-            ac__wakelist_add(wake, w->waker);
-            w->waker.task = NULL;
+            ac__wakelist_take(wake, &w->waker);
         }
     }
     for (ac_cancel_token *c = t->children; c; c = c->next_sibling)
@@ -50,6 +48,8 @@ static void cancel_locked(ac_cancel_token *t, struct ac__wakelist *wake)
 ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent)
 {
     ac_cancel_token *t = token_alloc();
+    if (!t)
+        return NULL;
     ac__spin_lock(&tree_lock);
     t->parent = parent;
     t->next_sibling = parent->children;

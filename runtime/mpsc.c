@@ -2,6 +2,7 @@
  * counted by an async semaphore (so a waiting send is FIFO and cancellation-safe); an unbounded
  * channel's ring grows instead; send permits; drop functions for discarded values. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +28,15 @@ ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
 {
     if (capacity == 0)
         capacity = 1;
+    if (elem_size && capacity > (SIZE_MAX - 1) / elem_size)
+        return NULL;
     ac_mpsc *ch = calloc(1, sizeof *ch);
     unsigned char *buf = malloc(elem_size * capacity + 1);
-    if (!ch || !buf)
-        ac__panic("out of memory creating a channel");
+    if (!ch || !buf) {
+        free(ch);
+        free(buf);
+        return NULL;
+    }
     ac__semaphore_init(&ch->slots, capacity);
     ac__spin_init(&ch->lock);
     ch->elem_size = elem_size;
@@ -44,6 +50,8 @@ ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity)
 ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size)
 {
     ac_mpsc *ch = ac_mpsc_new(elem_size, 16);
+    if (!ch)
+        return NULL;
     ch->unbounded = true;
     ac_semaphore_release(&ch->slots, UNBOUNDED_PERMITS - 16);
     return ch;
@@ -88,30 +96,18 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
         mpsc_free(ch);
 }
 
-/* With the lock held: moves the buffered values out (in order) for their drop function, which
- * runs after the lock is released; NULL when there is nothing to drop. */
-static unsigned char *take_buffered(ac_mpsc *ch, size_t *n)
-{
-    *n = ch->drop ? ch->count : 0;
-    unsigned char *vals = *n ? malloc(*n * ch->elem_size) : NULL;
-    if (*n && !vals)
-        ac__panic("out of memory dropping a channel's values");
-    for (size_t i = 0; i < *n; i++)
-        memcpy(vals + i * ch->elem_size,
-               ch->buf + (ch->head + i) % ch->capacity * ch->elem_size, ch->elem_size);
-    ch->count = 0;
-    return vals;
-}
-
 void ac_mpsc_receiver_close(ac_mpsc *ch)
 {
     ac_semaphore_close(&ch->slots); /* waiting senders get -EPIPE */
     ac__spin_lock(&ch->lock);
     ch->receiver_open = false;
-    size_t n;
-    unsigned char *vals = take_buffered(ch, &n);
-    void (*drop)(void *) = ch->drop;
-    size_t elem_size = ch->elem_size;
+    /* The buffered values are dropped in place after the lock is released (the drop function
+     * may take locks of its own): with the receiver closed nothing writes the ring any more,
+     * and a sender reference taken here keeps the channel alive while they are dropped. */
+    size_t n = ch->drop ? ch->count : 0, head = ch->head;
+    ch->count = 0;
+    if (n)
+        ch->senders++;
     bool gone = ch->senders == 0;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
@@ -119,18 +115,22 @@ void ac_mpsc_receiver_close(ac_mpsc *ch)
     ac_waker_drop(w);
     if (gone)
         mpsc_free(ch);
-    for (size_t i = 0; i < n; i++)
-        drop(vals + i * elem_size);
-    free(vals);
+    if (n) {
+        for (size_t i = 0; i < n; i++)
+            ch->drop(ch->buf + (head + i) % ch->capacity * ch->elem_size);
+        ac_mpsc_sender_close(ch);
+    }
 }
 
-/* With the lock held: doubles an unbounded channel's ring, its values moved to the front. */
-static void grow(ac_mpsc *ch)
+/* With the lock held: doubles an unbounded channel's ring, its values moved to the front.
+ * Returns 0, or -ENOMEM (the ring is left as it was). */
+static int grow(ac_mpsc *ch)
 {
     size_t cap = ch->capacity * 2;
-    unsigned char *buf = malloc(cap * ch->elem_size + 1);
+    unsigned char *buf = cap > (SIZE_MAX - 1) / (ch->elem_size ? ch->elem_size : 1)
+                             ? NULL : malloc(cap * ch->elem_size + 1);
     if (!buf)
-        ac__panic("out of memory growing an unbounded channel");
+        return -ENOMEM;
     for (size_t i = 0; i < ch->count; i++)
         memcpy(buf + i * ch->elem_size,
                ch->buf + (ch->head + i) % ch->capacity * ch->elem_size, ch->elem_size);
@@ -138,18 +138,20 @@ static void grow(ac_mpsc *ch)
     ch->buf = buf;
     ch->capacity = cap;
     ch->head = 0;
+    return 0;
 }
 
-/* Copies a value into a slot the caller holds a permit for; wakes the receiver. */
+/* Copies a value into a slot the caller holds a permit for; wakes the receiver. Returns 0,
+ * -EPIPE, or -ENOMEM when an unbounded channel's ring could not grow (the permit is still the
+ * caller's). */
 static int push(ac_mpsc *ch, const void *elem)
 {
     ac__spin_lock(&ch->lock);
-    if (!ch->receiver_open) {
+    int r = !ch->receiver_open ? -EPIPE : ch->count == ch->capacity ? grow(ch) : 0;
+    if (r) { /* (only an unbounded channel gets here full) */
         ac__spin_unlock(&ch->lock);
-        return -EPIPE;
+        return r;
     }
-    if (ch->count == ch->capacity) /* only an unbounded channel gets here full */
-        grow(ch);
     size_t tail = (ch->head + ch->count) % ch->capacity;
     memcpy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
     ch->count++;
@@ -160,10 +162,19 @@ static int push(ac_mpsc *ch, const void *elem)
     return 0;
 }
 
+/* Sends with a permit just taken, which a failure to grow the ring gives back. */
+static int push_or_release(ac_mpsc *ch, const void *elem)
+{
+    int r = push(ch, elem);
+    if (r == -ENOMEM)
+        ac_semaphore_release(&ch->slots, 1);
+    return r;
+}
+
 int ac_mpsc_try_send(ac_mpsc *ch, const void *elem)
 {
     int r = ac_semaphore_try_acquire(&ch->slots, 1);
-    return r ? r : push(ch, elem);
+    return r ? r : push_or_release(ch, elem);
 }
 
 /* Takes a value if there is one: 0, -EAGAIN or -EPIPE. With the lock held. */
@@ -208,7 +219,7 @@ static int send_poll(void *frame, ac_cx *cx)
     }
     if (ac__acquire_poll(&f->acquire, cx) == AC_PENDING)
         return AC_PENDING;
-    f->ret = f->acquire.ret ? f->acquire.ret : push(f->ch, f->elem);
+    f->ret = f->acquire.ret ? f->acquire.ret : push_or_release(f->ch, f->elem);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -338,7 +349,7 @@ ac_oneshot *ac_oneshot_new(size_t elem_size)
 {
     ac_oneshot *o = calloc(1, sizeof *o + elem_size);
     if (!o)
-        ac__panic("out of memory creating a oneshot");
+        return NULL;
     ac__spin_init(&o->lock);
     o->ends = 2;
     o->sender_open = true;
@@ -396,20 +407,17 @@ void ac_oneshot_receiver_close(ac_oneshot *o)
     ac_waker w = o->rx_waker;
     o->rx_waker.task = NULL;
     /* A value sent and never received is dropped here; a send after this fails with -EPIPE
-     * and leaves its value to the caller. */
-    bool drop_value = o->sent && o->drop;
-    void (*drop)(void *) = o->drop;
-    unsigned char *copy = drop_value ? malloc(o->elem_size ? o->elem_size : 1) : NULL;
-    if (drop_value && !copy)
-        ac__panic("out of memory dropping a oneshot's value");
-    if (copy)
-        memcpy(copy, o->value, o->elem_size);
+     * and leaves its value to the caller. A sent value means the sender is gone already, so
+     * this end is the last: the value is dropped in place, unlocked, before the free. */
+    if (o->sent && o->drop) {
+        ac__spin_unlock(&o->lock);
+        ac_waker_drop(w);
+        o->drop(o->value);
+        free(o);
+        return;
+    }
     oneshot_release(o);
     ac_waker_drop(w);
-    if (copy) {
-        drop(copy);
-        free(copy);
-    }
 }
 
 struct oneshot_frame {

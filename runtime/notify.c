@@ -21,7 +21,7 @@ ac_notify *ac_notify_new(void)
 {
     ac_notify *n = calloc(1, sizeof *n);
     if (!n)
-        ac__panic("out of memory creating a notify");
+        return NULL;
     ac__spin_init(&n->lock);
     return n;
 }
@@ -69,8 +69,7 @@ void ac_notify_all(ac_notify *n)
     while ((w = n->waiters.head)) {
         ac__waitq_remove(&n->waiters, w);
         w->granted = BY_ALL;
-        ac__wakelist_add(&wake, w->waker);
-        w->waker.task = NULL;
+        ac__wakelist_take(&wake, &w->waker);
     }
     ac__spin_unlock(&n->lock);
     ac__wakelist_wake(&wake);

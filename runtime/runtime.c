@@ -414,17 +414,21 @@ struct task_list {
     size_t len, cap;
 };
 
+/* Out of memory for the list, the tasks left out are not dropped: their cleanups do not run
+ * and their memory stays allocated (so no kernel write can land in freed memory). */
 static void collect(ac_task *task, void *arg)
 {
     struct task_list *l = arg;
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 1024;
+        ac_task **more = realloc(l->items, cap * sizeof *more);
+        if (!more)
+            return;
+        l->items = more;
+        l->cap = cap;
+    }
     if (!ac__task_try_ref(task))
         return; /* a blocking job's thread is freeing it */
-    if (l->len == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 1024;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items)
-            ac__panic("out of memory at shutdown");
-    }
     l->items[l->len++] = task;
 }
 

@@ -21,7 +21,7 @@ ac_rwlock *ac_rwlock_new(void)
 {
     ac_rwlock *l = malloc(sizeof *l);
     if (!l)
-        ac__panic("out of memory creating a read-write lock");
+        return NULL;
     ac__semaphore_init(&l->sem, MAX_READERS);
     return l;
 }
@@ -83,7 +83,7 @@ ac_barrier *ac_barrier_new(size_t n)
 {
     ac_barrier *b = calloc(1, sizeof *b);
     if (!b)
-        ac__panic("out of memory creating a barrier");
+        return NULL;
     ac__spin_init(&b->lock);
     b->n = n ? n : 1;
     return b;
@@ -132,8 +132,7 @@ static int barrier_poll(void *frame, ac_cx *cx)
         while ((w = b->waiters.head)) {
             ac__waitq_remove(&b->waiters, w);
             w->granted = 1;
-            ac__wakelist_add(&wake, w->waker);
-            w->waker.task = NULL;
+            ac__wakelist_take(&wake, &w->waker);
         }
         b->arrived = 0;
     }

@@ -11,8 +11,10 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Wake lists                                                                                 */
 
-void ac__wakelist_add(struct ac__wakelist *l, ac_waker w)
+void ac__wakelist_take(struct ac__wakelist *l, ac_waker *slot)
 {
+    ac_waker w = *slot;
+    slot->task = NULL;
     if (!l->items) {
         l->items = l->small;
         l->cap = 16;
@@ -20,8 +22,10 @@ void ac__wakelist_add(struct ac__wakelist *l, ac_waker w)
     if (l->len == l->cap) {
         size_t cap = l->cap * 2;
         ac_waker *items = malloc(cap * sizeof *items);
-        if (!items)
-            ac__panic("out of memory waking tasks");
+        if (!items) {
+            ac_waker_wake(w); /* out of memory: woken now rather than lost (see sync.h) */
+            return;
+        }
         memcpy(items, l->items, l->len * sizeof *items);
         if (l->items != l->small)
             free(l->items);
@@ -62,7 +66,7 @@ ac_semaphore *ac_semaphore_new(size_t permits)
 {
     ac_semaphore *sem = malloc(sizeof *sem);
     if (!sem)
-        ac__panic("out of memory creating a semaphore");
+        return NULL;
     ac__semaphore_init(sem, permits);
     return sem;
 }
@@ -83,8 +87,7 @@ static void grant(ac_semaphore *sem, struct ac__wakelist *wake)
         sem->permits -= w->need;
         ac__waitq_remove(&sem->waiters, w);
         w->granted = 1;
-        ac__wakelist_add(wake, w->waker);
-        w->waker.task = NULL;
+        ac__wakelist_take(wake, &w->waker);
     }
 }
 
@@ -125,8 +128,7 @@ void ac_semaphore_close(ac_semaphore *sem)
     while ((w = sem->waiters.head)) {
         ac__waitq_remove(&sem->waiters, w);
         w->granted = -1;
-        ac__wakelist_add(&wake, w->waker);
-        w->waker.task = NULL;
+        ac__wakelist_take(&wake, &w->waker);
     }
     ac__spin_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
@@ -232,7 +234,7 @@ ac_mutex *ac_mutex_new(void)
 {
     ac_mutex *m = malloc(sizeof *m);
     if (!m)
-        ac__panic("out of memory creating a mutex");
+        return NULL;
     ac__semaphore_init(&m->sem, 1);
     return m;
 }

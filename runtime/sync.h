@@ -58,7 +58,11 @@ static inline void ac__wakelist_init(struct ac__wakelist *l)
     l->len = l->cap = 0;
 }
 
-void ac__wakelist_add(struct ac__wakelist *l, ac_waker w);
+/* Moves the waker out of *slot (leaving it empty) into the list. When the list is full and cannot
+ * grow for lack of memory, the waker is woken at once, under the caller's lock: scheduling takes
+ * no primitive's lock, so that only holds the lock longer. The slot is emptied first because
+ * the woken task may run (and free its frame) as soon as its waiter node is unlocked. */
+void ac__wakelist_take(struct ac__wakelist *l, ac_waker *slot);
 void ac__wakelist_wake(struct ac__wakelist *l);
 
 struct ac_semaphore {

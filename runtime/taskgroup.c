@@ -78,7 +78,7 @@ ac_task_group *ac_task_group_new(void)
 {
     ac_task_group *g = calloc(1, sizeof *g);
     if (!g)
-        ac__panic("out of memory creating a task group");
+        return NULL;
     ac__spin_init(&g->lock);
     g->refs = 1;
     return g;
@@ -142,13 +142,15 @@ static void watch_drop(void *frame, ac_cx *cx)
 AC__LEAF_TYPE_VOID(ac__group_watch, struct watch_frame, watch_poll, watch_drop,
                    "task group member");
 
-void ac_task_group_add(ac_task_group *g, ac_task *task)
+int ac_task_group_add(ac_task_group *g, ac_task *task)
 {
     if (!task)
-        return;
+        return 0;
     struct member *m = malloc(sizeof *m + task->type->result_size);
-    if (!m)
-        ac__panic("out of memory adding to a task group");
+    if (!m) {
+        ac_task_abort(task); /* the group owns it, and cannot keep it */
+        return -ENOMEM;
+    }
     ac__task_ref(task);
     m->task = task;
     m->ret = 0;
@@ -164,6 +166,7 @@ void ac_task_group_add(ac_task_group *g, ac_task *task)
     g->len++;
     ac__spin_unlock(&g->lock);
     ac_task_detach(ac__task_spawn(watcher));
+    return 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -248,25 +251,27 @@ size_t ac_task_group_len(ac_task_group *g)
 }
 
 /* Cancels the running members: their tasks are referenced under the lock and cancelled after
- * it (a cancel schedules the task, which must not happen under our spinlock). */
+ * it (a cancel schedules the task, which is better kept out of our spinlock). Out of memory
+ * for that list, the rest are cancelled under the lock: scheduling takes no group lock. */
 static void cancel_running(ac_task_group *g)
 {
     size_t n = 0, cap = 16;
     ac_task **tasks = malloc(cap * sizeof *tasks);
     ac__spin_lock(&g->lock);
-    for (struct member *m = g->running.head; m && tasks; m = m->next) {
-        if (n == cap) {
-            ac_task **more = realloc(tasks, (cap *= 2) * sizeof *tasks);
-            if (!more)
-                break;
+    for (struct member *m = g->running.head; m; m = m->next) {
+        if (!tasks || n == cap) {
+            ac_task **more = tasks ? realloc(tasks, 2 * cap * sizeof *tasks) : NULL;
+            if (!more) {
+                ac_task_cancel(m->task);
+                continue;
+            }
             tasks = more;
+            cap *= 2;
         }
         ac__task_ref(m->task);
         tasks[n++] = m->task;
     }
     ac__spin_unlock(&g->lock);
-    if (!tasks)
-        ac__panic("out of memory aborting a task group");
     for (size_t i = 0; i < n; i++) {
         ac_task_cancel(tasks[i]);
         ac__task_unref(tasks[i]);

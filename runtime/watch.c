@@ -29,7 +29,7 @@ ac_watch *ac_watch_new(size_t elem_size, const void *initial)
 {
     ac_watch *w = calloc(1, sizeof *w + elem_size);
     if (!w)
-        ac__panic("out of memory creating a watch channel");
+        return NULL;
     ac__spin_init(&w->lock);
     w->elem_size = elem_size;
     memcpy(w->value, initial, elem_size);
@@ -49,7 +49,7 @@ ac_watch_rx *ac_watch_subscribe(ac_watch *w)
 {
     ac_watch_rx *rx = calloc(1, sizeof *rx);
     if (!rx)
-        ac__panic("out of memory subscribing to a watch channel");
+        return NULL;
     rx->w = w;
     ac__spin_lock(&w->lock);
     rx->seen = w->version;
@@ -67,8 +67,7 @@ static void collect(ac_watch *w, struct ac__wakelist *wake)
 {
     for (ac_watch_rx *rx = w->rxs; rx; rx = rx->next) {
         if (rx->waker.task) {
-            ac__wakelist_add(wake, rx->waker);
-            rx->waker.task = NULL;
+            ac__wakelist_take(wake, &rx->waker);
         }
     }
 }

@@ -28,7 +28,8 @@ enum {
  * receiver are closed. */
 typedef struct ac_mpsc ac_mpsc;
 
-/* A channel of capacity values of elem_size bytes each (capacity >= 1). */
+/* A channel of capacity values of elem_size bytes each (capacity >= 1), or NULL when out of
+ * memory (or when elem_size * capacity overflows). */
 AC_EXPORT ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity);
 /* Adds a sender (each sender is closed once with ac_mpsc_sender_close). */
 AC_EXPORT void ac_mpsc_sender_clone(ac_mpsc *ch);
@@ -36,10 +37,12 @@ AC_EXPORT void ac_mpsc_sender_clone(ac_mpsc *ch);
 AC_EXPORT void ac_mpsc_sender_close(ac_mpsc *ch);
 /* Closes the receiver: buffered values are discarded and sends fail with -EPIPE. */
 AC_EXPORT void ac_mpsc_receiver_close(ac_mpsc *ch);
-/* Waits for room and copies *elem in. Returns 0, or -EPIPE when the receiver is closed.
+/* Waits for room and copies *elem in. Returns 0, -EPIPE when the receiver is closed, or
+ * -ENOMEM when an unbounded channel's buffer could not grow (nothing was sent).
  * Dropped while waiting for room: nothing was sent. */
 AC_EXPORT async int ac_mpsc_send(ac_mpsc *ch, const void *elem);
-/* Sends without waiting: 0, -EAGAIN when full, -EPIPE when the receiver is closed. */
+/* Sends without waiting: 0, -EAGAIN when full, -EPIPE when the receiver is closed, -ENOMEM as
+ * ac_mpsc_send. */
 AC_EXPORT int ac_mpsc_try_send(ac_mpsc *ch, const void *elem);
 /* Waits for a value and copies it to *out. Returns 0, or -EPIPE when every sender is closed
  * and the buffer is empty. Dropped while waiting: no value is lost. */
@@ -48,7 +51,8 @@ AC_EXPORT async int ac_mpsc_recv(ac_mpsc *ch, void *out);
 AC_EXPORT int ac_mpsc_try_recv(ac_mpsc *ch, void *out);
 
 /* An unbounded channel (Tokio's mpsc::unbounded_channel): the buffer grows as needed, so
- * ac_mpsc_try_send never returns -EAGAIN and ac_mpsc_send never waits. Otherwise the same. */
+ * ac_mpsc_try_send never returns -EAGAIN and ac_mpsc_send never waits (a send returns -ENOMEM
+ * when the buffer cannot grow). Otherwise the same; NULL when out of memory. */
 AC_EXPORT ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size);
 
 /* Send permits (Tokio's reserve): ac_mpsc_reserve waits for room and holds one slot for the
@@ -58,7 +62,8 @@ AC_EXPORT ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size);
  * the receiver is closed. Cancel-safe: dropped while waiting, no permit is held. */
 AC_EXPORT async int ac_mpsc_reserve(ac_mpsc *ch);
 /* Sends *elem with a permit from ac_mpsc_reserve (consumed). Returns 0, or -EPIPE when the
- * receiver has closed since (the value was not sent; the caller still owns it). */
+ * receiver has closed since (the value was not sent; the caller still owns it), or -ENOMEM when
+ * an unbounded channel's buffer could not grow (not sent; the permit is still held). */
 AC_EXPORT int ac_mpsc_permit_send(ac_mpsc *ch, const void *elem);
 /* Gives back an unused permit. */
 AC_EXPORT void ac_mpsc_permit_release(ac_mpsc *ch);
@@ -71,7 +76,7 @@ AC_EXPORT void ac_mpsc_set_drop(ac_mpsc *ch, void (*drop)(void *elem));
 /* ---- Oneshot: one value, once (Tokio's oneshot). Freed when both ends are consumed. ---- */
 typedef struct ac_oneshot ac_oneshot;
 
-/* A oneshot for one value of elem_size bytes (aborts when out of memory). */
+/* A oneshot for one value of elem_size bytes, or NULL when out of memory. */
 AC_EXPORT ac_oneshot *ac_oneshot_new(size_t elem_size);
 /* Sends the value and consumes the sender. Returns 0, or -EPIPE when the receiver is gone. */
 AC_EXPORT int ac_oneshot_send(ac_oneshot *o, const void *elem);
@@ -92,9 +97,10 @@ AC_EXPORT void ac_oneshot_set_drop(ac_oneshot *o, void (*drop)(void *elem));
 typedef struct ac_broadcast ac_broadcast;
 typedef struct ac_broadcast_rx ac_broadcast_rx;
 
-/* A channel with one sender. Freed when the sender and every receiver are closed. */
+/* A channel with one sender, or NULL when out of memory (or when elem_size * capacity
+ * overflows). Freed when the sender and every receiver are closed. */
 AC_EXPORT ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity);
-/* A new receiver, seeing values sent from now on. */
+/* A new receiver, seeing values sent from now on; NULL when out of memory. */
 AC_EXPORT ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b);
 /* Sends to every receiver, never waiting. Returns how many receivers there are, or -EPIPE
  * when there are none (the value is dropped). */
@@ -115,9 +121,10 @@ AC_EXPORT void ac_broadcast_rx_close(ac_broadcast_rx *rx);
 typedef struct ac_watch ac_watch;
 typedef struct ac_watch_rx ac_watch_rx;
 
-/* A channel holding *initial (elem_size bytes), with its sender. */
+/* A channel holding *initial (elem_size bytes), with its sender; NULL when out of memory. */
 AC_EXPORT ac_watch *ac_watch_new(size_t elem_size, const void *initial);
-/* A new receiver; it has seen the current version (changed waits for the next). */
+/* A new receiver; it has seen the current version (changed waits for the next). NULL when out
+ * of memory. */
 AC_EXPORT ac_watch_rx *ac_watch_subscribe(ac_watch *w);
 /* Replaces the value and wakes every receiver waiting in changed. Returns how many receivers
  * there are (0: nobody will see it, but it is stored for later subscribers). */

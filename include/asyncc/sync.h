@@ -28,7 +28,7 @@ enum {
 /* ---- Semaphore: FIFO, so a large request is not starved by small ones. ---- */
 typedef struct ac_semaphore ac_semaphore;
 
-/* Returns a semaphore holding permits permits (aborts when out of memory). */
+/* Returns a semaphore holding permits permits, or NULL when out of memory. */
 AC_EXPORT ac_semaphore *ac_semaphore_new(size_t permits);
 /* Frees it; nobody may be waiting on it or use it afterwards. */
 AC_EXPORT void ac_semaphore_free(ac_semaphore *sem);
@@ -47,7 +47,7 @@ AC_EXPORT size_t ac_semaphore_available(ac_semaphore *sem);
 /* ---- Mutex: an async lock, fair (FIFO); may be held across awaits. ---- */
 typedef struct ac_mutex ac_mutex;
 
-/* A free mutex (aborts when out of memory); freed by ac_mutex_free, when nobody holds it or
+/* A free mutex, or NULL when out of memory; freed by ac_mutex_free, when nobody holds it or
  * waits for it. */
 AC_EXPORT ac_mutex *ac_mutex_new(void);
 AC_EXPORT void ac_mutex_free(ac_mutex *mutex);
@@ -61,7 +61,7 @@ AC_EXPORT void ac_mutex_unlock(ac_mutex *mutex);
 /* ---- Notify (Tokio's Notify): wake one waiter, or all, without data. ---- */
 typedef struct ac_notify ac_notify;
 
-/* A notify with no stored permit (aborts when out of memory); freed by ac_notify_free, when
+/* A notify with no stored permit, or NULL when out of memory; freed by ac_notify_free, when
  * nobody waits on it and no ac_notify_one/all runs on it any more. */
 AC_EXPORT ac_notify *ac_notify_new(void);
 AC_EXPORT void ac_notify_free(ac_notify *notify);
@@ -101,7 +101,7 @@ AC_EXPORT async void ac_notified_wait(ac_notified interest);
  * waiting writer is not starved by readers that keep arriving. May be held across awaits. ---- */
 typedef struct ac_rwlock ac_rwlock;
 
-/* An unlocked read-write lock (aborts when out of memory). */
+/* An unlocked read-write lock, or NULL when out of memory. */
 AC_EXPORT ac_rwlock *ac_rwlock_new(void);
 /* Frees it; nobody may hold it or wait for it. */
 AC_EXPORT void ac_rwlock_free(ac_rwlock *l);
@@ -119,8 +119,8 @@ AC_EXPORT void ac_rwlock_write_unlock(ac_rwlock *l);
 /* ---- Barrier (Tokio's Barrier): n tasks wait until all n have arrived, then all go on. ---- */
 typedef struct ac_barrier ac_barrier;
 
-/* A barrier for n tasks (n >= 1; 0 is taken as 1). Reusable: the next n arrivals form the next
- * round. */
+/* A barrier for n tasks (n >= 1; 0 is taken as 1), or NULL when out of memory. Reusable: the
+ * next n arrivals form the next round. */
 AC_EXPORT ac_barrier *ac_barrier_new(size_t n);
 /* Frees it; nobody may be waiting. */
 AC_EXPORT void ac_barrier_free(ac_barrier *b);

@@ -23,12 +23,14 @@ enum {
  * aborts the tasks still in it. One task at a time awaits join_next; add and len from anywhere. */
 typedef struct ac_task_group ac_task_group;
 
-/* A new, empty group (aborts when out of memory, like a spawn). */
+/* A new, empty group, or NULL when out of memory. */
 AC_EXPORT ac_task_group *ac_task_group_new(void);
 
 /* Moves a spawned task's handle into the group (the group owns it from now on; do not join,
- * detach or abort it yourself). A NULL task is ignored. */
-AC_EXPORT void ac_task_group_add(ac_task_group *g, ac_task *task);
+ * detach or abort it yourself). A NULL task is ignored. Returns 0, or -ENOMEM when there is
+ * no memory to track the task: it is then aborted (cancelled at its next await, its handle
+ * released), since nobody could join it any more. */
+AC_EXPORT int ac_task_group_add(ac_task_group *g, ac_task *task);
 
 /* Spawns fut into the group: ac_task_group_add(g, ac_spawn(fut)). */
 #define ac_task_group_spawn(g, fut) ac_task_group_add((g), ac_spawn(fut))
@@ -56,10 +58,11 @@ AC_EXPORT void ac_task_group_free(ac_task_group *g);
  * their parent, never the other way round. Tokens are reference counted. */
 typedef struct ac_cancel_token ac_cancel_token;
 
-/* A new token (one reference). Aborts when out of memory. */
+/* A new token (one reference), or NULL when out of memory. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_new(void);
-/* A new token (one reference) cancelled when parent is (at once if parent is cancelled). The
- * child holds no reference on parent: freeing the parent first leaves the child on its own. */
+/* A new token (one reference) cancelled when parent is (at once if parent is cancelled), or
+ * NULL when out of memory. The child holds no reference on parent: freeing the parent first
+ * leaves the child on its own. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent);
 /* Another reference to t; returns t. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_clone(ac_cancel_token *t);
