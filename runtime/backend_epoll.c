@@ -422,6 +422,22 @@ static uint32_t interest(struct ac__op *op)
     }
 }
 
+/* A send or receive whose caller passed MSG_DONTWAIT gets -EAGAIN, as recv(2) and io_uring
+ * give it, rather than a wait for readiness. */
+static bool asks_not_to_wait(struct ac__op *op)
+{
+    switch (op->kind) {
+    case AC__OP_RECV:
+    case AC__OP_SEND:
+        return op->a.rw.flags & MSG_DONTWAIT;
+    case AC__OP_RECVMSG:
+    case AC__OP_SENDMSG:
+        return op->a.msg.flags & MSG_DONTWAIT;
+    default:
+        return false;
+    }
+}
+
 static void restore_blocking(struct ac__op *op)
 {
     if (!(op->bits & RESTORE_BLOCKING))
@@ -616,7 +632,7 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
             op->bits = PLAIN; /* no RWF_NOWAIT here (a tty): wait for readiness, then call */
             r = -EAGAIN;
         }
-        if (r != -EAGAIN)
+        if (r != -EAGAIN || asks_not_to_wait(op))
             break;
         r = add_waiter(e, op, interest(op));
         if (r == 0)
