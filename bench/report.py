@@ -322,7 +322,7 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
     w("")
     w("| peer | 50 conns: req/s | CPU µs/req | 1,000: req/s | CPU µs/req | 10,000: req/s | CPU µs/req | 10,000 ÷ 50 (req/s) |")
     w("|---|---|---|---|---|---|---|---|")
-    for peer in ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"):
+    for peer in ("asyncc", "asyncc_1worker", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"):
         cells = []
         for wl in ("echo", "echo1000", "echo10000"):
             v = get(wl, peer, "requests_per_s")
@@ -332,7 +332,7 @@ if any(rows.get(wl) for wl in ("echo1000", "echo10000", "blocked")):
         w(f"| {peer_what.get(peer, peer)} | " + " | ".join(cells) + f" | {rfmt(r)} |")
     w("")
     counters_table([("echo", "50"), ("echo1000", "1,000"), ("echo10000", "10,000")],
-                   ("asyncc", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"))
+                   ("asyncc", "asyncc_1worker", "asyncc_epoll", "tokio", "go", "liburing", "epoll_c"))
     if any(get(wl, p, "machine_idle_pct") is not None for wl in ("echo", "echo1000", "echo10000")
            for p in ("asyncc", "tokio")):
         window = any(get(wl, p, "window_idle_pct") is not None for wl in ("echo", "echo1000", "echo10000")
