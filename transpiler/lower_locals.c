@@ -119,6 +119,8 @@ static int set_once(lw *L, var *v)
     return 1;
 }
 
+/* How a debug copy is made (debug_copied, below). */
+enum { COPY_NONE, COPY_BYTES, COPY_VALUE };
 static int debug_copied(lw *L, const var *v);
 
 /* At most this many locals times awaits in a function with debug copies: the copies at each
@@ -150,7 +152,7 @@ void lw_place_locals(lw *L)
      * both would get a quadratic number of copies, too slow to compile; it gets none. */
     unsigned long copied = 0;
     for (unsigned i = 0; i < f->nvars; i++)
-        copied += debug_copied(L, f->vars[i]);
+        copied += debug_copied(L, f->vars[i]) != COPY_NONE;
     L->no_debug_copies = copied * f->nsites > DEBUG_COPIES_MAX;
 }
 
@@ -186,25 +188,30 @@ static int needed_after(lw *L, const var *v, const node *aw)
 
 /* Whether v, a local the code names as a C local, gets a debug copy: one that is not in the
  * frame, or is a C local (lower_locals.c), whose name means it wherever an await in its scope
- * resumes (as for lw_place_locals), and whose bytes can be copied (not register, qualified or of
- * run-time size); not in a function whose header promises its frame's size. */
+ * resumes (as for lw_place_locals), and which can be copied back (not const, not an array
+ * without an address, not of run-time size); not in a function whose header promises its
+ * frame's size. COPY_BYTES: through its address; COPY_VALUE: a register, volatile or _Atomic
+ * one, through a temporary (future.h: AC__DEBUG_STORE). */
 static int debug_copied(lw *L, const var *v)
 {
     int promised;
     names_get(&L->t->frame_bounds, L->f->self->name, &promised);
     if (promised)
-        return 0; /* its frame's size is promised to other files (ac__frame_size_f), at every -O */
-    if (clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register)
-        return 0; /* no address to copy from */
-    if (v->as_local)
-        return 1;
-    if (v->in_frame || v->is_static || v->is_param || !v->scope || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
-        return 0;
+        return COPY_NONE; /* its frame's size is promised to other files (ac__frame_size_f), at every -O */
     CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
-    if (clang_isConstQualifiedType(c) || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic ||
-        vm_type(ty) || clang_Type_getSizeOf(ty) <= 0)
-        return 0;
-    return !v->early_await && !hidden_somewhere(L->f, v) && !before_first_case(v);
+    int reg = clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register;
+    if (reg && (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray))
+        return COPY_NONE; /* neither an address nor assignment */
+    if (v->as_local)
+        return reg ? COPY_VALUE : COPY_BYTES;
+    if (v->in_frame || v->is_static || v->is_param || !v->scope || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
+        return COPY_NONE;
+    /* A const local cannot be written back after the resumption (its initialization was jumped
+     * over): gdb shows what that stack slot holds, as for any uninitialized local. */
+    if (clang_isConstQualifiedType(c) || vm_type(ty) || clang_Type_getSizeOf(ty) <= 0 || v->early_await ||
+        hidden_somewhere(L->f, v) || before_first_case(v))
+        return COPY_NONE;
+    return reg || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic ? COPY_VALUE : COPY_BYTES;
 }
 
 /* v's member of ac__dbg: the field's name for a frame variable (the gdb extension reads it for
@@ -256,13 +263,15 @@ static char *moves(lw *L, const node *aw, int store)
             else
                 sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
         }
-        if (L->t->lines && !L->twin && !L->no_debug_copies && (store || !kept) && debug_copied(L, v)) {
+        int copy = L->t->lines && !L->twin && !L->no_debug_copies && (store || !kept) ? debug_copied(L, v) : COPY_NONE;
+        if (copy) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
+            const char *how = copy == COPY_BYTES ? "AC__DEBUG_COPY" : store ? "AC__DEBUG_STORE" : "AC__DEBUG_LOAD";
             if (store)
-                sb_printf(&dbg, "%sAC__DEBUG_COPY(ac__fr->ac__dbg.%s, %s)", dbg.len ? "; " : "", m, v->name);
+                sb_printf(&dbg, "%s%s(ac__fr->ac__dbg.%s, %s)", dbg.len ? "; " : "", how, m, v->name);
             else
-                sb_printf(&dbg, "%sAC__DEBUG_COPY(%s, ac__fr->ac__dbg.%s)", dbg.len ? "; " : "", v->name, m);
+                sb_printf(&dbg, "%s%s(%s, ac__fr->ac__dbg.%s)", dbg.len ? "; " : "", how, v->name, m);
             free(m);
         }
     }

@@ -139,6 +139,21 @@ typedef struct ac_kid_info {
 #endif
 #endif
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+/* The same for a register, volatile or _Atomic local, through a temporary of its type without
+ * qualifiers (the type of `((void)0, x)`): a register local has no address, and a volatile or
+ * atomic one is read and written only as itself. STORE copies local S to bytes D, LOAD bytes S
+ * to local D. */
+#define AC__DEBUG_STORE(D, S)                                                                      \
+    {                                                                                              \
+        __typeof__(((void)0, (S))) ac__dv = (S);                                                   \
+        AC__DEBUG_COPY(D, ac__dv);                                                                 \
+    }
+#define AC__DEBUG_LOAD(D, S)                                                                       \
+    {                                                                                              \
+        __typeof__(((void)0, (D))) ac__dv;                                                         \
+        AC__DEBUG_COPY(ac__dv, S);                                                                 \
+        (D) = ac__dv;                                                                              \
+    }
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
  * shows a local's last value past its last use, as for plain C at -O0, never another local's
