@@ -116,7 +116,10 @@ async void client(int fd)
         return;
     snprintf(name, sizeof name, "%.31s", line);
     /* Subscribe before announcing, so the client sees everything said after its own join. */
-    ac_task *w = ac_spawn(writer(sock, self, ac_broadcast_subscribe(room)));
+    ac_broadcast_rx *rx = ac_broadcast_subscribe(room);
+    if (!rx)
+        return; /* out of memory: this client is turned away */
+    ac_task *w = ac_spawn(writer(sock, self, rx));
     say(self, "* %s joined%s\n", name, "");
     while (await(next_line(sock, buf, &len, line)) >= 0)
         if (line[0])
@@ -162,6 +165,10 @@ async int main(int argc, char **argv)
     room = ac_broadcast_new(sizeof(struct msg), 256);
     stopping = ac_cancel_token_new();
     alive = ac_mpsc_new(1, 1);
+    if (!room || !stopping || !alive) {
+        fputs("chat: out of memory\n", stderr);
+        return 1;
+    }
     printf("chat on 127.0.0.1:%d\n", ac_socket_port(listener));
     fflush(stdout);
 

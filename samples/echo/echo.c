@@ -82,6 +82,10 @@ async int main(int argc, char **argv)
     }
     stopping = ac_cancel_token_new();
     alive = ac_mpsc_new(1, 1);
+    if (!stopping || !alive) {
+        fputs("echo-server: out of memory\n", stderr);
+        return 1;
+    }
     printf("listening on 127.0.0.1:%d\n", ac_socket_port(listener));
     fflush(stdout);
 

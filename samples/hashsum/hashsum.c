@@ -106,6 +106,10 @@ async int main(int argc, char **argv)
     struct input *inputs = calloc((size_t)count, sizeof *inputs);
     ac_task **tasks = calloc((size_t)count, sizeof *tasks);
     ac_semaphore *open_files = ac_semaphore_new((size_t)jobs);
+    if (!inputs || !tasks || !open_files) {
+        fputs("hashsum: out of memory\n", stderr);
+        return 1;
+    }
 
     /* Every file gets its task at once; the semaphore decides how many run their I/O. */
     for (int i = 0; i < count; i++) {

@@ -313,6 +313,10 @@ async int main(int argc, char **argv)
     }
     db_init();
     conns_gone = ac_notify_new();
+    if (!conns_gone) {
+        fputs("miniredis: out of memory\n", stderr);
+        return 1;
+    }
     printf("miniredis listening on 127.0.0.1:%d\n", ac_socket_port(listener));
     fflush(stdout);
 

@@ -126,6 +126,10 @@ struct subscriber *sub_new(int fd)
 {
     struct subscriber *s = xrealloc(NULL, sizeof *s);
     *s = (struct subscriber){.refs = 1, .fd = fd, .notify = ac_notify_new()};
+    if (!s->notify) {
+        fputs("miniredis: out of memory\n", stderr);
+        abort();
+    }
     pthread_mutex_init(&s->lock, NULL);
     return s;
 }
