@@ -17,7 +17,8 @@
  * going through a frame that every call may change. The rest stay in the frame alone: what a
  * pointer may reach while the function is suspended (address taken, arrays), what the frame's
  * drop reads (cleanups), what is const, volatile or _Atomic (a copy would not be the object),
- * and what a name of the same spelling hides somewhere an await needs it.
+ * what a name of the same spelling hides somewhere an await needs it, and, in a function with
+ * many awaits, the locals past a budget of reloads (keep_reloads_under_budget).
  */
 
 static int plain_scalar(CXType ty)
@@ -122,6 +123,56 @@ static int set_once(lw *L, var *v)
 /* How a debug copy is made (debug_copied, below). */
 enum { COPY_NONE, COPY_BYTES, COPY_VALUE };
 static int debug_copied(lw *L, const var *v);
+static int needed_after(lw *L, const var *v, const node *aw);
+
+/* The awaits after which C local v is loaded back from its field (needed_after). */
+static unsigned reloads_of(lw *L, const var *v)
+{
+    afn *f = L->f;
+    unsigned n = 0;
+    for (unsigned s = 0; s < f->nsites; s++) {
+        const node *aw = f->sites[s]->await;
+        if (nstart(aw) >= scope_start(f, v) && nstart(aw) < scope_end(f, v) &&
+            (v->is_param || nend(v->decl) <= nstart(aw)) && needed_after(L, v, aw))
+            n++;
+    }
+    return n;
+}
+
+/*
+ * At each resume label, each C local loaded there is a second definition that meets the one the
+ * code had before the await: a merge (a phi) that every pass of an optimizing compiler then
+ * carries, in a function entered at any of its resume labels. Their number is awaits times the
+ * C locals each one reloads, and in a function with many awaits it made gcc -O2 take several
+ * times as long as on the same source as plain C (csmith's functions: a hundred awaits, dozens of
+ * locals live across them; bench/RESULTS-output-cost.md). A local read and written in the frame
+ * alone has no such merge (memory has one version for all of them). So past a budget of reloads
+ * per function, the locals reloaded after the most awaits stay in the frame alone: they are the
+ * ones that cost most, and a local used across many awaits is rarely what a tight loop between
+ * two awaits keeps in a register.
+ */
+enum { RELOADS_MAX = 48 };
+
+static void keep_reloads_under_budget(lw *L)
+{
+    afn *f = L->f;
+    unsigned *n = xcalloc(f->nvars ? f->nvars : 1, sizeof *n);
+    unsigned long total = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->as_local)
+            total += n[i] = reloads_of(L, f->vars[i]);
+    while (total > RELOADS_MAX) {
+        unsigned worst = 0;
+        for (unsigned i = 1; i < f->nvars; i++)
+            if (n[i] > n[worst])
+                worst = i;
+        total -= n[worst];
+        n[worst] = 0;
+        f->vars[worst]->as_local = 0;
+        f->vars[worst]->set_once = 0;
+    }
+    free(n);
+}
 
 /* At most this many locals times awaits in a function with debug copies: the copies at each
  * await grow as their product (tests/transpiler/adversarial/long_function.c has 600 of each). */
@@ -148,6 +199,7 @@ void lw_place_locals(lw *L)
         v->as_local = 1;
         v->set_once = set_once(L, v);
     }
+    keep_reloads_under_budget(L);
     /* Each await copies every local in scope (debug copies, below): a function with hundreds of
      * both would get a quadratic number of copies, too slow to compile; it gets none. */
     unsigned long copied = 0;
