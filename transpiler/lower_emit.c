@@ -84,6 +84,67 @@ static void self_lines(lw *L, sb *out)
         sb_puts(out, ASYNCC_SELF_LINE "\n");
 }
 
+/* A line that must stay a line of its own, or end where it ends: a directive (or asyncc's
+ * marker for one), a `//` comment, a backslash-newline. */
+static int keeps_its_line(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    return (i < n && p[i] == '#') || (n && p[n - 1] == '\\') || memmem(p, n, "//", 2) != NULL;
+}
+
+/*
+ * With #line on (the output that is compiled), the code asyncc makes up around a function (the
+ * frame struct, init, args, poll, drop, child, the tables and the future type) takes one line
+ * per definition: out from offset from on, each run of lines up to a blank line joined into one.
+ * That code is attributed to the output file itself (no user line is in it) and nobody steps
+ * through it; at one member or one case a line it was most of the output's lines for a file of
+ * small functions (`bench/transpiler/gen_large.py 5`: 6,259 lines out of 1,142, 3,087 so).
+ * `--emit=c`, the form meant for reading, keeps the layout.
+ */
+static void one_line_each(const lw *L, sb *out, size_t from)
+{
+    if (!t_lines(L) || !out->data || from >= out->len)
+        return;
+    sb r = {0};
+    const char *p = out->data + from, *end = out->data + out->len;
+    int open = 0, joinable = 0; /* a line is being built; its last piece may take another */
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        const char *text = p;
+        p = nl ? nl + 1 : end;
+        size_t lead = 0;
+        while (lead < n && (text[lead] == ' ' || text[lead] == '\t'))
+            lead++;
+        if (lead == n) { /* a blank line ends the definition */
+            if (open)
+                sb_putc(&r, '\n');
+            open = joinable = 0;
+            continue;
+        }
+        int keep = keeps_its_line(text, n);
+        if (open && (keep || !joinable)) {
+            sb_putc(&r, '\n');
+            open = 0;
+        }
+        if (open) {
+            sb_putc(&r, ' ');
+            sb_putn(&r, text + lead, n - lead);
+        } else {
+            sb_putn(&r, text, n);
+        }
+        open = 1;
+        joinable = !keep;
+    }
+    if (open)
+        sb_putc(&r, '\n');
+    out->len = from;
+    sb_putn(out, r.data ? r.data : "", r.len);
+    sb_free(&r);
+}
+
 /* The statements of init and args that store the parameters in the frame. */
 static void put_param_copies(sb *out, afn *f)
 {
@@ -140,6 +201,7 @@ static void emit_frame(lw *L, sb *out)
     for (unsigned i = 0; i < f->nmoved; i++)
         sb_printf(out, "%s\n", f->moved_decls[i]);
     static const pl_frame_visitor text = {put_field, put_open, put_close};
+    size_t from = out->len;
     sb_printf(out, "struct ac__frame_%s {\n", f->self->name);
     frame_text ft = {out, 0, 0};
     names_get(&L->t->frame_bounds, f->self->name, &ft.promised);
@@ -149,6 +211,7 @@ static void emit_frame(lw *L, sb *out)
     sb_printf(out, "%s%s};\n\n", dbg, dead);
     free(dead);
     free(dbg);
+    one_line_each(L, out, from);
 }
 
 /* The body of a function that never suspends, as the plain C function ac__now_f. */
@@ -175,6 +238,7 @@ static void emit_init(lw *L, sb *out)
     afn *f = L->f;
     callee *c = f->self;
     self_lines(L, out);
+    size_t from = out->len;
     char *params = init_params(L, 1, c);
     sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
@@ -182,6 +246,7 @@ static void emit_init(lw *L, sb *out)
     put_param_copies(out, f);
     sb_puts(out, "}\n\n");
     free(params);
+    one_line_each(L, out, from);
 }
 
 /* The poll of a function that never suspends: one call of its twin. */
@@ -189,6 +254,7 @@ static void emit_now_poll(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
+    size_t from = out->len;
     sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
                    "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
@@ -208,6 +274,7 @@ static void emit_now_poll(lw *L, sb *out)
     sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
     free(set);
     sb_free(&call);
+    one_line_each(L, out, from);
 }
 
 /* ac__args_f, which a caller embedding f's frame uses to set the arguments, and ac__run_f, the
@@ -218,10 +285,12 @@ static void emit_run(lw *L, sb *out, const char *body)
     afn *f = L->f;
     const char *n = f->self->name;
     char *params = init_params(L, 1, f->self); /* after init: its #line holds */
+    size_t from = out->len;
     sb_printf(out, "__attribute__((unused)) static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
     sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
     free(params);
+    one_line_each(L, out, from);
     /* gdb's `break f` stops in it (debug_names.c), at the dispatch, which is f's line: each
      * poll enters f there. Under #line the head and the dispatch are one line each: a line
      * after a #line is the next line of the user's file, where a breakpoint would then land in
@@ -268,9 +337,11 @@ static void emit_poll(lw *L, sb *out)
 {
     const char *n = L->f->self->name;
     self_lines(L, out);
+    size_t from = out->len;
     sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
               n, n, n);
+    one_line_each(L, out, from);
 }
 
 /* ac__drop_f: cancels the children pending in the current state and runs the cleanups of the
@@ -279,6 +350,7 @@ static void emit_drop(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
+    size_t from = out->len;
     sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
                    "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
               n, n);
@@ -298,6 +370,7 @@ static void emit_drop(lw *L, sb *out)
         free(calls);
     }
     sb_puts(out, "    default: break;\n    }\n}\n\n");
+    one_line_each(L, out, from);
 }
 
 /* ac__child_f: the child frame pending in the current state, for task dumps. */
@@ -305,6 +378,7 @@ static void emit_child(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
+    size_t from = out->len;
     sb_printf(out, "static void *ac__child_%s(void *ac__p, const ac_future_type **ac__type)\n{\n"
                    "    struct ac__frame_%s *ac__fr = ac__p;\n    switch (ac__fr->ac__state) {\n",
               n, n);
@@ -325,6 +399,7 @@ static void emit_child(lw *L, sb *out)
         sb_puts(out, "        return 0;\n");
     }
     sb_puts(out, "    default: (void)ac__type; return 0;\n    }\n}\n\n");
+    one_line_each(L, out, from);
 }
 
 /* The await-site table and ac__type_f, the future type that names all of the above. */
@@ -333,6 +408,7 @@ static void emit_type(lw *L, sb *out)
     afn *f = L->f;
     callee *c = f->self;
     const char *n = c->name;
+    size_t from = out->len;
     if (f->nsites) {
         sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
         for (unsigned i = 0; i < f->nsites; i++)
@@ -366,6 +442,7 @@ static void emit_type(lw *L, sb *out)
     free(result_size);
     free(sites);
     free(branches);
+    one_line_each(L, out, from);
 }
 
 /* The C main of an async main: a task of its frame, run to its end by the runtime. */
@@ -428,12 +505,14 @@ void lw_function(tunit *t, afn *f, sb *out)
     L.t = t;
     L.f = f;
     L.file = c_string_body(dg_file_at(t, nstart(f->root))); /* (the input's own #line may name another) */
+    size_t decls = out->len;
     for (unsigned i = 0; i < f->nneeds; i++) /* the plan's list, declared once per file */
         if (!f->needs[i]->forward_declared) {
             char *d = lw_abi_decls(t, f->needs[i]);
             sb_puts(out, d);
             free(d);
         }
+    one_line_each(&L, out, decls);
     if (f->self) {
         size_t from = out->len;
         emit_async(&L, out);

@@ -109,7 +109,7 @@ async int main(void)
 // optimizing; the real frame fields (x, seen, a, y: read after an await) are as before.
 // GEN: struct ac__frame_work {
 // GEN: AC__DEBUG_KEEP(struct { unsigned char n[4]; unsigned char x[4]; unsigned char ac__v{{[0-9]+}}_q[8]; unsigned char seen[8]; unsigned char a[4]; unsigned char ac__v{{[0-9]+}}_before[4]; unsigned char y[4]; } ac__dbg;)
-// GEN-NEXT: __extension__ char ac__stale_2_x[0]; __extension__ char ac__stale_2_seen[0];
+// GEN-SAME: __extension__ char ac__stale_2_x[0]; __extension__ char ac__stale_2_seen[0];
 // GEN: ac__resume_2: {{.*}} AC__DEBUG_KEEP(AC__DEBUG_COPY(x, ac__fr->ac__dbg.x); AC__DEBUG_COPY(q, ac__fr->ac__dbg.ac__v{{[0-9]+}}_q); AC__DEBUG_COPY(seen, ac__fr->ac__dbg.seen); AC__DEBUG_COPY(before, ac__fr->ac__dbg.ac__v{{[0-9]+}}_before)); }
 
 // LONG: struct ac__frame_main {

@@ -70,15 +70,14 @@ async int main(void)
 // OUT: n=1 kept=375
 // OUT: n=2 kept=378
 
+// (the frame struct is one line: lower_emit.c, one_line_each)
 // GEN: struct ac__frame_promised {
-// GEN: {{^    }}union {
-// GEN-NEXT: __extension__ char ac__shared_early[0];
+// GEN-SAME: ; union { __extension__ char ac__shared_early[0];
 // GEN: struct ac__frame_work {
-// GEN: AC__SHARED {
-// GEN-NEXT: __extension__ char ac__shared_first[0];
-// GEN-NEXT: first;
-// GEN-NEXT: second;
-// GEN: __extension__ char ac__dead_2_first[0]; __extension__ char ac__dead_3_first[0]; __extension__ char ac__dead_1_second[0];
+// GEN-SAME: AC__SHARED { __extension__ char ac__shared_first[0];
+// GEN-SAME: first;
+// GEN-SAME: second;
+// GEN-SAME: __extension__ char ac__dead_2_first[0]; __extension__ char ac__dead_3_first[0]; __extension__ char ac__dead_1_second[0];
 
 // Stopped in the first task's promised(), past first's last use in work():
 // CHECK: hit Breakpoint 1, {{.*}}promised {{.*}} at {{.*}}gdb_shared.c:42

@@ -30,15 +30,45 @@ for line in frames:
         fn = None
 if not listed:
     sys.exit("frames_asserts.py: no frame in %s" % sys.argv[1])
-# Every member the generated struct declares is listed: count the declarations in its body.
-for fn, n in listed.items():
-    m = re.search(r"^struct %s \{\n(.*?)^\};" % fn, code, re.S | re.M)
+# Every member the generated struct declares is listed: count the declarations in its body (one
+# line or many: with #line on, asyncc writes the struct on one line).
+def struct_body(name):
+    m = re.search(r"^struct %s \{" % name, code, re.M)
     if not m:
+        return None
+    depth, i = 1, m.end()
+    while depth:
+        depth += {"{": 1, "}": -1}.get(code[i], 0)
+        i += 1
+    return code[m.end():i - 1]
+
+
+def strip_call(text, word):
+    """TEXT without each `word(...)` (balanced parentheses)."""
+    while word + "(" in text:
+        at = text.index(word + "(")
+        depth, i = 0, at + len(word)
+        while True:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+            if not depth:
+                break
+        text = text[:at] + text[i:]
+    return text
+
+
+for fn, n in listed.items():
+    body = struct_body(fn)
+    if body is None:
         sys.exit("frames_asserts.py: struct %s is not in %s" % (fn, sys.argv[2]))
-    # (not the debuggers' lines, which --emit=frames leaves out: -O0's ac__dbg copies and the
+    # (not the debuggers' members, which --emit=frames leaves out: -O0's ac__dbg copies and the
     # zero-size markers ac__stale_ (lower_locals.c), ac__shared_ and ac__dead_ (sharing.c))
-    members = [l for l in m.group(1).splitlines() if l.strip().endswith(";") and l.strip() != "};"
-               and "AC__DEBUG_KEEP(" not in l and not re.search(r"\bac__(stale|shared|dead)_", l)]
-    if len(members) != n:
-        sys.exit("frames_asserts.py: struct %s declares %d members, --emit=frames lists %d" % (fn, len(members), n))
+    body = re.sub(r"__extension__ char ac__(stale|shared|dead)_\w+\[0\];", "", strip_call(body, "AC__DEBUG_KEEP"))
+    members, paren = 0, 0
+    for i, ch in enumerate(body):
+        paren += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == ";" and not paren and body[:i].rstrip()[-1:] != "}":
+            members += 1
+    if members != n:
+        sys.exit("frames_asserts.py: struct %s declares %d members, --emit=frames lists %d" % (fn, members, n))
 sys.stdout.write("".join(out))
