@@ -499,22 +499,44 @@ if cost:
     w("### What the output costs a build, per program (issue 10: aim 3× the lines, 1.5× the compile time)")
     w("")
     w("CPU seconds (user + system), median of the runs. Lines out: all of asyncc's output, and in "
-      "parentheses without its `#line` directives. Plain: the same source compiled as plain C "
-      "(`async` vanishes, `await(e)` is `e`). csmithN: csmith's program of seed N made async by "
-      "tests/differential/asyncify.py (every function async, every call awaited, yields added).")
+      "parentheses without its `#line` directives; bytes: all of it (asyncc writes the code it makes up "
+      "around a function one line per definition, so bytes say how much more text gcc reads). Plain: the "
+      "same source compiled as plain C (`async` vanishes, `await(e)` is `e`). csmithN: csmith's program of "
+      "seed N made async by tests/differential/asyncify.py (every function async, every call awaited, "
+      "yields after a third of the statements: dozens to a hundred awaits a function, unlike the samples). "
+      "gen_large5: bench/transpiler/gen_large.py's file of 5 groups (40 small async functions). The "
+      "totals add each group's lines and seconds.")
     w("")
-    w("| program | lines in | lines out | ÷ | `gcc -O2 -c` output | plain | ÷ | asyncc | `clang -fsyntax-only` | ÷ |")
-    w("|---|---|---|---|---|---|---|---|---|---|")
-    for name, kv in sorted(cost.items()):
-        if "_status" in kv:
-            w(f"| {name} | {kv['_status'].lower()}: {kv['_why']} | | | | | | | | |")
-            continue
-        g = lambda k: float(kv[k])  # noqa: E731
+    w("| program | lines in | lines out | ÷ | bytes ÷ | `gcc -O2 -c` output | plain | ÷ | asyncc | `clang -fsyntax-only` | ÷ |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
+    keys = ("lines_in", "lines_out", "code_lines_out", "bytes_in", "bytes_out", "cc_O2_output_cpu_s",
+            "cc_O2_plain_cpu_s", "tx_cpu_s", "clang_cpu_s")
+    totals = {}
+
+    def cost_row(name, kv):
+        g = lambda k: float(kv[k]) if k in kv else None  # noqa: E731
         w(f"| {name} | {g('lines_in'):,.0f} | {g('lines_out'):,.0f} ({g('code_lines_out'):,.0f}) "
-          f"| {rfmt(ratio(g('lines_out'), g('lines_in')))} "
+          f"| {rfmt(ratio(g('lines_out'), g('lines_in')))} | {rfmt(ratio(g('bytes_out'), g('bytes_in')))} "
           f"| {g('cc_O2_output_cpu_s'):.3f} s | {g('cc_O2_plain_cpu_s'):.3f} s "
           f"| {rfmt(ratio(g('cc_O2_output_cpu_s'), g('cc_O2_plain_cpu_s')))} "
           f"| {g('tx_cpu_s'):.3f} s | {g('clang_cpu_s'):.3f} s | {rfmt(ratio(g('tx_cpu_s'), g('clang_cpu_s')))} |")
+
+    for name, kv in sorted(cost.items()):
+        if "_status" in kv:
+            w(f"| {name} | {kv['_status'].lower()}: {kv['_why']} | | | | | | | | | |")
+            continue
+        cost_row(name, kv)
+        group = "csmith" if name.startswith("csmith") else "generated" if name.startswith("gen_large") else "samples"
+        t = totals.setdefault(group, {"_n": 0})
+        for k in keys:  # a key some row lacks (an older results file) gets no total
+            if k in kv and (t["_n"] == 0 or k in t):
+                t[k] = t.get(k, 0.0) + float(kv[k])
+            else:
+                t.pop(k, None)
+        t["_n"] += 1
+    for group in ("samples", "csmith"):
+        if group in totals:
+            cost_row(f"**all {group}**", totals[group])
     w("")
 
 fr = rows.get("frames", {})

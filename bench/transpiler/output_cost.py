@@ -6,10 +6,15 @@ asyncc's time against `clang-14 -fsyntax-only` on the source. Times are CPU seco
 of the child), the median of --runs runs: on a shared 2-core machine they move far less with load
 than wall time. Prints one `RESULT name=... key=value ...` line per program (or `FAILED name why`).
 
-usage: output_cost.py --asyncc BIN --include DIR [--runs N] [--csmith SEED ...] [FILE.c ...]
+usage: output_cost.py --asyncc BIN --include DIR [--runs N] [--csmith SEED ...] [--gen-large N]
+                      [FILE.c ...]
   FILE.c: an async C source (its directory is on the include path);
   --csmith SEED: csmith's program of that seed made async by tests/differential/asyncify.py
-  (with yields kept off column 0), built with tests/differential/csmith.h."""
+  (with yields kept off column 0), built with tests/differential/csmith.h;
+  --gen-large N: bench/transpiler/gen_large.py's file of N groups (small functions of 3-4 awaits).
+Lines count every line, bytes every byte: asyncc writes the code it makes up around a function
+(frame, init, poll, drop, tables) one line per definition, so the bytes say how much more text
+the compiler reads."""
 import argparse
 import os
 import resource
@@ -47,7 +52,7 @@ def lines(path):
         text = f.read()
     all_lines = text.count(b"\n")
     directives = sum(1 for ln in text.split(b"\n") if ln.startswith(b"#line "))
-    return all_lines, all_lines - directives
+    return all_lines, all_lines - directives, len(text)
 
 
 def measure(name, src, flags, a, tmp):
@@ -66,11 +71,11 @@ def measure(name, src, flags, a, tmp):
     t_plain, err = median_cpu(cc + ["-x", "c", src, "-o", os.path.join(tmp, name + ".plain.o")], a.runs)
     if t_plain is None:
         return "FAILED %s the source does not compile as plain C: %s" % (name, err.strip()[:200])
-    lin, _ = lines(src)
-    lout, code_out = lines(out)
-    return ("RESULT name=%s lines_in=%d lines_out=%d code_lines_out=%d tx_cpu_s=%.4f clang_cpu_s=%.4f "
-            "cc_O2_output_cpu_s=%.4f cc_O2_plain_cpu_s=%.4f" %
-            (name, lin, lout, code_out, t_tx, t_clang, t_out, t_plain))
+    lin, _, bin_ = lines(src)
+    lout, code_out, bout = lines(out)
+    return ("RESULT name=%s lines_in=%d lines_out=%d code_lines_out=%d bytes_in=%d bytes_out=%d tx_cpu_s=%.4f "
+            "clang_cpu_s=%.4f cc_O2_output_cpu_s=%.4f cc_O2_plain_cpu_s=%.4f" %
+            (name, lin, lout, code_out, bin_, bout, t_tx, t_clang, t_out, t_plain))
 
 
 def csmith_source(seed, tmp):
@@ -95,11 +100,18 @@ def main():
     ap.add_argument("--clang", default="clang-14")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--csmith", type=int, action="append", default=[])
+    ap.add_argument("--gen-large", type=int)
     ap.add_argument("files", nargs="*")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(os.path.splitext(os.path.basename(f))[0], f, ["-I" + os.path.dirname(os.path.abspath(f))])
                 for f in a.files]
+        if a.gen_large:
+            path = os.path.join(tmp, "gen_large%d.c" % a.gen_large)
+            with open(path, "wb") as f:
+                f.write(subprocess.run([sys.executable, os.path.join(HERE, "gen_large.py"), str(a.gen_large)],
+                                       capture_output=True, check=True).stdout)
+            jobs.append(("gen_large%d" % a.gen_large, path, []))
         for seed in a.csmith:
             try:
                 jobs.append(("csmith%d" % seed, csmith_source(seed, tmp), ["-I" + DIFF]))
