@@ -29,6 +29,7 @@ typedef struct lw {
     size_t gen_end;    /* where the last generated line ended in out, for which user line, and */
     unsigned gen_line; /* whether more may follow it on its output line (lower_text.c: vgen) */
     int gen_open;
+    size_t wrap_end; /* where the brace that a statement wrapped in a block opened ends in out */
     node **vm_decls; /* variably modified declarations lowered so far (lower_vm.c), */
     char **vm_types; /* and their types as written with captured sizes */
     unsigned nvm;

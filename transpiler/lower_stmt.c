@@ -338,6 +338,7 @@ void lw_gen_stmt(lw *L, node *s)
     if (wrap) {
         lw_sync(L, nstart(s));
         lw_put(L, "{");
+        L->wrap_end = L->out.len;
     }
     indent = L->indent = lw_col_at(L, nstart(s));
     switch (s->kind) {

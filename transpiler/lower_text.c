@@ -135,6 +135,11 @@ static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap
         L->cur_line--;
         sb_putc(&L->out, ' ');
         text += strspn(text, " ");
+    } else if (L->t->lines && L->out.len && L->wrap_end == L->out.len && L->cur_line == line) {
+        /* after the brace that wraps the statement in a block, on the statement's line: a line
+         * of its own and a #line for the code of that line would only add two lines */
+        sb_putc(&L->out, ' ');
+        text += strspn(text, " ");
     } else {
         line_directive(L, line);
         lw_pad(L, L->indent ? L->indent : 5);
