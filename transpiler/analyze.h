@@ -50,6 +50,8 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
 /* Decides which locals live in the frame (in_frame, field, cleanup, align) and which compound
  * literals must (frame_literal), once s holds every await that can suspend. */
 void an_place_vars(scan *s);
+/* The function named by decl's cleanup attribute (malloc'd), or NULL. */
+char *an_cleanup_of(const tunit *t, const node *decl);
 void an_place_literals(scan *s);
 
 /* check.c: the checking pass. Every rejection of the input is raised here, before any code is

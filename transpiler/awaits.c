@@ -80,7 +80,8 @@ int an_calls_builtin(const node *n, const char *name)
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
  * variably modified type named there) and of _Alignof; the type names of declarations,
  * typedefs, casts and compound literals (typeof in them), except array sizes; the operands of
- * __builtin_types_compatible_p and __builtin_constant_p. An await there is never run. */
+ * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
+ * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 {
     const node *k = n->kids[i];
@@ -109,8 +110,10 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
         return k->kind != CXCursor_InitListExpr && !an_is_array_bound(t, k);
     case CXCursor_UnexposedExpr:
         return an_text_starts(t, n, "__builtin_types_compatible_p");
-    case CXCursor_CallExpr:
-        return i > 0 && an_calls_builtin(n, "__builtin_constant_p");
+    case CXCursor_CallExpr: /* gcc and clang do not evaluate these builtins' operands either */
+        return (i > 0 && (an_calls_builtin(n, "__builtin_constant_p") || an_calls_builtin(n, "__builtin_classify_type"))) ||
+               (i == 1 && (an_calls_builtin(n, "__builtin_object_size") ||
+                           an_calls_builtin(n, "__builtin_dynamic_object_size")));
     default:
         return 0;
     }
@@ -227,8 +230,11 @@ void an_scan(scan *s, node *n)
         callee *c = call && !call->mk ? call_callee(t, call) : NULL;
         if (c) {
             call->fn = c;
+            /* Where C does not evaluate it, an expression of the call's type that has a side effect
+             * as the await has: __builtin_object_size answers "unknown" for such an operand. */
             if (s->in_unevaluated)
-                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)0)", c->ret_type) : "((void)0)";
+                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)(__builtin_trap(), (void *)0))", c->ret_type)
+                                      : "(__builtin_trap())";
         }
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
         node *call = n->nops == 1 ? an_unparen(n->ops[0]) : NULL;

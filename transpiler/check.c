@@ -2,6 +2,7 @@
  * at the user's line before any code is generated, from what analysis found. */
 #include "analyze.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,9 +275,57 @@ static void check_params(tunit *t, afn *f)
     }
 }
 
+/* Marks in seen the offset of the `__asyncc_X` word that opens each marker of n's tree. */
+static void marker_words(const tunit *t, const node *n, unsigned **seen, unsigned *nseen)
+{
+    if (n->mk) {
+        const tk_stream *ts = &t->toks;
+        unsigned i = tk_next(ts, tk_at(ts, nstart(n)));
+        while (i < ts->n && ts->v[i].kind != TK_IDENT && ts->v[i].start < nend(n))
+            i = tk_next(ts, i + 1);
+        if (i < ts->n)
+            VEC_PUSH(*seen, *nseen, ts->v[i].start);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        marker_words(t, n->kids[i], seen, nseen);
+}
+
+/* An await whose marker is in the body's text but in no expression of libclang's tree: libclang
+ * hides the expressions of some constructs (an OpenMP directive's captured statement shows only
+ * the variables it captures), so asyncc would treat the function as never suspending there and
+ * leave the marker to the compiler. Every marker word of the text must open a marker asyncc found. */
+static void check_hidden_markers(tunit *t, node *body)
+{
+    unsigned *seen = NULL, nseen = 0;
+    marker_words(t, body, &seen, &nseen);
+    const tk_stream *ts = &t->toks;
+    for (unsigned i = tk_next(ts, tk_at(ts, nstart(body))); i < ts->n && ts->v[i].start < nend(body);
+         i = tk_next(ts, i + 1)) {
+        const char *w = t->text + ts->v[i].start;
+        unsigned len = ts->v[i].end - ts->v[i].start, k = 0;
+        if (ts->v[i].kind != TK_IDENT || len <= 9 || memcmp(w, "__asyncc_", 9) != 0)
+            continue;
+        while (k < nseen && seen[k] != ts->v[i].start)
+            k++;
+        if (k < nseen)
+            continue;
+        char name[64];
+        snprintf(name, sizeof name, "%s%.*s", len == 14 && memcmp(w + 9, "await", 5) == 0 ? "" : "ac_",
+                 (int)(len - 9 < 40 ? len - 9 : 40), w + 9);
+        unsigned open = tk_prev(ts, i), at = open < ts->n && tk_is(ts, open, "(") ? ts->v[open].start : ts->v[i].start;
+        CXTranslationUnit tu = t->tu2 && at >= t->split ? t->tu2 : t->tu;
+        dg_error(t, clang_getLocationForOffset(tu, tu == t->tu ? t->ifile : t->ifile2, at),
+                 "asyncc cannot see this '%s': it is inside a construct whose expressions libclang does not show "
+                 "(an OpenMP directive); move it out into a statement of its own",
+                 name);
+    }
+    free(seen);
+}
+
 void ck_tree(tunit *t, afn *f, node *body)
 {
     check_node(t, f, body, 0);
+    check_hidden_markers(t, body);
 }
 
 /* What the frame cannot hold: alignments asyncc cannot read (any it can, the frame honours: the
@@ -308,6 +357,13 @@ void ck_frame(tunit *t, afn *f)
                           "'%s', an array of pointers to variable-length arrays, cannot live across an await; keep one "
                           "pointer per variable",
                           v->name);
+        /* Its uses see it through its type written from its declarator, with the sizes captured
+         * when it was declared (lower_vm.c): __auto_type's sizes are in the initializer instead. */
+        else if (vm_type(ty) && ty.kind == CXType_Auto)
+            dg_error_node(t, v->decl,
+                          "'%s', declared __auto_type with a variably modified type, cannot live across an await; write "
+                          "its type out",
+                          v->name);
     }
     if (f->body)
         check_generic_types(t, f, f->body);
@@ -326,6 +382,31 @@ static enum CXChildVisitResult async_address_visit(CXCursor c, CXCursor parent, 
     if (fn)
         dg_error(t, clang_getCursorLocation(c), "taking the address of async function '%s' is not supported; call it with await",
                  fn->name);
+    return CXChildVisit_Continue;
+}
+
+/* An async function marked constructor or destructor: the program calls it as a plain function
+ * before or after main, where made async it only makes a future nobody runs (its body never ran). */
+static enum CXChildVisitResult startup_attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    tunit *t = data;
+    if (clang_getCursorKind(c) != CXCursor_UnexposedAttr)
+        return CXChildVisit_Continue;
+    const tk_stream *ts = &t->toks;
+    unsigned at = an_offset(clang_getRangeStart(clang_getCursorExtent(c)));
+    CXSourceRange own = clang_getCursorExtent(parent); /* not one the definition inherits */
+    if (at < an_offset(clang_getRangeStart(own)) || at >= an_offset(clang_getRangeEnd(own)))
+        return CXChildVisit_Continue;
+    unsigned i = tk_next(ts, tk_at(ts, at));
+    int ctor = tk_is(ts, i, "constructor") || tk_is(ts, i, "__constructor__");
+    if (ctor || tk_is(ts, i, "destructor") || tk_is(ts, i, "__destructor__")) {
+        char *name = cx_take(clang_getCursorSpelling(parent));
+        dg_error(t, clang_getCursorLocation(c),
+                 "async function '%s' cannot be a %s: the program calls it as a plain function, and made async it "
+                 "only returns a future that nothing runs; make it a plain function",
+                 name, ctor ? "constructor" : "destructor");
+        free(name);
+    }
     return CXChildVisit_Continue;
 }
 
@@ -360,6 +441,8 @@ void ck_declaration(tunit *t, CXCursor c, int here)
         return;
     }
     int is_def = clang_isCursorDefinition(c);
+    if (here && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
+        clang_visitChildren(c, startup_attr_visit, t);
     if (!is_def && here && an_mentions_marker(t, c))
         dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
     if (!is_def && !an_own_async_attr(c) && !is_implicit(c) && an_has_async_attr(c)) {
@@ -491,6 +574,26 @@ static void check_line_files(tunit *t, afn *f)
         dg_error_node(t, f->root, "a #line directive inside an async function names another file; asyncc cannot rewrite it");
 }
 
+/* A local whose cleanup function is async: C calls a cleanup as a plain function at the end of
+ * the scope (and the frame's cleanup code calls it so), and an async function is no longer one. */
+static void check_cleanups(tunit *t, const node *n)
+{
+    if (n->kind == CXCursor_VarDecl && clang_Cursor_hasAttrs(n->cur)) {
+        char *fn = an_cleanup_of(t, n);
+        for (unsigned i = 0; fn && i < t->ncallees; i++) {
+            callee *c = t->callees[i];
+            if (strcmp(c->name, fn) == 0)
+                dg_error_node(t, n,
+                              "cleanup function '%s' is async: C calls a cleanup as a plain function at the end of the "
+                              "scope, which an async function is not; make it a plain function",
+                              fn);
+        }
+        free(fn);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        check_cleanups(t, n->kids[i]);
+}
+
 /* The checks that need every function analyzed: local types meet all of file scope, and the
  * functions before them. */
 void ck_unit(tunit *t)
@@ -498,6 +601,8 @@ void ck_unit(tunit *t)
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
         check_line_files(t, f);
+        if (f->body)
+            check_cleanups(t, f->body);
         if (!f->self || !f->body)
             continue;
         moving m = {t, f, NULL, 0};

@@ -62,6 +62,7 @@
     X(clang_getDiagnosticSeverity) \
     X(clang_getDiagnosticSpelling) \
     X(clang_getFile) \
+    X(clang_getLocationForOffset) \
     X(clang_getNullCursor) \
     X(clang_getNumArgTypes) \
     X(clang_getNumDiagnostics) \
@@ -151,6 +152,7 @@ int cx_load(void);
 #define clang_getDiagnosticSeverity (cx_api.clang_getDiagnosticSeverity)
 #define clang_getDiagnosticSpelling (cx_api.clang_getDiagnosticSpelling)
 #define clang_getFile (cx_api.clang_getFile)
+#define clang_getLocationForOffset (cx_api.clang_getLocationForOffset)
 #define clang_getNullCursor (cx_api.clang_getNullCursor)
 #define clang_getNumArgTypes (cx_api.clang_getNumArgTypes)
 #define clang_getNumDiagnostics (cx_api.clang_getNumDiagnostics)

@@ -25,7 +25,7 @@ static int await_within(scan *s, unsigned from, unsigned to)
 
 /* The function named by a cleanup attribute of the declaration, or NULL. libclang shows the
  * attribute as an unexposed one: its tokens say which (`cleanup (fn)` or `__cleanup__(fn)`). */
-static char *cleanup_of(const tunit *t, const node *decl)
+char *an_cleanup_of(const tunit *t, const node *decl)
 {
     const tk_stream *ts = &t->toks;
     for (unsigned k = 0; k < decl->nkids; k++) {
@@ -141,7 +141,7 @@ void an_place_vars(scan *s)
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->is_param && !v->is_static && v->scope)
-            v->cleanup = clang_Cursor_hasAttrs(v->decl->cur) ? cleanup_of(s->t, v->decl) : NULL;
+            v->cleanup = clang_Cursor_hasAttrs(v->decl->cur) ? an_cleanup_of(s->t, v->decl) : NULL;
         if (v->is_param)
             v->in_frame = 1;
         else if (!v->is_static && v->scope) {

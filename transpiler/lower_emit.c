@@ -178,11 +178,14 @@ static void put_field(void *arg, const pl_field *fl, int depth)
     sb_printf(ft->out, "%*s%s;\n", depth * 4, "", fl->decl);
 }
 
+/* An unnamed member (C11) is a GNU extension in C99 and C90: `__extension__` keeps the output of
+ * a program built with -std=c99 -pedantic-errors as quiet as its source. */
 static void put_open(void *arg, int is_union, int depth)
 {
     frame_text *ft = arg;
     ft->share = is_union == 2;
-    sb_printf(ft->out, "%*s%s {\n", depth * 4, "", !is_union ? "struct" : ft->share && !ft->promised ? "AC__SHARED" : "union");
+    sb_printf(ft->out, "%*s__extension__ %s {\n", depth * 4, "",
+              !is_union ? "struct" : ft->share && !ft->promised ? "AC__SHARED" : "union");
 }
 
 static void put_close(void *arg, int depth)
@@ -424,7 +427,7 @@ static void emit_type(lw *L, sb *out)
      * unused, and the output would warn at a generated name (F3). No warning is kept. */
     const char *unused = c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
-              "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), _Alignof(struct ac__frame_%s),\n"
+              "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
               "    %s, %s,\n    ac__poll_%s, ac__drop_%s, ac__child_%s, %s, %u, %s};\n",
               c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, n, sites, f->nsites, branches);
     /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
@@ -434,8 +437,9 @@ static void emit_type(lw *L, sb *out)
     names_get(&L->t->frame_bounds, n, &bounded);
     if (bounded)
         sb_printf(out,
-                  "_Static_assert(sizeof(struct ac__frame_%s) <= ac__frame_size_%s && _Alignof(struct ac__frame_%s) <= 16,\n"
-                  "               \"the frame of %s outgrows the ac__frame_size_%s its header promises (at most that many "
+                  "__extension__ _Static_assert(sizeof(struct ac__frame_%s) <= ac__frame_size_%s &&\n"
+                  "                             __alignof__(struct ac__frame_%s) <= 16,\n"
+                  "                             \"the frame of %s outgrows the ac__frame_size_%s its header promises (at most that many "
                   "bytes, aligned to 16 at most)\");\n",
                   n, n, n, n, n);
     free(result);

@@ -67,18 +67,18 @@ static char *task_expr(lw *L, node *m)
     if (m->mk == MK_BLOCK_ON) {
         if (c->ret_type) {
             char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
-            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
-                          "ac__init_%s(ac__bp%u%s); %s; ac__block_on(ac__bt%u, &ac__br%u); ac__br%u; })",
+            s = xasprintf("(__extension__ ({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); %s; ac__block_on(ac__bt%u, &ac__br%u); ac__br%u; }))",
                           k, k, c->name, k, c->name, k, args, decl, k, k, k);
             free(decl);
         } else {
-            s = xasprintf("({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
-                          "ac__init_%s(ac__bp%u%s); ac__block_on(ac__bt%u, 0); })",
+            s = xasprintf("(__extension__ ({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
+                          "ac__init_%s(ac__bp%u%s); ac__block_on(ac__bt%u, 0); }))",
                           k, k, c->name, k, c->name, k, args, k);
         }
     } else {
-        s = xasprintf("({ void *ac__sp%u; ac_task *ac__st%u = ac__task_new(&ac__type_%s, &ac__sp%u); "
-                      "ac__init_%s(ac__sp%u%s); %s(ac__st%u); })",
+        s = xasprintf("(__extension__ ({ void *ac__sp%u; ac_task *ac__st%u = ac__task_new(&ac__type_%s, &ac__sp%u); "
+                      "ac__init_%s(ac__sp%u%s); %s(ac__st%u); }))",
                       k, k, c->name, k, c->name, k, args,
                       m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
         if (an_value_discarded(m)) {

@@ -80,6 +80,15 @@ static void putn(lw *L, const char *s, size_t n)
     sb_putn(&L->out, s, n);
 }
 
+/* The input's text [a, b), its line markers written as #line. */
+static void put_text(lw *L, unsigned a, unsigned b)
+{
+    sb t = {0};
+    tk_put_lines(&L->t->toks, &t, a, b);
+    putn(L, t.data ? t.data : "", t.len);
+    sb_free(&t);
+}
+
 static void line_directive(lw *L, unsigned line)
 {
     if (!sb_at_line_start(&L->out))
@@ -233,10 +242,10 @@ void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
          * gets its own line's #line, so none comes between it and what follows (a case label
          * after a fallthrough comment). */
         line_directive(L, lw_line_at(L, from));
-    putn(L, L->t->text + from, first_nl + 1 - from);
+    put_text(L, from, first_nl + 1);
     if (first_nl + 1 < last) {
         line_directive(L, lw_line_at(L, first_nl + 1));
-        putn(L, L->t->text + first_nl + 1, last - first_nl - 1);
+        put_text(L, first_nl + 1, last);
     }
 }
 

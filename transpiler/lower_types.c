@@ -152,7 +152,8 @@ static int const_inside(CXType ty)
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
 {
     if (const_inside(ty))
-        return xasprintf("({ __typeof__(%s) ac__v = %s; (void)__builtin_memcpy((void *)&(%s), (const void *)&ac__v, sizeof ac__v); })",
+        return xasprintf("(__extension__ ({ __typeof__(%s) ac__v = %s; "
+                         "(void)__builtin_memcpy((void *)&(%s), (const void *)&ac__v, sizeof ac__v); }))",
                          dst, src, dst);
     if (init_list)
         return xasprintf("%s = (__typeof__(%s))%s", dst, dst, src);

@@ -89,7 +89,7 @@ static void child_field(walker *w, const child *ch)
         fl->size = PS_FRAME;
         fl->shown = xasprintf("struct ac__frame_%s", c->name);
     } else if (ch->bounded) {
-        fl = pl_add_field(w->stmt, xasprintf("_Alignas(16) unsigned char %s[ac__frame_size_%s]", ch->field, c->name),
+        fl = pl_add_field(w->stmt, xasprintf("unsigned char %s[ac__frame_size_%s] __attribute__((__aligned__(16)))", ch->field, c->name),
                           xstrdup(ch->field), "child frame, inside this frame (size from its header)");
         fl->size = PS_BYTES;
         int known;

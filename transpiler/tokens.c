@@ -309,11 +309,63 @@ int tk_alone_before(const tk_stream *s, unsigned off)
     return 1;
 }
 
+/* The end of the `# N "file"` part of line marker t (its flags after it left out), or 0 when t is
+ * no line marker. */
+static unsigned marker_end(const tk_stream *s, const tk_token *t)
+{
+    unsigned k = t->start + 1;
+    while (k < t->end && (s->text[k] == ' ' || s->text[k] == '\t'))
+        k++;
+    if (k == t->start + 1 || k == t->end || s->text[k] < '0' || s->text[k] > '9')
+        return 0;
+    while (k < t->end && s->text[k] != '"')
+        k++;
+    for (k++; k < t->end && s->text[k] != '"'; k++)
+        if (s->text[k] == '\\')
+            k++;
+    return k < t->end ? k + 1 : 0;
+}
+
+/* Writes line marker t as `#line N "file"` when it is one (returns 1). */
+static int put_marker(const tk_stream *s, sb *out, const tk_token *t)
+{
+    unsigned mark = t->kind == TK_DIRECTIVE ? marker_end(s, t) : 0;
+    if (!mark)
+        return 0;
+    sb_puts(out, "#line");
+    sb_putn(out, s->text + t->start + 1, mark - t->start - 1);
+    return 1;
+}
+
+void tk_put_lines(const tk_stream *s, sb *out, unsigned a, unsigned b)
+{
+    for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
+        const tk_token *t = &s->v[i];
+        if (t->kind != TK_DIRECTIVE || t->start < a || t->end > b)
+            continue;
+        sb_putn(out, s->text + a, t->start - a);
+        if (!put_marker(s, out, t))
+            sb_putn(out, s->text + t->start, t->end - t->start);
+        a = t->end;
+    }
+    if (a < b)
+        sb_putn(out, s->text + a, b - a);
+}
+
 void tk_put_code(const tk_stream *s, sb *out, unsigned a, unsigned b)
 {
     for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
         const tk_token *t = &s->v[i];
-        if (t->kind != TK_COMMENT || s->text[t->start + 1] != '/' || t->start < a || t->end > b)
+        if (t->start < a || t->end > b)
+            continue;
+        if (t->kind == TK_DIRECTIVE) {
+            sb_putn(out, s->text + a, t->start - a);
+            if (!put_marker(s, out, t))
+                sb_putn(out, s->text + t->start, t->end - t->start);
+            a = t->end;
+            continue;
+        }
+        if (t->kind != TK_COMMENT || s->text[t->start + 1] != '/')
             continue;
         sb_putn(out, s->text + a, t->start - a);
         sb_puts(out, "/*");

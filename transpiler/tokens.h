@@ -61,7 +61,10 @@ int tk_alone_before(const tk_stream *s, unsigned off);
 struct sb;
 /* Appends text [a, b) to out with each line comment made a block comment: user text lands in
  * generated lines that go on after it (`if (!(cond)) break;`), where a `//` would swallow the
- * rest. A comment's meaning to gcc (`// fallthrough`) is kept. */
+ * rest. A comment's meaning to gcc (`// fallthrough`) is kept. A line marker of the preprocessed
+ * text (`# 25 "f.c" 2`) is written `#line 25 "f.c"`, which -pedantic accepts. */
 void tk_put_code(const tk_stream *s, struct sb *out, unsigned a, unsigned b);
+/* Appends text [a, b) as it is, but for its line markers, written as tk_put_code writes them. */
+void tk_put_lines(const tk_stream *s, struct sb *out, unsigned a, unsigned b);
 
 #endif

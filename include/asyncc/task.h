@@ -73,11 +73,12 @@ AC_EXPORT async void ac_yield(void);
 AC_EXPORT async int ac_task_join(ac_task *task, void *result, size_t result_size);
 /* (The macro's own name in its expansion is not expanded again: it calls the function above.) */
 #define ac_task_join(task, result) ac_task_join((task), (result), AC__RESULT_SIZE(result))
-/* sizeof *result, or 0 for a void * or a literal 0 (no check); sizeof is never applied to void. */
+/* sizeof *result, or 0 for a void * or a literal 0 (no check); sizeof is never applied to void.
+ * (__extension__: a C99 program built with -pedantic-errors may join too.) */
 #define AC__RESULT_SIZE(result)                                                               \
-    _Generic((result), void *: (size_t)0, int: (size_t)0,                                     \
-             default: sizeof *_Generic((result), void *: (char *)0, int: (char *)0,           \
-                                       default: (result)))
+    (__extension__ _Generic((result), void *: (size_t)0, int: (size_t)0,                      \
+                            default: sizeof *_Generic((result), void *: (char *)0,            \
+                                                      int: (char *)0, default: (result))))
 
 /* Cancels a spawned task at its current await (its cleanups run) and releases the handle. */
 AC_EXPORT void ac_task_abort(ac_task *task);

@@ -7,7 +7,8 @@ split over lines, with comments). Functions and calls are found with libclang's 
 Functions that cannot be async by the guide's rules stay plain: variadic ones, those whose address
 is taken (async functions are not C functions of their type), and every function such a plain
 function calls (a plain function cannot await); so do functions of reserved names
-(`__cyg_profile_func_enter`), which code the compiler inserts calls. The program is otherwise
+(`__cyg_profile_func_enter`), which code the compiler inserts calls, and functions called by
+attribute (constructors, destructors, cleanups, alias and ifunc targets). The program is otherwise
 untouched, so its plain build is the reference the async build is compared against.
 
 usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [-- clang flags...]"""
@@ -70,6 +71,25 @@ def callee_ref(call):
     return c if c.kind == K.DECL_REF_EXPR else None
 
 
+ATTR_NAMED = re.compile(rb"\b(?:__)?(?:cleanup|alias|ifunc)(?:__)?\s*\(\s*\"?(\w+)")
+ATTR_STARTUP = re.compile(rb"\b(?:__)?(?:constructor|destructor|alias|ifunc)(?:__)?\b")
+
+
+def attribute_plain(text, nodes, defined):
+    """The defined functions a cleanup, alias or ifunc attribute names, and those declared with
+    constructor, destructor, alias or ifunc (in a declaration's text before any body)."""
+    names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
+    for c in nodes:
+        if c.kind == K.FUNCTION_DECL and c.spelling in defined:
+            end = c.extent.end.offset
+            for k in c.get_children():
+                if k.kind == K.COMPOUND_STMT:
+                    end = k.extent.start.offset
+            if ATTR_STARTUP.search(text[c.extent.start.offset:end]):
+                names.add(c.spelling)
+    return names & set(defined)
+
+
 def plan(path, flags):
     """Parses PATH; returns (text bytes, async function names, edits) where edits are
     (offset, order, text) insertions that make it async (yields are added later)."""
@@ -112,8 +132,11 @@ def plan(path, flags):
                 c.hash not in call_refs:
             address_taken.add(c.referenced.spelling)
     # Reserved names (`__cyg_profile_func_enter`) are the implementation's hooks, called by code
-    # the compiler inserts: they stay plain.
+    # the compiler inserts: they stay plain. So do functions the program calls as plain functions
+    # by attribute (the guide refuses them async): constructors, destructors, cleanups, and what
+    # alias and ifunc name.
     plain = {n for n, fn in defined.items() if is_variadic(fn) or n.startswith("__")} | address_taken
+    plain |= attribute_plain(text, nodes, defined)
     work = list(plain)
     while work:
         n = work.pop()

@@ -45,6 +45,7 @@ def one(name, cfg):
 
 def check(name, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
+    os.chdir(work)  # what the compilers write beside their output (gcc.dg's -fdump-*) stays there
     shutil.copy(os.path.join(cfg["suite"], name), p("p.c"))
     flags = ["-std=gnu11"] + dg_options(open(p("p.c"), "rb").read())
     # libclang (asyncify, asyncc) sees only the options that change what the text means.
