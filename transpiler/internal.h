@@ -173,6 +173,7 @@ struct tunit {
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
     afn **fns;
     unsigned nfns;
+    names self_macros; /* macros whose expansion names them again (pp_take_defines) */
     names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope: its value */
     names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
                         * types already moved to file scope: what a moved local type must not be */
@@ -224,8 +225,16 @@ unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **
 char *cx_take(CXString s);
 
 /* pp.c */
-int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int *pid, int *fd);
+/* defines: the output also has each macro's #define and #undef where it happens (-dD), for
+ * pp_take_defines. */
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int defines, int *pid,
+             int *fd);
 int pp_finish(int pid, int fd, char **out, unsigned *len);
+/* Blanks the #define and #undef lines of text (spaces, the newlines kept: offsets and lines do
+ * not change) and puts in out the names of the macros whose replacement names the macro itself
+ * and is more than its name (glibc's `#define sa_handler __sigaction_handler.sa_handler`): in
+ * generated code, which is already expanded, they would apply a second time. */
+void pp_take_defines(char *text, unsigned len, names *out);
 
 /* parse.c */
 /* Parses t->text as the file `name`: returns 0 with t->tu set, or -1 after printing why. A large

@@ -244,6 +244,21 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xstrdup(lw_vm_typedef(L, n)));
         return;
     }
+    if (n->kind == CXCursor_UnaryOperator && n->nkids == 1 && !L->twin && nstart(n) < nstart(n->kids[0]) &&
+        tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(n)), "&")) {
+        /* `&x` of a frame-only local: the frame pointer plus the field's offset. gcc's
+         * -Wsequence-point takes `&ac__fr->x` for an access of ac__fr->x (not `&x`), so csmith's
+         * `(q == &x) + (x = 1)` warned in the output alone (F19). */
+        node *k = an_unparen(n->kids[0]);
+        var *v = k && k->kind == CXCursor_DeclRefExpr ? k->var : NULL;
+        if (v && v->in_frame && !v->as_local && !vm_type(clang_getCursorType(v->decl->cur))) {
+            push_edit(e, n,
+                      xasprintf("((%s__typeof__(ac__fr->%s) *)(void *)((char *)ac__fr + __builtin_offsetof(struct "
+                                "ac__frame_%s, %s)))",
+                                v->is_const ? "const " : "", v->field, L->f->self->name, v->field));
+            return;
+        }
+    }
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !n->var->as_local && !L->twin) {
         /* A const local's field is not const (its initializer is an assignment): its uses see it
          * through a const lvalue, so that typeof, _Generic and assignments still see a const. */

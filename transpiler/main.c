@@ -370,7 +370,7 @@ int main(int argc, char **argv)
     t.clang = clang;
     t.pp_flags = o.flags;
     t.npp_flags = o.nflags;
-    if (pp_start(clang, o.flags, o.nflags, o.input, &pp_pid, &pp_fd) < 0) {
+    if (pp_start(clang, o.flags, o.nflags, o.input, 1, &pp_pid, &pp_fd) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -381,6 +381,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    pp_take_defines(t.text, t.text_len, &t.self_macros);
     tk_lex(&t.toks, t.text, t.text_len);
     tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     phase("preprocess");

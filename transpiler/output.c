@@ -243,7 +243,7 @@ static unsigned *counter_uses(tunit *t, const item *items, unsigned n)
     char *pre = NULL;
     unsigned len;
     if (fd >= 0 && write(fd, text.data, text.len) == (ssize_t)text.len && close(fd) == 0 &&
-        pp_start(t->clang, flags, t->npp_flags + 1, path, &pid, &out) == 0 && pp_finish(pid, out, &pre, &len) == 0) {
+        pp_start(t->clang, flags, t->npp_flags + 1, path, 0, &pid, &out) == 0 && pp_finish(pid, out, &pre, &len) == 0) {
         tk_stream ps;
         tk_lex(&ps, pre, len);
         unsigned long values[2] = {0, 0}, k = 0;
@@ -350,6 +350,9 @@ char *out_compose(tunit *t)
      * before their first use. */
     composer c = {t, {0}, 0, 1, c_string_body(t->output), {0}};
     file_macros(t, &c.macros);
+    for (unsigned k = 0; k < t->self_macros.cap; k++) /* and the headers' self-referential ones */
+        if (t->self_macros.keys[k])
+            names_put(&c.macros, t->self_macros.keys[k], NULL);
     sb_grow(&c.out, t->orig_len * 4);
     sb code = {0}; /* one buffer for every function's code: its memory is reused */
     const char *p = t->orig, *end = t->orig + t->orig_len;

@@ -15,13 +15,16 @@ extern char **environ;
 
 /* Starts clang's preprocessor: returns 0 with *pid and *fd (its output) set, or -1 after printing
  * why it could not start. pp_finish reads what it writes. */
-int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int *pid, int *fd)
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int defines, int *pid,
+             int *fd)
 {
     const char **argv = xcalloc((size_t)nflags + 8, sizeof *argv);
     int argc = 0;
     argv[argc++] = clang;
     argv[argc++] = "-E";
     argv[argc++] = "-C";
+    if (defines)
+        argv[argc++] = "-dD";
     argv[argc++] = "-D__ASYNCC__";
     for (int i = 0; i < nflags; i++)
         argv[argc++] = flags[i];
@@ -82,4 +85,55 @@ int pp_finish(int pid, int fd, char **out, unsigned *len)
     *len = (unsigned)text.len;
     *out = sb_take(&text);
     return 0;
+}
+
+static int ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether the replacement [r, end) of macro `name` names it as a word and is not just the name. */
+static int names_itself(const char *name, size_t n, const char *r, const char *end)
+{
+    while (r < end && (*r == ' ' || *r == '\t'))
+        r++;
+    while (end > r && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+        end--;
+    if ((size_t)(end - r) == n && memcmp(r, name, n) == 0)
+        return 0; /* `#define stdin stdin`: expanding it again changes nothing */
+    for (const char *p = r; p + n <= end; p++)
+        if (memcmp(p, name, n) == 0 && (p == r || !ident_char(p[-1])) && (p + n == end || !ident_char(p[n])))
+            return 1;
+    return 0;
+}
+
+void pp_take_defines(char *text, unsigned len, names *out)
+{
+    char *end = text + len;
+    for (char *line = text; line < end;) {
+        char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (!eol)
+            eol = end;
+        int def = (size_t)(eol - line) > 8 && memcmp(line, "#define ", 8) == 0;
+        if (def || ((size_t)(eol - line) > 7 && memcmp(line, "#undef ", 7) == 0)) {
+            if (def) {
+                const char *name = line + 8, *q = name;
+                while (q < eol && ident_char(*q))
+                    q++;
+                const char *r = q;
+                if (r < eol && *r == '(') { /* a function-like macro's parameters */
+                    while (r < eol && *r != ')')
+                        r++;
+                    r += r < eol;
+                }
+                if (q > name && names_itself(name, (size_t)(q - name), r, eol)) {
+                    char *m = xstrndup(name, (size_t)(q - name));
+                    names_put(out, m, NULL);
+                    free(m);
+                }
+            }
+            memset(line, ' ', (size_t)(eol - line));
+        }
+        line = eol + 1;
+    }
 }
