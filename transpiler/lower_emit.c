@@ -518,6 +518,9 @@ void lw_function(tunit *t, afn *f, sb *out)
         }
     one_line_each(&L, out, decls);
     if (f->self) {
+        char *func = lw_func_name_decl(t, f);
+        sb_puts(out, func);
+        free(func);
         size_t from = out->len;
         emit_async(&L, out);
         if (t->lines == 2)

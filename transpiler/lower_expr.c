@@ -192,15 +192,38 @@ char *lw_return_text(lw *L, node *r)
     return s;
 }
 
-static int is_function_name(const tunit *t, const node *n)
+static const char *const names_of_function[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+
+/* Which of __func__, __FUNCTION__, __PRETTY_FUNCTION__ the text [a, b) is, or -1. */
+static int function_name_at(const tunit *t, unsigned a, unsigned b)
 {
-    static const char *const names_of_function[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
     for (int i = 0; i < 3; i++) {
         size_t len = strlen(names_of_function[i]);
-        if (nend(n) - nstart(n) == len && memcmp(t->text + nstart(n), names_of_function[i], len) == 0)
-            return 1;
+        if (b - a == len && memcmp(t->text + a, names_of_function[i], len) == 0)
+            return i;
     }
-    return 0;
+    return -1;
+}
+
+/* __func__ is an array of its own, `static const char __func__[] = "f";` (C11 6.4.2.2): a string
+ * literal in its place could be merged with the program's own "f" (`"main" == __func__` was
+ * true, gcc.dg c99-func-3 made async), so the generated code names one array per function and
+ * spelling (gcc's __FUNCTION__ is another array than its __func__). */
+char *lw_func_name_decl(const tunit *t, const afn *f)
+{
+    const tk_stream *ts = &t->toks;
+    int used[3] = {0, 0, 0};
+    for (unsigned i = tk_at(ts, nstart(f->root)); i < ts->n && ts->v[i].start < nend(f->root); i++) {
+        int k = ts->v[i].kind == TK_IDENT ? function_name_at(t, ts->v[i].start, ts->v[i].end) : -1;
+        if (k >= 0)
+            used[k] = 1;
+    }
+    sb out = {0};
+    for (int k = 0; k < 3; k++)
+        if (used[k])
+            sb_printf(&out, "__attribute__((unused)) static const char ac_%s%s[] = \"%s\";\n", names_of_function[k],
+                      f->name, f->name);
+    return out.data ? sb_take(&out) : xstrdup("");
 }
 
 /* A compound literal that a pointer may reach after an await: its storage is the frame member
@@ -215,8 +238,10 @@ static char *frame_literal(lw *L, node *n)
     }
     const char *m = slot->name;
     char *lit = lw_emit_kids(L, n);
-    char *s = xasprintf("(*(__builtin_memcpy((void *)&ac__fr->%s, (const void *)&%s, sizeof ac__fr->%s), &ac__fr->%s))",
-                        m, lit, m, m);
+    /* (the destination as in lower_stmt.c's array initializers: F20) */
+    char *s = xasprintf("(*(__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
+                        "(const void *)&%s, sizeof ac__fr->%s), &ac__fr->%s))",
+                        L->f->self->name, m, lit, m, m);
     free(lit);
     return s;
 }
@@ -275,10 +300,11 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, frame_literal(L, n));
         return;
     }
-    if (L->f->self && n->kind == CXCursor_StringLiteral && n->nkids == 0 && is_function_name(L->t, n)) {
+    int fname = n->kind == CXCursor_StringLiteral && n->nkids == 0 ? function_name_at(L->t, nstart(n), nend(n)) : -1;
+    if (L->f->self && fname >= 0) {
         /* (libclang shows __func__ as a string literal under the predefined expression) */
         /* in the poll function these would name ac__poll_f */
-        push_edit(e, n, xasprintf("\"%s\"", L->f->name));
+        push_edit(e, n, xasprintf("ac_%s%s", names_of_function[fname], L->f->name));
         return;
     }
     if (n->kind == CXCursor_ReturnStmt && L->f->self && !L->twin) {

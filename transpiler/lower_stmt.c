@@ -18,11 +18,15 @@ static void init_frame_var(lw *L, var *v, node *init)
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
     int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
     /* An array is copied from a compound literal of its own type; the casts let volatile
-     * elements through, which memcpy's pointers do not take (-Wdiscarded-array-qualifiers). */
+     * elements through, which memcpy's pointers do not take (-Wdiscarded-array-qualifiers). The
+     * destination is the frame plus the field's offset: gcc -O2's -Wstringop-overflow took
+     * `&ac__fr->x` for another member of x's union of shared bytes (F20). */
     if (array)
-        lw_gline(L, line, "__builtin_memcpy((void *)&ac__fr->%s, (const void *)&(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
-              v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
-              init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
+        lw_gline(L, line,
+                 "__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
+                 "(const void *)&(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
+                 L->f->self->name, v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
+                 init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
     else {
         char *dst = xasprintf("ac__fr->%s", v->field);
         char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
