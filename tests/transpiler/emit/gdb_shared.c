@@ -72,9 +72,9 @@ async int main(void)
 
 // (the frame struct is one line: lower_emit.c, one_line_each)
 // GEN: struct ac__frame_promised {
-// GEN-SAME: ; union { __extension__ char ac__shared_early[0];
+// GEN-SAME: ; __extension__ union { __extension__ char ac__shared_early[0];
 // GEN: struct ac__frame_work {
-// GEN-SAME: AC__SHARED { __extension__ char ac__shared_first[0];
+// GEN-SAME: __extension__ AC__SHARED { __extension__ char ac__shared_first[0];
 // GEN-SAME: first;
 // GEN-SAME: second;
 // GEN-SAME: __extension__ char ac__dead_2_first[0]; __extension__ char ac__dead_3_first[0]; __extension__ char ac__dead_1_second[0];
