@@ -22,8 +22,12 @@ typedef struct {
     int n;
 } paged;
 
-static unsigned checks, bad; /* alignment checks made, and those that failed */
-#define CHECK_ALIGN(p, n) (checks++, bad += ((uintptr_t)(p) % (n)) != 0)
+/* Alignment checks made, and those that failed: counted atomically, since spawned tasks check on
+ * other workers (TSan in CI saw the plain increments race). */
+static unsigned checks, bad;
+#define CHECK_ALIGN(p, n)                                                                          \
+    (__atomic_fetch_add(&checks, 1, __ATOMIC_RELAXED),                                            \
+     __atomic_fetch_add(&bad, ((uintptr_t)(p) % (n)) != 0, __ATOMIC_RELAXED))
 
 static async struct wide64 make_wide(int n)
 {
