@@ -48,6 +48,20 @@ start_server() {
     [ -n "$port" ] || fail "the server did not say its port"
 }
 
+# wait_for FILE COUNT GREP-ARGS...: waits until COUNT lines of FILE match `grep GREP-ARGS`, at most
+# $wait_seconds (60 unless the script sets it); says what it missed on stderr and returns 1 after.
+wait_seconds=60
+wait_for() {
+    local file=$1 count=$2 i
+    shift 2
+    for ((i = 0; i < 10 * wait_seconds; i++)); do
+        [ "$(grep -c "$@" "$file" 2>/dev/null)" -ge "$count" ] && return 0
+        sleep 0.1
+    done
+    echo "never saw $count lines matching '${*: -1}' in $file" >&2
+    return 1
+}
+
 # stop_server SIGNAL: sends SIGNAL (TERM, INT...) to the server and waits, 30 s at most, for it
 # to exit with status 0 (under valgrind, 99 means memcheck found an invalid access or a leak).
 stop_server() {

@@ -16,13 +16,7 @@ pause=1
 # join before bob's (the server answers a join to the others only): bob connects a pause after
 # alice gave her name.
 wait_line() { # wait_line CLIENT LINE: until CLIENT has received LINE (60 s at most)
-    local i
-    for ((i = 0; i < 600; i++)); do
-        grep -qxF -- "$2" "$out/$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "$1 never saw '$2'" >&2
-    return 1
+    wait_for "$out/$1" 1 -xF -- "$2"
 }
 clients=()
 client() { # client NAME: a real client whose input is the function NAME_says

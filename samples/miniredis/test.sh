@@ -16,13 +16,10 @@ check() {
     [ "$got" = "$want" ] || fail "redis-cli $*: expected '$want', got '$got'"
 }
 
-# wait_for FILE PATTERN: waits until FILE has a line matching PATTERN.
-wait_for() {
-    for _ in $(seq 200); do
-        grep -q "$2" "$1" 2>/dev/null && return 0
-        sleep 0.05
-    done
-    fail "waited 10 s for '$2' in $(basename "$1"): $(cat "$1")"
+# wait_line FILE PATTERN: waits until FILE has a line matching PATTERN (10 s at most).
+wait_line() {
+    local wait_seconds=10
+    wait_for "$1" 1 -- "$2" || fail "waited 10 s for '$2' in $(basename "$1"): $(cat "$1")"
 }
 
 start_server --port 0
@@ -106,17 +103,17 @@ echo "ok: redis-cli --pipe: $((2 * n)) pipelined commands, $((2 * n)) replies, n
 timeout 30 redis-cli -p "$port" subscribe news sports >"$out/sub" 2>&1 &
 sub=$!
 pids+=("$sub")
-wait_for "$out/sub" '^sports$'
+wait_line "$out/sub" '^sports$'
 check '(integer) 1' publish news "first headline"
 check '(integer) 1' publish sports "a score"
 check '(integer) 0' publish weather "nobody listens"
 timeout 30 redis-cli -p "$port" subscribe news >"$out/sub2" 2>&1 &
 sub2=$!
 pids+=("$sub2")
-wait_for "$out/sub2" '^news$'
+wait_line "$out/sub2" '^news$'
 check '(integer) 2' publish news "second headline"
-wait_for "$out/sub" '^second headline$'
-wait_for "$out/sub2" '^second headline$'
+wait_line "$out/sub" '^second headline$'
+wait_line "$out/sub2" '^second headline$'
 printf '%s\n' subscribe news 1 subscribe sports 2 message news "first headline" message sports \
     "a score" message news "second headline" >"$out/sub.want"
 cmp "$out/sub.want" "$out/sub" || fail "the subscriber saw: $(cat "$out/sub")"

@@ -14,16 +14,7 @@ start_server --port 0 --cert "$out/cert.pem" --key "$out/key.pem"
 echo "server on 127.0.0.1:$port"
 slow=1
 [ ${#wrapper[@]} -gt 0 ] && slow=4 # valgrind: give every step more time
-
-# wait_for FILE TEXT COUNT: waits until COUNT lines of FILE contain TEXT (at most 60 s x slow).
-wait_for() {
-    local i
-    for ((i = 0; i < 600 * slow; i++)); do
-        [ "$(grep -cF -- "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
+wait_seconds=$((60 * slow))
 
 # s_client LINES... [-- OPTIONS]: feeds the lines to openssl s_client one by one into $out/got
 # (its stderr into $out/brief), each after the previous one came back (or, for the key update
@@ -41,8 +32,8 @@ s_client() {
     for l in "${lines[@]}"; do
         echo "$l"
         case "$l" in
-        k | K) updates=$((updates + 1)) && wait_for "$out/brief" KEYUPDATE "$updates" || true ;;
-        *) wait_for "$out/got" "$l" 1 || true ;;
+        k | K) updates=$((updates + 1)) && wait_for "$out/brief" "$updates" -F KEYUPDATE || true ;;
+        *) wait_for "$out/got" 1 -F -- "$l" || true ;;
         esac
     done | timeout $((120 * slow)) openssl s_client -connect "127.0.0.1:$port" -servername localhost \
         -CAfile "$out/cert.pem" -verify_hostname localhost -verify_return_error -brief -no_ign_eof \

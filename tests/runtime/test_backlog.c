@@ -4,7 +4,8 @@
  * steals and runs part of it. The wakes are made as the driver makes them (in_driver set).
  * Whether the parked worker's thread gets a CPU within the 40 ms the backlog lasts is the
  * scheduler's choice on a loaded machine (CI saw 0 of 8 once): rounds repeat for up to
- * ROUND_SECONDS and one round where a task ran elsewhere passes; without the rule none would. */
+ * TEST_RETRY_SECONDS and one round where a task ran elsewhere passes; without the rule none
+ * would. */
 #include <pthread.h>
 
 #include "../../runtime/task.h"
@@ -13,7 +14,6 @@
 
 #define SLEEPERS 8
 #define SPIN_MS 5
-#define ROUND_SECONDS 20
 
 static ac_waker wakers[SLEEPERS];
 static atomic_int registered;
@@ -101,20 +101,13 @@ static int root_poll(void *frame, ac_cx *cx)
 
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
 
-static double seconds_now(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + now.tv_nsec / 1e9;
-}
-
 int main(void)
 {
     ac_runtime_config config;
     ac_runtime_config_default(&config);
     config.workers = 2;
     CHECK_EQ(ac_runtime_configure(&config), 0);
-    double deadline = seconds_now() + ROUND_SECONDS;
+    double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
     int round = 0, elsewhere;
     do {
         atomic_store(&registered, 0);
@@ -124,7 +117,7 @@ int main(void)
             elsewhere += !pthread_equal(ran_on[i], driver_thread);
         printf("round %d: %d of %d woken tasks ran on the other worker\n", ++round, elsewhere,
                SLEEPERS);
-    } while (elsewhere == 0 && seconds_now() < deadline);
+    } while (elsewhere == 0 && test_now_ms() < deadline);
     CHECK(elsewhere > 0);
     ac_runtime_shutdown();
     return 0;

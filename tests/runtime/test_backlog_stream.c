@@ -5,7 +5,7 @@
  * the idle worker took the stream over every few milliseconds. A worker that the machine stops
  * for over 2 ms counts as stuck and loses the stream to the other one, rightly: on a loaded
  * machine (TSan beside other tests: 3 moves) a round may see that, so rounds repeat for up to
- * ROUND_SECONDS and one with at most 2 moves passes; before, every round had dozens. */
+ * TEST_RETRY_SECONDS and one with at most 2 moves passes; before, every round had dozens. */
 #include <pthread.h>
 
 #include "../../runtime/task.h"
@@ -15,7 +15,6 @@
 #define HOPS 2000  /* about 200 ms of stream */
 #define HOP_US 100 /* far below the backlog rule's 3 ms */
 #define SETTLE 10  /* hops before both relays share a worker */
-#define ROUND_SECONDS 20
 
 static ac_waker wakers[2];
 static atomic_int registered;
@@ -105,20 +104,13 @@ static int root_poll(void *frame, ac_cx *cx)
 
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
 
-static double seconds_now(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + now.tv_nsec / 1e9;
-}
-
 int main(void)
 {
     ac_runtime_config config;
     ac_runtime_config_default(&config);
     config.workers = 2;
     CHECK_EQ(ac_runtime_configure(&config), 0);
-    double deadline = seconds_now() + ROUND_SECONDS;
+    double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
     do {
         hops = moves = 0;
         wakers[0].task = wakers[1].task = NULL;
@@ -126,7 +118,7 @@ int main(void)
         test_block_on(&root_type);
         printf("the stream of %d wakes moved between the workers %d times\n", hops, moves);
         CHECK_INT(>=, hops, HOPS);
-    } while (moves > 2 && seconds_now() < deadline);
+    } while (moves > 2 && test_now_ms() < deadline);
     /* A worker that the machine stops for over 2 ms may lose the stream once or twice. */
     CHECK_INT(<=, moves, 2);
     ac_runtime_shutdown();

@@ -23,13 +23,6 @@
 #define BLOCK_AT_MS 500
 #define MAX_SAMPLES (1u << 22)
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 /* stderr goes to a file (the watchdog's words are checked); ours to the original stderr. */
 static char err_path[64];
 static FILE *out;
@@ -118,14 +111,14 @@ static long run_clients(void *arg)
         CHECK_EQ(connect(fds[i], (struct sockaddr *)&a, sizeof a), 0);
         p[i] = (struct pollfd){.fd = fds[i], .events = POLLIN};
     }
-    double start = now_ms();
+    double start = test_now_ms();
     for (int i = 1; i <= CONNS; i++) {
         CHECK_EQ(send(fds[i], "p", 1, MSG_NOSIGNAL), 1);
-        sent[i] = last[i] = now_ms();
+        sent[i] = last[i] = test_now_ms();
     }
     bool asked = false;
     for (;;) {
-        double t = now_ms();
+        double t = test_now_ms();
         if (t - start > RUN_MS)
             break;
         if (!asked && t - start > BLOCK_AT_MS) { /* connection 0 asks its task to block */
@@ -133,7 +126,7 @@ static long run_clients(void *arg)
             asked = true;
         }
         CHECK_INT(>=, poll(p + 1, CONNS, 10), 0);
-        t = now_ms();
+        t = test_now_ms();
         for (int i = 1; i <= CONNS; i++) {
             if (atomic_load(&blocked) && t - last[i] > c->worst_gap_blocked)
                 c->worst_gap_blocked = t - last[i];
@@ -145,7 +138,7 @@ static long run_clients(void *arg)
                 c->lat[c->n++] = (float)(t - sent[i]);
             last[i] = t;
             CHECK_EQ(send(fds[i], "p", 1, MSG_NOSIGNAL), 1);
-            sent[i] = now_ms();
+            sent[i] = test_now_ms();
         }
     }
     for (int i = 0; i <= CONNS; i++)

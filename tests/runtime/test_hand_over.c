@@ -14,7 +14,6 @@
 #include "test.h"
 
 #define N 32
-#define ROUND_SECONDS 20
 
 static int a[2], b[2], fa[N], fb[N]; /* readers of worker 0 wait on a's dups, the others on b's */
 static int sub[N], resumed[N];
@@ -97,21 +96,14 @@ async int round_trip(int *moved)
     return on_b;
 }
 
-static double seconds_now(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + now.tv_nsec / 1e9;
-}
-
 /* Worker 0 counts as keeping up only while its poll is short and nothing waits in its queue:
  * a round in which the machine's load broke that (a poll preempted for 2 ms makes the monitor
- * take worker 0 over) may see no hand-over, so rounds repeat for up to ROUND_SECONDS and one
+ * take worker 0 over) may see no hand-over, so rounds repeat for up to TEST_RETRY_SECONDS and one
  * must show it. Before, none did. */
 async int root(void)
 {
     int counted = 0, best = -1, best_of = 0;
-    for (double deadline = seconds_now() + ROUND_SECONDS; seconds_now() < deadline;) {
+    for (double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3; test_now_ms() < deadline;) {
         int moved;
         int on_b = await(round_trip(&moved));
         if (moved < 0)

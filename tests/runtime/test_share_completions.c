@@ -10,21 +10,19 @@
  * gets a CPU before H takes the backlog itself (H looks between batches of its polls, every few
  * tens of ms here) is the scheduler's choice: on a loaded machine (CI runs tests side by side on
  * 2 cores) a round can pass without the other thread running at all, so rounds repeat for up to
- * ROUND_SECONDS and one round that shares proves the path; before take_completions no round
+ * TEST_RETRY_SECONDS and one round that shares proves the path; before take_completions no round
  * shared (CI once saw 0 of 181 moved in a single round under load). */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "test.h"
 
 #define N 600
-#define ROUND_SECONDS 20
 
 static int sock[2], fds[N];
 static pthread_t hog_thread, sub_thread[N], done_thread[N];
@@ -90,16 +88,9 @@ async void round_trip(int *on_h, int *moved)
         }
 }
 
-static double seconds_now(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + now.tv_nsec / 1e9;
-}
-
 async int root(void)
 {
-    double deadline = seconds_now() + ROUND_SECONDS;
+    double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
     int rounds = 0, counted = 0, best_on_h = 0, best_moved = 0;
     do {
         int on_h, moved;
@@ -117,14 +108,14 @@ async int root(void)
         }
         if (moved * best_on_h >= best_moved * on_h)
             best_on_h = on_h, best_moved = moved;
-    } while (seconds_now() < deadline);
+    } while (test_now_ms() < deadline);
     if (!counted) {
         printf("share_completions: skipped, the busy worker never had 128 receives in %d rounds\n",
                rounds);
         return TEST_SKIP;
     }
     printf("share_completions: in %d rounds of %d (%d s) the idle worker never took a quarter of "
-           "the busy one's completions (best: %d of %d)\n", counted, rounds, ROUND_SECONDS,
+           "the busy one's completions (best: %d of %d)\n", counted, rounds, TEST_RETRY_SECONDS,
            best_moved, best_on_h);
     return 1;
 }
