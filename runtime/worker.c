@@ -100,13 +100,32 @@ static void unpark_worker(struct ac__worker *w)
  * (thousands at once on a server with many connections) overflowed the local queue into the
  * global one, where the oldest half of each overflow waited behind newer tasks run from the
  * local queue (10,000 echo connections: 1,000 to 7,400 tasks in the global queue on average).
- * At least REAP_MIN, so that I/O completes also while the queue stays full. */
-#define REAP_MIN 16
+ * At least REAP_STEP. */
+#define REAP_STEP 16
 
 static unsigned share_room(struct ac__worker *w)
 {
     unsigned len = ac__local_len(&w->queue), half = AC__LOCAL_QUEUE_CAP / 2;
-    return len + REAP_MIN < half ? half - len : REAP_MIN;
+    return len + REAP_STEP < half ? half - len : REAP_STEP;
+}
+
+/* Dispatches what share_room allows of w's completions, and more, REAP_STEP at a time, until
+ * they have woken as many tasks as w polled since its last reap: I/O keeps pace with new work
+ * also while the queue stays full. (Without that rule, a program that spawned 10,000 tasks
+ * reading a file each, its queue full of tasks not yet started, started more of them than it
+ * finished and held thousands of buffers at once: 333k -> 63k files/s, 37 MB of heap.) */
+static void reap_into_queue(struct ac__worker *w)
+{
+    unsigned polled = w->tick - w->reap_tick;
+    w->reap_tick = w->tick;
+    w->driver_woken = 0;
+    w->be->reap(w, share_room(w));
+    while (w->driver_woken < polled && w->be->reap(w, REAP_STEP))
+        ;
+    /* What is left waits for us: a worker with nothing to do can take a share. */
+    if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
+        w->be->ready(w) >= AC__SHARE_MIN)
+        notify_parked(w->rt);
 }
 
 static uint64_t backlog_since(struct ac__worker *w)
@@ -176,6 +195,8 @@ void ac__schedule(ac_task *task, bool yield)
             return;
         }
         ac__local_push(&cur->queue, task, &rt->inject);
+        if (cur->in_driver)
+            cur->driver_woken++;
         if (!backlog_since(cur))
             date_backlog(cur);
         if (!cur->in_driver)
@@ -343,16 +364,6 @@ static bool work_anywhere(struct ac__worker *w, bool *young)
 
 /* ------------------------------------------------------------------------------------------ */
 /* Parking                                                                                    */
-
-/* Dispatches what share_room allows of w's completions. */
-static void reap_into_queue(struct ac__worker *w)
-{
-    w->be->reap(w, share_room(w));
-    /* What is left waits for us: a worker with nothing to do can take a share. */
-    if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
-        w->be->ready(w) >= AC__SHARE_MIN)
-        notify_parked(w->rt);
-}
 
 /* A worker woken by its own backend (not by another worker) for a few completions while a
  * lower-numbered worker is awake and keeps up (its queue drained since it last looked) hands
