@@ -69,6 +69,7 @@ struct var {
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
+    unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
     unsigned long long align; /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };
@@ -316,8 +317,9 @@ int sh_use_span(const tunit *t, const afn *f, const var *v, span *out);
 /* For debuggers, the last members of f's frame struct: for each await at which a local that shares
  * bytes holds no value that matters (outside its use span), a member of size zero
  * `ac__dead_<state>_<field>`; the gdb extension says <optimized out> for it there when the share is
- * a union. "" when there are none; the caller frees it. */
-char *sh_dead_markers(const afn *f);
+ * a union; and for each such local `ac__span_<line>_<field>`, the last line of its use span (print
+ * NAME says <optimized out> past it). "" when there are none; the caller frees it. */
+char *sh_dead_markers(tunit *t, const afn *f);
 
 /* align.c */
 /* The alignment an AlignedAttr node asks for: returns 0 with *align set, or -1 when its argument

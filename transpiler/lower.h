@@ -35,7 +35,6 @@ typedef struct lw {
     unsigned nvm;
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
     sb stale; /* frame fields an await leaves as they were, for debuggers (lower_locals.c) */
-    int no_debug_copies; /* too many locals times awaits for -O0's debug copies (lower_locals.c) */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
@@ -93,7 +92,9 @@ void lw_gen_stmt(lw *L, node *s);
 void lw_place_locals(lw *L);
 char *lw_spills(lw *L, const node *aw);
 char *lw_reloads(lw *L, const node *aw);
-char *lw_debug_frame(lw *L);
+char *lw_debug_frame(lw *L, char **outside);
+int lw_frame_promised(lw *L);
+const char *lw_done_state(lw *L);
 void lw_param_locals(lw *L);
 void lw_debug_name(lw *L, const var *v);
 

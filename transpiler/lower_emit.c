@@ -209,11 +209,12 @@ static void emit_frame(lw *L, sb *out)
     frame_text ft = {out, 0, 0};
     names_get(&L->t->frame_bounds, f->self->name, &ft.promised);
     pl_walk_frame(f->frame, &text, &ft);
-    char *dbg = lw_debug_frame(L); /* unoptimized builds' copies of C locals, for debuggers */
-    char *dead = t_lines(L) ? sh_dead_markers(f) : xstrdup("");
-    sb_printf(out, "%s%s};\n\n", dbg, dead);
+    char *beside, *dbg = lw_debug_frame(L, &beside); /* unoptimized builds' copies of C locals, for debuggers */
+    char *dead = t_lines(L) ? sh_dead_markers(L->t, f) : xstrdup("");
+    sb_printf(out, "%s%s};\n%s\n", dbg, dead, beside);
     free(dead);
     free(dbg);
+    free(beside);
     one_line_each(L, out, from);
 }
 
@@ -230,7 +231,31 @@ static void emit_twin(lw *L, sb *out, const char *body)
     const char *sym = dn_body_symbol(L->t, c);
     if (sym)
         sb_printf(out, "static %s __asm__(\"%s\");\n", decl, sym);
-    sb_printf(out, "static %s\n%s\n\n", decl, body);
+    /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
+    const char *open = body, *close = strrchr(body, '}');
+    while (*open == '#' && strchr(open, '\n'))
+        open = strchr(open, '\n') + 1;
+    int clash = 0; /* a parameter of the function's own name: both would be in the outer scope */
+    for (unsigned i = 0; i < f->nvars; i++)
+        clash |= f->vars[i]->is_param && strcmp(f->vars[i]->name, c->name) == 0;
+    if (t_lines(L) && !f->is_main && !clash && *open == '{' && close) {
+        char *inner = lw_field_decl(c->ret_type ? c->ret_type : "void",
+                                    xasprintf("(%s)(%s)", c->name, *params ? params + 2 : "void"));
+        sb call = {0};
+        sb_printf(&call, "%s(%s)(", c->ret_type ? "return " : "", c->name);
+        const char *sep = "";
+        for (unsigned i = 0; i < f->nvars; i++)
+            if (f->vars[i]->is_param) {
+                sb_printf(&call, "%s%s", sep, f->vars[i]->name);
+                sep = ", ";
+            }
+        sb_printf(out, "static %s\n%.*s{ AC__NAMED_BODY(__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) }%s\n\n", decl,
+                  (int)(open - body), body, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+        sb_free(&call);
+        free(inner);
+    } else {
+        sb_printf(out, "static %s\n%s\n\n", decl, body);
+    }
     free(decl);
     free(params);
 }
@@ -305,9 +330,17 @@ static void emit_run(lw *L, sb *out, const char *body)
     const char *sym = dn_body_symbol(L->t, f->self);
     if (sym)
         sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
-    sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s"
+    /* Optimizing, gcc inlines ac__run_f and its debug info has no f: the body is then a nested
+     * function named f in it (future.h: AC__NAMED_BODY), inlined there, which gdb's `break f`
+     * finds by that name in each inlined copy (it has no symbol: a plain function's call of f
+     * cannot reach it). */
+    int named = one && !f->is_main;
+    char *head = named ? xasprintf(" AC__NAMED_BODY(__inline__ int (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", n, n)
+                       : xstrdup("");
+    sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              n, n, one ? " " : "\n", nl, nl);
+              n, n, one ? " " : "\n", head, nl, nl);
+    free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     sb_printf(out, "    switch (ac__from) {%scase 0:%sbreak;", nl, nl2);
@@ -319,8 +352,9 @@ static void emit_run(lw *L, sb *out, const char *body)
      * through ac__suspended, whose line is in a file named to say so: gdb's `next` over an await
      * that suspends shows it, rather than the closing brace (the shared return) as if the
      * function had ended. */
-    const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "",
-                               "    return (" DONE_STATE ", AC_READY);\n", "}\n"};
+    char *done = xasprintf("    return (%s, AC_READY);\n", lw_done_state(L));
+    char *end = named ? xasprintf("AC__NAMED_BODY_END(return (%s)(ac__fr, ac__cx, ac__from, ac__keep);) }\n", n) : xstrdup("}\n");
+    const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "", done, end};
     for (int i = 0; i < 3; i++) {
         if (i == 2 && t_lines(L) && f->nsites)
             sb_puts(out, "#line 1 \"" SUSPENDED_FILE "\"\nac__suspended: return AC_PENDING;\n");
@@ -333,6 +367,8 @@ static void emit_run(lw *L, sb *out, const char *body)
         sb_puts(out, end_lines[i]);
     }
     sb_putc(out, '\n');
+    free(done);
+    free(end);
 }
 
 /* ac__poll_f: the run from the frame's own state. */
@@ -372,7 +408,10 @@ static void emit_drop(lw *L, sb *out)
         sb_printf(out, " %sbreak;\n", calls); /* each call ends with "; " */
         free(calls);
     }
-    sb_puts(out, "    default: break;\n    }\n}\n\n");
+    sb_puts(out, "    default: break;\n    }\n");
+    if (lw_frame_promised(L) && f->nsites) /* the runtime's bytes for its debug copies (lower_locals.c) */
+        sb_puts(out, "    AC__DEBUG_KEEP(ac__debug_copies_free(ac__p);)\n");
+    sb_puts(out, "}\n\n");
     one_line_each(L, out, from);
 }
 

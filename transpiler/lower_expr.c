@@ -174,17 +174,17 @@ char *lw_return_text(lw *L, node *r)
     free(c);
     char *s;
     if (!e || !clang_isExpression(e->kind))
-        s = xasprintf("return (%s" DONE_STATE ", AC_READY)", calls);
+        s = xasprintf("return (%s%s, AC_READY)", calls, lw_done_state(L));
     else {
         char *et = lw_emit_text(L, e);
         if (L->f->self->ret_type) {
             char *v = xasprintf("(%s)", et);
             char *set = lw_assign("ac__fr->ac__result", v, clang_getResultType(clang_getCursorType(L->f->root->cur)), 0);
-            s = xasprintf("return (%s, %s" DONE_STATE ", AC_READY)", set, calls);
+            s = xasprintf("return (%s, %s%s, AC_READY)", set, calls, lw_done_state(L));
             free(v);
             free(set);
         } else {
-            s = xasprintf("return ((void)(%s), %s" DONE_STATE ", AC_READY)", et, calls);
+            s = xasprintf("return ((void)(%s), %s%s, AC_READY)", et, calls, lw_done_state(L));
         }
         free(et);
     }

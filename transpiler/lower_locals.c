@@ -125,18 +125,39 @@ enum { COPY_NONE, COPY_BYTES, COPY_VALUE };
 static int debug_copied(lw *L, const var *v);
 static int needed_after(lw *L, const var *v, const node *aw);
 
+/* Whether v is declared, in its scope, where await aw is (a parameter: everywhere). */
+static int in_scope_at(const afn *f, const var *v, const node *aw)
+{
+    return nstart(aw) >= scope_start(f, v) && nstart(aw) < scope_end(f, v) && (v->is_param || nend(v->decl) <= nstart(aw));
+}
+
 /* The awaits after which C local v is loaded back from its field (needed_after). */
-static unsigned reloads_of(lw *L, const var *v)
+static unsigned long reloads_of(lw *L, const var *v)
 {
     afn *f = L->f;
-    unsigned n = 0;
-    for (unsigned s = 0; s < f->nsites; s++) {
-        const node *aw = f->sites[s]->await;
-        if (nstart(aw) >= scope_start(f, v) && nstart(aw) < scope_end(f, v) &&
-            (v->is_param || nend(v->decl) <= nstart(aw)) && needed_after(L, v, aw))
-            n++;
-    }
+    unsigned long n = 0;
+    for (unsigned s = 0; s < f->nsites; s++)
+        n += in_scope_at(f, v, f->sites[s]->await) && needed_after(L, v, f->sites[s]->await);
     return n;
+}
+
+/* Budgets per function (below): while the costs n[] of f's variables add up to more than max,
+ * the costliest one goes without (drop). Frees n. */
+static void keep_under(afn *f, unsigned long *n, unsigned long max, void (*drop)(var *))
+{
+    unsigned long total = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        total += n[i];
+    while (total > max) {
+        unsigned worst = 0;
+        for (unsigned i = 1; i < f->nvars; i++)
+            if (n[i] > n[worst])
+                worst = i;
+        total -= n[worst];
+        n[worst] = 0;
+        drop(f->vars[worst]);
+    }
+    free(n);
 }
 
 /*
@@ -153,30 +174,57 @@ static unsigned reloads_of(lw *L, const var *v)
  */
 enum { RELOADS_MAX = 48 };
 
+static void frame_alone(var *v)
+{
+    v->as_local = 0;
+    v->set_once = 0;
+}
+
 static void keep_reloads_under_budget(lw *L)
 {
     afn *f = L->f;
-    unsigned *n = xcalloc(f->nvars ? f->nvars : 1, sizeof *n);
-    unsigned long total = 0;
+    unsigned long *n = xcalloc(f->nvars ? f->nvars : 1, sizeof *n);
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->as_local)
-            total += n[i] = reloads_of(L, f->vars[i]);
-    while (total > RELOADS_MAX) {
-        unsigned worst = 0;
-        for (unsigned i = 1; i < f->nvars; i++)
-            if (n[i] > n[worst])
-                worst = i;
-        total -= n[worst];
-        n[worst] = 0;
-        f->vars[worst]->as_local = 0;
-        f->vars[worst]->set_once = 0;
-    }
-    free(n);
+            n[i] = reloads_of(L, f->vars[i]);
+    keep_under(f, n, RELOADS_MAX, frame_alone);
 }
 
-/* At most this many locals times awaits in a function with debug copies: the copies at each
- * await grow as their product (tests/transpiler/adversarial/long_function.c has 600 of each). */
-enum { DEBUG_COPIES_MAX = 4096 };
+/* At most this many debug copies (below) in a function: each await copies every local in scope,
+ * so that their number grows as locals times awaits (tests/transpiler/adversarial/long_function.c
+ * has 600 of each), and so does the time gcc -O0 takes. Past it, the locals in scope at the
+ * most awaits get none, one by one (their names then show what their stack slots hold after
+ * an await, as before), and the others keep theirs. */
+enum { DEBUG_COPIES_MAX = 1 << 14 };
+
+/* The debug copies v would get: a store at each await in its scope after its declaration, and
+ * a load at each one after which it is not loaded back anyway. */
+static unsigned long copies_of(lw *L, const var *v)
+{
+    afn *f = L->f;
+    unsigned long n = 0;
+    for (unsigned s = 0; s < f->nsites; s++)
+        if (in_scope_at(f, v, f->sites[s]->await))
+            n += 1 + !(v->as_local && needed_after(L, v, f->sites[s]->await));
+    return n;
+}
+
+static void no_copy(var *v)
+{
+    v->no_debug_copy = 1;
+}
+
+static void keep_debug_copies_under_budget(lw *L)
+{
+    afn *f = L->f;
+    unsigned long *n = xcalloc(f->nvars ? f->nvars : 1, sizeof *n);
+    for (unsigned i = 0; i < f->nvars; i++) {
+        f->vars[i]->no_debug_copy = 0;
+        if (L->t->lines && !L->twin && debug_copied(L, f->vars[i]) != COPY_NONE)
+            n[i] = copies_of(L, f->vars[i]);
+    }
+    keep_under(f, n, DEBUG_COPIES_MAX, no_copy);
+}
 
 void lw_place_locals(lw *L)
 {
@@ -200,12 +248,7 @@ void lw_place_locals(lw *L)
         v->set_once = set_once(L, v);
     }
     keep_reloads_under_budget(L);
-    /* Each await copies every local in scope (debug copies, below): a function with hundreds of
-     * both would get a quadratic number of copies, too slow to compile; it gets none. */
-    unsigned long copied = 0;
-    for (unsigned i = 0; i < f->nvars; i++)
-        copied += debug_copied(L, f->vars[i]) != COPY_NONE;
-    L->no_debug_copies = copied * f->nsites > DEBUG_COPIES_MAX;
+    keep_debug_copies_under_budget(L);
 }
 
 /* Whether v's value may be read after await aw resumes: a reference after it, or in the
@@ -240,30 +283,41 @@ static int needed_after(lw *L, const var *v, const node *aw)
 
 /* Whether v, a local the code names as a C local, gets a debug copy: one that is not in the
  * frame, or is a C local (lower_locals.c), whose name means it wherever an await in its scope
- * resumes (as for lw_place_locals), and which can be copied back (not const, not an array
- * without an address, not of run-time size); not in a function whose header promises its
- * frame's size. COPY_BYTES: through its address; COPY_VALUE: a register, volatile or _Atomic
- * one, through a temporary (future.h: AC__DEBUG_STORE). */
+ * resumes (as for lw_place_locals), and which can be copied back (not a register const or a
+ * register array: neither has an address nor assignment; not of run-time size). COPY_BYTES: through its address;
+ * COPY_VALUE: a register, volatile or _Atomic one, through a temporary (future.h:
+ * AC__DEBUG_STORE). A const one is written back through its address (AC__DEBUG_RESTORE). */
 static int debug_copied(lw *L, const var *v)
 {
-    int promised;
-    names_get(&L->t->frame_bounds, L->f->self->name, &promised);
-    if (promised)
-        return COPY_NONE; /* its frame's size is promised to other files (ac__frame_size_f), at every -O */
     CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
     int reg = clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register;
-    if (reg && (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray))
+    if (reg && (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray || clang_isConstQualifiedType(c)))
         return COPY_NONE; /* neither an address nor assignment */
     if (v->as_local)
         return reg ? COPY_VALUE : COPY_BYTES;
     if (v->in_frame || v->is_static || v->is_param || !v->scope || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
         return COPY_NONE;
-    /* A const local cannot be written back after the resumption (its initialization was jumped
-     * over): gdb shows what that stack slot holds, as for any uninitialized local. */
-    if (clang_isConstQualifiedType(c) || vm_type(ty) || clang_Type_getSizeOf(ty) <= 0 || v->early_await ||
+    if (vm_type(ty) || clang_Type_getSizeOf(ty) <= 0 || v->early_await ||
         hidden_somewhere(L->f, v) || before_first_case(v))
         return COPY_NONE;
     return reg || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic ? COPY_VALUE : COPY_BYTES;
+}
+
+/* Whether a header promises the size of the frame of the function being lowered
+ * (ac__frame_size_f), at every -O: its debug copies are then kept beside it, in bytes the
+ * runtime keeps per frame (future.h: ac__debug_copies), of type struct ac__dbg_f. */
+int lw_frame_promised(lw *L)
+{
+    int promised;
+    names_get(&L->t->frame_bounds, L->f->self->name, &promised);
+    return promised;
+}
+
+/* What a finished frame does (DONE_STATE), an expression: a frame whose size a header promises
+ * also gives back the runtime's bytes for its debug copies, in unoptimized builds. */
+const char *lw_done_state(lw *L)
+{
+    return lw_frame_promised(L) && L->f->nsites ? DONE_STATE ", AC__DEBUG_EXPR(ac__debug_copies_free(ac__fr))" : DONE_STATE;
 }
 
 /* v's member of ac__dbg: the field's name for a frame variable (the gdb extension reads it for
@@ -301,10 +355,10 @@ static char *moves(lw *L, const node *aw, int store)
 {
     afn *f = L->f;
     sb b = {0}, dbg = {0};
+    int promised = lw_frame_promised(L);
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
-        if ((!v->as_local && !L->t->lines) || nstart(aw) < scope_start(f, v) || nstart(aw) >= scope_end(f, v) ||
-            (!v->is_param && nend(v->decl) > nstart(aw)))
+        if ((!v->as_local && !L->t->lines) || !in_scope_at(f, v, aw))
             continue;
         int kept = v->as_local && needed_after(L, v, aw);
         if (store && v->as_local && !kept && !v->set_once && L->t->lines)
@@ -315,17 +369,30 @@ static char *moves(lw *L, const node *aw, int store)
             else
                 sb_printf(&b, "%s%s = ac__fr->%s;", b.len ? " " : "", v->name, v->field);
         }
-        int copy = L->t->lines && !L->twin && !L->no_debug_copies && (store || !kept) ? debug_copied(L, v) : COPY_NONE;
+        int copy = L->t->lines && !L->twin && !v->no_debug_copy && (store || !kept) ? debug_copied(L, v) : COPY_NONE;
         if (copy) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
-            const char *how = copy == COPY_BYTES ? "AC__DEBUG_COPY" : store ? "AC__DEBUG_STORE" : "AC__DEBUG_LOAD";
+            /* a const local is written back through its address (future.h: AC__DEBUG_RESTORE) */
+            int konst = clang_isConstQualifiedType(clang_getCanonicalType(clang_getCursorType(v->decl->cur)));
+            const char *how = !store && konst      ? "AC__DEBUG_RESTORE"
+                              : copy == COPY_BYTES ? "AC__DEBUG_COPY"
+                              : store              ? "AC__DEBUG_STORE"
+                                                   : "AC__DEBUG_LOAD";
+            const char *at = promised ? "ac__dbg->" : "ac__fr->ac__dbg.";
             if (store)
-                sb_printf(&dbg, "%s%s(ac__fr->ac__dbg.%s, %s)", dbg.len ? "; " : "", how, m, v->name);
+                sb_printf(&dbg, "%s%s(%s%s, %s)", dbg.len ? "; " : "", how, at, m, v->name);
             else
-                sb_printf(&dbg, "%s%s(%s, ac__fr->ac__dbg.%s)", dbg.len ? "; " : "", how, v->name, m);
+                sb_printf(&dbg, "%s%s(%s, %s%s)", dbg.len ? "; " : "", how, v->name, at, m);
             free(m);
         }
+    }
+    if (dbg.len && promised) {
+        char *in = xasprintf("{ struct ac__dbg_%s *ac__dbg = (struct ac__dbg_%s *)ac__debug_copies(ac__fr, sizeof *ac__dbg); "
+                             "if (ac__dbg) { %s; } }", f->self->name, f->self->name, dbg.data);
+        sb_free(&dbg);
+        sb_puts(&dbg, in);
+        free(in);
     }
     /* a statement even when empty: it may follow a resume label */
     if (dbg.len && store)
@@ -337,11 +404,14 @@ static char *moves(lw *L, const node *aw, int store)
 }
 
 /* For debuggers, the last lines of the frame struct: the member ac__dbg, which holds the debug
- * copies (above), and the stale-field markers (mark_stale); "" when the function has neither. */
-char *lw_debug_frame(lw *L)
+ * copies (above), and the stale-field markers (mark_stale); "" when the function has neither.
+ * In *outside, what follows the frame struct: the type of the copies of a frame whose size a
+ * header promises (lw_frame_promised), or "". */
+char *lw_debug_frame(lw *L, char **outside)
 {
     afn *f = L->f;
     sb b = {0}, b2 = {0};
+    *outside = xstrdup("");
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->debug_copy)
@@ -350,8 +420,12 @@ char *lw_debug_frame(lw *L)
         sb_printf(&b, " unsigned char %s[%lld];", m, clang_Type_getSizeOf(clang_getCursorType(v->decl->cur)));
         free(m);
     }
-    if (b.len)
+    if (b.len && lw_frame_promised(L)) {
+        free(*outside);
+        *outside = xasprintf("AC__DEBUG_KEEP(struct ac__dbg_%s {%s };)\n", f->self->name, b.data);
+    } else if (b.len) {
         sb_printf(&b2, "    AC__DEBUG_KEEP(struct {%s } ac__dbg;)\n", b.data);
+    }
     if (L->stale.len)
         sb_printf(&b2, "   %s\n", L->stale.data);
     sb_free(&b);

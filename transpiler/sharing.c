@@ -186,14 +186,19 @@ static int matters_at(const var *v, span use, const node *aw)
     return 0;
 }
 
-/* The dead markers (sh_dead_markers) of the shares of r and of the regions below it. */
-static void dead_markers(const afn *f, const region *r, sb *out)
+/* The dead markers (sh_dead_markers) of the shares of r and of the regions below it, and the
+ * span markers: ac__span_<line>_<field>, the last line of the local's use span, past which its
+ * bytes may be another's while the function runs (the gdb extension's print NAME says so there,
+ * where a share is a union). */
+static void dead_markers(tunit *t, const afn *f, const region *r, sb *out)
 {
     for (unsigned i = 0; i < r->nfields; i++) {
         const pl_field *s = r->fields[i];
         for (unsigned m = 0; s->nalso && m <= s->nalso && m < s->nuses; m++) {
             const pl_field *fl = m ? s->also[m - 1] : s;
             const var *v = fl->var;
+            if (v && s->uses[m].hi > s->uses[m].lo)
+                sb_printf(out, " __extension__ char ac__span_%u_%s[0];", dg_line_at(t, s->uses[m].hi - 1), fl->name);
             for (unsigned k = 0; v && v->scope && k < f->nsites; k++) {
                 const node *aw = f->sites[k]->await;
                 if (nstart(aw) >= nstart(v->scope) && nstart(aw) < nend(v->scope) && !matters_at(v, s->uses[m], aw))
@@ -202,14 +207,14 @@ static void dead_markers(const afn *f, const region *r, sb *out)
         }
     }
     for (unsigned i = 0; i < r->nsubs; i++)
-        dead_markers(f, r->subs[i], out);
+        dead_markers(t, f, r->subs[i], out);
 }
 
-char *sh_dead_markers(const afn *f)
+char *sh_dead_markers(tunit *t, const afn *f)
 {
     sb b = {0};
     if (f->frame)
-        dead_markers(f, f->frame, &b);
+        dead_markers(t, f, f->frame, &b);
     if (!b.len)
         return xstrdup("");
     sb r = {0};

@@ -138,6 +138,17 @@ typedef struct ac_kid_info {
 #define AC__DEBUG_KEEP(...) __VA_ARGS__
 #endif
 #endif
+/* An expression's form: E unoptimized, nothing when optimizing. */
+#ifdef __OPTIMIZE__
+#define AC__DEBUG_EXPR(E) ((void)0)
+#else
+#define AC__DEBUG_EXPR(E) (E)
+#endif
+/* A frame whose size a header promises has no room for ac__dbg: its copies are in size bytes
+ * the runtime keeps for it (runtime/debug_copies.c; NULL without memory: no copies then), until
+ * it finishes or is dropped. */
+AC_EXPORT void *ac__debug_copies(const void *frame, size_t size);
+AC_EXPORT void ac__debug_copies_free(const void *frame);
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
 /* The same for a register, volatile or _Atomic local, through a temporary of its type without
  * qualifiers (the type of `((void)0, x)`): a register local has no address, and a volatile or
@@ -154,6 +165,28 @@ typedef struct ac_kid_info {
         AC__DEBUG_COPY(ac__dv, S);                                                                 \
         (D) = ac__dv;                                                                              \
     }
+/* A const local D gets its bytes back through its address seen as an integer (no cast drops a
+ * qualifier, for -Wcast-qual): it is not read again after the await (it would live in the
+ * frame), so only a debugger sees the value, which is the one it had. */
+#define AC__DEBUG_RESTORE(D, S)                                                                    \
+    __builtin_memcpy((void *)(__UINTPTR_TYPE__)&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+/* For debuggers: asyncc writes the body of async function f, in ac__run_f, as
+ * `AC__NAMED_BODY(int f(...)) body AC__NAMED_BODY_END(return f(...);)`. Optimizing, gcc inlines
+ * ac__run_f into each poll and each caller, and its debug info names only ac__run_f, not f: there
+ * the body is a nested function named f (a GNU C extension), called once and inlined, so that
+ * gdb's `break f` finds each inlined copy by f's name (its code is the same: the nested function
+ * takes the outer one's parameters, not its scope). Its name and parameters may shadow others:
+ * not worth a -Wshadow. Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests;
+ * clang has no nested functions. */
+#if defined(__OPTIMIZE__) && defined(__GNUC__) && !defined(__clang__) && !defined(AC__NO_NAMED_BODY)
+#define AC__NAMED_BODY(...)                                                                        \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")                 \
+    __extension__ __VA_ARGS__ { _Pragma("GCC diagnostic pop")
+#define AC__NAMED_BODY_END(...) } __VA_ARGS__
+#else
+#define AC__NAMED_BODY(...)
+#define AC__NAMED_BODY_END(...)
+#endif
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
  * shows a local's last value past its last use, as for plain C at -O0, never another local's

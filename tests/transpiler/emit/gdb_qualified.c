@@ -4,15 +4,17 @@
 // resumes with hold the second one's values; the suspension copies these locals to the frame's
 // ac__dbg through a temporary of their unqualified type (future.h: AC__DEBUG_STORE, no address
 // of a register local, no non-volatile access of a volatile one) and the resumption copies them
-// back. A const local cannot be written back (its initialization was jumped over): it has no
-// copy. A register array has neither an address nor assignment: no copy either. The output
-// compiles warning-free with gcc and clang, -pedantic too.
+// back. A const local is written back through its address (AC__DEBUG_RESTORE: its
+// initialization was jumped over, and assignment is not allowed), as bytes seen through an
+// integer so that no cast drops its const (-Wcast-qual). A register array has neither an
+// address nor assignment: no copy. The output compiles warning-free with gcc and clang,
+// -pedantic and -Wcast-qual too.
 // REQUIRES: gdb
 // RUN: %asyncc %s -o %t.c
-// RUN: %cc -g -O0 -pedantic %t.c %libs -o %t
-// RUN: %clang -std=gnu11 -Wall -Wextra -Werror -pedantic -fsyntax-only -I%S/../../../include %t.c
+// RUN: %cc -g -O0 -pedantic -Wcast-qual %t.c %libs -o %t
+// RUN: %clang -std=gnu11 -Wall -Wextra -Werror -pedantic -Wcast-qual -fsyntax-only -I%S/../../../include %t.c
 // RUN: %t | %FileCheck --check-prefix=OUT %s
-// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_qualified.c:40 if y == 6" -ex run -ex "print r" -ex "print v" -ex "print a" -ex "print vs" -ex "print al" -ex "print p" %t 2>&1 | %FileCheck %s
+// RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_qualified.c:42 if y == 6" -ex run -ex "print r" -ex "print v" -ex "print a" -ex "print vs" -ex "print al" -ex "print p" -ex "print k" %t 2>&1 | %FileCheck %s
 // RUN: %FileCheck --check-prefix=GEN %s < %t.c
 #include <asyncc.h>
 #include <stdio.h>
@@ -53,7 +55,7 @@ async int main(void)
 // OUT: n=5 y=6
 // OUT: n=7 y=8
 
-// CHECK: hit Breakpoint 1, {{.*}} at {{.*}}gdb_qualified.c:40
+// CHECK: hit Breakpoint 1, {{.*}} at {{.*}}gdb_qualified.c:42
 // CHECK-NEXT: printf("n=%d y=%d\n", n, y);
 // CHECK-NEXT: $1 = 15
 // CHECK-NEXT: $2 = 105
@@ -61,6 +63,8 @@ async int main(void)
 // CHECK-NEXT: $4 = {a = 5, b = -5}
 // CHECK-NEXT: $5 = 5000
 // CHECK-NEXT: $6 = {a = 5, b = 6}
+// CHECK-NEXT: $7 = 12
 
-// GEN: AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_r}}, r); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_v}}, v); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_a}}, a); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_vs}}, vs); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_al}}, al); AC__DEBUG_COPY(ac__fr->ac__dbg.{{ac__v[0-9]+_p}}, p)
-// GEN-NOT: ac__dbg.{{ac__v[0-9]+_(k|ra)}}
+// GEN: AC__DEBUG_RESTORE(k, ac__fr->ac__dbg.{{ac__v[0-9]+_k}})
+// GEN: AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_r}}, r); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_v}}, v); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_a}}, a); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_vs}}, vs); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_al}}, al); AC__DEBUG_COPY(ac__fr->ac__dbg.{{ac__v[0-9]+_k}}, k); AC__DEBUG_COPY(ac__fr->ac__dbg.{{ac__v[0-9]+_p}}, p)
+// GEN-NOT: ac__dbg.{{ac__v[0-9]+_ra}}

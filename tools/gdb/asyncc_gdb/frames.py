@@ -92,6 +92,27 @@ def scope_fields(t, base, child, out, shared):
                     scope_fields(mt, at + m.bitpos // 8, child, out, shared)
 
 
+def copies_beside(typ, frame):
+    """(address, type) of the debug copies that the runtime keeps beside a frame whose size a
+    header promises (runtime/debug_copies.c: ac__debug_copy_table, a chained table by frame
+    address; transpiler/lower_locals.c: struct ac__dbg_f), or None (none, or no debug info)."""
+    try:
+        t = gdb.lookup_type("struct ac__dbg_" + typ.name)
+        table = gdb.parse_and_eval("ac__debug_copy_table")
+        n = int(table["buckets"])
+        a = frame >> 4
+        c = table["chain"][(a ^ (a >> 10) ^ (a >> 20)) % n]
+        for _ in range(1 << 20):
+            if not int(c):
+                return None
+            if int(c["frame"]) == frame:
+                return int(c["bytes"].address), t
+            c = c["next"]
+    except (gdb.error, RuntimeError):
+        pass
+    return None
+
+
 def frame_locals(typ, frame, state):
     """(name, gdb.Value or OPTIMIZED_OUT) of the parameters and of the locals in scope at the
     current await, or None without debug info for the frame."""
@@ -121,6 +142,10 @@ def frame_locals(typ, frame, state):
     dbg = next((f for f in t.fields() if f.name == "ac__dbg"), None)
     if dbg is not None and state not in (0, STATE_DONE):
         copies = {m.name: dbg.bitpos // 8 + m.bitpos // 8 for m in dbg.type.strip_typedefs().fields()}
+    elif state not in (0, STATE_DONE):
+        beside = copies_beside(typ, frame)
+        if beside is not None:
+            copies = {m.name: beside[0] - frame + m.bitpos // 8 for m in beside[1].fields()}
     stale, dead = "ac__stale_%d_" % state, "ac__dead_%d_" % state
     stale = {f.name[len(stale):] for f in t.fields() if (f.name or "").startswith(stale)} | \
         {f.name[len(dead):] for f in t.fields() if (f.name or "").startswith(dead) and f.name[len(dead):] in shared}

@@ -5,7 +5,7 @@ import re
 import __main__
 import gdb
 
-from asyncc_gdb.frames import is_aggregate
+from asyncc_gdb.frames import OPTIMIZED_OUT, is_aggregate, is_share
 
 # print NAME for the variables that live in the frame alone.
 #
@@ -53,11 +53,36 @@ def field_offset(t, name, base=0):
     return None
 
 
+def in_union_share(t, name):
+    """Whether field name of struct t is a member of a share that is a union (sharing.c: optimized,
+    or in a frame whose size a header promises), whose bytes are another local's past its use."""
+    for f in t.fields():
+        ft = f.type.strip_typedefs()
+        if f.bitpos is None or f.name or not is_aggregate(ft):
+            continue
+        if is_share(ft) and any(m.name == name for m in ft.fields()):
+            return ft.code == gdb.TYPE_CODE_UNION
+        if in_union_share(ft, name):
+            return True
+    return False
+
+
+def past_use(t, field, line):
+    """Whether at line the bytes of field may be another local's: the share it is in is a union,
+    and line is past the last line of its use span (a member ac__span_<line>_<field>)."""
+    for f in t.fields():
+        m = re.match(r"ac__span_(\d+)_(.*)$", f.name or "")
+        if m and m.group(2) == field:
+            return line > int(m.group(1)) and in_union_share(t, field)
+    return False
+
+
 def frame_only_vars(frame):
-    """[(name, debug name symbol, byte offset of its field, in scope)] for the frame-only
-    variables declared in the blocks around frame's pc, innermost block first, each block in
-    declaration order. in scope is False for one an inner block hides: by a declaration of the
-    same name, frame-only or not, as in C."""
+    """[(name, debug name symbol, byte offset of its field, in scope, past its use)] for the
+    frame-only variables declared in the blocks around frame's pc, innermost block first, each
+    block in declaration order. in scope is False for one an inner block hides: by a declaration
+    of the same name, frame-only or not, as in C. past its use: its bytes may be another's
+    (past_use)."""
     try:
         block = frame.block()
     except RuntimeError:
@@ -87,11 +112,15 @@ def frame_only_vars(frame):
         t = fr.type.strip_typedefs().target().strip_typedefs()
     except RuntimeError:
         return []
+    try:
+        line = frame.find_sal().line
+    except RuntimeError:
+        line = 0
     out = []
     for name, sym, field, visible in found:
         off = field_offset(t, field)
         if off is not None:
-            out.append((name, sym, off, visible))
+            out.append((name, sym, off, visible, bool(line) and past_use(t, field, line)))
     return out
 
 
@@ -99,7 +128,10 @@ def frame_only_values(frame):
     """(name, gdb.Value) of the frame-only variables declared around frame's pc, as
     frame_only_vars orders them; a value that cannot be read (ac__fr optimized out) is left out."""
     out = []
-    for name, sym, off, _ in frame_only_vars(frame):
+    for name, sym, off, _, past in frame_only_vars(frame):
+        if past:
+            out.append((name, OPTIMIZED_OUT))
+            continue
         try:
             base = int(frame.read_var("ac__fr"))
             out.append((name, gdb.Value(base + off).cast(sym.type.strip_typedefs().target()).dereference()))
@@ -118,8 +150,9 @@ class FrameNames:
         want = {}
         try:
             if gdb.selected_inferior().threads():
-                want = {name: "(*(__typeof__(%s[0]))((char *)ac__fr + %d))" % (sym.name, off)
-                        for name, sym, off, visible in frame_only_vars(gdb.selected_frame()) if visible}
+                want = {name: '$_asyncc_past_use("%s")' % name if past else
+                        "(*(__typeof__(%s[0]))((char *)ac__fr + %d))" % (sym.name, off)
+                        for name, sym, off, visible, past in frame_only_vars(gdb.selected_frame()) if visible}
         except (gdb.error, RuntimeError):
             pass
         for name in [n for n in cls.defined if cls.defined[n] != want.get(n)]:
@@ -139,10 +172,23 @@ def print_frame_only_locals():
         return
     for name, value in frame_only_values(frame):
         try:
-            text = value.format_string()
+            text = value if value is OPTIMIZED_OUT else value.format_string()
         except gdb.error as e:
             text = "<%s>" % e
         gdb.write("%s = %s\n" % (name, text))
+
+
+class PastUse(gdb.Function):
+    """$_asyncc_past_use("NAME"): what print NAME says for a local of an async function past its
+    last use, whose frame bytes another local of its block may hold there (the gdb extension
+    defines NAME so)."""
+
+    def __init__(self):
+        super().__init__("_asyncc_past_use")
+
+    def invoke(self, name):
+        raise gdb.GdbError("%s: <optimized out> here: past its last use, its frame bytes may hold another "
+                           "local's value" % name.string())
 
 
 def add_hook(name, command):
@@ -160,6 +206,7 @@ def install():
     pairs that keep the macros in step with the selected frame. The hooks run gdb commands in
     gdb's __main__, where they find these two names."""
     __main__.asyncc_sync_names, __main__.asyncc_info_locals = FrameNames.sync, print_frame_only_locals
+    PastUse()
     # `frame level 1` and `frame function f` are subcommands, whose hooks are their own (in a
     # script or gdb -batch no prompt comes between two commands to sync the names).
     for hook in ("hookpost-up", "hookpost-down", "hookpost-frame", "hookpost-thread", "hookpost-select-frame") + \

@@ -58,12 +58,18 @@ def has_symbol(name):
         return False
 
 
+def has_breakpoint(name):
+    """Whether a breakpoint on function name exists (`break name` found it)."""
+    return any(b.location in (name, "-function " + name) for b in (gdb.breakpoints() or ()) if b.location)
+
+
 class BreakHint:
     """gdb has no event for a command that failed, but an interactive session keeps the lines
     typed in its history: before each prompt, when the last line was `break f` (or tbreak...) for
     an async function f that has no symbol of that name, because an optimized build inlines its
     body, say once that `asyncc break f` breaks there. gdb has just said `Function "f" not
-    defined.`; no code can give gdb the name for free (debug_names.c, docs/inspecting.md)."""
+    defined.`. (A gcc build names f's inlined body f, future.h: AC__NAMED_BODY, and `break f`
+    works there: no breakpoint is missing, nothing is said; clang's builds need the hint.)"""
 
     last = None
 
@@ -78,7 +84,7 @@ class BreakHint:
         cls.last = lines[-1]
         m = BREAK_LINE.match(lines[-1])
         try:
-            if not m or has_symbol(m.group(1)) or not run_function(m.group(1)):
+            if not m or has_symbol(m.group(1)) or not run_function(m.group(1)) or has_breakpoint(m.group(1)):
                 return
         except (gdb.error, RuntimeError):
             return

@@ -62,8 +62,8 @@ for fn, n in listed.items():
     if body is None:
         sys.exit("frames_asserts.py: struct %s is not in %s" % (fn, sys.argv[2]))
     # (not the debuggers' members, which --emit=frames leaves out: -O0's ac__dbg copies and the
-    # zero-size markers ac__stale_ (lower_locals.c), ac__shared_ and ac__dead_ (sharing.c))
-    body = re.sub(r"__extension__ char ac__(stale|shared|dead)_\w+\[0\];", "", strip_call(body, "AC__DEBUG_KEEP"))
+    # zero-size markers ac__stale_ (lower_locals.c), ac__shared_, ac__dead_ and ac__span_ (sharing.c))
+    body = re.sub(r"__extension__ char ac__(stale|shared|dead|span)_\w+\[0\];", "", strip_call(body, "AC__DEBUG_KEEP"))
     members, paren = 0, 0
     for i, ch in enumerate(body):
         paren += {"(": 1, ")": -1}.get(ch, 0)
