@@ -46,8 +46,12 @@ static void dump_from(FILE *out, const ac_future_type *type, void *frame, unsign
         enum { MAX_BRANCHES = 32 }; /* a combinator takes at most 32 futures */
         void *frames[MAX_BRANCHES];
         const ac_future_type *types[MAX_BRANCHES];
-        unsigned n = type->branches ? type->branches(frame, frames, types, MAX_BRANCHES) : 0;
-        if (n > 0) {
+        unsigned rows = 0, n = 0;
+        if (type->kids)
+            n = ac__kids_pending(type->kids, frame, frames, types, MAX_BRANCHES, &rows);
+        else if (type->branches)
+            n = type->branches(frame, frames, types, MAX_BRANCHES);
+        if (n > 0 && (rows > 1 || !type->kids)) {
             fputs(" <- {", out);
             for (unsigned i = 0; i < n && i < MAX_BRANCHES; i++) {
                 fputs(i ? " | " : " ", out);
@@ -56,8 +60,9 @@ static void dump_from(FILE *out, const ac_future_type *type, void *frame, unsign
             fputs(" }", out);
             return;
         }
-        const ac_future_type *child_type = NULL;
-        void *child = type->child ? type->child(frame, &child_type) : NULL;
+        /* one child: the table's, or what the type's child function says */
+        const ac_future_type *child_type = type->kids && n ? types[0] : NULL;
+        void *child = type->kids ? (n ? frames[0] : NULL) : type->child ? type->child(frame, &child_type) : NULL;
         if (child && child_type)
             fputs(" <- ", out);
         type = child_type;

@@ -36,6 +36,7 @@ __attribute__((used)) const struct ac__debug_tasks {
     uint64_t site_size, site_file, site_line, site_callee;
     uint64_t ts_notified, ts_running, ts_complete, ts_cancelled, ts_aborted;
     void *(*leaf_child)(void *, const ac_future_type **); /* the child of every leaf future */
+    uint64_t type_drop; /* a generated type's drop is in the file of its function's frame struct */
 } ac__debug_tasks = {
     1, &listed_head, sizeof(struct listed), offsetof(struct listed, next),
     sizeof(ac_task), AC__TS_WORD_OFFSET, offsetof(ac_task, type),
@@ -45,6 +46,7 @@ __attribute__((used)) const struct ac__debug_tasks {
     offsetof(ac_await_site, callee),
     AC__TS_NOTIFIED, AC__TS_RUNNING, AC__TS_COMPLETE, AC__TS_CANCELLED, AC__TS_ABORTED,
     ac__no_child,
+    offsetof(ac_future_type, drop),
 };
 /* Threads walking the registry: a chunked task is not freed while one does. */
 static _Atomic unsigned walkers;

@@ -64,6 +64,12 @@ static inline void ac__coop_charge(ac_cx *cx)
 /* The child function of every leaf future of the runtime: a leaf awaits nothing. */
 void *ac__no_child(void *frame, const ac_future_type **type);
 
+/* For task dumps, from an async function's table of children (kids.c): stores up to max of those
+ * pending in frame's state in frames and types and returns how many; *rows is how many the state
+ * may await (more than one: a combinator's). */
+unsigned ac__kids_pending(const ac_kid_info *kids, void *frame, void **frames, const ac_future_type **types,
+                          unsigned max, unsigned *rows);
+
 /* Defines ac__type_NAME for a hand-written leaf future: its frame struct FRAME, of which callers
  * embed the first SIZE bytes (at most the ac__frame_size_NAME its header promises), the result
  * at ROFF (RSIZE bytes; 0 for none), POLL and DROP, and WHAT it waits for (in task dumps). */

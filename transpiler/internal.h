@@ -391,9 +391,8 @@ void dn_source_lines(sb *out, size_t from, unsigned line, const char *file);
 char *out_compose(tunit *t);
 
 /* branches.c */
-/* Emits ac__branches_<f> (see ac_future_type.branches) when f has a combinator; returns its
- * name, or "0" for a type whose dumps follow child alone (caller frees). */
-char *br_emit(const afn *f, sb *out);
+/* Emits the table ac__kids_<f> (see ac_future_type.kids). */
+void br_emit(const afn *f, sb *out);
 
 /* lint.c */
 /* Takes the -W flags of the lints (-Wasync-blocking, -Wno-async-blocking, -Werror=..., -Wasync,

@@ -1,5 +1,5 @@
 /* lower_emit.c: the generated functions of one rewritten function: the frame struct, init, args,
- * run and poll, drop, child, the future type and the ABI declarations callers need. */
+ * run and poll, drop, the children table, the future type and the ABI declarations callers need. */
 #include "lower.h"
 #include "plan.h"
 
@@ -96,7 +96,7 @@ static int keeps_its_line(const char *p, size_t n)
 
 /*
  * With #line on (the output that is compiled), the code asyncc makes up around a function (the
- * frame struct, init, args, poll, drop, child, the tables and the future type) takes one line
+ * frame struct, init, args, poll, drop, the tables and the future type) takes one line
  * per definition: out from offset from on, each run of lines up to a blank line joined into one.
  * That code is attributed to the output file itself (no user line is in it) and nobody steps
  * through it; at one member or one case a line it was most of the output's lines for a file of
@@ -383,64 +383,35 @@ static void emit_poll(lw *L, sb *out)
     one_line_each(L, out, from);
 }
 
-/* ac__drop_f: cancels the children pending in the current state and runs the cleanups of the
- * frame locals alive there, innermost first. */
+/* ac__drop_f: cancels the children pending in the current state (the runtime does, from the table
+ * ac__kids_f: branches.c) and runs the cleanups of the frame locals alive there, innermost first. */
 static void emit_drop(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
     size_t from = out->len;
-    sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
-                   "    (void)ac__cx;\n    switch (ac__fr->ac__state) {\n",
-              n, n);
-    for (unsigned i = 0; i < f->nsites; i++) { /* one line a state */
+    br_emit(f, out);
+    sb cases = {0};
+    for (unsigned i = 0; i < f->nsites; i++) { /* one line a state that has cleanups */
         site *s = f->sites[i];
-        sb_printf(out, "    case %u:", s->index);
-        for (unsigned j = 0; j < s->nkids; j++) {
-            char *d = lw_child_drop(&s->kids[j]);
-            if (s->mask)
-                sb_printf(out, " if (!(ac__fr->%s & %uu)) { %s }", s->mask, 1u << j, d);
-            else
-                sb_printf(out, " %s", d);
-            free(d);
-        }
         char *calls = lw_cleanups(L, nstart(s->await), NULL, NULL);
-        sb_printf(out, " %sbreak;\n", calls); /* each call ends with "; " */
+        if (*calls)
+            sb_printf(&cases, "    case %u: %sbreak;\n", s->index, calls); /* each call ends with "; " */
         free(calls);
     }
-    sb_puts(out, "    default: break;\n    }\n");
+    sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n", n);
+    if (cases.len) /* (a declaration first: C90) */
+        sb_printf(out, "    struct ac__frame_%s *ac__fr = ac__p;\n", n);
+    if (f->nsites)
+        sb_printf(out, "    ac__drop_kids(ac__p, ac__cx, ac__kids_%s);\n", n);
+    else
+        sb_puts(out, "    (void)ac__p;\n    (void)ac__cx;\n");
+    if (cases.len)
+        sb_printf(out, "    switch (ac__fr->ac__state) {\n%s    default: break;\n    }\n", cases.data);
+    sb_free(&cases);
     if (lw_frame_promised(L) && f->nsites) /* the runtime's bytes for its debug copies (lower_locals.c) */
         sb_puts(out, "    AC__DEBUG_KEEP(ac__debug_copies_free(ac__p);)\n");
     sb_puts(out, "}\n\n");
-    one_line_each(L, out, from);
-}
-
-/* ac__child_f: the child frame pending in the current state, for task dumps. */
-static void emit_child(lw *L, sb *out)
-{
-    afn *f = L->f;
-    const char *n = f->self->name;
-    size_t from = out->len;
-    sb_printf(out, "static void *ac__child_%s(void *ac__p, const ac_future_type **ac__type)\n{\n"
-                   "    struct ac__frame_%s *ac__fr = ac__p;\n    switch (ac__fr->ac__state) {\n",
-              n, n);
-    for (unsigned i = 0; i < f->nsites; i++) {
-        site *s = f->sites[i];
-        if (!s->mask) { /* one child, or the first of a select, which stands for all of them */
-            child *ch = &s->kids[0];
-            sb_printf(out, "    case %u: *ac__type = &ac__type_%s; return %sac__fr->%s;\n", s->index, ch->fn->name,
-                      ch->embedded ? "&" : "", ch->field);
-            continue;
-        }
-        sb_printf(out, "    case %u:\n", s->index); /* a join: its first child not finished */
-        for (unsigned j = 0; j < s->nkids; j++) {
-            child *ch = &s->kids[j];
-            sb_printf(out, "        if (!(ac__fr->%s & %uu)) { *ac__type = &ac__type_%s; return %sac__fr->%s; }\n",
-                      s->mask, 1u << j, ch->fn->name, ch->embedded ? "&" : "", ch->field);
-        }
-        sb_puts(out, "        return 0;\n");
-    }
-    sb_puts(out, "    default: (void)ac__type; return 0;\n    }\n}\n\n");
     one_line_each(L, out, from);
 }
 
@@ -457,7 +428,6 @@ static void emit_type(lw *L, sb *out)
             sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->what);
         sb_puts(out, "};\n\n");
     }
-    char *branches = br_emit(f, out);
     char *result = c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : xstrdup("0");
     char *result_size = c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : xstrdup("0");
     char *sites = f->nsites ? xasprintf("ac__sites_%s", n) : xstrdup("0");
@@ -467,8 +437,8 @@ static void emit_type(lw *L, sb *out)
     const char *unused = c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
               "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
-              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, ac__child_%s, %s, %u, %s};\n",
-              c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, n, sites, f->nsites, branches);
+              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, 0, %s, %u, 0, ac__kids_%s};\n",
+              c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, sites, f->nsites, n);
     /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
      * them keep it in N bytes aligned to 16 (lower_await.c): a frame that outgrows the promise
      * would overrun their frames or be misaligned, so it is a compile error here. */
@@ -484,7 +454,6 @@ static void emit_type(lw *L, sb *out)
     free(result);
     free(result_size);
     free(sites);
-    free(branches);
     one_line_each(L, out, from);
 }
 
@@ -534,7 +503,6 @@ static void emit_async(lw *L, sb *out)
     }
     free(body);
     emit_drop(L, out); /* after a poll: its #line holds */
-    emit_child(L, out);
     emit_type(L, out);
     if (f->is_main)
         emit_main(L, out);

@@ -65,6 +65,20 @@ typedef struct ac_await_site {
 
 typedef struct ac_future_type ac_future_type;
 
+/* Every child future each state of an async function may await, as data: asyncc emits for every
+ * async function f a table `ac__kids_f` of these, one row per child (several for a combinator's
+ * state), in the order of the states, ending with a row of state 0. The runtime drops and lists
+ * children from it (ac__drop_kids, task dumps), and debuggers that read memory without running
+ * code (the gdb extension, core files) read it too. */
+typedef struct ac_kid_info {
+    unsigned state;     /* the state (await site + 1) in which the child may be pending */
+    unsigned mask_bit;  /* a join's: pending while (mask & mask_bit) == 0; 0: always pending */
+    size_t offset;      /* of the child's frame in the parent's, or of the pointer to it */
+    size_t mask_offset; /* of the unsigned mask field when mask_bit is not 0 */
+    const ac_future_type *type;
+    unsigned indirect; /* 1: the field holds a pointer to the child frame (in the task arena) */
+} ac_kid_info;
+
 struct ac_future_type {
     const char *name;     /* the async function's name */
     size_t frame_size;    /* bytes the caller must provide */
@@ -83,7 +97,7 @@ struct ac_future_type {
     void (*drop)(void *frame, ac_cx *cx);
 
     /* For task dumps: the child frame being awaited in the current state and its type, or NULL
-     * when the frame is not suspended inside another async function. */
+     * when the frame is not suspended inside another async function. NULL when kids says it. */
     void *(*child)(void *frame, const ac_future_type **child_type);
 
     const ac_await_site *sites; /* indexed by state - 1 */
@@ -91,22 +105,14 @@ struct ac_future_type {
 
     /* For task dumps: when the current state is a combinator's (ac_join, ac_select...), stores
      * up to max of its pending children in frames and types and returns how many are pending;
-     * returns 0 in any other state. NULL when no state is a combinator's (child says it all). */
+     * returns 0 in any other state. NULL when no state is a combinator's (child says it all), or
+     * when kids says it. */
     unsigned (*branches)(void *frame, void **frames, const ac_future_type **types, unsigned max);
-};
 
-/* For debuggers that read memory without running code (the gdb extension, core files), the
- * data behind child and branches: asyncc emits for every async function f a table
- * `ac__kids_f` of these, one row per child future a state may await (several for a
- * combinator), ending with a row of state 0. Not used by the runtime. */
-typedef struct ac_kid_info {
-    unsigned state;     /* the state (await site + 1) in which the child may be pending */
-    unsigned mask_bit;  /* a join's: pending while (mask & mask_bit) == 0; 0: always pending */
-    size_t offset;      /* of the child's frame in the parent's, or of the pointer to it */
-    size_t mask_offset; /* of the unsigned mask field when mask_bit is not 0 */
-    const ac_future_type *type;
-    unsigned indirect; /* 1: the field holds a pointer to the child frame (in the task arena) */
-} ac_kid_info;
+    /* The children of every state (ac_kid_info), for task dumps in place of child and branches;
+     * NULL for a future written by hand. The frame starts with its state (ac_frame). */
+    const ac_kid_info *kids;
+};
 
 /* For debuggers: asyncc writes `AC__DEBUG_NAME(T, M)` where the user declared a variable that
  * lives in the frame alone (address taken, array, struct, cleanup, qualified, shadowed), in the
@@ -210,6 +216,10 @@ AC_EXPORT void ac_frame_free(ac_cx *cx, void *frame, size_t size);
  * local or result declared _Alignas(64)); returned with ac_frame_free_type of the same TYPE. */
 AC_EXPORT void *ac_frame_alloc_type(ac_cx *cx, const ac_future_type *type);
 AC_EXPORT void ac_frame_free_type(ac_cx *cx, void *frame, const ac_future_type *type);
+/* What the drop of an async function's frame does first (generated code calls it): drops the
+ * children pending in the frame's state, as its table ac__kids_f lists them (a join's finished
+ * ones left out), and gives back the arena frames of those that live there. */
+AC_EXPORT void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids);
 
 /* Wakers: a leaf future that returns AC_PENDING first takes the task's waker from its context
  * and arranges for ac_waker_wake to be called once it can make progress. A waker holds a

@@ -26,7 +26,8 @@ def runtime():
         "listed_head", "listed_size", "listed_next", "task_size", "task_state", "task_type",
         "type_name", "type_child", "type_sites", "type_nsites", "type_frame_align",
         "site_size", "site_file", "site_line", "site_callee",
-        "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted", "leaf_child"])
+        "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted", "leaf_child",
+        "type_drop"])
     chunks = Words("ac__debug_chunks", ["head"])
     if chunks.head:
         chunks = Words("ac__debug_chunks", ["head", "chunk_size", "next_offset", "marks_offset",
@@ -83,10 +84,10 @@ class FutureType:
         # The generated functions of f are in one translation unit: its static block has
         # ac__kids_f and struct ac__frame_f (a static f of another file has its own).
         self.block = None
-        child = u64(addr + d.type_child)
-        self.leaf = child == d.leaf_child  # the runtime's hand-written futures share one
+        self.leaf = u64(addr + d.type_child) == d.leaf_child  # the runtime's hand-written futures share one
+        drop = u64(addr + d.type_drop)
         try:
-            block = gdb.block_for_pc(child) if child else None
+            block = gdb.block_for_pc(drop) if drop else None
             self.block = block.static_block if block else None
         except RuntimeError:
             pass

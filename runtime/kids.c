@@ -1,0 +1,44 @@
+/* runtime/kids.c: the children an async function's frame awaits, from its ac__kids_f table
+ * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids), listed for task dumps. */
+#include "task.h"
+
+/* Whether row k's child is pending in frame (a join's finished ones have their bit in the mask),
+ * and its frame. */
+static void *pending_child(void *frame, const ac_kid_info *k)
+{
+    if (k->mask_bit && (*(const unsigned *)((const char *)frame + k->mask_offset) & k->mask_bit))
+        return NULL;
+    char *at = (char *)frame + k->offset;
+    return k->indirect ? *(void **)at : at;
+}
+
+void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids)
+{
+    unsigned state = ((ac_frame *)frame)->state;
+    for (const ac_kid_info *k = kids; k->state; k++) {
+        void *child = k->state == state ? pending_child(frame, k) : NULL;
+        if (!child)
+            continue;
+        k->type->drop(child, cx);
+        if (k->indirect)
+            ac_frame_free_type(cx, child, k->type);
+    }
+}
+
+unsigned ac__kids_pending(const ac_kid_info *kids, void *frame, void **frames, const ac_future_type **types,
+                          unsigned max, unsigned *rows)
+{
+    unsigned state = ((ac_frame *)frame)->state, n = 0;
+    *rows = 0;
+    for (const ac_kid_info *k = kids; k->state; k++) {
+        if (k->state != state)
+            continue;
+        ++*rows;
+        void *child = pending_child(frame, k);
+        if (child && n < max) {
+            frames[n] = child;
+            types[n++] = k->type;
+        }
+    }
+    return n;
+}
