@@ -54,6 +54,8 @@ void lw_sync(lw *L, unsigned off);
 void lw_gline(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void lw_glabel(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void lw_gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void lw_gclose(lw *L, unsigned line);
+int lw_line_continues(lw *L);
 void lw_copy_gap(lw *L, unsigned from, unsigned to);
 void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas);
 unsigned lw_stmt_end(lw *L, node *s);

@@ -360,7 +360,13 @@ void lw_gen_stmt(lw *L, node *s)
         lw_gen_stmt(L, s->kids[1]);
         if (s->nkids > 2) {
             L->indent = indent;
-            lw_gopen(L, lw_node_line(L, s->kids[2]), "else");
+            /* `} else {` stays one line: on the line the then part ended on when it is the else
+             * part's (no #line for it), else on a line of the else part's */
+            if (!sb_at_line_start(&L->out) && lw_line_continues(L) && L->cur_line == lw_node_line(L, s->kids[2])) {
+                lw_put(L, " else");
+            } else {
+                lw_gopen(L, lw_node_line(L, s->kids[2]), "else");
+            }
             lw_gen_stmt(L, s->kids[2]);
         }
         break;
@@ -427,6 +433,6 @@ void lw_gen_stmt(lw *L, node *s)
     }
     if (wrap) {
         L->indent = indent;
-        lw_gline(L, line, "}");
+        lw_gclose(L, line);
     }
 }

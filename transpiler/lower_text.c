@@ -190,6 +190,41 @@ void lw_gopen(lw *L, unsigned line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Whether the output's last line (ended or still open) can take more code at its end: it is not
+ * a directive, and no comment (which may go on past the line) or backslash ends it. */
+int lw_line_continues(lw *L)
+{
+    const char *d = L->out.data;
+    size_t n = L->out.len, end = n && d[n - 1] == '\n' ? n - 1 : n, start = end;
+    while (start > 0 && d[start - 1] != '\n')
+        start--;
+    const char *text = d ? d + start : "";
+    size_t len = end - start, lead = 0;
+    while (lead < len && (text[lead] == ' ' || text[lead] == '\t'))
+        lead++;
+    return lead < len && text[lead] != '#' && text[len - 1] != '\\' && !memmem(text, len, "//", 2) &&
+           !memmem(text, len, "/*", 2) && !memmem(text, len, "*/", 2);
+}
+
+/* The brace that closes a statement wrapped in a block for its await (lower_stmt.c). With #line on
+ * it ends the last output line when that line can take more: it is no code, and a line of its
+ * own would need a #line to say which line it is (`t = r; }` rather than `#line 7` and `}`). */
+void lw_gclose(lw *L, unsigned line)
+{
+    if (L->t->lines && lw_line_continues(L)) {
+        if (sb_at_line_start(&L->out)) { /* the line's newline goes after the brace */
+            L->out.len--;
+            L->cur_line--;
+        }
+        lw_put(L, " }\n");
+        L->gen_end = L->out.len;
+        L->gen_line = L->cur_line - 1;
+        L->gen_open = 1;
+        return;
+    }
+    lw_gline(L, line, "}");
+}
+
 void lw_copy_gap(lw *L, unsigned from, unsigned to)
 {
     lw_copy_gap_lines(L, from, to, 0);

@@ -55,10 +55,10 @@ async int main(void)
     printf("joined %d\n", await(ac_task_join(t, NULL)));
     return 0;
 }
-// GEN-NOT: ac__child_
-// GEN-NOT: ac__branches_
-// GEN: static void ac__drop_parent(void *ac__p, ac_cx *ac__cx) { struct ac__frame_parent *ac__fr = ac__p; ac__drop_kids(ac__p, ac__cx, ac__kids_parent); switch (ac__fr->ac__state) { case 1: said(&ac__fr->me); break; case 2: said(&ac__fr->me); break; default: break; } }
-// GEN: ac__poll_parent, ac__drop_parent, 0, ac__sites_parent, 2, 0, ac__kids_parent};
+// (the patterns do not match themselves: the output keeps these comments)
+// GEN-NOT: ac__{{child|branches}}_
+// GEN: static void ac__drop_parent(void *ac__p, ac_cx *ac__cx){{ }}{ struct ac__frame_parent *ac__fr = ac__p; ac__drop_kids(ac__p, ac__cx, ac__kids_parent); switch (ac__fr->ac__state) { case 1: said(&ac__fr->me); break; case 2: said(&ac__fr->me); break; default: break; } }
+// GEN: ac__poll_parent, ac__drop_parent,{{ }}0, ac__sites_parent, 2, 0, ac__kids_parent};
 
 // CHECK: cleanup quick
 // CHECK-NEXT: cancel
