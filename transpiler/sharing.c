@@ -9,12 +9,14 @@
 #include <string.h>
 
 /*
- * A local that lives in the frame alone (an array, a struct, a local whose address is taken:
- * lower_locals.c keeps the others as C locals) is read and written in its field from its
- * declaration on. Its field matters from the declaration to its last reference, and over any
- * loop or goto back (inside its scope) that holds either end, which runs them again. Two such
- * locals whose spans do not overlap never hold values at the same time: their fields can be the
- * same bytes. C lets a pointer into a local be used until its scope ends, so a local whose
+ * A local that lives in the frame alone (an array, a struct, a local whose address is taken) is
+ * read and written in its field from its declaration on. Its field matters from the declaration
+ * to its last reference, and over any loop or goto back (inside its scope) that holds either end,
+ * which runs them again. Two such locals whose spans do not overlap never hold values at the same
+ * time: their fields can be the same bytes. So can the field of a scalar that lowering keeps as a
+ * C local (lower_locals.c decides which, after the plan: every local is a candidate here): that
+ * field is written at the declaration or where the function suspends and read where it resumes,
+ * and only at awaits after which a use reads the value again, inside the same span. C lets a pointer into a local be used until its scope ends, so a local whose
  * address may be kept is taken to matter until then: one whose address goes anywhere but to a
  * call known to keep no pointer it is given (below), a pointer assigned, returned, stored or
  * passed to any other function, keeps its bytes to the end of its scope.
@@ -155,7 +157,7 @@ static void widen(const afn *f, unsigned slo, unsigned shi, unsigned *lo, unsign
 int sh_use_span(const tunit *t, const afn *f, const var *v, span *out)
 {
     CXType ty = clang_getCursorType(v->decl->cur);
-    if (!v->in_frame || v->as_local || v->is_param || v->is_static || v->cleanup || v->early_await || !v->scope ||
+    if (!v->in_frame || v->is_param || v->is_static || v->cleanup || v->early_await || !v->scope ||
         vm_type(ty) || clang_isVolatileQualifiedType(clang_getCanonicalType(ty)))
         return 0;
     unsigned slo = nstart(v->scope), shi = nend(v->scope), lo = nstart(v->decl), hi = nend(v->decl);

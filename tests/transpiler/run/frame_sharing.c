@@ -123,6 +123,25 @@ async int reads(int fd)
     return s + (m > 0 ? SUM(two, (int)m) : -1);
 }
 
+// A local kept as a C local (a scalar in a register, stored to its field once or where it
+// suspends, loaded back where a later use needs it) shares bytes as well: its field matters only
+// within its uses, widened over the loop that reads it again.
+// CHECK-LABEL: async int c_locals
+// CHECK:      [[AT3:[0-9]+]]      4    a  int
+// CHECK-NEXT: [[AT3]]   4096    late
+async int c_locals(int n)
+{
+    int a = n * 3, b = 0;
+    for (int i = 0; i < 3; i++) {
+        await(ac_yield());
+        b += a;
+    }
+    char late[4096];
+    memset(late, 1, sizeof late);
+    await(ac_yield());
+    return b + late[7] + SUM(late, 4096);
+}
+
 static int pipe_with(const char *s, int fds[2])
 {
     if (pipe(fds) != 0)
@@ -142,6 +161,7 @@ async int main(void)
     if (pipe_with("abcdefg", fds) != 0)
         return 1;
     printf("reads %d\n", await(reads(fds[0])));
+    printf("c_locals %d\n", await(c_locals(3)));
     close(fds[0]);
     return 0;
 }
@@ -150,4 +170,5 @@ async int main(void)
 // OUT-NEXT: goto_back 57344
 // OUT-NEXT: escapes 45056
 // OUT-NEXT: reads 700
+// OUT-NEXT: c_locals 4124
 // OUT-NEXT: exit: 0
