@@ -51,7 +51,7 @@ struct ac__io_frame {
             int pipe[2]; /* through a pipe: its own pipe (-1 until made) */
             union {
                 size_t pending; /* through a pipe: bytes in it not yet sent */
-                size_t size;    /* direct: the file's size when last looked */
+                size_t size;    /* direct: the file's size when last looked, or unknown */
             };
             unsigned cap;       /* through a pipe: its capacity */
             unsigned char mode; /* io_transfer.c: not started, direct, through a pipe */

@@ -199,9 +199,12 @@ void ac__init_ac_splice(void *frame, int fd_in, long long off_in, int fd_out, lo
 /* ------------------------------------------------------------------------------------------ */
 /* sendfile                                                                                   */
 
-/* Two ways: DIRECT, sendfile(2) on the polling worker from a regular file to a socket while
+/* Two ways: DIRECT, sendfile(2) on the polling worker from a file to a socket while
  * cachestat(2) says the pages to send are in the page cache (so the call cannot wait for the
- * disk), the socket made non-blocking for the call and a POLL op waiting when it is full; else
+ * disk), the socket made non-blocking for the poll's calls and a POLL op waiting when it is
+ * full (per call one fstat(2) of the socket; per poll one fcntl(2), two more for a blocking
+ * socket; per chunk cachestat(2) and sendfile(2); the file's fstat(2) only when a range runs
+ * past what is cached, as past its end); else
  * THROUGH_PIPE, two splice ops per chunk through a pipe of the call's own (io_uring runs a
  * splice on its worker threads, the epoll backend on the pool when it would block). The direct
  * way makes no pipe, and its sendfile(2) uses the kernel's own per-thread pipe: a 256 KiB file
@@ -227,7 +230,23 @@ struct cachestat_ {
 /* Set once cachestat(2) is missing (Linux before 6.5): every sendfile goes through a pipe. */
 static atomic_bool no_cachestat;
 
-/* Whether every page of fd's [off, off + len) is in the page cache (all within the file). */
+/* The kernel's page size, which cachestat counts in (4 KiB here, 16 or 64 KiB on some arm64
+ * and ppc64 kernels). */
+static unsigned long long page_size(void)
+{
+    static _Atomic long cached;
+    long page = atomic_load_explicit(&cached, memory_order_relaxed);
+    if (!page) {
+        page = sysconf(_SC_PAGESIZE);
+        if (page <= 0)
+            page = 4096;
+        atomic_store_explicit(&cached, page, memory_order_relaxed);
+    }
+    return (unsigned long long)page;
+}
+
+/* Whether every page of fd's [off, off + len) is in the page cache. A range that runs past
+ * the end of the file, and any descriptor without pages of its own (a socket, a pipe), is not. */
 static bool range_cached(int fd, long long off, size_t len)
 {
     if (atomic_load_explicit(&no_cachestat, memory_order_relaxed))
@@ -239,21 +258,34 @@ static bool range_cached(int fd, long long off, size_t len)
             atomic_store_explicit(&no_cachestat, true, memory_order_relaxed);
         return false;
     }
-    unsigned long long page = 4096, first = (unsigned long long)off / page;
+    unsigned long long page = page_size(), first = (unsigned long long)off / page;
     unsigned long long end = ((unsigned long long)off + len + page - 1) / page;
     return cs.nr_cache >= end - first;
 }
 
-/* Starts the direct way when it applies: a regular file (its size noted) to a socket. */
+/* The file's size unknown (the direct way looks only when it must: see direct_steps). */
+#define SIZE_UNKNOWN ((size_t)-1)
+
+/* Starts the direct way when it applies: to a socket (whatever the input: its pages decide). */
 static bool direct_applies(struct ac__io_frame *f)
 {
     typeof(f->x.sendfile) *s = &f->x.sendfile;
-    struct stat in, out;
-    if (atomic_load_explicit(&no_cachestat, memory_order_relaxed) || fstat(s->in, &in) < 0 ||
-        !S_ISREG(in.st_mode) || fstat(s->out, &out) < 0 || !S_ISSOCK(out.st_mode))
+    struct stat out;
+    if (atomic_load_explicit(&no_cachestat, memory_order_relaxed) || fstat(s->out, &out) < 0 ||
+        !S_ISSOCK(out.st_mode))
         return false;
-    s->size = (size_t)in.st_size;
+    s->size = SIZE_UNKNOWN;
     return true;
+}
+
+/* Looks at the input's size: 0, or -1 when it is no regular file (which goes through a pipe). */
+static int learn_size(typeof(((struct ac__io_frame *)0)->x.sendfile) *s)
+{
+    struct stat st;
+    if (fstat(s->in, &st) < 0 || !S_ISREG(st.st_mode))
+        return -1;
+    s->size = (size_t)st.st_size;
+    return 0;
 }
 
 enum { STEP_DONE, STEP_WAIT, STEP_PIPE };
@@ -266,47 +298,85 @@ static int wait_writable(struct ac__io_frame *f)
     return STEP_WAIT;
 }
 
+/* How much of the next chunk at off to send directly: > 0, 0 when the file has ended, -1 for
+ * the pipe (pages not cached, or no regular file). The size is looked at only when the range
+ * asked for is not all cached (it may run past the end) or off has reached the size last seen
+ * (the file may have grown): a file sent whole, its pages cached, costs no fstat(2). */
+static long long direct_want(typeof(((struct ac__io_frame *)0)->x.sendfile) *s, long long off)
+{
+    if (s->size != SIZE_UNKNOWN && (unsigned long long)off >= s->size && learn_size(s) < 0)
+        return -1;
+    size_t want = s->len - s->done;
+    if (want > DIRECT_CHUNK)
+        want = DIRECT_CHUNK;
+    bool knew = s->size != SIZE_UNKNOWN;
+    if (knew) {
+        if ((unsigned long long)off >= s->size)
+            return 0; /* the file ended */
+        if (want > s->size - (size_t)off)
+            want = s->size - (size_t)off;
+    }
+    if (range_cached(s->in, off, want))
+        return (long long)want;
+    if (knew || learn_size(s) < 0)
+        return -1;
+    if ((unsigned long long)off >= s->size)
+        return 0;
+    if (want <= s->size - (size_t)off)
+        return -1; /* within the file, and not all cached */
+    want = s->size - (size_t)off;
+    return range_cached(s->in, off, want) ? (long long)want : -1;
+}
+
+/* Makes the socket non-blocking for the sendfile(2) calls of one poll (a socket heeds only its
+ * own O_NONBLOCK: MSG_DONTWAIT cannot be given to sendfile); returns the flags to restore, -1
+ * when there is nothing to restore, or -errno - 2 when they cannot be read. */
+static int nonblocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0)
+        return -errno - 2;
+    if ((flags & O_NONBLOCK) || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return -1;
+    return flags;
+}
+
 /* Sends directly while the socket takes it: STEP_DONE with f->ret set (all sent, the file
  * ended, or an error), STEP_WAIT with f->op a POLL for the socket to be writable, or STEP_PIPE
- * for the rest to go through a pipe (pages not cached, or a sendfile(2) that refuses). */
+ * for the rest to go through a pipe (pages not cached, or a sendfile(2) that refuses). A
+ * blocking socket is non-blocking from the first sendfile(2) of the poll to the end of the
+ * poll's last one. */
 static int direct_steps(struct ac__io_frame *f)
 {
     typeof(f->x.sendfile) *s = &f->x.sendfile;
     size_t this_poll = 0;
+    int restore = -1, step = STEP_DONE, error = 0;
+    bool made_nonblocking = false;
     while (s->done < s->len) {
         long long off = s->off_in >= 0 ? s->off_in : lseek(s->in, 0, SEEK_CUR);
-        if (off < 0)
-            return STEP_PIPE;
-        if ((unsigned long long)off >= s->size) { /* the file may have grown since */
-            struct stat st;
-            if (fstat(s->in, &st) < 0)
-                return STEP_PIPE;
-            s->size = (size_t)st.st_size;
-            if ((unsigned long long)off >= s->size)
-                break; /* the file ended */
+        if (off < 0) {
+            step = STEP_PIPE;
+            break;
         }
-        size_t want = s->len - s->done;
-        if (want > s->size - (size_t)off)
-            want = s->size - (size_t)off;
-        if (want > DIRECT_CHUNK)
-            want = DIRECT_CHUNK;
-        if (this_poll >= DIRECT_PER_POLL)
-            return wait_writable(f);
-        if (!range_cached(s->in, off, want))
-            return STEP_PIPE;
-        /* A socket heeds only its own O_NONBLOCK (MSG_DONTWAIT cannot be given to sendfile). */
-        int flags = fcntl(s->out, F_GETFL);
-        if (flags < 0) {
-            f->ret = -errno;
-            return STEP_DONE;
+        if (this_poll >= DIRECT_PER_POLL) {
+            step = wait_writable(f);
+            break;
         }
-        if (!(flags & O_NONBLOCK))
-            fcntl(s->out, F_SETFL, flags | O_NONBLOCK);
+        long long want = direct_want(s, off);
+        if (want <= 0) {
+            step = want < 0 ? STEP_PIPE : STEP_DONE;
+            break;
+        }
+        if (!made_nonblocking) {
+            made_nonblocking = true;
+            if ((restore = nonblocking(s->out)) < -1) {
+                error = -restore - 2;
+                break;
+            }
+        }
         off_t pos = (off_t)off;
-        ssize_t n = sendfile(s->out, s->in, s->off_in >= 0 ? &pos : NULL, want);
+        ssize_t n = sendfile(s->out, s->in, s->off_in >= 0 ? &pos : NULL, (size_t)want);
         int err = errno;
-        if (!(flags & O_NONBLOCK))
-            fcntl(s->out, F_SETFL, flags);
         if (n > 0) {
             s->done += (size_t)n;
             this_poll += (size_t)n;
@@ -319,14 +389,18 @@ static int direct_steps(struct ac__io_frame *f)
         if (err == EINTR)
             continue;
         if (err == EAGAIN)
-            return wait_writable(f);
-        if (err == EINVAL || err == ENOSYS || err == EOPNOTSUPP)
-            return STEP_PIPE;
-        f->ret = -err;
-        return STEP_DONE;
+            step = wait_writable(f);
+        else if (err == EINVAL || err == ENOSYS || err == EOPNOTSUPP)
+            step = STEP_PIPE;
+        else
+            error = -err;
+        break;
     }
-    f->ret = (long)s->done;
-    return STEP_DONE;
+    if (restore >= 0)
+        fcntl(s->out, F_SETFL, restore);
+    if (step == STEP_DONE)
+        f->ret = error ? error : (long)s->done;
+    return step;
 }
 /* Through a pipe: the next splice, out of the pipe while it holds bytes, else into it from
  * the file. */
