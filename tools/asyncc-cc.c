@@ -238,17 +238,28 @@ static int takes_value(const char *a)
     return 0;
 }
 
-/* Flags that change the preprocessed text, which asyncc must see exactly as the compiler does.
- * Everything else (warnings, code generation, linking) is for the real compiler alone: clang
- * would reject some of gcc's. */
+/* Flags that change the preprocessed text or the types it names, which asyncc must see exactly as
+ * the compiler does: a macro (`__WCHAR_TYPE__` of -fshort-wchar, `__AVX2__` of -mavx2,
+ * `__FINITE_MATH_ONLY__`) expands in the generated code as asyncc saw it, so a flag kept from
+ * asyncc gave an async function another type or branch than the plain build (gcc.dg's
+ * fshort-wchar.c made async aborted). Everything else (warnings, code generation, linking) is for
+ * the real compiler alone: clang would reject some of gcc's. */
 static int for_preprocessor(const char *a)
 {
     static const char *const prefix[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
                                          "-idirafter", "-iprefix", "-iwithprefix", "-isysroot", "--sysroot",
-                                         "-std=", "-O", "-march=", "-mtune=", "-Wp,", NULL};
+                                         "-std=", "-O", "-march=", "-mtune=", "-Wp,",
+                                         /* x86 instruction set extensions, each defining its macro */
+                                         "-msse", "-mno-sse", "-mssse3", "-mno-ssse3", "-mavx", "-mno-avx",
+                                         "-mfma", "-mno-fma", "-mbmi", "-mno-bmi", "-mpopcnt", "-mno-popcnt",
+                                         "-maes", "-mno-aes", "-mpclmul", "-mno-pclmul", "-mf16c", "-mno-f16c",
+                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha", NULL};
     static const char *const exact[] = {"-ansi", "-pthread", "-nostdinc", "-funsigned-char", "-fsigned-char",
-                                        "-fPIC", "-fpic", "-fPIE", "-fpie", "-m32", "-m64", "-fopenmp",
-                                        "-ffast-math", "-fno-inline", "-fshort-enums", NULL};
+                                        "-fno-unsigned-char", "-fno-signed-char", "-fPIC", "-fpic", "-fPIE",
+                                        "-fpie", "-m32", "-m64", "-fopenmp", "-ffast-math", "-fno-fast-math",
+                                        "-ffinite-math-only", "-fno-finite-math-only", "-fno-inline",
+                                        "-fshort-enums", "-fno-short-enums", "-fshort-wchar", "-fno-short-wchar",
+                                        "-fgnu89-inline", "-fno-gnu89-inline", NULL};
     for (int i = 0; prefix[i]; i++)
         if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
             return 1;

@@ -76,5 +76,12 @@ if "$cc" -Werror lint.c -o lint 2>err.txt; then fail "-Werror did not stop the b
 grep -q "^lint.c:5:5: error: .*\[-Werror,-Wasync-blocking\]" err.txt || fail "-Werror: $(cat err.txt)"
 echo "ok: lint warnings on by default, -Wno-async-blocking (kept from gcc) and -Werror"
 
+# Flags that change what a macro means reach asyncc too: an async body is expanded as asyncc saw it.
+printf '#include <asyncc.h>\n#include <stdio.h>\nasync int w(void)\n{\n    __WCHAR_TYPE__ c = (__WCHAR_TYPE__)~0u;\n    await(ac_yield());\n    return c == __WCHAR_MAX__ && sizeof c == sizeof L"a"[0];\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(w()));\n    return 0;\n}\n' >wchar.c
+"$cc" -fshort-wchar wchar.c -o wchar && [ "$(./wchar)" = 1 ] || fail "-fshort-wchar: $(./wchar)"
+printf '#include <asyncc.h>\nasync int isa(void)\n{\n#ifdef __SSE4_2__\n    return 42;\n#else\n    return 7;\n#endif\n}\n' >isa.c
+"$cc" -msse4.2 -E isa.c >isa.i && grep -q "return 42" isa.i || fail "-msse4.2 did not reach asyncc"
+echo "ok: -fshort-wchar and -msse4.2 reach asyncc"
+
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporaries left in TMPDIR: $(ls "$TMPDIR")"
 echo "ok: no temporaries left"
