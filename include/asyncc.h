@@ -3,6 +3,15 @@
 #ifndef ASYNCC_H
 #define ASYNCC_H
 
+/* A program may be C90 (gcc's -std=c89, -std=gnu89, -ansi), and with -pedantic-errors C90 refuses
+ * what these headers write of C99: long long, _Bool, variadic macros, a comma after the last
+ * enumerator. There they are a system header, whose own text is not held to the program's
+ * standard; the topic headers, included by quotes from here, are system headers with it. From C99
+ * on they stay ordinary headers, so that their warnings still show in the project's own builds. */
+#if !defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L
+#pragma GCC system_header
+#endif
+
 #include "asyncc/compat.h"
 #include "asyncc/future.h"
 #include "asyncc/lang.h"

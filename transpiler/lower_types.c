@@ -148,7 +148,8 @@ static int const_inside(CXType ty)
 
 /* `dst = src` as an expression, for an object of type ty that is not an array; src is an
  * initializer list when init_list. A struct or union with a const member inside cannot be
- * assigned: it is initialized on the stack and copied, which compilers turn into the same stores. */
+ * assigned: it is initialized on the stack and copied, which compilers turn into the same stores.
+ * An initializer list becomes a compound literal, marked __extension__ for C90 programs. */
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
 {
     if (const_inside(ty))
@@ -156,7 +157,7 @@ char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
                          "(void)__builtin_memcpy((void *)&(%s), (const void *)&ac__v, sizeof ac__v); }))",
                          dst, src, dst);
     if (init_list)
-        return xasprintf("%s = (__typeof__(%s))%s", dst, dst, src);
+        return xasprintf("%s = __extension__(__typeof__(%s))%s", dst, dst, src);
     return xasprintf("%s = %s", dst, src);
 }
 
