@@ -254,10 +254,28 @@ YIELD_STYLES = {
 }
 
 
-def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True):
+C90_STDS = {"c89", "c90", "gnu89", "gnu90", "iso9899:1990", "iso9899:199409"}
+
+
+def is_c90(flags):
+    """Whether the clang/gcc FLAGS select C90, where a declaration cannot follow a statement."""
+    std = None
+    for f in flags:
+        if f.startswith("-std="):
+            std = f[5:]
+        elif f == "-ansi":
+            std = "c90"
+    return std in C90_STDS
+
+
+def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
     """Insertions of `await(ac_yield());` before statements of the async functions' compound
     statements (never before a case label or the first statement of a switch body, where an
-    extra statement would change which warnings fire), and sometimes before a closing brace."""
+    extra statement would change which warnings fire; in C90, never before a declaration, which
+    cannot follow a statement there), and sometimes before a closing brace. None in a function with
+    a local register variable (`register long p asm("rdi") = x;`): it holds its register up to the
+    asm that reads it only if no call comes between (GCC's documentation), and a yield is a call
+    (gcc.dg pr33619.c aborted made async: the program's limit, not asyncc's)."""
     edits = []
 
     def compounds(cur, parent):
@@ -267,6 +285,8 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True):
             yield from compounds(c, cur)
 
     for fname in sorted(asyncs):
+        if any(c.kind == K.ASM_LABEL_ATTR for c in walk(defined[fname])):
+            continue
         for c, parent in compounds(defined[fname], None):
             s, e = c.extent.start.offset, c.extent.end.offset
             if text[s:s + 1] != b"{" or text[e - 1:e] != b"}":
@@ -276,12 +296,16 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True):
             for i, k in enumerate(kids):
                 if k.kind in (K.CASE_STMT, K.DEFAULT_STMT) or (in_switch and i == 0):
                     continue
+                if c90 and k.kind == K.DECL_STMT:
+                    continue
                 if rng.random() < rate:
                     edits.append((k.extent.start.offset, 2, YIELD_STYLES[rng.choice(styles)](rng)))
             # Not at the end of a statement expression: its last statement is its value.
             stmt_expr = parent is not None and parent.kind.is_expression()
             if not in_switch and not stmt_expr and rng.random() < rate / 2:
                 edits.append((c.extent.end.offset - 1, 2, YIELD_STYLES[rng.choice(styles)](rng)))
+    if c90:
+        edits = [(o, r, t.replace(b"// y\n", b"/* y */\n")) for o, r, t in edits]  # C90 has no // comments
     if not col0:
         # Keep every yield off column 0 (to look past a known column-0 bug).
         edits = [(o, r, b" " + t.replace(b"\n", b"\n ")) for o, r, t in edits]
@@ -327,7 +351,7 @@ def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True):
     rng = random.Random(seed)
     text, asyncs, edits, nodes, defined = plan(path, flags)
     styles = styles or list(YIELD_STYLES)
-    edits += yield_edits(text, asyncs, defined, rng, rate, styles, col0)
+    edits += yield_edits(text, asyncs, defined, rng, rate, styles, col0, is_c90(flags))
     out = b"#include <asyncc.h>\n" + apply(text, edits)
     desc = "%d async functions, %d plain" % (len(asyncs), len(defined) - len(asyncs))
     if fmt == -1:

@@ -146,4 +146,10 @@ static inline uint64_t safe_rshift_func_uint64_t_u_s(uint64_t a, int b) { return
 static inline uint64_t safe_lshift_func_uint64_t_u_u(uint64_t a, unsigned int b) { return (b >= 32 || a > (UINT64_MAX >> b)) ? a : (uint64_t)((uint64_t)a << b); }
 static inline uint64_t safe_rshift_func_uint64_t_u_u(uint64_t a, unsigned int b) { return (b >= 32) ? a : (uint64_t)(a >> b); }
 
+/* float (csmith --float): a result that is not finite returns the first operand */
+static inline float safe_add_func_float_f_f(float a, float b) { float r = a + b; return __builtin_isfinite(r) ? r : a; }
+static inline float safe_sub_func_float_f_f(float a, float b) { float r = a - b; return __builtin_isfinite(r) ? r : a; }
+static inline float safe_mul_func_float_f_f(float a, float b) { float r = a * b; return __builtin_isfinite(r) ? r : a; }
+static inline float safe_div_func_float_f_f(float a, float b) { float r = b == 0.0f ? a : a / b; return __builtin_isfinite(r) ? r : a; }
+
 #endif

@@ -6,7 +6,7 @@ clang-format); asyncc transpiles it; gcc or clang compiles the output (-Werror f
 the plain program does not give); the async build runs; the checksums must be equal.
 
 usage: csmith.py [--count N] [--start S] [--seeds S,S,...|@FILE] [-j J] [--out DIR]
-                 [--build DIR] [--small] [--expect-pass] [--no-col0] [--keep] [--resume] [--summary]
+                 [--build DIR] [--small] [--set NAME] [--csmith-args ARGS] [--expect-pass] [--no-col0] [--keep] [--resume] [--summary]
 Prints counts by class (pass, mismatch, run-crash, run-timeout, transpile-crash, transpile-hang,
 transpile-reject, compile-fail, warning, asyncify-fail, skip-*) and the failing seeds of each;
 failing cases are kept in OUT/fail/SEED/. Each result is appended to OUT/results.jsonl as it comes:
@@ -22,10 +22,27 @@ import subprocess
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import asyncify  # noqa: E402
 import harness as H  # noqa: E402
 
 PLAIN_TIMEOUT = 8
+
+# Named csmith option sets beside the default settings (--set NAME; csmith.sh --set NAME): each
+# turns on what the defaults leave off or pushes a limit, so that other kinds of program come out.
+# The defaults already have packed structs, full bitfields, volatiles, arrays, unions, pointers of
+# depth 2, 10 functions, blocks 5 deep.
+OPTION_SETS = {
+    "small": "--max-funcs 5 --max-expr-complexity 6",
+    "no-packed": "--no-packed-struct",
+    "deep": "--max-block-depth 8 --max-block-size 6 --max-pointer-depth 4",
+    "funcs20": "--max-funcs 20",
+    "inline": "--inline-function --inline-function-prob 80",
+    "no-arrays": "--no-arrays --max-struct-fields 16",
+    "bitfields": "--no-packed-struct --max-struct-fields 16 --fixed-struct-fields",
+    "volatile": "--strict-volatile-rule --max-pointer-depth 3",
+    "float": "--float",
+    "exprs": "--max-expr-complexity 16 --max-array-dim 4",
+    "random": "--random-random",
+}
 
 
 def variant(seed):
@@ -55,12 +72,12 @@ def check(seed, cfg, tools, work):
     if st != 0:
         return {"class": "skip-plain-run", "detail": "exit %s" % st}
     try:
-        src, desc = asyncify.asyncify(p("p.c"), flags, seed=seed, rate=cfg["rate"], fmt=-1,
-                                      col0=not cfg["no_col0"])
-    except asyncify.Unsupported as ex:
+        desc = H.asyncify(p("p.c"), p("p.async.c"), flags, seed=seed, rate=cfg["rate"], fmt=-1,
+                          col0=not cfg["no_col0"])
+    except H.Unsupported as ex:
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
-    open(p("p.async.c"), "wb").write(src)
-    open(p("info.txt"), "w").write("seed %d: %s; output compiled by %s %s\n" % (seed, desc, cc, opt))
+    open(p("info.txt"), "w").write("seed %d (csmith %s): %s; output compiled by %s %s\n" %
+                                    (seed, " ".join(cfg["csmith_args"]) or "defaults", desc, cc, opt))
     cls, detail, t_tx = H.transpile(tools, p("p.async.c"), p("p.out.c"), flags,
                                   sanitized=bool(cfg["san_flags"]))
     if cls:
@@ -123,7 +140,8 @@ def main():
     ap.add_argument("--build", default=None, help="the build directory (default: ROOT/build)")
     ap.add_argument("--rate", type=float, default=0.3, help="chance of a yield before a statement")
     ap.add_argument("--csmith-args", default="", help="more options for csmith")
-    ap.add_argument("--small", action="store_true", help="small programs: --max-funcs 5 --max-expr-complexity 6")
+    ap.add_argument("--small", action="store_true", help="small programs: --set small")
+    ap.add_argument("--set", choices=sorted(OPTION_SETS), help="a named csmith option set (OPTION_SETS)")
     ap.add_argument("--san-flags", default="", help="sanitizer flags for the async build (ASan ctest)")
     ap.add_argument("--expect-pass", action="store_true")
     ap.add_argument("--no-col0", action="store_true", help="keep yields off column 0")
@@ -142,7 +160,8 @@ def main():
         print("csmith is not installed (apt-get install csmith): skipped")
         return 0
     os.makedirs(out, exist_ok=True)
-    csmith_args = a.csmith_args.split() + (["--max-funcs", "5", "--max-expr-complexity", "6"] if a.small else [])
+    sets = ([a.set] if a.set else []) + (["small"] if a.small else [])
+    csmith_args = a.csmith_args.split() + [w for n in sets for w in OPTION_SETS[n].split()]
     cfg = {"build": a.build, "out": out, "tmp": out, "rate": a.rate, "keep": a.keep,
            "csmith_args": csmith_args, "no_col0": a.no_col0,
            "san_flags": a.san_flags.split()}
@@ -164,6 +183,8 @@ def main():
         for fut in as_completed(futs):
             r = fut.result()
             r["commit"] = commit
+            if csmith_args:
+                r["csmith"] = " ".join(csmith_args)
             results.append(r)
             f.write(json.dumps(r) + "\n")
             f.flush()

@@ -18,7 +18,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import asyncify  # noqa: E402
 import harness as H  # noqa: E402
 
 XFAIL = os.path.join(H.HERE, "c-testsuite-xfail.txt")
@@ -60,11 +59,10 @@ def check(name, cfg, tools, work):
         return {"class": "skip-gcc-fails", "detail": "run: exit %s" % st_plain}
     seed = int(name.split(".")[0])
     try:
-        src, desc = asyncify.asyncify(p("p.c"), ["-std=gnu11"] + FLAGS, seed=seed, rate=cfg["rate"],
-                                      fmt=None, col0=not cfg["no_col0"])
-    except asyncify.Unsupported as ex:
+        desc = H.asyncify(p("p.c"), p("p.async.c"), ["-std=gnu11"] + FLAGS, seed=seed, rate=cfg["rate"],
+                          col0=not cfg["no_col0"])
+    except H.Unsupported as ex:
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
-    open(p("p.async.c"), "wb").write(src)
     open(p("info.txt"), "w").write("%s: %s\n" % (name, desc))
     cls, detail, _ = H.transpile(tools, p("p.async.c"), p("p.out.c"), ["-std=gnu11"] + FLAGS,
                                   sanitized=bool(cfg["san_flags"]))

@@ -7,12 +7,18 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 WARN = ["-Wall", "-Wextra"]
 ASYNCC_MEM = 2 << 30  # asyncc gets 2 GiB of address space: a runaway allocation fails fast
+ASYNCIFY_CPU = 120  # libclang's parse in asyncify.py, in CPU seconds
+
+
+class Unsupported(Exception):
+    """asyncify.py could not make the program async (a harness limit, reported, not a finding)."""
 
 
 class Tools:
@@ -102,6 +108,27 @@ def plain_warnings(tools, cc, src, flags, opt):
     full compile at the same level, as some warnings come from the optimizer."""
     st, out, err, _ = sh([cc, "-c", "-o", os.devnull, "-std=gnu11", opt] + WARN + flags + [src], 3600, cpu=300)
     return warning_keys(err)
+
+
+def asyncify(src, out, flags, seed, rate, fmt=None, col0=True):
+    """asyncify.py SRC OUT in a process of its own, with ASYNCIFY_CPU CPU seconds: libclang's parse
+    cannot be interrupted from Python, and clang 14 takes minutes on some inputs (the decimal
+    literals of gcc.dg/float-exact-1.c exactly half-way between two x87 long doubles), which hung a
+    whole run. Returns the description of what was varied; raises Unsupported with asyncify's
+    reason, or when it ran over its limit."""
+    cmd = [sys.executable, os.path.join(HERE, "asyncify.py"), src, out, "--seed", str(seed),
+           "--yield-rate", str(rate)]
+    cmd += ["--format", str(fmt)] if fmt is not None else []
+    cmd += [] if col0 else ["--no-col0"]
+    st, o, e, _ = sh(cmd + ["--"] + flags, 30 * ASYNCIFY_CPU, cpu=ASYNCIFY_CPU)
+    text = e.decode(errors="replace").strip()
+    if st == "timeout":
+        raise Unsupported("libclang ran over %d CPU seconds" % ASYNCIFY_CPU)
+    if st == 2 and text.startswith("asyncify:"):
+        raise Unsupported(text.split(": ", 2)[-1])
+    if st != 0:
+        raise RuntimeError("asyncify.py exited %s: %s" % (st, text[-300:]))
+    return text.splitlines()[-1] if text else ""
 
 
 def transpile(tools, src, out, flags, timeout=60, sanitized=False):

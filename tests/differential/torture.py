@@ -23,12 +23,18 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import asyncify  # noqa: E402
 import harness as H  # noqa: E402
 
 # `/* { dg-options "-fwrapv" } */`, `{ dg-additional-options "-fno-common" }`; a trailing
 # `{ target ... }` selector makes the options target-specific, and those are left out.
 DG_OPTIONS = re.compile(rb"\{\s*dg-(?:additional-)?options\s+\"([^\"]*)\"\s*(\{[^}]*\})?\s*\}")
+
+
+# Options that change what the text means (types of macros, char signedness), given to libclang
+# too, as asyncc-cc gives them to asyncc.
+MEANING_FLAGS = {"-ansi", "-fshort-wchar", "-fno-short-wchar", "-funsigned-char", "-fsigned-char",
+                 "-fno-unsigned-char", "-fno-signed-char", "-fshort-enums", "-fno-short-enums",
+                 "-fgnu89-inline", "-fno-gnu89-inline", "-ffast-math", "-ffinite-math-only"}
 
 
 def dg_options(text):
@@ -51,7 +57,7 @@ def check(name, cfg, tools, work):
     # libclang (asyncify, asyncc) sees only the options that change what the text means.
     # Some programs test __OPTIMIZE__, which libclang defines only when told the level.
     opt = cfg["opt"]
-    parse_flags = [f for f in flags if f.startswith(("-D", "-U", "-I", "-std="))]
+    parse_flags = [f for f in flags if f.startswith(("-D", "-U", "-I", "-std=")) or f in MEANING_FLAGS]
     parse_flags += ["-D__OPTIMIZE__"] if opt != "-O0" else []
     st, o, e, _ = H.sh([tools.gcc, opt, "-w"] + flags + [p("p.c"), "-o", p("plain"), "-lm"], 3600, cpu=120)
     if st != 0:
@@ -61,10 +67,9 @@ def check(name, cfg, tools, work):
         return {"class": "skip-plain-run", "detail": "exit %s" % st}
     seed = sum(name.encode())
     try:
-        src, desc = asyncify.asyncify(p("p.c"), parse_flags, seed=seed, rate=cfg["rate"], fmt=None)
-    except asyncify.Unsupported as ex:
+        desc = H.asyncify(p("p.c"), p("p.async.c"), parse_flags, seed=seed, rate=cfg["rate"])
+    except H.Unsupported as ex:
         return {"class": "asyncify-fail", "detail": H.norm(str(ex))}
-    open(p("p.async.c"), "wb").write(src)
     open(p("info.txt"), "w").write("%s: %s; gcc %s %s\n" % (name, desc, opt, " ".join(flags)))
     cls, detail, _ = H.transpile(tools, p("p.async.c"), p("p.out.c"), parse_flags)
     if cls:
