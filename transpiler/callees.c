@@ -83,6 +83,27 @@ static void drop_top_const(char *type, int is_pointer)
         type[--len] = 0;
 }
 
+/* Whether fn is declared noreturn: `__attribute__((noreturn))` shows in its type (libclang merges
+ * it into every redeclaration), C11's `_Noreturn` and C2x's `[[noreturn]]` only as words before
+ * the name of a declaration in the input. */
+static int declared_noreturn(tunit *t, CXCursor fn)
+{
+    char *spelling = cx_take(clang_getTypeSpelling(clang_getCursorType(fn)));
+    int found = strstr(spelling, "__attribute__((noreturn))") != NULL;
+    free(spelling);
+    CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
+    for (unsigned k = 0; k < 3 && !found; k++) {
+        CXSourceRange r = clang_getCursorExtent(decls[k]);
+        if (clang_Cursor_isNull(decls[k]) || !an_in_input(t, clang_getRangeStart(r)))
+            continue;
+        const tk_stream *s = &t->toks;
+        unsigned name = an_offset(clang_getCursorLocation(decls[k]));
+        for (unsigned i = tk_at(s, an_offset(clang_getRangeStart(r))); i < s->n && s->v[i].start < name; i++)
+            found |= tk_is(s, i, "_Noreturn") || tk_is(s, i, "noreturn") || tk_is(s, i, "__noreturn__");
+    }
+    return found;
+}
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
  * looked at once: the answer, async or not, is remembered. */
 callee *an_callee_of(tunit *t, CXCursor fn)
@@ -101,6 +122,7 @@ callee *an_callee_of(tunit *t, CXCursor fn)
     c = xcalloc(1, sizeof *c);
     c->name = name;
     c->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    c->noreturn = declared_noreturn(t, fn);
     CXType ft = clang_getCursorType(fn);
     CXType rt = clang_getResultType(ft);
     if (rt.kind != CXType_Void)

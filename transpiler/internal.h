@@ -83,6 +83,9 @@ struct callee {
     /* Defined earlier in this file and completes in its first poll, whatever its arguments: its
      * body is a plain C function, ac__now_<name>, that same-file awaits call directly. */
     unsigned never_suspends : 1;
+    /* Declared noreturn: asyncc drops the attribute (its future returns while pending), and
+     * the code after an await of it is marked unreachable instead, as the call was. */
+    unsigned noreturn : 1;
     afn *def;         /* the definition, when in this file */
     unsigned def_start; /* its offset in the text (embedding needs it defined before use) */
     char *ret_type;   /* spelling; NULL for void */

@@ -115,6 +115,8 @@ static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
         lw_gline(L, line, "%sac__now_%s(%s);", c->ret_type ? "(void)" : "", c->name, list);
         aw->repl = "((void)0)";
     }
+    if (c->noreturn)
+        lw_gline(L, line, "__builtin_unreachable();");
     free(args);
 }
 
@@ -170,6 +172,10 @@ void lw_gen_await(lw *L, node *aw)
         aw->repl = tmp;
     }
     child_release(L, line, ch);
+    /* A noreturn callee never completes: what follows its await is as unreachable as after
+     * its call (no -Wimplicit-fallthrough, no -Wreturn-type where the plain program has none). */
+    if (c->noreturn)
+        lw_gline(L, line, "__builtin_unreachable();");
 }
 
 /* The statements that cancel every child of st except `keep` that has not finished. */
