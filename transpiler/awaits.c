@@ -78,7 +78,7 @@ int an_calls_builtin(const node *n, const char *name)
 }
 
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
- * variably modified type named there) and of _Alignof; the type names of declarations,
+ * variably modified type named there, nor an operand of VLA type) and of _Alignof; the type names of declarations,
  * typedefs, casts and compound literals (typeof in them), except array sizes; the operands of
  * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
  * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
@@ -89,8 +89,9 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
         return 0;
     switch (n->kind) {
     case CXCursor_UnaryExpr:
-        if (an_text_starts(t, n, "sizeof"))
-            return !an_is_array_bound(t, k);
+        if (an_text_starts(t, n, "sizeof")) /* an operand of VLA type is evaluated (C11 6.5.3.4) */
+            return !an_is_array_bound(t, k) &&
+                   clang_getCanonicalType(clang_getCursorType(k->cur)).kind != CXType_VariableArray;
         return an_text_starts(t, n, "_Alignof") || an_text_starts(t, n, "__alignof") ||
                an_text_starts(t, n, "__alignof__") || an_text_starts(t, n, "alignof");
     case CXCursor_VarDecl: {
