@@ -204,7 +204,7 @@ def balanced_call(frag, name):
 def macro_call_ranges(text, name):
     """Every `name(...)` written in a #define body of the file, as (start, end) byte ranges."""
     out = []
-    for m in re.finditer(rb"^[ \t]*#[ \t]*define[ \t]+\w+(\([^)]*\))?((?:[^\n]|\\\n)*)", text, re.M):
+    for m in re.finditer(rb"^[ \t]*#[ \t]*define[ \t]+\w+(\([^)]*\))?((?:\\\n|[^\n])*)", text, re.M):
         body_start = m.start(2)
         body = m.group(2)
         for c in re.finditer(rb"\b" + re.escape(name) + rb"\s*\(", body):
@@ -297,6 +297,14 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
                 if k.kind in (K.CASE_STMT, K.DEFAULT_STMT) or (in_switch and i == 0):
                     continue
                 if c90 and k.kind == K.DECL_STMT:
+                    continue
+                # A statement that starts inside or at the end of the one before it comes from
+                # the same macro's expansion (`if (c) RETURN(x);` with RETURN's `{...};`: the
+                # `;` is a statement of its own whose extent is the invocation, and a yield there
+                # would become the if's body; a macro of several statements): no boundary there.
+                start = k.extent.start.offset
+                if i and start <= kids[i - 1].extent.end.offset or \
+                        re.match(rb"\w", text[start - 1:start]):
                     continue
                 if rng.random() < rate:
                     edits.append((k.extent.start.offset, 2, YIELD_STYLES[rng.choice(styles)](rng)))

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""tests/differential/program.py: makes a whole multi-file C program async, as asyncify.py does one
+file: every function defined in the program's files becomes `async` (its definition and every
+prototype of it, in headers too), every direct call of one is awaited across files, and yields go
+in at statement boundaries. Functions that cannot be async stay plain by the same rules (variadic,
+address taken, reserved names, attributes), and so does every function a plain one calls,
+wherever it is defined. The source tree is copied, never edited in place.
+
+usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]... [-- clang flags...]
+FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
+import argparse
+import os
+import random
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import asyncify as az  # noqa: E402
+
+ci, K = az.ci, az.K
+
+
+class Unit:
+    """One translation unit: its cursors in files of the source tree, and the function keys."""
+
+    def __init__(self, path, flags, root):
+        az.load_libclang()
+        self.path = os.path.realpath(path)
+        self.tu = ci.Index.create().parse(path, args=flags,
+                                          options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
+        errs = [d for d in self.tu.diagnostics if d.severity >= ci.Diagnostic.Error]
+        if errs:
+            raise az.Unsupported("%s: libclang: %s" % (path, errs[0].spelling))
+        self.nodes = []  # (file, cursor) for every cursor in a file under root
+        for top in self.tu.cursor.get_children():
+            f = self.file_of(top)
+            if f and f.startswith(root + os.sep):
+                self.nodes.extend((f, n) for n in az.walk(top))
+
+    @staticmethod
+    def file_of(cur):
+        f = cur.location.file
+        return os.path.realpath(f.name) if f is not None else None
+
+    def key(self, fn):
+        """A function's name across the program; a static one's is its unit's own."""
+        fn = fn.canonical
+        if fn.linkage == ci.LinkageKind.INTERNAL:
+            return "%s:%s" % (self.path, fn.spelling)
+        return fn.spelling
+
+
+def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=()):
+    root = os.path.realpath(src)
+    units = [Unit(os.path.join(root, f), flags + ["-I" + root], root) for f in files]
+    texts = {}
+
+    def text(f):
+        if f not in texts:
+            texts[f] = open(f, "rb").read()
+        return texts[f]
+
+    defined, calls, plain = {}, {}, set()
+    for u in units:
+        call_refs = set()
+        for f, c in u.nodes:
+            if c.kind == K.FUNCTION_DECL and c.is_definition():
+                k = u.key(c)
+                defined[k] = (u, f, c)
+                calls.setdefault(k, set())
+                if az.is_variadic(c) or c.spelling.startswith("__"):
+                    plain.add(k)
+                for d in az.walk(c):
+                    r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
+                    if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
+                        calls[k].add(u.key(r.referenced))
+            elif c.kind == K.CALL_EXPR:
+                r = az.callee_ref(c)
+                if r is not None:
+                    call_refs.add(r.hash)
+        for f, c in u.nodes:
+            if c.kind == K.DECL_REF_EXPR and c.referenced is not None and \
+                    c.referenced.kind == K.FUNCTION_DECL and c.hash not in call_refs:
+                plain.add(u.key(c.referenced))  # its address is taken
+        # Attributes are read in the unit's own file (constructors, cleanups, aliases).
+        own = {c.spelling: c for f, c in u.nodes if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition()}
+        plain |= {u.key(own[n]) for n in az.attribute_plain(text(u.path), [c for f, c in u.nodes if f == u.path], own)}
+    plain |= {k for k in defined if k.split(":")[-1] in keep_plain}
+    work = [k for k in plain if k in defined]
+    plain = set(work)
+    while work:
+        for m in calls.get(work.pop(), ()):
+            if m in defined and m not in plain:
+                plain.add(m)
+                work.append(m)
+    asyncs = set(defined) - plain
+
+    edits = {}  # file -> set of (offset, order, text)
+    rng = random.Random(seed)
+    for u in units:
+        macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
+        for c in u.tu.cursor.get_children():
+            if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None:
+                f, d = u.file_of(c), u.file_of(c.referenced)
+                if f and d and d.startswith(root + os.sep):
+                    defs[(f, c.extent.start.offset)] = d
+                if f and f == d and f.startswith(root + os.sep):
+                    e = c.referenced.extent
+                    macros[(f, c.extent.start.offset, c.extent.end.offset)] = text(f)[e.start.offset:e.end.offset]
+        for f, c in u.nodes:
+            if c.kind == K.FUNCTION_DECL and u.key(c) in asyncs:
+                edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
+            elif c.kind == K.CALL_EXPR and c.referenced is not None and \
+                    c.referenced.kind == K.FUNCTION_DECL and u.key(c.referenced) in asyncs:
+                r = az.callee_ref(c)
+                if r is None or r.referenced is None or r.referenced.spelling != c.referenced.spelling:
+                    continue
+                mine = {(s, e): m for (g, s, e), m in macros.items() if g == f}
+                try:
+                    where, spots = f, az.call_range(c, text(f), mine)
+                except az.Unsupported:
+                    # A call a macro of another file of the tree spells out (a header's ASSERT).
+                    where = defs.get((f, c.extent.start.offset))
+                    spots = az.macro_call_ranges(text(where), c.referenced.spelling.encode()) if where else []
+                    if not spots:
+                        raise
+                for s, e in spots:
+                    edits.setdefault(where, set()).update({(s, 1, b"await("), (e, -1, b")")})
+        own = {c.spelling: c for f, c in u.nodes
+               if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() and u.key(c) in asyncs
+               and (not yields_in or c.spelling in yields_in)}
+        yields = az.yield_edits(text(u.path), set(own), own, rng, rate, list(az.YIELD_STYLES))
+        edits.setdefault(u.path, set()).update(yields)
+
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    shutil.copytree(root, out, symlinks=True)
+    for f, es in edits.items():
+        if not es:
+            continue
+        dst = os.path.join(out, os.path.relpath(f, root))
+        with open(dst, "wb") as w:
+            w.write(b"#include <asyncc.h>\n" + az.apply(text(f), list(es)))
+    return len(asyncs), len(defined) - len(asyncs), sorted(os.path.relpath(f, root) for f in edits if edits[f])
+
+
+def main():
+    argv = sys.argv[1:]
+    flags = argv[argv.index("--") + 1:] if "--" in argv else []
+    ap = argparse.ArgumentParser()
+    ap.add_argument("src")
+    ap.add_argument("out")
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--yield-rate", type=float, default=0.3)
+    ap.add_argument("--plain", action="append", default=[], help="keep this function plain (to reduce a failure)")
+    ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
+    a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    try:
+        n_async, n_plain, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in)
+    except az.Unsupported as e:
+        print("program: %s" % e, file=sys.stderr)
+        return 2
+    print("program: %d async functions, %d plain; edited %s" % (n_async, n_plain, " ".join(edited)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
