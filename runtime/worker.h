@@ -43,8 +43,8 @@ struct ac__worker {
     uint32_t tick;
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
-    uint32_t reap_tick;     /* tick at the last reap (worker.c, reap_into_queue) */
-    unsigned driver_woken;  /* tasks queued here by dispatching, since the reap began */
+    uint32_t reap_tick; /* tick at the last reap (worker.c, reap_into_queue) */
+    unsigned driver_woken; /* tasks queued here by dispatching, since the reap began */
     /* When tasks were queued here that are still waiting (0: none; cheap clock). Written by
      * the owner, read by idle workers: a younger backlog is left to the owner. */
     _Atomic uint64_t backlog_since;

@@ -90,6 +90,19 @@ def attribute_plain(text, nodes, defined):
     return names & set(defined)
 
 
+def close_over_calls(plain, calls):
+    """PLAIN with every function a plain one calls, directly or not (a plain function cannot
+    await); CALLS maps a function to the defined functions it calls. Returns the set."""
+    plain = set(plain)
+    work = list(plain)
+    while work:
+        for m in calls.get(work.pop(), ()):
+            if m not in plain:
+                plain.add(m)
+                work.append(m)
+    return plain
+
+
 def plan(path, flags):
     """Parses PATH; returns (text bytes, async function names, edits) where edits are
     (offset, order, text) insertions that make it async (yields are added later)."""
@@ -137,14 +150,7 @@ def plan(path, flags):
     # alias and ifunc name.
     plain = {n for n, fn in defined.items() if is_variadic(fn) or n.startswith("__")} | address_taken
     plain |= attribute_plain(text, nodes, defined)
-    work = list(plain)
-    while work:
-        n = work.pop()
-        for m in calls.get(n, ()):
-            if m not in plain:
-                plain.add(m)
-                work.append(m)
-    asyncs = set(defined) - plain
+    asyncs = set(defined) - close_over_calls(plain, calls)
 
     # Macro invocations by their range, with the text of the macro's definition.
     macros = {}

@@ -60,13 +60,13 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
             texts[f] = open(f, "rb").read()
         return texts[f]
 
-    defined, calls, plain = {}, {}, set()
+    defined, calls, plain = set(), {}, set()
     for u in units:
         call_refs = set()
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and c.is_definition():
                 k = u.key(c)
-                defined[k] = (u, f, c)
+                defined.add(k)
                 calls.setdefault(k, set())
                 if az.is_variadic(c) or c.spelling.startswith("__"):
                     plain.add(k)
@@ -86,14 +86,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         own = {c.spelling: c for f, c in u.nodes if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition()}
         plain |= {u.key(own[n]) for n in az.attribute_plain(text(u.path), [c for f, c in u.nodes if f == u.path], own)}
     plain |= {k for k in defined if k.split(":")[-1] in keep_plain}
-    work = [k for k in plain if k in defined]
-    plain = set(work)
-    while work:
-        for m in calls.get(work.pop(), ()):
-            if m in defined and m not in plain:
-                plain.add(m)
-                work.append(m)
-    asyncs = set(defined) - plain
+    calls = {k: callees & defined for k, callees in calls.items()}  # libc's stay out
+    asyncs = defined - az.close_over_calls(plain & defined, calls)
 
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
