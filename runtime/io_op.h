@@ -44,7 +44,7 @@ struct ac__io_frame {
             socklen_t *addrlen; /* recvfrom: where the sender's address length goes */
             struct sockaddr_storage addr; /* sendto: the copy of the destination */
         } msg;                            /* sendto, recvfrom */
-        struct {
+        struct ac__io_sendfile {
             size_t len, done;  /* bytes asked, sent */
             long long off_in;  /* -1: the file position */
             int in, out;

@@ -269,7 +269,7 @@ static bool range_cached(int fd, long long off, size_t len)
 /* Starts the direct way when it applies: to a socket (whatever the input: its pages decide). */
 static bool direct_applies(struct ac__io_frame *f)
 {
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     struct stat out;
     if (atomic_load_explicit(&no_cachestat, memory_order_relaxed) || fstat(s->out, &out) < 0 ||
         !S_ISSOCK(out.st_mode))
@@ -279,7 +279,7 @@ static bool direct_applies(struct ac__io_frame *f)
 }
 
 /* Looks at the input's size: 0, or -1 when it is no regular file (which goes through a pipe). */
-static int learn_size(typeof(((struct ac__io_frame *)0)->x.sendfile) *s)
+static int learn_size(struct ac__io_sendfile *s)
 {
     struct stat st;
     if (fstat(s->in, &st) < 0 || !S_ISREG(st.st_mode))
@@ -302,7 +302,7 @@ static int wait_writable(struct ac__io_frame *f)
  * the pipe (pages not cached, or no regular file). The size is looked at only when the range
  * asked for is not all cached (it may run past the end) or off has reached the size last seen
  * (the file may have grown): a file sent whole, its pages cached, costs no fstat(2). */
-static long long direct_want(typeof(((struct ac__io_frame *)0)->x.sendfile) *s, long long off)
+static long long direct_want(struct ac__io_sendfile *s, long long off)
 {
     if (s->size != SIZE_UNKNOWN && (unsigned long long)off >= s->size && learn_size(s) < 0)
         return -1;
@@ -348,7 +348,7 @@ static int nonblocking(int fd)
  * poll's last one. */
 static int direct_steps(struct ac__io_frame *f)
 {
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     size_t this_poll = 0;
     int restore = -1, step = STEP_DONE, error = 0;
     bool made_nonblocking = false;
@@ -406,7 +406,7 @@ static int direct_steps(struct ac__io_frame *f)
  * the file. */
 static void next_sendfile_splice(struct ac__io_frame *f)
 {
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     f->op.kind = AC__OP_SPLICE;
     if (s->pending) {
         set_splice(f, s->pipe[0], -1, s->out, -1, s->pending, SPLICE_F_MOVE);
@@ -421,7 +421,7 @@ static void next_sendfile_splice(struct ac__io_frame *f)
  * it is empty when filled and holds the bytes when drained). */
 static int start_pipe(struct ac__io_frame *f)
 {
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     s->mode = THROUGH_PIPE;
     s->pending = 0;
     if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
@@ -454,7 +454,7 @@ static int after_direct(struct ac__io_frame *f, int step)
 
 static int finish_sendfile(struct ac__io_frame *f, int res)
 {
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     if (res == -EINTR || res == -EAGAIN)
         return 0;
     if (s->mode == DIRECT) {
@@ -498,7 +498,7 @@ static void close_pipe(struct ac__io_frame *f)
 static int sendfile_poll(void *frame, ac_cx *cx)
 {
     struct ac__io_frame *f = frame;
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     if (s->mode == NOT_STARTED) {
         if (!ac__coop_check(cx)) /* nothing to send completes it at once */
             return AC_PENDING;
@@ -539,7 +539,7 @@ AC_EXPORT void ac__init_ac_sendfile(void *frame, int out_fd, int in_fd, long lon
 void ac__init_ac_sendfile(void *frame, int out_fd, int in_fd, long long offset, size_t count)
 {
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SPLICE, finish_sendfile);
-    typeof(f->x.sendfile) *s = &f->x.sendfile;
+    struct ac__io_sendfile *s = &f->x.sendfile;
     s->in = in_fd;
     s->out = out_fd;
     s->off_in = offset;
