@@ -1,0 +1,232 @@
+/* runtime/epoll_calls.c: the epoll backend's calls: each op tried on the worker without blocking
+ * (the socket and pipe calls, preadv2/pwritev2 RWF_NOWAIT), or done blocking on the pool. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/stat.h>
+#include <poll.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "backend_epoll.h"
+#include "util.h"
+
+static size_t chunk(size_t len)
+{
+    return len > 0x7ffff000u ? 0x7ffff000u : len;
+}
+
+/* Makes fd non-blocking for one call; returns the flags to restore (-1: nothing to restore). */
+static int nonblock_for_a_call(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_NONBLOCK) || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return -1;
+    return flags;
+}
+
+static void restore_flags(int fd, int flags)
+{
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags);
+}
+
+/* A splice that blocks neither on a pipe (SPLICE_F_NONBLOCK) nor on a socket, which heeds
+ * only its own O_NONBLOCK: both ends are made non-blocking for the call. On EAGAIN, notes
+ * which end to wait for. */
+static long try_splice(struct ac__op *op)
+{
+    union ac__op_args *a = &op->a;
+    loff_t in = a->splice.off_in, out = a->splice.off_out;
+    int fin = nonblock_for_a_call(a->splice.in), fout = nonblock_for_a_call(a->splice.out);
+    long r = splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out, out < 0 ? NULL : &out,
+                    a->splice.len, a->splice.flags | SPLICE_F_NONBLOCK);
+    int err = errno;
+    restore_flags(a->splice.in, fin);
+    restore_flags(a->splice.out, fout);
+    errno = err;
+    if (r < 0 && err == EAGAIN) {
+        struct pollfd p = {.fd = a->splice.in, .events = POLLIN};
+        op->bits = poll(&p, 1, 0) == 1 ? SPLICE_OUT : 0; /* the input is ready: the output is not */
+    }
+    return r;
+}
+
+/* Tries op without blocking: its result, or -EAGAIN when it would block. */
+int ac__ep_try_call(struct ac__op *op)
+{
+    union ac__op_args *a = &op->a;
+    struct iovec iov = {.iov_base = a->rw.buf, .iov_len = chunk(a->rw.len)};
+    long r;
+    do {
+        switch (op->kind) {
+        case AC__OP_READ:
+            if (op->bits & PLAIN)
+                r = a->rw.offset < 0 ? read(a->rw.fd, iov.iov_base, iov.iov_len)
+                                     : pread(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);
+            else
+                r = preadv2(a->rw.fd, &iov, 1, a->rw.offset, RWF_NOWAIT);
+            break;
+        case AC__OP_WRITE:
+            if (op->bits & PLAIN)
+                r = a->rw.offset < 0 ? write(a->rw.fd, iov.iov_base, iov.iov_len)
+                                     : pwrite(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);
+            else
+                r = pwritev2(a->rw.fd, &iov, 1, a->rw.offset, RWF_NOWAIT);
+            break;
+        case AC__OP_RECV:
+            r = recv(a->rw.fd, a->rw.buf, a->rw.len, a->rw.flags | MSG_DONTWAIT);
+            break;
+        case AC__OP_SEND:
+            r = send(a->rw.fd, a->rw.buf, a->rw.len, a->rw.flags | MSG_DONTWAIT | MSG_NOSIGNAL);
+            break;
+        case AC__OP_ACCEPT:
+            r = accept4(a->accept.fd, a->accept.addr, a->accept.lenp, SOCK_CLOEXEC);
+            break;
+        case AC__OP_READV:
+            r = op->bits & PLAIN ? readv(a->vec.fd, a->vec.iov, a->vec.cnt)
+                                 : preadv2(a->vec.fd, a->vec.iov, a->vec.cnt, -1, RWF_NOWAIT);
+            break;
+        case AC__OP_WRITEV:
+            r = op->bits & PLAIN ? writev(a->vec.fd, a->vec.iov, a->vec.cnt)
+                                 : pwritev2(a->vec.fd, a->vec.iov, a->vec.cnt, -1, RWF_NOWAIT);
+            break;
+        case AC__OP_SENDMSG:
+            r = sendmsg(a->msg.fd, a->msg.msg, a->msg.flags | MSG_DONTWAIT | MSG_NOSIGNAL);
+            break;
+        case AC__OP_RECVMSG:
+            r = recvmsg(a->msg.fd, a->msg.msg, a->msg.flags | MSG_DONTWAIT);
+            break;
+        case AC__OP_SPLICE:
+            r = try_splice(op);
+            break;
+        case AC__OP_READ_FILE:
+            r = read(op->res, a->read_file.buf, a->read_file.len);
+            break;
+        case AC__OP_POLL: {
+            struct pollfd p = {.fd = a->ints.a, .events = (short)a->ints.b};
+            r = poll(&p, 1, 0);
+            if (r == 0) {
+                errno = EAGAIN;
+                r = -1;
+            } else if (r > 0) {
+                r = (unsigned short)p.revents;
+            }
+            break;
+        }
+        case AC__OP_CONNECT: { /* called once the socket is writable: the connect is over */
+            int err = 0;
+            socklen_t len = sizeof err;
+            r = getsockopt(a->connect.fd, SOL_SOCKET, SO_ERROR, &err, &len);
+            if (r == 0 && err) {
+                errno = err;
+                r = -1;
+            }
+            break;
+        }
+        default:
+            ac__panic("epoll backend: op kind %u has no non-blocking form", op->kind);
+        }
+    } while (r < 0 && errno == EINTR);
+    if (r < 0 && errno == EWOULDBLOCK)
+        return -EAGAIN;
+    return neg_errno(r);
+}
+
+/* The call of an op on a pool thread, blocking. */
+static int blocking_call(struct ac__op *op)
+{
+    union ac__op_args *a = &op->a;
+    long r;
+    switch (op->kind) {
+    case AC__OP_READ:
+        r = a->rw.offset < 0 ? read(a->rw.fd, a->rw.buf, chunk(a->rw.len))
+                             : pread(a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.offset);
+        return neg_errno(r);
+    case AC__OP_WRITE:
+        r = a->rw.offset < 0 ? write(a->rw.fd, a->rw.buf, chunk(a->rw.len))
+                             : pwrite(a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.offset);
+        return neg_errno(r);
+    case AC__OP_READV:
+        return neg_errno(readv(a->vec.fd, a->vec.iov, a->vec.cnt));
+    case AC__OP_WRITEV:
+        return neg_errno(writev(a->vec.fd, a->vec.iov, a->vec.cnt));
+    case AC__OP_SPLICE: {
+        loff_t in = a->splice.off_in, out = a->splice.off_out;
+        return neg_errno(splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out,
+                                out < 0 ? NULL : &out, a->splice.len, a->splice.flags));
+    }
+    case AC__OP_OPEN:
+        return neg_errno(openat(AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode));
+    case AC__OP_FSYNC:
+        return neg_errno(fsync(a->ints.a));
+    case AC__OP_UNLINK:
+        return neg_errno(unlinkat(AT_FDCWD, a->path.path, a->path.flags));
+    case AC__OP_MKDIR:
+        return neg_errno(mkdirat(AT_FDCWD, a->path.path, a->path.mode));
+    case AC__OP_RENAME:
+        return neg_errno(renameat(AT_FDCWD, a->rename.from, AT_FDCWD, a->rename.to));
+    case AC__OP_STATX:
+        return neg_errno(statx(AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS,
+                               (struct statx *)a->statx.out));
+    case AC__OP_READ_FILE: {
+        int fd = openat(AT_FDCWD, a->read_file.path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return -errno;
+        struct stat st;
+        if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
+            /* A FIFO or a device may wait for ever: its read goes by readiness. */
+            op->bits = READ_FILE_FD;
+            return fd;
+        }
+        r = neg_errno(pread(fd, a->read_file.buf, a->read_file.len, 0));
+        close(fd);
+        return (int)r;
+    }
+    default:
+        ac__panic("epoll backend: op kind %u has no blocking form", op->kind);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The blocking pool                                                                          */
+
+void ac__ep_wake(struct ep *e)
+{
+    uint64_t one = 1;
+    ssize_t n;
+    do {
+        n = write(e->eventfd, &one, sizeof one);
+    } while (n < 0 && errno == EINTR);
+}
+
+static void pool_run(struct ac__pool_job *job)
+{
+    struct ac__op *op = (struct ac__op *)((char *)job - offsetof(struct ac__op, be.ep.job));
+    struct ep *e = op->be.ep.owner;
+    if (__atomic_load_n(&op->events, __ATOMIC_ACQUIRE) & POOL_CANCELLED)
+        op->res = -ECANCELED;
+    else
+        op->res = blocking_call(op);
+    /* Hand it back to its worker; after the push the op may be gone. */
+    struct ac__op *head = atomic_load_explicit(&e->pool_done, memory_order_relaxed);
+    do
+        set_next(op, head);
+    while (!atomic_compare_exchange_weak_explicit(&e->pool_done, &head, op, memory_order_release,
+                                                  memory_order_relaxed));
+    ac__ep_wake(e);
+}
+
+void ac__ep_to_pool(struct ac__worker *w, struct ac__op *op)
+{
+    op->state = ON_POOL;
+    op->events = 0;
+    op->bits = 0;
+    op->be.ep.owner = E(w);
+    op->be.ep.job.run = pool_run;
+    ac__pool_submit(&op->be.ep.job);
+}
