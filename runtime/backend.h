@@ -150,6 +150,13 @@ int ac__stat_nowait(const struct ac__op *op);
  * RESOLVE_CACHED (Linux before 5.12). */
 int ac__open_cached(const char *path, int flags);
 
+/* The runtime created descriptor fd (ac_accept, ac_socket, ac_tcp_connect) / is closing it
+ * (ac_close, or a failed attempt of its own): while the runtime owns a socket, the epoll
+ * backend registers it once instead of once per wait (epoll_ready.c). Any thread; fd < 0 or
+ * beyond the table: nothing. */
+void ac__ep_fd_created(int fd);
+void ac__ep_fd_closing(int fd);
+
 /* A backend: one per worker, chosen for the whole runtime at start. Every function but wake
  * runs on the worker's own thread (or on the thread that owns every worker at shutdown). */
 struct ac__backend_ops {

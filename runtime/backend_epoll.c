@@ -1,5 +1,5 @@
 /* runtime/backend_epoll.c: the epoll backend, for where io_uring is missing or denied: sockets and
- * pipes by readiness (the call first, non-blocking; one-shot interest on EAGAIN), files through
+ * pipes by readiness (the call first, non-blocking; a wait for readiness on EAGAIN), files through
  * preadv2/pwritev2(RWF_NOWAIT) first and the blocking pool when the page cache lacks them.
  * This file: submitting, cancelling, waiting, dispatching and setup; the calls are in
  * epoll_calls.c, readiness in epoll_ready.c. */
@@ -88,13 +88,17 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
     switch ((enum ac__op_kind)op->kind) {
     case AC__OP_SOCKET:
         r = neg_errno(socket(a->ints.a, a->ints.b | SOCK_CLOEXEC, a->ints.c));
+        ac__ep_fd_created(r);
         break;
     case AC__OP_SHUTDOWN:
         r = neg_errno(shutdown(a->ints.a, a->ints.b));
         break;
     case AC__OP_CLOSE:
-        if (a->ints.a >= 0 && (unsigned)a->ints.a < e->nfds)
-            e->fds[a->ints.a].registered = e->fds[a->ints.a].drained = false;
+        ac__ep_fd_closing(a->ints.a);
+        if (a->ints.a >= 0 && (unsigned)a->ints.a < e->nfds) {
+            struct fd_entry *x = &e->fds[a->ints.a];
+            x->registered = x->et = x->drained = false;
+        }
         r = neg_errno(close(a->ints.a));
         break;
     case AC__OP_READ_FILE:
@@ -222,6 +226,8 @@ static bool completions_queued(struct ep *e)
 static void harvest(struct ep *e, uint64_t deadline, int max)
 {
     int n;
+    if (e->next_sweep && deadline > e->next_sweep)
+        deadline = e->next_sweep; /* the sweep must not wait behind a sleep (see epoll_ready.c) */
     if (deadline == 0 || completions_queued(e)) {
         n = epoll_wait(e->epfd, e->events, max, 0);
     } else if (deadline == UINT64_MAX) {
@@ -282,6 +288,8 @@ static unsigned ep_reap(struct ac__worker *w, unsigned max)
     struct ep *e = E(w);
     unsigned total = 0;
     bool saved = ac__driver_enter();
+    if (e->next_sweep)
+        ac__ep_sweep(e, ac__now_ns());
     if (!e->harvested) /* (an event readies one op or a few; pool and cancelled ops are few) */
         harvest(e, 0, max >= MAX_EVENTS ? MAX_EVENTS : max ? (int)max : 1);
     e->harvested = false;
@@ -324,6 +332,7 @@ static unsigned ep_reap(struct ac__worker *w, unsigned max)
         e->ready = next_of(op);
         if (!e->ready)
             e->ready_tail = &e->ready;
+    ac__ep_fds_init(); /* without its memory, every wait arms a one-shot interest */
         ac__ep_complete(e, op, op->res);
         total++;
     }
@@ -362,6 +371,7 @@ static int ep_init(struct ac__worker *w, unsigned entries, char *why, size_t why
         return -ENOMEM;
     }
     e->ready_tail = &e->ready;
+    ac__ep_fds_init(); /* without its memory, every wait arms a one-shot interest */
     e->epfd = epoll_create1(EPOLL_CLOEXEC);
     if (e->epfd < 0) {
         r = -errno;
@@ -399,6 +409,7 @@ static void ep_destroy(struct ac__worker *w)
     close(e->epfd);
     close(e->eventfd);
     free(e->fds);
+    free(e->watch);
     free(e);
     w->io = NULL;
 }

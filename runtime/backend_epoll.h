@@ -15,18 +15,29 @@
 #define MAX_EVENTS 128
 #define EVENTFD_DATA UINT64_MAX
 
-/* The ops that wait for one descriptor's readiness on this worker. */
+/* The ops that wait for one descriptor's readiness on this worker, and its registration. */
 struct fd_entry {
     struct ac__op *waiters; /* linked through be.ep.job.next */
-    uint32_t armed;         /* events of the one-shot interest registered and not yet fired */
+    uint32_t armed;         /* events registered: a one-shot interest not yet fired, or ET_EVENTS */
     bool registered;        /* epoll knows the descriptor (ADD done, not closed through us) */
+    /* The registration is edge-triggered and permanent (ET_EVENTS), made while the runtime
+     * owned the descriptor in generation gen (see epoll_ready.c, "Permanent registrations"). */
+    bool et;
+    bool listed;   /* in e->watch */
+    uint8_t idle;  /* events that found no waiter here since the last wait began */
+    uint32_t gen;  /* the descriptor's generation when et was registered */
+    uint32_t seen; /* e->sweeps when epoll last showed it knows the descriptor (an event, an arm) */
     /* The last plain recv here got less than it asked for, and no readiness came since: the
      * socket is most likely empty, so the next recv waits for readiness without trying first
      * (a request-response protocol's next recv nearly always finds nothing: a recvfrom saved
-     * per request). Only a hint: arming re-checks readiness, so data that came meanwhile is
-     * reported at once, also when the number now names another socket. */
+     * per request). Only a hint: data that came meanwhile is reported at once (arming
+     * re-checks readiness; a permanent registration reported its edge, which also clears the
+     * note), also when the number now names another socket (arming; or the sweep). */
     bool drained;
 };
+
+/* What a permanent registration asks for. */
+#define ET_EVENTS (EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET)
 
 struct ep {
     int epfd, eventfd;
@@ -44,6 +55,12 @@ struct ep {
     /* Ops finished on pool threads, pushed there (a stack). */
     struct ac__op *_Atomic pool_done;
     unsigned ops; /* ops submitted and not yet completed */
+    /* Descriptors whose waits trust a permanent registration, checked every SWEEP_NS (see
+     * epoll_ready.c); the next check is due at next_sweep (0: none listed). */
+    int *watch;
+    unsigned nwatch, capwatch;
+    uint32_t sweeps;
+    uint64_t next_sweep;
 };
 
 /* op->state */
@@ -107,5 +124,10 @@ void ac__ep_restore_blocking(struct ac__op *op);
 void ac__ep_settle(struct ac__op *op);
 /* op is over with res: dispatches its completion. */
 void ac__ep_complete(struct ep *e, struct ac__op *op, int res);
+/* Sets up the table of runtime-created descriptors (once per process); false without memory. */
+bool ac__ep_fds_init(void);
+/* Checks the waits that trusted a permanent registration for a whole SWEEP_NS without an event
+ * (see epoll_ready.c) when a check is due at now. */
+void ac__ep_sweep(struct ep *e, uint64_t now);
 
 #endif

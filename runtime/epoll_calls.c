@@ -86,6 +86,8 @@ int ac__ep_try_call(struct ac__op *op)
             break;
         case AC__OP_ACCEPT:
             r = accept4(a->accept.fd, a->accept.addr, a->accept.lenp, SOCK_CLOEXEC);
+            if (r >= 0)
+                ac__ep_fd_created((int)r);
             break;
         case AC__OP_READV:
             r = op->bits & PLAIN ? readv(a->vec.fd, a->vec.iov, a->vec.cnt)

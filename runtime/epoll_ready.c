@@ -3,12 +3,15 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "backend_epoll.h"
+#include "util.h"
 
 /* The descriptor an op waits on (every shape keeps it first). */
 int ac__ep_op_fd(struct ac__op *op)
@@ -51,19 +54,87 @@ static struct fd_entry *entry(struct ep *e, int fd)
     return &e->fds[fd];
 }
 
-/* Registers one-shot interest in events of fd. A descriptor number may have been closed and
+/* ------------------------------------------------------------------------------------------ */
+/* Permanent registrations                                                                    */
+
+/* A one-shot interest costs an epoll_ctl per wait (EPOLL_CTL_MOD to re-arm it), where Tokio
+ * registers a socket once, edge-triggered, and waits for free: on the echo bench that call was
+ * a third of the server's system calls. A permanent registration is safe only while the
+ * number still names the file epoll watches: the program owns raw numbers, and may close(2)
+ * one without ac_close (epoll then forgets the file silently) and get the same number back
+ * from pipe(2), socket(2) or dup(2); a wait trusting the old registration would then never
+ * see an event. So:
+ *  - Only descriptors the runtime created (ac_accept, ac_socket and what is built on them) get
+ *    a permanent registration, and only from their creation to their ac_close: a table by
+ *    number holds a generation, odd while the runtime owns the number, bumped at creation and
+ *    at ac_close; a registration is trusted only in the generation it was made in. Every other
+ *    descriptor keeps a one-shot interest armed per wait, which re-checks the file each time.
+ *  - A descriptor created by the runtime but closed with close(2) and reused by the program
+ *    keeps its generation: the one case left. Each worker lists the descriptors whose waits
+ *    trusted a registration, and every SWEEP_NS re-arms (EPOLL_CTL_MOD, ADD when epoll no
+ *    longer knows the number) those that waited a whole period without an event: a wait costs
+ *    nothing while events come, at most one epoll_ctl when it lasts, and in that case it is
+ *    late by at most two periods instead of for ever. The period is long because waits of
+ *    100 ms are ordinary on a busy server (echo with 10,000 connections: a round trip took
+ *    about 110 ms), and each one re-armed would cost the call this saves.
+ *  - Each worker has its own epoll set: a task that moved to another worker leaves a
+ *    registration behind whose events find no waiter. After IDLE_MAX of those in a row the
+ *    worker drops it (EPOLL_CTL_DEL), so a moved connection does not wake its old worker. */
+#define SWEEP_NS 250000000ull /* 250 ms */
+#define IDLE_MAX 4
+
+static _Atomic uint32_t *fd_gens; /* by descriptor number; 0 and even: not the runtime's */
+static unsigned nfd_gens;
+
+static void fds_alloc(void)
+{
+    struct rlimit rl;
+    rlim_t n = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_max : 65536;
+    if (n > (1u << 22)) /* beyond: one-shot interests only (calloc'd pages cost when touched) */
+        n = 1u << 22;
+    fd_gens = calloc(n, sizeof *fd_gens);
+    nfd_gens = fd_gens ? (unsigned)n : 0;
+}
+
+bool ac__ep_fds_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fds_alloc);
+    return fd_gens != NULL;
+}
+
+void ac__ep_fd_created(int fd)
+{
+    if (fd >= 0 && (unsigned)fd < nfd_gens)
+        atomic_store_explicit(&fd_gens[fd], (atomic_load_explicit(&fd_gens[fd], memory_order_relaxed) | 1) + 2,
+                              memory_order_relaxed);
+}
+
+void ac__ep_fd_closing(int fd)
+{
+    if (fd >= 0 && (unsigned)fd < nfd_gens)
+        atomic_store_explicit(&fd_gens[fd], (atomic_load_explicit(&fd_gens[fd], memory_order_relaxed) | 1) + 1,
+                              memory_order_relaxed);
+}
+
+/* The generation of fd while the runtime owns it, else 0. */
+static uint32_t owned_gen(int fd)
+{
+    if ((unsigned)fd >= nfd_gens)
+        return 0;
+    uint32_t g = atomic_load_explicit(&fd_gens[fd], memory_order_relaxed);
+    return g & 1 ? g : 0;
+}
+
+/* Registers interest in events of fd: permanent and edge-triggered when the runtime owns fd
+ * and events are among ET_EVENTS, else one-shot. A descriptor number may have been closed and
  * reused behind our back: epoll then knows the old file, not this one, so MOD finds nothing
- * and we ADD.
- * Why a wait costs this epoll_ctl, where Tokio registers a socket once (edge-triggered) and
- * waits for free: Tokio owns the descriptor and deregisters it when it is dropped; here the
- * program owns raw numbers and may close(2) one without ac_close (epoll then forgets the file
- * silently) and get the same number back from pipe(2), socket(2) or dup(2). A registration
- * kept per number, even with a generation that ac_close and the runtime's own accept and
- * socket bump, would then wait on a file epoll does not watch, for ever; telling the files
- * apart takes a system call per wait (fstat, or this MOD, which also re-checks readiness). */
+ * and we ADD. */
 static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
 {
-    struct epoll_event ev = {.events = events | EPOLLONESHOT, .data.u64 = (uint64_t)fd};
+    uint32_t gen = (events & ~ET_EVENTS) ? 0 : owned_gen(fd);
+    struct epoll_event ev = {.events = gen ? ET_EVENTS : events | EPOLLONESHOT,
+                             .data.u64 = (uint64_t)fd};
     int op = x->registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
     int r = epoll_ctl(e->epfd, op, fd, &ev);
     if (r < 0 && errno == (op == EPOLL_CTL_MOD ? ENOENT : EEXIST))
@@ -71,9 +142,83 @@ static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
     if (r < 0)
         return -errno;
     x->registered = true;
-    x->armed = events;
+    x->et = gen != 0;
+    x->gen = gen;
+    x->armed = gen ? ET_EVENTS : events;
+    x->seen = e->sweeps;
     return 0;
 }
+
+/* Whether x's registration covers events without a call: permanent, made in the generation
+ * the runtime owns fd in now. */
+static bool trusted(int fd, struct fd_entry *x, uint32_t events)
+{
+    return x->et && x->registered && (events & ~ET_EVENTS) == 0 && x->gen == owned_gen(fd);
+}
+
+/* A wait trusts x's registration: list fd for the sweep. */
+static void watch(struct ep *e, int fd, struct fd_entry *x)
+{
+    if (x->listed)
+        return;
+    if (e->nwatch == e->capwatch) {
+        unsigned n = e->capwatch ? 2 * e->capwatch : 64;
+        int *more = realloc(e->watch, n * sizeof *more);
+        if (!more) { /* no room to watch it: arm it instead (a call, but never a lost wait) */
+            x->et = false;
+            return;
+        }
+        e->watch = more;
+        e->capwatch = n;
+    }
+    e->watch[e->nwatch++] = fd;
+    x->listed = true;
+    if (!e->next_sweep)
+        e->next_sweep = ac__now_ns() + SWEEP_NS;
+}
+
+/* The waiters of x fail with r (their descriptor went away under them). */
+static void fail_waiters(struct ep *e, struct fd_entry *x, int r)
+{
+    struct ac__op *op;
+    while ((op = x->waiters)) {
+        x->waiters = next_of(op);
+        ac__ep_settle(op);
+        ac__ep_complete(e, op, r);
+    }
+}
+
+void ac__ep_sweep(struct ep *e, uint64_t now)
+{
+    if (!e->next_sweep || now < e->next_sweep)
+        return;
+    e->sweeps++;
+    unsigned keep = 0;
+    for (unsigned i = 0; i < e->nwatch; i++) {
+        int fd = e->watch[i];
+        struct fd_entry *x = &e->fds[fd];
+        if (x->waiters && x->et && x->seen + 1 >= e->sweeps) {
+            e->watch[keep++] = fd; /* an event came in the last period: look again next time */
+            continue;
+        }
+        x->listed = false;
+        if (!x->waiters || !x->et)
+            continue;
+        /* A whole period without an event: make sure epoll knows this file (and whether it
+         * is ready now: MOD re-checks, and reports it at once). */
+        uint32_t want = 0;
+        for (struct ac__op *o = x->waiters; o; o = next_of(o))
+            want |= o->events;
+        int r = arm(e, fd, x, want);
+        if (r < 0)
+            fail_waiters(e, x, r);
+    }
+    e->nwatch = keep;
+    e->next_sweep = keep ? now + SWEEP_NS : 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Waiting                                                                                    */
 
 /* Makes op wait until fd is ready for events; -EPERM when fd cannot be polled (a regular
  * file), another -errno when it is no descriptor. */
@@ -88,13 +233,17 @@ int ac__ep_add_waiter(struct ep *e, struct ac__op *op, uint32_t events)
     uint32_t want = events;
     for (struct ac__op *o = x->waiters; o; o = next_of(o))
         want |= o->events;
-    /* Another waiter's interest covers ours already (and the descriptor cannot have changed
-     * under a pending op without the program breaking that op anyway). */
-    if (!x->waiters || (x->armed & want) != want) {
+    if (trusted(fd, x, want))
+        watch(e, fd, x); /* (which gives the trust up when it has no memory to list fd) */
+    /* Else arm, unless another waiter's one-shot interest covers ours already (and the
+     * descriptor cannot have changed under a pending op without the program breaking that op
+     * anyway). */
+    if (!trusted(fd, x, want) && (!x->waiters || x->et || (x->armed & want) != want)) {
         int r = arm(e, fd, x, want);
         if (r < 0)
             return r;
     }
+    x->idle = 0;
     op->events = events;
     op->state = WAITING;
     set_next(op, x->waiters);
@@ -157,14 +306,25 @@ void ac__ep_note_recv(struct fd_entry *x, struct ac__op *op, int res)
         x->drained = res > 0 && (size_t)res < op->a.rw.len;
 }
 
-/* fd is ready (its one-shot interest fired): the waiters whose events came try again. */
+/* fd is ready (its interest fired): the waiters whose events came try again. */
 void ac__ep_fd_ready(struct ep *e, int fd, uint32_t revents)
 {
     if ((unsigned)fd >= e->nfds)
         return;
     struct fd_entry *x = &e->fds[fd];
-    x->armed = 0;
     x->drained = false;
+    x->seen = e->sweeps;
+    if (x->et) {
+        if (!x->waiters && ++x->idle >= IDLE_MAX) {
+            /* Nobody here waits on it any more (its task moved): stop its events here. */
+            epoll_ctl(e->epfd, EPOLL_CTL_DEL, fd, NULL);
+            x->registered = x->et = false;
+            x->armed = 0;
+            x->idle = 0;
+        }
+    } else {
+        x->armed = 0;
+    }
     uint32_t want = 0;
     struct ac__op **pp = &x->waiters, *op;
     while ((op = *pp)) {
@@ -181,14 +341,9 @@ void ac__ep_fd_ready(struct ep *e, int fd, uint32_t revents)
         want |= op->events;
         pp = (struct ac__op **)&op->be.ep.job.next;
     }
-    if (want) {
+    if (want && !x->et) { /* a one-shot interest to arm again */
         int r = arm(e, fd, x, want);
-        if (r < 0) { /* the descriptor went away under its waiters: they fail */
-            while ((op = x->waiters)) {
-                x->waiters = next_of(op);
-                ac__ep_settle(op);
-                ac__ep_complete(e, op, r);
-            }
-        }
+        if (r < 0) /* the descriptor went away under its waiters */
+            fail_waiters(e, x, r);
     }
 }

@@ -9,6 +9,7 @@
 
 #include "asyncc/net.h"
 #include "asyncc/tcp.h"
+#include "backend.h"
 #include "net_addr.h"
 #include "task.h"
 
@@ -58,6 +59,7 @@ static int attempt_done(struct connect_frame *f, ac_cx *cx, int r)
 {
     if (r == 0)
         return connect_finish(f, f->fd);
+    ac__ep_fd_closing(f->fd);
     close(f->fd);
     f->fd = -1;
     f->last_err = r;
@@ -75,6 +77,7 @@ static int connect_next(struct connect_frame *f, ac_cx *cx)
             f->last_err = -errno;
             continue;
         }
+        ac__ep_fd_created(f->fd);
         ac__init_ac_connect(f->child.connect, f->fd, (struct sockaddr *)&a->addr, a->len);
         f->state = CONNECT;
         int r;
@@ -120,6 +123,7 @@ static void connect_drop(void *frame, ac_cx *cx)
         ac__type_ac_lookup_host.drop(f->child.lookup, cx);
     if (f->state == CONNECT) {
         ac__type_ac_connect.drop(f->child.connect, cx);
+        ac__ep_fd_closing(f->fd);
         close(f->fd);
     }
     f->state = AC_STATE_DONE;
