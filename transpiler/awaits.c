@@ -71,10 +71,9 @@ int an_calls_builtin(const node *n, const char *name)
 {
     if (n->kind != CXCursor_CallExpr)
         return 0;
-    char *s = cx_take(clang_getCursorSpelling(n->cur));
-    int same = strcmp(s, name) == 0;
-    free(s);
-    return same;
+    if (!n->call_name) /* asked for every kid of every call: libclang's answer is kept */
+        ((node *)n)->call_name = cx_take(clang_getCursorSpelling(n->cur));
+    return strcmp(n->call_name, name) == 0;
 }
 
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a

@@ -49,6 +49,7 @@ struct node {
     var *var;        /* VarDecl/ParmDecl: its variable; DeclRefExpr: the local it names */
     callee *fn;      /* CallExpr of an async function: the callee */
     const char *repl; /* replacement text decided by analysis or the lowering */
+    char *call_name;  /* CallExpr: the cursor's spelling, once an_calls_builtin asked for it */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
 };

@@ -91,7 +91,12 @@ static int keeps_its_line(const char *p, size_t n)
     size_t i = 0;
     while (i < n && (p[i] == ' ' || p[i] == '\t'))
         i++;
-    return (i < n && p[i] == '#') || (n && p[n - 1] == '\\') || memmem(p, n, "//", 2) != NULL;
+    if ((i < n && p[i] == '#') || (n && p[n - 1] == '\\'))
+        return 1;
+    for (const char *s = memchr(p, '/', n); s && s + 1 < p + n; s = memchr(s + 1, '/', (size_t)(p + n - s - 1)))
+        if (s[1] == '/')
+            return 1;
+    return 0;
 }
 
 /*

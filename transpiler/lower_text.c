@@ -202,8 +202,13 @@ int lw_line_continues(lw *L)
     size_t len = end - start, lead = 0;
     while (lead < len && (text[lead] == ' ' || text[lead] == '\t'))
         lead++;
-    return lead < len && text[lead] != '#' && text[len - 1] != '\\' && !memmem(text, len, "//", 2) &&
-           !memmem(text, len, "/*", 2) && !memmem(text, len, "*/", 2);
+    if (lead == len || text[lead] == '#' || text[len - 1] == '\\')
+        return 0;
+    /* no comment opens or closes on it: one pass over its slashes (lines of made-up code are long) */
+    for (const char *s = memchr(text, '/', len); s; s = memchr(s + 1, '/', (size_t)(text + len - s - 1)))
+        if ((s > text && s[-1] == '*') || (s + 1 < text + len && (s[1] == '/' || s[1] == '*')))
+            return 0;
+    return 1;
 }
 
 /* The brace that closes a statement wrapped in a block for its await (lower_stmt.c). With #line on

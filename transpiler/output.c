@@ -94,10 +94,22 @@ static unsigned current_line(composer *c)
  * file at its own line. The code is already macro-expanded, and must not be expanded again where
  * it lands (a self-referential macro would apply twice), so it goes between #pragma push_macro
  * and #undef, and pop_macro, of each file macro it mentions. */
+/* Whether code may name one of the file's macros: one of their names is in it as a substring.
+ * With many macros one lexing of the code is cheaper than a search for each. */
+static int may_name_macro(const composer *c, const char *code, size_t len)
+{
+    if (!c->macros.count || c->macros.count > 16)
+        return c->macros.count > 0;
+    for (unsigned k = 0; k < c->macros.cap; k++)
+        if (c->macros.keys[k] && memmem(code, len, c->macros.keys[k], strlen(c->macros.keys[k])))
+            return 1;
+    return 0;
+}
+
 static void put_code(composer *c, const char *code, size_t len)
 {
     sb pop = {0};
-    if (c->macros.count) {
+    if (may_name_macro(c, code, len)) {
         names seen = {0};
         char word[256];
         tk_stream ts;
