@@ -67,13 +67,16 @@ static int holds_marker(const node *n)
     return 0;
 }
 
-int an_calls_builtin(const node *n, const char *name)
+const char *an_call_name(const node *n)
 {
-    if (n->kind != CXCursor_CallExpr)
-        return 0;
     if (!n->call_name) /* asked for every kid of every call: libclang's answer is kept */
         ((node *)n)->call_name = cx_take(clang_getCursorSpelling(n->cur));
-    return strcmp(n->call_name, name) == 0;
+    return n->call_name;
+}
+
+int an_calls_builtin(const node *n, const char *name)
+{
+    return n->kind == CXCursor_CallExpr && strcmp(an_call_name(n), name) == 0;
 }
 
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
@@ -108,8 +111,14 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
         return i + 1 < n->nkids && !an_is_array_bound(t, k);
     case CXCursor_CompoundLiteralExpr:
         return k->kind != CXCursor_InitListExpr && !an_is_array_bound(t, k);
-    case CXCursor_UnexposedExpr:
-        return an_text_starts(t, n, "__builtin_types_compatible_p");
+    case CXCursor_UnexposedExpr: /* every implicit conversion too: the text is searched once */
+        if (!t->names_types_compatible) {
+            ((tunit *)t)->names_types_compatible = 1;
+            for (unsigned j = 0; j < t->toks.n; j++)
+                if (t->toks.v[j].kind == TK_IDENT && tk_is(&t->toks, j, "__builtin_types_compatible_p"))
+                    ((tunit *)t)->names_types_compatible = 2;
+        }
+        return t->names_types_compatible == 2 && an_text_starts(t, n, "__builtin_types_compatible_p");
     case CXCursor_CallExpr: /* gcc and clang do not evaluate these builtins' operands either */
         return (i > 0 && (an_calls_builtin(n, "__builtin_constant_p") || an_calls_builtin(n, "__builtin_classify_type"))) ||
                (i == 1 && (an_calls_builtin(n, "__builtin_object_size") ||

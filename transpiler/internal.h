@@ -49,7 +49,7 @@ struct node {
     var *var;        /* VarDecl/ParmDecl: its variable; DeclRefExpr: the local it names */
     callee *fn;      /* CallExpr of an async function: the callee */
     const char *repl; /* replacement text decided by analysis or the lowering */
-    char *call_name;  /* CallExpr: the cursor's spelling, once an_calls_builtin asked for it */
+    char *call_name;  /* CallExpr: the cursor's spelling, once asked for (an_call_name) */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
 };
@@ -162,6 +162,8 @@ struct tunit {
     char *text;          /* the preprocessed text that libclang parsed */
     unsigned text_len;
     tk_stream toks;      /* its tokens: every question about the text is asked of them */
+    unsigned char names_types_compatible; /* __builtin_types_compatible_p is in the text: 2, or
+                                           * not: 1 (0 until awaits.c asks) */
     CXTranslationUnit tu;
     CXFile ifile;        /* the preprocessed text as libclang knows it */
     CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
@@ -255,6 +257,8 @@ void ps_dispose(tunit *t);
 /* A node's extent in tunit.text, asked of libclang when first needed (most nodes never need it,
  * and it is the dearest thing asked of libclang per node). */
 void an_extent(node *n);
+/* A CallExpr's spelling (the callee's name), asked of libclang once per node. */
+const char *an_call_name(const node *n);
 static inline unsigned nstart(const node *n)
 {
     if (!n->has_extent)

@@ -205,10 +205,8 @@ static const char *const fd_calls[] = {"read", "readv", "write", "writev", "recv
 static int awaits_readiness(const node *n)
 {
     if (n->kind == CXCursor_CallExpr) {
-        char *name = cx_take(clang_getCursorSpelling(n->cur));
-        int ready = strncmp(name, "ac_fd_", 6) == 0 && strcmp(name, "ac_fd_set_nonblocking") != 0;
-        free(name);
-        if (ready)
+        const char *name = an_call_name(n);
+        if (strncmp(name, "ac_fd_", 6) == 0 && strcmp(name, "ac_fd_set_nonblocking") != 0)
             return 1;
     }
     for (unsigned i = 0; i < n->nkids; i++)
@@ -445,7 +443,7 @@ static void visit(walk *w, node *n)
     if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL)
         check_spawn(t, w->f, n);
     if (n->kind == CXCursor_CallExpr) {
-        char *name = cx_take(clang_getCursorSpelling(n->cur));
+        const char *name = an_call_name(n);
         if (w->f->self)
             check_blocking(t, w->f, n);
         if (strcmp(name, "ac_task_join") == 0)
@@ -470,7 +468,6 @@ static void visit(walk *w, node *n)
                 free(key);
             }
         }
-        free(name);
     }
     for (unsigned i = 0; i < n->nkids; i++)
         visit(w, n->kids[i]);
