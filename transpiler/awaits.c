@@ -131,7 +131,7 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 /* The async function a call names, or NULL. */
 static callee *call_callee(tunit *t, const node *call)
 {
-    return call && call->kind == CXCursor_CallExpr ? an_callee_of(t, clang_getCursorReferenced(call->cur)) : NULL;
+    return call && call->kind == CXCursor_CallExpr ? an_callee_of(t, an_call_target(call)) : NULL;
 }
 
 /* The futures of a combinator that is awaited directly: each `f(x)` or `lvalue = f(x)` learns

@@ -104,6 +104,16 @@ static int declared_noreturn(tunit *t, CXCursor fn)
     return found;
 }
 
+CXCursor an_call_target(const node *call)
+{
+    CXCursor fn = clang_getCursorReferenced(call->cur);
+    if (clang_getCursorKind(fn) == CXCursor_FunctionDecl || !call->nkids)
+        return fn;
+    /* libclang names no callee when parentheses surround it, which C still calls directly */
+    node *k = an_unparen(call->kids[0]);
+    return k && k->kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(k->cur) : fn;
+}
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
  * looked at once: the answer, async or not, is remembered. */
 callee *an_callee_of(tunit *t, CXCursor fn)

@@ -194,7 +194,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         } else if (!call || call->kind != CXCursor_CallExpr) {
             dg_error_node(t, n, "'await' needs a call of an async function, like await(f(x))");
         } else if (!call->fn) {
-            CXCursor fn = clang_getCursorReferenced(call->cur);
+            CXCursor fn = an_call_target(call);
             char *name = cx_take(clang_getCursorSpelling(fn));
             if (*name && clang_getCursorKind(fn) == CXCursor_FunctionDecl)
                 dg_error_node(t, call, "'await' of '%s', which is not an async function; declare it 'async'", name);
@@ -217,7 +217,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
     } else if (n->mk) {
         check_combinator(t, n);
     } else if (n->kind == CXCursor_CallExpr) {
-        CXCursor fn = clang_getCursorReferenced(n->cur);
+        CXCursor fn = an_call_target(n);
         callee *c = an_callee_of(t, fn);
         if (c && !is_marker_operand(n)) {
             dg_error_node(t, n,
@@ -244,7 +244,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         CXCursor ref = clang_getCursorReferenced(n->cur);
         if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
             node *p = n->parent;
-            while (p && p->kind == CXCursor_UnexposedExpr)
+            while (p && (p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_ParenExpr))
                 p = p->parent;
             int is_callee = p && p->kind == CXCursor_CallExpr && p->nkids && an_unparen(p->kids[0]) == an_unparen(n);
             if (!is_callee && an_callee_of(t, ref)) {

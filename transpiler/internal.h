@@ -277,6 +277,9 @@ static inline unsigned nend(const node *n)
 int an_analyze(tunit *t);
 void an_reset(tunit *t);
 node *an_unparen(node *n);
+/* The function a call names directly, also through parentheses (`(f)(x)`, as a macro of the
+ * function's own name writes it), or a null cursor for a call through a pointer. */
+CXCursor an_call_target(const node *call);
 callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);

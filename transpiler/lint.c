@@ -226,7 +226,7 @@ static int text_has(const tunit *t, const node *n, const char *word)
 
 static void check_blocking(tunit *t, afn *f, node *call)
 {
-    CXCursor fn = clang_getCursorReferenced(call->cur);
+    CXCursor fn = an_call_target(call);
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
         return;
     char *name = cx_take(clang_getCursorSpelling(fn));

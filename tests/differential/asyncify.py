@@ -71,6 +71,18 @@ def callee_ref(call):
     return c if c.kind == K.DECL_REF_EXPR else None
 
 
+def called_function(call):
+    """The FUNCTION_DECL a CALL_EXPR calls directly, also through parentheses (`(f)(x)`, for which
+    libclang's call cursor references nothing), or None."""
+    r = callee_ref(call)
+    f = r.referenced if r is not None else None
+    if f is None or f.kind != K.FUNCTION_DECL:
+        return None
+    if call.referenced is not None and call.referenced.spelling != f.spelling:
+        return None  # not a direct call: `go()()` calls what go() returns
+    return f
+
+
 ATTR_NAMED = re.compile(rb"\b(?:__)?(?:cleanup|alias|ifunc)(?:__)?\s*\(\s*\"?(\w+)")
 ATTR_STARTUP = re.compile(rb"\b(?:__)?(?:constructor|destructor|alias|ifunc)(?:__)?\b")
 
@@ -169,13 +181,9 @@ def plan(path, flags):
             seen_decl.add(off)
             edits.append((off, 0, b"async "))
     for c in nodes:
-        if c.kind != K.CALL_EXPR or c.referenced is None or c.referenced.spelling not in asyncs:
+        fn = called_function(c) if c.kind == K.CALL_EXPR else None
+        if fn is None or fn.spelling not in asyncs:
             continue
-        if c.referenced.kind != K.FUNCTION_DECL:
-            continue
-        r = callee_ref(c)
-        if r is None or r.referenced is None or r.referenced.spelling != c.referenced.spelling:
-            continue  # not a direct call: `go()()` calls what go() returns
         for s, e in call_range(c, text, macros):
             if (s, e) in wrapped:
                 continue  # a call in a macro's body, expanded more than once
@@ -213,15 +221,18 @@ def macro_call_ranges(text, name):
     for m in re.finditer(rb"^[ \t]*#[ \t]*define[ \t]+\w+(\([^)]*\))?((?:\\\n|[^\n])*)", text, re.M):
         body_start = m.start(2)
         body = m.group(2)
-        for c in re.finditer(rb"\b" + re.escape(name) + rb"\s*\(", body):
+        for c in re.finditer(rb"\b" + re.escape(name) + rb"((?:\s*\))*)\s*\(", body):
             depth, i = 0, c.end() - 1
+            start = c.start()
+            for _ in range(c.group(1).count(b")")):  # `(name)(...)`: from the first parenthesis
+                start = body.rindex(b"(", 0, start)
             while i < len(body):
                 if body[i:i + 1] == b"(":
                     depth += 1
                 elif body[i:i + 1] == b")":
                     depth -= 1
                     if depth == 0:
-                        out.append((body_start + c.start(), body_start + i + 1))
+                        out.append((body_start + start, body_start + i + 1))
                         break
                 i += 1
     return out
@@ -232,11 +243,14 @@ def call_range(call, text, macros):
     of the file writes, the call in the macro's body; for a macro whose whole body is a call of
     one of its parameters (`#define CALL(f, ...) f(__VA_ARGS__)`), the macro's invocation.
     Raises Unsupported otherwise."""
-    name = call.referenced.spelling.encode()
+    name = called_function(call).spelling.encode()
     s, e = call.extent.start.offset, call.extent.end.offset
     inv = macros.get((s, e))
+    r = callee_ref(call)
     if inv is None:
-        if balanced_call(text[s:e], name):
+        # A macro of another file named as the function (`#define getc(f) (... : (getc)(f))`)
+        # spells its own call: the callee's extent is then the whole invocation, not the name.
+        if text[r.extent.start.offset:r.extent.end.offset] == name and balanced_call(text[s:e], name):
             return [(s, e)]
     else:
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
@@ -246,7 +260,7 @@ def call_range(call, text, macros):
     if spots:
         return spots
     raise Unsupported("a call of %s that no macro of the file spells out (line %d)" %
-                      (call.referenced.spelling, call.location.line))
+                      (name.decode(), call.location.line))
 
 
 YIELD_STYLES = {

@@ -104,18 +104,15 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and u.key(c) in asyncs:
                 edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
-            elif c.kind == K.CALL_EXPR and c.referenced is not None and \
-                    c.referenced.kind == K.FUNCTION_DECL and u.key(c.referenced) in asyncs:
-                r = az.callee_ref(c)
-                if r is None or r.referenced is None or r.referenced.spelling != c.referenced.spelling:
-                    continue
+            elif c.kind == K.CALL_EXPR and az.called_function(c) is not None and \
+                    u.key(az.called_function(c)) in asyncs:
                 mine = {(s, e): m for (g, s, e), m in macros.items() if g == f}
                 try:
                     where, spots = f, az.call_range(c, text(f), mine)
                 except az.Unsupported:
                     # A call a macro of another file of the tree spells out (a header's ASSERT).
                     where = defs.get((f, c.extent.start.offset))
-                    spots = az.macro_call_ranges(text(where), c.referenced.spelling.encode()) if where else []
+                    spots = az.macro_call_ranges(text(where), az.called_function(c).spelling.encode()) if where else []
                     if not spots:
                         raise
                 for s, e in spots:

@@ -10,3 +10,12 @@ async int g(void)
     // CHECK: {{.*}}call_without_await.c:[[@LINE-1]]:5: error: call of async function 'f' without await
     return 0;
 }
+
+async int h(void)
+{
+    int x = (f)();
+    // CHECK: {{.*}}call_without_await.c:[[@LINE-1]]:13: error: call of async function 'f' without await
+    int (*p)(void) = (f);
+    // CHECK: {{.*}}call_without_await.c:[[@LINE-1]]:23: error: taking the address of async function 'f'
+    return x + p();
+}
