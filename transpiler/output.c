@@ -21,6 +21,71 @@ static int item_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* The change of bracket depth over the tokens of s in [from, to). */
+static int depth_change(const tk_stream *s, unsigned from, unsigned to)
+{
+    int depth = 0;
+    for (unsigned i = tk_next(s, tk_at(s, from)); i < s->n && s->v[i].start < to; i = tk_next(s, i + 1)) {
+        unsigned len = s->v[i].end - s->v[i].start;
+        char c = s->text[s->v[i].start];
+        if (len == 1 && (c == '(' || c == '[' || c == '{'))
+            depth++;
+        else if (len == 1 && (c == ')' || c == ']' || c == '}'))
+            depth--;
+    }
+    return depth;
+}
+
+/* The offset of the end of the line holding off (its newline, or the text's end). */
+static unsigned line_end(const char *text, size_t len, unsigned off)
+{
+    const char *nl = memchr(text + off, '\n', len - off);
+    return nl ? (unsigned)(nl - text) : (unsigned)len;
+}
+
+/* The input line on disk where an item ends. clang -E writes a macro invocation that spans lines
+ * on its first line, and what follows it on its last line right after it (`int f OF((int a,` and
+ * `int b));` give one line `int f (int a, int b);`), then blank lines for the lines it took: the
+ * input line of the item's preprocessed end was an earlier one than its last on disk, and the
+ * rest stayed in the output beside its code (zlib's prototypes). The preprocessed line stands for
+ * the disk lines up to the one where their brackets are as deep as at its own end. */
+static unsigned end_line_on_disk(tunit *t, unsigned end, unsigned line)
+{
+    const char *pre = t->text;
+    unsigned from = end - 1;
+    while (from > 0 && pre[from - 1] != '\n')
+        from--;
+    unsigned to = line_end(pre, t->text_len, end - 1);
+    int want = depth_change(&t->toks, from, to);
+    unsigned at = 0, found = line;
+    for (unsigned l = 1; l < line && at < t->orig_len; l++)
+        at = line_end(t->orig, t->orig_len, at) + 1;
+    if (at >= t->orig_len)
+        return line;
+    int depth = 0;
+    for (;;) {
+        unsigned eol = line_end(t->orig, t->orig_len, at);
+        depth += depth_change(&t->orig_toks, at, eol);
+        if (depth <= want || eol >= t->orig_len || found - line > 1000)
+            break;
+        at = eol + 1;
+        found++;
+    }
+    if (depth != want)
+        return line;
+    /* and the preprocessed lines standing for the ones after it are blank */
+    for (unsigned l = line; l < found; l++) {
+        if (to >= t->text_len)
+            return line;
+        unsigned next = line_end(pre, t->text_len, to + 1);
+        for (unsigned o = to + 1; o < next; o++)
+            if (pre[o] != ' ' && pre[o] != '\t' && pre[o] != '\r')
+                return line;
+        to = next;
+    }
+    return found;
+}
+
 /* An item's lines in the input file as it is on disk, which the output replaces (not the lines
  * the input's own #line directives give it). The generated code of a function has one file name
  * for its lines: check.c rejected a function whose code says a file name of another #line. */
@@ -28,6 +93,8 @@ static void input_lines(tunit *t, item *it, node *n)
 {
     it->line = dg_input_line_at(t, it->start);
     it->end_line = dg_input_line_at(t, it->end > it->start ? it->end - 1 : it->end);
+    if (it->end > it->start && it->end_line)
+        it->end_line = end_line_on_disk(t, it->end, it->end_line);
     if (it->fn && dg_file_at(t, it->start) != dg_file_at(t, it->end > it->start ? it->end - 1 : it->end))
         dg_unchecked(t, n, "a #line naming another file inside a function");
 }
