@@ -565,8 +565,9 @@ static void check_statements(moving *m, node *n)
         check_statements(m, n->kids[i]);
 }
 
-/* The generated code of a function names one file in its #line directives: an input's own
- * #line inside it naming another file cannot be followed (output.c rewrites the rest). */
+/* The generated code of a function says the file of each of its lines (an #include or the input's
+ * own #line inside it: lw_line_at), but it replaces the lines of one file: a function that ends in
+ * another file than it starts in (a #line naming another, never undone) cannot be rewritten. */
 static void check_line_files(tunit *t, afn *f)
 {
     unsigned a = nstart(f->root), b = nend(f->root);

@@ -124,6 +124,19 @@ static line_dir *input_line_directives(const tunit *t, unsigned *n)
  * a marker without flags in the input file itself is either clang skipping blank lines or the
  * input's own #line; the input's directives tell which (a directive the marker would skip past,
  * giving the line and file the marker says, is the marker). */
+/* One pointer per file name (the names live as long as the map), so that dg_file_at's answers
+ * compare as pointers. */
+static const char *intern_name(tunit *t, char *name)
+{
+    for (unsigned i = 0; i < t->nline_names; i++)
+        if (strcmp(t->line_names[i], name) == 0) {
+            free(name);
+            return t->line_names[i];
+        }
+    VEC_PUSH(t->line_names, t->nline_names, name);
+    return name;
+}
+
 static void build_line_map(tunit *t)
 {
     const char *s = t->text, *end = t->text + t->text_len;
@@ -131,7 +144,7 @@ static void build_line_map(tunit *t)
     unsigned cap = 1024, line = 1, k = 0, depth = 0, input = 1, ndirs, next_dir = 0;
     int delta = 0, started = 0; /* the input line less the user's line, in the input file */
     line_dir *dirs = input_line_directives(t, &ndirs);
-    const char *file = t->input;
+    const char *file = intern_name(t, xstrdup(t->input));
     t->line_start = xmalloc(sizeof *t->line_start * cap);
     t->line_number = xmalloc(sizeof *t->line_number * cap);
     t->line_input = xmalloc(sizeof *t->line_input * cap);
@@ -186,8 +199,7 @@ static void build_line_map(tunit *t)
                 }
             }
             line = marked;
-            /* the names live as long as the map: one string per marker */
-            file = strcmp(name, file) == 0 ? (free(name), file) : name;
+            file = intern_name(t, name);
         } else {
             line++;
             if (started && depth == 0)
@@ -232,6 +244,34 @@ int dg_in_input(tunit *t, unsigned off)
 const char *dg_file_at(tunit *t, unsigned off)
 {
     return t->line_file[line_index(t, off)];
+}
+
+#define KEY_FILE_SHIFT 24
+
+unsigned dg_key_of(const tunit *t, const char *file, unsigned line, const char *home)
+{
+    unsigned k = 0;
+    while (file != home && k < t->nline_names && t->line_names[k] != file)
+        k++;
+    unsigned n = file == home || k == t->nline_names ? 0 : k + 1;
+    return n << KEY_FILE_SHIFT | (line & ((1u << KEY_FILE_SHIFT) - 1));
+}
+
+unsigned dg_line_key(tunit *t, unsigned off, const char *home)
+{
+    unsigned i = line_index(t, off);
+    return dg_key_of(t, t->line_file[i], t->line_number[i], home);
+}
+
+unsigned dg_key_line(unsigned key)
+{
+    return key & ((1u << KEY_FILE_SHIFT) - 1);
+}
+
+const char *dg_key_file(const tunit *t, unsigned key, const char *home)
+{
+    unsigned file = key >> KEY_FILE_SHIFT;
+    return file && file <= t->nline_names ? t->line_names[file - 1] : home;
 }
 
 unsigned dg_input_line_at(tunit *t, unsigned off)

@@ -167,7 +167,7 @@ static void print_states(sb *b, tunit *t, const afn *f)
     sb_printf(b, "  states:\n    0  start\n");
     for (unsigned k = 0; k < f->nsites; k++) {
         site *s = f->sites[k];
-        sb_printf(b, "    %u  %s:%u  await %s(", s->index, t->input, s->line, s->what);
+        sb_printf(b, "    %u  %s:%u  await %s(", s->index, t->input, dg_key_line(s->line), s->what);
         for (unsigned j = 0; j < s->nkids && s->kind != MK_AWAIT; j++)
             sb_printf(b, "%s%s()", j ? ", " : "", s->kids[j].fn->name);
         sb_puts(b, ")\n");
@@ -243,7 +243,7 @@ char *in_dot(tunit *t)
                   n, n);
         for (unsigned k = 0; k < f->nsites; k++)
             sb_printf(&b, "    %s_%u [label=\"state %u\\n%s:%u\\nawait %s()\"];\n", n, k + 1, k + 1, t->input,
-                      f->sites[k]->line, f->sites[k]->what);
+                      dg_key_line(f->sites[k]->line), f->sites[k]->what);
         /* start -> first await; each await -> the next one; the last -> ready; loops go back. */
         if (f->nsites == 0)
             sb_printf(&b, "    %s_start -> %s_ready;\n", n, n);

@@ -190,7 +190,10 @@ struct tunit {
     unsigned *line_start;  /* each line of text: its offset, */
     unsigned *line_number; /* the user's line number there (after the input's own #line), */
     unsigned *line_input;  /* its line in the input file as it is on disk, 0 in a header, */
-    const char **line_file; /* the file name the user's line number is of, */
+    const char **line_file; /* the file name the user's line number is of (one pointer per name:
+                             * names[] of the map), */
+    const char **line_names;
+    unsigned nline_names;
     unsigned char *line_here; /* and whether it is in the input file (see dg_line_at) */
     unsigned nlines;
     tk_stream orig_toks;       /* the input file's own tokens, */
@@ -229,6 +232,15 @@ int dg_in_input(tunit *t, unsigned off);
 const char *dg_file_at(tunit *t, unsigned off);
 unsigned dg_input_line_at(tunit *t, unsigned off);
 unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **file);
+/* A function's code may come from other files than the one it starts in: an #include inside
+ * its body, the input's own #line. dg_line_key is off's line as dg_line_at gives it when off's
+ * file is `home` (a pointer dg_file_at gave), else with the file in its top bits; keys of one
+ * file count up as lines do; dg_key_of is the key of a line of file (a dg_file_at pointer).
+ * dg_key_line and dg_key_file take a key apart (file: home when the key has none). */
+unsigned dg_line_key(tunit *t, unsigned off, const char *home);
+unsigned dg_key_of(const tunit *t, const char *file, unsigned line, const char *home);
+unsigned dg_key_line(unsigned key);
+const char *dg_key_file(const tunit *t, unsigned key, const char *home);
 char *cx_take(CXString s);
 
 /* pp.c */

@@ -21,7 +21,8 @@ typedef struct lw {
     afn *f;
     sb out;
     unsigned cur_line; /* the line the compiler gives the next output line (with #line) */
-    char *file;        /* the input's name as a C string literal body */
+    char *file;        /* the function's file name as a C string literal body, */
+    const char *home;  /* and as dg_file_at gives it: line keys of other files name theirs */
     unsigned nlabels, nspawns;
     unsigned nstates;  /* the states lowered so far: each is the plan's next one (lower_await.c) */
     unsigned indent;

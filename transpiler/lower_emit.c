@@ -429,8 +429,13 @@ static void emit_type(lw *L, sb *out)
     size_t from = out->len;
     if (f->nsites) {
         sb_printf(out, "static const ac_await_site ac__sites_%s[] = {\n", n);
-        for (unsigned i = 0; i < f->nsites; i++)
-            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", L->file, f->sites[i]->line, f->sites[i]->what);
+        for (unsigned i = 0; i < f->nsites; i++) {
+            const char *other = dg_key_file(L->t, f->sites[i]->line, NULL);
+            char *file = other ? c_string_body(other) : NULL;
+            sb_printf(out, "    {\"%s\", %u, \"%s\"},\n", file ? file : L->file, dg_key_line(f->sites[i]->line),
+                      f->sites[i]->what);
+            free(file);
+        }
         sb_puts(out, "};\n\n");
     }
     char *result = c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : xstrdup("0");
@@ -520,7 +525,8 @@ void lw_function(tunit *t, afn *f, sb *out)
     lw L = {0};
     L.t = t;
     L.f = f;
-    L.file = c_string_body(dg_file_at(t, nstart(f->root))); /* (the input's own #line may name another) */
+    L.home = dg_file_at(t, nstart(f->root)); /* (the input's own #line may name another) */
+    L.file = c_string_body(L.home);
     size_t decls = out->len;
     for (unsigned i = 0; i < f->nneeds; i++) /* the plan's list, declared once per file */
         if (!f->needs[i]->forward_declared) {

@@ -10,7 +10,6 @@
 typedef struct mover {
     tunit *t;
     afn *f;
-    char *file; /* the input's name as a C string literal body, for #line */
 } mover;
 
 static int scope_name_taken(const tunit *t, const char *name);
@@ -156,7 +155,9 @@ static const char *tag_keyword(const node *k)
 
 static void move_text(mover *M, node *n, const char *text)
 {
-    char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), M->file) : xstrdup("");
+    char *file = c_string_body(dg_file_at(M->t, nstart(n))); /* (an #include in the body: its own) */
+    char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), file) : xstrdup("");
+    free(file);
     VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s", where, text));
     free(where);
 }
@@ -241,11 +242,10 @@ static void collect(mover *M, node *n)
  * frame (which get a name). */
 void lw_collect_moved(tunit *t, afn *f)
 {
-    mover M = {t, f, c_string_body(dg_file_at(t, nstart(f->root)))};
+    mover M = {t, f};
     collect(&M, f->body);
     if (f->nrenamed)
         rename_uses(f, f->body);
-    free(M.file);
 }
 
 /* Adds to v the declarations that the spelling of type ty names: tags and typedefs, through

@@ -53,7 +53,43 @@ void lw_scratch_free(lw *L)
 
 unsigned lw_line_at(lw *L, unsigned off)
 {
-    return dg_line_at(L->t, off);
+    return dg_line_key(L->t, off, L->home);
+}
+
+/* After text that holds a #line (a line marker of an #include or #line inside the function),
+ * the line the compiler gives the next output line is the one that #line and the lines after it
+ * say. */
+static void follow_line_directives(lw *L, const char *s, size_t n)
+{
+    const char *end = s + n, *last = NULL;
+    for (const char *p = s; p < end; p++)
+        if ((p == s || p[-1] == '\n') && end - p > 6 && memcmp(p, "#line ", 6) == 0)
+            last = p;
+    if (!last)
+        return;
+    unsigned line = 0;
+    const char *p = last + 6;
+    while (p < end && *p >= '0' && *p <= '9')
+        line = line * 10 + (unsigned)(*p++ - '0');
+    const char *q = memchr(p, '"', (size_t)(end - p)), *nl = memchr(last, '\n', (size_t)(end - last));
+    if (!q || !nl || q > nl)
+        return;
+    const char *close = q + 1;
+    while (close < nl && *close != '"')
+        close += *close == '\\' ? 2 : 1;
+    char *name = xstrndup(q + 1, (size_t)(close - q - 1));
+    const char *named = L->home;
+    for (unsigned k = 0; k < L->t->nline_names; k++) {
+        char *body = c_string_body(L->t->line_names[k]);
+        if (strcmp(body, name) == 0)
+            named = L->t->line_names[k];
+        free(body);
+    }
+    free(name);
+    unsigned key = dg_key_of(L->t, named, line, L->home);
+    for (p = nl + 1; p < end; p++)
+        key += *p == '\n';
+    L->cur_line = key;
 }
 
 unsigned lw_col_at(lw *L, unsigned off)
@@ -71,6 +107,7 @@ void lw_put(lw *L, const char *s)
     for (const char *p = s; *p; p++)
         L->cur_line += *p == '\n';
     sb_puts(&L->out, s);
+    follow_line_directives(L, s, strlen(s));
 }
 
 static void putn(lw *L, const char *s, size_t n)
@@ -78,6 +115,7 @@ static void putn(lw *L, const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         L->cur_line += s[i] == '\n';
     sb_putn(&L->out, s, n);
+    follow_line_directives(L, s, n);
 }
 
 /* The input's text [a, b), its line markers written as #line. */
@@ -94,7 +132,10 @@ static void line_directive(lw *L, unsigned line)
     if (!sb_at_line_start(&L->out))
         lw_put(L, "\n");
     if (L->t->lines && L->cur_line != line) {
-        sb_printf(&L->out, "#line %u \"%s\"\n", line, L->file);
+        const char *other = dg_key_file(L->t, line, NULL);
+        char *file = other ? c_string_body(other) : NULL;
+        sb_printf(&L->out, "#line %u \"%s\"\n", dg_key_line(line), file ? file : L->file);
+        free(file);
         L->cur_line = line;
     }
 }

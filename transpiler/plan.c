@@ -31,7 +31,7 @@ site *pl_new_site(tunit *t, afn *f, node *aw, marker kind, const char *what, uns
     st->await = aw;
     st->kind = kind;
     st->what = what;
-    st->line = dg_line_at(t, nstart(aw));
+    st->line = dg_line_key(t, nstart(aw), dg_file_at(t, nstart(f->root)));
     st->kids = xcalloc(nkids ? nkids : 1, sizeof *st->kids);
     VEC_PUSH(f->sites, f->nsites, st);
     return st;

@@ -1,7 +1,8 @@
 // An input with #line directives of its own (yacc and bison output) is rewritten through them:
 // errors are reported at the line and file they give, as clang reports them, in a function
 // after the directive and on a line of it joined by a backslash-newline. A #line naming another
-// file inside an async function is refused: its generated code has one file name for its lines.
+// file inside an async function, never undone before the function ends, is refused: its
+// generated code replaces the lines of the file it starts in (run/include_in_body.c: one undone).
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
 // RUN: not %asyncc -DOTHER_FILE %s -o %t.c 2>&1 | %FileCheck --check-prefix=OTHER %s
 // The refusal comes from the checking pass, before any code: --emit=dot (no lowering) says it too.
