@@ -92,6 +92,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
     for u in units:
+        files = {f for f, c in u.nodes}
         macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
         for c in u.tu.cursor.get_children():
             if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None:
@@ -110,9 +111,16 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 try:
                     where, spots = f, az.call_range(c, text(f), mine)
                 except az.Unsupported:
-                    # A call a macro of another file of the tree spells out (a header's ASSERT).
-                    where = defs.get((f, c.extent.start.offset))
-                    spots = az.macro_call_ranges(text(where), az.called_function(c).spelling.encode()) if where else []
+                    # A call a macro of another file of the tree spells out (a header's ASSERT),
+                    # also through a macro of this file that uses it (libyaml's READ uses the
+                    # header's STRING_EXTEND): the invoked macro's file first, then the unit's others.
+                    name = az.called_function(c).spelling.encode()
+                    where, spots = None, []
+                    for g in [defs.get((f, c.extent.start.offset))] + sorted(files - {f}):
+                        spots = az.macro_call_ranges(text(g), name) if g else []
+                        if spots:
+                            where = g
+                            break
                     if not spots:
                         raise
                 for s, e in spots:
