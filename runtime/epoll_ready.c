@@ -1,5 +1,6 @@
-/* runtime/epoll_ready.c: the epoll backend's readiness: each descriptor's waiters, its one-shot
- * interest armed in the worker's epoll set, and the retries when it fires. */
+/* runtime/epoll_ready.c: the epoll backend's readiness: each descriptor's waiters, its interest
+ * in the worker's epoll set (permanent for the runtime's own sockets, else one-shot per wait), and
+ * the retries when it fires. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -103,18 +104,22 @@ bool ac__ep_fds_init(void)
     return fd_gens != NULL;
 }
 
-void ac__ep_fd_created(int fd)
+/* The next generation of fd: odd (owned by the runtime) after step 2, even after step 1. */
+static void next_gen(int fd, uint32_t step)
 {
     if (fd >= 0 && (unsigned)fd < nfd_gens)
-        atomic_store_explicit(&fd_gens[fd], (atomic_load_explicit(&fd_gens[fd], memory_order_relaxed) | 1) + 2,
+        atomic_store_explicit(&fd_gens[fd], (atomic_load_explicit(&fd_gens[fd], memory_order_relaxed) | 1) + step,
                               memory_order_relaxed);
+}
+
+void ac__ep_fd_created(int fd)
+{
+    next_gen(fd, 2);
 }
 
 void ac__ep_fd_closing(int fd)
 {
-    if (fd >= 0 && (unsigned)fd < nfd_gens)
-        atomic_store_explicit(&fd_gens[fd], (atomic_load_explicit(&fd_gens[fd], memory_order_relaxed) | 1) + 1,
-                              memory_order_relaxed);
+    next_gen(fd, 1);
 }
 
 /* The generation of fd while the runtime owns it, else 0. */
