@@ -279,6 +279,15 @@ unsigned dg_input_line_at(tunit *t, unsigned off)
     return t->line_input[line_index(t, off)];
 }
 
+const char *dg_input_name(tunit *t)
+{
+    line_index(t, 0); /* builds the map */
+    for (unsigned i = 0; i < t->nlines; i++)
+        if (t->line_here[i])
+            return t->line_file[i];
+    return NULL;
+}
+
 unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **file)
 {
     unsigned i = line_index(t, off);

@@ -241,6 +241,8 @@ unsigned dg_line_key(tunit *t, unsigned off, const char *home);
 unsigned dg_key_of(const tunit *t, const char *file, unsigned line, const char *home);
 unsigned dg_key_line(unsigned key);
 const char *dg_key_file(const tunit *t, unsigned key, const char *home);
+/* The name the input's own lines have before any #line of its own (the first line marker's). */
+const char *dg_input_name(tunit *t);
 char *cx_take(CXString s);
 
 /* pp.c */

@@ -41,7 +41,7 @@ typedef struct lw {
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
  * unless its caller embeds it and awaits it (ac__keep == 0): the caller never looks at it again,
  * and neither can anyone else (a caller's state names a child only while the child is pending). */
-#define DONE_STATE "ac__keep ? (void)(ac__fr->ac__state = AC_STATE_DONE) : (void)0"
+#define DONE_STATE "(void)(ac__keep ? (void)(ac__fr->ac__state = AC_STATE_DONE) : (void)0)"
 
 /* lower_text.c */
 /* The lowering's notes about n (zeroed when new); lw_scratch_free forgets them all. */

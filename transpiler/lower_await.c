@@ -30,7 +30,7 @@ static char *child_result(const child *ch)
     if (ch->embedded)
         return xasprintf("ac__fr->%s.ac__result", ch->field);
     char *ty = lw_field_decl(ch->fn->ret_type, xstrdup(""));
-    char *r = xasprintf("*(%s *)((char *)ac__fr->%s + ac__type_%s.result_offset)", ty, ch->field, ch->fn->name);
+    char *r = xasprintf("*(%s *)(void *)((char *)ac__fr->%s + ac__type_%s.result_offset)", ty, ch->field, ch->fn->name);
     free(ty);
     return r;
 }

@@ -50,7 +50,7 @@ char *lw_abi_decls(tunit *t, callee *c)
 {
     (void)t;
     sb b = {0};
-    sb_printf(&b, "struct ac__frame_%s;\n", c->name);
+    sb_printf(&b, "AC__GEN_BEGIN struct ac__frame_%s;\n", c->name); /* its types as clang spells them */
     sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
     sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
     for (unsigned i = 0; i < c->nparams; i++) {
@@ -58,7 +58,7 @@ char *lw_abi_decls(tunit *t, callee *c)
         sb_printf(&b, ", %s", d);
         free(d);
     }
-    sb_puts(&b, ");\n");
+    sb_puts(&b, "); AC__GEN_END\n");
     c->forward_declared = 1;
     return sb_take(&b);
 }
@@ -210,13 +210,13 @@ static void emit_frame(lw *L, sb *out)
         sb_printf(out, "%s\n", f->moved_decls[i]);
     static const pl_frame_visitor text = {put_field, put_open, put_close};
     size_t from = out->len;
-    sb_printf(out, "struct ac__frame_%s {\n", f->self->name);
+    sb_printf(out, "AC__GEN_BEGIN struct ac__frame_%s {\n", f->self->name);
     frame_text ft = {out, 0, 0};
     names_get(&L->t->frame_bounds, f->self->name, &ft.promised);
     pl_walk_frame(f->frame, &text, &ft);
     char *beside, *dbg = lw_debug_frame(L, &beside); /* unoptimized builds' copies of C locals, for debuggers */
     char *dead = t_lines(L) ? sh_dead_markers(L->t, f) : xstrdup("");
-    sb_printf(out, "%s%s};\n%s\n", dbg, dead, beside);
+    sb_printf(out, "%s%s}; AC__GEN_END\n%s\n", dbg, dead, beside);
     free(dead);
     free(dbg);
     free(beside);
@@ -234,8 +234,8 @@ static void emit_twin(lw *L, sb *out, const char *body)
     char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
     const char *sym = dn_body_symbol(L->t, c);
-    if (sym)
-        sb_printf(out, "static %s __asm__(\"%s\");\n", decl, sym);
+    if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
+        sb_printf(out, "AC__RUN_BEGIN static %s __asm__(\"%s\"); ", decl, sym);
     /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
     const char *open = body, *close = strrchr(body, '}');
     while (*open == '#' && strchr(open, '\n'))
@@ -254,12 +254,14 @@ static void emit_twin(lw *L, sb *out, const char *body)
                 sb_printf(&call, "%s%s", sep, f->vars[i]->name);
                 sep = ", ";
             }
-        sb_printf(out, "static %s\n%.*s{ AC__NAMED_BODY(__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) }%s\n\n", decl,
+        sb_printf(out, "%sstatic %s\n%.*s{ AC__NAMED_BODY(__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                  sym ? "" : "AC__RUN_BEGIN ", decl,
                   (int)(open - body), body, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {
-        sb_printf(out, "static %s\n%s\n\n", decl, body);
+        const char *end = close ? close + 1 : body + strlen(body);
+        sb_printf(out, "%sstatic %s\n%.*s AC__GEN_END%s\n\n", sym ? "" : "AC__RUN_BEGIN ", decl, (int)(end - body), body, end);
     }
     free(decl);
     free(params);
@@ -273,11 +275,11 @@ static void emit_init(lw *L, sb *out)
     self_lines(L, out);
     size_t from = out->len;
     char *params = init_params(L, 1, c);
-    sb_printf(out, "%s%svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "AC__GEN_BEGIN %svoid ac__init_%s(void *ac__p%s)\n{\n    struct ac__frame_%s *ac__fr = (struct ac__frame_%s *)ac__p;\n"
                    "    ac__fr->ac__state = 0;\n",
-              linkage(c), c->is_static ? "__attribute__((unused)) " : "", c->name, params, c->name);
+              linkage(c), c->name, params, c->name, c->name);
     put_param_copies(out, f);
-    sb_puts(out, "}\n\n");
+    sb_puts(out, "} AC__GEN_END\n\n");
     free(params);
     one_line_each(L, out, from);
 }
@@ -288,10 +290,10 @@ static void emit_now_poll(lw *L, sb *out)
     afn *f = L->f;
     const char *n = f->self->name;
     size_t from = out->len;
-    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = (struct ac__frame_%s *)ac__p;\n"
                    "    (void)ac__cx;\n    if (ac__fr->ac__state != 0)\n"
                    "        __builtin_trap(); /* polled after it returned AC_READY */\n    ",
-              n, n);
+              n, n, n);
     sb call = {0};
     sb_printf(&call, "ac__now_%s(", n);
     const char *sep = "";
@@ -304,7 +306,7 @@ static void emit_now_poll(lw *L, sb *out)
     char *set = f->self->ret_type
                     ? lw_assign("ac__fr->ac__result", call.data, clang_getResultType(clang_getCursorType(f->root->cur)), 0)
                     : xstrdup(call.data);
-    sb_printf(out, "%s;\n    return (ac__fr->ac__state = AC_STATE_DONE, AC_READY);\n}\n\n", set);
+    sb_printf(out, "%s;\n    return ((void)(ac__fr->ac__state = AC_STATE_DONE), AC_READY);\n}\n\n", set);
     free(set);
     sb_free(&call);
     one_line_each(L, out, from);
@@ -319,9 +321,9 @@ static void emit_run(lw *L, sb *out, const char *body)
     const char *n = f->self->name;
     char *params = init_params(L, 1, f->self); /* after init: its #line holds */
     size_t from = out->len;
-    sb_printf(out, "__attribute__((unused)) static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
+    sb_printf(out, "AC__GEN_BEGIN static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
     put_param_copies(out, f);
-    sb_puts(out, *params ? "}\n\n" : "    (void)ac__fr;\n}\n\n");
+    sb_puts(out, *params ? "} AC__GEN_END\n\n" : "    (void)ac__fr;\n} AC__GEN_END\n\n");
     free(params);
     one_line_each(L, out, from);
     /* gdb's `break f` stops in it (debug_names.c), at the dispatch, which is f's line: each
@@ -334,7 +336,7 @@ static void emit_run(lw *L, sb *out, const char *body)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     const char *sym = dn_body_symbol(L->t, f->self);
     if (sym)
-        sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
+        sb_printf(out, "AC__RUN_BEGIN static __inline__ int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
     /* Optimizing, gcc inlines ac__run_f and its debug info has no f: the body is then a nested
      * function named f in it (future.h: AC__NAMED_BODY), inlined there, which gdb's `break f`
      * finds by that name in each inlined copy (it has no symbol: a plain function's call of f
@@ -342,9 +344,9 @@ static void emit_run(lw *L, sb *out, const char *body)
     int named = one && !f->is_main;
     char *head = named ? xasprintf(" AC__NAMED_BODY(__inline__ int (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", n, n)
                        : xstrdup("");
-    sb_printf(out, "static __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
+    sb_printf(out, "%sstatic __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              n, n, one ? " " : "\n", head, nl, nl);
+              sym ? "" : "AC__RUN_BEGIN ", n, n, one ? " " : "\n", head, nl, nl);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
@@ -357,9 +359,10 @@ static void emit_run(lw *L, sb *out, const char *body)
      * through ac__suspended, whose line is in a file named to say so: gdb's `next` over an await
      * that suspends shows it, rather than the closing brace (the shared return) as if the
      * function had ended. */
-    char *done = xasprintf("    return (%s, AC_READY);\n", lw_done_state(L));
-    char *end = named ? xasprintf("AC__NAMED_BODY_END(return (%s)(ac__fr, ac__cx, ac__from, ac__keep);) }\n", n) : xstrdup("}\n");
-    const char *end_lines[] = {f->is_main ? "    ac__fr->ac__result = 0;\n" : "", done, end};
+    char *done = xasprintf("    AC__FALL_OFF(return (%s, AC_READY);)\n", lw_done_state(L));
+    char *end = named ? xasprintf("AC__NAMED_BODY_END(return (%s)(ac__fr, ac__cx, ac__from, ac__keep);) } AC__GEN_END\n", n)
+                      : xstrdup("} AC__GEN_END\n");
+    const char *end_lines[] = {f->is_main ? "    AC__FALL_OFF(ac__fr->ac__result = 0;)\n" : "", done, end};
     for (int i = 0; i < 3; i++) {
         if (i == 2 && t_lines(L) && f->nsites)
             sb_puts(out, "#line 1 \"" SUSPENDED_FILE "\"\nac__suspended: return AC_PENDING;\n");
@@ -382,9 +385,9 @@ static void emit_poll(lw *L, sb *out)
     const char *n = L->f->self->name;
     self_lines(L, out);
     size_t from = out->len;
-    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = ac__p;\n"
+    sb_printf(out, "static __inline__ int ac__poll_%s(void *ac__p, ac_cx *ac__cx)\n{\n    struct ac__frame_%s *ac__fr = (struct ac__frame_%s *)ac__p;\n"
                    "    return ac__run_%s(ac__fr, ac__cx, ac__fr->ac__state, 1);\n}\n\n",
-              n, n, n);
+              n, n, n, n);
     one_line_each(L, out, from);
 }
 
@@ -406,7 +409,7 @@ static void emit_drop(lw *L, sb *out)
     }
     sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n", n);
     if (cases.len) /* (a declaration first: C90) */
-        sb_printf(out, "    struct ac__frame_%s *ac__fr = ac__p;\n", n);
+        sb_printf(out, "    struct ac__frame_%s *ac__fr = (struct ac__frame_%s *)ac__p;\n", n, n);
     if (f->nsites)
         sb_printf(out, "    ac__drop_kids(ac__p, ac__cx, ac__kids_%s);\n", n);
     else
@@ -444,11 +447,10 @@ static void emit_type(lw *L, sb *out)
     /* A static function's type goes unused when same-file awaits embed its frame or call its
      * twin, and when nothing calls it at all: then the plain build warns that the function is
      * unused, and the output would warn at a generated name (F3). No warning is kept. */
-    const char *unused = c->is_static ? "__attribute__((unused)) " : "";
     sb_printf(out,
-              "%s%sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
-              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, 0, %s, %u, 0, ac__kids_%s};\n",
-              c->is_static ? "static " : "", unused, n, n, n, n, result, result_size, n, n, sites, f->nsites, n);
+              "AC__GEN_BEGIN %sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
+              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, 0, %s, %u, 0, ac__kids_%s}; AC__GEN_END\n",
+              c->is_static ? "static " : "", n, n, n, n, result, result_size, n, n, sites, f->nsites, n);
     /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
      * them keep it in N bytes aligned to 16 (lower_await.c): a frame that outgrows the promise
      * would overrun their frames or be misaligned, so it is a compile error here. */

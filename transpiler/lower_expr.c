@@ -108,7 +108,7 @@ char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), 
         var *v = f->vars[i];
         if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg))) {
             char *addr = lw_frame_address(L, v);
-            sb_printf(&b, "%s(%s); ", v->cleanup, addr);
+            sb_printf(&b, "(void)%s(%s); ", v->cleanup, addr);
             free(addr);
         }
     }
@@ -180,7 +180,7 @@ char *lw_return_text(lw *L, node *r)
         if (L->f->self->ret_type) {
             char *v = xasprintf("(%s)", et);
             char *set = lw_assign("ac__fr->ac__result", v, clang_getResultType(clang_getCursorType(L->f->root->cur)), 0);
-            s = xasprintf("return (%s, %s%s, AC_READY)", set, calls, lw_done_state(L));
+            s = xasprintf("return ((void)(%s), %s%s, AC_READY)", set, calls, lw_done_state(L));
             free(v);
             free(set);
         } else {
@@ -221,7 +221,7 @@ char *lw_func_name_decl(const tunit *t, const afn *f)
     sb out = {0};
     for (int k = 0; k < 3; k++)
         if (used[k])
-            sb_printf(&out, "__attribute__((unused)) static const char ac_%s%s[] = \"%s\";\n", names_of_function[k],
+            sb_printf(&out, "AC__GEN_BEGIN static const char ac_%s%s[] = \"%s\"; AC__GEN_END\n", names_of_function[k],
                       f->name, f->name);
     return out.data ? sb_take(&out) : xstrdup("");
 }

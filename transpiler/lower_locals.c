@@ -478,11 +478,17 @@ void lw_param_locals(lw *L)
             continue;
         char *ty = lw_param_field_type(clang_getCursorType(v->decl->cur));
         char *d = lw_field_decl(ty, xstrdup(v->name));
-        /* a parameter the body never names is not used by a store either (it is set once):
-         * the plain build's warning about it is -Wunused-parameter, under -Wextra only */
-        lw_gline(L, lw_node_line(L, v->decl), "%s%s = ac__fr->%s;", d, v->nrefs ? "" : " __attribute__((unused))", v->field);
+        lw_gline(L, lw_node_line(L, v->decl), "%s = ac__fr->%s;", d, v->field);
         free(d);
         free(ty);
+    }
+    /* A parameter the body never names is not used by a store either (it is set once): the
+     * plain build's warning about it is -Wunused-parameter, under -Wextra only. A cast to void,
+     * not the unused attribute: the debuggers' copies use it (clang's -Wused-but-marked-unused). */
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (v->is_param && v->as_local && !v->nrefs && v->name[0])
+            lw_gline(L, lw_node_line(L, v->decl), "(void)%s;", v->name);
     }
     L->indent = indent;
 }

@@ -38,7 +38,7 @@ typedef struct options {
 static void usage(FILE *fp)
 {
     fputs("usage: asyncc [options] [compiler flags] input.c\n"
-          "  -o FILE             write the transpiled C to FILE (default: standard output)\n"
+          "  -o FILE             write the transpiled C to FILE (default, and `-o -`: standard output)\n"
           "  --emit=c            the transpiled C formatted for reading (no #line unless --lines)\n"
           "  --emit=frames       per async function: frame size, fields with offsets, await sites\n"
           "  --emit=dot          the state machines as a Graphviz graph\n"
@@ -178,6 +178,8 @@ static int parse_args(options *o, int argc, char **argv)
             o->generated_in_source = a[18] == 's';
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
             o->output = argv[++i];
+            if (strcmp(o->output, "-") == 0) /* standard output, as without -o */
+                o->output = NULL;
         } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
             o->ccdb = argv[++i];
         } else if (strcmp(a, "-c") == 0) {
@@ -415,7 +417,7 @@ int main(int argc, char **argv)
 
     char *result = NULL;
     if (strcmp(o.emit, "c") == 0)
-        result = t.nfns || t.nprotos ? out_compose(&t) : xstrdup(t.orig);
+        result = t.nfns || t.nprotos ? out_compose(&t) : xstrdup(t.orig); /* byte for byte */
     else if (strcmp(o.emit, "frames") == 0)
         result = in_frames(&t);
     else

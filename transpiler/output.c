@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -130,7 +131,7 @@ static void file_macros(const tunit *t, names *out)
             q++;
         if (q > n) {
             char *m = xstrndup(n, (size_t)(q - n));
-            names_put(out, m, NULL);
+            names_put(out, m, (void *)(uintptr_t)(i + 1)); /* its #define: 1 + the token's index */
             free(m);
         }
     }
@@ -194,7 +195,8 @@ static void put_code(composer *c, const char *code, size_t len)
             names_get(&seen, word, &done);
             if (!done) {
                 names_put(&seen, word, NULL);
-                sb_printf(&c->out, "#pragma push_macro(\"%s\")\n#undef %s\n", word, word);
+                /* tested first: #undef of a macro not used yet is -Wunused-macros */
+                sb_printf(&c->out, "#ifdef %s\n#endif\n#pragma push_macro(\"%s\")\n#undef %s\n", word, word, word);
                 sb_printf(&pop, "#pragma pop_macro(\"%s\")\n", word);
             }
         }
@@ -400,6 +402,42 @@ static void put_user_text(composer *c, unsigned a, unsigned b)
     sb_free(&b2);
 }
 
+/* The macros of the file that the replaced text [a, b) of the input names, tested with #ifdef
+ * after its generated code, which is expanded and names none of them: a macro used only in an
+ * async function counts as used (-Wunused-macros: "expanded or tested for existence"). */
+static void mark_in(composer *c, const names *mine, names *seen, const char *text, size_t len)
+{
+    tk_stream ts;
+    tk_lex(&ts, text, (unsigned)len);
+    char word[256];
+    for (unsigned i = 0; i < ts.n; i++) {
+        size_t n = ts.v[i].end - ts.v[i].start;
+        if (ts.v[i].kind != TK_IDENT || n >= sizeof word)
+            continue;
+        memcpy(word, text + ts.v[i].start, n);
+        word[n] = 0;
+        int is_macro, done;
+        uintptr_t def = (uintptr_t)names_get(mine, word, &is_macro);
+        names_get(seen, word, &done);
+        if (!is_macro || done)
+            continue;
+        names_put(seen, word, NULL);
+        sb_printf(&c->out, "#ifdef %s\n#endif\n", word);
+        /* and the macros its expansion names (a directive's text: after its name) */
+        const tk_token *d = &c->t->orig_toks.v[def - 1];
+        const char *body = memmem(c->t->orig + d->start, d->end - d->start, word, n);
+        if (body)
+            mark_in(c, mine, seen, body + n, (size_t)(c->t->orig + d->end - (body + n)));
+    }
+    tk_free(&ts);
+}
+
+static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigned b)
+{
+    names seen = {0};
+    mark_in(c, mine, &seen, c->t->orig + a, b - a);
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -429,6 +467,9 @@ char *out_compose(tunit *t)
      * before their first use. */
     composer c = {t, {0}, 0, 1, c_string_body(t->output), {0}};
     file_macros(t, &c.macros);
+    names mine = {0}; /* the file's own, for mark_macros_used */
+    if (t->lines)
+        file_macros(t, &mine);
     for (unsigned k = 0; k < t->self_macros.cap; k++) /* and the headers' self-referential ones */
         if (t->self_macros.keys[k])
             names_put(&c.macros, t->self_macros.keys[k], NULL);
@@ -436,6 +477,13 @@ char *out_compose(tunit *t)
     sb code = {0}; /* one buffer for every function's code: its memory is reused */
     const char *p = t->orig, *end = t->orig + t->orig_len;
     unsigned line = 1;
+    if (t->lines && dg_input_name(t)) {
+        /* The user's text before the first function is theirs too: its warnings and __FILE__
+         * name their file, as in their plain build, not the output. */
+        char *file = c_string_body(dg_input_name(t));
+        sb_printf(&c.out, "#line 1 \"%s\"\n", file);
+        free(file);
+    }
     for (unsigned i = 0, j; i < n; i = j) {
         /* Items sharing a line (a macro defining several functions, `async int f(void), g(void);`,
          * a function after a declaration on its line) are replaced together: their lines go, and
@@ -472,6 +520,8 @@ char *out_compose(tunit *t)
             line++;
         }
         keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
+        if (mine.count)
+            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
         if (counters && counters[i]) {
             /* The code written here is expanded: its __COUNTER__s are numbers now. The compiler
              * of the output counts on from where the replaced lines left the count. */

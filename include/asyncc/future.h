@@ -70,6 +70,9 @@ typedef struct ac_future_type ac_future_type;
  * state), in the order of the states, ending with a row of state 0. The runtime drops and lists
  * children from it (ac__drop_kids, task dumps), and debuggers that read memory without running
  * code (the gdb extension, core files) read it too. */
+/* (Both have padding, which a program's -Wpadded need not hear about.) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpadded"
 typedef struct ac_kid_info {
     unsigned state;     /* the state (await site + 1) in which the child may be pending */
     unsigned mask_bit;  /* a join's: pending while (mask & mask_bit) == 0; 0: always pending */
@@ -113,6 +116,7 @@ struct ac_future_type {
      * NULL for a future written by hand. The frame starts with its state (ac_frame). */
     const ac_kid_info *kids;
 };
+#pragma GCC diagnostic pop
 
 /* For debuggers: asyncc writes `AC__DEBUG_NAME(T, M)` where the user declared a variable that
  * lives in the frame alone (address taken, array, struct, cleanup, qualified, shadowed), in the
@@ -148,7 +152,7 @@ struct ac_future_type {
 #ifdef __OPTIMIZE__
 #define AC__DEBUG_EXPR(E) ((void)0)
 #else
-#define AC__DEBUG_EXPR(E) (E)
+#define AC__DEBUG_EXPR(E) ((void)(E))
 #endif
 /* A frame whose size a header promises has no room for ac__dbg: its copies are in size bytes
  * the runtime keeps for it (runtime/debug_copies.c; NULL without memory: no copies then), until
@@ -193,6 +197,45 @@ AC_EXPORT void ac__debug_copies_free(const void *frame);
 #define AC__NAMED_BODY(...)
 #define AC__NAMED_BODY_END(...)
 #endif
+/* Around what asyncc makes up, for strict warning sets (tests/differential/strict.py checks that
+ * the output warns only where its source does): AC__GEN_BEGIN ... AC__GEN_END around the frame
+ * struct (its padding is asyncc's layout: -Wpadded) and the generated init, args, future type and
+ * __func__ arrays (unused when nothing spawns or embeds a static async function:
+ * -Wunused-function, -Wunused-const-variable; an unused attribute would make clang's
+ * -Wused-but-marked-unused warn wherever they are used); AC__RUN_BEGIN around the functions that hold
+ * a body (ac__run_f, and ac__now_f of one that never suspends): ac__run_f is inline as a hint to
+ * the optimizer, not the user's request (-Winline), and a body declares its locals where the
+ * source does, after the statements asyncc writes there for awaits (-Wdeclaration-after-statement,
+ * also ISO C90's "mixed declarations and code"); every other warning of the user's code in them
+ * stays. AC__FALL_OFF(code) is the code of falling off the end of a body: in a
+ * macro, clang's -Wunreachable-code does not count it after a body that ends in an endless loop,
+ * where the source has only its closing brace. The frame's members spell the types of the
+ * user's locals at the function's line, not theirs: the warnings about using a later standard's
+ * types there (long long, _Atomic) are the user's declarations', at their own lines. A static
+ * async function's future type is declared before it is defined (a tentative definition, which
+ * C++ has not: gcc's -Wc++-compat). */
+#ifdef __clang__
+#define AC__GEN_COMPAT                                                                             \
+    _Pragma("GCC diagnostic ignored \"-Wc99-extensions\"")                                       \
+    _Pragma("GCC diagnostic ignored \"-Wc11-extensions\"")                                       \
+    _Pragma("GCC diagnostic ignored \"-Wlanguage-extension-token\"")
+#else
+#define AC__GEN_COMPAT                                                                             \
+    _Pragma("GCC diagnostic ignored \"-Wc90-c99-compat\"")                                       \
+    _Pragma("GCC diagnostic ignored \"-Wc99-c11-compat\"")                                       \
+    _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")
+#endif
+#define AC__GEN_BEGIN                                                                              \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wpadded\"")                 \
+    _Pragma("GCC diagnostic ignored \"-Wunused-function\"")                                      \
+    _Pragma("GCC diagnostic ignored \"-Wunused-const-variable\"")                                \
+    _Pragma("GCC diagnostic ignored \"-Wlong-long\"") AC__GEN_COMPAT
+#define AC__GEN_END _Pragma("GCC diagnostic pop")
+#define AC__RUN_BEGIN                                                                              \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winline\"")                 \
+    _Pragma("GCC diagnostic ignored \"-Wdeclaration-after-statement\"")
+#define AC__FALL_OFF(...) __VA_ARGS__
+
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
  * shows a local's last value past its last use, as for plain C at -O0, never another local's

@@ -57,8 +57,8 @@ async int main(void)
 }
 // (the patterns do not match themselves: the output keeps these comments)
 // GEN-NOT: ac__{{child|branches}}_
-// GEN: static void ac__drop_parent(void *ac__p, ac_cx *ac__cx){{ }}{ struct ac__frame_parent *ac__fr = ac__p; ac__drop_kids(ac__p, ac__cx, ac__kids_parent); switch (ac__fr->ac__state) { case 1: said(&ac__fr->me); break; case 2: said(&ac__fr->me); break; default: break; } }
-// GEN: ac__poll_parent, ac__drop_parent,{{ }}0, ac__sites_parent, 2, 0, ac__kids_parent};
+// GEN: static void ac__drop_parent(void *ac__p, ac_cx *ac__cx){{ }}{ struct ac__frame_parent *ac__fr = (struct ac__frame_parent *)ac__p; ac__drop_kids(ac__p, ac__cx, ac__kids_parent); switch (ac__fr->ac__state) { case 1: (void)said(&ac__fr->me); break; case 2: (void)said(&ac__fr->me); break; default: break; } }
+// GEN: ac__poll_parent, ac__drop_parent,{{ }}0, ac__sites_parent, 2, 0, ac__kids_parent}; AC__GEN_END
 
 // CHECK: cleanup quick
 // CHECK-NEXT: cancel

@@ -48,7 +48,7 @@ async int total(int n)
 // CHECK-NEXT:         if (ac__run_{{fetch}}(&ac__fr->ac__c1, ac__cx, ac__from, 0) == AC_PENDING) { ac__fr->ac__state = 1; ac__fr->sum = sum; ac__fr->i = i; return AC_PENDING; }
 // CHECK-NEXT:         sum += ac__fr->ac__c1.{{ac__result}};
 // CHECK:          printf("sum %d\n", {{sum}});
-// CHECK-NEXT:     return (ac__fr->ac__result = (sum), ac__keep ? (void)(ac__fr->ac__state = {{AC_STATE_DONE}}) : (void)0, AC_READY);
+// CHECK-NEXT:     return ((void)(ac__fr->ac__result = (sum)), (void)(ac__keep ? (void)(ac__fr->ac__state = {{AC_STATE_DONE}}) : (void)0), AC_READY);
 // CHECK-LABEL: static __inline__ int ac__poll_{{total}}(void *ac__p, ac_cx *ac__cx)
 // CHECK:          return ac__run_{{total}}(ac__fr, ac__cx, ac__fr->ac__state, 1);
 // CHECK-LABEL: const ac_future_type ac__type_{{total}} = {

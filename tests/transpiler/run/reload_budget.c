@@ -15,7 +15,7 @@
 // CHECK-LABEL: {{^static}} __inline__ int ac__run_many(
 // CHECK: {{^ +}}int cold = ac__fr->p + 1; ac__fr->cold = cold;
 // CHECK-NEXT: {{^ +}}ac__fr->hot_a = ac__fr->p * 3;
-// CHECK: {{^ +}}long hot_c = 10;
+// CHECK: {{^ *({ )?}}long hot_c = 10;
 // CHECK: {{^ +}}ac__resume_1:
 // CHECK-NEXT: {{^ +}}cold = ac__fr->cold; hot_c = ac__fr->hot_c; hot_d = ac__fr->hot_d; hot_e = ac__fr->hot_e;
 // CHECK: {{^ +}}ac__fr->hot_a += ac__fr->p + cold;

@@ -33,7 +33,7 @@ if not listed:
 # Every member the generated struct declares is listed: count the declarations in its body (one
 # line or many: with #line on, asyncc writes the struct on one line).
 def struct_body(name):
-    m = re.search(r"^struct %s \{" % name, code, re.M)
+    m = re.search(r"^(?:AC__GEN_BEGIN )?struct %s \{" % name, code, re.M)
     if not m:
         return None
     depth, i = 1, m.end()
