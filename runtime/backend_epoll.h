@@ -46,6 +46,7 @@ struct ep {
     struct epoll_event events[MAX_EVENTS];
     int nevents;    /* harvested by wait, not yet dispatched */
     bool harvested; /* wait looked since the last reap: reap need not look again */
+    uint32_t look_tick; /* the owner's tick at its last look (see look_due) */
     /* The last look took as many events as it asked for: more may wait in the kernel (read by
      * other workers, see ep_ready). */
     _Atomic unsigned more;

@@ -1,7 +1,9 @@
 /* tests/runtime/test_epoll_calls.c (async C): on the epoll backend a socket the runtime created
  * (ac_accept) is registered once: a connection's request-response rounds, each with a recv that
  * waits, cost no epoll_ctl per wait (they cost one each, a re-armed one-shot interest, before;
- * Tokio registers once too). The calls are counted by wrapping epoll_ctl at link time. */
+ * Tokio registers once too). And a worker that parked and dispatched what its wait found does
+ * not look again at once (an epoll_wait without a timeout per park before, which found nothing
+ * nearly always). The calls are counted by wrapping epoll_ctl and epoll_wait at link time. */
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -9,7 +11,7 @@
 
 #include "test.h"
 
-static atomic_long ctls;
+static atomic_long ctls, looks;
 
 int __real_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev);
 int __wrap_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev);
@@ -17,6 +19,16 @@ int __wrap_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
 {
     atomic_fetch_add(&ctls, 1);
     return __real_epoll_ctl(epfd, op, fd, ev);
+}
+
+/* Looks without a timeout (a wait with one goes through epoll_wait too, or epoll_pwait2). */
+int __real_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout);
+int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout);
+int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
+{
+    if (timeout == 0)
+        atomic_fetch_add(&looks, 1);
+    return __real_epoll_wait(epfd, ev, max, timeout);
 }
 
 async void write_later(int fd)
@@ -40,7 +52,7 @@ async int main(void)
     int fd = await(ac_accept(listener, NULL, NULL));
     CHECK(fd >= 0);
     char buf[64];
-    long before = atomic_load(&ctls);
+    long before = atomic_load(&ctls), looks_before = atomic_load(&looks);
     for (int i = 0; i < ROUNDS; i++) {
         /* The request comes while the recv waits (odd rounds), or before it starts: a recv
          * right after one that emptied the socket waits for readiness without trying first. */
@@ -52,13 +64,18 @@ async int main(void)
         CHECK_EQ(await(ac_send(fd, "pong", 4, 0)), 4);
         CHECK_EQ(read(client, buf, sizeof buf), 4);
     }
-    long calls = atomic_load(&ctls) - before;
-    printf("epoll_calls: %s backend, %ld epoll_ctl calls in %d rounds\n", ac_runtime_backend(), calls,
-           ROUNDS);
+    long calls = atomic_load(&ctls) - before, zero_looks = atomic_load(&looks) - looks_before;
+    printf("epoll_calls: %s backend, %ld epoll_ctl calls and %ld epoll_wait calls without a timeout "
+           "in %d rounds\n",
+           ac_runtime_backend(), calls, zero_looks, ROUNDS);
     /* A few: the first registration in each worker the connection's task runs on, and a
      * sweep's re-arm for a wait that saw no event for a whole period (20 ms or more: a loaded
      * machine). A one-shot interest re-armed per wait made it ROUNDS or more. */
     CHECK_INT(<, calls, ROUNDS / 2);
+    /* Each round parks the worker: its wait looks, and it dispatches all it found. What is left
+     * are the looks every 61 polls and those of a worker woken for the spawned tasks. A look
+     * again after each park made it ROUNDS or more. */
+    CHECK_INT(<, zero_looks, ROUNDS / 2);
     close(client);
     CHECK_EQ(await(ac_close(fd)), 0);
     close(listener);
