@@ -56,12 +56,13 @@ struct ep {
     /* Ops finished on pool threads, pushed there (a stack). */
     struct ac__op *_Atomic pool_done;
     unsigned ops; /* ops submitted and not yet completed */
-    /* Descriptors whose waits trust a permanent registration, checked every SWEEP_NS (see
+    /* Descriptors whose waits trust a permanent registration, checked every sweep_ns (see
      * epoll_ready.c); the next check is due at next_sweep (0: none listed). */
     int *watch;
     unsigned nwatch, capwatch;
     uint32_t sweeps;
-    uint64_t next_sweep;
+    unsigned quiet; /* sweeps in a row that re-armed few waits (see adapt_period) */
+    uint64_t next_sweep, sweep_ns;
 };
 
 /* op->state */
@@ -127,7 +128,7 @@ void ac__ep_settle(struct ac__op *op);
 void ac__ep_complete(struct ep *e, struct ac__op *op, int res);
 /* Sets up the table of runtime-created descriptors (once per process); false without memory. */
 bool ac__ep_fds_init(void);
-/* Checks the waits that trusted a permanent registration for a whole SWEEP_NS without an event
+/* Checks the waits that trusted a permanent registration for a whole period without an event
  * (see epoll_ready.c) when a check is due at now. */
 void ac__ep_sweep(struct ep *e, uint64_t now);
 

@@ -72,16 +72,22 @@ static struct fd_entry *entry(struct ep *e, int fd)
  *    descriptor keeps a one-shot interest armed per wait, which re-checks the file each time.
  *  - A descriptor created by the runtime but closed with close(2) and reused by the program
  *    keeps its generation: the one case left. Each worker lists the descriptors whose waits
- *    trusted a registration, and every SWEEP_NS re-arms (EPOLL_CTL_MOD, ADD when epoll no
+ *    trusted a registration, and every period re-arms (EPOLL_CTL_MOD, ADD when epoll no
  *    longer knows the number) those that waited a whole period without an event: a wait costs
  *    nothing while events come, at most one epoll_ctl when it lasts, and in that case it is
- *    late by at most two periods instead of for ever. The period is long because waits of
- *    100 ms are ordinary on a busy server (echo with 10,000 connections: a round trip took
- *    about 110 ms), and each one re-armed would cost the call this saves.
+ *    late by at most two periods instead of for ever. The period is at least SWEEP_MIN_NS
+ *    because waits of 100 ms are ordinary on a busy server (echo with 10,000 connections: a
+ *    round trip took about 110 ms), and each one re-armed would cost the call this saves. It
+ *    grows (see adapt_period) where many waits outlast it, as they all do on a loaded server
+ *    with thousands of connections (round trips of 0.25-0.5 s at 10,000: 0.76-1.45 epoll_ctl
+ *    per request with a fixed 250 ms), and goes back to the minimum as soon as a re-arm finds
+ *    a registration epoll had forgotten: a program that closes the runtime's sockets with
+ *    close(2) keeps the short period.
  *  - Each worker has its own epoll set: a task that moved to another worker leaves a
  *    registration behind whose events find no waiter. After IDLE_MAX of those in a row the
  *    worker drops it (EPOLL_CTL_DEL), so a moved connection does not wake its old worker. */
-#define SWEEP_NS 250000000ull /* 250 ms */
+#define SWEEP_MIN_NS 250000000ull  /* 250 ms */
+#define SWEEP_MAX_NS 2000000000ull /* 2 s */
 #define IDLE_MAX 4
 
 static _Atomic uint32_t *fd_gens; /* by descriptor number; 0 and even: not the runtime's */
@@ -134,7 +140,7 @@ static uint32_t owned_gen(int fd)
 /* Registers interest in events of fd: permanent and edge-triggered when the runtime owns fd
  * and events are among ET_EVENTS, else one-shot. A descriptor number may have been closed and
  * reused behind our back: epoll then knows the old file, not this one, so MOD finds nothing
- * and we ADD. */
+ * and we ADD. Returns 0, 1 when epoll had forgotten a registration we made, or -errno. */
 static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
 {
     uint32_t gen = (events & ~ET_EVENTS) ? 0 : owned_gen(fd);
@@ -142,6 +148,7 @@ static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
                              .data.u64 = (uint64_t)fd};
     int op = x->registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
     int r = epoll_ctl(e->epfd, op, fd, &ev);
+    bool forgotten = r < 0 && op == EPOLL_CTL_MOD && errno == ENOENT;
     if (r < 0 && errno == (op == EPOLL_CTL_MOD ? ENOENT : EEXIST))
         r = epoll_ctl(e->epfd, op == EPOLL_CTL_MOD ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev);
     if (r < 0)
@@ -151,7 +158,7 @@ static int arm(struct ep *e, int fd, struct fd_entry *x, uint32_t events)
     x->gen = gen;
     x->armed = gen ? ET_EVENTS : events;
     x->seen = e->sweeps;
-    return 0;
+    return forgotten;
 }
 
 /* Whether x's registration covers events without a call: permanent, made in the generation
@@ -178,8 +185,10 @@ static void watch(struct ep *e, int fd, struct fd_entry *x)
     }
     e->watch[e->nwatch++] = fd;
     x->listed = true;
+    if (!e->sweep_ns)
+        e->sweep_ns = SWEEP_MIN_NS;
     if (!e->next_sweep)
-        e->next_sweep = ac__now_ns() + SWEEP_NS;
+        e->next_sweep = ac__now_ns() + e->sweep_ns;
 }
 
 /* The waiters of x fail with r (their descriptor went away under them). */
@@ -193,15 +202,42 @@ static void fail_waiters(struct ep *e, struct fd_entry *x, int r)
     }
 }
 
+/* The sweep's period after a sweep that checked waits, re-armed rearmed of them although
+ * epoll still knew their registration, and found one it had forgotten when lost. Doubles when
+ * many waits outlast the period (at least GROW_MIN, and an eighth of those checked: a few long
+ * waits cost a few calls, which is no reason to wait longer), halves after QUIET_SWEEPS sweeps
+ * in a row that re-armed under a 64th, back to the minimum at once when lost. */
+#define GROW_MIN 64
+#define QUIET_SWEEPS 8
+
+static void adapt_period(struct ep *e, unsigned checked, unsigned rearmed, bool lost)
+{
+    if (lost) {
+        e->sweep_ns = SWEEP_MIN_NS;
+        e->quiet = 0;
+    } else if (rearmed >= GROW_MIN && rearmed > checked / 8) {
+        if (e->sweep_ns < SWEEP_MAX_NS)
+            e->sweep_ns *= 2;
+        e->quiet = 0;
+    } else if (rearmed < checked / 64 + 1 && e->sweep_ns > SWEEP_MIN_NS &&
+               ++e->quiet >= QUIET_SWEEPS) {
+        e->sweep_ns /= 2;
+        e->quiet = 0;
+    }
+}
+
 void ac__ep_sweep(struct ep *e, uint64_t now)
 {
     if (!e->next_sweep || now < e->next_sweep)
         return;
     e->sweeps++;
-    unsigned keep = 0;
+    unsigned keep = 0, checked = 0, rearmed = 0;
+    bool lost = false;
     for (unsigned i = 0; i < e->nwatch; i++) {
         int fd = e->watch[i];
         struct fd_entry *x = &e->fds[fd];
+        if (x->waiters && x->et)
+            checked++;
         if (x->waiters && x->et && x->seen + 1 >= e->sweeps) {
             e->watch[keep++] = fd; /* an event came in the last period: look again next time */
             continue;
@@ -217,9 +253,12 @@ void ac__ep_sweep(struct ep *e, uint64_t now)
         int r = arm(e, fd, x, want);
         if (r < 0)
             fail_waiters(e, x, r);
+        lost |= r == 1;
+        rearmed += r == 0;
     }
     e->nwatch = keep;
-    e->next_sweep = keep ? now + SWEEP_NS : 0;
+    adapt_period(e, checked, rearmed, lost);
+    e->next_sweep = keep ? now + e->sweep_ns : 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */

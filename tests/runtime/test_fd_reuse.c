@@ -2,8 +2,8 @@
  * close(2) instead of ac_close, whose number the program then gets back from socketpair(2): a
  * recv on the new socket must still see its data. The epoll backend registers the sockets it
  * creates once, edge-triggered, and trusts that registration while it waits; epoll forgot it at
- * the close, so only the backend's sweep (a wait without an event for a whole period, 250 ms,
- * re-arms) keeps these waits from lasting for ever: they finish within half a second. Also after ac_close, where no sweep is needed. */
+ * the close, so only the backend's sweep (a wait without an event for a whole period, 250 ms
+ * here, re-arms) keeps these waits from lasting for ever: they finish within half a second. Also after ac_close, where no sweep is needed. */
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
