@@ -193,10 +193,33 @@ callee *an_sleep_callee(tunit *t)
     return c;
 }
 
+/* Whether t is a type the compiler declares itself, which the program cannot spell: the element
+ * of va_list (`struct __va_list_tag`, x86-64's), whose spelling in a prototype would declare a
+ * new struct there. */
+static int implicit_type(CXType t)
+{
+    CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(t));
+    if (clang_Cursor_isNull(d) || clang_getCursorKind(d) == CXCursor_NoDeclFound)
+        return 0;
+    CXFile file = NULL;
+    clang_getSpellingLocation(clang_getCursorLocation(d), &file, NULL, NULL, NULL);
+    return file == NULL;
+}
+
 /* A parameter's type as C adjusts it: arrays (also VLAs) and functions become pointers.
  * libclang reports the type as written. */
 char *an_param_type(CXType ty)
 {
+    /* `va_list ap`: a pointer to the element of the type as written, which names it (the
+     * element's own name would declare a new struct, and va_arg would refuse the pointer) */
+    CXType written = ty;
+    if (clang_getCanonicalType(ty).kind == CXType_ConstantArray &&
+        implicit_type(clang_getArrayElementType(clang_getCanonicalType(ty)))) {
+        char *w = cx_take(clang_getTypeSpelling(written));
+        char *s = xasprintf("__typeof__(&(*(__typeof__(%s) *)0)[0])", w);
+        free(w);
+        return s;
+    }
     /* A pointer to an array of run-time size (`int m[r][c]`) cannot be written outside the
      * function: the ABI passes a plain pointer, which uses see through its type (lower_vm.c). */
     if (vm_param_type(ty))

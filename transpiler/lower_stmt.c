@@ -428,6 +428,10 @@ void lw_gen_stmt(lw *L, node *s)
         if (u->mk != MK_AWAIT) {
             char *e = lw_emit_text(L, s);
             lw_sync(L, nstart(s));
+            /* An operator evaluated as statements above (?:, &&, ||, a comma) left its value in
+             * a temporary, which a statement alone has no use for (-Wunused-value). */
+            if (u->repl)
+                lw_put(L, "(void)");
             lw_put(L, e);
             lw_put(L, ";");
             free(e);
