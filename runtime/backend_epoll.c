@@ -393,6 +393,7 @@ static int ep_init(struct ac__worker *w, unsigned entries, char *why, size_t why
         return -ENOMEM;
     }
     e->ready_tail = &e->ready;
+    e->me = (uint16_t)(w->index + 1);
     ac__ep_fds_init(); /* without its memory, every wait arms a one-shot interest */
     e->epfd = epoll_create1(EPOLL_CLOEXEC);
     if (e->epfd < 0) {

@@ -41,6 +41,7 @@ struct fd_entry {
 
 struct ep {
     int epfd, eventfd;
+    uint16_t me; /* 1 + the worker's index (see epoll_ready.c, fd_owner) */
     struct fd_entry *fds;
     unsigned nfds;
     struct epoll_event events[MAX_EVENTS];
