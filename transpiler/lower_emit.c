@@ -469,20 +469,27 @@ static void emit_type(lw *L, sb *out)
     one_line_each(L, out, from);
 }
 
-/* The C main of an async main: a task of its frame, run to its end by the runtime. */
+/* The C main of an async main: a task of its frame, run to its end by the runtime. Its parameters
+ * are declared as the async main declares them (main(void), main(int, char **), the extension
+ * main(int, char **, char **), also `const char **argv` as lz4 has it), so the compiler takes or
+ * warns about them as it does for the plain program; main(int), which gcc and clang take too but
+ * with -Wmain, gets an unused argv. */
 static void emit_main(lw *L, sb *out)
 {
     afn *f = L->f;
-    int argc = 0;
+    char *params = init_params(L, 1, f->self);
+    sb args = {0};
+    unsigned n = 0;
     for (unsigned i = 0; i < f->nvars; i++)
-        argc += f->vars[i]->is_param;
-    /* main(void), main(int, char **), the common extension main(int, char **, char **), and
-     * main(int), which gcc and clang take too (with -Wmain): init gets as many as it declares */
+        if (f->vars[i]->is_param)
+            sb_printf(&args, ", %s", f->vars[i]->name[0] ? f->vars[i]->name : f->vars[i]->field), n++;
     sb_printf(out,
-              "\nint main(%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
+              "\nint main(%s%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
               "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",
-              argc > 2 ? "int argc, char **argv, char **envp" : argc > 1 ? "int argc, char **argv" : argc ? "int argc, char **argv __attribute__((unused))" : "void",
-              argc > 2 ? ", argc, argv, envp" : argc > 1 ? ", argc, argv" : argc ? ", argc" : "");
+              n ? params + 2 : "void", n == 1 ? ", char **ac__argv __attribute__((unused))" : "",
+              n ? args.data : "");
+    free(params);
+    sb_free(&args);
 }
 
 /* An async function as a state machine, as the plan has it (plan_walk.c: its states, frame and
