@@ -184,7 +184,7 @@ def plan(path, flags):
         fn = called_function(c) if c.kind == K.CALL_EXPR else None
         if fn is None or fn.spelling not in asyncs:
             continue
-        for s, e in call_range(c, text, macros):
+        for s, e in call_range(c, text, macros, real):
             if (s, e) in wrapped:
                 continue  # a call in a macro's body, expanded more than once
             wrapped.add((s, e))
@@ -211,6 +211,10 @@ def balanced_call(frag, name):
             i += 1
             while i < len(frag) and frag[i:i + 1] != ch:
                 i += 2 if frag[i:i + 1] == b"\\" else 1
+        elif frag[i:i + 2] == b"/*":  # a comment's quote is no literal (lz4's `/*don't ...*/`)
+            i = frag.find(b"*/", i + 2) + 1 or len(frag)
+        elif frag[i:i + 2] == b"//":
+            i = frag.find(b"\n", i) if b"\n" in frag[i:] else len(frag)
         i += 1
     return False
 
@@ -238,10 +242,41 @@ def macro_call_ranges(text, name):
     return out
 
 
-def call_range(call, text, macros):
+def spelled_call(call, name):
+    """Where CALL is spelled, as (real path, start, end), when it is written whole in a macro's
+    argument (`RETURN_ERROR_IF(n < bound(x), e)`): libclang's extent of such a call collapses to
+    the invocation's start, but its tokens are at their spelling. None when the spelling is not
+    one balanced `name(...)` of one file outside any #define (a call a macro's body writes)."""
+    toks = list(call.get_tokens())
+    if not toks:
+        return None
+    a, b = toks[0].extent.start, toks[-1].extent.end
+    if a.file is None or b.file is None or a.file.name != b.file.name:
+        return None
+    path = os.path.realpath(a.file.name)
+    try:
+        text = open(path, "rb").read()
+    except OSError:
+        return None
+    s, e = a.offset, b.offset
+    if not balanced_call(text[s:e], name) or in_define(text, s):
+        return None
+    return path, s, e
+
+
+def in_define(text, off):
+    """Whether byte OFF of TEXT is inside a #define (on its line or a backslash-continued one)."""
+    start = text.rfind(b"\n", 0, off) + 1
+    while start > 1 and text[start - 2:start - 1] == b"\\":
+        start = text.rfind(b"\n", 0, start - 1) + 1
+    return re.match(rb"[ \t]*#[ \t]*define\b", text[start:]) is not None
+
+
+def call_range(call, text, macros, path=None):
     """The byte ranges to wrap in await( ) for CALL: the call as written; for a call that a macro
     of the file writes, the call in the macro's body; for a macro whose whole body is a call of
-    one of its parameters (`#define CALL(f, ...) f(__VA_ARGS__)`), the macro's invocation.
+    one of its parameters (`#define CALL(f, ...) f(__VA_ARGS__)`), the macro's invocation; for a
+    call written in a macro's argument, the call there (in PATH, TEXT's real path, when given).
     Raises Unsupported otherwise."""
     name = called_function(call).spelling.encode()
     s, e = call.extent.start.offset, call.extent.end.offset
@@ -250,12 +285,22 @@ def call_range(call, text, macros):
     if inv is None:
         # A macro of another file named as the function (`#define getc(f) (... : (getc)(f))`)
         # spells its own call: the callee's extent is then the whole invocation, not the name.
-        if text[r.extent.start.offset:r.extent.end.offset] == name and balanced_call(text[s:e], name):
+        # The callee may be spelled as an object-like macro that names the function
+        # (lz4cli.c's `#define DEFAULT_DECOMPRESSOR LZ4IO_decompressFilename`).
+        callee = text[r.extent.start.offset:r.extent.end.offset]
+        if re.fullmatch(rb"\w+", callee) and balanced_call(text[s:e], callee):
             return [(s, e)]
     else:
+        # Not when the body calls the function by its name (xxhash.c's `#define XXH_get64bits(p)
+        # XXH_readLE64_align(p, endian, align)`): that call is awaited in the body below, once
+        # for every invocation, also those inside other macros.
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
-        if re.match(rb"\w+\s*\(", body) and balanced_call(body, re.match(rb"\w+", body).group(0)):
+        callee = re.match(rb"\w+", body)
+        if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)):
             return [(s, e)]
+    at = spelled_call(call, name)
+    if at is not None and (path is None or at[0] == path):
+        return [at[1:]]
     spots = macro_call_ranges(text, name)
     if spots:
         return spots

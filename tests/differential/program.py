@@ -3,8 +3,9 @@
 file: every function defined in the program's files becomes `async` (its definition and every
 prototype of it, in headers too), every direct call of one is awaited across files, and yields go
 in at statement boundaries. Functions that cannot be async stay plain by the same rules (variadic,
-address taken, reserved names, attributes), and so does every function a plain one calls,
-wherever it is defined. The source tree is copied, never edited in place.
+address taken, reserved names, attributes), as do functions defined in a file another unit
+includes (asyncc refuses them async), and so does every function a plain one calls, wherever it
+is defined; it prints how many stayed plain by which rule. The source tree is copied, never edited in place.
 
 usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]... [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
@@ -43,10 +44,12 @@ class Unit:
         return os.path.realpath(f.name) if f is not None else None
 
     def key(self, fn):
-        """A function's name across the program; a static one's is its unit's own."""
+        """A function's name across the program; a static one's is qualified by the file that
+        declares it first, the same in every unit that includes that file (lz4hc.c includes
+        lz4.c): the text is shared, so both units' copies are async or plain together."""
         fn = fn.canonical
         if fn.linkage == ci.LinkageKind.INTERNAL:
-            return "%s:%s" % (self.path, fn.spelling)
+            return "%s:%s" % (self.file_of(fn), fn.spelling)
         return fn.spelling
 
 
@@ -60,7 +63,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
             texts[f] = open(f, "rb").read()
         return texts[f]
 
-    defined, calls, plain = set(), {}, set()
+    defined, calls, why = set(), {}, {}  # why: a function kept plain by a rule -> the rule
     for u in units:
         call_refs = set()
         for f, c in u.nodes:
@@ -68,8 +71,12 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 k = u.key(c)
                 defined.add(k)
                 calls.setdefault(k, set())
+                # asyncc refuses an async function defined in an included file (a header's
+                # static function, lz4hc.c's `#include "lz4.c"`).
                 if az.is_variadic(c) or c.spelling.startswith("__"):
-                    plain.add(k)
+                    why.setdefault(k, "variadic or reserved")
+                elif f != u.path:
+                    why.setdefault(k, "defined in an included file")
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
                     if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
@@ -81,13 +88,22 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         for f, c in u.nodes:
             if c.kind == K.DECL_REF_EXPR and c.referenced is not None and \
                     c.referenced.kind == K.FUNCTION_DECL and c.hash not in call_refs:
-                plain.add(u.key(c.referenced))  # its address is taken
+                why.setdefault(u.key(c.referenced), "address taken")
         # Attributes are read in the unit's own file (constructors, cleanups, aliases).
         own = {c.spelling: c for f, c in u.nodes if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition()}
-        plain |= {u.key(own[n]) for n in az.attribute_plain(text(u.path), [c for f, c in u.nodes if f == u.path], own)}
-    plain |= {k for k in defined if k.split(":")[-1] in keep_plain}
+        for n in az.attribute_plain(text(u.path), [c for f, c in u.nodes if f == u.path], own):
+            why.setdefault(u.key(own[n]), "attribute")
+    for k in defined:
+        if k.split(":")[-1] in keep_plain:
+            why.setdefault(k, "--plain")
+    roots = set(why) & defined
     calls = {k: callees & defined for k, callees in calls.items()}  # libc's stay out
-    asyncs = defined - az.close_over_calls(plain & defined, calls)
+    asyncs = defined - az.close_over_calls(roots, calls)
+    counts = {}
+    for k in roots:
+        counts[why[k]] = counts.get(why[k], 0) + 1
+    reasons = ", ".join("%d %s" % (n, r) for r, n in sorted(counts.items(), key=lambda x: -x[1]))
+    reasons += ", %d called by those" % (len(defined) - len(asyncs) - len(roots))
 
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
@@ -109,14 +125,18 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     u.key(az.called_function(c)) in asyncs:
                 mine = {(s, e): m for (g, s, e), m in macros.items() if g == f}
                 try:
-                    where, spots = f, az.call_range(c, text(f), mine)
+                    where, spots = f, az.call_range(c, text(f), mine, f)
                 except az.Unsupported:
-                    # A call a macro of another file of the tree spells out (a header's ASSERT),
-                    # also through a macro of this file that uses it (libyaml's READ uses the
-                    # header's STRING_EXTEND): the invoked macro's file first, then the unit's others.
+                    # A call written in a macro's argument in another file of the tree; a call a
+                    # macro of another file of the tree spells out (a header's ASSERT), also
+                    # through a macro of this file that uses it (libyaml's READ uses the header's
+                    # STRING_EXTEND): the invoked macro's file first, then the unit's others.
                     name = az.called_function(c).spelling.encode()
-                    where, spots = None, []
-                    for g in [defs.get((f, c.extent.start.offset))] + sorted(files - {f}):
+                    at = az.spelled_call(c, name)
+                    where, spots, others = None, [], [defs.get((f, c.extent.start.offset))] + sorted(files - {f})
+                    if at and at[0].startswith(root + os.sep):
+                        where, spots, others = at[0], [at[1:]], []
+                    for g in others:
                         spots = az.macro_call_ranges(text(g), name) if g else []
                         if spots:
                             where = g
@@ -140,7 +160,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         dst = os.path.join(out, os.path.relpath(f, root))
         with open(dst, "wb") as w:
             w.write(b"#include <asyncc.h>\n" + az.apply(text(f), list(es)))
-    return len(asyncs), len(defined) - len(asyncs), sorted(os.path.relpath(f, root) for f in edits if edits[f])
+    return len(asyncs), len(defined) - len(asyncs), reasons, sorted(os.path.relpath(f, root) for f in edits if edits[f])
 
 
 def main():
@@ -156,11 +176,11 @@ def main():
     ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
-        n_async, n_plain, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in)
+        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in)
     except az.Unsupported as e:
         print("program: %s" % e, file=sys.stderr)
         return 2
-    print("program: %d async functions, %d plain; edited %s" % (n_async, n_plain, " ".join(edited)))
+    print("program: %d async functions, %d plain (%s); edited %s" % (n_async, n_plain, reasons, " ".join(edited)))
     return 0
 
 
