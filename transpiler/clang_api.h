@@ -18,12 +18,18 @@
     X(clang_CompileCommands_dispose) \
     X(clang_CompileCommands_getCommand) \
     X(clang_CompileCommands_getSize) \
+    X(clang_Cursor_Evaluate) \
     X(clang_Cursor_getStorageClass) \
     X(clang_Cursor_getVarDeclInitializer) \
     X(clang_Cursor_hasAttrs) \
     X(clang_Cursor_isAnonymous) \
     X(clang_Cursor_isAnonymousRecordDecl) \
     X(clang_Cursor_isNull) \
+    X(clang_EvalResult_dispose) \
+    X(clang_EvalResult_getAsLongLong) \
+    X(clang_EvalResult_getAsUnsigned) \
+    X(clang_EvalResult_getKind) \
+    X(clang_EvalResult_isUnsignedInt) \
     X(clang_File_isEqual) \
     X(clang_TargetInfo_dispose) \
     X(clang_TargetInfo_getPointerWidth) \
@@ -108,12 +114,18 @@ int cx_load(void);
 #define clang_CompileCommands_dispose (cx_api.clang_CompileCommands_dispose)
 #define clang_CompileCommands_getCommand (cx_api.clang_CompileCommands_getCommand)
 #define clang_CompileCommands_getSize (cx_api.clang_CompileCommands_getSize)
+#define clang_Cursor_Evaluate (cx_api.clang_Cursor_Evaluate)
 #define clang_Cursor_getStorageClass (cx_api.clang_Cursor_getStorageClass)
 #define clang_Cursor_getVarDeclInitializer (cx_api.clang_Cursor_getVarDeclInitializer)
 #define clang_Cursor_hasAttrs (cx_api.clang_Cursor_hasAttrs)
 #define clang_Cursor_isAnonymous (cx_api.clang_Cursor_isAnonymous)
 #define clang_Cursor_isAnonymousRecordDecl (cx_api.clang_Cursor_isAnonymousRecordDecl)
 #define clang_Cursor_isNull (cx_api.clang_Cursor_isNull)
+#define clang_EvalResult_dispose (cx_api.clang_EvalResult_dispose)
+#define clang_EvalResult_getAsLongLong (cx_api.clang_EvalResult_getAsLongLong)
+#define clang_EvalResult_getAsUnsigned (cx_api.clang_EvalResult_getAsUnsigned)
+#define clang_EvalResult_getKind (cx_api.clang_EvalResult_getKind)
+#define clang_EvalResult_isUnsignedInt (cx_api.clang_EvalResult_isUnsignedInt)
 #define clang_File_isEqual (cx_api.clang_File_isEqual)
 #define clang_TargetInfo_dispose (cx_api.clang_TargetInfo_dispose)
 #define clang_TargetInfo_getPointerWidth (cx_api.clang_TargetInfo_getPointerWidth)

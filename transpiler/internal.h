@@ -334,6 +334,11 @@ int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out);
  * statements after it come after it in the text anyway. */
 const node *jp_resumed_stmt(const node *aw);
 
+/* dead_arms.c */
+/* Whether await aw sits in an `if` arm its constant condition never takes, with no label or
+ * case inside the arm: the dispatch then keeps its resume label unreachable. */
+int da_dead_await(const node *aw);
+
 /* sharing.c */
 /* Whether frame local v may share its field's bytes with another local of its block whose use
  * span does not overlap its own: then *out is v's, from its declaration to where its value (or

@@ -1,0 +1,66 @@
+// An await in an `if` arm that a constant condition never takes: clang drops the arm from the
+// function's CFG and with it the warnings it keeps for code that runs ("runtime behavior":
+// -Warray-bounds here, -Wtautological-constant-compare in csmith seed 200499). The dispatch's
+// `case N: goto ac__resume_N;` made the arm reachable again, so clang -Werror failed on the
+// output of a program it compiles cleanly. Such a state's case no longer jumps there (the arm
+// never runs, so its await never suspends); an arm a goto or case enters from outside keeps it.
+// RUN: %run %s %t | %FileCheck %s
+#include <asyncc.h>
+#include <stdio.h>
+
+static int calls;
+
+async static int step(int v)
+{
+    await(ac_yield());
+    calls++;
+    return v;
+}
+
+async static int dead_then(int a)
+{
+    int sum = a;
+    if (sizeof(long) < 2) {
+        sum += await(step(1));
+        int past[2] = {0, 0};
+        past[2] = sum; /* never runs: no warning in C */
+        sum += past[0];
+    }
+    sum += await(step(2));
+    return sum;
+}
+
+async static int dead_else(int a)
+{
+    int sum = a;
+    if ((a++, 1)) {
+        sum += await(step(3));
+    } else {
+        int past[2] = {a, 0};
+        sum += await(step(4));
+        past[3] = sum;
+        sum += past[1];
+    }
+    return sum + a;
+}
+
+/* A dead arm a goto enters still resumes there. */
+async static int entered(int a)
+{
+    int sum = 0;
+    if (a > 0)
+        goto inside;
+    if (0) {
+    inside:
+        sum += await(step(5));
+    }
+    return sum;
+}
+
+async int main(void)
+{
+    // CHECK: 12 24 5 0 calls 3
+    int a = await(dead_then(10)), b = await(dead_else(10)), c = await(entered(1)), d = await(entered(0));
+    printf("%d %d %d %d calls %d\n", a, b, c, d, calls);
+    return 0;
+}

@@ -1,0 +1,96 @@
+/* dead_arms.c: the awaits in an `if` arm that never runs (the condition a constant, and no jump
+ * into it): the state machine's dispatch must not make that arm reachable to the compiler. */
+#include "internal.h"
+
+/*
+ * clang builds a function's CFG with the edges a constant condition cannot take removed, and
+ * drops the warnings it defers for unreachable code (-Wtautological-constant-compare, division
+ * by zero, array bounds: "runtime behavior" diagnostics) when they sit in such an arm. An await
+ * in that arm has a resume label the dispatch's `case N: goto ac__resume_N;` reaches, and with it
+ * the whole arm: csmith programs whose `if ((x, -10L)) ... else { ...await...; (a && b) > 1UL; }`
+ * gave clang warnings the plain program does not (seeds 200499, 200515). The dispatch writes
+ * such a state's case as `if (0) goto ac__resume_N; __builtin_trap();`: the label stays used and
+ * unreachable, as in C. The arm never runs, so its await never suspends and the state is never
+ * stored; were it ever, the trap would say so rather than resume somewhere else.
+ */
+
+static int inside(const node *n, const node *arm)
+{
+    for (; n; n = n->parent)
+        if (n == arm)
+            return 1;
+    return 0;
+}
+
+/* Whether the subtree of n has a label statement that cursor `to` names (NULL: any label). */
+static int has_label(const node *n, const CXCursor *to)
+{
+    /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's */
+    if (n->kind == CXCursor_LabelStmt &&
+        (!to || clang_equalLocations(clang_getCursorLocation(n->cur), clang_getCursorLocation(*to))))
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (has_label(n->kids[i], to))
+            return 1;
+    return 0;
+}
+
+/* Whether control can enter arm other than through its `if`, from anywhere under x: a goto
+ * from outside to a label inside (any label, for a computed goto), a case or default inside
+ * whose switch is outside. A label reached only from inside the dead arm is dead too, as
+ * clang's CFG has it (csmith's `goto lbl_1647` in the same arm). */
+static int entered(const node *x, const node *arm)
+{
+    if (x->kind == CXCursor_GotoStmt && !inside(x, arm)) {
+        for (unsigned i = 0; i < x->nkids; i++) {
+            if (x->kids[i]->kind != CXCursor_LabelRef)
+                continue;
+            CXCursor to = clang_getCursorReferenced(x->kids[i]->cur);
+            if (has_label(arm, &to))
+                return 1;
+        }
+    } else if (x->kind == CXCursor_IndirectGotoStmt && has_label(arm, NULL)) {
+        return 1;
+    } else if ((x->kind == CXCursor_CaseStmt || x->kind == CXCursor_DefaultStmt) && inside(x, arm)) {
+        const node *s = x->parent;
+        while (s && s->kind != CXCursor_SwitchStmt)
+            s = s->parent;
+        if (!s || !inside(s, arm))
+            return 1;
+    }
+    for (unsigned i = 0; i < x->nkids; i++)
+        if (entered(x->kids[i], arm))
+            return 1;
+    return 0;
+}
+
+/* Whether expression e is an integer constant as clang folds it (side effects of a comma's left
+ * operand aside, as the CFG does): 1 with *nonzero set, or 0 when it is not known. */
+static int folded(const node *e, int *nonzero)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(e->cur);
+    if (!r)
+        return 0;
+    int known = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (known)
+        *nonzero = clang_EvalResult_isUnsignedInt(r) ? clang_EvalResult_getAsUnsigned(r) != 0
+                                                     : clang_EvalResult_getAsLongLong(r) != 0;
+    clang_EvalResult_dispose(r);
+    return known;
+}
+
+int da_dead_await(const node *aw)
+{
+    const node *top = aw;
+    while (top->parent)
+        top = top->parent;
+    for (const node *n = aw; n->parent; n = n->parent) {
+        const node *p = n->parent;
+        if (p->kind != CXCursor_IfStmt || p->nkids < 2 || n == p->kids[0])
+            continue;
+        int nonzero;
+        if (folded(p->kids[0], &nonzero) && nonzero == (n != p->kids[1]) && !entered(top, n))
+            return 1;
+    }
+    return 0;
+}
