@@ -6,12 +6,17 @@ asyncc's time against `clang-14 -fsyntax-only` on the source. Times are CPU seco
 of the child), the median of --runs runs: on a shared 2-core machine they move far less with load
 than wall time. Prints one `RESULT name=... key=value ...` line per program (or `FAILED name why`).
 
-usage: output_cost.py --asyncc BIN --include DIR [--runs N] [--csmith SEED ...] [--gen-large N]
-                      [FILE.c ...]
+usage: output_cost.py --asyncc BIN --include DIR [--runs N] [--instructions] [--csmith SEED ...]
+                      [--gen-large N] [FILE.c ...]
   FILE.c: an async C source (its directory is on the include path);
   --csmith SEED: csmith's program of that seed made async by tests/differential/asyncify.py
   (with yields kept off column 0), built with tests/differential/csmith.h;
   --gen-large N: bench/transpiler/gen_large.py's file of N groups (small functions of 3-4 awaits).
+--instructions: also the instructions gcc -O2 executes on the output and on the plain source
+  (cc_O2_output_Minsn, cc_O2_plain_Minsn, millions, under valgrind's callgrind: cc1 and the driver,
+  not the assembler). They are the same in every run whatever the machine's load, where CPU times
+  move by 15-30% on a shared machine: what to compare when one change to the output is measured.
+  Under valgrind gcc runs ~50x slower: meant for the samples, not csmith's programs.
 Lines count every line, bytes every byte: asyncc writes the code it makes up around a function
 (frame, init, poll, drop, tables) one line per definition, so the bytes say how much more text
 the compiler reads."""
@@ -47,6 +52,22 @@ def median_cpu(cmd, runs):
     return statistics.median(times), ""
 
 
+def instructions(cmd, tmp):
+    """Millions of instructions CMD (a gcc command) executes in the compiler proper and the driver,
+    counted by callgrind (deterministic), or None."""
+    out = os.path.join(tmp, "callgrind.%p")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                        "--trace-children-skip=*/as,*/collect2,*/ld", "--callgrind-out-file=" + out] + cmd,
+                       capture_output=True)
+    total = 0
+    for name in os.listdir(tmp):
+        if name.startswith("callgrind."):
+            with open(os.path.join(tmp, name)) as f:
+                total += sum(int(ln.split()[1]) for ln in f if ln.startswith("summary:"))
+            os.unlink(os.path.join(tmp, name))
+    return total / 1e6 if p.returncode == 0 and total else None
+
+
 def lines(path):
     with open(path, "rb") as f:
         text = f.read()
@@ -73,9 +94,16 @@ def measure(name, src, flags, a, tmp):
         return "FAILED %s the source does not compile as plain C: %s" % (name, err.strip()[:200])
     lin, _, bin_ = lines(src)
     lout, code_out, bout = lines(out)
+    insns = ""
+    if a.instructions:
+        i_out = instructions(cc + [out, "-o", os.path.join(tmp, name + ".async.o")], tmp)
+        i_plain = instructions(cc + ["-x", "c", src, "-o", os.path.join(tmp, name + ".plain.o")], tmp)
+        if i_out is None or i_plain is None:
+            return "FAILED %s valgrind --tool=callgrind did not count gcc's instructions" % name
+        insns = " cc_O2_output_Minsn=%.1f cc_O2_plain_Minsn=%.1f" % (i_out, i_plain)
     return ("RESULT name=%s lines_in=%d lines_out=%d code_lines_out=%d bytes_in=%d bytes_out=%d tx_cpu_s=%.4f "
-            "clang_cpu_s=%.4f cc_O2_output_cpu_s=%.4f cc_O2_plain_cpu_s=%.4f" %
-            (name, lin, lout, code_out, bin_, bout, t_tx, t_clang, t_out, t_plain))
+            "clang_cpu_s=%.4f cc_O2_output_cpu_s=%.4f cc_O2_plain_cpu_s=%.4f%s" %
+            (name, lin, lout, code_out, bin_, bout, t_tx, t_clang, t_out, t_plain, insns))
 
 
 def csmith_source(seed, tmp):
@@ -99,6 +127,7 @@ def main():
     ap.add_argument("--cc", default="gcc")
     ap.add_argument("--clang", default="clang-14")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--instructions", action="store_true")
     ap.add_argument("--csmith", type=int, action="append", default=[])
     ap.add_argument("--gen-large", type=int)
     ap.add_argument("files", nargs="*")
