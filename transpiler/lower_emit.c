@@ -334,19 +334,25 @@ static void emit_run(lw *L, sb *out, const char *body)
     const char *nl = one ? " " : "\n    ", *nl2 = " ";
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    /* A body of one await is a thin layer over its callee (a chain of them: bench's chain_maybe),
+     * which gcc runs best inlined into each caller that embeds its frame. A larger one is left to
+     * gcc's own judgement, as a plain C function is: asking to inline it copied the whole state
+     * machine into every such caller, and gcc -O2 then compiled it once more in each (echo's
+     * output: 9.5% of gcc's instructions, bench/RESULTS-output-cost.md). */
+    const char *inl = f->nsites <= 1 ? "__inline__ " : "";
     const char *sym = dn_body_symbol(L->t, f->self);
     if (sym)
-        sb_printf(out, "AC__RUN_BEGIN static __inline__ int ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", n, n, sym);
-    /* Optimizing, gcc inlines ac__run_f and its debug info has no f: the body is then a nested
+        sb_printf(out, "AC__RUN_BEGIN static %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", inl, n, n, sym);
+    /* Optimizing, gcc may inline ac__run_f, and its debug info has no f: the body is then a nested
      * function named f in it (future.h: AC__NAMED_BODY), inlined there, which gdb's `break f`
      * finds by that name in each inlined copy (it has no symbol: a plain function's call of f
      * cannot reach it). */
     int named = one && !f->is_main;
-    char *head = named ? xasprintf(" AC__NAMED_BODY(__inline__ int (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", n, n)
+    char *head = named ? xasprintf(" AC__NAMED_BODY(%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", inl, n, n)
                        : xstrdup("");
-    sb_printf(out, "%sstatic __inline__ int ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
+    sb_printf(out, "%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              sym ? "" : "AC__RUN_BEGIN ", n, n, one ? " " : "\n", head, nl, nl);
+              sym ? "" : "AC__RUN_BEGIN ", inl, n, n, one ? " " : "\n", head, nl, nl);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);

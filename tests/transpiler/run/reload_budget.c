@@ -12,7 +12,7 @@
 #include <asyncc.h>
 #include <stdio.h>
 
-// CHECK-LABEL: {{^static}} __inline__ int ac__run_many(
+// CHECK-LABEL: {{^static}} int ac__run_many(
 // CHECK: {{^ +}}int cold = ac__fr->p + 1; ac__fr->cold = cold;
 // CHECK-NEXT: {{^ +}}ac__fr->hot_a = ac__fr->p * 3;
 // CHECK: {{^ *({ )?}}long hot_c = 10;
@@ -58,7 +58,7 @@ async long many(int p)
     return hot_a + hot_b + hot_c + (long)hot_d + (long)(hot_e * 8) + p;
 }
 
-// CHECK-LABEL: {{^static}} __inline__ int ac__run_few(
+// CHECK-LABEL: {{^static}} int ac__run_few(
 // CHECK: {{^ +}}ac__resume_1:
 // CHECK-NEXT: {{^ +}}x = ac__fr->x; y = ac__fr->y;
 async int few(int x)
