@@ -210,22 +210,20 @@ static int implicit_type(CXType t)
  * libclang reports the type as written. */
 char *an_param_type(CXType ty)
 {
-    /* `va_list ap`: a pointer to the element of the type as written, which names it (the
-     * element's own name would declare a new struct, and va_arg would refuse the pointer) */
-    CXType written = ty;
-    if (clang_getCanonicalType(ty).kind == CXType_ConstantArray &&
-        implicit_type(clang_getArrayElementType(clang_getCanonicalType(ty)))) {
-        char *w = cx_take(clang_getTypeSpelling(written));
-        char *s = xasprintf("__typeof__(&(*(__typeof__(%s) *)0)[0])", w);
-        free(w);
-        return s;
-    }
     /* A pointer to an array of run-time size (`int m[r][c]`) cannot be written outside the
      * function: the ABI passes a plain pointer, which uses see through its type (lower_vm.c). */
     if (vm_param_type(ty))
         return xstrdup("void *");
     /* through a typedef too: `typedef int (*table[4])(int);` makes a parameter a pointer */
     CXType canon = clang_getCanonicalType(ty);
+    /* `va_list ap`: a pointer to the element of the type as written, which names it (the
+     * element's own name would declare a new struct, and va_arg would refuse the pointer) */
+    if (canon.kind == CXType_ConstantArray && implicit_type(clang_getArrayElementType(canon))) {
+        char *w = cx_take(clang_getTypeSpelling(ty));
+        char *s = xasprintf("__typeof__(&(*(__typeof__(%s) *)0)[0])", w);
+        free(w);
+        return s;
+    }
     switch (canon.kind) {
     case CXType_ConstantArray:
     case CXType_IncompleteArray:
