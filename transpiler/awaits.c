@@ -57,12 +57,12 @@ int an_is_array_bound(const tunit *t, const node *e)
     return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
 }
 
-static int holds_marker(const node *n)
+int an_holds_marker(const node *n)
 {
     if (n->mk)
         return 1;
     for (unsigned i = 0; i < n->nkids; i++)
-        if (holds_marker(n->kids[i]))
+        if (an_holds_marker(n->kids[i]))
             return 1;
     return 0;
 }
@@ -227,7 +227,7 @@ void an_scan(scan *s, node *n)
         n->has_await |= n->kids[i]->has_await;
     /* An await is never constant, and its replacement must not be read even in words clang
      * warns about (a null dereference): the whole question has its answer. */
-    if (an_calls_builtin(n, "__builtin_constant_p") && holds_marker(n))
+    if (an_calls_builtin(n, "__builtin_constant_p") && an_holds_marker(n))
         n->repl = "0";
 
     if (n->mk == MK_AWAIT) {

@@ -1,6 +1,9 @@
-/* dead_arms.c: the awaits in an `if` arm that never runs (the condition a constant, and no jump
- * into it): the state machine's dispatch must not make that arm reachable to the compiler. */
-#include "internal.h"
+/* dead_arms.c: the conditions clang folds to a constant, and the awaits in an `if` arm that never
+ * runs (the condition a constant, and no jump into it): the output must not make code reachable
+ * to the compiler that is not reachable in the source. */
+#include "analyze.h"
+
+#include <string.h>
 
 /*
  * clang builds a function's CFG with the edges a constant condition cannot take removed, and
@@ -64,10 +67,27 @@ static int entered(const node *x, const node *arm)
     return 0;
 }
 
+/* Whether e asks a question that gcc may answer otherwise than clang (gcc -O2 knows more
+ * constants): the plain program is built by gcc, so clang's answer is not the source's. */
+static int asks_compiler(const node *e)
+{
+    if (an_calls_builtin(e, "__builtin_constant_p") || an_calls_builtin(e, "__builtin_object_size") ||
+        an_calls_builtin(e, "__builtin_dynamic_object_size"))
+        return 1;
+    for (unsigned i = 0; i < e->nkids; i++)
+        if (asks_compiler(e->kids[i]))
+            return 1;
+    return 0;
+}
+
 /* Whether expression e is an integer constant as clang folds it (side effects of a comma's left
  * operand aside, as the CFG does): 1 with *nonzero set, or 0 when it is not known. */
 static int folded(const node *e, int *nonzero)
 {
+    /* `await(x)` is `(__asyncc_await, (x))` to clang, and `ac_timeout(ms, f)` folds to 0: the
+     * value of a condition holding a marker is the future's, which only running it tells */
+    if (an_holds_marker(e) || asks_compiler(e))
+        return 0;
     CXEvalResult r = clang_Cursor_Evaluate(e->cur);
     if (!r)
         return 0;
@@ -77,6 +97,38 @@ static int folded(const node *e, int *nonzero)
                                                      : clang_EvalResult_getAsLongLong(r) != 0;
     clang_EvalResult_dispose(r);
     return known;
+}
+
+int da_folded_condition(const tunit *t, const node *n, int *nonzero)
+{
+    const node *p = n->parent;
+    if (!p || !clang_isExpression(n->kind))
+        return 0;
+    int cond = 0;
+    switch (p->kind) {
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ConditionalOperator:
+        cond = n == p->kids[0];
+        break;
+    case CXCursor_DoStmt:
+        cond = p->nkids == 2 && n == p->kids[1];
+        break;
+    case CXCursor_ForStmt: {
+        node *init, *c, *inc, *body;
+        an_for_parts(t, (node *)p, &init, &c, &inc, &body);
+        cond = n == c;
+        break;
+    }
+    case CXCursor_BinaryOperator: {
+        const char *op = an_binop(t, p);
+        cond = strcmp(op, "&&") == 0 || strcmp(op, "||") == 0;
+        break;
+    }
+    default:
+        break;
+    }
+    return cond && folded(n, nonzero);
 }
 
 int da_dead_await(const node *aw)

@@ -241,6 +241,8 @@ unsigned dg_line_key(tunit *t, unsigned off, const char *home);
 unsigned dg_key_of(const tunit *t, const char *file, unsigned line, const char *home);
 unsigned dg_key_line(unsigned key);
 const char *dg_key_file(const tunit *t, unsigned key, const char *home);
+/* The offset in the input file on disk where its line `line` (from 1) starts, or its length. */
+unsigned dg_orig_line_start(tunit *t, unsigned line);
 /* The name the input's own lines have before any #line of its own (the first line marker's). */
 const char *dg_input_name(tunit *t);
 char *cx_take(CXString s);
@@ -335,6 +337,10 @@ int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out);
 const node *jp_resumed_stmt(const node *aw);
 
 /* dead_arms.c */
+/* Whether n is a condition clang's CFG tests for a constant (of an if, while, do or for, a ?: or
+ * an operand of && or ||: where only its truth matters) and clang folds it to an integer: 1 with
+ * *nonzero set. */
+int da_folded_condition(const tunit *t, const node *n, int *nonzero);
 /* Whether await aw sits in an `if` arm its constant condition never takes, with no label or
  * case inside the arm: the dispatch then keeps its resume label unreachable. */
 int da_dead_await(const node *aw);

@@ -27,6 +27,7 @@ typedef struct lw {
     unsigned nstates;  /* the states lowered so far: each is the plan's next one (lower_await.c) */
     unsigned indent;
     int twin;          /* lowering the plain C twin of a function that never suspends */
+    node *folding;     /* the folded condition whose rewrites are being collected (lower_expr.c) */
     size_t gen_end;    /* where the last generated line ended in out, for which user line, and */
     unsigned gen_line; /* whether more may follow it on its output line (lower_text.c: vgen) */
     int gen_open;
