@@ -408,6 +408,12 @@ static void orig_lines(tunit *t)
         }
 }
 
+unsigned dg_orig_line_start(tunit *t, unsigned line)
+{
+    orig_lines(t);
+    return line >= 1 && line <= t->orig_nlines ? t->orig_line_start[line - 1] : (unsigned)t->orig_len;
+}
+
 /* A walk over the preprocessed line that holds offset off, undoing asyncc's macros: with us set,
  * in step with the input's tokens from line `line` on (they must match one for one, or the walk
  * fails: a user's macro was expanded there); without, counting the bytes the macros added. */

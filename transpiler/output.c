@@ -58,9 +58,7 @@ static unsigned end_line_on_disk(tunit *t, unsigned end, unsigned line)
         from--;
     unsigned to = line_end(pre, t->text_len, end - 1);
     int want = depth_change(&t->toks, from, to);
-    unsigned at = 0, found = line;
-    for (unsigned l = 1; l < line && at < t->orig_len; l++)
-        at = line_end(t->orig, t->orig_len, at) + 1;
+    unsigned at = dg_orig_line_start(t, line), found = line;
     if (at >= t->orig_len)
         return line;
     int depth = 0;
