@@ -188,6 +188,9 @@ struct ac__backend_ops {
     /* About how many completions wait in the kernel for a reap of w's backend; from any
      * thread, without a system call (0 when the backend cannot tell). */
     unsigned (*ready)(struct ac__worker *w);
+    /* A reap that woke at least this many tasks wakes a parked worker to take a share of them
+     * (0: never; a backlog of AC__SHARE_MIN completions still does, worker.c). */
+    unsigned share_woken;
 };
 
 extern const struct ac__backend_ops ac__backend_uring;

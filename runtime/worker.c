@@ -122,9 +122,10 @@ static void reap_into_queue(struct ac__worker *w)
     w->be->reap(w, share_room(w));
     while (w->driver_woken < polled && w->be->reap(w, REAP_STEP))
         ;
-    /* What is left waits for us: a worker with nothing to do can take a share. */
+    /* What is left waits for us, or more than we should run alone came at once: a worker with
+     * nothing to do can take a share. */
     if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
-        w->be->ready(w) >= AC__SHARE_MIN)
+        ((w->be->share_woken && w->driver_woken >= w->be->share_woken) || w->be->ready(w) >= AC__SHARE_MIN))
         notify_parked(w->rt);
 }
 
