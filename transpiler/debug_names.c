@@ -72,6 +72,7 @@ const char *dn_body_symbol(tunit *t, const callee *c)
             if (found && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
                 names_put(&unsafe, word, NULL);
         }
+        names_free(&mine);
         scanned = t;
     }
     int found;

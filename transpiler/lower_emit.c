@@ -223,6 +223,13 @@ static void emit_frame(lw *L, sb *out)
     one_line_each(L, out, from);
 }
 
+/* What opens a body's pragma region (future.h: AC__RUN_BEGIN), unless the declaration that
+ * names the body's symbol for gdb (dn_body_symbol: sym) has opened it already. */
+static const char *run_begin(const char *sym)
+{
+    return sym ? "" : "AC__RUN_BEGIN ";
+}
+
 /* The body of a function that never suspends, as the plain C function ac__now_f. */
 static void emit_twin(lw *L, sb *out, const char *body)
 {
@@ -255,13 +262,13 @@ static void emit_twin(lw *L, sb *out, const char *body)
                 sep = ", ";
             }
         sb_printf(out, "%sstatic %s\n%.*s{ AC__NAMED_BODY(__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                  sym ? "" : "AC__RUN_BEGIN ", decl,
+                  run_begin(sym), decl,
                   (int)(open - body), body, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {
         const char *end = close ? close + 1 : body + strlen(body);
-        sb_printf(out, "%sstatic %s\n%.*s AC__GEN_END%s\n\n", sym ? "" : "AC__RUN_BEGIN ", decl, (int)(end - body), body, end);
+        sb_printf(out, "%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), decl, (int)(end - body), body, end);
     }
     free(decl);
     free(params);
@@ -352,7 +359,7 @@ static void emit_run(lw *L, sb *out, const char *body)
                        : xstrdup("");
     sb_printf(out, "%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              sym ? "" : "AC__RUN_BEGIN ", inl, n, n, one ? " " : "\n", head, nl, nl);
+              run_begin(sym), inl, n, n, one ? " " : "\n", head, nl, nl);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);

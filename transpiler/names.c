@@ -61,3 +61,12 @@ void names_put(names *n, const char *key, void *value)
     }
     n->values[i] = value;
 }
+
+void names_free(names *n)
+{
+    for (unsigned i = 0; i < n->cap; i++)
+        free(n->keys[i]);
+    free(n->keys);
+    free(n->values);
+    *n = (names){0};
+}

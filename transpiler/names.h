@@ -13,5 +13,7 @@ typedef struct names {
 void *names_get(const names *n, const char *key, int *found);
 /* Stores value for key (a copy of key is kept), replacing any earlier value. */
 void names_put(names *n, const char *key, void *value);
+/* Frees the table and its copies of the keys (not the values); n is empty again. */
+void names_free(names *n);
 
 #endif

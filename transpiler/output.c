@@ -199,6 +199,7 @@ static void put_code(composer *c, const char *code, size_t len)
             }
         }
         tk_free(&ts);
+        names_free(&seen);
     }
     static const char self[] = ASYNCC_SELF_LINE "\n";
     const size_t mlen = sizeof self - 1;
@@ -434,6 +435,7 @@ static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigne
 {
     names seen = {0};
     mark_in(c, mine, &seen, c->t->orig + a, b - a);
+    names_free(&seen);
 }
 
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
@@ -540,6 +542,8 @@ char *out_compose(tunit *t)
     free(items);
     free(counters);
     free(c.name);
+    names_free(&c.macros);
+    names_free(&mine);
     sb_free(&code);
     if (t->errors) {
         sb_free(&c.out);
