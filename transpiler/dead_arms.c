@@ -1,6 +1,7 @@
-/* dead_arms.c: the conditions clang folds to a constant, and the awaits in an `if` arm that never
- * runs (the condition a constant, and no jump into it): the output must not make code reachable
- * to the compiler that is not reachable in the source. */
+/* dead_arms.c: the conditions clang folds to a constant, and the awaits that never run as clang's
+ * CFG sees it (in an `if` arm a constant condition never takes, after a statement that never
+ * ends, and no jump into them): the output must not make code reachable to the compiler that is
+ * not reachable in the source. */
 #include "analyze.h"
 
 #include <string.h>
@@ -28,9 +29,7 @@ static int inside(const node *n, const node *arm)
 /* Whether the subtree of n has a label statement that cursor `to` names (NULL: any label). */
 static int has_label(const node *n, const CXCursor *to)
 {
-    /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's */
-    if (n->kind == CXCursor_LabelStmt &&
-        (!to || clang_equalLocations(clang_getCursorLocation(n->cur), clang_getCursorLocation(*to))))
+    if (n->kind == CXCursor_LabelStmt && (!to || an_is_label(n, *to)))
         return 1;
     for (unsigned i = 0; i < n->nkids; i++)
         if (has_label(n->kids[i], to))
@@ -131,6 +130,50 @@ int da_folded_condition(const tunit *t, const node *n, int *nonzero)
     return cond && folded(n, nonzero);
 }
 
+static int never_completes(const node *top, const node *s);
+
+/* Whether kids [from, to] of block b are dead once kid from - 1 never completes: no goto, case
+ * or default enters any of them from elsewhere. */
+static int rest_dead(const node *top, const node *b, unsigned from, unsigned to)
+{
+    for (unsigned i = from; i <= to; i++)
+        if (entered(top, b->kids[i]))
+            return 0;
+    return 1;
+}
+
+/* Whether statement s never ends normally as clang's CFG sees it: a break, continue, return or
+ * goto, an `if` whose folded condition takes an arm that never ends, a block with such a
+ * statement and nothing entered after it. (A call of a noreturn function ends a CFG block too:
+ * not counted, which only leaves an await live.) */
+static int never_completes(const node *top, const node *s)
+{
+    int nonzero;
+    switch (s->kind) {
+    case CXCursor_BreakStmt:
+    case CXCursor_ContinueStmt:
+    case CXCursor_ReturnStmt:
+    case CXCursor_GotoStmt:
+    case CXCursor_IndirectGotoStmt:
+        return 1;
+    case CXCursor_LabelStmt:
+        return s->nkids && never_completes(top, s->kids[s->nkids - 1]);
+    case CXCursor_IfStmt:
+        if (s->nkids < 2 || !folded(s->kids[0], &nonzero))
+            return 0;
+        if (nonzero)
+            return never_completes(top, s->kids[1]);
+        return s->nkids > 2 && never_completes(top, s->kids[2]);
+    case CXCursor_CompoundStmt:
+        for (unsigned i = 0; i < s->nkids; i++)
+            if (never_completes(top, s->kids[i]))
+                return i + 1 == s->nkids || rest_dead(top, s, i + 1, s->nkids - 1);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 int da_dead_await(const node *aw)
 {
     const node *top = aw;
@@ -138,11 +181,20 @@ int da_dead_await(const node *aw)
         top = top->parent;
     for (const node *n = aw; n->parent; n = n->parent) {
         const node *p = n->parent;
-        if (p->kind != CXCursor_IfStmt || p->nkids < 2 || n == p->kids[0])
-            continue;
         int nonzero;
-        if (folded(p->kids[0], &nonzero) && nonzero == (n != p->kids[1]) && !entered(top, n))
+        if (p->kind == CXCursor_IfStmt && p->nkids >= 2 && n != p->kids[0] && folded(p->kids[0], &nonzero) &&
+            nonzero == (n != p->kids[1]) && !entered(top, n))
             return 1;
+        if (p->kind != CXCursor_CompoundStmt)
+            continue;
+        /* after a statement of the same block that never ends (csmith seed 100551, small:
+         * `if (l_9) break;` of a const l_9, then a loop of awaits) */
+        unsigned k = 0;
+        while (k < p->nkids && p->kids[k] != n)
+            k++;
+        for (unsigned j = 0; j < k; j++)
+            if (never_completes(top, p->kids[j]) && rest_dead(top, p, j + 1, k))
+                return 1;
     }
     return 0;
 }

@@ -292,6 +292,9 @@ static inline unsigned nend(const node *n)
 #define AN_RESTART (-1) /* an_analyze: the second half of a split parse has errors; see ps_second */
 int an_analyze(tunit *t);
 void an_reset(tunit *t);
+/* Whether label (a label statement of the tree) is the one cursor `referenced` (what a goto's
+ * LabelRef references) is. */
+int an_is_label(const node *label, CXCursor referenced);
 node *an_unparen(node *n);
 /* The function a call names directly, also through parentheses (`(f)(x)`, as a macro of the
  * function's own name writes it), or a null cursor for a call through a pointer. */
@@ -341,8 +344,10 @@ const node *jp_resumed_stmt(const node *aw);
  * an operand of && or ||: where only its truth matters) and clang folds it to an integer: 1 with
  * *nonzero set. */
 int da_folded_condition(const tunit *t, const node *n, int *nonzero);
-/* Whether await aw sits in an `if` arm its constant condition never takes, with no label or
- * case inside the arm: the dispatch then keeps its resume label unreachable. */
+/* Whether await aw never runs as clang's CFG sees it: in an `if` arm its constant condition never
+ * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),
+ * with no goto, case or default entering there: the dispatch then keeps its resume label
+ * unreachable. */
 int da_dead_await(const node *aw);
 
 /* sharing.c */

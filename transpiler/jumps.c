@@ -42,7 +42,7 @@ static node *target_of(node *g, node **labels, unsigned nlabels)
             continue;
         CXCursor to = clang_getCursorReferenced(g->kids[i]->cur);
         for (unsigned j = 0; j < nlabels; j++)
-            if (clang_equalCursors(labels[j]->cur, to))
+            if (an_is_label(labels[j], to))
                 return labels[j];
     }
     return NULL;

@@ -109,6 +109,14 @@ const char *an_binop(const tunit *t, const node *n)
     return op;
 }
 
+int an_is_label(const node *label, CXCursor referenced)
+{
+    /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's
+     * (libclang makes it with another parent), so every goto looked like a computed one */
+    return label->kind == CXCursor_LabelStmt &&
+           clang_equalLocations(clang_getCursorLocation(label->cur), clang_getCursorLocation(referenced));
+}
+
 node *an_unparen(node *n)
 {
     while (n && (n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) && n->nkids == 1 &&

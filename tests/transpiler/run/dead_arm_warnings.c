@@ -57,10 +57,46 @@ async static int entered(int a)
     return sum;
 }
 
+/* Awaits after a statement that never ends (csmith seed 100551, small: `if (l_9) break;` of a
+ * const l_9 with a constant initializer, then a loop of awaits): clang's CFG drops what follows
+ * it in its block, but the dispatch's cases reached it. After a `break` of a switch, the next
+ * case still enters. */
+async static int after_exit(int a)
+{
+    const int stop = 1;
+    int sum = 0;
+    for (int i = 0; i < 3; i++) {
+        sum += await(step(i));
+        if (stop)
+            break;
+        for (int j = 0; j < 2; j++) {
+            int past[2] = {0, 0};
+            sum += await(step(j));
+            past[2] = sum; /* never runs */
+            sum += past[0];
+        }
+    }
+    switch (a) {
+    case 1:
+        sum += 10;
+        break;
+        sum += await(step(100)); /* never runs */
+        break;
+    case 2:
+        sum += await(step(20));
+        break;
+    }
+    return sum;
+}
+
 async int main(void)
 {
     // CHECK: 12 24 5 0 calls 3
     int a = await(dead_then(10)), b = await(dead_else(10)), c = await(entered(1)), d = await(entered(0));
     printf("%d %d %d %d calls %d\n", a, b, c, d, calls);
+    // CHECK: 10 20 calls 6
+    a = await(after_exit(1));
+    b = await(after_exit(2));
+    printf("%d %d calls %d\n", a, b, calls);
     return 0;
 }

@@ -30,6 +30,25 @@ fail:
     return -1;
 }
 
+/* Forward gotos to labels on both sides of the await: `lbl` comes before it, but only a jump
+ * forward reaches it. Every goto counted as a computed one until 2026-12-04 (jumps.c compared
+ * its label with clang_equalCursors, which never matched), and that kept `a` in the frame. */
+async int forward_past_label(int n)
+{
+    int a = n * 2;
+    if (n == 3)
+        goto lbl;
+    n++;
+lbl:
+    printf("a %d\n", a);
+    int b = await(id(n));
+    if (b > 100)
+        goto done;
+    n += b;
+done:
+    return n;
+}
+
 /* A goto back carries acc, read only before the await in the text. */
 async int goto_loop(int n)
 {
@@ -121,6 +140,8 @@ again:
 async int main(void)
 {
     printf("%d\n", await(forward_only(4)));
+    printf("%d\n", await(forward_past_label(4)));
+    printf("%d\n", await(forward_past_label(3)));
     printf("%d\n", await(goto_loop(4)));
     printf("%d\n", await(chained()));
     printf("%d\n", await(past_decl(5)));
@@ -130,6 +151,10 @@ async int main(void)
 }
 // CHECK: before 12
 // CHECK-NEXT: 4
+// CHECK-NEXT: a 8
+// CHECK-NEXT: 10
+// CHECK-NEXT: a 6
+// CHECK-NEXT: 6
 // CHECK-NEXT: acc 0
 // CHECK-NEXT: acc 1
 // CHECK-NEXT: acc 3
@@ -148,6 +173,8 @@ async int main(void)
 
 // FRAMES-LABEL: async int forward_only
 // FRAMES-NOT: before
+// FRAMES-LABEL: async int forward_past_label
+// FRAMES-NOT: {{ }}a {{ *}}int
 // FRAMES-LABEL: async int goto_loop
 // FRAMES: acc {{ *}}int {{ *}}local, lives across an await
 // FRAMES-LABEL: async int chained
