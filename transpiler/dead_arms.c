@@ -161,9 +161,11 @@ static int never_completes(const node *top, const node *s)
     case CXCursor_IfStmt:
         if (s->nkids < 2 || !folded(s->kids[0], &nonzero))
             return 0;
+        /* and the other arm is not entered by a jump, from where control would go on after
+         * the `if` (`if (1) return; else { l: ...; }` and a `goto l` elsewhere) */
         if (nonzero)
-            return never_completes(top, s->kids[1]);
-        return s->nkids > 2 && never_completes(top, s->kids[2]);
+            return never_completes(top, s->kids[1]) && (s->nkids < 3 || !entered(top, s->kids[2]));
+        return s->nkids > 2 && never_completes(top, s->kids[2]) && !entered(top, s->kids[1]);
     case CXCursor_CompoundStmt:
         for (unsigned i = 0; i < s->nkids; i++)
             if (never_completes(top, s->kids[i]))

@@ -89,6 +89,24 @@ async static int after_exit(int a)
     return sum;
 }
 
+/* The arm a constant condition never takes, entered by a goto: control goes on after the `if`,
+ * and the await there runs. */
+async static int exit_arm_entered(int a)
+{
+    int sum = 0;
+    if (a > 0)
+        goto inside;
+    if (1) {
+        sum += 1;
+        return sum;
+    } else {
+    inside:
+        sum += 2;
+    }
+    sum += await(step(30));
+    return sum;
+}
+
 async int main(void)
 {
     // CHECK: 12 24 5 0 calls 3
@@ -97,6 +115,10 @@ async int main(void)
     // CHECK: 10 20 calls 6
     a = await(after_exit(1));
     b = await(after_exit(2));
+    printf("%d %d calls %d\n", a, b, calls);
+    // CHECK: 32 1 calls 7
+    a = await(exit_arm_entered(1));
+    b = await(exit_arm_entered(0));
     printf("%d %d calls %d\n", a, b, calls);
     return 0;
 }
