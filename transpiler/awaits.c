@@ -57,6 +57,20 @@ int an_is_array_bound(const tunit *t, const node *e)
     return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
 }
 
+/* Whether asm statement n is an `asm goto`: its labels are operands libclang does not show, so
+ * it counts as a jump to any label (jumps.c, dead_arms.c). */
+static int asm_goto(const tunit *t, const node *n)
+{
+    const tk_stream *ts = &t->toks;
+    for (unsigned i = tk_next(ts, tk_at(ts, nstart(n)) + 1); i < ts->n && ts->v[i].start < nend(n); i = tk_next(ts, i + 1)) {
+        if (tk_is(ts, i, "goto"))
+            return 1;
+        if (tk_is(ts, i, "("))
+            return 0;
+    }
+    return 0;
+}
+
 int an_holds_marker(const node *n)
 {
     if (n->mk)
@@ -216,6 +230,8 @@ void an_scan(scan *s, node *n)
     }
     if (n->kind == CXCursor_UnaryExpr)
         drop_repeated_kids(n);
+    if (n->kind == CXCursor_GCCAsmStmt)
+        n->asm_goto = asm_goto(t, n);
     for (unsigned i = 0; i < n->nkids; i++) {
         int skip = an_unevaluated_kid(t, n, i);
         s->in_unevaluated += skip;

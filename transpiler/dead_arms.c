@@ -38,20 +38,18 @@ static int has_label(const node *n, const CXCursor *to)
 }
 
 /* Whether control can enter arm other than through its `if`, from anywhere under x: a goto
- * from outside to a label inside (any label, for a computed goto), a case or default inside
+ * (or an `asm goto`, or a label's address taken) from outside to a label inside (any label, for
+ * a computed goto), a case or default inside
  * whose switch is outside. A label reached only from inside the dead arm is dead too, as
  * clang's CFG has it (csmith's `goto lbl_1647` in the same arm). */
 static int entered(const node *x, const node *arm)
 {
-    if (x->kind == CXCursor_GotoStmt && !inside(x, arm)) {
-        for (unsigned i = 0; i < x->nkids; i++) {
-            if (x->kids[i]->kind != CXCursor_LabelRef)
-                continue;
-            CXCursor to = clang_getCursorReferenced(x->kids[i]->cur);
-            if (has_label(arm, &to))
-                return 1;
-        }
-    } else if (x->kind == CXCursor_IndirectGotoStmt && has_label(arm, NULL)) {
+    if (x->kind == CXCursor_LabelRef && !inside(x, arm)) {
+        /* a goto's label, and any other naming of one: an `asm goto` target, `&&label` */
+        CXCursor to = clang_getCursorReferenced(x->cur);
+        if (has_label(arm, &to))
+            return 1;
+    } else if ((x->kind == CXCursor_IndirectGotoStmt || x->asm_goto) && has_label(arm, NULL)) {
         return 1;
     } else if ((x->kind == CXCursor_CaseStmt || x->kind == CXCursor_DefaultStmt) && inside(x, arm)) {
         const node *s = x->parent;

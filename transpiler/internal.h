@@ -46,6 +46,7 @@ struct node {
     node **ops;   /* the marker's operands, parentheses removed */
     unsigned nops;
     unsigned has_await : 1; /* the subtree holds an await marker */
+    unsigned asm_goto : 1;  /* an `asm goto`: it may jump to any label of the function */
     var *var;        /* VarDecl/ParmDecl: its variable; DeclRefExpr: the local it names */
     callee *fn;      /* CallExpr of an async function: the callee */
     const char *repl; /* replacement text decided by analysis or the lowering */

@@ -23,12 +23,12 @@ static void add_back(afn *f, unsigned lo, unsigned hi)
     VEC_PUSH(f->backs, f->nbacks, b);
 }
 
-/* Every label and every goto (plain or computed) of the tree under n. */
+/* Every label and every goto (plain, computed or asm) of the tree under n. */
 static void collect(node *n, node ***labels, unsigned *nlabels, node ***gotos, unsigned *ngotos)
 {
     if (n->kind == CXCursor_LabelStmt)
         VEC_PUSH(*labels, *nlabels, n);
-    else if (n->kind == CXCursor_GotoStmt || n->kind == CXCursor_IndirectGotoStmt)
+    else if (n->kind == CXCursor_GotoStmt || n->kind == CXCursor_IndirectGotoStmt || n->asm_goto)
         VEC_PUSH(*gotos, *ngotos, n);
     for (unsigned i = 0; i < n->nkids; i++)
         collect(n->kids[i], labels, nlabels, gotos, ngotos);
@@ -77,7 +77,8 @@ void jp_find(afn *f)
                 add_back(f, nstart(to), nend(g));
             continue;
         }
-        /* `goto *p`, or a label that cannot be told: it may go back to any label before it */
+        /* `goto *p`, an `asm goto`, or a label that cannot be told: it may go back to any label
+         * before it */
         for (unsigned j = 0; j < nlabels; j++)
             if (nstart(labels[j]) < nstart(g))
                 add_back(f, nstart(labels[j]), nend(g));
