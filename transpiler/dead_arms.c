@@ -37,11 +37,11 @@ static int has_label(const node *n, const CXCursor *to)
     return 0;
 }
 
-/* Whether control can enter arm other than through its `if`, from anywhere under x: a goto
+/* Whether control can enter arm other than through its start, from anywhere under x: a goto
  * (or an `asm goto`, or a label's address taken) from outside to a label inside (any label, for
- * a computed goto), a case or default inside
- * whose switch is outside. A label reached only from inside the dead arm is dead too, as
- * clang's CFG has it (csmith's `goto lbl_1647` in the same arm). */
+ * a computed goto or an `asm goto`), a case or default inside whose switch is outside. A label
+ * reached only from inside the dead arm is dead too, as clang's CFG has it (csmith's `goto
+ * lbl_1647` in the same arm). */
 static int entered(const node *x, const node *arm)
 {
     if (x->kind == CXCursor_LabelRef && !inside(x, arm)) {

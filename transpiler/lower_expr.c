@@ -373,8 +373,6 @@ static int edit_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The text [a, b) of n's surroundings with the rewrites inside n applied (n's own rewrite too
- * when `own`). */
 /* The text [a, b) with edits e applied (and freed). */
 static char *render(lw *L, edits *e, unsigned a, unsigned b)
 {
@@ -396,6 +394,8 @@ static char *render(lw *L, edits *e, unsigned a, unsigned b)
     return sb_take(&out);
 }
 
+/* The text [a, b) of n's surroundings with the rewrites inside n applied (n's own rewrite too
+ * when `own`). */
 static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own)
 {
     edits e = {0};
