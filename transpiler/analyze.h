@@ -43,8 +43,6 @@ var *an_var_of(afn *f, CXCursor decl);
 unsigned an_is_const_type(CXType ty);
 int an_is_array_bound(const tunit *t, const node *e);
 int an_calls_builtin(const node *n, const char *name);
-/* Whether n or a node under it is a marker of asyncc.h (await, spawn, a combinator...). */
-int an_holds_marker(const node *n);
 /* Whether C leaves kid i of n unevaluated (an await there never runs). */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
 

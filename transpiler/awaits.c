@@ -71,12 +71,12 @@ static int asm_goto(const tunit *t, const node *n)
     return 0;
 }
 
-int an_holds_marker(const node *n)
+static int holds_marker(const node *n)
 {
     if (n->mk)
         return 1;
     for (unsigned i = 0; i < n->nkids; i++)
-        if (an_holds_marker(n->kids[i]))
+        if (holds_marker(n->kids[i]))
             return 1;
     return 0;
 }
@@ -243,7 +243,7 @@ void an_scan(scan *s, node *n)
         n->has_await |= n->kids[i]->has_await;
     /* An await is never constant, and its replacement must not be read even in words clang
      * warns about (a null dereference): the whole question has its answer. */
-    if (an_calls_builtin(n, "__builtin_constant_p") && an_holds_marker(n))
+    if (an_calls_builtin(n, "__builtin_constant_p") && holds_marker(n))
         n->repl = "0";
 
     if (n->mk == MK_AWAIT) {

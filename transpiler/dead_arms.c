@@ -64,15 +64,17 @@ static int entered(const node *x, const node *arm)
     return 0;
 }
 
-/* Whether e asks a question that gcc may answer otherwise than clang (gcc -O2 knows more
- * constants): the plain program is built by gcc, so clang's answer is not the source's. */
-static int asks_compiler(const node *e)
+/* Whether clang's value of e is not the one the program computes: e holds a marker of
+ * asyncc.h (`await(x)` is `(__asyncc_await, (x))` to clang, and `ac_timeout(ms, f)` folds to 0:
+ * the value is the future's, which only running it tells), or asks a question gcc may answer
+ * otherwise (gcc -O2 knows more constants, and the plain program is built by gcc). */
+static int not_clangs_value(const node *e)
 {
-    if (an_calls_builtin(e, "__builtin_constant_p") || an_calls_builtin(e, "__builtin_object_size") ||
+    if (e->mk || an_calls_builtin(e, "__builtin_constant_p") || an_calls_builtin(e, "__builtin_object_size") ||
         an_calls_builtin(e, "__builtin_dynamic_object_size"))
         return 1;
     for (unsigned i = 0; i < e->nkids; i++)
-        if (asks_compiler(e->kids[i]))
+        if (not_clangs_value(e->kids[i]))
             return 1;
     return 0;
 }
@@ -81,9 +83,7 @@ static int asks_compiler(const node *e)
  * operand aside, as the CFG does): 1 with *nonzero set, or 0 when it is not known. */
 static int folded(const node *e, int *nonzero)
 {
-    /* `await(x)` is `(__asyncc_await, (x))` to clang, and `ac_timeout(ms, f)` folds to 0: the
-     * value of a condition holding a marker is the future's, which only running it tells */
-    if (an_holds_marker(e) || asks_compiler(e))
+    if (not_clangs_value(e))
         return 0;
     CXEvalResult r = clang_Cursor_Evaluate(e->cur);
     if (!r)
