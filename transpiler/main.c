@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,6 +338,12 @@ const char *__asan_default_options(void)
     return "detect_leaks=0";
 }
 
+static void *load_libclang(void *rc)
+{
+    *(int *)rc = cx_load();
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     timing = getenv("ASYNCC_TIMING") != NULL;
@@ -376,16 +383,26 @@ int main(int argc, char **argv)
         remove_stale_output(o.output, o.input);
         return 1;
     }
-    if (cx_load() < 0)
+    /* libclang loads on a thread of its own while this one drains the preprocessor's pipe:
+     * reading only after the load would stall the preprocessor once the pipe is full. */
+    pthread_t loader;
+    int load_rc = -1, threaded = pthread_create(&loader, NULL, load_libclang, &load_rc) == 0;
+    if (!threaded)
+        load_libclang(&load_rc);
+    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
+    int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
+    if (pp_rc == 0) {
+        pp_take_defines(t.text, t.text_len, &t.self_macros);
+        tk_lex(&t.toks, t.text, t.text_len);
+    }
+    if (threaded)
+        pthread_join(loader, NULL);
+    if (load_rc < 0)
         return 2;
-    if (pp_finish(pp_pid, pp_fd, &t.text, &t.text_len) < 0) {
+    if (pp_rc < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
-
-    pp_take_defines(t.text, t.text_len, &t.self_macros);
-    tk_lex(&t.toks, t.text, t.text_len);
-    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     phase("preprocess");
     char *iname = xasprintf("%s.asyncc.i", o.input);
     const char **pargs = xcalloc((size_t)o.nparse + 2, sizeof *pargs);

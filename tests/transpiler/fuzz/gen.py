@@ -42,8 +42,31 @@ class Gen:
             return f"((({a}) {op} ({b})) % {MOD})"
         return f"((({a}) {op} ({b})) % {MOD})"
 
+    def combinator(self, scope):
+        """An await of a combinator over a call of an earlier function, whose result lands in the
+        function's `w` and is the expression's value. Each is one whose outcome the sequential
+        build gives too: the call wins the select against a sleep that never ends, finishes
+        within the timeout, and its join partner is a yield that prints nothing."""
+        callee = self.r.randrange(self.fn)
+        call = f"w = f{callee}({self.simple(scope)}, {self.expr(scope) if self.r.random() < 0.2 else self.simple(scope)})"
+        k = self.r.randrange(6)
+        if k == 0:
+            return f"(await(ac_select({call}, ac_sleep_ms(100000))), w)"
+        if k == 1:
+            return f"(await(ac_select({call}, ac_sleep_ms(100000))) == 0 ? w : -1)"
+        if k == 2:
+            return f"(await(ac_timeout(100000, {call})) == -ETIMEDOUT ? -2 : w)"
+        if k == 3:
+            return f"(await(ac_timeout(100000, {call})) ? -3 : w)"
+        if k == 4:
+            return f"(await(ac_join({call}, ac_yield())), w)"
+        return f"(await(ac_try_join({call})) < 0 ? -w : w)"
+
     def awaited(self, scope):
-        """One await: of an earlier function, or of a yield wrapped in a comma."""
+        """One await: of an earlier function, of a combinator over one, or of a yield wrapped in
+        a comma."""
+        if self.fn > 0 and not self.quiet and self.r.random() < 0.2:
+            return self.combinator(scope)
         if self.fn > 0 and (self.r.random() < 0.7 or self.quiet):
             callee = self.r.randrange(self.fn)
             return f"await(f{callee}({self.simple(scope)}, {self.simple(scope)}))"
@@ -193,7 +216,7 @@ class Gen:
             self.line(depth, "}")
 
     def program(self):
-        self.out += ["#include <asyncc.h>", "#include <stdio.h>", "", "struct pair {", "    int x, y;", "};", ""]
+        self.out += ["#include <asyncc.h>", "#include <errno.h>", "#include <stdio.h>", "", "struct pair {", "    int x, y;", "};", ""]
         nfn = self.r.randint(2, 5)
         for k in range(nfn):
             self.fn = k
@@ -202,7 +225,9 @@ class Gen:
             self.out.append(f"async int f{k}(int a, int b)")
             self.out.append("{")
             budget = [self.r.randint(8, 25)]
+            self.line(1, "int w = 0; /* what a combinator's call returned */")
             scope = self.block(1, ["a", "b"], budget, False, False)
+            self.line(1, "(void)w;")
             self.line(1, f'printf("f{k} %d\\n", {self.simple(scope)});')
             self.line(1, f"return {self.expr(scope)};")
             self.out.append("}")
