@@ -72,6 +72,7 @@ char *lw_temp(lw *L, const node *n);
 
 /* lower_expr.c */
 char *lw_emit_text(lw *L, node *n);
+char *lw_emit_cond(lw *L, node *n);
 char *lw_emit_kids(lw *L, node *n);
 /* The file-scope array that __func__ of async function f names in its generated code (declared
  * before the code when f mentions __func__, __FUNCTION__ or __PRETTY_FUNCTION__), or "". */

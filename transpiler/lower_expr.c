@@ -21,6 +21,22 @@ char *lw_emit_text(lw *L, node *n)
     return lw_emit_range(L, n, nstart(n), nend(n));
 }
 
+/* The text of a condition that asyncc writes as `if (...)` or `switch (...)`: without the
+ * parentheses the user put around it, which gave no warning in the source, where the expression
+ * inside came from a macro (`(await(f()) == 2)`), but would as `if ((t == 2))`
+ * (-Wparentheses-equality). Those around an assignment stay: they say it is meant
+ * (-Wparentheses). */
+char *lw_emit_cond(lw *L, node *n)
+{
+    for (node *in; n->kind == CXCursor_ParenExpr && n->nkids == 1 && !n->mk && !n->repl; n = in) {
+        in = n->kids[0];
+        if (in->kind == CXCursor_CompoundAssignOperator ||
+            (in->kind == CXCursor_BinaryOperator && strcmp(an_binop(L->t, in), "=") == 0))
+            break;
+    }
+    return lw_emit_text(L, n);
+}
+
 static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);
 
 /* n's text with the rewrites inside it, but not n's own. */
@@ -523,7 +539,7 @@ void lw_hoist(lw *L, node *n)
         lw_hoist(L, n->kids[0]);
         CXType ty = clang_getCursorType(n->cur);
         char *tmp = ty.kind != CXType_Void ? lw_temp(L, n) : NULL;
-        char *cond = lw_emit_text(L, n->kids[0]);
+        char *cond = lw_emit_cond(L, n->kids[0]);
         lw_gline(L, line, "if (%s) {", cond);
         free(cond);
         for (int branch = 1; branch <= 2; branch++) {

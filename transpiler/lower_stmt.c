@@ -285,7 +285,7 @@ static void gen_labeled(lw *L, node *s)
 static void gen_header(lw *L, node *s, const char *keyword, node *cond)
 {
     lw_hoist(L, cond);
-    char *c = lw_emit_text(L, cond);
+    char *c = lw_emit_cond(L, cond);
     lw_sync(L, nstart(s));
     lw_put(L, keyword);
     lw_put(L, " (");
