@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""run.py --seeds A-B: the differential test over random programs (gen.py). Each program is
+"""run.py --seeds A-B [--cancel]: the differential test over random programs (gen.py). Each program is
 transpiled and built on the runtime, and also built as plain sequential C against the shipped
 sequential library (libasyncc-seq, what `asyncc-cc --sequential` links: await is the identity, every
-async function of the runtime blocks); both must print the same and exit alike. Prints the failing seed and the difference; ends with 'N passed, N failed'."""
+async function of the runtime blocks); both must print the same and exit alike. Prints the failing seed and the difference; ends with 'N passed, N failed'.
+--cancel: the programs of cancel_gen.py instead, which drop themselves at every await point and
+check their cleanups; each must exit 0 (it has no sequential twin: a drop cannot happen there)."""
 import argparse
 import os
 import subprocess
@@ -20,6 +22,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", default="1-30")
     ap.add_argument("--keep", help="directory to keep the programs in")
+    ap.add_argument("--cancel", action="store_true", help="cancel_gen.py's programs")
     args = ap.parse_args()
     lo, hi = (int(x) for x in args.seeds.split("-"))
     env = os.environ
@@ -29,22 +32,29 @@ def main():
     os.makedirs(work, exist_ok=True)
     passed = failed = 0
     for seed in range(lo, hi + 1):
-        src = os.path.join(work, f"p{seed}.c")
+        src = os.path.join(work, f"{'c' if args.cancel else 'p'}{seed}.c")
+        gen = "cancel_gen.py" if args.cancel else "gen.py"
         with open(src, "w") as f:
-            f.write(sh([sys.executable, os.path.join(here, "gen.py"), str(seed)]).stdout)
+            f.write(sh([sys.executable, os.path.join(here, gen), str(seed)]).stdout)
         steps = [
             [env["ASYNCC"], src, "-o", src + ".async.c"],
             [cc, "-std=gnu11", "-w", *san, "-I" + inc, src + ".async.c", lib, "-luring", "-lpthread", "-o", src + ".async"],
             [cc, "-std=gnu11", "-w", "-DAC_SEQUENTIAL", *san, "-I" + inc, src, env["ASYNCC_SEQ_LIB"], lib,
              "-luring", "-lpthread", "-o", src + ".seq"],
         ]
+        if args.cancel:
+            steps.pop()
         problem = None
         for step in steps:
             r = sh(step)
             if r.returncode != 0:
                 problem = f"{' '.join(step)} failed:\n{r.stderr[-3000:]}"
                 break
-        if not problem:
+        if not problem and args.cancel:
+            a = sh([src + ".async"])
+            if a.returncode != 0:
+                problem = f"exit {a.returncode}\n{a.stdout[-2000:]}\n{a.stderr[-2000:]}"
+        elif not problem:
             a = sh([src + ".async"])
             s = sh([src + ".seq"])
             if (a.stdout, a.returncode) != (s.stdout, s.returncode):
