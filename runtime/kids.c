@@ -1,5 +1,6 @@
 /* runtime/kids.c: the children an async function's frame awaits, from its ac__kids_f table
- * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids), listed for task dumps. */
+ * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids), listed for task dumps; and
+ * the budget the children of a select or a timeout share (ac__coop_left, ac__coop_grant). */
 #include "task.h"
 
 /* Whether row k's child is pending in frame (a join's finished ones have their bit in the mask),
@@ -41,4 +42,15 @@ unsigned ac__kids_pending(const ac_kid_info *kids, void *frame, void **frames, c
         }
     }
     return n;
+}
+
+int ac__coop_left(ac_cx *cx)
+{
+    return cx->budget != 0;
+}
+
+void ac__coop_grant(ac_cx *cx, int left)
+{
+    if (left && !cx->budget)
+        cx->budget = 1;
 }

@@ -225,8 +225,15 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
     }
     free(args);
     suspend_point(L, aw, line, k);
+    /* A select's or a timeout's later children get budget when an earlier one spent it all
+     * (future.h: ac__coop_grant); the result's temporary holds whether there was any. */
+    int share = comb->mk == MK_SELECT || comb->mk == MK_TIMEOUT;
+    if (share)
+        lw_gline(L, line, "%s = ac__coop_left(ac__cx);", result);
     for (unsigned i = 0; i < st->nkids; i++) {
         child *ch = &st->kids[i];
+        if (share && i > 0)
+            lw_gline(L, line, "ac__coop_grant(ac__cx, %s);", result);
         char *poll = child_poll(ch);
         if (st->mask)
             lw_gline(L, line, "if (!(ac__fr->%s & %uu) && %s == AC_READY) {", st->mask, 1u << i, poll);

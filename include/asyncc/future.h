@@ -263,6 +263,14 @@ AC_EXPORT void ac_frame_free_type(ac_cx *cx, void *frame, const ac_future_type *
  * children pending in the frame's state, as its table ac__kids_f lists them (a join's finished
  * ones left out), and gives back the arena frames of those that live there. */
 AC_EXPORT void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids);
+/* What await(ac_select(...)) and await(ac_timeout(...)) call around their children's polls
+ * (generated code): left says whether the poll has budget left before the first child is polled;
+ * grant gives each later child one unit of budget of its own when an earlier one spent the last,
+ * so that a child that always spends the budget cannot keep a timer or another child from
+ * finishing (Tokio's timeout does the same for its timer). A budget spent before the combinator
+ * was polled grants nothing: the task yields. */
+AC_EXPORT int ac__coop_left(ac_cx *cx);
+AC_EXPORT void ac__coop_grant(ac_cx *cx, int left);
 
 /* Wakers: a leaf future that returns AC_PENDING first takes the task's waker from its context
  * and arranges for ac_waker_wake to be called once it can make progress. A waker holds a

@@ -8,12 +8,14 @@ once. Functions await yields, earlier functions and combinators, in blocks, loop
 expressions and switches, and leave them by break, continue, goto, return and falling off. main
 runs the last function under `ac_select(f(...), stop_after(n))` for n = 0, 1, 2, ...: stop_after
 yields n times and then wins, so the function is dropped at its n-th await point, until it wins
-itself. After each drop the stack must be empty; the program prints BAD and exits non-zero on a
+itself; then it spawns the function as a task and cancels it after n yields of its own (the task
+runs on another worker meanwhile). After each drop the stack must be empty; the program prints BAD and exits non-zero on a
 cleanup out of order, one left over or one run twice."""
 import random
 import sys
 
 PRELUDE = r"""#include <asyncc.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -149,11 +151,12 @@ class Gen:
             self.line(1, "return a + w;")
             self.out.append("}")
             self.out.append("")
+        arg = self.r.randint(0, 9)
         self.out.append("async int main(void)")
         self.out.append("{")
         self.line(1, "for (int n = 0; n < 100000; n++) {")
         self.line(2, "int v = -1;")
-        self.line(2, f"int won = await(ac_select(v = g{nfn - 1}({self.r.randint(0, 9)}), stop_after(n)));")
+        self.line(2, f"int won = await(ac_select(v = g{nfn - 1}({arg}), stop_after(n)));")
         self.line(2, "if (depth != 0) {")
         self.line(3, 'printf("BAD: %d cleanups left after a drop at await %d\\n", depth, n);')
         self.line(3, "return 4;")
@@ -161,6 +164,19 @@ class Gen:
         self.line(2, "if (won == 0) {")
         self.line(3, 'printf("finished after %d drops: %d\\n", n, v);')
         self.line(3, "break;")
+        self.line(2, "}")
+        self.line(1, "}")
+        # the same function as a task of its own, cancelled from this one after n yields: on
+        # another worker at once, at whatever await it has reached
+        self.line(1, "for (int n = 0; n < 40; n++) {")
+        self.line(2, f"ac_task *t = ac_spawn(g{nfn - 1}({arg}));")
+        self.line(2, "for (int i = 0; i < n; i++)")
+        self.line(3, "await(ac_yield());")
+        self.line(2, "ac_task_cancel(t);")
+        self.line(2, "int v = -1, rc = await(ac_task_join(t, &v));")
+        self.line(2, "if (depth != 0 || (rc != 0 && rc != -ECANCELED)) {")
+        self.line(3, 'printf("BAD: join %d, %d cleanups left after a task cancelled at yield %d\\n", rc, depth, n);')
+        self.line(3, "return 4;")
         self.line(2, "}")
         self.line(1, "}")
         self.line(1, 'printf("made %ld undone %ld\\n", made, undone);')
