@@ -162,7 +162,7 @@ static void resolve_combinator(tunit *t, node *n)
         n->fn = an_sleep_callee(t);
     for (unsigned i = n->mk == MK_TIMEOUT ? 1 : 0; i < n->nops; i++) {
         node *op = an_unparen(n->ops[i]), *call = op;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0)
+        if (an_is_assign(t, op))
             call = an_unparen(op->kids[1]);
         callee *c = call_callee(t, call);
         if (c)

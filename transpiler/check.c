@@ -78,7 +78,7 @@ static void check_combinator(tunit *t, node *n)
     }
     for (unsigned i = first; i < n->nops; i++) {
         node *op = an_unparen(n->ops[i]), *call = op;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0) {
+        if (an_is_assign(t, op)) {
             call = an_unparen(op->kids[1]);
             if (op->kids[0]->has_await)
                 dg_error_node(t, op->kids[0], "the target of a %s result cannot await", name);

@@ -128,8 +128,6 @@ int da_folded_condition(const tunit *t, const node *n, int *nonzero)
     return cond && folded(n, nonzero);
 }
 
-static int never_completes(const node *top, const node *s);
-
 /* Whether kids [from, to] of block b are dead once kid from - 1 never completes: no goto, case
  * or default enters any of them from elsewhere. */
 static int rest_dead(const node *top, const node *b, unsigned from, unsigned to)

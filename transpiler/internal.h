@@ -293,6 +293,8 @@ static inline unsigned nend(const node *n)
 #define AN_RESTART (-1) /* an_analyze: the second half of a split parse has errors; see ps_second */
 int an_analyze(tunit *t);
 void an_reset(tunit *t);
+/* Whether n is a plain assignment, `a = b` (not `a += b`). */
+int an_is_assign(const tunit *t, const node *n);
 /* Whether label (a label statement of the tree) is the one cursor `referenced` (what a goto's
  * LabelRef references) is. */
 int an_is_label(const node *label, CXCursor referenced);

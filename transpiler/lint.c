@@ -331,8 +331,8 @@ static void check_spawn(tunit *t, afn *f, node *spawn)
     CXCursor handle = clang_getNullCursor();
     if (p->kind == CXCursor_VarDecl)
         handle = p->cur;
-    else if (p->kind == CXCursor_BinaryOperator && p->nkids == 2 && p->kids[1] == at &&
-             strcmp(an_binop(t, p), "=") == 0 && an_unparen(p->kids[0])->kind == CXCursor_DeclRefExpr)
+    else if (an_is_assign(t, p) && p->nkids == 2 && p->kids[1] == at &&
+             an_unparen(p->kids[0])->kind == CXCursor_DeclRefExpr)
         handle = clang_getCursorReferenced(an_unparen(p->kids[0])->cur);
     if (clang_Cursor_isNull(handle) || clang_getCursorKind(handle) != CXCursor_VarDecl ||
         clang_Cursor_getStorageClass(handle) == CX_SC_Static)
@@ -366,8 +366,8 @@ static node *spawned_into(tunit *t, node *n, CXCursor handle, unsigned before, n
         int into = 0;
         if (p && p->kind == CXCursor_VarDecl)
             into = clang_equalCursors(p->cur, handle);
-        else if (p && p->kind == CXCursor_BinaryOperator && p->nkids == 2 && p->kids[1] == at &&
-                 an_unparen(p->kids[0])->kind == CXCursor_DeclRefExpr && strcmp(an_binop(t, p), "=") == 0)
+        else if (p && an_is_assign(t, p) && p->nkids == 2 && p->kids[1] == at &&
+                 an_unparen(p->kids[0])->kind == CXCursor_DeclRefExpr)
             into = clang_equalCursors(clang_getCursorReferenced(an_unparen(p->kids[0])->cur), handle);
         if (into && n->nops)
             found = an_unparen(n->ops[0]);

@@ -70,7 +70,7 @@ static int read_before_suspending(const tunit *t, const node *aw, const node *re
         return nstart(ref) >= nstart(call) && nend(ref) <= nend(call);
     for (unsigned i = 0; i < call->nops; i++) {
         const node *op = an_unparen(call->ops[i]);
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, op), "=") == 0)
+        if (an_is_assign(t, op))
             op = an_unparen(op->kids[1]);
         if (nstart(ref) >= nstart(op) && nend(ref) <= nend(op))
             return 1;

@@ -30,8 +30,7 @@ char *lw_emit_cond(lw *L, node *n)
 {
     for (node *in; n->kind == CXCursor_ParenExpr && n->nkids == 1 && !n->mk && !n->repl; n = in) {
         in = n->kids[0];
-        if (in->kind == CXCursor_CompoundAssignOperator ||
-            (in->kind == CXCursor_BinaryOperator && strcmp(an_binop(L->t, in), "=") == 0))
+        if (in->kind == CXCursor_CompoundAssignOperator || an_is_assign(L->t, in))
             break;
     }
     return lw_emit_text(L, n);

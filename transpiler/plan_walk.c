@@ -135,7 +135,7 @@ static void walk_combinator(walker *w, node *aw, node *comb)
     unsigned first = comb->mk == MK_TIMEOUT ? 1 : 0;
     for (unsigned i = first; i < comb->nops; i++) {
         node *op = an_unparen(comb->ops[i]), *call = op;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(w->t, op), "=") == 0)
+        if (an_is_assign(w->t, op))
             call = an_unparen(op->kids[1]);
         for (unsigned a = 1; a < call->nkids; a++)
             walk_expr(w, call->kids[a]);
@@ -145,7 +145,7 @@ static void walk_combinator(walker *w, node *aw, node *comb)
     site *st = pl_new_site(w->t, w->f, aw, comb->mk, combinator[comb->mk], comb->nops - first + (comb->mk == MK_TIMEOUT));
     for (unsigned i = first; i < comb->nops; i++) {
         node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
-        if (op->kind == CXCursor_BinaryOperator && strcmp(an_binop(w->t, op), "=") == 0) {
+        if (an_is_assign(w->t, op)) {
             target = op->kids[0];
             call = an_unparen(op->kids[1]);
         }

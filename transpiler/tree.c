@@ -109,6 +109,11 @@ const char *an_binop(const tunit *t, const node *n)
     return op;
 }
 
+int an_is_assign(const tunit *t, const node *n)
+{
+    return n->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, n), "=") == 0;
+}
+
 int an_is_label(const node *label, CXCursor referenced)
 {
     /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's
