@@ -60,8 +60,17 @@ def sh(cmd, timeout, cwd=None, preexec=None, env=None, stdin=None, cpu=None):
         if cpu is not None and st in (-signal.SIGXCPU, -signal.SIGKILL) and cpu_seconds(before) >= cpu:
             st = "timeout"
     except subprocess.TimeoutExpired as e:
+        if cpu is not None and cpu_seconds(before) < cpu:
+            raise Stalled("the wall-clock backstop (%d s) fired after %.1f of %d CPU seconds" %
+                          (timeout, cpu_seconds(before), cpu))
         st, out, err = "timeout", e.stdout or b"", e.stderr or b""
     return st, out, err, cpu_seconds(before)
+
+
+class Stalled(Exception):
+    """A child stopped (SIGSTOP while CI or a measurement runs) or starved past the wall-clock
+    backstop without reaching its CPU limit: no verdict on the program, so the case is recorded as
+    'stalled' and a --resume runs it again."""
 
 
 def cpu_seconds(before):
@@ -210,6 +219,8 @@ def run_case(name, cfg, check, work_parent, prefix, keep=False):
     r = {"name": name, "class": "pass", "detail": ""}
     try:
         r.update(check(name, cfg, tools, work))
+    except Stalled as ex:
+        r.update({"class": "skip-stalled", "detail": str(ex)})
     except Exception as ex:  # a fault of this harness: reported as such, never as a pass
         r.update({"class": "harness-error", "detail": "%s: %s" % (type(ex).__name__, str(ex)[:120])})
     finally:
