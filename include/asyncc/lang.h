@@ -31,15 +31,21 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 
 #else
 
+/* A combinator's value is a call, never a constant: `await(ac_select(a(), b()));` and a detached
+ * `ac_spawn(f());` are statements whose value is dropped, and gcc -Wall warns about a comma
+ * whose right operand has no effect, clang about a statement expression ending in one. */
+struct ac_task;
+static __inline__ int ac__plain_value(void) { return 0; }
+static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define async
 #define await(e) (e)
-#define ac_spawn(fut) ((void)(fut), (ac_task *)0)
-#define ac_spawn_local(fut) ((void)(fut), (ac_task *)0)
+#define ac_spawn(fut) ((void)(fut), ac__plain_task())
+#define ac_spawn_local(fut) ac_spawn(fut)
 #define ac_block_on(fut) (fut)
 #define ac_join(...) ((void)(__VA_ARGS__))
-#define ac_try_join(...) ((void)(__VA_ARGS__), 0)
-#define ac_select(first, ...) ((void)(first), 0)
-#define ac_timeout(ms, fut) ((void)(ms), (void)(fut), 0)
+#define ac_try_join(...) ((void)(__VA_ARGS__), ac__plain_value())
+#define ac_select(first, ...) ((void)(first), ac__plain_value())
+#define ac_timeout(ms, fut) ((void)(ms), (void)(fut), ac__plain_value())
 #define AC_BLOCKING
 
 #ifdef AC_SEQUENTIAL
@@ -52,19 +58,13 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
  * combinator behaves there.
  */
 #undef ac_spawn
-#undef ac_spawn_local
 #undef ac_try_join
-#undef ac_select
-#undef ac_timeout
 #define ac_spawn(fut)                                                                              \
     __extension__({                                                                                \
         __auto_type ac__seq_v =                                                                    \
             __builtin_choose_expr(__builtin_types_compatible_p(__typeof__(fut), void), ((fut), 0), (fut)); \
         ac__seq_spawn(&ac__seq_v, sizeof ac__seq_v);                                               \
     })
-#define ac_spawn_local(fut) ac_spawn(fut)
-#define ac_select(first, ...) __extension__({ (void)(first); 0; })
-#define ac_timeout(ms, fut) __extension__({ (void)(ms); (void)(fut); 0; })
 #define ac_try_join(...) ac__seq_first_error((const int[]){__VA_ARGS__}, sizeof((int[]){__VA_ARGS__}) / sizeof(int))
 /* ac_task_join stays: libasyncc-seq defines it for these handles (libasyncc has no function of
  * that name, only its future type). */

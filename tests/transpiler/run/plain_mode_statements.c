@@ -1,0 +1,38 @@
+/* The source read as plain C (what clangd, a linter or a plain compile sees) gives no warning of
+ * its own where it uses a combinator as a statement: `await(ac_select(a(), b()));` and a
+ * detached `ac_spawn(f());` were comma expressions in plain mode, `((void)(first), 0)`, and gcc
+ * -Wall said "right-hand operand of comma expression has no effect" at every one (the echo,
+ * chat, httpd, tls-echo and udp-echo samples had them). They are statement expressions now.
+ * RUN: %cc -std=c11 -pedantic-errors -fsyntax-only %s
+ * RUN: %clang -Wall -Wextra -Werror -I%S/../../../include -std=c11 -pedantic-errors -fsyntax-only %s
+ * RUN: %run %s %t | %FileCheck %s
+ */
+#include <asyncc.h>
+#include <stdio.h>
+
+static int ran;
+
+async int work(int n)
+{
+    await(ac_yield());
+    ran += n;
+    return n;
+}
+
+async int main(void)
+{
+    await(ac_select(work(1), ac_sleep_ms(60000)));
+    await(ac_timeout(60000, work(2)));
+    await(ac_join(work(4), work(8)));
+    await(ac_try_join(work(16), work(32)));
+    ac_spawn(work(64));
+    ac_spawn_local(work(128));
+    int r = await(ac_select(work(256), ac_sleep_ms(60000)));
+    ac_task *t = ac_spawn(work(512));
+    int v = 0;
+    await(ac_task_join(t, &v));
+    await(ac_sleep_ms(20));
+    // CHECK: ran 1023 r 0 v 512
+    printf("ran %d r %d v %d\n", ran, r, v);
+    return 0;
+}
