@@ -28,6 +28,10 @@
 #ifndef ASYNCC_CC_BUILD_SEQ_LIB
 #define ASYNCC_CC_BUILD_SEQ_LIB ""
 #endif
+/* The runtime built for ThreadSanitizer ("" when this build has none). */
+#ifndef ASYNCC_CC_BUILD_TSAN_LIB
+#define ASYNCC_CC_BUILD_TSAN_LIB ""
+#endif
 #ifndef ASYNCC_CC_LIBDIR
 #define ASYNCC_CC_LIBDIR "lib"
 #endif
@@ -164,6 +168,7 @@ static int run(argv_t *a)
 
 typedef struct layout {
     char *tool, *include, *lib, *seq; /* seq: libasyncc-seq.a */
+    char *tsan;                       /* libasyncc-tsan.a, or "" */
 } layout;
 
 /* Installed: <prefix>/bin/asyncc-cc beside <prefix>/bin/asyncc, <prefix>/include/asyncc.h and
@@ -186,6 +191,9 @@ static void find_layout(layout *l)
         if (exists(tool) && exists(header) && exists(lib)) {
             l->tool = tool, l->include = inc, l->lib = lib;
             l->seq = xasprintf("%s/%s/libasyncc-seq.a", prefix, ASYNCC_CC_LIBDIR);
+            l->tsan = xasprintf("%s/%s/libasyncc-tsan.a", prefix, ASYNCC_CC_LIBDIR);
+            if (!exists(l->tsan))
+                l->tsan = "";
             free(header);
             return;
         }
@@ -195,6 +203,7 @@ static void find_layout(layout *l)
     l->include = ASYNCC_CC_BUILD_INCLUDE;
     l->lib = ASYNCC_CC_BUILD_LIB;
     l->seq = ASYNCC_CC_BUILD_SEQ_LIB;
+    l->tsan = ASYNCC_CC_BUILD_TSAN_LIB;
     const char *env = getenv("ASYNCC");
     if (env && *env)
         l->tool = (char *)env;
@@ -417,6 +426,30 @@ static int rm_rf(const char *dir)
 }
 
 /* An environment switch: set, not empty and not "0". */
+/* Whether the command builds for ThreadSanitizer: the last -fsanitize= or -fno-sanitize= that
+ * names thread (or all) decides, as gcc reads them. */
+static int wants_tsan(const argv_t *args)
+{
+    int on = 0;
+    for (int i = 1; i < args->n; i++) {
+        const char *a = args->v[i], *list;
+        int value;
+        if (strncmp(a, "-fsanitize=", 11) == 0)
+            list = a + 11, value = 1;
+        else if (strncmp(a, "-fno-sanitize=", 14) == 0)
+            list = a + 14, value = 0;
+        else
+            continue;
+        for (const char *p = list; *p;) {
+            size_t n = strcspn(p, ",");
+            if ((n == 6 && strncmp(p, "thread", 6) == 0) || (!value && n == 3 && strncmp(p, "all", 3) == 0))
+                on = value;
+            p += n + (p[n] == ',');
+        }
+    }
+    return on;
+}
+
 static int env_on(const char *name)
 {
     const char *v = getenv(name);
@@ -671,7 +704,18 @@ int main(int argc, char **argv)
         push(&c.cc, "none");
         if (sequential)
             push(&c.cc, l.seq);
-        push(&c.cc, l.lib);
+        /* TSan sees only the synchronization of instrumented code: a program built for it links
+         * the runtime built for it, or every handover of a task is reported as a race. */
+        const char *lib = l.lib;
+        if (wants_tsan(&args) && strcmp(ASYNCC_CC_LINK_FLAGS, "") == 0) {
+            if (*l.tsan)
+                lib = l.tsan;
+            else
+                fprintf(stderr, "asyncc-cc: warning: -fsanitize=thread without libasyncc-tsan.a (built "
+                                "with -DASYNCC_TSAN_RUNTIME=ON): ThreadSanitizer will report races "
+                                "inside the runtime that are not there\n");
+        }
+        push(&c.cc, lib);
         push(&c.cc, "-luring");
         push(&c.cc, "-lpthread");
         push_words(&c.cc, ASYNCC_CC_LINK_FLAGS);

@@ -204,5 +204,24 @@ diagnostics)
     grep -q "^late.c:7:" err.txt || fail "the compiler's error is not at late.c:7: $(cat err.txt)"
     echo "ok: diagnostics at bad.c:5 and late.c:7"
     ;;
+tsan)
+    # -fsanitize=thread links libasyncc-tsan, the runtime built for TSan, with asyncc-cc and with
+    # CMake (CMAKE_C_FLAGS), so that TSan sees the runtime's synchronization and reports nothing.
+    compgen -G "$prefix/lib*/libasyncc-tsan.a" >/dev/null || { echo "skipped: no libasyncc-tsan.a (a sanitizer build)"; exit 77; }
+    dir=$work/tsan
+    rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+    export TSAN_OPTIONS="halt_on_error=1 exitcode=66"
+    "$prefix/bin/asyncc-cc" -g -fsanitize=thread "$here/tsan/threads.c" -o threads
+    expect_output ./threads "joined 161608 sent 161608 total 1612"
+    src=$work/tsan-src bin=$work/tsan-build
+    fresh_copy "$src"
+    rm -rf "$bin"
+    cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS=-fsanitize=thread >/dev/null
+    cmake --build "$bin" >/dev/null
+    # (the runtime is the part with atomics: instrumented, they are calls of __tsan_atomic*)
+    nm "$bin/app" >"$dir/app.nm"
+    grep -q " U __tsan_atomic" "$dir/app.nm" || fail "the CMake app did not link libasyncc-tsan"
+    expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+    ;;
 *) fail "unknown phase $phase" ;;
 esac
