@@ -12,7 +12,7 @@ cmake_policy(SET CMP0116 NEW)
 # the file, like target_sources(). asyncc preprocesses with the target's include directories,
 # compile definitions and C standard, and writes a depfile, so that editing any header the
 # source includes transpiles it again. The target links asyncc::runtime (asyncc::runtime_tsan
-# when CMAKE_C_FLAGS has -fsanitize=thread). The target property
+# or asyncc::runtime_asan when CMAKE_C_FLAGS has -fsanitize=thread or =address). The target property
 # ASYNCC_OPTIONS holds more flags for asyncc (e.g. -Wno-async-blocking, -Werror). With the
 # variable ASYNCC_SEQUENTIAL on (cmake -DASYNCC_SEQUENTIAL=ON), the files are compiled as they are,
 # with AC_SEQUENTIAL defined, and the target links asyncc::sequential: the sequential build.
@@ -71,10 +71,13 @@ function(asyncc_target_sources target)
     set_property(TARGET ${target} PROPERTY ASYNCC_RUNTIME_LINKED TRUE)
     get_target_property(type ${target} TYPE)
     set(runtime asyncc::runtime)
-    # A ThreadSanitizer build links the runtime built for it (see runtime/CMakeLists.txt).
+    # A TSan or ASan build links the runtime built for it (see runtime/CMakeLists.txt).
     string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
-    if(TARGET asyncc::runtime_tsan AND "${CMAKE_C_FLAGS} ${CMAKE_C_FLAGS_${config}}" MATCHES "-fsanitize=[^ ]*thread")
+    set(flags "${CMAKE_C_FLAGS} ${CMAKE_C_FLAGS_${config}}")
+    if(TARGET asyncc::runtime_tsan AND flags MATCHES "-fsanitize=[^ ]*thread")
       set(runtime asyncc::runtime_tsan)
+    elseif(TARGET asyncc::runtime_asan AND flags MATCHES "-fsanitize=[^ ]*address")
+      set(runtime asyncc::runtime_asan)
     endif()
     if(ASYNCC_SEQUENTIAL)
       set(runtime asyncc::sequential asyncc::runtime)

@@ -28,9 +28,12 @@
 #ifndef ASYNCC_CC_BUILD_SEQ_LIB
 #define ASYNCC_CC_BUILD_SEQ_LIB ""
 #endif
-/* The runtime built for ThreadSanitizer ("" when this build has none). */
+/* The runtime built for ThreadSanitizer and for AddressSanitizer ("" when this build has none). */
 #ifndef ASYNCC_CC_BUILD_TSAN_LIB
 #define ASYNCC_CC_BUILD_TSAN_LIB ""
+#endif
+#ifndef ASYNCC_CC_BUILD_ASAN_LIB
+#define ASYNCC_CC_BUILD_ASAN_LIB ""
 #endif
 #ifndef ASYNCC_CC_LIBDIR
 #define ASYNCC_CC_LIBDIR "lib"
@@ -168,7 +171,7 @@ static int run(argv_t *a)
 
 typedef struct layout {
     char *tool, *include, *lib, *seq; /* seq: libasyncc-seq.a */
-    char *tsan;                       /* libasyncc-tsan.a, or "" */
+    char *tsan, *asan;                /* libasyncc-tsan.a, libasyncc-asan.a, or "" */
 } layout;
 
 /* Installed: <prefix>/bin/asyncc-cc beside <prefix>/bin/asyncc, <prefix>/include/asyncc.h and
@@ -194,6 +197,9 @@ static void find_layout(layout *l)
             l->tsan = xasprintf("%s/%s/libasyncc-tsan.a", prefix, ASYNCC_CC_LIBDIR);
             if (!exists(l->tsan))
                 l->tsan = "";
+            l->asan = xasprintf("%s/%s/libasyncc-asan.a", prefix, ASYNCC_CC_LIBDIR);
+            if (!exists(l->asan))
+                l->asan = "";
             free(header);
             return;
         }
@@ -204,6 +210,7 @@ static void find_layout(layout *l)
     l->lib = ASYNCC_CC_BUILD_LIB;
     l->seq = ASYNCC_CC_BUILD_SEQ_LIB;
     l->tsan = ASYNCC_CC_BUILD_TSAN_LIB;
+    l->asan = ASYNCC_CC_BUILD_ASAN_LIB;
     const char *env = getenv("ASYNCC");
     if (env && *env)
         l->tool = (char *)env;
@@ -426,11 +433,12 @@ static int rm_rf(const char *dir)
 }
 
 /* An environment switch: set, not empty and not "0". */
-/* Whether the command builds for ThreadSanitizer: the last -fsanitize= or -fno-sanitize= that
- * names thread (or all) decides, as gcc reads them. */
-static int wants_tsan(const argv_t *args)
+/* Whether the command builds with sanitizer san ("thread", "address"): the last -fsanitize= or
+ * -fno-sanitize= that names it (or all) decides, as gcc reads them. */
+static int wants_sanitizer(const argv_t *args, const char *san)
 {
     int on = 0;
+    size_t len = strlen(san);
     for (int i = 1; i < args->n; i++) {
         const char *a = args->v[i], *list;
         int value;
@@ -442,12 +450,33 @@ static int wants_tsan(const argv_t *args)
             continue;
         for (const char *p = list; *p;) {
             size_t n = strcspn(p, ",");
-            if ((n == 6 && strncmp(p, "thread", 6) == 0) || (!value && n == 3 && strncmp(p, "all", 3) == 0))
+            if ((n == len && strncmp(p, san, n) == 0) || (!value && n == 3 && strncmp(p, "all", 3) == 0))
                 on = value;
             p += n + (p[n] == ',');
         }
     }
     return on;
+}
+
+/* The runtime to link: the one built for the sanitizer the program is built with, when this
+ * runtime is not itself a sanitizer build. TSan sees only the synchronization of instrumented
+ * code (with the plain runtime every handover of a task is reported as a race); ASan sees frames
+ * only when they come from malloc, as they do in the runtime built for it. */
+static const char *runtime_lib(const layout *l, const argv_t *args)
+{
+    if (strcmp(ASYNCC_CC_LINK_FLAGS, "") != 0)
+        return l->lib;
+    const char *san = wants_sanitizer(args, "thread") ? "thread" : wants_sanitizer(args, "address") ? "address" : NULL;
+    if (!san)
+        return l->lib;
+    const char *lib = strcmp(san, "thread") == 0 ? l->tsan : l->asan;
+    if (*lib)
+        return lib;
+    fprintf(stderr, "asyncc-cc: warning: -fsanitize=%s without libasyncc-%s.a (built with "
+                    "-DASYNCC_SANITIZER_RUNTIMES=ON): the runtime is not checked with the program%s\n",
+            san, strcmp(san, "thread") == 0 ? "tsan" : "asan",
+            strcmp(san, "thread") == 0 ? ", and TSan reports races inside it that are not there" : "");
+    return l->lib;
 }
 
 static int env_on(const char *name)
@@ -704,18 +733,7 @@ int main(int argc, char **argv)
         push(&c.cc, "none");
         if (sequential)
             push(&c.cc, l.seq);
-        /* TSan sees only the synchronization of instrumented code: a program built for it links
-         * the runtime built for it, or every handover of a task is reported as a race. */
-        const char *lib = l.lib;
-        if (wants_tsan(&args) && strcmp(ASYNCC_CC_LINK_FLAGS, "") == 0) {
-            if (*l.tsan)
-                lib = l.tsan;
-            else
-                fprintf(stderr, "asyncc-cc: warning: -fsanitize=thread without libasyncc-tsan.a (built "
-                                "with -DASYNCC_TSAN_RUNTIME=ON): ThreadSanitizer will report races "
-                                "inside the runtime that are not there\n");
-        }
-        push(&c.cc, lib);
+        push(&c.cc, runtime_lib(&l, &args));
         push(&c.cc, "-luring");
         push(&c.cc, "-lpthread");
         push_words(&c.cc, ASYNCC_CC_LINK_FLAGS);

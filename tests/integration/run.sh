@@ -204,24 +204,36 @@ diagnostics)
     grep -q "^late.c:7:" err.txt || fail "the compiler's error is not at late.c:7: $(cat err.txt)"
     echo "ok: diagnostics at bad.c:5 and late.c:7"
     ;;
-tsan)
-    # -fsanitize=thread links libasyncc-tsan, the runtime built for TSan, with asyncc-cc and with
-    # CMake (CMAKE_C_FLAGS), so that TSan sees the runtime's synchronization and reports nothing.
+sanitizers)
+    # -fsanitize=thread links libasyncc-tsan and -fsanitize=address libasyncc-asan, the runtime
+    # built for each, with asyncc-cc and with CMake (CMAKE_C_FLAGS): TSan sees the runtime's
+    # synchronization and reports nothing; ASan sees task frames and reports a read of a dead one.
     compgen -G "$prefix/lib*/libasyncc-tsan.a" >/dev/null || { echo "skipped: no libasyncc-tsan.a (a sanitizer build)"; exit 77; }
-    dir=$work/tsan
+    dir=$work/sanitizers
     rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
     export TSAN_OPTIONS="halt_on_error=1 exitcode=66"
-    "$prefix/bin/asyncc-cc" -g -fsanitize=thread "$here/tsan/threads.c" -o threads
+    "$prefix/bin/asyncc-cc" -g -fsanitize=thread "$here/sanitizers/threads.c" -o threads
     expect_output ./threads "joined 161608 sent 161608 total 1612"
-    src=$work/tsan-src bin=$work/tsan-build
-    fresh_copy "$src"
-    rm -rf "$bin"
-    cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS=-fsanitize=thread >/dev/null
-    cmake --build "$bin" >/dev/null
-    # (the runtime is the part with atomics: instrumented, they are calls of __tsan_atomic*)
-    nm "$bin/app" >"$dir/app.nm"
-    grep -q " U __tsan_atomic" "$dir/app.nm" || fail "the CMake app did not link libasyncc-tsan"
-    expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+    "$prefix/bin/asyncc-cc" -g -fsanitize=address "$here/sanitizers/frame_uaf.c" -o frame_uaf
+    if ./frame_uaf >uaf.out 2>uaf.err; then fail "ASan missed the read of a dead frame: $(cat uaf.out)"; fi
+    grep -q "ERROR: AddressSanitizer: heap-use-after-free" uaf.err || fail "frame_uaf: $(head -3 uaf.err)"
+    echo "ok: ASan reports the read of a finished task's local"
+    for san in thread address; do
+        src=$work/san-$san-src bin=$work/san-$san-build
+        fresh_copy "$src"
+        rm -rf "$bin"
+        cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS=-fsanitize=$san >/dev/null
+        cmake --build "$bin" >/dev/null
+        expect_output "$bin/app" "hello from cmake: 4 squares sum to 30"
+        nm "$bin/app" >"$dir/app-$san.nm"
+        # The runtime's atomics instrumented for TSan are calls of __tsan_atomic*; its globals
+        # instrumented for ASan have __odr_asan twins.
+        if [ $san = thread ]; then
+            grep -q " U __tsan_atomic" "$dir/app-$san.nm" || fail "the CMake app did not link libasyncc-tsan"
+        else
+            grep -q " __odr_asan.ac__debug_chunks$" "$dir/app-$san.nm" || fail "the CMake app did not link libasyncc-asan"
+        fi
+    done
     ;;
 *) fail "unknown phase $phase" ;;
 esac

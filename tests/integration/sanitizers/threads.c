@@ -1,4 +1,4 @@
-/* tests/integration/tsan/threads.c: a program ThreadSanitizer must find clean: plain threads each
+/* tests/integration/sanitizers/threads.c: a program ThreadSanitizer must find clean: plain threads each
  * run a task with ac_block_on at the same time, the tasks spawn more and share a mutex, a channel
  * and a counter guarded by the mutex. Linked with the plain runtime, whose atomics TSan cannot
  * see, every handover of a task between threads was reported as a race (13 reports). */
