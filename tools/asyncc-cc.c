@@ -174,6 +174,16 @@ typedef struct layout {
     char *tsan, *asan;                /* libasyncc-tsan.a, libasyncc-asan.a, or "" */
 } layout;
 
+/* <prefix>/<libdir>/libasyncc-VARIANT.a if it is installed, else "". */
+static char *installed_lib(const char *prefix, const char *variant)
+{
+    char *lib = xasprintf("%s/%s/libasyncc-%s.a", prefix, ASYNCC_CC_LIBDIR, variant);
+    if (exists(lib))
+        return lib;
+    free(lib);
+    return "";
+}
+
 /* Installed: <prefix>/bin/asyncc-cc beside <prefix>/bin/asyncc, <prefix>/include/asyncc.h and
  * <prefix>/<libdir>/libasyncc.a. Otherwise the build tree this asyncc-cc was built in. */
 static void find_layout(layout *l)
@@ -194,12 +204,8 @@ static void find_layout(layout *l)
         if (exists(tool) && exists(header) && exists(lib)) {
             l->tool = tool, l->include = inc, l->lib = lib;
             l->seq = xasprintf("%s/%s/libasyncc-seq.a", prefix, ASYNCC_CC_LIBDIR);
-            l->tsan = xasprintf("%s/%s/libasyncc-tsan.a", prefix, ASYNCC_CC_LIBDIR);
-            if (!exists(l->tsan))
-                l->tsan = "";
-            l->asan = xasprintf("%s/%s/libasyncc-asan.a", prefix, ASYNCC_CC_LIBDIR);
-            if (!exists(l->asan))
-                l->asan = "";
+            l->tsan = installed_lib(prefix, "tsan");
+            l->asan = installed_lib(prefix, "asan");
             free(header);
             return;
         }
@@ -432,7 +438,6 @@ static int rm_rf(const char *dir)
     return rc;
 }
 
-/* An environment switch: set, not empty and not "0". */
 /* Whether the command builds with sanitizer san ("thread", "address"): the last -fsanitize= or
  * -fno-sanitize= that names it (or all) decides, as gcc reads them. */
 static int wants_sanitizer(const argv_t *args, const char *san)
@@ -464,21 +469,26 @@ static int wants_sanitizer(const argv_t *args, const char *san)
  * only when they come from malloc, as they do in the runtime built for it. */
 static const char *runtime_lib(const layout *l, const argv_t *args)
 {
+    const struct { const char *san, *name, *lib, *also; } variants[] = {
+        {"thread", "tsan", l->tsan, ", and TSan reports races inside it that are not there"},
+        {"address", "asan", l->asan, ""},
+    };
     if (strcmp(ASYNCC_CC_LINK_FLAGS, "") != 0)
         return l->lib;
-    const char *san = wants_sanitizer(args, "thread") ? "thread" : wants_sanitizer(args, "address") ? "address" : NULL;
-    if (!san)
-        return l->lib;
-    const char *lib = strcmp(san, "thread") == 0 ? l->tsan : l->asan;
-    if (*lib)
-        return lib;
-    fprintf(stderr, "asyncc-cc: warning: -fsanitize=%s without libasyncc-%s.a (built with "
-                    "-DASYNCC_SANITIZER_RUNTIMES=ON): the runtime is not checked with the program%s\n",
-            san, strcmp(san, "thread") == 0 ? "tsan" : "asan",
-            strcmp(san, "thread") == 0 ? ", and TSan reports races inside it that are not there" : "");
+    for (size_t i = 0; i < sizeof variants / sizeof *variants; i++) {
+        if (!wants_sanitizer(args, variants[i].san))
+            continue;
+        if (*variants[i].lib)
+            return variants[i].lib;
+        fprintf(stderr, "asyncc-cc: warning: -fsanitize=%s without libasyncc-%s.a (built with "
+                        "-DASYNCC_SANITIZER_RUNTIMES=ON): the runtime is not checked with the program%s\n",
+                variants[i].san, variants[i].name, variants[i].also);
+        break;
+    }
     return l->lib;
 }
 
+/* An environment switch: set, not empty and not "0". */
 static int env_on(const char *name)
 {
     const char *v = getenv(name);
