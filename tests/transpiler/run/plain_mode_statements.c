@@ -25,8 +25,13 @@ async int main(void)
     await(ac_timeout(60000, work(2)));
     await(ac_join(work(4), work(8)));
     await(ac_try_join(work(16), work(32)));
+#ifndef AC_SEQUENTIAL
     ac_spawn(work(64));
     ac_spawn_local(work(128));
+#else /* where a spawn runs at once and its handle keeps the result: detached, it is freed */
+    ac_task_detach(ac_spawn(work(64)));
+    ac_task_detach(ac_spawn_local(work(128)));
+#endif
     int r = await(ac_select(work(256), ac_sleep_ms(60000)));
     ac_task *t = ac_spawn(work(512));
     int v = 0;
