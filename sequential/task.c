@@ -17,10 +17,61 @@ void ac__seq_task_abort(ac_task *task);
 void ac__seq_task_cancel(ac_task *task);
 int ac__seq_first_error(const int *results, size_t n);
 
+/* A handle holds the finished future's result until a join, detach or abort frees it. A
+ * handle the program drops (`ac_spawn(f());` as a statement detaches the task in the async
+ * build) cannot be seen going: every live handle is on a list, freed at exit, so that a dropped
+ * one is not a leak for valgrind or LeakSanitizer, as it is none in the async build. */
 typedef struct handle {
+    struct handle *prev, *next;
     size_t size;
     _Alignas(max_align_t) unsigned char result[];
 } handle;
+
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static handle *live;
+
+static void free_dropped_handles(void)
+{
+    pthread_mutex_lock(&live_lock);
+    while (live) {
+        handle *h = live;
+        live = h->next;
+        free(h);
+    }
+    pthread_mutex_unlock(&live_lock);
+}
+
+static void free_at_exit(void)
+{
+    atexit(free_dropped_handles);
+}
+
+static void live_add(handle *h)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, free_at_exit);
+    pthread_mutex_lock(&live_lock);
+    h->prev = NULL;
+    h->next = live;
+    if (live)
+        live->prev = h;
+    live = h;
+    pthread_mutex_unlock(&live_lock);
+}
+
+/* Takes h off the list and frees it. */
+static void handle_free(handle *h)
+{
+    pthread_mutex_lock(&live_lock);
+    if (h->prev)
+        h->prev->next = h->next;
+    else
+        live = h->next;
+    if (h->next)
+        h->next->prev = h->prev;
+    pthread_mutex_unlock(&live_lock);
+    free(h);
+}
 
 ac_task *ac__seq_spawn(const void *result, size_t size)
 {
@@ -31,6 +82,7 @@ ac_task *ac__seq_spawn(const void *result, size_t size)
     }
     h->size = size;
     memcpy(h->result, result, size);
+    live_add(h);
     return (ac_task *)(void *)h;
 }
 
@@ -49,18 +101,19 @@ int ac_task_join(ac_task *task, void *result, size_t result_size)
     }
     if (result && result_size)
         memcpy(result, h->result, h->size);
-    free(h);
+    handle_free(h);
     return 0;
 }
 
 void ac__seq_task_detach(ac_task *task)
 {
-    free(task);
+    if (task)
+        handle_free((handle *)(void *)task);
 }
 
 void ac__seq_task_abort(ac_task *task)
 {
-    free(task); /* it finished when it was spawned: nothing to cancel */
+    ac__seq_task_detach(task); /* it finished when it was spawned: nothing to cancel */
 }
 
 void ac__seq_task_cancel(ac_task *task)
