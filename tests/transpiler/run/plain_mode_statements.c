@@ -12,12 +12,12 @@
 #include <asyncc.h>
 #include <stdio.h>
 
-static int ran;
+static int ran; /* spawned tasks add to it on any worker */
 
 async int work(int n)
 {
     await(ac_yield());
-    ran += n;
+    __atomic_add_fetch(&ran, n, __ATOMIC_SEQ_CST);
     return n;
 }
 
@@ -33,8 +33,10 @@ async int main(void)
     ac_task *t = ac_spawn(work(512));
     int v = 0;
     await(ac_task_join(t, &v));
-    await(ac_sleep_ms(20));
+    /* the detached tasks finish on their own time */
+    for (int i = 0; i < 10000 && __atomic_load_n(&ran, __ATOMIC_SEQ_CST) != 1023; i++)
+        await(ac_sleep_ms(1));
     // CHECK: ran 1023 r 0 v 512
-    printf("ran %d r %d v %d\n", ran, r, v);
+    printf("ran %d r %d v %d\n", __atomic_load_n(&ran, __ATOMIC_SEQ_CST), r, v);
     return 0;
 }
