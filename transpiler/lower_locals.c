@@ -283,15 +283,15 @@ static int needed_after(lw *L, const var *v, const node *aw)
 
 /* Whether v, a local the code names as a C local, gets a debug copy: one that is not in the
  * frame, or is a C local (lower_locals.c), whose name means it wherever an await in its scope
- * resumes (as for lw_place_locals), and which can be copied back (not a register const or a
- * register array: neither has an address nor assignment; not of run-time size). COPY_BYTES: through its address;
+ * resumes (as for lw_place_locals), and which can be copied back (not a register one that
+ * cannot be assigned: it has no address either; not of run-time size). COPY_BYTES: through its address;
  * COPY_VALUE: a register, volatile or _Atomic one, through a temporary (future.h:
  * AC__DEBUG_STORE). A const one is written back through its address (AC__DEBUG_RESTORE). */
 static int debug_copied(lw *L, const var *v)
 {
     CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
     int reg = clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register;
-    if (reg && (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray || clang_isConstQualifiedType(c)))
+    if (reg && !lw_assignable(c))
         return COPY_NONE; /* neither an address nor assignment */
     if (v->as_local)
         return reg ? COPY_VALUE : COPY_BYTES;
@@ -373,12 +373,16 @@ static char *moves(lw *L, const node *aw, int store)
         if (copy) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
-            /* a const local is written back through its address (future.h: AC__DEBUG_RESTORE) */
-            int konst = clang_isConstQualifiedType(clang_getCanonicalType(clang_getCursorType(v->decl->cur)));
-            const char *how = !store && konst      ? "AC__DEBUG_RESTORE"
-                              : copy == COPY_BYTES ? "AC__DEBUG_COPY"
-                              : store              ? "AC__DEBUG_STORE"
-                                                   : "AC__DEBUG_LOAD";
+            /* Through a temporary of its type where C allows it, taking no address of the
+             * local: gcc's -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended
+             * where a resume label enters an arm gcc folds away (`if ((a != b) < 2) {} else`).
+             * A const one is written back through its address (future.h: AC__DEBUG_RESTORE). */
+            CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+            int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
+            const char *how = store ? (copy == COPY_BYTES && array ? "AC__DEBUG_COPY" : "AC__DEBUG_STORE")
+                              : clang_isConstQualifiedType(ty)                ? "AC__DEBUG_RESTORE"
+                              : copy == COPY_BYTES && !lw_assignable(ty) ? "AC__DEBUG_COPY"
+                                                                           : "AC__DEBUG_LOAD";
             const char *at = promised ? "ac__dbg->" : "ac__fr->ac__dbg.";
             if (store)
                 sb_printf(&dbg, "%s%s(%s%s, %s)", dbg.len ? "; " : "", how, at, m, v->name);

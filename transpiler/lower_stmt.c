@@ -17,17 +17,20 @@ static void init_frame_var(lw *L, var *v, node *init)
     CXType ty = clang_getCursorType(v->decl->cur);
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
     int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
-    /* An array is copied from a compound literal of its own type (__extension__: C90 has none,
-     * and the program may be C90 with -pedantic); the casts let volatile
-     * elements through, which memcpy's pointers do not take (-Wdiscarded-array-qualifiers). The
-     * destination is the frame plus the field's offset: gcc -O2's -Wstringop-overflow took
-     * `&ac__fr->x` for another member of x's union of shared bytes (F20). */
+    /* An array is copied from a temporary of its own type in a block of its own (a compound
+     * literal would live in the enclosing block, which a resume label enters: gcc's
+     * -Wdangling-pointer then saw its address used after its lifetime, F22); the casts let
+     * volatile elements through, which memcpy's pointers do not take
+     * (-Wdiscarded-array-qualifiers). The destination is the frame plus the field's offset: gcc
+     * -O2's -Wstringop-overflow took `&ac__fr->x` for another member of x's union of shared
+     * bytes (F20). */
     if (array)
         lw_gline(L, line,
+                 "{ __typeof__(ac__fr->%s) ac__init = %s%s%s; "
                  "__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
-                 "(const void *)&__extension__(__typeof__(ac__fr->%s))%s%s%s, sizeof ac__fr->%s);",
-                 L->f->self->name, v->field, v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
-                 init->kind == CXCursor_InitListExpr ? "" : "}", v->field);
+                 "(const void *)&ac__init, sizeof ac__init); }",
+                 v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
+                 init->kind == CXCursor_InitListExpr ? "" : "}", L->f->self->name, v->field);
     else {
         char *dst = xasprintf("ac__fr->%s", v->field);
         char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);

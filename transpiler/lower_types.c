@@ -146,6 +146,15 @@ static int const_inside(CXType ty)
     }
 }
 
+/* Whether an object of type ty can be assigned as a whole: not an array, not const, no const
+ * member or element inside. */
+int lw_assignable(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    return c.kind != CXType_ConstantArray && c.kind != CXType_IncompleteArray &&
+           c.kind != CXType_VariableArray && !clang_isConstQualifiedType(c) && !const_inside(c);
+}
+
 /* `dst = src` as an expression, for an object of type ty that is not an array; src is an
  * initializer list when init_list. A struct or union with a const member inside cannot be
  * assigned: it is initialized on the stack and copied, which compilers turn into the same stores.

@@ -160,21 +160,22 @@ struct ac_future_type {
 AC_EXPORT void *ac__debug_copies(const void *frame, size_t size);
 AC_EXPORT void ac__debug_copies_free(const void *frame);
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
-/* The same for a register, volatile or _Atomic local, through a temporary of its type without
- * qualifiers (the type of `((void)0, x)`): a register local has no address, and a volatile or
- * atomic one is read and written only as itself. STORE copies local S to bytes D, LOAD bytes S
+/* The same through a temporary of the local's type without qualifiers (the type of
+ * `((void)0, x)`), which takes no address of the local: for every local that is not an array,
+ * and the only way for a register one (no address) and a volatile or atomic one (read and
+ * written only as itself). STORE copies local S to bytes D, LOAD bytes S
  * to local D. */
 #define AC__DEBUG_STORE(D, S)                                                                      \
-    {                                                                                              \
+    do {                                                                                           \
         __typeof__(((void)0, (S))) ac__dv = (S);                                                   \
         AC__DEBUG_COPY(D, ac__dv);                                                                 \
-    }
+    } while (0)
 #define AC__DEBUG_LOAD(D, S)                                                                       \
-    {                                                                                              \
+    do {                                                                                           \
         __typeof__(((void)0, (D))) ac__dv;                                                         \
         AC__DEBUG_COPY(ac__dv, S);                                                                 \
         (D) = ac__dv;                                                                              \
-    }
+    } while (0)
 /* A const local D gets its bytes back through its address seen as an integer (no cast drops a
  * qualifier, for -Wcast-qual): it is not read again after the await (it would live in the
  * frame), so only a debugger sees the value, which is the one it had. */

@@ -110,9 +110,9 @@ async int main(void)
 // GEN: struct ac__frame_work {
 // GEN: AC__DEBUG_KEEP(struct { unsigned char n[4]; unsigned char x[4]; unsigned char ac__v{{[0-9]+}}_q[8]; unsigned char seen[8]; unsigned char a[4]; unsigned char ac__v{{[0-9]+}}_before[4]; unsigned char y[4]; } ac__dbg;)
 // GEN-SAME: __extension__ char ac__stale_2_x[0]; __extension__ char ac__stale_2_seen[0];
-// GEN: ac__resume_2: {{.*}} AC__DEBUG_KEEP(AC__DEBUG_COPY(x, ac__fr->ac__dbg.x); AC__DEBUG_COPY(q, ac__fr->ac__dbg.ac__v{{[0-9]+}}_q); AC__DEBUG_COPY(seen, ac__fr->ac__dbg.seen); AC__DEBUG_COPY(before, ac__fr->ac__dbg.ac__v{{[0-9]+}}_before)); }
+// GEN: ac__resume_2: {{.*}} AC__DEBUG_KEEP(AC__DEBUG_LOAD(x, ac__fr->ac__dbg.x); AC__DEBUG_LOAD(q, ac__fr->ac__dbg.ac__v{{[0-9]+}}_q); AC__DEBUG_LOAD(seen, ac__fr->ac__dbg.seen); AC__DEBUG_LOAD(before, ac__fr->ac__dbg.ac__v{{[0-9]+}}_before)); }
 
 // long_function.c (600 locals, 600 awaits) is past the budget of debug copies: its first locals,
 // in scope at the most awaits, have none (emit/gdb_many_locals).
 // LONG: struct ac__frame_main {
-// LONG-NOT: AC__DEBUG_COPY(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v1, v1)
+// LONG-NOT: AC__DEBUG_STORE(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v1, v1)
