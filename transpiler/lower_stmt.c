@@ -19,7 +19,7 @@ static void init_frame_var(lw *L, var *v, node *init)
     int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
     /* An array is copied from a temporary of its own type in a block of its own (a compound
      * literal would live in the enclosing block, which a resume label enters: gcc's
-     * -Wdangling-pointer then saw its address used after its lifetime, F22); the casts let
+     * -Wdangling-pointer then saw its address used after its lifetime); the casts let
      * volatile elements through, which memcpy's pointers do not take
      * (-Wdiscarded-array-qualifiers). The destination is the frame plus the field's offset: gcc
      * -O2's -Wstringop-overflow took `&ac__fr->x` for another member of x's union of shared
