@@ -373,13 +373,14 @@ static char *moves(lw *L, const node *aw, int store)
         if (copy) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
-            /* Through a temporary of its type where C allows it, taking no address of the
-             * local: gcc's -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended
-             * where a resume label enters an arm gcc folds away (`if ((a != b) < 2) {} else`).
-             * A const one is written back through its address (future.h: AC__DEBUG_RESTORE). */
+            /* To the frame through a temporary or its address as the compiler wants it
+             * (future.h: AC__DEBUG_SAVE), back through a temporary where C can assign it: gcc's
+             * -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended where a resume
+             * label enters an arm gcc folds away (`if ((a != b) < 2) {} else`). A const one is
+             * written back through its address (future.h: AC__DEBUG_RESTORE). */
             CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
             int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
-            const char *how = store ? (copy == COPY_BYTES && array ? "AC__DEBUG_COPY" : "AC__DEBUG_STORE")
+            const char *how = store ? (copy == COPY_VALUE ? "AC__DEBUG_STORE" : array ? "AC__DEBUG_COPY" : "AC__DEBUG_SAVE")
                               : clang_isConstQualifiedType(ty)                ? "AC__DEBUG_RESTORE"
                               : copy == COPY_BYTES && !lw_assignable(ty) ? "AC__DEBUG_COPY"
                                                                            : "AC__DEBUG_LOAD";

@@ -161,15 +161,25 @@ AC_EXPORT void *ac__debug_copies(const void *frame, size_t size);
 AC_EXPORT void ac__debug_copies_free(const void *frame);
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
 /* The same through a temporary of the local's type without qualifiers (the type of
- * `((void)0, x)`), which takes no address of the local: for every local that is not an array,
- * and the only way for a register one (no address) and a volatile or atomic one (read and
- * written only as itself). STORE copies local S to bytes D, LOAD bytes S
- * to local D. */
+ * `((void)0, x)`), which takes no address of the local: the only way for a register one (no
+ * address) and a volatile or atomic one (read and written only as itself), and how locals that
+ * can be assigned get their bytes back. STORE copies local S to bytes D, LOAD bytes S to
+ * local D. */
 #define AC__DEBUG_STORE(D, S)                                                                      \
     do {                                                                                           \
         __typeof__(((void)0, (S))) ac__dv = (S);                                                   \
         AC__DEBUG_COPY(D, ac__dv);                                                                 \
     } while (0)
+/* SAVE copies any other local S that is not an array to bytes D: for gcc through a temporary,
+ * since its -Wdangling-pointer at -O0 took `&S` for a pointer used after S's scope where a
+ * resume label enters an arm gcc folds away (csmith seed 101146); for clang through its
+ * address, since S may have no value yet at an await (`int n; await(f()); n = 1;`) and clang
+ * -Wconditional-uninitialized calls reading it a use. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define AC__DEBUG_SAVE(D, S) AC__DEBUG_STORE(D, S)
+#else
+#define AC__DEBUG_SAVE(D, S) AC__DEBUG_COPY(D, S)
+#endif
 #define AC__DEBUG_LOAD(D, S)                                                                       \
     do {                                                                                           \
         __typeof__(((void)0, (D))) ac__dv;                                                         \

@@ -29,7 +29,7 @@ async int bounded(int n)
 // NODBG: struct ac__frame_bounded {
 // NODBG-NOT: ac__dbg;
 // NODBG-SAME: }; AC__GEN_END AC__DEBUG_KEEP(struct ac__dbg_bounded { unsigned char n[4]; };)
-// NODBG: AC__DEBUG_KEEP({ struct ac__dbg_bounded *ac__dbg = (struct ac__dbg_bounded *)ac__debug_copies(ac__fr, sizeof *ac__dbg); if (ac__dbg) { AC__DEBUG_{{STORE}}(ac__dbg->n, n); } });
+// NODBG: AC__DEBUG_KEEP({ struct ac__dbg_bounded *ac__dbg = (struct ac__dbg_bounded *)ac__debug_copies(ac__fr, sizeof *ac__dbg); if (ac__dbg) { AC__DEBUG_{{SAVE}}(ac__dbg->n, n); } });
 // NODBG: return ({{.*}}AC__DEBUG_EXPR(ac__debug_copies_free(ac__fr)), AC_READY);
 // NODBG: static void ac__drop_bounded(
 // NODBG: AC__DEBUG_KEEP(ac__debug_copies_free(ac__p);)

@@ -14,7 +14,7 @@
 // RUN: %t | %FileCheck --check-prefix=OUT %s
 // RUN: env ASYNCC_WORKERS=1 gdb -batch -nx -ex "break gdb_many_locals.c:37 if ac__fr->n == 1" -ex run -ex "print v3" -ex "print v41" -ex "print v79" %t 2>&1 | %FileCheck %s
 // RUN: %asyncc %S/../adversarial/long_function.c -o %t.long.c
-// RUN: grep -oE "AC__DEBUG_(COPY|STORE|LOAD|RESTORE)\(" %t.long.c | wc -l | %python -c "import sys; n = int(sys.stdin.read()); sys.exit(not 1000 < n <= 16384)"
+// RUN: grep -oE "AC__DEBUG_(COPY|SAVE|STORE|LOAD|RESTORE)\(" %t.long.c | wc -l | %python -c "import sys; n = int(sys.stdin.read()); sys.exit(not 1000 < n <= 16384)"
 // RUN: %FileCheck --check-prefix=LONG %s < %t.long.c
 #include <asyncc.h>
 #include <stdio.h>
@@ -56,4 +56,4 @@ async int main(void)
 // The last locals of long_function.c keep their copies (v595 is in scope at its last awaits),
 // its first ones have none (v1 is in scope at ~600).
 // LONG-NOT: ac__dbg.ac__v{{[0-9]+}}_v1,
-// LONG: AC__DEBUG_STORE(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v595, v595)
+// LONG: AC__DEBUG_SAVE(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v595, v595)

@@ -66,5 +66,5 @@ async int main(void)
 // CHECK-NEXT: $7 = 12
 
 // GEN: AC__DEBUG_RESTORE(k, ac__fr->ac__dbg.{{ac__v[0-9]+_k}})
-// GEN: AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_r}}, r); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_v}}, v); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_a}}, a); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_vs}}, vs); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_al}}, al); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_k}}, k); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_p}}, p)
+// GEN: AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_r}}, r); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_v}}, v); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_a}}, a); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_vs}}, vs); AC__DEBUG_STORE(ac__fr->ac__dbg.{{ac__v[0-9]+_al}}, al); AC__DEBUG_SAVE(ac__fr->ac__dbg.{{ac__v[0-9]+_k}}, k); AC__DEBUG_SAVE(ac__fr->ac__dbg.{{ac__v[0-9]+_p}}, p)
 // GEN-NOT: ac__dbg.{{ac__v[0-9]+_ra}}

@@ -115,4 +115,4 @@ async int main(void)
 // long_function.c (600 locals, 600 awaits) is past the budget of debug copies: its first locals,
 // in scope at the most awaits, have none (emit/gdb_many_locals).
 // LONG: struct ac__frame_main {
-// LONG-NOT: AC__DEBUG_STORE(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v1, v1)
+// LONG-NOT: AC__DEBUG_SAVE(ac__fr->ac__dbg.ac__v{{[0-9]+}}_v1, v1)

@@ -4,8 +4,12 @@
 // await sits in a loop in an arm gcc folds away although clang does not (`if (n * 0 == 0) ...
 // else`: only its resume label enters the arm), gcc 12's -Wdangling-pointer at -O0 took that
 // address for one used after the local's scope ended: -Wall -Werror failed on the output of a
-// program that compiles cleanly (csmith seed 101146). The copies now go through temporaries.
+// program that compiles cleanly (csmith seed 101146). The copies now go through temporaries
+// under gcc; under clang through the address still, since a local may have no value yet at an
+// await (`unset` below) and clang -Wconditional-uninitialized calls reading it a use.
 // RUN: %run %s %t | %FileCheck %s
+// RUN: %asyncc %s -o %t.c
+// RUN: %clang -fsyntax-only -Wall -Wextra -Wconditional-uninitialized -Werror -I%S/../../../include %t.c
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -51,8 +55,21 @@ async static int live(int n)
     return total;
 }
 
+/* no value yet at the first await, and never one (c-testsuite 00163's `int c;`) */
+async static int unset_at_await(int n)
+{
+    int unset, never;
+    (void)never;
+    await(ac_yield());
+    unset = n;
+    await(ac_yield());
+    return unset;
+}
+
 async int main(void)
 {
+    // CHECK: unset 4
+    printf("unset %d\n", await(unset_at_await(4)));
     // CHECK: folded 5 7
     int a = await(scalar_copy(5));
     printf("folded %d %d\n", a, await(array_init(2)));
