@@ -67,23 +67,27 @@ static int entered(const node *x, const node *arm)
 /* Whether clang's value of e is not the one the program computes: e holds a marker of
  * asyncc.h (`await(x)` is `(__asyncc_await, (x))` to clang, and `ac_timeout(ms, f)` folds to 0:
  * the value is the future's, which only running it tells), or asks a question gcc may answer
- * otherwise (gcc -O2 knows more constants, and the plain program is built by gcc). */
-static int not_clangs_value(const node *e)
+ * otherwise (gcc -O2 knows more constants, and the plain program is built by gcc). The left
+ * operand of a comma gives no value: `if ((x ^ await(f()), 2L))` folds as in the source (csmith
+ * seed 101631, small). */
+static int not_clangs_value(const tunit *t, const node *e)
 {
+    if (e->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, e), ",") == 0)
+        return not_clangs_value(t, e->kids[1]);
     if (e->mk || an_calls_builtin(e, "__builtin_constant_p") || an_calls_builtin(e, "__builtin_object_size") ||
         an_calls_builtin(e, "__builtin_dynamic_object_size"))
         return 1;
     for (unsigned i = 0; i < e->nkids; i++)
-        if (not_clangs_value(e->kids[i]))
+        if (not_clangs_value(t, e->kids[i]))
             return 1;
     return 0;
 }
 
 /* Whether expression e is an integer constant as clang folds it (side effects of a comma's left
  * operand aside, as the CFG does): 1 with *nonzero set, or 0 when it is not known. */
-static int folded(const node *e, int *nonzero)
+static int folded(const tunit *t, const node *e, int *nonzero)
 {
-    if (not_clangs_value(e))
+    if (not_clangs_value(t, e))
         return 0;
     CXEvalResult r = clang_Cursor_Evaluate(e->cur);
     if (!r)
@@ -125,7 +129,7 @@ int da_folded_condition(const tunit *t, const node *n, int *nonzero)
     default:
         break;
     }
-    return cond && folded(n, nonzero);
+    return cond && folded(t, n, nonzero);
 }
 
 /* Whether kids [from, to] of block b are dead once kid from - 1 never completes: no goto, case
@@ -142,7 +146,7 @@ static int rest_dead(const node *top, const node *b, unsigned from, unsigned to)
  * goto, an `if` whose folded condition takes an arm that never ends, a block with such a
  * statement and nothing entered after it. (A call of a noreturn function ends a CFG block too:
  * not counted, which only leaves an await live.) */
-static int never_completes(const node *top, const node *s)
+static int never_completes(const tunit *t, const node *top, const node *s)
 {
     int nonzero;
     switch (s->kind) {
@@ -153,18 +157,18 @@ static int never_completes(const node *top, const node *s)
     case CXCursor_IndirectGotoStmt:
         return 1;
     case CXCursor_LabelStmt:
-        return s->nkids && never_completes(top, s->kids[s->nkids - 1]);
+        return s->nkids && never_completes(t, top, s->kids[s->nkids - 1]);
     case CXCursor_IfStmt:
-        if (s->nkids < 2 || !folded(s->kids[0], &nonzero))
+        if (s->nkids < 2 || !folded(t, s->kids[0], &nonzero))
             return 0;
         /* and the other arm is not entered by a jump, from where control would go on after
          * the `if` (`if (1) return; else { l: ...; }` and a `goto l` elsewhere) */
         if (nonzero)
-            return never_completes(top, s->kids[1]) && (s->nkids < 3 || !entered(top, s->kids[2]));
-        return s->nkids > 2 && never_completes(top, s->kids[2]) && !entered(top, s->kids[1]);
+            return never_completes(t, top, s->kids[1]) && (s->nkids < 3 || !entered(top, s->kids[2]));
+        return s->nkids > 2 && never_completes(t, top, s->kids[2]) && !entered(top, s->kids[1]);
     case CXCursor_CompoundStmt:
         for (unsigned i = 0; i < s->nkids; i++)
-            if (never_completes(top, s->kids[i]))
+            if (never_completes(t, top, s->kids[i]))
                 return i + 1 == s->nkids || rest_dead(top, s, i + 1, s->nkids - 1);
         return 0;
     default:
@@ -172,7 +176,7 @@ static int never_completes(const node *top, const node *s)
     }
 }
 
-int da_dead_await(const node *aw)
+int da_dead_await(const tunit *t, const node *aw)
 {
     const node *top = aw;
     while (top->parent)
@@ -180,9 +184,16 @@ int da_dead_await(const node *aw)
     for (const node *n = aw; n->parent; n = n->parent) {
         const node *p = n->parent;
         int nonzero;
-        if (p->kind == CXCursor_IfStmt && p->nkids >= 2 && n != p->kids[0] && folded(p->kids[0], &nonzero) &&
-            nonzero == (n != p->kids[1]) && !entered(top, n))
+        /* (a GNU `c ?: x` has no third operand: its x is not its kids[1]'s role; not counted) */
+        if ((p->kind == CXCursor_IfStmt ? p->nkids >= 2 : p->kind == CXCursor_ConditionalOperator && p->nkids == 3) &&
+            n != p->kids[0] && folded(t, p->kids[0], &nonzero) && nonzero == (n != p->kids[1]) && !entered(top, n))
             return 1;
+        /* the right operand of `K && x`, `K || x` that K decides */
+        if (p->kind == CXCursor_BinaryOperator && p->nkids == 2 && n == p->kids[1] && folded(t, p->kids[0], &nonzero)) {
+            const char *op = an_binop(t, p);
+            if ((strcmp(op, "&&") == 0 && !nonzero) || (strcmp(op, "||") == 0 && nonzero))
+                return !entered(top, n);
+        }
         if (p->kind != CXCursor_CompoundStmt)
             continue;
         /* after a statement of the same block that never ends (csmith seed 100551, small:
@@ -191,7 +202,7 @@ int da_dead_await(const node *aw)
         while (k < p->nkids && p->kids[k] != n)
             k++;
         for (unsigned j = 0; j < k; j++)
-            if (never_completes(top, p->kids[j]) && rest_dead(top, p, j + 1, k))
+            if (never_completes(t, top, p->kids[j]) && rest_dead(top, p, j + 1, k))
                 return 1;
     }
     return 0;

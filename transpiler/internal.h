@@ -351,7 +351,7 @@ int da_folded_condition(const tunit *t, const node *n, int *nonzero);
  * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),
  * with no goto, case or default entering there: the dispatch then keeps its resume label
  * unreachable. */
-int da_dead_await(const node *aw);
+int da_dead_await(const tunit *t, const node *aw);
 
 /* sharing.c */
 /* Whether frame local v may share its field's bytes with another local of its block whose use

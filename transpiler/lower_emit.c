@@ -365,7 +365,7 @@ static void emit_run(lw *L, sb *out, const char *body)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     sb_printf(out, "    switch (ac__from) {%scase 0:%sbreak;", nl, nl2);
     for (unsigned i = 0; i < f->nsites; i++)
-        sb_printf(out, da_dead_await(f->sites[i]->await) ? "%scase %u:%sif (0) goto ac__resume_%u; __builtin_trap();"
+        sb_printf(out, da_dead_await(L->t, f->sites[i]->await) ? "%scase %u:%sif (0) goto ac__resume_%u; __builtin_trap();"
                                                           : "%scase %u:%sgoto ac__resume_%u;",
                   nl, i + 1, nl2, i + 1);
     sb_printf(out, "%sdefault:%s__builtin_trap(); /* polled after it returned AC_READY */%s}\n", nl, nl2, one ? " " : "\n    ");

@@ -515,7 +515,13 @@ void lw_hoist(lw *L, node *n)
         char *tmp = lw_temp(L, n);
         char *lhs = lw_emit_text(L, n->kids[0]);
         lw_gline(L, line, "%s = !!(%s);", tmp, lhs);
-        lw_gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
+        /* A left operand clang folds leaves the right one dead in the source, and so in the
+         * output (dead_arms.c: its awaits' cases do not enter; csmith seed 102391, small) */
+        int nonzero;
+        if (!L->twin && da_folded_condition(L->t, n->kids[0], &nonzero))
+            lw_gline(L, line, "if (%d) {", and ? nonzero : !nonzero);
+        else
+            lw_gline(L, line, "if (%s%s) {", and ? "" : "!", tmp);
         L->indent += 4;
         lw_hoist(L, n->kids[1]);
         char *rhs = lw_emit_text(L, n->kids[1]);

@@ -44,6 +44,43 @@ async static int dead_else(int a)
     return sum + a;
 }
 
+/* A condition whose comma's left operand awaits folds all the same: its value is the right
+ * operand's (csmith seed 101631, small: clang's -Wconstant-conversion in the arm). */
+async static int await_in_comma(int a)
+{
+    int sum = a;
+    if ((a ^= await(step(a)), 2L)) {
+        sum += a;
+    } else {
+        int past[2] = {a, 0};
+        sum += await(step(4));
+        past[3] = sum;
+        sum += past[1];
+    }
+    return sum;
+}
+
+/* The operand a folded `&&`, `||` or `?:` never evaluates (csmith seed 102391, small: the
+ * conversion of a const int32_t to a short parameter, clang's -Wconstant-conversion, in
+ * `4294967289UL || await(f(...))`). */
+async static int narrow(short v)
+{
+    await(ac_yield());
+    calls++;
+    return v;
+}
+
+static const int big = 1950466134;
+
+async static int dead_operands(int a)
+{
+    int r = (4294967289UL || await(narrow(big)));
+    int s = (0 && await(narrow(big)));
+    int u = 1 ? a : await(narrow(big));
+    int w = 0 ? await(narrow(big)) : await(step(a));
+    return r + s + u + w;
+}
+
 /* A dead arm a goto enters still resumes there. */
 async static int entered(int a)
 {
@@ -120,5 +157,11 @@ async int main(void)
     a = await(exit_arm_entered(1));
     b = await(exit_arm_entered(0));
     printf("%d %d calls %d\n", a, b, calls);
+    // CHECK: 6 calls 8
+    a = await(await_in_comma(6));
+    printf("%d calls %d\n", a, calls);
+    // CHECK: 15 calls 9
+    a = await(dead_operands(7));
+    printf("%d calls %d\n", a, calls);
     return 0;
 }
