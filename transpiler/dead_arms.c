@@ -189,9 +189,10 @@ int da_dead_await(const tunit *t, const node *aw)
             n != p->kids[0] && folded(t, p->kids[0], &nonzero) && nonzero == (n != p->kids[1]) && !entered(top, n))
             return 1;
         /* the right operand of `K && x`, `K || x` that K decides */
-        if (p->kind == CXCursor_BinaryOperator && p->nkids == 2 && n == p->kids[1] && folded(t, p->kids[0], &nonzero)) {
+        if (p->kind == CXCursor_BinaryOperator && p->nkids == 2 && n == p->kids[1]) {
             const char *op = an_binop(t, p);
-            if ((strcmp(op, "&&") == 0 && !nonzero) || (strcmp(op, "||") == 0 && nonzero))
+            int and = strcmp(op, "&&") == 0;
+            if ((and || strcmp(op, "||") == 0) && folded(t, p->kids[0], &nonzero) && nonzero != and)
                 return !entered(top, n);
         }
         if (p->kind != CXCursor_CompoundStmt)
