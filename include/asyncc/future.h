@@ -165,16 +165,27 @@ AC_EXPORT void ac__debug_copies_free(const void *frame);
  * address) and a volatile or atomic one (read and written only as itself), and how locals that
  * can be assigned get their bytes back. STORE copies local S to bytes D, LOAD bytes S to
  * local D. */
+/* gcc reads the copy's value at the macro's own lines here (its uninitialized-value warnings
+ * are placed at the spelling): that read is not the program's. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #define AC__DEBUG_STORE(D, S)                                                                      \
     do {                                                                                           \
         __typeof__(((void)0, (S))) ac__dv = (S);                                                   \
         AC__DEBUG_COPY(D, ac__dv);                                                                 \
     } while (0)
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 /* SAVE copies any other local S that is not an array to bytes D: for gcc through a temporary,
  * since its -Wdangling-pointer at -O0 took `&S` for a pointer used after S's scope where a
  * resume label enters an arm gcc folds away (csmith seed 101146); for clang through its
  * address, since S may have no value yet at an await (`int n; await(f()); n = 1;`) and clang
- * -Wconditional-uninitialized calls reading it a use. */
+ * -Wconditional-uninitialized calls reading it a use (clang places that warning where the macro
+ * is used, so no pragma here silences it; gcc's is silenced above). */
 #if defined(__GNUC__) && !defined(__clang__)
 #define AC__DEBUG_SAVE(D, S) AC__DEBUG_STORE(D, S)
 #else
