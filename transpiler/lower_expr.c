@@ -22,18 +22,20 @@ char *lw_emit_text(lw *L, node *n)
 }
 
 /* The text of a condition that asyncc writes as `if (...)` or `switch (...)`: without the
- * parentheses the user put around it, which gave no warning in the source, where the expression
- * inside came from a macro (`(await(f()) == 2)`), but would as `if ((t == 2))`
- * (-Wparentheses-equality). Those around an assignment stay: they say it is meant
- * (-Wparentheses). */
+ * parentheses the user put around an equality, which gave no warning in the source, where the
+ * operand came from a macro (`(await(f()) == 2)`), but would as `if ((t == 2))`
+ * (-Wparentheses-equality). Others stay: around an assignment they say it is meant
+ * (-Wparentheses), around `K | x` that it is (clang's -Wtautological-bitwise-compare, csmith
+ * seeds 102531, 102703, 102787, 102915, small). */
 char *lw_emit_cond(lw *L, node *n)
 {
-    for (node *in; n->kind == CXCursor_ParenExpr && n->nkids == 1 && !n->mk && !n->repl; n = in) {
-        in = n->kids[0];
-        if (in->kind == CXCursor_CompoundAssignOperator || an_is_assign(L->t, in))
-            break;
-    }
-    return lw_emit_text(L, n);
+    node *in = n;
+    while (in->kind == CXCursor_ParenExpr && in->nkids == 1 && !in->mk && !in->repl)
+        in = in->kids[0];
+    return lw_emit_text(L, in != n && in->kind == CXCursor_BinaryOperator && !in->mk && !in->repl &&
+                                   strcmp(an_binop(L->t, in), "==") == 0
+                               ? in
+                               : n);
 }
 
 static char *apply_edits(lw *L, node *n, unsigned a, unsigned b, int own);

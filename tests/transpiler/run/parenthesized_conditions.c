@@ -1,8 +1,9 @@
 // A condition in parentheses that holds an await: `if ((await(f()) == 2))` gives no warning in
 // the source (the equality's operand comes from the macro await), but the output's
 // `if ((t == 2))` did under clang (-Wparentheses-equality, an error with -Werror); the same for
-// the condition of `?:` rebuilt as an `if`. The parentheses go; those around an assignment stay
-// (they tell -Wparentheses the assignment is meant).
+// the condition of `?:` rebuilt as an `if`. The parentheses around an equality go; others stay:
+// around an assignment they tell -Wparentheses it is meant, around `K | x` clang's
+// -Wtautological-bitwise-compare that it is (csmith seed 102531, small, lost them).
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
@@ -44,12 +45,15 @@ async int conds(int k)
     n = (x = await(q(n))) ? n + 1 : 0;
     if ((n += await(q(0))))
         n++;
+    if ((0x2B | (await(q(k)) > 1)))
+        n++;
+    r += ((0x10 | await(q(0)))) ? 1 : 0;
     return n + r;
 }
 
 async int main(void)
 {
-    // CHECK: conds 24
+    // CHECK: conds 26
     printf("conds %d\n", await(conds(1)));
     return 0;
 }
