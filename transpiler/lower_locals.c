@@ -284,9 +284,9 @@ static int needed_after(lw *L, const var *v, const node *aw)
 /* Whether v, a local the code names as a C local, gets a debug copy: one that is not in the
  * frame, or is a C local (lower_locals.c), whose name means it wherever an await in its scope
  * resumes (as for lw_place_locals), and which can be copied back (not a register one that
- * cannot be assigned: it has no address either; not of run-time size). COPY_BYTES: through its address;
- * COPY_VALUE: a register, volatile or _Atomic one, through a temporary (future.h:
- * AC__DEBUG_STORE). A const one is written back through its address (AC__DEBUG_RESTORE). */
+ * cannot be assigned: it has no address either; not of run-time size). COPY_BYTES: it has an
+ * address (debug_macro picks how); COPY_VALUE: a register, volatile or _Atomic one, through a
+ * temporary always (future.h: AC__DEBUG_STORE, AC__DEBUG_LOAD). */
 static int debug_copied(lw *L, const var *v)
 {
     CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
@@ -347,6 +347,25 @@ static void mark_stale(lw *L, const node *aw, const var *v)
     free(m);
 }
 
+/* The future.h macro that makes v's debug copy (as debug_copied says), to the frame when store,
+ * else back. To the frame through a temporary or its address as the compiler wants it
+ * (AC__DEBUG_SAVE: gcc's -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended where
+ * a resume label enters an arm gcc folds away, `if ((a != b) < 2) {} else`), an array through
+ * its address; back through a temporary where C can assign it (AC__DEBUG_LOAD), a const one
+ * through its address (AC__DEBUG_RESTORE), any other through its address. */
+static const char *debug_macro(const var *v, int copy, int store)
+{
+    CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+    if (copy == COPY_VALUE && (store || !clang_isConstQualifiedType(ty)))
+        return store ? "AC__DEBUG_STORE" : "AC__DEBUG_LOAD";
+    if (store)
+        return ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray ? "AC__DEBUG_COPY"
+                                                                                   : "AC__DEBUG_SAVE";
+    if (clang_isConstQualifiedType(ty))
+        return "AC__DEBUG_RESTORE";
+    return lw_assignable(ty) ? "AC__DEBUG_LOAD" : "AC__DEBUG_COPY";
+}
+
 /* The locals in scope at await aw, declared before it, whose values may be needed after it:
  * `ac__fr->x = x; ` for each when store (not for those whose field never changes), else
  * `x = ac__fr->x;`, space-separated; then the debug copies (above): when store, of every local
@@ -373,17 +392,7 @@ static char *moves(lw *L, const node *aw, int store)
         if (copy) {
             char *m = debug_member(f, v);
             v->debug_copy = 1;
-            /* To the frame through a temporary or its address as the compiler wants it
-             * (future.h: AC__DEBUG_SAVE), back through a temporary where C can assign it: gcc's
-             * -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended where a resume
-             * label enters an arm gcc folds away (`if ((a != b) < 2) {} else`). A const one is
-             * written back through its address (future.h: AC__DEBUG_RESTORE). */
-            CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
-            int array = ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray;
-            const char *how = store ? (copy == COPY_VALUE ? "AC__DEBUG_STORE" : array ? "AC__DEBUG_COPY" : "AC__DEBUG_SAVE")
-                              : clang_isConstQualifiedType(ty)                ? "AC__DEBUG_RESTORE"
-                              : copy == COPY_BYTES && !lw_assignable(ty) ? "AC__DEBUG_COPY"
-                                                                           : "AC__DEBUG_LOAD";
+            const char *how = debug_macro(v, copy, store);
             const char *at = promised ? "ac__dbg->" : "ac__fr->ac__dbg.";
             if (store)
                 sb_printf(&dbg, "%s%s(%s%s, %s)", dbg.len ? "; " : "", how, at, m, v->name);
