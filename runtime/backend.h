@@ -191,6 +191,10 @@ struct ac__backend_ops {
     /* A reap that woke at least this many tasks wakes a parked worker to take a share of them
      * (0: never; a backlog of AC__SHARE_MIN completions still does, worker.c). */
     unsigned share_woken;
+    /* Whether a worker woken by its backend for a few completions while a lower-numbered one
+     * keeps up hands the tasks they woke to that one (worker.c, hand_over): true where a task's
+     * next op simply goes to the backend of the worker it runs on. */
+    bool hands_over;
 };
 
 extern const struct ac__backend_ops ac__backend_uring;

@@ -443,7 +443,13 @@ static void ep_destroy(struct ac__worker *w)
  * the first one at 100%, 40-46k requests/s at 20-25 us of server CPU per request against Tokio's
  * 79-85k at 15 us. Waking a parked worker when one reap wakes 8 tasks or more: 86-93k at 14 us
  * (alternating runs, 2 rounds); at 1,000 connections no change. io_uring keeps to its backlog
- * rule: there sharing cost 12% more CPU per request for 5-10% more requests/s. */
+ * rule: there sharing cost 12% more CPU per request for 5-10% more requests/s.
+ * hands_over: a task that moves takes its descriptor's registration along, an epoll_ctl ADD in
+ * the new set and a wake of the old one by the next event, which drops it (DEL): on the echo
+ * bench at 50 connections the hand-overs to worker 0 (about 4,000 a second) and the steals back
+ * that its backlog then caused (as many) were a third of the server's epoll_ctl calls; without
+ * them, 2,200 steals in 4.5 s instead of 39,000 moves, and 8% more requests/s at 2% less CPU
+ * per request (alternating runs). */
 const struct ac__backend_ops ac__backend_epoll = {
     .name = "epoll",
     .init = ep_init,
@@ -457,4 +463,5 @@ const struct ac__backend_ops ac__backend_epoll = {
     .inflight = ep_inflight,
     .ready = ep_ready,
     .share_woken = 8,
+    .hands_over = false,
 };

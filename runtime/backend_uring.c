@@ -589,4 +589,5 @@ const struct ac__backend_ops ac__backend_uring = {
     .wake = uring_wake,
     .inflight = uring_inflight,
     .ready = uring_ready,
+    .hands_over = true,
 };

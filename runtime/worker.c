@@ -389,7 +389,7 @@ static void hand_over(struct ac__worker *w)
 {
     struct ac__runtime *rt = w->rt;
     size_t len = ac__local_len(&w->queue);
-    if (len == 0 || len > HAND_OVER_MAX || w->be->ready(w))
+    if (!w->be->hands_over || len == 0 || len > HAND_OVER_MAX || w->be->ready(w))
         return;
     for (unsigned i = 0; i < w->index; i++) {
         struct ac__worker *to = &rt->workers[i];

@@ -7,9 +7,12 @@
  * worker 0 runs a pinned task that keeps it busy with short polls and nothing queued; data comes
  * for the readers of worker 1 only. Before, worker 1 ran them itself; then it handed over every
  * batch, however large; now 32 readers (about 16 on worker 1) resume on worker 0, and of 200
- * (about 100 on worker 1) those of worker 1 stay there. */
+ * (about 100 on worker 1) those of worker 1 stay there. On the epoll backend nothing is handed
+ * over (a moved task moves its descriptor's registration, runtime/backend_epoll.c): the few
+ * stay on worker 1 too; before, most moved. */
 #include <pthread.h>
 #include <stdbool.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -101,14 +104,42 @@ async int round_trip(int n, int *moved)
     return on_b;
 }
 
+/* Rounds of n readers until `rounds` of them had more than `over` on worker 1 (or the time is
+ * up); adds up how many waited there and how many of those moved. Returns the rounds done. */
+async int rounds_of(int n, int over, int rounds, int *moved_all, int *on_b_all)
+{
+    int done = 0;
+    *moved_all = *on_b_all = 0;
+    for (double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
+         done < rounds && test_now_ms() < deadline;) {
+        int moved;
+        int on_b = await(round_trip(n, &moved));
+        if (moved < 0 || on_b <= over)
+            continue;
+        printf("hand_over: %d receives on worker 1, %d resumed on worker 0\n", on_b, moved);
+        done++;
+        *moved_all += moved;
+        *on_b_all += on_b;
+    }
+    return done;
+}
+
 /* Worker 0 counts as keeping up only while its poll is short and nothing waits in its queue:
  * a round in which the machine's load broke that (a poll preempted for 2 ms makes the monitor
  * take worker 0 over) may see no hand-over, so rounds repeat for up to TEST_RETRY_SECONDS and one
  * must show it. Before, none did. Then rounds with a batch on worker 1. */
 async int root(void)
 {
-    int counted = 0, best = -1, best_of = 0;
+    int counted = 0, best = -1, best_of = 0, moved_all, on_b_all;
     bool few_done = false;
+    if (strcmp(ac_runtime_backend(), "epoll") == 0) {
+        if (!await(rounds_of(FEW, 0, 5, &moved_all, &on_b_all))) {
+            printf("hand_over: skipped, the test never ran on worker 0 with readers on worker 1\n");
+            return TEST_SKIP;
+        }
+        CHECK_INT(<, 2 * moved_all, on_b_all);
+        return 0;
+    }
     for (double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3; test_now_ms() < deadline;) {
         int moved;
         int on_b = await(round_trip(FEW, &moved));
@@ -137,20 +168,7 @@ async int root(void)
     /* A batch: worker 0 may be preempted or taken over in some rounds (then nothing moves
      * anyway), and a batch may arrive in pieces, so the rounds count together: before, about
      * every receive of worker 1 moved to worker 0; now few do. */
-    int rounds = 0, moved_all = 0, on_b_all = 0;
-    for (double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
-         rounds < 5 && test_now_ms() < deadline;) {
-        int moved;
-        int on_b = await(round_trip(MANY, &moved));
-        if (moved < 0 || on_b <= HAND_OVER_MAX)
-            continue;
-        printf("hand_over: a batch of %d receives on worker 1, %d resumed on worker 0\n", on_b,
-               moved);
-        rounds++;
-        moved_all += moved;
-        on_b_all += on_b;
-    }
-    if (!rounds) {
+    if (!await(rounds_of(MANY, HAND_OVER_MAX, 5, &moved_all, &on_b_all))) {
         printf("hand_over: skipped the batch, never more than %d readers on worker 1\n",
                HAND_OVER_MAX);
         return TEST_SKIP;
