@@ -33,7 +33,7 @@ var *an_var_of(afn *f, CXCursor decl)
 unsigned an_is_const_type(CXType ty)
 {
     CXType canon = clang_getCanonicalType(ty);
-    if (canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray || canon.kind == CXType_VariableArray)
+    if (ty_array(canon))
         return 0;
     return clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
 }
@@ -175,12 +175,10 @@ static void resolve_combinator(tunit *t, node *n)
  * (struct s){...}.array, which decays), it may have to live in the frame (liveness.c decides). */
 static int literal_addressed(const tunit *t, const node *n)
 {
-    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
-    int addressed = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    int addressed = ty_fixed_array(clang_getCursorType(n->cur));
     node *p = n->parent;
     for (; p && !addressed; p = p->parent) {
-        enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
-        if (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))
+        if (p->kind == CXCursor_MemberRefExpr && ty_fixed_array(clang_getCursorType(p->cur)))
             addressed = 1;
         else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr)
             break;
@@ -194,9 +192,8 @@ static void note_use(const tunit *t, var *v, node *n)
 {
     VEC_PUSH(v->refs, v->nrefs, n);
     for (node *p = n->parent; p; p = p->parent) {
-        enum CXTypeKind pk = clang_getCanonicalType(clang_getCursorType(p->cur)).kind;
         if ((p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&")) ||
-            (p->kind == CXCursor_MemberRefExpr && (pk == CXType_ConstantArray || pk == CXType_IncompleteArray))) {
+            (p->kind == CXCursor_MemberRefExpr && ty_fixed_array(clang_getCursorType(p->cur)))) {
             v->addr_taken = 1;
             return;
         }

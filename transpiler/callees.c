@@ -170,9 +170,10 @@ callee *an_callee_of(tunit *t, CXCursor fn)
     if (c->kr_params) {
         c->ptr_params = xcalloc(c->nparams ? c->nparams : 1, 1);
         for (unsigned i = 0; i < c->nparams && (int)i < clang_Cursor_getNumArguments(def); i++) {
-            enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(def, i))).kind;
-            c->ptr_params[i] = k == CXType_Pointer || k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-                               k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+            CXType ty = clang_getCursorType(clang_Cursor_getArgument(def, i));
+            enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+            c->ptr_params[i] = k == CXType_Pointer || ty_fixed_array(ty) || k == CXType_FunctionProto ||
+                               k == CXType_FunctionNoProto;
         }
     }
     add_callee(t, c);

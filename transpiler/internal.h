@@ -383,6 +383,10 @@ int vm_param_size_captured(const tunit *t, node *e);
  * it, an array of such pointers); for a parameter, its type as C adjusts it. */
 int vm_type(CXType ty);
 int vm_param_type(CXType ty);
+/* Whether ty, through typedefs and typeof, is an array type: ty_array any (variable length
+ * too), ty_fixed_array one of a constant or an unknown size. */
+int ty_array(CXType ty);
+int ty_fixed_array(CXType ty);
 /* Whether parameter p is of array type but its name is not followed by the `[` its type as a
  * pointer is written from (`int (m)[r][c]`): asyncc cannot read its declarator. */
 int vm_param_unreadable(const tunit *t, const node *p);

@@ -92,8 +92,7 @@ static int lives_across(scan *s, var *v)
         return v->early_await;
     /* A resumption may not jump into the scope of a variably modified type (C11 6.8.6.1): a
      * pointer to a variable-length array followed by an await in its scope lives in the frame. */
-    if (v->early_await || v->addr_taken || v->cleanup || ty.kind == CXType_ConstantArray ||
-        ty.kind == CXType_IncompleteArray || ty.kind == CXType_VariableArray || vm_type(ty))
+    if (v->early_await || v->addr_taken || v->cleanup || ty_array(ty) || vm_type(ty))
         return 1;
     for (unsigned a = 0; a < s->nawaits; a++) {
         node *aw = s->awaits[a];

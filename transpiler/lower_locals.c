@@ -359,8 +359,7 @@ static const char *debug_macro(const var *v, int copy, int store)
     if (copy == COPY_VALUE && (store || !clang_isConstQualifiedType(ty)))
         return store ? "AC__DEBUG_STORE" : "AC__DEBUG_LOAD";
     if (store)
-        return ty.kind == CXType_ConstantArray || ty.kind == CXType_IncompleteArray ? "AC__DEBUG_COPY"
-                                                                                   : "AC__DEBUG_SAVE";
+        return ty_fixed_array(ty) ? "AC__DEBUG_COPY" : "AC__DEBUG_SAVE";
     if (clang_isConstQualifiedType(ty))
         return "AC__DEBUG_RESTORE";
     return lw_assignable(ty) ? "AC__DEBUG_LOAD" : "AC__DEBUG_COPY";
@@ -468,10 +467,9 @@ void lw_debug_name(lw *L, const var *v)
     if (!L->t->lines || L->twin || !v->in_frame || v->as_local || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
         return;
     CXType ty = clang_getCursorType(v->decl->cur);
-    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
     if (vm_type(ty) || (v->is_param && vm_param_type(ty)))
         return;
-    int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    int array = ty_fixed_array(ty);
     lw_gline(L, lw_node_line(L, v->decl), "AC__DEBUG_NAME(%s__typeof__(ac__fr->%s), ac__at_%zu_%s_%zu_%s_%s)",
              v->is_const && !array ? "const " : "", v->field, strlen(v->name), v->name, strlen(v->field), v->field,
              L->f->self->name);

@@ -15,8 +15,7 @@ static void init_frame_var(lw *L, var *v, node *init)
     unsigned line = lw_node_line(L, v->decl);
     char *it = lw_emit_text(L, init);
     CXType ty = clang_getCursorType(v->decl->cur);
-    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
-    int array = k == CXType_ConstantArray || k == CXType_IncompleteArray;
+    int array = ty_fixed_array(ty);
     /* An array is copied from a temporary of its own type in a block of its own (a compound
      * literal would live in the enclosing block, which a resume label enters: gcc's
      * -Wdangling-pointer then saw its address used after its lifetime); the casts let

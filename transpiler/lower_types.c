@@ -26,8 +26,7 @@ static char *field_type(CXType ty)
 {
     CXType canon = clang_getCanonicalType(ty);
     /* Arrays keep their const elements: their initializer is a memcpy. */
-    if ((!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(canon)) || canon.kind == CXType_ConstantArray ||
-        canon.kind == CXType_IncompleteArray)
+    if ((!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(canon)) || ty_fixed_array(canon))
         return lw_type_spelling(ty);
     char *s = cx_take(clang_getTypeSpelling(canon));
     if (canon.kind == CXType_Pointer && !strstr(s, "_Atomic")) {
@@ -52,8 +51,7 @@ char *lw_param_field_type(CXType ty)
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
     if (vm_param_type(ty))
         return xstrdup("void *"); /* seen through its type where used (lower_vm.c) */
-    if (k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
-        k == CXType_DependentSizedArray || k == CXType_FunctionProto || k == CXType_FunctionNoProto ||
+    if (ty_array(ty) || k == CXType_FunctionProto || k == CXType_FunctionNoProto ||
         (!clang_isConstQualifiedType(ty) && !clang_isConstQualifiedType(clang_getCanonicalType(ty))))
         return an_param_type(ty);
     return field_type(ty);
@@ -151,8 +149,7 @@ static int const_inside(CXType ty)
 int lw_assignable(CXType ty)
 {
     CXType c = clang_getCanonicalType(ty);
-    return c.kind != CXType_ConstantArray && c.kind != CXType_IncompleteArray &&
-           c.kind != CXType_VariableArray && !clang_isConstQualifiedType(c) && !const_inside(c);
+    return !ty_array(c) && !clang_isConstQualifiedType(c) && !const_inside(c);
 }
 
 /* `dst = src` as an expression, for an object of type ty that is not an array; src is an

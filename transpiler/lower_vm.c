@@ -28,15 +28,22 @@ int vm_type(CXType ty)
     }
 }
 
-static int is_array(CXType ty)
+int ty_fixed_array(CXType ty)
 {
     enum CXTypeKind k = clang_getCanonicalType(ty).kind;
-    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray;
+    return k == CXType_ConstantArray || k == CXType_IncompleteArray;
+}
+
+int ty_array(CXType ty)
+{
+    enum CXTypeKind k = clang_getCanonicalType(ty).kind;
+    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
+           k == CXType_DependentSizedArray;
 }
 
 int vm_param_type(CXType ty)
 {
-    return is_array(ty) ? vm_type(clang_getArrayElementType(clang_getCanonicalType(ty))) : vm_type(ty);
+    return ty_array(ty) ? vm_type(clang_getArrayElementType(clang_getCanonicalType(ty))) : vm_type(ty);
 }
 
 /* A piece of a declaration's text replaced by other text in a type written from it. */
@@ -100,7 +107,7 @@ static unsigned name_token(lw *L, node *k)
 int vm_param_unreadable(const tunit *t, const node *p)
 {
     const tk_stream *ts = &t->toks;
-    if (!is_array(clang_getCursorType(p->cur)))
+    if (!ty_array(clang_getCursorType(p->cur)))
         return 0;
     unsigned open = tk_next(ts, name_token_of(ts, p) + 1);
     return !tk_is(ts, open, "[") || tk_match(ts, open) >= ts->n;
@@ -220,7 +227,7 @@ static char *declared_type(lw *L, node *d, node *k)
         start = d == k ? nstart(k) : nstart(d);
     }
     cut_non_type(L, start, ts->v[name].start, &s);
-    if (k->kind == CXCursor_ParmDecl && is_array(clang_getCursorType(k->cur))) {
+    if (k->kind == CXCursor_ParmDecl && ty_array(clang_getCursorType(k->cur))) {
         if (vm_param_unreadable(L->t, k)) { /* check.c refused it */
             free(s.v);
             sb_free(&out);

@@ -482,8 +482,7 @@ static void head_fields(walker *w, region *root)
             continue;
         CXType ty = clang_getCursorType(v->decl->cur);
         enum CXTypeKind k = clang_getCanonicalType(ty).kind;
-        int pointer = vm_param_type(ty) || k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-                      k == CXType_VariableArray || k == CXType_DependentSizedArray || k == CXType_FunctionProto ||
+        int pointer = vm_param_type(ty) || ty_array(ty) || k == CXType_FunctionProto ||
                       k == CXType_FunctionNoProto; /* as C adjusts it */
         char *fty = lw_param_field_type(ty);
         pl_field *fl = head_field(root, lw_field_decl(fty, xstrdup(v->field)), v->field, "parameter",

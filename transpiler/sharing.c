@@ -54,9 +54,8 @@ static int listed(const char *name, const char *const *list, size_t n)
 
 static int pointer_like(const node *n)
 {
-    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
-    return k == CXType_Pointer || k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-           k == CXType_VariableArray || k == CXType_DependentSizedArray;
+    CXType ty = clang_getCursorType(n->cur);
+    return clang_getCanonicalType(ty).kind == CXType_Pointer || ty_array(ty);
 }
 
 /* Whether call, given a pointer into a local as an argument, keeps none after it: a listed
@@ -87,8 +86,7 @@ static int call_keeps_nothing(const tunit *t, const node *call)
 
 static int is_array(const node *n)
 {
-    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(n->cur)).kind;
-    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray;
+    return ty_array(clang_getCursorType(n->cur));
 }
 
 /* What an expression is to a local: (part of) the local itself, a pointer into it, or a value
