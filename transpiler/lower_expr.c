@@ -29,6 +29,11 @@ char *lw_emit_text(lw *L, node *n)
  * seeds 102531, 102703, 102787, 102915, small). */
 char *lw_emit_cond(lw *L, node *n)
 {
+    /* ... unless the condition folds in the source: its rewrite (folded_condition) is n's own,
+     * and emitting the operator inside would drop it (csmith seed 103435, small) */
+    int nonzero;
+    if (!L->twin && da_folded_condition(L->t, n, &nonzero))
+        return lw_emit_text(L, n);
     node *in = n;
     while (in->kind == CXCursor_ParenExpr && in->nkids == 1 && !in->mk && !in->repl)
         in = in->kids[0];

@@ -81,6 +81,26 @@ async static int dead_operands(int a)
     return r + s + u + w;
 }
 
+/* A folded equality in parentheses from a macro: asyncc drops the parentheses of an `if`'s
+ * equality (they would warn -Wparentheses-equality there), and with them the rewrite that keeps
+ * it folded once `&a` is a frame member's address (csmith seed 103435, small:
+ * `if (((void*)0 == &p_14))`, -Wtautological-constant-compare in the arm). */
+#define SAME(x, y) ((x) == (y))
+static int glob;
+
+async static int folded_equality(int a)
+{
+    int sum = a;
+    if (SAME(&glob, &a)) {
+        int past[2] = {0, 0};
+        sum += await(step(6));
+        past[2] = sum; /* never runs */
+        sum += past[0];
+    }
+    sum += await(step(7));
+    return sum;
+}
+
 /* A dead arm a goto enters still resumes there. */
 async static int entered(int a)
 {
@@ -162,6 +182,9 @@ async int main(void)
     printf("%d calls %d\n", a, calls);
     // CHECK: 15 calls 9
     a = await(dead_operands(7));
+    printf("%d calls %d\n", a, calls);
+    // CHECK: 15 calls 10
+    a = await(folded_equality(8));
     printf("%d calls %d\n", a, calls);
     return 0;
 }
