@@ -276,6 +276,8 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
         return CXChildVisit_Continue;
     int is_def = clang_isCursorDefinition(c);
     callee *self = clang_Cursor_hasAttrs(c) ? an_callee_of(t, c) : NULL;
+    if (self)
+        fa_collect(t, self, c);
     if (is_def && (self || an_mentions_marker(t, c))) {
         CXCursor body = with_body((top *)data, c);
         if (((top *)data)->restart)

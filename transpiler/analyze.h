@@ -24,6 +24,8 @@ int an_own_async_attr(CXCursor c);
 int an_has_async_attr(CXCursor fn);
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async; remembered by name. */
 callee *an_callee_of(tunit *t, CXCursor fn);
+/* Adds the attributes of declaration d of c that shape the code of its body (fn_attrs.c). */
+void fa_collect(tunit *t, callee *c, CXCursor d);
 
 /* awaits.c: what one walk of a function body finds. */
 typedef struct scan {

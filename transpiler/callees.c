@@ -176,6 +176,10 @@ callee *an_callee_of(tunit *t, CXCursor fn)
                                k == CXType_FunctionNoProto;
         }
     }
+    CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), def};
+    for (unsigned k = 0; k < 3; k++)
+        if (!clang_Cursor_isNull(decls[k]))
+            fa_collect(t, c, decls[k]);
     add_callee(t, c);
     return c;
 }

@@ -97,6 +97,11 @@ struct callee {
      * nothing and C checks nothing, so generated calls cast such arguments to the parameter's
      * type (a `long long *` passed for `unsigned long long *p` must not warn). */
     unsigned char *ptr_params;
+    /* The attributes of its declarations that shape its body's code (fn_attrs.c), as written:
+     * `target("avx2")` */
+    char **code_attrs;
+    unsigned ncode_attrs;
+    char *code_attr_text;
 };
 
 /* One future a site awaits: a call of an async function, with where its result goes. */
@@ -346,6 +351,8 @@ const node *jp_resumed_stmt(const node *aw);
 /* Whether n is a condition clang's CFG tests for a constant (of an if, while, do or for, a ?: or
  * an operand of && or ||: where only its truth matters) and clang folds it to an integer: 1 with
  * *nonzero set. */
+/* `__attribute__((...)) ` of the attributes c's body needs wherever asyncc writes it, or "". */
+const char *fa_text(callee *c);
 int da_folded_condition(const tunit *t, const node *n, int *nonzero);
 /* Whether await aw never runs as clang's CFG sees it: in an `if` arm its constant condition never
  * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),

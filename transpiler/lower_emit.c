@@ -242,7 +242,7 @@ static void emit_twin(lw *L, sb *out, const char *body)
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
     const char *sym = dn_body_symbol(L->t, c);
     if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
-        sb_printf(out, "AC__RUN_BEGIN static %s __asm__(\"%s\"); ", decl, sym);
+        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", fa_text(c), decl, sym);
     /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
     const char *open = body, *close = strrchr(body, '}');
     while (*open == '#' && strchr(open, '\n'))
@@ -261,14 +261,14 @@ static void emit_twin(lw *L, sb *out, const char *body)
                 sb_printf(&call, "%s%s", sep, f->vars[i]->name);
                 sep = ", ";
             }
-        sb_printf(out, "%sstatic %s\n%.*s{ AC__NAMED_BODY(__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                  run_begin(sym), decl,
-                  (int)(open - body), body, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+        sb_printf(out, "%s%sstatic %s\n%.*s{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                  run_begin(sym), fa_text(c), decl,
+                  (int)(open - body), body, fa_text(c), inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {
         const char *end = close ? close + 1 : body + strlen(body);
-        sb_printf(out, "%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), decl, (int)(end - body), body, end);
+        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), fa_text(c), decl, (int)(end - body), body, end);
     }
     free(decl);
     free(params);
@@ -347,19 +347,19 @@ static void emit_run(lw *L, sb *out, const char *body)
      * machine into every such caller, and gcc -O2 then compiled it once more in each (echo's
      * output: 9.5% of gcc's instructions, bench/RESULTS-output-cost.md). */
     const char *inl = f->nsites <= 1 ? "__inline__ " : "";
-    const char *sym = dn_body_symbol(L->t, f->self);
+    const char *sym = dn_body_symbol(L->t, f->self), *attrs = fa_text(f->self);
     if (sym)
-        sb_printf(out, "AC__RUN_BEGIN static %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", inl, n, n, sym);
+        sb_printf(out, "AC__RUN_BEGIN %sstatic %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", attrs, inl, n, n, sym);
     /* Optimizing, gcc may inline ac__run_f, and its debug info has no f: the body is then a nested
      * function named f in it (future.h: AC__NAMED_BODY), inlined there, which gdb's `break f`
      * finds by that name in each inlined copy (it has no symbol: a plain function's call of f
      * cannot reach it). */
     int named = one && !f->is_main;
-    char *head = named ? xasprintf(" AC__NAMED_BODY(%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", inl, n, n)
+    char *head = named ? xasprintf(" AC__NAMED_BODY(%s%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", attrs, inl, n, n)
                        : xstrdup("");
-    sb_printf(out, "%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
+    sb_printf(out, "%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              run_begin(sym), inl, n, n, one ? " " : "\n", head, nl, nl);
+              run_begin(sym), attrs, inl, n, n, one ? " " : "\n", head, nl, nl);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);

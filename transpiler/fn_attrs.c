@@ -1,0 +1,115 @@
+/* fn_attrs.c: the attributes of an async function's declarations that shape the code of its
+ * body, which asyncc moves into ac__run_f (and ac__now_f): they must follow it there. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * gcc's and clang's function attributes that change how a body is compiled: optimization level
+ * and options, the target ISA, sanitizers and instrumentation left out, stack protection,
+ * hot/cold placement, flatten. Dropped, `target("avx2")` code failed to compile (its intrinsics
+ * are always_inline for that target only), and `optimize`, `no_sanitize` or
+ * `no_instrument_function` were silently lost (gcc.dg's signbit-6: `optimize("O0")`). Every other
+ * attribute is about the function's calls, its symbol or its parameters (`noinline`, `nonnull`,
+ * `format`, `used`, `returns_nonnull`...), which its future and ac__run_f do not share.
+ */
+static const char *const code_attrs[] = {
+    "optimize", "target", "no_sanitize", "no_sanitize_address", "no_address_safety_analysis",
+    "no_sanitize_thread", "no_sanitize_undefined", "no_sanitize_coverage", "no_sanitize_memory",
+    "no_instrument_function", "no_profile_instrument_function", "no_stack_protector", "stack_protect",
+    "no_split_stack", "hot", "cold", "flatten", "zero_call_used_regs", "indirect_branch",
+    "function_return", "optnone", "minsize", "disable_tail_calls", NULL};
+
+/* Whether attribute word [a, b) of the text, as `name` or `__name__`, is one of code_attrs. */
+static int is_code_attr(const char *a, const char *b)
+{
+    if (b - a > 4 && memcmp(a, "__", 2) == 0 && memcmp(b - 2, "__", 2) == 0) {
+        a += 2;
+        b -= 2;
+    }
+    for (int i = 0; code_attrs[i]; i++)
+        if ((size_t)(b - a) == strlen(code_attrs[i]) && memcmp(a, code_attrs[i], (size_t)(b - a)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds the text of item [a, b) (`target("avx2")`) to c's list, once. */
+static void add_item(callee *c, const char *a, const char *b)
+{
+    int len = (int)(b - a);
+    for (unsigned i = 0; i < c->ncode_attrs; i++)
+        if ((int)strlen(c->code_attrs[i]) == len && memcmp(c->code_attrs[i], a, (size_t)len) == 0)
+            return;
+    VEC_PUSH(c->code_attrs, c->ncode_attrs, xasprintf("%.*s", len, a));
+}
+
+/* The items of the attribute list whose `((` opens at token open (the outer parenthesis). */
+static void scan_list(tunit *t, callee *c, unsigned open)
+{
+    const tk_stream *s = &t->toks;
+    unsigned inner = tk_next(s, open + 1);
+    if (inner >= s->n || !tk_is(s, inner, "("))
+        return;
+    unsigned close = tk_match(s, inner);
+    for (unsigned i = tk_next(s, inner + 1); i < close;) {
+        unsigned first = i, last = i;
+        while (i < close && !tk_is(s, i, ",")) {
+            last = i;
+            i = tk_next(s, (tk_is(s, i, "(") ? tk_match(s, i) : i) + 1);
+        }
+        if (i > first && s->v[first].kind == TK_IDENT) {
+            unsigned end = tk_is(s, last, "(") ? s->v[tk_match(s, last)].end : s->v[last].end;
+            if (is_code_attr(t->text + s->v[first].start, t->text + s->v[first].end))
+                add_item(c, t->text + s->v[first].start, t->text + end);
+        }
+        if (i < close)
+            i = tk_next(s, i + 1);
+    }
+}
+
+/* Reads the attributes of declaration d of c (in the text: an input or header declaration of
+ * the preprocessed file) outside its parameter list and body, as the preprocessed tokens spell
+ * them: clang drops the `optimize` it does not know. */
+void fa_collect(tunit *t, callee *c, CXCursor d)
+{
+    CXSourceRange r = clang_getCursorExtent(d);
+    CXFile file;
+    unsigned a, b;
+    clang_getSpellingLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
+    clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
+    if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
+        return;
+    const tk_stream *s = &t->toks;
+    for (unsigned i = tk_next(s, tk_at(s, a)); i < s->n && s->v[i].start < b; i = tk_next(s, i + 1)) {
+        if (tk_is(s, i, "{"))
+            break; /* the body */
+        if (tk_is(s, i, "__attribute__") || tk_is(s, i, "__attribute")) {
+            unsigned open = tk_next(s, i + 1);
+            if (open < s->n && tk_is(s, open, "(")) {
+                scan_list(t, c, open);
+                i = tk_match(s, open);
+            }
+        } else if (tk_is(s, i, "(") || tk_is(s, i, "[")) {
+            i = tk_match(s, i); /* parameters, typeof, array bounds: not the function's */
+        }
+        if (i >= s->n)
+            break;
+    }
+}
+
+/* `__attribute__((a, b)) ` for c's body, or "" (static storage: emitted by the caller). */
+const char *fa_text(callee *c)
+{
+    if (!c->ncode_attrs)
+        return "";
+    if (!c->code_attr_text) {
+        sb out = {0};
+        sb_puts(&out, "__attribute__((");
+        for (unsigned i = 0; i < c->ncode_attrs; i++)
+            sb_printf(&out, "%s%s", i ? ", " : "", c->code_attrs[i]);
+        sb_puts(&out, ")) ");
+        c->code_attr_text = out.data;
+    }
+    return c->code_attr_text;
+}
