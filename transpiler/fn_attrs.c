@@ -44,21 +44,36 @@ static void add_item(callee *c, const char *a, const char *b)
     VEC_PUSH(c->code_attrs, c->ncode_attrs, xasprintf("%.*s", len, a));
 }
 
-/* The items of the attribute list whose `((` opens at token open (the outer parenthesis). */
+/* The index of the attribute name of the item at token i of a C2x list, past its `gnu::` (or
+ * `__gnu__::`); s->n for another vendor's. */
+static unsigned c2x_name(const tk_stream *s, const char *text, unsigned i)
+{
+    unsigned c1 = tk_next(s, i + 1), c2 = c1 < s->n ? tk_next(s, c1 + 1) : s->n;
+    if (c2 >= s->n || !tk_is(s, c1, ":") || !tk_is(s, c2, ":"))
+        return i; /* a standard attribute (`deprecated`, `nodiscard`): none of code_attrs */
+    unsigned len = s->v[i].end - s->v[i].start;
+    const char *ns = text + s->v[i].start;
+    if ((len == 3 && memcmp(ns, "gnu", 3) == 0) || (len == 7 && memcmp(ns, "__gnu__", 7) == 0))
+        return tk_next(s, c2 + 1);
+    return s->n;
+}
+
+/* The items of the attribute list whose `((` (GNU) or `[[` (C2x) opens at token open. */
 static void scan_list(tunit *t, callee *c, unsigned open)
 {
     const tk_stream *s = &t->toks;
+    int c2x = tk_is(s, open, "[");
     unsigned inner = tk_next(s, open + 1);
-    if (inner >= s->n || !tk_is(s, inner, "("))
+    if (inner >= s->n || !tk_is(s, inner, c2x ? "[" : "("))
         return;
     unsigned close = tk_match(s, inner);
     for (unsigned i = tk_next(s, inner + 1); i < close;) {
-        unsigned first = i, last = i;
+        unsigned first = c2x ? c2x_name(s, t->text, i) : i, last = i;
         while (i < close && !tk_is(s, i, ",")) {
             last = i;
             i = tk_next(s, (tk_is(s, i, "(") ? tk_match(s, i) : i) + 1);
         }
-        if (i > first && s->v[first].kind == TK_IDENT) {
+        if (i > first && first < s->n && s->v[first].kind == TK_IDENT) {
             unsigned end = tk_is(s, last, "(") ? s->v[tk_match(s, last)].end : s->v[last].end;
             if (is_code_attr(t->text + s->v[first].start, t->text + s->v[first].end))
                 add_item(c, t->text + s->v[first].start, t->text + end);
@@ -80,6 +95,7 @@ void fa_collect(tunit *t, callee *c, CXCursor d)
     clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
     if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
         return;
+    a = fa_decl_start(t, a);
     const tk_stream *s = &t->toks;
     for (unsigned i = tk_next(s, tk_at(s, a)); i < s->n && s->v[i].start < b; i = tk_next(s, i + 1)) {
         if (tk_is(s, i, "{"))
@@ -90,11 +106,39 @@ void fa_collect(tunit *t, callee *c, CXCursor d)
                 scan_list(t, c, open);
                 i = tk_match(s, open);
             }
+        } else if (tk_is(s, i, "[") && tk_next(s, i + 1) < s->n && tk_is(s, tk_next(s, i + 1), "[")) {
+            scan_list(t, c, i); /* C2x: [[gnu::target("avx2")]] */
+            i = tk_match(s, i);
         } else if (tk_is(s, i, "(") || tk_is(s, i, "[")) {
             i = tk_match(s, i); /* parameters, typeof, array bounds: not the function's */
         }
         if (i >= s->n)
             break;
+    }
+}
+
+/* A C2x attribute-specifier before a declaration (`[[nodiscard]] int f(void);`) is not in its
+ * cursor's extent: the declaration starts at the first of those before start. Left out of the
+ * text asyncc replaces, `[[gnu::cold]]` stood alone before the generated declarations, which
+ * did not compile. (A `]]` right before a declaration ends nothing else: a declaration before
+ * it ends with `;` or `}`.) */
+unsigned fa_decl_start(tunit *t, unsigned start)
+{
+    const tk_stream *s = &t->toks;
+    for (;;) {
+        unsigned i = tk_at(s, start), close = tk_prev(s, i);
+        if (close >= s->n || !tk_is(s, close, "]") || tk_prev(s, close) >= s->n || !tk_is(s, tk_prev(s, close), "]"))
+            return start;
+        int depth = 0;
+        unsigned k = close;
+        for (; k < s->n; k = tk_prev(s, k)) {
+            depth += tk_is(s, k, "]") - tk_is(s, k, "[");
+            if (depth == 0)
+                break;
+        }
+        if (k >= s->n)
+            return start;
+        start = s->v[k].start;
     }
 }
 

@@ -353,6 +353,9 @@ const node *jp_resumed_stmt(const node *aw);
  * *nonzero set. */
 /* `__attribute__((...)) ` of the attributes c's body needs wherever asyncc writes it, or "". */
 const char *fa_text(callee *c);
+/* The start of the declaration whose cursor's extent starts at start, with the C2x attribute
+ * specifiers before it (fn_attrs.c). */
+unsigned fa_decl_start(tunit *t, unsigned start);
 int da_folded_condition(const tunit *t, const node *n, int *nonzero);
 /* Whether await aw never runs as clang's CFG sees it: in an `if` arm its constant condition never
  * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),

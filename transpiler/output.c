@@ -451,13 +451,13 @@ char *out_compose(tunit *t)
     item *items = xcalloc(n, sizeof *items);
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
-        items[i] = (item){nstart(f->root), nend(f->root), 0, 0, f, NULL};
+        items[i] = (item){fa_decl_start(t, nstart(f->root)), nend(f->root), 0, 0, f, NULL};
         input_lines(t, &items[i], f->root);
     }
     for (unsigned i = 0; i < t->nprotos; i++) {
         node *p = t->protos[i];
         item *it = &items[t->nfns + i];
-        *it = (item){nstart(p), nend(p), 0, 0, NULL, p};
+        *it = (item){fa_decl_start(t, nstart(p)), nend(p), 0, 0, NULL, p};
         input_lines(t, it, p);
     }
     qsort(items, n, sizeof *items, item_cmp);
