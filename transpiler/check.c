@@ -169,6 +169,30 @@ static int value_in_temporary(const node *n)
     return n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await);
 }
 
+/* Whether a declaration of function fn says `returns_twice` (`__attribute__((returns_twice))`,
+ * `[[gnu::returns_twice]]`): a function that, like setjmp (which gcc knows by name, and the list
+ * above), returns again later into the frame of its caller, gone by then if the caller has
+ * suspended since (gcc.dg's split-5: getcontext in an async main). */
+static int returns_twice(tunit *t, CXCursor fn)
+{
+    CXCursor decls[2] = {fn, clang_getCanonicalCursor(fn)};
+    const tk_stream *s = &t->toks;
+    for (unsigned k = 0; k < 2; k++) {
+        CXSourceRange r = clang_getCursorExtent(decls[k]);
+        CXFile file;
+        unsigned a, b;
+        clang_getSpellingLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
+        clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
+        if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
+            continue;
+        for (unsigned i = tk_next(s, tk_at(s, fa_decl_start(t, a))); i < s->n && s->v[i].start < b && !tk_is(s, i, "{");
+             i = tk_next(s, i + 1))
+            if (tk_is(s, i, "returns_twice") || tk_is(s, i, "__returns_twice__"))
+                return 1;
+    }
+    return 0;
+}
+
 /* The checks of one node, after those of its children (the order of the diagnostics). */
 static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
 {
@@ -231,13 +255,20 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
                           {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
                           {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
-                          {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}};
+                          {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}, {"getcontext", 1},
+                          {"savectx", 1}};
+            int found = 0;
             for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
-                if (strcmp(name, banned[i].name) == 0)
+                if (strcmp(name, banned[i].name) == 0) {
+                    found = 1;
                     dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
                                   banned[i].is_jump
                                       ? "a jump across a suspended frame cannot be resumed; return an error code instead"
                                       : "its memory would not survive a suspension; use malloc or a fixed-size array");
+                }
+            if (!found && returns_twice(t, fn))
+                dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
+                              "a jump across a suspended frame cannot be resumed; return an error code instead");
             free(name);
         }
     } else if (n->kind == CXCursor_DeclRefExpr) {
