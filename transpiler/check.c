@@ -178,15 +178,10 @@ static int returns_twice(tunit *t, CXCursor fn)
     CXCursor decls[2] = {fn, clang_getCanonicalCursor(fn)};
     const tk_stream *s = &t->toks;
     for (unsigned k = 0; k < 2; k++) {
-        CXSourceRange r = clang_getCursorExtent(decls[k]);
-        CXFile file;
-        unsigned a, b;
-        clang_getSpellingLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
-        clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
-        if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
+        unsigned first, b;
+        if (!fa_decl_span(t, decls[k], &first, &b))
             continue;
-        for (unsigned i = tk_next(s, tk_at(s, fa_decl_start(t, a))); i < s->n && s->v[i].start < b && !tk_is(s, i, "{");
-             i = tk_next(s, i + 1))
+        for (unsigned i = first; i < s->n && s->v[i].start < b && !tk_is(s, i, "{"); i = tk_next(s, i + 1))
             if (tk_is(s, i, "returns_twice") || tk_is(s, i, "__returns_twice__"))
                 return 1;
     }

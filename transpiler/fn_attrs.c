@@ -88,16 +88,11 @@ static void scan_list(tunit *t, callee *c, unsigned open)
  * them: clang drops the `optimize` it does not know. */
 void fa_collect(tunit *t, callee *c, CXCursor d)
 {
-    CXSourceRange r = clang_getCursorExtent(d);
-    CXFile file;
-    unsigned a, b;
-    clang_getSpellingLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
-    clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
-    if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
+    unsigned first, b;
+    if (!fa_decl_span(t, d, &first, &b))
         return;
-    a = fa_decl_start(t, a);
     const tk_stream *s = &t->toks;
-    for (unsigned i = tk_next(s, tk_at(s, a)); i < s->n && s->v[i].start < b; i = tk_next(s, i + 1)) {
+    for (unsigned i = first; i < s->n && s->v[i].start < b; i = tk_next(s, i + 1)) {
         if (tk_is(s, i, "{"))
             break; /* the body */
         if (tk_is(s, i, "__attribute__") || tk_is(s, i, "__attribute")) {
@@ -140,6 +135,20 @@ unsigned fa_decl_start(tunit *t, unsigned start)
             return start;
         start = s->v[k].start;
     }
+}
+
+int fa_decl_span(tunit *t, CXCursor d, unsigned *first, unsigned *end)
+{
+    CXSourceRange r = clang_getCursorExtent(d);
+    CXFile file;
+    unsigned a, b;
+    clang_getSpellingLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
+    clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
+    if (!(clang_File_isEqual(file, t->ifile) || (t->tu2 && clang_File_isEqual(file, t->ifile2))) || b > t->text_len)
+        return 0;
+    *first = tk_next(&t->toks, tk_at(&t->toks, fa_decl_start(t, a)));
+    *end = b;
+    return 1;
 }
 
 /* `__attribute__((a, b)) ` for c's body, or "" (static storage: emitted by the caller). */

@@ -356,6 +356,9 @@ const char *fa_text(callee *c);
 /* The start of the declaration whose cursor's extent starts at start, with the C2x attribute
  * specifiers before it (fn_attrs.c). */
 unsigned fa_decl_start(tunit *t, unsigned start);
+/* The tokens of declaration d from its first (fa_decl_start) to offset *end, when d is in the
+ * preprocessed text (an input or header declaration): 1, else 0. */
+int fa_decl_span(tunit *t, CXCursor d, unsigned *first, unsigned *end);
 int da_folded_condition(const tunit *t, const node *n, int *nonzero);
 /* Whether await aw never runs as clang's CFG sees it: in an `if` arm its constant condition never
  * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),
