@@ -278,11 +278,15 @@ static int exact_poll(void *frame, ac_cx *cx)
     return AC_READY;
 }
 
+/* Cancelled: the bytes taken from the buffer, then those the read took, are kept for the
+ * descriptor's next read (io_keep.c), which this reader's next read makes: nothing is lost. */
 static void exact_drop(void *frame, ac_cx *cx)
 {
     struct exact_frame *f = frame;
-    if (f->state == 1)
+    if (f->state == 1) {
+        ac__keep_bytes(f->r->fd, f->out, f->copied);
         ac__type_ac_read_exact.drop(f->io, cx);
+    }
     f->state = AC_STATE_DONE;
 }
 

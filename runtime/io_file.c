@@ -192,6 +192,7 @@ AC__IO_TYPE(ac_close, int, 0);
 AC_EXPORT void ac__init_ac_close(void *frame, int fd);
 void ac__init_ac_close(void *frame, int fd)
 {
+    ac__keep_forget(fd);
     init_fd(frame, AC__OP_CLOSE, fd);
 }
 

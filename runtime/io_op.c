@@ -68,6 +68,10 @@ int ac__io_poll(void *frame, ac_cx *cx)
     default:
         ac__panic("an I/O future polled after it finished");
     }
+    /* What a dropped read took from this descriptor comes first (io_keep.c). */
+    for (long kept; ac__keep_take(&f->op, &kept);)
+        if (f->finish(f, (int)kept))
+            goto done;
     /* Submit, and again while the op finishes at once and the call needs more of it. */
     while (submit(f, cx))
         if (f->finish(f, f->op.res))
@@ -131,7 +135,9 @@ void ac__io_drop(void *frame, ac_cx *cx)
 {
     (void)cx;
     struct ac__io_frame *f = frame;
-    if (f->state == 1)
+    if (f->state == 1) {
         ac__io_cancel_sync(f->worker, &f->op, &f->done);
+        ac__keep_dropped(f);
+    }
     f->state = AC_STATE_DONE;
 }

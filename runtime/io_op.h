@@ -69,6 +69,21 @@ void ac__io_drop(void *frame, ac_cx *cx);
  * (*done set): from then on nothing writes where op points. */
 void ac__io_cancel_sync(struct ac__worker *w, struct ac__op *op, _Atomic int *done);
 
+/* io_keep.c: what a dropped read had taken, given to the descriptor's next read. */
+
+/* f, a read at the file position (ac_read, ac_read_exact, ac_recv, ac_readv, ac_recvfrom,
+ * ac_recvmsg; not a peek) whose future is being dropped, is over (its completion dispatched):
+ * keeps the bytes or the datagram it took for the next read of its descriptor. */
+void ac__keep_dropped(struct ac__io_frame *f);
+/* Keeps n bytes of a stream, taken from fd, for its next read (after what is kept already). */
+void ac__keep_bytes(int fd, const void *bytes, size_t n);
+/* Before op is submitted: when something is kept for its descriptor (and op reads at the file
+ * position), gives it to op as the kernel would, sets *res to the read's result and returns
+ * true. */
+bool ac__keep_take(struct ac__op *op, long *res);
+/* fd is being closed: what is kept for it goes. */
+void ac__keep_forget(int fd);
+
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the io futures read an int result from the low half of a long"
 #endif

@@ -63,8 +63,8 @@ AC_EXPORT void ac_buf_consume(ac_bufreader *r, size_t n);
 AC_EXPORT async long ac_buf_read(ac_bufreader *r, void *buf, size_t len);
 
 /* Copies exactly len bytes to buf: the buffered ones, then reads straight into buf. Returns len,
- * fewer at end of input, or -errno. Not cancel-safe: dropped mid-way, the bytes taken so far
- * are consumed (as with ac_read_exact, and Tokio's read_exact). */
+ * fewer at end of input, or -errno. Cancel-safe (unlike Tokio's read_exact): dropped mid-way,
+ * the bytes it took, from the buffer and from the descriptor, come to the reader's next read. */
 AC_EXPORT async long ac_buf_read_exact(ac_bufreader *r, void *buf, size_t len);
 
 /* ---- Writer ----

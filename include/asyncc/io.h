@@ -31,8 +31,17 @@ enum {
  * Cancellation: dropping one of these futures while its operation is in flight (a select's
  * loser, a timeout, an aborted task) submits IORING_OP_ASYNC_CANCEL and waits for the
  * operation's completion before the drop returns, so the kernel never writes into a buffer or
- * frame that its owner frees afterwards. A read or write that had already happened when the
- * cancel arrived is lost to the caller, as with any cancelled operation.
+ * frame that its owner frees afterwards.
+ *
+ * Reads are cancel-safe, as Tokio's are: a read at the file position (ac_read, ac_read_exact,
+ * ac_recv, ac_readv, ac_recvfrom, ac_recvmsg; not ac_pread) that had already taken bytes when
+ * the cancel arrived gives them to the descriptor's next read, which returns them first, as the
+ * kernel would have (a dropped ac_read_exact: every byte it took; a datagram: whole, with its
+ * sender and ancillary data). They are kept for the file the descriptor named, never given to
+ * another file that gets the number after a close(2), and discarded by ac_close. A write that
+ * had already happened when the cancel arrived stays written, and its count is lost to the
+ * caller (completion-based I/O cannot take bytes back: see ac_buf_flush for a writer that
+ * knows).
  */
 
 /* Opens path relative to the current directory (openat(2) flags and mode). Returns the new
@@ -67,7 +76,8 @@ struct stat;
 AC_EXPORT async int ac_stat(const char *path, struct stat *st);
 
 /* Reads until len bytes arrived, looping over short reads. Returns len, a smaller count when
- * end of file came first, or -errno (the bytes read before an error are in buf). */
+ * end of file came first, or -errno (the bytes read before an error are in buf). Cancel-safe:
+ * dropped mid-way, the bytes it took come to the descriptor's next read (see above). */
 AC_EXPORT async long ac_read_exact(int fd, void *buf, size_t len);
 
 /* Writes all len bytes, looping over short writes. Returns len or -errno. */

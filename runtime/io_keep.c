@@ -1,0 +1,352 @@
+/* runtime/io_keep.c: what a dropped read had already taken from its descriptor (bytes of a
+ * stream, or a datagram with its sender and ancillary data), kept for the descriptor's next read,
+ * so that dropping a read (a timeout, a select's loser) loses nothing. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io_op.h"
+#include "util.h"
+
+/* A completion-based read cannot be taken back: when io_uring (or the epoll backend's worker)
+ * finished a read in the instant its future was dropped, the bytes are out of the kernel and
+ * in a buffer whose owner never learns their count. Tokio's readiness model reads only in the
+ * task's own poll and so never has this case; this module gives the same guarantee. The bytes
+ * go to a list kept by descriptor number, with the identity of the file (st_dev, st_ino) they
+ * came from, and the next read of that number that would take from the file at its position
+ * takes them first, as the kernel would have given them. A number whose file changed (closed
+ * with close(2) and reused) finds its kept bytes discarded, never handed to another file;
+ * ac_close discards them at once. */
+
+struct segment {
+    struct segment *next;
+    size_t len, off;     /* bytes, and how many of them a stream's reads took already */
+    socklen_t namelen;   /* the sender's address (a datagram taken with recvmsg), or 0 */
+    unsigned ctrllen;    /* ancillary data, or 0 */
+    int flags;           /* MSG_TRUNC, MSG_CTRUNC as the kernel reported them */
+    struct sockaddr_storage name;
+    _Alignas(struct cmsghdr) unsigned char ctrl[256];
+    unsigned char data[];
+};
+
+struct kept {
+    dev_t dev;
+    ino_t ino;
+    bool dgram; /* one segment per read, whole, as a datagram socket gives them */
+    struct segment *head, **tail;
+};
+
+/* By descriptor number, ntable of them; made at the first keep (ntable written before it). */
+static struct kept *_Atomic *_Atomic table;
+static unsigned ntable;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void table_alloc(void)
+{
+    struct rlimit rl;
+    rlim_t n = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_max : 65536;
+    if (n > (1u << 22)) /* beyond: nothing kept (calloc'd pages cost only when touched) */
+        n = 1u << 22;
+    struct kept *_Atomic *t = calloc(n, sizeof *t);
+    ntable = t ? (unsigned)n : 0;
+    atomic_store_explicit(&table, t, memory_order_release);
+}
+
+/* The slot of fd when the table exists and has one for it, else NULL. */
+static struct kept *_Atomic *slot(int fd)
+{
+    struct kept *_Atomic *t = atomic_load_explicit(&table, memory_order_acquire);
+    return t && fd >= 0 && (unsigned)fd < ntable ? &t[fd] : NULL;
+}
+
+/* Closes the descriptors an SCM_RIGHTS message passed (ancillary data nobody will read). */
+static void close_passed(unsigned char *ctrl, unsigned len)
+{
+    struct msghdr m = {.msg_control = ctrl, .msg_controllen = len};
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+            continue;
+        size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < n; i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c) + i * sizeof fd, sizeof fd);
+            close(fd);
+        }
+    }
+}
+
+static void free_segment(struct segment *s)
+{
+    close_passed(s->ctrl, s->ctrllen);
+    free(s);
+}
+
+static void free_kept(struct kept *k)
+{
+    while (k->head) {
+        struct segment *s = k->head;
+        k->head = s->next;
+        free_segment(s);
+    }
+    free(k);
+}
+
+/* What is kept in fd's slot at, when it is kept for the file fd names now (else discarded);
+ * under lock. */
+static struct kept *kept_for(struct kept *_Atomic *at, int fd)
+{
+    struct kept *k = atomic_load_explicit(at, memory_order_relaxed);
+    if (!k)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_dev == k->dev && st.st_ino == k->ino)
+        return k;
+    atomic_store_explicit(at, NULL, memory_order_relaxed);
+    free_kept(k);
+    return NULL;
+}
+
+/* Appends a segment of n bytes gathered from iov to what is kept for fd. */
+static void keep(int fd, const struct iovec *iov, size_t cnt, size_t n, const struct msghdr *msg)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, table_alloc);
+    struct kept *_Atomic *at = slot(fd);
+    if (!at)
+        return;
+    struct segment *s = malloc(sizeof *s + n);
+    if (!s) /* no memory: lost, as before this module */
+        return;
+    memset(s, 0, sizeof *s);
+    s->len = n;
+    for (size_t i = 0, done = 0; i < cnt && done < n; i++) {
+        size_t part = iov[i].iov_len < n - done ? iov[i].iov_len : n - done;
+        memcpy(s->data + done, iov[i].iov_base, part);
+        done += part;
+    }
+    if (msg) {
+        s->flags = msg->msg_flags & (MSG_TRUNC | MSG_CTRUNC);
+        if (msg->msg_name && msg->msg_namelen <= sizeof s->name) {
+            memcpy(&s->name, msg->msg_name, msg->msg_namelen);
+            s->namelen = msg->msg_namelen;
+        }
+        if (msg->msg_control && msg->msg_controllen <= sizeof s->ctrl) {
+            memcpy(s->ctrl, msg->msg_control, msg->msg_controllen);
+            s->ctrllen = (unsigned)msg->msg_controllen;
+        } else if (msg->msg_control) { /* more than is kept: the descriptors it passes go */
+            close_passed(msg->msg_control, (unsigned)msg->msg_controllen);
+            s->flags |= MSG_CTRUNC;
+        }
+    }
+    struct stat st;
+    int type = 0;
+    socklen_t tlen = sizeof type;
+    if (fstat(fd, &st) != 0) { /* the descriptor is gone: so is its file's stream */
+        free_segment(s);
+        return;
+    }
+    bool dgram = S_ISSOCK(st.st_mode) && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tlen) == 0 &&
+                 type != SOCK_STREAM;
+    pthread_mutex_lock(&lock);
+    struct kept *k = kept_for(at, fd);
+    if (!k && (k = calloc(1, sizeof *k))) {
+        k->dev = st.st_dev;
+        k->ino = st.st_ino;
+        k->dgram = dgram;
+        k->tail = &k->head;
+        atomic_store_explicit(at, k, memory_order_release);
+    }
+    if (k) {
+        *k->tail = s;
+        k->tail = &s->next;
+    } else {
+        free_segment(s);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+void ac__keep_bytes(int fd, const void *bytes, size_t n)
+{
+    if (n) {
+        struct iovec iov = {(void *)bytes, n};
+        keep(fd, &iov, 1, n, NULL);
+    }
+}
+
+/* Whether op reads its descriptor at the file position (a pread does not). */
+static bool at_position(const struct ac__op *op)
+{
+    switch (op->kind) {
+    case AC__OP_READ:
+        return op->a.rw.offset < 0;
+    case AC__OP_RECV:
+    case AC__OP_READV:
+    case AC__OP_RECVMSG:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether op took what it read from its descriptor (a peek did not). */
+static bool consumes(const struct ac__op *op)
+{
+    if (op->kind == AC__OP_RECV)
+        return !(op->a.rw.flags & MSG_PEEK);
+    if (op->kind == AC__OP_RECVMSG)
+        return !(op->a.msg.flags & MSG_PEEK);
+    return at_position(op);
+}
+
+void ac__keep_dropped(struct ac__io_frame *f)
+{
+    struct ac__op *op = &f->op;
+    if (!consumes(op))
+        return;
+    long got = op->res > 0 ? op->res : 0;
+    switch (op->kind) {
+    case AC__OP_READ:
+    case AC__OP_RECV: {
+        /* A looping read (read_exact) counted what it took before in f->ret, and advanced its
+         * buffer past it; a datagram's recv(MSG_TRUNC) gives its length, not what it copied. */
+        size_t before = f->ret > 0 ? (size_t)f->ret : 0;
+        if ((size_t)got > op->a.rw.len)
+            got = (long)op->a.rw.len;
+        ac__keep_bytes(op->a.rw.fd, (char *)op->a.rw.buf - before, before + (size_t)got);
+        return;
+    }
+    case AC__OP_READV:
+        if (got)
+            keep(op->a.vec.fd, op->a.vec.iov, (size_t)op->a.vec.cnt, (size_t)got, NULL);
+        return;
+    default: { /* AC__OP_RECVMSG */
+        struct msghdr *m = op->a.msg.msg;
+        size_t room = 0;
+        for (size_t i = 0; i < m->msg_iovlen; i++)
+            room += m->msg_iov[i].iov_len;
+        if ((size_t)got > room)
+            got = (long)room;
+        if (op->res >= 0) /* a datagram may be empty: kept all the same */
+            keep(op->a.msg.fd, m->msg_iov, m->msg_iovlen, (size_t)got, m);
+        return;
+    }
+    }
+}
+
+void ac__keep_forget(int fd)
+{
+    struct kept *_Atomic *at = slot(fd);
+    if (!at || !atomic_load_explicit(at, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&lock);
+    struct kept *k = atomic_exchange_explicit(at, NULL, memory_order_relaxed);
+    pthread_mutex_unlock(&lock);
+    if (k)
+        free_kept(k);
+}
+
+/* Scatters n bytes of p over iov. */
+static void scatter(const struct iovec *iov, size_t cnt, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < cnt && n; i++) {
+        size_t part = iov[i].iov_len < n ? iov[i].iov_len : n;
+        memcpy(iov[i].iov_base, p, part);
+        p += part;
+        n -= part;
+    }
+}
+
+/* Gives op what s holds, as the kernel's read would; returns the read's result. The segment is
+ * used up unless it is a stream's with bytes left (or a peek). */
+static long give(struct kept *k, struct segment *s, struct ac__op *op, bool *used)
+{
+    struct iovec one, *iov = &one;
+    size_t cnt = 1, room;
+    struct msghdr *m = NULL;
+    int flags = 0;
+    if (op->kind == AC__OP_READ || op->kind == AC__OP_RECV) {
+        one = (struct iovec){op->a.rw.buf, op->a.rw.len};
+        flags = op->kind == AC__OP_RECV ? op->a.rw.flags : 0;
+    } else if (op->kind == AC__OP_READV) {
+        iov = (struct iovec *)op->a.vec.iov;
+        cnt = (size_t)op->a.vec.cnt;
+    } else {
+        m = op->a.msg.msg;
+        iov = m->msg_iov;
+        cnt = m->msg_iovlen;
+        flags = op->a.msg.flags;
+    }
+    room = 0;
+    for (size_t i = 0; i < cnt; i++)
+        room += iov[i].iov_len;
+    size_t have = s->len - s->off, n = have < room ? have : room;
+    scatter(iov, cnt, s->data + s->off, n);
+    bool peek = flags & MSG_PEEK;
+    if (m) {
+        m->msg_flags = s->flags | (k->dgram && n < have ? MSG_TRUNC : 0);
+        if (m->msg_name) {
+            socklen_t nl = m->msg_namelen < s->namelen ? m->msg_namelen : s->namelen;
+            memcpy(m->msg_name, &s->name, nl);
+            m->msg_namelen = s->namelen;
+        }
+        if (s->ctrllen && m->msg_control && m->msg_controllen >= s->ctrllen && !peek) {
+            memcpy(m->msg_control, s->ctrl, s->ctrllen);
+            m->msg_controllen = s->ctrllen;
+            s->ctrllen = 0; /* the descriptors it passes are the reader's now */
+        } else {
+            if (s->ctrllen && !peek)
+                m->msg_flags |= MSG_CTRUNC;
+            m->msg_controllen = 0;
+        }
+    }
+    *used = !peek && (k->dgram || n == have);
+    if (!peek && !k->dgram)
+        s->off += n;
+    if (k->dgram && (flags & MSG_TRUNC))
+        return (long)have; /* recv(MSG_TRUNC) of a datagram: its real length */
+    return (long)n;
+}
+
+bool ac__keep_take(struct ac__op *op, long *res)
+{
+    int fd;
+    if (!atomic_load_explicit(&table, memory_order_relaxed) || !at_position(op))
+        return false;
+    switch (op->kind) {
+    case AC__OP_READ:
+    case AC__OP_RECV:
+        fd = op->a.rw.fd;
+        break;
+    case AC__OP_READV:
+        fd = op->a.vec.fd;
+        break;
+    default:
+        fd = op->a.msg.fd;
+    }
+    struct kept *_Atomic *at = slot(fd);
+    if (!at || !atomic_load_explicit(at, memory_order_acquire))
+        return false;
+    pthread_mutex_lock(&lock);
+    struct kept *k = kept_for(at, fd);
+    struct segment *s = k ? k->head : NULL;
+    bool used = false;
+    if (s)
+        *res = give(k, s, op, &used);
+    if (used) {
+        k->head = s->next;
+        if (!k->head) {
+            atomic_store_explicit(at, NULL, memory_order_relaxed);
+            free_kept(k);
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    if (used)
+        free_segment(s);
+    return s != NULL;
+}
