@@ -157,6 +157,11 @@ struct afn {
     struct region *frame; /* the frame's members, decided by the plan (plan.h) */
     struct pl_slot *slots; /* the plan's temporaries, keyed by node (plan.h: pl_slot_of) */
     unsigned nslots;
+    ptrmap slot_at; /* a slot's node + its role -> 1 + its index in slots */
+    /* Frame locals with a cleanup by scope, built when lowering first asks (lower_stmt.c):
+     * scope -> 1 + the index in vars of its last one; each one's predecessor in its scope. */
+    ptrmap cleanups_in;
+    unsigned *cleanup_prev;
     callee **needs; /* the async functions whose ABI its code uses, itself first (plan.c) */
     unsigned nneeds;
 };

@@ -1,7 +1,9 @@
 /* liveness.c: which locals of an async function live across an await and so in its frame, with
  * their field names, cleanups and alignment, and which compound literals must live there too. */
 #include "analyze.h"
+#include "names.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +139,7 @@ static int after_frame_cleanup(afn *f, unsigned i)
 void an_place_vars(scan *s)
 {
     afn *f = s->f;
+    names used = {0}, next = {0}; /* the frame's member names; base -> the next suffix to try */
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         if (!v->is_param && !v->is_static && v->scope)
@@ -172,18 +175,26 @@ void an_place_vars(scan *s)
         if (own)
             base = own;
         char *field = xstrdup(base);
-        for (unsigned k = 2;; k++) {
-            int clash = 0;
-            for (unsigned j = 0; j < i && !clash; j++)
-                clash = f->vars[j]->in_frame && strcmp(f->vars[j]->field, field) == 0;
-            if (!clash)
-                break;
-            free(field);
-            field = xasprintf("%s_%u", base, k);
+        int found;
+        if (names_get(&used, field, &found), found) {
+            /* The first of base_2, base_3... no earlier member has: suffixes below next[base]
+             * were taken already (names only come), so a function of 65,536 locals named i
+             * (tcc's 101_cleanup) takes linear time, not cubic. */
+            uintptr_t k = (uintptr_t)names_get(&next, base, &found);
+            for (k = found ? k : 2;; k++) {
+                free(field);
+                field = xasprintf("%s_%u", base, (unsigned)k);
+                if (names_get(&used, field, &found), !found)
+                    break;
+            }
+            names_put(&next, base, (void *)(k + 1));
         }
+        names_put(&used, field, NULL);
         free(own);
         v->field = field;
     }
+    names_free(&used);
+    names_free(&next);
 }
 
 /* A compound literal that a pointer may reach after an await lives in the frame: an await

@@ -143,6 +143,15 @@ static int leaves_for(const var *v, const void *target)
     return !t || !(nstart(t) >= nend(v->decl) && inside(v->scope, nstart(t)));
 }
 
+/* A break or continue whose loop declares locals in its header (`for (T i
+ * __attribute__((cleanup(f))) = 0; ...)`) does not leave them: a continue goes on inside the
+ * loop, and a break lands where the loop's end runs their cleanups (lower_stmt.c), so they run
+ * once. They ran at every continue, and twice after a break. The body's locals are left. */
+static int leaves_loop_for(const var *v, const void *loop)
+{
+    return v->scope != loop && leaves_for(v, loop);
+}
+
 static node *label_named(node *n, const char *name)
 {
     if (n->kind == CXCursor_LabelStmt) {
@@ -369,7 +378,8 @@ static void collect(lw *L, node *n, edits *e)
         char *jump = cont ? xasprintf("goto ac__cont_%u", cont)
                                               : xstrndup(L->t->text + nstart(n), nend(n) - nstart(n));
         node *target = jump_target(L, n);
-        char *c = lw_cleanups(L, nstart(n), leaves_for, target);
+        int to_loop = target && n->kind != CXCursor_GotoStmt && target->kind != CXCursor_SwitchStmt;
+        char *c = lw_cleanups(L, nstart(n), to_loop ? leaves_loop_for : leaves_for, target);
         if (*c) {
             /* Braces replace the statement and its semicolon, so an `else` after it still binds. */
             e->v = xrealloc(e->v, sizeof *e->v * (e->n + 1));

@@ -2,6 +2,7 @@
  * hold awaits are restructured; the others are copied as written. */
 #include "lower.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,14 +162,23 @@ void lw_block_end_cleanups(lw *L, node *scope)
             last == CXCursor_GotoStmt)
             return;
     }
-    for (unsigned i = f->nvars; i-- > 0;)
-        if (f->vars[i]->cleanup && f->vars[i]->scope == scope) {
-            char *addr = lw_frame_address(L, f->vars[i]);
-            /* in a macro: after an endless loop clang's -Wunreachable-code does not count it,
-             * where the source has only a closing brace (future.h) */
-            lw_gline(L, lw_line_at(L, nend(scope) - 1), "AC__FALL_OFF(%s(%s);)", f->vars[i]->cleanup, addr);
-            free(addr);
-        }
+    if (!f->cleanup_prev) { /* (a scan of every local per scope: quadratic in 65,536 scopes) */
+        f->cleanup_prev = xcalloc(f->nvars + 1, sizeof *f->cleanup_prev);
+        for (unsigned i = 0; i < f->nvars; i++)
+            if (f->vars[i]->cleanup) {
+                f->cleanup_prev[i] = (unsigned)(uintptr_t)ptrmap_get(&f->cleanups_in, f->vars[i]->scope);
+                ptrmap_put(&f->cleanups_in, f->vars[i]->scope, (void *)(uintptr_t)(i + 1));
+            }
+    }
+    /* The last declared first, as C runs them. */
+    for (unsigned i = (unsigned)(uintptr_t)ptrmap_get(&f->cleanups_in, scope); i; i = f->cleanup_prev[i - 1]) {
+        var *v = f->vars[i - 1];
+        char *addr = lw_frame_address(L, v);
+        /* in a macro: after an endless loop clang's -Wunreachable-code does not count it,
+         * where the source has only a closing brace (future.h) */
+        lw_gline(L, lw_line_at(L, nend(scope) - 1), "AC__FALL_OFF(%s(%s);)", v->cleanup, addr);
+        free(addr);
+    }
 }
 
 /* `__label__ a, b;` (GNU local labels), which gcc accepts only at the start of a block. */

@@ -92,10 +92,18 @@ static void follow_line_directives(lw *L, const char *s, size_t n)
     L->cur_line = key;
 }
 
+/* The column of off in its line, but at most LW_COL_MAX: the output indents code to its
+ * column so that diagnostics and -Wmisleading-indentation see the user's layout, but a macro
+ * that expands to thousands of statements on one line (tcc's 101_cleanup: 65,536 blocks) made
+ * each piece padded to its real column, an output that grew with the square of the line
+ * (974 MB for 1,024 of those blocks) and took as long to compute. Beyond LW_COL_MAX columns
+ * mean little to a reader, and gcc tracks none beyond 4,096. */
+#define LW_COL_MAX 256
+
 unsigned lw_col_at(lw *L, unsigned off)
 {
     unsigned col = 1;
-    while (off > 0 && L->t->text[off - 1] != '\n') {
+    while (off > 0 && L->t->text[off - 1] != '\n' && col < LW_COL_MAX) {
         off--;
         col++;
     }

@@ -1,7 +1,8 @@
-/* names.c: open-addressing hash table from strings to pointers (FNV-1a, linear probing).
- * Grows at half full; entries are never removed. */
+/* names.c: open-addressing hash tables from strings (FNV-1a) and from pointers to pointers,
+ * linear probing. Grow at half full; entries are never removed. */
 #include "names.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,4 +70,48 @@ void names_free(names *n)
     free(n->keys);
     free(n->values);
     *n = (names){0};
+}
+
+static unsigned ptr_slot(const ptrmap *m, const void *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15ull;
+    unsigned i = (unsigned)(h >> 32) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+void *ptrmap_get(const ptrmap *m, const void *key)
+{
+    return m->cap ? m->values[ptr_slot(m, key)] : NULL;
+}
+
+void ptrmap_put(ptrmap *m, const void *key, void *value)
+{
+    if (2 * (m->count + 1) > m->cap) {
+        unsigned cap = m->cap ? m->cap * 2 : 64;
+        ptrmap bigger = {xcalloc(cap, sizeof(void *)), xcalloc(cap, sizeof(void *)), cap, m->count};
+        for (unsigned i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                unsigned j = ptr_slot(&bigger, m->keys[i]);
+                bigger.keys[j] = m->keys[i];
+                bigger.values[j] = m->values[i];
+            }
+        free(m->keys);
+        free(m->values);
+        *m = bigger;
+    }
+    unsigned i = ptr_slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->count++;
+    }
+    m->values[i] = value;
+}
+
+void ptrmap_free(ptrmap *m)
+{
+    free(m->keys);
+    free(m->values);
+    *m = (ptrmap){0};
 }

@@ -1,5 +1,6 @@
-/* names.h: a hash table from names to pointers, for lookups the transpiler makes per syntax node
- * (which function a call names, which names file scope already has). */
+/* names.h: hash tables for lookups the transpiler makes per syntax node: from names to pointers
+ * (which function a call names, which names file scope already has), and from pointers to
+ * pointers (a node's region or temporaries). */
 #ifndef ASYNCC_NAMES_H
 #define ASYNCC_NAMES_H
 
@@ -15,5 +16,18 @@ void *names_get(const names *n, const char *key, int *found);
 void names_put(names *n, const char *key, void *value);
 /* Frees the table and its copies of the keys (not the values); n is empty again. */
 void names_free(names *n);
+
+/* A table keyed by pointer identity. */
+typedef struct ptrmap {
+    const void **keys;
+    void **values;
+    unsigned cap, count;
+} ptrmap;
+
+/* Returns the value stored for key (not NULL), or NULL. */
+void *ptrmap_get(const ptrmap *m, const void *key);
+/* Stores value for key, replacing any earlier value. */
+void ptrmap_put(ptrmap *m, const void *key, void *value);
+void ptrmap_free(ptrmap *m);
 
 #endif

@@ -3,6 +3,7 @@
  * lowering declares it (plan_walk.c decides them all; see plan.h). */
 #include "plan.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,15 +109,17 @@ pl_slot *pl_add_slot(afn *f, const node *n, pl_role r, char *name, char *decl)
 {
     f->slots = xrealloc(f->slots, sizeof *f->slots * (f->nslots + 1));
     f->slots[f->nslots] = (pl_slot){n, r, name, decl};
+    ptrmap_put(&f->slot_at, (const char *)n + r, (void *)(uintptr_t)(f->nslots + 1));
     return &f->slots[f->nslots++];
 }
 
+/* (A node's address plus a role names one slot: a node is larger than the roles are many.) */
+_Static_assert(PR_SIZE < sizeof(node), "pl_slot_of's keys");
+
 const pl_slot *pl_slot_of(const afn *f, const node *n, pl_role r)
 {
-    for (unsigned i = f->nslots; i-- > 0;)
-        if (f->slots[i].n == n && f->slots[i].role == r)
-            return &f->slots[i];
-    return NULL;
+    uintptr_t i = (uintptr_t)ptrmap_get(&f->slot_at, (const char *)n + r);
+    return i ? &f->slots[i - 1] : NULL;
 }
 
 pl_hoist pl_hoist_of(const tunit *t, const node *n)

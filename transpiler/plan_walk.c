@@ -1,16 +1,11 @@
 /* plan_walk.c: the plan's walk of one async function's body, in the order its generated code
  * runs: it numbers the states and decides every frame member, temporary and moved type. */
+#include "names.h"
 #include "plan.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A block or statement given a region by the walk. */
-typedef struct scoped {
-    const node *n;
-    region *r;
-} scoped;
 
 typedef struct walker {
     tunit *t;
@@ -19,8 +14,7 @@ typedef struct walker {
     region *stmt; /* receives the temporaries of the statement being walked */
     unsigned ntemps;
     int twin; /* a function that never suspends: its temporaries are C locals of its twin */
-    scoped *regions;
-    unsigned nregions;
+    ptrmap regions; /* block or statement -> the region the walk gave it */
 } walker;
 
 static void walk_stmt(walker *w, node *s);
@@ -29,18 +23,14 @@ static void walk_expr(walker *w, node *n);
 static region *region_for(walker *w, const node *n, region *parent)
 {
     region *r = pl_new_region(parent);
-    w->regions = xrealloc(w->regions, sizeof *w->regions * (w->nregions + 1));
-    w->regions[w->nregions++] = (scoped){n, r};
+    ptrmap_put(&w->regions, n, r);
     return r;
 }
 
 /* The region of block or statement n, or NULL when it has none. */
 static region *region_of(const walker *w, const node *n)
 {
-    for (unsigned i = w->nregions; n && i-- > 0;)
-        if (w->regions[i].n == n)
-            return w->regions[i].r;
-    return NULL;
+    return n ? ptrmap_get(&w->regions, n) : NULL;
 }
 
 /* A temporary of the type spelled `type` (taken) for node n, which holds size information ty. */
@@ -494,7 +484,7 @@ static void head_fields(walker *w, region *root)
 
 void pl_walk(tunit *t, afn *f)
 {
-    walker w = {t, f, NULL, NULL, 0, f->self->never_suspends, NULL, 0};
+    walker w = {t, f, NULL, NULL, 0, f->self->never_suspends, {0}};
     /* A function that never suspends keeps its local types in its plain C twin; the others' move
      * to file scope, where the frame struct can use them. */
     if (!w.twin)
@@ -503,5 +493,5 @@ void pl_walk(tunit *t, afn *f)
     head_fields(&w, f->frame);
     walk_block(&w, f->body);
     walk_literals(&w, f->body, f->frame, NULL);
-    free(w.regions);
+    ptrmap_free(&w.regions);
 }

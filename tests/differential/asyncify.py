@@ -83,7 +83,7 @@ def called_function(call):
     return f
 
 
-ATTR_NAMED = re.compile(rb"\b(?:__)?(?:cleanup|alias|ifunc)(?:__)?\s*\(\s*\"?(\w+)")
+ATTR_NAMED = re.compile(rb"\b(?:__)?(?:cleanup|alias|ifunc)(?:__)?\s*\(\s*\"?([\w$]+)")
 ATTR_STARTUP = re.compile(rb"\b(?:__)?(?:constructor|destructor|alias|ifunc)(?:__)?\b")
 
 
