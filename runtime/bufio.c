@@ -282,10 +282,16 @@ static int exact_poll(void *frame, ac_cx *cx)
  * descriptor's next read (io_keep.c), which this reader's next read makes: nothing is lost. */
 static void exact_drop(void *frame, ac_cx *cx)
 {
+    (void)cx;
     struct exact_frame *f = frame;
+    struct ac__io_frame *rd = (struct ac__io_frame *)f->io;
     if (f->state == 1) {
+        if (rd->state == 1) /* over before anything moves a file position back */
+            ac__io_cancel_sync(rd->worker, &rd->op, &rd->done);
         ac__keep_bytes(f->r->fd, f->out, f->copied);
-        ac__type_ac_read_exact.drop(f->io, cx);
+        if (rd->state == 1)
+            ac__keep_dropped(rd);
+        rd->state = AC_STATE_DONE;
     }
     f->state = AC_STATE_DONE;
 }

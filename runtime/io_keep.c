@@ -22,7 +22,7 @@
  * came from, and the next read of that number that would take from the file at its position
  * takes them first, as the kernel would have given them. A number whose file changed (closed
  * with close(2) and reused) finds its kept bytes discarded, never handed to another file;
- * ac_close discards them at once. */
+ * ac_close discards them at once. A regular file's position moves back over them instead. */
 
 struct segment {
     struct segment *next;
@@ -112,14 +112,22 @@ static struct kept *kept_for(struct kept *_Atomic *at, int fd)
     return NULL;
 }
 
-/* Appends a segment of n bytes gathered from iov to what is kept for fd. */
+/* Appends a segment of n bytes gathered from iov to what is kept for fd; on a regular file,
+ * moves its position back by n instead. */
 static void keep(int fd, const struct iovec *iov, size_t cnt, size_t n, const struct msghdr *msg)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, table_alloc);
     struct kept *_Atomic *at = slot(fd);
-    if (!at)
+    struct stat st;
+    if (!at || fstat(fd, &st) != 0) /* (a descriptor gone: so is its file's stream) */
         return;
+    if (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)) {
+        /* A file with a position to move back: as if the read had not been, which stays
+         * right when the program seeks before its next read. */
+        lseek(fd, -(off_t)n, SEEK_CUR);
+        return;
+    }
     struct segment *s = malloc(sizeof *s + n);
     if (!s) /* no memory: lost, as before this module */
         return;
@@ -144,13 +152,8 @@ static void keep(int fd, const struct iovec *iov, size_t cnt, size_t n, const st
             s->flags |= MSG_CTRUNC;
         }
     }
-    struct stat st;
     int type = 0;
     socklen_t tlen = sizeof type;
-    if (fstat(fd, &st) != 0) { /* the descriptor is gone: so is its file's stream */
-        free_segment(s);
-        return;
-    }
     bool dgram = S_ISSOCK(st.st_mode) && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tlen) == 0 &&
                  type != SOCK_STREAM;
     pthread_mutex_lock(&lock);

@@ -3,11 +3,13 @@
  * ac_buf_read_exact) and datagrams (ac_recv, ac_recvfrom, ac_recvmsg). What a read took in the
  * instant its timeout dropped it must come to the next read: every byte and every datagram
  * arrives once, in order. Then a cancelled receive whose bytes were kept, and the descriptor's
- * number closed with close(2) and reused: the new socket's reads never see the old bytes. */
+ * number closed with close(2) and reused: the new socket's reads never see the old bytes; and a
+ * cancelled read of a regular file, whose position stays where it was. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -167,6 +169,11 @@ async void wait_recv(int fd, char *buf)
     CHECK(0); /* cancelled before the receive is reported */
 }
 
+async long read_four(int fd, char *buf)
+{
+    return await(ac_read(fd, buf, 4));
+}
+
 /* Starts a receive, sends it bytes and cancels it before its task runs again (one thread runs
  * every task): returns whether the bytes were kept (the kernel has them no more: io_uring did
  * the receive before the cancel), on a socket pair made in sv. */
@@ -206,6 +213,24 @@ async int kept_after_cancel(void)
     CHECK(memcmp(buf, "new!", 4) == 0);
     close(sv[1]);
     CHECK_EQ(await(ac_close(sv[0])), 0);
+    /* A regular file: the cancelled read's bytes are the file's again, at its position. */
+    char path[] = "/tmp/asyncc-keep-XXXXXX";
+    int file = mkstemp(path);
+    CHECK(file >= 0);
+    unlink(path);
+    CHECK_EQ(write(file, "abcdefgh", 8), 8);
+    CHECK_EQ(lseek(file, 2, SEEK_SET), 2);
+    ac_task *t = ac_spawn(read_four(file, buf));
+    await(ac_yield()); /* the read starts (the epoll backend reads a cached file at once) */
+    ac_task_cancel(t);
+    long got = 0;
+    int j = await(ac_task_join(t, &got));
+    CHECK(j == -ECANCELED || (j == 0 && got == 4));
+    CHECK_EQ(lseek(file, 0, SEEK_CUR), (j ? 2 : 6));
+    memset(buf, 0, sizeof buf);
+    CHECK_EQ(await(ac_read(file, buf, 2)), 2);
+    CHECK(memcmp(buf, j ? "cd" : "gh", 2) == 0);
+    CHECK_EQ(await(ac_close(file)), 0);
     printf("cancel_keep: a cancelled receive's bytes %s\n",
            kept ? "kept for the next read, never given to a reused number" : "still in the kernel");
     fflush(stdout);
