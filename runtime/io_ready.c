@@ -2,6 +2,7 @@
  * a one-shot POLL_ADD): level-triggered, so a descriptor ready already completes at once. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 
 #include "asyncc/fd.h"
 #include "io_op.h"

@@ -4,7 +4,7 @@
 #ifndef ASYNCC_CHANNEL_H
 #define ASYNCC_CHANNEL_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"

@@ -3,8 +3,6 @@
 #ifndef ASYNCC_FD_H
 #define ASYNCC_FD_H
 
-#include <poll.h>
-
 #include "future.h"
 #include "lang.h"
 
@@ -20,7 +18,8 @@ enum {
 };
 
 /*
- * Waits until fd is ready for one of events (poll(2)'s POLLIN, POLLOUT, POLLPRI, POLLRDHUP...).
+ * Waits until fd is ready for one of events (poll(2)'s POLLIN, POLLOUT, POLLPRI, POLLRDHUP...,
+ * from <poll.h>, which <asyncc.h> does not include).
  * Returns the events that are ready (> 0; POLLERR, POLLHUP and POLLNVAL are reported even when
  * not asked for) or -errno. Readiness is level-triggered: a descriptor that is ready when the
  * call starts completes it at once. It is a hint, as with poll(2): the operation that follows

@@ -3,7 +3,7 @@
 #ifndef ASYNCC_FS_H
 #define ASYNCC_FS_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"
@@ -39,7 +39,7 @@ AC_EXPORT async int ac_ftruncate(int fd, long long length);
 /* One entry of a directory listing. */
 typedef struct ac_dir_entry {
     const char *name;   /* NUL-terminated, in the same allocation as the array */
-    ino_t ino;
+    unsigned long long ino; /* the inode number (an ino_t) */
     unsigned char type; /* d_type: DT_REG, DT_DIR, DT_LNK... (DT_UNKNOWN on some file systems) */
 } ac_dir_entry;
 

@@ -3,8 +3,7 @@
 #ifndef ASYNCC_FUTURE_H
 #define ASYNCC_FUTURE_H
 
-#include <errno.h>
-#include <sys/types.h>
+#include "sys.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -3,7 +3,7 @@
 #ifndef ASYNCC_LEAF_H
 #define ASYNCC_LEAF_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 

@@ -4,7 +4,7 @@
 #ifndef ASYNCC_SYNC_H
 #define ASYNCC_SYNC_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"

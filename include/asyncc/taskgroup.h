@@ -3,7 +3,7 @@
 #ifndef ASYNCC_TASKGROUP_H
 #define ASYNCC_TASKGROUP_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"

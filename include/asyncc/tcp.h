@@ -3,8 +3,6 @@
 #ifndef ASYNCC_TCP_H
 #define ASYNCC_TCP_H
 
-#include <sys/socket.h>
-
 #include "future.h"
 #include "lang.h"
 
@@ -14,7 +12,15 @@ extern "C" {
 
 /* One address found by ac_lookup_host, ready for bind(2) or connect(2). */
 typedef struct ac_sockaddr {
+#ifdef _SYS_SOCKET_H /* <sys/socket.h> came first */
     struct sockaddr_storage addr;
+#else /* the same layout, without <sys/socket.h> (asyncc/sys.h) */
+    struct {
+        unsigned short ss_family;
+        char __ss_padding[128 - sizeof(unsigned short) - sizeof(unsigned long)];
+        unsigned long __ss_align;
+    } addr;
+#endif
     socklen_t len;
 } ac_sockaddr;
 

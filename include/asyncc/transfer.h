@@ -3,7 +3,7 @@
 #ifndef ASYNCC_TRANSFER_H
 #define ASYNCC_TRANSFER_H
 
-#include <sys/types.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"

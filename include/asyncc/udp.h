@@ -3,8 +3,7 @@
 #ifndef ASYNCC_UDP_H
 #define ASYNCC_UDP_H
 
-#include <sys/types.h>
-#include <sys/socket.h>
+#include "sys.h"
 
 #include "future.h"
 #include "lang.h"

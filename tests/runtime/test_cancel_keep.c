@@ -265,9 +265,12 @@ int main(void)
     if (child == 0) {
         alarm(60); /* a read that waits for lost bytes never ends */
         test_current_thread();
-        _exit(ac_block_on(kept_after_cancel()));
+        int rc = ac_block_on(kept_after_cancel());
+        ac_runtime_shutdown();
+        exit(rc);
     }
     int rc = ac_block_on(read_both());
+    ac_runtime_shutdown();
     int status;
     CHECK_EQ(waitpid(child, &status, 0), child);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
