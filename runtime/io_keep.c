@@ -182,64 +182,75 @@ void ac__keep_bytes(int fd, const void *bytes, size_t n)
     }
 }
 
-/* Whether op reads its descriptor at the file position (a pread does not). */
-static bool at_position(const struct ac__op *op)
+/* How an op reads its descriptor: the descriptor, the buffers it fills, the header of a
+ * recvmsg, the flags of a recv. */
+struct reading {
+    int fd, flags;
+    struct iovec one; /* the buffer of a read or recv */
+    const struct iovec *iov;
+    size_t cnt;
+    struct msghdr *m; /* a recvmsg's, else NULL */
+};
+
+/* Describes op in *r; false when op does not read at the file position (a pread, a write...). */
+static bool reading_of(struct ac__op *op, struct reading *r)
 {
+    *r = (struct reading){.fd = -1};
+    r->iov = &r->one;
+    r->cnt = 1;
     switch (op->kind) {
     case AC__OP_READ:
-        return op->a.rw.offset < 0;
+        if (op->a.rw.offset >= 0)
+            return false;
+        /* fall through */
     case AC__OP_RECV:
+        r->fd = op->a.rw.fd;
+        r->flags = op->kind == AC__OP_RECV ? op->a.rw.flags : 0;
+        r->one = (struct iovec){op->a.rw.buf, op->a.rw.len};
+        return true;
     case AC__OP_READV:
+        r->fd = op->a.vec.fd;
+        r->iov = op->a.vec.iov;
+        r->cnt = (size_t)op->a.vec.cnt;
+        return true;
     case AC__OP_RECVMSG:
+        r->fd = op->a.msg.fd;
+        r->flags = op->a.msg.flags;
+        r->m = op->a.msg.msg;
+        r->iov = r->m->msg_iov;
+        r->cnt = r->m->msg_iovlen;
         return true;
     default:
         return false;
     }
 }
 
-/* Whether op took what it read from its descriptor (a peek did not). */
-static bool consumes(const struct ac__op *op)
+/* The bytes r's buffers hold. */
+static size_t room(const struct reading *r)
 {
-    if (op->kind == AC__OP_RECV)
-        return !(op->a.rw.flags & MSG_PEEK);
-    if (op->kind == AC__OP_RECVMSG)
-        return !(op->a.msg.flags & MSG_PEEK);
-    return at_position(op);
+    size_t n = 0;
+    for (size_t i = 0; i < r->cnt; i++)
+        n += r->iov[i].iov_len;
+    return n;
 }
 
 void ac__keep_dropped(struct ac__io_frame *f)
 {
-    struct ac__op *op = &f->op;
-    if (!consumes(op))
+    struct reading r;
+    if (!reading_of(&f->op, &r) || (r.flags & MSG_PEEK)) /* (a peek took nothing) */
         return;
-    long got = op->res > 0 ? op->res : 0;
-    switch (op->kind) {
-    case AC__OP_READ:
-    case AC__OP_RECV: {
+    size_t got = f->op.res > 0 ? (size_t)f->op.res : 0, have = room(&r);
+    if (got > have) /* a datagram's recv(MSG_TRUNC) gives its length, not what it copied */
+        got = have;
+    if (r.iov == &r.one && f->ret > 0) {
         /* A looping read (read_exact) counted what it took before in f->ret, and advanced its
-         * buffer past it; a datagram's recv(MSG_TRUNC) gives its length, not what it copied. */
-        size_t before = f->ret > 0 ? (size_t)f->ret : 0;
-        if ((size_t)got > op->a.rw.len)
-            got = (long)op->a.rw.len;
-        ac__keep_bytes(op->a.rw.fd, (char *)op->a.rw.buf - before, before + (size_t)got);
-        return;
+         * buffer past it. */
+        r.one.iov_base = (char *)r.one.iov_base - f->ret;
+        r.one.iov_len += (size_t)f->ret;
+        got += (size_t)f->ret;
     }
-    case AC__OP_READV:
-        if (got)
-            keep(op->a.vec.fd, op->a.vec.iov, (size_t)op->a.vec.cnt, (size_t)got, NULL);
-        return;
-    default: { /* AC__OP_RECVMSG */
-        struct msghdr *m = op->a.msg.msg;
-        size_t room = 0;
-        for (size_t i = 0; i < m->msg_iovlen; i++)
-            room += m->msg_iov[i].iov_len;
-        if ((size_t)got > room)
-            got = (long)room;
-        if (op->res >= 0) /* a datagram may be empty: kept all the same */
-            keep(op->a.msg.fd, m->msg_iov, m->msg_iovlen, (size_t)got, m);
-        return;
-    }
-    }
+    if (got || (r.m && f->op.res >= 0)) /* a datagram may be empty: kept all the same */
+        keep(r.fd, r.iov, r.cnt, got, r.m);
 }
 
 void ac__keep_forget(int fd)
@@ -265,31 +276,14 @@ static void scatter(const struct iovec *iov, size_t cnt, const unsigned char *p,
     }
 }
 
-/* Gives op what s holds, as the kernel's read would; returns the read's result. The segment is
+/* Gives the reading r what s holds, as the kernel's read would; returns the read's result. The segment is
  * used up unless it is a stream's with bytes left (or a peek). */
-static long give(struct kept *k, struct segment *s, struct ac__op *op, bool *used)
+static long give(struct kept *k, struct segment *s, const struct reading *r, bool *used)
 {
-    struct iovec one, *iov = &one;
-    size_t cnt = 1, room;
-    struct msghdr *m = NULL;
-    int flags = 0;
-    if (op->kind == AC__OP_READ || op->kind == AC__OP_RECV) {
-        one = (struct iovec){op->a.rw.buf, op->a.rw.len};
-        flags = op->kind == AC__OP_RECV ? op->a.rw.flags : 0;
-    } else if (op->kind == AC__OP_READV) {
-        iov = (struct iovec *)op->a.vec.iov;
-        cnt = (size_t)op->a.vec.cnt;
-    } else {
-        m = op->a.msg.msg;
-        iov = m->msg_iov;
-        cnt = m->msg_iovlen;
-        flags = op->a.msg.flags;
-    }
-    room = 0;
-    for (size_t i = 0; i < cnt; i++)
-        room += iov[i].iov_len;
-    size_t have = s->len - s->off, n = have < room ? have : room;
-    scatter(iov, cnt, s->data + s->off, n);
+    struct msghdr *m = r->m;
+    int flags = r->flags;
+    size_t have = s->len - s->off, space = room(r), n = have < space ? have : space;
+    scatter(r->iov, r->cnt, s->data + s->off, n);
     bool peek = flags & MSG_PEEK;
     if (m) {
         m->msg_flags = s->flags | (k->dgram && n < have ? MSG_TRUNC : 0);
@@ -318,20 +312,10 @@ static long give(struct kept *k, struct segment *s, struct ac__op *op, bool *use
 
 bool ac__keep_take(struct ac__op *op, long *res)
 {
-    int fd;
-    if (!atomic_load_explicit(&table, memory_order_relaxed) || !at_position(op))
+    struct reading r;
+    if (!atomic_load_explicit(&table, memory_order_relaxed) || !reading_of(op, &r))
         return false;
-    switch (op->kind) {
-    case AC__OP_READ:
-    case AC__OP_RECV:
-        fd = op->a.rw.fd;
-        break;
-    case AC__OP_READV:
-        fd = op->a.vec.fd;
-        break;
-    default:
-        fd = op->a.msg.fd;
-    }
+    int fd = r.fd;
     struct kept *_Atomic *at = slot(fd);
     if (!at || !atomic_load_explicit(at, memory_order_acquire))
         return false;
@@ -340,7 +324,7 @@ bool ac__keep_take(struct ac__op *op, long *res)
     struct segment *s = k ? k->head : NULL;
     bool used = false;
     if (s)
-        *res = give(k, s, op, &used);
+        *res = give(k, s, &r, &used);
     if (used) {
         k->head = s->next;
         if (!k->head) {
