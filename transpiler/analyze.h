@@ -40,6 +40,8 @@ typedef struct scan {
 /* Builds f's variables, marks its awaits and their callees, and collects what liveness needs. */
 void an_scan(scan *s, node *n);
 int an_text_starts(const tunit *t, const node *n, const char *word);
+/* Whether n is `__builtin_choose_expr(c, a, b)` (libclang does not expose it). */
+int an_is_choose_expr(const tunit *t, const node *n);
 node *an_enclosing_scope(node *n);
 var *an_var_of(afn *f, CXCursor decl);
 unsigned an_is_const_type(CXType ty);

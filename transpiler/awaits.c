@@ -48,6 +48,24 @@ static void drop_repeated_kids(node *n)
     n->nkids = k;
 }
 
+/* GNU `a ?: b`: libclang shows a three times (the value, the condition, the result), as one
+ * evaluation in C: one node stands for it, and n->elvis says what n is. */
+static void fold_elvis(const tunit *t, node *n)
+{
+    if (n->kind != CXCursor_UnexposedExpr || n->nkids != 4)
+        return;
+    for (unsigned i = 1; i < 3; i++)
+        if (nstart(n->kids[i]) != nstart(n->kids[0]) || nend(n->kids[i]) != nend(n->kids[0]))
+            return;
+    const tk_stream *ts = &t->toks;
+    unsigned q = tk_next(ts, tk_at(ts, nend(n->kids[0])));
+    if (!tk_is(ts, q, "?") || !tk_is(ts, tk_next(ts, q + 1), ":"))
+        return;
+    n->kids[1] = n->kids[3];
+    n->nkids = 2;
+    n->elvis = 1;
+}
+
 /* Whether expression e is the size of an array type: `[e]`. In a type name (sizeof, a cast, a
  * compound literal, a declaration) that is the only part C evaluates, when it is not constant. */
 int an_is_array_bound(const tunit *t, const node *e)
@@ -88,6 +106,11 @@ const char *an_call_name(const node *n)
     return n->call_name;
 }
 
+int an_is_choose_expr(const tunit *t, const node *n)
+{
+    return n->kind == CXCursor_UnexposedExpr && n->nkids == 3 && an_text_starts(t, n, "__builtin_choose_expr");
+}
+
 int an_calls_builtin(const node *n, const char *name)
 {
     return n->kind == CXCursor_CallExpr && strcmp(an_call_name(n), name) == 0;
@@ -95,7 +118,8 @@ int an_calls_builtin(const node *n, const char *name)
 
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
  * variably modified type named there, nor an operand of VLA type) and of _Alignof; the type names of declarations,
- * typedefs, casts and compound literals (typeof in them), except array sizes; the operands of
+ * typedefs, casts and compound literals (typeof in them), except array sizes; the controlling
+ * expression of a _Generic (C11 6.5.1.1: `_Generic(await(f()), ...)` never calls f); the operands of
  * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
  * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
@@ -133,6 +157,8 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
                     ((tunit *)t)->names_types_compatible = 2;
         }
         return t->names_types_compatible == 2 && an_text_starts(t, n, "__builtin_types_compatible_p");
+    case CXCursor_GenericSelectionExpr: /* the controlling expression: only its type selects */
+        return i == 0;
     case CXCursor_CallExpr: /* gcc and clang do not evaluate these builtins' operands either */
         return (i > 0 && (an_calls_builtin(n, "__builtin_constant_p") || an_calls_builtin(n, "__builtin_classify_type"))) ||
                (i == 1 && (an_calls_builtin(n, "__builtin_object_size") ||
@@ -227,6 +253,7 @@ void an_scan(scan *s, node *n)
     }
     if (n->kind == CXCursor_UnaryExpr)
         drop_repeated_kids(n);
+    fold_elvis(t, n);
     if (n->kind == CXCursor_GCCAsmStmt)
         n->asm_goto = asm_goto(t, n);
     for (unsigned i = 0; i < n->nkids; i++) {
@@ -253,9 +280,10 @@ void an_scan(scan *s, node *n)
         if (c) {
             call->fn = c;
             /* Where C does not evaluate it, an expression of the call's type that has a side effect
-             * as the await has: __builtin_object_size answers "unknown" for such an operand. */
+             * as the await has: __builtin_object_size answers "unknown" for such an operand. The void
+             * cast keeps clang's -Wcomma quiet, as it is in the source. */
             if (s->in_unevaluated)
-                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)(__builtin_trap(), (void *)0))", c->ret_type)
+                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)((void)__builtin_trap(), (void *)0))", c->ret_type)
                                       : "(__builtin_trap())";
         }
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {

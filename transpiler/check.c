@@ -96,27 +96,6 @@ static void check_combinator(tunit *t, node *n)
     }
 }
 
-/* Expressions that C evaluates partly or not at all, where hoisting an await out would run it
- * when the original would not: rejected rather than miscompiled. */
-static void check_await_context(tunit *t, node *n)
-{
-    if (n->kind == CXCursor_GenericSelectionExpr) {
-        dg_error_node(t, n, "'await' inside _Generic: only the selected association runs; await before and select on the value");
-        return;
-    }
-    if (n->kind == CXCursor_UnexposedExpr && an_text_starts(t, n, "__builtin_choose_expr")) {
-        dg_error_node(t, n, "'await' inside __builtin_choose_expr: only one branch runs; await in an if/else instead");
-        return;
-    }
-    /* GNU `a ?: b` shows its condition more than once (as opaque values) */
-    if (n->kind == CXCursor_UnexposedExpr && n->nkids >= 2)
-        for (unsigned i = 0; i + 1 < n->nkids; i++)
-            if (nstart(n->kids[i]) == nstart(n->kids[i + 1]) && nend(n->kids[i]) == nend(n->kids[i + 1])) {
-                dg_error_node(t, n, "'await' inside `a ?: b`: write the full conditional, `a ? a : b`, with a variable");
-                return;
-            }
-}
-
 /* Whether text [a, b) is covered by one of n's children (its expressions). */
 static int in_kid(const node *n, unsigned a, unsigned b)
 {
@@ -193,8 +172,6 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
 {
     for (unsigned i = 0; i < n->nkids; i++)
         check_node(t, f, n->kids[i], in_unevaluated + an_unevaluated_kid(t, n, i));
-    if (n->has_await)
-        check_await_context(t, n);
     /* A type whose size is known only at run time has no spelling the frame, at file scope,
      * could hold a temporary of. */
     if (n->has_await && !in_unevaluated && value_in_temporary(n) && vm_type(clang_getCursorType(n->cur)))
@@ -224,7 +201,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             check_arguments(t, call, call->fn);
         }
         if (in_unevaluated && call && call->mk)
-            dg_error_node(t, n, "combinators inside sizeof or typeof are never run; await them in a statement");
+            dg_error_node(t, n, "combinators inside sizeof, typeof or a _Generic's controlling expression are never run; await them in a statement");
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
         if (n->mk == MK_BLOCK_ON && f->self)
             dg_error_node(t, n, "ac_block_on inside an async function would block its worker; use await");

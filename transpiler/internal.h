@@ -53,6 +53,7 @@ struct node {
     char *call_name;  /* CallExpr: the cursor's spelling, once asked for (an_call_name) */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
+    unsigned elvis : 1;  /* GNU `a ?: b`: kids a (evaluated once) and b (an_scan drops a's repeats) */
 };
 
 /* A parameter or local of a rewritten function. */

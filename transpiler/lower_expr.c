@@ -506,6 +506,55 @@ static void hoist_comma(lw *L, node *n, unsigned line)
     free(rhs);
 }
 
+/* A choice C makes at compile time among operands 1.. of n: the association a _Generic
+ * selects, or __builtin_choose_expr's branch. C evaluates the chosen one alone, so each one's
+ * awaits run under a switch on the choice, written as the same expression with each operand
+ * replaced by its number (a constant the compiler folds). n then stays in place, its operands
+ * reading their awaits' temporaries: those of the operands not chosen are never evaluated, as
+ * in the source. */
+static void hoist_choice(lw *L, node *n, unsigned line)
+{
+    edits e = {0};
+    push_edit(&e, n->kids[0], lw_emit_text(L, n->kids[0]));
+    for (unsigned i = 1; i < n->nkids; i++)
+        push_edit(&e, n->kids[i], xasprintf("%u", i));
+    char *choice = render(L, &e, nstart(n), nend(n));
+    lw_gline(L, line, "switch (%s) {", choice);
+    free(choice);
+    for (unsigned i = 1; i < n->nkids; i++) {
+        if (!n->kids[i]->has_await)
+            continue;
+        lw_gline(L, line, "case %u: {", i);
+        L->indent += 4;
+        lw_hoist(L, n->kids[i]);
+        lw_gline(L, line, "break;");
+        L->indent -= 4;
+        lw_gline(L, line, "}");
+    }
+    lw_gline(L, line, "}");
+}
+
+/* GNU `a ?: b` whose b awaits: a is evaluated once, into a temporary, and b's awaits run only
+ * when it is 0; the operator stays, on the temporary, for C's type of the result. */
+static void hoist_elvis(lw *L, node *n, unsigned line)
+{
+    lw_hoist(L, n->kids[0]);
+    char *tmp = lw_temp(L, n), *a = lw_emit_text(L, n->kids[0]);
+    char *set = lw_assign(tmp, a, clang_getCursorType(n->kids[0]->cur), 0);
+    lw_gline(L, line, "%s;", set);
+    lw_gline(L, line, "if (!(%s)) {", tmp);
+    L->indent += 4;
+    lw_hoist(L, n->kids[1]);
+    L->indent -= 4;
+    lw_gline(L, line, "}");
+    char *b = lw_emit_text(L, n->kids[1]);
+    n->repl = xasprintf("(%s ?: %s)", tmp, b);
+    free(set);
+    free(a);
+    free(b);
+    free(tmp);
+}
+
 /* Evaluates every await inside expression n, in order, as statements before the one that uses
  * n, and marks each await with the expression that holds its value. &&, || and ?: become if/else
  * so that what C would not evaluate is not awaited. */
@@ -558,6 +607,12 @@ void lw_hoist(lw *L, node *n)
     }
     case PH_COMMA:
         hoist_comma(L, n, lw_node_line(L, n));
+        return;
+    case PH_CHOICE:
+        hoist_choice(L, n, lw_node_line(L, n));
+        return;
+    case PH_ELVIS:
+        hoist_elvis(L, n, lw_node_line(L, n));
         return;
     case PH_CONDITIONAL: {
         line = lw_node_line(L, n);

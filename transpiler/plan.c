@@ -2,6 +2,7 @@
  * members and slots, the ABI declarations each function needs, and the frame's structure as
  * lowering declares it (plan_walk.c decides them all; see plan.h). */
 #include "plan.h"
+#include "analyze.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -139,6 +140,10 @@ pl_hoist pl_hoist_of(const tunit *t, const node *n)
     }
     if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3 && (n->kids[1]->has_await || n->kids[2]->has_await))
         return PH_CONDITIONAL;
+    if (n->kind == CXCursor_GenericSelectionExpr || an_is_choose_expr(t, n))
+        return PH_CHOICE;
+    if (n->elvis && n->kids[1]->has_await)
+        return PH_ELVIS;
     return PH_OPERANDS;
 }
 

@@ -77,6 +77,8 @@ typedef enum pl_hoist {
     PH_LOGIC,       /* a && b, a || b whose b awaits: if/else, the value in a temporary */
     PH_COMMA,       /* a, b with an await: a as a statement of its own, then b */
     PH_CONDITIONAL, /* c ? a : b whose a or b awaits: if/else, the value in a temporary */
+    PH_CHOICE,      /* _Generic, __builtin_choose_expr: a switch runs the chosen operand's awaits */
+    PH_ELVIS,       /* GNU a ?: b whose b awaits: a in a temporary, b's awaits when it is 0 */
     PH_OPERANDS     /* anything else: the awaits of its operands, in order */
 } pl_hoist;
 pl_hoist pl_hoist_of(const tunit *t, const node *n);

@@ -213,6 +213,12 @@ static void walk_expr(walker *w, node *n)
         walk_expr(w, n->kids[2]);
         return;
     }
+    case PH_ELVIS:
+        walk_expr(w, n->kids[0]);
+        value_temp(w, n, clang_getCursorType(n->kids[0]->cur));
+        walk_expr(w, n->kids[1]);
+        return;
+    case PH_CHOICE: /* kid 0 never awaits: a constant, or a _Generic's unevaluated controlling one */
     case PH_COMMA:
     case PH_OPERANDS:
         for (unsigned i = 0; i < n->nkids; i++)

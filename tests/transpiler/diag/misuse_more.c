@@ -19,7 +19,7 @@ async int g(int n)
     r += await(n + 1);
     // CHECK: {{.*}}misuse_more.c:[[@LINE-1]]:10: error: 'await' needs a call of an async function, like await(f(x))
     r += sizeof(await(ac_join(f(5))));
-    // CHECK: {{.*}}misuse_more.c:[[@LINE-1]]:17: error: combinators inside sizeof or typeof are never run; await them in a statement
+    // CHECK: {{.*}}misuse_more.c:[[@LINE-1]]:17: error: combinators inside sizeof, typeof or a _Generic's controlling expression are never run; await them in a statement
     ac_task *t = ac_spawn(n + 2);
     // CHECK: {{.*}}misuse_more.c:[[@LINE-1]]:18: error: ac_spawn needs a call of an async function
     (void)t;
