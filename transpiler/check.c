@@ -352,13 +352,10 @@ void ck_frame(tunit *t, afn *f)
                           "asyncc cannot tell the alignment that '%s' asks for, and it lives across an await; write the "
                           "alignment as an integer constant or a type",
                           v->name);
-        else if (clang_getCanonicalType(ty).kind == CXType_VariableArray && !v->is_param)
-            dg_error_node(t, v->decl, "variable-length array '%s' cannot live across an await; give it a constant size or allocate it",
-                          v->name);
-        else if (vm_type(ty) && !v->is_param && clang_getCanonicalType(ty).kind != CXType_Pointer)
+        else if (v->heap_vm && strcmp(v->cleanup, "ac__vla_free") != 0)
             dg_error_node(t, v->decl,
-                          "'%s', an array of pointers to variable-length arrays, cannot live across an await; keep one "
-                          "pointer per variable",
+                          "variable-length array '%s' has a cleanup of its own and lives across an await; keep the "
+                          "cleanup on a pointer to it",
                           v->name);
         /* Its uses see it through its type written from its declarator, with the sizes captured
          * when it was declared (lower_vm.c): __auto_type's sizes are in the initializer instead. */

@@ -74,6 +74,8 @@ struct var {
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
+    unsigned heap_vm : 1;  /* an array of variably modified type in the frame: its storage is allocated
+                              when its declaration runs and freed as a cleanup (lower_vm.c) */
     unsigned long long align; /* the alignment its declaration asks for (_Alignas, aligned), or 0 */
 };
 

@@ -160,6 +160,16 @@ void an_place_vars(scan *s)
             v->cleanup = NULL; /* an ordinary C local: the compiler runs its cleanup */
             continue;
         }
+        /* A variable-length array (or an array of pointers to them) cannot be a frame member: its
+         * storage is allocated when the declaration runs, and freeing it is its cleanup, run
+         * where C ends its lifetime (scope end, a jump out or back over it, a return, a drop).
+         * One with a cleanup of its own is refused (check.c). */
+        CXType ty = clang_getCursorType(v->decl->cur);
+        if (!v->is_param && ty_array(ty) && vm_type(ty)) {
+            v->heap_vm = 1;
+            if (!v->cleanup)
+                v->cleanup = xstrdup("ac__vla_free");
+        }
         unsigned long long align = 0; /* _Alignas(N) and __attribute__((aligned(N))) */
         for (unsigned k = 0; k < v->decl->nkids; k++) {
             unsigned long long a;

@@ -1,8 +1,9 @@
-/* lower_vm.c: variably modified types in async functions (pointers to variable-length arrays,
- * parameters like `int m[r][c]`, block typedefs of run-time size). A frame field cannot have such
- * a type and a resumption may not jump into the scope of one, so their sizes are captured in frame
- * fields when the declaration runs, a variable's field is a plain pointer, and each use sees it
- * through its type written again from the declaration's own text, with the captured sizes. */
+/* lower_vm.c: variably modified types in async functions (variable-length arrays, pointers to
+ * them, parameters like `int m[r][c]`, block typedefs of run-time size). A frame field cannot have
+ * such a type and a resumption may not jump into the scope of one, so their sizes are captured in
+ * frame fields when the declaration runs, a variable's field is a plain pointer (to the storage
+ * allocated then, for an array), and each use sees it through its type written again from the
+ * declaration's own text, with the captured sizes. */
 #include "lower.h"
 #include "plan.h"
 
@@ -343,16 +344,19 @@ const char *lw_vm_typedef(lw *L, node *n)
     return remembered(L, clang_getCursorReferenced(n->cur));
 }
 
+/* A variable's field holds its value, or for an array of variably modified type (var.heap_vm)
+ * the address of its storage. */
 char *lw_frame_address(lw *L, var *v)
 {
     const char *type = L->nvm ? remembered(L, v->decl->cur) : NULL;
-    return type ? xasprintf("(%s *)&ac__fr->%s", type, v->field) : xasprintf("&ac__fr->%s", v->field);
+    return type ? xasprintf("(%s *)%sac__fr->%s", type, v->heap_vm ? "" : "&", v->field)
+                : xasprintf("&ac__fr->%s", v->field);
 }
 
 char *lw_vm_use(lw *L, node *ref)
 {
     const char *type = remembered(L, ref->var->decl->cur);
-    return type ? xasprintf("(*(%s *)&ac__fr->%s)", type, ref->var->field) : NULL;
+    return type ? xasprintf("(*(%s *)%sac__fr->%s)", type, ref->var->heap_vm ? "" : "&", ref->var->field) : NULL;
 }
 
 int lw_vm_typedefs(lw *L, node *d)
@@ -387,6 +391,8 @@ void lw_vm_local(lw *L, node *d, var *v, node *init)
     capture_sizes(L, v->decl);
     char *type = declared_type(L, d, v->decl);
     remember(L, v->decl, type);
+    if (v->heap_vm)
+        lw_gline(L, lw_node_line(L, v->decl), "ac__fr->%s = ac__vla_alloc(sizeof(%s));", v->field, type);
     if (init) {
         lw_hoist(L, init);
         char *it = lw_emit_text(L, init);

@@ -158,6 +158,10 @@ struct ac_future_type {
  * it finishes or is dropped. */
 AC_EXPORT void *ac__debug_copies(const void *frame, size_t size);
 AC_EXPORT void ac__debug_copies_free(const void *frame);
+/* The storage of a variable-length array that lives across an await (a frame has a fixed size),
+ * allocated when its declaration runs and freed where C ends its lifetime (runtime/vla.c). */
+AC_EXPORT void *ac__vla_alloc(size_t size);
+AC_EXPORT void ac__vla_free(void *storage);
 #define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
 /* The same through a temporary of the local's type without qualifiers (the type of
  * `((void)0, x)`), which takes no address of the local: the only way for a register one (no
