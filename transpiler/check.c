@@ -331,6 +331,40 @@ void ck_tree(tunit *t, afn *f, node *body)
     check_hidden_markers(t, body);
 }
 
+/* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
+ * await, a statement expression. */
+static int side_effects(const tunit *t, const node *n)
+{
+    if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
+        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n))
+        return 1;
+    if (n->kind == CXCursor_UnaryOperator) {
+        const tk_stream *ts = &t->toks;
+        unsigned first = tk_at(ts, nstart(n)), last = tk_prev(ts, tk_at(ts, nend(n)));
+        if (tk_is(ts, first, "++") || tk_is(ts, first, "--") || tk_is(ts, last, "++") || tk_is(ts, last, "--"))
+            return 1;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (side_effects(t, n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether frame local v of variably modified type names its type with typeof of an expression
+ * that has side effects (`__typeof__(b[i++]) c;`): C evaluates it once, where the declaration
+ * runs, but its uses see it through its type written again from the declaration (lower_vm.c),
+ * which would run them at every use. */
+static int vm_typeof_effects(const tunit *t, const var *v)
+{
+    node *d = v->decl, *init = an_var_init(d);
+    for (unsigned i = 0; i < d->nkids; i++) {
+        node *k = d->kids[i];
+        if (clang_isExpression(k->kind) && k != init && !vm_array_size(t, d, k) && side_effects(t, k))
+            return 1;
+    }
+    return 0;
+}
+
 /* What the frame cannot hold: alignments asyncc cannot read (any it can, the frame honours: the
  * runtime allocates frames with their type's alignment), VLAs, and locals named in the type of a
  * _Generic association (which the renaming cannot reach). */
@@ -356,6 +390,11 @@ void ck_frame(tunit *t, afn *f)
             dg_error_node(t, v->decl,
                           "variable-length array '%s' has a cleanup of its own and lives across an await; keep the "
                           "cleanup on a pointer to it",
+                          v->name);
+        else if (vm_type(ty) && !v->is_param && vm_typeof_effects(t, v))
+            dg_error_node(t, v->decl,
+                          "'%s' lives across an await and its type is the typeof of an expression with side effects, "
+                          "which C evaluates once; compute the value before and declare the type without them",
                           v->name);
         /* Its uses see it through its type written from its declarator, with the sizes captured
          * when it was declared (lower_vm.c): __auto_type's sizes are in the initializer instead. */
