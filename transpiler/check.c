@@ -167,6 +167,40 @@ static int returns_twice(tunit *t, CXCursor fn)
     return 0;
 }
 
+/* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
+ * await, a statement expression. */
+static int side_effects(const tunit *t, const node *n)
+{
+    if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
+        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n))
+        return 1;
+    if (n->kind == CXCursor_UnaryOperator) {
+        const tk_stream *ts = &t->toks;
+        unsigned first = tk_at(ts, nstart(n)), last = tk_prev(ts, tk_at(ts, nend(n)));
+        if (tk_is(ts, first, "++") || tk_is(ts, first, "--") || tk_is(ts, last, "++") || tk_is(ts, last, "--"))
+            return 1;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (side_effects(t, n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether declaration d of variably modified type (a frame local, a typedef) names its type with
+ * typeof of an expression that has side effects (`__typeof__(b[i++]) c;`): C evaluates it once,
+ * where the declaration runs, but the uses see it through its type written again from the
+ * declaration (lower_vm.c), which would run them at every use. */
+static int vm_typeof_effects(const tunit *t, node *d)
+{
+    node *init = d->kind == CXCursor_VarDecl ? an_var_init(d) : NULL;
+    for (unsigned i = 0; i < d->nkids; i++) {
+        node *k = d->kids[i];
+        if (clang_isExpression(k->kind) && k != init && !vm_array_size(t, d, k) && side_effects(t, k))
+            return 1;
+    }
+    return 0;
+}
+
 /* The checks of one node, after those of its children (the order of the diagnostics). */
 static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
 {
@@ -178,6 +212,14 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         dg_error_node(t, n, "a pointer to a variable-length array cannot be the value of an expression that awaits; "
                             "assign it to a variable inside the expression instead");
 
+    if (f->self && an_is_vm_typedef(n) && vm_typeof_effects(t, n)) {
+        char *name = cx_take(clang_getCursorSpelling(n->cur));
+        dg_error_node(t, n,
+                      "typedef '%s' of run-time size is the typeof of an expression with side effects, which C "
+                      "evaluates once; compute the value before and declare the type without them",
+                      name);
+        free(name);
+    }
     if (n->mk == MK_AWAIT) {
         if (!f->self)
             dg_error_node(t, n, "'await' outside an async function; mark the enclosing function 'async'");
@@ -331,40 +373,6 @@ void ck_tree(tunit *t, afn *f, node *body)
     check_hidden_markers(t, body);
 }
 
-/* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
- * await, a statement expression. */
-static int side_effects(const tunit *t, const node *n)
-{
-    if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
-        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n))
-        return 1;
-    if (n->kind == CXCursor_UnaryOperator) {
-        const tk_stream *ts = &t->toks;
-        unsigned first = tk_at(ts, nstart(n)), last = tk_prev(ts, tk_at(ts, nend(n)));
-        if (tk_is(ts, first, "++") || tk_is(ts, first, "--") || tk_is(ts, last, "++") || tk_is(ts, last, "--"))
-            return 1;
-    }
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (side_effects(t, n->kids[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether frame local v of variably modified type names its type with typeof of an expression
- * that has side effects (`__typeof__(b[i++]) c;`): C evaluates it once, where the declaration
- * runs, but its uses see it through its type written again from the declaration (lower_vm.c),
- * which would run them at every use. */
-static int vm_typeof_effects(const tunit *t, const var *v)
-{
-    node *d = v->decl, *init = an_var_init(d);
-    for (unsigned i = 0; i < d->nkids; i++) {
-        node *k = d->kids[i];
-        if (clang_isExpression(k->kind) && k != init && !vm_array_size(t, d, k) && side_effects(t, k))
-            return 1;
-    }
-    return 0;
-}
-
 /* What the frame cannot hold: alignments asyncc cannot read (any it can, the frame honours: the
  * runtime allocates frames with their type's alignment), VLAs, and locals named in the type of a
  * _Generic association (which the renaming cannot reach). */
@@ -391,7 +399,7 @@ void ck_frame(tunit *t, afn *f)
                           "variable-length array '%s' has a cleanup of its own and lives across an await; keep the "
                           "cleanup on a pointer to it",
                           v->name);
-        else if (vm_type(ty) && !v->is_param && vm_typeof_effects(t, v))
+        else if (vm_type(ty) && !v->is_param && vm_typeof_effects(t, v->decl))
             dg_error_node(t, v->decl,
                           "'%s' lives across an await and its type is the typeof of an expression with side effects, "
                           "which C evaluates once; compute the value before and declare the type without them",
