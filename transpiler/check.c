@@ -374,8 +374,9 @@ void ck_tree(tunit *t, afn *f, node *body)
 }
 
 /* What the frame cannot hold: alignments asyncc cannot read (any it can, the frame honours: the
- * runtime allocates frames with their type's alignment), VLAs, and locals named in the type of a
- * _Generic association (which the renaming cannot reach). */
+ * runtime allocates frames with their type's alignment), VLAs with cleanups of their own (freeing
+ * the storage is theirs), variably modified types it cannot write again at each use, and locals
+ * named in the type of a _Generic association (which the renaming cannot reach). */
 void ck_frame(tunit *t, afn *f)
 {
     for (unsigned i = 0; i < f->nvars; i++) {
