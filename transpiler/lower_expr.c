@@ -311,6 +311,44 @@ static int folded_condition(lw *L, node *n, edits *e)
     return 1;
 }
 
+/* A frame-only local v seen through its field's address: the frame pointer plus the field's
+ * offset, dereferenced when `deref`. */
+static char *field_address(lw *L, const var *v, int deref)
+{
+    return xasprintf("(%s(%s__typeof__(ac__fr->%s) *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, "
+                     "%s)))",
+                     deref ? "*" : "", v->is_const ? "const " : "", v->field, L->f->self->name, v->field);
+}
+
+/* `&x`, `&x[i]`, `&x.m[i].k` of a frame-only local x (n is the `&`): x is written as the frame
+ * pointer plus its field's offset. gcc's -Wsequence-point takes `&ac__fr->x` and
+ * `&ac__fr->x[3]` for accesses of ac__fr->x and ac__fr->x[3], where `&x` and `&x[3]` of a local
+ * are none, so csmith's `(q == &x) + (x = 1)` (F19) and `(p = &a[3]) ... (a[3] = f(a[3]))`
+ * (seed 107165, small) warned in the output alone. Returns whether it wrote n's rewrites. */
+static int address_of_frame_local(lw *L, node *n, edits *e)
+{
+    node *k = an_unparen(n->kids[0]), *base = k;
+    while (base && (base->kind == CXCursor_ArraySubscriptExpr ||
+                    (base->kind == CXCursor_MemberRefExpr && base->nkids == 1 &&
+                     !tk_is(&L->t->toks, tk_prev(&L->t->toks, tk_prev(&L->t->toks, tk_at(&L->t->toks, nend(base)))),
+                            "->"))) &&
+           base->nkids >= 1)
+        base = an_unparen(base->kids[0]);
+    var *v = base && base->kind == CXCursor_DeclRefExpr ? base->var : NULL;
+    if (!v || !v->in_frame || v->as_local || vm_type(clang_getCursorType(v->decl->cur)))
+        return 0;
+    if (base == k) {
+        push_edit(e, n, field_address(L, v, 0));
+        return 1;
+    }
+    /* the indices keep their own rewrites; the chain's base is the field's lvalue */
+    push_edit(e, base, field_address(L, v, 1));
+    for (node *c = k; c != base; c = an_unparen(c->kids[0]))
+        for (unsigned i = 1; i < c->nkids; i++)
+            collect(L, c->kids[i], e);
+    return 1;
+}
+
 static void collect(lw *L, node *n, edits *e)
 {
     if (n->repl) {
@@ -331,20 +369,8 @@ static void collect(lw *L, node *n, edits *e)
         return;
     }
     if (n->kind == CXCursor_UnaryOperator && n->nkids == 1 && !L->twin && nstart(n) < nstart(n->kids[0]) &&
-        tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(n)), "&")) {
-        /* `&x` of a frame-only local: the frame pointer plus the field's offset. gcc's
-         * -Wsequence-point takes `&ac__fr->x` for an access of ac__fr->x (not `&x`), so csmith's
-         * `(q == &x) + (x = 1)` warned in the output alone (F19). */
-        node *k = an_unparen(n->kids[0]);
-        var *v = k && k->kind == CXCursor_DeclRefExpr ? k->var : NULL;
-        if (v && v->in_frame && !v->as_local && !vm_type(clang_getCursorType(v->decl->cur))) {
-            push_edit(e, n,
-                      xasprintf("((%s__typeof__(ac__fr->%s) *)(void *)((char *)ac__fr + __builtin_offsetof(struct "
-                                "ac__frame_%s, %s)))",
-                                v->is_const ? "const " : "", v->field, L->f->self->name, v->field));
-            return;
-        }
-    }
+        tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(n)), "&") && address_of_frame_local(L, n, e))
+        return;
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !n->var->as_local && !L->twin) {
         /* A const local's field is not const (its initializer is an assignment): its uses see it
          * through a const lvalue, so that typeof, _Generic and assignments still see a const. */
