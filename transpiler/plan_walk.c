@@ -263,7 +263,9 @@ static void var_field(walker *w, var *v, int vm)
     pl_field *fl;
     if (vm) {
         fl = pl_add_field(scope_region(w, v), xasprintf("void *%s", v->field), xstrdup(v->field),
-                          "local, lives across an await");
+                          v->heap_vm ? "local, lives across an await: the address of its storage, allocated "
+                                       "when its declaration runs"
+                                     : "local, lives across an await");
         fl->size = PS_POINTER;
     } else {
         char *ty = lw_local_type(w->t, w->f, v->decl, 1), *decl = lw_field_decl(ty, xstrdup(v->field));
