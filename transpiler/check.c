@@ -172,14 +172,8 @@ static int returns_twice(tunit *t, CXCursor fn)
 static int side_effects(const tunit *t, const node *n)
 {
     if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
-        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n))
+        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n) || an_is_inc_dec(t, n))
         return 1;
-    if (n->kind == CXCursor_UnaryOperator) {
-        const tk_stream *ts = &t->toks;
-        unsigned first = tk_at(ts, nstart(n)), last = tk_prev(ts, tk_at(ts, nend(n)));
-        if (tk_is(ts, first, "++") || tk_is(ts, first, "--") || tk_is(ts, last, "++") || tk_is(ts, last, "--"))
-            return 1;
-    }
     for (unsigned i = 0; i < n->nkids; i++)
         if (side_effects(t, n->kids[i]))
             return 1;

@@ -308,6 +308,8 @@ int an_analyze(tunit *t);
 void an_reset(tunit *t);
 /* Whether n is a plain assignment, `a = b` (not `a += b`). */
 int an_is_assign(const tunit *t, const node *n);
+/* Whether n is `++x`, `x++`, `--x` or `x--`. */
+int an_is_inc_dec(const tunit *t, const node *n);
 /* Whether label (a label statement of the tree) is the one cursor `referenced` (what a goto's
  * LabelRef references) is. */
 int an_is_label(const node *label, CXCursor referenced);

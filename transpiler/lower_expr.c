@@ -327,12 +327,12 @@ static char *field_address(lw *L, const var *v, int deref)
  * (seed 107165, small) warned in the output alone. Returns whether it wrote n's rewrites. */
 static int address_of_frame_local(lw *L, node *n, edits *e)
 {
+    const tk_stream *ts = &L->t->toks;
     node *k = an_unparen(n->kids[0]), *base = k;
+    /* down `[i]` and `.m` (the token before the member's name), not `->m`: its object is not x */
     while (base && (base->kind == CXCursor_ArraySubscriptExpr ||
                     (base->kind == CXCursor_MemberRefExpr && base->nkids == 1 &&
-                     !tk_is(&L->t->toks, tk_prev(&L->t->toks, tk_prev(&L->t->toks, tk_at(&L->t->toks, nend(base)))),
-                            "->"))) &&
-           base->nkids >= 1)
+                     !tk_is(ts, tk_prev(ts, tk_prev(ts, tk_at(ts, nend(base)))), "->"))))
         base = an_unparen(base->kids[0]);
     var *v = base && base->kind == CXCursor_DeclRefExpr ? base->var : NULL;
     if (!v || !v->in_frame || v->as_local || vm_type(clang_getCursorType(v->decl->cur)))
@@ -519,7 +519,7 @@ static void hoist_stmt_expr(lw *L, node *n)
  * through (`(await(f()), &p) == 0` would otherwise warn that &p is never null). The left operand
  * is an empty statement expression, which gcc does not fold away as it folds `(void)0`: seeing
  * `~(uint16_t) > (uint8_t)` through it, gcc warned -Wsign-compare where the source's call on the
- * left kept it quiet (csmith seeds 105272, 105526). */
+ * left kept it quiet (csmith seed 105272, small). */
 static void hoist_comma(lw *L, node *n, unsigned line)
 {
     lw_hoist(L, n->kids[0]);

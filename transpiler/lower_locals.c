@@ -91,12 +91,7 @@ static int writes(lw *L, node *ref)
         size_t n = strlen(op);
         return n && op[n - 1] == '=' && strcmp(op, "==") && strcmp(op, "<=") && strcmp(op, ">=") && strcmp(op, "!=");
     }
-    if (p->kind == CXCursor_UnaryOperator) {
-        const tk_stream *ts = &L->t->toks;
-        unsigned first = tk_at(ts, nstart(p)), last = tk_prev(ts, tk_at(ts, nend(p)));
-        return tk_is(ts, first, "++") || tk_is(ts, first, "--") || (last < ts->n && (tk_is(ts, last, "++") || tk_is(ts, last, "--")));
-    }
-    return 0;
+    return an_is_inc_dec(L->t, p);
 }
 
 /* Whether v, a local with an initializer outside a for header, is never written after it: its

@@ -355,8 +355,11 @@ char *lw_frame_address(lw *L, var *v)
 
 char *lw_vm_use(lw *L, node *ref)
 {
-    const char *type = remembered(L, ref->var->decl->cur);
-    return type ? xasprintf("(*(%s *)%sac__fr->%s)", type, ref->var->heap_vm ? "" : "&", ref->var->field) : NULL;
+    if (!remembered(L, ref->var->decl->cur))
+        return NULL;
+    char *address = lw_frame_address(L, ref->var), *use = xasprintf("(*%s)", address);
+    free(address);
+    return use;
 }
 
 int lw_vm_typedefs(lw *L, node *d)

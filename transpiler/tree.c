@@ -114,6 +114,16 @@ int an_is_assign(const tunit *t, const node *n)
     return n->kind == CXCursor_BinaryOperator && strcmp(an_binop(t, n), "=") == 0;
 }
 
+int an_is_inc_dec(const tunit *t, const node *n)
+{
+    if (n->kind != CXCursor_UnaryOperator)
+        return 0;
+    const tk_stream *ts = &t->toks;
+    unsigned first = tk_at(ts, nstart(n)), last = tk_prev(ts, tk_at(ts, nend(n)));
+    return tk_is(ts, first, "++") || tk_is(ts, first, "--") ||
+           (last < ts->n && (tk_is(ts, last, "++") || tk_is(ts, last, "--")));
+}
+
 int an_is_label(const node *label, CXCursor referenced)
 {
     /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's
