@@ -226,35 +226,27 @@ static void put_code(composer *c, const char *code, size_t len)
 }
 
 /* The directives of the input's lines [a, b) that the generated code replaces, written out after
- * it: a #define or #undef in a function body acts on the rest of the file (the code of the
- * function itself is already expanded). Conditionals go along when they open and close in the
- * range, so that a definition under #if is made only when it was; #include, #pragma and the
- * like are not repeated. */
+ * it, in order: a #define or #undef in a function body acts on the rest of the file (the code of
+ * the function itself is already expanded), and every conditional goes along, balanced in the
+ * range or not: a definition under #if is made only when it was, and a header that opens under
+ * `#if` and whose other branch closes with `#else ... #endif` (sqlite's shell: `main` or `wmain`)
+ * leaves the conditionals of the rest of the file as they were. The generated code is written
+ * where the range starts, which is text the compiler saw; the branches not taken lose their text
+ * only. #include, #pragma and the like are not repeated. */
 static void keep_directives(const tunit *t, sb *out, unsigned a, unsigned b)
 {
     const tk_stream *s = &t->orig_toks;
-    static const char *const conditionals[] = {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", NULL};
-    int depth = 0, balanced = 1;
-    unsigned first = tk_at(s, a), i;
-    for (int pass = 0; pass < 2; pass++) {
-        for (i = first; i < s->n && s->v[i].start < b; i++) {
-            unsigned len;
-            const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
-            if (!name)
-                continue;
-            int cond = 0;
-            for (int k = 0; conditionals[k] && !cond; k++)
-                cond = strlen(conditionals[k]) == len && memcmp(name, conditionals[k], len) == 0;
-            int define = (len == 6 && memcmp(name, "define", 6) == 0) || (len == 5 && memcmp(name, "undef", 5) == 0);
-            if (pass == 0 && cond) {
-                depth += name[0] == 'i' ? 1 : len == 5 && memcmp(name, "endif", 5) == 0 ? -1 : 0;
-                balanced &= depth >= 0;
-            } else if (pass == 1 && (define || (cond && balanced))) {
-                sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
-                sb_putc(out, '\n');
-            }
+    static const char *const kept[] = {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", "define", "undef", NULL};
+    for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
+        unsigned len;
+        const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
+        int keep = 0;
+        for (int k = 0; name && kept[k] && !keep; k++)
+            keep = strlen(kept[k]) == len && memcmp(name, kept[k], len) == 0;
+        if (keep) {
+            sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
+            sb_putc(out, '\n');
         }
-        balanced &= depth == 0;
     }
 }
 
@@ -519,9 +511,6 @@ char *out_compose(tunit *t)
             p = nl ? nl + 1 : end;
             line++;
         }
-        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
-        if (mine.count)
-            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
         if (counters && counters[i]) {
             /* The code written here is expanded: its __COUNTER__s are numbers now. The compiler
              * of the output counts on from where the replaced lines left the count. */
@@ -530,6 +519,9 @@ char *out_compose(tunit *t)
                 sb_puts(&c.out, "__COUNTER__ * 0 + ");
             sb_puts(&c.out, "0\n#endif\n");
         }
+        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
+        if (mine.count)
+            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
         if (t->lines) {
             const char *name;
             unsigned user = dg_user_line(t, stop, line, &name);
