@@ -4,7 +4,11 @@
 #ifndef ASYNCC_SYS_H
 #define ASYNCC_SYS_H
 
-#include <errno.h> /* the results: -ECANCELED, -ETIMEDOUT... */
+/* The results' names (-ECANCELED, -ETIMEDOUT...) from the kernel's header: the C library's
+ * <errno.h> includes <features.h>, which would fix the feature-test macros before a program's
+ * own `#define _GNU_SOURCE` after this header (sqlite3.c's), and hide mremap or pipe2. A program
+ * that reads errno includes <errno.h>, as in C. */
+#include <linux/errno.h>
 /* size_t alone from the compiler's <stddef.h>, as <sys/types.h> takes it: a program may define
  * its own NULL or offsetof (tests/transpiler/run/own_typedefs.c). */
 #define __need_size_t

@@ -3,6 +3,7 @@
  * Usage: httpd [--port N] [--root DIR] (default 8080 and the current directory); 127.0.0.1.
  * SIGINT or SIGTERM stops it with exit status 0. */
 #include <asyncc.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdatomic.h>
