@@ -70,6 +70,8 @@ struct var {
     unsigned in_frame : 1, is_param : 1, is_static : 1;
     unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
+    unsigned self_init : 1;   /* named in its own initializer, which awaits: code hoisted out of the
+                                 initializer runs before the declaration, and reaches it in its field */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */

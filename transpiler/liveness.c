@@ -90,6 +90,13 @@ static int lives_across(scan *s, var *v)
     unsigned lo = nstart(v->scope), hi = nend(v->scope);
     /* Not for a VLA: a jump to before its declaration ends its lifetime. */
     v->early_await = ty.kind != CXType_VariableArray && await_back_over(s, lo, hi, nstart(v->decl));
+    /* `struct node *p = await(alloc(sizeof *p));`: C's scope of p starts at its declarator, but
+     * the await and what it reads are hoisted before the declaration */
+    v->self_init = 0;
+    for (unsigned r = 0; r < v->nrefs && v->decl->has_await && !v->self_init; r++)
+        v->self_init = nstart(v->refs[r]) >= nstart(v->decl) && nend(v->refs[r]) <= nend(v->decl);
+    if (v->self_init)
+        return 1;
     if (!await_within(s, nend(v->decl), hi))
         return v->early_await;
     /* A resumption may not jump into the scope of a variably modified type (C11 6.8.6.1): a

@@ -237,7 +237,7 @@ void lw_place_locals(lw *L)
         names_get(&L->t->scope_names, v->name, &found);
         /* an await before its declaration that a goto back makes it live across: the resume
          * label there is outside the scope of its name */
-        if (found || v->early_await || hidden_somewhere(f, v) || before_first_case(v))
+        if (found || v->early_await || v->self_init || hidden_somewhere(f, v) || before_first_case(v))
             continue;
         v->as_local = 1;
         v->set_once = set_once(L, v);
