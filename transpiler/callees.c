@@ -114,6 +114,43 @@ CXCursor an_call_target(const node *call)
     return k && k->kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(k->cur) : fn;
 }
 
+/* The declaration of a tag that the result type rt of the function first declared at fn names
+ * (through pointers, arrays and function types) when that tag is first declared in fn's
+ * declaration specifiers (before its name): `struct config;` for a mention, the definition's
+ * text for `struct pt { int x, y; } mk(void)` or an enum defined there. NULL otherwise. */
+static char *tag_first_declared_by(tunit *t, CXType rt, CXCursor fn)
+{
+    CXType ty = clang_getCanonicalType(rt);
+    for (;;) {
+        if (ty.kind == CXType_Pointer)
+            ty = clang_getCanonicalType(clang_getPointeeType(ty));
+        else if (ty_array(ty))
+            ty = clang_getCanonicalType(clang_getArrayElementType(ty));
+        else if (ty.kind == CXType_FunctionProto || ty.kind == CXType_FunctionNoProto)
+            ty = clang_getCanonicalType(clang_getResultType(ty));
+        else
+            break;
+    }
+    if (ty.kind != CXType_Record && ty.kind != CXType_Enum)
+        return NULL;
+    CXCursor tag = clang_getCanonicalCursor(clang_getTypeDeclaration(ty));
+    if (clang_Cursor_isAnonymous(tag))
+        return NULL;
+    unsigned at = an_offset(clang_getCursorLocation(tag));
+    if (!an_in_input(t, clang_getCursorLocation(tag)) || !an_in_input(t, clang_getCursorLocation(fn)) ||
+        at < an_offset(clang_getRangeStart(clang_getCursorExtent(fn))) || at >= an_offset(clang_getCursorLocation(fn)))
+        return NULL;
+    if (clang_isCursorDefinition(tag)) {
+        CXSourceRange r = clang_getCursorExtent(tag);
+        unsigned a = an_offset(clang_getRangeStart(r)), b = an_offset(clang_getRangeEnd(r));
+        return xasprintf("%.*s;", (int)(b - a), t->text + a);
+    }
+    char *name = cx_take(clang_getCursorSpelling(tag));
+    char *spelled = xasprintf("%s %s;", clang_getCursorKind(tag) == CXCursor_UnionDecl ? "union" : "struct", name);
+    free(name);
+    return spelled;
+}
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
  * looked at once: the answer, async or not, is remembered. */
 callee *an_callee_of(tunit *t, CXCursor fn)
@@ -139,6 +176,7 @@ callee *an_callee_of(tunit *t, CXCursor fn)
         c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(clang_getCanonicalType(rt)) ? clang_getCanonicalType(rt) : rt));
     if (c->ret_type && clang_isConstQualifiedType(clang_getCanonicalType(rt)))
         drop_top_const(c->ret_type, clang_getCanonicalType(rt).kind == CXType_Pointer);
+    c->ret_tag = tag_first_declared_by(t, rt, clang_getCanonicalCursor(fn));
     /* `int f()` declares no prototype (libclang calls that variadic): its parameters are those
      * of its definition, passed as a call without a prototype passes them, promoted. */
     c->variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft);

@@ -96,6 +96,12 @@ struct callee {
     afn *def;         /* the definition, when in this file */
     unsigned def_start; /* its offset in the text (embedding needs it defined before use) */
     char *ret_type;   /* spelling; NULL for void */
+    /* `struct config;` when its result type is the first mention of that tag (`struct config
+     * *Configlist_add(void);` before any `struct config`), or the tag's definition when the
+     * result type defines it (`struct pt { int x, y; } mk(void);`): C declared the tag at the
+     * scope of the declaration there, and the ABI declarations that replace it must too, or a
+     * later `struct config *` parameter would be a new type of prototype scope. NULL otherwise. */
+    char *ret_tag;
     char **param_types;
     unsigned nparams;
     /* kr_params: per parameter, whether it is a pointer. A call without a prototype converts

@@ -51,6 +51,8 @@ char *lw_abi_decls(tunit *t, callee *c)
     (void)t;
     sb b = {0};
     sb_printf(&b, "AC__GEN_BEGIN struct ac__frame_%s;\n", c->name); /* its types as clang spells them */
+    if (c->ret_tag)
+        sb_printf(&b, "%s\n", c->ret_tag);
     sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
     sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
     for (unsigned i = 0; i < c->nparams; i++) {
