@@ -249,10 +249,25 @@ void lw_place_locals(lw *L)
 /* Whether v's value may be read after await aw resumes: a reference after it, or in the
  * statement that goes on after it, or one that control comes back to from it inside v's scope
  * (a loop or a goto back: the same questions as analysis asks in lives_across). */
+/* Whether stmt is `v = AW;` with AW await aw itself: resuming there writes v before anything
+ * reads it, so its value before aw is not needed (and storing it would read a local that a goto
+ * past its declaration left uninitialized: gcc's -Wmaybe-uninitialized, in nasm's parser.c). */
+static int assigned_by_await(const lw *L, const var *v, const node *aw, const node *stmt)
+{
+    if (!an_is_assign(L->t, stmt))
+        return 0;
+    const node *lhs = an_unparen(stmt->kids[0]), *rhs = stmt->kids[1];
+    while (rhs != aw && rhs->kind == CXCursor_ParenExpr && rhs->nkids == 1)
+        rhs = rhs->kids[0];
+    return rhs == aw && lhs && lhs->kind == CXCursor_DeclRefExpr && lhs->var == v;
+}
+
 static int needed_after(lw *L, const var *v, const node *aw)
 {
     afn *f = L->f;
     const node *stmt = jp_resumed_stmt(aw);
+    if (assigned_by_await(L, v, aw, stmt))
+        return 0;
     span back;
     int again = jp_span_at(f, scope_start(f, v), scope_end(f, v), nstart(aw), &back);
     for (unsigned r = 0; r < v->nrefs; r++) {

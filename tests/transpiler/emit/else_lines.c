@@ -60,4 +60,4 @@ async int main(void)
 // GDB: Breakpoint 1, {{.*}}else_lines.c:25
 // GDB: Breakpoint 2, {{.*}}else_lines.c:29
 // GDB: Breakpoint 3, {{.*}}else_lines.c:36
-// GDB: Breakpoint 4, {{.*}}else_lines.c:23
+// GDB: Breakpoint 4{{(\.1)?}}, {{.*}}else_lines.c:23
