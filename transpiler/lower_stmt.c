@@ -91,9 +91,13 @@ static void gen_decl(lw *L, node *d)
 {
     if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
         return;
+    /* A tag moved to file scope does not take the declaration apart by itself: copied as
+     * written, with the tag's definition replaced by its name, the variables keep their storage
+     * class and attributes (`static struct tally { int n; } t;` lost its static, so t was a new
+     * automatic at each poll: nasm's assemble.c) */
     int any_frame = 0;
     for (unsigned i = 0; i < d->nkids; i++)
-        any_frame |= lowered_declarator(d->kids[i]);
+        any_frame |= d->kids[i]->var && lowered_declarator(d->kids[i]);
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
         lw_hoist(L, d);
         lw_sync(L, nstart(d));
