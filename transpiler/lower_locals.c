@@ -246,9 +246,6 @@ void lw_place_locals(lw *L)
     keep_debug_copies_under_budget(L);
 }
 
-/* Whether v's value may be read after await aw resumes: a reference after it, or in the
- * statement that goes on after it, or one that control comes back to from it inside v's scope
- * (a loop or a goto back: the same questions as analysis asks in lives_across). */
 /* Whether stmt is `v = AW;` with AW await aw itself: resuming there writes v before anything
  * reads it, so its value before aw is not needed (and storing it would read a local that a goto
  * past its declaration left uninitialized: gcc's -Wmaybe-uninitialized, in nasm's parser.c). */
@@ -262,6 +259,9 @@ static int assigned_by_await(const lw *L, const var *v, const node *aw, const no
     return rhs == aw && lhs && lhs->kind == CXCursor_DeclRefExpr && lhs->var == v;
 }
 
+/* Whether v's value may be read after await aw resumes: a reference after it, or in the
+ * statement that goes on after it, or one that control comes back to from it inside v's scope
+ * (a loop or a goto back: the same questions as analysis asks in lives_across). */
 static int needed_after(lw *L, const var *v, const node *aw)
 {
     afn *f = L->f;
