@@ -146,7 +146,7 @@ static char *tag_first_declared_by(tunit *t, CXType rt, CXCursor fn)
         return xasprintf("%.*s;", (int)(b - a), t->text + a);
     }
     char *name = cx_take(clang_getCursorSpelling(tag));
-    char *spelled = xasprintf("%s %s;", clang_getCursorKind(tag) == CXCursor_UnionDecl ? "union" : "struct", name);
+    char *spelled = xasprintf("%s %s;", an_tag_keyword(clang_getCursorKind(tag)), name); /* (GNU: enum too) */
     free(name);
     return spelled;
 }

@@ -343,6 +343,8 @@ int an_value_discarded(const node *m);
  * move to file scope under a name); whether n names a local variable (a local type that does
  * cannot move). */
 int an_is_tag_decl(const node *n);
+/* `struct`, `union` or `enum`: the keyword of a tag declaration of cursor kind k */
+const char *an_tag_keyword(enum CXCursorKind k);
 int an_is_unnamed_tag(const node *n);
 int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);

@@ -148,11 +148,6 @@ static void rename_uses(const afn *f, node *n)
         rename_uses(f, n->kids[i]);
 }
 
-static const char *tag_keyword(const node *k)
-{
-    return k->kind == CXCursor_StructDecl ? "struct" : k->kind == CXCursor_UnionDecl ? "union" : "enum";
-}
-
 static void move_text(mover *M, node *n, const char *text)
 {
     char *file = c_string_body(dg_file_at(M->t, nstart(n))); /* (an #include in the body: its own) */
@@ -209,14 +204,14 @@ static void collect(mover *M, node *n)
                      * await in its block), its variables are of the type by name */
                     char *name = cx_take(clang_getCursorSpelling(k->cur));
                     const char *to = new_name(M->f, k->cur);
-                    k->repl = xasprintf("%s %s", tag_keyword(k), to ? to : name);
+                    k->repl = xasprintf("%s %s", an_tag_keyword(k->kind), to ? to : name);
                     free(name);
                 }
                 continue;
             }
             if (!frame)
                 continue;
-            const char *kw = tag_keyword(k);
+            const char *kw = an_tag_keyword(k->kind);
             afn *f = M->f;
             char *name = xasprintf("%s ac__anon_%s_%u", kw, f->name, f->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)

@@ -257,6 +257,11 @@ int an_is_tag_decl(const node *n)
            n->kind == CXCursor_TypedefDecl;
 }
 
+const char *an_tag_keyword(enum CXCursorKind k)
+{
+    return k == CXCursor_StructDecl ? "struct" : k == CXCursor_UnionDecl ? "union" : "enum";
+}
+
 int an_is_unnamed_tag(const node *n)
 {
     if (n->kind != CXCursor_StructDecl && n->kind != CXCursor_UnionDecl && n->kind != CXCursor_EnumDecl)

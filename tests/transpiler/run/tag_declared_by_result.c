@@ -3,7 +3,8 @@
 // (lemon's Configlist_add). The generated declarations that replace the prototype did not name
 // the result type, so the next prototype's `struct config *` parameter declared a new type of
 // prototype scope: "conflicting types for 'ac__init_eat'" (found by sqlite's lemon made async).
-// A result type that defines its struct or enum lost the definition with the prototype.
+// A result type that defines its struct or enum lost the definition with the prototype. An enum
+// referred to before its definition (a GNU forward reference) is declared as an enum.
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
@@ -14,6 +15,8 @@ async int eat(struct config *c);
 async union value *pick(union value *from);
 async struct box **(*opener(void))(int);
 async struct pt { int x, y; } mk(int v);
+async enum mood *mood_of(void);
+async int calm(enum mood *m);
 
 struct config {
     int v;
@@ -26,6 +29,21 @@ union value {
 };
 
 static struct config one = {41, 0};
+
+enum mood { CALM = 4 };
+static enum mood the_mood = CALM;
+
+async enum mood *mood_of(void)
+{
+    await(ac_yield());
+    return &the_mood;
+}
+
+async int calm(enum mood *m)
+{
+    await(ac_yield());
+    return (int)*m;
+}
 
 async struct config *first(int v)
 {
@@ -89,8 +107,8 @@ async int main(void)
 {
     struct pt p = await(mk(3));
     enum shade s = await(shade_of(1));
-    printf("%d %d %d\n", p.x + p.y, s, DARK);
-    // CHECK: 7 5 3
+    printf("%d %d %d %d\n", p.x + p.y, s, DARK, await(calm(await(mood_of()))));
+    // CHECK: 7 5 3 4
     union value u = {.i = 5};
     struct box **(*o)(int) = await(opener());
     printf("%d %d %ld %d\n", await(eat(await(first(1)))), await(pick(&u))->i,
