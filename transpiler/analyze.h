@@ -50,6 +50,11 @@ int an_calls_builtin(const node *n, const char *name);
 /* Whether C leaves kid i of n unevaluated (an await there never runs). */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
 
+/* constants.c */
+/* Whether DeclStmt d declares only const locals of constant value, which can be declared at
+ * the top of the run function instead of living in the frame. */
+int an_constant_decl(scan *s, node *d);
+
 /* liveness.c */
 /* Decides which locals live in the frame (in_frame, field, cleanup, align) and which compound
  * literals must (frame_literal), once s holds every await that can suspend. */
