@@ -211,12 +211,13 @@ AC_EXPORT void ac__vla_free(void *storage);
  * the body is a nested function named f (a GNU C extension), called once and inlined, so that
  * gdb's `break f` finds each inlined copy by f's name (its code is the same: the nested function
  * takes the outer one's parameters, not its scope). Its name and parameters may shadow others:
- * not worth a -Wshadow. Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests;
+ * not worth a -Wshadow; nor is the nested function itself a -Wpedantic, but only its head is
+ * exempt (`__extension__` before it silenced -Wpedantic and -Wc++-compat in the whole body). Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests;
  * clang has no nested functions. */
 #if defined(__OPTIMIZE__) && defined(__GNUC__) && !defined(__clang__) && !defined(AC__NO_NAMED_BODY)
 #define AC__NAMED_BODY(...)                                                                        \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")                 \
-    __extension__ __VA_ARGS__ { _Pragma("GCC diagnostic pop")
+    _Pragma("GCC diagnostic ignored \"-Wpedantic\"") __VA_ARGS__ { _Pragma("GCC diagnostic pop")
 #define AC__NAMED_BODY_END(...) } __VA_ARGS__
 #else
 #define AC__NAMED_BODY(...)
