@@ -212,8 +212,9 @@ AC_EXPORT void ac__vla_free(void *storage);
  * gdb's `break f` finds each inlined copy by f's name (its code is the same: the nested function
  * takes the outer one's parameters, not its scope). Its name and parameters may shadow others:
  * not worth a -Wshadow; nor is the nested function itself a -Wpedantic, but only its head is
- * exempt (`__extension__` before it silenced -Wpedantic and -Wc++-compat in the whole body). Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests;
- * clang has no nested functions. */
+ * exempt (`__extension__` before it silenced -Wpedantic and -Wc++-compat in the whole body).
+ * Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests; clang has no
+ * nested functions. */
 #if defined(__OPTIMIZE__) && defined(__GNUC__) && !defined(__clang__) && !defined(AC__NO_NAMED_BODY)
 #define AC__NAMED_BODY(...)                                                                        \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")                 \
