@@ -51,8 +51,8 @@ int an_calls_builtin(const node *n, const char *name);
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
 
 /* constants.c */
-/* Whether DeclStmt d declares only const locals of constant value, which can be declared at
- * the top of the run function instead of living in the frame. */
+/* Whether DeclStmt d declares only const locals of constant value, which can be declared
+ * static where they are instead of living in the frame. */
 int an_constant_decl(scan *s, node *d);
 
 /* liveness.c */

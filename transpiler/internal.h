@@ -52,7 +52,7 @@ struct node {
     const char *repl; /* replacement text decided by analysis or the lowering */
     char *call_name;  /* CallExpr: the cursor's spelling, once asked for (an_call_name) */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
-    unsigned hoisted_const : 1; /* DeclStmt of const locals of constant value (constants.c) */
+    unsigned static_const : 1; /* DeclStmt of const locals of constant value, declared static (constants.c) */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
     unsigned elvis : 1;  /* GNU `a ?: b`: kids a (evaluated once) and b (an_scan drops a's repeats) */
 };
@@ -176,8 +176,6 @@ struct afn {
     unsigned *cleanup_prev;
     callee **needs; /* the async functions whose ABI its code uses, itself first (plan.c) */
     unsigned nneeds;
-    node **consts; /* DeclStmts declared at the top of the run function instead (constants.c) */
-    unsigned nconsts;
 };
 
 struct tunit {

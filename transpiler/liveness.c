@@ -156,14 +156,8 @@ void an_place_vars(scan *s)
         else if (!v->is_static && v->scope) {
             v->in_frame = lives_across(s, v);
             node *d = v->decl->parent;
-            if (v->in_frame && d && (d->hoisted_const || an_constant_decl(s, d))) {
-                if (!d->hoisted_const) {
-                    d->hoisted_const = 1;
-                    f->consts = xrealloc(f->consts, sizeof *f->consts * (f->nconsts + 1));
-                    f->consts[f->nconsts++] = d;
-                }
-                v->in_frame = 0;
-            }
+            if (v->in_frame && d && (d->static_const || an_constant_decl(s, d)))
+                v->in_frame = 0, d->static_const = 1; /* constants.c */
             if (!v->in_frame && v->cleanup && after_frame_cleanup(f, i)) {
                 v->in_frame = 1;
                 /* the statements around it are lowered, which a frame local's declaration needs */

@@ -321,23 +321,6 @@ static void emit_now_poll(lw *L, sb *out)
     one_line_each(L, out, from);
 }
 
-/* The const locals of constant value (constants.c), declared first, each on its own line: at
- * each poll, before the dispatch jumps to where the function suspended, as the source reads them
- * (the compilers fold their values for warnings, as they do the source's). */
-static void put_consts(lw *L, sb *out)
-{
-    afn *f = L->f;
-    if (f->nconsts)
-        sb_putc(out, '\n');
-    for (unsigned i = 0; i < f->nconsts; i++) {
-        char *text = lw_emit_text(L, f->consts[i]);
-        if (t_lines(L))
-            sb_printf(out, "#line %u \"%s\"\n", lw_node_line(L, f->consts[i]), L->file);
-        sb_printf(out, "    %s\n", text);
-        free(text);
-    }
-}
-
 /* ac__args_f, which a caller embedding f's frame uses to set the arguments, and ac__run_f, the
  * body, which runs from state ac__from (the frame's, or 0 when a caller has just set the
  * arguments); ac__keep says whether to record AC_STATE_DONE at the end. */
@@ -376,13 +359,10 @@ static void emit_run(lw *L, sb *out, const char *body)
     int named = one && !f->is_main;
     char *head = named ? xasprintf(" AC__NAMED_BODY(%s%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", attrs, inl, n, n)
                        : xstrdup("");
-    sb_printf(out, "%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s",
-              run_begin(sym), attrs, inl, n, n, one ? " " : "\n", head);
+    sb_printf(out, "%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
+                   "(void)ac__cx;%s(void)ac__keep;\n",
+              run_begin(sym), attrs, inl, n, n, one ? " " : "\n", head, nl, nl);
     free(head);
-    put_consts(L, out);
-    if (one && f->nconsts)
-        sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
-    sb_printf(out, "%s(void)ac__cx;%s(void)ac__keep;\n", f->nconsts ? "    " : nl, nl);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
     sb_printf(out, "    switch (ac__from) {%scase 0:%sbreak;", nl, nl2);

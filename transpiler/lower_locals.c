@@ -386,8 +386,8 @@ static char *moves(lw *L, const node *aw, int store)
     int promised = lw_frame_promised(L);
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
-        if ((!v->as_local && !L->t->lines) || !in_scope_at(f, v, aw) || v->decl->parent->hoisted_const)
-            continue; /* (constants.c: declared at each poll, no copy needed) */
+        if ((!v->as_local && !L->t->lines) || !in_scope_at(f, v, aw) || v->decl->parent->static_const)
+            continue; /* (constants.c: static, no copy needed) */
         int kept = v->as_local && needed_after(L, v, aw);
         if (store && v->as_local && !kept && !v->set_once && L->t->lines)
             mark_stale(L, aw, v);

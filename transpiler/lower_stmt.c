@@ -89,8 +89,8 @@ static void store_set_once(lw *L, var *v, int same_line)
 
 static void gen_decl(lw *L, node *d)
 {
-    if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d) || (d->hoisted_const && !L->twin))
-        return; /* (constants: declared at the top of the run function) */
+    if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
+        return;
     /* A tag moved to file scope does not take the declaration apart by itself: copied as
      * written, with the tag's definition replaced by its name, the variables keep their storage
      * class and attributes (`static struct tally { int n; } t;` lost its static, so t was a new
@@ -102,6 +102,8 @@ static void gen_decl(lw *L, node *d)
         lw_hoist(L, d);
         lw_sync(L, nstart(d));
         char *s = lw_emit_text(L, d);
+        if (d->static_const && !L->twin) /* constants.c */
+            lw_put(L, "static ");
         lw_put(L, s);
         free(s);
         for (unsigned i = 0; i < d->nkids; i++)
