@@ -362,10 +362,13 @@ static void mark_stale(lw *L, const node *aw, const var *v)
  * (AC__DEBUG_SAVE: gcc's -Wdangling-pointer at -O0 saw `&x` as used after x's scope ended where
  * a resume label enters an arm gcc folds away, `if ((a != b) < 2) {} else`), an array through
  * its address; back through a temporary where C can assign it (AC__DEBUG_LOAD), a const one
- * through its address (AC__DEBUG_RESTORE), any other through its address. */
+ * through its address (AC__DEBUG_RESTORE), any other through its address. A _Bool's bytes are
+ * copied both ways: read as a _Bool before the program gives it a value, they may be none. */
 static const char *debug_macro(const var *v, int copy, int store)
 {
     CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+    if (ty.kind == CXType_Bool) /* bytes of a _Bool without a value yet are none (-fsanitize=bool) */
+        return "AC__DEBUG_COPY";
     if (copy == COPY_VALUE && (store || !clang_isConstQualifiedType(ty)))
         return store ? "AC__DEBUG_STORE" : "AC__DEBUG_LOAD";
     if (store)

@@ -87,6 +87,17 @@ static void store_set_once(lw *L, var *v, int same_line)
     }
 }
 
+/* The value a C local declared without an initializer starts with: its field's bytes, which
+ * the compiler does not call uninitialized when they are stored back at a suspension; but 0 for a
+ * _Bool, where bytes other than 0 and 1 are no value (-fsanitize=bool aborted on the load of a
+ * field that held a callee's bytes: cmark's finalize(), `bool has_content;`). */
+static char *uninitialized_local(const var *v)
+{
+    if (clang_getCanonicalType(clang_getCursorType(v->decl->cur)).kind == CXType_Bool)
+        return xstrdup("0");
+    return xasprintf("ac__fr->%s", v->field);
+}
+
 static void gen_decl(lw *L, node *d)
 {
     if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
@@ -145,7 +156,7 @@ static void gen_decl(lw *L, node *d)
         } else {
             char *ty = lw_local_type(L->t, L->f, k, 0);
             char *decl = lw_field_decl(ty, xstrdup(v->name));
-            char *it = init ? lw_emit_text(L, init) : v->as_local ? xasprintf("ac__fr->%s", v->field) : NULL;
+            char *it = init ? lw_emit_text(L, init) : v->as_local ? uninitialized_local(v) : NULL;
             lw_gline(L, lw_node_line(L, k), "%s%s%s;", decl, it ? " = " : "", it ? it : "");
             store_set_once(L, v, 0);
             free(ty);
