@@ -224,6 +224,21 @@ char *xasprintf(const char *fmt, ...)
     return sb_take(&b);
 }
 
+char *sb_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    sb b = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        sb_putn(&b, buf, n);
+    fclose(fp);
+    *len = b.len;
+    return b.data ? sb_take(&b) : xstrdup("");
+}
+
 char *sb_take(sb *b)
 {
     char *s = b->data ? b->data : xstrdup("");

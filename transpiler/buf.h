@@ -20,6 +20,8 @@ void sb_printf(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 void sb_vprintf(sb *b, const char *fmt, va_list ap);
 /* Returns the NUL-terminated contents (never NULL) and leaves b empty; the caller frees it. */
 char *sb_take(sb *b);
+/* The whole file at path (NUL-terminated, *len bytes), or NULL when it cannot be opened. */
+char *sb_read_file(const char *path, size_t *len);
 void sb_free(sb *b);
 /* True when the last character written is a newline, or nothing was written. */
 int sb_at_line_start(const sb *b);

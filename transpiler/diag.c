@@ -53,9 +53,7 @@ static char *string_body(const char *p, const char *end, const char **after)
     return name.data ? sb_take(&name) : xstrdup("");
 }
 
-/* The file name of a line marker, `# 12 "name" 2`, as clang unescapes it, with its line and
- * whether it enters (1) or leaves (2) an included file; NULL when the line is not a marker. */
-static char *marker_file(const char *p, const char *end, unsigned *line, int *flag)
+char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag)
 {
     if (end - p < 4 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
         return NULL;
@@ -171,7 +169,7 @@ static void build_line_map(tunit *t)
             k++;
         unsigned marked;
         int flag;
-        char *name = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? marker_file(p, eol, &marked, &flag) : NULL;
+        char *name = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? dg_marker_file(p, eol, &marked, &flag) : NULL;
         if (name) {
             if (!started) {
                 started = 1; /* the first marker names the input */

@@ -204,21 +204,6 @@ static int parse_args(options *o, int argc, char **argv)
     return 0;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    sb b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        sb_putn(&b, buf, n);
-    fclose(fp);
-    *len = b.len;
-    return sb_take(&b);
-}
-
 /* Whether path is a symbolic link: output is written through it (into the file it names, as gcc
  * does), never by renaming a new file over the link itself (`-o /dev/stdout` as root replaced the
  * system's link with a regular file). */
@@ -362,7 +347,7 @@ int main(int argc, char **argv)
     if (t.lines && o.generated_in_source)
         t.lines = 2;
     t.output = o.output ? o.output : xasprintf("%s.async.c", o.input);
-    t.orig = read_file(o.input, &t.orig_len);
+    t.orig = sb_read_file(o.input, &t.orig_len);
     if (!t.orig) {
         fprintf(stderr, "asyncc: cannot read %s: %s\n", o.input, strerror(errno));
         return 2;

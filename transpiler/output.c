@@ -423,10 +423,26 @@ static void mark_in(composer *c, const names *mine, names *seen, const char *tex
     tk_free(&ts);
 }
 
-static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigned b)
+/* And those named by the files an #include inside the replaced code brought in (push.inc, used
+ * there alone: cmark's utf8.c defines bufpush for its case_fold_switch.inc): the line markers
+ * entering them in the preprocessed text [pa, pb) name them. */
+static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigned b, unsigned pa, unsigned pb)
 {
     names seen = {0};
     mark_in(c, mine, &seen, c->t->orig + a, b - a);
+    const tunit *t = c->t;
+    for (unsigned i = tk_at(&t->toks, pa); i < t->toks.n && t->toks.v[i].start < pb; i++) {
+        const tk_token *d = &t->toks.v[i];
+        unsigned line;
+        int flag;
+        char *name = d->kind == TK_DIRECTIVE ? dg_marker_file(t->text + d->start, t->text + d->end, &line, &flag) : NULL;
+        size_t len;
+        char *text = name && flag == 1 ? sb_read_file(name, &len) : NULL;
+        if (text)
+            mark_in(c, mine, &seen, text, len);
+        free(text);
+        free(name);
+    }
     names_free(&seen);
 }
 
@@ -521,7 +537,7 @@ char *out_compose(tunit *t)
         }
         keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
         if (mine.count)
-            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
+            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].start, stop);
         if (t->lines) {
             const char *name;
             unsigned user = dg_user_line(t, stop, line, &name);
