@@ -232,21 +232,32 @@ static void put_code(composer *c, const char *code, size_t len)
  * `#if` and whose other branch closes with `#else ... #endif` (sqlite's shell: `main` or `wmain`)
  * leaves the conditionals of the rest of the file as they were. The generated code is written
  * where the range starts, which is text the compiler saw; the branches not taken lose their text
- * only. #include, #pragma and the like are not repeated. */
-static void keep_directives(const tunit *t, sb *out, unsigned a, unsigned b)
+ * only. #include, #pragma and the like are not repeated. Each goes under a #line of its own
+ * (input line `line` holds offset a; near is where the range starts in the preprocessed text). */
+static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned line, unsigned near)
 {
     const tk_stream *s = &t->orig_toks;
     static const char *const kept[] = {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", "define", "undef", NULL};
+    unsigned at = a; /* input line `line` holds offset at */
     for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
         unsigned len;
         const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
         int keep = 0;
         for (int k = 0; name && kept[k] && !keep; k++)
             keep = strlen(kept[k]) == len && memcmp(name, kept[k], len) == 0;
-        if (keep) {
-            sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
-            sb_putc(out, '\n');
+        if (!keep)
+            continue;
+        if (t->lines) { /* its warnings (-Wundef, a redefinition) at its own line */
+            for (; at < s->v[i].start; at++)
+                line += t->orig[at] == '\n';
+            const char *file;
+            unsigned user = dg_user_line(t, near, line, &file);
+            char *f = c_string_body(file);
+            sb_printf(out, "#line %u \"%s\"\n", user, f);
+            free(f);
         }
+        sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
+        sb_putc(out, '\n');
     }
 }
 
@@ -535,7 +546,7 @@ char *out_compose(tunit *t)
                 sb_puts(&c.out, "__COUNTER__ * 0 + ");
             sb_puts(&c.out, "0\n#endif\n");
         }
-        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig));
+        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].line, items[i].start);
         if (mine.count)
             mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].start, stop);
         if (t->lines) {
