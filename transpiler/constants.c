@@ -30,21 +30,11 @@ static int outside(const afn *f, CXCursor decl)
     return at < nstart(f->root) || at >= nend(f->root);
 }
 
-static int first_token_is(const tunit *t, const node *n, const char *const *words)
-{
-    const tk_stream *ts = &t->toks;
-    unsigned i = tk_next(ts, tk_at(ts, nstart(n)));
-    for (; *words; words++)
-        if (tk_is(ts, i, *words))
-            return 1;
-    return 0;
-}
-
 /* Whether expression n has a value the compiler knows and no side effects, reading nothing of
  * f: an arithmetic constant expression, or a string literal or initializer list of them. */
 static int pure_constant(const tunit *t, const afn *f, const node *n)
 {
-    static const char *const not_pure[] = {"&", "*", "++", "--", "__extension__", "__real__", "__imag__", NULL};
+    static const char *const not_pure[] = {"&", "*", "__extension__", "__real__", "__imag__", NULL};
     switch (n->kind) {
     case CXCursor_IntegerLiteral:
     case CXCursor_FloatingLiteral:
@@ -58,8 +48,11 @@ static int pure_constant(const tunit *t, const afn *f, const node *n)
     case CXCursor_UnaryExpr: /* sizeof, _Alignof */
         break;
     case CXCursor_UnaryOperator:
-        if (first_token_is(t, n, not_pure) || an_is_inc_dec(t, n))
+        if (an_is_inc_dec(t, n))
             return 0;
+        for (const char *const *w = not_pure; *w; w++)
+            if (an_text_starts(t, n, *w))
+                return 0;
         break;
     case CXCursor_BinaryOperator: {
         const char *op = an_binop(t, n);
@@ -150,7 +143,6 @@ static int constant_declarator(const tunit *t, const afn *f, node *k)
 
 int an_constant_decl(scan *s, node *d)
 {
-
     if (d->kind != CXCursor_DeclStmt || !d->parent || d->parent->kind != CXCursor_CompoundStmt || !d->nkids ||
         has_word(s->t, d))
         return 0;

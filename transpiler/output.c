@@ -238,7 +238,8 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
 {
     const tk_stream *s = &t->orig_toks;
     static const char *const kept[] = {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", "define", "undef", NULL};
-    unsigned at = a; /* input line `line` holds offset at */
+    unsigned at = a, next = 0; /* input line `line` holds offset at; next: the output's next line */
+    const char *next_file = NULL;
     for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
         unsigned len;
         const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
@@ -252,9 +253,12 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
                 line += t->orig[at] == '\n';
             const char *file;
             unsigned user = dg_user_line(t, near, line, &file);
-            char *f = c_string_body(file);
-            sb_printf(out, "#line %u \"%s\"\n", user, f);
-            free(f);
+            if (user != next || file != next_file) { /* (not for the next line's: #if ... #endif) */
+                char *f = c_string_body(file);
+                sb_printf(out, "#line %u \"%s\"\n", user, f);
+                free(f);
+            }
+            next = user + 1, next_file = file;
         }
         sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
         sb_putc(out, '\n');
