@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 
 #include "alloc.h"
+#include "fork.h"
 #include "worker.h"
 
 #if !AC__MEM_MALLOC
@@ -287,6 +288,12 @@ void ac__mem_free(void *ptr, size_t size)
         register_exit(tc);
 }
 
+void ac__alloc_after_fork(void)
+{
+    for (unsigned c = 0; c < NCLASSES; c++)
+        ac__spin_init(&pools[c].lock);
+}
+
 _Static_assert((SMALL_MAX << (NCLASSES - NSMALL) / 4) == AC__MEM_CHUNKED_MAX,
                "the largest class is AC__MEM_CHUNKED_MAX");
 
@@ -354,6 +361,10 @@ void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
 {
     (void)fn;
     (void)arg;
+}
+
+void ac__alloc_after_fork(void)
+{
 }
 
 #endif

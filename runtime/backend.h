@@ -131,8 +131,13 @@ struct ac__op {
     /* A cancellation asked by another thread, on the owning worker's queue (worker.c). */
     struct ac__op *cancel_next;
     _Atomic uint32_t cancel_taken; /* set by the owner once it is done with the request */
-    uint32_t events;               /* the backend's */
+    uint16_t events;               /* the backend's */
+    /* ac__fork_epoch when submitted: an op of an older one was the parent process's (fork.c). */
+    uint16_t epoch;
 };
+
+/* How many fork()s made this process, in the low 16 bits (fork.c): 0 in the first. */
+extern uint16_t ac__fork_epoch;
 
 /* Does an AC__OP_READ_FILE op on the calling thread without blocking (io_read_file.c): returns
  * its result, or -EAGAIN when a step of the path's lookup or a page of the file is not cached, or

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "asyncc/sync.h"
+#include "fork.h"
 #include "task.h"
 #include "worker.h"
 
@@ -135,6 +136,21 @@ void ac__pool_submit(struct ac__pool_job *j)
         pthread_cond_signal(&pool.cond);
     }
     pthread_mutex_unlock(&pool.lock);
+}
+
+/* The pool's threads are the parent's: jobs queued or running there stay the parent's (their
+ * tasks wait on in the child, as ops in flight do; an epoll backend's op would complete into
+ * the parent's backend). */
+void ac__pool_after_fork(void)
+{
+    pthread_mutex_init(&pool.lock, NULL);
+    pthread_cond_init(&pool.cond, NULL);
+    pthread_cond_init(&pool.idle_cond, NULL);
+    pool.head = pool.tail = NULL;
+    pool.threads = pool.idle = 0;
+    pool.outstanding = 0;
+    pool.nexited = 0;
+    pool.stopping = false;
 }
 
 void ac__blocking_drain(void)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "asyncc/taskgroup.h"
+#include "fork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -15,6 +16,11 @@ struct ac_cancel_token {
 };
 
 static ac__spinlock tree_lock;
+
+void ac__cancel_token_after_fork(void)
+{
+    ac__spin_init(&tree_lock);
+}
 
 static ac_cancel_token *token_alloc(void)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <asyncc/future.h>
+#include "fork.h"
 
 /*
  * At -O0 a suspension copies the C locals in scope to the frame's member ac__dbg, and the
@@ -33,6 +34,11 @@ struct ac__debug_copy_table {
 };
 AC_EXPORT struct ac__debug_copy_table ac__debug_copy_table = {BUCKETS, {0}};
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ac__debug_copies_after_fork(void)
+{
+    pthread_mutex_init(&lock, NULL);
+}
 
 static unsigned bucket(const void *frame)
 {

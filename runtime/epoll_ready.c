@@ -321,7 +321,7 @@ int ac__ep_add_waiter(struct ep *e, struct ac__op *op, uint32_t events)
     x->idle = 0;
     if (x->et)
         claim(e, fd);
-    op->events = events;
+    op->events = (uint16_t)events; /* poll(2)'s and epoll's readiness bits: the low 16 */
     op->state = WAITING;
     set_next(op, x->waiters);
     x->waiters = op;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fork.h"
 #include "io_op.h"
 #include "util.h"
 
@@ -46,6 +47,11 @@ struct kept {
 static struct kept *_Atomic *_Atomic table;
 static unsigned ntable;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ac__keep_after_fork(void)
+{
+    pthread_mutex_init(&lock, NULL);
+}
 
 static void table_alloc(void)
 {

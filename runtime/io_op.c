@@ -1,6 +1,7 @@
 /* runtime/io_op.c: an operation future: submitted to the polling worker's backend, its
  * completion waking the task, and synchronous cancellation on drop (the kernel and the
  * blocking pool are done with the op's memory before the frame dies). */
+#include <errno.h>
 #include <sched.h>
 
 #include "io_op.h"
@@ -24,6 +25,7 @@ static bool submit(struct ac__io_frame *f, ac_cx *cx)
         ac__panic("%s: I/O started outside the runtime's workers", f->op.kind == AC__OP_READ_FILE ? "ac_read_file" : "io");
     f->op.complete = io_complete;
     f->worker = w;
+    f->op.epoch = ac__fork_epoch;
     atomic_store_explicit(&f->done, 0, memory_order_relaxed);
     ac__spin_lock(&w->io_lock);
     bool now = w->be->submit(w, &f->op);
@@ -118,6 +120,13 @@ static void cancel_local(struct ac__worker *w, struct ac__op *op, _Atomic int *d
 
 void ac__io_cancel_sync(struct ac__worker *w, struct ac__op *op, _Atomic int *done)
 {
+    /* Submitted by the parent process: its backend is not ours, nothing will complete it, and
+     * the kernel writes only into the parent's copy of its memory (fork.c). */
+    if (AC__UNLIKELY(op->epoch != ac__fork_epoch) && !atomic_load_explicit(done, memory_order_acquire)) {
+        op->res = -ECANCELED;
+        atomic_store_explicit(done, 1, memory_order_release);
+        return;
+    }
     /* A chain (ac_read_file on io_uring) starts its next op only when one finishes, so a
      * cancel can fall between two ops and find none: cancel again until the completion. */
     while (!atomic_load_explicit(done, memory_order_acquire)) {

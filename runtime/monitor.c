@@ -82,6 +82,7 @@ void *ac__monitor_main(void *arg)
 {
     struct ac__runtime *rt = arg;
     struct watch *watches = calloc(rt->nworkers, sizeof *watches);
+    rt->monitor_state = watches; /* found there in a fork() child, where this thread is not */
     if (!watches)
         return NULL; /* no monitor: what it does is a help, not a duty */
     pthread_mutex_lock(&rt->monitor_lock);
@@ -129,6 +130,7 @@ void *ac__monitor_main(void *arg)
         }
     }
     pthread_mutex_unlock(&rt->monitor_lock);
+    rt->monitor_state = NULL;
     free(watches);
     return NULL;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "asyncc/task.h"
+#include "fork.h"
 #include "task_state.h"
 #include "worker.h"
 
@@ -84,6 +85,13 @@ int ac_runtime_configure(const ac_runtime_config *config)
 
 /* Why the last start failed, for ac_runtime_start_error (under rt_lock). */
 static char start_error[1024];
+/* The task of async main, once it is started. */
+static ac_task *main_task;
+
+void ac__runtime_after_fork(void)
+{
+    pthread_mutex_init(&rt_lock, NULL);
+}
 
 static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
 {
@@ -261,15 +269,26 @@ static void stop_threads(struct ac__runtime *rt, unsigned n)
         pthread_join(rt->workers[i].thread, NULL);
 }
 
+int ac__worker_thread_start(struct ac__worker *w)
+{
+    w->is_thread = true;
+    return pthread_create(&w->thread, NULL, ac__worker_main, w);
+}
+
+/* Without a monitor a blocked worker strands its work until it returns, as before: worth no
+ * failure. */
+void ac__monitor_start(struct ac__runtime *rt)
+{
+    rt->have_monitor = pthread_create(&rt->monitor, NULL, ac__monitor_main, rt) == 0;
+}
+
 static int runtime_start_threads(struct ac__runtime *rt)
 {
     if (rt->config.current_thread)
         return 0;
     atomic_store(&rt->active_workers, rt->nworkers);
     for (unsigned i = 0; i < rt->nworkers; i++) {
-        struct ac__worker *w = &rt->workers[i];
-        w->is_thread = true;
-        int r = pthread_create(&w->thread, NULL, ac__worker_main, w);
+        int r = ac__worker_thread_start(&rt->workers[i]);
         if (r) {
             snprintf(start_error, sizeof start_error, "creating worker thread %u: %s", i,
                      strerror(r));
@@ -279,9 +298,7 @@ static int runtime_start_threads(struct ac__runtime *rt)
             return -r;
         }
     }
-    /* Without a monitor a blocked worker strands its work until it returns, as before: worth
-     * no failure. */
-    rt->have_monitor = pthread_create(&rt->monitor, NULL, ac__monitor_main, rt) == 0;
+    ac__monitor_start(rt);
     return 0;
 }
 
@@ -324,6 +341,7 @@ int ac_runtime_start(void)
             } else {
                 ac__dump_install_default();
                 sigpipe_install_default();
+                ac__fork_install();
             }
         }
     }
@@ -376,8 +394,10 @@ int ac__block_on(ac_task *task, void *result)
         ac__worker_run(&rt->workers[0], task_is_complete, task);
     } else {
         pthread_mutex_lock(&rt->block_lock);
+        rt->nblocking++;
         while (!task_is_complete(task))
             pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+        rt->nblocking--;
         pthread_mutex_unlock(&rt->block_lock);
     }
     if (result && task->type->result_size)
@@ -385,6 +405,22 @@ int ac__block_on(ac_task *task, void *result)
                task->type->result_size);
     ac__task_release_handle(task);
     return 0;
+}
+
+/* A fork() child of a process where a thread waited in ac__block_on: the task it waited for
+ * completed here, where that thread is not. The process ends as that thread's main would:
+ * with async main's result, else 0, once every worker has left its loop (worker.c). */
+void ac__blocker_gone_done(ac_task *task)
+{
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    int status = 0;
+    if (task == main_task && task->type->result_size >= sizeof status)
+        memcpy(&status, (char *)ac__task_frame(task) + task->type->result_offset, sizeof status);
+    rt->exit_status = status;
+    atomic_store(&rt->exit_when_stopped, 1);
+    atomic_store(&rt->stopping, 1);
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        ac__backend_wake(&rt->workers[i]);
 }
 
 int ac__main(ac_task *task)
@@ -396,6 +432,7 @@ int ac__main(ac_task *task)
     } result = {0};
     if (task->type->result_size > sizeof result)
         ac__panic("async main returns %zu bytes; it must return int", task->type->result_size);
+    main_task = task;
     if (ac__block_on(task, &result) < 0) {
         fflush(stdout);
         fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);

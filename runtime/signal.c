@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "asyncc/signal.h"
+#include "fork.h"
 #include "task.h"
 #include "worker.h"
 
@@ -96,8 +97,25 @@ static int start_dispatcher(void)
         wake_pipe[0] = wake_pipe[1] = -1;
         return -r;
     }
-    atexit(stop_dispatcher);
+    static bool at_exit;
+    if (!at_exit)
+        at_exit = atexit(stop_dispatcher) == 0;
     return 0;
+}
+
+/* The pipe is the parent's too (a signal here would wake its listeners) and the dispatcher
+ * thread is not here: a pipe and a thread of our own. */
+void ac__signal_after_fork(void)
+{
+    pthread_mutex_init(&lock, NULL);
+    if (wake_pipe[0] < 0)
+        return;
+    close(wake_pipe[0]);
+    close(wake_pipe[1]);
+    wake_pipe[0] = wake_pipe[1] = -1;
+    int r = start_dispatcher();
+    if (r < 0)
+        ac__panic("fork(): the child cannot start its signal dispatcher: %s", strerror(-r));
 }
 
 static bool forbidden(int signo)

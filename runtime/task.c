@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "asyncc/task.h"
+#include "fork.h"
 #include "task_state.h"
 #include "worker.h"
 
@@ -23,6 +24,11 @@ struct listed {
 
 static ac__spinlock listed_lock;
 static struct listed *listed_head;
+
+void ac__task_after_fork(void)
+{
+    ac__spin_init(&listed_lock);
+}
 
 /* Where the gdb extension (tools/gdb/asyncc-gdb.py) finds the listed tasks, and the layouts it
  * reads, without running code (in a core file too): 8-byte words, the version first; the
@@ -311,8 +317,12 @@ static void task_complete(ac_task *task, bool aborted)
         task->arena = NULL;
     }
     struct ac__complete_outcome out = ac__state_to_complete(task, aborted);
-    if (out.wake_blocker)
-        wake_blocker(ac__rt);
+    if (out.wake_blocker) {
+        if (AC__UNLIKELY(ac__rt->blockers_gone))
+            ac__blocker_gone_done(task);
+        else
+            wake_blocker(ac__rt);
+    }
     if (out.wake_joiner) {
         /* The joiner can no longer take its waker back (the task is complete): it is ours. */
         ac_waker w = task->join_waker;

@@ -3,6 +3,7 @@
  * cross-worker cancellation requests. */
 #include <errno.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "task_state.h"
@@ -574,5 +575,7 @@ void *ac__worker_main(void *arg)
 {
     struct ac__worker *w = arg;
     ac__worker_run(w, NULL, NULL);
+    if (AC__UNLIKELY(atomic_exchange(&w->rt->exit_when_stopped, 0)))
+        exit(w->rt->exit_status); /* a fork() child's main (runtime.c) */
     return NULL;
 }

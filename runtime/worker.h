@@ -96,6 +96,7 @@ struct ac__runtime {
     _Atomic unsigned active_workers; /* worker threads still in their loop */
     pthread_t monitor;
     bool have_monitor;
+    void *monitor_state; /* the monitor thread's memory */
     pthread_mutex_t monitor_lock; /* the monitor sleeps on monitor_cond between its rounds */
     pthread_cond_t monitor_cond;
     unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
@@ -103,6 +104,12 @@ struct ac__runtime {
     /* ac__block_on waits here for the tasks it started. */
     pthread_mutex_t block_lock;
     pthread_cond_t block_cond;
+    unsigned nblocking; /* threads waiting there (under block_lock) */
+    /* A fork() child of a process where threads waited there (fork.c): the first of their
+     * tasks to complete ends the process, with exit_status, once the workers have stopped. */
+    bool blockers_gone;
+    _Atomic int exit_when_stopped;
+    int exit_status;
     struct ac__worker_stats outside; /* counts for threads that are not workers */
     pthread_mutex_t outside_lock;
 };
@@ -136,6 +143,9 @@ void *ac__monitor_main(void *arg);
  * disposition): when it is not, writes to sockets go out as sends with MSG_NOSIGNAL. And
  * whether the runtime did it, in which case child processes get the default action back. */
 extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+
+/* Ends a fork() child whose blockers are gone, task being the one they waited for (runtime.c). */
+void ac__blocker_gone_done(ac_task *task);
 
 /* The runtime, created with the default configuration when there is none yet. */
 struct ac__runtime *ac__runtime_start(void);

@@ -1,0 +1,27 @@
+/* runtime/fork.h: the child's side of fork() (fork.c), and what each module resets in the child:
+ * the locks the parent's other threads may have held, the threads and kernel objects it shares. */
+#ifndef ASYNCC_RUNTIME_FORK_H
+#define ASYNCC_RUNTIME_FORK_H
+
+struct ac__runtime;
+struct ac__worker;
+
+/* Installs the child's handler, once (at the runtime's start). */
+void ac__fork_install(void);
+
+/* In the child, before anything else runs there. */
+void ac__runtime_after_fork(void);
+void ac__pool_after_fork(void);
+void ac__signal_after_fork(void);
+void ac__alloc_after_fork(void);
+void ac__task_after_fork(void);
+void ac__cancel_token_after_fork(void);
+void ac__keep_after_fork(void);
+void ac__debug_copies_after_fork(void);
+
+/* Starts w's thread (runtime.c): 0 or an errno. */
+int ac__worker_thread_start(struct ac__worker *w);
+/* Starts the monitor thread, when it can (runtime.c). */
+void ac__monitor_start(struct ac__runtime *rt);
+
+#endif
