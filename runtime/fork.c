@@ -1,43 +1,123 @@
-/* runtime/fork.c: what fork() leaves the child process: the same runtime with every task, on
- * backends and threads of its own; what the kernel was doing for the parent stays the parent's. */
+/* runtime/fork.c: what fork() leaves the child process: the same runtime with every task in it,
+ * on backends and threads of its own, made when the child first needs them (a child that only
+ * execs pays nothing); what the kernel was doing for the parent stays the parent's. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "fork.h"
 #include "worker.h"
 
 uint16_t ac__fork_epoch;
 
-/* Every backend the child inherits is the parent's: a ring's queues are memory both share, an
- * epoll set and its eventfd are the same kernel objects. Leave them without a call the parent
- * would see (unmap and close), and make new ones; epoll when the kernel refuses the child a
- * ring. Ops submitted before the fork never complete here: their epoch tells a drop that
- * nothing is in flight (io_op.c). */
+/* The child's runtime is dormant until renew() (once). */
+static _Atomic bool dormant_runtime;
+
+static void renew(void);
+
+/* The backend of every worker while the runtime is dormant: nothing is in flight there and no
+ * thread sleeps there. The first submit, reap or wait (the fork()ing worker's first between two
+ * polls) makes the real backends. */
+static bool dormant_submit(struct ac__worker *w, struct ac__op *op)
+{
+    renew();
+    return w->be->submit(w, op);
+}
+
+static void dormant_wait(struct ac__worker *w, uint64_t deadline)
+{
+    renew();
+    w->be->wait(w, deadline);
+}
+
+static void dormant_none(struct ac__worker *w)
+{
+    (void)w;
+}
+
+static void dormant_cancel(struct ac__worker *w, struct ac__op *op)
+{
+    (void)w;
+    (void)op;
+}
+
+static unsigned dormant_reap(struct ac__worker *w, unsigned max)
+{
+    renew();
+    return w->be->reap(w, max);
+}
+
+static unsigned dormant_count(struct ac__worker *w)
+{
+    (void)w;
+    return 0;
+}
+
+static const struct ac__backend_ops dormant = {
+    .name = "dormant",
+    .destroy = dormant_none,
+    .submit = dormant_submit,
+    .cancel = dormant_cancel,
+    .flush = dormant_none,
+    .wait = dormant_wait,
+    .reap = dormant_reap,
+    .wake = dormant_none,
+    .inflight = dormant_count,
+    .ready = dormant_count,
+};
+
+/* Leaves every worker's inherited backend without a call the parent would see (unmap and
+ * close), and makes a new one: rt->backend's, or epoll when the kernel refuses the child a
+ * ring. The inherited one is the parent's: a ring's queues are memory both share, an epoll set
+ * and its eventfd are the same kernel objects (until this, the child leaves them alone, and its
+ * exec closes them). */
 static void renew_backends(struct ac__runtime *rt)
 {
-    for (unsigned i = 0; i < rt->nworkers; i++)
-        rt->workers[i].be->destroy(&rt->workers[i]);
     const struct ac__backend_ops *be = rt->backend;
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        be->destroy(&rt->workers[i]);
     char why[256];
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
-        w->be = be;
-        if (be->init(w, rt->config.ring_entries, why, sizeof why) == 0)
+        if (be->init(w, rt->config.ring_entries, why, sizeof why) == 0) {
+            w->be = be;
             continue;
+        }
         if (be == &ac__backend_epoll)
             ac__panic("fork(): the child cannot start its epoll backend: %s", why);
-        while (i--)
+        while (i--) {
             be->destroy(&rt->workers[i]);
+            rt->workers[i].be = &dormant;
+        }
         fprintf(stderr, "asyncc: fork(): the child uses the epoll backend: %s\n", why);
         rt->backend = be = &ac__backend_epoll;
         i = (unsigned)-1;
     }
 }
 
+/* Backends, the signal dispatcher and the threads: what the child's runtime needs to run. */
+static void renew(void)
+{
+    if (!atomic_exchange(&dormant_runtime, false))
+        return;
+    struct ac__runtime *rt = atomic_load(&ac__rt);
+    renew_backends(rt);
+    ac__signal_renew();
+    if (atomic_load(&rt->stopping) || rt->config.current_thread)
+        return;
+    /* The fork()ing thread, when it is a worker, goes on as one: start the others. */
+    atomic_store(&rt->active_workers, rt->nworkers);
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        if (w != ac__current && ac__worker_thread_start(w) != 0)
+            ac__panic("fork(): the child cannot start worker thread %u", i);
+    }
+    ac__monitor_start(rt);
+}
+
 /* The worker's state but its queue, wheel and next task: no thread is left to hold a lock,
- * park, search or be stuck in a poll. */
+ * park, search or be stuck in a poll, and its backend is dormant. Ops submitted before the fork
+ * never complete here: their epoch tells a drop that nothing is in flight (io_op.c). */
 static void reset_worker(struct ac__worker *w)
 {
     ac__spin_init(&w->io_lock);
@@ -51,6 +131,7 @@ static void reset_worker(struct ac__worker *w)
     w->searching = false;
     w->in_driver = false;
     w->flush_since = 0;
+    w->be = &dormant;
 }
 
 static void child(void)
@@ -67,7 +148,6 @@ static void child(void)
     struct ac__runtime *rt = atomic_load(&ac__rt);
     if (!rt)
         return;
-    struct ac__worker *me = ac__current;
     ac__spin_init(&rt->inject.lock);
     atomic_store(&rt->nsearching, 0);
     atomic_store(&rt->nparked, 0);
@@ -83,17 +163,10 @@ static void child(void)
     rt->nblocking = 0;
     for (unsigned i = 0; i < rt->nworkers; i++)
         reset_worker(&rt->workers[i]);
-    renew_backends(rt);
-    if (atomic_load(&rt->stopping) || rt->config.current_thread)
-        return;
-    /* The fork()ing thread goes on as its worker: start the others' threads again. */
-    atomic_store(&rt->active_workers, rt->nworkers);
-    for (unsigned i = 0; i < rt->nworkers; i++) {
-        struct ac__worker *w = &rt->workers[i];
-        if (w != me && ac__worker_thread_start(w) != 0)
-            ac__panic("fork(): the child cannot start worker thread %u", i);
-    }
-    ac__monitor_start(rt);
+    atomic_store(&dormant_runtime, true);
+    /* Forked outside the workers: nothing would wake the runtime on first use. */
+    if (!ac__current)
+        renew();
 }
 
 static void install(void)

@@ -13,6 +13,8 @@ void ac__fork_install(void);
 void ac__runtime_after_fork(void);
 void ac__pool_after_fork(void);
 void ac__signal_after_fork(void);
+/* When the child's runtime first runs: the signal dispatcher back, if the parent had one. */
+void ac__signal_renew(void);
 void ac__alloc_after_fork(void);
 void ac__task_after_fork(void);
 void ac__cancel_token_after_fork(void);

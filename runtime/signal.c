@@ -104,18 +104,35 @@ static int start_dispatcher(void)
 }
 
 /* The pipe is the parent's too (a signal here would wake its listeners) and the dispatcher
- * thread is not here: a pipe and a thread of our own. */
+ * thread is not here: close the pipe; ac__signal_renew makes a pipe and a thread of our own. */
+static bool dispatcher_lost;
+
 void ac__signal_after_fork(void)
 {
     pthread_mutex_init(&lock, NULL);
     if (wake_pipe[0] < 0)
         return;
-    close(wake_pipe[0]);
-    close(wake_pipe[1]);
+    int p[2] = {wake_pipe[0], wake_pipe[1]};
     wake_pipe[0] = wake_pipe[1] = -1;
+    close(p[0]);
+    close(p[1]);
+    dispatcher_lost = true;
+}
+
+void ac__signal_renew(void)
+{
+    if (!dispatcher_lost)
+        return;
+    dispatcher_lost = false;
+    pthread_mutex_lock(&lock);
     int r = start_dispatcher();
+    pthread_mutex_unlock(&lock);
     if (r < 0)
         ac__panic("fork(): the child cannot start its signal dispatcher: %s", strerror(-r));
+    /* What arrived while there was no pipe. */
+    for (int signo = 1; signo < NSIG; signo++)
+        if (handled[signo])
+            dispatch(signo);
 }
 
 static bool forbidden(int signo)
