@@ -572,5 +572,7 @@ char *out_compose(tunit *t)
         sb_free(&c.out);
         return NULL;
     }
-    return sb_take(&c.out);
+    char *text = sb_take(&c.out);
+    indent_restore(t, text);
+    return text;
 }
