@@ -213,11 +213,18 @@ static int literal_addressed(const tunit *t, const node *n)
 }
 
 /* A use of local v at n: &x, &x.m, and x.m of array type (which decays to a pointer into x)
- * let a pointer to v outlive any await. */
+ * let a pointer to v outlive any await. Through a pointer (x->m, x[i] of a pointer x, x.p->m)
+ * the object is the pointee, not v: `strncpy(info->name, ...)` takes no address of info. */
 static void note_use(const tunit *t, var *v, node *n)
 {
     VEC_PUSH(v->refs, v->nrefs, n);
+    node *value = n; /* the last operand on the way up that is not a conversion (array decay) */
     for (node *p = n->parent; p; p = p->parent) {
+        if ((p->kind == CXCursor_MemberRefExpr || p->kind == CXCursor_ArraySubscriptExpr) &&
+            clang_getCanonicalType(clang_getCursorType(value->cur)).kind == CXType_Pointer)
+            return;
+        if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr)
+            value = p;
         if ((p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&")) ||
             (p->kind == CXCursor_MemberRefExpr && ty_fixed_array(clang_getCursorType(p->cur)))) {
             v->addr_taken = 1;
