@@ -37,15 +37,7 @@ void indent_restore(tunit *t, char *out)
         return;
     char *name = c_string_body(input);
     size_t nlen = strlen(name);
-    /* Where each line of the input starts. */
-    unsigned nlines = 1;
-    for (size_t i = 0; i < t->orig_len; i++)
-        nlines += t->orig[i] == '\n';
-    size_t *starts = xcalloc(nlines + 1, sizeof *starts);
-    for (size_t i = 0, k = 1; i < t->orig_len; i++)
-        if (t->orig[i] == '\n')
-            starts[k++] = i + 1;
-    starts[nlines] = t->orig_len;
+    unsigned nlines, *starts = line_starts(t->orig, t->orig_len, &nlines);
     unsigned line = 0; /* the input's line of the next output line; 0: not the input's */
     for (char *p = out; *p;) {
         char *eol = strchr(p, '\n');

@@ -268,6 +268,9 @@ const char *dg_key_file(const tunit *t, unsigned key, const char *home);
 unsigned dg_orig_line_start(tunit *t, unsigned line);
 /* The name the input's own lines have before any #line of its own (the first line marker's). */
 const char *dg_input_name(tunit *t);
+/* relines.c: puts the tokens of a macro invocation that spans lines back on their lines, and
+ * lexes the preprocessed text into t->toks. */
+void rl_relines(tunit *t);
 /* indent.c: gives the output's lines of the user's code their leading whitespace back. */
 void indent_restore(tunit *t, char *out);
 /* The file name of a line marker at p (`# 12 "name" 2`, the line ending at end), unescaped as

@@ -103,7 +103,7 @@ static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
 {
     unsigned line = lw_node_line(L, aw);
     char *args = lw_call_args(L, call);
-    const char *list = *args ? args + 2 : ""; /* past the leading ", " */
+    const char *list = *args ? args + 1 + (args[1] == ' ') : ""; /* past the leading ", " */
     if (c->ret_type && !an_value_discarded(aw)) {
         char *tmp = lw_temp(L, aw), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
         char *set = lw_assign(tmp, call_text, clang_getCursorType(aw->cur), 0);

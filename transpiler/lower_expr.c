@@ -59,19 +59,41 @@ static node *loop_of(node *n)
     return NULL;
 }
 
+/* What goes before a call's argument arg (after the previous one's end or the callee's, at
+ * from): ", ", or, when the user put the argument on a later line, that many line breaks and its
+ * column, so that what the compiler says of it names its line (relines.c). */
+static void arg_separator(lw *L, sb *b, unsigned from, node *arg)
+{
+    unsigned to = nstart(arg), breaks = 0, col = 0;
+    for (unsigned o = from; o < to; o++)
+        breaks += L->t->text[o] == '\n';
+    sb_putc(b, ',');
+    if (!breaks || !L->t->lines) {
+        sb_putc(b, ' ');
+        return;
+    }
+    while (col < to && L->t->text[to - col - 1] != '\n')
+        col++;
+    for (unsigned k = 0; k < breaks; k++)
+        sb_putc(b, '\n');
+    for (unsigned k = 0; k < col; k++)
+        sb_putc(b, ' ');
+}
+
 char *lw_call_args(lw *L, node *call)
 {
     sb b = {0};
     const callee *c = call->fn;
     for (unsigned i = 1; i < call->nkids; i++) {
+        arg_separator(L, &b, nend(call->kids[i - 1]), call->kids[i]);
         char *a = lw_emit_text(L, call->kids[i]);
         if (c && c->ptr_params && i - 1 < c->nparams && c->ptr_params[i - 1]) {
             /* a K&R callee: the call converts nothing in C (callees.c) */
             char *ty = lw_field_decl(c->param_types[i - 1], xstrdup(""));
-            sb_printf(&b, ", (%s)(%s)", ty, a);
+            sb_printf(&b, "(%s)(%s)", ty, a);
             free(ty);
         } else {
-            sb_printf(&b, ", %s", a);
+            sb_puts(&b, a);
         }
         free(a);
     }

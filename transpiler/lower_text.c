@@ -202,12 +202,15 @@ static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap
         line_directive(L, line);
         lw_pad(L, L->indent ? L->indent : 5);
     }
-    sb_puts(&L->out, text);
+    /* The text may go on over lines of the user's (a call's arguments on lines of their own):
+     * the lines after it are counted, and nothing joins it. */
+    int lines = strchr(text, '\n') != NULL;
+    putn(L, text, strlen(text));
     if (end_line) {
         lw_put(L, "\n");
         L->gen_end = L->out.len;
         L->gen_line = line;
-        L->gen_open = open_ended(text); /* a join needed the line open before */
+        L->gen_open = !lines && open_ended(text); /* a join needed the line open before */
     }
     sb_free(&piece);
 }

@@ -378,7 +378,7 @@ int main(int argc, char **argv)
     int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
     if (pp_rc == 0) {
         pp_take_defines(t.text, t.text_len, &t.self_macros);
-        tk_lex(&t.toks, t.text, t.text_len);
+        rl_relines(&t); /* and lexes the text */
     }
     if (threaded)
         pthread_join(loader, NULL);

@@ -1,0 +1,220 @@
+/* relines.c: the preprocessed text's lines as the user wrote them: the tokens of a macro
+ * invocation that spans lines (a multi-line `await(`) go back to their own lines. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * clang -E writes a macro's whole expansion on the line where its name is, and makes up the
+ * line count with blank lines after it: `int r = await(add(x,\n        u < x ? 1 : 2));` became
+ * one line and a blank one. Everything after read that second line's tokens at the first
+ * line: gcc's and clang's warnings on the output (`u < x`: -Wsign-compare at line 12, not 13).
+ * Each line of the input file followed by blank lines gets the line breaks back: its tokens are
+ * matched in order to the input's tokens on its line and the lines its blank ones stand for (the
+ * longest common subsequence of their spellings; comments and directives aside), a token
+ * matched to a later line goes there, at its column, and a blank line goes for each line
+ * added. Only blanks move: the line count is kept, and no directive line is touched.
+ */
+
+#define MAX_CELLS (1u << 22) /* the matching's table: past it, the line stays as it is */
+
+typedef struct tokref {
+    const char *s;
+    unsigned len;
+    unsigned line; /* the input's line (original tokens) */
+    unsigned col;  /* its column, from 0 */
+} tokref;
+
+static int same(const tokref *a, const tokref *b)
+{
+    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* The significant tokens of text [a, b) of stream s (not comments or directives). */
+static tokref *significant(const tk_stream *s, unsigned a, unsigned b, unsigned *n)
+{
+    unsigned i = tk_at(s, a), cap = 16;
+    tokref *v = xcalloc(cap, sizeof *v);
+    *n = 0;
+    for (; i < s->n && s->v[i].start < b; i++) {
+        if (s->v[i].kind == TK_COMMENT || s->v[i].kind == TK_DIRECTIVE)
+            continue;
+        if (*n == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[(*n)++] = (tokref){s->text + s->v[i].start, s->v[i].end - s->v[i].start, 0, 0};
+    }
+    return v;
+}
+
+/* For each token of p, the index in o of the token it matches, or -1. */
+static int *match(const tokref *p, unsigned np, const tokref *o, unsigned no)
+{
+    unsigned w = no + 1;
+    unsigned short *len = xcalloc((size_t)(np + 1) * w, sizeof *len);
+    for (unsigned i = np; i-- > 0;)
+        for (unsigned j = no; j-- > 0;) {
+            unsigned short *c = &len[(size_t)i * w + j];
+            if (same(&p[i], &o[j]))
+                *c = (unsigned short)(len[(size_t)(i + 1) * w + j + 1] + 1);
+            else {
+                unsigned short down = len[(size_t)(i + 1) * w + j], right = len[(size_t)i * w + j + 1];
+                *c = down > right ? down : right;
+            }
+        }
+    int *m = xcalloc(np ? np : 1, sizeof *m);
+    for (unsigned i = 0, j = 0; i < np;) {
+        if (j < no && same(&p[i], &o[j]) && len[(size_t)i * w + j] == len[(size_t)(i + 1) * w + j + 1] + 1) {
+            m[i++] = (int)j++;
+        } else if (j < no && len[(size_t)i * w + j + 1] >= len[(size_t)(i + 1) * w + j]) {
+            j++;
+        } else {
+            m[i++] = -1;
+        }
+    }
+    free(len);
+    return m;
+}
+
+/* Whether text [a, b) is blanks alone. */
+static int blank(const char *a, const char *b)
+{
+    for (; a < b; a++)
+        if (*a != ' ' && *a != '\t' && *a != '\r')
+            return 0;
+    return 1;
+}
+
+/* A line marker `# N "file"...`: sets *line, and *main to whether file is the first marker's. */
+static int line_marker(const char *p, const char *eol, char **main_name, unsigned *line, int *main)
+{
+    if (eol - p < 5 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
+        return 0;
+    char *q;
+    unsigned long n = strtoul(p + 2, &q, 10);
+    if (q + 2 > eol || q[0] != ' ' || q[1] != '"')
+        return 1;
+    const char *name = q + 2, *close = memchr(name, '"', (size_t)(eol - name));
+    if (!close)
+        return 1;
+    if (!*main_name)
+        *main_name = xstrndup(name, (size_t)(close - name));
+    *main = strlen(*main_name) == (size_t)(close - name) && memcmp(*main_name, name, (size_t)(close - name)) == 0;
+    *line = (unsigned)n;
+    return 1;
+}
+
+/* Writes text line [p, eol) (the input's line `line`), followed by nblank blank lines, with its
+ * tokens back on their lines; returns how many blank lines it used, or -1 to leave it as it is. */
+static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol, unsigned line, unsigned nblank,
+                  const unsigned *starts, unsigned nlines, sb *out)
+{
+    if (line == 0 || line + nblank > nlines)
+        return -1;
+    unsigned np, no;
+    tokref *pv = significant(pt, (unsigned)(p - pt->text), (unsigned)(eol - pt->text), &np);
+    tokref *ov = significant(&t->orig_toks, starts[line - 1], starts[line + nblank], &no);
+    int used = -1;
+    if (np && no && (size_t)np * no <= MAX_CELLS && np < 65535 && no < 65535) {
+        for (unsigned j = 0; j < no; j++) { /* lines and columns of the input's tokens */
+            unsigned off = (unsigned)(ov[j].s - t->orig), l = line;
+            while (l < line + nblank && starts[l] <= off)
+                l++;
+            ov[j].line = l;
+            ov[j].col = off - starts[l - 1];
+        }
+        int *m = match(pv, np, ov, no);
+        unsigned last = line;
+        for (unsigned i = 0; i < np; i++)
+            if (m[i] >= 0 && ov[m[i]].line > last)
+                last = ov[m[i]].line;
+        if (last > line) {
+            const char *from = p;
+            unsigned at = line;
+            for (unsigned i = 0; i < np; i++) {
+                if (m[i] < 0 || ov[m[i]].line <= at)
+                    continue;
+                const char *tok = pv[i].s, *cut = tok;
+                while (cut > from && (cut[-1] == ' ' || cut[-1] == '\t'))
+                    cut--;
+                sb_putn(out, from, (size_t)(cut - from));
+                for (; at < ov[m[i]].line; at++)
+                    sb_putc(out, '\n');
+                for (unsigned c = 0; c < ov[m[i]].col; c++)
+                    sb_putc(out, ' ');
+                from = tok;
+            }
+            sb_putn(out, from, (size_t)(eol - from));
+            used = (int)(last - line);
+        }
+        free(m);
+    }
+    free(pv);
+    free(ov);
+    return used;
+}
+
+void rl_relines(tunit *t)
+{
+    unsigned nlines, *starts = line_starts(t->orig, t->orig_len, &nlines);
+    tk_stream *pt = &t->toks;
+    tk_lex(pt, t->text, t->text_len);
+    sb out = {0};
+    sb_grow(&out, t->text_len + 1);
+    char *main_name = NULL;
+    int in_main = 0, changed = 0;
+    unsigned line = 0; /* the input's line of the next text line, when in_main */
+    const char *p = t->text, *end = t->text + t->text_len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        const char *next = eol < end ? eol + 1 : end;
+        if (line_marker(p, eol, &main_name, &line, &in_main)) { /* the next line is `line` */
+            sb_putn(&out, p, (size_t)(next - p));
+            p = next;
+            continue;
+        }
+        if (*p == '#' || !in_main || blank(p, eol)) {
+            sb_putn(&out, p, (size_t)(next - p));
+            p = next;
+            line++;
+            continue;
+        }
+        /* The blank lines after it. */
+        unsigned nblank = 0;
+        const char *q = next;
+        while (q < end) {
+            const char *e = memchr(q, '\n', (size_t)(end - q));
+            if (!e || !blank(q, e))
+                break;
+            nblank++;
+            q = e + 1;
+        }
+        int used = nblank && tk_in_code(pt, (unsigned)(eol - t->text))
+                       ? reline(t, pt, p, eol, line, nblank, starts, nlines, &out) : -1;
+        if (used < 0) {
+            sb_putn(&out, p, (size_t)(next - p));
+            p = next;
+            line++;
+            continue;
+        }
+        changed = 1;
+        sb_putc(&out, '\n');
+        line += 1 + (unsigned)used;
+        p = next;
+        for (int k = 0; k < used; k++) /* the blank lines the tokens moved to */
+            p = memchr(p, '\n', (size_t)(end - p)) + 1;
+    }
+    free(starts);
+    free(main_name);
+    if (!changed) {
+        sb_free(&out);
+        return;
+    }
+    free(t->text);
+    t->text_len = (unsigned)out.len;
+    t->text = sb_take(&out);
+    tk_free(pt);
+    tk_lex(pt, t->text, t->text_len);
+}
