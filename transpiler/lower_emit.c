@@ -243,8 +243,11 @@ static void emit_twin(lw *L, sb *out, const char *body)
     char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
     const char *sym = dn_body_symbol(L->t, c);
+    /* The body is the function's own: a noreturn function's never returns either (clang's
+     * -Wmissing-noreturn named ac__now_f). */
+    char *attrs = xasprintf("%s%s", c->noreturn ? "__attribute__((__noreturn__)) " : "", fa_text(c));
     if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
-        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", fa_text(c), decl, sym);
+        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", attrs, decl, sym);
     /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
     const char *open = body, *close = strrchr(body, '}');
     while (*open == '#' && strchr(open, '\n'))
@@ -264,14 +267,15 @@ static void emit_twin(lw *L, sb *out, const char *body)
                 sep = ", ";
             }
         sb_printf(out, "%s%sstatic %s\n%.*s{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                  run_begin(sym), fa_text(c), decl,
-                  (int)(open - body), body, fa_text(c), inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+                  run_begin(sym), attrs, decl,
+                  (int)(open - body), body, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {
         const char *end = close ? close + 1 : body + strlen(body);
-        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), fa_text(c), decl, (int)(end - body), body, end);
+        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), attrs, decl, (int)(end - body), body, end);
     }
+    free(attrs);
     free(decl);
     free(params);
 }
