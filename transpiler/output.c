@@ -461,6 +461,28 @@ static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigne
     names_free(&seen);
 }
 
+/* The documentation comments right before a function the output replaces (`/// \param x`, or
+ * a block opened by slash-star-star), which out ends with, copied from the input's [from, at):
+ * generated declarations come between them and the function, and clang's -Wdocumentation read
+ * them as those declarations' (a `\param` of no function). They become plain comments of the
+ * same length. */
+static void plain_doc_comments(const tunit *t, sb *out, const char *from, const char *at)
+{
+    const tk_stream *s = &t->orig_toks;
+    unsigned a = (unsigned)(from - t->orig), b = (unsigned)(at - t->orig);
+    for (unsigned i = tk_at(s, b); i-- > 0 && s->v[i].start >= a;) {
+        const tk_token *k = &s->v[i];
+        if (k->kind != TK_COMMENT)
+            break;
+        const char *c = t->orig + k->start;
+        size_t len = k->end - k->start;
+        int doc = len >= 3 && ((c[1] == '*' && (c[2] == '!' || (c[2] == '*' && (len < 4 || c[3] != '/')))) ||
+                               (c[1] == '/' && (c[2] == '!' || (c[2] == '/' && (len < 4 || c[3] != '/')))));
+        if (doc)
+            out->data[out->len - (b - k->start) + 2] = ' ';
+    }
+}
+
 /* Returns the transpiled file (caller frees), or NULL after reporting errors. */
 char *out_compose(tunit *t)
 {
@@ -514,6 +536,7 @@ char *out_compose(tunit *t)
         unsigned last_line, stop;
         j = group_end(items, n, i, &last_line, &stop);
         int shared = j > i + 1 || !tk_alone_before(&t->toks, items[i].start) || !tk_alone_after(&t->toks, stop);
+        const char *copied = p;
         while (p < end && line < items[i].line) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *next = nl ? nl + 1 : end;
@@ -521,6 +544,7 @@ char *out_compose(tunit *t)
             p = next;
             line++;
         }
+        plain_doc_comments(t, &c.out, copied, p);
         unsigned pos = items[i].start;
         while (shared && pos > 0 && t->text[pos - 1] != '\n')
             pos--;
