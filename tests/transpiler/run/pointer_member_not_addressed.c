@@ -8,7 +8,7 @@
 // RUN: %run %s %t | %FileCheck %s
 // RUN: %asyncc %s -o %t.c
 // RUN: %FileCheck %s --check-prefix=OUT < %t.c
-// RUN: %cc -O2 -Wall -Wextra -Werror -c %t.c -o %t.o
+// RUN: %plaincc -O2 -c %t.c -o %t.o
 #include <asyncc.h>
 #include <stdio.h>
 #include <string.h>
