@@ -269,17 +269,3 @@ char *c_string_body(const char *s)
     }
     return sb_take(&b);
 }
-
-unsigned *line_starts(const char *text, size_t len, unsigned *nlines)
-{
-    unsigned n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n';
-    unsigned *starts = xcalloc(n + 1, sizeof *starts);
-    for (unsigned i = 0, k = 1; i < len; i++)
-        if (text[i] == '\n')
-            starts[k++] = i + 1;
-    starts[n] = (unsigned)len;
-    *nlines = n;
-    return starts;
-}

@@ -34,8 +34,6 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Where each line of text [0, len) starts, in *nlines + 1 offsets (the last: len); free it. */
-unsigned *line_starts(const char *text, size_t len, unsigned *nlines);
 /* Zeroed memory that is never freed (it lives until the process exits). */
 void *xarena(size_t n);
 

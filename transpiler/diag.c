@@ -406,6 +406,12 @@ static void orig_lines(tunit *t)
         }
 }
 
+unsigned dg_orig_nlines(tunit *t)
+{
+    orig_lines(t);
+    return t->orig_nlines;
+}
+
 unsigned dg_orig_line_start(tunit *t, unsigned line)
 {
     orig_lines(t);

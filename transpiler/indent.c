@@ -37,7 +37,6 @@ void indent_restore(tunit *t, char *out)
         return;
     char *name = c_string_body(input);
     size_t nlen = strlen(name);
-    unsigned nlines, *starts = line_starts(t->orig, t->orig_len, &nlines);
     unsigned line = 0; /* the input's line of the next output line; 0: not the input's */
     for (char *p = out; *p;) {
         char *eol = strchr(p, '\n');
@@ -49,8 +48,8 @@ void indent_restore(tunit *t, char *out)
         } else if (*p == '#' && strncmp(p, "#line ", 6) == 0) {
             line = 0;
         } else if (line) {
-            if (line <= nlines) {
-                const char *o = t->orig + starts[line - 1], *oend = t->orig + starts[line];
+            if (line <= dg_orig_nlines(t)) {
+                const char *o = t->orig + dg_orig_line_start(t, line), *oend = t->orig + dg_orig_line_start(t, line + 1);
                 size_t k = 0;
                 int tab = 0;
                 while (o + k < oend && (o[k] == ' ' || o[k] == '\t'))
@@ -65,6 +64,5 @@ void indent_restore(tunit *t, char *out)
         }
         p = *eol ? eol + 1 : eol;
     }
-    free(starts);
     free(name);
 }

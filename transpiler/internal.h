@@ -266,6 +266,8 @@ unsigned dg_key_line(unsigned key);
 const char *dg_key_file(const tunit *t, unsigned key, const char *home);
 /* The offset in the input file on disk where its line `line` (from 1) starts, or its length. */
 unsigned dg_orig_line_start(tunit *t, unsigned line);
+/* How many lines the input file has. */
+unsigned dg_orig_nlines(tunit *t);
 /* The name the input's own lines have before any #line of its own (the first line marker's). */
 const char *dg_input_name(tunit *t);
 /* relines.c: puts the tokens of a macro invocation that spans lines back on their lines, and

@@ -107,21 +107,21 @@ static int line_marker(const char *p, const char *eol, char **main_name, unsigne
 /* Writes text line [p, eol) (the input's line `line`), followed by nblank blank lines, with its
  * tokens back on their lines; returns how many blank lines it used, or -1 to leave it as it is. */
 static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol, unsigned line, unsigned nblank,
-                  const unsigned *starts, unsigned nlines, sb *out)
+                  sb *out)
 {
-    if (line == 0 || line + nblank > nlines)
+    if (line == 0 || line + nblank > dg_orig_nlines(t))
         return -1;
     unsigned np, no;
     tokref *pv = significant(pt, (unsigned)(p - pt->text), (unsigned)(eol - pt->text), &np);
-    tokref *ov = significant(&t->orig_toks, starts[line - 1], starts[line + nblank], &no);
+    tokref *ov = significant(&t->orig_toks, dg_orig_line_start(t, line), dg_orig_line_start(t, line + nblank + 1), &no);
     int used = -1;
     if (np && no && (size_t)np * no <= MAX_CELLS && np < 65535 && no < 65535) {
         for (unsigned j = 0; j < no; j++) { /* lines and columns of the input's tokens */
             unsigned off = (unsigned)(ov[j].s - t->orig), l = line;
-            while (l < line + nblank && starts[l] <= off)
+            while (l < line + nblank && dg_orig_line_start(t, l + 1) <= off)
                 l++;
             ov[j].line = l;
-            ov[j].col = off - starts[l - 1];
+            ov[j].col = off - dg_orig_line_start(t, l);
         }
         int *m = match(pv, np, ov, no);
         unsigned last = line;
@@ -156,7 +156,6 @@ static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol,
 
 void rl_relines(tunit *t)
 {
-    unsigned nlines, *starts = line_starts(t->orig, t->orig_len, &nlines);
     tk_stream *pt = &t->toks;
     tk_lex(pt, t->text, t->text_len);
     sb out = {0};
@@ -192,7 +191,7 @@ void rl_relines(tunit *t)
             q = e + 1;
         }
         int used = nblank && tk_in_code(pt, (unsigned)(eol - t->text))
-                       ? reline(t, pt, p, eol, line, nblank, starts, nlines, &out) : -1;
+                       ? reline(t, pt, p, eol, line, nblank, &out) : -1;
         if (used < 0) {
             sb_putn(&out, p, (size_t)(next - p));
             p = next;
@@ -206,7 +205,6 @@ void rl_relines(tunit *t)
         for (int k = 0; k < used; k++) /* the blank lines the tokens moved to */
             p = memchr(p, '\n', (size_t)(end - p)) + 1;
     }
-    free(starts);
     free(main_name);
     if (!changed) {
         sb_free(&out);
