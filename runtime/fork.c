@@ -76,23 +76,14 @@ static void renew_backends(struct ac__runtime *rt)
     const struct ac__backend_ops *be = rt->backend;
     for (unsigned i = 0; i < rt->nworkers; i++)
         be->destroy(&rt->workers[i]);
-    char why[256];
-    for (unsigned i = 0; i < rt->nworkers; i++) {
-        struct ac__worker *w = &rt->workers[i];
-        if (be->init(w, rt->config.ring_entries, why, sizeof why) == 0) {
-            w->be = be;
-            continue;
-        }
-        if (be == &ac__backend_epoll)
-            ac__panic("fork(): the child cannot start its epoll backend: %s", why);
-        while (i--) {
-            be->destroy(&rt->workers[i]);
-            rt->workers[i].be = &dormant;
-        }
-        fprintf(stderr, "asyncc: fork(): the child uses the epoll backend: %s\n", why);
-        rt->backend = be = &ac__backend_epoll;
-        i = (unsigned)-1;
-    }
+    char why[256], epoll_why[256];
+    if (ac__backends_start(rt, be, why, sizeof why) == 0)
+        return;
+    if (be == &ac__backend_epoll)
+        ac__panic("fork(): the child cannot start its epoll backend: %s", why);
+    if (ac__backends_start(rt, &ac__backend_epoll, epoll_why, sizeof epoll_why) < 0)
+        ac__panic("fork(): the child cannot start a backend: io_uring: %s; epoll: %s", why, epoll_why);
+    fprintf(stderr, "asyncc: fork(): the child uses the epoll backend: %s\n", why);
 }
 
 /* Backends, the signal dispatcher and the threads: what the child's runtime needs to run. */

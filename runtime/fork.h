@@ -3,6 +3,9 @@
 #ifndef ASYNCC_RUNTIME_FORK_H
 #define ASYNCC_RUNTIME_FORK_H
 
+#include <stddef.h>
+
+struct ac__backend_ops;
 struct ac__runtime;
 struct ac__worker;
 
@@ -21,6 +24,9 @@ void ac__cancel_token_after_fork(void);
 void ac__keep_after_fork(void);
 void ac__debug_copies_after_fork(void);
 
+/* Starts backend be for every worker (runtime.c): 0, or -errno with none started and a sentence
+ * in why. */
+int ac__backends_start(struct ac__runtime *rt, const struct ac__backend_ops *be, char *why, size_t whylen);
 /* Starts w's thread (runtime.c): 0 or an errno. */
 int ac__worker_thread_start(struct ac__worker *w);
 /* Starts the monitor thread, when it can (runtime.c). */

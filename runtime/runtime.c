@@ -115,23 +115,33 @@ static void workers_destroy(struct ac__runtime *rt, unsigned n)
     }
 }
 
-/* Starts every worker's backend; on failure none is left. */
-static int backends_init(struct ac__runtime *rt, const struct ac__backend_ops *be, char *why,
-                         size_t whylen)
+int ac__backends_start(struct ac__runtime *rt, const struct ac__backend_ops *be, char *why, size_t whylen)
 {
     for (unsigned i = 0; i < rt->nworkers; i++) {
         struct ac__worker *w = &rt->workers[i];
-        worker_init(rt, w, i);
         w->be = be;
         int r = be->init(w, rt->config.ring_entries, why, whylen);
         if (r < 0) {
-            ac__inject_destroy(&w->remote);
-            workers_destroy(rt, i);
+            while (i--)
+                be->destroy(&rt->workers[i]);
             return r;
         }
     }
     rt->backend = be;
     return 0;
+}
+
+/* Makes the workers and starts every one's backend; on failure none is left. */
+static int backends_init(struct ac__runtime *rt, const struct ac__backend_ops *be, char *why,
+                         size_t whylen)
+{
+    for (unsigned i = 0; i < rt->nworkers; i++)
+        worker_init(rt, &rt->workers[i], i);
+    int r = ac__backends_start(rt, be, why, whylen);
+    if (r < 0)
+        for (unsigned i = 0; i < rt->nworkers; i++)
+            ac__inject_destroy(&rt->workers[i].remote);
+    return r;
 }
 
 /* The backend the configuration or $ASYNCC_BACKEND asks for, or NULL to choose. */
@@ -259,12 +269,18 @@ static void stop_monitor(struct ac__runtime *rt)
     rt->have_monitor = false;
 }
 
-/* Stops the threads started before one failed to start (their loops see stopping). */
-static void stop_threads(struct ac__runtime *rt, unsigned n)
+/* Tells the first n workers' loops to stop, and wakes them to see it. */
+static void stop_loops(struct ac__runtime *rt, unsigned n)
 {
     atomic_store(&rt->stopping, 1);
     for (unsigned i = 0; i < n; i++)
         ac__backend_wake(&rt->workers[i]);
+}
+
+/* Stops the threads started before one failed to start. */
+static void stop_threads(struct ac__runtime *rt, unsigned n)
+{
+    stop_loops(rt, n);
     for (unsigned i = 0; i < n; i++)
         pthread_join(rt->workers[i].thread, NULL);
 }
@@ -418,9 +434,7 @@ void ac__blocker_gone_done(ac_task *task)
         memcpy(&status, (char *)ac__task_frame(task) + task->type->result_offset, sizeof status);
     rt->exit_status = status;
     atomic_store(&rt->exit_when_stopped, 1);
-    atomic_store(&rt->stopping, 1);
-    for (unsigned i = 0; i < rt->nworkers; i++)
-        ac__backend_wake(&rt->workers[i]);
+    stop_loops(rt, rt->nworkers);
 }
 
 int ac__main(ac_task *task)
