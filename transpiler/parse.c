@@ -1,6 +1,6 @@
 /* parse.c: parses the preprocessed text with libclang. A large file is parsed as two halves at
  * once, on two threads: each half keeps every declaration but only its own function bodies. */
-#include "internal.h"
+#include "analyze.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -24,12 +24,12 @@ typedef struct event {
     char name[16]; /* 'i': the identifier (cut short); 'g': the identifier before the group */
 } event;
 
-typedef struct scan {
+typedef struct decl_scan {
     event *ev;
     unsigned n, cap;
-} scan;
+} decl_scan;
 
-static void push_event(scan *s, char kind, const char *name)
+static void push_event(decl_scan *s, char kind, const char *name)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 64;
@@ -58,7 +58,7 @@ static const char *const group_words[] = {"__attribute__", "__attribute", "asm",
 /* Whether the declaration scanned so far ends in a function declarator: its last group,
  * attributes and asm labels aside, is a parameter list after a name (or after another group, as
  * in `int (*f(void))(int)`). An `=` (an initializer, maybe a compound literal) disqualifies it. */
-static int is_function_head(const scan *s)
+static int is_function_head(const decl_scan *s)
 {
     for (unsigned i = 0; i < s->n; i++)
         if (s->ev[i].kind == '=')
@@ -77,7 +77,7 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
     const tk_stream *ts = &t->toks;
     unsigned depth = 0, nb = 0, open = 0;
     int directive_inside = 0, in_body = 0;
-    scan sc = {0};
+    decl_scan sc = {0};
     body *bodies = NULL;
     *bytes = 0;
     for (unsigned k = 0; k < ts->n; k++) {
@@ -228,6 +228,136 @@ static void dispose(job *j)
     j->index = NULL;
 }
 
+/* ---------------------------------------------------------------- plain bodies clang refuses */
+
+/* A function defined in the text: its extent, and whether it is async. */
+typedef struct fn_def {
+    unsigned start, end;
+    int async;
+} fn_def;
+
+typedef struct top_scan {
+    CXFile file;
+    fn_def *defs;
+    unsigned ndefs;
+    names async_names; /* of every async function declared */
+} top_scan;
+
+static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    top_scan *ts = data;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+        return CXChildVisit_Continue;
+    int async = an_has_async_attr(c);
+    if (async) {
+        char *name = cx_take(clang_getCursorSpelling(c));
+        names_put(&ts->async_names, name, NULL);
+        free(name);
+    }
+    if (clang_isCursorDefinition(c)) {
+        CXSourceRange r = clang_getCursorExtent(c);
+        CXFile f;
+        unsigned start, end;
+        clang_getSpellingLocation(clang_getRangeStart(r), &f, NULL, NULL, &start);
+        clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
+        if (clang_File_isEqual(f, ts->file)) {
+            if ((ts->ndefs & (ts->ndefs + 1)) == 0)
+                ts->defs = xrealloc(ts->defs, sizeof *ts->defs * (2 * ts->ndefs + 2));
+            ts->defs[ts->ndefs++] = (fn_def){start, end, async};
+        }
+    }
+    return CXChildVisit_Continue;
+}
+
+/* The body (an index into b) of a plain function that holds offset off, or -1. */
+static int plain_body_at(const top_scan *ts, const body *b, unsigned nb, unsigned off)
+{
+    for (unsigned k = 0; k < nb; k++) {
+        if (off <= b[k].open || off >= b[k].close)
+            continue;
+        for (unsigned i = 0; i < ts->ndefs; i++)
+            if (ts->defs[i].start < b[k].open && b[k].close < ts->defs[i].end)
+                return ts->defs[i].async ? -1 : (int)k;
+        return -1;
+    }
+    return -1;
+}
+
+/* Whether the body names an async function or holds an await or a combinator: then it is
+ * asyncc's business, and clang must understand it. */
+static int body_is_asyncs(const tunit *t, const top_scan *ts, const body *b)
+{
+    const tk_stream *s = &t->toks;
+    for (unsigned i = tk_at(s, b->open); i < s->n && s->v[i].start < b->close; i++) {
+        if (s->v[i].kind != TK_IDENT)
+            continue;
+        char *word = xstrndup(t->text + s->v[i].start, s->v[i].end - s->v[i].start);
+        int found = strncmp(word, "__asyncc_", 9) == 0;
+        if (!found)
+            names_get(&ts->async_names, word, &found);
+        free(word);
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
+/* clang 14 refuses some C that gcc compiles (nested functions, C2x labels before declarations,
+ * decimal floats, `return;` in a function returning a value...). When every error clang gives is
+ * inside the body of a plain function that has nothing async in it, parses again with those
+ * bodies blanked: asyncc writes a plain function as it is in the source, so clang need not
+ * understand it, and the compiler that builds the output judges it. Keeps j's parse (and its
+ * errors, which are then reported) otherwise. */
+static void parse_without_plain_errors(tunit *t, job *j)
+{
+    unsigned nb;
+    size_t bytes;
+    body *b = find_bodies(t, &nb, &bytes);
+    top_scan ts = {.file = clang_getFile(j->tu, j->name)};
+    clang_visitChildren(clang_getTranslationUnitCursor(j->tu), top_visit, &ts);
+    char *blanked = xcalloc(nb ? nb : 1, 1);
+    int ok = b && ts.file;
+    unsigned n = clang_getNumDiagnostics(j->tu);
+    for (unsigned i = 0; i < n && ok; i++) {
+        CXDiagnostic d = clang_getDiagnostic(j->tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            CXFile f;
+            unsigned off;
+            clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+            int k = f && clang_File_isEqual(f, ts.file) ? plain_body_at(&ts, b, nb, off) : -1;
+            ok = k >= 0 && !body_is_asyncs(t, &ts, &b[k]);
+            if (ok)
+                blanked[k] = 1;
+        }
+        clang_disposeDiagnostic(d);
+    }
+    if (ok) {
+        body *keep = xcalloc(nb, sizeof *keep);
+        unsigned nkeep = 0;
+        for (unsigned k = 0; k < nb; k++)
+            if (blanked[k])
+                keep[nkeep++] = b[k];
+        job retry = *j;
+        retry.text = blank_bodies(t, keep, 0, nkeep);
+        retry.index = NULL;
+        retry.tu = NULL;
+        run_job(&retry);
+        free(retry.text);
+        if (retry.err == CXError_Success && !has_errors(retry.tu)) {
+            dispose(j);
+            *j = retry;
+        } else {
+            dispose(&retry);
+        }
+        free(keep);
+    }
+    free(blanked);
+    free(ts.defs);
+    names_free(&ts.async_names);
+    free(b);
+}
+
 /* Parses in two halves when the bodies are large enough to be worth it: returns 1 with t->tu,
  * t->tu2 and t->split set, or 0 to parse the whole text as one. A half with an error (the user's,
  * or the scan's mistake) counts for nothing: the whole parse reports the user's errors. */
@@ -243,6 +373,8 @@ static int parse_whole(tunit *t)
         fprintf(stderr, "asyncc: cannot parse %s: %s\n", t->input, parse_error(jobs[0].err));
         return -1;
     }
+    if (has_errors(jobs[0].tu))
+        parse_without_plain_errors(t, &jobs[0]);
     t->tu = jobs[0].tu;
     t->ifile = clang_getFile(t->tu, jobs[0].name);
     return 0;

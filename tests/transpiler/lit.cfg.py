@@ -33,6 +33,7 @@ config.substitutions.append(("%FileCheck", paths["filecheck"]))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%run", "bash " + os.path.join(here, "run.sh")))
 config.substitutions.append(("%libs", paths["runtime_lib"] + " -luring -lpthread " + paths["san_flags"]))
+config.substitutions.append(("%seqlibs", paths["seq_lib"] + " " + paths["runtime_lib"] + " -luring -lpthread " + paths["san_flags"]))
 config.substitutions.append(("%clang", paths["clang"]))
 config.substitutions.append(("%cc", paths["cc"] + " -std=gnu11 -Wall -Wextra -Werror " + paths["san_flags"] + " -I" + paths["include_dir"]))
 # The same without the build's sanitizers: for gcc's flow warnings at -O2, which instrumentation
