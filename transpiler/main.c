@@ -323,6 +323,15 @@ const char *__asan_default_options(void)
     return "detect_leaks=0";
 }
 
+/* Whether anything in the preprocessed text is asyncc's: an async declaration, an await or a
+ * combinator (their markers), in the file or in what it includes. A file without any comes out
+ * byte for byte, so it needs no parse: clang's judgement of it is the compiler's to give, and a
+ * project that builds every file through asyncc-cc pays only the preprocessor for its plain ones. */
+static int mentions_async(const char *text, size_t len)
+{
+    return memmem(text, len, "asyncc_async", 12) || memmem(text, len, "__asyncc_", 9);
+}
+
 static void *load_libclang(void *rc)
 {
     *(int *)rc = cx_load();
@@ -369,19 +378,33 @@ int main(int argc, char **argv)
         return 1;
     }
     /* libclang loads on a thread of its own while this one drains the preprocessor's pipe:
-     * reading only after the load would stall the preprocessor once the pipe is full. */
+     * reading only after the load would stall the preprocessor once the pipe is full. A file
+     * whose text names nothing of asyncc's loads it only if the preprocessed text does (its
+     * headers' async declarations), and mostly never: see mentions_async. */
     pthread_t loader;
-    int load_rc = -1, threaded = pthread_create(&loader, NULL, load_libclang, &load_rc) == 0;
-    if (!threaded)
+    int load_rc = -1, early = memmem(t.orig, t.orig_len, "async", 5) || memmem(t.orig, t.orig_len, "await", 5) ||
+                              memmem(t.orig, t.orig_len, "ac_", 3);
+    int threaded = early && pthread_create(&loader, NULL, load_libclang, &load_rc) == 0;
+    if (early && !threaded)
         load_libclang(&load_rc);
     tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
+    if (pp_rc == 0 && strcmp(o.emit, "c") == 0 && !mentions_async(t.text, t.text_len)) {
+        int wrc = write_output(o.output, o.input, t.orig) == 0 ? 0 : 1;
+        if (threaded) { /* not exit(): it would wait for the loader's dlopen, then unload beside it */
+            fflush(NULL);
+            _exit(wrc);
+        }
+        return wrc;
+    }
     if (pp_rc == 0) {
         pp_take_defines(t.text, t.text_len, &t.self_macros);
         rl_relines(&t); /* and lexes the text */
     }
     if (threaded)
         pthread_join(loader, NULL);
+    else if (!early)
+        load_libclang(&load_rc);
     if (load_rc < 0)
         return 2;
     if (pp_rc < 0) {
