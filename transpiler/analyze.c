@@ -112,8 +112,8 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     VEC_PUSH(t->fns, t->nfns, f);
 }
 
-/* Whether the extent of c holds an await or combinator marker. */
-int an_mentions_marker(const tunit *t, CXCursor c)
+/* Whether an identifier in the extent of c is one that match accepts (given its text and length). */
+int an_extent_has_ident(const tunit *t, CXCursor c, int (*match)(const tunit *t, const char *s, unsigned len))
 {
     CXSourceRange r = clang_getCursorExtent(c);
     unsigned a = an_offset(clang_getRangeStart(r)), b = an_offset(clang_getRangeEnd(r));
@@ -121,9 +121,21 @@ int an_mentions_marker(const tunit *t, CXCursor c)
         return 0;
     const tk_stream *ts = &t->toks;
     for (unsigned i = tk_at(ts, a); i < ts->n && ts->v[i].start < b; i++)
-        if (ts->v[i].kind == TK_IDENT && ts->v[i].end - ts->v[i].start > 9 && memcmp(t->text + ts->v[i].start, "__asyncc_", 9) == 0)
+        if (ts->v[i].kind == TK_IDENT && match(t, t->text + ts->v[i].start, ts->v[i].end - ts->v[i].start))
             return 1;
     return 0;
+}
+
+static int is_marker(const tunit *t, const char *s, unsigned len)
+{
+    (void)t;
+    return len > 9 && memcmp(s, "__asyncc_", 9) == 0;
+}
+
+/* Whether the extent of c holds an await or combinator marker. */
+int an_mentions_marker(const tunit *t, CXCursor c)
+{
+    return an_extent_has_ident(t, c, is_marker);
 }
 
 int an_in_input(tunit *t, CXSourceLocation loc)
@@ -287,6 +299,10 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     else if (!is_def && self) {
         node *proto = an_build_tree(c);
         VEC_PUSH(t->protos, t->nprotos, proto);
+    } else if (is_def && ck_names_async_function(t, c)) {
+        ck_plain_function(t, with_body((top *)data, c));
+        if (((top *)data)->restart)
+            return CXChildVisit_Break;
     }
     return CXChildVisit_Continue;
 }
@@ -312,6 +328,7 @@ void an_reset(tunit *t)
     t->callees = NULL;
     t->ncallees = 0;
     t->callee_names = (names){0};
+    t->async_names = (names){0};
     t->fns = NULL;
     t->nfns = 0;
     t->frame_bounds = (names){0};

@@ -7,6 +7,7 @@
 
 /* analyze.c */
 /* Whether the extent of c holds an await or combinator marker. */
+int an_extent_has_ident(const tunit *t, CXCursor c, int (*match)(const tunit *t, const char *s, unsigned len));
 int an_mentions_marker(const tunit *t, CXCursor c);
 /* Whether loc is in the input file itself rather than in a header it includes. */
 int an_in_input(tunit *t, CXSourceLocation loc);
@@ -71,6 +72,8 @@ void ck_frame(tunit *t, afn *f);
 void ck_function_decl(tunit *t, afn *f);
 void ck_type_declaration(tunit *t, CXCursor c);
 void ck_declaration(tunit *t, CXCursor c, int here);
+int ck_names_async_function(const tunit *t, CXCursor c);
+void ck_plain_function(tunit *t, CXCursor c);
 void ck_unit(tunit *t);
 
 #endif

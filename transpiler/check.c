@@ -25,6 +25,19 @@ static void check_arguments(tunit *t, const node *call, const callee *c)
                       c->name, n, c->nparams);
 }
 
+/* A call of async function c that no await runs. */
+static void call_without_await(tunit *t, const node *call, const callee *c)
+{
+    dg_error_node(t, call, "call of async function '%s' without await: its future would never run; write await(%s(...))",
+                  c->name, c->name);
+}
+
+/* A use of async function `name` other than a call: no function of that name is left. */
+static void async_address(tunit *t, CXSourceLocation at, const char *name)
+{
+    dg_error(t, at, "taking the address of async function '%s' is not supported; call it with await", name);
+}
+
 /* Whether the async call n is an operand of await or of a combinator, possibly as `v = f(x)`. */
 static int is_marker_operand(node *n)
 {
@@ -252,9 +265,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         CXCursor fn = an_call_target(n);
         callee *c = an_callee_of(t, fn);
         if (c && !is_marker_operand(n)) {
-            dg_error_node(t, n,
-                          "call of async function '%s' without await: its future would never run; write await(%s(...))",
-                          c->name, c->name);
+            call_without_await(t, n, c);
         } else if (!c && f->self) {
             char *name = cx_take(clang_getCursorSpelling(fn));
             static const struct {
@@ -286,11 +297,9 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             while (p && (p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_ParenExpr))
                 p = p->parent;
             int is_callee = p && p->kind == CXCursor_CallExpr && p->nkids && an_unparen(p->kids[0]) == an_unparen(n);
-            if (!is_callee && an_callee_of(t, ref)) {
-                char *name = cx_take(clang_getCursorSpelling(ref));
-                dg_error_node(t, n, "taking the address of async function '%s' is not supported; call it with await", name);
-                free(name);
-            }
+            callee *c = is_callee ? NULL : an_callee_of(t, ref);
+            if (c)
+                async_address(t, clang_getCursorLocation(n->cur), c->name);
         }
     }
 }
@@ -422,8 +431,7 @@ static enum CXChildVisitResult async_address_visit(CXCursor c, CXCursor parent, 
     CXCursor ref = clang_getCursorReferenced(c);
     callee *fn = clang_getCursorKind(ref) == CXCursor_FunctionDecl ? an_callee_of(t, ref) : NULL;
     if (fn)
-        dg_error(t, clang_getCursorLocation(c), "taking the address of async function '%s' is not supported; call it with await",
-                 fn->name);
+        async_address(t, clang_getCursorLocation(c), fn->name);
     return CXChildVisit_Continue;
 }
 
@@ -483,11 +491,17 @@ void ck_declaration(tunit *t, CXCursor c, int here)
         return;
     }
     int is_def = clang_isCursorDefinition(c);
+    int own_async = an_own_async_attr(c);
+    if (own_async) {
+        char *name = cx_take(clang_getCursorSpelling(c));
+        names_put(&t->async_names, name, NULL);
+        free(name);
+    }
     if (here && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
         clang_visitChildren(c, startup_attr_visit, t);
     if (!is_def && here && an_mentions_marker(t, c))
         dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
-    if (!is_def && !an_own_async_attr(c) && !is_implicit(c) && an_has_async_attr(c)) {
+    if (!is_def && !own_async && !is_implicit(c) && an_has_async_attr(c)) {
         char *name = cx_take(clang_getCursorSpelling(c));
         dg_error(t, clang_getCursorLocation(c),
                  "'%s' is declared here without async but defined async; write async on this declaration too (a "
@@ -498,6 +512,58 @@ void ck_declaration(tunit *t, CXCursor c, int here)
     if (!here && is_def && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
         dg_error(t, clang_getCursorLocation(c),
                  "async function defined in an included file; define it in a .c file and declare it in the header");
+}
+
+static int is_async_name(const tunit *t, const char *s, unsigned len)
+{
+    char word[128];
+    if (len >= sizeof word)
+        return 0;
+    memcpy(word, s, len);
+    word[len] = 0;
+    int found;
+    names_get(&t->async_names, word, &found);
+    return found;
+}
+
+/* Whether the extent of c names a function declared async so far. */
+int ck_names_async_function(const tunit *t, CXCursor c)
+{
+    return t->async_names.count && an_extent_has_ident(t, c, is_async_name);
+}
+
+static void check_plain_node(tunit *t, node *n)
+{
+    if (n->kind == CXCursor_CallExpr) {
+        callee *c = an_callee_of(t, an_call_target(n));
+        if (c)
+            call_without_await(t, n, c);
+        for (unsigned i = c ? 1 : 0; i < n->nkids; i++) /* (get())(x): the callee's own expression */
+            if (!an_unevaluated_kid(t, n, i))
+                check_plain_node(t, n->kids[i]);
+        return;
+    }
+    if (n->kind == CXCursor_DeclRefExpr) {
+        CXCursor ref = clang_getCursorReferenced(n->cur);
+        callee *c = clang_getCursorKind(ref) == CXCursor_FunctionDecl ? an_callee_of(t, ref) : NULL;
+        if (c)
+            async_address(t, clang_getCursorLocation(n->cur), c->name);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (!an_unevaluated_kid(t, n, i)) /* sizeof f(): nothing is called */
+            check_plain_node(t, n->kids[i]);
+}
+
+/* A plain function without await or combinators, defined in the input: it is kept as written and
+ * never analyzed, but one that calls an async function, or takes its address, would call a
+ * function that no longer exists (gcc: an implicit declaration, then an undefined reference). Only
+ * a body naming an async function (ck_names_async_function) is walked. */
+void ck_plain_function(tunit *t, CXCursor c)
+{
+    node *root = an_build_tree(c);
+    for (unsigned i = 0; i < root->nkids; i++)
+        if (root->kids[i]->kind == CXCursor_CompoundStmt)
+            check_plain_node(t, root->kids[i]);
 }
 
 /* ---------------------------------------------------------------- local types and statements */

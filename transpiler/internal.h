@@ -201,6 +201,7 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    names async_names;  /* of the async functions declared so far, in the file or its headers */
     afn **fns;
     unsigned nfns;
     names self_macros; /* macros whose expansion names them again (pp_take_defines) */

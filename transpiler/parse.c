@@ -243,7 +243,7 @@ typedef struct top_scan {
     names async_names; /* of every async function declared */
 } top_scan;
 
-static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data)
+static enum CXChildVisitResult def_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     top_scan *ts = data;
@@ -315,7 +315,7 @@ static void parse_without_plain_errors(tunit *t, job *j)
     size_t bytes;
     body *b = find_bodies(t, &nb, &bytes);
     top_scan ts = {.file = clang_getFile(j->tu, j->name)};
-    clang_visitChildren(clang_getTranslationUnitCursor(j->tu), top_visit, &ts);
+    clang_visitChildren(clang_getTranslationUnitCursor(j->tu), def_visit, &ts);
     char *blanked = xcalloc(nb ? nb : 1, 1);
     int ok = b && ts.file;
     unsigned n = clang_getNumDiagnostics(j->tu);
