@@ -85,6 +85,7 @@
     X(clang_isConstQualifiedType) \
     X(clang_isCursorDefinition) \
     X(clang_isExpression) \
+    X(clang_isAttribute) \
     X(clang_isFunctionTypeVariadic) \
     X(clang_isStatement) \
     X(clang_isVolatileQualifiedType) \
@@ -181,6 +182,7 @@ int cx_load(void);
 #define clang_isConstQualifiedType (cx_api.clang_isConstQualifiedType)
 #define clang_isCursorDefinition (cx_api.clang_isCursorDefinition)
 #define clang_isExpression (cx_api.clang_isExpression)
+#define clang_isAttribute (cx_api.clang_isAttribute)
 #define clang_isFunctionTypeVariadic (cx_api.clang_isFunctionTypeVariadic)
 #define clang_isStatement (cx_api.clang_isStatement)
 #define clang_isVolatileQualifiedType (cx_api.clang_isVolatileQualifiedType)

@@ -11,6 +11,24 @@ static const char *linkage(const callee *c)
     return c->is_static ? "static " : "";
 }
 
+/* Whether parameter decl is declared `unused` or `maybe_unused` (GNU or C2x, `gnu::` too): the
+ * twin's copy of it must say so, or -Wunused-parameter warns where the source does not. */
+static int marked_unused(const tunit *t, const node *decl)
+{
+    const tk_stream *s = &t->toks;
+    for (unsigned i = 0; i < decl->nkids; i++) {
+        if (!clang_isAttribute(decl->kids[i]->kind))
+            continue;
+        unsigned k = tk_at(s, nstart(decl->kids[i])), c1 = tk_next(s, k + 1), c2 = c1 < s->n ? tk_next(s, c1 + 1) : s->n;
+        if (c2 < s->n && tk_is(s, c1, ":") && tk_is(s, c2, ":"))
+            k = tk_next(s, c2 + 1);
+        if (tk_is(s, k, "unused") || tk_is(s, k, "__unused__") || tk_is(s, k, "maybe_unused") ||
+            tk_is(s, k, "__maybe_unused__"))
+            return 1;
+    }
+    return 0;
+}
+
 static char *init_params(lw *L, int with_names, const callee *abi)
 {
     afn *f = L->f;
@@ -25,7 +43,7 @@ static char *init_params(lw *L, int with_names, const callee *abi)
         /* An unnamed parameter (C2x; gcc takes it) is named by its field: init and args store it,
          * and a definition without the name is a warning in clang. */
         char *d = lw_field_decl(ty, xstrdup(with_names ? (v->name[0] ? v->name : v->field) : ""));
-        if (with_names && !v->name[0]) {
+        if (with_names && (!v->name[0] || (!abi && marked_unused(L->t, v->decl)))) {
             char *named = xasprintf("__attribute__((unused)) %s", d);
             free(d);
             d = named;
