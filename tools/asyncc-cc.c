@@ -340,6 +340,47 @@ static void expand_response_files(argv_t *out, int argc, char **argv, int depth)
     }
 }
 
+/* `-Wp,-MD,FILE` (Linux's kbuild and older makefiles) asks the preprocessor itself for the
+ * dependencies, which the real compile would then write for asyncc's temporary file: its -MD,
+ * -MMD, -MF, -MT, -MQ and -MP are taken like the driver's. Returns what is left of the option for
+ * both compilers (`-Wp,-D_FORTIFY_SOURCE=2`), or NULL when nothing is. */
+static const char *wp_dependency_options(command *c, const char *a)
+{
+    char *opts = xasprintf("%s", a + 4), *save = NULL, *rest = xasprintf("-Wp");
+    size_t kept = 0;
+    for (char *o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
+        int md = strcmp(o, "-MD") == 0 || strcmp(o, "-MMD") == 0;
+        if (md || strcmp(o, "-MF") == 0 || strcmp(o, "-MT") == 0 || strcmp(o, "-MQ") == 0) {
+            char *v = strtok_r(NULL, ",", &save);
+            if (!v)
+                die("%s: %s needs a value after it", a, o);
+            if (md) {
+                c->md = 1;
+                c->mmd |= strcmp(o, "-MMD") == 0;
+            }
+            if (md || strcmp(o, "-MF") == 0) {
+                c->mf = xasprintf("%s", v);
+            } else {
+                push(&c->mt, xasprintf("%s", o));
+                push(&c->mt, xasprintf("%s", v));
+            }
+        } else if (strcmp(o, "-MP") == 0) {
+            c->mp = 1;
+        } else {
+            char *more = xasprintf("%s,%s", rest, o);
+            free(rest);
+            rest = more;
+            kept++;
+        }
+    }
+    free(opts);
+    if (!kept) {
+        free(rest);
+        return NULL;
+    }
+    return rest;
+}
+
 static void parse(command *c, int argc, char **argv, const char *real_cc)
 {
     push_words(&c->cc, real_cc);
@@ -361,6 +402,8 @@ static void parse(command *c, int argc, char **argv, const char *real_cc)
             value = argv[++i];
 
         /* Dependency files: asyncc writes them for the original sources. */
+        if (strncmp(a, "-Wp,", 4) == 0 && (a = wp_dependency_options(c, a)) == NULL)
+            continue;
         if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0) {
             c->md = 1;
             c->mmd |= strcmp(a, "-MMD") == 0;
@@ -632,7 +675,7 @@ static void usage(void)
     puts("usage: asyncc-cc [options] [compiler flags] files...\n"
          "A C compiler driver: transpiles the async code in each .c file with asyncc, compiles the result\n"
          "with the real compiler and links libasyncc. Takes the real compiler's flags (see cc --help);\n"
-         "-MD/-MMD/-MF/-MT write the dependencies of the original sources.\n"
+         "-MD/-MMD/-MF/-MT (also as -Wp,-MD,FILE) write the dependencies of the original sources.\n"
          "\n"
          "Options of its own:\n"
          "  --help       this text\n"

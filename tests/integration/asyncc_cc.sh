@@ -31,7 +31,11 @@ grep -q "sub/local.h" obj/a.d || fail "obj/a.d does not list sub/local.h"
 ! grep -q "$TMPDIR" obj/a.d || fail "obj/a.d names a temporary file"
 "$cc" -MMD -MF custom.d -MT custom-target -c sub/a.c -o obj/x.o
 grep -q "^custom-target: sub/a.c" custom.d || fail "-MF/-MT: $(head -1 custom.d)"
-echo "ok: -MD/-MMD/-MF/-MT depfiles describe sub/a.c and its headers"
+# -Wp,-MD,FILE (kbuild): the dependencies of sub/a.c, not of the temporary file; other -Wp options stay
+"$cc" -Wp,-MD,wp.d,-DWP_KEPT=1 -MT wp-target -c sub/a.c -o obj/wp.o
+grep -q "^wp-target: sub/a.c" wp.d || fail "-Wp,-MD: $(head -1 wp.d)"
+! grep -q "$TMPDIR" wp.d || fail "-Wp,-MD: wp.d names a temporary file"
+echo "ok: -MD/-MMD/-MF/-MT and -Wp,-MD,FILE depfiles describe sub/a.c and its headers"
 
 "$cc" -E sub/a.c >a.i && grep -q "ac__poll_twice" a.i || fail "-E does not show the transpiled code"
 "$cc" -S sub/a.c -o a.s && grep -q "ac__poll_twice" a.s || fail "-S does not compile the transpiled code"
