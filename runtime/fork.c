@@ -125,7 +125,7 @@ static void reset_worker(struct ac__worker *w)
     w->be = &dormant;
 }
 
-static void child(void)
+static void in_fork_child(void)
 {
     ac__fork_epoch++;
     ac__runtime_after_fork();
@@ -162,7 +162,7 @@ static void child(void)
 
 static void install(void)
 {
-    pthread_atfork(NULL, NULL, child);
+    pthread_atfork(NULL, NULL, in_fork_child);
 }
 
 void ac__fork_install(void)

@@ -670,6 +670,41 @@ static const char *transpile(const command *c, const layout *l, int k)
 
 /* ------------------------------------------------------------------------------------------ */
 
+/* path as the user's -ffile-prefix-map/-fdebug-prefix-map (the last that matches) rewrite it. */
+static char *user_mapped(const argv_t *args, const char *path)
+{
+    char *best = NULL;
+    for (int i = 0; i < args->n; i++) {
+        const char *a = args->v[i], *map = NULL;
+        if (strncmp(a, "-ffile-prefix-map=", 18) == 0)
+            map = a + 18;
+        else if (strncmp(a, "-fdebug-prefix-map=", 19) == 0)
+            map = a + 19;
+        const char *eq = map ? strchr(map, '=') : NULL;
+        if (eq && strncmp(path, map, (size_t)(eq - map)) == 0) {
+            free(best);
+            best = xasprintf("%s%s", eq + 1, path + (eq - map));
+        }
+    }
+    return best ? best : xasprintf("%s", path);
+}
+
+/* The real compile of a transpiled source at tmp names the original one in its debug information
+ * (the unit's name and directory), as a plain build of path would, through the user's own prefix
+ * maps: the temporary file's name made every build's objects differ and pointed debuggers and
+ * addr2line at a file deleted after the build. */
+static void name_original_source(argv_t *cc, const argv_t *args, const char *tmp, const char *path)
+{
+    char *dir = xasprintf("%s", tmp), *orig_dir = xasprintf("%s", path);
+    char *mapped = user_mapped(args, path), *mapped_dir = user_mapped(args, dirname(orig_dir));
+    push(cc, xasprintf("-ffile-prefix-map=%s=%s", dirname(dir), mapped_dir));
+    push(cc, xasprintf("-ffile-prefix-map=%s=%s", tmp, mapped));
+    free(dir);
+    free(orig_dir);
+    free(mapped);
+    free(mapped_dir);
+}
+
 static void usage(void)
 {
     puts("usage: asyncc-cc [options] [compiler flags] files...\n"
@@ -761,6 +796,7 @@ int main(int argc, char **argv)
                 push(&c.cc, "-iquote");
                 push(&c.cc, xasprintf("%s", dirname(copy)));
                 free(copy);
+                name_original_source(&c.cc, &args, file, c.src[k].path);
             }
         }
         if (failed)

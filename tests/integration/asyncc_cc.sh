@@ -37,6 +37,20 @@ grep -q "^wp-target: sub/a.c" wp.d || fail "-Wp,-MD: $(head -1 wp.d)"
 ! grep -q "$TMPDIR" wp.d || fail "-Wp,-MD: wp.d names a temporary file"
 echo "ok: -MD/-MMD/-MF/-MT and -Wp,-MD,FILE depfiles describe sub/a.c and its headers"
 
+# Debug information names sub/a.c, not the temporary file (whose name changed every build), also
+# through the user's own prefix map: two builds make the same object.
+"$cc" -g -c sub/a.c -o obj/g1.o && "$cc" -g -c sub/a.c -o obj/g2.o
+cmp -s obj/g1.o obj/g2.o || fail "two -g builds of sub/a.c differ"
+readelf --debug-dump=info obj/g1.o >g1.info # (not piped to grep -m1: SIGPIPE under pipefail)
+unit=$(grep -m1 DW_AT_name g1.info)
+case $unit in *": sub/a.c") ;; *) fail "-g: the unit is named: $unit" ;; esac
+"$cc" -g -ffile-prefix-map="$work"=/build -c "$work/sub/a.c" -o obj/g3.o
+readelf --debug-dump=info obj/g3.o >g3.info
+unit=$(grep -m1 DW_AT_name g3.info)
+case $unit in *": /build/sub/a.c") ;; *) fail "-ffile-prefix-map: the unit is named: $unit" ;; esac
+! grep -q "asyncc-cc\." obj/g1.o obj/g3.o || fail "an object names the temporary directory"
+echo "ok: -g objects name sub/a.c and are reproducible"
+
 "$cc" -E sub/a.c >a.i && grep -q "ac__poll_twice" a.i || fail "-E does not show the transpiled code"
 "$cc" -S sub/a.c -o a.s && grep -q "ac__poll_twice" a.s || fail "-S does not compile the transpiled code"
 "$cc" -MM sub/a.c >a.mm && grep -q "sub/local.h" a.mm || fail "-MM does not list sub/local.h"
