@@ -25,6 +25,24 @@ static void check_arguments(tunit *t, const node *call, const callee *c)
                       c->name, n, c->nparams);
 }
 
+/* Whether a call of `name` cannot be in an async function: 1 a jump (setjmp, longjmp and their
+ * kin), 0 stack memory (alloca), -1 neither. */
+static int banned_call(const char *name)
+{
+    static const struct {
+        const char *name;
+        int is_jump;
+    } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
+                  {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
+                  {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
+                  {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}, {"getcontext", 1},
+                  {"savectx", 1}};
+    for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+        if (strcmp(name, banned[i].name) == 0)
+            return banned[i].is_jump;
+    return -1;
+}
+
 /* A call of async function c that no await runs. */
 static void call_without_await(tunit *t, const node *call, const callee *c)
 {
@@ -268,26 +286,19 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             call_without_await(t, n, c);
         } else if (!c && f->self) {
             char *name = cx_take(clang_getCursorSpelling(fn));
-            static const struct {
-                const char *name;
-                int is_jump;
-            } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
-                          {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
-                          {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
-                          {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}, {"getcontext", 1},
-                          {"savectx", 1}};
-            int found = 0;
-            for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
-                if (strcmp(name, banned[i].name) == 0) {
-                    found = 1;
-                    dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
-                                  banned[i].is_jump
-                                      ? "a jump across a suspended frame cannot be resumed; return an error code instead"
-                                      : "its memory would not survive a suspension; use malloc or a fixed-size array");
-                }
-            if (!found && returns_twice(t, fn))
-                dg_error_node(t, n, "'%s' cannot be used in an async function: %s", name,
-                              "a jump across a suspended frame cannot be resumed; return an error code instead");
+            int kind = banned_call(name);
+            if (kind < 0 && returns_twice(t, fn))
+                kind = 1;
+            if (kind >= 0) {
+                /* named as the user wrote it when that is a banned name too: glibc's setjmp is a
+                 * macro of _setjmp, alloca one of __builtin_alloca */
+                char *written = dg_user_word(t, clang_getCursorLocation(n->cur));
+                dg_error_node(t, n, "'%s' cannot be used in an async function: %s",
+                              written && banned_call(written) >= 0 ? written : name,
+                              kind ? "a jump across a suspended frame cannot be resumed; return an error code instead"
+                                   : "its memory would not survive a suspension; use malloc or a fixed-size array");
+                free(written);
+            }
             free(name);
         }
     } else if (n->kind == CXCursor_DeclRefExpr) {

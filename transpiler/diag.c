@@ -2,6 +2,7 @@
  * Locations come from the preprocessed text's line markers, so they name the original source. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,30 +324,37 @@ void dg_release(int print)
 }
 
 /* Prints the source line and a caret under the column, as clang does. */
-static void show_line(const char *path, unsigned line, unsigned col)
+/* Line `line` of the file at path, without its newline (NULL when there is none). */
+static char *read_line_of(const char *path, unsigned line)
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
-        return;
-    char buf[4096];
-    unsigned n = 0;
-    while (fgets(buf, sizeof buf, fp)) {
-        size_t len = strlen(buf);
-        if (len && buf[len - 1] == '\n')
-            n++;
-        else if (!feof(fp))
-            continue;
-        if (n == line || (n == line - 1 && feof(fp))) {
-            if (len && buf[len - 1] == '\n')
-                buf[len - 1] = 0;
-            fprintf(out(), "%s\n", buf);
-            for (unsigned i = 1; i < col && buf[i - 1]; i++)
-                fputc(buf[i - 1] == '\t' ? '\t' : ' ', out());
-            fputs("^\n", out());
-            break;
-        }
-    }
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len = -1;
+    for (unsigned n = 0; n < line && (len = getline(&buf, &cap, fp)) >= 0; n++)
+        ;
     fclose(fp);
+    if (len < 0) {
+        free(buf);
+        return NULL;
+    }
+    if (len && buf[len - 1] == '\n')
+        buf[len - 1] = 0;
+    return buf;
+}
+
+static void show_line(const char *path, unsigned line, unsigned col)
+{
+    char *buf = read_line_of(path, line);
+    if (!buf)
+        return;
+    fprintf(out(), "%s\n", buf);
+    for (unsigned i = 1; i < col && buf[i - 1]; i++)
+        fputc(buf[i - 1] == '\t' ? '\t' : ' ', out());
+    fputs("^\n", out());
+    free(buf);
 }
 
 /* asyncc's own macros as the preprocessor writes them out (tokens apart by blanks), as the user
@@ -535,6 +543,27 @@ static void user_location(tunit *t, CXSourceLocation loc, char **file, unsigned 
         *line += uline - input;
     else
         *col = original_column(t, offset, *col);
+}
+
+/* The identifier the user wrote where loc is reported, or NULL: what a diagnostic should name
+ * where clang's name comes from a macro's expansion (the user's `setjmp` is `_setjmp` to clang,
+ * `alloca` is `__builtin_alloca`). */
+char *dg_user_word(tunit *t, CXSourceLocation loc)
+{
+    char *file, *word = NULL;
+    unsigned line, col;
+    user_location(t, loc, &file, &line, &col);
+    char *text = read_line_of(file, line);
+    free(file);
+    if (!text)
+        return NULL;
+    const char *p = col >= 1 && col <= strlen(text) ? text + col - 1 : "", *e = p;
+    while (*e == '_' || isalnum((unsigned char)*e))
+        e++;
+    if (e > p && !isdigit((unsigned char)*p))
+        word = xstrndup(p, (size_t)(e - p));
+    free(text);
+    return word;
 }
 
 /* kind is "error" or "warning"; flag, when not NULL, names the -W flag of a warning as clang

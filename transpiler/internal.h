@@ -234,6 +234,7 @@ void dg_hold(void);
 void dg_release(int print);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+char *dg_user_word(tunit *t, CXSourceLocation loc);
 /* A diagnostic of any kind ("error", "warning") at n, with its -W flag when not NULL. */
 void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
