@@ -104,6 +104,22 @@ static int line_marker(const char *p, const char *eol, char **main_name, unsigne
     return 1;
 }
 
+/* Whether t, a token of a macro's expansion, ends or begins a statement: an expansion made of
+ * statements (`#define WARN(m) {if (!quiet) fprintf m; if (code == 0) code = 2;}`) stays on its
+ * first line, as clang -E writes it: spread over the invocation's lines, its second `if` stood
+ * where -Wmisleading-indentation took it for a statement indented under the first (gzip), a
+ * warning clang never gives inside the source's expansions. Expression macros (`await(` over
+ * several lines) are what the lines are given back for. */
+static int ends_or_starts_statement(const tokref *t)
+{
+    static const char *const words[] = {";", "{", "}", "if", "else", "for", "while", "do", "switch", "case",
+                                        "default", "return", "break", "continue", "goto", NULL};
+    for (int i = 0; words[i]; i++)
+        if (t->len == strlen(words[i]) && memcmp(t->s, words[i], t->len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Writes text line [p, eol) (the input's line `line`), followed by nblank blank lines, with its
  * tokens back on their lines; returns how many blank lines it used, or -1 to leave it as it is. */
 static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol, unsigned line, unsigned nblank,
@@ -125,10 +141,13 @@ static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol,
         }
         int *m = match(pv, np, ov, no);
         unsigned last = line;
-        for (unsigned i = 0; i < np; i++)
+        int statements = 0; /* expansion tokens of statements after the first token that moves */
+        for (unsigned i = 0; i < np; i++) {
             if (m[i] >= 0 && ov[m[i]].line > last)
                 last = ov[m[i]].line;
-        if (last > line) {
+            statements |= last > line && m[i] < 0 && ends_or_starts_statement(&pv[i]);
+        }
+        if (last > line && !statements) {
             const char *from = p;
             unsigned at = line;
             for (unsigned i = 0; i < np; i++) {
