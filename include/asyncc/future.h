@@ -258,9 +258,17 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wunused-const-variable\"")                                \
     _Pragma("GCC diagnostic ignored \"-Wlong-long\"") AC__GEN_COMPAT
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
+/* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
+ * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
+ * `if (IS_BUF(tv))`, `#define IS_BUF(tv) ((tv)->t == 10)`, for `if (((tv)->t == 10))` (duktape). */
+#ifdef __clang__
+#define AC__RUN_EXPANDED _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")
+#else
+#define AC__RUN_EXPANDED
+#endif
 #define AC__RUN_BEGIN                                                                              \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winline\"")                 \
-    _Pragma("GCC diagnostic ignored \"-Wdeclaration-after-statement\"")
+    _Pragma("GCC diagnostic ignored \"-Wdeclaration-after-statement\"") AC__RUN_EXPANDED
 #define AC__FALL_OFF(...) __VA_ARGS__
 
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
