@@ -112,30 +112,36 @@ static void analyze_function(tunit *t, CXCursor c, callee *self)
     VEC_PUSH(t->fns, t->nfns, f);
 }
 
-/* Whether an identifier in the extent of c is one that match accepts (given its text and length). */
-int an_extent_has_ident(const tunit *t, CXCursor c, int (*match)(const tunit *t, const char *s, unsigned len))
+/* Whether an identifier of text [a, b) is one that match accepts (given ctx, its text and length). */
+int an_range_has_ident(const tunit *t, unsigned a, unsigned b, an_ident_match match, const void *ctx)
 {
-    CXSourceRange r = clang_getCursorExtent(c);
-    unsigned a = an_offset(clang_getRangeStart(r)), b = an_offset(clang_getRangeEnd(r));
     if (b > t->text_len || a >= b)
         return 0;
     const tk_stream *ts = &t->toks;
     for (unsigned i = tk_at(ts, a); i < ts->n && ts->v[i].start < b; i++)
-        if (ts->v[i].kind == TK_IDENT && match(t, t->text + ts->v[i].start, ts->v[i].end - ts->v[i].start))
+        if (ts->v[i].kind == TK_IDENT && match(ctx, t->text + ts->v[i].start, ts->v[i].end - ts->v[i].start))
             return 1;
     return 0;
 }
 
-static int is_marker(const tunit *t, const char *s, unsigned len)
+/* The same over the extent of c. */
+int an_extent_has_ident(const tunit *t, CXCursor c, an_ident_match match, const void *ctx)
 {
-    (void)t;
+    CXSourceRange r = clang_getCursorExtent(c);
+    return an_range_has_ident(t, an_offset(clang_getRangeStart(r)), an_offset(clang_getRangeEnd(r)), match, ctx);
+}
+
+/* Whether identifier s (len bytes) is an await or combinator marker (ctx unused). */
+int an_is_marker_word(const void *ctx, const char *s, unsigned len)
+{
+    (void)ctx;
     return len > 9 && memcmp(s, "__asyncc_", 9) == 0;
 }
 
 /* Whether the extent of c holds an await or combinator marker. */
 int an_mentions_marker(const tunit *t, CXCursor c)
 {
-    return an_extent_has_ident(t, c, is_marker);
+    return an_extent_has_ident(t, c, an_is_marker_word, NULL);
 }
 
 int an_in_input(tunit *t, CXSourceLocation loc)

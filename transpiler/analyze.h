@@ -7,7 +7,10 @@
 
 /* analyze.c */
 /* Whether the extent of c holds an await or combinator marker. */
-int an_extent_has_ident(const tunit *t, CXCursor c, int (*match)(const tunit *t, const char *s, unsigned len));
+typedef int (*an_ident_match)(const void *ctx, const char *s, unsigned len);
+int an_range_has_ident(const tunit *t, unsigned a, unsigned b, an_ident_match match, const void *ctx);
+int an_extent_has_ident(const tunit *t, CXCursor c, an_ident_match match, const void *ctx);
+int an_is_marker_word(const void *ctx, const char *s, unsigned len);
 int an_mentions_marker(const tunit *t, CXCursor c);
 /* Whether loc is in the input file itself rather than in a header it includes. */
 int an_in_input(tunit *t, CXSourceLocation loc);

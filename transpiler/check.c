@@ -525,22 +525,18 @@ void ck_declaration(tunit *t, CXCursor c, int here)
                  "async function defined in an included file; define it in a .c file and declare it in the header");
 }
 
-static int is_async_name(const tunit *t, const char *s, unsigned len)
+/* Whether identifier s (len bytes) is a key of the names table ctx. */
+static int is_name_of(const void *ctx, const char *s, unsigned len)
 {
-    char word[128];
-    if (len >= sizeof word)
-        return 0;
-    memcpy(word, s, len);
-    word[len] = 0;
     int found;
-    names_get(&t->async_names, word, &found);
+    names_get_n(ctx, s, len, &found);
     return found;
 }
 
 /* Whether the extent of c names a function declared async so far. */
 int ck_names_async_function(const tunit *t, CXCursor c)
 {
-    return t->async_names.count && an_extent_has_ident(t, c, is_async_name);
+    return t->async_names.count && an_extent_has_ident(t, c, is_name_of, &t->async_names);
 }
 
 static void check_plain_node(tunit *t, node *n)

@@ -323,7 +323,6 @@ void dg_release(int print)
     held_len = 0;
 }
 
-/* Prints the source line and a caret under the column, as clang does. */
 /* Line `line` of the file at path, without its newline (NULL when there is none). */
 static char *read_line_of(const char *path, unsigned line)
 {
@@ -345,6 +344,7 @@ static char *read_line_of(const char *path, unsigned line)
     return buf;
 }
 
+/* Prints the source line and a caret under the column, as clang does. */
 static void show_line(const char *path, unsigned line, unsigned col)
 {
     char *buf = read_line_of(path, line);

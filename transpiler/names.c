@@ -8,32 +8,39 @@
 
 #include "buf.h"
 
-static unsigned hash(const char *s)
+static unsigned hash_n(const char *s, size_t len)
 {
     unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
     return h;
 }
 
 static unsigned slot(const names *n, const char *key)
 {
-    unsigned i = hash(key) & (n->cap - 1);
+    unsigned i = hash_n(key, strlen(key)) & (n->cap - 1);
     while (n->keys[i] && strcmp(n->keys[i], key) != 0)
         i = (i + 1) & (n->cap - 1);
     return i;
 }
 
-void *names_get(const names *n, const char *key, int *found)
+void *names_get_n(const names *n, const char *key, size_t len, int *found)
 {
     *found = 0;
     if (!n->cap)
         return NULL;
-    unsigned i = slot(n, key);
+    unsigned i = hash_n(key, len) & (n->cap - 1);
+    while (n->keys[i] && (strncmp(n->keys[i], key, len) != 0 || n->keys[i][len]))
+        i = (i + 1) & (n->cap - 1);
     if (!n->keys[i])
         return NULL;
     *found = 1;
     return n->values[i];
+}
+
+void *names_get(const names *n, const char *key, int *found)
+{
+    return names_get_n(n, key, strlen(key), found);
 }
 
 static void grow(names *n)

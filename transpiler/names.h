@@ -4,6 +4,8 @@
 #ifndef ASYNCC_NAMES_H
 #define ASYNCC_NAMES_H
 
+#include <stddef.h>
+
 typedef struct names {
     char **keys;
     void **values;
@@ -12,6 +14,8 @@ typedef struct names {
 
 /* Returns the value stored for key and sets *found, or NULL with *found = 0. */
 void *names_get(const names *n, const char *key, int *found);
+/* The same for the key of len bytes at key (a token of a text, not NUL-terminated). */
+void *names_get_n(const names *n, const char *key, size_t len, int *found);
 /* Stores value for key (a copy of key is kept), replacing any earlier value. */
 void names_put(names *n, const char *key, void *value);
 /* Frees the table and its copies of the keys (not the values); n is empty again. */

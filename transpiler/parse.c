@@ -284,23 +284,19 @@ static int plain_body_at(const top_scan *ts, const body *b, unsigned nb, unsigne
     return -1;
 }
 
+/* Whether identifier s is a marker or the name of an async function (ctx: their names). */
+static int is_asyncs_word(const void *ctx, const char *s, unsigned len)
+{
+    int found;
+    names_get_n(ctx, s, len, &found);
+    return found || an_is_marker_word(NULL, s, len);
+}
+
 /* Whether the body names an async function or holds an await or a combinator: then it is
  * asyncc's business, and clang must understand it. */
 static int body_is_asyncs(const tunit *t, const top_scan *ts, const body *b)
 {
-    const tk_stream *s = &t->toks;
-    for (unsigned i = tk_at(s, b->open); i < s->n && s->v[i].start < b->close; i++) {
-        if (s->v[i].kind != TK_IDENT)
-            continue;
-        char *word = xstrndup(t->text + s->v[i].start, s->v[i].end - s->v[i].start);
-        int found = strncmp(word, "__asyncc_", 9) == 0;
-        if (!found)
-            names_get(&ts->async_names, word, &found);
-        free(word);
-        if (found)
-            return 1;
-    }
-    return 0;
+    return an_range_has_ident(t, b->open, b->close, is_asyncs_word, &ts->async_names);
 }
 
 /* clang 14 refuses some C that gcc compiles (nested functions, C2x labels before declarations,
