@@ -632,8 +632,12 @@ int dg_report_clang(tunit *t)
             unsigned line, col;
             user_location(t, clang_getDiagnosticLocation(d), &file, &line, &col);
             char *msg = cx_take(clang_getDiagnosticSpelling(d));
-            fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);
-            show_line(file, line, col);
+            if (line) {
+                fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);
+                show_line(file, line, col);
+            } else { /* clang's "too many errors emitted": about the whole file */
+                fprintf(out(), "%s: error: %s\n", t->input, msg);
+            }
             free(file);
             free(msg);
             errors++;

@@ -171,6 +171,15 @@ static void claim_name(mover *M, node *k)
     free(name);
 }
 
+/* Whether tag declaration k, beside variables, only names a type declared before it: clang makes
+ * one of `struct ATTRS tag v;` (a redeclaration that defines nothing), where C sees `struct tag`. */
+static int tag_reference(const node *k)
+{
+    if (k->kind != CXCursor_StructDecl && k->kind != CXCursor_UnionDecl && k->kind != CXCursor_EnumDecl)
+        return 0;
+    return !clang_isCursorDefinition(k->cur) && !clang_equalCursors(clang_getCanonicalCursor(k->cur), k->cur);
+}
+
 static void collect(mover *M, node *n)
 {
     if (an_types_only(n)) {
@@ -194,7 +203,14 @@ static void collect(mover *M, node *n)
         for (unsigned i = 0; i < n->nkids; i++) {
             node *k = n->kids[i];
             if (!an_is_unnamed_tag(k)) {
-                if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
+                if (tag_reference(k)) {
+                    /* `struct __attribute__((unused)) pt v;` names a type declared before (here or at
+                     * file scope): nothing moves, and its variables say the type's (new) name */
+                    char *name = cx_take(clang_getCursorSpelling(k->cur));
+                    const char *to = new_name(M->f, k->cur);
+                    k->repl = xasprintf("%s %s", an_tag_keyword(k->kind), to ? to : name);
+                    free(name);
+                } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
                     char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
                     move_text(M, k, def);

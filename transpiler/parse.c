@@ -80,6 +80,7 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
     decl_scan sc = {0};
     body *bodies = NULL;
     *bytes = 0;
+    *nbodies = 0;
     for (unsigned k = 0; k < ts->n; k++) {
         const tk_token *tok = &ts->v[k];
         unsigned len = tok->end - tok->start;
