@@ -270,6 +270,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     (void)parent;
     tunit *t = ((top *)data)->t;
     enum CXCursorKind k = clang_getCursorKind(c);
+    if (ck_async_written(t, c) && an_in_input(t, clang_getCursorLocation(c))) {
+        CXCursor full = k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) ? with_body(data, c) : c;
+        if (((top *)data)->restart)
+            return CXChildVisit_Break;
+        ck_async_targets(t, full);
+    }
     if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
         ck_type_declaration(t, c);
         char *name = an_scope_name(c);

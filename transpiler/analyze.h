@@ -77,6 +77,8 @@ void ck_type_declaration(tunit *t, CXCursor c);
 void ck_declaration(tunit *t, CXCursor c, int here);
 int ck_names_async_function(const tunit *t, CXCursor c);
 void ck_plain_function(tunit *t, CXCursor c);
+int ck_async_written(const tunit *t, CXCursor c);
+void ck_async_targets(tunit *t, CXCursor c);
 void ck_unit(tunit *t);
 
 #endif

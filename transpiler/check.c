@@ -490,12 +490,9 @@ void ck_type_declaration(tunit *t, CXCursor c)
 void ck_declaration(tunit *t, CXCursor c, int here)
 {
     if (clang_getCursorKind(c) == CXCursor_VarDecl) {
-        if (here && an_own_async_attr(c)) {
-            char *name = cx_take(clang_getCursorSpelling(c));
-            dg_error(t, clang_getCursorLocation(c),
-                     "'%s' is a variable: async applies to functions; declare it apart from the async function", name);
-            free(name);
-        } else if (here && an_mentions_marker(t, c))
+        if (here && an_own_async_attr(c))
+            return; /* refused by ck_async_targets */
+        if (here && an_mentions_marker(t, c))
             dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
         else if (here)
             clang_visitChildren(c, async_address_visit, t);
