@@ -187,10 +187,13 @@ static void keep_reloads_under_budget(lw *L)
 
 /* At most this many debug copies (below) in a function: each await copies every local in scope,
  * so that their number grows as locals times awaits (tests/transpiler/adversarial/long_function.c
- * has 600 of each), and so does the time gcc -O0 takes. Past it, the locals in scope at the
- * most awaits get none, one by one (their names then show what their stack slots hold after
- * an await, as before), and the others keep theirs. */
-enum { DEBUG_COPIES_MAX = 1 << 14 };
+ * has 600 of each), and so does the time gcc -O0 takes, far faster than linearly under the
+ * sanitizers, where unoptimized builds are common: that file's output took gcc -O0 2.9 s with
+ * 16,105 copies, and with -fsanitize=address,undefined over 4 minutes (8,000 copies: 36 s; 3,900:
+ * 11 s; 900: 8 s; the source as plain C: 0.5 s). Past it, the locals in scope at the most awaits
+ * get none, one by one (their names then show what their stack slots hold after an await, as
+ * before), and the others keep theirs: 60 locals over 60 awaits keep all (emit/gdb_many_locals). */
+enum { DEBUG_COPIES_MAX = 1 << 12 };
 
 /* The debug copies v would get: a store at each await in its scope after its declaration, and
  * a load at each one after which it is not loaded back anyway. */
