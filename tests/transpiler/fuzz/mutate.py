@@ -7,7 +7,12 @@ only with a diagnostic: asyncc must not die of a signal or of memory, hang, exit
 1, or print an error that names no place. When asyncc accepts a mutant that gcc compiles as plain
 C (`async` vanishes, `await(e)` is `e`), the output must compile too.
 
-usage: mutate.py --asyncc BIN --include DIR [--seeds A-B] [--per-file N] [--keep DIR] FILE.c...
+With --run, a mutant that compiles both ways is built on the runtime and as sequential C (await is
+the identity, as run.sh does), and both must print the same and exit alike: a mutant is a program
+nobody wrote. Mutants whose sequential build a sanitizer stops, or that do not end, are skipped.
+
+usage: mutate.py --asyncc BIN --include DIR [--seeds A-B] [--per-file N] [--keep DIR]
+                 [--run --runtime-lib LIB --seq-lib LIB] FILE.c...
 Prints each failure (class, seed, file, the mutation, asyncc's last words) and a summary; exits 1
 when anything failed. The same seed gives the same mutants."""
 import argparse
@@ -16,6 +21,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,6 +93,43 @@ def mutate(text, rng):
     return text[:a] + f + " " + text[a:], "insert %r at %d" % (f, a)
 
 
+OPERATOR_CLASSES = [["+", "-", "*", "^", "|", "&"], ["<", "<=", ">", ">=", "==", "!="], ["&&", "||"],
+                    ["+=", "-=", "*=", "^=", "|=", "&="], ["++", "--"]]
+
+
+def mutate_gentle(text, rng):
+    """A mutation that keeps the program C more often (for --run): a number, an operator of the same
+    class, or a whole statement line doubled, dropped or swapped with the next."""
+    toks = tokens(text)
+    how = rng.choice(["number", "operator", "operator", "line_double", "line_drop", "line_swap"])
+    if how in ("number", "operator"):
+        if how == "number":
+            cands = [t for t in toks if t[2] == "number"]
+        else:
+            cands = [t for t in toks if t[2] == "punct" and any(text[t[0]:t[1]] in c for c in OPERATOR_CLASSES)]
+        if not cands:
+            return mutate(text, rng)
+        a, b, _ = rng.choice(cands)
+        old = text[a:b]
+        if how == "number":
+            new = rng.choice(["0", "1", "2", "3", "7", "-1", "100", old + "0"])
+        else:
+            new = rng.choice(next(c for c in OPERATOR_CLASSES if old in c))
+        return text[:a] + new + text[b:], "%s %r -> %r at %d" % (how, old, new, a)
+    lines = text.split("\n")
+    stmts = [i for i, l in enumerate(lines) if l.rstrip().endswith(";") and not l.lstrip().startswith(("#", "//", "*"))]
+    if not stmts:
+        return mutate(text, rng)
+    i = rng.choice(stmts)
+    if how == "line_double":
+        lines.insert(i, lines[i])
+    elif how == "line_drop":
+        del lines[i]
+    elif i + 1 < len(lines):
+        lines[i], lines[i + 1] = lines[i + 1], lines[i]
+    return "\n".join(lines), "%s line %d" % (how, i + 1)
+
+
 def run(cmd, timeout, mem=0, cwd=None):
     def limit():
         if mem:
@@ -100,6 +143,8 @@ def run(cmd, timeout, mem=0, cwd=None):
     except subprocess.TimeoutExpired:
         return "hang", ""
 
+
+STATS = {"refused": 0, "accepted": 0, "compiled": 0, "compared": 0}
 
 PLACE = re.compile(r"^[^:\n]+:(\d+:\d+:)? (error|warning|note|fatal error): |^asyncc: ", re.M)
 
@@ -129,6 +174,7 @@ def judge(args, path, out, tmp):
             return "unplaced error", line
     if rc == 1 and "error" not in err:
         return "silent refusal", "\n".join(last)
+    STATS["refused" if rc else "accepted"] += 1
     if rc == 0:
         cc = [args.cc, "-std=gnu11", "-fsyntax-only", "-w", "-I" + args.include]
         prc, _ = run(cc + [path], 60)
@@ -136,6 +182,66 @@ def judge(args, path, out, tmp):
             orc, oerr = run(cc + ["-I" + os.path.dirname(os.path.abspath(path)), out], 60)
             if orc != 0 and "outgrows the ac__frame_size_" not in oerr:  # a promise the mutant broke
                 return "output does not compile", "\n".join(oerr.strip().splitlines()[:3])
+            STATS["compiled"] += orc == 0
+            if orc == 0 and args.run:
+                return compare_runs(args, path, out, tmp)
+    return None
+
+
+def run_out(cmd, timeout, tmp):
+    """(exit status, or "limit" for a run over its CPU time, wall time or 8 MiB of output; stdout;
+    stderr) of a program run."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_CPU, (timeout, timeout + 1))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 << 20, 8 << 20))
+
+    path = os.path.join(tmp, "stdout")
+    try:
+        with open(path, "wb") as out:
+            p = subprocess.run(["./program"] + cmd[1:], executable=cmd[0], stdout=out, stderr=subprocess.PIPE, timeout=timeout * 3, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        return "limit", b"", ""
+    if p.returncode in (-signal.SIGXCPU, -signal.SIGXFSZ, -signal.SIGKILL):
+        return "limit", b"", ""
+    with open(path, "rb") as f:
+        return p.returncode, f.read(), p.stderr.decode(errors="replace")
+
+
+def compare_runs(args, path, out, tmp):
+    """--run: the output built on the runtime must do what the mutant does built as sequential C
+    (await is the identity: run.sh's reference). A mutant whose sequential build is undefined (a
+    sanitizer report) or does not end is no reference, and is skipped."""
+    text = open(path, errors="replace").read()
+    # the sequential build of a select, a timeout or a try_join runs its first future alone: the
+    # source keeps the two builds alike (every loser's cleanups undo what it did), its mutant not
+    if "NO-SEQUENTIAL" in text or re.search(r"\bac_(select|timeout|try_join)\b", text):
+        return None
+    libs = [args.runtime_lib, "-luring", "-lpthread"]
+    here = "-I" + os.path.dirname(os.path.abspath(path))
+    seq, asy = os.path.join(tmp, "seq"), os.path.join(tmp, "async")
+    san = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-g"]
+    # nor is a mutant whose values depend on addresses or on what no one stored
+    undefined = ["-O1", "-Werror=int-conversion", "-Werror=pointer-to-int-cast", "-Werror=int-to-pointer-cast",
+                 "-Werror=incompatible-pointer-types", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
+                 "-Werror=return-type", "-Werror=sequence-point", "-Werror=array-bounds",
+                 "-Werror=implicit-function-declaration", "-Werror=address"]
+    if run([args.cc, "-std=gnu11"] + undefined + ["-DAC_SEQUENTIAL", "-I" + args.include, here] + san +
+           [path, args.seq_lib] + libs + ["-o", seq], 60)[0] != 0:
+        return None
+    rc, err = run([args.cc, "-std=gnu11", "-w", "-I" + args.include, here] + san + [out] + libs + ["-o", asy], 120)
+    if rc == "hang":
+        return None  # a long function under the sanitizers on a loaded machine: no verdict
+    if rc != 0:
+        return "output does not link", "\n".join(err.strip().splitlines()[:3])
+    s_rc, s_out, s_err = run_out([seq], 10, tmp)
+    if s_rc == "limit" or "Sanitizer" in s_err or "runtime error" in s_err:
+        return None
+    STATS["compared"] += 1
+    a_rc, a_out, a_err = run_out([asy], 30, tmp)
+    if (a_rc, a_out) != (s_rc, s_out):
+        detail = "sequential: exit %s, %d bytes; async: exit %s, %d bytes" % (s_rc, len(s_out), a_rc, len(a_out))
+        return "mismatch", detail + ("\n" + "\n".join(a_err.strip().splitlines()[:4]) if a_err.strip() else "")
     return None
 
 
@@ -150,6 +256,10 @@ def main():
     sanitized = "sanitize" in os.environ.get("ASYNCC_SAN_FLAGS", "")  # ASan reserves terabytes
     ap.add_argument("--mem", type=int, default=0 if sanitized else 2048,
                     help="MiB of address space for asyncc (0: no limit, as under ASan)")
+    ap.add_argument("--run", action="store_true",
+                    help="also run what compiles, against the mutant's sequential build (needs the libraries)")
+    ap.add_argument("--runtime-lib", default=os.environ.get("ASYNCC_RUNTIME_LIB"))
+    ap.add_argument("--seq-lib", default=os.environ.get("ASYNCC_SEQ_LIB"))
     ap.add_argument("--keep", help="directory to copy failing mutants to")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
@@ -163,7 +273,7 @@ def main():
                 for k in range(args.per_file):
                     m, how = text, []
                     for _ in range(rng.choice([1, 1, 1, 2, 3])):
-                        m, h = mutate(m, rng)
+                        m, h = (mutate_gentle if args.run and rng.random() < 0.8 else mutate)(m, rng)
                         how.append(h)
                     # the mutant sits beside its original: its #include "..." still resolve
                     path = os.path.join(os.path.dirname(os.path.abspath(f)), ".mutant-%d-%d-%s" % (seed, k, os.path.basename(f)))
@@ -186,7 +296,7 @@ def main():
                             os.makedirs(args.keep, exist_ok=True)
                             shutil.move(path, os.path.join(args.keep, "%s-%d-%d-%s" % (cls.replace(" ", "_"), seed, k, os.path.basename(f))))
                         sys.stdout.flush()
-    print("%d mutants, %d failed" % (runs, failures))
+    print("%d mutants, %d failed (%s)" % (runs, failures, ", ".join("%d %s" % (v, k) for k, v in STATS.items())))
     return 1 if failures else 0
 
 
