@@ -43,10 +43,21 @@ static int in_async(const tunit *t, unsigned off)
     return 0;
 }
 
+/* The offset of the name in c's first declaration: what comes before cannot mean c's function (a
+ * parameter or member of that name in a header included first, as `ac_child *child` in
+ * <asyncc/process.h> is for an async function named child). */
+static unsigned first_declared(const callee *c)
+{
+    unsigned off;
+    clang_getSpellingLocation(clang_getCursorLocation(clang_getCanonicalCursor(c->def->root->cur)), NULL, NULL, NULL,
+                              &off);
+    return off;
+}
+
 /* The assembler name of the generated function that runs c's body: c's own name, so that gdb's
  * `break c` stops there (at each poll of it), or NULL. Only when nothing but declarations name c
- * outside async functions: a plain function's call of c (a link error otherwise) would
- * bind to the body. main keeps the C main its name. */
+ * outside async functions, from its first declaration on: a plain function's call of c (a link
+ * error otherwise) would bind to the body. main keeps the C main its name. */
 const char *dn_body_symbol(tunit *t, const callee *c)
 {
     static names unsafe;
@@ -68,8 +79,9 @@ const char *dn_body_symbol(tunit *t, const callee *c)
             memcpy(word, ts->text + ts->v[i].start, n);
             word[n] = 0;
             int found;
-            names_get(&mine, word, &found);
-            if (found && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
+            const callee *named = names_get(&mine, word, &found);
+            if (found && ts->v[i].start >= first_declared(named) && !in_async(t, ts->v[i].start) &&
+                !declares_only(ts, i))
                 names_put(&unsafe, word, NULL);
         }
         names_free(&mine);
