@@ -225,7 +225,7 @@ def compare_runs(args, path, out, tmp):
     undefined = ["-O1", "-Werror=int-conversion", "-Werror=pointer-to-int-cast", "-Werror=int-to-pointer-cast",
                  "-Werror=incompatible-pointer-types", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
                  "-Werror=return-type", "-Werror=sequence-point", "-Werror=array-bounds",
-                 "-Werror=implicit-function-declaration", "-Werror=address"]
+                 "-Werror=implicit-function-declaration", "-Werror=address", "-Werror=format"]
     if run([args.cc, "-std=gnu11"] + undefined + ["-DAC_SEQUENTIAL", "-I" + args.include, here] + san +
            [path, args.seq_lib] + libs + ["-o", seq], 60)[0] != 0:
         return None
