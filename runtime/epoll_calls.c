@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "backend_epoll.h"
+#include "io_op.h"
 #include "util.h"
 
 static size_t chunk(size_t len)
@@ -43,9 +44,12 @@ static long try_splice(struct ac__op *op)
     union ac__op_args *a = &op->a;
     loff_t in = a->splice.off_in, out = a->splice.off_out;
     int fin = nonblock_for_a_call(a->splice.in), fout = nonblock_for_a_call(a->splice.out);
+    struct ac__sigpipe_hold hold;
+    ac__sigpipe_hold(&hold);
     long r = splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out, out < 0 ? NULL : &out,
                     a->splice.len, a->splice.flags | SPLICE_F_NONBLOCK);
     int err = errno;
+    ac__sigpipe_release(&hold, r < 0 ? -err : r);
     restore_flags(a->splice.in, fin);
     restore_flags(a->splice.out, fout);
     errno = err;
@@ -159,8 +163,12 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(writev(a->vec.fd, a->vec.iov, a->vec.cnt));
     case AC__OP_SPLICE: {
         loff_t in = a->splice.off_in, out = a->splice.off_out;
-        return neg_errno(splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out,
-                                out < 0 ? NULL : &out, a->splice.len, a->splice.flags));
+        struct ac__sigpipe_hold hold;
+        ac__sigpipe_hold(&hold);
+        r = neg_errno(splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out,
+                             out < 0 ? NULL : &out, a->splice.len, a->splice.flags));
+        ac__sigpipe_release(&hold, r);
+        return (int)r;
     }
     case AC__OP_OPEN:
         return neg_errno(openat(AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode));
