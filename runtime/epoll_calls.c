@@ -143,6 +143,33 @@ int ac__ep_try_call(struct ac__op *op)
     return neg_errno(r);
 }
 
+/* Opens as io_uring does: with O_NONBLOCK first (unless it creates, truncates or opens a mere
+ * O_PATH), so that a
+ * FIFO's open never waits for its other end, which no cancellation could interrupt (a read-only
+ * one succeeds at once, a write-only one fails with -ENXIO while nobody reads); the descriptor
+ * then has the flags asked for. What O_NONBLOCK refuses with EAGAIN (a lease) opens blocking. */
+static int open_nowait_first(const char *path, int flags, unsigned mode)
+{
+    flags |= O_CLOEXEC;
+    int fd = -1;
+    if (!(flags & (O_CREAT | O_TRUNC | (O_TMPFILE & ~O_DIRECTORY) | O_PATH))) {
+        fd = openat(AT_FDCWD, path, flags | O_NONBLOCK, mode);
+        if (fd < 0 && errno != EAGAIN)
+            return -errno;
+        if (fd >= 0 && !(flags & O_NONBLOCK)) {
+            int now = fcntl(fd, F_GETFL);
+            if (now < 0 || fcntl(fd, F_SETFL, now & ~O_NONBLOCK) < 0) {
+                int err = errno;
+                close(fd);
+                return -err;
+            }
+        }
+    }
+    if (fd < 0)
+        fd = openat(AT_FDCWD, path, flags, mode);
+    return neg_errno(fd);
+}
+
 /* The call of an op on a pool thread, blocking. */
 static int blocking_call(struct ac__op *op)
 {
@@ -171,7 +198,7 @@ static int blocking_call(struct ac__op *op)
         return (int)r;
     }
     case AC__OP_OPEN:
-        return neg_errno(openat(AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode));
+        return open_nowait_first(a->path.path, a->path.flags, a->path.mode);
     case AC__OP_FSYNC:
         return neg_errno(fsync(a->ints.a));
     case AC__OP_UNLINK:
@@ -184,9 +211,9 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(statx(AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS,
                                (struct statx *)a->statx.out));
     case AC__OP_READ_FILE: {
-        int fd = openat(AT_FDCWD, a->read_file.path, O_RDONLY | O_CLOEXEC);
+        int fd = open_nowait_first(a->read_file.path, O_RDONLY, 0);
         if (fd < 0)
-            return -errno;
+            return fd;
         struct stat st;
         if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
             /* A FIFO or a device may wait for ever: its read goes by readiness. */
