@@ -125,8 +125,14 @@ int ac_child_kill(ac_child *child, int sig)
     if (child->reaped || child->pid <= 0)
         return -ESRCH;
 #ifdef SYS_pidfd_send_signal
-    if (child->pidfd >= 0)
-        return syscall(SYS_pidfd_send_signal, child->pidfd, sig, NULL, 0) ? -errno : 0;
+    /* Without the call (a seccomp filter that allows pidfd_open only), kill(2) is as safe: a
+     * child not collected yet keeps its pid, at least as a zombie. */
+    if (child->pidfd >= 0) {
+        if (syscall(SYS_pidfd_send_signal, child->pidfd, sig, NULL, 0) == 0)
+            return 0;
+        if (errno != ENOSYS)
+            return -errno;
+    }
 #endif
     return kill(child->pid, sig) ? -errno : 0;
 }
