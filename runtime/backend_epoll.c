@@ -240,7 +240,9 @@ static void harvest(struct ep *e, uint64_t deadline, int max)
             struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
                                   .tv_nsec = (long)(ns % 1000000000u)};
             n = (int)syscall(SYS_epoll_pwait2, e->epfd, e->events, max, &ts, NULL, 0);
-            if (n < 0 && errno == ENOSYS)
+            /* ENOSYS before Linux 5.11; EPERM from a seccomp profile that does not list it
+             * (Docker's refuses what it does not know with EPERM), never from the call itself. */
+            if (n < 0 && (errno == ENOSYS || errno == EPERM))
                 e->no_pwait2 = true;
         }
         if (e->no_pwait2) { /* whole milliseconds, rounded up: a timer never fires early */
