@@ -116,8 +116,8 @@ int ac__ep_try_call(struct ac__op *op)
         case AC__OP_POLL: {
             struct pollfd p = {.fd = a->ints.a, .events = (short)a->ints.b};
             r = poll(&p, 1, 0);
-            if (r == 0) {
-                errno = EAGAIN;
+            if (r == 0 || (r > 0 && (p.revents & POLLNVAL))) { /* as io_uring's POLL_ADD says */
+                errno = r ? EBADF : EAGAIN;
                 r = -1;
             } else if (r > 0) {
                 r = (unsigned short)p.revents;
