@@ -211,7 +211,9 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(statx(AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS,
                                (struct statx *)a->statx.out));
     case AC__OP_READ_FILE: {
-        int fd = open_nowait_first(a->read_file.path, O_RDONLY, 0);
+        /* Non-blocking for good (the descriptor is ours alone): a FIFO or a device is read by
+         * readiness on a worker, whose read must never wait. */
+        int fd = open_nowait_first(a->read_file.path, O_RDONLY | O_NONBLOCK, 0);
         if (fd < 0)
             return fd;
         struct stat st;

@@ -2,8 +2,11 @@
  * either backend (the epoll backend's pool opened it blocking, so an ac_open under a timeout
  * hung the task and its worker for good): a write-only ac_open without a reader fails at once
  * with -ENXIO, a read-only one succeeds at once with a blocking descriptor that then reads what
- * a writer sends, and ac_read_file of a FIFO under a timeout returns. */
+ * a writer sends, and ac_read_file of a FIFO waits for a writer's data without blocking its
+ * worker (the epoll backend read it on the worker, blocking, for as long as the writer wrote
+ * nothing) and under a timeout returns -ETIMEDOUT. One worker, so that a blocked one shows. */
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +20,38 @@ static void hung(int sig)
     if (write(2, msg, sizeof msg - 1) < 0) {
     }
     abort();
+}
+
+__attribute__((constructor)) static void one_worker(void)
+{
+    ac_runtime_config config;
+    ac_runtime_config_default(&config);
+    config.workers = 1;
+    CHECK_EQ(ac_runtime_configure(&config), 0);
+}
+
+/* Opens the FIFO for writing (which waits for its reader), writes 4 bytes 300 ms later. */
+static void *late_writer(void *path)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    CHECK_INT(>=, fd, 0);
+    usleep(300000);
+    CHECK_EQ(write(fd, "late", 4), 4);
+    close(fd);
+    return NULL;
+}
+
+/* The longest of 40 sleeps of 5 ms, in ms: long when the worker is blocked. */
+async int ticker(void)
+{
+    unsigned long long worst = 0;
+    for (int i = 0; i < 40; i++) {
+        unsigned long long t = ac_now_ms();
+        await(ac_sleep_ms(5));
+        if (ac_now_ms() - t > worst)
+            worst = ac_now_ms() - t;
+    }
+    return (int)worst;
 }
 
 async int main(void)
@@ -48,12 +83,26 @@ async int main(void)
     await(ac_close(wfd));
     await(ac_close(rfd));
 
-    /* ac_read_file of a FIFO nobody writes to: it returns (nothing, or the timeout). */
+    /* ac_read_file of a FIFO nobody writes to: it waits, and its timeout ends it. */
     long n = 0;
     t0 = ac_now_ms();
     w = await(ac_timeout(100, n = ac_read_file(path, buf, sizeof buf)));
-    CHECK(w == -ETIMEDOUT || n == 0);
+    CHECK_EQ(w, -ETIMEDOUT);
     CHECK_INT(<, ac_now_ms() - t0, 1000);
+
+    /* A writer that opens it and writes later: the read waits for the bytes, and the worker
+     * keeps running the other task meanwhile. */
+    pthread_t writer;
+    CHECK_EQ(pthread_create(&writer, NULL, late_writer, path), 0);
+    usleep(20000); /* in its open */
+    ac_task *tick = ac_spawn(ticker());
+    n = await(ac_read_file(path, buf, sizeof buf));
+    CHECK_EQ(n, 4);
+    CHECK(memcmp(buf, "late", 4) == 0);
+    int worst = 0;
+    CHECK_EQ(await(ac_task_join(tick, &worst)), 0);
+    CHECK_INT(<, worst, 150);
+    CHECK_EQ(pthread_join(writer, NULL), 0);
 
     unlink(path);
     alarm(0);
