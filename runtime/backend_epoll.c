@@ -240,7 +240,9 @@ static void harvest(struct ep *e, uint64_t deadline, int max)
             struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
                                   .tv_nsec = (long)(ns % 1000000000u)};
             n = (int)syscall(SYS_epoll_pwait2, e->epfd, e->events, max, &ts, NULL, 0);
-            if (n < 0 && errno == ENOSYS)
+            /* ENOSYS before Linux 5.11; EPERM from a seccomp profile that does not list it
+             * (Docker's refuses what it does not know with EPERM), never from the call itself. */
+            if (n < 0 && (errno == ENOSYS || errno == EPERM))
                 e->no_pwait2 = true;
         }
         if (e->no_pwait2) { /* whole milliseconds, rounded up: a timer never fires early */
@@ -287,16 +289,20 @@ static bool look_due(struct ac__worker *w, struct ep *e, unsigned max)
 }
 
 /* ac_read_file opened a FIFO or a device on the pool: read it when it is ready. Returns
- * true when it waits (else op->res holds the read's result and the descriptor is open). */
+ * true when it waits (else op->res holds the result and the descriptor is closed). */
 static bool read_file_wait(struct ep *e, struct ac__op *op)
 {
     int fd = op->res;
-    int r = ac__ep_try_call(op);
-    if (r == -EAGAIN) {
-        r = ac__ep_add_waiter(e, op, ac__ep_interest(op));
-        if (r == 0)
-            return true;
-    }
+    /* Readiness first, as io_uring's read waits: a FIFO that no writer has opened yet would
+     * read 0 at once. Not pollable: one try, which does not wait (the descriptor is
+     * non-blocking). */
+    int r = ac__ep_add_waiter(e, op, ac__ep_interest(op));
+    if (r == 0)
+        return true;
+    if (r == -EPERM)
+        r = ac__ep_try_call(op);
+    if (r == -EAGAIN)
+        r = -EIO;
     close(fd);
     op->bits = 0;
     op->res = r;

@@ -506,17 +506,51 @@ static const struct {
  * Refused here instead, so that the automatic choice takes the epoll backend. */
 static int check_ops(struct io_uring *ring, char *why, size_t whylen)
 {
-    struct io_uring_probe *probe = io_uring_get_probe_ring(ring); /* NULL before Linux 5.6 */
-    const char *missing = probe ? NULL : "IORING_REGISTER_PROBE";
-    for (size_t i = 0; probe && !missing && i < sizeof used_ops / sizeof used_ops[0]; i++)
+    size_t size = sizeof(struct io_uring_probe) + 256 * sizeof(struct io_uring_probe_op);
+    struct io_uring_probe *probe = calloc(1, size);
+    if (!probe) {
+        snprintf(why, whylen, "out of memory");
+        return -ENOMEM;
+    }
+    /* -EINVAL before Linux 5.6; a seccomp filter that lets io_uring_setup through but not
+     * io_uring_register says so with its own error. */
+    int r = io_uring_register_probe(ring, probe, 256);
+    const char *missing = r == -EINVAL ? "IORING_REGISTER_PROBE" : NULL;
+    for (size_t i = 0; r >= 0 && !missing && i < sizeof used_ops / sizeof used_ops[0]; i++)
         if (!io_uring_opcode_supported(probe, used_ops[i].op))
             missing = used_ops[i].name;
-    io_uring_free_probe(probe);
+    free(probe);
+    if (r < 0 && !missing) {
+        snprintf(why, whylen, "io_uring_register failed: %s: %s", strerror(-r), setup_advice(-r));
+        return r;
+    }
     if (!missing)
         return 0;
     snprintf(why, whylen, "this kernel's io_uring lacks %s (asyncc needs Linux 5.19 or later)",
              missing);
     return -EOPNOTSUPP;
+}
+
+/* A seccomp filter may let io_uring_setup through and refuse io_uring_enter: every submission
+ * would then fail. One no-op submitted and waited for at start finds out, so that the
+ * automatic choice takes the epoll backend instead. */
+static int check_enter(struct io_uring *ring, char *why, size_t whylen)
+{
+    struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+    struct io_uring_cqe *cqe;
+    io_uring_prep_nop(sqe);
+    io_uring_sqe_set_data64(sqe, 0);
+    int r;
+    do
+        r = io_uring_submit_and_wait(ring, 1);
+    while (r == -EINTR);
+    if (r < 0) {
+        snprintf(why, whylen, "io_uring_enter failed: %s: %s", strerror(-r), setup_advice(-r));
+        return r;
+    }
+    if (io_uring_peek_cqe(ring, &cqe) == 0)
+        io_uring_cqe_seen(ring, cqe);
+    return 0;
 }
 
 static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t whylen)
@@ -545,7 +579,8 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
         free(u);
         return r;
     }
-    if ((r = check_ops(&u->ring, why, whylen)) < 0) {
+    if ((r = check_ops(&u->ring, why, whylen)) < 0 ||
+        (r = check_enter(&u->ring, why, whylen)) < 0) {
         io_uring_queue_exit(&u->ring);
         free(u);
         return r;

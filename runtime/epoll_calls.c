@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "backend_epoll.h"
+#include "io_op.h"
 #include "util.h"
 
 static size_t chunk(size_t len)
@@ -43,9 +44,12 @@ static long try_splice(struct ac__op *op)
     union ac__op_args *a = &op->a;
     loff_t in = a->splice.off_in, out = a->splice.off_out;
     int fin = nonblock_for_a_call(a->splice.in), fout = nonblock_for_a_call(a->splice.out);
+    struct ac__sigpipe_hold hold;
+    ac__sigpipe_hold(&hold);
     long r = splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out, out < 0 ? NULL : &out,
                     a->splice.len, a->splice.flags | SPLICE_F_NONBLOCK);
     int err = errno;
+    ac__sigpipe_release(&hold, r < 0 ? -err : r);
     restore_flags(a->splice.in, fin);
     restore_flags(a->splice.out, fout);
     errno = err;
@@ -112,8 +116,8 @@ int ac__ep_try_call(struct ac__op *op)
         case AC__OP_POLL: {
             struct pollfd p = {.fd = a->ints.a, .events = (short)a->ints.b};
             r = poll(&p, 1, 0);
-            if (r == 0) {
-                errno = EAGAIN;
+            if (r == 0 || (r > 0 && (p.revents & POLLNVAL))) { /* as io_uring's POLL_ADD says */
+                errno = r ? EBADF : EAGAIN;
                 r = -1;
             } else if (r > 0) {
                 r = (unsigned short)p.revents;
@@ -139,6 +143,33 @@ int ac__ep_try_call(struct ac__op *op)
     return neg_errno(r);
 }
 
+/* Opens as io_uring does: with O_NONBLOCK first (unless it creates, truncates or opens a mere
+ * O_PATH), so that a
+ * FIFO's open never waits for its other end, which no cancellation could interrupt (a read-only
+ * one succeeds at once, a write-only one fails with -ENXIO while nobody reads); the descriptor
+ * then has the flags asked for. What O_NONBLOCK refuses with EAGAIN (a lease) opens blocking. */
+static int open_nowait_first(const char *path, int flags, unsigned mode)
+{
+    flags |= O_CLOEXEC;
+    int fd = -1;
+    if (!(flags & (O_CREAT | O_TRUNC | (O_TMPFILE & ~O_DIRECTORY) | O_PATH))) {
+        fd = openat(AT_FDCWD, path, flags | O_NONBLOCK, mode);
+        if (fd < 0 && errno != EAGAIN)
+            return -errno;
+        if (fd >= 0 && !(flags & O_NONBLOCK)) {
+            int now = fcntl(fd, F_GETFL);
+            if (now < 0 || fcntl(fd, F_SETFL, now & ~O_NONBLOCK) < 0) {
+                int err = errno;
+                close(fd);
+                return -err;
+            }
+        }
+    }
+    if (fd < 0)
+        fd = openat(AT_FDCWD, path, flags, mode);
+    return neg_errno(fd);
+}
+
 /* The call of an op on a pool thread, blocking. */
 static int blocking_call(struct ac__op *op)
 {
@@ -159,11 +190,15 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(writev(a->vec.fd, a->vec.iov, a->vec.cnt));
     case AC__OP_SPLICE: {
         loff_t in = a->splice.off_in, out = a->splice.off_out;
-        return neg_errno(splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out,
-                                out < 0 ? NULL : &out, a->splice.len, a->splice.flags));
+        struct ac__sigpipe_hold hold;
+        ac__sigpipe_hold(&hold);
+        r = neg_errno(splice(a->splice.in, in < 0 ? NULL : &in, a->splice.out,
+                             out < 0 ? NULL : &out, a->splice.len, a->splice.flags));
+        ac__sigpipe_release(&hold, r);
+        return (int)r;
     }
     case AC__OP_OPEN:
-        return neg_errno(openat(AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode));
+        return open_nowait_first(a->path.path, a->path.flags, a->path.mode);
     case AC__OP_FSYNC:
         return neg_errno(fsync(a->ints.a));
     case AC__OP_UNLINK:
@@ -176,9 +211,11 @@ static int blocking_call(struct ac__op *op)
         return neg_errno(statx(AT_FDCWD, a->statx.path, 0, STATX_BASIC_STATS,
                                (struct statx *)a->statx.out));
     case AC__OP_READ_FILE: {
-        int fd = openat(AT_FDCWD, a->read_file.path, O_RDONLY | O_CLOEXEC);
+        /* Non-blocking for good (the descriptor is ours alone): a FIFO or a device is read by
+         * readiness on a worker, whose read must never wait. */
+        int fd = open_nowait_first(a->read_file.path, O_RDONLY | O_NONBLOCK, 0);
         if (fd < 0)
-            return -errno;
+            return fd;
         struct stat st;
         if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
             /* A FIFO or a device may wait for ever: its read goes by readiness. */

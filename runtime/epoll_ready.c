@@ -310,10 +310,12 @@ int ac__ep_add_waiter(struct ep *e, struct ac__op *op, uint32_t events)
         want |= o->events;
     if (trusted(fd, x, want))
         watch(e, fd, x); /* (which gives the trust up when it has no memory to list fd) */
-    /* Else arm, unless another waiter's one-shot interest covers ours already (and the
-     * descriptor cannot have changed under a pending op without the program breaking that op
-     * anyway). */
-    if (!trusted(fd, x, want) && (!x->waiters || x->et || (x->armed & want) != want)) {
+    /* Else arm, also when another waiter's one-shot interest seems to cover ours: that one may
+     * be for a file the number no longer names (closed under its waiter, which then waits for
+     * ever, as io_uring's would, and the number taken again), and MOD re-checks the file
+     * named now. (Two waits with the same events on a descriptor the runtime did not create
+     * cost a call more.) */
+    if (!trusted(fd, x, want)) {
         int r = arm(e, fd, x, want);
         if (r < 0)
             return r;

@@ -108,15 +108,10 @@ void ac__init_ac_read(void *frame, int fd, void *buf, size_t len)
 }
 
 /* How to write to fd: as a send with MSG_NOSIGNAL when it is a socket and SIGPIPE is not
- * ignored (the program chose its own handler), so that a peer hanging up gives -EPIPE and no
- * signal. The usual case, SIGPIPE ignored by the runtime, costs no system call here. */
+ * ignored, so that a peer hanging up gives -EPIPE and no signal. */
 static enum ac__op_kind write_kind(int fd)
 {
-    struct stat st;
-    if (atomic_load_explicit(&ac__sigpipe_ignored, memory_order_relaxed) || fstat(fd, &st) != 0 ||
-        !S_ISSOCK(st.st_mode))
-        return AC__OP_WRITE;
-    return AC__OP_SEND;
+    return ac__send_quietly(fd) ? AC__OP_SEND : AC__OP_WRITE;
 }
 
 AC__IO_TYPE(ac_write, long, 0);

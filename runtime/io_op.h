@@ -4,6 +4,7 @@
 #define ASYNCC_RUNTIME_IO_OP_H
 
 #include <linux/stat.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -83,6 +84,20 @@ void ac__keep_bytes(int fd, const void *bytes, size_t n);
 bool ac__keep_take(struct ac__op *op, long *res);
 /* fd is being closed: what is kept for it goes. */
 void ac__keep_forget(int fd);
+
+/* sigpipe.c: whether writes to fd go as sends with MSG_NOSIGNAL, because it is a socket and
+ * SIGPIPE is not ignored (the program chose its own handler; when the runtime ignores it, as
+ * usual, this costs no system call). */
+bool ac__send_quietly(int fd);
+/* Around a splice(2) or sendfile(2) on a runtime thread, which have no MSG_NOSIGNAL: the SIGPIPE
+ * that writing to a socket or pipe whose reader is gone raises never reaches the program's
+ * handler (the call returns -EPIPE). Nothing happens when SIGPIPE is ignored. */
+struct ac__sigpipe_hold {
+    bool held, was_pending;
+    sigset_t old;
+};
+void ac__sigpipe_hold(struct ac__sigpipe_hold *h);
+void ac__sigpipe_release(struct ac__sigpipe_hold *h, long result);
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the io futures read an int result from the low half of a long"

@@ -27,7 +27,8 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
     f->op.a.read_file.len = len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
 }
 
-/* Set once openat2 says it has no RESOLVE_CACHED (Linux before 5.12): no use asking again. */
+/* Set once openat2 says it has no RESOLVE_CACHED (Linux before 5.12), or that a seccomp filter
+ * refuses it: no use asking again. */
 static atomic_bool no_cached_lookup;
 
 /* Whether openat2 knows RESOLVE_CACHED: a lookup of "/" fails for no other reason. */
@@ -49,10 +50,12 @@ int ac__open_cached(const char *path, int flags)
     if (fd >= 0)
         return fd;
     int err = errno;
-    if (err == ENOSYS || err == E2BIG || err == EINVAL) {
+    if (err == ENOSYS || err == E2BIG || err == EINVAL || err == EPERM) {
         /* EINVAL: flags openat2 refuses (it is stricter than openat), or no RESOLVE_CACHED;
-         * the pool's openat answers, and the probe tells whether to ask openat2 again. */
-        if (err != EINVAL || !knows_cached_lookup())
+         * EPERM: the file's answer, or a seccomp profile refusing openat2 itself (Docker's
+         * refuses calls it does not list with EPERM). The pool's openat answers, and the probe
+         * tells whether to ask openat2 again. */
+        if ((err != EINVAL && err != EPERM) || !knows_cached_lookup())
             atomic_store_explicit(&no_cached_lookup, true, memory_order_relaxed);
         return -EAGAIN;
     }

@@ -150,11 +150,23 @@ void ac__init_ac_readv(void *frame, int fd, const struct iovec *iov, int iovcnt)
     init_vec(frame, AC__OP_READV, finish_readv, fd, iov, iovcnt);
 }
 
-AC__IO_TYPE(ac_writev, long, 0);
+/* On a socket, when SIGPIPE is not ignored, a sendmsg(2) with MSG_NOSIGNAL: a peer that hung
+ * up gives -EPIPE, not the program's handler. */
+AC__IO_TYPE(ac_writev, long, sizeof(struct msghdr));
 AC_EXPORT void ac__init_ac_writev(void *frame, int fd, const struct iovec *iov, int iovcnt);
 void ac__init_ac_writev(void *frame, int fd, const struct iovec *iov, int iovcnt)
 {
-    init_vec(frame, AC__OP_WRITEV, ac__io_finish, fd, iov, iovcnt);
+    if (!ac__send_quietly(fd)) {
+        init_vec(frame, AC__OP_WRITEV, ac__io_finish, fd, iov, iovcnt);
+        return;
+    }
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SENDMSG, ac__io_finish);
+    memset(&f->x.msg.hdr, 0, sizeof f->x.msg.hdr);
+    f->x.msg.hdr.msg_iov = (struct iovec *)iov;
+    f->x.msg.hdr.msg_iovlen = iovcnt < 0 ? 0 : (size_t)iovcnt;
+    f->op.a.msg.fd = fd;
+    f->op.a.msg.msg = &f->x.msg.hdr;
+    f->op.a.msg.flags = 0;
 }
 
 AC__IO_TYPE(ac_writev_all, long, sizeof(((struct ac__io_frame *)0)->x.vec));
@@ -375,8 +387,11 @@ static int direct_steps(struct ac__io_frame *f)
             }
         }
         off_t pos = (off_t)off;
+        struct ac__sigpipe_hold hold;
+        ac__sigpipe_hold(&hold);
         ssize_t n = sendfile(s->out, s->in, s->off_in >= 0 ? &pos : NULL, (size_t)want);
         int err = errno;
+        ac__sigpipe_release(&hold, n < 0 ? -err : n);
         if (n > 0) {
             s->done += (size_t)n;
             this_poll += (size_t)n;

@@ -14,6 +14,19 @@ struct join_frame {
     size_t result_size; /* sizeof *result at the call, 0 when unknown */
 };
 
+void ac__join_check_size(const char *who, const ac_future_type *type, size_t result_size)
+{
+    if (!result_size || result_size == type->result_size)
+        return;
+    if (!type->result_size)
+        ac__panic("%s: the task runs %s, which returns nothing, but a variable of %zu bytes was "
+                  "given for its result (pass NULL)",
+                  who, type->name, result_size);
+    ac__panic("%s: the task runs %s, which returns %zu bytes, but the variable given for its "
+              "result has %zu bytes: it must have %s's return type",
+              who, type->name, type->result_size, result_size, type->name);
+}
+
 static void take_result(struct join_frame *f, ac_task *task)
 {
     f->ret = 0;
@@ -47,16 +60,8 @@ static int join_poll(void *frame, ac_cx *cx)
         f->state = AC_STATE_DONE;
         return AC_READY;
     }
-    if (f->state == 0 && f->result && f->result_size &&
-        f->result_size != task->type->result_size) {
-        if (!task->type->result_size)
-            ac__panic("ac_task_join: the task runs %s, which returns nothing, but a variable of "
-                      "%zu bytes was given for its result (pass NULL)",
-                      task->type->name, f->result_size);
-        ac__panic("ac_task_join: the task runs %s, which returns %zu bytes, but the variable "
-                  "given for its result has %zu bytes: it must have %s's return type",
-                  task->type->name, task->type->result_size, f->result_size, task->type->name);
-    }
+    if (f->state == 0 && f->result)
+        ac__join_check_size("ac_task_join", task->type, f->result_size);
     /* The usual end: the task finished and only the handle holds it; one compare-and-swap
      * takes it (when the budget allows: a join that takes a result charges it). */
     enum ac__join_outcome how = cx->budget ? ac__state_join_take(task) : ac__state_join_peek(task);

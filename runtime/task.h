@@ -112,6 +112,10 @@ void ac__task_ref(ac_task *task);
 void ac__task_unref(ac_task *task);
 /* Clears JOIN_INTEREST and drops the handle's reference. */
 void ac__task_release_handle(ac_task *task);
+/* The size check of a typed join (ac_task_join, ac_task_group_join_next, called as `who`):
+ * aborts with a message naming type's function and both sizes when a result variable of
+ * result_size bytes (0: unknown, no check) cannot hold type's result. */
+void ac__join_check_size(const char *who, const ac_future_type *type, size_t result_size);
 /* Frees a task whose last reference the caller dropped. */
 void ac__task_free(ac_task *task);
 /* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */

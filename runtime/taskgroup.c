@@ -177,6 +177,7 @@ struct next_frame {
     int ret;
     ac_task_group *g;
     void *result;
+    size_t result_size; /* sizeof *result at the call, 0 when unknown */
 };
 
 static int next_poll(void *frame, ac_cx *cx)
@@ -203,6 +204,8 @@ static int next_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     ac__coop_charge(cx);
+    if (m && f->result) /* a member of another type is a programming error: no byte written */
+        ac__join_check_size("ac_task_group_join_next", m->task->type, f->result_size);
     f->ret = m ? m->ret : -ECHILD;
     if (m && f->result && m->ret == 0 && m->task->type->result_size)
         memcpy(f->result, m->result, m->task->type->result_size);
@@ -229,14 +232,17 @@ static void next_drop(void *frame, ac_cx *cx)
 AC__LEAF_TYPE(ac_task_group_join_next, struct next_frame, ret, next_poll, next_drop,
               "task group");
 
-AC_EXPORT void ac__init_ac_task_group_join_next(void *frame, ac_task_group *g, void *result);
-void ac__init_ac_task_group_join_next(void *frame, ac_task_group *g, void *result)
+AC_EXPORT void ac__init_ac_task_group_join_next(void *frame, ac_task_group *g, void *result,
+                                                size_t result_size);
+void ac__init_ac_task_group_join_next(void *frame, ac_task_group *g, void *result,
+                                      size_t result_size)
 {
     struct next_frame *f = frame;
     f->state = 0;
     f->ret = 0;
     f->g = g;
     f->result = result;
+    f->result_size = result_size;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -46,12 +46,11 @@ enum {
 
 /* Opens path relative to the current directory (openat(2) flags and mode). Returns the new
  * descriptor (O_CLOEXEC is added) or -errno. path must stay valid until the call finishes.
- * On the io_uring backend the kernel tries every open with O_NONBLOCK first (then clears it on
- * the new descriptor), so opening a FIFO does not wait for its other end: a read-only open
- * succeeds at once (reads then return 0 until a writer comes), a write-only one fails with
- * -ENXIO while there is no reader. On the epoll backend it waits, as open(2) does; there a path
- * in the dentry cache that names a regular file or a directory is opened on the worker, others
- * (and O_CREAT, O_TRUNC) on the blocking pool. */
+ * Every open that neither creates nor truncates is tried with O_NONBLOCK first (which is then
+ * cleared on the new descriptor), on both backends, so opening a FIFO does not wait for its
+ * other end: a read-only open succeeds at once (its reads then wait for a writer's bytes), a
+ * write-only one fails with -ENXIO while there is no reader. On the epoll backend a path in the dentry cache that names a regular file or a
+ * directory is opened on the worker, others (and O_CREAT, O_TRUNC) on the blocking pool. */
 AC_EXPORT async int ac_open(const char *path, int flags, unsigned mode);
 
 /* Closes fd. Returns 0 or -errno. */

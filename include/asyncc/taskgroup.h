@@ -7,6 +7,7 @@
 
 #include "future.h"
 #include "lang.h"
+#include "task.h" /* AC__RESULT_SIZE */
 
 #ifdef __cplusplus
 extern "C" {
@@ -14,7 +15,7 @@ extern "C" {
 
 /* Bounds on the frames of the futures below (see future.h): awaiting them allocates nothing. */
 enum {
-    ac__frame_size_ac_task_group_join_next = 24,
+    ac__frame_size_ac_task_group_join_next = 32,
     ac__frame_size_ac_cancel_token_cancelled = 56
 };
 
@@ -39,8 +40,17 @@ AC_EXPORT int ac_task_group_add(ac_task_group *g, ac_task *task);
  * copied to *result (when result is not NULL; it must have the task's return type), -ECANCELED
  * when it was aborted, or -ECHILD at once when the group is empty (as wait(2) without
  * children). Cancel-safe: dropped while waiting, no task's result is lost; it stays for the
- * next join_next. */
-AC_EXPORT async int ac_task_group_join_next(ac_task_group *g, void *result);
+ * next join_next.
+ *
+ * Typed, as ac_task_join: ac_task_group_join_next is a macro that passes sizeof *result along,
+ * and a task whose result has another size (a task returning long taken into an int, or a task
+ * returning nothing into a variable) aborts the program with a message naming the function and
+ * both sizes when join_next takes it, before any byte is written. NULL or a void * skips the
+ * check. */
+AC_EXPORT async int ac_task_group_join_next(ac_task_group *g, void *result, size_t result_size);
+/* (The macro's own name in its expansion is not expanded again: it calls the function above.) */
+#define ac_task_group_join_next(g, result)                                                    \
+    ac_task_group_join_next((g), (result), AC__RESULT_SIZE(result))
 
 /* Tasks in the group (running, or finished and not yet taken by join_next). */
 AC_EXPORT size_t ac_task_group_len(ac_task_group *g);

@@ -21,7 +21,8 @@ enum {
 };
 
 /* Dropping an in-flight call cancels it as described in asyncc/io.h: a datagram that the kernel
- * had already received into buf when the cancel arrived is lost, as with any cancelled read. */
+ * had already received into buf when the cancel arrived is not lost: it comes whole, with its
+ * sender and ancillary data, to the socket's next receive (runtime.cancel_keep checks it). */
 
 /* Sends one datagram of len bytes to addr (copied: it need not outlive the call; NULL on a
  * connected socket). MSG_NOSIGNAL is added. Returns the count sent or -errno. buf must stay

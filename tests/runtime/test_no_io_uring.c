@@ -2,7 +2,9 @@
  * process, as a container profile would): the runtime falls back to epoll, says so in one line
  * (silent when ASYNCC_BACKEND chose), and works: files, sockets, timers, read_file. Forced onto
  * io_uring it reports why it cannot start to its caller (no exit inside the library), and async
- * main prints it, flushes stdout and exits with 70. */
+ * main prints it, flushes stdout and exits with 70. A filter that lets io_uring_setup through
+ * but refuses io_uring_enter or io_uring_register is found at start too: epoll, and the line
+ * names the call refused. */
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <fcntl.h>
@@ -31,11 +33,14 @@ static int root_poll(void *frame, ac_cx *cx)
 }
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, test_no_drop);
 
+/* The system call the filter refuses. */
+static unsigned denied_nr = __NR_io_uring_setup;
+
 static int deny_io_uring(void)
 {
     struct sock_filter filter[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_setup, 0, 1),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, denied_nr, 0, 1),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA)),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
     };
@@ -200,5 +205,23 @@ int main(void)
     CHECK(strstr(c.out, "written before main's runtime started") != NULL);
     CHECK(strstr(c.err, "asyncc: cannot start the runtime: ") != NULL);
     CHECK(strstr(c.err, "io_uring_setup failed: Operation not permitted") != NULL);
+
+    /* io_uring_setup allowed, a call the ring needs refused: found at start, not at the first
+     * submission (which ended the program from inside the library). */
+    static const struct {
+        unsigned nr;
+        const char *said;
+    } later[] = {
+        {__NR_io_uring_enter, "asyncc: using the epoll backend: io_uring_enter failed: Operation not permitted"},
+        {__NR_io_uring_register, "asyncc: using the epoll backend: io_uring_register failed: Operation not permitted"},
+    };
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        denied_nr = later[i].nr;
+        CHECK(run_denied(fallback_works, NULL, &c));
+        CHECK_EQ(WEXITSTATUS(c.status), 0);
+        CHECK(strstr(c.out, "backend: epoll\n") != NULL);
+        CHECK(strncmp(c.err, later[i].said, strlen(later[i].said)) == 0);
+        CHECK(strchr(c.err, '\n') == c.err + strlen(c.err) - 1);
+    }
     return 0;
 }
