@@ -199,7 +199,8 @@ def run_out(cmd, timeout, tmp):
     path = os.path.join(tmp, "stdout")
     try:
         with open(path, "wb") as out:
-            p = subprocess.run(["./program"] + cmd[1:], executable=cmd[0], stdout=out, stderr=subprocess.PIPE, timeout=timeout * 3, preexec_fn=limit)
+            p = subprocess.run(["./program"] + cmd[1:], executable=cmd[0], stdout=out, stderr=subprocess.PIPE,
+                               timeout=timeout * 3, preexec_fn=limit, cwd=tmp)  # (files it writes go there)
     except subprocess.TimeoutExpired:
         return "limit", b"", ""
     if p.returncode in (-signal.SIGXCPU, -signal.SIGXFSZ, -signal.SIGKILL):
