@@ -622,6 +622,12 @@ void lw_hoist(lw *L, node *n)
     case PH_COMBINATOR:
         lw_gen_combinator(L, n, an_unparen(n->ops[0]));
         return;
+    case PH_TASK: { /* the task itself is started where the marker is (task_expr) */
+        node *call = an_unparen(n->ops[0]);
+        for (unsigned i = 1; i < call->nkids; i++)
+            lw_hoist(L, call->kids[i]);
+        return;
+    }
     case PH_STMT_EXPR:
         hoist_stmt_expr(L, n);
         return;

@@ -196,6 +196,12 @@ static void walk_expr(walker *w, node *n)
     case PH_COMBINATOR:
         walk_combinator(w, n, an_unparen(n->ops[0]));
         return;
+    case PH_TASK: {
+        node *call = an_unparen(n->ops[0]);
+        for (unsigned i = 1; i < call->nkids; i++)
+            walk_expr(w, call->kids[i]);
+        return;
+    }
     case PH_STMT_EXPR:
         walk_stmt_expr(w, n);
         return;
