@@ -291,8 +291,9 @@ static char *frame_literal(lw *L, node *n)
     }
     const char *m = slot->name;
     char *lit = lw_emit_kids(L, n);
-    /* (the destination as in lower_stmt.c's array initializers: F20) */
-    char *s = xasprintf("(*(__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
+    /* (the destination as in lower_stmt.c's array initializers: F20; the copy's value is cast
+     * away, or clang's -Wcomma calls the comma a possible misuse: run/frame_literal_comma) */
+    char *s = xasprintf("(*((void)__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
                         "(const void *)&%s, sizeof ac__fr->%s), &ac__fr->%s))",
                         L->f->self->name, m, lit, m, m);
     free(lit);
