@@ -580,6 +580,9 @@ static void hoist_choice(lw *L, node *n, unsigned line)
         L->indent -= 4;
         lw_gline(L, line, "}");
     }
+    /* (an empty default, for gcc's -Wswitch-default; a `break` would be clang's
+     * -Wunreachable-code-break where the choice is known) */
+    lw_gline(L, line, "default:;");
     lw_gline(L, line, "}");
 }
 
