@@ -334,6 +334,35 @@ static int folded_condition(lw *L, node *n, edits *e)
     return 1;
 }
 
+/* A comparison clang folds (`(void *)0 == &l`: a local's address is never null) and gcc too, in
+ * the source: with `&l` the frame's pointer plus an offset, gcc no longer folds it, and the
+ * operators around it stop being constant: csmith's `(((void *)0 == &l) | K1) != K2` warned
+ * -Wtautological-compare on the output only (csmith seed 277, small, combinator mode). Written
+ * `__builtin_choose_expr(1, K, cmp)`: the constant, which gcc folds at once with what is around
+ * it, as it does the source, and the comparison still read (its variables are used, its
+ * -Waddress given); or `((void)(cmp), K)` when it has side effects. Returns whether n was such a
+ * comparison. */
+static int folded_comparison(lw *L, node *n, edits *e)
+{
+    int nonzero;
+    if (L->twin || !L->f->self || L->folding == n || !da_folded_comparison(L->t, n, &nonzero))
+        return 0;
+    edits mine = {0};
+    node *outer = L->folding;
+    L->folding = n;
+    collect(L, n, &mine);
+    L->folding = outer;
+    if (!mine.n) {
+        free(mine.v);
+        return 0; /* the source's text, which folds as it does */
+    }
+    char *text = render(L, &mine, nstart(n), nend(n));
+    push_edit(e, n, xasprintf(an_side_effects(L->t, n) ? "((void)(%s), %d)" : "__builtin_choose_expr(1, %2$d, %1$s)",
+                              text, nonzero));
+    free(text);
+    return 1;
+}
+
 /* A frame-only local v seen through its field's address: the frame pointer plus the field's
  * offset, dereferenced when `deref`. */
 static char *field_address(lw *L, const var *v, int deref)
@@ -378,7 +407,7 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xstrdup(n->repl));
         return;
     }
-    if (folded_condition(L, n, e))
+    if (folded_condition(L, n, e) || folded_comparison(L, n, e))
         return;
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin && L->nvm) {
         char *use = lw_vm_use(L, n);
