@@ -198,19 +198,6 @@ static int returns_twice(tunit *t, CXCursor fn)
     return 0;
 }
 
-/* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
- * await, a statement expression. */
-static int side_effects(const tunit *t, const node *n)
-{
-    if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
-        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n) || an_is_inc_dec(t, n))
-        return 1;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (side_effects(t, n->kids[i]))
-            return 1;
-    return 0;
-}
-
 /* Whether declaration d of variably modified type (a frame local, a typedef) names its type with
  * typeof of an expression that has side effects (`__typeof__(b[i++]) c;`): C evaluates it once,
  * where the declaration runs, but the uses see it through its type written again from the
@@ -220,7 +207,7 @@ static int vm_typeof_effects(const tunit *t, node *d)
     node *init = d->kind == CXCursor_VarDecl ? an_var_init(d) : NULL;
     for (unsigned i = 0; i < d->nkids; i++) {
         node *k = d->kids[i];
-        if (clang_isExpression(k->kind) && k != init && !vm_array_size(t, d, k) && side_effects(t, k))
+        if (clang_isExpression(k->kind) && k != init && !vm_array_size(t, d, k) && an_side_effects(t, k))
             return 1;
     }
     return 0;

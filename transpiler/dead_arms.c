@@ -132,6 +132,14 @@ int da_folded_condition(const tunit *t, const node *n, int *nonzero)
     return cond && folded(t, n, nonzero);
 }
 
+int da_folded_comparison(const tunit *t, const node *n, int *nonzero)
+{
+    if (n->kind != CXCursor_BinaryOperator || n->nkids != 2)
+        return 0;
+    const char *op = an_binop(t, n);
+    return (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) && folded(t, n, nonzero);
+}
+
 /* Whether kids [from, to] of block b are dead once kid from - 1 never completes: no goto, case
  * or default enters any of them from elsewhere. */
 static int rest_dead(const node *top, const node *b, unsigned from, unsigned to)

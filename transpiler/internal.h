@@ -332,6 +332,9 @@ void an_reset(tunit *t);
 int an_is_assign(const tunit *t, const node *n);
 /* Whether n is `++x`, `x++`, `--x` or `x--`. */
 int an_is_inc_dec(const tunit *t, const node *n);
+/* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
+ * await, a statement expression, a read of a volatile variable. */
+int an_side_effects(const tunit *t, const node *n);
 /* Whether label (a label statement of the tree) is the one cursor `referenced` (what a goto's
  * LabelRef references) is. */
 int an_is_label(const node *label, CXCursor referenced);
@@ -394,6 +397,9 @@ unsigned fa_decl_start(tunit *t, unsigned start);
  * preprocessed text (an input or header declaration): 1, else 0. */
 int fa_decl_span(tunit *t, CXCursor d, unsigned *first, unsigned *end);
 int da_folded_condition(const tunit *t, const node *n, int *nonzero);
+/* Whether n is `a == b` or `a != b` that clang folds to a constant (`&local == 0`, `&local !=
+ * &global`): 1 with *nonzero set. */
+int da_folded_comparison(const tunit *t, const node *n, int *nonzero);
 /* Whether await aw never runs as clang's CFG sees it: in an `if` arm its constant condition never
  * takes, or after a statement of its block that never ends (break, return, `if (1) continue;`),
  * with no goto, case or default entering there: the dispatch then keeps its resume label

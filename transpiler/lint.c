@@ -312,19 +312,31 @@ static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Recurse;
 }
 
+static void dropped_handle(tunit *t, node *spawn)
+{
+    const char *what = spawn->mk == MK_SPAWN ? "ac_spawn" : "ac_spawn_local";
+    warn(t, spawn, LI_DROPPED, "the handle that %s returns is dropped, which detaches the task: nothing "
+         "joins it, sees its result or can abort it; write (void)%s(...) if that is meant", what, what);
+}
+
 static void check_spawn(tunit *t, afn *f, node *spawn)
 {
     node *at = skip_up(spawn), *p = at->parent;
     if (!p)
         return;
-    const char *what = spawn->mk == MK_SPAWN ? "ac_spawn" : "ac_spawn_local";
     /* A cast to void is the explicit way to detach (as the guide says); a statement of its own
-     * drops the handle silently. */
+     * drops the handle silently. The last statement of a statement expression is its value:
+     * dropped only when that value is (`t = ({ ...; ac_spawn(f()); })` keeps it). */
     if (p->kind == CXCursor_CStyleCastExpr)
         return;
+    if (p->kind == CXCursor_CompoundStmt && p->parent && p->parent->kind == CXCursor_StmtExpr && p->nkids &&
+        p->kids[p->nkids - 1] == at) {
+        if (an_value_discarded(spawn))
+            dropped_handle(t, spawn);
+        return;
+    }
     if (clang_isStatement(p->kind) && p->kind != CXCursor_ReturnStmt && p->kind != CXCursor_DeclStmt) {
-        warn(t, spawn, LI_DROPPED, "the handle that %s returns is dropped, which detaches the task: nothing "
-             "joins it, sees its result or can abort it; write (void)%s(...) if that is meant", what, what);
+        dropped_handle(t, spawn);
         return;
     }
     /* Stored in a local that nothing reads: `ac_task *h = ac_spawn(...);` alone. */

@@ -201,17 +201,17 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         return;
     unsigned line = st->line, k = st->index, first = comb->mk == MK_TIMEOUT ? 1 : 0;
     char **args = xcalloc(st->nkids, sizeof *args);
-    for (unsigned i = first; i < comb->nops; i++) {
-        const child *ch = &st->kids[i - first];
-        for (unsigned a = 1; a < ch->call->nkids; a++)
-            lw_hoist(L, ch->call->kids[a]);
-        args[i - first] = lw_call_args(L, ch->call);
-    }
     if (comb->mk == MK_TIMEOUT) {
         lw_hoist(L, comb->ops[0]);
         char *ms = lw_emit_text(L, comb->ops[0]);
         args[st->nkids - 1] = xasprintf(", %s", ms);
         free(ms);
+    }
+    for (unsigned i = first; i < comb->nops; i++) {
+        const child *ch = &st->kids[i - first];
+        for (unsigned a = 1; a < ch->call->nkids; a++)
+            lw_hoist(L, ch->call->kids[a]);
+        args[i - first] = lw_call_args(L, ch->call);
     }
     state_begins(L, aw, st);
     char *result = comb->mk == MK_JOIN ? NULL : lw_temp(L, aw);
@@ -219,7 +219,10 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         lw_gline(L, line, "ac__fr->%s = 0;", st->mask);
     if (comb->mk == MK_TRY_JOIN)
         lw_gline(L, line, "%s = 0;", result);
-    for (unsigned i = 0; i < st->nkids; i++) {
+    /* ac_timeout's timer (its last child) starts first: its duration is evaluated before the
+     * future's arguments, as the source writes it and plain C's comma runs it */
+    for (unsigned j = 0; j < st->nkids; j++) {
+        unsigned i = comb->mk == MK_TIMEOUT ? (j + st->nkids - 1) % st->nkids : j;
         child_start(L, line, &st->kids[i], args[i]);
         free(args[i]);
     }

@@ -291,8 +291,9 @@ static char *frame_literal(lw *L, node *n)
     }
     const char *m = slot->name;
     char *lit = lw_emit_kids(L, n);
-    /* (the destination as in lower_stmt.c's array initializers: F20) */
-    char *s = xasprintf("(*(__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
+    /* (the destination as in lower_stmt.c's array initializers: F20; the copy's value is cast
+     * away, or clang's -Wcomma calls the comma a possible misuse: run/frame_literal_comma) */
+    char *s = xasprintf("(*((void)__builtin_memcpy((void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)), "
                         "(const void *)&%s, sizeof ac__fr->%s), &ac__fr->%s))",
                         L->f->self->name, m, lit, m, m);
     free(lit);
@@ -329,6 +330,35 @@ static int folded_condition(lw *L, node *n, edits *e)
     }
     char *text = render(L, &mine, nstart(n), nend(n));
     push_edit(e, n, xasprintf("((void)(%s), %d)", text, nonzero));
+    free(text);
+    return 1;
+}
+
+/* A comparison clang folds (`(void *)0 == &l`: a local's address is never null) and gcc too, in
+ * the source: with `&l` the frame's pointer plus an offset, gcc no longer folds it, and the
+ * operators around it stop being constant: csmith's `(((void *)0 == &l) | K1) != K2` warned
+ * -Wtautological-compare on the output only (csmith seed 277, small, combinator mode). Written
+ * `__builtin_choose_expr(1, K, cmp)`: the constant, which gcc folds at once with what is around
+ * it, as it does the source, and the comparison still read (its variables are used, its
+ * -Waddress given); or `((void)(cmp), K)` when it has side effects. Returns whether n was such a
+ * comparison. */
+static int folded_comparison(lw *L, node *n, edits *e)
+{
+    int nonzero;
+    if (L->twin || !L->f->self || L->folding == n || !da_folded_comparison(L->t, n, &nonzero))
+        return 0;
+    edits mine = {0};
+    node *outer = L->folding;
+    L->folding = n;
+    collect(L, n, &mine);
+    L->folding = outer;
+    if (!mine.n) {
+        free(mine.v);
+        return 0; /* the source's text, which folds as it does */
+    }
+    char *text = render(L, &mine, nstart(n), nend(n));
+    push_edit(e, n, xasprintf(an_side_effects(L->t, n) ? "((void)(%s), %d)" : "__builtin_choose_expr(1, %2$d, %1$s)",
+                              text, nonzero));
     free(text);
     return 1;
 }
@@ -377,7 +407,7 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, xstrdup(n->repl));
         return;
     }
-    if (folded_condition(L, n, e))
+    if (folded_condition(L, n, e) || folded_comparison(L, n, e))
         return;
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !L->twin && L->nvm) {
         char *use = lw_vm_use(L, n);
@@ -579,6 +609,9 @@ static void hoist_choice(lw *L, node *n, unsigned line)
         L->indent -= 4;
         lw_gline(L, line, "}");
     }
+    /* (an empty default, for gcc's -Wswitch-default; a `break` would be clang's
+     * -Wunreachable-code-break where the choice is known) */
+    lw_gline(L, line, "default:;");
     lw_gline(L, line, "}");
 }
 
@@ -622,6 +655,12 @@ void lw_hoist(lw *L, node *n)
     case PH_COMBINATOR:
         lw_gen_combinator(L, n, an_unparen(n->ops[0]));
         return;
+    case PH_TASK: { /* the task itself is started where the marker is (task_expr) */
+        node *call = an_unparen(n->ops[0]);
+        for (unsigned i = 1; i < call->nkids; i++)
+            lw_hoist(L, call->kids[i]);
+        return;
+    }
     case PH_STMT_EXPR:
         hoist_stmt_expr(L, n);
         return;

@@ -129,6 +129,8 @@ pl_hoist pl_hoist_of(const tunit *t, const node *n)
         return PH_NONE;
     if (n->mk == MK_AWAIT)
         return an_unparen(n->ops[0])->mk ? PH_COMBINATOR : PH_AWAIT;
+    if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON)
+        return PH_TASK; /* not the comma of its marker: `(__asyncc_spawn, (f(x)), ...)` */
     if (n->kind == CXCursor_StmtExpr)
         return PH_STMT_EXPR;
     if (n->kind == CXCursor_BinaryOperator && n->nkids == 2) {

@@ -73,6 +73,7 @@ typedef enum pl_hoist {
     PH_NONE,        /* no await inside: its text as written */
     PH_AWAIT,       /* await(f(x)): the awaits of its arguments, then its state */
     PH_COMBINATOR,  /* await(ac_join(...)) and the other combinators: one state, several children */
+    PH_TASK,        /* ac_spawn(f(x)), ac_spawn_local, ac_block_on: the awaits of f's arguments */
     PH_STMT_EXPR,   /* ({ ... }): its statements before the use, the last one's value in a temporary */
     PH_LOGIC,       /* a && b, a || b whose b awaits: if/else, the value in a temporary */
     PH_COMMA,       /* a, b with an await: a as a statement of its own, then b */

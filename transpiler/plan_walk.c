@@ -117,12 +117,15 @@ static void walk_await(walker *w, node *aw)
 }
 
 /* await(ac_join(...)) and the other combinators: one state polling several children, after the
- * awaits in their arguments (and in ac_timeout's duration), which run first. */
+ * awaits in ac_timeout's duration and then in their arguments, which run first, in the order of
+ * the source (the duration is written first, and C's comma evaluates it first in plain C). */
 static void walk_combinator(walker *w, node *aw, node *comb)
 {
     static const char *const combinator[] = {[MK_JOIN] = "ac_join", [MK_TRY_JOIN] = "ac_try_join",
                                              [MK_SELECT] = "ac_select", [MK_TIMEOUT] = "ac_timeout"};
     unsigned first = comb->mk == MK_TIMEOUT ? 1 : 0;
+    if (comb->mk == MK_TIMEOUT)
+        walk_expr(w, comb->ops[0]);
     for (unsigned i = first; i < comb->nops; i++) {
         node *op = an_unparen(comb->ops[i]), *call = op;
         if (an_is_assign(w->t, op))
@@ -130,8 +133,6 @@ static void walk_combinator(walker *w, node *aw, node *comb)
         for (unsigned a = 1; a < call->nkids; a++)
             walk_expr(w, call->kids[a]);
     }
-    if (comb->mk == MK_TIMEOUT)
-        walk_expr(w, comb->ops[0]);
     site *st = pl_new_site(w->t, w->f, aw, comb->mk, combinator[comb->mk], comb->nops - first + (comb->mk == MK_TIMEOUT));
     for (unsigned i = first; i < comb->nops; i++) {
         node *op = an_unparen(comb->ops[i]), *call = op, *target = NULL;
@@ -196,6 +197,12 @@ static void walk_expr(walker *w, node *n)
     case PH_COMBINATOR:
         walk_combinator(w, n, an_unparen(n->ops[0]));
         return;
+    case PH_TASK: {
+        node *call = an_unparen(n->ops[0]);
+        for (unsigned i = 1; i < call->nkids; i++)
+            walk_expr(w, call->kids[i]);
+        return;
+    }
     case PH_STMT_EXPR:
         walk_stmt_expr(w, n);
         return;

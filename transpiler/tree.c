@@ -124,6 +124,19 @@ int an_is_inc_dec(const tunit *t, const node *n)
            (last < ts->n && (tk_is(ts, last, "++") || tk_is(ts, last, "--")));
 }
 
+int an_side_effects(const tunit *t, const node *n)
+{
+    if (n->mk || n->kind == CXCursor_CallExpr || n->kind == CXCursor_StmtExpr ||
+        n->kind == CXCursor_CompoundAssignOperator || an_is_assign(t, n) || an_is_inc_dec(t, n))
+        return 1;
+    if (n->kind == CXCursor_DeclRefExpr && clang_isVolatileQualifiedType(clang_getCursorType(n->cur)))
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (an_side_effects(t, n->kids[i]))
+            return 1;
+    return 0;
+}
+
 int an_is_label(const node *label, CXCursor referenced)
 {
     /* by location: the cursor a LabelRef references is not clang_equalCursors to the tree's

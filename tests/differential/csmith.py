@@ -7,12 +7,15 @@ the plain program does not give); the async build runs; the checksums must be eq
 
 usage: csmith.py [--count N] [--start S] [--seeds S,S,...|@FILE] [-j J] [--out DIR]
                  [--build DIR] [--small] [--set NAME] [--csmith-args ARGS] [--expect-pass] [--no-col0] [--keep] [--resume] [--summary]
+                 [--combinators RATE] [--backend epoll]
 Prints counts by class (pass, mismatch, run-crash, run-timeout, transpile-crash, transpile-hang,
 transpile-reject, compile-fail, warning, asyncify-fail, skip-*) and the failing seeds of each;
 failing cases are kept in OUT/fail/SEED/. Each result is appended to OUT/results.jsonl as it comes:
 with --resume, seeds already there are not run again and the summary covers them all, so a long
 run that was stopped continues where it was; --summary only prints the summary of that file.
-With --expect-pass the exit code is 1 if any seed did not pass (skips aside)."""
+With --expect-pass the exit code is 1 if any seed did not pass (skips aside). --combinators RATE
+writes that share of the awaited calls through ac_spawn/ac_task_join, ac_timeout, ac_select,
+ac_join and ac_try_join (combinators.py); --backend runs the async build with ASYNCC_BACKEND."""
 import argparse
 import json
 import os
@@ -73,11 +76,12 @@ def check(seed, cfg, tools, work):
         return {"class": "skip-plain-run", "detail": "exit %s" % st}
     try:
         desc = H.asyncify(p("p.c"), p("p.async.c"), flags, seed=seed, rate=cfg["rate"], fmt=-1,
-                          col0=not cfg["no_col0"])
+                          col0=not cfg["no_col0"], comb=cfg["comb"])
     except H.Unsupported as ex:
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
-    open(p("info.txt"), "w").write("seed %d (csmith %s): %s; output compiled by %s %s\n" %
-                                    (seed, " ".join(cfg["csmith_args"]) or "defaults", desc, cc, opt))
+    open(p("info.txt"), "w").write("seed %d (csmith %s): %s; output compiled by %s %s%s\n" %
+                                    (seed, " ".join(cfg["csmith_args"]) or "defaults", desc, cc, opt,
+                                     "; ASYNCC_BACKEND=" + cfg["backend"] if cfg["backend"] else ""))
     cls, detail, t_tx = H.transpile(tools, p("p.async.c"), p("p.out.c"), flags,
                                   sanitized=bool(cfg["san_flags"]))
     if cls:
@@ -88,7 +92,8 @@ def check(seed, cfg, tools, work):
     if cls:
         return {"class": cls, "detail": detail}
     limit = max(20, 20 * t_plain)
-    st, got, e, t_async = H.run_exe(p("async"), limit)
+    env = H.backend_env(cfg["backend"])
+    st, got, e, t_async = H.run_exe(p("async"), limit, env=env)
     if st == "timeout" and opt != "-O1":
         # The reference ran at -O1, the async build at opt: at -O0 a loop that gcc -O1 folds
         # runs (seed 102217: 0.1 s at -O1, 3-5 s at -O0, and 1.3 billion yields made async, at
@@ -100,7 +105,8 @@ def check(seed, cfg, tools, work):
             st2, _, _, t_opt = H.run_exe(p("plain-opt"), PLAIN_TIMEOUT)
             if st2 == 0 and 60 * t_opt > limit:
                 t_plain, limit = t_opt, 60 * t_opt
-                st, got, e, t_async = H.run_exe(p("async"), limit)
+                env = H.backend_env(cfg["backend"])
+    st, got, e, t_async = H.run_exe(p("async"), limit, env=env)
     if st == "timeout":
         return {"class": "run-timeout", "detail": "plain ran %.1fs" % t_plain}
     if st != 0:
@@ -160,6 +166,9 @@ def main():
     ap.add_argument("--expect-pass", action="store_true")
     ap.add_argument("--no-col0", action="store_true", help="keep yields off column 0")
     ap.add_argument("--keep", action="store_true", help="keep every case, not only failures")
+    ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
+                    help="the combinator mode: this share of call sites through combinators (combinators.py)")
+    ap.add_argument("--backend", default=None, help="ASYNCC_BACKEND for the async build's runs (epoll)")
     ap.add_argument("--resume", action="store_true", help="skip the seeds OUT/results.jsonl already has")
     ap.add_argument("--summary", action="store_true", help="print the summary of OUT/results.jsonl and exit")
     a = ap.parse_args()
@@ -177,7 +186,7 @@ def main():
     sets = ([a.set] if a.set else []) + (["small"] if a.small else [])
     csmith_args = a.csmith_args.split() + [w for n in sets for w in OPTION_SETS[n].split()]
     cfg = {"build": a.build, "out": out, "tmp": out, "rate": a.rate, "keep": a.keep,
-           "csmith_args": csmith_args, "no_col0": a.no_col0,
+           "csmith_args": csmith_args, "no_col0": a.no_col0, "comb": a.combinators, "backend": a.backend,
            "san_flags": a.san_flags.split()}
     H.Tools(build=a.build)  # fail early if not built
     seeds = parse_seeds(a)

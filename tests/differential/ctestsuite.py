@@ -15,7 +15,7 @@ plain build prints and its exit status as the reference where a program has no .
 what its own compiler printed (tcc's tests2, for example).
 
 usage: ctestsuite.py [--suite DIR] [--build DIR] [--only N,N] [--every N] [-j J] [--san-flags "..."]
-                     [--vs-plain] [--list]"""
+                     [--vs-plain] [--list] [--combinators RATE] [--backend epoll]"""
 import argparse
 import json
 import os
@@ -69,7 +69,7 @@ def check(name, cfg, tools, work):
     seed = int(name.split(".")[0])
     try:
         desc = H.asyncify(p("p.c"), p("p.async.c"), ["-std=gnu11"] + flags, seed=seed, rate=cfg["rate"],
-                          col0=not cfg["no_col0"])
+                          col0=not cfg["no_col0"], comb=cfg["comb"])
     except H.Unsupported as ex:
         return {"class": "asyncify-fail", "detail": str(ex)[:140]}
     open(p("info.txt"), "w").write("%s: %s\n" % (name, desc))
@@ -84,7 +84,7 @@ def check(name, cfg, tools, work):
         return {"class": cls, "detail": detail}
     # Generous: a yield costs a trip through the scheduler, and 00040.c (eight queens) awaits
     # millions of times (18 s on a loaded machine where the plain build takes milliseconds).
-    st, got, e, _ = H.run_exe(p("async"), max(90, 50 * t_plain), cwd=work)
+    st, got, e, _ = H.run_exe(p("async"), max(90, 50 * t_plain), cwd=work, env=H.backend_env(cfg["backend"]))
     if st == "timeout":
         return {"class": "run-timeout", "detail": ""}
     if st != st_plain:
@@ -107,6 +107,9 @@ def main():
     ap.add_argument("--no-col0", action="store_true")
     ap.add_argument("--vs-plain", action="store_true",
                     help="the plain build's output and exit status are the reference (no .expected)")
+    ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
+                    help="the combinator mode: this share of call sites through combinators (combinators.py)")
+    ap.add_argument("--backend", default=None, help="ASYNCC_BACKEND for the async build's runs (epoll)")
     ap.add_argument("--list", action="store_true", help="print the failures as lines for the xfail file")
     a = ap.parse_args()
     if not os.path.isdir(a.suite):
@@ -121,7 +124,8 @@ def main():
         names = [n if n.endswith(".c") else n + ".c" for n in a.only.split(",")]
     names = names[::a.every]
     cfg = {"build": a.build, "suite": a.suite, "out": out, "tmp": out, "rate": a.rate,
-           "san_flags": a.san_flags.split(), "no_col0": a.no_col0, "vs_plain": a.vs_plain}
+           "san_flags": a.san_flags.split(), "no_col0": a.no_col0, "vs_plain": a.vs_plain,
+           "comb": a.combinators, "backend": a.backend}
     with ProcessPoolExecutor(max_workers=a.j) as ex:
         results = list(ex.map(one, names, [cfg] * len(names)))
     with open(os.path.join(out, "results.json"), "w") as f:

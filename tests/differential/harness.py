@@ -121,16 +121,17 @@ def plain_warnings(tools, cc, src, flags, opt):
     return warning_keys(err)
 
 
-def asyncify(src, out, flags, seed, rate, fmt=None, col0=True):
+def asyncify(src, out, flags, seed, rate, fmt=None, col0=True, comb=None):
     """asyncify.py SRC OUT in a process of its own, with ASYNCIFY_CPU CPU seconds: libclang's parse
     cannot be interrupted from Python, and clang 14 takes minutes on some inputs (the decimal
     literals of gcc.dg/float-exact-1.c exactly half-way between two x87 long doubles), which hung a
     whole run. Returns the description of what was varied; raises Unsupported with asyncify's
-    reason, or when it ran over its limit."""
+    reason, or when it ran over its limit. COMB: the combinator mode's rate (asyncify --combinators)."""
     cmd = [sys.executable, os.path.join(HERE, "asyncify.py"), src, out, "--seed", str(seed),
            "--yield-rate", str(rate)]
     cmd += ["--format", str(fmt)] if fmt is not None else []
     cmd += [] if col0 else ["--no-col0"]
+    cmd += [] if comb is None else ["--combinators", str(comb)]
     st, o, e, _ = sh(cmd + ["--"] + flags, 30 * ASYNCIFY_CPU, cpu=ASYNCIFY_CPU)
     text = e.decode(errors="replace").strip()
     if st == "timeout":
@@ -185,6 +186,16 @@ def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
     if new:
         return "warning", "%s: %s" % (os.path.basename(cc), ", ".join(sorted(new))), dt
     return None, "", dt
+
+
+def backend_env(backend):
+    """The environment that runs the async build on BACKEND (ASYNCC_BACKEND), or None for the
+    runtime's default choice."""
+    if not backend:
+        return None
+    env = dict(os.environ)
+    env["ASYNCC_BACKEND"] = backend
+    return env
 
 
 def run_exe(exe, timeout, args=(), cwd=None, env=None):

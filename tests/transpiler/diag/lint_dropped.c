@@ -1,6 +1,7 @@
 // -Wasync-dropped-task: a spawn whose handle is dropped by a statement of its own (which
 // detaches the task silently) or kept in a local that nothing reads; a cast to void, a detach,
-// a join or an abort use it. Off with -Wno-async-dropped-task.
+// a join or an abort use it, and so does a statement expression whose value it is. Off with
+// -Wno-async-dropped-task.
 // RUN: %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=warning:
 // RUN: %asyncc -Wno-async-dropped-task %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=OFF
 // OFF-NOT: warning
@@ -31,5 +32,11 @@ async int main(void)
     await(ac_task_join(b, &r));
     kept = ac_spawn(work(8));
     await(ac_task_join(kept, &r));
+    // the value of a statement expression is used where the expression's value is (it was
+    // called dropped: found by the combinator tests, run/combinator_spawns)
+    ac_task *via = ({ int k = 9; ac_spawn(work(k)); });
+    await(ac_task_join(via, &r));
+    ({ ac_spawn(work(10)); });
+    // CHECK: lint_dropped.c:[[@LINE-1]]:8: warning: the handle that ac_spawn returns is dropped{{.*}} [-Wasync-dropped-task]
     return 0;
 }
