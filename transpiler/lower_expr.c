@@ -309,6 +309,17 @@ static void push_edit(edits *e, node *n, char *text)
 static void collect(lw *L, node *n, edits *e);
 static char *render(lw *L, edits *e, unsigned a, unsigned b);
 
+/* The rewrites of n's subtree, with n the expression being folded (not taken for one again). */
+static edits collect_folding(lw *L, node *n)
+{
+    edits mine = {0};
+    node *outer = L->folding;
+    L->folding = n;
+    collect(L, n, &mine);
+    L->folding = outer;
+    return mine;
+}
+
 /* A condition clang folds in the source (`if ((v, &g) != &l)`: a global's address is never a
  * local's) stops folding once the rewrites put frame members in it (`&ac__fr->l`), and clang's
  * CFG then reaches the arm the source never takes, with its deferred warnings (csmith seeds
@@ -319,11 +330,7 @@ static int folded_condition(lw *L, node *n, edits *e)
     int nonzero;
     if (L->twin || !L->f->self || L->folding == n || !da_folded_condition(L->t, n, &nonzero))
         return 0;
-    edits mine = {0};
-    node *outer = L->folding;
-    L->folding = n;
-    collect(L, n, &mine);
-    L->folding = outer;
+    edits mine = collect_folding(L, n);
     if (!mine.n) {
         free(mine.v);
         return 1; /* the text is the source's and folds as it does */
@@ -347,11 +354,7 @@ static int folded_comparison(lw *L, node *n, edits *e)
     int nonzero;
     if (L->twin || !L->f->self || L->folding == n || !da_folded_comparison(L->t, n, &nonzero))
         return 0;
-    edits mine = {0};
-    node *outer = L->folding;
-    L->folding = n;
-    collect(L, n, &mine);
-    L->folding = outer;
+    edits mine = collect_folding(L, n);
     if (!mine.n) {
         free(mine.v);
         return 0; /* the source's text, which folds as it does */
