@@ -11,9 +11,22 @@
  * then f completes in its first poll too. Those awaits become direct calls (in any caller) and
  * leave s->awaits, which then holds only the awaits that can suspend. Functions defined later
  * (recursion among them) are not looked into: their frames are allocated as before. */
+/* Whether await aw is in the operand that a GNU `a ?: b` evaluates second, or in an operand a
+ * _Generic or __builtin_choose_expr chooses: the lowering reads its value after the branch that
+ * computes it, which a plain C twin's locals, declared in the branch, do not survive. */
+static int read_after_branch(const tunit *t, const node *aw)
+{
+    for (const node *p = aw; p->parent; p = p->parent) {
+        const node *q = p->parent;
+        if ((q->elvis && q->nkids > 1 && q->kids[1] == p) ||
+            ((q->kind == CXCursor_GenericSelectionExpr || an_is_choose_expr(t, q)) && q->kids[0] != p))
+            return 1;
+    }
+    return 0;
+}
+
 static void never_suspending(tunit *t, afn *f, scan *s)
 {
-    (void)t;
     int all_direct = 1;
     unsigned kept = 0;
     for (unsigned i = 0; i < s->nawaits; i++) {
@@ -25,7 +38,7 @@ static void never_suspending(tunit *t, afn *f, scan *s)
             VEC_PUSH(f->direct, f->ndirect, aw);
         else
             s->awaits[kept++] = aw;
-        all_direct &= aw->direct;
+        all_direct &= aw->direct && !read_after_branch(t, aw);
     }
     s->nawaits = kept;
     if (f->self && all_direct && !f->is_main && !f->self->variadic && !f->unnamed_local_type)
