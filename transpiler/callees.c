@@ -189,8 +189,13 @@ callee *an_callee_of(tunit *t, CXCursor fn)
         const tk_stream *s = &t->toks;
         unsigned open = tk_next(s, tk_at(s, an_offset(clang_getCursorLocation(def))) + 1);
         unsigned close = tk_is(s, open, "(") ? tk_match(s, open) : s->n;
-        c->kr_params |= close < s->n &&
-                        an_offset(clang_getCursorLocation(clang_Cursor_getArgument(def, 0))) > s->v[close].start;
+        CXCursor first = clang_Cursor_getArgument(def, 0);
+        unsigned at = an_offset(clang_getCursorLocation(first));
+        char *pname = cx_take(clang_getCursorSpelling(first));
+        /* or not declared at all (`f(n) {`: an int), when the extent is the name alone */
+        c->kr_params |= (close < s->n && at > s->v[close].start) ||
+                        (*pname && an_offset(clang_getRangeStart(clang_getCursorExtent(first))) == at);
+        free(pname);
     }
     if (ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def) && clang_getCursorType(def).kind == CXType_FunctionProto)
         ft = clang_getCursorType(def);
