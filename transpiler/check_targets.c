@@ -8,7 +8,7 @@
 static const char annotation[] = "\"asyncc_async\"";
 
 /* Whether c's text holds an `async` (the attribute it expands to): only there is one to find. */
-static int written_in(const tunit *t, CXCursor c)
+int ck_async_written(const tunit *t, CXCursor c)
 {
     CXSourceRange r = clang_getCursorExtent(c);
     unsigned a = an_offset(clang_getRangeStart(r)), b = an_offset(clang_getRangeEnd(r));
@@ -68,12 +68,7 @@ static enum CXChildVisitResult target_visit(CXCursor c, CXCursor parent, CXClien
         free(s);
         return CXChildVisit_Continue;
     }
-    return written_in(g->t, c) ? CXChildVisit_Recurse : CXChildVisit_Continue;
-}
-
-int ck_async_written(const tunit *t, CXCursor c)
-{
-    return written_in(t, c);
+    return ck_async_written(g->t, c) ? CXChildVisit_Recurse : CXChildVisit_Continue;
 }
 
 /* c: a file-scope declaration with an async in its text (ck_async_written), a function definition

@@ -2,6 +2,7 @@
  * async function's body runs, so that `break name` in gdb stops in it. */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,8 +69,8 @@ const char *dn_body_symbol(tunit *t, const callee *c)
         /* one pass over the text for every async function defined here */
         names mine = {0};
         for (unsigned i = 0; i < t->ncallees; i++)
-            if (t->callees[i]->def)
-                names_put(&mine, t->callees[i]->name, t->callees[i]);
+            if (t->callees[i]->def) /* the offset of its first declaration, plus one */
+                names_put(&mine, t->callees[i]->name, (void *)(uintptr_t)(first_declared(t->callees[i]) + 1));
         const tk_stream *ts = &t->toks;
         char word[256];
         for (unsigned i = 0; i < ts->n; i++) {
@@ -79,9 +80,8 @@ const char *dn_body_symbol(tunit *t, const callee *c)
             memcpy(word, ts->text + ts->v[i].start, n);
             word[n] = 0;
             int found;
-            const callee *named = names_get(&mine, word, &found);
-            if (found && ts->v[i].start >= first_declared(named) && !in_async(t, ts->v[i].start) &&
-                !declares_only(ts, i))
+            uintptr_t first = (uintptr_t)names_get(&mine, word, &found);
+            if (found && ts->v[i].start + 1 >= first && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
                 names_put(&unsafe, word, NULL);
         }
         names_free(&mine);

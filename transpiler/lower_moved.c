@@ -180,6 +180,15 @@ static int tag_reference(const node *k)
     return !clang_isCursorDefinition(k->cur) && !clang_equalCursors(clang_getCanonicalCursor(k->cur), k->cur);
 }
 
+/* Tag declaration k stands for its type by name, its new one if it moved under one. */
+static void by_name(mover *M, node *k)
+{
+    char *name = cx_take(clang_getCursorSpelling(k->cur));
+    const char *to = new_name(M->f, k->cur);
+    k->repl = xasprintf("%s %s", an_tag_keyword(k->kind), to ? to : name);
+    free(name);
+}
+
 static void collect(mover *M, node *n)
 {
     if (an_types_only(n)) {
@@ -206,10 +215,7 @@ static void collect(mover *M, node *n)
                 if (tag_reference(k)) {
                     /* `struct __attribute__((unused)) pt v;` names a type declared before (here or at
                      * file scope): nothing moves, and its variables say the type's (new) name */
-                    char *name = cx_take(clang_getCursorSpelling(k->cur));
-                    const char *to = new_name(M->f, k->cur);
-                    k->repl = xasprintf("%s %s", an_tag_keyword(k->kind), to ? to : name);
-                    free(name);
+                    by_name(M, k);
                 } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
                     char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
@@ -218,10 +224,7 @@ static void collect(mover *M, node *n)
                     free(text);
                     /* defined at file scope now: where the declaration is copied as written (no
                      * await in its block), its variables are of the type by name */
-                    char *name = cx_take(clang_getCursorSpelling(k->cur));
-                    const char *to = new_name(M->f, k->cur);
-                    k->repl = xasprintf("%s %s", an_tag_keyword(k->kind), to ? to : name);
-                    free(name);
+                    by_name(M, k);
                 }
                 continue;
             }
