@@ -24,18 +24,27 @@ void ac__dump_install_default(void);
 /* ------------------------------------------------------------------------------------------ */
 /* Configuration                                                                              */
 
+/* The number in the environment variable name, from lo to hi; otherwise (unset: silently)
+ * fallback. */
+static unsigned long env_number(const char *name, unsigned long lo, unsigned long hi,
+                                unsigned long fallback)
+{
+    const char *s = getenv(name);
+    if (!s || !*s)
+        return fallback;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(s, &end, 10);
+    if (*s != '-' && *end == '\0' && errno == 0 && n >= lo && n <= hi)
+        return n;
+    fprintf(stderr, "asyncc: ignoring %s=%s (expected a number from %lu to %lu)\n", name, s, lo, hi);
+    return fallback;
+}
+
 static unsigned env_workers(void)
 {
-    const char *s = getenv("ASYNCC_WORKERS");
-    if (s && *s) {
-        char *end;
-        unsigned long n = strtoul(s, &end, 10);
-        if (*end == '\0' && n >= 1 && n <= 1024)
-            return (unsigned)n;
-        fprintf(stderr, "asyncc: ignoring ASYNCC_WORKERS=%s (expected a number from 1 to 1024)\n", s);
-    }
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (unsigned)n : 1;
+    return (unsigned)env_number("ASYNCC_WORKERS", 1, 1024, n > 0 ? (unsigned long)n : 1);
 }
 
 void ac_runtime_config_default(ac_runtime_config *config)
@@ -216,8 +225,7 @@ static int runtime_create(struct ac__runtime **out)
         rt->config = configured;
     fill_defaults(&rt->config);
     rt->nworkers = rt->config.workers;
-    const char *slow = getenv("ASYNCC_SLOW_POLL_MS");
-    rt->slow_poll_ms = slow ? (unsigned)strtoul(slow, NULL, 10) : 0;
+    rt->slow_poll_ms = (unsigned)env_number("ASYNCC_SLOW_POLL_MS", 0, 86400000, 0);
     size_t bytes = sizeof(struct ac__worker) * rt->nworkers;
     rt->workers = aligned_alloc(AC__CACHELINE, (bytes + AC__CACHELINE - 1) & ~(size_t)(AC__CACHELINE - 1));
     if (!rt->workers)

@@ -53,7 +53,10 @@ enum {
  * directory is opened on the worker, others (and O_CREAT, O_TRUNC) on the blocking pool. */
 AC_EXPORT async int ac_open(const char *path, int flags, unsigned mode);
 
-/* Closes fd. Returns 0 or -errno. */
+/* Closes fd. Returns 0 or -errno. As with close(2), an operation another task has pending on
+ * fd is not woken by the close: it goes on waiting (on io_uring it even keeps the file open,
+ * so a socket's peer sees no end of stream). End such reads first: ac_shutdown(fd, SHUT_RDWR)
+ * makes a socket's pending receives return 0, and their tasks then close it. */
 AC_EXPORT async int ac_close(int fd);
 
 /* Reads up to len bytes at the file position (pipes, sockets, terminals, stdin: fd 0).

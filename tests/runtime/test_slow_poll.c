@@ -40,9 +40,10 @@ static const ac_future_type hog_type = {
     .result_offset = offsetof(hog_frame, result), .result_size = sizeof(int), .poll = hog_poll,
     .drop = test_no_drop, .child = hog_child, .sites = hog_sites, .nsites = 1};
 
-int main(void)
+/* Runs the hog with ASYNCC_SLOW_POLL_MS=value; returns what the runtime wrote on stderr. */
+static char *run_hog(const char *value)
 {
-    setenv("ASYNCC_SLOW_POLL_MS", "30", 1);
+    setenv("ASYNCC_SLOW_POLL_MS", value, 1);
     char path[64];
     snprintf(path, sizeof path, "/tmp/asyncc-slow-%d", (int)getpid());
     FILE *err = fopen(path, "w+");
@@ -54,14 +55,25 @@ int main(void)
     ac__block_on(ac__task_new(&hog_type, &fr), &r);
     ac_runtime_shutdown();
     dup2(saved, 2);
+    close(saved);
     CHECK_EQ(r, 0);
-    char buf[4096];
+    static char buf[4096];
     rewind(err);
     size_t n = fread(buf, 1, sizeof buf - 1, err);
     buf[n] = '\0';
     fclose(err);
     unlink(path);
     fputs(buf, stderr);
+    return buf;
+}
+
+int main(void)
+{
+    /* A value that is not a number is said to be ignored, not taken for 0 (off) in silence. */
+    char *buf = run_hog("30ms");
+    CHECK(strstr(buf, "asyncc: ignoring ASYNCC_SLOW_POLL_MS=30ms") != NULL);
+    CHECK(strstr(buf, "slow poll") == NULL);
+    buf = run_hog("30");
     CHECK(strstr(buf, "asyncc: slow poll: task") != NULL);
     CHECK(strstr(buf, "hog ran") != NULL);
     CHECK(strstr(buf, "hog busy.c:5 (awaiting ac_sleep_ms)") != NULL);
