@@ -171,6 +171,8 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
             ac__ep_to_pool(w, op); /* a regular file whose pages are not in memory */
             return false;
         }
+        if (r == -EPERM && op->kind == AC__OP_POLL)
+            r = -EINVAL; /* never ready for what it asks: io_uring's POLL_ADD says so */
         break;
     default:
         ac__panic("epoll backend: unknown op kind %u", op->kind);

@@ -161,8 +161,23 @@ static void start_read_file(struct ac__worker *w, struct ac__op *op)
     }
 }
 
+/* pread(2) and pwrite(2) refuse a descriptor without a file position (a pipe, a socket, a
+ * terminal) with -ESPIPE; io_uring reads or writes such a file as a stream instead, so an
+ * ac_pread of an empty pipe would wait for a writer. The same call with no bytes asks the
+ * kernel's own question, at once. Returns the error, or 0. */
+static int positioned_refused(const struct ac__op *op)
+{
+    if ((op->kind != AC__OP_READ && op->kind != AC__OP_WRITE) || op->a.rw.offset < 0)
+        return 0;
+    ssize_t r = op->kind == AC__OP_READ ? pread(op->a.rw.fd, NULL, 0, op->a.rw.offset)
+                                        : pwrite(op->a.rw.fd, NULL, 0, op->a.rw.offset);
+    return r < 0 && errno == ESPIPE ? -ESPIPE : 0;
+}
+
 static bool uring_submit(struct ac__worker *w, struct ac__op *op)
 {
+    if ((op->res = positioned_refused(op)) < 0)
+        return true;
     U(w)->ops++;
     if (op->kind == AC__OP_READ_FILE) {
         start_read_file(w, op);

@@ -65,18 +65,21 @@ int ac__ep_try_call(struct ac__op *op)
 {
     union ac__op_args *a = &op->a;
     struct iovec iov = {.iov_base = a->rw.buf, .iov_len = chunk(a->rw.len)};
+    /* No bytes: the plain call, which cannot wait, and answers as read(2)/write(2) do (a
+     * write to a socket whose peer left: -EPIPE), where preadv2/pwritev2 return 0 unasked. */
+    bool plain = (op->bits & PLAIN) || iov.iov_len == 0;
     long r;
     do {
         switch (op->kind) {
         case AC__OP_READ:
-            if (op->bits & PLAIN)
+            if (plain)
                 r = a->rw.offset < 0 ? read(a->rw.fd, iov.iov_base, iov.iov_len)
                                      : pread(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);
             else
                 r = preadv2(a->rw.fd, &iov, 1, a->rw.offset, RWF_NOWAIT);
             break;
         case AC__OP_WRITE:
-            if (op->bits & PLAIN)
+            if (plain)
                 r = a->rw.offset < 0 ? write(a->rw.fd, iov.iov_base, iov.iov_len)
                                      : pwrite(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);
             else

@@ -125,7 +125,9 @@ AC__IO_TYPE(ac_pread, long, 0);
 AC_EXPORT void ac__init_ac_pread(void *frame, int fd, void *buf, size_t len, long long offset);
 void ac__init_ac_pread(void *frame, int fd, void *buf, size_t len, long long offset)
 {
-    init_rw(frame, AC__OP_READ, ac__io_finish_read, fd, buf, len, offset < 0 ? 0 : offset);
+    init_rw(frame, AC__OP_READ, ac__io_finish_read, fd, buf, len, offset);
+    if (offset < 0) /* pread(2)'s answer; -1 here would mean the file position */
+        ac__io_refuse(frame, -EINVAL);
 }
 
 AC__IO_TYPE(ac_pwrite, long, 0);
@@ -133,7 +135,9 @@ AC_EXPORT void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t l
                                   long long offset);
 void ac__init_ac_pwrite(void *frame, int fd, const void *buf, size_t len, long long offset)
 {
-    init_rw(frame, AC__OP_WRITE, ac__io_finish, fd, buf, len, offset < 0 ? 0 : offset);
+    init_rw(frame, AC__OP_WRITE, ac__io_finish, fd, buf, len, offset);
+    if (offset < 0)
+        ac__io_refuse(frame, -EINVAL);
 }
 
 AC__IO_TYPE(ac_read_exact, long, 0);

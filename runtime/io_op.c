@@ -67,6 +67,10 @@ int ac__io_poll(void *frame, ac_cx *cx)
         if (f->finish(f, f->op.res))
             goto done;
         break;
+    case AC__IO_REFUSED: /* charged as any call that finishes at once */
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
+        goto done;
     default:
         ac__panic("an I/O future polled after it finished");
     }

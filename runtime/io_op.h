@@ -17,7 +17,7 @@ struct ac__io_frame;
 typedef int ac__io_finish_fn(struct ac__io_frame *f, int res);
 
 struct ac__io_frame {
-    unsigned state; /* 0 not started, 1 in flight, DONE */
+    unsigned state; /* 0 not started, 1 in flight, AC__IO_REFUSED, DONE */
     _Atomic int done; /* the op's completion has been dispatched (op.res holds its result) */
     long ret; /* the result; int-returning calls read its low half (little-endian x86-64) */
     ac__io_finish_fn *finish;
@@ -128,6 +128,17 @@ static inline struct ac__io_frame *ac__io_frame_init(void *frame, enum ac__op_ki
     f->waker.task = NULL;
     f->op.kind = (uint8_t)kind;
     return f;
+}
+
+/* The state of a call whose arguments are refused before any op starts (ac__io_refuse). */
+#define AC__IO_REFUSED 2u
+
+/* Makes the call f (just initialized) return err at its first poll, as the system call would
+ * for such arguments, without starting an op. */
+static inline void ac__io_refuse(struct ac__io_frame *f, int err)
+{
+    f->state = AC__IO_REFUSED;
+    f->ret = err;
 }
 
 #endif

@@ -206,6 +206,8 @@ void ac__init_ac_splice(void *frame, int fd_in, long long off_in, int fd_out, lo
 {
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SPLICE, ac__io_finish);
     set_splice(f, fd_in, off_in, fd_out, off_out, len, flags);
+    if (off_in < -1 || off_out < -1) /* splice(2) refuses a negative offset */
+        ac__io_refuse(f, -EINVAL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -514,7 +516,7 @@ static int sendfile_poll(void *frame, ac_cx *cx)
 {
     struct ac__io_frame *f = frame;
     struct ac__io_sendfile *s = &f->x.sendfile;
-    if (s->mode == NOT_STARTED) {
+    if (s->mode == NOT_STARTED && f->state != AC__IO_REFUSED) {
         if (!ac__coop_check(cx)) /* nothing to send completes it at once */
             return AC_PENDING;
         int done = 1;
@@ -562,4 +564,6 @@ void ac__init_ac_sendfile(void *frame, int out_fd, int in_fd, long long offset, 
     s->done = s->pending = 0;
     s->pipe[0] = s->pipe[1] = -1;
     s->mode = NOT_STARTED;
+    if (offset < -1) /* not the file position: sendfile(2) refuses a negative offset */
+        ac__io_refuse(f, -EINVAL);
 }

@@ -23,7 +23,9 @@ enum {
  * Returns the events that are ready (> 0; POLLERR and POLLHUP are reported even when not asked
  * for) or -errno (-EBADF for a descriptor that is not open, where poll(2) says POLLNVAL).
  * Readiness is level-triggered: a descriptor that is ready when the call starts completes it
- * at once. It is a hint, as with poll(2): the operation that follows
+ * at once. A descriptor that cannot wait (a regular file, a directory) is always ready for
+ * POLLIN and POLLOUT, as poll(2) says; asked for neither, the call returns -EINVAL rather than
+ * waiting for good. It is a hint, as with poll(2): the operation that follows
  * (on a descriptor in O_NONBLOCK mode) may still find nothing and return EAGAIN, and then waits
  * again. The descriptor is neither read nor written, and it must stay open until the call
  * finishes. Cancel-safe: dropping the wait consumes nothing (the kernel's poll request is

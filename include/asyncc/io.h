@@ -66,7 +66,9 @@ AC_EXPORT async long ac_read(int fd, void *buf, size_t len);
 /* Writes up to len bytes at the file position (stdout: fd 1). Returns the count or -errno. */
 AC_EXPORT async long ac_write(int fd, const void *buf, size_t len);
 
-/* Reads/writes at offset without moving the file position. Returns the count or -errno. */
+/* Reads/writes at offset without moving the file position. Returns the count or -errno, as
+ * pread(2)/pwrite(2) on both backends: -EINVAL for a negative offset, -ESPIPE for a descriptor
+ * without a position (a pipe, a socket, a terminal). */
 AC_EXPORT async long ac_pread(int fd, void *buf, size_t len, long long offset);
 AC_EXPORT async long ac_pwrite(int fd, const void *buf, size_t len, long long offset);
 
