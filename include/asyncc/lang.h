@@ -44,7 +44,8 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_block_on(fut) (fut)
 #define ac_join(...) ((void)(__VA_ARGS__))
 #define ac_try_join(...) ((void)(__VA_ARGS__), ac__plain_value())
-#define ac_select(first, ...) ((void)(first), ac__plain_value())
+/* The first future runs; the others are named, unevaluated, so that what only they use is used. */
+#define ac_select(first, ...) ((void)(first), (void)sizeof((void)(__VA_ARGS__), 0), ac__plain_value())
 #define ac_timeout(ms, fut) ((void)(ms), (void)(fut), ac__plain_value())
 #define AC_BLOCKING
 

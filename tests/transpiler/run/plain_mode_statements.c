@@ -5,6 +5,8 @@
  * chat, httpd, tls-echo and udp-echo samples had them); their value is a call now. The dropped
  * handles leaked in the sequential build, where a spawn runs at once and its handle keeps the
  * result (LeakSanitizer said so): the sequential library frees what is left of them at exit.
+ * A variable that only a later future of ac_select names (`stop` below) was "unused" there:
+ * plain mode evaluated the first future alone, and the others not even unevaluated.
  * RUN: %cc -std=c11 -pedantic-errors -fsyntax-only %s
  * RUN: %clang -Wall -Wextra -Werror -I%S/../../../include -std=c11 -pedantic-errors -fsyntax-only %s
  * RUN: %run %s %t | %FileCheck %s
@@ -29,7 +31,8 @@ async int main(void)
     await(ac_try_join(work(16), work(32)));
     ac_spawn(work(64)); /* in the sequential build too: its handle is freed at exit */
     ac_spawn_local(work(128));
-    int r = await(ac_select(work(256), ac_sleep_ms(60000)));
+    int stop = 60000;
+    int r = await(ac_select(work(256), ac_sleep_ms(stop)));
     ac_task *t = ac_spawn(work(512));
     int v = 0;
     await(ac_task_join(t, &v));
