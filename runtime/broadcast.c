@@ -1,6 +1,7 @@
 /* runtime/broadcast.c: the broadcast channel: a ring of the last capacity values with sequence
  * numbers; each receiver has its own position and falls behind (lags) rather than blocking. */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,8 +140,11 @@ static int recv_poll(void *frame, ac_cx *cx)
     }
     uint64_t oldest = b->next_seq > b->capacity ? b->next_seq - b->capacity : 0;
     if (rx->next < oldest) {
-        f->ret = (int)(oldest - rx->next);
-        rx->next = oldest;
+        /* More than INT_MAX lost are reported over several calls: the count stays exact and
+         * never wraps into a -errno or a 0 that would pass for a value. */
+        uint64_t lost = oldest - rx->next;
+        f->ret = lost > INT_MAX ? INT_MAX : (int)lost;
+        rx->next += (uint64_t)f->ret;
     } else if (rx->next < b->next_seq) {
         memcpy(f->out, b->buf + (rx->next % b->capacity) * b->elem_size, b->elem_size);
         rx->next++;

@@ -1,6 +1,7 @@
 /* runtime/semaphore.c: the FIFO async semaphore and the mutex built on it, with their hand-written
  * futures (ac_semaphore_acquire, ac_mutex_lock), and the wake list used by every primitive. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,7 @@ void ac_semaphore_release(ac_semaphore *sem, size_t n)
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac__spin_lock(&sem->lock);
-    sem->permits += n;
+    sem->permits = n > SIZE_MAX - sem->permits ? SIZE_MAX : sem->permits + n;
     grant(sem, &wake);
     ac__spin_unlock(&sem->lock);
     ac__wakelist_wake(&wake);

@@ -28,7 +28,7 @@ enum {
  * receiver are closed. */
 typedef struct ac_mpsc ac_mpsc;
 
-/* A channel of capacity values of elem_size bytes each (capacity >= 1), or NULL when out of
+/* A channel of capacity values of elem_size bytes each (capacity >= 1; 0 is taken as 1), or NULL when out of
  * memory (or when elem_size * capacity overflows). */
 AC_EXPORT ac_mpsc *ac_mpsc_new(size_t elem_size, size_t capacity);
 /* Adds a sender (each sender is closed once with ac_mpsc_sender_close). */
@@ -109,7 +109,8 @@ AC_EXPORT int ac_broadcast_send(ac_broadcast *b, const void *elem);
 AC_EXPORT void ac_broadcast_close(ac_broadcast *b);
 /* Waits for the next value. Returns 0 with *out filled; a positive n when this receiver fell
  * behind and the n oldest values it had not seen were lost (nothing copied; the next call
- * returns the oldest value still buffered); or -EPIPE once the sender is closed and every
+ * returns the oldest value still buffered; more than INT_MAX lost are counted over several
+ * calls); or -EPIPE once the sender is closed and every
  * value was received. Dropped while waiting: nothing is lost. */
 AC_EXPORT async int ac_broadcast_recv(ac_broadcast_rx *rx, void *out);
 /* Closes a receiver. */

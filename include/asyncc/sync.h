@@ -37,7 +37,8 @@ AC_EXPORT void ac_semaphore_free(ac_semaphore *sem);
 AC_EXPORT async int ac_semaphore_acquire(ac_semaphore *sem, size_t n);
 /* Takes n permits if they are available now and nobody waits before us: 0, -EAGAIN or -EPIPE. */
 AC_EXPORT int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n);
-/* Returns n permits, waking waiters in order. */
+/* Returns n permits, waking waiters in order. The count saturates at SIZE_MAX (it never wraps
+ * to a few permits). */
 AC_EXPORT void ac_semaphore_release(ac_semaphore *sem, size_t n);
 /* Closes: every waiter and every later acquire gets -EPIPE. */
 AC_EXPORT void ac_semaphore_close(ac_semaphore *sem);

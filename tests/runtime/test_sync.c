@@ -1,6 +1,7 @@
 /* tests/runtime/test_sync.c: the async mutex (100 tasks incrementing a counter with a yield
  * inside the critical section), the semaphore (FIFO, cancelled waits give nothing up, close),
- * notify (one, all, stored permit, a dropped chosen waiter passes it on), ac_spawn_blocking. */
+ * notify (one, all, stored permit, a dropped chosen waiter passes it on), ac_spawn_blocking;
+ * permits released past SIZE_MAX saturate (they wrapped to a few). */
 #include <unistd.h>
 
 #include "test.h"
@@ -147,8 +148,19 @@ static int root_poll(void *frame, ac_cx *cx)
 }
 static const ac_future_type root_type = TEST_TYPE(root_frame, root_poll, co_drop);
 
+static void check_saturation(void)
+{
+    ac_semaphore *sem = ac_semaphore_new(SIZE_MAX - 1);
+    ac_semaphore_release(sem, 5);
+    CHECK(ac_semaphore_available(sem) == SIZE_MAX);
+    CHECK_EQ(ac_semaphore_try_acquire(sem, SIZE_MAX), 0);
+    CHECK(ac_semaphore_available(sem) == 0);
+    ac_semaphore_free(sem);
+}
+
 int main(void)
 {
+    check_saturation();
     CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown(); /* waits for the abandoned blocking job */
     CHECK_EQ(atomic_load(&slow_done), 1);
