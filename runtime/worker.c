@@ -262,8 +262,18 @@ static ac_task *next_task(struct ac__worker *w)
     w->lifo_polls = 0;
     if (lifo && (t = atomic_exchange_explicit(&w->lifo, NULL, memory_order_acq_rel)))
         ac__local_push(&w->queue, t, &rt->inject); /* it has had its turns: behind the others */
-    if ((t = ac__local_pop(&w->queue)))
+    /* The remote queue (tasks pinned here, tasks handed over) and the local one take turns
+     * while both hold tasks: a spawn_local task that yields, or is woken, waited behind every
+     * local task's turn for global_queue_interval polls (a loop on the local queue left a
+     * pinned ticker one turn in 61 of its own). */
+    if (w->remote_turn && (t = pop_inject(w, &w->remote))) {
+        w->remote_turn = false;
         return t;
+    }
+    if ((t = ac__local_pop(&w->queue))) {
+        w->remote_turn = true;
+        return t;
+    }
     if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
         return t;
     return NULL;

@@ -40,6 +40,7 @@ struct ac__worker {
      * in a poll. */
     ac_task *_Atomic lifo;
     unsigned lifo_polls;
+    bool remote_turn; /* the last task came from the local queue: the remote one goes next */
     uint32_t tick;
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
