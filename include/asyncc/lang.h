@@ -95,7 +95,10 @@ int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);
  *   await(ac_try_join(a, ...))    as ac_join, but the first negative int result cancels the others
  *                                 and is returned; 0 when all succeeded
  *   await(ac_select(a, b, ...))   polls all; the first to finish wins, the others are cancelled;
- *                                 returns the winner's index (0 for a)
+ *                                 returns the winner's index (0 for a). Polled in order: of
+ *                                 futures ready at the same poll the first wins (as
+ *                                 tokio::select! with `biased;`), so in a loop, put the one
+ *                                 that must not starve first
  *   await(ac_timeout(ms, fut))    0 when fut finished within ms milliseconds, else fut is
  *                                 cancelled and -ETIMEDOUT is returned
  */
