@@ -80,7 +80,9 @@ AC_EXPORT async int ac_task_join(ac_task *task, void *result, size_t result_size
                             default: sizeof *_Generic((result), void *: (char *)0,            \
                                                       int: (char *)0, default: (result))))
 
-/* Cancels a spawned task at its current await (its cleanups run) and releases the handle. */
+/* Cancels a spawned task at its current await (its cleanups run) and releases the handle:
+ * Tokio's handle.abort() followed by the handle's drop. The handle must not be used afterwards
+ * (a join would read freed memory): to cancel and still join, use ac_task_cancel. */
 AC_EXPORT void ac_task_abort(ac_task *task);
 
 /* Cancels a spawned task at its current await (its cleanups run) but keeps the handle: a later
