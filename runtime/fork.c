@@ -118,7 +118,7 @@ static void reset_worker(struct ac__worker *w)
     atomic_store(&w->stuck, 0);
     atomic_store(&w->cancels, NULL); /* their requesters were the parent's threads */
     atomic_store(&w->backlog_since, 0);
-    atomic_store(&w->watch_seq, 0);
+    atomic_store(&w->watch_seq, 1); /* odd: no poll running */
     w->searching = false;
     w->in_driver = false;
     w->flush_since = 0;

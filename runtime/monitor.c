@@ -52,7 +52,7 @@ static void take_over(struct ac__runtime *rt, struct ac__worker *w)
 static void watchdog(struct ac__worker *w, struct watch *wa, uint64_t now)
 {
     unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_acquire);
-    if ((seq & 1) || seq == wa->reported)
+    if ((seq & 1) || seq == wa->reported) /* between polls, or reported already */
         return;
     /* Acquire loads of the fields (worker.c's watch_begin stores them with release): one that
      * reads a newer poll's value makes the count below read that poll's odd count, or later. */

@@ -113,6 +113,7 @@ static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned i
     ac__spin_init(&w->wheel_lock);
     ac__wheel_init(&w->wheel, ac__now_ns() / AC__TICK_NS);
     atomic_init(&w->cancels, NULL);
+    atomic_init(&w->watch_seq, 1); /* odd: no poll running (monitor.c, watchdog) */
 }
 
 static void workers_destroy(struct ac__runtime *rt, unsigned n)

@@ -497,7 +497,8 @@ void ac__process_cancels(struct ac__worker *w)
 static void watch_begin(struct ac__worker *w, ac_task *t)
 {
     unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_relaxed);
-    atomic_store_explicit(&w->watch_seq, seq + 1, memory_order_relaxed);
+    if (!(seq & 1)) /* odd while the fields change (already odd between polls) */
+        atomic_store_explicit(&w->watch_seq, ++seq, memory_order_relaxed);
     atomic_store_explicit(&w->watch_name, t->type->name, memory_order_release);
     uint64_t site[AC__WATCH_WORDS] = {0};
     FILE *f = fmemopen(site, sizeof site - 1, "w");
@@ -508,7 +509,15 @@ static void watch_begin(struct ac__worker *w, ac_task *t)
     for (unsigned i = 0; i < AC__WATCH_WORDS; i++)
         atomic_store_explicit(&w->watch_site[i], site[i], memory_order_release);
     atomic_store_explicit(&w->watch_start_ms, ac__now_ms(), memory_order_release);
-    atomic_store_explicit(&w->watch_seq, seq + 2, memory_order_release);
+    atomic_store_explicit(&w->watch_seq, seq + 1, memory_order_release);
+}
+
+/* Notes that the poll is over: the watchdog reports nothing of a worker between polls (it
+ * named the last task polled by a worker that waited for I/O as still running). */
+static void watch_end(struct ac__worker *w)
+{
+    unsigned seq = atomic_load_explicit(&w->watch_seq, memory_order_relaxed);
+    atomic_store_explicit(&w->watch_seq, seq + 1, memory_order_release);
 }
 
 /* Polls a task, with the backend left to whoever needs it meanwhile (the monitor takes it
@@ -519,6 +528,8 @@ static void run(struct ac__worker *w, ac_task *t)
         watch_begin(w, t);
     ac__spin_unlock(&w->io_lock);
     ac__task_run(w, t);
+    if (AC__UNLIKELY(w->rt->slow_poll_ms))
+        watch_end(w);
     ac__spin_lock(&w->io_lock);
     if (AC__UNLIKELY(atomic_load_explicit(&w->stuck, memory_order_relaxed)))
         atomic_store_explicit(&w->stuck, 0, memory_order_relaxed);
