@@ -61,6 +61,10 @@ int ac__io_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         f->state = 1;
         break;
+    case AC__IO_AT_ONCE:
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
+        goto done;
     case 1:
         if (!atomic_load_explicit(&f->done, memory_order_acquire))
             return AC_PENDING;

@@ -17,7 +17,7 @@ struct ac__io_frame;
 typedef int ac__io_finish_fn(struct ac__io_frame *f, int res);
 
 struct ac__io_frame {
-    unsigned state; /* 0 not started, 1 in flight, DONE */
+    unsigned state; /* 0 not started, 1 in flight, AC__IO_AT_ONCE, DONE */
     _Atomic int done; /* the op's completion has been dispatched (op.res holds its result) */
     long ret; /* the result; int-returning calls read its low half (little-endian x86-64) */
     ac__io_finish_fn *finish;
@@ -59,6 +59,12 @@ struct ac__io_frame {
         } sendfile;
     } x;
 };
+
+/* The state of a looping call (read_exact, write_all, send_all, writev_all) given nothing to
+ * transfer: it completes at its first poll with f->ret, 0, and makes no system call, on both
+ * backends (io_uring would only queue a zero-length op there, so a timeout or select that
+ * polls it once, as ac_timeout(0, ac_buf_flush(w)) of an empty writer does, never saw it done). */
+#define AC__IO_AT_ONCE 2u
 
 /* Finishes with the completion's result as the call's result. */
 ac__io_finish_fn ac__io_finish;
@@ -128,6 +134,13 @@ static inline struct ac__io_frame *ac__io_frame_init(void *frame, enum ac__op_ki
     f->waker.task = NULL;
     f->op.kind = (uint8_t)kind;
     return f;
+}
+
+/* For a looping call's init: with nothing to transfer, the call completes at its first poll. */
+static inline void ac__io_nothing_if(struct ac__io_frame *f, bool nothing)
+{
+    if (nothing)
+        f->state = AC__IO_AT_ONCE;
 }
 
 #endif
