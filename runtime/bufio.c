@@ -19,7 +19,8 @@ void ac__init_ac_writev_all(void *frame, int fd, const struct iovec *iov, int io
 
 struct ac_bufreader {
     int fd;
-    bool eof;
+    bool eof; /* the current call's last read returned 0; each new call reads again, as
+                 Tokio's BufReader does, so a file that grew or a terminal after ^D goes on */
     char *buf;
     size_t cap, start, end; /* buffered: buf[start..end) */
 };
@@ -191,6 +192,7 @@ static void reader_drop(void *frame, ac_cx *cx)
 static struct reader_frame *reader_init(void *frame, ac_bufreader *r, int mode)
 {
     struct reader_frame *f = frame;
+    r->eof = false;
     f->state = 0;
     f->mode = mode;
     f->ret = 0;
@@ -302,6 +304,7 @@ AC_EXPORT void ac__init_ac_buf_read_exact(void *frame, ac_bufreader *r, void *bu
 void ac__init_ac_buf_read_exact(void *frame, ac_bufreader *r, void *buf, size_t len)
 {
     struct exact_frame *f = frame;
+    r->eof = false;
     f->state = 0;
     f->ret = 0;
     f->r = r;

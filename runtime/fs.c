@@ -86,6 +86,18 @@ static void job_unref(struct fs_job *j)
     free(j);
 }
 
+/* read(2), retried when interrupted: the count, or -errno. */
+static long read_some(int fd, char *buf, size_t len)
+{
+    ssize_t n;
+    while ((n = read(fd, buf, len)) < 0 && errno == EINTR)
+        ;
+    return n < 0 ? -errno : (long)n;
+}
+
+/* The buffer starts at the file's size (plus the NUL), so a regular file takes one allocation
+ * of its size: once it is full, a small read finds whether anything follows before it grows
+ * (a file that grew meanwhile, /proc and pipes, whose size says nothing). */
 static long read_whole(struct fs_job *j)
 {
     int fd = open(j->path, O_RDONLY | O_CLOEXEC);
@@ -94,35 +106,36 @@ static long read_whole(struct fs_job *j)
     struct stat st;
     size_t cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
                      ? (size_t)st.st_size + 1 : 4096;
+    char *buf = malloc(cap), probe[256];
     size_t len = 0;
-    char *buf = NULL;
-    long r = 0;
-    for (;;) {
-        if (!buf || len + 1 >= cap) {
-            char *more = realloc(buf, buf ? (cap *= 2) : cap);
+    long n = buf ? 1 : -ENOMEM;
+    while (n > 0) {
+        if (len + 1 < cap) {
+            n = read_some(fd, buf + len, cap - 1 - len);
+            len += n > 0 ? (size_t)n : 0;
+            continue;
+        }
+        n = read_some(fd, probe, sizeof probe);
+        if (n > 0) {
+            char *more = realloc(buf, cap * 2);
             if (!more) {
-                r = -ENOMEM;
+                n = -ENOMEM;
                 break;
             }
             buf = more;
+            cap *= 2;
+            memcpy(buf + len, probe, (size_t)n);
+            len += (size_t)n;
         }
-        ssize_t n = read(fd, buf + len, cap - 1 - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            r = n < 0 ? -errno : (long)len;
-            break;
-        }
-        len += (size_t)n;
     }
     close(fd);
-    if (r < 0) {
+    if (n < 0) {
         free(buf);
-        return r;
+        return n;
     }
     buf[len] = 0;
     j->result = buf;
-    return r;
+    return (long)len;
 }
 
 static long write_whole(struct fs_job *j)

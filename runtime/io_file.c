@@ -145,6 +145,7 @@ AC_EXPORT void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len
 void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len)
 {
     init_rw(frame, AC__OP_READ, finish_read_loop, fd, buf, len, -1);
+    ac__io_nothing_if(frame, len == 0);
 }
 
 AC__IO_TYPE(ac_write_all, long, 0);
@@ -152,6 +153,7 @@ AC_EXPORT void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_
 void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len)
 {
     init_rw(frame, write_kind(fd), finish_write_loop, fd, buf, len, -1);
+    ac__io_nothing_if(frame, len == 0);
 }
 
 AC__IO_TYPE(ac_open, int, 0);

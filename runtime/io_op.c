@@ -61,16 +61,16 @@ int ac__io_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         f->state = 1;
         break;
+    case AC__IO_AT_ONCE:
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
+        goto done;
     case 1:
         if (!atomic_load_explicit(&f->done, memory_order_acquire))
             return AC_PENDING;
         if (f->finish(f, f->op.res))
             goto done;
         break;
-    case AC__IO_REFUSED: /* charged as any call that finishes at once */
-        if (!ac__coop_proceed(cx))
-            return AC_PENDING;
-        goto done;
     default:
         ac__panic("an I/O future polled after it finished");
     }

@@ -17,7 +17,7 @@ struct ac__io_frame;
 typedef int ac__io_finish_fn(struct ac__io_frame *f, int res);
 
 struct ac__io_frame {
-    unsigned state; /* 0 not started, 1 in flight, AC__IO_REFUSED, DONE */
+    unsigned state; /* 0 not started, 1 in flight, AC__IO_AT_ONCE, DONE */
     _Atomic int done; /* the op's completion has been dispatched (op.res holds its result) */
     long ret; /* the result; int-returning calls read its low half (little-endian x86-64) */
     ac__io_finish_fn *finish;
@@ -59,6 +59,13 @@ struct ac__io_frame {
         } sendfile;
     } x;
 };
+
+/* The state of a call that completes at its first poll with f->ret, making no system call, on
+ * both backends: a looping call (read_exact, write_all, send_all, writev_all) given nothing to
+ * transfer (io_uring would only queue a zero-length op there, so a timeout or select that
+ * polls it once, as ac_timeout(0, ac_buf_flush(w)) of an empty writer does, never saw it
+ * done), or arguments the system call refuses (ac__io_refuse). Charged to the budget. */
+#define AC__IO_AT_ONCE 2u
 
 /* Finishes with the completion's result as the call's result. */
 ac__io_finish_fn ac__io_finish;
@@ -130,14 +137,18 @@ static inline struct ac__io_frame *ac__io_frame_init(void *frame, enum ac__op_ki
     return f;
 }
 
-/* The state of a call whose arguments are refused before any op starts (ac__io_refuse). */
-#define AC__IO_REFUSED 2u
+/* For a looping call's init: with nothing to transfer, the call completes at its first poll. */
+static inline void ac__io_nothing_if(struct ac__io_frame *f, bool nothing)
+{
+    if (nothing)
+        f->state = AC__IO_AT_ONCE;
+}
 
-/* Makes the call f (just initialized) return err at its first poll, as the system call would
- * for such arguments, without starting an op. */
+/* Makes the call f (just initialized) return err at its first poll without starting an op, as
+ * the system call refuses such arguments. */
 static inline void ac__io_refuse(struct ac__io_frame *f, int err)
 {
-    f->state = AC__IO_REFUSED;
+    f->state = AC__IO_AT_ONCE;
     f->ret = err;
 }
 

@@ -8,9 +8,19 @@
 #include "io_op.h"
 #include "task.h"
 
+/* The events ready among those asked for, POLLERR and POLLHUP, as poll(2) and the epoll
+ * backend report them: io_uring's POLL_ADD adds POLLRDHUP to every request and reports it
+ * unasked. When it is all that is ready (a wait for neither POLLIN nor POLLRDHUP on a socket
+ * whose peer shut down its writing), it is reported still: waiting again would spin. */
+static int finish_ready(struct ac__io_frame *f, int res)
+{
+    int asked = f->op.a.ints.b | POLLERR | POLLHUP;
+    return ac__io_finish(f, res > 0 && (res & asked) ? res & asked : res);
+}
+
 static void init_poll(void *frame, int fd, unsigned events)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_POLL, ac__io_finish);
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_POLL, finish_ready);
     f->op.a.ints.a = fd;
     f->op.a.ints.b = (int)events;
 }

@@ -42,8 +42,6 @@ static int finish_step(struct ac__io_frame *f, int res, size_t left)
 static int finish_send(struct ac__io_frame *f, int res)
 {
     size_t left = f->op.a.rw.len;
-    if (left == 0)
-        return ac__io_finish(f, 0);
     if (finish_step(f, res, left))
         return 1;
     f->op.a.rw.buf = (char *)f->op.a.rw.buf + res;
@@ -61,6 +59,7 @@ void ac__init_ac_send_all(void *frame, int fd, const void *buf, size_t len, int 
     f->op.a.rw.len = len; /* the kernel sends at most 2 GiB at a time: the loop goes on */
     f->op.a.rw.flags = flags;
     f->op.a.rw.offset = -1;
+    ac__io_nothing_if(f, len == 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -182,6 +181,7 @@ void ac__init_ac_writev_all(void *frame, int fd, const struct iovec *iov, int io
     f->x.vec.not_socket = false;
     skip_written(f, 0); /* an empty first iovec would look like a write making no progress */
     fill_cur(f);
+    ac__io_nothing_if(f, f->x.vec.cnt == 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -516,7 +516,7 @@ static int sendfile_poll(void *frame, ac_cx *cx)
 {
     struct ac__io_frame *f = frame;
     struct ac__io_sendfile *s = &f->x.sendfile;
-    if (s->mode == NOT_STARTED && f->state != AC__IO_REFUSED) {
+    if (s->mode == NOT_STARTED && f->state != AC__IO_AT_ONCE) {
         if (!ac__coop_check(cx)) /* nothing to send completes it at once */
             return AC_PENDING;
         int done = 1;

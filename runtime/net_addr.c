@@ -11,24 +11,26 @@
 int ac__addr_numeric(const char *host, unsigned short port, struct sockaddr_storage *ss,
                      socklen_t *len)
 {
-    memset(ss, 0, sizeof *ss);
-    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+    /* Parsed aside: a name leaves *ss as it was (ac_lookup_host's out, when dropped later). */
+    struct sockaddr_storage parsed;
+    memset(&parsed, 0, sizeof parsed);
+    struct sockaddr_in *in4 = (struct sockaddr_in *)&parsed;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&parsed;
     if (!host || inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
         in4->sin_family = AF_INET;
         in4->sin_port = htons(port);
         if (!host)
             in4->sin_addr.s_addr = htonl(INADDR_ANY);
         *len = sizeof *in4;
-        return 0;
-    }
-    if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+    } else if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
         in6->sin6_family = AF_INET6;
         in6->sin6_port = htons(port);
         *len = sizeof *in6;
-        return 0;
+    } else {
+        return -EINVAL;
     }
-    return -EINVAL;
+    *ss = parsed;
+    return 0;
 }
 
 int ac__socket_bound(const struct sockaddr *addr, socklen_t len, int type, int backlog)

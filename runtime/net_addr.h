@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 
 /* Fills *ss and *len for a numeric IPv4 or IPv6 host (NULL: 0.0.0.0) and port. Returns 0, or
- * -EINVAL when host is not a numeric address. */
+ * -EINVAL when host is not a numeric address (*ss and *len are left as they were). */
 int ac__addr_numeric(const char *host, unsigned short port, struct sockaddr_storage *ss,
                      socklen_t *len);
 

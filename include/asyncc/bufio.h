@@ -25,7 +25,9 @@ enum {
 
 /* ---- Reader ----
  * A buffer of a fixed capacity in front of a descriptor (socket, pipe, file at its position,
- * stdin). One task uses a reader at a time. Every call returns a count or -errno. */
+ * stdin). One task uses a reader at a time. Every call returns a count or -errno. End of input
+ * is not sticky: a call after one that returned 0 reads the descriptor again, so a file that
+ * has grown since (a log being followed) or a terminal after ^D gives its new bytes. */
 typedef struct ac_bufreader ac_bufreader;
 
 /* A reader of fd with a buffer of capacity bytes (0: 8 KiB), which is also the longest line

@@ -35,9 +35,12 @@ AC_EXPORT unsigned long ac_ms_until(unsigned long long deadline_ms);
 /* await(ac_timeout_at(deadline_ms, v = f(x))): as ac_timeout, against a deadline on the
  * ac_now_ms clock instead of a duration: 0 when f finished first, else f is cancelled and
  * -ETIMEDOUT returned. f is polled once first, as with ac_timeout: when the deadline has passed,
- * only an f that finishes at that first poll returns 0. Several calls against one deadline share
- * it, as in a request with an overall time limit. For a limit finer than a millisecond, race
- * the call against a sleep:
+ * only an f that finishes at that first poll returns 0. An I/O call's first poll finishes it on
+ * the epoll backend when it need not wait, never on io_uring, where that poll only queues its
+ * operation (a write dropped so may still have happened: io.h); a looping call with nothing to
+ * transfer (ac_write_all of 0 bytes, ac_buf_flush of an empty writer) finishes on both.
+ * Several calls against one deadline share it, as in a request with an overall time limit. For
+ * a limit finer than a millisecond, race the call against a sleep:
  *   await(ac_select(v = f(x), ac_sleep_until_ns(deadline_ns)))   (1: timed out) */
 #define ac_timeout_at(deadline_ms, fut) ac_timeout(ac_ms_until(deadline_ms), fut)
 

@@ -21,7 +21,9 @@ enum {
  * Waits until fd is ready for one of events (poll(2)'s POLLIN, POLLOUT, POLLPRI, POLLRDHUP...,
  * from <poll.h>, which <asyncc.h> does not include).
  * Returns the events that are ready (> 0; POLLERR and POLLHUP are reported even when not asked
- * for) or -errno (-EBADF for a descriptor that is not open, where poll(2) says POLLNVAL).
+ * for) or -errno (-EBADF for a descriptor that is not open, where poll(2) says POLLNVAL). (One
+ * exception on io_uring, which always watches for POLLRDHUP: a wait for neither POLLIN nor
+ * POLLRDHUP on a socket whose peer shut down its writing ends with POLLRDHUP alone.)
  * Readiness is level-triggered: a descriptor that is ready when the call starts completes it
  * at once. A descriptor that cannot wait (a regular file, a directory) is always ready for
  * POLLIN and POLLOUT, as poll(2) says; asked for neither, the call returns -EINVAL rather than

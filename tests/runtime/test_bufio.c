@@ -2,7 +2,7 @@
  * records, a last line without newline, end of input), a line longer than the buffer, peek and
  * consume, exact reads past the buffer, reads cancelled by timeouts that lose nothing; and
  * ac_bufwriter: nothing sent before flush, large writes, a flush cancelled mid-way after which
- * every byte still arrives once, in order; a closed peer. */
+ * every byte still arrives once, in order; a closed peer; a file read as it grows. */
 #define _GNU_SOURCE /* pipe2 */
 #include <fcntl.h>
 #include <stdio.h>
@@ -180,6 +180,34 @@ async int main(void)
     CHECK_EQ(ac_bufwriter_buffered(w), 1);
     ac_bufwriter_free(w);
     close(sv[0]);
+
+    /* End of input is not sticky: a file followed as it grows gives its new bytes to every
+     * kind of read after one that returned 0 (before: 0 for ever after the first end). */
+    char path[] = "/tmp/asyncc_bufio_XXXXXX";
+    int wfd = mkstemp(path);
+    CHECK_INT(>=, wfd, 0);
+    int rfd = open(path, O_RDONLY | O_CLOEXEC);
+    unlink(path);
+    ac_bufreader *g = ac_bufreader_new(rfd, 64);
+    CHECK_EQ(write(wfd, "a\n", 2), 2);
+    CHECK_EQ(await(ac_buf_read_line(g, &line)), 2);
+    CHECK_EQ(await(ac_buf_read_line(g, &line)), 0);
+    CHECK_EQ(write(wfd, "b\npart", 6), 6);
+    CHECK_EQ(await(ac_buf_read_line(g, &line)), 2);
+    CHECK_EQ(await(ac_buf_read_line(g, &line)), 4);
+    CHECK(memcmp(line, "part", 4) == 0);
+    CHECK_EQ(await(ac_buf_read_line(g, &line)), 0);
+    char more[8];
+    CHECK_EQ(write(wfd, "xy", 2), 2);
+    CHECK_EQ(await(ac_buf_read(g, more, sizeof more)), 2);
+    CHECK_EQ(write(wfd, "12345", 5), 5);
+    CHECK_EQ(await(ac_buf_read_exact(g, more, sizeof more)), 5);
+    CHECK_EQ(await(ac_buf_fill(g)), 0);
+    CHECK_EQ(write(wfd, "z", 1), 1);
+    CHECK_EQ(await(ac_buf_fill(g)), 1);
+    ac_bufreader_free(g);
+    close(rfd);
+    close(wfd);
     printf("bufio: ok\n");
     return 0;
 }

@@ -1,8 +1,10 @@
 /* tests/runtime/test_fs.c (async C): the file system calls on a scratch directory: mkdir,
- * whole-file write and read (empty, 3 MiB, /proc with no size), listing, rename, ftruncate,
- * unlink and rmdir, their errors, and calls dropped by a timeout that leave nothing behind. */
+ * whole-file write and read (empty, 3 MiB in a buffer of its size, /proc with no size),
+ * listing, rename, ftruncate, unlink and rmdir, their errors, and calls dropped by a timeout
+ * that leave nothing behind. */
 #include <dirent.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,6 +36,9 @@ async int main(void)
     long n = await(ac_fs_read(path, &data));
     CHECK_EQ(n, BIG);
     CHECK(memcmp(data, big, BIG) == 0 && data[BIG] == 0);
+    /* One buffer of the file's size (before: twice it, the file copied once by a realloc to
+     * find its end). */
+    CHECK_INT(<, malloc_usable_size(data), BIG + 8192);
     free(data);
     CHECK_EQ(await(ac_fs_write(path, "short", 5)), 5); /* truncates */
     n = await(ac_fs_read(path, &data));

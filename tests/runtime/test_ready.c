@@ -115,6 +115,18 @@ async int main(void)
     r = await(ac_fd_ready(p[0], POLLOUT | POLLPRI));
     CHECK_EQ(r, -EBADF);
 
+    /* Only the events asked for, POLLERR and POLLHUP, as poll(2) says them, on both backends
+     * (io_uring reported POLLRDHUP unasked, 0x2001 for POLLIN after the peer's shutdown). */
+    int hp[2];
+    CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, hp), 0);
+    CHECK_EQ(shutdown(hp[1], SHUT_WR), 0);
+    CHECK_EQ(await(ac_fd_ready(hp[0], POLLIN)), POLLIN);
+    CHECK_EQ(await(ac_fd_ready(hp[0], POLLOUT)), POLLOUT);
+    CHECK_EQ(await(ac_fd_ready(hp[0], POLLIN | POLLRDHUP)), POLLIN | POLLRDHUP);
+    close(hp[1]);
+    CHECK_EQ(await(ac_fd_readable(hp[0])), POLLIN | POLLHUP);
+    close(hp[0]);
+
     /* Two tasks ping-pong over a non-blocking socket pair, driven by readiness alone. */
     int sv[2];
     CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
