@@ -53,6 +53,7 @@ int an_is_array_bound(const tunit *t, const node *e);
 int an_calls_builtin(const node *n, const char *name);
 /* Whether C leaves kid i of n unevaluated (an await there never runs). */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
+int an_names_types_compatible(const tunit *t);
 
 /* constants.c */
 /* Whether DeclStmt d declares only const locals of constant value, which can be declared

@@ -55,18 +55,14 @@ static unsigned first_declared(const callee *c)
     return off;
 }
 
-/* The assembler name of the generated function that runs c's body: c's own name, so that gdb's
- * `break c` stops there (at each poll of it), or NULL. Only when nothing but declarations name c
- * outside async functions, from its first declaration on: a plain function's call of c (a link
- * error otherwise) would bind to the body. main keeps the C main its name. */
-const char *dn_body_symbol(tunit *t, const callee *c)
+/* The names of the async functions defined here that something else than a declaration names
+ * outside async functions (see dn_body_symbol), found by dn_prepare in one pass over the text. */
+static names unsafe;
+static const tunit *scanned;
+
+void dn_prepare(tunit *t)
 {
-    static names unsafe;
-    static const tunit *scanned;
-    if (strcmp(c->name, "main") == 0 || !c->def)
-        return NULL;
     if (scanned != t) {
-        /* one pass over the text for every async function defined here */
         names mine = {0};
         for (unsigned i = 0; i < t->ncallees; i++)
             if (t->callees[i]->def) /* the offset of its first declaration, plus one */
@@ -87,6 +83,17 @@ const char *dn_body_symbol(tunit *t, const callee *c)
         names_free(&mine);
         scanned = t;
     }
+}
+
+/* The assembler name of the generated function that runs c's body: c's own name, so that gdb's
+ * `break c` stops there (at each poll of it), or NULL. Only when nothing but declarations name c
+ * outside async functions, from its first declaration on: a plain function's call of c (a link
+ * error otherwise) would bind to the body. main keeps the C main its name. */
+const char *dn_body_symbol(tunit *t, const callee *c)
+{
+    if (strcmp(c->name, "main") == 0 || !c->def)
+        return NULL;
+    dn_prepare(t);
     int found;
     names_get(&unsafe, c->name, &found);
     return found ? NULL : c->name;

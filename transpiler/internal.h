@@ -232,6 +232,8 @@ struct tunit {
 /* Diagnostics are held back (in memory) from dg_hold to dg_release, which prints or drops them. */
 void dg_hold(void);
 void dg_release(int print);
+/* Stops holding this thread's diagnostics and returns them unprinted (caller frees). */
+char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
@@ -445,7 +447,12 @@ int ty_fixed_array(CXType ty);
 int vm_param_unreadable(const tunit *t, const node *p);
 
 /* lower_*.c (lower.h has what they share) */
-void lw_function(tunit *t, afn *f, sb *out);
+/* f's code in two parts (lower_emit.c): the ABI declarations it needs that the file has not
+ * declared yet (in file order, on one thread), and the rest, its own code. */
+void lw_function_decls(tunit *t, afn *f, sb *out);
+void lw_function_code(tunit *t, afn *f, sb *out);
+/* lower_threads.c: lw_function_code of every function, code[i] for t->fns[i] (caller frees). */
+sb *lw_all_code(tunit *t);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
@@ -485,6 +492,9 @@ char *lw_rename_types(const afn *f, CXType ty, char *s);
 /* The assembler name for the function that runs c's body (c's own name, for gdb's `break c`),
  * or NULL when it cannot have one. */
 const char *dn_body_symbol(tunit *t, const callee *c);
+/* The one pass over the text that dn_body_symbol's answers come from, done at its first call or
+ * before, when two threads are about to ask (lower_threads.c). */
+void dn_prepare(tunit *t);
 /* Generated code that gdb shows at the async function's line in the input (tunit.lines == 2)
  * follows this line, up to the next #line; dn_source_lines puts the #line before each line. */
 #define DN_GENERATED "#line asyncc-generated\n"

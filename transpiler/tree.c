@@ -95,7 +95,7 @@ node *an_build_tree(CXCursor c)
  * does not expose it). Returns a static string such as "&&", "," or "+=". */
 const char *an_binop(const tunit *t, const node *n)
 {
-    static char op[4];
+    static _Thread_local char op[4]; /* the lowering runs on two threads (lower_threads.c) */
     op[0] = 0;
     if (n->nkids != 2)
         return op;
