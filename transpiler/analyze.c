@@ -336,6 +336,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 int an_analyze(tunit *t)
 {
     top d = {t, NULL, 0, 0, 0, 0};
+    an_extent_tokens(&t->toks);
     if (t->split)
         dg_hold(); /* until the second half is known to have no errors */
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);

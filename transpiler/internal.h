@@ -311,6 +311,8 @@ void ps_dispose(tunit *t);
 /* A node's extent in tunit.text, asked of libclang when first needed (most nodes never need it,
  * and it is the dearest thing asked of libclang per node). */
 void an_extent(node *n);
+/* The tokens of the preprocessed text, which an_extent reads (tree.c). */
+void an_extent_tokens(const tk_stream *ts);
 /* A CallExpr's spelling (the callee's name), asked of libclang once per node. */
 const char *an_call_name(const node *n);
 static inline unsigned nstart(const node *n)
