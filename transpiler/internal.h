@@ -192,6 +192,7 @@ struct tunit {
     CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
     CXFile ifile2;         /* of the functions before offset split, tu2 those after */
     unsigned split;
+    int two_threads;       /* the passes after analysis ran on two threads, one a half (halves.c) */
     int lines;           /* emit #line directives (off for --emit=c, which is for reading); 2: and
                           * attribute generated code to the async function's line in the input */
     const char *output;  /* the name #line gives the generated code that is not the user's */
@@ -453,8 +454,14 @@ int vm_param_unreadable(const tunit *t, const node *p);
  * declared yet (in file order, on one thread), and the rest, its own code. */
 void lw_function_decls(tunit *t, afn *f, sb *out);
 void lw_function_code(tunit *t, afn *f, sb *out);
-/* lower_threads.c: lw_function_code of every function, code[i] for t->fns[i] (caller frees). */
-sb *lw_all_code(tunit *t);
+
+/* halves.c */
+/* Runs job(t, i, arg) for every function t->fns[i]: in order on this thread, or on two threads
+ * when the file was parsed in two halves (each the functions of one half: a job reads and
+ * writes what belongs to its function only, and asks libclang about its tree alone). What the
+ * jobs report comes out in the order of the functions either way. */
+typedef void (*hv_job)(tunit *t, unsigned i, void *arg);
+void hv_each(tunit *t, hv_job job, void *arg);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
@@ -514,8 +521,9 @@ void br_emit(const afn *f, sb *out);
  * -Wno-async) and returns 1; notes -Werror and -w and returns 0 (they go on to the preprocessor);
  * returns 0 for anything else. */
 int li_option(const char *a);
-/* Warns about the input's async mistakes; returns how many warnings -Werror made errors. */
-int li_run(tunit *t);
+/* Warns about function f's async mistakes, at the user's lines (errors, with -Werror, count in
+ * t->errors). */
+void li_function(tunit *t, afn *f);
 
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that

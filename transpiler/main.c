@@ -334,6 +334,14 @@ static int mentions_async(const char *text, size_t len)
     return memmem(text, len, "asyncc_async", 12) || memmem(text, len, "__asyncc_", 9);
 }
 
+/* hv_each's job: the plan and the lints of function i. */
+static void plan_and_lint(tunit *t, unsigned i, void *arg)
+{
+    (void)arg;
+    pl_function(t, t->fns[i]);
+    li_function(t, t->fns[i]);
+}
+
 static void *load_libclang(void *rc)
 {
     *(int *)rc = cx_load();
@@ -438,11 +446,11 @@ int main(int argc, char **argv)
             goto out;
     }
     phase(t.tu2 ? "analyze+half" : "analyze");
-    pl_unit(&t);
-    phase("plan");
-    if (li_run(&t))
+    pl_prepare(&t);
+    hv_each(&t, plan_and_lint, NULL);
+    phase(t.two_threads ? "plan,lint x2" : "plan, lint");
+    if (t.errors)
         goto out;
-    phase("lint");
 
     char *result = NULL;
     if (strcmp(o.emit, "c") == 0)
@@ -451,7 +459,7 @@ int main(int argc, char **argv)
         result = in_frames(&t);
     else
         result = in_dot(&t);
-    phase("lower");
+    phase(t.two_threads ? "lower x2" : "lower");
     if (result && !t.errors && write_output(o.output, o.input, result) == 0)
         rc = 0;
     phase("write");

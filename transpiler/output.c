@@ -364,6 +364,12 @@ static unsigned *counter_uses(tunit *t, const item *items, unsigned n)
     return uses;
 }
 
+/* hv_each's job: function i's own code, in code[i]. */
+static void lower_one(tunit *t, unsigned i, void *code)
+{
+    lw_function_code(t, t->fns[i], &((sb *)code)[i]);
+}
+
 /* One item's generated code: a function's, or an async prototype's ABI declarations. */
 static void put_item(composer *c, const item *it, sb *code)
 {
@@ -515,7 +521,8 @@ char *out_compose(tunit *t)
     /* Each function's own code is independent of the others' (two threads may lower it), but its
      * ABI declarations are written where it lands: in file order, which keeps them before their
      * first use. */
-    composer c = {t, lw_all_code(t), {0}, 0, 1, c_string_body(t->output), {0}};
+    composer c = {t, xcalloc(t->nfns, sizeof(sb)), {0}, 0, 1, c_string_body(t->output), {0}};
+    hv_each(t, lower_one, c.code);
     file_macros(t, &c.macros);
     names mine = {0}; /* the file's own, for mark_macros_used */
     if (t->lines)
