@@ -193,21 +193,25 @@ node *an_build_tree(CXCursor c)
 }
 
 /* The operator of a binary operator node: the first token between its operands (libclang 14
- * does not expose it). Returns a static string such as "&&", "," or "+=". */
+ * does not expose it). Returns a string such as "&&", "," or "+=", which n keeps: the passes ask
+ * about each operator several times. */
 const char *an_binop(const tunit *t, const node *n)
 {
-    static _Thread_local char op[4]; /* the lowering runs on two threads (lower_threads.c) */
-    op[0] = 0;
+    node *m = (node *)n;
+    if (m->has_binop)
+        return m->binop;
+    m->has_binop = 1;
+    m->binop[0] = 0;
     if (n->nkids != 2)
-        return op;
+        return m->binop;
     const tk_stream *s = &t->toks;
     unsigned i = tk_next(s, tk_at(s, nend(n->kids[0])));
     if (i < s->n && s->v[i].kind == TK_PUNCT && s->v[i].end <= nstart(n->kids[1]) &&
-        s->v[i].end - s->v[i].start < sizeof op) {
-        memcpy(op, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
-        op[s->v[i].end - s->v[i].start] = 0;
+        s->v[i].end - s->v[i].start < sizeof m->binop) {
+        memcpy(m->binop, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
+        m->binop[s->v[i].end - s->v[i].start] = 0;
     }
-    return op;
+    return m->binop;
 }
 
 int an_is_assign(const tunit *t, const node *n)
