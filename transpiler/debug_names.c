@@ -64,12 +64,16 @@ void dn_prepare(tunit *t)
 {
     if (scanned != t) {
         names mine = {0};
+        unsigned from = t->text_len; /* the first of those offsets: nothing before it counts */
         for (unsigned i = 0; i < t->ncallees; i++)
-            if (t->callees[i]->def) /* the offset of its first declaration, plus one */
-                names_put(&mine, t->callees[i]->name, (void *)(uintptr_t)(first_declared(t->callees[i]) + 1));
+            if (t->callees[i]->def) { /* the offset of its first declaration, plus one */
+                unsigned first = first_declared(t->callees[i]) + 1;
+                names_put(&mine, t->callees[i]->name, (void *)(uintptr_t)first);
+                from = first - 1 < from ? first - 1 : from;
+            }
         const tk_stream *ts = &t->toks;
         char word[256];
-        for (unsigned i = 0; i < ts->n; i++) {
+        for (unsigned i = tk_at(ts, from); i < ts->n; i++) {
             size_t n = ts->v[i].end - ts->v[i].start;
             if (ts->v[i].kind != TK_IDENT || n >= sizeof word)
                 continue;
