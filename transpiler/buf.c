@@ -44,7 +44,7 @@ void *xrealloc(void *p, size_t n)
 void *xarena(size_t n)
 {
     enum { BLOCK = 4u << 20 };
-    static char *next, *end;
+    static _Thread_local char *next, *end; /* trees are built on two threads (an_prebuild) */
     n = (n + 15) & ~(size_t)15;
     if ((size_t)(end - next) < n) {
         size_t size = n > BLOCK ? n : BLOCK;

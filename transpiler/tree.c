@@ -183,7 +183,7 @@ static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClient
 
 node *an_build_tree(CXCursor c)
 {
-    static build b; /* its arrays are reused by every tree */
+    static _Thread_local build b; /* its arrays are reused by every tree of its thread */
     node *root = new_node(c, NULL);
     open_node(&b, root);
     clang_visitChildren(c, build_visit, &b);
