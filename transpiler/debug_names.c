@@ -35,13 +35,22 @@ static int declares_only(const tk_stream *ts, unsigned i)
 }
 
 /* Inside an async function, asyncc has checked every use of an async function's name (an await,
- * a spawn, or an error). */
-static int in_async(const tunit *t, unsigned off)
+ * a spawn, or an error): the async functions' extents, in order, for the scan to skip. */
+static int span_cmp(const void *a, const void *b)
 {
+    const span *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static span *async_spans(const tunit *t, unsigned *n)
+{
+    span *v = xcalloc(t->nfns + 1, sizeof *v);
+    *n = 0;
     for (unsigned i = 0; i < t->nfns; i++)
-        if (t->fns[i]->self && off >= nstart(t->fns[i]->root) && off < nend(t->fns[i]->root))
-            return 1;
-    return 0;
+        if (t->fns[i]->self)
+            v[(*n)++] = (span){nstart(t->fns[i]->root), nend(t->fns[i]->root)};
+    qsort(v, *n, sizeof *v, span_cmp);
+    return v;
 }
 
 /* The offset of the name in c's first declaration: what comes before cannot mean c's function (a
@@ -72,18 +81,30 @@ void dn_prepare(tunit *t)
                 from = first - 1 < from ? first - 1 : from;
             }
         const tk_stream *ts = &t->toks;
+        unsigned nspans, k = 0;
+        span *spans = async_spans(t, &nspans);
         char word[256];
         for (unsigned i = tk_at(ts, from); i < ts->n; i++) {
-            size_t n = ts->v[i].end - ts->v[i].start;
+            unsigned at = ts->v[i].start;
+            while (k < nspans && spans[k].hi <= at)
+                k++;
+            unsigned past = k < nspans && spans[k].lo <= at ? tk_at(ts, spans[k].hi) : 0;
+            if (past > i) { /* inside an async function: on after it */
+                i = past - 1;
+                continue;
+            }
+            size_t n = ts->v[i].end - at;
             if (ts->v[i].kind != TK_IDENT || n >= sizeof word)
                 continue;
-            memcpy(word, ts->text + ts->v[i].start, n);
-            word[n] = 0;
             int found;
-            uintptr_t first = (uintptr_t)names_get(&mine, word, &found);
-            if (found && ts->v[i].start + 1 >= first && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
+            uintptr_t first = (uintptr_t)names_get_n(&mine, ts->text + at, n, &found);
+            if (found && at + 1 >= first && !declares_only(ts, i)) {
+                memcpy(word, ts->text + at, n);
+                word[n] = 0;
                 names_put(&unsafe, word, NULL);
+            }
         }
+        free(spans);
         names_free(&mine);
         scanned = t;
     }
