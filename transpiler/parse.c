@@ -29,15 +29,25 @@ typedef struct decl_scan {
     unsigned n, cap;
 } decl_scan;
 
-static void push_event(decl_scan *s, char kind, const char *name)
+/* name: len bytes, cut short to fit (no snprintf: the scan pushes an event per token at file
+ * scope, headers included, before the parse can start). */
+static void push_event_n(decl_scan *s, char kind, const char *name, size_t len)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 64;
         s->ev = xrealloc(s->ev, sizeof *s->ev * s->cap);
     }
-    s->ev[s->n].kind = kind;
-    snprintf(s->ev[s->n].name, sizeof s->ev[s->n].name, "%s", name);
-    s->n++;
+    event *e = &s->ev[s->n++];
+    e->kind = kind;
+    if (len > sizeof e->name - 1)
+        len = sizeof e->name - 1;
+    memcpy(e->name, name, len);
+    e->name[len] = 0;
+}
+
+static void push_event(decl_scan *s, char kind, const char *name)
+{
+    push_event_n(s, kind, name, strlen(name));
 }
 
 static int one_of(const char *name, const char *const *words)
@@ -98,11 +108,8 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
             continue;
         case TK_IDENT:
         case TK_NUMBER:
-            if (depth == 0) {
-                char name[16];
-                snprintf(name, sizeof name, "%.*s", (int)len, t->text + tok->start);
-                push_event(&sc, 'i', name);
-            }
+            if (depth == 0)
+                push_event_n(&sc, 'i', t->text + tok->start, len);
             continue;
         case TK_PUNCT:
             break;
