@@ -1,6 +1,5 @@
-/* halves.c: runs the passes that take one function at a time after the analysis (plan, lints,
- * lowering) on two threads when the file was parsed in two halves: each thread takes the
- * functions of one half and asks libclang about that half's translation unit only. */
+/* halves.c: the per-function passes after analysis (plan, lints, lowering) on two threads for a
+ * file parsed in two halves, each thread on one half's functions and translation unit. */
 #include "analyze.h"
 
 #include <pthread.h>
