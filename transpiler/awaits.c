@@ -117,7 +117,7 @@ int an_calls_builtin(const node *n, const char *name)
 }
 
 /* Whether the text names __builtin_types_compatible_p anywhere: searched once, when first asked
- * (before the lowering's threads start, lower_threads.c). */
+ * (before the threads of halves.c start). */
 int an_names_types_compatible(const tunit *t)
 {
     if (!t->names_types_compatible) {

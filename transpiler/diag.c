@@ -295,8 +295,8 @@ unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **
 }
 
 /* Where diagnostics go: stderr, or memory while they are held (see dg_hold). Each thread holds
- * its own: the lowering's second thread holds what it reports until the first has reported its
- * functions' (lower_threads.c). */
+ * its own: the passes on two threads (halves.c) hold what each function reports, printed in
+ * the functions' order. */
 static _Thread_local FILE *held;
 static _Thread_local char *held_text;
 static _Thread_local size_t held_len;
@@ -595,7 +595,7 @@ static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const c
     fputc('\n', out());
     show_line(file, line, col);
     free(file);
-    if (strcmp(kind, "error") == 0) /* two threads may report at once (lower_threads.c) */
+    if (strcmp(kind, "error") == 0) /* two threads may report at once (halves.c) */
         __atomic_add_fetch(&t->errors, 1, __ATOMIC_RELAXED);
 }
 

@@ -504,7 +504,7 @@ char *lw_rename_types(const afn *f, CXType ty, char *s);
  * or NULL when it cannot have one. */
 const char *dn_body_symbol(tunit *t, const callee *c);
 /* The one pass over the text that dn_body_symbol's answers come from, done at its first call or
- * before, when two threads are about to ask (lower_threads.c). */
+ * before, when two threads are about to ask (halves.c). */
 void dn_prepare(tunit *t);
 /* Generated code that gdb shows at the async function's line in the input (tunit.lines == 2)
  * follows this line, up to the next #line; dn_source_lines puts the #line before each line. */

@@ -585,7 +585,7 @@ void lw_function_decls(tunit *t, afn *f, sb *out)
 /* Appends f, rewritten, to out: either the state machine (async functions) or the function with
  * its spawns and block_ons expanded (plain functions). Reads the plan and f's own tree only (and
  * libclang about f's translation unit), so that functions of two halves can be lowered at once
- * (lower_threads.c). */
+ * (halves.c). */
 void lw_function_code(tunit *t, afn *f, sb *out)
 {
     lw L = {0};
