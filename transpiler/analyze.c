@@ -68,10 +68,11 @@ static int own_param(CXCursor fn, const node *p)
     return 0;
 }
 
-static void analyze_function(tunit *t, CXCursor c, callee *self)
+/* tree: c's, when it was built already (an_prebuild), or NULL. */
+static void analyze_function(tunit *t, CXCursor c, callee *self, node *tree)
 {
     afn *f = xcalloc(1, sizeof *f);
-    f->root = an_build_tree(c);
+    f->root = tree ? tree : an_build_tree(c);
     f->self = self;
     f->name = cx_take(clang_getCursorSpelling(c));
     f->is_main = self && strcmp(f->name, "main") == 0;
@@ -172,11 +173,18 @@ int an_in_input(tunit *t, CXSourceLocation loc)
     return here;
 }
 
-/* A function definition of the second half's translation unit (see parse.c). */
+/* A function definition of the second half's translation unit (see parse.c), with its tree. */
 typedef struct twin {
     unsigned at; /* the offset of its name */
     CXCursor cur;
+    node *tree;
 } twin;
+
+/* The definitions whose bodies only the second half has, in order, and their trees: collected by
+ * the thread that parsed it, right after its parse, while this one analyzes the first half's
+ * functions (an_prebuild); read once that thread is joined (ps_second). */
+static twin *prebuilt;
+static unsigned nprebuilt;
 
 typedef struct top {
     tunit *t;
@@ -194,12 +202,17 @@ static unsigned end_offset(CXCursor c)
 static enum CXChildVisitResult twin_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    top *d = data;
-    if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && end_offset(c) > d->t->split) {
-        twin w = {an_offset(clang_getCursorLocation(c)), c};
-        VEC_PUSH(d->twins, d->ntwins, w);
+    unsigned split = *(unsigned *)data;
+    if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && end_offset(c) > split) {
+        twin w = {an_offset(clang_getCursorLocation(c)), c, an_build_tree(c)};
+        VEC_PUSH(prebuilt, nprebuilt, w);
     }
     return CXChildVisit_Continue;
+}
+
+void an_prebuild(CXTranslationUnit tu2, unsigned split)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(tu2), twin_visit, &split);
 }
 
 /* Waits for the second half of a split parse (analysis of the first half's functions ran
@@ -216,14 +229,17 @@ static int second_half(top *d)
         return 0;
     }
     dg_release(1);
-    if (d->t->tu2)
-        clang_visitChildren(clang_getTranslationUnitCursor(d->t->tu2), twin_visit, d);
+    d->twins = prebuilt;
+    d->ntwins = nprebuilt;
     return 1;
 }
 
-/* The cursor of definition c, from the translation unit that has c's body. */
-static CXCursor with_body(top *d, CXCursor c)
+/* The cursor of definition c, from the translation unit that has c's body, and when tree is not
+ * NULL, its tree if the second half's thread built it (else *tree is NULL). */
+static CXCursor with_body(top *d, CXCursor c, node **tree)
 {
+    if (tree)
+        *tree = NULL;
     if (!d->t->split || end_offset(c) <= d->t->split || !second_half(d))
         return c;
     unsigned at = an_offset(clang_getCursorLocation(c));
@@ -231,6 +247,8 @@ static CXCursor with_body(top *d, CXCursor c)
         unsigned k = (d->next + i) % d->ntwins;
         if (d->twins[k].at == at) {
             d->next = k + 1;
+            if (tree)
+                *tree = d->twins[k].tree;
             return d->twins[k].cur;
         }
     }
@@ -284,7 +302,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     tunit *t = ((top *)data)->t;
     enum CXCursorKind k = clang_getCursorKind(c);
     if (ck_async_written(t, c) && an_in_input(t, clang_getCursorLocation(c))) {
-        CXCursor full = k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) ? with_body(data, c) : c;
+        CXCursor full = k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) ? with_body(data, c, NULL) : c;
         if (((top *)data)->restart)
             return CXChildVisit_Break;
         ck_async_targets(t, full);
@@ -316,16 +334,17 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     if (self)
         fa_collect(t, self, c);
     if (is_def && (self || an_mentions_marker(t, c))) {
-        CXCursor body = with_body((top *)data, c);
+        node *tree;
+        CXCursor body = with_body((top *)data, c, &tree);
         if (((top *)data)->restart)
             return CXChildVisit_Break;
-        analyze_function(t, body, self);
+        analyze_function(t, body, self, tree);
     }
     else if (!is_def && self) {
         node *proto = an_build_tree(c);
         VEC_PUSH(t->protos, t->nprotos, proto);
     } else if (is_def && ck_names_async_function(t, c)) {
-        ck_plain_function(t, with_body((top *)data, c));
+        ck_plain_function(t, with_body((top *)data, c, NULL));
         if (((top *)data)->restart)
             return CXChildVisit_Break;
     }
@@ -336,6 +355,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 int an_analyze(tunit *t)
 {
     top d = {t, NULL, 0, 0, 0, 0};
+    an_extent_tokens(&t->toks);
     if (t->split)
         dg_hold(); /* until the second half is known to have no errors */
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
@@ -343,7 +363,9 @@ int an_analyze(tunit *t)
         second_half(&d);
     if (!d.restart)
         ck_unit(t);
-    free(d.twins);
+    free(prebuilt);
+    prebuilt = NULL;
+    nprebuilt = 0;
     return d.restart ? AN_RESTART : t->errors;
 }
 

@@ -12,6 +12,9 @@ int an_range_has_ident(const tunit *t, unsigned a, unsigned b, an_ident_match ma
 int an_extent_has_ident(const tunit *t, CXCursor c, an_ident_match match, const void *ctx);
 int an_is_marker_word(const void *ctx, const char *s, unsigned len);
 int an_mentions_marker(const tunit *t, CXCursor c);
+/* Builds the trees of the functions of tu2, the second half of a split parse, defined after
+ * offset split: on the thread that parsed it, before analysis asks for them (parse.c). */
+void an_prebuild(CXTranslationUnit tu2, unsigned split);
 /* Whether loc is in the input file itself rather than in a header it includes. */
 int an_in_input(tunit *t, CXSourceLocation loc);
 
@@ -53,6 +56,7 @@ int an_is_array_bound(const tunit *t, const node *e);
 int an_calls_builtin(const node *n, const char *name);
 /* Whether C leaves kid i of n unevaluated (an await there never runs). */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
+int an_names_types_compatible(const tunit *t);
 
 /* constants.c */
 /* Whether DeclStmt d declares only const locals of constant value, which can be declared

@@ -116,6 +116,19 @@ int an_calls_builtin(const node *n, const char *name)
     return n->kind == CXCursor_CallExpr && strcmp(an_call_name(n), name) == 0;
 }
 
+/* Whether the text names __builtin_types_compatible_p anywhere: searched once, when first asked
+ * (before the threads of halves.c start). */
+int an_names_types_compatible(const tunit *t)
+{
+    if (!t->names_types_compatible) {
+        ((tunit *)t)->names_types_compatible = 1;
+        for (unsigned j = 0; j < t->toks.n; j++)
+            if (t->toks.v[j].kind == TK_IDENT && tk_is(&t->toks, j, "__builtin_types_compatible_p"))
+                ((tunit *)t)->names_types_compatible = 2;
+    }
+    return t->names_types_compatible == 2;
+}
+
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
  * variably modified type named there, nor an operand of VLA type) and of _Alignof; the type names of declarations,
  * typedefs, casts and compound literals (typeof in them), except array sizes; the controlling
@@ -150,13 +163,7 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
     case CXCursor_CompoundLiteralExpr:
         return k->kind != CXCursor_InitListExpr && !an_is_array_bound(t, k);
     case CXCursor_UnexposedExpr: /* every implicit conversion too: the text is searched once */
-        if (!t->names_types_compatible) {
-            ((tunit *)t)->names_types_compatible = 1;
-            for (unsigned j = 0; j < t->toks.n; j++)
-                if (t->toks.v[j].kind == TK_IDENT && tk_is(&t->toks, j, "__builtin_types_compatible_p"))
-                    ((tunit *)t)->names_types_compatible = 2;
-        }
-        return t->names_types_compatible == 2 && an_text_starts(t, n, "__builtin_types_compatible_p");
+        return an_names_types_compatible(t) && an_text_starts(t, n, "__builtin_types_compatible_p");
     case CXCursor_GenericSelectionExpr: /* the controlling expression: only its type selects */
         return i == 0;
     case CXCursor_CallExpr: /* gcc and clang do not evaluate these builtins' operands either */

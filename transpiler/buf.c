@@ -44,7 +44,7 @@ void *xrealloc(void *p, size_t n)
 void *xarena(size_t n)
 {
     enum { BLOCK = 4u << 20 };
-    static char *next, *end;
+    static _Thread_local char *next, *end; /* trees are built on two threads (an_prebuild) */
     n = (n + 15) & ~(size_t)15;
     if ((size_t)(end - next) < n) {
         size_t size = n > BLOCK ? n : BLOCK;
@@ -99,26 +99,6 @@ void sb_putc(sb *b, char c)
     sb_putn(b, &c, 1);
 }
 
-/* Whether fmt uses only the conversions put_format handles: %s, %*s, %-*s, %.*s, %u, %d, %%. */
-static int simple_format(const char *fmt)
-{
-    for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
-        p++;
-        if (*p == '%' || *p == 'u' || *p == 'd') {
-            p++;
-            continue;
-        }
-        if ((p[0] == '-' || p[0] == '.') && p[1] == '*')
-            p += 2;
-        else if (p[0] == '*')
-            p++;
-        if (*p != 's')
-            return 0;
-        p++;
-    }
-    return 1;
-}
-
 static void put_unsigned(sb *b, unsigned long v)
 {
     char digits[24];
@@ -130,29 +110,34 @@ static void put_unsigned(sb *b, unsigned long v)
 }
 
 /* The generated code is printed by the megabyte: the common conversions are done here rather
- * than by vsnprintf, which costs several times as much per call. */
-static void put_format(sb *b, const char *fmt, va_list ap)
+ * than by vsnprintf, which costs several times as much per call: %s, %*s, %-*s, %.*s, %u, %d,
+ * %%. Returns 0 at any other conversion (what it appended is then the caller's to take back). */
+static int put_format(sb *b, const char *fmt, va_list ap)
 {
     const char *p = fmt;
     for (;;) {
         const char *pct = strchr(p, '%');
         if (!pct) {
             sb_puts(b, p);
-            return;
+            return 1;
         }
         sb_putn(b, p, (size_t)(pct - p));
         p = pct + 1;
         int left = 0, width = 0, precision = -1;
-        if (*p == '-') {
-            left = 1;
-            p++;
-        }
-        if (*p == '*') {
-            width = va_arg(ap, int);
-            p++;
-        } else if (*p == '.') {
-            precision = va_arg(ap, int);
-            p += 2;
+        if (*p != '%' && *p != 'u' && *p != 'd') {
+            if ((p[0] == '-' || p[0] == '.') && p[1] == '*') {
+                left = p[0] == '-';
+                if (p[0] == '-')
+                    width = va_arg(ap, int);
+                else
+                    precision = va_arg(ap, int);
+                p += 2;
+            } else if (p[0] == '*') {
+                width = va_arg(ap, int);
+                p++;
+            }
+            if (*p != 's')
+                return 0;
         }
         char conv = *p++;
         if (conv == 's') {
@@ -185,15 +170,16 @@ static void put_format(sb *b, const char *fmt, va_list ap)
 
 void sb_vprintf(sb *b, const char *fmt, va_list ap)
 {
-    if (simple_format(fmt)) {
-        va_list copy;
-        va_copy(copy, ap);
-        put_format(b, fmt, copy);
-        va_end(copy);
-        return;
-    }
-    sb_grow(b, 128);
+    size_t len = b->len;
     va_list copy;
+    va_copy(copy, ap);
+    int done = put_format(b, fmt, copy);
+    va_end(copy);
+    if (done)
+        return;
+    b->len = len; /* vsnprintf prints it all again */
+    sb_grow(b, 128);
+    b->data[len] = 0;
     va_copy(copy, ap);
     int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, copy);
     va_end(copy);

@@ -20,6 +20,7 @@
     X(clang_CompileCommands_getSize) \
     X(clang_Cursor_Evaluate) \
     X(clang_Cursor_getStorageClass) \
+    X(clang_Cursor_getTranslationUnit) \
     X(clang_Cursor_getVarDeclInitializer) \
     X(clang_Cursor_hasAttrs) \
     X(clang_Cursor_isAnonymous) \
@@ -117,6 +118,7 @@ int cx_load(void);
 #define clang_CompileCommands_getSize (cx_api.clang_CompileCommands_getSize)
 #define clang_Cursor_Evaluate (cx_api.clang_Cursor_Evaluate)
 #define clang_Cursor_getStorageClass (cx_api.clang_Cursor_getStorageClass)
+#define clang_Cursor_getTranslationUnit (cx_api.clang_Cursor_getTranslationUnit)
 #define clang_Cursor_getVarDeclInitializer (cx_api.clang_Cursor_getVarDeclInitializer)
 #define clang_Cursor_hasAttrs (cx_api.clang_Cursor_hasAttrs)
 #define clang_Cursor_isAnonymous (cx_api.clang_Cursor_isAnonymous)

@@ -143,11 +143,10 @@ static int constant_declarator(const tunit *t, const afn *f, node *k)
 
 int an_constant_decl(scan *s, node *d)
 {
-    if (d->kind != CXCursor_DeclStmt || !d->parent || d->parent->kind != CXCursor_CompoundStmt || !d->nkids ||
-        has_word(s->t, d))
+    if (d->kind != CXCursor_DeclStmt || !d->parent || d->parent->kind != CXCursor_CompoundStmt || !d->nkids)
         return 0;
     for (unsigned i = 0; i < d->nkids; i++)
         if (!constant_declarator(s->t, s->f, d->kids[i]))
             return 0;
-    return 1;
+    return !has_word(s->t, d); /* last: most declarations are not const, and it reads every token */
 }

@@ -35,13 +35,22 @@ static int declares_only(const tk_stream *ts, unsigned i)
 }
 
 /* Inside an async function, asyncc has checked every use of an async function's name (an await,
- * a spawn, or an error). */
-static int in_async(const tunit *t, unsigned off)
+ * a spawn, or an error): the async functions' extents, in order, for the scan to skip. */
+static int span_cmp(const void *a, const void *b)
 {
+    const span *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static span *async_spans(const tunit *t, unsigned *n)
+{
+    span *v = xcalloc(t->nfns + 1, sizeof *v);
+    *n = 0;
     for (unsigned i = 0; i < t->nfns; i++)
-        if (t->fns[i]->self && off >= nstart(t->fns[i]->root) && off < nend(t->fns[i]->root))
-            return 1;
-    return 0;
+        if (t->fns[i]->self)
+            v[(*n)++] = (span){nstart(t->fns[i]->root), nend(t->fns[i]->root)};
+    qsort(v, *n, sizeof *v, span_cmp);
+    return v;
 }
 
 /* The offset of the name in c's first declaration: what comes before cannot mean c's function (a
@@ -55,38 +64,61 @@ static unsigned first_declared(const callee *c)
     return off;
 }
 
+/* The names of the async functions defined here that something else than a declaration names
+ * outside async functions (see dn_body_symbol), found by dn_prepare in one pass over the text. */
+static names unsafe;
+static const tunit *scanned;
+
+void dn_prepare(tunit *t)
+{
+    if (scanned != t) {
+        names mine = {0};
+        unsigned from = t->text_len; /* the first of those offsets: nothing before it counts */
+        for (unsigned i = 0; i < t->ncallees; i++)
+            if (t->callees[i]->def) { /* the offset of its first declaration, plus one */
+                unsigned first = first_declared(t->callees[i]) + 1;
+                names_put(&mine, t->callees[i]->name, (void *)(uintptr_t)first);
+                from = first - 1 < from ? first - 1 : from;
+            }
+        const tk_stream *ts = &t->toks;
+        unsigned nspans, k = 0;
+        span *spans = async_spans(t, &nspans);
+        char word[256];
+        for (unsigned i = tk_at(ts, from); i < ts->n; i++) {
+            unsigned at = ts->v[i].start;
+            while (k < nspans && spans[k].hi <= at)
+                k++;
+            unsigned past = k < nspans && spans[k].lo <= at ? tk_at(ts, spans[k].hi) : 0;
+            if (past > i) { /* inside an async function: on after it */
+                i = past - 1;
+                continue;
+            }
+            size_t n = ts->v[i].end - at;
+            if (ts->v[i].kind != TK_IDENT || n >= sizeof word)
+                continue;
+            int found;
+            uintptr_t first = (uintptr_t)names_get_n(&mine, ts->text + at, n, &found);
+            if (found && at + 1 >= first && !declares_only(ts, i)) {
+                memcpy(word, ts->text + at, n);
+                word[n] = 0;
+                names_put(&unsafe, word, NULL);
+            }
+        }
+        free(spans);
+        names_free(&mine);
+        scanned = t;
+    }
+}
+
 /* The assembler name of the generated function that runs c's body: c's own name, so that gdb's
  * `break c` stops there (at each poll of it), or NULL. Only when nothing but declarations name c
  * outside async functions, from its first declaration on: a plain function's call of c (a link
  * error otherwise) would bind to the body. main keeps the C main its name. */
 const char *dn_body_symbol(tunit *t, const callee *c)
 {
-    static names unsafe;
-    static const tunit *scanned;
     if (strcmp(c->name, "main") == 0 || !c->def)
         return NULL;
-    if (scanned != t) {
-        /* one pass over the text for every async function defined here */
-        names mine = {0};
-        for (unsigned i = 0; i < t->ncallees; i++)
-            if (t->callees[i]->def) /* the offset of its first declaration, plus one */
-                names_put(&mine, t->callees[i]->name, (void *)(uintptr_t)(first_declared(t->callees[i]) + 1));
-        const tk_stream *ts = &t->toks;
-        char word[256];
-        for (unsigned i = 0; i < ts->n; i++) {
-            size_t n = ts->v[i].end - ts->v[i].start;
-            if (ts->v[i].kind != TK_IDENT || n >= sizeof word)
-                continue;
-            memcpy(word, ts->text + ts->v[i].start, n);
-            word[n] = 0;
-            int found;
-            uintptr_t first = (uintptr_t)names_get(&mine, word, &found);
-            if (found && ts->v[i].start + 1 >= first && !in_async(t, ts->v[i].start) && !declares_only(ts, i))
-                names_put(&unsafe, word, NULL);
-        }
-        names_free(&mine);
-        scanned = t;
-    }
+    dn_prepare(t);
     int found;
     names_get(&unsafe, c->name, &found);
     return found ? NULL : c->name;

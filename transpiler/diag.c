@@ -294,10 +294,12 @@ unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **
     return t->line_number[i] + (input_line - t->line_input[i]);
 }
 
-/* Where diagnostics go: stderr, or memory while they are held (see dg_hold). */
-static FILE *held;
-static char *held_text;
-static size_t held_len;
+/* Where diagnostics go: stderr, or memory while they are held (see dg_hold). Each thread holds
+ * its own: the passes on two threads (halves.c) hold what each function reports, printed in
+ * the functions' order. */
+static _Thread_local FILE *held;
+static _Thread_local char *held_text;
+static _Thread_local size_t held_len;
 
 static FILE *out(void)
 {
@@ -308,6 +310,18 @@ void dg_hold(void)
 {
     if (!held)
         held = open_memstream(&held_text, &held_len);
+}
+
+char *dg_take_held(void)
+{
+    if (!held)
+        return xstrdup("");
+    fclose(held);
+    held = NULL;
+    char *text = held_text ? held_text : xstrdup("");
+    held_text = NULL;
+    held_len = 0;
+    return text;
 }
 
 void dg_release(int print)
@@ -581,7 +595,8 @@ static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const c
     fputc('\n', out());
     show_line(file, line, col);
     free(file);
-    t->errors += strcmp(kind, "error") == 0;
+    if (strcmp(kind, "error") == 0) /* two threads may report at once (halves.c) */
+        __atomic_add_fetch(&t->errors, 1, __ATOMIC_RELAXED);
 }
 
 static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)

@@ -55,6 +55,8 @@ struct node {
     unsigned static_const : 1; /* DeclStmt of const locals of constant value, declared static (constants.c) */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
     unsigned elvis : 1;  /* GNU `a ?: b`: kids a (evaluated once) and b (an_scan drops a's repeats) */
+    unsigned has_binop : 1; /* binop holds the operator of a binary operator (an_binop) */
+    char binop[4];
 };
 
 /* A parameter or local of a rewritten function. */
@@ -192,6 +194,7 @@ struct tunit {
     CXTranslationUnit tu2; /* a large file is parsed in two halves (parse.c): tu has the bodies */
     CXFile ifile2;         /* of the functions before offset split, tu2 those after */
     unsigned split;
+    int two_threads;       /* the passes after analysis ran on two threads, one a half (halves.c) */
     int lines;           /* emit #line directives (off for --emit=c, which is for reading); 2: and
                           * attribute generated code to the async function's line in the input */
     const char *output;  /* the name #line gives the generated code that is not the user's */
@@ -232,6 +235,8 @@ struct tunit {
 /* Diagnostics are held back (in memory) from dg_hold to dg_release, which prints or drops them. */
 void dg_hold(void);
 void dg_release(int print);
+/* Stops holding this thread's diagnostics and returns them unprinted (caller frees). */
+char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
@@ -309,6 +314,8 @@ void ps_dispose(tunit *t);
 /* A node's extent in tunit.text, asked of libclang when first needed (most nodes never need it,
  * and it is the dearest thing asked of libclang per node). */
 void an_extent(node *n);
+/* The tokens of the preprocessed text, which an_extent reads (tree.c). */
+void an_extent_tokens(const tk_stream *ts);
 /* A CallExpr's spelling (the callee's name), asked of libclang once per node. */
 const char *an_call_name(const node *n);
 static inline unsigned nstart(const node *n)
@@ -445,7 +452,18 @@ int ty_fixed_array(CXType ty);
 int vm_param_unreadable(const tunit *t, const node *p);
 
 /* lower_*.c (lower.h has what they share) */
-void lw_function(tunit *t, afn *f, sb *out);
+/* f's code in two parts (lower_emit.c): the ABI declarations it needs that the file has not
+ * declared yet (in file order, on one thread), and the rest, its own code. */
+void lw_function_decls(tunit *t, afn *f, sb *out);
+void lw_function_code(tunit *t, afn *f, sb *out);
+
+/* halves.c */
+/* Runs job(t, i, arg) for every function t->fns[i]: in order on this thread, or on two threads
+ * when the file was parsed in two halves (each the functions of one half: a job reads and
+ * writes what belongs to its function only, and asks libclang about its tree alone). What the
+ * jobs report comes out in the order of the functions either way. */
+typedef void (*hv_job)(tunit *t, unsigned i, void *arg);
+void hv_each(tunit *t, hv_job job, void *arg);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
@@ -485,6 +503,9 @@ char *lw_rename_types(const afn *f, CXType ty, char *s);
 /* The assembler name for the function that runs c's body (c's own name, for gdb's `break c`),
  * or NULL when it cannot have one. */
 const char *dn_body_symbol(tunit *t, const callee *c);
+/* The one pass over the text that dn_body_symbol's answers come from, done at its first call or
+ * before, when two threads are about to ask (halves.c). */
+void dn_prepare(tunit *t);
 /* Generated code that gdb shows at the async function's line in the input (tunit.lines == 2)
  * follows this line, up to the next #line; dn_source_lines puts the #line before each line. */
 #define DN_GENERATED "#line asyncc-generated\n"
@@ -502,8 +523,9 @@ void br_emit(const afn *f, sb *out);
  * -Wno-async) and returns 1; notes -Werror and -w and returns 0 (they go on to the preprocessor);
  * returns 0 for anything else. */
 int li_option(const char *a);
-/* Warns about the input's async mistakes; returns how many warnings -Werror made errors. */
-int li_run(tunit *t);
+/* Warns about function f's async mistakes, at the user's lines (errors, with -Werror, count in
+ * t->errors). */
+void li_function(tunit *t, afn *f);
 
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that

@@ -13,21 +13,14 @@ enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_COUNT };
 static const char *const lint_names[LI_COUNT] = {"async-blocking", "async-lock-across-await",
                                                  "async-dropped-task", "async-join-type"};
 
-/* -1 means "as -Werror says" for as_error. */
+/* -1 means "as -Werror says" for as_error. Every lint is on by default. Set by the command
+ * line (li_option) before any lint runs, read only then (by two threads, halves.c). */
 static struct {
     int on[LI_COUNT];
     int as_error[LI_COUNT];
-    int werror, silent, set;
-} opt;
-
-static void defaults(void)
-{
-    if (opt.set)
-        return;
-    opt.set = 1;
-    for (int i = 0; i < LI_COUNT; i++)
-        opt.on[i] = 1, opt.as_error[i] = -1;
-}
+    int werror, silent;
+} opt = {{1, 1, 1, 1}, {-1, -1, -1, -1}, 0, 0};
+_Static_assert(LI_COUNT == 4, "opt's initializer has a value for each lint");
 
 static int lint_named(const char *name)
 {
@@ -39,7 +32,6 @@ static int lint_named(const char *name)
 
 int li_option(const char *a)
 {
-    defaults();
     if (strcmp(a, "-Werror") == 0 || strcmp(a, "-w") == 0) {
         *(strcmp(a, "-w") == 0 ? &opt.silent : &opt.werror) = 1;
         return 0; /* the preprocessor may see them too */
@@ -485,22 +477,16 @@ static void visit(walk *w, node *n)
         visit(w, n->kids[i]);
 }
 
-int li_run(tunit *t)
+void li_function(tunit *t, afn *f)
 {
-    defaults();
-    int errors = t->errors;
-    for (unsigned i = 0; i < t->nfns; i++) {
-        afn *f = t->fns[i];
-        if (!f->body)
-            continue;
-        walk w = {t, f, NULL, 0};
-        visit(&w, f->body);
-        for (unsigned k = 0; k < w.nlocks; k++) {
-            if (w.locks[k].key && !w.locks[k].warned)
-                lock_never_released(&w, &w.locks[k]);
-            free(w.locks[k].key);
-        }
-        free(w.locks);
+    if (!f->body)
+        return;
+    walk w = {t, f, NULL, 0};
+    visit(&w, f->body);
+    for (unsigned k = 0; k < w.nlocks; k++) {
+        if (w.locks[k].key && !w.locks[k].warned)
+            lock_never_released(&w, &w.locks[k]);
+        free(w.locks[k].key);
     }
-    return t->errors - errors;
+    free(w.locks);
 }

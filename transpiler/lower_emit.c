@@ -566,23 +566,33 @@ static void emit_async(lw *L, sb *out)
         emit_main(L, out);
 }
 
-/* Appends f, rewritten, to out: the ABI declarations it needs, then either the state machine
- * (async functions) or the function with its spawns and block_ons expanded (plain functions). */
-void lw_function(tunit *t, afn *f, sb *out)
+/* Appends to out the ABI declarations f's code needs that the file has not declared yet (the
+ * plan's list, declared once per file): called in file order. */
+void lw_function_decls(tunit *t, afn *f, sb *out)
 {
     lw L = {0};
     L.t = t;
-    L.f = f;
-    L.home = dg_file_at(t, nstart(f->root)); /* (the input's own #line may name another) */
-    L.file = c_string_body(L.home);
     size_t decls = out->len;
-    for (unsigned i = 0; i < f->nneeds; i++) /* the plan's list, declared once per file */
+    for (unsigned i = 0; i < f->nneeds; i++)
         if (!f->needs[i]->forward_declared) {
             char *d = lw_abi_decls(t, f->needs[i]);
             sb_puts(out, d);
             free(d);
         }
     one_line_each(&L, out, decls);
+}
+
+/* Appends f, rewritten, to out: either the state machine (async functions) or the function with
+ * its spawns and block_ons expanded (plain functions). Reads the plan and f's own tree only (and
+ * libclang about f's translation unit), so that functions of two halves can be lowered at once
+ * (halves.c). */
+void lw_function_code(tunit *t, afn *f, sb *out)
+{
+    lw L = {0};
+    L.t = t;
+    L.f = f;
+    L.home = dg_file_at(t, nstart(f->root)); /* (the input's own #line may name another) */
+    L.file = c_string_body(L.home);
     if (f->self) {
         char *func = lw_func_name_decl(t, f);
         sb_puts(out, func);

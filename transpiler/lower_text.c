@@ -62,6 +62,8 @@ unsigned lw_line_at(lw *L, unsigned off)
 static void follow_line_directives(lw *L, const char *s, size_t n)
 {
     const char *end = s + n, *last = NULL;
+    if (n < 7 || !memmem(s, n, "#line ", 6)) /* most generated text has none */
+        return;
     for (const char *p = s; p < end; p++)
         if ((p == s || p[-1] == '\n') && end - p > 6 && memcmp(p, "#line ", 6) == 0)
             last = p;

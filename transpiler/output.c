@@ -12,8 +12,9 @@
 typedef struct item {
     unsigned start, end; /* offsets in the preprocessed text */
     unsigned line, end_line;
-    afn *fn;    /* a rewritten function, or */
+    afn *fn;    /* a rewritten function (t->fns[index]), or */
     node *proto; /* an async prototype */
+    unsigned index;
 } item;
 
 static int item_cmp(const void *a, const void *b)
@@ -138,6 +139,7 @@ static void file_macros(const tunit *t, names *out)
 /* The output being composed, with its lines counted as far as `counted`. */
 typedef struct composer {
     const tunit *t;
+    sb *code;      /* each function's code (lw_all_code) */
     sb out;
     size_t counted;
     unsigned line; /* the line of out[counted] */
@@ -362,13 +364,21 @@ static unsigned *counter_uses(tunit *t, const item *items, unsigned n)
     return uses;
 }
 
+/* hv_each's job: function i's own code, in code[i]. */
+static void lower_one(tunit *t, unsigned i, void *code)
+{
+    lw_function_code(t, t->fns[i], &((sb *)code)[i]);
+}
+
 /* One item's generated code: a function's, or an async prototype's ABI declarations. */
 static void put_item(composer *c, const item *it, sb *code)
 {
     const tunit *t = c->t;
     if (it->fn) {
         code->len = 0;
-        lw_function((tunit *)t, it->fn, code);
+        lw_function_decls((tunit *)t, it->fn, code);
+        const sb *own = &c->code[it->index];
+        sb_putn(code, own->data ? own->data : "", own->len);
         put_code(c, code->data, code->len);
         return;
     }
@@ -496,21 +506,23 @@ char *out_compose(tunit *t)
     item *items = xcalloc(n, sizeof *items);
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
-        items[i] = (item){fa_decl_start(t, nstart(f->root)), nend(f->root), 0, 0, f, NULL};
+        items[i] = (item){fa_decl_start(t, nstart(f->root)), nend(f->root), 0, 0, f, NULL, i};
         input_lines(t, &items[i], f->root);
     }
     for (unsigned i = 0; i < t->nprotos; i++) {
         node *p = t->protos[i];
         item *it = &items[t->nfns + i];
-        *it = (item){fa_decl_start(t, nstart(p)), nend(p), 0, 0, NULL, p};
+        *it = (item){fa_decl_start(t, nstart(p)), nend(p), 0, 0, NULL, p, 0};
         input_lines(t, it, p);
     }
     qsort(items, n, sizeof *items, item_cmp);
     unsigned *counters = counter_uses(t, items, n);
 
-    /* Each function is lowered where it lands: in file order, which keeps the ABI declarations
-     * before their first use. */
-    composer c = {t, {0}, 0, 1, c_string_body(t->output), {0}};
+    /* Each function's own code is independent of the others' (two threads may lower it), but its
+     * ABI declarations are written where it lands: in file order, which keeps them before their
+     * first use. */
+    composer c = {t, xcalloc(t->nfns, sizeof(sb)), {0}, 0, 1, c_string_body(t->output), {0}};
+    hv_each(t, lower_one, c.code);
     file_macros(t, &c.macros);
     names mine = {0}; /* the file's own, for mark_macros_used */
     if (t->lines)
@@ -592,6 +604,9 @@ char *out_compose(tunit *t)
     names_free(&c.macros);
     names_free(&mine);
     sb_free(&code);
+    for (unsigned i = 0; i < t->nfns; i++)
+        sb_free(&c.code[i]);
+    free(c.code);
     if (t->errors) {
         sb_free(&c.out);
         return NULL;

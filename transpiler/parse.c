@@ -29,15 +29,25 @@ typedef struct decl_scan {
     unsigned n, cap;
 } decl_scan;
 
-static void push_event(decl_scan *s, char kind, const char *name)
+/* name: len bytes, cut short to fit (no snprintf: the scan pushes an event per token at file
+ * scope, headers included, before the parse can start). */
+static void push_event_n(decl_scan *s, char kind, const char *name, size_t len)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 64;
         s->ev = xrealloc(s->ev, sizeof *s->ev * s->cap);
     }
-    s->ev[s->n].kind = kind;
-    snprintf(s->ev[s->n].name, sizeof s->ev[s->n].name, "%s", name);
-    s->n++;
+    event *e = &s->ev[s->n++];
+    e->kind = kind;
+    if (len > sizeof e->name - 1)
+        len = sizeof e->name - 1;
+    memcpy(e->name, name, len);
+    e->name[len] = 0;
+}
+
+static void push_event(decl_scan *s, char kind, const char *name)
+{
+    push_event_n(s, kind, name, strlen(name));
 }
 
 static int one_of(const char *name, const char *const *words)
@@ -98,11 +108,8 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
             continue;
         case TK_IDENT:
         case TK_NUMBER:
-            if (depth == 0) {
-                char name[16];
-                snprintf(name, sizeof name, "%.*s", (int)len, t->text + tok->start);
-                push_event(&sc, 'i', name);
-            }
+            if (depth == 0)
+                push_event_n(&sc, 'i', t->text + tok->start, len);
             continue;
         case TK_PUNCT:
             break;
@@ -179,7 +186,10 @@ typedef struct job {
     CXIndex index;
     CXTranslationUnit tu;
     enum CXErrorCode err;
+    unsigned prebuild; /* the second half: its functions after this offset get their trees built */
 } job;
+
+static int has_errors(CXTranslationUnit tu);
 
 static void *run_job(void *arg)
 {
@@ -188,6 +198,10 @@ static void *run_job(void *arg)
     j->index = clang_createIndex(0, 0);
     j->err = clang_parseTranslationUnit2(j->index, j->name, j->args, j->nargs, &unsaved, 1,
                                          CXTranslationUnit_KeepGoing, &j->tu);
+    /* The trees of the second half's functions are built on its own thread, which would wait
+     * otherwise, while the first thread analyzes its half's functions (an_prebuild). */
+    if (j->prebuild && j->err == CXError_Success && !has_errors(j->tu))
+        an_prebuild(j->tu, j->prebuild);
     return NULL;
 }
 
@@ -379,8 +393,8 @@ static int parse_whole(tunit *t)
 
 /* Starts the two halves when the bodies are large enough to be worth it: returns 1 with the
  * first half parsed and the second under way on another thread, or 0 to parse the whole text as
- * one. The first half has the smaller share of bodies: analysis of its functions runs while the
- * second half is still being parsed. */
+ * one. The first half has the smaller share of bodies (9/20): analysis of its functions runs
+ * while the second half is still being parsed and its functions' trees built on its thread. */
 static int parse_split(tunit *t)
 {
     const char *min = getenv("ASYNCC_SPLIT_MIN"); /* for the tests: split small files too */
@@ -392,13 +406,14 @@ static int parse_split(tunit *t)
         return 0;
     }
     unsigned k = 0;
-    for (size_t first = 0; k < nb - 1 && first + (b[k].close - b[k].open) / 2 < bytes * 2 / 5; k++)
+    for (size_t first = 0; k < nb - 1 && first + (b[k].close - b[k].open) / 2 < bytes * 9 / 20; k++)
         first += b[k].close - b[k].open;
     if (k == 0)
         k = 1;
     jobs[0].text = blank_bodies(t, b, k, nb);
     jobs[1].text = blank_bodies(t, b, 0, k);
     t->split = b[k].open;
+    jobs[1].prebuild = t->split;
     free(b);
     second_threaded = pthread_create(&second_thread, NULL, run_job, &jobs[1]) == 0;
     run_job(&jobs[0]);
@@ -419,7 +434,7 @@ static int parse_split(tunit *t)
 int ps_parse(tunit *t, const char *name, const char *const *args, int nargs)
 {
     for (int i = 0; i < 2; i++)
-        jobs[i] = (job){name, args, nargs, NULL, t->text_len, NULL, NULL, CXError_Success};
+        jobs[i] = (job){name, args, nargs, NULL, t->text_len, NULL, NULL, CXError_Success, 0};
     if (parse_split(t))
         return 0;
     return parse_whole(t);

@@ -242,7 +242,7 @@ static void plan_needs(afn *f, node *n)
         plan_needs(f, n->kids[i]);
 }
 
-void pl_unit(tunit *t)
+void pl_prepare(tunit *t)
 {
     for (unsigned i = 0; i < t->nfns; i++) {
         afn *f = t->fns[i];
@@ -250,8 +250,14 @@ void pl_unit(tunit *t)
             VEC_PUSH(f->needs, f->nneeds, f->self);
         plan_needs(f, f->root);
         if (f->self && f->body)
-            pl_walk(t, f);
+            pl_moved_types(t, f);
     }
+}
+
+void pl_function(tunit *t, afn *f)
+{
+    if (f->self && f->body)
+        pl_walk(t, f);
 }
 
 site *pl_site(const afn *f, const node *aw)

@@ -59,8 +59,12 @@ typedef struct pl_slot {
     char *decl; /* its declaration: a frame member, or in a function that never suspends a C local */
 } pl_slot;
 
-/* Plans every function of t: f->sites, f->frame, f->slots, the moved types, f->needs. */
-void pl_unit(tunit *t);
+/* Plans every function of t (f->sites, f->frame, f->slots, the moved types, f->needs) in two
+ * parts: pl_prepare decides for every function, in file order, what depends on the functions
+ * before it (the names its local types move to file scope under) and f->needs; then
+ * pl_function plans each function on its own (two at once, halves.c). */
+void pl_prepare(tunit *t);
+void pl_function(tunit *t, afn *f);
 /* The planned state of await aw of f (the ParenExpr of its marker), or NULL when it has none
  * (an await in sizeof or typeof, or of a function that never suspends). */
 site *pl_site(const afn *f, const node *aw);
@@ -98,6 +102,8 @@ void pl_walk_frame(const region *root, const pl_frame_visitor *v, void *arg);
 /* plan_walk.c: the one walk of a function's body in the order its code runs, which numbers the
  * states and lays out the frame. */
 void pl_walk(tunit *t, afn *f);
+/* The local types of f that move to file scope, under names no earlier function took. */
+void pl_moved_types(tunit *t, afn *f);
 /* Helpers plan_walk.c shares with plan.c. */
 region *pl_new_region(region *parent);
 pl_field *pl_add_field(region *r, char *decl, char *name, const char *what);

@@ -497,13 +497,17 @@ static void head_fields(walker *w, region *root)
     }
 }
 
+void pl_moved_types(tunit *t, afn *f)
+{
+    /* A function that never suspends keeps its local types in its plain C twin; the others' move
+     * to file scope, where the frame struct can use them. */
+    if (!f->self->never_suspends)
+        lw_collect_moved(t, f);
+}
+
 void pl_walk(tunit *t, afn *f)
 {
     walker w = {t, f, NULL, NULL, 0, f->self->never_suspends, {0}};
-    /* A function that never suspends keeps its local types in its plain C twin; the others' move
-     * to file scope, where the frame struct can use them. */
-    if (!w.twin)
-        lw_collect_moved(t, f);
     f->frame = w.uni = w.stmt = pl_new_region(NULL);
     head_fields(&w, f->frame);
     walk_block(&w, f->body);

@@ -116,6 +116,24 @@ static void push(tk_stream *s, unsigned *cap, unsigned start, unsigned end, tk_k
     s->v[s->n++] = (tk_token){start, end, kind};
 }
 
+/* tk_at is asked hundreds of thousands of times about a text of as many tokens: a binary search
+ * over all of them missed the cache at nearly every step. The text is cut into buckets of
+ * 2^TK_BUCKET_SHIFT bytes, each knowing the answer at its start: tk_at searches one bucket. */
+#define TK_BUCKET_SHIFT 8
+
+static void index_buckets(tk_stream *s)
+{
+    s->nbuckets = (s->len >> TK_BUCKET_SHIFT) + 1;
+    s->bucket = xmalloc(sizeof *s->bucket * s->nbuckets);
+    unsigned k = 0;
+    for (unsigned b = 0; b < s->nbuckets; b++) {
+        unsigned off = b << TK_BUCKET_SHIFT;
+        while (k < s->n && s->v[k].end <= off)
+            k++;
+        s->bucket[b] = k;
+    }
+}
+
 void tk_lex(tk_stream *s, const char *text, unsigned len)
 {
     unsigned cap = len / 4 + 16;
@@ -182,18 +200,27 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
         i += n;
         push(s, &cap, b, i, TK_PUNCT);
     }
+    index_buckets(s);
 }
 
 void tk_free(tk_stream *s)
 {
     free(s->v);
+    free(s->bucket);
     s->v = NULL;
-    s->n = 0;
+    s->bucket = NULL;
+    s->n = s->nbuckets = 0;
 }
 
 unsigned tk_at(const tk_stream *s, unsigned off)
 {
-    unsigned lo = 0, hi = s->n;
+    unsigned b = off >> TK_BUCKET_SHIFT, lo = 0, hi = s->n;
+    if (b < s->nbuckets) { /* the answer is between this bucket's and the next one's */
+        lo = s->bucket[b];
+        hi = b + 1 < s->nbuckets ? s->bucket[b + 1] : s->n;
+    } else if (s->nbuckets) {
+        lo = s->bucket[s->nbuckets - 1];
+    }
     while (lo < hi) {
         unsigned mid = lo + (hi - lo) / 2;
         if (s->v[mid].end <= off)

@@ -27,6 +27,8 @@ typedef struct tk_stream {
     unsigned len;
     tk_token *v;
     unsigned n;
+    unsigned *bucket; /* per 256 bytes of text, tk_at of its first offset (tokens.c) */
+    unsigned nbuckets;
 } tk_stream;
 
 /* Lexes text[0, len) (text stays owned by the caller and must outlive s). Never fails: bytes

@@ -3,6 +3,7 @@
  * the checking pass and the lowering both ask (so that the two cannot disagree). */
 #include "analyze.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,11 +33,111 @@ static node *new_node(CXCursor c, node *parent)
     return n;
 }
 
-void an_extent(node *n)
+/* ---------------------------------------------------------------- extents */
+
+/* clang_getCursorExtent measures the last token of the extent again with a lexer of its own: it
+ * was the dearest question asked of libclang, a tenth of all the time spent in asyncc's own
+ * thread. The extents of the commonest expressions follow from the tokens of the text and their
+ * children's extents instead. ASYNCC_CHECK_EXTENTS=1 compares each with libclang's (tests). */
+static const tk_stream *tokens; /* the preprocessed text's, set by an_extent_tokens */
+static int check_extents;
+
+void an_extent_tokens(const tk_stream *ts)
+{
+    tokens = ts;
+    check_extents = getenv("ASYNCC_CHECK_EXTENTS") != NULL;
+}
+
+/* The index of the token that starts at off, or tokens->n. */
+static unsigned token_at(unsigned off)
+{
+    unsigned i = tk_at(tokens, off);
+    return i < tokens->n && tokens->v[i].start == off ? i : tokens->n;
+}
+
+static unsigned location_offset(const node *n)
+{
+    return an_offset(clang_getCursorLocation(n->cur));
+}
+
+/* A single token at n's location: a name, a number. */
+static int one_token(node *n)
+{
+    unsigned i = token_at(location_offset(n));
+    if (i == tokens->n)
+        return 0;
+    n->xstart = tokens->v[i].start;
+    n->xend = tokens->v[i].end;
+    return 1;
+}
+
+/* `( kid )`: the tokens around the only child. */
+static int parenthesized(node *n)
+{
+    if (n->nkids != 1)
+        return 0;
+    unsigned open = tk_prev(tokens, token_at(nstart(n->kids[0])));
+    unsigned close = tk_next(tokens, tk_at(tokens, nend(n->kids[0])));
+    if (open >= tokens->n || close >= tokens->n || !tk_is(tokens, open, "(") || !tk_is(tokens, close, ")"))
+        return 0;
+    n->xstart = tokens->v[open].start;
+    n->xend = tokens->v[close].end;
+    return 1;
+}
+
+/* From the start of the first child to the end of the last: `a + b`, `a += b`, and an implicit
+ * conversion (an unexposed expression with one child at its own location). */
+static int spans_kids(node *n, unsigned want)
+{
+    if (n->nkids != want || (want == 1 && location_offset(n) != location_offset(n->kids[0])))
+        return 0;
+    n->xstart = nstart(n->kids[0]);
+    n->xend = nend(n->kids[want - 1]);
+    return 1;
+}
+
+static int derived_extent(node *n)
+{
+    if (!tokens)
+        return 0;
+    switch (n->kind) {
+    case CXCursor_DeclRefExpr:
+    case CXCursor_IntegerLiteral:
+    case CXCursor_FloatingLiteral:
+    case CXCursor_CharacterLiteral:
+        return one_token(n);
+    case CXCursor_ParenExpr:
+        return parenthesized(n);
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        return spans_kids(n, 2);
+    case CXCursor_UnexposedExpr:
+        return spans_kids(n, 1);
+    default:
+        return 0;
+    }
+}
+
+static void clang_extent(node *n)
 {
     CXSourceRange r = clang_getCursorExtent(n->cur);
     n->xstart = an_offset(clang_getRangeStart(r));
     n->xend = an_offset(clang_getRangeEnd(r));
+}
+
+void an_extent(node *n)
+{
+    if (!derived_extent(n)) {
+        clang_extent(n);
+    } else if (check_extents) {
+        unsigned start = n->xstart, end = n->xend;
+        clang_extent(n);
+        if (start != n->xstart || end != n->xend) {
+            fprintf(stderr, "asyncc: extent of cursor kind %d: [%u, %u), libclang's [%u, %u)\n", n->kind, start, end,
+                    n->xstart, n->xend);
+            abort();
+        }
+    }
     n->has_extent = 1;
 }
 
@@ -82,7 +183,7 @@ static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClient
 
 node *an_build_tree(CXCursor c)
 {
-    static build b; /* its arrays are reused by every tree */
+    static _Thread_local build b; /* its arrays are reused by every tree of its thread */
     node *root = new_node(c, NULL);
     open_node(&b, root);
     clang_visitChildren(c, build_visit, &b);
@@ -92,21 +193,25 @@ node *an_build_tree(CXCursor c)
 }
 
 /* The operator of a binary operator node: the first token between its operands (libclang 14
- * does not expose it). Returns a static string such as "&&", "," or "+=". */
+ * does not expose it). Returns a string such as "&&", "," or "+=", which n keeps: the passes ask
+ * about each operator several times. */
 const char *an_binop(const tunit *t, const node *n)
 {
-    static char op[4];
-    op[0] = 0;
+    node *m = (node *)n;
+    if (m->has_binop)
+        return m->binop;
+    m->has_binop = 1;
+    m->binop[0] = 0;
     if (n->nkids != 2)
-        return op;
+        return m->binop;
     const tk_stream *s = &t->toks;
     unsigned i = tk_next(s, tk_at(s, nend(n->kids[0])));
     if (i < s->n && s->v[i].kind == TK_PUNCT && s->v[i].end <= nstart(n->kids[1]) &&
-        s->v[i].end - s->v[i].start < sizeof op) {
-        memcpy(op, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
-        op[s->v[i].end - s->v[i].start] = 0;
+        s->v[i].end - s->v[i].start < sizeof m->binop) {
+        memcpy(m->binop, t->text + s->v[i].start, s->v[i].end - s->v[i].start);
+        m->binop[s->v[i].end - s->v[i].start] = 0;
     }
-    return op;
+    return m->binop;
 }
 
 int an_is_assign(const tunit *t, const node *n)
