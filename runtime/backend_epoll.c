@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -27,6 +28,19 @@ static bool is_file_rw(struct ac__op *op)
 {
     return op->kind == AC__OP_READ || op->kind == AC__OP_WRITE || op->kind == AC__OP_READV ||
            op->kind == AC__OP_WRITEV;
+}
+
+/* A pread or pwrite that failed with ESPIPE: io_uring reads or writes the stream of a pipe or
+ * terminal whatever the offset, and of a socket at offset 0 (its read_iter refuses others), so
+ * this backend does too. Returns whether op is now a plain read or write to try again. */
+static bool stream_as_io_uring(struct ac__op *op)
+{
+    struct stat st;
+    if ((op->kind != AC__OP_READ && op->kind != AC__OP_WRITE) || op->a.rw.offset < 0 ||
+        (op->a.rw.offset && fstat(op->a.rw.fd, &st) == 0 && S_ISSOCK(st.st_mode)))
+        return false;
+    op->a.rw.offset = -1;
+    return true;
 }
 
 /* A send or receive whose caller passed MSG_DONTWAIT gets -EAGAIN, as recv(2) and io_uring
@@ -156,6 +170,8 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
             e->fds[a->rw.fd].drained = false; /* no socket now: the call says what it is */
         }
         r = ac__ep_try_call(op);
+        if (r == -ESPIPE && stream_as_io_uring(op))
+            r = ac__ep_try_call(op);
         if (op->kind == AC__OP_RECV && a->rw.fd >= 0 && (unsigned)a->rw.fd < e->nfds)
             ac__ep_note_recv(&e->fds[a->rw.fd], op, r);
         if (r == -EOPNOTSUPP && is_file_rw(op)) {

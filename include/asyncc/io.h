@@ -63,7 +63,10 @@ AC_EXPORT async long ac_read(int fd, void *buf, size_t len);
 /* Writes up to len bytes at the file position (stdout: fd 1). Returns the count or -errno. */
 AC_EXPORT async long ac_write(int fd, const void *buf, size_t len);
 
-/* Reads/writes at offset without moving the file position. Returns the count or -errno. */
+/* Reads/writes at offset without moving the file position. Returns the count or -errno. On a
+ * descriptor without positions the stream is read or written as ac_read and ac_write do, where
+ * pread(2) fails with ESPIPE: on a pipe or terminal at any offset, on a socket at offset 0 only
+ * (others give -ESPIPE). That is io_uring's rule, which the epoll backend follows. */
 AC_EXPORT async long ac_pread(int fd, void *buf, size_t len, long long offset);
 AC_EXPORT async long ac_pwrite(int fd, const void *buf, size_t len, long long offset);
 
