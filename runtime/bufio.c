@@ -13,7 +13,6 @@
 extern const ac_future_type ac__type_ac_read, ac__type_ac_read_exact, ac__type_ac_writev_all;
 void ac__init_ac_read(void *frame, int fd, void *buf, size_t len);
 void ac__init_ac_read_exact(void *frame, int fd, void *buf, size_t len);
-void ac__init_ac_writev_all(void *frame, int fd, const struct iovec *iov, int iovcnt);
 
 #define DEFAULT_CAPACITY 8192
 
@@ -27,6 +26,7 @@ struct ac_bufreader {
 
 struct ac_bufwriter {
     int fd;
+    bool not_socket; /* a flush found it so: later ones write with writev(2) at once */
     char *buf;
     size_t cap, len;
 };
@@ -396,11 +396,12 @@ static int writer_poll(void *frame, ac_cx *cx)
         }
         f->iov[0] = (struct iovec){w->buf, w->len};
         f->iov[1] = (struct iovec){(void *)f->src, f->flush ? 0 : f->len};
-        ac__init_ac_writev_all(f->io, w->fd, f->iov, 2);
+        ac__init_writev_all_to(f->io, w->fd, f->iov, 2, w->not_socket);
         f->state = 1;
     }
     if (ac__type_ac_writev_all.poll(f->io, cx) == AC_PENDING)
         return AC_PENDING;
+    w->not_socket = writev_of(f)->x.vec.not_socket;
     long n = writev_of(f)->ret;
     written(w, n < 0 ? progress(f) : (size_t)n); /* an error still wrote the steps before it */
     f->ret = n < 0 ? n : f->flush ? 0 : (long)f->len;

@@ -77,6 +77,11 @@ void ac__io_drop(void *frame, ac_cx *cx);
  * (*done set): from then on nothing writes where op points. */
 void ac__io_cancel_sync(struct ac__worker *w, struct ac__op *op, _Atomic int *done);
 
+/* ac_writev_all's init, told whether fd is known not to be a socket (an earlier writev_all to
+ * it said so): then it writes with writev(2) from the start, where it tries sendmsg(2) first. */
+void ac__init_writev_all_to(void *frame, int fd, const struct iovec *iov, int iovcnt,
+                            bool not_socket);
+
 /* io_keep.c: what a dropped read had taken, given to the descriptor's next read. */
 
 /* f, a read at the file position (ac_read, ac_read_exact, ac_recv, ac_readv, ac_recvfrom,

@@ -172,13 +172,19 @@ AC__IO_TYPE(ac_writev_all, long, sizeof(((struct ac__io_frame *)0)->x.vec));
 AC_EXPORT void ac__init_ac_writev_all(void *frame, int fd, const struct iovec *iov, int iovcnt);
 void ac__init_ac_writev_all(void *frame, int fd, const struct iovec *iov, int iovcnt)
 {
+    ac__init_writev_all_to(frame, fd, iov, iovcnt, false);
+}
+
+void ac__init_writev_all_to(void *frame, int fd, const struct iovec *iov, int iovcnt,
+                            bool not_socket)
+{
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_SENDMSG, finish_writev_all);
     f->op.a.msg.fd = fd;
     f->op.a.msg.flags = 0;
     f->x.vec.iov = iov;
     f->x.vec.cnt = iovcnt < 0 ? 0 : iovcnt;
     f->x.vec.skip = 0;
-    f->x.vec.not_socket = false;
+    f->x.vec.not_socket = not_socket;
     skip_written(f, 0); /* an empty first iovec would look like a write making no progress */
     fill_cur(f);
     ac__io_nothing_if(f, f->x.vec.cnt == 0);

@@ -45,7 +45,13 @@ AC_EXPORT async long ac_recvmsg(int fd, struct msghdr *msg, int flags);
 
 /* A datagram socket bound to host (a numeric IPv4/IPv6 address, or NULL for 0.0.0.0) and port
  * (0 picks a free one). Plain call: a numeric address needs no lookup. Returns the fd
- * (SOCK_CLOEXEC) or -errno (-EINVAL for a host that is not a numeric address). */
+ * (SOCK_CLOEXEC) or -errno (-EINVAL for a host that is not a numeric address). By host name,
+ * with the lookup off the workers (tcp.h):
+ *     ac_sockaddr a;
+ *     if (await(ac_lookup_host("localhost", 5353, SOCK_DGRAM, &a, 1)) == 1)
+ *         fd = ac_socket_bind(&a, SOCK_DGRAM, 0);
+ * and a destination by name is an ac_lookup_host's address too, for ac_sendto or ac_connect
+ * ((struct sockaddr *)&a.addr, a.len). */
 AC_EXPORT int ac_udp_bind(const char *host, unsigned short port);
 
 #ifdef __cplusplus

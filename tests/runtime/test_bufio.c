@@ -2,7 +2,8 @@
  * records, a last line without newline, end of input), a line longer than the buffer, peek and
  * consume, exact reads past the buffer, reads cancelled by timeouts that lose nothing; and
  * ac_bufwriter: nothing sent before flush, large writes, a flush cancelled mid-way after which
- * every byte still arrives once, in order; a closed peer; a file read as it grows. */
+ * every byte still arrives once, in order; a closed peer; one writev per flush to a pipe; a
+ * file read as it grows. */
 #define _GNU_SOURCE /* pipe2 */
 #include <fcntl.h>
 #include <stdio.h>
@@ -180,6 +181,28 @@ async int main(void)
     CHECK_EQ(ac_bufwriter_buffered(w), 1);
     ac_bufwriter_free(w);
     close(sv[0]);
+
+    /* A writer to a pipe learns at its first flush that it is no socket: each later flush is
+     * one writev (before: a sendmsg failing with ENOTSOCK first, every time). */
+    int wp[2];
+    CHECK_EQ(pipe2(wp, O_CLOEXEC), 0);
+    ac_bufwriter *pw = ac_bufwriter_new(wp[1], 64);
+    char echo[8];
+    CHECK_EQ(await(ac_buf_write(pw, "first\n", 6)), 6);
+    CHECK_EQ(await(ac_buf_flush(pw)), 0);
+    CHECK_EQ(read(wp[0], echo, sizeof echo), 6);
+    ac_runtime_stats before, after;
+    ac_runtime_stats_get(&before);
+    for (int i = 0; i < 10; i++) {
+        CHECK_EQ(await(ac_buf_write(pw, "hello\n", 6)), 6);
+        CHECK_EQ(await(ac_buf_flush(pw)), 0);
+        CHECK_EQ(read(wp[0], echo, sizeof echo), 6);
+    }
+    ac_runtime_stats_get(&after);
+    CHECK_INT(<=, after.io_submitted - before.io_submitted, 14); /* the rest: wakeups */
+    ac_bufwriter_free(pw);
+    close(wp[0]);
+    close(wp[1]);
 
     /* End of input is not sticky: a file followed as it grows gives its new bytes to every
      * kind of read after one that returned 0 (before: 0 for ever after the first end). */
