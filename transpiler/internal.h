@@ -384,6 +384,9 @@ void jp_find(afn *f);
  * without leaving [lo, hi): returns 1 with *out set to the span of the text it can then reach
  * (every offset of it, and none before it), 0 when it can only go on forward. */
 int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out);
+/* Every jump of f that lands at a label: a goto (one to each label when its target cannot be
+ * told) and a switch to its case and default labels, as {from, to} offsets; *n of them, to free. */
+span *jp_entries(const afn *f, unsigned *n);
 /* What goes on being evaluated after await aw resumes: the whole expression (or declaration)
  * of the statement holding it (hoisting evaluates the rest of it after the await, and a
  * combinator's targets when each future finishes), and when that is inside a statement

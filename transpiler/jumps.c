@@ -89,6 +89,49 @@ void jp_find(afn *f)
     free(gotos);
 }
 
+/* The switch statement a case or default label n belongs to, or NULL. */
+static const node *switch_of(const node *n)
+{
+    const node *p = n->parent;
+    while (p && p->kind != CXCursor_SwitchStmt)
+        p = p->parent;
+    return p;
+}
+
+static void cases(node *n, span **out, unsigned *nout)
+{
+    const node *sw;
+    if ((n->kind == CXCursor_CaseStmt || n->kind == CXCursor_DefaultStmt) && (sw = switch_of(n))) {
+        span e = {nstart(sw), nstart(n)};
+        VEC_PUSH(*out, *nout, e);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        cases(n->kids[i], out, nout);
+}
+
+span *jp_entries(const afn *f, unsigned *n)
+{
+    span *out = NULL;
+    *n = 0;
+    if (!f->body)
+        return NULL;
+    node **labels = NULL, **gotos = NULL;
+    unsigned nlabels = 0, ngotos = 0;
+    collect(f->body, &labels, &nlabels, &gotos, &ngotos);
+    for (unsigned i = 0; i < ngotos; i++) {
+        node *g = gotos[i], *to = g->kind == CXCursor_GotoStmt ? target_of(g, labels, nlabels) : NULL;
+        for (unsigned j = 0; j < nlabels; j++)
+            if (!to || labels[j] == to) {
+                span e = {nstart(g), nstart(labels[j])};
+                VEC_PUSH(out, *n, e);
+            }
+    }
+    cases(f->body, &out, n);
+    free(labels);
+    free(gotos);
+    return out;
+}
+
 int jp_span_at(const afn *f, unsigned lo, unsigned hi, unsigned at, span *out)
 {
     span cur = {0, 0};

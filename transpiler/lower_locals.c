@@ -224,9 +224,25 @@ static void keep_debug_copies_under_budget(lw *L)
     keep_under(f, n, DEBUG_COPIES_MAX, no_copy);
 }
 
+/* Whether a jump lands inside v's scope after its declaration from outside [declaration, end of
+ * scope) (a goto into the block from elsewhere, or from before the declaration; a case label
+ * after it): the C local would be left uninitialized there, and a suspension would store it
+ * (pcre2_match's RMATCH returns; gcc's -Wmaybe-uninitialized, and a _Bool's bytes that
+ * -fsanitize=bool refuses). Its frame field holds it alone then. */
+static int entered_past_decl(const afn *f, const var *v, const span *jumps, unsigned njumps)
+{
+    unsigned lo = nstart(v->decl), hi = scope_end(f, v);
+    for (unsigned j = 0; j < njumps; j++)
+        if (jumps[j].hi >= nend(v->decl) && jumps[j].hi < hi && (jumps[j].lo < lo || jumps[j].lo >= hi))
+            return 1;
+    return 0;
+}
+
 void lw_place_locals(lw *L)
 {
     afn *f = L->f;
+    unsigned njumps;
+    span *jumps = jp_entries(f, &njumps);
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
         int found = 0;
@@ -240,11 +256,13 @@ void lw_place_locals(lw *L)
         names_get(&L->t->scope_names, v->name, &found);
         /* an await before its declaration that a goto back makes it live across: the resume
          * label there is outside the scope of its name */
-        if (found || v->early_await || v->self_init || hidden_somewhere(f, v) || before_first_case(v))
+        if (found || v->early_await || v->self_init || hidden_somewhere(f, v) || before_first_case(v) ||
+            (!v->is_param && entered_past_decl(f, v, jumps, njumps)))
             continue;
         v->as_local = 1;
         v->set_once = set_once(L, v);
     }
+    free(jumps);
     keep_reloads_under_budget(L);
     keep_debug_copies_under_budget(L);
 }

@@ -304,6 +304,11 @@ def call_range(call, text, macros, path=None):
         callee = text[r.extent.start.offset:r.extent.end.offset]
         if re.fullmatch(rb"\w+", callee) and balanced_call(text[s:e], callee):
             return [(s, e)]
+        # A name a macro pastes (pcre2's `PRIV(xclass)(c, data, utf)`, `_pcre2_xclass_8`): the
+        # callee is the macro's invocation, the call is it and its arguments.
+        m = re.fullmatch(rb"(\w+)\s*\(\s*\w+\s*\)", callee)
+        if m and text[s:e].startswith(callee) and balanced_call(b"X" + text[s + len(callee):e], b"X"):
+            return [(s, e)]
     else:
         # Not when the body calls the function by its name (xxhash.c's `#define XXH_get64bits(p)
         # XXH_readLE64_align(p, endian, align)`): that call is awaited in the body below, once
@@ -311,6 +316,10 @@ def call_range(call, text, macros, path=None):
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
         callee = re.match(rb"\w+", body)
         if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)):
+            return [(s, e)]
+        # Or of a name it pastes (pcre2test's `#define SUB1(a,b) G(a,8)(G(b,8))`).
+        pasted = re.match(rb"\w+\s*\([^()]*\)", body)
+        if pasted and balanced_call(b"X" + body[pasted.end():], b"X"):
             return [(s, e)]
     at = spelled_call(call, name)
     if at is not None and (path is None or at[0] == path):
