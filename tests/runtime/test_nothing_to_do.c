@@ -42,6 +42,9 @@ async int main(void)
     n = -1;
     CHECK_EQ(await(ac_timeout(0, n = ac_writev_all(sv[0], empty, 2))), 0);
     CHECK_EQ(n, 0);
+    /* A negative count is refused as ac_writev refuses it (it was taken as none: 0). */
+    CHECK_EQ(await(ac_writev(sv[0], empty, -1)), -EINVAL);
+    CHECK_EQ(await(ac_writev_all(sv[0], empty, -1)), -EINVAL);
 
     ac_bufwriter *w = ac_bufwriter_new(sv[0], 16);
     CHECK(w);
