@@ -188,6 +188,8 @@ void ac__init_writev_all_to(void *frame, int fd, const struct iovec *iov, int io
     skip_written(f, 0); /* an empty first iovec would look like a write making no progress */
     fill_cur(f);
     ac__io_nothing_if(f, f->x.vec.cnt == 0);
+    if (iovcnt < 0)
+        f->ret = -EINVAL; /* as writev(2) and ac_writev say, without a call */
 }
 
 /* ------------------------------------------------------------------------------------------ */

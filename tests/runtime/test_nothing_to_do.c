@@ -2,7 +2,8 @@
  * (ac_write_all, ac_send_all, ac_read_exact of 0 bytes, ac_writev_all of no or empty iovecs,
  * ac_buf_flush of an empty writer) complete at their first poll on both backends, as on epoll
  * they always did: on io_uring each queued a zero-length op, so ac_timeout(0, ...) of them never
- * saw one finish and a loop retrying an empty flush under a timeout spun for ever. */
+ * saw one finish and a loop retrying an empty flush under a timeout spun for ever. And
+ * ac_writev_all refuses a negative count with -EINVAL, as ac_writev does. */
 #define _GNU_SOURCE
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -42,6 +43,9 @@ async int main(void)
     n = -1;
     CHECK_EQ(await(ac_timeout(0, n = ac_writev_all(sv[0], empty, 2))), 0);
     CHECK_EQ(n, 0);
+    /* A negative count is refused as ac_writev refuses it (it was taken as none: 0). */
+    CHECK_EQ(await(ac_writev(sv[0], empty, -1)), -EINVAL);
+    CHECK_EQ(await(ac_writev_all(sv[0], empty, -1)), -EINVAL);
 
     ac_bufwriter *w = ac_bufwriter_new(sv[0], 16);
     CHECK(w);
