@@ -36,6 +36,17 @@
 
 #define CHECK_EQ(a, b) CHECK_INT(==, a, b)
 
+/* Runs the program's runtime on one worker (a constructor, before async main starts it): for
+ * tests where only one worker's order of tasks may decide, or where a blocked one must show. */
+#define TEST_ONE_WORKER()                                                                  \
+    __attribute__((constructor)) static void test_one_worker(void)                         \
+    {                                                                                      \
+        ac_runtime_config config;                                                          \
+        ac_runtime_config_default(&config);                                                \
+        config.workers = 1;                                                                \
+        CHECK_EQ(ac_runtime_configure(&config), 0);                                        \
+    }
+
 /* Configures a current-thread runtime (no worker threads: tasks run on the caller of block_on),
  * where a task that never yields would starve every other one. */
 static inline void test_current_thread(void)

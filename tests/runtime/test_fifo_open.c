@@ -22,13 +22,7 @@ static void hung(int sig)
     abort();
 }
 
-__attribute__((constructor)) static void one_worker(void)
-{
-    ac_runtime_config config;
-    ac_runtime_config_default(&config);
-    config.workers = 1;
-    CHECK_EQ(ac_runtime_configure(&config), 0);
-}
+TEST_ONE_WORKER()
 
 /* Opens the FIFO for writing (which waits for its reader), writes 4 bytes 300 ms later. */
 static void *late_writer(void *path)

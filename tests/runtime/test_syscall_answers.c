@@ -15,13 +15,7 @@
 
 #include "test.h"
 
-__attribute__((constructor)) static void one_worker(void)
-{
-    ac_runtime_config config;
-    ac_runtime_config_default(&config);
-    config.workers = 1;
-    CHECK_EQ(ac_runtime_configure(&config), 0);
-}
+TEST_ONE_WORKER()
 
 static bool stop;
 
