@@ -1,5 +1,5 @@
 /* jumps.c: where control can go back in an async function (loops, gotos to an earlier label,
- * computed gotos), as spans of its text: what liveness asks to know which uses an await reaches. */
+ * computed gotos) as spans of its text, and where jumps land: what liveness and locals ask. */
 #include "internal.h"
 
 #include <stdlib.h>
