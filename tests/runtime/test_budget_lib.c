@@ -4,7 +4,7 @@
  * barrier of one, both locks of a free rwlock, a watch with a new value, an unbounded channel's
  * send and receive, a reserve with room, a pending signal, a bad signal number, finished task
  * group members, a readable pipe, buffered reads served from the buffer, a collected child, a
- * numeric host lookup and an empty sendfile. */
+ * numeric host lookup, an empty sendfile and a pread its arguments refuse. */
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -34,6 +34,7 @@ enum kind {
     CHILD_WAIT,
     LOOKUP_NUMERIC,
     SENDFILE_EMPTY,
+    PREAD_REFUSED,
     NKINDS
 };
 static const char *const kind_names[] = {
@@ -42,7 +43,7 @@ static const char *const kind_names[] = {
     "ac_mpsc_reserve (room)", "ac_signal_recv (delivered)", "ac_signal (bad number)",
     "ac_task_group_join_next", "ac_fd_readable (data there)", "ac_buf_read_line (buffered)",
     "ac_buf_read_exact (buffered)", "ac_child_wait (collected)", "ac_lookup_host (numeric)",
-    "ac_sendfile (0 bytes)"};
+    "ac_sendfile (0 bytes)", "ac_pread (negative offset)"};
 
 static atomic_long ticks;
 static atomic_int stop, finished_members;
@@ -161,6 +162,9 @@ async long busy(enum kind k, int n)
             break;
         case SENDFILE_EMPTY:
             CHECK_EQ(await(ac_sendfile(pipe_fds[1], file_fd, 0, 0)), 0);
+            break;
+        case PREAD_REFUSED:
+            CHECK_EQ(await(ac_pread(file_fd, &c, 1, -1)), -EINVAL);
             break;
         default:
             CHECK(0);
