@@ -1,6 +1,7 @@
 /* runtime/watch.c: the watch channel: one value with a version number under a lock; each
  * receiver remembers the version it saw and parks its waker until a newer one is sent. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,12 +28,15 @@ struct ac_watch {
 
 ac_watch *ac_watch_new(size_t elem_size, const void *initial)
 {
+    if (elem_size > SIZE_MAX - sizeof(ac_watch))
+        return NULL;
     ac_watch *w = calloc(1, sizeof *w + elem_size);
     if (!w)
         return NULL;
     ac__spin_init(&w->lock);
     w->elem_size = elem_size;
-    memcpy(w->value, initial, elem_size);
+    if (initial)
+        memcpy(w->value, initial, elem_size);
     return w;
 }
 

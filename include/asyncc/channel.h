@@ -122,7 +122,8 @@ AC_EXPORT void ac_broadcast_rx_close(ac_broadcast_rx *rx);
 typedef struct ac_watch ac_watch;
 typedef struct ac_watch_rx ac_watch_rx;
 
-/* A channel holding *initial (elem_size bytes), with its sender; NULL when out of memory. */
+/* A channel holding *initial (elem_size bytes; zero bytes when initial is NULL), with its
+ * sender; NULL when out of memory. */
 AC_EXPORT ac_watch *ac_watch_new(size_t elem_size, const void *initial);
 /* A new receiver; it has seen the current version (changed waits for the next). NULL when out
  * of memory. */

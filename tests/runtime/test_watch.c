@@ -62,6 +62,15 @@ async int main(void)
     ac_watch_close(w);
     CHECK_EQ(await(ac_watch_changed(late, &seen)), -EPIPE);
     ac_watch_rx_close(late);
+    /* No initial value: the value's bytes are zero (it was read from NULL). */
+    struct { long a; char b[24]; } blank = {1, "x"}, zeros = {0, ""};
+    ac_watch *wz = ac_watch_new(sizeof blank, NULL);
+    ac_watch_rx *rz = ac_watch_subscribe(wz);
+    ac_watch_borrow(rz, &blank);
+    CHECK_EQ(memcmp(&blank, &zeros, sizeof blank), 0);
+    ac_watch_rx_close(rz);
+    ac_watch_close(wz);
+    CHECK(ac_watch_new(SIZE_MAX - 8, NULL) == NULL);
     for (int i = 0; i < 4; i++) {
         int changes = 0;
         await(ac_task_join(ts[i], &changes));
