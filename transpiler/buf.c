@@ -2,6 +2,7 @@
  * A transpiler that runs out of memory has nothing better to do than stop. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +221,13 @@ char *sb_read_file(const char *path, size_t *len)
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         sb_putn(&b, buf, n);
+    if (ferror(fp)) { /* a directory opens, and reads fail with EISDIR */
+        int e = errno;
+        fclose(fp);
+        sb_free(&b);
+        errno = e;
+        return NULL;
+    }
     fclose(fp);
     *len = b.len;
     return b.data ? sb_take(&b) : xstrdup("");
