@@ -38,13 +38,35 @@ unsigned an_is_const_type(CXType ty)
     return clang_isConstQualifiedType(ty) || clang_isConstQualifiedType(canon);
 }
 
-/* libclang shows the size expression of a VLA type in sizeof twice: one node stands for both. */
+/* Whether kid k of n repeats an earlier kid: the same cursor, or an implicit conversion of it. */
+static int repeats_kid(const node *n, unsigned k)
+{
+    const node *m = n->kids[k];
+    for (;;) {
+        for (unsigned j = 0; j < k; j++)
+            if (clang_equalCursors(n->kids[j]->cur, m->cur))
+                return 1;
+        if (m->kind != CXCursor_UnexposedExpr || m->nkids != 1)
+            return 0;
+        m = m->kids[0];
+    }
+}
+
+/* sizeof of a type name: libclang shows the array sizes written in it (innermost first, the
+ * order gcc evaluates them in), then, when the type is a VLA, the sizes of its VLA chain again
+ * (C evaluates a sizeof of VLA type: every size written in it, those under a pointer too, as gcc
+ * and clang do; of any other type, `sizeof(int (*)[f()])`, none). The repeats tell which: they
+ * are dropped, and n->vla_sizeof says what they said. */
 static void drop_repeated_kids(node *n)
 {
     unsigned k = 0;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (!k || !clang_equalCursors(n->kids[k - 1]->cur, n->kids[i]->cur))
-            n->kids[k++] = n->kids[i];
+    for (unsigned i = 0; i < n->nkids; i++) {
+        n->kids[k] = n->kids[i];
+        if (repeats_kid(n, k))
+            n->vla_sizeof = 1;
+        else
+            k++;
+    }
     n->nkids = k;
 }
 
@@ -130,7 +152,7 @@ int an_names_types_compatible(const tunit *t)
 }
 
 /* Whether C leaves kid i of n unevaluated: the operand of sizeof (but not the sizes of a
- * variably modified type named there, nor an operand of VLA type) and of _Alignof; the type names of declarations,
+ * VLA type named there, nor an operand of VLA type) and of _Alignof; the type names of declarations,
  * typedefs, casts and compound literals (typeof in them), except array sizes; the controlling
  * expression of a _Generic (C11 6.5.1.1: `_Generic(await(f()), ...)` never calls f); the operands of
  * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
@@ -143,8 +165,8 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
     switch (n->kind) {
     case CXCursor_UnaryExpr:
         if (an_text_starts(t, n, "sizeof")) /* an operand of VLA type is evaluated (C11 6.5.3.4) */
-            return !an_is_array_bound(t, k) &&
-                   clang_getCanonicalType(clang_getCursorType(k->cur)).kind != CXType_VariableArray;
+            return an_is_array_bound(t, k) ? !n->vla_sizeof
+                                           : clang_getCanonicalType(clang_getCursorType(k->cur)).kind != CXType_VariableArray;
         return an_text_starts(t, n, "_Alignof") || an_text_starts(t, n, "__alignof") ||
                an_text_starts(t, n, "__alignof__") || an_text_starts(t, n, "alignof");
     case CXCursor_VarDecl: {
