@@ -52,22 +52,32 @@ static int repeats_kid(const node *n, unsigned k)
     }
 }
 
-/* sizeof of a type name: libclang shows the array sizes written in it (innermost first, the
- * order gcc evaluates them in), then, when the type is a VLA, the sizes of its VLA chain again
- * (C evaluates a sizeof of VLA type: every size written in it, those under a pointer too, as gcc
- * and clang do; of any other type, `sizeof(int (*)[f()])`, none). The repeats tell which: they
- * are dropped, and n->vla_sizeof says what they said. */
+/* libclang shows the sizes of a VLA type in sizeof twice (the type name as written, then its
+ * VLA chain, conversions around them): one node stands for each. */
 static void drop_repeated_kids(node *n)
 {
     unsigned k = 0;
     for (unsigned i = 0; i < n->nkids; i++) {
         n->kids[k] = n->kids[i];
-        if (repeats_kid(n, k))
-            n->vla_sizeof = 1;
-        else
+        if (!repeats_kid(n, k))
             k++;
     }
     n->nkids = k;
+}
+
+/* Whether sizeof n evaluates the sizes written in its type name: C evaluates them when the type
+ * is a VLA (every one, those under a pointer too, as gcc and clang do; `sizeof(int (*)[f()])`
+ * evaluates none), which is when the sizeof is not a constant. Asked once per node. */
+static int vla_sizeof(node *n)
+{
+    if (!n->vla_sizeof_known) {
+        CXEvalResult r = clang_Cursor_Evaluate(n->cur);
+        n->vla_sizeof = !r;
+        n->vla_sizeof_known = 1;
+        if (r)
+            clang_EvalResult_dispose(r);
+    }
+    return n->vla_sizeof;
 }
 
 /* GNU `a ?: b`: libclang shows a three times (the value, the condition, the result), as one
@@ -165,7 +175,7 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
     switch (n->kind) {
     case CXCursor_UnaryExpr:
         if (an_text_starts(t, n, "sizeof")) /* an operand of VLA type is evaluated (C11 6.5.3.4) */
-            return an_is_array_bound(t, k) ? !n->vla_sizeof
+            return an_is_array_bound(t, k) ? !vla_sizeof((node *)n)
                                            : clang_getCanonicalType(clang_getCursorType(k->cur)).kind != CXType_VariableArray;
         return an_text_starts(t, n, "_Alignof") || an_text_starts(t, n, "__alignof") ||
                an_text_starts(t, n, "__alignof__") || an_text_starts(t, n, "alignof");

@@ -55,7 +55,7 @@ struct node {
     unsigned static_const : 1; /* DeclStmt of const locals of constant value, declared static (constants.c) */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
     unsigned elvis : 1;  /* GNU `a ?: b`: kids a (evaluated once) and b (an_scan drops a's repeats) */
-    unsigned vla_sizeof : 1; /* sizeof of a type name of VLA type: its array sizes are evaluated */
+    unsigned vla_sizeof : 1, vla_sizeof_known : 1; /* sizeof of a VLA type name (awaits.c) */
     unsigned has_binop : 1; /* binop holds the operator of a binary operator (an_binop) */
     char binop[4];
 };

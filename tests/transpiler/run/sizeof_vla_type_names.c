@@ -2,7 +2,9 @@
 // a VLA (C11 6.5.3.4p2), and then every size written in it once, as gcc and clang do:
 // `sizeof(int[n][await(f())])` awaited f twice (libclang shows a VLA's sizes twice in a sizeof,
 // and only repeats next to each other were taken for one), and `sizeof(int (*)[await(f())])`,
-// a pointer's size, awaited f although C never evaluates it. A block typedef whose size awaits
+// a pointer's size, awaited f although C never evaluates it. Whether the type is a VLA is
+// whether the sizeof is a constant: libclang's repeats do not say it for a typeof or an array
+// of one (`sizeof(__typeof__(int[await(f())])[2])`). A block typedef whose size awaits
 // (`typedef int row[await(f())];`) was an internal error ("an await in this kind of statement
 // reached the code generation unchecked"): its size is captured where it runs, as any typedef of
 // run-time size.
@@ -30,6 +32,9 @@ static async int sizes(int n)
     s += (int)sizeof(int (*)[n][await(f(9))]);                  /* 8, never evaluated */
     s += (int)sizeof(int (*)[await(f(9))]);                     /* 8, never evaluated */
     s += (int)_Alignof(int[await(f(9))]);                       /* 4, never evaluated */
+    s += (int)sizeof(__typeof__(int[await(f(3))]));             /* 12, one call */
+    s += (int)sizeof(__typeof__(int[await(f(5))])[2]);          /* 40, one call */
+    s += (int)sizeof(__typeof__(int (*)[await(f(9))]));         /* 8, never evaluated */
     return s;
 }
 
@@ -54,7 +59,7 @@ static async int typedefs(int n)
 
 async int main(void)
 {
-    // CHECK: sizes 132 calls 7
+    // CHECK: sizes 192 calls 9
     int s = await(sizes(2));
     printf("sizes %d calls %d\n", s, calls);
     calls = 0;
