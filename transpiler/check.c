@@ -652,10 +652,9 @@ static void check_statements(moving *m, node *n)
                     free(name);
                 }
             }
-    } else if (clang_isStatement(n->kind) && n->has_await && n->kind != CXCursor_DeclStmt) {
-        /* (a declaration of types only: lower_vm.c captures the sizes of those of run-time size,
-         * awaits in them too; any other type's sizes are constants) */
+    } else if (clang_isStatement(n->kind) && n->has_await) {
         switch (n->kind) {
+        case CXCursor_DeclStmt: /* typedefs of run-time size: lower_vm.c hoists their sizes' awaits */
         case CXCursor_CompoundStmt:
         case CXCursor_CaseStmt:
         case CXCursor_DefaultStmt:
