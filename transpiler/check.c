@@ -654,6 +654,7 @@ static void check_statements(moving *m, node *n)
             }
     } else if (clang_isStatement(n->kind) && n->has_await) {
         switch (n->kind) {
+        case CXCursor_DeclStmt: /* typedefs of run-time size: lower_vm.c hoists their sizes' awaits */
         case CXCursor_CompoundStmt:
         case CXCursor_CaseStmt:
         case CXCursor_DefaultStmt:

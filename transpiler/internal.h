@@ -453,6 +453,10 @@ int ty_fixed_array(CXType ty);
 /* Whether parameter p is of array type but its name is not followed by the `[` its type as a
  * pointer is written from (`int (m)[r][c]`): asyncc cannot read its declarator. */
 int vm_param_unreadable(const tunit *t, const node *p);
+/* Where declarator k of declaration d starts in the text (its `*`s and parentheses before its
+ * name), and where d's specifiers, which its declarators share, end. */
+unsigned vm_declarator_start(const tunit *t, const node *k);
+unsigned vm_specifiers_end(const tunit *t, const node *d);
 
 /* lower_*.c (lower.h has what they share) */
 /* f's code in two parts (lower_emit.c): the ABI declarations it needs that the file has not

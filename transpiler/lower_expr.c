@@ -151,7 +151,10 @@ char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), 
     for (unsigned i = f->nvars; i-- > 0;) {
         var *v = f->vars[i];
         if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg))) {
-            char *addr = lw_frame_address(L, v);
+            /* A variable-length array's field is the address of its storage, freed as it is:
+             * through its own type, const or volatile elements would be discarded qualifiers. */
+            char *addr = v->heap_vm && strcmp(v->cleanup, "ac__vla_free") == 0 ? xasprintf("ac__fr->%s", v->field)
+                                                                               : lw_frame_address(L, v);
             sb_printf(&b, "(void)%s(%s); ", v->cleanup, addr);
             free(addr);
         }

@@ -216,6 +216,18 @@ static void collect(mover *M, node *n)
                     /* `struct __attribute__((unused)) pt v;` names a type declared before (here or at
                      * file scope): nothing moves, and its variables say the type's (new) name */
                     by_name(M, k);
+                } else if (k->kind == CXCursor_TypedefDecl && !an_is_vm_typedef(k)) {
+                    /* beside typedefs of run-time size, which stay (lower_vm.c), in `typedef int
+                     * A[n], I;`: it moves alone, with the specifiers the declarators share, since
+                     * a frame local may be of it */
+                    claim_name(M, k);
+                    unsigned spec = vm_specifiers_end(M->t, n);
+                    char *s = renamed_text(M, n, nstart(n), spec), *d = renamed_text(M, k, vm_declarator_start(M->t, k), nend(k));
+                    char *def = xasprintf("%s %s;", s, d);
+                    move_text(M, k, def);
+                    free(def);
+                    free(s);
+                    free(d);
                 } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
                     char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
