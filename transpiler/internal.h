@@ -280,6 +280,9 @@ const char *dg_input_name(tunit *t);
 /* relines.c: puts the tokens of a macro invocation that spans lines back on their lines, and
  * lexes the preprocessed text into t->toks. */
 void rl_relines(tunit *t);
+/* stringified.c: string literals made by `#` of an await or a combinator say its plain form, as a
+ * compiler's preprocessor writes it (`"(f())"`, not `"(__asyncc_await, (f()))"`); lexes again. */
+void pp_plain_stringified(tunit *t);
 /* indent.c: gives the output's lines of the user's code their leading whitespace back. */
 void indent_restore(tunit *t, char *out);
 /* The file name of a line marker at p (`# 12 "name" 2`, the line ending at end), unescaped as
