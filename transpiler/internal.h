@@ -377,6 +377,10 @@ int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);
 int an_taken_apart(const node *d);
 int an_refers_to_local(const node *n);
+/* Whether n is a sizeof or _Alignof whose value C knows at compile time (not a variable-length
+ * array's), and that value: a local type moved to file scope says it instead of naming a local
+ * (`enum { N = sizeof buf };`). */
+int an_size_value(const node *n, unsigned long long *value);
 /* The initializer of VarDecl v, or NULL (tree.c). */
 node *an_var_init(node *v);
 
