@@ -544,7 +544,7 @@ static void hoist_stmt_expr(lw *L, node *n)
         tmp = lw_temp(L, n);
     lw_sync(L, nstart(body));
     lw_put(L, "{");
-    unsigned pos = nstart(body) + 1, indent = L->indent;
+    unsigned pos = lw_brace_end(L, body), indent = L->indent;
     for (unsigned i = 0; i < body->nkids; i++) {
         node *k = body->kids[i];
         lw_copy_gap(L, pos, nstart(k));
