@@ -597,10 +597,38 @@ static void refers_to_local(moving *m, node *n)
                   "to file scope with the frame; declare it outside the async function");
 }
 
+/* Whether an attribute inside local type n names a local variable declared before it in a scope
+ * around it (`char c __attribute__((aligned(sizeof d)));`): libclang shows no expressions of
+ * attributes, so their tokens are read. */
+static int attribute_names_local(const moving *m, const node *n)
+{
+    if (clang_isAttribute(n->kind)) {
+        const tk_stream *ts = &m->t->toks;
+        int args = 0; /* the attribute's own name comes before its arguments */
+        for (unsigned i = tk_at(ts, nstart(n)); i < ts->n && ts->v[i].end <= nend(n); i++) {
+            args |= tk_is(ts, i, "(");
+            if (ts->v[i].kind != TK_IDENT || !args)
+                continue;
+            for (unsigned k = 0; k < m->f->nvars; k++) {
+                const var *v = m->f->vars[k];
+                const node *sc = v->scope ? v->scope : m->f->body;
+                if (nstart(v->decl) < nstart(n) && nstart(n) >= nstart(sc) && nend(n) <= nend(sc) && *v->name &&
+                    tk_is(ts, i, v->name))
+                    return 1;
+            }
+        }
+        return 0;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (attribute_names_local(m, n->kids[i]))
+            return 1;
+    return 0;
+}
+
 static void check_moved_types(moving *m, node *n)
 {
     if (an_types_only(n)) {
-        if (an_refers_to_local(n))
+        if (an_refers_to_local(n) || attribute_names_local(m, n))
             refers_to_local(m, n);
         return;
     }
@@ -613,7 +641,7 @@ static void check_moved_types(moving *m, node *n)
         /* a type defined together with variables moves alone (`struct r { __typeof__(n) a; } v;`),
          * a named one always, an unnamed one when the declaration is taken apart */
         if (k->kind != CXCursor_TypedefDecl && an_is_tag_decl(k) && clang_isCursorDefinition(k->cur) &&
-            (unnamed ? taken_apart : n->nkids > 1) && an_refers_to_local(k))
+            (unnamed ? taken_apart : n->nkids > 1) && (an_refers_to_local(k) || attribute_names_local(m, k)))
             refers_to_local(m, k);
     }
     for (unsigned i = 0; i < n->nkids; i++)

@@ -1,5 +1,6 @@
 // Local types move to file scope with the frame; one that refers to a local variable through
-// typeof cannot, and is reported, also one defined together with variables, which moves alone.
+// typeof or an attribute's argument cannot, and is reported, also one defined together with
+// variables, which moves alone.
 // (A typedef of run-time size stays where it is written: run/variably_modified.c. sizeof of a
 // local is a constant, which moves: run/local_type_sizeof_locals.c.)
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
@@ -32,3 +33,16 @@ async int h(int n)
     return u.id;
 }
 
+
+/* through an attribute's argument, which libclang shows no expression of (the output named d at
+ * file scope); an attribute's own name is no variable's */
+async int attr(void)
+{
+    double d = 1;
+    int aligned = 2;
+    struct al { char c __attribute__((aligned(sizeof d))); char e __attribute__((aligned)); };
+    // CHECK: {{.*}}local_type_refers_local.c:[[@LINE-1]]:5: error: this local type refers to a local variable
+    struct al v = {'a', 'b'};
+    await(ac_yield());
+    return v.c + (int)d + aligned;
+}
