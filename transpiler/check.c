@@ -590,22 +590,59 @@ typedef struct moving {
  * cannot leave its function. A name file scope already has is no error: the type moves under a
  * new name. Unnamed types declared with variables that the lowering takes apart (a frame local,
  * or an await in a declaration of several) move too, under a name they are given. */
+static void refers_to_local(moving *m, node *n)
+{
+    dg_error_node(m->t, n,
+                  "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
+                  "to file scope with the frame; declare it outside the async function");
+}
+
+/* Whether an attribute inside local type n names a local variable declared before it in a scope
+ * around it (`char c __attribute__((aligned(sizeof d)));`): libclang shows no expressions of
+ * attributes, so their tokens are read. */
+static int attribute_names_local(const moving *m, const node *n)
+{
+    if (clang_isAttribute(n->kind)) {
+        const tk_stream *ts = &m->t->toks;
+        int args = 0; /* the attribute's own name comes before its arguments */
+        for (unsigned i = tk_at(ts, nstart(n)); i < ts->n && ts->v[i].end <= nend(n); i++) {
+            args |= tk_is(ts, i, "(");
+            if (ts->v[i].kind != TK_IDENT || !args)
+                continue;
+            for (unsigned k = 0; k < m->f->nvars; k++) {
+                const var *v = m->f->vars[k];
+                const node *sc = v->scope ? v->scope : m->f->body;
+                if (nstart(v->decl) < nstart(n) && nstart(n) >= nstart(sc) && nend(n) <= nend(sc) && *v->name &&
+                    tk_is(ts, i, v->name))
+                    return 1;
+            }
+        }
+        return 0;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (attribute_names_local(m, n->kids[i]))
+            return 1;
+    return 0;
+}
+
 static void check_moved_types(moving *m, node *n)
 {
     if (an_types_only(n)) {
-        if (an_refers_to_local(n))
-            dg_error_node(m->t, n,
-                          "this local type refers to a local variable (a variable-length array or typeof): it cannot move "
-                          "to file scope with the frame; declare it outside the async function");
+        if (an_refers_to_local(n) || attribute_names_local(m, n))
+            refers_to_local(m, n);
         return;
     }
-    if (an_taken_apart(n)) {
-        for (unsigned i = 0; i < n->nkids; i++) {
-            node *k = n->kids[i];
-            if (!an_is_unnamed_tag(k))
-                continue;
+    int taken_apart = an_taken_apart(n);
+    for (unsigned i = 0; n->kind == CXCursor_DeclStmt && i < n->nkids; i++) {
+        node *k = n->kids[i];
+        int unnamed = an_is_unnamed_tag(k);
+        if (unnamed && taken_apart)
             VEC_PUSH(m->unnamed, m->nunnamed, lw_unnamed_key(clang_getCursorType(k->cur)));
-        }
+        /* a type defined together with variables moves alone (`struct r { __typeof__(n) a; } v;`),
+         * a named one always, an unnamed one when the declaration is taken apart */
+        if (k->kind != CXCursor_TypedefDecl && an_is_tag_decl(k) && clang_isCursorDefinition(k->cur) &&
+            (unnamed ? taken_apart : n->nkids > 1) && (an_refers_to_local(k) || attribute_names_local(m, k)))
+            refers_to_local(m, k);
     }
     for (unsigned i = 0; i < n->nkids; i++)
         check_moved_types(m, n->kids[i]);

@@ -281,6 +281,9 @@ const char *dg_input_name(tunit *t);
 /* relines.c: puts the tokens of a macro invocation that spans lines back on their lines, and
  * lexes the preprocessed text into t->toks. */
 void rl_relines(tunit *t);
+/* stringified.c: string literals made by `#` of an await or a combinator say its plain form, as a
+ * compiler's preprocessor writes it (`"(f())"`, not `"(__asyncc_await, (f()))"`); lexes again. */
+void pp_plain_stringified(tunit *t);
 /* indent.c: gives the output's lines of the user's code their leading whitespace back. */
 void indent_restore(tunit *t, char *out);
 /* The file name of a line marker at p (`# 12 "name" 2`, the line ending at end), unescaped as
@@ -375,6 +378,10 @@ int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);
 int an_taken_apart(const node *d);
 int an_refers_to_local(const node *n);
+/* Whether n is a sizeof or _Alignof whose value C knows at compile time (not a variable-length
+ * array's), and that value: a local type moved to file scope says it instead of naming a local
+ * (`enum { N = sizeof buf };`). */
+int an_size_value(const node *n, unsigned long long *value);
 /* The initializer of VarDecl v, or NULL (tree.c). */
 node *an_var_init(node *v);
 
@@ -454,6 +461,10 @@ int ty_fixed_array(CXType ty);
 /* Whether parameter p is of array type but its name is not followed by the `[` its type as a
  * pointer is written from (`int (m)[r][c]`): asyncc cannot read its declarator. */
 int vm_param_unreadable(const tunit *t, const node *p);
+/* Where declarator k of declaration d starts in the text (its `*`s and parentheses before its
+ * name), and where d's specifiers, which its declarators share, end. */
+unsigned vm_declarator_start(const tunit *t, const node *k);
+unsigned vm_specifiers_end(const tunit *t, const node *d);
 
 /* lower_*.c (lower.h has what they share) */
 /* f's code in two parts (lower_emit.c): the ABI declarations it needs that the file has not

@@ -59,6 +59,10 @@ void lw_gopen(lw *L, unsigned line, const char *fmt, ...) __attribute__((format(
 void lw_gclose(lw *L, unsigned line);
 int lw_line_continues(lw *L);
 void lw_copy_gap(lw *L, unsigned from, unsigned to);
+/* Where the opening brace of block b ends and where its closing one starts: `{` and `}`, or the
+ * digraphs `<%` and `%>`. */
+unsigned lw_brace_end(lw *L, const node *b);
+unsigned lw_closing_brace(lw *L, const node *b);
 void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas);
 unsigned lw_stmt_end(lw *L, node *s);
 int lw_is_moved_decl(lw *L, const node *n);

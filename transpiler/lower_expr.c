@@ -151,7 +151,10 @@ char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), 
     for (unsigned i = f->nvars; i-- > 0;) {
         var *v = f->vars[i];
         if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg))) {
-            char *addr = lw_frame_address(L, v);
+            /* A variable-length array's field is the address of its storage, freed as it is:
+             * through its own type, const or volatile elements would be discarded qualifiers. */
+            char *addr = v->heap_vm && strcmp(v->cleanup, "ac__vla_free") == 0 ? xasprintf("ac__fr->%s", v->field)
+                                                                               : lw_frame_address(L, v);
             sb_printf(&b, "(void)%s(%s); ", v->cleanup, addr);
             free(addr);
         }
@@ -541,7 +544,7 @@ static void hoist_stmt_expr(lw *L, node *n)
         tmp = lw_temp(L, n);
     lw_sync(L, nstart(body));
     lw_put(L, "{");
-    unsigned pos = nstart(body) + 1, indent = L->indent;
+    unsigned pos = lw_brace_end(L, body), indent = L->indent;
     for (unsigned i = 0; i < body->nkids; i++) {
         node *k = body->kids[i];
         lw_copy_gap(L, pos, nstart(k));

@@ -77,14 +77,33 @@ static int scope_name_taken(const tunit *t, const char *name)
 typedef struct rename_edit {
     unsigned start, end;
     const char *to;
+    char *owned; /* to, when the edit made it */
 } rename_edit;
+
+/* Whether n names a local variable anywhere inside. */
+static int names_local(const node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr && n->var)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (names_local(n->kids[i]))
+            return 1;
+    return 0;
+}
 
 static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsigned *nv)
 {
     const char *to = NULL;
+    char *owned = NULL;
     unsigned start = 0, end = 0;
+    unsigned long long size;
     if (n->repl) { /* (an await in typeof: never run) */
         to = n->repl;
+        start = nstart(n), end = nend(n);
+    } else if (an_size_value(n, &size) && names_local(n)) {
+        /* `sizeof buf` of a local buf, which file scope does not see: its value, of its type */
+        owned = xasprintf("((__SIZE_TYPE__)%lluULL)", size);
+        to = owned;
         start = nstart(n), end = nend(n);
     } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
         to = new_name(f, clang_getCursorReferenced(n->cur));
@@ -100,9 +119,10 @@ static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsig
     }
     if (to && start < end && (!*nv || (*v)[*nv - 1].start != start)) {
         *v = xrealloc(*v, sizeof **v * (*nv + 1));
-        (*v)[(*nv)++] = (rename_edit){start, end, to};
-    }
-    if (n->repl)
+        (*v)[(*nv)++] = (rename_edit){start, end, to, owned};
+    } else
+        free(owned);
+    if (n->repl || owned)
         return;
     for (unsigned i = 0; i < n->nkids; i++)
         add_rename_edits(f, n->kids[i], v, nv);
@@ -132,6 +152,8 @@ static char *renamed_text(const mover *M, const node *n, unsigned a, unsigned b)
         pos = v[i].end;
     }
     sb_putn(&out, M->t->text + pos, b - pos);
+    for (unsigned i = 0; i < nv; i++)
+        free(v[i].owned);
     free(v);
     return out.data ? sb_take(&out) : xstrdup("");
 }
@@ -216,6 +238,18 @@ static void collect(mover *M, node *n)
                     /* `struct __attribute__((unused)) pt v;` names a type declared before (here or at
                      * file scope): nothing moves, and its variables say the type's (new) name */
                     by_name(M, k);
+                } else if (k->kind == CXCursor_TypedefDecl && !an_is_vm_typedef(k)) {
+                    /* beside typedefs of run-time size, which stay (lower_vm.c), in `typedef int
+                     * A[n], I;`: it moves alone, with the specifiers the declarators share, since
+                     * a frame local may be of it */
+                    claim_name(M, k);
+                    unsigned spec = vm_specifiers_end(M->t, n);
+                    char *s = renamed_text(M, n, nstart(n), spec), *d = renamed_text(M, k, vm_declarator_start(M->t, k), nend(k));
+                    char *def = xasprintf("%s %s;", s, d);
+                    move_text(M, k, def);
+                    free(def);
+                    free(s);
+                    free(d);
                 } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
                     char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);

@@ -208,7 +208,7 @@ void lw_gen_block(lw *L, node *b)
 {
     lw_sync(L, nstart(b));
     lw_put(L, "{");
-    unsigned pos = nstart(b) + 1, indent = L->indent, labels = 0;
+    unsigned pos = lw_brace_end(L, b), close = lw_closing_brace(L, b), indent = L->indent, labels = 0;
     if (b == L->f->body)
         while (labels < b->nkids && local_labels(L, b->kids[labels]))
             labels++;
@@ -226,10 +226,10 @@ void lw_gen_block(lw *L, node *b)
         lw_gen_stmt(L, k);
         pos = lw_stmt_end(L, k);
     }
-    lw_copy_gap(L, pos, nend(b) - 1);
+    lw_copy_gap(L, pos, close);
     L->indent = indent;
     lw_block_end_cleanups(L, b);
-    lw_sync(L, nend(b) - 1);
+    lw_sync(L, close);
     lw_put(L, "}");
 }
 

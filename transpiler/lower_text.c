@@ -377,6 +377,20 @@ int lw_is_moved_decl(lw *L, const node *n)
     return L->f->self && !L->twin && an_types_only(n);
 }
 
+unsigned lw_brace_end(lw *L, const node *b)
+{
+    const tk_stream *ts = &L->t->toks;
+    unsigned i = tk_next(ts, tk_at(ts, nstart(b)));
+    return i < ts->n ? ts->v[i].end : nstart(b) + 1;
+}
+
+unsigned lw_closing_brace(lw *L, const node *b)
+{
+    const tk_stream *ts = &L->t->toks;
+    unsigned i = tk_prev(ts, tk_at(ts, nend(b)));
+    return i < ts->n && ts->v[i].end == nend(b) ? ts->v[i].start : nend(b) - 1;
+}
+
 unsigned lw_node_line(lw *L, node *n)
 {
     return lw_line_at(L, nstart(n));

@@ -146,12 +146,24 @@ static unsigned declarator_start(const tk_stream *ts, unsigned name)
     return start;
 }
 
-static node *first_declarator(node *d)
+static node *first_declarator(const node *d)
 {
     for (unsigned i = 0; i < d->nkids; i++)
         if (d->kids[i]->kind == CXCursor_VarDecl || d->kids[i]->kind == CXCursor_TypedefDecl)
             return d->kids[i];
     return NULL;
+}
+
+unsigned vm_declarator_start(const tunit *t, const node *k)
+{
+    const tk_stream *ts = &t->toks;
+    return ts->v[declarator_start(ts, name_token_of(ts, k))].start;
+}
+
+unsigned vm_specifiers_end(const tunit *t, const node *d)
+{
+    const node *first = first_declarator(d);
+    return first ? vm_declarator_start(t, first) : nstart(d);
 }
 
 static node *initializer(node *k)
@@ -218,7 +230,9 @@ static char *declared_type(lw *L, node *d, node *k)
     splices s = {0};
     sb out = {0};
     sb_puts(&out, "__typeof__(");
-    if (nstart(k) >= start && d != k) {
+    /* A variable's extent starts at its name unless it is the first; a typedef's starts at the
+     * declaration's specifiers whichever it is (`typedef int A[n], B[n][2];`). */
+    if (d != k && (nstart(k) >= start || k != first_declarator(d))) {
         unsigned sa, sbe;
         specifiers(L, d, k, &sa, &sbe);
         cut_non_type(L, sa, sbe, &s);

@@ -423,6 +423,7 @@ int main(int argc, char **argv)
     if (pp_rc == 0) {
         pp_take_defines(t.text, t.text_len, &t.self_macros);
         rl_relines(&t); /* and lexes the text */
+        pp_plain_stringified(&t);
     }
     if (threaded)
         pthread_join(loader, NULL);

@@ -26,6 +26,10 @@ static int blank(char c)
 static unsigned punct_len(const char *t, unsigned len, unsigned i)
 {
     char c = t[i], d = i + 1 < len ? t[i + 1] : 0, e = i + 2 < len ? t[i + 2] : 0;
+    if ((c == '<' && (d == ':' || d == '%')) || (c == ':' && d == '>') || (c == '%' && d == '>'))
+        return 2; /* the digraphs <: <% :> %> */
+    if (c == '%' && d == ':')
+        return e == '%' && i + 3 < len && t[i + 3] == ':' ? 4 : 2; /* %: and %:%: */
     switch (c) {
     case '.':
         return d == '.' && e == '.' ? 3 : 1;
@@ -168,7 +172,7 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
             push(s, &cap, b, i, TK_COMMENT);
             continue;
         }
-        if (c == '#' && line_start) {
+        if ((c == '#' || (c == '%' && i + 1 < len && text[i + 1] == ':')) && line_start) {
             i = directive_end(text, len, i);
             push(s, &cap, b, i, TK_DIRECTIVE);
             continue;
@@ -262,10 +266,28 @@ unsigned tk_skip_blank(const tk_stream *s, unsigned off, unsigned end)
     return at < end ? at : end;
 }
 
+/* The spelling of token t, digraphs as the punctuators they stand for (`<%` is `{`). */
+static const char *spelled(const tk_stream *s, const tk_token *t, size_t *n)
+{
+    static const char *const digraph[][2] = {{"<:", "["}, {":>", "]"}, {"<%", "{"}, {"%>", "}"}, {"%:", "#"}, {"%:%:", "##"}};
+    const char *p = s->text + t->start;
+    *n = t->end - t->start;
+    if (t->kind == TK_PUNCT && *n >= 2 && (p[0] == '<' || p[0] == ':' || p[0] == '%'))
+        for (size_t k = 0; k < sizeof digraph / sizeof *digraph; k++)
+            if (strlen(digraph[k][0]) == *n && memcmp(p, digraph[k][0], *n) == 0) {
+                *n = strlen(digraph[k][1]);
+                return digraph[k][1];
+            }
+    return p;
+}
+
 int tk_is(const tk_stream *s, unsigned i, const char *spelling)
 {
-    size_t n = strlen(spelling);
-    return i < s->n && s->v[i].end - s->v[i].start == n && memcmp(s->text + s->v[i].start, spelling, n) == 0;
+    size_t n = strlen(spelling), len;
+    if (i >= s->n)
+        return 0;
+    const char *p = spelled(s, &s->v[i], &len);
+    return len == n && memcmp(p, spelling, n) == 0;
 }
 
 int tk_in_code(const tk_stream *s, unsigned off)
@@ -280,18 +302,22 @@ int tk_in_code(const tk_stream *s, unsigned off)
 unsigned tk_match(const tk_stream *s, unsigned i)
 {
     static const char open[] = "([{", close[] = ")]}";
-    if (i >= s->n || s->v[i].kind != TK_PUNCT || s->v[i].end - s->v[i].start != 1)
+    size_t n;
+    if (i >= s->n || s->v[i].kind != TK_PUNCT)
         return s->n;
-    const char *o = strchr(open, s->text[s->v[i].start]);
+    const char *p = spelled(s, &s->v[i], &n), *o = n == 1 ? strchr(open, *p) : NULL;
     if (!o)
         return s->n;
     char want = close[o - open], self = *o;
     unsigned depth = 0;
     for (; i < s->n; i++) {
         const tk_token *t = &s->v[i];
-        if (t->kind != TK_PUNCT || t->end - t->start != 1)
+        if (t->kind != TK_PUNCT)
             continue;
-        char c = s->text[t->start];
+        p = spelled(s, t, &n);
+        if (n != 1)
+            continue;
+        char c = *p;
         if (c == self)
             depth++;
         else if (c == want && --depth == 0)

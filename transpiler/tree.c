@@ -415,10 +415,27 @@ int an_taken_apart(const node *d)
     return frame;
 }
 
+int an_size_value(const node *n, unsigned long long *value)
+{
+    if (n->kind != CXCursor_UnaryExpr)
+        return 0;
+    CXEvalResult r = clang_Cursor_Evaluate(n->cur);
+    if (!r)
+        return 0;
+    int known = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (known)
+        *value = clang_EvalResult_getAsUnsigned(r);
+    clang_EvalResult_dispose(r);
+    return known;
+}
+
 int an_refers_to_local(const node *n)
 {
+    unsigned long long size;
     if (n->kind == CXCursor_DeclRefExpr && n->var)
         return 1;
+    if (an_size_value(n, &size))
+        return 0; /* its value stands for it (lower_moved.c) */
     for (unsigned i = 0; i < n->nkids; i++)
         if (an_refers_to_local(n->kids[i]))
             return 1;
