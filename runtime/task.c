@@ -248,6 +248,18 @@ ac_task *ac__task_new(const ac_future_type *type, void **frame)
     return task;
 }
 
+void ac__task_unspawned(ac_task **task)
+{
+    ac_task *t = *task;
+    if (!t)
+        return;
+    /* never published: not in the registry, not counted as spawned */
+    if (AC__LIKELY(is_chunked(t->type)))
+        ac__mem_free(t, task_size(t->type));
+    else
+        free((char *)t - listed_prefix(t->type));
+}
+
 static void count_spawn(struct ac__runtime *rt)
 {
     if (ac__current && ac__current->rt == rt)

@@ -100,31 +100,49 @@ char *lw_call_args(lw *L, node *call)
     return sb_take(&b);
 }
 
-/* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. */
+/* Whether n holds a statement expression, which may jump out of the expression around it. */
+static int holds_stmt_expr(const node *n)
+{
+    if (n->kind == CXCursor_StmtExpr)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (holds_stmt_expr(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. Arguments that may
+ * jump away (a statement expression) leave a task made and never run: its variable frees it
+ * then (ac__task_unspawned), and the runtime takes it out of the variable (ac__task_take). */
 static char *task_expr(lw *L, node *m)
 {
     node *call = an_unparen(m->ops[0]);
     callee *c = call->fn;
     unsigned k = ++L->nspawns;
     char *args = lw_call_args(L, call);
+    int guard = 0;
+    for (unsigned i = 1; i < call->nkids && !guard; i++)
+        guard = holds_stmt_expr(call->kids[i]);
+    const char *cleanup = guard ? " __attribute__((__cleanup__(ac__task_unspawned)))" : "";
+    int block_on = m->mk == MK_BLOCK_ON;
+    char *task = xasprintf(guard ? "ac__task_take(&ac__%ct%u)" : "ac__%ct%u", block_on ? 'b' : 's', k);
+    char *make = xasprintf("void *ac__%cp%u; ac_task *ac__%ct%u%s = ac__task_new(&ac__type_%s, &ac__%cp%u); "
+                           "ac__init_%s(ac__%cp%u%s);",
+                           block_on ? 'b' : 's', k, block_on ? 'b' : 's', k, cleanup, c->name, block_on ? 'b' : 's', k,
+                           c->name, block_on ? 'b' : 's', k, args);
     char *s;
-    if (m->mk == MK_BLOCK_ON) {
+    if (block_on) {
         if (c->ret_type) {
             char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
-            s = xasprintf("(__extension__ ({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
-                          "ac__init_%s(ac__bp%u%s); %s; ac__block_on(ac__bt%u, &ac__br%u); ac__br%u; }))",
-                          k, k, c->name, k, c->name, k, args, decl, k, k, k);
+            s = xasprintf("(__extension__ ({ %s %s; ac__block_on(%s, &ac__br%u); ac__br%u; }))", make, decl, task, k,
+                          k);
             free(decl);
         } else {
-            s = xasprintf("(__extension__ ({ void *ac__bp%u; ac_task *ac__bt%u = ac__task_new(&ac__type_%s, &ac__bp%u); "
-                          "ac__init_%s(ac__bp%u%s); ac__block_on(ac__bt%u, 0); }))",
-                          k, k, c->name, k, c->name, k, args, k);
+            s = xasprintf("(__extension__ ({ %s ac__block_on(%s, 0); }))", make, task);
         }
     } else {
-        s = xasprintf("(__extension__ ({ void *ac__sp%u; ac_task *ac__st%u = ac__task_new(&ac__type_%s, &ac__sp%u); "
-                      "ac__init_%s(ac__sp%u%s); %s(ac__st%u); }))",
-                      k, k, c->name, k, c->name, k, args,
-                      m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", k);
+        s = xasprintf("(__extension__ ({ %s %s(%s); }))", make,
+                      m->mk == MK_SPAWN_LOCAL ? "ac__task_spawn_local" : "ac__task_spawn", task);
         if (an_value_discarded(m)) {
             /* Nobody will join it: let the task free itself when it finishes (Tokio's detach
              * on dropping a JoinHandle). */
@@ -133,6 +151,8 @@ static char *task_expr(lw *L, node *m)
             s = d;
         }
     }
+    free(make);
+    free(task);
     free(args);
     return s;
 }

@@ -326,6 +326,17 @@ AC_EXPORT void ac_waker_drop(ac_waker waker);
 AC_EXPORT ac_task *ac__task_new(const ac_future_type *type, void **frame);
 AC_EXPORT ac_task *ac__task_spawn(ac_task *task);
 AC_EXPORT ac_task *ac__task_spawn_local(ac_task *task);
+/* A spawn whose arguments hold a statement expression, which may jump out of the spawn after
+ * the task was made (`ac_spawn(f(({ if (e) goto out; x; })))`): the task's variable has this
+ * cleanup, which frees a task never handed over (its frame never initialized or never run), and
+ * ac__task_take hands it over. */
+AC_EXPORT void ac__task_unspawned(ac_task **task);
+static __inline__ ac_task *ac__task_take(ac_task **task)
+{
+    ac_task *t = *task;
+    *task = (ac_task *)0;
+    return t;
+}
 /* Runs the runtime until task completes, copies its result (if result is not NULL) and frees it;
  * returns 0. When the runtime cannot start, frees the task without running it, zeroes the
  * result and returns -errno (ac_runtime_start_error says why). Used for ac_block_on. */
