@@ -1,6 +1,9 @@
 /* runtime/kids.c: the children an async function's frame awaits, from its ac__kids_f table
  * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids), listed for task dumps; and
- * the budget the children of a select or a timeout share (ac__coop_left, ac__coop_grant). */
+ * the budget the children of a select or a timeout share (ac__coop_left, ac__coop_grant), and
+ * where a fair select starts (ac__select_start). */
+#include <stdint.h>
+
 #include "task.h"
 
 /* Whether row k's child is pending in frame (a join's finished ones have their bit in the mask),
@@ -53,4 +56,15 @@ void ac__coop_grant(ac_cx *cx, int left)
 {
     if (left && !cx->budget)
         cx->budget = 1;
+}
+
+unsigned ac__select_start(unsigned n)
+{
+    static _Thread_local uint32_t x; /* xorshift32, one per thread (Tokio's thread-local RNG) */
+    if (!x)
+        x = (uint32_t)(uintptr_t)&x | 1u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return n ? x % n : 0;
 }

@@ -78,15 +78,19 @@ static int is_marker_operand(node *n)
     return 0;
 }
 
-static const char *combinator_name(marker mk)
+static const char *combinator_name(const node *n)
 {
-    return mk == MK_JOIN ? "ac_join" : mk == MK_TRY_JOIN ? "ac_try_join" : mk == MK_SELECT ? "ac_select" : "ac_timeout";
+    marker mk = n->mk;
+    return mk == MK_JOIN       ? "ac_join"
+           : mk == MK_TRY_JOIN ? "ac_try_join"
+           : mk == MK_SELECT   ? (n->fair ? "ac_select_fair" : "ac_select")
+                               : "ac_timeout";
 }
 
 /* A combinator must be awaited directly, and each of its futures is `f(x)` or `lvalue = f(x)`. */
 static void check_combinator(tunit *t, node *n)
 {
-    const char *name = combinator_name(n->mk);
+    const char *name = combinator_name(n);
     node *p = n->parent;
     while (p && !p->mk && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr ||
                            p->kind == CXCursor_BinaryOperator))

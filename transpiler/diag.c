@@ -383,6 +383,7 @@ static const struct {
     {"( __asyncc_join ,", "ac_join (", ", ( void ) 0 )", 1},
     {"( __asyncc_try_join ,", "ac_try_join (", ", 0 )", 1},
     {"( __asyncc_select ,", "ac_select (", ", 0 )", 1},
+    {"( __asyncc_select_fair ,", "ac_select_fair (", ", 0 )", 1},
     {"( __asyncc_spawn , (", "ac_spawn (", ") , ( ac_task * ) 0 )", 2},
     {"( __asyncc_spawn_local , (", "ac_spawn_local (", ") , ( ac_task * ) 0 )", 2},
     {"( __asyncc_block_on , (", "ac_block_on (", ") )", 2},

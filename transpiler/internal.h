@@ -56,6 +56,7 @@ struct node {
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
     unsigned elvis : 1;  /* GNU `a ?: b`: kids a (evaluated once) and b (an_scan drops a's repeats) */
     unsigned vla_sizeof : 1, vla_sizeof_known : 1; /* sizeof of a VLA type name (awaits.c) */
+    unsigned fair : 1; /* MK_SELECT of ac_select_fair: its children polled from a random one on */
     unsigned has_binop : 1; /* binop holds the operator of a binary operator (an_binop) */
     char binop[4];
 };

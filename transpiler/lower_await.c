@@ -233,9 +233,21 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
     int share = comb->mk == MK_SELECT || comb->mk == MK_TIMEOUT;
     if (share)
         lw_gline(L, line, "%s = ac__coop_left(ac__cx);", result);
+    /* ac_select_fair: the same polls, in turn from a random one (a switch in a loop) */
+    int fair = comb->mk == MK_SELECT && comb->fair && st->nkids > 1;
+    if (fair) {
+        lw_gline(L, line, "{ unsigned ac__o%u = ac__select_start(%uu), ac__j%u;", k, st->nkids, k);
+        lw_gline(L, line, "for (ac__j%u = 0; ac__j%u < %uu; ac__j%u++, ac__o%u = (ac__o%u + 1) %% %uu) {", k, k, st->nkids,
+                 k, k, k, st->nkids);
+        L->indent += 4;
+        lw_gline(L, line, "if (ac__j%u) ac__coop_grant(ac__cx, %s);", k, result);
+        lw_gline(L, line, "switch (ac__o%u) {", k);
+    }
     for (unsigned i = 0; i < st->nkids; i++) {
         child *ch = &st->kids[i];
-        if (share && i > 0)
+        if (fair)
+            lw_gline(L, line, "case %u:", i);
+        else if (share && i > 0)
             lw_gline(L, line, "ac__coop_grant(ac__cx, %s);", result);
         char *poll = child_poll(ch);
         if (st->mask)
@@ -275,6 +287,14 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         }
         L->indent -= 4;
         lw_gline(L, line, "}");
+        if (fair)
+            lw_gline(L, line, "break;");
+    }
+    if (fair) {
+        lw_gline(L, line, "default: break;");
+        lw_gline(L, line, "}");
+        L->indent -= 4;
+        lw_gline(L, line, "} }");
     }
     char *stop = suspend(L, aw, k);
     if (st->mask)

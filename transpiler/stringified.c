@@ -23,7 +23,7 @@ typedef struct plain_form {
 static const plain_form forms[] = {
     {"__asyncc_await", NULL, 1},         {"__asyncc_block_on", NULL, 1}, {"__asyncc_spawn", "(ac_task *)0", 1},
     {"__asyncc_spawn_local", "(ac_task *)0", 1}, {"__asyncc_join", "(void)0", 0}, {"__asyncc_try_join", "0", 0},
-    {"__asyncc_select", "0", 0},         {"__asyncc_timeout", "0", 2},
+    {"__asyncc_select", "0", 0},         {"__asyncc_timeout", "0", 2}, {"__asyncc_select_fair", "0", 0},
 };
 
 /* The content of literal [a, b) (between its quotes) as the code it was made from, or NULL

@@ -267,11 +267,13 @@ static const struct {
     const char *name;
     marker mk;
     int sentinel; /* the macro appends a value after the user's operands */
+    int fair;     /* ac_select_fair */
 } markers[] = {
-    {"__asyncc_await", MK_AWAIT, 0},       {"__asyncc_spawn", MK_SPAWN, 1},
-    {"__asyncc_spawn_local", MK_SPAWN_LOCAL, 1}, {"__asyncc_block_on", MK_BLOCK_ON, 0},
-    {"__asyncc_join", MK_JOIN, 1},         {"__asyncc_try_join", MK_TRY_JOIN, 1},
-    {"__asyncc_select", MK_SELECT, 1},     {"__asyncc_timeout", MK_TIMEOUT, 1},
+    {"__asyncc_await", MK_AWAIT, 0, 0},         {"__asyncc_spawn", MK_SPAWN, 1, 0},
+    {"__asyncc_spawn_local", MK_SPAWN_LOCAL, 1, 0}, {"__asyncc_block_on", MK_BLOCK_ON, 0, 0},
+    {"__asyncc_join", MK_JOIN, 1, 0},           {"__asyncc_try_join", MK_TRY_JOIN, 1, 0},
+    {"__asyncc_select", MK_SELECT, 1, 0},       {"__asyncc_timeout", MK_TIMEOUT, 1, 0},
+    {"__asyncc_select_fair", MK_SELECT, 1, 1},
 };
 
 /* Recognizes `(__asyncc_X, a, b, ...)`, the expansion of await and the combinators. */
@@ -298,6 +300,7 @@ void an_find_marker(tunit *t, node *paren)
         if (strcmp(name, markers[i].name) != 0)
             continue;
         paren->mk = markers[i].mk;
+        paren->fair = markers[i].fair != 0;
         unsigned first = markers[i].sentinel ? 1 : 0;
         for (unsigned k = n; k-- > first;) {
             node *op = chain[k];

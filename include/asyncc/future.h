@@ -306,6 +306,8 @@ AC_EXPORT void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids);
  * was polled grants nothing: the task yields. */
 AC_EXPORT int ac__coop_left(ac_cx *cx);
 AC_EXPORT void ac__coop_grant(ac_cx *cx, int left);
+/* await(ac_select_fair(...)) of n futures: the index of the one its poll starts from, random. */
+AC_EXPORT unsigned ac__select_start(unsigned n);
 
 /* Wakers: a leaf future that returns AC_PENDING first takes the task's waker from its context
  * and arranges for ac_waker_wake to be called once it can make progress. A waker holds a

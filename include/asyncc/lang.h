@@ -16,7 +16,7 @@
 #ifdef __ASYNCC__
 
 extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_on,
-    __asyncc_join, __asyncc_try_join, __asyncc_select, __asyncc_timeout;
+    __asyncc_join, __asyncc_try_join, __asyncc_select, __asyncc_select_fair, __asyncc_timeout;
 
 #define async __attribute__((annotate("asyncc_async")))
 #define await(e) (__asyncc_await, (e))
@@ -26,6 +26,7 @@ extern int __asyncc_await, __asyncc_spawn, __asyncc_spawn_local, __asyncc_block_
 #define ac_join(...) (__asyncc_join, __VA_ARGS__, (void)0)
 #define ac_try_join(...) (__asyncc_try_join, __VA_ARGS__, 0)
 #define ac_select(...) (__asyncc_select, __VA_ARGS__, 0)
+#define ac_select_fair(...) (__asyncc_select_fair, __VA_ARGS__, 0)
 #define ac_timeout(ms, fut) (__asyncc_timeout, (ms), (fut), 0)
 #define AC_BLOCKING __attribute__((annotate("asyncc_blocking")))
 
@@ -46,6 +47,7 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_try_join(...) ((void)(__VA_ARGS__), ac__plain_value())
 /* The first future runs; the others are named, unevaluated, so that what only they use is used. */
 #define ac_select(first, ...) ((void)(first), (void)sizeof((void)(__VA_ARGS__), 0), ac__plain_value())
+#define ac_select_fair(...) ac_select(__VA_ARGS__)
 #define ac_timeout(ms, fut) ((void)(ms), (void)(fut), ac__plain_value())
 #define AC_BLOCKING
 
@@ -99,6 +101,9 @@ int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);
  *                                 futures ready at the same poll the first wins (as
  *                                 tokio::select! with `biased;`), so in a loop, put the one
  *                                 that must not starve first
+ *   await(ac_select_fair(a, ...)) as ac_select, but each poll starts from a random future
+ *                                 (tokio::select!'s default): in a loop over futures that are
+ *                                 always ready, each wins its share
  *   await(ac_timeout(ms, fut))    0 when fut finished within ms milliseconds, else fut is
  *                                 cancelled and -ETIMEDOUT is returned
  */
