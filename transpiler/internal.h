@@ -241,6 +241,9 @@ char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
+/* The user's file (to free), line and column of a location in the preprocessed text, as
+ * diagnostics report it. */
+void dg_user_location(tunit *t, CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
 /* A diagnostic of any kind ("error", "warning") at n, with its -W flag when not NULL. */
 void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
