@@ -1,5 +1,5 @@
 /* lower_witness.c: the output's witnesses of an async definition's warnings that its rewriting
- * loses (-Wunused-parameter, -Wold-style-definition, -Wstrict-prototypes): code never emitted. */
+ * loses (-Wunused-parameter, -Wold-style-definition, -Wstrict-prototypes): functions nothing calls. */
 #include "analyze.h"
 #include "lower.h"
 
