@@ -61,6 +61,7 @@
     X(clang_getCursorLocation) \
     X(clang_getCursorReferenced) \
     X(clang_getCursorSpelling) \
+    X(clang_getCursorTLSKind) \
     X(clang_getCursorType) \
     X(clang_getEnumConstantDeclValue) \
     X(clang_getTypeDeclaration) \
@@ -159,6 +160,7 @@ int cx_load(void);
 #define clang_getCursorLocation (cx_api.clang_getCursorLocation)
 #define clang_getCursorReferenced (cx_api.clang_getCursorReferenced)
 #define clang_getCursorSpelling (cx_api.clang_getCursorSpelling)
+#define clang_getCursorTLSKind (cx_api.clang_getCursorTLSKind)
 #define clang_getCursorType (cx_api.clang_getCursorType)
 #define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)

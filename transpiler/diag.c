@@ -545,7 +545,7 @@ static unsigned original_column(tunit *t, unsigned offset, unsigned col)
 }
 
 /* The user's file, line and column of a location in the preprocessed text. */
-static void user_location(tunit *t, CXSourceLocation loc, char **file, unsigned *line, unsigned *col)
+void dg_user_location(tunit *t, CXSourceLocation loc, char **file, unsigned *line, unsigned *col)
 {
     unsigned offset;
     dg_presumed(loc, file, line, col);
@@ -567,7 +567,7 @@ char *dg_user_word(tunit *t, CXSourceLocation loc)
 {
     char *file, *word = NULL;
     unsigned line, col;
-    user_location(t, loc, &file, &line, &col);
+    dg_user_location(t, loc, &file, &line, &col);
     char *text = read_line_of(file, line);
     free(file);
     if (!text)
@@ -588,7 +588,7 @@ static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const c
 {
     char *file;
     unsigned line, col;
-    user_location(t, loc, &file, &line, &col);
+    dg_user_location(t, loc, &file, &line, &col);
     fprintf(out(), "%s:%u:%u: %s: ", file, line, col, kind);
     vfprintf(out(), fmt, ap);
     if (flag)
@@ -646,7 +646,7 @@ int dg_report_clang(tunit *t)
         if (sev >= CXDiagnostic_Error) {
             char *file;
             unsigned line, col;
-            user_location(t, clang_getDiagnosticLocation(d), &file, &line, &col);
+            dg_user_location(t, clang_getDiagnosticLocation(d), &file, &line, &col);
             char *msg = cx_take(clang_getDiagnosticSpelling(d));
             if (line) {
                 fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);

@@ -242,6 +242,9 @@ char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
+/* The user's file (to free), line and column of a location in the preprocessed text, as
+ * diagnostics report it. */
+void dg_user_location(tunit *t, CXSourceLocation loc, char **file, unsigned *line, unsigned *col);
 /* A diagnostic of any kind ("error", "warning") at n, with its -W flag when not NULL. */
 void dg_diag_node(tunit *t, const node *n, const char *kind, const char *flag, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -535,6 +538,7 @@ char *out_compose(tunit *t);
 void br_emit(const afn *f, sb *out);
 
 /* lint.c */
+enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_THREAD_LOCAL, LI_COUNT };
 /* Takes the -W flags of the lints (-Wasync-blocking, -Wno-async-blocking, -Werror=..., -Wasync,
  * -Wno-async) and returns 1; notes -Werror and -w and returns 0 (they go on to the preprocessor);
  * returns 0 for anything else. */
@@ -542,6 +546,11 @@ int li_option(const char *a);
 /* Warns about function f's async mistakes, at the user's lines (errors, with -Werror, count in
  * t->errors). */
 void li_function(tunit *t, afn *f);
+/* Whether lint is on (not -Wno-..., not -w); a warning of lint at n, or an error under -Werror. */
+int li_enabled(int lint);
+void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* lint_tls.c: -Wasync-thread-local-across-await in async function f. */
+void li_thread_locals(tunit *t, afn *f);
 
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that

@@ -1,6 +1,6 @@
 /* lint.c: warnings about the classic async mistakes, at the user's line, each with a -W flag:
  * blocking calls in async functions, a lock held across an await, dropped task handles, joins
- * into a variable of another type than the spawned function's result. */
+ * into a variable of another type than the spawned function's result (thread-locals: lint_tls.c). */
 #include "internal.h"
 
 #include <stdarg.h>
@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_COUNT };
-
 static const char *const lint_names[LI_COUNT] = {"async-blocking", "async-lock-across-await",
-                                                 "async-dropped-task", "async-join-type"};
+                                                 "async-dropped-task", "async-join-type",
+                                                 "async-thread-local-across-await"};
 
 /* -1 means "as -Werror says" for as_error. Every lint is on by default. Set by the command
  * line (li_option) before any lint runs, read only then (by two threads, halves.c). */
@@ -19,8 +18,8 @@ static struct {
     int on[LI_COUNT];
     int as_error[LI_COUNT];
     int werror, silent;
-} opt = {{1, 1, 1, 1}, {-1, -1, -1, -1}, 0, 0};
-_Static_assert(LI_COUNT == 4, "opt's initializer has a value for each lint");
+} opt = {{1, 1, 1, 1, 1}, {-1, -1, -1, -1, -1}, 0, 0};
+_Static_assert(LI_COUNT == 5, "opt's initializer has a value for each lint");
 
 static int lint_named(const char *name)
 {
@@ -51,8 +50,10 @@ int li_option(const char *a)
     int all = strcmp(name, "async") == 0; /* -Wasync, -Wno-async: every lint */
     int k = all ? -1 : lint_named(name);
     if (!all && k < 0) {
-        fprintf(stderr, "asyncc: warning: unknown warning option '%s' (asyncc knows -Wasync, -W%s, -W%s, -W%s, -W%s)\n",
-                a, lint_names[0], lint_names[1], lint_names[2], lint_names[3]);
+        fprintf(stderr, "asyncc: warning: unknown warning option '%s' (asyncc knows -Wasync", a);
+        for (int i = 0; i < LI_COUNT; i++)
+            fprintf(stderr, ", -W%s", lint_names[i]);
+        fprintf(stderr, ")\n");
         return 1;
     }
     for (int i = 0; i < LI_COUNT; i++) {
@@ -68,10 +69,14 @@ int li_option(const char *a)
     return 1;
 }
 
-static void warn(tunit *t, const node *n, int lint, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void warn(tunit *t, const node *n, int lint, const char *fmt, ...)
+int li_enabled(int lint)
 {
-    if (!opt.on[lint] || opt.silent)
+    return opt.on[lint] && !opt.silent;
+}
+
+void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...)
+{
+    if (!li_enabled(lint))
         return;
     int error = opt.as_error[lint] >= 0 ? opt.as_error[lint] : opt.werror;
     char msg[1024], flag[96];
@@ -231,10 +236,10 @@ static void check_blocking(tunit *t, afn *f, node *call)
     if (instead && in_list(name, fd_calls) && (text_has(t, call, "MSG_DONTWAIT") || awaits_readiness(f->body)))
         instead = NULL;
     if (instead)
-        warn(t, call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every task "
+        li_warn(t, call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every task "
              "queued on it); use %s", name, f->name, instead);
     else if (marked_blocking(fn))
-        warn(t, call, LI_BLOCKING, "'%s' is declared AC_BLOCKING: it blocks the worker thread that runs async "
+        li_warn(t, call, LI_BLOCKING, "'%s' is declared AC_BLOCKING: it blocks the worker thread that runs async "
              "function '%s' (and every task queued on it)", name, f->name);
     free(name);
 }
@@ -307,7 +312,7 @@ static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientD
 static void dropped_handle(tunit *t, node *spawn)
 {
     const char *what = spawn->mk == MK_SPAWN ? "ac_spawn" : "ac_spawn_local";
-    warn(t, spawn, LI_DROPPED, "the handle that %s returns is dropped, which detaches the task: nothing "
+    li_warn(t, spawn, LI_DROPPED, "the handle that %s returns is dropped, which detaches the task: nothing "
          "joins it, sees its result or can abort it; write (void)%s(...) if that is meant", what, what);
 }
 
@@ -351,7 +356,7 @@ static void check_spawn(tunit *t, afn *f, node *spawn)
     unsigned assignments = p->kind == CXCursor_BinaryOperator; /* the left side of this `=` */
     if (r.count <= assignments) {
         char *name = cx_take(clang_getCursorSpelling(handle));
-        warn(t, spawn, LI_DROPPED, "the handle of the task spawned into '%s' is never used: the task is never "
+        li_warn(t, spawn, LI_DROPPED, "the handle of the task spawned into '%s' is never used: the task is never "
              "joined, detached or aborted", name);
         free(name);
     }
@@ -409,11 +414,11 @@ static void check_join(tunit *t, afn *f, node *call)
     int is_null = result->kind == CXCursor_IntegerLiteral || (result->kind == CXCursor_CStyleCastExpr &&
                                                                an_unparen(result->kids[result->nkids - 1])->kind == CXCursor_IntegerLiteral);
     if (ret.kind == CXType_Void && !is_null && target.kind != CXType_Invalid) {
-        warn(t, call, LI_JOIN_TYPE, "'%s' returns void, but its join stores a result; pass NULL", fn);
+        li_warn(t, call, LI_JOIN_TYPE, "'%s' returns void, but its join stores a result; pass NULL", fn);
     } else if (target.kind != CXType_Invalid && target.kind != CXType_Void && ret.kind != CXType_Void) {
         char *a = unqualified(ret), *b = unqualified(target);
         if (strcmp(a, b) != 0)
-            warn(t, call, LI_JOIN_TYPE, "joining the task of '%s', which returns '%s', into '%s' (the join checks "
+            li_warn(t, call, LI_JOIN_TYPE, "joining the task of '%s', which returns '%s', into '%s' (the join checks "
                  "only sizes, when it runs)", fn, a, b);
         free(a);
         free(b);
@@ -425,7 +430,7 @@ static void check_join(tunit *t, afn *f, node *call)
 
 static void lock_never_released(walk *w, const held *h)
 {
-    warn(w->t, h->call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every "
+    li_warn(w->t, h->call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every "
          "task queued on it), and %s is not unlocked in this function; use await(ac_mutex_lock(m))", h->fn,
          w->f->name, h->key);
 }
@@ -438,7 +443,7 @@ static void visit(walk *w, node *n)
             held *h = &w->locks[i];
             if (h->key && !h->warned) {
                 h->warned = 1;
-                warn(t, n, LI_LOCK, "await while the lock %s is held (%s at line %u): the task may resume on "
+                li_warn(t, n, LI_LOCK, "await while the lock %s is held (%s at line %u): the task may resume on "
                      "another thread, and whatever else waits for the lock blocks its thread meanwhile; use "
                      "ac_mutex", h->key, h->fn, h->line);
             }
@@ -489,4 +494,6 @@ void li_function(tunit *t, afn *f)
         free(w.locks[k].key);
     }
     free(w.locks);
+    if (f->self && li_enabled(LI_THREAD_LOCAL))
+        li_thread_locals(t, f);
 }

@@ -74,6 +74,17 @@ void lw_put_range(lw *L, node *s, unsigned a, unsigned b);
  * of a function that never suspends a C local declared here. */
 char *lw_temp(lw *L, const node *n);
 
+/* lower_emit.c: whether parameter decl is declared `unused` or `maybe_unused`. */
+int lw_marked_unused(const tunit *t, const node *decl);
+
+/* lower_witness.c: declarations the compiler never emits code for, written under #line at the
+ * user's async definition, so that the compiler warns about them as about the source:
+ * -Wunused-parameter of a parameter the body never names, -Wold-style-definition and
+ * -Wstrict-prototypes of a definition without a prototype. lw_param_witnessed: whether v is such
+ * a parameter (the twin of a function that never suspends marks it unused: the witness warns). */
+void lw_emit_witnesses(lw *L, sb *out);
+int lw_param_witnessed(const lw *L, const var *v);
+
 /* lower_expr.c */
 char *lw_emit_text(lw *L, node *n);
 char *lw_emit_cond(lw *L, node *n);

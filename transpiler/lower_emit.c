@@ -13,7 +13,7 @@ static const char *linkage(const callee *c)
 
 /* Whether parameter decl is declared `unused` or `maybe_unused` (GNU or C2x, `gnu::` too): the
  * twin's copy of it must say so, or -Wunused-parameter warns where the source does not. */
-static int marked_unused(const tunit *t, const node *decl)
+int lw_marked_unused(const tunit *t, const node *decl)
 {
     const tk_stream *s = &t->toks;
     for (unsigned i = 0; i < decl->nkids; i++) {
@@ -43,7 +43,8 @@ static char *init_params(lw *L, int with_names, const callee *abi)
         /* An unnamed parameter (C2x; gcc takes it) is named by its field: init and args store it,
          * and a definition without the name is a warning in clang. */
         char *d = lw_field_decl(ty, xstrdup(with_names ? (v->name[0] ? v->name : v->field) : ""));
-        if (with_names && (!v->name[0] || (!abi && marked_unused(L->t, v->decl)))) {
+        /* (the twin's parameters its body never names: the witness of lower_witness.c says so) */
+        if (with_names && (!v->name[0] || (!abi && (lw_marked_unused(L->t, v->decl) || lw_param_witnessed(L, v))))) {
             char *named = xasprintf("__attribute__((unused)) %s", d);
             free(d);
             d = named;
@@ -549,6 +550,7 @@ static void emit_async(lw *L, sb *out)
     L->twin = 0;
     char *body = sb_take(&L->out);
 
+    lw_emit_witnesses(L, out);
     if (now)
         emit_twin(L, out, body);
     emit_frame(L, out);

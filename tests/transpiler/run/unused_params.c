@@ -3,7 +3,13 @@
 // stores it back (there is no suspension). The output warned -Wunused-variable, a -Wall warning
 // (so -Werror stopped the build) where the source gives at most -Wextra's -Wunused-parameter;
 // found by gcc's torture test 20091229-1.c made async (`async int main(int argc, char **argv)`).
-// RUN: %run %s %t | %FileCheck %s
+// That -Wunused-parameter is the output's too, at the source's lines (lower_witness.c), and only it.
+// RUN: %asyncc %s -o %t.c
+// RUN: %cc -Wno-unused-parameter %t.c %libs -o %t && %t | %FileCheck %s
+// RUN: %clang -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -I%S/../../../include -fsyntax-only %t.c
+// RUN: %cc -Wno-error -c %t.c -o %t.o 2>&1 | %FileCheck %s --check-prefix=WARN --implicit-check-not=warning:
+// WARN: unused_params.c:[[@LINE+10]]:20: warning: unused parameter {{.+}} [-Wunused-parameter]
+// WARN: unused_params.c:[[@LINE+9]]:33: warning: unused parameter {{.+}} [-Wunused-parameter]
 #include <asyncc.h>
 #include <stdio.h>
 

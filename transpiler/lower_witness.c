@@ -1,0 +1,172 @@
+/* lower_witness.c: the output's witnesses of an async definition's warnings that its rewriting
+ * loses (-Wunused-parameter, -Wold-style-definition, -Wstrict-prototypes): functions nothing calls. */
+#include "analyze.h"
+#include "lower.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The rewritten function keeps the user's parameters in its frame, and its generated functions
+ * (init, args, run) all use them; its definition written `async int f()` becomes prototyped
+ * functions. So the warnings the compiler gives the source there would be lost. Instead of asyncc
+ * guessing them from the flags, the output declares what the compiler judges as it judges the
+ * source, at the user's lines and columns (#line, and spaces before each part): for the
+ * parameters the body never names, a function `ac__params_f` of the same parameters that names
+ * only the others; for a definition without a prototype, `ac__kr_f()`, of f's linkage, after a
+ * declaration of its own when one of f's came before (gcc's -Wstrict-prototypes and clang's warn
+ * only without one; clang not at all for a static function or main, whose witness is static). Both are never called: static and
+ * unused, or weak (nothing is emitted for the first; the second is four bytes, once in a
+ * program). Each flag, -Wno-..., -Werror and the compiler's own choice of warnings work as for
+ * the source. Only in the compiled output (with #line); --emit=c is for reading.
+ */
+
+int lw_param_witnessed(const lw *L, const var *v)
+{
+    return L->t->lines && v->is_param && !v->nrefs && v->name[0] && !lw_marked_unused(L->t, v->decl);
+}
+
+/* Where the last whole word `name` starts in declaration d (its declarator's name). */
+static size_t name_offset(const char *d, const char *name)
+{
+    size_t len = strlen(name), at = 0;
+    for (const char *p = strstr(d, name); p; p = strstr(p + 1, name))
+        if ((p == d || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+            !(isalnum((unsigned char)p[len]) || p[len] == '_'))
+            at = (size_t)(p - d);
+    return at;
+}
+
+/* text on a line of its own at the user's line of c, its byte at `at` at the user's column of c. */
+static void put_at(lw *L, sb *out, CXCursor c, const char *text, size_t at)
+{
+    char *file = NULL;
+    unsigned line = 0, col = 1;
+    dg_user_location(L->t, clang_getCursorLocation(c), &file, &line, &col);
+    free(file);
+    if (!sb_at_line_start(out))
+        sb_putc(out, '\n');
+    sb_printf(out, "#line %u \"%s\"\n", line ? line : L->f->line, L->file);
+    for (size_t i = 0; i + 1 + at < col; i++)
+        sb_putc(out, ' ');
+    sb_printf(out, "%s\n", text);
+}
+
+static char *param_decl(lw *L, var *v)
+{
+    CXType ty = clang_getCursorType(v->decl->cur);
+    if (vm_param_type(ty)) { /* as written: its sizes name the parameters before it */
+        int twin = L->twin;
+        L->twin = 1;
+        char *d = lw_emit_text(L, v->decl);
+        L->twin = twin;
+        return d;
+    }
+    char *t = an_param_type(ty);
+    char *d = lw_field_decl(t, xstrdup(v->name[0] ? v->name : v->field));
+    free(t);
+    if (!v->name[0] || lw_marked_unused(L->t, v->decl)) {
+        char *named = xasprintf("__attribute__((__unused__)) %s", d);
+        free(d);
+        d = named;
+    }
+    return d;
+}
+
+static void unused_params(lw *L, sb *out)
+{
+    afn *f = L->f;
+    unsigned last = f->nvars, any = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param) {
+            last = i;
+            any |= lw_param_witnessed(L, f->vars[i]);
+        }
+    if (!any)
+        return;
+    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN static __inline__ __attribute__((__unused__)) void ac__params_%s(\n",
+              f->line, L->file, f->self->name);
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *d = param_decl(L, v);
+        sb b = {0};
+        sb_printf(&b, "%s%s", d, i == last ? ")" : ",");
+        if (i == last) {
+            sb_puts(&b, " {");
+            for (unsigned k = 0; k < f->nvars; k++)
+                if (f->vars[k]->is_param && !lw_param_witnessed(L, f->vars[k]))
+                    sb_printf(&b, " (void)%s;", f->vars[k]->name[0] ? f->vars[k]->name : f->vars[k]->field);
+            sb_puts(&b, " } AC__GEN_END");
+        }
+        put_at(L, out, v->decl->cur, b.data, strchr(d, '\n') ? 0 : name_offset(d, v->name[0] ? v->name : v->field));
+        sb_free(&b);
+        free(d);
+    }
+}
+
+typedef struct before {
+    CXCursor canon;
+    unsigned def_off;
+    int any, proto;
+} before;
+
+static enum CXChildVisitResult prior_decl(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    before *b = data;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon))
+        return CXChildVisit_Continue;
+    if (an_offset(clang_getCursorLocation(c)) >= b->def_off)
+        return CXChildVisit_Break;
+    b->any = 1;
+    b->proto |= clang_getCursorType(c).kind == CXType_FunctionProto;
+    return CXChildVisit_Continue;
+}
+
+/* `f()`: the definition's type has a prototype when one came before (C's composite type). */
+static int empty_parens(const tunit *t, CXCursor def)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned i = tk_at(ts, an_offset(clang_getCursorLocation(def)));
+    unsigned open = i < ts->n ? tk_next(ts, i + 1) : ts->n, close = open < ts->n ? tk_next(ts, open + 1) : ts->n;
+    return close < ts->n && tk_is(ts, open, "(") && tk_is(ts, close, ")");
+}
+
+static void old_style(lw *L, sb *out)
+{
+    afn *f = L->f;
+    CXCursor def = f->root->cur;
+    if (clang_getCursorType(def).kind != CXType_FunctionNoProto && !f->self->kr_params && !empty_parens(L->t, def))
+        return;
+    /* a prototype of f before its definition, in the file or a header it includes */
+    before b = {clang_getCanonicalCursor(def), an_offset(clang_getCursorLocation(def)), 0, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
+    const char *n = f->self->name;
+    /* main's as a static function's: gcc warns about both, clang about neither */
+    int local = f->self->is_static || f->is_main;
+    const char *linkage = local ? "static __attribute__((__unused__))" : "__attribute__((__weak__))";
+    /* -Wmissing-prototypes would name ac__kr_f; an async function's own is lost (guide) */
+    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-prototypes\\\"\")"
+                   " _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-declarations\\\"\")", f->line, L->file);
+    /* a declaration before, as f has one (what -Wstrict-prototypes asks): its own
+     * -Wstrict-prototypes, if any, is the user's declaration's, which stays where it is or is lost */
+    if (b.any)
+        sb_printf(out, " _Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-prototypes\\\"\")"
+                       " %s void ac__kr_%s(%s); _Pragma(\"GCC diagnostic pop\")",
+                  local ? "static" : "extern", n, b.proto ? "void" : "");
+    sb_printf(out, " %s void\n", linkage);
+    char *head = xasprintf("ac__kr_%s() {} AC__GEN_END", n);
+    put_at(L, out, def, head, 0);
+    free(head);
+}
+
+void lw_emit_witnesses(lw *L, sb *out)
+{
+    if (!L->t->lines)
+        return;
+    unused_params(L, out);
+    old_style(L, out);
+}
