@@ -43,11 +43,10 @@ static void add_callee(tunit *t, callee *c)
     names_put(&t->callee_names, c->name, c);
 }
 
-/* A K&R parameter's type as callers pass it: the default argument promotions. */
-static char *promoted_param_type(CXType ty)
+/* Whether the default argument promotions change type ty (to int, or float to double). */
+int an_promoted(CXType ty)
 {
-    CXType canon = clang_getCanonicalType(ty);
-    switch (canon.kind) {
+    switch (clang_getCanonicalType(ty).kind) {
     case CXType_Bool:
     case CXType_Char_S:
     case CXType_Char_U:
@@ -55,12 +54,19 @@ static char *promoted_param_type(CXType ty)
     case CXType_UChar:
     case CXType_Short:
     case CXType_UShort:
-        return xstrdup("int");
     case CXType_Float:
-        return xstrdup("double");
+        return 1;
     default:
-        return an_param_type(ty);
+        return 0;
     }
+}
+
+/* A K&R parameter's type as callers pass it: the default argument promotions. */
+static char *promoted_param_type(CXType ty)
+{
+    if (!an_promoted(ty))
+        return an_param_type(ty);
+    return xstrdup(clang_getCanonicalType(ty).kind == CXType_Float ? "double" : "int");
 }
 
 /* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the

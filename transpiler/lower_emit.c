@@ -178,10 +178,20 @@ static void put_param_copies(sb *out, afn *f)
         var *v = f->vars[i];
         if (!v->is_param)
             continue;
-        char *dst = xasprintf("ac__fr->%s", v->field);
-        char *set = lw_assign(dst, v->name[0] ? v->name : v->field, clang_getCursorType(v->decl->cur), 0);
+        CXType ty = clang_getCursorType(v->decl->cur);
+        char *dst = xasprintf("ac__fr->%s", v->field), *src = xstrdup(v->name[0] ? v->name : v->field);
+        if (f->self->kr_params && an_promoted(ty)) {
+            /* a K&R parameter arrives promoted: converted as the definition converts it, and
+             * said so (clang's -Wconversion takes an implicit narrowing for a mistake) */
+            char *ts = cx_take(clang_getTypeSpelling(ty)), *cast = xasprintf("(%s)%s", ts, src);
+            free(ts);
+            free(src);
+            src = cast;
+        }
+        char *set = lw_assign(dst, src, ty, 0);
         sb_printf(out, "    %s;\n", set);
         free(dst);
+        free(src);
         free(set);
     }
 }
