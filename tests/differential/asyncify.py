@@ -313,9 +313,13 @@ def call_range(call, text, macros, path=None):
         # Not when the body calls the function by its name (xxhash.c's `#define XXH_get64bits(p)
         # XXH_readLE64_align(p, endian, align)`): that call is awaited in the body below, once
         # for every invocation, also those inside other macros.
+        # Nor when the body names another function-like macro of the file (oniguruma's
+        # `#define STACK_PUSH_ALT(pat,s) STACK_PUSH(STK_ALT,pat,s)`, a do-while statement
+        # whose STACK_ENSURE calls stack_double): the call is in that macro's body.
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
         callee = re.match(rb"\w+", body)
-        if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)):
+        if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)) \
+                and not re.search(rb"^[ \t]*#[ \t]*define[ \t]+" + callee.group(0) + rb"\(", text, re.M):
             return [(s, e)]
         # Or of a name it pastes (pcre2test's `#define SUB1(a,b) G(a,8)(G(b,8))`).
         pasted = re.match(rb"\w+\s*\([^()]*\)", body)
