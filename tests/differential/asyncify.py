@@ -97,13 +97,20 @@ def attribute_plain(text, nodes, defined):
     """The defined functions a cleanup, alias or ifunc attribute names, and those declared with
     constructor, destructor, alias or ifunc (in a declaration's text before any body)."""
     names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
+    # An attribute spelled by a macro (discount's `void DESTRUCTOR f()`, config.h's
+    # `#define DESTRUCTOR __attribute__((__destructor__))`): the macro's body says which.
+    spelled = {c.extent.start.offset: b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
+               for c in nodes if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None}
     for c in nodes:
         if c.kind == K.FUNCTION_DECL and c.spelling in defined:
             end = c.extent.end.offset
+            head = b""
             for k in c.get_children():
                 if k.kind == K.COMPOUND_STMT:
                     end = k.extent.start.offset
-            if ATTR_STARTUP.search(text[c.extent.start.offset:end]):
+                elif k.kind == K.UNEXPOSED_ATTR:
+                    head += spelled.get(k.extent.start.offset, b"") + b" "
+            if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
                 names.add(c.spelling)
     return names & set(defined)
 
