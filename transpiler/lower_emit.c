@@ -295,9 +295,16 @@ static void emit_twin(lw *L, sb *out, const char *body)
                 sb_printf(&call, "%s%s", sep, f->vars[i]->name);
                 sep = ", ";
             }
-        sb_printf(out, "%s%sstatic %s\n%.*s{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                  run_begin(sym), attrs, decl,
-                  (int)(open - body), body, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+        /* The nested function's parameters on the function's line, as ac__now_f's, not on the
+         * body's `{` line that the body's #line names: gcc's -Wunused-parameter is the nested
+         * function's (ac__now_f passes every parameter to it). */
+        if (open > body)
+            sb_printf(out, "%s%sstatic %s { AC__NAMED_BODY(%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), attrs, decl, attrs, inner,
+                      (int)(open - body), body, (int)(close - open - 1), open + 1, call.data, close + 1);
+        else
+            sb_printf(out, "%s%sstatic %s\n{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), attrs, decl, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {

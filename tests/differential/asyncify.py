@@ -97,13 +97,20 @@ def attribute_plain(text, nodes, defined):
     """The defined functions a cleanup, alias or ifunc attribute names, and those declared with
     constructor, destructor, alias or ifunc (in a declaration's text before any body)."""
     names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
+    # An attribute spelled by a macro (discount's `void DESTRUCTOR f()`, config.h's
+    # `#define DESTRUCTOR __attribute__((__destructor__))`): the macro's body says which.
+    spelled = {c.extent.start.offset: b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
+               for c in nodes if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None}
     for c in nodes:
         if c.kind == K.FUNCTION_DECL and c.spelling in defined:
             end = c.extent.end.offset
+            head = b""
             for k in c.get_children():
                 if k.kind == K.COMPOUND_STMT:
                     end = k.extent.start.offset
-            if ATTR_STARTUP.search(text[c.extent.start.offset:end]):
+                elif k.kind == K.UNEXPOSED_ATTR:
+                    head += spelled.get(k.extent.start.offset, b"") + b" "
+            if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
                 names.add(c.spelling)
     return names & set(defined)
 
@@ -313,9 +320,13 @@ def call_range(call, text, macros, path=None):
         # Not when the body calls the function by its name (xxhash.c's `#define XXH_get64bits(p)
         # XXH_readLE64_align(p, endian, align)`): that call is awaited in the body below, once
         # for every invocation, also those inside other macros.
+        # Nor when the body names another function-like macro of the file (oniguruma's
+        # `#define STACK_PUSH_ALT(pat,s) STACK_PUSH(STK_ALT,pat,s)`, a do-while statement
+        # whose STACK_ENSURE calls stack_double): the call is in that macro's body.
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
         callee = re.match(rb"\w+", body)
-        if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)):
+        if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)) \
+                and not re.search(rb"^[ \t]*#[ \t]*define[ \t]+" + callee.group(0) + rb"\(", text, re.M):
             return [(s, e)]
         # Or of a name it pastes (pcre2test's `#define SUB1(a,b) G(a,8)(G(b,8))`).
         pasted = re.match(rb"\w+\s*\([^()]*\)", body)

@@ -66,6 +66,13 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     defined, calls, why = set(), {}, {}  # why: a function kept plain by a rule -> the rule
     for u in units:
         call_refs = set()
+        # A definition a macro writes whole (brotli's `FOR_TABLE_BITS_(BAKE_METHOD_PARAM_)`
+        # defines four functions with pasted names): the harness would write `async` before the
+        # invocation, not in the body; they stay plain.
+        expanded = {}
+        for c in u.tu.cursor.get_children():
+            if c.kind == K.MACRO_INSTANTIATION and u.file_of(c):
+                expanded.setdefault(u.file_of(c), []).append((c.extent.start.offset, c.extent.end.offset))
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and c.is_definition():
                 k = u.key(c)
@@ -77,6 +84,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     why.setdefault(k, "variadic or reserved")
                 elif f != u.path:
                     why.setdefault(k, "defined in an included file")
+                elif any(a <= c.extent.start.offset and c.extent.end.offset <= b for a, b in expanded.get(f, ())):
+                    why.setdefault(k, "defined by a macro")
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
                     if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
