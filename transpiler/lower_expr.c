@@ -125,11 +125,11 @@ static char *task_expr(lw *L, node *m)
         guard = holds_stmt_expr(call->kids[i]);
     const char *cleanup = guard ? " __attribute__((__cleanup__(ac__task_unspawned)))" : "";
     int block_on = m->mk == MK_BLOCK_ON;
-    char *task = xasprintf(guard ? "ac__task_take(&ac__%ct%u)" : "ac__%ct%u", block_on ? 'b' : 's', k);
+    char v = block_on ? 'b' : 's'; /* the names: ac__bp1 and ac__bt1, or ac__sp1 and ac__st1 */
+    char *task = xasprintf(guard ? "ac__task_take(&ac__%ct%u)" : "ac__%ct%u", v, k);
     char *make = xasprintf("void *ac__%cp%u; ac_task *ac__%ct%u%s = ac__task_new(&ac__type_%s, &ac__%cp%u); "
                            "ac__init_%s(ac__%cp%u%s);",
-                           block_on ? 'b' : 's', k, block_on ? 'b' : 's', k, cleanup, c->name, block_on ? 'b' : 's', k,
-                           c->name, block_on ? 'b' : 's', k, args);
+                           v, k, v, k, cleanup, c->name, v, k, c->name, v, k, args);
     char *s;
     if (block_on) {
         if (c->ret_type) {
