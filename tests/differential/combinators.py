@@ -7,6 +7,7 @@ contracts in include/asyncc/lang.h and task.h, not from asyncc's code:
   timeout    ({ T v; if (await(ac_timeout(BIG, v = f(args)))) trap; v; })     0: finished in time
   select     ({ T v; if (await(ac_select(v = f(args), ac_sleep_ms(BIG))) != 0) trap; v; })
   select2    the same with the never-finishing sleep first: the winner's index is 1
+             (both: ac_select_fair at every other call site)
   join       ({ T v; await(ac_join(v = f(args), ac_yield())); v; })      (or the yield first)
   try_join   ({ T v; int r = await(ac_try_join(v = f(args))); if (r != (v < 0 ? v : 0)) trap; v; })
   spawn+timeout, spawn+select   the join of a spawned task under ac_timeout or ac_select
@@ -195,15 +196,21 @@ def w_timeout(n, kind, ty, rng):
             ")) != 0) %s; %s })" % (TRAP, value(kind, v)))
 
 
+def select_name(n):
+    """ac_select, or at every other call site ac_select_fair (same value: only one future can
+    finish), chosen without the seed's generator so that the other sites' forms stay as they were."""
+    return "ac_select_fair" if n % 2 else "ac_select"
+
+
 def w_select(n, kind, ty, rng):
     v = "acx_v%d" % n
-    return ("({ %sif (await(ac_select(%s" % (decl(kind, ty, v), target(kind, v)),
+    return ("({ %sif (await(%s(%s" % (decl(kind, ty, v), select_name(n), target(kind, v)),
             ", ac_sleep_ms(%s))) != 0) %s; %s })" % (BIG, TRAP, value(kind, v)))
 
 
 def w_select2(n, kind, ty, rng):
     v = "acx_v%d" % n
-    return ("({ %sif (await(ac_select(ac_sleep_ms(%s), %s" % (decl(kind, ty, v), BIG, target(kind, v)),
+    return ("({ %sif (await(%s(ac_sleep_ms(%s), %s" % (decl(kind, ty, v), select_name(n), BIG, target(kind, v)),
             ")) != 1) %s; %s })" % (TRAP, value(kind, v)))
 
 
