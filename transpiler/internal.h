@@ -237,7 +237,8 @@ struct tunit {
 /* Diagnostics are held back (in memory) from dg_hold to dg_release, which prints or drops them. */
 void dg_hold(void);
 void dg_release(int print);
-/* Stops holding this thread's diagnostics and returns them unprinted (caller frees). */
+/* Stops holding this thread's diagnostics and returns them unprinted (caller frees), or NULL
+ * when there were none. */
 char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
