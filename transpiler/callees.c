@@ -151,12 +151,52 @@ static char *tag_first_declared_by(tunit *t, CXType rt, CXCursor fn)
     return spelled;
 }
 
+/* A declaration already looked up, and its answer: most are called many times, and the
+ * spelling of a cursor is dearer than its hash. */
+struct callee_slot {
+    CXCursor fn;
+    callee *c;
+    int used;
+};
+
+static struct callee_slot *callee_slot(tunit *t, CXCursor fn)
+{
+    unsigned mask = t->callee_slots_cap - 1, k = clang_hashCursor(fn) & mask;
+    while (t->callee_slots[k].used && !clang_equalCursors(t->callee_slots[k].fn, fn))
+        k = (k + 1) & mask;
+    return &t->callee_slots[k];
+}
+
+static callee *by_name(tunit *t, CXCursor fn);
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
- * looked at once: the answer, async or not, is remembered. */
+ * looked at once: the answer, async or not, is remembered (by cursor too). */
 callee *an_callee_of(tunit *t, CXCursor fn)
 {
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
         return NULL;
+    if (2 * (t->ncallee_slots + 1) > t->callee_slots_cap) {
+        struct callee_slot *old = t->callee_slots;
+        unsigned n = t->callee_slots_cap;
+        t->callee_slots_cap = n ? 2 * n : 256;
+        t->callee_slots = xcalloc(t->callee_slots_cap, sizeof *t->callee_slots);
+        for (unsigned i = 0; i < n; i++)
+            if (old[i].used)
+                *callee_slot(t, old[i].fn) = old[i];
+        free(old);
+    }
+    struct callee_slot *at = callee_slot(t, fn);
+    if (!at->used) {
+        callee *c = by_name(t, fn);
+        at = callee_slot(t, fn); /* again: the table may have grown meanwhile */
+        *at = (struct callee_slot){fn, c, 1};
+        t->ncallee_slots++;
+    }
+    return at->c;
+}
+
+static callee *by_name(tunit *t, CXCursor fn)
+{
     char *name = cx_take(clang_getCursorSpelling(fn));
     int known;
     callee *c = names_get(&t->callee_names, name, &known);

@@ -207,6 +207,8 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    struct callee_slot *callee_slots; /* the same by declaration cursor (callees.c), asked first */
+    unsigned ncallee_slots, callee_slots_cap;
     names async_names;  /* of the async functions declared so far, in the file or its headers */
     afn **fns;
     unsigned nfns;
