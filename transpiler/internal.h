@@ -38,9 +38,11 @@ struct node {
     enum CXCursorKind kind;
     unsigned xstart, xend; /* [start, end) in tunit.text: read them with nstart and nend */
     unsigned has_extent : 1;
+    unsigned has_loc : 1; /* loc holds the offset of its location (tree.c) */
     node *parent;
     node **kids;
     unsigned nkids;
+    unsigned loc;
     CXCursor cur;
     marker mk;    /* set on the ParenExpr that an await or combinator expands to */
     node **ops;   /* the marker's operands, parentheses removed */

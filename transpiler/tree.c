@@ -56,9 +56,14 @@ static unsigned token_at(unsigned off)
     return i < tokens->n && tokens->v[i].start == off ? i : tokens->n;
 }
 
-static unsigned location_offset(const node *n)
+/* Asked once per node: a node and its parent ask about it (spans_kids, one_token). */
+static unsigned location_offset(node *n)
 {
-    return an_offset(clang_getCursorLocation(n->cur));
+    if (!n->has_loc) {
+        n->loc = an_offset(clang_getCursorLocation(n->cur));
+        n->has_loc = 1;
+    }
+    return n->loc;
 }
 
 /* A single token at n's location: a name, a number. */
