@@ -83,6 +83,16 @@ static void drop_top_const(char *type, int is_pointer)
         type[--len] = 0;
 }
 
+/* Whether decls[k] is one of decls[0..k): a function declared once is its own canonical
+ * declaration and definition, which need not be read three times. */
+static int seen_before(const CXCursor *decls, unsigned k)
+{
+    for (unsigned i = 0; i < k; i++)
+        if (clang_equalCursors(decls[i], decls[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether fn is declared noreturn: `__attribute__((noreturn))` shows in its type (libclang merges
  * it into every redeclaration), C11's `_Noreturn` and C2x's `[[noreturn]]` only as words before
  * the name of a declaration in the input. */
@@ -93,8 +103,10 @@ static int declared_noreturn(tunit *t, CXCursor fn)
     free(spelling);
     CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
     for (unsigned k = 0; k < 3 && !found; k++) {
+        if (clang_Cursor_isNull(decls[k]) || seen_before(decls, k))
+            continue;
         CXSourceRange r = clang_getCursorExtent(decls[k]);
-        if (clang_Cursor_isNull(decls[k]) || !an_in_input(t, clang_getRangeStart(r)))
+        if (!an_in_input(t, clang_getRangeStart(r)))
             continue;
         const tk_stream *s = &t->toks;
         unsigned name = an_offset(clang_getCursorLocation(decls[k]));
@@ -261,7 +273,7 @@ static callee *by_name(tunit *t, CXCursor fn)
     }
     CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), def};
     for (unsigned k = 0; k < 3; k++)
-        if (!clang_Cursor_isNull(decls[k]))
+        if (!clang_Cursor_isNull(decls[k]) && !seen_before(decls, k))
             fa_collect(t, c, decls[k]);
     add_callee(t, c);
     return c;
