@@ -138,6 +138,19 @@ const char *an_call_name(const node *n)
     return n->call_name;
 }
 
+/* The scan, the checks and the thread-local lint each ask about every name. */
+CXCursor an_referenced(const node *n)
+{
+    if (n->kind != CXCursor_DeclRefExpr && n->kind != CXCursor_CallExpr)
+        return clang_getCursorReferenced(n->cur);
+    if (!n->ref) {
+        CXCursor *r = xarena(sizeof *r);
+        *r = clang_getCursorReferenced(n->cur);
+        ((node *)n)->ref = r;
+    }
+    return *n->ref;
+}
+
 int an_is_choose_expr(const tunit *t, const node *n)
 {
     return n->kind == CXCursor_UnexposedExpr && n->nkids == 3 && an_text_starts(t, n, "__builtin_choose_expr");
@@ -343,7 +356,7 @@ void an_scan(scan *s, node *n)
         if (literal_addressed(t, n) && an_enclosing_scope(n))
             VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr && f->self) {
-        CXCursor ref = clang_getCursorReferenced(n->cur);
+        CXCursor ref = an_referenced(n);
         if (clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
             n->var = an_var_of(f, ref);
             if (n->var)

@@ -118,12 +118,12 @@ static int declared_noreturn(tunit *t, CXCursor fn)
 
 CXCursor an_call_target(const node *call)
 {
-    CXCursor fn = clang_getCursorReferenced(call->cur);
+    CXCursor fn = an_referenced(call);
     if (clang_getCursorKind(fn) == CXCursor_FunctionDecl || !call->nkids)
         return fn;
     /* libclang names no callee when parentheses surround it, which C still calls directly */
     node *k = an_unparen(call->kids[0]);
-    return k && k->kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(k->cur) : fn;
+    return k && k->kind == CXCursor_DeclRefExpr ? an_referenced(k) : fn;
 }
 
 /* The declaration of a tag that the result type rt of the function first declared at fn names

@@ -53,6 +53,7 @@ struct node {
     callee *fn;      /* CallExpr of an async function: the callee */
     const char *repl; /* replacement text decided by analysis or the lowering */
     char *call_name;  /* CallExpr: the cursor's spelling, once asked for (an_call_name) */
+    CXCursor *ref;    /* DeclRefExpr, CallExpr: what it references, once asked for (an_referenced) */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned static_const : 1; /* DeclStmt of const locals of constant value, declared static (constants.c) */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
@@ -332,6 +333,8 @@ void an_extent(node *n);
 void an_extent_tokens(const tk_stream *ts);
 /* A CallExpr's spelling (the callee's name), asked of libclang once per node. */
 const char *an_call_name(const node *n);
+/* clang_getCursorReferenced of n, asked of libclang once per DeclRefExpr or CallExpr node. */
+CXCursor an_referenced(const node *n);
 static inline unsigned nstart(const node *n)
 {
     if (!n->has_extent)
