@@ -321,11 +321,21 @@ static void close_node(build *b)
     b->nkids = first;
 }
 
+/* The parent libclang passes is the very cursor it passed for that node: equal field by field,
+ * which is asked first (libclang's own comparison, the fallback, costs a call). */
+static int same_cursor(CXCursor a, CXCursor b)
+{
+    if (a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] && a.data[1] == b.data[1] &&
+        a.data[2] == b.data[2])
+        return 1;
+    return clang_equalCursors(a, b);
+}
+
 /* One recursive walk (a nested clang_visitChildren per node would cost a libclang visitor each). */
 static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
     build *b = data;
-    while (b->nopen > 1 && !clang_equalCursors(b->open[b->nopen - 1]->cur, parent))
+    while (b->nopen > 1 && !same_cursor(b->open[b->nopen - 1]->cur, parent))
         close_node(b);
     node *n = new_node(c, b->open[b->nopen - 1]);
     if (b->nkids == b->kcap) {
