@@ -82,6 +82,8 @@ struct var {
     unsigned self_init : 1;   /* named in its own initializer, which awaits: code hoisted out of the
                                  initializer runs before the declaration, and reaches it in its field */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
+    /* what lower_locals.c's debug_copied asks of its type, asked once (types_known) */
+    unsigned types_known : 1, reg : 1, reg_unassignable : 1, unsized : 1, by_value : 1;
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
