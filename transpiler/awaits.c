@@ -182,6 +182,21 @@ int an_names_types_compatible(const tunit *t)
  * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 {
+    switch (n->kind) { /* asked for every kid of every node: most parents are none of these */
+    case CXCursor_UnaryExpr:
+    case CXCursor_VarDecl:
+    case CXCursor_TypedefDecl:
+    case CXCursor_FieldDecl:
+    case CXCursor_EnumConstantDecl:
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_CompoundLiteralExpr:
+    case CXCursor_UnexposedExpr:
+    case CXCursor_GenericSelectionExpr:
+    case CXCursor_CallExpr:
+        break;
+    default:
+        return 0;
+    }
     const node *k = n->kids[i];
     if (!clang_isExpression(k->kind))
         return 0;
