@@ -62,6 +62,7 @@ struct node {
     unsigned fair : 1; /* MK_SELECT of ac_select_fair: its children polled from a random one on */
     unsigned has_binop : 1; /* binop holds the operator of a binary operator (an_binop) */
     unsigned folded : 2;    /* dead_arms.c: 0 not asked yet, 1 no constant, 2 zero, 3 nonzero */
+    unsigned array_known : 1, array : 1; /* sharing.c: whether its type is an array */
     char binop[4];
 };
 
