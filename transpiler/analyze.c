@@ -375,6 +375,8 @@ void an_reset(tunit *t)
     t->callees = NULL;
     t->ncallees = 0;
     t->callee_names = (names){0};
+    t->callee_slots = NULL; /* its cursors were the old parse's */
+    t->ncallee_slots = t->callee_slots_cap = 0;
     t->async_names = (names){0};
     t->fns = NULL;
     t->nfns = 0;

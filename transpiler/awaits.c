@@ -138,6 +138,19 @@ const char *an_call_name(const node *n)
     return n->call_name;
 }
 
+/* The scan, the checks and the thread-local lint each ask about every name. */
+CXCursor an_referenced(const node *n)
+{
+    if (n->kind != CXCursor_DeclRefExpr && n->kind != CXCursor_CallExpr)
+        return clang_getCursorReferenced(n->cur);
+    if (!n->ref) {
+        CXCursor *r = xarena(sizeof *r);
+        *r = clang_getCursorReferenced(n->cur);
+        ((node *)n)->ref = r;
+    }
+    return *n->ref;
+}
+
 int an_is_choose_expr(const tunit *t, const node *n)
 {
     return n->kind == CXCursor_UnexposedExpr && n->nkids == 3 && an_text_starts(t, n, "__builtin_choose_expr");
@@ -169,6 +182,21 @@ int an_names_types_compatible(const tunit *t)
  * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 {
+    switch (n->kind) { /* asked for every kid of every node: most parents are none of these */
+    case CXCursor_UnaryExpr:
+    case CXCursor_VarDecl:
+    case CXCursor_TypedefDecl:
+    case CXCursor_FieldDecl:
+    case CXCursor_EnumConstantDecl:
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_CompoundLiteralExpr:
+    case CXCursor_UnexposedExpr:
+    case CXCursor_GenericSelectionExpr:
+    case CXCursor_CallExpr:
+        break;
+    default:
+        return 0;
+    }
     const node *k = n->kids[i];
     if (!clang_isExpression(k->kind))
         return 0;
@@ -343,7 +371,7 @@ void an_scan(scan *s, node *n)
         if (literal_addressed(t, n) && an_enclosing_scope(n))
             VEC_PUSH(s->literals, s->nliterals, n); /* decided once every await is known */
     } else if (n->kind == CXCursor_DeclRefExpr && f->self) {
-        CXCursor ref = clang_getCursorReferenced(n->cur);
+        CXCursor ref = an_referenced(n);
         if (clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
             n->var = an_var_of(f, ref);
             if (n->var)

@@ -82,49 +82,62 @@ void sb_grow(sb *b, size_t extra)
     b->cap = cap;
 }
 
-void sb_putn(sb *b, const char *s, size_t n)
+/* Appends without the NUL, which put_format writes once at the end. */
+static inline void put(sb *b, const char *s, size_t n)
 {
-    sb_grow(b, n);
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
-    b->data[b->len] = 0;
 }
 
-void sb_puts(sb *b, const char *s)
-{
-    sb_putn(b, s, strlen(s));
-}
-
-void sb_putc(sb *b, char c)
-{
-    sb_putn(b, &c, 1);
-}
-
-static void put_unsigned(sb *b, unsigned long v)
+static void put_unsigned(sb *b, unsigned long long v)
 {
     char digits[24];
     int n = 0;
     do
         digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
     while ((v /= 10) != 0);
-    sb_putn(b, digits + sizeof digits - n, (size_t)n);
+    put(b, digits + sizeof digits - n, (size_t)n);
+}
+
+static void put_blanks(sb *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
+    memset(b->data + b->len, ' ', n);
+    b->len += n;
 }
 
 /* The generated code is printed by the megabyte: the common conversions are done here rather
- * than by vsnprintf, which costs several times as much per call: %s, %*s, %-*s, %.*s, %u, %d,
- * %%. Returns 0 at any other conversion (what it appended is then the caller's to take back). */
+ * than by vsnprintf, which costs several times as much per call: %s, %*s, %-*s, %.*s, %u, %d
+ * (also with l or ll), %c, %%. Returns 0 at any other conversion (what it appended is then the caller's to take back). */
 static int put_format(sb *b, const char *fmt, va_list ap)
 {
     const char *p = fmt;
     for (;;) {
-        const char *pct = strchr(p, '%');
-        if (!pct) {
-            sb_puts(b, p);
+        const char *pct = strchrnul(p, '%');
+        put(b, p, (size_t)(pct - p));
+        if (!*pct) {
+            if (b->data)
+                b->data[b->len] = 0;
+            else
+                sb_grow(b, 0);
             return 1;
         }
-        sb_putn(b, p, (size_t)(pct - p));
         p = pct + 1;
-        int left = 0, width = 0, precision = -1;
+        int left = 0, width = 0, precision = -1, longs = 0;
+        if (p[0] == 'l') {
+            longs = p[1] == 'l' ? 2 : 1;
+            p += longs;
+            if (*p != 'u' && *p != 'd')
+                return 0;
+        } else if (*p == 'c') {
+            char ch = (char)va_arg(ap, int);
+            put(b, &ch, 1);
+            p++;
+            continue;
+        }
         if (*p != '%' && *p != 'u' && *p != 'd') {
             if ((p[0] == '-' || p[0] == '.') && p[1] == '*') {
                 left = p[0] == '-';
@@ -151,20 +164,22 @@ static int put_format(sb *b, const char *fmt, va_list ap)
                 width = -width;
             }
             size_t padding = (size_t)width > len ? (size_t)width - len : 0;
-            for (size_t i = 0; !left && i < padding; i++)
-                sb_putc(b, ' ');
-            sb_putn(b, s, len);
-            for (size_t i = 0; left && i < padding; i++)
-                sb_putc(b, ' ');
+            if (!left && padding)
+                put_blanks(b, padding);
+            put(b, s, len);
+            if (left && padding)
+                put_blanks(b, padding);
         } else if (conv == 'u') {
-            put_unsigned(b, va_arg(ap, unsigned));
+            put_unsigned(b, longs == 2 ? va_arg(ap, unsigned long long)
+                            : longs ? va_arg(ap, unsigned long)
+                                    : va_arg(ap, unsigned));
         } else if (conv == 'd') {
-            int v = va_arg(ap, int);
+            long long v = longs == 2 ? va_arg(ap, long long) : longs ? va_arg(ap, long) : va_arg(ap, int);
             if (v < 0)
-                sb_putc(b, '-');
-            put_unsigned(b, v < 0 ? 0ul - (unsigned long)v : (unsigned long)v);
+                put(b, "-", 1);
+            put_unsigned(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
         } else {
-            sb_putc(b, '%');
+            put(b, "%", 1);
         }
     }
 }
@@ -201,14 +216,17 @@ void sb_printf(sb *b, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Formatted in a buffer of the thread's, then copied at its size: most are a few bytes, and a
+ * buffer of their own would be sb's smallest (256). */
 char *xasprintf(const char *fmt, ...)
 {
-    sb b = {0};
+    static _Thread_local sb scratch;
+    scratch.len = 0;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&b, fmt, ap);
+    sb_vprintf(&scratch, fmt, ap);
     va_end(ap);
-    return sb_take(&b);
+    return xstrndup(scratch.data, scratch.len);
 }
 
 char *sb_read_file(const char *path, size_t *len)

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sb {
     char *data;
@@ -13,9 +14,25 @@ typedef struct sb {
 
 /* Makes room for extra more bytes (and the NUL after them). */
 void sb_grow(sb *b, size_t extra);
-void sb_putn(sb *b, const char *s, size_t n);
-void sb_puts(sb *b, const char *s);
-void sb_putc(sb *b, char c);
+static inline void sb_putn(sb *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void sb_puts(sb *b, const char *s)
+{
+    sb_putn(b, s, strlen(s));
+}
+static inline void sb_putc(sb *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        sb_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
 void sb_printf(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(sb *b, const char *fmt, va_list ap);
 /* Returns the NUL-terminated contents (never NULL) and leaves b empty; the caller frees it. */

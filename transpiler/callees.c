@@ -89,6 +89,16 @@ static void drop_top_const(char *type, int is_pointer)
         type[--len] = 0;
 }
 
+/* Whether decls[k] is one of decls[0..k): a function declared once is its own canonical
+ * declaration and definition, which need not be read three times. */
+static int seen_before(const CXCursor *decls, unsigned k)
+{
+    for (unsigned i = 0; i < k; i++)
+        if (clang_equalCursors(decls[i], decls[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether fn is declared noreturn: `__attribute__((noreturn))` shows in its type (libclang merges
  * it into every redeclaration), C11's `_Noreturn` and C2x's `[[noreturn]]` only as words before
  * the name of a declaration in the input. */
@@ -99,8 +109,10 @@ static int declared_noreturn(tunit *t, CXCursor fn)
     free(spelling);
     CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
     for (unsigned k = 0; k < 3 && !found; k++) {
+        if (clang_Cursor_isNull(decls[k]) || seen_before(decls, k))
+            continue;
         CXSourceRange r = clang_getCursorExtent(decls[k]);
-        if (clang_Cursor_isNull(decls[k]) || !an_in_input(t, clang_getRangeStart(r)))
+        if (!an_in_input(t, clang_getRangeStart(r)))
             continue;
         const tk_stream *s = &t->toks;
         unsigned name = an_offset(clang_getCursorLocation(decls[k]));
@@ -112,12 +124,12 @@ static int declared_noreturn(tunit *t, CXCursor fn)
 
 CXCursor an_call_target(const node *call)
 {
-    CXCursor fn = clang_getCursorReferenced(call->cur);
+    CXCursor fn = an_referenced(call);
     if (clang_getCursorKind(fn) == CXCursor_FunctionDecl || !call->nkids)
         return fn;
     /* libclang names no callee when parentheses surround it, which C still calls directly */
     node *k = an_unparen(call->kids[0]);
-    return k && k->kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(k->cur) : fn;
+    return k && k->kind == CXCursor_DeclRefExpr ? an_referenced(k) : fn;
 }
 
 /* The declaration of a tag that the result type rt of the function first declared at fn names
@@ -157,12 +169,52 @@ static char *tag_first_declared_by(tunit *t, CXType rt, CXCursor fn)
     return spelled;
 }
 
+/* A declaration already looked up, and its answer: most are called many times, and the
+ * spelling of a cursor is dearer than its hash. */
+struct callee_slot {
+    CXCursor fn;
+    callee *c;
+    int used;
+};
+
+static struct callee_slot *callee_slot(tunit *t, CXCursor fn)
+{
+    unsigned mask = t->callee_slots_cap - 1, k = clang_hashCursor(fn) & mask;
+    while (t->callee_slots[k].used && !clang_equalCursors(t->callee_slots[k].fn, fn))
+        k = (k + 1) & mask;
+    return &t->callee_slots[k];
+}
+
+static callee *by_name(tunit *t, CXCursor fn);
+
 /* The async function fn (a FunctionDecl cursor), or NULL when it is not async. Each name is
- * looked at once: the answer, async or not, is remembered. */
+ * looked at once: the answer, async or not, is remembered (by cursor too). */
 callee *an_callee_of(tunit *t, CXCursor fn)
 {
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
         return NULL;
+    if (2 * (t->ncallee_slots + 1) > t->callee_slots_cap) {
+        struct callee_slot *old = t->callee_slots;
+        unsigned n = t->callee_slots_cap;
+        t->callee_slots_cap = n ? 2 * n : 256;
+        t->callee_slots = xcalloc(t->callee_slots_cap, sizeof *t->callee_slots);
+        for (unsigned i = 0; i < n; i++)
+            if (old[i].used)
+                *callee_slot(t, old[i].fn) = old[i];
+        free(old);
+    }
+    struct callee_slot *at = callee_slot(t, fn);
+    if (!at->used) {
+        callee *c = by_name(t, fn);
+        at = callee_slot(t, fn); /* again: the table may have grown meanwhile */
+        *at = (struct callee_slot){fn, c, 1};
+        t->ncallee_slots++;
+    }
+    return at->c;
+}
+
+static callee *by_name(tunit *t, CXCursor fn)
+{
     char *name = cx_take(clang_getCursorSpelling(fn));
     int known;
     callee *c = names_get(&t->callee_names, name, &known);
@@ -227,7 +279,7 @@ callee *an_callee_of(tunit *t, CXCursor fn)
     }
     CXCursor decls[3] = {fn, clang_getCanonicalCursor(fn), def};
     for (unsigned k = 0; k < 3; k++)
-        if (!clang_Cursor_isNull(decls[k]))
+        if (!clang_Cursor_isNull(decls[k]) && !seen_before(decls, k))
             fa_collect(t, c, decls[k]);
     add_callee(t, c);
     return c;

@@ -311,7 +311,7 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             free(name);
         }
     } else if (n->kind == CXCursor_DeclRefExpr) {
-        CXCursor ref = clang_getCursorReferenced(n->cur);
+        CXCursor ref = an_referenced(n);
         if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
             node *p = n->parent;
             while (p && (p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_ParenExpr))

@@ -84,6 +84,7 @@
     X(clang_getTranslationUnitTargetInfo) \
     X(clang_getTypedefDeclUnderlyingType) \
     X(clang_getTypeSpelling) \
+    X(clang_hashCursor) \
     X(clang_isConstQualifiedType) \
     X(clang_isCursorDefinition) \
     X(clang_isExpression) \
@@ -183,6 +184,7 @@ int cx_load(void);
 #define clang_getTranslationUnitTargetInfo (cx_api.clang_getTranslationUnitTargetInfo)
 #define clang_getTypedefDeclUnderlyingType (cx_api.clang_getTypedefDeclUnderlyingType)
 #define clang_getTypeSpelling (cx_api.clang_getTypeSpelling)
+#define clang_hashCursor (cx_api.clang_hashCursor)
 #define clang_isConstQualifiedType (cx_api.clang_isConstQualifiedType)
 #define clang_isCursorDefinition (cx_api.clang_isCursorDefinition)
 #define clang_isExpression (cx_api.clang_isExpression)

@@ -85,7 +85,7 @@ static int not_clangs_value(const tunit *t, const node *e)
 
 /* Whether expression e is an integer constant as clang folds it (side effects of a comma's left
  * operand aside, as the CFG does): 1 with *nonzero set, or 0 when it is not known. */
-static int folded(const tunit *t, const node *e, int *nonzero)
+static int evaluate(const tunit *t, const node *e, int *nonzero)
 {
     if (not_clangs_value(t, e))
         return 0;
@@ -98,6 +98,19 @@ static int folded(const tunit *t, const node *e, int *nonzero)
                                                      : clang_EvalResult_getAsLongLong(r) != 0;
     clang_EvalResult_dispose(r);
     return known;
+}
+
+/* The answer is kept in the node: checks, plan and lowering ask about the same conditions. */
+static int folded(const tunit *t, const node *e, int *nonzero)
+{
+    node *m = (node *)e;
+    if (!m->folded) {
+        int v = 0;
+        m->folded = evaluate(t, e, &v) ? 2 + (v != 0) : 1;
+    }
+    if (m->folded >= 2)
+        *nonzero = m->folded == 3;
+    return m->folded >= 2;
 }
 
 int da_folded_condition(const tunit *t, const node *n, int *nonzero)

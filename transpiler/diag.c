@@ -300,22 +300,25 @@ unsigned dg_user_line(tunit *t, unsigned off, unsigned input_line, const char **
 static _Thread_local FILE *held;
 static _Thread_local char *held_text;
 static _Thread_local size_t held_len;
+static _Thread_local int holding; /* the stream opens at the first diagnostic: most hold none */
 
 static FILE *out(void)
 {
+    if (holding && !held)
+        held = open_memstream(&held_text, &held_len);
     return held ? held : stderr;
 }
 
 void dg_hold(void)
 {
-    if (!held)
-        held = open_memstream(&held_text, &held_len);
+    holding = 1;
 }
 
 char *dg_take_held(void)
 {
+    holding = 0;
     if (!held)
-        return xstrdup("");
+        return NULL;
     fclose(held);
     held = NULL;
     char *text = held_text ? held_text : xstrdup("");
@@ -326,6 +329,7 @@ char *dg_take_held(void)
 
 void dg_release(int print)
 {
+    holding = 0;
     if (!held)
         return;
     fclose(held);

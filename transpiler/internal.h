@@ -38,9 +38,11 @@ struct node {
     enum CXCursorKind kind;
     unsigned xstart, xend; /* [start, end) in tunit.text: read them with nstart and nend */
     unsigned has_extent : 1;
+    unsigned has_loc : 1; /* loc holds the offset of its location (tree.c) */
     node *parent;
     node **kids;
     unsigned nkids;
+    unsigned loc;
     CXCursor cur;
     marker mk;    /* set on the ParenExpr that an await or combinator expands to */
     node **ops;   /* the marker's operands, parentheses removed */
@@ -51,6 +53,7 @@ struct node {
     callee *fn;      /* CallExpr of an async function: the callee */
     const char *repl; /* replacement text decided by analysis or the lowering */
     char *call_name;  /* CallExpr: the cursor's spelling, once asked for (an_call_name) */
+    CXCursor *ref;    /* DeclRefExpr, CallExpr: what it references, once asked for (an_referenced) */
     unsigned frame_literal : 1; /* a compound literal whose storage must outlive an await */
     unsigned static_const : 1; /* DeclStmt of const locals of constant value, declared static (constants.c) */
     unsigned direct : 1; /* an await of a function that never suspends: a direct call of its twin */
@@ -58,6 +61,8 @@ struct node {
     unsigned vla_sizeof : 1, vla_sizeof_known : 1; /* sizeof of a VLA type name (awaits.c) */
     unsigned fair : 1; /* MK_SELECT of ac_select_fair: its children polled from a random one on */
     unsigned has_binop : 1; /* binop holds the operator of a binary operator (an_binop) */
+    unsigned folded : 2;    /* dead_arms.c: 0 not asked yet, 1 no constant, 2 zero, 3 nonzero */
+    unsigned array_known : 1, array : 1; /* sharing.c: whether its type is an array */
     char binop[4];
 };
 
@@ -78,6 +83,8 @@ struct var {
     unsigned self_init : 1;   /* named in its own initializer, which awaits: code hoisted out of the
                                  initializer runs before the declaration, and reaches it in its field */
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
+    /* what lower_locals.c's debug_copied asks of its type, asked once (types_known) */
+    unsigned types_known : 1, reg : 1, reg_unassignable : 1, unsized : 1, by_value : 1;
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
@@ -206,6 +213,8 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    struct callee_slot *callee_slots; /* the same by declaration cursor (callees.c), asked first */
+    unsigned ncallee_slots, callee_slots_cap;
     names async_names;  /* of the async functions declared so far, in the file or its headers */
     afn **fns;
     unsigned nfns;
@@ -237,7 +246,8 @@ struct tunit {
 /* Diagnostics are held back (in memory) from dg_hold to dg_release, which prints or drops them. */
 void dg_hold(void);
 void dg_release(int print);
-/* Stops holding this thread's diagnostics and returns them unprinted (caller frees). */
+/* Stops holding this thread's diagnostics and returns them unprinted (caller frees), or NULL
+ * when there were none. */
 char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -326,6 +336,8 @@ void an_extent(node *n);
 void an_extent_tokens(const tk_stream *ts);
 /* A CallExpr's spelling (the callee's name), asked of libclang once per node. */
 const char *an_call_name(const node *n);
+/* clang_getCursorReferenced of n, asked of libclang once per DeclRefExpr or CallExpr node. */
+CXCursor an_referenced(const node *n);
 static inline unsigned nstart(const node *n)
 {
     if (!n->has_extent)

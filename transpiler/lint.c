@@ -221,27 +221,73 @@ static int text_has(const tunit *t, const node *n, const char *word)
     return 0;
 }
 
+/* What check_blocking learns of a called declaration, which most calls share (strlen, the
+ * program's own functions): asked of libclang once per declaration and thread. */
+typedef struct callee_facts {
+    CXCursor fn;
+    char *name;
+    const char *instead; /* the blocking list's advice, unless the input defines it */
+    int marked;          /* marked_blocking, -1 until asked */
+} callee_facts;
+
+static _Thread_local struct {
+    callee_facts **slot; /* open addressing by clang_hashCursor */
+    unsigned cap, count;
+} facts;
+
+static callee_facts **facts_slot(CXCursor fn)
+{
+    unsigned mask = facts.cap - 1, k = clang_hashCursor(fn) & mask;
+    while (facts.slot[k] && !clang_equalCursors(facts.slot[k]->fn, fn))
+        k = (k + 1) & mask;
+    return &facts.slot[k];
+}
+
+static callee_facts *facts_of(tunit *t, CXCursor fn)
+{
+    if (2 * (facts.count + 1) > facts.cap) {
+        callee_facts **old = facts.slot;
+        unsigned n = facts.cap;
+        facts.cap = n ? 2 * n : 256;
+        facts.slot = xcalloc(facts.cap, sizeof *facts.slot);
+        for (unsigned i = 0; i < n; i++)
+            if (old[i])
+                *facts_slot(old[i]->fn) = old[i];
+        free(old);
+    }
+    callee_facts **at = facts_slot(fn);
+    if (*at)
+        return *at;
+    callee_facts *c = xcalloc(1, sizeof *c);
+    c->fn = fn;
+    c->name = cx_take(clang_getCursorSpelling(fn));
+    for (size_t i = 0; !c->instead && i < sizeof blocking / sizeof blocking[0]; i++)
+        if (strcmp(c->name, blocking[i].name) == 0)
+            c->instead = blocking[i].instead;
+    if (c->instead && defined_in_input(t, fn))
+        c->instead = NULL;
+    c->marked = -1;
+    facts.count++;
+    return *at = c;
+}
+
 static void check_blocking(tunit *t, afn *f, node *call)
 {
     CXCursor fn = an_call_target(call);
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
         return;
-    char *name = cx_take(clang_getCursorSpelling(fn));
-    const char *instead = NULL;
-    for (size_t i = 0; !instead && i < sizeof blocking / sizeof blocking[0]; i++)
-        if (strcmp(name, blocking[i].name) == 0)
-            instead = blocking[i].instead;
-    if (instead && defined_in_input(t, fn))
-        instead = NULL;
+    callee_facts *c = facts_of(t, fn);
+    const char *name = c->name, *instead = c->instead;
     if (instead && in_list(name, fd_calls) && (text_has(t, call, "MSG_DONTWAIT") || awaits_readiness(f->body)))
         instead = NULL;
+    if (!instead && c->marked < 0)
+        c->marked = marked_blocking(fn);
     if (instead)
         li_warn(t, call, LI_BLOCKING, "'%s' blocks the worker thread that runs async function '%s' (and every task "
              "queued on it); use %s", name, f->name, instead);
-    else if (marked_blocking(fn))
+    else if (c->marked)
         li_warn(t, call, LI_BLOCKING, "'%s' is declared AC_BLOCKING: it blocks the worker thread that runs async "
              "function '%s' (and every task queued on it)", name, f->name);
-    free(name);
 }
 
 /* ---------------------------------------------------------------- locks across awaits */

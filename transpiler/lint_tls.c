@@ -135,7 +135,7 @@ static int is_thread_local(const node *n)
 {
     if (n->kind != CXCursor_DeclRefExpr)
         return 0;
-    CXCursor d = clang_getCursorReferenced(n->cur);
+    CXCursor d = an_referenced(n);
     return clang_getCursorKind(d) == CXCursor_VarDecl && clang_getCursorTLSKind(d) != CXTLS_None;
 }
 
@@ -144,7 +144,7 @@ static int obj_index(tw *w, const node *n, int add)
     int err = is_errno(w->t, n);
     if (!err && !is_thread_local(n))
         return -1;
-    CXCursor d = err ? clang_getNullCursor() : clang_getCanonicalCursor(clang_getCursorReferenced(n->cur));
+    CXCursor d = err ? clang_getNullCursor() : clang_getCanonicalCursor(an_referenced(n));
     for (unsigned i = 0; i < w->nobj; i++)
         if (err ? clang_Cursor_isNull(w->objs[i].decl) != 0 : clang_equalCursors(w->objs[i].decl, d) != 0)
             return (int)i;

@@ -320,18 +320,24 @@ static int needed_after(lw *L, const var *v, const node *aw)
  * temporary always (future.h: AC__DEBUG_STORE, AC__DEBUG_LOAD). */
 static int debug_copied(lw *L, const var *v)
 {
-    CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
-    int reg = clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register;
-    if (reg && !lw_assignable(c))
+    if (!v->types_known) { /* asked at every await for every local: its type's answers are kept */
+        var *m = (var *)v;
+        CXType ty = clang_getCursorType(v->decl->cur), c = clang_getCanonicalType(ty);
+        m->reg = clang_Cursor_getStorageClass(v->decl->cur) == CX_SC_Register;
+        m->reg_unassignable = m->reg && !lw_assignable(c);
+        m->unsized = vm_type(ty) || clang_Type_getSizeOf(ty) <= 0;
+        m->by_value = m->reg || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic;
+        m->types_known = 1;
+    }
+    if (v->reg_unassignable)
         return COPY_NONE; /* neither an address nor assignment */
     if (v->as_local)
-        return reg ? COPY_VALUE : COPY_BYTES;
+        return v->reg ? COPY_VALUE : COPY_BYTES;
     if (v->in_frame || v->is_static || v->is_param || !v->scope || !v->name[0] || strncmp(v->name, "ac__", 4) == 0)
         return COPY_NONE;
-    if (vm_type(ty) || clang_Type_getSizeOf(ty) <= 0 || v->early_await ||
-        hidden_somewhere(L->f, v) || before_first_case(v))
+    if (v->unsized || v->early_await || hidden_somewhere(L->f, v) || before_first_case(v))
         return COPY_NONE;
-    return reg || clang_isVolatileQualifiedType(c) || c.kind == CXType_Atomic ? COPY_VALUE : COPY_BYTES;
+    return v->by_value ? COPY_VALUE : COPY_BYTES;
 }
 
 /* Whether a header promises the size of the frame of the function being lowered

@@ -112,20 +112,26 @@ unsigned lw_col_at(lw *L, unsigned off)
     return col;
 }
 
+static void putn(lw *L, const char *s, size_t n);
+
 void lw_put(lw *L, const char *s)
 {
-    for (const char *p = s; *p; p++)
-        L->cur_line += *p == '\n';
-    sb_puts(&L->out, s);
-    follow_line_directives(L, s, strlen(s));
+    putn(L, s, strlen(s));
 }
 
+/* Appends s, counting its lines; a line of it that starts with `#` may be a #line to follow. */
 static void putn(lw *L, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        L->cur_line += s[i] == '\n';
+    const char *end = s + n;
+    int directive = n && *s == '#';
+    for (const char *p = s; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL;) {
+        L->cur_line++;
+        p++;
+        directive |= p < end && *p == '#';
+    }
     sb_putn(&L->out, s, n);
-    follow_line_directives(L, s, n);
+    if (directive)
+        follow_line_directives(L, s, n);
 }
 
 /* The input's text [a, b), its line markers written as #line. */
@@ -174,10 +180,12 @@ void lw_sync(lw *L, unsigned off)
 
 /* Whether more code may follow TEXT on its line: not if a comment or a backslash would swallow it
  * (a comment's opening anywhere in it, even in a string, is enough to say no). */
-static int open_ended(const char *text)
+static int open_ended(const char *text, size_t n)
 {
-    size_t n = strlen(text);
-    return !strstr(text, "//") && !strstr(text, "/*") && !(n && text[n - 1] == '\\');
+    for (const char *s = memchr(text, '/', n); s; s = memchr(s + 1, '/', n - (size_t)(s + 1 - text)))
+        if (s + 1 < text + n && (s[1] == '/' || s[1] == '*'))
+            return 0;
+    return !(n && text[n - 1] == '\\');
 }
 
 /* A generated line. With #line on, the code generated for one user line goes on one output line:
@@ -186,7 +194,8 @@ static int open_ended(const char *text)
  * continued is known from its own text (gen_open). */
 static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap)
 {
-    sb piece = {0};
+    static _Thread_local sb piece; /* reused: one piece at a time */
+    piece.len = 0;
     sb_vprintf(&piece, fmt, ap);
     const char *text = piece.data ? piece.data : "";
     int join = L->t->lines && L->out.len && L->gen_end == L->out.len && L->gen_line == line && L->gen_open;
@@ -206,15 +215,15 @@ static void vgen(lw *L, unsigned line, int end_line, const char *fmt, va_list ap
     }
     /* The text may go on over lines of the user's (a call's arguments on lines of their own):
      * the lines after it are counted, and nothing joins it. */
-    int lines = strchr(text, '\n') != NULL;
-    putn(L, text, strlen(text));
+    size_t len = strlen(text);
+    int lines = memchr(text, '\n', len) != NULL;
+    putn(L, text, len);
     if (end_line) {
         lw_put(L, "\n");
         L->gen_end = L->out.len;
         L->gen_line = line;
-        L->gen_open = !lines && open_ended(text); /* a join needed the line open before */
+        L->gen_open = !lines && open_ended(text, len); /* a join needed the line open before */
     }
-    sb_free(&piece);
 }
 
 void lw_gline(lw *L, unsigned line, const char *fmt, ...)

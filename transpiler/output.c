@@ -174,6 +174,18 @@ static int may_name_macro(const composer *c, const char *code, size_t len)
     return 0;
 }
 
+/* The first ASYNCC_SELF_LINE (self, mlen bytes) in [p, end): found by its `#`, which only
+ * directives have in generated code, and is rarer than any pair of letters memmem looks for. */
+static const char *find_self_line(const char *p, const char *end, const char *self, size_t mlen)
+{
+    while ((p = memchr(p, '#', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= mlen && memcmp(p, self, mlen) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 static void put_code(composer *c, const char *code, size_t len)
 {
     sb pop = {0};
@@ -207,7 +219,7 @@ static void put_code(composer *c, const char *code, size_t len)
     const size_t mlen = sizeof self - 1;
     const char *p = code, *end = code + len;
     while (c->t->lines && p < end) {
-        const char *m = memmem(p, (size_t)(end - p), self, mlen);
+        const char *m = find_self_line(p, end, self, mlen);
         if (!m)
             break;
         if (m > code && m[-1] != '\n') {

@@ -168,10 +168,13 @@ static char *blank_bodies(const tunit *t, const body *b, unsigned from, unsigned
 {
     char *s = xmalloc(t->text_len + 1);
     memcpy(s, t->text, t->text_len + 1);
-    for (unsigned k = from; k < to; k++)
-        for (unsigned i = b[k].open + 1; i < b[k].close; i++)
-            if (s[i] != '\n')
-                s[i] = ' ';
+    for (unsigned k = from; k < to; k++) /* line by line: each run between newlines at once */
+        for (char *p = s + b[k].open + 1, *end = s + b[k].close; p < end;) {
+            char *nl = memchr(p, '\n', (size_t)(end - p));
+            char *stop = nl ? nl : end;
+            memset(p, ' ', (size_t)(stop - p));
+            p = stop + 1;
+        }
     return s;
 }
 
@@ -410,12 +413,12 @@ static int parse_split(tunit *t)
         first += b[k].close - b[k].open;
     if (k == 0)
         k = 1;
-    jobs[0].text = blank_bodies(t, b, k, nb);
     jobs[1].text = blank_bodies(t, b, 0, k);
     t->split = b[k].open;
     jobs[1].prebuild = t->split;
-    free(b);
     second_threaded = pthread_create(&second_thread, NULL, run_job, &jobs[1]) == 0;
+    jobs[0].text = blank_bodies(t, b, k, nb); /* while the second half is parsed */
+    free(b);
     run_job(&jobs[0]);
     free(jobs[0].text);
     second_pending = 1;

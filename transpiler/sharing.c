@@ -84,9 +84,15 @@ static int call_keeps_nothing(const tunit *t, const node *call)
     return ok;
 }
 
+/* Asked of every node on the way up from every reference: kept in the node. */
 static int is_array(const node *n)
 {
-    return ty_array(clang_getCursorType(n->cur));
+    if (!n->array_known) {
+        node *m = (node *)n;
+        m->array = ty_array(clang_getCursorType(n->cur)) != 0;
+        m->array_known = 1;
+    }
+    return n->array;
 }
 
 /* What an expression is to a local: (part of) the local itself, a pointer into it, or a value

@@ -7,19 +7,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each byte's classes: the lexer asks about every byte of a text of megabytes. */
+enum { IDENT_START = 1, IDENT_CHAR = 2, BLANK = 4 };
+static const unsigned char char_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
 static int ident_start(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+    return char_class[c] & IDENT_START; /* letters, _, $ and every byte >= 0x80 */
 }
 
 static int ident_char(unsigned char c)
 {
-    return ident_start(c) || (c >= '0' && c <= '9');
+    return char_class[c] & IDENT_CHAR; /* and digits */
 }
 
 static int blank(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    return char_class[(unsigned char)c] & BLANK; /* space, \t, \r, \f, \v */
 }
 
 /* The length of the punctuator at text[i], longest match (`>>=`, `->`, `...`). */
@@ -155,7 +168,8 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
             continue;
         }
         if (blank((char)c)) {
-            i++;
+            while (++i < len && blank(text[i]))
+                ;
             continue;
         }
         if (c == '\\' && i + 1 < len && (text[i + 1] == '\n' || text[i + 1] == '\r')) {
@@ -283,11 +297,14 @@ static const char *spelled(const tk_stream *s, const tk_token *t, size_t *n)
 
 int tk_is(const tk_stream *s, unsigned i, const char *spelling)
 {
-    size_t n = strlen(spelling), len;
     if (i >= s->n)
         return 0;
-    const char *p = spelled(s, &s->v[i], &len);
-    return len == n && memcmp(p, spelling, n) == 0;
+    const tk_token *t = &s->v[i];
+    size_t len = t->end - t->start;
+    const char *p = s->text + t->start;
+    if (t->kind == TK_PUNCT && len >= 2 && (p[0] == '<' || p[0] == ':' || p[0] == '%'))
+        p = spelled(s, t, &len);
+    return p[0] == spelling[0] && strlen(spelling) == len && memcmp(p, spelling, len) == 0;
 }
 
 int tk_in_code(const tk_stream *s, unsigned off)
@@ -314,7 +331,10 @@ unsigned tk_match(const tk_stream *s, unsigned i)
         const tk_token *t = &s->v[i];
         if (t->kind != TK_PUNCT)
             continue;
-        p = spelled(s, t, &n);
+        n = t->end - t->start;
+        p = s->text + t->start;
+        if (n == 2) /* a digraph is a bracket too */
+            p = spelled(s, t, &n);
         if (n != 1)
             continue;
         char c = *p;

@@ -37,8 +37,9 @@ static node *new_node(CXCursor c, node *parent)
 
 /* clang_getCursorExtent measures the last token of the extent again with a lexer of its own: it
  * was the dearest question asked of libclang, a tenth of all the time spent in asyncc's own
- * thread. The extents of the commonest expressions follow from the tokens of the text and their
- * children's extents instead. ASYNCC_CHECK_EXTENTS=1 compares each with libclang's (tests). */
+ * thread. The extents of the commonest expressions and statements (calls, members, unary
+ * operators, casts, strings, blocks, if/for/while/switch/case, return, declarations) follow from
+ * the tokens of the text and their children's extents instead. ASYNCC_CHECK_EXTENTS=1 compares each with libclang's (tests). */
 static const tk_stream *tokens; /* the preprocessed text's, set by an_extent_tokens */
 static int check_extents;
 
@@ -55,9 +56,14 @@ static unsigned token_at(unsigned off)
     return i < tokens->n && tokens->v[i].start == off ? i : tokens->n;
 }
 
-static unsigned location_offset(const node *n)
+/* Asked once per node: a node and its parent ask about it (spans_kids, one_token). */
+static unsigned location_offset(node *n)
 {
-    return an_offset(clang_getCursorLocation(n->cur));
+    if (!n->has_loc) {
+        n->loc = an_offset(clang_getCursorLocation(n->cur));
+        n->has_loc = 1;
+    }
+    return n->loc;
 }
 
 /* A single token at n's location: a name, a number. */
@@ -96,6 +102,132 @@ static int spans_kids(node *n, unsigned want)
     return 1;
 }
 
+/* The index of the first significant token after offset off (the end of a token). */
+static unsigned token_after(unsigned off)
+{
+    return tk_next(tokens, tk_at(tokens, off));
+}
+
+/* [start, end of token i) when i is a token. */
+static int up_to_token(node *n, unsigned start, unsigned i)
+{
+    if (i >= tokens->n)
+        return 0;
+    n->xstart = start;
+    n->xend = tokens->v[i].end;
+    return 1;
+}
+
+/* `f(args)`: from the callee (the first child, which a `(` follows) to the `)` matching it. */
+static int call(node *n)
+{
+    if (!n->nkids)
+        return 0;
+    unsigned open = token_after(nend(n->kids[0]));
+    if (!tk_is(tokens, open, "("))
+        return 0;
+    return up_to_token(n, nstart(n->kids[0]), tk_match(tokens, open));
+}
+
+/* `base.m`, `base->m`: from the base to the member's name. */
+static int member(node *n)
+{
+    if (n->nkids != 1)
+        return 0;
+    unsigned op = token_after(nend(n->kids[0]));
+    if (!tk_is(tokens, op, ".") && !tk_is(tokens, op, "->"))
+        return 0;
+    unsigned name = tk_next(tokens, op + 1);
+    if (name >= tokens->n || tokens->v[name].kind != TK_IDENT)
+        return 0;
+    return up_to_token(n, nstart(n->kids[0]), name);
+}
+
+/* `-x`, `&x`, `x++`: the operator before the operand (where n starts) or after it. */
+static int unary(node *n)
+{
+    if (n->nkids != 1)
+        return 0;
+    unsigned at = location_offset(n);
+    if (at < nstart(n->kids[0])) {
+        n->xstart = at;
+        n->xend = nend(n->kids[0]);
+        return 1;
+    }
+    unsigned op = token_after(nend(n->kids[0]));
+    if (at != nstart(n->kids[0]) || (!tk_is(tokens, op, "++") && !tk_is(tokens, op, "--")))
+        return 0;
+    return up_to_token(n, at, op);
+}
+
+/* From n's location (where it starts: `(type)`, `if`, `case`...) to the end of its last child. */
+static int to_last_kid(node *n)
+{
+    if (!n->nkids)
+        return 0;
+    n->xstart = location_offset(n);
+    n->xend = nend(n->kids[n->nkids - 1]);
+    return n->xstart < n->xend;
+}
+
+/* A string literal: its first token and the ones concatenated to it. */
+static int string_literal(node *n)
+{
+    unsigned i = token_at(location_offset(n));
+    if (i == tokens->n || tokens->v[i].kind != TK_STRING)
+        return 0;
+    unsigned last = i;
+    for (unsigned k = tk_next(tokens, i + 1); k < tokens->n && tokens->v[k].kind == TK_STRING; k = tk_next(tokens, k + 1))
+        last = k;
+    return up_to_token(n, tokens->v[i].start, last);
+}
+
+/* `{ ... }`: its brace and the matching one. */
+static int compound(node *n)
+{
+    unsigned i = token_at(location_offset(n));
+    if (!tk_is(tokens, i, "{"))
+        return 0;
+    return up_to_token(n, tokens->v[i].start, tk_match(tokens, i));
+}
+
+/* `return x`: to the end of its value, else of the keyword. */
+static int return_stmt(node *n)
+{
+    if (n->nkids > 1)
+        return 0;
+    if (n->nkids == 0)
+        return one_token(n);
+    return to_last_kid(n);
+}
+
+/* A declaration statement: from its start to the `;` that ends it (outside brackets). */
+static int decl_stmt(node *n)
+{
+    unsigned i = token_at(location_offset(n));
+    if (i == tokens->n)
+        return 0;
+    unsigned depth = 0;
+    for (unsigned k = i; k < tokens->n; k = tk_next(tokens, k + 1)) {
+        const tk_token *tk = &tokens->v[k];
+        if (tk->kind != TK_PUNCT || tk->end - tk->start > 2)
+            continue;
+        char c = tokens->text[tk->start], c2 = tokens->text[tk->start + 1];
+        if (tk->end - tk->start == 2) { /* a digraph bracket: left to libclang */
+            if ((c == '<' && (c2 == ':' || c2 == '%')) || (c == ':' && c2 == '>') || (c == '%' && c2 == '>'))
+                return 0;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{')
+            depth++;
+        else if ((c == ')' || c == ']' || c == '}') && depth-- == 0)
+            return 0;
+        else if (c == ';' && depth == 0)
+            return up_to_token(n, tokens->v[i].start, k);
+    }
+    return 0;
+}
+
 static int derived_extent(node *n)
 {
     if (!tokens)
@@ -105,7 +237,31 @@ static int derived_extent(node *n)
     case CXCursor_IntegerLiteral:
     case CXCursor_FloatingLiteral:
     case CXCursor_CharacterLiteral:
+    case CXCursor_BreakStmt:
+    case CXCursor_ContinueStmt:
         return one_token(n);
+    case CXCursor_CallExpr:
+        return call(n);
+    case CXCursor_MemberRefExpr:
+        return member(n);
+    case CXCursor_UnaryOperator:
+        return unary(n);
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_IfStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+        return to_last_kid(n);
+    case CXCursor_StringLiteral:
+        return string_literal(n);
+    case CXCursor_CompoundStmt:
+        return compound(n);
+    case CXCursor_ReturnStmt:
+        return return_stmt(n);
+    case CXCursor_DeclStmt:
+        return decl_stmt(n);
     case CXCursor_ParenExpr:
         return parenthesized(n);
     case CXCursor_BinaryOperator:
@@ -165,11 +321,21 @@ static void close_node(build *b)
     b->nkids = first;
 }
 
+/* The parent libclang passes is the very cursor it passed for that node: equal field by field,
+ * which is asked first (libclang's own comparison, the fallback, costs a call). */
+static int same_cursor(CXCursor a, CXCursor b)
+{
+    if (a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] && a.data[1] == b.data[1] &&
+        a.data[2] == b.data[2])
+        return 1;
+    return clang_equalCursors(a, b);
+}
+
 /* One recursive walk (a nested clang_visitChildren per node would cost a libclang visitor each). */
 static enum CXChildVisitResult build_visit(CXCursor c, CXCursor parent, CXClientData data)
 {
     build *b = data;
-    while (b->nopen > 1 && !clang_equalCursors(b->open[b->nopen - 1]->cur, parent))
+    while (b->nopen > 1 && !same_cursor(b->open[b->nopen - 1]->cur, parent))
         close_node(b);
     node *n = new_node(c, b->open[b->nopen - 1]);
     if (b->nkids == b->kcap) {
