@@ -71,11 +71,9 @@ static void drop_repeated_kids(node *n)
 static int vla_sizeof(node *n)
 {
     if (!n->vla_sizeof_known) {
-        CXEvalResult r = clang_Cursor_Evaluate(n->cur);
-        n->vla_sizeof = !r;
+        unsigned long long size;
+        n->vla_sizeof = !an_size_value(n, &size);
         n->vla_sizeof_known = 1;
-        if (r)
-            clang_EvalResult_dispose(r);
     }
     return n->vla_sizeof;
 }
