@@ -86,6 +86,15 @@ static ac_task *task_alloc(const ac_future_type *type)
     return (ac_task *)(raw + pre);
 }
 
+/* Gives back what task_alloc gave. */
+static void task_dealloc(ac_task *task)
+{
+    if (AC__LIKELY(is_chunked(task->type)))
+        ac__mem_free(task, task_size(task->type));
+    else
+        free((char *)task - listed_prefix(task->type));
+}
+
 /* Publishes a task fully initialized (state and references set) to task dumps and shutdown. */
 static void registry_add(ac_task *task)
 {
@@ -166,10 +175,7 @@ void ac__task_free(ac_task *task)
     registry_remove(task, chunked);
     if (task->arena)
         ac__arena_destroy(task->arena);
-    if (AC__LIKELY(chunked))
-        ac__mem_free(task, task_size(type));
-    else
-        free((char *)task - listed_prefix(type));
+    task_dealloc(task);
     struct ac__worker *w = ac__current;
     if (w)
         AC__STAT_INC(w, freed);
@@ -253,11 +259,7 @@ void ac__task_unspawned(ac_task **task)
     ac_task *t = *task;
     if (!t)
         return;
-    /* never published: not in the registry, not counted as spawned */
-    if (AC__LIKELY(is_chunked(t->type)))
-        ac__mem_free(t, task_size(t->type));
-    else
-        free((char *)t - listed_prefix(t->type));
+    task_dealloc(t); /* never published: not in the registry, not counted as spawned */
 }
 
 static void count_spawn(struct ac__runtime *rt)
