@@ -20,6 +20,7 @@
     X(clang_CompileCommands_getSize) \
     X(clang_Cursor_Evaluate) \
     X(clang_Cursor_getStorageClass) \
+    X(clang_Cursor_isFunctionInlined) \
     X(clang_Cursor_getTranslationUnit) \
     X(clang_Cursor_getVarDeclInitializer) \
     X(clang_Cursor_hasAttrs) \
@@ -153,6 +154,7 @@ int cx_load(void);
 #define clang_getArrayElementType (cx_api.clang_getArrayElementType)
 #define clang_getCString (cx_api.clang_getCString)
 #define clang_getCanonicalCursor (cx_api.clang_getCanonicalCursor)
+#define clang_Cursor_isFunctionInlined (cx_api.clang_Cursor_isFunctionInlined)
 #define clang_getCanonicalType (cx_api.clang_getCanonicalType)
 #define clang_getClangVersion (cx_api.clang_getClangVersion)
 #define clang_getCursorDefinition (cx_api.clang_getCursorDefinition)

@@ -135,11 +135,18 @@ static int empty_parens(const tunit *t, CXCursor def)
     return close < ts->n && tk_is(ts, open, "(") && tk_is(ts, close, ")");
 }
 
+/* Whether f's definition declares no prototype: `f()` or K&R. */
+static int no_prototype(const tunit *t, const afn *f)
+{
+    CXCursor def = f->root->cur;
+    return clang_getCursorType(def).kind == CXType_FunctionNoProto || f->self->kr_params || empty_parens(t, def);
+}
+
 static void old_style(lw *L, sb *out)
 {
     afn *f = L->f;
     CXCursor def = f->root->cur;
-    if (clang_getCursorType(def).kind != CXType_FunctionNoProto && !f->self->kr_params && !empty_parens(L->t, def))
+    if (!no_prototype(L->t, f))
         return;
     /* a prototype of f before its definition, in the file or a header it includes */
     before b = {clang_getCanonicalCursor(def), an_offset(clang_getCursorLocation(def)), 0, 0};
@@ -147,6 +154,8 @@ static void old_style(lw *L, sb *out)
     const char *n = f->self->name;
     /* main's as a static function's: gcc warns about both, clang about neither */
     int local = f->self->is_static || f->is_main;
+    if (!local && !b.any && !clang_Cursor_isFunctionInlined(def))
+        return; /* missing_prototype's witness, without a prototype, says these too */
     const char *linkage = local ? "static __attribute__((__unused__))" : "__attribute__((__weak__))";
     /* -Wmissing-prototypes would name ac__kr_f; an async function's own is lost (guide) */
     sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-prototypes\\\"\")"
@@ -163,10 +172,77 @@ static void old_style(lw *L, sb *out)
     free(head);
 }
 
+/* A parameter of f's witness of a missing prototype: as written; of a K&R definition, promoted
+ * (as callers pass it: compatible with a later `f()`). */
+static char *witness_param(lw *L, var *v)
+{
+    CXType ty = clang_getCursorType(v->decl->cur);
+    if (!L->f->self->kr_params || !an_promoted(ty))
+        return param_decl(L, v);
+    return xasprintf("%s %s", clang_getCanonicalType(ty).kind == CXType_Float ? "double" : "int", v->name);
+}
+
+/*
+ * -Wmissing-prototypes (and clang's) of a definition of external linkage that no declaration
+ * came before: a definition of f itself, of f's type (a later declaration of f in the file
+ * agrees with it), weak and never called, returning a zero. Its symbol is another (f's is
+ * ac__run_f's, for debuggers), which only a declaration can give it; one before the definition
+ * would be the prototype whose absence is the warning, but one in a block of a function nothing
+ * calls is not, for gcc and clang alike. Inline definitions are exempt, as they are from the
+ * warning; after a declaration `f()`, and for parameters of variably modified type, it stays
+ * lost (guide).
+ */
+static void missing_prototype(lw *L, sb *out)
+{
+    afn *f = L->f;
+    CXCursor def = f->root->cur;
+    if (f->self->is_static || f->is_main || clang_Cursor_isFunctionInlined(def) ||
+        !clang_equalCursors(clang_getCanonicalCursor(def), def))
+        return;
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
+            return;
+    /* `f()` or K&R: so is the witness, which gcc and clang judge as they judge f (gcc's
+     * -Wstrict-prototypes, if on, says it instead of -Wmissing-prototypes) */
+    int old = no_prototype(L->t, f);
+    const char *n = f->self->name;
+    char *ret = f->self->ret_type ? xasprintf("__typeof__(%s)", f->self->ret_type) : xstrdup("void");
+    sb params = {0}, body = {0};
+    if (f->self->ret_type) /* before any statement: C90 */
+        sb_printf(&body, " static %s ac__zero;", ret);
+    for (unsigned i = 0; i < f->nvars && !old; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *d = witness_param(L, v);
+        sb_printf(&params, "%s%s", params.len ? ", " : "", d);
+        free(d);
+        if (v->name[0])
+            sb_printf(&body, " (void)%s;", v->name);
+    }
+    const char *ps = params.len ? params.data : old ? "" : "void";
+    if (f->self->ret_type)
+        sb_puts(&body, " return ac__zero;");
+    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wnested-externs\\\"\")"
+                   " _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-prototypes\\\"\")"
+                   " static __inline__ __attribute__((__unused__)) void ac__wp_%s(void) {"
+                   " extern %s %s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END\n",
+              f->line, L->file, n, ret, n, ps, n);
+    /* clang's note "declare 'static'" points at the type, on f's line too */
+    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN __attribute__((__weak__)) %s\n", f->line, L->file, ret);
+    char *head = xasprintf("%s(%s) {%s } AC__GEN_END", n, ps, body.data ? body.data : "");
+    put_at(L, out, def, head, 0);
+    free(head);
+    free(ret);
+    sb_free(&params);
+    sb_free(&body);
+}
+
 void lw_emit_witnesses(lw *L, sb *out)
 {
     if (!L->t->lines)
         return;
     unused_params(L, out);
     old_style(L, out);
+    missing_prototype(L, out);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -297,6 +298,7 @@ static char *include_dir(const char *argv0)
 
 /* ASYNCC_TIMING=1 prints where the time goes, phase by phase, on stderr. */
 static double phase_start, phase_cpu;
+static long phase_faults;
 static int timing;
 
 static double now_s(clockid_t clock)
@@ -306,15 +308,20 @@ static double now_s(clockid_t clock)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Wall time, and CPU time of every thread (what a loaded machine or a parallel build pays). */
+/* Wall time, CPU time of every thread (what a loaded machine or a parallel build pays), and
+ * the pages first touched (each a minor fault: kernel time). */
 static void phase(const char *name)
 {
     if (!timing)
         return;
     double t = now_s(CLOCK_MONOTONIC), c = now_s(CLOCK_PROCESS_CPUTIME_ID);
-    fprintf(stderr, "asyncc: %-12s %7.1f ms  cpu %7.1f ms\n", name, (t - phase_start) * 1e3, (c - phase_cpu) * 1e3);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(stderr, "asyncc: %-12s %7.1f ms  cpu %7.1f ms  faults %6ld\n", name, (t - phase_start) * 1e3,
+            (c - phase_cpu) * 1e3, ru.ru_minflt - phase_faults);
     phase_start = t;
     phase_cpu = c;
+    phase_faults = ru.ru_minflt;
 }
 
 /* Sanitizer builds: asyncc is a short-lived process that leaves its memory to exit, so leak

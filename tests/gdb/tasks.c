@@ -10,14 +10,14 @@
 static ac_mpsc *never; /* nobody sends on it: receivers wait forever */
 
 /* Three levels: outer -> middle -> inner, inner waiting on the channel. */
-async int inner(int depth, long tag)
+static async int inner(int depth, long tag)
 {
     long got = 0;
     int rc = await(ac_mpsc_recv(never, &got));
     return rc + (int)got + depth + (int)tag;
 }
 
-async int middle(int level)
+static async int middle(int level)
 {
     char label[16] = "middle";
     int sum = level * 10;
@@ -25,7 +25,7 @@ async int middle(int level)
     return sum + label[0];
 }
 
-async int outer(int seed)
+static async int outer(int seed)
 {
     double ratio = seed / 4.0;
     int total = await(middle(seed));
@@ -33,7 +33,7 @@ async int outer(int seed)
 }
 
 /* A combinator: two branches pending at once. */
-async int racer(unsigned id)
+static async int racer(unsigned id)
 {
     long a = 0, b = 0;
     int which = await(ac_select(ac_mpsc_recv(never, &a), ac_sleep_ms(600000)));
@@ -42,7 +42,7 @@ async int racer(unsigned id)
 
 /* Two arrays of one block whose uses do not overlap share frame bytes (a union when optimized):
  * at the second await first's value no longer matters and its bytes may be second's. */
-async int sleeper(int ms)
+static async int sleeper(int ms)
 {
     int slept = ms;
     {
@@ -57,12 +57,12 @@ async int sleeper(int ms)
 }
 
 /* A join with one branch finished (quick) and one pending (far_away, in the task's arena). */
-async int quick(int v)
+static async int quick(int v)
 {
     return v + 1;
 }
 
-async int joiner(int n)
+static async int joiner(int n)
 {
     int q = 0, f = 0;
     await(ac_join(q = quick(n), f = far_away(n)));

@@ -54,7 +54,7 @@ static atomic_int watchdog_spoke_while_blocked;
 static atomic_int blocked; /* 1 while the blocker sleeps */
 
 /* The connection that asks for it blocks its worker: a blocking call in a task. */
-async int block_worker(void)
+static async int block_worker(void)
 {
     atomic_store(&blocked, 1);
     usleep(1900 * 1000); /* (the watchdog speaks after 300 ms: a busy machine gets time) */
@@ -64,7 +64,7 @@ async int block_worker(void)
     return 0;
 }
 
-async int echo_conn(int fd)
+static async int echo_conn(int fd)
 {
     char buf[64];
     for (;;) {
@@ -80,7 +80,7 @@ async int echo_conn(int fd)
     return 0;
 }
 
-async int acceptor(int lfd)
+static async int acceptor(int lfd)
 {
     for (;;) {
         int fd = await(ac_accept(lfd, NULL, NULL));

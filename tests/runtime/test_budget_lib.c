@@ -48,7 +48,7 @@ static const char *const kind_names[] = {
 static atomic_long ticks;
 static atomic_int stop, finished_members;
 
-async void ticker(void)
+static async void ticker(void)
 {
     while (!atomic_load(&stop)) {
         atomic_fetch_add(&ticks, 1);
@@ -56,7 +56,7 @@ async void ticker(void)
     }
 }
 
-async int member(void)
+static async int member(void)
 {
     atomic_fetch_add(&finished_members, 1);
     return 1;
@@ -76,7 +76,7 @@ static ac_child child;
 
 /* Keeps the reader supplied: bytes are written to its pipe and read into its buffer only when
  * the buffer is empty, so nearly every read is served from the buffer. */
-async void refill(const char *unit)
+static async void refill(const char *unit)
 {
     size_t have;
     ac_buf_data(reader, &have);
@@ -91,7 +91,7 @@ async void refill(const char *unit)
 }
 
 /* Awaits the kind's future, ready at once, n times; returns the ticker's turns meanwhile. */
-async long busy(enum kind k, int n)
+static async long busy(enum kind k, int n)
 {
     long before = atomic_load(&ticks);
     int v = 0, one = 1;
@@ -174,7 +174,7 @@ async long busy(enum kind k, int n)
 }
 
 /* join_next over members that all finished before the loop starts. */
-async long busy_group(void)
+static async long busy_group(void)
 {
     ac_task_group *g = ac_task_group_new();
     for (int i = 0; i < MEMBERS; i++)
@@ -196,7 +196,7 @@ async long busy_group(void)
     return turns;
 }
 
-async int root(void)
+static async int root(void)
 {
     token = ac_cancel_token_new();
     ac_cancel_token_cancel(token);

@@ -21,7 +21,7 @@ static const char *text(int i, char *buf, size_t len)
 }
 
 /* Writes every line, and a last one without a newline, in pieces of 1 to 37 bytes. */
-async void feed(int fd)
+static async void feed(int fd)
 {
     static char all[NLINES * 64];
     size_t len = 0;
@@ -44,7 +44,7 @@ static unsigned char pattern(size_t i)
     return (unsigned char)(i * 13 + i / 251);
 }
 
-async long drain(int fd, size_t len)
+static async long drain(int fd, size_t len)
 {
     static unsigned char buf[65536];
     size_t got = 0;

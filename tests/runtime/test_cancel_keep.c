@@ -60,7 +60,7 @@ static void got_bytes(const unsigned char *p, long n, long *at)
     *at += n;
 }
 
-async void read_stream(void)
+static async void read_stream(void)
 {
     unsigned char buf[256];
     long at = 0, drops = 0;
@@ -123,7 +123,7 @@ static void *dgram_writer(void *arg)
     return NULL;
 }
 
-async void read_datagrams(void)
+static async void read_datagrams(void)
 {
     unsigned char buf[64];
     unsigned next = 0;
@@ -163,13 +163,13 @@ async void read_datagrams(void)
     printf("cancel_keep: %u datagrams in order, %ld reads dropped\n", next, drops);
 }
 
-async void wait_recv(int fd, char *buf)
+static async void wait_recv(int fd, char *buf)
 {
     await(ac_recv(fd, buf, 16, 0));
     CHECK(0); /* cancelled before the receive is reported */
 }
 
-async long read_four(int fd, char *buf)
+static async long read_four(int fd, char *buf)
 {
     return await(ac_read(fd, buf, 4));
 }
@@ -177,7 +177,7 @@ async long read_four(int fd, char *buf)
 /* Starts a receive, sends it bytes and cancels it before its task runs again (one thread runs
  * every task): returns whether the bytes were kept (the kernel has them no more: io_uring did
  * the receive before the cancel), on a socket pair made in sv. */
-async bool cancel_taken_receive(int *sv)
+static async bool cancel_taken_receive(int *sv)
 {
     char buf[16];
     CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
@@ -190,7 +190,7 @@ async bool cancel_taken_receive(int *sv)
     return recv(sv[0], &peek, 1, MSG_PEEK | MSG_DONTWAIT) < 0;
 }
 
-async int kept_after_cancel(void)
+static async int kept_after_cancel(void)
 {
     int sv[2];
     char buf[16] = {0};
@@ -237,7 +237,7 @@ async int kept_after_cancel(void)
     return 0;
 }
 
-async int read_both(void)
+static async int read_both(void)
 {
     CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, stream), 0);
     CHECK_EQ(socketpair(AF_UNIX, SOCK_DGRAM, 0, dgram), 0);

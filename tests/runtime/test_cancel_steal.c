@@ -19,7 +19,7 @@ static atomic_long sent, received;
 static atomic_int finished;
 
 /* Receives with a 0-1 ms timeout, ROUNDS times, counting what arrives. */
-async void receiver(int fd, int salt)
+static async void receiver(int fd, int salt)
 {
     char buf[64];
     for (int i = 0; i < ROUNDS; i++) {
@@ -38,7 +38,7 @@ async void receiver(int fd, int salt)
 }
 
 /* Writes a byte to each client now and then, meanwhile keeping its worker busy. */
-async void writer(int *clients)
+static async void writer(int *clients)
 {
     while (atomic_load(&finished) < CONNS) {
         for (int c = 0; c < CONNS; c++)

@@ -32,7 +32,7 @@ static int deny_pidfd_send_signal(void)
 }
 
 /* A child that would sleep 30 s, killed: it ends by SIGKILL within 5 s. */
-async int kill_sleeper(void)
+static async int kill_sleeper(void)
 {
     char *argv[] = {"sleep", "30", NULL};
     ac_child child;

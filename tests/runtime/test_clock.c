@@ -13,7 +13,7 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-async int slow(unsigned long ms, int v)
+static async int slow(unsigned long ms, int v)
 {
     await(ac_sleep_ms(ms));
     return v;

@@ -31,7 +31,7 @@ int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
     return __real_epoll_wait(epfd, ev, max, timeout);
 }
 
-async void write_later(int fd)
+static async void write_later(int fd)
 {
     await(ac_sleep_ms(1));
     CHECK_EQ(write(fd, "ping", 4), 4);

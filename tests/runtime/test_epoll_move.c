@@ -51,7 +51,7 @@ static void *writer(void *arg)
 }
 
 /* A wait for a byte on fd, from the worker running the caller, `me`. */
-async void wait_byte(int fd, int me)
+static async void wait_byte(int fd, int me)
 {
     char c;
     write_fd = fd;
@@ -63,7 +63,7 @@ async void wait_byte(int fd, int me)
 }
 
 /* The second wait, on a worker other than `not_on` (returns at once on that one). */
-async int stage2(int fd, int not_on)
+static async int stage2(int fd, int not_on)
 {
     int me = (int)ac__current->index;
     if (me == not_on || atomic_load(&stage2_on) >= 0)

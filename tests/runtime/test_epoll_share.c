@@ -30,7 +30,7 @@ static int sock[2], fds[N];
 static pthread_t sub_thread[N], done_thread[N];
 static atomic_int started;
 
-async void reader(int i)
+static async void reader(int i)
 {
     unsigned char c;
     sub_thread[i] = pthread_self(); /* the worker whose set takes the wait */
@@ -41,7 +41,7 @@ async void reader(int i)
 }
 
 /* Pinned: spawns the readers on its worker, then parks with them. */
-async void spawner(ac_task **tasks, pthread_t *mine)
+static async void spawner(ac_task **tasks, pthread_t *mine)
 {
     *mine = pthread_self();
     for (int i = 0; i < N; i++)
@@ -61,7 +61,7 @@ static void *writer(void *arg)
 
 /* One round: how many waits were on the spawner's worker, and how many of those resumed on the
  * other one. */
-async void round_trip(int *on_h, int *moved)
+static async void round_trip(int *on_h, int *moved)
 {
     static ac_task *tasks[N];
     pthread_t h;

@@ -11,7 +11,7 @@
 #include "test.h"
 
 /* recv with a deadline: a recv that waits on a registration epoll forgot would hang. */
-async long recv_within(int fd, char *buf, size_t len)
+static async long recv_within(int fd, char *buf, size_t len)
 {
     long n = -1;
     int r = await(ac_timeout(5000, n = ac_recv(fd, buf, len, 0)));
@@ -19,14 +19,14 @@ async long recv_within(int fd, char *buf, size_t len)
     return n;
 }
 
-async void write_later(int fd, const char *s)
+static async void write_later(int fd, const char *s)
 {
     await(ac_sleep_ms(2));
     CHECK_EQ(write(fd, s, strlen(s)), (long)strlen(s));
 }
 
 /* A connection accepted by the runtime, and its client end (blocking, raw). */
-async int accepted(int listener, int *client)
+static async int accepted(int listener, int *client)
 {
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)ac_socket_port(listener)),
                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};

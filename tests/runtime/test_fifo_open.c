@@ -36,7 +36,7 @@ static void *late_writer(void *path)
 }
 
 /* The longest of 40 sleeps of 5 ms, in ms: long when the worker is blocked. */
-async int ticker(void)
+static async int ticker(void)
 {
     unsigned long long worst = 0;
     for (int i = 0; i < 40; i++) {

@@ -16,7 +16,7 @@
 static int to_child[2], to_parent[2], never[2];
 
 /* A read that nothing will answer, in flight when fork() runs: its timeout drops it. */
-async int read_in_flight(void)
+static async int read_in_flight(void)
 {
     char b;
     long n = 0;
@@ -29,20 +29,20 @@ static long add_one(void *arg)
     return (long)arg + 1;
 }
 
-async int add_later(int x)
+static async int add_later(int x)
 {
     await(ac_sleep_ms(2));
     return x + 1;
 }
 
 /* Reads one int from fd: the whole of it, or 0 at end of file. */
-async int read_int(int fd, int *v)
+static async int read_int(int fd, int *v)
 {
     long n = await(ac_read_exact(fd, v, sizeof *v));
     return n == (long)sizeof *v;
 }
 
-async int child_side(ac_signal_listener *l)
+static async int child_side(ac_signal_listener *l)
 {
     /* The pool and timers, fresh here. */
     CHECK_EQ(await(ac_spawn_blocking(add_one, (void *)41)), 42);
@@ -75,7 +75,7 @@ async int child_side(ac_signal_listener *l)
     return 7;
 }
 
-async int parent_side(pid_t pid, ac_signal_listener *l)
+static async int parent_side(pid_t pid, ac_signal_listener *l)
 {
     for (int i = 0; i < ROUNDS; i++) {
         CHECK_EQ(await(ac_write_all(to_child[1], &i, sizeof i)), (long)sizeof i);

@@ -8,16 +8,16 @@
 
 #include "test.h"
 
-async long give_long(void)
+static async long give_long(void)
 {
     return 0x1122334455667788L;
 }
 
-async void give_nothing(void)
+static async void give_nothing(void)
 {
 }
 
-async int give_int(int v)
+static async int give_int(int v)
 {
     return v;
 }
@@ -28,7 +28,7 @@ struct guarded {
 };
 
 /* A long member taken into an int: must abort before the canary changes. */
-async int long_into_int(void)
+static async int long_into_int(void)
 {
     ac_task_group *g = ac_task_group_new();
     ac_task_group_spawn(g, give_long());
@@ -39,7 +39,7 @@ async int long_into_int(void)
 }
 
 /* A member returning nothing taken into a variable. */
-async int nothing_into_long(void)
+static async int nothing_into_long(void)
 {
     ac_task_group *g = ac_task_group_new();
     ac_task_group_spawn(g, give_nothing());
@@ -50,7 +50,7 @@ async int nothing_into_long(void)
 }
 
 /* Members of three types, each taken into a variable of its own type, NULL or a void *. */
-async int mixed(void)
+static async int mixed(void)
 {
     ac_task_group *g = ac_task_group_new();
     ac_task_group_spawn(g, give_long());

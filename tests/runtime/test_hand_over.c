@@ -27,7 +27,7 @@ static int a[2], b[2], fa[MANY], fb[MANY]; /* worker 0's readers wait on a's dup
 static int sub[MANY], resumed[MANY];
 static atomic_int started, finished, hog_running, stop_hog;
 
-async void reader(int i)
+static async void reader(int i)
 {
     unsigned char c;
     /* Slow to start: worker 0 falls behind and worker 1 steals half of the readers. */
@@ -41,7 +41,7 @@ async void reader(int i)
 }
 
 /* Pinned to worker 0: keeps it awake with polls of 0.5 ms and nothing else queued. */
-async void hog(void)
+static async void hog(void)
 {
     atomic_store(&hog_running, 1);
     while (!atomic_load(&stop_hog)) {
@@ -63,7 +63,7 @@ static void *writer(void *arg)
 
 /* One round with n readers; returns how many waited on worker 1 and sets *moved to how many of
  * those resumed on worker 0 (-1: root did not run on worker 0, the round does not count). */
-async int round_trip(int n, int *moved)
+static async int round_trip(int n, int *moved)
 {
     static ac_task *tasks[MANY];
     atomic_store(&started, 0);
@@ -106,7 +106,7 @@ async int round_trip(int n, int *moved)
 
 /* Rounds of n readers until `rounds` of them had more than `over` on worker 1 (or the time is
  * up); adds up how many waited there and how many of those moved. Returns the rounds done. */
-async int rounds_of(int n, int over, int rounds, int *moved_all, int *on_b_all)
+static async int rounds_of(int n, int over, int rounds, int *moved_all, int *on_b_all)
 {
     int done = 0;
     *moved_all = *on_b_all = 0;
@@ -128,7 +128,7 @@ async int rounds_of(int n, int over, int rounds, int *moved_all, int *on_b_all)
  * a round in which the machine's load broke that (a poll preempted for 2 ms makes the monitor
  * take worker 0 over) may see no hand-over, so rounds repeat for up to TEST_RETRY_SECONDS and one
  * must show it. Before, none did. Then rounds with a batch on worker 1. */
-async int root(void)
+static async int root(void)
 {
     int counted = 0, best = -1, best_of = 0, moved_all, on_b_all;
     bool few_done = false;

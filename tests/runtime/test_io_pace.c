@@ -17,7 +17,7 @@
 static char path[] = "/tmp/asyncc-io-pace-XXXXXX";
 static int in_flight, most, finished;
 
-async void read_one(void)
+static async void read_one(void)
 {
     char buf[64];
     in_flight++;
@@ -29,7 +29,7 @@ async void read_one(void)
     finished++;
 }
 
-async int root(void)
+static async int root(void)
 {
     static ac_task *tasks[N];
     for (int i = 0; i < N; i++)

@@ -102,7 +102,7 @@ static void *worker(void *arg)
 static struct job jobs[NJOBS];
 static struct worker_arg args[NJOBS];
 
-async int waiter(struct job *j)
+static async int waiter(struct job *j)
 {
     return await(job_wait(j));
 }

@@ -13,7 +13,7 @@
 
 /* A writer that flushes under a timeout that may expire at once, until the flush is seen done:
  * what each dropped flush wrote leaves the buffer, and the empty buffer's flush must end it. */
-async long flush_until_done(ac_bufwriter *w)
+static async long flush_until_done(ac_bufwriter *w)
 {
     int r = 0, rounds = 0;
     while (await(ac_timeout(0, r = ac_buf_flush(w))) == -ETIMEDOUT)

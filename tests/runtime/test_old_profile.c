@@ -48,7 +48,7 @@ static int refuse_newer_calls(int err, bool with_pidfd_open)
     return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 }
 
-async int work(void)
+static async int work(void)
 {
     /* Timers: epoll_pwait2's timeout, or epoll_wait's. */
     unsigned long long t0 = ac_now_ms();

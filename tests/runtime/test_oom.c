@@ -118,7 +118,7 @@ static void constructors(void)
 }
 
 /* An unbounded channel whose ring cannot grow refuses the send and keeps what it holds. */
-async void unbounded(void)
+static async void unbounded(void)
 {
     ac_mpsc *ch = ac_mpsc_unbounded_new(sizeof(int));
     CHECK(ch);
@@ -183,7 +183,7 @@ static void drops(void)
 static ac_barrier *barrier;
 static atomic_int through;
 
-async void arrive(void)
+static async void arrive(void)
 {
     await(ac_barrier_wait(barrier));
     atomic_fetch_add(&through, 1);
@@ -191,7 +191,7 @@ async void arrive(void)
 
 static atomic_int finished;
 
-async void sleeper(unsigned long ms)
+static async void sleeper(unsigned long ms)
 {
     await(ac_sleep_ms(ms));
     atomic_fetch_add(&finished, 1);

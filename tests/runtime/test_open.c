@@ -49,7 +49,7 @@ static void start_over(int threads, int now)
 
 static atomic_int fifo_opened;
 
-async int open_fifo(void)
+static async int open_fifo(void)
 {
     int fd = await(ac_open(fifo, O_RDONLY, 0));
     atomic_store(&fifo_opened, 1);

@@ -22,7 +22,7 @@ static char *const *sh(char **argv, const char *script)
 }
 
 /* Reads a whole stream into buf (NUL-terminated); returns its length. */
-async long read_all(int fd, char *buf, size_t cap)
+static async long read_all(int fd, char *buf, size_t cap)
 {
     size_t len = 0;
     for (;;) {
@@ -35,7 +35,7 @@ async long read_all(int fd, char *buf, size_t cap)
     return (long)len;
 }
 
-async int exit_with(int code)
+static async int exit_with(int code)
 {
     char script[32], *argv4[4];
     snprintf(script, sizeof script, "exit %d", code);

@@ -11,7 +11,7 @@
 
 #define ROUNDS 200
 
-async void write_later(int fd, unsigned long ms)
+static async void write_later(int fd, unsigned long ms)
 {
     await(ac_sleep_ms(ms));
     CHECK_EQ(write(fd, "x", 1), 1);
@@ -19,7 +19,7 @@ async void write_later(int fd, unsigned long ms)
 
 /* Reads one byte from a non-blocking fd, waiting for readiness on EAGAIN like a C library
  * with a non-blocking mode would make its caller do. */
-async int read_byte(int fd, char *c)
+static async int read_byte(int fd, char *c)
 {
     for (;;) {
         long n = read(fd, c, 1);
@@ -35,7 +35,7 @@ async int read_byte(int fd, char *c)
     }
 }
 
-async void send_byte(int fd, char c)
+static async void send_byte(int fd, char c)
 {
     int w = await(ac_fd_writable(fd));
     CHECK(w & POLLOUT);
@@ -43,7 +43,7 @@ async void send_byte(int fd, char c)
 }
 
 /* The first side sends i and expects it back; the other echoes. */
-async int ping(int fd, int first)
+static async int ping(int fd, int first)
 {
     char c = 0;
     for (int i = 0; i < ROUNDS; i++) {

@@ -10,7 +10,7 @@
 #include "test.h"
 
 /* recv with a deadline: a recv that waits for data already there would hang. */
-async long recv_within(int fd, char *buf, size_t len, int flags)
+static async long recv_within(int fd, char *buf, size_t len, int flags)
 {
     long n = -1;
     int r = await(ac_timeout(5000, n = ac_recv(fd, buf, len, flags)));

@@ -9,7 +9,7 @@
 static ac_rwlock *lock;
 static atomic_int readers_in, writers_in, max_readers, violations, writer_done, overtaken;
 
-async void reader(int ms, int late)
+static async void reader(int ms, int late)
 {
     await(ac_rwlock_read(lock));
     if (late && !atomic_load(&writer_done))
@@ -25,7 +25,7 @@ async void reader(int ms, int late)
     ac_rwlock_read_unlock(lock);
 }
 
-async void writer(int ms)
+static async void writer(int ms)
 {
     await(ac_rwlock_write(lock));
     if (atomic_fetch_add(&writers_in, 1) != 0 || atomic_load(&readers_in))
@@ -39,7 +39,7 @@ async void writer(int ms)
 static ac_barrier *barrier;
 static atomic_int leaders, passed[ROUNDS];
 
-async void round_trip(int id)
+static async void round_trip(int id)
 {
     for (int r = 0; r < ROUNDS; r++) {
         if ((id + r) % 3 == 0)

@@ -73,7 +73,7 @@ static unsigned char pattern(size_t i)
 }
 
 /* Reads len bytes and checks them against the pattern. */
-async long reader(int fd, size_t len)
+static async long reader(int fd, size_t len)
 {
     static unsigned char buf[1 << 16];
     size_t got = 0;
@@ -92,7 +92,7 @@ async long reader(int fd, size_t len)
 /* Sends count bytes of file from its start to the socket while a task drains FILE_SIZE bytes
  * of it, counting the calls; repeated while a round went through a pipe (its pages read back
  * into the page cache first), for up to TEST_RETRY_SECONDS. Returns the call's result. */
-async long counted_sendfile(int sock, int reader_fd, int file, size_t count)
+static async long counted_sendfile(int sock, int reader_fd, int file, size_t count)
 {
     static unsigned char buf[1 << 16];
     double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;

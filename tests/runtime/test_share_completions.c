@@ -29,7 +29,7 @@ static pthread_t hog_thread, sub_thread[N], done_thread[N];
 static atomic_int started, finished, go;
 static bool on_epoll;
 
-async void reader(int i)
+static async void reader(int i)
 {
     unsigned char c;
     sub_thread[i] = pthread_self(); /* the worker whose backend takes the receive */
@@ -42,7 +42,7 @@ async void reader(int i)
 
 /* Pinned to H: spawns the readers there, then keeps H busy with polls of 0.5 ms until they
  * are done. */
-async void hog(ac_task **tasks)
+static async void hog(ac_task **tasks)
 {
     hog_thread = pthread_self();
     for (int i = 0; i < N; i++)
@@ -68,7 +68,7 @@ static void *writer(void *arg)
 }
 
 /* One round: how many receives were submitted on H, and how many of those resumed elsewhere. */
-async void round_trip(int *on_h, int *moved)
+static async void round_trip(int *on_h, int *moved)
 {
     static ac_task *tasks[N];
     atomic_store(&started, 0);
@@ -88,7 +88,7 @@ async void round_trip(int *on_h, int *moved)
         }
 }
 
-async int root(void)
+static async int root(void)
 {
     double deadline = test_now_ms() + TEST_RETRY_SECONDS * 1e3;
     int rounds = 0, counted = 0, best_on_h = 0, best_moved = 0;

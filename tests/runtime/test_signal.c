@@ -12,7 +12,7 @@
 
 static atomic_int woken;
 
-async int waiter(int signo)
+static async int waiter(int signo)
 {
     int r = await(ac_signal(signo));
     atomic_fetch_add(&woken, 1);
@@ -21,7 +21,7 @@ async int waiter(int signo)
 
 static atomic_int interrupted;
 
-async int ctrl_c_waiter(void)
+static async int ctrl_c_waiter(void)
 {
     int r = await(ac_ctrl_c());
     atomic_store(&interrupted, 1);

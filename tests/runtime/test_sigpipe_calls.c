@@ -42,7 +42,7 @@ static int data_file(size_t n)
 }
 
 /* Every call, on socket fd whose peer has closed. */
-async void every_call(int fd, int file)
+static async void every_call(int fd, int file)
 {
     struct iovec iov[2] = {{big, 100}, {big + 100, 100}};
     struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};

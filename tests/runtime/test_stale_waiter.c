@@ -10,7 +10,7 @@
 
 #include "test.h"
 
-async long recv_one(int fd)
+static async long recv_one(int fd)
 {
     char c;
     return await(ac_recv(fd, &c, 1, 0));
@@ -18,7 +18,7 @@ async long recv_one(int fd)
 
 /* A task waits on a socket closed under it; a new socket gets its number; a recv there must
  * see the byte sent to it. */
-async void reuse(int use_ac_close, int abort_first)
+static async void reuse(int use_ac_close, int abort_first)
 {
     int old[2];
     CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, old), 0);

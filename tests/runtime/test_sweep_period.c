@@ -46,7 +46,7 @@ static void *client_main(void *arg)
     return NULL;
 }
 
-async void serve(int fd)
+static async void serve(int fd)
 {
     char c;
     for (int round = 0; round < ROUNDS; round++) {
@@ -56,7 +56,7 @@ async void serve(int fd)
     CHECK_EQ(await(ac_close(fd)), 0);
 }
 
-async int root(void)
+static async int root(void)
 {
     int listener = ac_tcp_listen("127.0.0.1", 0, CONNS);
     CHECK(listener >= 0);

@@ -13,7 +13,7 @@ static atomic_int finished, ticket[N]; /* the order in which at() tasks finished
 
 /* Waits until n forever() tasks have started (a task dropped before its first poll has no
  * cleanup to run). */
-async void until_started(int n)
+static async void until_started(int n)
 {
     while (atomic_load(&started) < n)
         await(ac_sleep_ms(1));
@@ -25,20 +25,20 @@ static void count_drop(int *x)
     atomic_fetch_add(&dropped, 1);
 }
 
-async int after(int ms, int value)
+static async int after(int ms, int value)
 {
     await(ac_sleep_ms((unsigned long)ms));
     return value;
 }
 
-async int at(unsigned long long deadline_ms, int value)
+static async int at(unsigned long long deadline_ms, int value)
 {
     await(ac_sleep_until(deadline_ms));
     atomic_store(&ticket[value], atomic_fetch_add(&finished, 1));
     return value;
 }
 
-async int forever(void)
+static async int forever(void)
 {
     int guard __attribute__((cleanup(count_drop))) = 0;
     atomic_fetch_add(&started, 1);
@@ -46,7 +46,7 @@ async int forever(void)
     return guard;
 }
 
-async int wait_token(ac_cancel_token *t, atomic_int *woken)
+static async int wait_token(ac_cancel_token *t, atomic_int *woken)
 {
     await(ac_cancel_token_cancelled(t));
     atomic_fetch_add(woken, 1);
@@ -54,7 +54,7 @@ async int wait_token(ac_cancel_token *t, atomic_int *woken)
 }
 
 /* Works until the token is cancelled; returns how many rounds it did. */
-async int worker(ac_cancel_token *t)
+static async int worker(ac_cancel_token *t)
 {
     int rounds = 0;
     for (;;) {

@@ -17,7 +17,7 @@ static int get_int(int fd, int level, int name)
 }
 
 /* Accepts one connection and answers "pong" to what it reads. */
-async int serve_one(int lfd)
+static async int serve_one(int lfd)
 {
     int fd = await(ac_accept(lfd, NULL, NULL));
     if (fd < 0)
@@ -31,7 +31,7 @@ async int serve_one(int lfd)
     return 0;
 }
 
-async int ping(int fd)
+static async int ping(int fd)
 {
     char buf[8];
     long w = await(ac_send_all(fd, "ping", 4, 0));

@@ -16,12 +16,12 @@ static long idle(void *arg)
     return 0;
 }
 
-async void sleeper(void)
+static async void sleeper(void)
 {
     await(ac_sleep_ms(100));
 }
 
-async int root(void)
+static async int root(void)
 {
     /* A timer first, so the wheel has a past, then none for 1 s. */
     await(ac_sleep_ms(1));

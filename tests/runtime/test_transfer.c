@@ -20,7 +20,7 @@ static unsigned char pattern(size_t i)
 
 /* Reads len bytes (from a socket or a pipe), in small pieces with pauses at first, and checks
  * them against the pattern starting at from. */
-async long slow_reader(int fd, size_t len, size_t from)
+static async long slow_reader(int fd, size_t len, size_t from)
 {
     static unsigned char buf[65536]; /* one reader at a time */
     size_t got = 0;

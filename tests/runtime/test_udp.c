@@ -10,7 +10,7 @@
 #define NCLIENTS 8
 #define NMSG 50
 
-async int echo_server(int fd, int count)
+static async int echo_server(int fd, int count)
 {
     char buf[2048];
     for (int i = 0; i < count; i++) {
@@ -25,7 +25,7 @@ async int echo_server(int fd, int count)
     return 0;
 }
 
-async int client(int id, unsigned short port)
+static async int client(int id, unsigned short port)
 {
     int fd = ac_udp_bind("127.0.0.1", 0);
     CHECK_INT(>=, fd, 0);

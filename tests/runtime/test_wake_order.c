@@ -20,7 +20,7 @@ static int sock[2], fds[N];
 static int turns, started, late, worst;
 static atomic_int go;
 
-async void reader(int i)
+static async void reader(int i)
 {
     unsigned char rec[2];
     started++;
@@ -49,7 +49,7 @@ static void *writer(void *arg)
     return NULL;
 }
 
-async int root(void)
+static async int root(void)
 {
     static ac_task *tasks[N];
     for (int i = 0; i < N; i++)

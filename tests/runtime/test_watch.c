@@ -6,7 +6,7 @@
 
 #define NVALUES 100000
 
-async int watcher(ac_watch_rx *rx, int *last)
+static async int watcher(ac_watch_rx *rx, int *last)
 {
     int v, changes = 0;
     while (await(ac_watch_changed(rx, &v)) == 0) {
@@ -18,7 +18,7 @@ async int watcher(ac_watch_rx *rx, int *last)
     return changes;
 }
 
-async void produce(ac_mpsc *ch, int from, int n)
+static async void produce(ac_mpsc *ch, int from, int n)
 {
     for (int i = from; i < from + n; i++) {
         CHECK_EQ(ac_mpsc_try_send(ch, &i), 0);

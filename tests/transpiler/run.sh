@@ -6,7 +6,7 @@
 set -euo pipefail
 src=$1 tmp=$2
 shift 2
-warn="-std=gnu11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror"
+warn="-std=gnu11 -Wall -Wextra -Wshadow -Werror"
 "$ASYNCC" "$src" -o "$tmp.async.c"
 libs="$ASYNCC_RUNTIME_LIB -luring -lpthread"
 # shellcheck disable=SC2086
