@@ -251,8 +251,9 @@ static callee *by_name(tunit *t, CXCursor fn)
         unsigned at = an_offset(clang_getCursorLocation(first));
         char *pname = cx_take(clang_getCursorSpelling(first));
         /* or not declared at all (`f(n) {`: an int), when the extent is the name alone */
-        c->kr_params |= (close < s->n && at > s->v[close].start) ||
+        c->kr_written = (close < s->n && at > s->v[close].start) ||
                         (*pname && an_offset(clang_getRangeStart(clang_getCursorExtent(first))) == at);
+        c->kr_params |= c->kr_written;
         free(pname);
     }
     if (ft.kind == CXType_FunctionNoProto && !clang_Cursor_isNull(def) && clang_getCursorType(def).kind == CXType_FunctionProto)

@@ -99,6 +99,7 @@ struct callee {
     unsigned is_static : 1, defined_here : 1, forward_declared : 1, variadic : 1;
     unsigned unknown_params : 1; /* declared without a prototype (`int f();`), defined elsewhere */
     unsigned kr_params : 1;      /* no prototype: the parameters are those of a K&R definition */
+    unsigned kr_written : 1;     /* its definition declares its parameters K&R style */
     /* Defined earlier in this file and completes in its first poll, whatever its arguments: its
      * body is a plain C function, ac__now_<name>, that same-file awaits call directly. */
     unsigned never_suspends : 1;

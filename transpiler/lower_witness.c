@@ -139,7 +139,7 @@ static int empty_parens(const tunit *t, CXCursor def)
 static int no_prototype(const tunit *t, const afn *f)
 {
     CXCursor def = f->root->cur;
-    return clang_getCursorType(def).kind == CXType_FunctionNoProto || f->self->kr_params || empty_parens(t, def);
+    return clang_getCursorType(def).kind == CXType_FunctionNoProto || f->self->kr_written || empty_parens(t, def);
 }
 
 static void old_style(lw *L, sb *out)
@@ -154,8 +154,6 @@ static void old_style(lw *L, sb *out)
     const char *n = f->self->name;
     /* main's as a static function's: gcc warns about both, clang about neither */
     int local = f->self->is_static || f->is_main;
-    if (!local && !b.any && !clang_Cursor_isFunctionInlined(def))
-        return; /* missing_prototype's witness, without a prototype, says these too */
     const char *linkage = local ? "static __attribute__((__unused__))" : "__attribute__((__weak__))";
     /* -Wmissing-prototypes would name ac__kr_f; an async function's own is lost (guide) */
     sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-prototypes\\\"\")"
@@ -183,25 +181,32 @@ static char *witness_param(lw *L, var *v)
 }
 
 /*
- * -Wmissing-prototypes (and clang's) of a definition of external linkage that no declaration
- * came before: a definition of f itself, of f's type (a later declaration of f in the file
- * agrees with it), weak and never called, returning a zero. Its symbol is another (f's is
- * ac__run_f's, for debuggers), which only a declaration can give it; one before the definition
- * would be the prototype whose absence is the warning, but one in a block of a function nothing
- * calls is not, for gcc and clang alike. Inline definitions are exempt, as they are from the
- * warning; after a declaration `f()`, and for parameters of variably modified type, it stays
- * lost (guide).
+ * -Wmissing-prototypes (and clang's) of a definition of external linkage that no prototype came
+ * before: a definition of f itself, of f's type (a later declaration of f in the file agrees
+ * with it), weak and never called, returning a zero. Its symbol is another (f's is ac__run_f's,
+ * for debuggers), which only a declaration can give it: after f's own declarations (`f()`, which
+ * the output keeps), one more of f's type; without any, one in a block of a function nothing
+ * calls, which is no prototype of f's, for gcc and clang alike. Inline definitions are exempt,
+ * as they are from the warning; for parameters of variably modified type, and after a
+ * declaration in a block only, it stays lost (guide). Returns whether it wrote the witness.
  */
-static void missing_prototype(lw *L, sb *out)
+static int missing_prototype(lw *L, sb *out)
 {
     afn *f = L->f;
-    CXCursor def = f->root->cur;
+    CXCursor def = f->root->cur, first = clang_getCanonicalCursor(def);
+    int declared = !clang_equalCursors(first, def);
     if (f->self->is_static || f->is_main || clang_Cursor_isFunctionInlined(def) ||
-        !clang_equalCursors(clang_getCanonicalCursor(def), def))
-        return;
+        (declared && clang_getCursorType(first).kind == CXType_FunctionProto))
+        return 0;
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
-            return;
+            return 0;
+    if (declared) { /* all of them `f()` before (a prototype after the first?), at file scope */
+        before b = {first, an_offset(clang_getCursorLocation(def)), 0, 0};
+        clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
+        if (b.proto || !b.any)
+            return 0;
+    }
     /* `f()` or K&R: so is the witness, which gcc and clang judge as they judge f (gcc's
      * -Wstrict-prototypes, if on, says it instead of -Wmissing-prototypes) */
     int old = no_prototype(L->t, f);
@@ -223,11 +228,16 @@ static void missing_prototype(lw *L, sb *out)
     const char *ps = params.len ? params.data : old ? "" : "void";
     if (f->self->ret_type)
         sb_puts(&body, " return ac__zero;");
-    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wnested-externs\\\"\")"
-                   " _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-prototypes\\\"\")"
-                   " static __inline__ __attribute__((__unused__)) void ac__wp_%s(void) {"
-                   " extern %s %s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END\n",
-              f->line, L->file, n, ret, n, ps, n);
+    if (declared)
+        sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wredundant-decls\\\"\")"
+                       " __typeof__(%s) %s __asm__(\"ac__w_%s\"); AC__GEN_END\n",
+                  f->line, L->file, n, n, n);
+    else
+        sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wnested-externs\\\"\")"
+                       " _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-prototypes\\\"\")"
+                       " static __inline__ __attribute__((__unused__)) void ac__wp_%s(void) {"
+                       " extern %s %s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END\n",
+                  f->line, L->file, n, ret, n, ps, n);
     /* clang's note "declare 'static'" points at the type, on f's line too */
     sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN __attribute__((__weak__)) %s\n", f->line, L->file, ret);
     char *head = xasprintf("%s(%s) {%s } AC__GEN_END", n, ps, body.data ? body.data : "");
@@ -236,6 +246,7 @@ static void missing_prototype(lw *L, sb *out)
     free(ret);
     sb_free(&params);
     sb_free(&body);
+    return 1;
 }
 
 void lw_emit_witnesses(lw *L, sb *out)
@@ -243,6 +254,6 @@ void lw_emit_witnesses(lw *L, sb *out)
     if (!L->t->lines)
         return;
     unused_params(L, out);
-    old_style(L, out);
-    missing_prototype(L, out);
+    if (!missing_prototype(L, out)) /* whose witness, without a prototype, says these too */
+        old_style(L, out);
 }

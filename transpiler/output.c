@@ -382,6 +382,62 @@ static void lower_one(tunit *t, unsigned i, void *code)
     lw_function_code(t, t->fns[i], &((sb *)code)[i]);
 }
 
+/* The token after `__attribute__((annotate("asyncc_async")))` (`async`) starting at token i, or
+ * i when none starts there. */
+static unsigned past_async(const tk_stream *s, unsigned i)
+{
+    static const char *const seq[] = {"__attribute__", "(", "(", "annotate", "(", "\"asyncc_async\"", ")", ")", ")"};
+    unsigned k = i;
+    for (size_t n = 0; n < sizeof seq / sizeof *seq; n++, k = tk_next(s, k + 1))
+        if (!tk_is(s, k, seq[n]))
+            return i;
+    return k;
+}
+
+/* An async prototype that ends its declaration (`async int f(int);`, the last of `async int
+ * f(void), g(void);`) as the plain C declaration it is for compilers, at its line: what the
+ * source declares stays declared (a later definition's -Wmissing-prototypes, -Wredundant-decls
+ * and -Wstrict-prototypes of `f()` judge it as the source's). Not a static or inline one, which
+ * nothing would define. Only in the compiled output (with #line). */
+static void put_plain_declaration(composer *c, const item *it)
+{
+    const tunit *t = c->t;
+    const tk_stream *s = &t->toks;
+    unsigned next = tk_next(s, tk_at(s, it->end));
+    CXCursor cur = it->proto->cur;
+    if (!t->lines || next >= s->n || !tk_is(s, next, ";") ||
+        clang_Cursor_getStorageClass(cur) == CX_SC_Static || clang_Cursor_isFunctionInlined(cur))
+        return;
+    for (unsigned i = tk_at(s, it->start); i < s->n && s->v[i].start < it->end; i++)
+        if (tk_is(s, i, "{"))
+            return; /* a type defined with it, which the ABI declarations define */
+    unsigned line_start = it->start;
+    while (line_start > 0 && t->text[line_start - 1] != '\n')
+        line_start--;
+    char *file = c_string_body(dg_file_at((tunit *)t, it->start));
+    if (!sb_at_line_start(&c->out))
+        sb_putc(&c->out, '\n');
+    sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)t, it->start), file);
+    free(file);
+    for (unsigned k = line_start; k < it->start; k++)
+        sb_putc(&c->out, t->text[k] == '\t' ? '\t' : ' ');
+    sb b = {0};
+    unsigned from = it->start;
+    for (unsigned i = tk_next(s, tk_at(s, it->start)); i < s->n && s->v[i].start < it->end; i = tk_next(s, i + 1)) {
+        unsigned past = past_async(s, i);
+        if (past == i)
+            continue;
+        tk_put_code(s, &b, from, s->v[i].start);
+        sb_puts(&b, "async"); /* the plain header's, which is nothing, as for the source */
+        from = s->v[tk_prev(s, past)].end;
+        i = past - 1;
+    }
+    tk_put_code(s, &b, from, it->end);
+    sb_putn(&c->out, b.data ? b.data : "", b.len);
+    sb_puts(&c->out, ";\n");
+    sb_free(&b);
+}
+
 /* One item's generated code: a function's, or an async prototype's ABI declarations. */
 static void put_item(composer *c, const item *it, sb *code)
 {
@@ -405,6 +461,7 @@ static void put_item(composer *c, const item *it, sb *code)
         sb_puts(&c->out, d);
         free(d);
     }
+    put_plain_declaration(c, it);
 }
 
 /* User text [a, b) of the preprocessed text on a line shared with generated code, at its line.

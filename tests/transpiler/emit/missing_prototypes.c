@@ -1,7 +1,8 @@
 // -Wmissing-prototypes of an async function of external linkage defined with no declaration
-// before it comes back from the output at the user's line and column (lower_witness.c), from
-// gcc and clang alike, and only there: not after a prototype (in the file or a header), not for
-// a static function or main. The same CHECK lines hold for the source compiled as plain C and
+// before it, or after `f()` only, comes back from the output at the user's line and column
+// (lower_witness.c), from gcc and clang alike, and only there: not after a prototype (in the file
+// or a header), not for a static function or main. A declaration `async int f();` stays in the
+// output (output.c) with its -Wstrict-prototypes. The same CHECK lines hold for the source compiled as plain C and
 // for the output, and the output links (its witnesses are weak and named apart from f). For a
 // definition without a prototype (`f()`, K&R) gcc's -Wstrict-prototypes says its warning
 // instead, as for the source.
@@ -13,6 +14,7 @@
 // RUN: %clang -std=gnu11 -Wall -Wextra -Wmissing-prototypes -I%S/../../../include -c %t.c -o %t.o 2>&1 | %FileCheck %s --check-prefix=CLANG --implicit-check-not=warning:
 // RUN: %clang -std=gnu11 -Wall -Wextra -Wmissing-prototypes -I%S/../../../include -fsyntax-only %s 2>&1 | %FileCheck %s --check-prefix=CLANG --implicit-check-not=warning:
 // RUN: %cc -w -c %t.c -o %t.o && nm %t.o | %FileCheck %s --check-prefix=SYMBOLS
+// SYMBOLS: W ac__w_declared_old
 // SYMBOLS: W ac__w_empty_parens
 // SYMBOLS: W ac__w_knr
 // SYMBOLS: W ac__w_no_declaration
@@ -70,6 +72,17 @@ async int knr(a, c)
     return a + c;
 }
 
+async int declared_old();
+// STRICT: missing_prototypes.c:[[@LINE-1]]:1: warning: function declaration isn{{.+}}t a prototype [-Wstrict-prototypes]
+async int declared_old(int a)
+// GCC: missing_prototypes.c:[[@LINE-1]]:11: warning: no previous prototype for {{.+}}declared_old{{.+}} [-Wmissing-prototypes]
+// STRICT: missing_prototypes.c:[[@LINE-2]]:11: warning: no previous prototype for {{.+}}declared_old{{.+}} [-Wmissing-prototypes]
+// CLANG: missing_prototypes.c:[[@LINE-3]]:11: warning: no previous prototype for function 'declared_old' [-Wmissing-prototypes]
+{
+    await(ac_yield());
+    return a;
+}
+
 static async int file_local(void)
 {
     await(ac_yield());
@@ -79,6 +92,6 @@ static async int file_local(void)
 async int main(void)
 {
     int rows[2] = {4, 5};
-    return await(no_declaration(1, 2)) + await(declared(2)) + await(vm_params(2, rows)) + await(file_local()) +
+    return await(no_declaration(1, 2)) + await(declared(2)) + await(vm_params(2, rows)) + await(file_local()) + await(declared_old(1)) +
            (int)await(empty_parens()) + await(knr(1, 2));
 }
