@@ -31,6 +31,7 @@ static struct {
     struct ac__pool_job *head, *tail;
     unsigned threads, idle;
     size_t outstanding; /* jobs submitted and not finished: their wakers hold tasks */
+    _Atomic size_t abandoned; /* of them, ac_spawn_blocking jobs whose future was dropped */
     bool stopping;      /* shutdown: idle threads exit at once */
     pthread_t *exited;  /* threads that left their loop, to be joined */
     size_t nexited, cap;
@@ -60,6 +61,7 @@ static void run_job(struct ac__pool_job *base)
     } else {
         ac_waker_drop(w);
         free(j);
+        atomic_fetch_sub(&pool.abandoned, 1);
     }
 }
 
@@ -76,8 +78,8 @@ static void *pool_thread(void *arg)
             pthread_mutex_unlock(&pool.lock);
             j->run(j); /* which may free j */
             pthread_mutex_lock(&pool.lock);
-            if (--pool.outstanding == 0)
-                pthread_cond_broadcast(&pool.idle_cond);
+            pool.outstanding--;
+            pthread_cond_broadcast(&pool.idle_cond); /* for a drain, which may wait for fewer */
             continue;
         }
         struct timespec until;
@@ -149,15 +151,20 @@ void ac__pool_after_fork(void)
     pool.head = pool.tail = NULL;
     pool.threads = pool.idle = 0;
     pool.outstanding = 0;
+    atomic_store(&pool.abandoned, 0);
     pool.nexited = 0;
     pool.stopping = false;
 }
 
-void ac__blocking_drain(void)
+bool ac__blocking_drain(bool exiting)
 {
     pthread_mutex_lock(&pool.lock);
-    while (pool.outstanding)
+    while (pool.outstanding > (exiting ? atomic_load(&pool.abandoned) : 0))
         pthread_cond_wait(&pool.idle_cond, &pool.lock);
+    if (pool.outstanding) { /* exiting: fns nobody waits for, which may never return */
+        pthread_mutex_unlock(&pool.lock);
+        return false;
+    }
     /* Then the idle threads leave, and are joined. */
     pool.stopping = true;
     pthread_cond_broadcast(&pool.cond);
@@ -169,6 +176,7 @@ void ac__blocking_drain(void)
     pool.cap = 0;
     pool.stopping = false;
     pthread_mutex_unlock(&pool.lock);
+    return true;
 }
 
 struct blocking_frame {
@@ -214,8 +222,11 @@ static void blocking_drop(void *frame, ac_cx *cx)
     (void)cx;
     struct blocking_frame *f = frame;
     if (f->state == 1 && f->job) {
-        if (atomic_exchange(&f->job->state, JOB_ABANDONED) == JOB_DONE)
+        atomic_fetch_add(&pool.abandoned, 1);
+        if (atomic_exchange(&f->job->state, JOB_ABANDONED) == JOB_DONE) {
             free(f->job); /* finished already: its waker was woken, nothing else holds it */
+            atomic_fetch_sub(&pool.abandoned, 1);
+        }
         f->job = NULL;
     }
     f->state = AC_STATE_DONE;

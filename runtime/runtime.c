@@ -446,6 +446,8 @@ void ac__blocker_gone_done(ac_task *task)
     stop_loops(rt, rt->nworkers);
 }
 
+static void stop_runtime(bool exiting);
+
 int ac__main(ac_task *task)
 {
     union {
@@ -461,7 +463,7 @@ int ac__main(ac_task *task)
         fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
         return 70; /* EX_SOFTWARE */
     }
-    ac_runtime_shutdown();
+    stop_runtime(true);
     fflush(stdout);
     return result.status;
 }
@@ -508,10 +510,11 @@ static void drain_queue_refs(struct ac__runtime *rt)
         ac__task_unref(t);
 }
 
-void ac_runtime_shutdown(void)
+/* ac_runtime_shutdown; exiting: async main's, after which the process ends, which waits for no
+ * blocking job whose future was dropped (it may never return: a thread cannot be interrupted)
+ * and then leaves the runtime's memory to the exit, since such a job's waker holds its task. */
+static void stop_runtime(bool exiting)
 {
-    if (ac__current)
-        ac__panic("ac_runtime_shutdown called from inside a task");
     pthread_mutex_lock(&rt_lock);
     struct ac__runtime *rt = atomic_load(&ac__rt);
     if (!rt) {
@@ -534,7 +537,7 @@ void ac_runtime_shutdown(void)
     for (size_t i = 0; i < all.len; i++)
         ac__task_shutdown_drop(all.items[i]);
     drain_queue_refs(rt);
-    ac__blocking_drain();
+    bool drained = ac__blocking_drain(exiting);
 
     /* Wait for the kernel to be done with every buffer an op may write. */
     for (unsigned i = 0; i < rt->nworkers; i++) {
@@ -548,6 +551,11 @@ void ac_runtime_shutdown(void)
             ac__backend_wait(w, ac__now_ns() + 100000000u);
         }
         ac__current = NULL;
+    }
+    if (!drained) {
+        free(all.items);
+        pthread_mutex_unlock(&rt_lock);
+        return;
     }
     drain_queue_refs(rt);
     for (size_t i = 0; i < all.len; i++)
@@ -566,6 +574,13 @@ void ac_runtime_shutdown(void)
     atomic_store(&ac__rt, NULL);
     runtime_destroy(rt);
     pthread_mutex_unlock(&rt_lock);
+}
+
+void ac_runtime_shutdown(void)
+{
+    if (ac__current)
+        ac__panic("ac_runtime_shutdown called from inside a task");
+    stop_runtime(false);
 }
 
 /* ------------------------------------------------------------------------------------------ */

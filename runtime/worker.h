@@ -167,9 +167,12 @@ void *ac__worker_main(void *arg);
 /* Runs the worker loop on the calling thread until stop() returns true. */
 void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg);
 
-/* Waits until every ac_spawn_blocking job has finished (as Tokio's shutdown does): their
- * wakers hold references on tasks. Then the pool's threads exit and are joined. */
-void ac__blocking_drain(void);
+/* Waits until every pool job has finished (as Tokio's shutdown does: an ac_spawn_blocking
+ * job's waker holds a reference on its task), then the pool's threads exit and are joined;
+ * returns true. exiting (the process ends next): a job whose future was dropped is not waited
+ * for, since its fn may never return (a read nobody writes to); returns false when such a job
+ * is left, with the pool as it is and the tasks its wakers hold still to be kept. */
+bool ac__blocking_drain(bool exiting);
 
 /* Asks worker w to cancel op, submitted on w's backend (op->cancel_taken is set once w no
  * longer touches the request; the caller keeps op alive until then). */

@@ -136,7 +136,8 @@ AC_EXPORT async int ac_barrier_wait(ac_barrier *b);
  * idle ones exit after 10 s) and returns its value. Use it for calls that block: DNS lookups,
  * compression, a library without an async API. Dropped before fn returns: fn still runs to its
  * end (a thread cannot be interrupted) but its value is discarded; arg must stay valid until
- * then, so prefer heap arguments owned by fn when the call may be cancelled. */
+ * then, so prefer heap arguments owned by fn when the call may be cancelled. ac_runtime_shutdown
+ * waits for such a dropped call's fn; the end of async main does not (the process exits). */
 AC_EXPORT async long ac_spawn_blocking(long (*fn)(void *arg), void *arg);
 
 #ifdef __cplusplus
