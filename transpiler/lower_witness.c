@@ -85,7 +85,7 @@ static void unused_params(lw *L, sb *out)
         }
     if (!any)
         return;
-    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN static __inline__ __attribute__((__unused__)) void ac__params_%s(\n",
+    sb_printf(out, "#line %u \"%s\"\nAC__WITNESS_BEGIN static __inline__ __attribute__((__unused__)) void ac__params_%s(\n",
               f->line, L->file, f->self->name);
     for (unsigned i = 0; i < f->nvars; i++) {
         var *v = f->vars[i];
@@ -156,7 +156,7 @@ static void old_style(lw *L, sb *out)
     int local = f->self->is_static || f->is_main;
     const char *linkage = local ? "static __attribute__((__unused__))" : "__attribute__((__weak__))";
     /* -Wmissing-prototypes would name ac__kr_f; an async function's own is lost (guide) */
-    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-prototypes\\\"\")"
+    sb_printf(out, "#line %u \"%s\"\nAC__WITNESS_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-prototypes\\\"\")"
                    " _Pragma(\"GCC diagnostic ignored \\\"-Wmissing-declarations\\\"\")", f->line, L->file);
     /* a declaration before, as f has one (what -Wstrict-prototypes asks): its own
      * -Wstrict-prototypes, if any, is the user's declaration's, which stays where it is or is lost */
@@ -239,7 +239,7 @@ static int missing_prototype(lw *L, sb *out)
                        " extern %s %s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END\n",
                   f->line, L->file, n, ret, n, ps, n);
     /* clang's note "declare 'static'" points at the type, on f's line too */
-    sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN __attribute__((__weak__)) %s\n", f->line, L->file, ret);
+    sb_printf(out, "#line %u \"%s\"\nAC__WITNESS_BEGIN __attribute__((__weak__)) %s\n", f->line, L->file, ret);
     char *head = xasprintf("%s(%s) {%s } AC__GEN_END", n, ps, body.data ? body.data : "");
     put_at(L, out, def, head, 0);
     free(head);

@@ -252,11 +252,16 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wc99-c11-compat\"")                                       \
     _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")
 #endif
-#define AC__GEN_BEGIN                                                                              \
+/* AC__WITNESS_BEGIN: around the functions that say the warnings an async definition's rewriting
+ * loses (lower_witness.c), judged as the source is; AC__GEN_BEGIN around the rest, which also
+ * spells the user's types without a prototype (`int (*)()`, whose -Wstrict-prototypes is the
+ * user's declaration's, where it stands). */
+#define AC__WITNESS_BEGIN                                                                          \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wpadded\"")                 \
     _Pragma("GCC diagnostic ignored \"-Wunused-function\"")                                      \
     _Pragma("GCC diagnostic ignored \"-Wunused-const-variable\"")                                \
     _Pragma("GCC diagnostic ignored \"-Wlong-long\"") AC__GEN_COMPAT
+#define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"")
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
  * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
