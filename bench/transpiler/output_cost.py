@@ -74,7 +74,10 @@ def instructions(cmd, tmp):
 def functions(obj):
     """The functions an object file defines (global or static; gcc's split-off `.cold` parts are
     not functions of their own), or None without nm."""
-    p = subprocess.run(["nm", "--defined-only", obj], capture_output=True, text=True)
+    try:
+        p = subprocess.run(["nm", "--defined-only", obj], capture_output=True, text=True)
+    except OSError:
+        return None
     if p.returncode:
         return None
     return sum(1 for ln in p.stdout.splitlines()
