@@ -162,7 +162,12 @@ AC_EXPORT void ac__debug_copies_free(const void *frame);
  * allocated when its declaration runs and freed where C ends its lifetime (runtime/vla.c). */
 AC_EXPORT void *ac__vla_alloc(size_t size);
 AC_EXPORT void ac__vla_free(void *storage);
-#define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+/* The addresses go through integers: `&p` of a restrict pointer p converted to void * drops the
+ * restrict of its target, which clang reports (-Wincompatible-pointer-types-discards-qualifiers),
+ * and so would a cast (-Wcast-qual). */
+#define AC__DEBUG_COPY(D, S)                                                                       \
+    __builtin_memcpy((void *)(__UINTPTR_TYPE__)&(D), (const void *)(__UINTPTR_TYPE__)&(S),         \
+                     sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
 /* The same through a temporary of the local's type without qualifiers (the type of
  * `((void)0, x)`), which takes no address of the local: the only way for a register one (no
  * address) and a volatile or atomic one (read and written only as itself), and how locals that
