@@ -32,18 +32,14 @@
         __atomic_exchange(ac__atomic_xp, &ac__atomic_xv, &ac__atomic_xr, (o));                     \
         ac__atomic_xr;                                                                             \
     })
-#define __c11_atomic_compare_exchange_strong(p, e, d, s, f)                                        \
+#define AC__ATOMIC_CMPXCHG(p, e, d, weak, s, f)                                                    \
     __extension__({                                                                                \
         __auto_type ac__atomic_cp = (p);                                                           \
         __typeof__((void)0, *ac__atomic_cp) ac__atomic_cd = (d);                                   \
-        __atomic_compare_exchange(ac__atomic_cp, (e), &ac__atomic_cd, 0, (s), (f));                \
+        __atomic_compare_exchange(ac__atomic_cp, (e), &ac__atomic_cd, (weak), (s), (f));           \
     })
-#define __c11_atomic_compare_exchange_weak(p, e, d, s, f)                                          \
-    __extension__({                                                                                \
-        __auto_type ac__atomic_wp = (p);                                                           \
-        __typeof__((void)0, *ac__atomic_wp) ac__atomic_wd = (d);                                   \
-        __atomic_compare_exchange(ac__atomic_wp, (e), &ac__atomic_wd, 1, (s), (f));                \
-    })
+#define __c11_atomic_compare_exchange_strong(p, e, d, s, f) AC__ATOMIC_CMPXCHG(p, e, d, 0, s, f)
+#define __c11_atomic_compare_exchange_weak(p, e, d, s, f) AC__ATOMIC_CMPXCHG(p, e, d, 1, s, f)
 #define __c11_atomic_fetch_add(p, v, o) __atomic_fetch_add((p), (v), (o))
 #define __c11_atomic_fetch_sub(p, v, o) __atomic_fetch_sub((p), (v), (o))
 #define __c11_atomic_fetch_and(p, v, o) __atomic_fetch_and((p), (v), (o))
