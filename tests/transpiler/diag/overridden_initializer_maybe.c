@@ -3,6 +3,7 @@
 // clang does not say which initializers went there. Refused at the await; one of another
 // member (`.pts`), or inside the dropped initializer itself, is fine.
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
+// RUN: env ASYNCC_SPLIT_MIN=1 not %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
 #include <asyncc.h>
 
 async int id(int v)
