@@ -162,12 +162,12 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
     return bodies;
 }
 
-/* The text with the insides of bodies [from, to) turned into blanks, newlines kept: offsets and
- * lines stay those of the text, and what is left declares the same things. */
 /* The text libclang parses: the preprocessed text, without its diagnostic pragmas when it has
  * some (parse_text). */
 static char *parsed;
 
+/* The text with the insides of bodies [from, to) turned into blanks, newlines kept: offsets and
+ * lines stay those of the text, and what is left declares the same things. */
 static char *blank_bodies(const tunit *t, const body *b, unsigned from, unsigned to)
 {
     char *s = xmalloc(t->text_len + 1);
