@@ -245,17 +245,23 @@ AC_EXPORT void ac__vla_free(void *storage);
  * user's locals at the function's line, not theirs: the warnings about using a later standard's
  * types there (long long, _Atomic) are the user's declarations', at their own lines. A static
  * async function's future type is declared before it is defined (a tentative definition, which
- * C++ has not: gcc's -Wc++-compat). */
+ * C++ has not: gcc's -Wc++-compat). A struct with a flexible array member that a local, a
+ * parameter or a result holds by value is a member of the frame, and the frame one of its
+ * caller's: a GNU extension there (clang: by default; gcc: -Wpedantic, which has nothing else
+ * to say of the frame's members but what it says of the user's declarations, at their lines). */
 #ifdef __clang__
 #define AC__GEN_COMPAT                                                                             \
     _Pragma("GCC diagnostic ignored \"-Wc99-extensions\"")                                       \
     _Pragma("GCC diagnostic ignored \"-Wc11-extensions\"")                                       \
-    _Pragma("GCC diagnostic ignored \"-Wlanguage-extension-token\"")
+    _Pragma("GCC diagnostic ignored \"-Wlanguage-extension-token\"")                             \
+    _Pragma("GCC diagnostic ignored \"-Wgnu-variable-sized-type-not-at-end\"")                   \
+    _Pragma("GCC diagnostic ignored \"-Wflexible-array-extensions\"")
 #else
 #define AC__GEN_COMPAT                                                                             \
     _Pragma("GCC diagnostic ignored \"-Wc90-c99-compat\"")                                       \
     _Pragma("GCC diagnostic ignored \"-Wc99-c11-compat\"")                                       \
-    _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")
+    _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")                                           \
+    _Pragma("GCC diagnostic ignored \"-Wpedantic\"")
 #endif
 #define AC__GEN_BEGIN                                                                              \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wpadded\"")                 \
