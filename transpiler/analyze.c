@@ -229,6 +229,7 @@ static int second_half(top *d)
         return 0;
     }
     dg_release(1);
+    ov_collect(d->t, d->t->tu2, d->t->ifile2);
     d->twins = prebuilt;
     d->ntwins = nprebuilt;
     return 1;
@@ -356,6 +357,7 @@ int an_analyze(tunit *t)
 {
     top d = {t, NULL, 0, 0, 0, 0};
     an_extent_tokens(&t->toks);
+    ov_collect(t, t->tu, t->ifile);
     if (t->split)
         dg_hold(); /* until the second half is known to have no errors */
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
@@ -385,4 +387,6 @@ void an_reset(tunit *t)
     t->protos = NULL;
     t->nprotos = 0;
     t->errors = 0;
+    t->overrides = NULL;
+    t->noverrides = 0;
 }

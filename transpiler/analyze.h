@@ -58,6 +58,16 @@ int an_calls_builtin(const node *n, const char *name);
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i);
 int an_names_types_compatible(const tunit *t);
 
+/* overrides.c */
+/* Collects clang's notes of initializers a later designator overrides in full (see main.c's
+ * parse flags) from tu, whose text is file. */
+void ov_collect(tunit *t, CXTranslationUnit tu, CXFile file);
+/* Whether expression n is an initializer that C never evaluates: a later one overrides it. */
+int ov_dropped(const tunit *t, const node *n);
+/* For an await that runs: the override whose dropped list may hold it too (it is after the
+ * dropped initializer, before the one overriding it, in a list holding both), or NULL. */
+const ov_range *ov_maybe_dropped(const tunit *t, const node *aw);
+
 /* constants.c */
 /* Whether DeclStmt d declares only const locals of constant value, which can be declared
  * static where they are instead of living in the frame. */

@@ -192,6 +192,8 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
     case CXCursor_GenericSelectionExpr:
     case CXCursor_CallExpr:
         break;
+    case CXCursor_InitListExpr: /* an initializer a later designator overrides (overrides.c) */
+        return ov_dropped(t, n->kids[i]);
     default:
         return 0;
     }
@@ -221,7 +223,7 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
     case CXCursor_CompoundLiteralExpr:
         return k->kind != CXCursor_InitListExpr && !an_is_array_bound(t, k);
     case CXCursor_UnexposedExpr: /* every implicit conversion too: the text is searched once */
-        return an_names_types_compatible(t) && an_text_starts(t, n, "__builtin_types_compatible_p");
+        return ov_dropped(t, k) || (an_names_types_compatible(t) && an_text_starts(t, n, "__builtin_types_compatible_p"));
     case CXCursor_GenericSelectionExpr: /* the controlling expression: only its type selects */
         return i == 0;
     case CXCursor_CallExpr: /* gcc and clang do not evaluate these builtins' operands either */

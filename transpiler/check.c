@@ -278,6 +278,9 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
         }
         if (in_unevaluated && call && call->mk)
             dg_error_node(t, n, "combinators inside sizeof, typeof or a _Generic's controlling expression are never run; await them in a statement");
+        if (!in_unevaluated && ov_maybe_dropped(t, n))
+            dg_error_node(t, n, "this await may be in an initializer that a later designator overrides, which C does not "
+                                "evaluate; await into a variable before the declaration");
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {
         if (n->mk == MK_BLOCK_ON && f->self)
             dg_error_node(t, n, "ac_block_on inside an async function would block its worker; use await");

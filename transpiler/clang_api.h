@@ -66,8 +66,13 @@
     X(clang_getCursorType) \
     X(clang_getEnumConstantDeclValue) \
     X(clang_getTypeDeclaration) \
+    X(clang_getChildDiagnostics) \
     X(clang_getDiagnostic) \
+    X(clang_getDiagnosticInSet) \
     X(clang_getDiagnosticLocation) \
+    X(clang_getDiagnosticNumRanges) \
+    X(clang_getDiagnosticOption) \
+    X(clang_getDiagnosticRange) \
     X(clang_getDiagnosticSeverity) \
     X(clang_getDiagnosticSpelling) \
     X(clang_getFile) \
@@ -75,6 +80,7 @@
     X(clang_getNullCursor) \
     X(clang_getNumArgTypes) \
     X(clang_getNumDiagnostics) \
+    X(clang_getNumDiagnosticsInSet) \
     X(clang_getPointeeType) \
     X(clang_getPresumedLocation) \
     X(clang_getRangeEnd) \
@@ -167,8 +173,13 @@ int cx_load(void);
 #define clang_getCursorType (cx_api.clang_getCursorType)
 #define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
+#define clang_getChildDiagnostics (cx_api.clang_getChildDiagnostics)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)
+#define clang_getDiagnosticInSet (cx_api.clang_getDiagnosticInSet)
 #define clang_getDiagnosticLocation (cx_api.clang_getDiagnosticLocation)
+#define clang_getDiagnosticNumRanges (cx_api.clang_getDiagnosticNumRanges)
+#define clang_getDiagnosticOption (cx_api.clang_getDiagnosticOption)
+#define clang_getDiagnosticRange (cx_api.clang_getDiagnosticRange)
 #define clang_getDiagnosticSeverity (cx_api.clang_getDiagnosticSeverity)
 #define clang_getDiagnosticSpelling (cx_api.clang_getDiagnosticSpelling)
 #define clang_getFile (cx_api.clang_getFile)
@@ -176,6 +187,7 @@ int cx_load(void);
 #define clang_getNullCursor (cx_api.clang_getNullCursor)
 #define clang_getNumArgTypes (cx_api.clang_getNumArgTypes)
 #define clang_getNumDiagnostics (cx_api.clang_getNumDiagnostics)
+#define clang_getNumDiagnosticsInSet (cx_api.clang_getNumDiagnosticsInSet)
 #define clang_getPointeeType (cx_api.clang_getPointeeType)
 #define clang_getPresumedLocation (cx_api.clang_getPresumedLocation)
 #define clang_getRangeEnd (cx_api.clang_getRangeEnd)

@@ -190,6 +190,13 @@ struct afn {
     unsigned nneeds;
 };
 
+/* An initializer clang drops, [start, end) in tunit.text, as a later one at offset by overrides
+ * it; implicit: the list made up for a designator's subobject (overrides.c). */
+typedef struct ov_range {
+    unsigned start, end, by;
+    int implicit;
+} ov_range;
+
 struct tunit {
     const char *input;   /* the path the user gave */
     char *orig;          /* the input file as it is on disk */
@@ -214,6 +221,8 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    ov_range *overrides; /* initializers a later designator overrides in full (overrides.c) */
+    unsigned noverrides;
     struct callee_slot *callee_slots; /* the same by declaration cursor (callees.c), asked first */
     unsigned ncallee_slots, callee_slots_cap;
     names async_names;  /* of the async functions declared so far, in the file or its headers */

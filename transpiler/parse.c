@@ -162,12 +162,16 @@ static body *find_bodies(tunit *t, unsigned *nbodies, size_t *bytes)
     return bodies;
 }
 
+/* The text libclang parses: the preprocessed text, without its diagnostic pragmas when it has
+ * some (parse_text). */
+static char *parsed;
+
 /* The text with the insides of bodies [from, to) turned into blanks, newlines kept: offsets and
  * lines stay those of the text, and what is left declares the same things. */
 static char *blank_bodies(const tunit *t, const body *b, unsigned from, unsigned to)
 {
     char *s = xmalloc(t->text_len + 1);
-    memcpy(s, t->text, t->text_len + 1);
+    memcpy(s, parsed, t->text_len + 1);
     for (unsigned k = from; k < to; k++) /* line by line: each run between newlines at once */
         for (char *p = s + b[k].open + 1, *end = s + b[k].close; p < end;) {
             char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -179,6 +183,42 @@ static char *blank_bodies(const tunit *t, const body *b, unsigned from, unsigned
 }
 
 /* ---------------------------------------------------------------- parsing */
+
+/* The text with each `#pragma clang diagnostic` and `#pragma GCC diagnostic` blanked (as
+ * _Pragma too, which the preprocessor wrote as a #pragma line), or t->text when there is none.
+ * The parse shows no warning but the one whose notes say which initializers are never evaluated
+ * (overrides.c, main.c's flags), which a pragma of the user's would silence; nor does an error a
+ * pragma makes of a warning stop asyncc: the compiler of the output, which has the pragmas,
+ * judges it. */
+static char *parse_text(const tunit *t)
+{
+    char *copy = NULL;
+    const tk_stream *ts = &t->toks;
+    for (unsigned i = 0; i < ts->n; i++) {
+        const tk_token *tok = &ts->v[i];
+        if (tok->kind != TK_DIRECTIVE)
+            continue;
+        const char *d = t->text + tok->start, *end = t->text + tok->end;
+        d += 1 + strspn(d + 1, " \t");
+        if ((size_t)(end - d) < 6 || memcmp(d, "pragma", 6) != 0)
+            continue;
+        d += 6 + strspn(d + 6, " \t");
+        if (!((size_t)(end - d) > 6 && (memcmp(d, "clang", 5) == 0 || memcmp(d, "GCC", 3) == 0)))
+            continue;
+        d += strcspn(d, " \t");
+        d += strspn(d, " \t");
+        if ((size_t)(end - d) < 10 || memcmp(d, "diagnostic", 10) != 0)
+            continue;
+        if (!copy) {
+            copy = xmalloc(t->text_len + 1);
+            memcpy(copy, t->text, t->text_len + 1);
+        }
+        for (unsigned o = tok->start; o < tok->end; o++)
+            if (copy[o] != '\n')
+                copy[o] = ' ';
+    }
+    return copy ? copy : t->text;
+}
 
 typedef struct job {
     const char *name;
@@ -381,7 +421,7 @@ static int second_pending, second_threaded;
 
 static int parse_whole(tunit *t)
 {
-    jobs[0].text = t->text;
+    jobs[0].text = parsed;
     run_job(&jobs[0]);
     if (jobs[0].err != CXError_Success) {
         fprintf(stderr, "asyncc: cannot parse %s: %s\n", t->input, parse_error(jobs[0].err));
@@ -436,6 +476,7 @@ static int parse_split(tunit *t)
 
 int ps_parse(tunit *t, const char *name, const char *const *args, int nargs)
 {
+    parsed = parse_text(t);
     for (int i = 0; i < 2; i++)
         jobs[i] = (job){name, args, nargs, NULL, t->text_len, NULL, NULL, CXError_Success, 0};
     if (parse_split(t))
@@ -476,4 +517,7 @@ void ps_dispose(tunit *t)
     ps_second(t);
     dispose(&jobs[0]);
     dispose(&jobs[1]);
+    if (parsed != t->text)
+        free(parsed);
+    parsed = NULL;
 }

@@ -162,7 +162,12 @@ AC_EXPORT void ac__debug_copies_free(const void *frame);
  * allocated when its declaration runs and freed where C ends its lifetime (runtime/vla.c). */
 AC_EXPORT void *ac__vla_alloc(size_t size);
 AC_EXPORT void ac__vla_free(void *storage);
-#define AC__DEBUG_COPY(D, S) __builtin_memcpy(&(D), &(S), sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
+/* The addresses go through integers: `&p` of a restrict pointer p converted to void * drops the
+ * restrict of its target, which clang reports (-Wincompatible-pointer-types-discards-qualifiers),
+ * and so would a cast (-Wcast-qual). */
+#define AC__DEBUG_COPY(D, S)                                                                       \
+    __builtin_memcpy((void *)(__UINTPTR_TYPE__)&(D), (const void *)(__UINTPTR_TYPE__)&(S),         \
+                     sizeof(D) < sizeof(S) ? sizeof(D) : sizeof(S))
 /* The same through a temporary of the local's type without qualifiers (the type of
  * `((void)0, x)`), which takes no address of the local: the only way for a register one (no
  * address) and a volatile or atomic one (read and written only as itself), and how locals that
@@ -240,17 +245,23 @@ AC_EXPORT void ac__vla_free(void *storage);
  * user's locals at the function's line, not theirs: the warnings about using a later standard's
  * types there (long long, _Atomic) are the user's declarations', at their own lines. A static
  * async function's future type is declared before it is defined (a tentative definition, which
- * C++ has not: gcc's -Wc++-compat). */
+ * C++ has not: gcc's -Wc++-compat). A struct with a flexible array member that a local, a
+ * parameter or a result holds by value is a member of the frame, and the frame one of its
+ * caller's: a GNU extension there (clang: by default; gcc: -Wpedantic, which has nothing else
+ * to say of the frame's members but what it says of the user's declarations, at their lines). */
 #ifdef __clang__
 #define AC__GEN_COMPAT                                                                             \
     _Pragma("GCC diagnostic ignored \"-Wc99-extensions\"")                                       \
     _Pragma("GCC diagnostic ignored \"-Wc11-extensions\"")                                       \
-    _Pragma("GCC diagnostic ignored \"-Wlanguage-extension-token\"")
+    _Pragma("GCC diagnostic ignored \"-Wlanguage-extension-token\"")                             \
+    _Pragma("GCC diagnostic ignored \"-Wgnu-variable-sized-type-not-at-end\"")                   \
+    _Pragma("GCC diagnostic ignored \"-Wflexible-array-extensions\"")
 #else
 #define AC__GEN_COMPAT                                                                             \
     _Pragma("GCC diagnostic ignored \"-Wc90-c99-compat\"")                                       \
     _Pragma("GCC diagnostic ignored \"-Wc99-c11-compat\"")                                       \
-    _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")
+    _Pragma("GCC diagnostic ignored \"-Wc++-compat\"")                                           \
+    _Pragma("GCC diagnostic ignored \"-Wpedantic\"")
 #endif
 /* AC__WITNESS_BEGIN: around the functions that say the warnings an async definition's rewriting
  * loses (lower_witness.c), judged as the source is; AC__GEN_BEGIN around the rest, which also
