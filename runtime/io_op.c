@@ -107,18 +107,21 @@ static void cancel_remote(struct ac__worker *w, struct ac__op *op)
 }
 
 /* Cancels op on our own worker (or, at shutdown, any worker: every one is ours then) and
- * waits for a completion. */
+ * waits for a completion. Whether op is done is asked under the lock: until we hold it, the
+ * monitor may be dispatching this worker's completions (a poll that lasts: monitor.c), op's
+ * among them, and the epoll backend has nothing to cancel then, nor anything to wake a wait
+ * for ever (a worker asleep in epoll_wait with its queue full, a whole runtime hung). */
 static void cancel_local(struct ac__worker *w, struct ac__op *op, _Atomic int *done)
 {
     struct ac__worker *saved = ac__current;
     ac__current = w;
+    ac__spin_lock(&w->io_lock);
     if (!atomic_load_explicit(done, memory_order_acquire)) {
-        ac__spin_lock(&w->io_lock);
         w->be->cancel(w, op);
         ac__backend_wait(w, UINT64_MAX);
         ac__backend_reap(w);
-        ac__spin_unlock(&w->io_lock);
     }
+    ac__spin_unlock(&w->io_lock);
     ac__current = saved;
 }
 
