@@ -3,6 +3,7 @@
  * blocking pool are done with the op's memory before the frame dies). */
 #include <errno.h>
 #include <sched.h>
+#include <unistd.h>
 
 #include "io_op.h"
 #include "task.h"
@@ -147,6 +148,19 @@ void ac__io_cancel_sync(struct ac__worker *w, struct ac__op *op, _Atomic int *do
     }
 }
 
+/* Closes the descriptor that a dropped open, socket or accept made after all: the kernel
+ * completed it in the instant of the cancel (io_uring cancels no open or socket once it has
+ * started; an accept may meet its connection), or on the epoll backend's pool, and nobody
+ * else will ever see the number. */
+static void close_created(struct ac__io_frame *f)
+{
+    enum ac__op_kind k = f->op.kind;
+    if (f->op.res >= 0 && (k == AC__OP_OPEN || k == AC__OP_SOCKET || k == AC__OP_ACCEPT)) {
+        ac__ep_fd_closing(f->op.res);
+        close(f->op.res);
+    }
+}
+
 void ac__io_drop(void *frame, ac_cx *cx)
 {
     (void)cx;
@@ -154,6 +168,7 @@ void ac__io_drop(void *frame, ac_cx *cx)
     if (f->state == 1) {
         ac__io_cancel_sync(f->worker, &f->op, &f->done);
         ac__keep_dropped(f);
+        close_created(f);
     }
     f->state = AC_STATE_DONE;
 }
