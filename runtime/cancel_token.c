@@ -51,17 +51,36 @@ static void cancel_locked(ac_cancel_token *t, struct ac__wakelist *wake)
         cancel_locked(c, wake);
 }
 
+/* With tree_lock held: makes t the first child of parent (NULL: a root of its own). */
+static void link_child(ac_cancel_token *parent, ac_cancel_token *t)
+{
+    t->parent = parent;
+    t->prev_sibling = NULL;
+    t->next_sibling = parent ? parent->children : NULL;
+    if (t->next_sibling)
+        t->next_sibling->prev_sibling = t;
+    if (parent)
+        parent->children = t;
+}
+
+/* With tree_lock held: takes t out of its parent's list of children. */
+static void unlink_sibling(ac_cancel_token *t)
+{
+    if (t->prev_sibling)
+        t->prev_sibling->next_sibling = t->next_sibling;
+    else if (t->parent)
+        t->parent->children = t->next_sibling;
+    if (t->next_sibling)
+        t->next_sibling->prev_sibling = t->prev_sibling;
+}
+
 ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent)
 {
     ac_cancel_token *t = token_alloc();
     if (!t)
         return NULL;
     ac__spin_lock(&tree_lock);
-    t->parent = parent;
-    t->next_sibling = parent->children;
-    if (t->next_sibling)
-        t->next_sibling->prev_sibling = t;
-    parent->children = t;
+    link_child(parent, t);
     if (atomic_load_explicit(&parent->cancelled, memory_order_relaxed))
         atomic_store_explicit(&t->cancelled, true, memory_order_release);
     ac__spin_unlock(&tree_lock);
@@ -87,15 +106,10 @@ void ac_cancel_token_free(ac_cancel_token *t)
     }
     if (t->waiters.head)
         ac__panic("freeing a cancellation token that tasks are waiting on");
-    if (t->prev_sibling)
-        t->prev_sibling->next_sibling = t->next_sibling;
-    else if (t->parent)
-        t->parent->children = t->next_sibling;
-    if (t->next_sibling)
-        t->next_sibling->prev_sibling = t->prev_sibling;
+    unlink_sibling(t);
     for (ac_cancel_token *c = t->children, *next; c; c = next) {
-        next = c->next_sibling; /* the children live on, without a parent */
-        c->parent = c->prev_sibling = c->next_sibling = NULL;
+        next = c->next_sibling;
+        link_child(t->parent, c);
     }
     ac__spin_unlock(&tree_lock);
     free(t);

@@ -3,6 +3,7 @@
  * blocking pool are done with the op's memory before the frame dies). */
 #include <errno.h>
 #include <sched.h>
+#include <unistd.h>
 
 #include "io_op.h"
 #include "task.h"
@@ -107,18 +108,21 @@ static void cancel_remote(struct ac__worker *w, struct ac__op *op)
 }
 
 /* Cancels op on our own worker (or, at shutdown, any worker: every one is ours then) and
- * waits for a completion. */
+ * waits for a completion. Whether op is done is asked under the lock: until we hold it, the
+ * monitor may be dispatching this worker's completions (a poll that lasts: monitor.c), op's
+ * among them, and the epoll backend has nothing to cancel then, nor anything to wake a wait
+ * for ever (a worker asleep in epoll_wait with its queue full, a whole runtime hung). */
 static void cancel_local(struct ac__worker *w, struct ac__op *op, _Atomic int *done)
 {
     struct ac__worker *saved = ac__current;
     ac__current = w;
+    ac__spin_lock(&w->io_lock);
     if (!atomic_load_explicit(done, memory_order_acquire)) {
-        ac__spin_lock(&w->io_lock);
         w->be->cancel(w, op);
         ac__backend_wait(w, UINT64_MAX);
         ac__backend_reap(w);
-        ac__spin_unlock(&w->io_lock);
     }
+    ac__spin_unlock(&w->io_lock);
     ac__current = saved;
 }
 
@@ -144,6 +148,19 @@ void ac__io_cancel_sync(struct ac__worker *w, struct ac__op *op, _Atomic int *do
     }
 }
 
+/* Closes the descriptor that a dropped open, socket or accept made after all: the kernel
+ * completed it in the instant of the cancel (io_uring cancels no open or socket once it has
+ * started; an accept may meet its connection), or on the epoll backend's pool, and nobody
+ * else will ever see the number. */
+static void close_created(struct ac__io_frame *f)
+{
+    enum ac__op_kind k = f->op.kind;
+    if (f->op.res >= 0 && (k == AC__OP_OPEN || k == AC__OP_SOCKET || k == AC__OP_ACCEPT)) {
+        ac__ep_fd_closing(f->op.res);
+        close(f->op.res);
+    }
+}
+
 void ac__io_drop(void *frame, ac_cx *cx)
 {
     (void)cx;
@@ -151,6 +168,7 @@ void ac__io_drop(void *frame, ac_cx *cx)
     if (f->state == 1) {
         ac__io_cancel_sync(f->worker, &f->op, &f->done);
         ac__keep_dropped(f);
+        close_created(f);
     }
     f->state = AC_STATE_DONE;
 }

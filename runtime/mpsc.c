@@ -347,6 +347,8 @@ struct ac_oneshot {
 
 ac_oneshot *ac_oneshot_new(size_t elem_size)
 {
+    if (elem_size > SIZE_MAX - sizeof(ac_oneshot))
+        return NULL; /* the size would wrap round to a block too small for the value */
     ac_oneshot *o = calloc(1, sizeof *o + elem_size);
     if (!o)
         return NULL;

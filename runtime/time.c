@@ -134,6 +134,14 @@ void ac_interval_init(ac_interval *iv, unsigned long long period_ms)
     iv->missed = AC_MISSED_BURST;
 }
 
+/* a + b, or the largest value when that overflows: a period of ULLONG_MAX ms (or one that
+ * reaches past it) is due never, not at a time that wrapped round to the past. */
+static unsigned long long add_saturating(unsigned long long a, unsigned long long b)
+{
+    unsigned long long sum;
+    return __builtin_add_overflow(a, b, &sum) ? ~0ull : sum;
+}
+
 /* The due time of the tick after the one due at `due`, which completed at `now`. */
 static unsigned long long after(const ac_interval *iv, unsigned long long due,
                                 unsigned long long now)
@@ -141,11 +149,14 @@ static unsigned long long after(const ac_interval *iv, unsigned long long due,
     unsigned long long p = iv->period_ms;
     /* Timers fire a little after their due time: only a tick more than 5 ms late (as in
      * Tokio) counts as missed, or DELAY would drift by that much on every tick. */
-    if (now <= due + 5 || iv->missed == AC_MISSED_BURST)
-        return due + p;
+    if (now <= add_saturating(due, 5) || iv->missed == AC_MISSED_BURST)
+        return add_saturating(due, p);
     if (iv->missed == AC_MISSED_DELAY)
-        return now + p;
-    return due + ((now - due) / p + 1) * p; /* AC_MISSED_SKIP */
+        return add_saturating(now, p);
+    unsigned long long step; /* AC_MISSED_SKIP: the first tick of the schedule after now */
+    if (__builtin_mul_overflow((now - due) / p + 1, p, &step))
+        return ~0ull;
+    return add_saturating(due, step);
 }
 
 static int interval_poll(void *frame, ac_cx *cx)

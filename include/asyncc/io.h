@@ -41,7 +41,9 @@ enum {
  * another file that gets the number after a close(2), and discarded by ac_close. A write that
  * had already happened when the cancel arrived stays written, and its count is lost to the
  * caller (completion-based I/O cannot take bytes back: see ac_buf_flush for a writer that
- * knows).
+ * knows). A call that makes a descriptor (ac_open, ac_socket, ac_accept) and had made it when
+ * the cancel arrived closes it: nobody could learn its number (an accepted connection is
+ * closed, as if the server had refused it).
  */
 
 /* Opens path relative to the current directory (openat(2) flags and mode). Returns the new

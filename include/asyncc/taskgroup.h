@@ -71,8 +71,9 @@ typedef struct ac_cancel_token ac_cancel_token;
 /* A new token (one reference), or NULL when out of memory. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_new(void);
 /* A new token (one reference) cancelled when parent is (at once if parent is cancelled), or
- * NULL when out of memory. The child holds no reference on parent: freeing the parent first
- * leaves the child on its own. */
+ * NULL when out of memory. The child holds no reference on parent; a parent freed first hands
+ * its children to its own parent, as Tokio's does, so they are still cancelled with every
+ * token the parent descended from (freeing a root leaves its children roots of their own). */
 AC_EXPORT ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent);
 /* Another reference to t; returns t. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_clone(ac_cancel_token *t);

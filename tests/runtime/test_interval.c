@@ -1,6 +1,7 @@
 /* tests/runtime/test_interval.c: ac_interval_tick: the first tick at once, the next ones on
  * schedule and never early, what a late tick does under each AC_MISSED_ behaviour, and a tick
- * whose wait is dropped leaving the schedule as it was. */
+ * whose wait is dropped leaving the schedule as it was; periods too long to add to the clock.
+ */
 #include "test.h"
 
 extern const ac_future_type ac__type_ac_interval_tick, ac__type_ac_sleep_until;
@@ -86,6 +87,19 @@ static int root_poll(void *frame, ac_cx *cx)
                                       cx, NULL),
              AC_PENDING);
     CHECK_EQ(f->iv.next_ms, f->due);
+
+    /* A period too long to add to the clock is due never, under each behaviour: the next tick
+     * saturates instead of wrapping round to a time long past, which would tick at once. */
+    for (f->missed = AC_MISSED_BURST; f->missed <= AC_MISSED_SKIP; f->missed++) {
+        ac_interval_init(&f->iv, ~0ull - (unsigned)f->missed);
+        f->iv.missed = f->missed;
+        TICK(f);
+        CHECK_EQ(f->iv.next_ms, ~0ull);
+        CHECK_EQ(test_poll_once_then_drop(&ac__type_ac_interval_tick,
+                                          (ac__init_ac_interval_tick(f->c.bytes, &f->iv), &f->c),
+                                          cx, NULL),
+                 AC_PENDING);
+    }
 
     ac_interval_init(&f->iv, 0);
     CHECK_EQ(f->iv.period_ms, 1);

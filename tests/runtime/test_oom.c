@@ -106,9 +106,11 @@ static void constructors(void)
     CHECK_NULL_AFTER(0, ac_cancel_token_child(t));
     ac_cancel_token_free(t);
 
-    /* A ring whose size overflows size_t is refused, not allocated short. */
+    /* A ring or a value whose size overflows size_t is refused, not allocated short. */
     CHECK(ac_mpsc_new(SIZE_MAX / 2, 3) == NULL);
     CHECK(ac_broadcast_new(SIZE_MAX / 2, 3) == NULL);
+    CHECK(ac_oneshot_new(SIZE_MAX) == NULL);
+    CHECK(ac_watch_new(SIZE_MAX, NULL) == NULL);
 
     /* And with memory, each one works (and is freed). */
     ac_mutex *m = ac_mutex_new();

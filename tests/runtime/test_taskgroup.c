@@ -1,7 +1,8 @@
 /* tests/runtime/test_taskgroup.c (async C): task groups (results in the order tasks finish,
  * -ECHILD when empty, a join_next cancelled by a timeout losing nothing, abort_all, freeing a
  * group aborting its tasks with their cleanups run) and cancellation tokens (a tree of three,
- * waiters woken by their own branch only, a child of a cancelled token, the select pattern). */
+ * waiters woken by their own branch only, a child of a cancelled token, the select pattern, a
+ * token freed in the middle of a tree handing its children to its parent). */
 #include <unistd.h>
 
 #include "test.h"
@@ -192,6 +193,28 @@ async int main(void)
     ac_cancel_token_cancel(orphan_child);
     ac_cancel_token_free(orphan_child);
     ac_cancel_token_free(late);
+
+    /* A token freed in the middle of a tree hands its children to its parent (as Tokio's
+     * does): a shutdown that cancels the root still reaches them, and their waiters. */
+    root = ac_cancel_token_new();
+    ac_cancel_token *mid = ac_cancel_token_child(root), *sibling = ac_cancel_token_child(root);
+    ac_cancel_token *leaf1 = ac_cancel_token_child(mid), *leaf2 = ac_cancel_token_child(mid);
+    woken_grand = 0;
+    w[0] = ac_spawn(wait_token(leaf1, &woken_grand));
+    w[1] = ac_spawn(wait_token(leaf2, &woken_grand));
+    ac_cancel_token_free(mid);
+    await(ac_sleep_ms(5));
+    CHECK_EQ(woken_grand, 0);
+    ac_cancel_token_cancel(root);
+    CHECK(ac_cancel_token_is_cancelled(leaf1) && ac_cancel_token_is_cancelled(leaf2));
+    CHECK(ac_cancel_token_is_cancelled(sibling));
+    for (int i = 0; i < 2; i++)
+        CHECK_EQ(await(ac_timeout(10000, ac_task_join(w[i], NULL))), 0);
+    CHECK_EQ(woken_grand, 2);
+    ac_cancel_token_free(leaf1);
+    ac_cancel_token_free(root); /* leaf2 and sibling are roots of their own now */
+    ac_cancel_token_free(sibling);
+    ac_cancel_token_free(leaf2);
     printf("taskgroup: ok\n");
     return 0;
 }
