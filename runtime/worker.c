@@ -248,7 +248,9 @@ static ac_task *next_task(struct ac__worker *w)
 {
     struct ac__runtime *rt = w->rt;
     ac_task *t;
-    if (w->tick % rt->config.global_queue_interval == 0) {
+    /* A countdown, not tick % interval: a division between every two polls. */
+    if (AC__UNLIKELY(w->global_in-- == 0)) {
+        w->global_in = rt->config.global_queue_interval - 1;
         if ((t = pop_inject(w, &w->remote)) || (t = pop_inject(w, &rt->inject)))
             return t;
     }
@@ -266,7 +268,7 @@ static ac_task *next_task(struct ac__worker *w)
      * while both hold tasks: a spawn_local task that yields, or is woken, waited behind every
      * local task's turn for global_queue_interval polls (a loop on the local queue left a
      * pinned ticker one turn in 61 of its own). */
-    if (w->remote_turn && (t = pop_inject(w, &w->remote))) {
+    if (w->remote_turn && !ac__inject_is_empty(&w->remote) && (t = pop_inject(w, &w->remote))) {
         w->remote_turn = false;
         return t;
     }
