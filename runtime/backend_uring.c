@@ -96,6 +96,14 @@ static int submit_now(struct ac__worker *w)
     return r;
 }
 
+/* Counts n SQEs prepared, and dates the batch they open. */
+static inline void note_prepared(struct ac__worker *w, unsigned n)
+{
+    AC__STAT_ADD(w, io_submitted, n);
+    if (!w->flush_since)
+        w->flush_since = read_clock(U(w));
+}
+
 /* n consecutive SQEs, all submitted together (a linked chain): what was prepared before is
  * submitted to make room, and completions are dispatched when the kernel has no room for
  * more of them. */
@@ -107,15 +115,17 @@ static void get_sqes(struct ac__worker *w, unsigned n, struct io_uring_sqe **sqe
             dispatch(w, UINT_MAX);
     for (unsigned i = 0; i < n; i++)
         sqes[i] = io_uring_get_sqe(ring);
-    AC__STAT_ADD(w, io_submitted, n);
-    if (!w->flush_since)
-        w->flush_since = read_clock(U(w));
+    note_prepared(w, n);
 }
 
-static struct io_uring_sqe *get_sqe(struct ac__worker *w)
+/* get_sqes for one, without its checks of the room left while there is room. */
+static inline struct io_uring_sqe *get_sqe(struct ac__worker *w)
 {
-    struct io_uring_sqe *sqe;
-    get_sqes(w, 1, &sqe);
+    struct io_uring_sqe *sqe = io_uring_get_sqe(&U(w)->ring);
+    if (AC__UNLIKELY(!sqe))
+        get_sqes(w, 1, &sqe);
+    else
+        note_prepared(w, 1);
     return sqe;
 }
 
