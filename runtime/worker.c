@@ -384,10 +384,11 @@ static bool work_anywhere(struct ac__worker *w, bool *young)
  * the tasks those completions woke to that worker instead of running them: their next I/O then
  * goes to that worker's backend, so when one worker keeps up the connections gather there and
  * the other stops being woken (each wake a cross-CPU interrupt here). A sleeping one is woken
- * for them: once, where leaving it asleep kept two half-busy workers each waking for its own
- * connections for good (echo at 50 connections on a loaded machine, where the monitor often
- * moves a preempted worker's tasks: 0.035-0.041 context switches and 6.2-7.0 us of CPU per
- * request, 0.027-0.031 and 5.4-6.1 us handing over to a sleeping worker too). Before, connections
+ * for them: that costs a wake per hand-over until the connections have gathered, where leaving
+ * it asleep kept two half-busy workers each waking for its own connections for good (echo at
+ * 50 connections on a loaded machine, where the monitor often moves a preempted worker's tasks:
+ * 0.035-0.041 context switches and 6.2-7.0 us of CPU per request, 0.027-0.031 and 5.4-6.1 us
+ * handing over to a sleeping worker too). Before, connections
  * stayed on whichever worker first ran them, and each worker's backend woke it for its own:
  * miniredis under redis-benchmark -P 1 made 0.16 context switches per request with 2 workers
  * against 0.10 with 1, although one worker kept up (wakes of a parked worker by another one
