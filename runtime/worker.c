@@ -409,10 +409,13 @@ static void hand_over(struct ac__worker *w)
     size_t len = ac__local_len(&w->queue);
     if (!w->be->hands_over || len == 0 || len > HAND_OVER_MAX || w->be->ready(w))
         return;
+    /* A sleeping worker is woken only for w's last few ops: with many in flight (thousands of
+     * connections) the two workers passed a trickle to and fro, a wake each. */
+    bool few_left = w->be->inflight(w) <= HAND_OVER_MAX;
     for (unsigned i = 0; i < w->index; i++) {
         struct ac__worker *to = &rt->workers[i];
         if (!to->is_thread || atomic_load_explicit(&to->stuck, memory_order_relaxed) ||
-            backlog_since(to))
+            backlog_since(to) || (!few_left && atomic_load_explicit(&to->asleep, memory_order_seq_cst)))
             continue;
         ac_task *batch[HAND_OVER_MAX];
         size_t n = 0;
