@@ -415,7 +415,8 @@ static void hand_over(struct ac__worker *w)
     for (unsigned i = 0; i < w->index; i++) {
         struct ac__worker *to = &rt->workers[i];
         if (!to->is_thread || atomic_load_explicit(&to->stuck, memory_order_relaxed) ||
-            backlog_since(to) || (!few_left && atomic_load_explicit(&to->asleep, memory_order_seq_cst)))
+            backlog_since(to) ||
+            (!few_left && atomic_load_explicit(&to->asleep, memory_order_seq_cst)))
             continue;
         ac_task *batch[HAND_OVER_MAX];
         size_t n = 0;

@@ -1,16 +1,16 @@
 /* tests/runtime/test_hand_over.c (async C): a worker woken by its own backend for a few tasks
  * while worker 0 keeps up (busy with nothing queued, or asleep) hands them to worker 0, so that
- * their next I/O goes there
- * and the connections gather on one worker instead of each worker being woken for its own
- * (miniredis under redis-benchmark -P 1: 0.16 context switches per request with 2 workers, 0.10
- * with 1); woken for a batch (more than 32 tasks), it keeps them (echo at 10,000 connections:
- * batches passed between the workers to and fro). Readers wait in receives on both workers;
- * worker 0 runs a pinned task that keeps it busy with short polls and nothing queued (then, in a
- * second part, sleeps); data comes for the readers of worker 1 only. Before, worker 1 ran them itself; then it handed over every
- * batch, however large; now 32 readers (about 16 on worker 1) resume on worker 0, and of 200
- * (about 100 on worker 1) those of worker 1 stay there. On the epoll backend nothing is handed
- * over (a moved task moves its descriptor's registration, runtime/backend_epoll.c): the few
- * stay on worker 1 too; before, most moved. */
+ * their next I/O goes there and the connections gather on one worker instead of each worker
+ * being woken for its own (miniredis under redis-benchmark -P 1: 0.16 context switches per
+ * request with 2 workers, 0.10 with 1); woken for a batch (more than 32 tasks), it keeps them
+ * (echo at 10,000 connections: batches passed between the workers to and fro). Readers wait in
+ * receives on both workers; worker 0 runs a pinned task that keeps it busy with short polls and
+ * nothing queued (then, in a second part, sleeps); data comes for the readers of worker 1 only.
+ * Before, worker 1 ran them itself; then it handed over every batch, however large, and later
+ * none to a sleeping worker 0; now 32 readers (about 16 on worker 1) resume on worker 0, busy
+ * or sleeping, and of 200 (about 100 on worker 1) those of worker 1 stay there. On the epoll
+ * backend nothing is handed over (a moved task moves its descriptor's registration,
+ * runtime/backend_epoll.c): the few stay on worker 1 too; before, most moved. */
 #include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
