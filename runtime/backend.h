@@ -182,9 +182,10 @@ struct ac__backend_ops {
     /* Hands prepared work to the kernel and sleeps until a completion or a wake arrives or
      * the deadline (ns on the runtime clock; UINT64_MAX: none) passes. Dispatches nothing. */
     void (*wait)(struct ac__worker *w, uint64_t deadline);
-    /* Hands prepared work to the kernel and dispatches the completions that have arrived
-     * (calling each op's complete), at most about max of them (UINT_MAX: all): the others
-     * stay with the kernel, in their order, for a later reap. Returns how many. */
+    /* Dispatches the completions that have arrived (calling each op's complete), at most
+     * about max of them (UINT_MAX: all): the others stay with the kernel, in their order, for
+     * a later reap. Hands prepared work to the kernel when it is due (as flush) or the reap
+     * enters the kernel anyway. Returns how many. */
     unsigned (*reap)(struct ac__worker *w, unsigned max);
     /* Wakes w out of wait; from any thread, and async-signal-safe. */
     void (*wake)(struct ac__worker *w);

@@ -51,30 +51,11 @@ int ac__io_finish_read(struct ac__io_frame *f, int res)
     return ac__io_finish(f, res);
 }
 
-int ac__io_poll(void *frame, ac_cx *cx)
+/* Starts f's op (again, for a looping call that needs more of it); AC_READY when the call
+ * finished without waiting. Out of line: the poll that finds its op completed, half of every
+ * call, need not save what this one uses. */
+static int __attribute__((noinline)) start(struct ac__io_frame *f, ac_cx *cx)
 {
-    struct ac__io_frame *f = frame;
-    switch (f->state) {
-    case 0:
-        /* The budget is spent when an op is submitted, not when it completes: a completed op
-         * must be reported at once, or dropping the future would lose its data. */
-        if (!ac__coop_proceed(cx))
-            return AC_PENDING;
-        f->state = 1;
-        break;
-    case AC__IO_AT_ONCE:
-        if (!ac__coop_proceed(cx))
-            return AC_PENDING;
-        goto done;
-    case 1:
-        if (!atomic_load_explicit(&f->done, memory_order_acquire))
-            return AC_PENDING;
-        if (f->finish(f, f->op.res))
-            goto done;
-        break;
-    default:
-        ac__panic("an I/O future polled after it finished");
-    }
     /* What a dropped read took from this descriptor comes first (io_keep.c). */
     for (long kept; ac__keep_take(&f->op, &kept);)
         if (f->finish(f, (int)kept))
@@ -85,6 +66,34 @@ int ac__io_poll(void *frame, ac_cx *cx)
             goto done;
     return AC_PENDING;
 done:
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
+int ac__io_poll(void *frame, ac_cx *cx)
+{
+    struct ac__io_frame *f = frame;
+    switch (f->state) {
+    case 0:
+        /* The budget is spent when an op is submitted, not when it completes: a completed op
+         * must be reported at once, or dropping the future would lose its data. */
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
+        f->state = 1;
+        return start(f, cx);
+    case AC__IO_AT_ONCE:
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
+        break;
+    case 1:
+        if (!atomic_load_explicit(&f->done, memory_order_acquire))
+            return AC_PENDING;
+        if (!f->finish(f, f->op.res))
+            return start(f, cx);
+        break;
+    default:
+        ac__panic("an I/O future polled after it finished");
+    }
     f->state = AC_STATE_DONE;
     return AC_READY;
 }

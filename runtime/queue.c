@@ -15,10 +15,6 @@ static inline uint32_t unpack_steal(uint64_t h)
 {
     return (uint32_t)(h >> 32);
 }
-static inline uint32_t unpack_real(uint64_t h)
-{
-    return (uint32_t)h;
-}
 
 void ac__local_init(struct ac__local_queue *q)
 {
@@ -27,38 +23,6 @@ void ac__local_init(struct ac__local_queue *q)
     q->seen_steal = 0;
     for (unsigned i = 0; i < AC__LOCAL_QUEUE_CAP; i++)
         atomic_init(&q->buffer[i], NULL);
-}
-
-unsigned ac__local_len(struct ac__local_queue *q)
-{
-    uint64_t head = atomic_load_explicit(&q->head, memory_order_acquire);
-    uint32_t tail = atomic_load_explicit(&q->tail, memory_order_acquire);
-    return tail - unpack_real(head);
-}
-
-uint32_t ac__local_taken(struct ac__local_queue *q)
-{
-    return unpack_real(atomic_load_explicit(&q->head, memory_order_relaxed));
-}
-
-uint32_t ac__local_added(struct ac__local_queue *q)
-{
-    return atomic_load_explicit(&q->tail, memory_order_relaxed);
-}
-
-bool ac__local_is_empty(struct ac__local_queue *q)
-{
-    return ac__local_len(q) == 0;
-}
-
-ac_task *ac__local_peek(struct ac__local_queue *q, unsigned ahead)
-{
-    uint32_t real = unpack_real(atomic_load_explicit(&q->head, memory_order_relaxed));
-    uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
-    if (tail - real <= ahead)
-        return NULL;
-    return atomic_load_explicit(&q->buffer[(real + ahead) & AC__LOCAL_QUEUE_MASK],
-                                memory_order_relaxed);
 }
 
 static inline void slot_put(struct ac__local_queue *q, uint32_t pos, ac_task *t)
@@ -87,19 +51,12 @@ static bool push_overflow(struct ac__local_queue *q, ac_task *task, uint32_t hea
     return true;
 }
 
-void ac__local_push(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow)
+void ac__local_push_slow(struct ac__local_queue *q, ac_task *task, struct ac__inject *overflow)
 {
-    uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
-    if (AC__LIKELY(tail - q->seen_steal < AC__LOCAL_QUEUE_CAP)) {
-        /* The acquire load that saw seen_steal ordered the stealers' reads of the slots
-         * below it before this write. */
-        slot_put(q, tail, task);
-        atomic_store_explicit(&q->tail, tail + 1, memory_order_release);
-        return;
-    }
+    uint32_t tail;
     for (;;) {
         uint64_t head = atomic_load_explicit(&q->head, memory_order_acquire);
-        uint32_t steal = unpack_steal(head), real = unpack_real(head);
+        uint32_t steal = unpack_steal(head), real = ac__local_unpack_real(head);
         q->seen_steal = steal;
         tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
         if (tail - steal < AC__LOCAL_QUEUE_CAP) {
@@ -121,7 +78,7 @@ ac_task *ac__local_pop(struct ac__local_queue *q)
 {
     uint64_t head = atomic_load_explicit(&q->head, memory_order_acquire);
     for (;;) {
-        uint32_t steal = unpack_steal(head), real = unpack_real(head);
+        uint32_t steal = unpack_steal(head), real = ac__local_unpack_real(head);
         uint32_t tail = atomic_load_explicit(&q->tail, memory_order_relaxed);
         if (real == tail)
             return NULL;
@@ -142,7 +99,7 @@ static uint32_t steal_into2(struct ac__local_queue *src, struct ac__local_queue 
     uint64_t next;
     uint32_t n;
     for (;;) {
-        uint32_t steal = unpack_steal(prev), real = unpack_real(prev);
+        uint32_t steal = unpack_steal(prev), real = ac__local_unpack_real(prev);
         uint32_t src_tail = atomic_load_explicit(&src->tail, memory_order_acquire);
         if (steal != real)
             return 0; /* someone else is stealing */
@@ -161,7 +118,7 @@ static uint32_t steal_into2(struct ac__local_queue *src, struct ac__local_queue 
     /* Release the claim: steal catches up with real. */
     prev = next;
     for (;;) {
-        uint32_t real = unpack_real(prev);
+        uint32_t real = ac__local_unpack_real(prev);
         if (atomic_compare_exchange_weak_explicit(&src->head, &prev, pack(real, real),
                                                   memory_order_acq_rel, memory_order_acquire))
             return n;

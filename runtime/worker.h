@@ -42,6 +42,7 @@ struct ac__worker {
     unsigned lifo_polls;
     bool remote_turn; /* the last task came from the local queue: the remote one goes next */
     uint32_t tick;
+    uint32_t global_in; /* polls until the next look at the global queue (worker.c) */
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
     uint32_t reap_tick; /* tick at the last reap (worker.c, reap_into_queue) */

@@ -25,7 +25,7 @@ static int open_fds(void)
     return n - 1; /* the directory's own */
 }
 
-async void connector(unsigned short port, int n)
+static async void connector(unsigned short port, int n)
 {
     for (int i = 0; i < n; i++) {
         int fd = await(ac_tcp_connect("127.0.0.1", port));

@@ -46,7 +46,7 @@ int __wrap_epoll_wait(int epfd, struct epoll_event *events, int max, int timeout
 /* Makes the read ready and holds the worker until the monitor has taken over and holds the
  * read's event (on io_uring, which has no epoll_wait, for 20 ms; on epoll for at most 2 s, on
  * a machine so loaded that the monitor thread gets no CPU meanwhile). */
-async int hog(int read_fd, int write_fd, bool epoll)
+static async int hog(int read_fd, int write_fd, bool epoll)
 {
     worker = pthread_self();
     atomic_store(&worker_known, 1);
