@@ -16,7 +16,7 @@ static int s[2];
 static atomic_int got;
 static double written_ms, got_ms;
 
-async void reader(void)
+static async void reader(void)
 {
     char c;
     CHECK_EQ(await(ac_recv(s[0], &c, 1, 0)), 1);
@@ -33,7 +33,7 @@ static void *writer(void *arg)
     return NULL;
 }
 
-async int root(void)
+static async int root(void)
 {
     ac_task *r = ac_spawn(reader());
     await(ac_yield()); /* the reader prepares its receive */
