@@ -51,6 +51,7 @@ check '(error) ERR syntax error' set k v bogus
 check '(error) ERR syntax error' set k v ex 10 px 100
 check OK set k v ex 10 ex 20
 check "(error) ERR invalid expire time in 'set' command" set k v ex 0
+check "(error) ERR invalid expire time in 'set' command" set k v px 9223372036854775000
 check '(error) ERR value is not an integer or out of range' set k v ex soon
 echo "ok: PING, SET, GET, INCR, DEL, ECHO and their errors"
 
