@@ -143,3 +143,19 @@ expect(c, b"+OK\r\n" + bulk(b"x y") + bulk(b'aA\n"q\\z') +
        b"-ERR wrong number of arguments for 'echo' command\r\n" + bulk(b"") + bulk(b"ab c") + bulk(b"\\x41"),
        "inline commands with quoted arguments")
 print("ok: malformed RESP refused in Redis's words; inline quotes decoded as Redis does")
+
+# 6. Clients that hang up in the middle of a long reply (half of them with a reset) or of a
+#    command: the server drops them and goes on serving.
+s = connect()
+s.sendall(cmd("SET", "raw:big", b"v" * (1 << 20)))
+expect(s, b"+OK\r\n", "SET of 1 MB")
+for i in range(20):
+    c = connect()
+    c.sendall(cmd("GET", "raw:big") * 50 if i % 4 else cmd("SET", "raw:half", b"x" * 100000)[:5000])
+    c.recv(1000) if i % 4 else None
+    if i % 2:
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")  # close sends RST
+    c.close()
+s.sendall(cmd("DEL", "raw:big") + cmd("PING"))
+expect(s, b":1\r\n+PONG\r\n", "the server after 20 clients hung up mid-reply or mid-command")
+print("ok: clients that hung up in the middle of a 50 MB reply or of a command")
