@@ -106,7 +106,17 @@ static int hex(int c)
 
 int http_path(const char *target, size_t len, char *out, int *is_dir)
 {
-    /* Only origin-form targets ("/path?query"); the query and fragment are not part of the path. */
+    /* The absolute form ("http://host/path"), which RFC 9112 says a server must accept (as
+     * nginx does): its path is what follows the authority, "/" when nothing does. */
+    size_t scheme = len >= 7 && strncasecmp(target, "http://", 7) == 0    ? 7
+                    : len >= 8 && strncasecmp(target, "https://", 8) == 0 ? 8
+                                                                           : 0;
+    if (scheme) {
+        const char *slash = memchr(target + scheme, '/', len - scheme);
+        len = slash ? len - (size_t)(slash - target) : 1;
+        target = slash ? slash : "/";
+    }
+    /* Else only origin-form targets ("/path?query"); the query and fragment are not part of the path. */
     if (len == 0 || target[0] != '/')
         return -400;
     for (size_t i = 0; i < len; i++)

@@ -21,7 +21,8 @@ struct request {
  * server does not take, -505 not HTTP/1.x). */
 long http_parse(const char *buf, size_t len, struct request *rq);
 
-/* Turns the target's path (before any '?') into a path relative to the root, without "." or
+/* Turns the target's path (before any '?'; after the authority of an absolute-form target such
+ * as "http://host/a") into a path relative to the root, without "." or
  * ".." segments, percent-decoded, into out (HTTP_PATH_MAX bytes). A ".." that would climb above
  * the root, an encoded NUL or a malformed escape make it fail. "/" and paths ending in '/' get
  * "index.html" appended. Returns 0, or -400. *is_dir says whether the path ended in '/'. */

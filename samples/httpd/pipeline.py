@@ -103,3 +103,17 @@ for request, status in ((b"GET / HTTP/1.1\r\n\r\n", 400),  # no Host
     if got != status:
         fail(f"{request[:40]!r}...: status {got}, want {status}")
 print("ok: no Host, a bad escape, an encoded '/', HTTP/2.0, a body and a 9 KB head are refused")
+
+# 5. The absolute form ("GET http://host/path"), which RFC 9112 says a server must accept: served
+#    as its path, with no more way out of the root than the origin form.
+s = connect()
+r = Reader(s)
+s.sendall(b"GET http://x/index.html HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"GET HTTPS://x HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"GET http://x/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n"
+          b"GET http://x/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n")
+for i, (status, body) in enumerate([(200, index), (200, index), (400, None), (400, None)]):
+    got_status, _, got_body = r.response()
+    if got_status != status or (body is not None and got_body != body):
+        fail(f"absolute-form request {i + 1}: status {got_status} (want {status}), body {got_body[:60]!r}")
+print("ok: absolute-form targets served as their path; ../ in them refused")

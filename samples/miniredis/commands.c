@@ -3,8 +3,10 @@
 #include "commands.h"
 
 #include <asyncc.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 
@@ -69,12 +71,17 @@ static void set(struct session *s, const struct resp_cmd *cmd)
             out_error(&s->out, "ERR value is not an integer or out of range");
             return;
         }
-        unsigned long long now = ac_now_ms();
-        if (t <= 0 || (ex && t > 0x7fffffffffffffffLL / 1000 - (long long)now)) {
+        /* As Redis: positive, and the deadline as Unix time in milliseconds must fit in a long
+         * long (for PX too: Redis refuses a huge one rather than keep the key for ever). The
+         * deadline kept is on the monotonic clock, which starts far below Unix time. */
+        struct timespec wall;
+        clock_gettime(CLOCK_REALTIME, &wall);
+        long long unix_ms = (long long)wall.tv_sec * 1000 + wall.tv_nsec / 1000000;
+        if (t <= 0 || (ex && t > LLONG_MAX / 1000) || (ex ? t * 1000 : t) > LLONG_MAX - unix_ms) {
             out_error(&s->out, "ERR invalid expire time in 'set' command");
             return;
         }
-        expires = now + (unsigned long long)(ex ? t * 1000 : t);
+        expires = ac_now_ms() + (unsigned long long)(ex ? t * 1000 : t);
         got_ex |= ex;
         got_px |= px;
     }

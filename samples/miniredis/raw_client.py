@@ -117,3 +117,45 @@ if sub.recv(1) != b"":
     print("FAIL: the connection stayed open after QUIT")
     sys.exit(1)
 print("ok: replies and messages leave in order; QUIT closes a subscribed connection")
+
+# 5. Malformed RESP and inline commands with quotes, answered as redis-server 7.0 answers them
+#    (each protocol error ends its connection).
+def refused(data, error, what):
+    c = connect()
+    c.sendall(data)
+    expect(c, b"-ERR Protocol error: " + error + b"\r\n", what)
+    if c.recv(1) != b"":
+        print(f"FAIL: the connection stayed open after {what}")
+        sys.exit(1)
+
+
+refused(b"*01\r\n$4\r\nPING\r\n", b"invalid multibulk length", "an argument count with a leading zero")
+refused(b"*1\r\n$04\r\nPING\r\n", b"invalid bulk length", "a bulk length with a leading zero")
+refused(b"*1\r\n$-0\r\n\r\n", b"invalid bulk length", "a bulk length of -0")
+refused(b"*2\r\n$4\r\nECHO\r\n+hi\r\n", b"expected '$', got '+'", "a simple string as an argument")
+refused(b"*1\r\n\r\n", b"expected '$', got ' '", "an empty line as an argument")
+refused(b'ECHO "open\r\n', b"unbalanced quotes in request", "an unclosed double quote")
+refused(b"ECHO 'a'b\r\n", b"unbalanced quotes in request", "a closing quote not followed by a space")
+c = connect()
+c.sendall(b'SET q "x y" EX 100\r\nGET q\r\nECHO "a\\x41\\n\\"q\\\\z"\r\n' + b"ECHO 'it\\'s' x\r\n" +
+          b'ECHO\t""\t\r\nECHO a"b c"\r\n' + b"ECHO \\x41\r\n")
+expect(c, b"+OK\r\n" + bulk(b"x y") + bulk(b'aA\n"q\\z') +
+       b"-ERR wrong number of arguments for 'echo' command\r\n" + bulk(b"") + bulk(b"ab c") + bulk(b"\\x41"),
+       "inline commands with quoted arguments")
+print("ok: malformed RESP refused in Redis's words; inline quotes decoded as Redis does")
+
+# 6. Clients that hang up in the middle of a long reply (half of them with a reset) or of a
+#    command: the server drops them and goes on serving.
+s = connect()
+s.sendall(cmd("SET", "raw:big", b"v" * (1 << 20)))
+expect(s, b"+OK\r\n", "SET of 1 MB")
+for i in range(20):
+    c = connect()
+    c.sendall(cmd("GET", "raw:big") * 50 if i % 4 else cmd("SET", "raw:half", b"x" * 100000)[:5000])
+    c.recv(1000) if i % 4 else None
+    if i % 2:
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")  # close sends RST
+    c.close()
+s.sendall(cmd("DEL", "raw:big") + cmd("PING"))
+expect(s, b":1\r\n+PONG\r\n", "the server after 20 clients hung up mid-reply or mid-command")
+print("ok: clients that hung up in the middle of a 50 MB reply or of a command")

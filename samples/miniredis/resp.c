@@ -50,7 +50,7 @@ static void cmd_reserve(struct resp_cmd *cmd, long long n)
 static inline __attribute__((always_inline)) const char *header_number(const char *p, const char *end, long long *out)
 {
     /* One or two digits, as nearly every argument count and length has: no loop. */
-    if (end - p >= 4 && (unsigned)(p[0] - '0') < 10) {
+    if (end - p >= 4 && (unsigned)(p[0] - '0') < 10 && (p[0] != '0' || p[1] == '\r')) {
         if (p[1] == '\r' && p[2] == '\n') {
             *out = p[0] - '0';
             return p + 3;
@@ -67,11 +67,15 @@ static inline __attribute__((always_inline)) const char *header_number(const cha
         neg = 1;
         p++;
     }
+    const char *first = p;
     for (; p < end && *p >= '0' && *p <= '9'; p++) {
         if (++digits > 18)
             return BAD_LINE;
         v = v * 10 + (*p - '0');
     }
+    /* As Redis's string2ll: no leading zero ("01", "-0"), which a round trip to text loses. */
+    if (digits > 0 && *first == '0' && (digits > 1 || neg))
+        return BAD_LINE;
     if (p + 1 >= end)
         return digits > 18 ? BAD_LINE : NULL;
     if (p[0] != '\r' || p[1] != '\n' || digits == 0)
@@ -80,9 +84,60 @@ static inline __attribute__((always_inline)) const char *header_number(const cha
     return p + 2;
 }
 
-static long parse_inline(const char *buf, size_t len, struct resp_cmd *cmd, const char **err)
+static int is_space(char c)
 {
-    const char *nl = memchr(buf, '\n', len);
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
+
+/* Decodes one argument of an inline command at *pp (not a space), as Redis's sdssplitargs does:
+ * "double quotes" with \n \r \t \b \a \xHH escapes, 'single quotes' with \', and quotes that
+ * must be followed by a space or the end. Writes the bytes at w (never ahead of what it reads)
+ * and returns their end, or NULL for unbalanced quotes. */
+static char *inline_arg(char **pp, char *end, char *w)
+{
+    char *p = *pp;
+    char quote = 0;
+    for (; p < end; p++) {
+        char c = *p;
+        if (!quote) {
+            if (is_space(c))
+                break;
+            if (c == '"' || c == '\'') {
+                quote = c;
+                continue;
+            }
+        } else if (c == quote) {
+            if (p + 1 < end && !is_space(p[1]))
+                return NULL;
+            quote = 0;
+            p++;
+            break;
+        } else if (c == '\\' && quote == '\'' && p + 1 < end && p[1] == '\'') {
+            c = *++p;
+        } else if (c == '\\' && quote == '"' && p + 3 < end && p[1] == 'x' && hex_value(p[2]) >= 0 &&
+                   hex_value(p[3]) >= 0) {
+            c = (char)(hex_value(p[2]) * 16 + hex_value(p[3]));
+            p += 3;
+        } else if (c == '\\' && quote == '"' && p + 1 < end) {
+            c = *++p;
+            c = c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c == 'b' ? '\b' : c == 'a' ? '\a' : c;
+        }
+        *w++ = c;
+    }
+    *pp = p;
+    return quote ? NULL : w;
+}
+
+/* An inline command ("SET k \"a b\"\r\n", as typed into telnet): its arguments are decoded in
+ * place, over the line's own bytes. */
+static long parse_inline(char *buf, size_t len, struct resp_cmd *cmd, const char **err)
+{
+    char *nl = memchr(buf, '\n', len);
     if (!nl) {
         if (len > RESP_MAX_INLINE) {
             *err = "Protocol error: too big inline request";
@@ -90,25 +145,28 @@ static long parse_inline(const char *buf, size_t len, struct resp_cmd *cmd, cons
         }
         return 0;
     }
-    const char *end = nl;
+    char *end = nl;
     if (end > buf && end[-1] == '\r')
         end--;
     cmd->argc = 0;
-    for (const char *p = buf; p < end;) {
-        while (p < end && (*p == ' ' || *p == '\t'))
+    for (char *p = buf, *w = buf; p < end;) {
+        while (p < end && is_space(*p))
             p++;
         if (p == end)
             break;
-        const char *start = p;
-        while (p < end && *p != ' ' && *p != '\t')
-            p++;
+        char *start = w;
+        w = inline_arg(&p, end, w);
+        if (!w) {
+            *err = "Protocol error: unbalanced quotes in request";
+            return -1;
+        }
         cmd_reserve(cmd, cmd->argc + 1LL);
-        cmd->argv[cmd->argc++] = (struct resp_arg){start, (size_t)(p - start)};
+        cmd->argv[cmd->argc++] = (struct resp_arg){start, (size_t)(w - start)};
     }
     return (long)(nl + 1 - buf);
 }
 
-long resp_parse(const char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err)
+long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err)
 {
     const char *p = buf, *end = buf + len;
     long long n;
@@ -132,7 +190,11 @@ long resp_parse(const char *buf, size_t len, struct resp_cmd *cmd, size_t *need,
         if (p >= end)
             return 0;
         if (*p != '$') {
-            *err = "Protocol error: expected '$'";
+            /* Redis's words, which quote the byte found (err points at static storage, written
+             * only here: the reply is formatted before the next parse). */
+            static __thread char msg[40];
+            snprintf(msg, sizeof msg, "Protocol error: expected '$', got '%c'", *p);
+            *err = msg;
             return -1;
         }
         long long blen;

@@ -32,11 +32,12 @@ void resp_cmd_init(struct resp_cmd *cmd);
 void resp_cmd_free(struct resp_cmd *cmd);
 
 /* Parses one command from buf[0..len): an array of bulk strings ("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n")
- * or an inline command ("GET k\r\n"), as Redis accepts both. Returns the bytes it used (> 0) with
- * cmd filled in (argc may be 0 for an empty line or array, which is to be skipped); 0 when the
- * command is not complete yet, with *need set to the buffer size that will hold it if known
- * (else 0); or -1 for a protocol error, with *err set to a message for an "-ERR" reply. */
-long resp_parse(const char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err);
+ * or an inline command ("GET k\r\n", its quotes decoded as Redis does, in place: it writes into
+ * buf), as Redis accepts both. Returns the bytes it used (> 0) with cmd filled in (argc may be 0
+ * for an empty line or array, which is to be skipped); 0 when the command is not complete yet,
+ * with *need set to the buffer size that will hold it if known (else 0); or -1 for a protocol
+ * error, with *err set to a message for an "-ERR" reply. */
+long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err);
 
 /* A growable byte buffer. Appending aborts when memory runs out, as Redis does. */
 struct outbuf {
