@@ -1,5 +1,6 @@
 /* lower_witness.c: the output's witnesses of an async definition's warnings that its rewriting
- * loses (-Wunused-parameter, -Wunused-function, -Wold-style-definition, -Wstrict-prototypes): functions nothing calls. */
+ * loses (-Wunused-parameter, -Wunused-function, -Wold-style-definition, -Wstrict-prototypes):
+ * functions nothing calls. */
 #include "analyze.h"
 #include "lower.h"
 
