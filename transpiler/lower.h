@@ -74,8 +74,9 @@ void lw_put_range(lw *L, node *s, unsigned a, unsigned b);
  * of a function that never suspends a C local declared here. */
 char *lw_temp(lw *L, const node *n);
 
-/* lower_emit.c: whether parameter decl is declared `unused` or `maybe_unused`. */
+/* lower_emit.c: whether declaration decl is declared `unused` or `maybe_unused`; `used`. */
 int lw_marked_unused(const tunit *t, const node *decl);
+int lw_marked_used(const tunit *t, const node *decl);
 
 /* lower_witness.c: declarations the compiler never emits code for, written under #line at the
  * user's async definition, so that the compiler warns about them as about the source:

@@ -11,9 +11,8 @@ static const char *linkage(const callee *c)
     return c->is_static ? "static " : "";
 }
 
-/* Whether parameter decl is declared `unused` or `maybe_unused` (GNU or C2x, `gnu::` too): the
- * twin's copy of it must say so, or -Wunused-parameter warns where the source does not. */
-int lw_marked_unused(const tunit *t, const node *decl)
+/* Whether an attribute of decl is one of words (C2x's `[[gnu::...]]` as GNU's). */
+static int marked(const tunit *t, const node *decl, const char *const *words)
 {
     const tk_stream *s = &t->toks;
     for (unsigned i = 0; i < decl->nkids; i++) {
@@ -22,11 +21,26 @@ int lw_marked_unused(const tunit *t, const node *decl)
         unsigned k = tk_at(s, nstart(decl->kids[i])), c1 = tk_next(s, k + 1), c2 = c1 < s->n ? tk_next(s, c1 + 1) : s->n;
         if (c2 < s->n && tk_is(s, c1, ":") && tk_is(s, c2, ":"))
             k = tk_next(s, c2 + 1);
-        if (tk_is(s, k, "unused") || tk_is(s, k, "__unused__") || tk_is(s, k, "maybe_unused") ||
-            tk_is(s, k, "__maybe_unused__"))
-            return 1;
+        for (const char *const *w = words; *w; w++)
+            if (tk_is(s, k, *w))
+                return 1;
     }
     return 0;
+}
+
+/* Whether parameter decl is declared `unused` or `maybe_unused` (GNU or C2x, `gnu::` too): the
+ * twin's copy of it must say so, or -Wunused-parameter warns where the source does not. */
+int lw_marked_unused(const tunit *t, const node *decl)
+{
+    static const char *const words[] = {"unused", "__unused__", "maybe_unused", "__maybe_unused__", NULL};
+    return marked(t, decl, words);
+}
+
+/* Whether function decl is declared `used`: the compiler keeps it, and never calls it unused. */
+int lw_marked_used(const tunit *t, const node *decl)
+{
+    static const char *const words[] = {"used", "__used__", NULL};
+    return marked(t, decl, words);
 }
 
 static char *init_params(lw *L, int with_names, const callee *abi)

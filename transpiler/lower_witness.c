@@ -1,5 +1,6 @@
 /* lower_witness.c: the output's witnesses of an async definition's warnings that its rewriting
- * loses (-Wunused-parameter, -Wold-style-definition, -Wstrict-prototypes): functions nothing calls. */
+ * loses (-Wunused-parameter, -Wunused-function, -Wold-style-definition, -Wstrict-prototypes):
+ * functions nothing calls. */
 #include "analyze.h"
 #include "lower.h"
 
@@ -249,10 +250,48 @@ static int missing_prototype(lw *L, sb *out)
     return 1;
 }
 
+/* Whether the text names `name` once (its definition): an identifier token of that spelling. */
+static int named_once(const tunit *t, const char *name)
+{
+    const tk_stream *s = &t->toks;
+    size_t len = strlen(name);
+    unsigned seen = 0;
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->v[i].kind == TK_IDENT && s->v[i].end - s->v[i].start == len &&
+            !memcmp(s->text + s->v[i].start, name, len) && ++seen > 1)
+            return 0;
+    return seen == 1;
+}
+
+/*
+ * -Wunused-function of a static async function that nothing names: its generated functions and
+ * its future type name one another, so the compiler never sees it unused (jq's compile.c and
+ * builtin.c lost two). When the text names f only where it defines it, the witness is a static
+ * function f (symbol ac__u_f) at f's name's line and column, which the compiler finds unused as
+ * it found f, under the user's flags. A mention anywhere else (a call, a prototype, a member of
+ * that name) writes none: then the warning may stay lost, but none is made up. Inline functions
+ * are exempt, as from the warning, and so are those marked unused or used.
+ */
+static void unused_static(lw *L, sb *out)
+{
+    afn *f = L->f;
+    CXCursor def = f->root->cur;
+    const char *n = f->self->name;
+    if (!f->self->is_static || clang_Cursor_isFunctionInlined(def) || lw_marked_unused(L->t, f->root) ||
+        lw_marked_used(L->t, f->root) || !named_once(L->t, n))
+        return;
+    /* the name at its column, whatever comes before it on the user's line */
+    sb_printf(out, "#line %u \"%s\"\nstatic void %s(void) __asm__(\"ac__u_%s\");\nstatic void\n", f->line, L->file, n, n);
+    char *head = xasprintf("%s(void) {}", n);
+    put_at(L, out, def, head, 0);
+    free(head);
+}
+
 void lw_emit_witnesses(lw *L, sb *out)
 {
     if (!L->t->lines)
         return;
+    unused_static(L, out);
     unused_params(L, out);
     if (!missing_prototype(L, out)) /* whose witness, without a prototype, says these too */
         old_style(L, out);
