@@ -43,8 +43,9 @@ static void add_callee(tunit *t, callee *c)
     names_put(&t->callee_names, c->name, c);
 }
 
-/* Whether the default argument promotions change type ty (to int, or float to double). */
-int an_promoted(CXType ty)
+/* The type the default argument promotions make of type ty ("int", or "double" of a float), or
+ * NULL when they leave it as it is. */
+const char *an_promoted(CXType ty)
 {
     switch (clang_getCanonicalType(ty).kind) {
     case CXType_Bool:
@@ -54,19 +55,19 @@ int an_promoted(CXType ty)
     case CXType_UChar:
     case CXType_Short:
     case CXType_UShort:
+        return "int";
     case CXType_Float:
-        return 1;
+        return "double";
     default:
-        return 0;
+        return NULL;
     }
 }
 
 /* A K&R parameter's type as callers pass it: the default argument promotions. */
 static char *promoted_param_type(CXType ty)
 {
-    if (!an_promoted(ty))
-        return an_param_type(ty);
-    return xstrdup(clang_getCanonicalType(ty).kind == CXType_Float ? "double" : "int");
+    const char *promoted = an_promoted(ty);
+    return promoted ? xstrdup(promoted) : an_param_type(ty);
 }
 
 /* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the

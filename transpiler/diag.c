@@ -383,7 +383,7 @@ static const struct {
     int opens;
 } macros[] = {
     {"( __asyncc_await , (", "await (", ") )", 2},
-    {"__attribute__ ( ( annotate ( \"asyncc_async\" ) ) )", "async", NULL, 0},
+    {TK_ASYNC_EXPANSION, "async", NULL, 0},
     {"( __asyncc_join ,", "ac_join (", ", ( void ) 0 )", 1},
     {"( __asyncc_try_join ,", "ac_try_join (", ", 0 )", 1},
     {"( __asyncc_select ,", "ac_select (", ", 0 )", 1},
@@ -394,23 +394,6 @@ static const struct {
     {"( __asyncc_timeout , (", "ac_timeout (", NULL, 2},
 };
 
-/* Whether the significant tokens of s from index *i spell `seq` (token spellings apart by single
- * blanks); if so *i moves past them. */
-static int match_seq(const tk_stream *s, unsigned *i, const char *seq)
-{
-    unsigned k = *i;
-    while (*seq) {
-        const char *sp = strchr(seq, ' ');
-        size_t n = sp ? (size_t)(sp - seq) : strlen(seq);
-        k = tk_next(s, k);
-        if (k >= s->n || s->v[k].end - s->v[k].start != n || memcmp(s->text + s->v[k].start, seq, n) != 0)
-            return 0;
-        k++;
-        seq += n + (sp != NULL);
-    }
-    *i = k;
-    return 1;
-}
 
 static int same_token(const tk_stream *a, unsigned i, const tk_stream *b, unsigned j)
 {
@@ -465,7 +448,7 @@ static int step(walk *w)
     unsigned i2 = w->i, j2 = w->j;
     if (w->ntails && w->tails[w->ntails - 1][0] == w->depth) {
         const char *tail = macros[w->tails[w->ntails - 1][1]].tail;
-        if (match_seq(pp, &i2, tail) && (!us || match_seq(us, &j2, ")"))) {
+        if (tk_match_seq(pp, &i2, tail) && (!us || tk_match_seq(us, &j2, ")"))) {
             w->added += pp->v[i2 - 1].end - pp->v[w->i].start - 1;
             w->depth -= (unsigned)macros[w->tails[--w->ntails][1]].opens;
             w->i = tk_next(pp, i2);
@@ -475,7 +458,7 @@ static int step(walk *w)
     }
     for (unsigned m = 0; m < sizeof macros / sizeof macros[0]; m++) {
         i2 = w->i, j2 = w->j;
-        if (match_seq(pp, &i2, macros[m].expansion) && (!us || match_seq(us, &j2, macros[m].written))) {
+        if (tk_match_seq(pp, &i2, macros[m].expansion) && (!us || tk_match_seq(us, &j2, macros[m].written))) {
             unsigned len = pp->v[i2 - 1].end - pp->v[w->i].start, written = (unsigned)strlen(macros[m].written) - 1;
             w->added += len > written ? len - written : 0;
             w->depth += (unsigned)macros[m].opens;

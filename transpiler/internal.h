@@ -382,7 +382,7 @@ CXCursor an_call_target(const node *call);
 callee *an_sleep_callee(tunit *t);
 char *an_scope_name(CXCursor c);
 char *an_param_type(CXType ty);
-int an_promoted(CXType ty);
+const char *an_promoted(CXType ty);
 const char *an_binop(const tunit *t, const node *n);
 /* The parts of for statement s, each NULL when absent (tree.c). */
 void an_for_parts(const tunit *t, node *s, node **init, node **cond, node **inc, node **body);

@@ -177,10 +177,8 @@ static void old_style(lw *L, sb *out)
  * (as callers pass it: compatible with a later `f()`). */
 static char *witness_param(lw *L, var *v)
 {
-    CXType ty = clang_getCursorType(v->decl->cur);
-    if (!L->f->self->kr_params || !an_promoted(ty))
-        return param_decl(L, v);
-    return xasprintf("%s %s", clang_getCanonicalType(ty).kind == CXType_Float ? "double" : "int", v->name);
+    const char *promoted = L->f->self->kr_params ? an_promoted(clang_getCursorType(v->decl->cur)) : NULL;
+    return promoted ? xasprintf("%s %s", promoted, v->name) : param_decl(L, v);
 }
 
 /*

@@ -382,16 +382,18 @@ static void lower_one(tunit *t, unsigned i, void *code)
     lw_function_code(t, t->fns[i], &((sb *)code)[i]);
 }
 
-/* The token after `__attribute__((annotate("asyncc_async")))` (`async`) starting at token i, or
- * i when none starts there. */
-static unsigned past_async(const tk_stream *s, unsigned i)
+
+/* A new line of the output, with the user's line of offset off of the preprocessed text (when
+ * the output keeps the user's lines). */
+static void put_line_of(composer *c, unsigned off)
 {
-    static const char *const seq[] = {"__attribute__", "(", "(", "annotate", "(", "\"asyncc_async\"", ")", ")", ")"};
-    unsigned k = i;
-    for (size_t n = 0; n < sizeof seq / sizeof *seq; n++, k = tk_next(s, k + 1))
-        if (!tk_is(s, k, seq[n]))
-            return i;
-    return k;
+    if (!sb_at_line_start(&c->out))
+        sb_putc(&c->out, '\n');
+    if (!c->t->lines)
+        return;
+    char *file = c_string_body(dg_file_at((tunit *)c->t, off));
+    sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)c->t, off), file);
+    free(file);
 }
 
 /* An async prototype that ends its declaration (`async int f(int);`, the last of `async int
@@ -414,22 +416,18 @@ static void put_plain_declaration(composer *c, const item *it)
     unsigned line_start = it->start;
     while (line_start > 0 && t->text[line_start - 1] != '\n')
         line_start--;
-    char *file = c_string_body(dg_file_at((tunit *)t, it->start));
-    if (!sb_at_line_start(&c->out))
-        sb_putc(&c->out, '\n');
-    sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)t, it->start), file);
-    free(file);
+    put_line_of(c, it->start);
     for (unsigned k = line_start; k < it->start; k++)
         sb_putc(&c->out, t->text[k] == '\t' ? '\t' : ' ');
     sb b = {0};
     unsigned from = it->start;
     for (unsigned i = tk_next(s, tk_at(s, it->start)); i < s->n && s->v[i].start < it->end; i = tk_next(s, i + 1)) {
-        unsigned past = past_async(s, i);
-        if (past == i)
+        unsigned past = i;
+        if (!tk_match_seq(s, &past, TK_ASYNC_EXPANSION))
             continue;
         tk_put_code(s, &b, from, s->v[i].start);
         sb_puts(&b, "async"); /* the plain header's, which is nothing, as for the source */
-        from = s->v[tk_prev(s, past)].end;
+        from = s->v[past - 1].end;
         i = past - 1;
     }
     tk_put_code(s, &b, from, it->end);
@@ -474,13 +472,7 @@ static void put_user_text(composer *c, unsigned a, unsigned b)
         only_semicolons = tk_is(s, i, ";");
     if (only_semicolons)
         return;
-    if (!sb_at_line_start(&c->out))
-        sb_putc(&c->out, '\n');
-    if (c->t->lines) {
-        char *file = c_string_body(dg_file_at((tunit *)c->t, a));
-        sb_printf(&c->out, "#line %u \"%s\"\n", dg_line_at((tunit *)c->t, a), file);
-        free(file);
-    }
+    put_line_of(c, a);
     sb b2 = {0};
     tk_put_code(s, &b2, a, b);
     put_code(c, b2.data ? b2.data : "", b2.len);

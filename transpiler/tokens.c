@@ -453,3 +453,19 @@ void tk_put_code(const tk_stream *s, sb *out, unsigned a, unsigned b)
     if (a < b)
         sb_putn(out, s->text + a, b - a);
 }
+
+int tk_match_seq(const tk_stream *s, unsigned *i, const char *seq)
+{
+    unsigned k = *i;
+    while (*seq) {
+        const char *sp = strchr(seq, ' ');
+        size_t n = sp ? (size_t)(sp - seq) : strlen(seq);
+        k = tk_next(s, k);
+        if (k >= s->n || s->v[k].end - s->v[k].start != n || memcmp(s->text + s->v[k].start, seq, n) != 0)
+            return 0;
+        k++;
+        seq += n + (sp != NULL);
+    }
+    *i = k;
+    return 1;
+}

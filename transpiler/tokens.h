@@ -50,6 +50,11 @@ unsigned tk_prev(const tk_stream *s, unsigned i);
 unsigned tk_skip_blank(const tk_stream *s, unsigned off, unsigned end);
 /* Whether token i is spelled exactly `spelling`. */
 int tk_is(const tk_stream *s, unsigned i, const char *spelling);
+/* Whether the significant tokens of s from index *i spell `seq` (token spellings apart by single
+ * blanks); if so *i moves past them. */
+int tk_match_seq(const tk_stream *s, unsigned *i, const char *seq);
+/* `async` as the preprocessor writes it out when asyncc parses (<asyncc/lang.h>), for tk_match_seq. */
+#define TK_ASYNC_EXPANSION "__attribute__ ( ( annotate ( \"asyncc_async\" ) ) )"
 /* Whether offset off lies in code: not in a comment, string, character constant or directive. */
 int tk_in_code(const tk_stream *s, unsigned off);
 /* For token i an opening `(`, `[` or `{`: the index of its matching closer, skipping comments
