@@ -52,6 +52,7 @@ function(asyncc_target_sources target)
         "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>"
         "$<$<BOOL:${std}>:-std=${dialect}${std}>"
         "${opts}"
+        "--cc=${CMAKE_C_COMPILER}"
         -MD -MF "${out}.d" -MT "${out}" -o "${out}" "${src}"
       DEPENDS "${src}" asyncc::asyncc
       DEPFILE "${out}.d"

@@ -242,6 +242,7 @@ typedef struct command {
     int md, mmd, mp;
     const char *mf;
     argv_t mt; /* -MT/-MQ pairs as given */
+    const char *real_cc;
 } command;
 
 static char *read_all(const char *path, size_t *len);
@@ -384,6 +385,7 @@ static const char *wp_dependency_options(command *c, const char *a)
 static void parse(command *c, int argc, char **argv, const char *real_cc)
 {
     push_words(&c->cc, real_cc);
+    c->real_cc = real_cc;
     const char *lang = NULL; /* -x LANG in effect, NULL for "by extension" */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -625,6 +627,8 @@ static const char *transpile(const command *c, const layout *l, int k)
     /* The generated file is deleted after the build: gdb shows generated code at the async
      * function's own line rather than at a file that no longer exists. */
     push(&a, "--generated-lines=source");
+    /* what the output's compiler says of itself (__GNUC__, __clang__) decides its code too */
+    push(&a, xasprintf("--cc=%s", c->real_cc));
     push(&a, "-o");
     push(&a, out);
     push(&a, s->path);

@@ -570,21 +570,35 @@ char *dg_user_word(tunit *t, CXSourceLocation loc)
 
 /* kind is "error" or "warning"; flag, when not NULL, names the -W flag of a warning as clang
  * does ("-Wx", or "-Werror,-Wx" for a warning made an error). Errors count in t->errors. */
-static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const char *flag, const char *fmt,
-                       va_list ap)
+static void vreport_at(tunit *t, const char *file, unsigned line, unsigned col, const char *kind, const char *flag,
+                       const char *fmt, va_list ap)
 {
-    char *file;
-    unsigned line, col;
-    dg_user_location(t, loc, &file, &line, &col);
     fprintf(out(), "%s:%u:%u: %s: ", file, line, col, kind);
     vfprintf(out(), fmt, ap);
     if (flag)
         fprintf(out(), " [%s]", flag);
     fputc('\n', out());
     show_line(file, line, col);
-    free(file);
     if (strcmp(kind, "error") == 0) /* two threads may report at once (halves.c) */
         __atomic_add_fetch(&t->errors, 1, __ATOMIC_RELAXED);
+}
+
+static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const char *flag, const char *fmt,
+                       va_list ap)
+{
+    char *file;
+    unsigned line, col;
+    dg_user_location(t, loc, &file, &line, &col);
+    vreport_at(t, file, line, col, kind, flag, fmt, ap);
+    free(file);
+}
+
+void dg_error_at(tunit *t, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_at(t, file, line, col, "error", NULL, fmt, ap);
+    va_end(ap);
 }
 
 static void vreport(tunit *t, CXSourceLocation loc, const char *fmt, va_list ap)

@@ -247,6 +247,7 @@ struct tunit {
     tk_stream orig_toks;       /* the input file's own tokens, */
     unsigned *orig_line_start; /* and its lines, for diagnostics (see diag.c: user_position) */
     unsigned orig_nlines;
+    struct pi_job *identity; /* pp_identity.c's comparison, NULL when none runs */
 };
 
 /* A line marking where generated code stops mirroring the user's lines (see output.c). */
@@ -261,6 +262,9 @@ void dg_release(int print);
 char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An error at a line and column of a file as the user knows it (not a place in the parsed text). */
+void dg_error_at(tunit *t, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
 /* The user's file (to free), line and column of a location in the preprocessed text, as
  * diagnostics report it. */
@@ -317,16 +321,34 @@ char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag);
 char *cx_take(CXString s);
 
 /* pp.c */
-/* defines: the output also has each macro's #define and #undef where it happens (-dD), for
- * pp_take_defines. */
-int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int defines, int *pid,
+/* Runs clang -E -C over input with flags. how: PP_DEFINES, the output also has each macro's
+ * #define and #undef where it happens (-dD), for pp_take_defines; PP_QUIET, its diagnostics are
+ * not shown. */
+enum { PP_DEFINES = 1, PP_QUIET = 2 };
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int how, int *pid,
              int *fd);
 int pp_finish(int pid, int fd, char **out, unsigned *len);
+/* Starts argv (argv[0] looked up in PATH) with its standard output to a pipe (and its standard
+ * error to /dev/null when quiet): returns 0 with *pid and *fd set (pp_finish reads it), else the
+ * errno of the failure. */
+int pp_spawn(const char *const *argv, int quiet, int *pid, int *fd);
 /* Blanks the #define and #undef lines of text (spaces, the newlines kept: offsets and lines do
  * not change) and puts in out the names of the macros whose replacement names the macro itself
  * and is more than its name (glibc's `#define sa_handler __sigaction_handler.sa_handler`): in
  * generated code, which is already expanded, they would apply a second time. */
 void pp_take_defines(char *text, unsigned len, names *out);
+
+/* pp_identity.c */
+/* Starts comparing, on a thread of its own, the input's lines as t->text has them (the raw
+ * preprocessed text: call it first) with the same preprocessing under the identity of real_cc,
+ * the compiler that builds the output (its __GNUC__, __clang__, __VERSION__...). own_include:
+ * the directory of asyncc's headers (which test the compiler themselves, as system headers do). */
+void pi_start(tunit *t, const char *real_cc, const char *own_include);
+/* Raises an error in each function of t->fns whose code depends on that identity: it would come
+ * out as clang expanded it, which the compiler of the output does not. */
+void pi_check(tunit *t);
+/* Waits for the comparison if it still runs, and frees it. */
+void pi_end(tunit *t);
 
 /* parse.c */
 /* Parses t->text as the file `name`: returns 0 with t->tu set, or -1 after printing why. A large

@@ -35,6 +35,7 @@ typedef struct options {
     int nparse;
     int no_lines;
     int generated_in_source; /* --generated-lines=source */
+    const char *real_cc;     /* --cc: the compiler of the output */
 } options;
 
 static void usage(FILE *fp)
@@ -50,6 +51,9 @@ static void usage(FILE *fp)
           "                      line in the input, or the output file's own line (the default; asyncc-cc,\n"
           "                      which deletes the output after compiling it, asks for source)\n"
           "  -p DIR              take the compiler flags for input.c from DIR/compile_commands.json\n"
+          "  --cc=CC             the compiler that builds the output (default: $ASYNCC_REAL_CC, else cc):\n"
+          "                      async code that tests the compiler (__GNUC__, __clang__) is refused where\n"
+          "                      CC and asyncc's preprocessor, clang, would take different branches\n"
           "  -I -D -U -std= -include -isystem ... as for the C compiler; -MD -MF -MT write a depfile\n"
           "  --version, --help\n",
           fp);
@@ -182,6 +186,8 @@ static int parse_args(options *o, int argc, char **argv)
             o->output = argv[++i];
             if (strcmp(o->output, "-") == 0) /* standard output, as without -o */
                 o->output = NULL;
+        } else if (strncmp(a, "--cc=", 5) == 0) {
+            o->real_cc = a + 5;
         } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
             o->ccdb = argv[++i];
         } else if (strcmp(a, "-c") == 0) {
@@ -403,7 +409,7 @@ int main(int argc, char **argv)
     t.clang = clang;
     t.pp_flags = o.flags;
     t.npp_flags = o.nflags;
-    if (pp_start(clang, o.flags, o.nflags, o.input, 1, &pp_pid, &pp_fd) < 0) {
+    if (pp_start(clang, o.flags, o.nflags, o.input, PP_DEFINES, &pp_pid, &pp_fd) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -428,6 +434,10 @@ int main(int argc, char **argv)
         return wrc;
     }
     if (pp_rc == 0) {
+        if (strcmp(o.emit, "c") == 0) {
+            const char *real_cc = o.real_cc ? o.real_cc : getenv("ASYNCC_REAL_CC");
+            pi_start(&t, real_cc && *real_cc ? real_cc : "cc", inc);
+        }
         pp_take_defines(t.text, t.text_len, &t.self_macros);
         rl_relines(&t); /* and lexes the text */
         pp_plain_stringified(&t);
@@ -469,6 +479,7 @@ int main(int argc, char **argv)
         if (ps_whole(&t) < 0)
             goto out;
     }
+    pi_check(&t);
     phase(t.tu2 ? "analyze+half" : "analyze");
     pl_prepare(&t);
     hv_each(&t, plan_and_lint, NULL);
@@ -491,6 +502,7 @@ int main(int argc, char **argv)
 out:
     if (rc != 0 && strcmp(o.emit, "c") == 0)
         remove_stale_output(o.output, o.input);
+    pi_end(&t);
     ps_dispose(&t);
     return rc;
 }

@@ -13,28 +13,11 @@
 
 extern char **environ;
 
-/* Starts clang's preprocessor: returns 0 with *pid and *fd (its output) set, or -1 after printing
- * why it could not start. pp_finish reads what it writes. */
-int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int defines, int *pid,
-             int *fd)
+int pp_spawn(const char *const *argv, int quiet, int *pid, int *fd)
 {
-    const char **argv = xcalloc((size_t)nflags + 8, sizeof *argv);
-    int argc = 0;
-    argv[argc++] = clang;
-    argv[argc++] = "-E";
-    argv[argc++] = "-C";
-    if (defines)
-        argv[argc++] = "-dD";
-    argv[argc++] = "-D__ASYNCC__";
-    for (int i = 0; i < nflags; i++)
-        argv[argc++] = flags[i];
-    argv[argc++] = input;
-    argv[argc] = NULL;
-
     int fds[2];
     if (pipe(fds) < 0) {
         perror("asyncc: pipe");
-        free(argv);
         return -1;
     }
     posix_spawn_file_actions_t fa;
@@ -42,20 +25,43 @@ int pp_start(const char *clang, const char *const *flags, int nflags, const char
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     posix_spawn_file_actions_addclose(&fa, fds[1]);
+    if (quiet)
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     pid_t spawned;
-    int rc = posix_spawnp(&spawned, clang, &fa, NULL, (char *const *)argv, environ);
+    int rc = posix_spawnp(&spawned, argv[0], &fa, NULL, (char *const *)argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
-    free(argv);
     if (rc != 0) {
-        fprintf(stderr, "asyncc: cannot run the preprocessor '%s': %s (set ASYNCC_CLANG)\n", clang,
-                strerror(rc));
         close(fds[0]);
-        return -1;
+        return rc;
     }
     *pid = (int)spawned;
     *fd = fds[0];
     return 0;
+}
+
+/* Starts clang's preprocessor: returns 0 with *pid and *fd (its output) set, or -1 after printing
+ * why it could not start. pp_finish reads what it writes. */
+int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int how, int *pid,
+             int *fd)
+{
+    const char **argv = xcalloc((size_t)nflags + 8, sizeof *argv);
+    int argc = 0;
+    argv[argc++] = clang;
+    argv[argc++] = "-E";
+    argv[argc++] = "-C";
+    if (how & PP_DEFINES)
+        argv[argc++] = "-dD";
+    argv[argc++] = "-D__ASYNCC__";
+    for (int i = 0; i < nflags; i++)
+        argv[argc++] = flags[i];
+    argv[argc++] = input;
+    argv[argc] = NULL;
+    int rc = pp_spawn(argv, how & PP_QUIET, pid, fd);
+    free(argv);
+    if (rc > 0)
+        fprintf(stderr, "asyncc: cannot run the preprocessor '%s': %s (set ASYNCC_CLANG)\n", clang, strerror(rc));
+    return rc ? -1 : 0;
 }
 
 /* Returns 0 with the preprocessed text in *out (NUL-terminated, caller frees), or -1 when the

@@ -74,6 +74,13 @@ if command -v clang >/dev/null; then
     echo "ok: ASYNCC_REAL_CC=clang"
 fi
 
+# The real compiler is what the async code's tests of the compiler are checked against.
+printf '#include <asyncc.h>\nasync int main(void)\n{\n    await(ac_yield());\n#ifdef __clang__\n    return 0;\n#else\n    return 0;\n#endif\n}\n' >ident.c
+ASYNCC_REAL_CC=gcc "$cc" ident.c -o ident 2>ident.err && fail "an #ifdef __clang__ in async code built for gcc"
+grep -q "^ident.c:5:8: error: .*'__clang__'" ident.err || fail "the __clang__ test: $(cat ident.err)"
+ASYNCC_REAL_CC=clang-14 "$cc" ident.c -o ident || fail "an #ifdef __clang__ in async code built for clang-14"
+echo "ok: async code testing the compiler is refused for gcc, built for clang"
+
 printf '#include <asyncc.h>\nint plain(void);\nasync int f(void)\n{\n    return await(plain());\n}\n' >bad.c
 if "$cc" -c bad.c -o bad.o 2>err.txt; then fail "bad.c compiled"; fi
 grep -q "^bad.c:5:18: error: " err.txt || fail "diagnostic: $(cat err.txt)"

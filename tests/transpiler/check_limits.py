@@ -19,7 +19,7 @@ import re
 import sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
-CALL = re.compile(r"\b(dg_error_node|dg_error|dg_diag_node)\s*\(")
+CALL = re.compile(r"\b(dg_error_node|dg_error_at|dg_error|dg_diag_node)\s*\(")
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 CONV = re.compile(r"%[-+ #0-9.]*(?:z|l|ll|h)?[sdui]")
 
