@@ -2,17 +2,13 @@
  * file, compiles it with the real compiler (cc or $ASYNCC_REAL_CC) and links libasyncc. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* Build-tree locations, used when the installed layout is not found beside the executable. */
@@ -46,125 +42,7 @@
 #define ASYNCC_CC_LINK_FLAGS ""
 #endif
 
-extern char **environ;
-
-/* ------------------------------------------------------------------------------------------ */
-/* Small helpers                                                                                */
-
-typedef struct argv_t {
-    char **v;
-    int n, cap;
-} argv_t;
-
-static void die(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("asyncc-cc: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(1);
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p)
-        die("out of memory");
-    return p;
-}
-
-static char *xasprintf(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    va_start(ap, fmt);
-    if (vasprintf(&s, fmt, ap) < 0)
-        die("out of memory");
-    va_end(ap);
-    return s;
-}
-
-static void push(argv_t *a, const char *s)
-{
-    if (a->n + 2 > a->cap) {
-        a->cap = a->cap ? a->cap * 2 : 32;
-        a->v = xrealloc(a->v, sizeof *a->v * (size_t)a->cap);
-    }
-    a->v[a->n++] = (char *)s;
-    a->v[a->n] = NULL;
-}
-
-static void push_words(argv_t *a, const char *words)
-{
-    char *copy = xasprintf("%s", words), *save = NULL;
-    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-        push(a, w);
-}
-
-static int exists(const char *path)
-{
-    return access(path, F_OK) == 0;
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* path without its last extension: "dir/x.o" -> "dir/x". */
-static char *strip_ext(const char *path)
-{
-    char *s = xasprintf("%s", path);
-    char *dot = strrchr(s, '.');
-    if (dot && dot > base_name(s))
-        *dot = 0;
-    return s;
-}
-
-static int verbose;
-
-/* Runs argv and returns its exit status (128 + signal when it was killed); with quiet, its
- * standard error goes to /dev/null. */
-static int run_as(argv_t *a, int quiet)
-{
-    if (verbose) {
-        for (int i = 0; i < a->n; i++)
-            fprintf(stderr, "%s%s", i ? " " : "", a->v[i]);
-        fputc('\n', stderr);
-    }
-    pid_t pid;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (quiet)
-        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    int rc = posix_spawnp(&pid, a->v[0], &fa, NULL, a->v, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        fprintf(stderr, "asyncc-cc: cannot run %s: %s\n", a->v[0], strerror(rc));
-        return 127;
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return 127;
-    if (WIFSIGNALED(status))
-        return 128 + WTERMSIG(status);
-    return WEXITSTATUS(status);
-}
-
-static int run(argv_t *a)
-{
-    return run_as(a, 0);
-}
+#include "cc.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Where asyncc, asyncc.h and libasyncc.a are                                                   */
@@ -220,248 +98,6 @@ static void find_layout(layout *l)
     const char *env = getenv("ASYNCC");
     if (env && *env)
         l->tool = (char *)env;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The command line, read as gcc reads it                                                       */
-
-typedef struct source {
-    const char *path;  /* as the user wrote it */
-    int argi;          /* its index in the real compiler's command */
-    int explicit_c;    /* came after -x c */
-} source;
-
-typedef struct command {
-    argv_t cc;           /* the real compiler's command, sources still original */
-    argv_t pp;           /* flags that change how asyncc must preprocess */
-    source *src;
-    int nsrc, ninputs;
-    const char *output;
-    int compile_only, stop_after_pp, deps_only, syntax_only, no_link_flags;
-    /* dependency file flags: handled by asyncc, removed from the real compile */
-    int md, mmd, mp;
-    const char *mf;
-    argv_t mt; /* -MT/-MQ pairs as given */
-    const char *real_cc;
-} command;
-
-static char *read_all(const char *path, size_t *len);
-
-/* Options whose value is the next argument when not attached. */
-static int takes_value(const char *a)
-{
-    static const char *const v[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
-                                    "-idirafter", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
-                                    "-isysroot", "--sysroot", "-MF", "-MT", "-MQ", "-x", "-L", "-l",
-                                    "-Xlinker", "-Xassembler", "-Xpreprocessor", "-T", "-u", "-z",
-                                    "-o", "--param", "-aux-info", "-dumpbase", "-dumpdir", NULL};
-    for (int i = 0; v[i]; i++)
-        if (strcmp(a, v[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* Flags that change the preprocessed text or the types it names, which asyncc must see exactly as
- * the compiler does: a macro (`__WCHAR_TYPE__` of -fshort-wchar, `__AVX2__` of -mavx2,
- * `__FINITE_MATH_ONLY__`) expands in the generated code as asyncc saw it, so a flag kept from
- * asyncc gave an async function another type or branch than the plain build (gcc.dg's
- * fshort-wchar.c made async aborted). Everything else (warnings, code generation, linking) is for
- * the real compiler alone: clang would reject some of gcc's. */
-static int for_preprocessor(const char *a)
-{
-    static const char *const prefix[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
-                                         "-idirafter", "-iprefix", "-iwithprefix", "-isysroot", "--sysroot",
-                                         "-std=", "-O", "-march=", "-mtune=", "-Wp,",
-                                         /* x86 instruction set extensions, each defining its macro */
-                                         "-msse", "-mno-sse", "-mssse3", "-mno-ssse3", "-mavx", "-mno-avx",
-                                         "-mfma", "-mno-fma", "-mbmi", "-mno-bmi", "-mpopcnt", "-mno-popcnt",
-                                         "-maes", "-mno-aes", "-mpclmul", "-mno-pclmul", "-mf16c", "-mno-f16c",
-                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha", NULL};
-    static const char *const exact[] = {"-ansi", "-pthread", "-nostdinc", "-funsigned-char", "-fsigned-char",
-                                        "-fno-unsigned-char", "-fno-signed-char", "-fPIC", "-fpic", "-fPIE",
-                                        "-fpie", "-m32", "-m64", "-fopenmp", "-ffast-math", "-fno-fast-math",
-                                        "-ffinite-math-only", "-fno-finite-math-only", "-fno-inline",
-                                        "-fshort-enums", "-fno-short-enums", "-fshort-wchar", "-fno-short-wchar",
-                                        "-fgnu89-inline", "-fno-gnu89-inline", NULL};
-    for (int i = 0; prefix[i]; i++)
-        if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
-            return 1;
-    for (int i = 0; exact[i]; i++)
-        if (strcmp(a, exact[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* -Wasync-blocking, -Wno-async, -Werror=async-join-type...: flags of asyncc's lints. */
-static int is_lint_flag(const char *a)
-{
-    static const char *const prefix[] = {"-Wasync", "-Wno-async", "-Werror=async", "-Wno-error=async", NULL};
-    for (int i = 0; prefix[i]; i++)
-        if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
-            return 1;
-    return 0;
-}
-
-/* Expands @FILE arguments as gcc does: FILE holds more arguments, separated by white space, with
- * '...', "..." and backslash quoting (build systems use them for long command lines). */
-static void expand_response_files(argv_t *out, int argc, char **argv, int depth)
-{
-    for (int i = 0; i < argc; i++) {
-        size_t len;
-        char *text = argv[i][0] == '@' && depth < 8 ? read_all(argv[i] + 1, &len) : NULL;
-        if (!text) {
-            push(out, argv[i]);
-            continue;
-        }
-        argv_t words = {0};
-        char *word = xrealloc(NULL, len + 1), *w = NULL;
-        char quote = 0;
-        for (size_t k = 0; k <= len; k++) {
-            char ch = k < len ? text[k] : 0;
-            if (ch == '\\' && k + 1 < len) {
-                w = w ? w : word;
-                *w++ = text[++k];
-            } else if (quote && ch == quote) {
-                quote = 0;
-            } else if (!quote && (ch == '\'' || ch == '"')) {
-                quote = ch;
-                w = w ? w : word;
-            } else if (quote || (ch && ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')) {
-                w = w ? w : word;
-                *w++ = ch;
-            } else if (w) {
-                *w = 0;
-                push(&words, xasprintf("%s", word));
-                w = NULL;
-            }
-        }
-        expand_response_files(out, words.n, words.v, depth + 1);
-        free(word);
-        free(text);
-    }
-}
-
-/* `-Wp,-MD,FILE` (Linux's kbuild and older makefiles) asks the preprocessor itself for the
- * dependencies, which the real compile would then write for asyncc's temporary file: its -MD,
- * -MMD, -MF, -MT, -MQ and -MP are taken like the driver's. Returns what is left of the option for
- * both compilers (`-Wp,-D_FORTIFY_SOURCE=2`), or NULL when nothing is. */
-static const char *wp_dependency_options(command *c, const char *a)
-{
-    char *opts = xasprintf("%s", a + 4), *save = NULL, *rest = xasprintf("-Wp");
-    size_t kept = 0;
-    for (char *o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
-        int md = strcmp(o, "-MD") == 0 || strcmp(o, "-MMD") == 0;
-        if (md || strcmp(o, "-MF") == 0 || strcmp(o, "-MT") == 0 || strcmp(o, "-MQ") == 0) {
-            char *v = strtok_r(NULL, ",", &save);
-            if (!v)
-                die("%s: %s needs a value after it", a, o);
-            if (md) {
-                c->md = 1;
-                c->mmd |= strcmp(o, "-MMD") == 0;
-            }
-            if (md || strcmp(o, "-MF") == 0) {
-                c->mf = xasprintf("%s", v);
-            } else {
-                push(&c->mt, xasprintf("%s", o));
-                push(&c->mt, xasprintf("%s", v));
-            }
-        } else if (strcmp(o, "-MP") == 0) {
-            c->mp = 1;
-        } else {
-            char *more = xasprintf("%s,%s", rest, o);
-            free(rest);
-            rest = more;
-            kept++;
-        }
-    }
-    free(opts);
-    if (!kept) {
-        free(rest);
-        return NULL;
-    }
-    return rest;
-}
-
-static void parse(command *c, int argc, char **argv, const char *real_cc)
-{
-    push_words(&c->cc, real_cc);
-    c->real_cc = real_cc;
-    const char *lang = NULL; /* -x LANG in effect, NULL for "by extension" */
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *value = NULL;
-        if (a[0] != '-' || strcmp(a, "-") == 0) {
-            c->ninputs++;
-            int is_c = lang ? strcmp(lang, "c") == 0 : has_suffix(a, ".c");
-            if (is_c && strcmp(a, "-") != 0) {
-                c->src = xrealloc(c->src, sizeof *c->src * (size_t)(c->nsrc + 1));
-                c->src[c->nsrc++] = (source){a, c->cc.n, lang != NULL};
-            }
-            push(&c->cc, a);
-            continue;
-        }
-        if (takes_value(a) && i + 1 < argc)
-            value = argv[++i];
-
-        /* Dependency files: asyncc writes them for the original sources. */
-        if (strncmp(a, "-Wp,", 4) == 0 && (a = wp_dependency_options(c, a)) == NULL)
-            continue;
-        if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0) {
-            c->md = 1;
-            c->mmd |= strcmp(a, "-MMD") == 0;
-            continue;
-        }
-        if (strcmp(a, "-MP") == 0) {
-            c->mp = 1;
-            continue;
-        }
-        if (strncmp(a, "-MF", 3) == 0) {
-            c->mf = value ? value : a + 3;
-            continue;
-        }
-        if (strncmp(a, "-MT", 3) == 0 || strncmp(a, "-MQ", 3) == 0) {
-            push(&c->mt, value ? a : xasprintf("%.3s", a));
-            push(&c->mt, value ? value : a + 3);
-            continue;
-        }
-        if (strcmp(a, "-M") == 0 || strcmp(a, "-MM") == 0)
-            c->deps_only = 1;
-
-        /* The lints' flags are asyncc's alone (gcc rejects -Wasync-blocking); -Werror and -w
-         * are both's: a lint's warning becomes an error, or is silenced, as the compiler's do. */
-        if (is_lint_flag(a)) {
-            push(&c->pp, a);
-            continue;
-        }
-        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-w") == 0)
-            push(&c->pp, a);
-
-        if (strcmp(a, "-c") == 0)
-            c->compile_only = 1;
-        else if (strcmp(a, "-S") == 0)
-            c->compile_only = 1;
-        else if (strcmp(a, "-E") == 0)
-            c->stop_after_pp = 1;
-        else if (strcmp(a, "-fsyntax-only") == 0)
-            c->syntax_only = 1;
-        else if (strcmp(a, "-nostdlib") == 0 || strcmp(a, "-nodefaultlibs") == 0 || strcmp(a, "-r") == 0)
-            c->no_link_flags = 1;
-        else if (strncmp(a, "-x", 2) == 0) {
-            const char *l = value ? value : a + 2;
-            lang = strcmp(l, "none") == 0 ? NULL : l;
-        } else if (strncmp(a, "-o", 2) == 0) {
-            c->output = value ? value : a + 2;
-        }
-
-        push(&c->cc, a);
-        if (value)
-            push(&c->cc, value);
-        if (for_preprocessor(a)) {
-            push(&c->pp, a);
-            if (value)
-                push(&c->pp, value);
-        }
-    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -533,13 +169,6 @@ static const char *runtime_lib(const layout *l, const argv_t *args)
     return l->lib;
 }
 
-/* An environment switch: set, not empty and not "0". */
-static int env_on(const char *name)
-{
-    const char *v = getenv(name);
-    return v && *v && strcmp(v, "0") != 0;
-}
-
 static void cleanup(void)
 {
     if (tmpdir[0] && !env_on("ASYNCC_CC_KEEP"))
@@ -551,24 +180,6 @@ static void on_signal(int sig)
     cleanup();
     signal(sig, SIG_DFL);
     raise(sig);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0, got;
-    do {
-        if (n + 65536 > cap)
-            buf = xrealloc(buf, cap = cap * 2 + 65536);
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-    } while (got > 0);
-    fclose(fp);
-    *len = n;
-    return buf;
 }
 
 /* Where gcc would write the depfile and which target it would name, for source s. */
@@ -756,7 +367,7 @@ int main(int argc, char **argv)
             args.n--, i--;
         }
     command c = {0};
-    parse(&c, args.n, args.v, real_cc);
+    parse_command(&c, args.n, args.v, real_cc);
 
     /* No input (--version, -dumpmachine, -print-*...): the real compiler answers. Build systems
      * read --version to learn which compiler this is (meson takes the first version number and
