@@ -593,11 +593,12 @@ static void vreport_as(tunit *t, CXSourceLocation loc, const char *kind, const c
     free(file);
 }
 
-void dg_error_at(tunit *t, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+void dg_diag_at(tunit *t, const char *file, unsigned line, unsigned col, const char *kind, const char *flag,
+                const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport_at(t, file, line, col, "error", NULL, fmt, ap);
+    vreport_at(t, file, line, col, kind, flag, fmt, ap);
     va_end(ap);
 }
 

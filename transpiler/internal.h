@@ -262,9 +262,10 @@ void dg_release(int print);
 char *dg_take_held(void);
 void dg_error(tunit *t, CXSourceLocation loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void dg_error_node(tunit *t, const node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* An error at a line and column of a file as the user knows it (not a place in the parsed text). */
-void dg_error_at(tunit *t, const char *file, unsigned line, unsigned col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* dg_diag_node's diagnostic at a line and column of a file as the user knows it (not a place in
+ * the parsed text). */
+void dg_diag_at(tunit *t, const char *file, unsigned line, unsigned col, const char *kind, const char *flag,
+                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 char *dg_user_word(tunit *t, CXSourceLocation loc);
 /* The user's file (to free), line and column of a location in the preprocessed text, as
  * diagnostics report it. */
@@ -583,7 +584,7 @@ char *out_compose(tunit *t);
 void br_emit(const afn *f, sb *out);
 
 /* lint.c */
-enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_THREAD_LOCAL, LI_COUNT };
+enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_THREAD_LOCAL, LI_COMPILER, LI_COUNT };
 /* Takes the -W flags of the lints (-Wasync-blocking, -Wno-async-blocking, -Werror=..., -Wasync,
  * -Wno-async) and returns 1; notes -Werror and -w and returns 0 (they go on to the preprocessor);
  * returns 0 for anything else. */
@@ -594,6 +595,9 @@ void li_function(tunit *t, afn *f);
 /* Whether lint is on (not -Wno-..., not -w); a warning of lint at n, or an error under -Werror. */
 int li_enabled(int lint);
 void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same at a line and column of a file as the user knows it. */
+void li_warn_at(tunit *t, const char *file, unsigned line, unsigned col, int lint, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 /* lint_tls.c: -Wasync-thread-local-across-await in async function f. */
 void li_thread_locals(tunit *t, afn *f);
 

@@ -10,7 +10,7 @@
 
 static const char *const lint_names[LI_COUNT] = {"async-blocking", "async-lock-across-await",
                                                  "async-dropped-task", "async-join-type",
-                                                 "async-thread-local-across-await"};
+                                                 "async-thread-local-across-await", "async-compiler-macros"};
 
 /* -1 means "as -Werror says" for as_error. Every lint is on by default. Set by the command
  * line (li_option) before any lint runs, read only then (by two threads, halves.c). */
@@ -18,8 +18,8 @@ static struct {
     int on[LI_COUNT];
     int as_error[LI_COUNT];
     int werror, silent;
-} opt = {{1, 1, 1, 1, 1}, {-1, -1, -1, -1, -1}, 0, 0};
-_Static_assert(LI_COUNT == 5, "opt's initializer has a value for each lint");
+} opt = {{1, 1, 1, 1, 1, 1}, {-1, -1, -1, -1, -1, -1}, 0, 0};
+_Static_assert(LI_COUNT == 6, "opt's initializer has a value for each lint");
 
 static int lint_named(const char *name)
 {
@@ -74,18 +74,40 @@ int li_enabled(int lint)
     return opt.on[lint] && !opt.silent;
 }
 
-void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...)
+/* The message of lint's warning, its flag, and whether it is an error; 0 when it is off. */
+static int lint_message(int lint, char *msg, size_t cap, char *flag, size_t flag_cap, int *error, const char *fmt,
+                        va_list ap)
 {
     if (!li_enabled(lint))
-        return;
-    int error = opt.as_error[lint] >= 0 ? opt.as_error[lint] : opt.werror;
+        return 0;
+    *error = opt.as_error[lint] >= 0 ? opt.as_error[lint] : opt.werror;
+    vsnprintf(msg, cap, fmt, ap);
+    snprintf(flag, flag_cap, "%s-W%s", *error ? "-Werror," : "", lint_names[lint]);
+    return 1;
+}
+
+void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...)
+{
     char msg[1024], flag[96];
+    int error, on;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    on = lint_message(lint, msg, sizeof msg, flag, sizeof flag, &error, fmt, ap);
     va_end(ap);
-    snprintf(flag, sizeof flag, "%s-W%s", error ? "-Werror," : "", lint_names[lint]);
-    dg_diag_node(t, n, error ? "error" : "warning", flag, "%s", msg);
+    if (on)
+        dg_diag_node(t, n, error ? "error" : "warning", flag, "%s", msg);
+}
+
+void li_warn_at(tunit *t, const char *file, unsigned line, unsigned col, int lint, const char *fmt, ...)
+{
+    char msg[1024], flag[96];
+    int error, on;
+    va_list ap;
+    va_start(ap, fmt);
+    on = lint_message(lint, msg, sizeof msg, flag, sizeof flag, &error, fmt, ap);
+    va_end(ap);
+    if (on)
+        dg_diag_at(t, file, line, col, error ? "error" : "warning", flag, "%s", msg);
 }
 
 /* ---------------------------------------------------------------- blocking calls */

@@ -395,16 +395,16 @@ static void refuse(tunit *t, pi_job *j, const char *file, unsigned l, unsigned c
     const char *fix = "the output would follow clang's; test the compiler outside async functions (a plain "
                       "function, or a macro or constant at file scope), or compile with ASYNCC_REAL_CC=clang";
     if (k >= 0)
-        dg_error_at(t, file, l, col,
-                    "this async function's code depends on '%s', which asyncc's preprocessor (%s) defines as %s "
-                    "and the compiler of the output (%s) as %s: %s",
-                    name, ours, j->ours[k] ? j->ours[k] : "nothing", theirs, j->theirs[k] ? j->theirs[k] : "nothing",
-                    fix);
+        dg_diag_at(t, file, l, col, "error", NULL,
+                   "this async function's code depends on '%s', which asyncc's preprocessor (%s) defines as %s "
+                   "and the compiler of the output (%s) as %s: %s",
+                   name, ours, j->ours[k] ? j->ours[k] : "nothing", theirs, j->theirs[k] ? j->theirs[k] : "nothing",
+                   fix);
     else
-        dg_error_at(t, file, l, col,
-                    "this async function's code uses '%s', which a test of the compiler defines differently for "
-                    "asyncc's preprocessor (%s) than for the compiler of the output (%s): %s",
-                    name, ours, theirs, fix);
+        li_warn_at(t, file, l, col, LI_COMPILER,
+                   "this async function's code uses '%s', which a test of the compiler defines differently for "
+                   "asyncc's preprocessor (%s) than for the compiler of the output (%s): %s",
+                   name, ours, theirs, fix);
 }
 
 /* t's comparison, finished; NULL when there is none. */

@@ -19,7 +19,7 @@ import re
 import sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
-CALL = re.compile(r"\b(dg_error_node|dg_error_at|dg_error|dg_diag_node)\s*\(")
+CALL = re.compile(r"\b(dg_error_node|dg_error|dg_diag_node|dg_diag_at)\s*\(")
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 CONV = re.compile(r"%[-+ #0-9.]*(?:z|l|ll|h)?[sdui]")
 
@@ -57,14 +57,14 @@ def formats():
         text = open(path, encoding="utf-8").read()
         for m in CALL.finditer(text):
             args = call_args(text, m.end() - 1)
-            if m.group(1) == "dg_diag_node" and '"error"' not in args:
+            if m.group(1) in ("dg_diag_node", "dg_diag_at") and '"error"' not in args:
                 continue
             # the format: the first run of adjacent string literals
             parts, pos = [], None
             for s in STRING.finditer(args):
                 if pos is not None and args[pos:s.start()].strip():
                     break
-                if m.group(1) == "dg_diag_node" and s.group(1) in ("error", "warning"):
+                if m.group(1) in ("dg_diag_node", "dg_diag_at") and s.group(1) in ("error", "warning"):
                     continue
                 parts.append(s.group(1))
                 pos = s.end()

@@ -1,14 +1,18 @@
 // asyncc expands an async function's code with clang's preprocessor, while gcc compiles the
-// output: a test of the compiler there (`#ifdef __clang__`, `__GNUC__`, a macro defined under one)
-// that the two decide differently would silently follow clang (lz4's xxhash.c made async called
-// a function gcc never saw). It is refused at its line; tests that both decide alike, and
-// _FORTIFY_SOURCE's printf (a macro for clang, an inline function for gcc), are not.
-// RUN: not %asyncc --cc=gcc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
-// RUN: not %asyncc --cc=gcc -O2 -D_FORTIFY_SOURCE=2 %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
-// RUN: env ASYNCC_REAL_CC=gcc not %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
+// output: a test of the compiler there (`#ifdef __clang__`, `__GNUC__`) that the two decide
+// differently would silently follow clang. It is refused at its line; a macro of the user's that
+// such a test defines differently is warned about at its use (lz4's xxhash.c made async called a
+// function gcc never saw), -Wasync-compiler-macros. Tests that both decide alike, and
+// _FORTIFY_SOURCE's printf (a macro for clang, an inline function for gcc), say nothing.
+// RUN: not %asyncc --cc=gcc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: not %asyncc --cc=gcc -O2 -D_FORTIFY_SOURCE=2 %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: env ASYNCC_REAL_CC=gcc not %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: not %asyncc --cc=gcc -DONLY_MACRO -Werror=async-compiler-macros %s -o %t.c 2>&1 | %FileCheck %s --check-prefix=WERROR
+// RUN: %asyncc --cc=gcc -DONLY_MACRO -Wno-async-compiler-macros %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=QUIET
 // The output compiled by clang 14 itself follows clang, rightly.
 // RUN: %asyncc --cc=%clang %s -o %t.c
 // RUN: env ASYNCC_REAL_CC=%clang %asyncc %s -o %t.c
+// QUIET-NOT: warning
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -25,6 +29,7 @@ static unsigned SWAP32(unsigned x)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #endif
 
+#ifndef ONLY_MACRO
 static async int which(void)
 {
     await(ac_yield());
@@ -35,20 +40,32 @@ static async int which(void)
     return 2;
 #endif
 }
+#endif
 
 static async unsigned swapped(unsigned v)
 {
     await(ac_yield());
     return SWAP32(v);
-    // CHECK: compiler_identity.c:[[@LINE-1]]:12: error: this async function's code uses 'SWAP32', which a test of the compiler defines differently for asyncc's preprocessor (clang 14.{{.*}}) than for the compiler of the output (gcc {{.*}})
+    // CHECK: compiler_identity.c:[[@LINE-1]]:12: warning: this async function's code uses 'SWAP32', which a test of the compiler defines differently for asyncc's preprocessor (clang 14.{{.*}}) than for the compiler of the output (gcc {{.*}}){{.*}} [-Wasync-compiler-macros]
+    // WERROR: compiler_identity.c:[[@LINE-2]]:12: error: this async function's code uses 'SWAP32'{{.*}} [-Werror,-Wasync-compiler-macros]
 }
 
+#ifndef ONLY_MACRO
 static async void version(void)
 {
     await(ac_yield());
     puts(__VERSION__);
     // CHECK: compiler_identity.c:[[@LINE-1]]:10: error: this async function's code depends on '__VERSION__', which asyncc's preprocessor
 }
+#else
+static async void version(void)
+{
+}
+static async int which(void)
+{
+    return 0;
+}
+#endif
 
 /* Decided alike: __GNUC__ is 4 for clang, more for gcc. */
 static async int alike(int v)
