@@ -252,7 +252,8 @@ static void *compare(void *arg)
     int pid, fd;
     char *text2 = NULL;
     unsigned len2;
-    if (pp_start(j->clang, flags, n, j->input, PP_DEFINES | PP_QUIET, &pid, &fd) == 0 && pp_finish(pid, fd, &text2, &len2) == 0) {
+    if (pp_start(j->clang, flags, n, j->input, PP_DEFINES | PP_QUIET, &pid, &fd) == 0 &&
+        pp_finish(pid, fd, &text2, &len2) == 0) {
         names defs1 = {0}, defs2 = {0};
         j->h1 = xcalloc(j->nlines + 1, sizeof *j->h1);
         j->h2 = xcalloc(j->nlines + 1, sizeof *j->h2);
