@@ -123,14 +123,9 @@ echo "ok: SIGTERM: exit status 0"
 # one that asks every 0.6 s stays open; others are served meanwhile.
 start_server --port 0 --root "$www" --idle-timeout 1 --header-timeout 2
 url=http://127.0.0.1:$port
-stall=$here/../stall_client.py
-stalled=()
-python3 "$stall" "$port" 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' 0.9 3 >"$out/s1" &
-stalled+=("$!")
-python3 "$stall" "$port" '' 0.9 3 >"$out/s2" &
-stalled+=("$!")
-python3 "$stall" "$port" 'GET / HTTP/1.1\r\nHost: x\r\n' 1.9 3.5 --every 0.1 >"$out/s3" &
-stalled+=("$!")
+stall 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' 0.9 3
+stall '' 0.9 3
+stall 'GET / HTTP/1.1\r\nHost: x\r\n' 1.9 3.5 --every 0.1
 python3 - "$port" <<'EOF' || fail "a connection asking every 0.6 s was closed"
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
@@ -145,9 +140,6 @@ for i in range(4):
     time.sleep(0.6)
 EOF
 [ "$(curl -s -m 2 "$url/")" = '<h1>hello from asyncc</h1>' ] || fail "not served while clients stall"
-for i in 0 1 2; do
-    wait "${stalled[$i]}" || fail "stalled client $((i + 1)): $(cat "$out/s$((i + 1))")"
-done
-cat "$out/s1" "$out/s2" "$out/s3"
+wait_stalls
 echo "ok: idle (after a request, and with none) and stalled heads closed; an active connection kept"
 stop_server TERM

@@ -93,22 +93,14 @@ echo "ok: SIGTERM: exit status 0"
 # it, one every 0.1 s, are all closed once the timeout has passed; s_client is served meanwhile.
 ht=$slow # seconds: valgrind's handshakes take longer
 start_server --port 0 --cert "$out/cert.pem" --key "$out/key.pem" --handshake-timeout "$ht"
-stall=$here/../stall_client.py
 min=$(awk "BEGIN { print 0.9 * $ht }")
 max=$((ht + 2 * slow))
 record='\x16\x03\x01\x02\x00'
-stalled=()
-python3 "$stall" "$port" '' "$min" "$max" >"$out/s1" &
-stalled+=("$!")
-python3 "$stall" "$port" "${record}x" "$min" "$max" >"$out/s2" &
-stalled+=("$!")
-python3 "$stall" "$port" "$record$(printf 'x%.0s' $(seq 60))" "$min" "$max" --every 0.1 >"$out/s3" &
-stalled+=("$!")
+stall '' "$min" "$max"
+stall "${record}x" "$min" "$max"
+stall "$record$(printf 'x%.0s' $(seq 60))" "$min" "$max" --every 0.1
 s_client "served while others stall" || fail "s_client during the stalls: $(cat "$out/brief")"
 [ "$(cat "$out/got")" = "served while others stall" ] || fail "during the stalls: $(cat "$out/got")"
-for i in 0 1 2; do
-    wait "${stalled[$i]}" || fail "stalled client $((i + 1)): $(cat "$out/s$((i + 1))")"
-done
-cat "$out/s1" "$out/s2" "$out/s3"
+wait_stalls
 echo "ok: handshakes not done in $ht s closed (silent, partial, trickling); s_client served meanwhile"
 stop_server TERM

@@ -3,6 +3,7 @@
 #ifndef ASYNCC_TEST_H
 #define ASYNCC_TEST_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -85,6 +86,19 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
         .result_offset = offsetof(F, result), .result_size = sizeof(((F *)0)->result),     \
         .poll = poll_fn, .drop = drop_fn, .child = test_no_child, .sites = NULL, .nsites = 0 \
     }
+
+/* How many descriptors this process has open (with the one that counts them): a test that
+ * compares two counts sees a leak. */
+static inline int test_count_fds(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    CHECK(d);
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
 
 /* The monotonic clock in milliseconds. */
 static inline double test_now_ms(void)

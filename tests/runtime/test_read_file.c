@@ -51,17 +51,6 @@ static int count_threads(void)
     return n;
 }
 
-static int count_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    CHECK(d);
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
-}
-
 /* One read of the big file into its own buffer, checked. */
 typedef struct {
     CO_HEAD;
@@ -216,11 +205,11 @@ static void run(int file_slots, unsigned ring_entries)
     c.file_slots = file_slots;
     c.ring_entries = ring_entries;
     CHECK_EQ(ac_runtime_configure(&c), 0);
-    int fds = count_fds();
+    int fds = test_count_fds();
     write_evicted("evicted", BIG);
     CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
-    CHECK_EQ(count_fds(), fds); /* every descriptor the reads opened was closed */
+    CHECK_EQ(test_count_fds(), fds); /* every descriptor the reads opened was closed */
 }
 
 int main(void)

@@ -4,7 +4,6 @@
  * reading them (ac_read_file of the same FIFO waits for data), on paths the worker reads itself
  * (cached) and on /proc/self/fd/N paths, whose lookup is never cached (io_uring: an ordinary
  * open through the ring, then fstat; epoll: the pool). No descriptor leaks. */
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -19,17 +18,6 @@ static void hung(int sig)
     if (write(2, msg, sizeof msg - 1) < 0) {
     }
     abort();
-}
-
-static int count_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    CHECK(d);
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
 }
 
 static char dir[64];
@@ -67,7 +55,7 @@ async int main(void)
     CHECK_EQ(symlink(file, link), 0);
     CHECK_EQ(symlink(fifo, fifo_link), 0);
     CHECK_EQ(mkdir(sub, 0700), 0);
-    int fds0 = count_fds();
+    int fds0 = test_count_fds();
 
     char buf[4096];
     CHECK_EQ(await(read_regular(file, buf, sizeof buf)), 7);
@@ -114,7 +102,7 @@ async int main(void)
     long got = 0;
     CHECK_EQ(await(ac_timeout(100, got = ac_read_file(fifo, buf, sizeof buf))), -ETIMEDOUT);
     close(reader);
-    CHECK_EQ(count_fds(), fds0);
+    CHECK_EQ(test_count_fds(), fds0);
 
     unlink(file);
     unlink(fifo);
