@@ -87,12 +87,13 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
         .poll = poll_fn, .drop = drop_fn, .child = test_no_child, .sites = NULL, .nsites = 0 \
     }
 
-/* How many descriptors this process has open (with the one that counts them): a test that
- * compares two counts sees a leak. */
-static inline int test_count_fds(void)
+/* The entries of a directory of /proc: test_count_dir("/proc/self/fd") counts the descriptors
+ * this process has open (with the one that counts them; a test that compares two counts sees a
+ * leak), "/proc/self/task" its threads (the blocking pool starts one for its first job). */
+static inline int test_count_dir(const char *path)
 {
     int n = 0;
-    DIR *d = opendir("/proc/self/fd");
+    DIR *d = opendir(path);
     CHECK(d);
     while (readdir(d))
         n++;
