@@ -208,10 +208,6 @@ static bool uring_submit(struct ac__worker *w, struct ac__op *op)
 {
     if ((op->res = positioned_refused(op)) < 0)
         return true;
-    /* ac_read_regular_file of a cached file: read here, no trip through the ring. */
-    if (op->kind == AC__OP_READ_FILE && op->a.read_file.regular &&
-        (op->res = ac__read_file_nowait(op)) != -EAGAIN)
-        return true;
     U(w)->ops++;
     if (op->kind == AC__OP_READ_FILE) {
         start_read_file(w, op);
@@ -354,7 +350,7 @@ static void read_opened(struct ac__worker *w, struct ac__op *op, int fd)
     int refused = 0;
     if (op->a.read_file.regular) {
         refused = fstat(fd, &st) < 0 ? -errno : ac__not_regular(st.st_mode);
-        if (refused == 0 && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0)
+        if (refused == 0 && fcntl(fd, F_SETFL, 0) < 0) /* O_NONBLOCK was the only one set */
             refused = -errno;
     }
     if (refused < 0) {

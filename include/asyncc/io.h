@@ -102,9 +102,11 @@ AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
  * before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
  * is not regular (a FIFO, a character or block device; a socket fails to open with -ENXIO), or
  * -errno from the open or the read; it never waits for a FIFO's or a device's data. Symbolic
- * links are followed (a link to a regular file is read). A file whose path and pages are cached
- * is read on the worker without a trip through the ring (four system calls); others through an
- * ordinary descriptor (open, then read and close). */
+ * links are followed (a link to a regular file is read). On io_uring the open goes through the
+ * ring into an ordinary descriptor, which the worker fstat()s (two system calls: the type check
+ * and clearing O_NONBLOCK) before the read and the close go, linked; on epoll a file whose path
+ * and pages are cached is read on the worker (openat2, fstat, preadv2, close), others on the
+ * blocking pool. */
 AC_EXPORT async long ac_read_regular_file(const char *path, void *buf, size_t len);
 
 #ifdef __cplusplus
