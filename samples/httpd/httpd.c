@@ -1,5 +1,5 @@
 /* httpd.c: a static-file HTTP/1.1 server in async C: keep-alive, pipelining, 404s, no escape
- * from the root, small files read whole in one submission, large ones sent with ac_sendfile.
+ * from the root, regular files only, small ones read whole, large ones sent with ac_sendfile.
  * Usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S] (default 8080, the
  * current directory, 75 and 60 seconds); 127.0.0.1. Idle or stalled connections are closed.
  * SIGINT or SIGTERM stops it with exit status 0. */
