@@ -77,6 +77,7 @@ union ac__op_args {
         const char *path;
         void *buf;
         unsigned len;
+        bool regular; /* ac_read_regular_file: refuse what is no regular file, unread */
     } read_file;
     struct {
         int fd;
@@ -141,8 +142,12 @@ extern uint16_t ac__fork_epoch;
 
 /* Does an AC__OP_READ_FILE op on the calling thread without blocking (io_read_file.c): returns
  * its result, or -EAGAIN when a step of the path's lookup or a page of the file is not cached, or
- * the path names no regular file; the op must then be done where it may block. */
+ * the path names no regular file (for ac_read_regular_file: ac__not_regular's error instead);
+ * the op must then be done where it may block. */
 int ac__read_file_nowait(const struct ac__op *op);
+/* ac_read_regular_file's answer for a file of this st_mode: 0 for a regular file, -EISDIR for
+ * a directory, -EINVAL for anything else (a FIFO, a device, a socket). */
+int ac__not_regular(unsigned mode);
 /* The same for an AC__OP_OPEN op (io_file.c): the descriptor when the lookup is cached and the
  * path names a regular file or a directory (opened with the op's flags), a lookup's error, or
  * -EAGAIN for the pool: not cached, O_CREAT/O_TRUNC/O_TMPFILE/O_ASYNC, anything else. */

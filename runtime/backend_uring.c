@@ -6,6 +6,7 @@
 #include <liburing.h>
 #include <limits.h>
 #include <linux/stat.h>
+#include <sys/stat.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,7 +169,7 @@ static void start_read_file(struct ac__worker *w, struct ac__op *op)
 {
     struct uring *u = U(w);
     op->be.chain.open_res = op->be.chain.read_res = 0;
-    if (u->nfree_slots) {
+    if (u->nfree_slots && !op->a.read_file.regular) {
         unsigned slot = u->free_slots[--u->nfree_slots];
         op->bits = (uint16_t)slot;
         struct io_uring_sqe *sqes[3];
@@ -179,9 +180,12 @@ static void start_read_file(struct ac__worker *w, struct ac__op *op)
         prep_read_close(op, sqes + 1, (int)slot, IOSQE_FIXED_FILE);
         op->state = 3;
     } else {
+        /* ac_read_regular_file: an ordinary descriptor, whose type fstat tells before the read;
+         * O_NONBLOCK, so that opening a FIFO does not wait for its writer. */
         op->bits = NO_SLOT;
         struct io_uring_sqe *sqe = get_sqe(w);
-        io_uring_prep_openat(sqe, AT_FDCWD, op->a.read_file.path, O_RDONLY | O_CLOEXEC, 0);
+        int nonblock = op->a.read_file.regular ? O_NONBLOCK : 0;
+        io_uring_prep_openat(sqe, AT_FDCWD, op->a.read_file.path, O_RDONLY | O_CLOEXEC | nonblock, 0);
         io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | OPEN);
         op->state = 1;
     }
@@ -338,6 +342,31 @@ static void finish(struct uring *u, struct ac__op *op, int res)
     op->complete(op);
 }
 
+/* ac_read_file's chain opened fd, an ordinary descriptor: reads and closes it, or for
+ * ac_read_regular_file of what is no regular file only closes it, the refusal its result. */
+static void read_opened(struct ac__worker *w, struct ac__op *op, int fd)
+{
+    struct stat st;
+    int refused = 0;
+    if (op->a.read_file.regular) {
+        refused = fstat(fd, &st) < 0 ? -errno : ac__not_regular(st.st_mode);
+        if (refused == 0 && fcntl(fd, F_SETFL, 0) < 0) /* O_NONBLOCK was the only one set */
+            refused = -errno;
+    }
+    if (refused < 0) {
+        op->be.chain.open_res = refused;
+        struct io_uring_sqe *sqe = get_sqe(w);
+        io_uring_prep_close(sqe, fd);
+        io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | CLOSE);
+        op->state += 1;
+        return;
+    }
+    struct io_uring_sqe *sqes[2];
+    get_sqes(w, 2, sqes);
+    prep_read_close(op, sqes, fd, 0);
+    op->state += 2;
+}
+
 /* One completion of ac_read_file's chain; the last one completes the op. */
 static void chain_step(struct ac__worker *w, struct ac__op *op, unsigned step, int res)
 {
@@ -345,12 +374,8 @@ static void chain_step(struct ac__worker *w, struct ac__op *op, unsigned step, i
     switch (step) {
     case OPEN:
         op->be.chain.open_res = res;
-        if (op->bits == NO_SLOT && res >= 0) { /* an ordinary descriptor: read it, close it */
-            struct io_uring_sqe *sqes[2];
-            get_sqes(w, 2, sqes);
-            prep_read_close(op, sqes, res, 0);
-            op->state += 2;
-        }
+        if (op->bits == NO_SLOT && res >= 0) /* an ordinary descriptor: read it, close it */
+            read_opened(w, op, res);
         break;
     case READ:
         op->be.chain.read_res = res;

@@ -1,5 +1,6 @@
 /* runtime/broadcast.c: the broadcast channel: a ring of the last capacity values with sequence
- * numbers; each receiver has its own position and falls behind (lags) rather than blocking. */
+ * numbers; each receiver has its own position and falls behind (lags) rather than blocking; the
+ * user's clone and drop functions for values that own something. */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -17,6 +18,8 @@ struct ac_broadcast {
     unsigned receivers;
     bool sender_open;
     struct ac__waitq waiters;
+    void (*clone)(void *elem); /* on each copy handed to a receiver, under the lock */
+    void (*drop)(void *elem);  /* on a value the ring holds no more */
     unsigned char *buf;
 };
 
@@ -46,15 +49,37 @@ ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
     return b;
 }
 
-/* With the lock held: frees the channel when nothing refers to it any more (and unlocks). */
+void ac_broadcast_set_drop(ac_broadcast *b, void (*clone)(void *elem), void (*drop)(void *elem))
+{
+    ac__spin_lock(&b->lock);
+    b->clone = clone;
+    b->drop = drop;
+    ac__spin_unlock(&b->lock);
+}
+
+static unsigned char *slot(ac_broadcast *b, uint64_t seq)
+{
+    return b->buf + (seq % b->capacity) * b->elem_size;
+}
+
+/* The sequence number of the oldest value in the ring. */
+static uint64_t oldest_seq(const ac_broadcast *b)
+{
+    return b->next_seq > b->capacity ? b->next_seq - b->capacity : 0;
+}
+
+/* With the lock held: frees the channel when nothing refers to it any more (and unlocks),
+ * dropping the values still in the ring. */
 static void unlock_maybe_free(ac_broadcast *b)
 {
     bool gone = !b->sender_open && b->receivers == 0;
     ac__spin_unlock(&b->lock);
-    if (gone) {
-        free(b->buf);
-        free(b);
-    }
+    if (!gone)
+        return;
+    for (uint64_t seq = oldest_seq(b); b->drop && seq < b->next_seq; seq++)
+        b->drop(slot(b, seq));
+    free(b->buf);
+    free(b);
 }
 
 ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
@@ -89,7 +114,9 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
         ac__spin_unlock(&b->lock);
         return -EPIPE;
     }
-    memcpy(b->buf + (b->next_seq % b->capacity) * b->elem_size, elem, b->elem_size);
+    if (b->drop && b->next_seq >= b->capacity) /* the oldest value leaves the ring */
+        b->drop(slot(b, b->next_seq));
+    memcpy(slot(b, b->next_seq), elem, b->elem_size);
     b->next_seq++;
     int n = (int)b->receivers;
     wake_all_locked(b, &wake);
@@ -138,7 +165,7 @@ static int recv_poll(void *frame, ac_cx *cx)
         ac__spin_unlock(&b->lock);
         return AC_PENDING;
     }
-    uint64_t oldest = b->next_seq > b->capacity ? b->next_seq - b->capacity : 0;
+    uint64_t oldest = oldest_seq(b);
     if (rx->next < oldest) {
         /* More than INT_MAX lost are reported over several calls: the count stays exact and
          * never wraps into a -errno or a 0 that would pass for a value. */
@@ -146,7 +173,9 @@ static int recv_poll(void *frame, ac_cx *cx)
         f->ret = lost > INT_MAX ? INT_MAX : (int)lost;
         rx->next += (uint64_t)f->ret;
     } else if (rx->next < b->next_seq) {
-        memcpy(f->out, b->buf + (rx->next % b->capacity) * b->elem_size, b->elem_size);
+        memcpy(f->out, slot(b, rx->next), b->elem_size);
+        if (b->clone)
+            b->clone(f->out);
         rx->next++;
         f->ret = 0;
     } else if (!b->sender_open) {

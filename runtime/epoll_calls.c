@@ -220,7 +220,13 @@ static int blocking_call(struct ac__op *op)
         if (fd < 0)
             return fd;
         struct stat st;
-        if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
+        bool known = fstat(fd, &st) == 0;
+        int refused = known && a->read_file.regular ? ac__not_regular(st.st_mode) : 0;
+        if (refused < 0) {
+            close(fd);
+            return refused;
+        }
+        if (known && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
             /* A FIFO or a device may wait for ever: its read goes by readiness. */
             op->bits = READ_FILE_FD;
             return fd;

@@ -1,6 +1,7 @@
-/* runtime/io_read_file.c: ac_read_file, reading a file from its start in one op: open, read and
- * close (io_uring: one hard-linked chain through a direct descriptor; epoll: on the worker when
- * the path and the pages are cached, else one pool job), and the cached open both use on epoll. */
+/* runtime/io_read_file.c: ac_read_file and ac_read_regular_file, reading a file from its start in
+ * one op: open, read and close (io_uring: one hard-linked chain through a direct descriptor;
+ * epoll: on the worker when the path and the pages are cached, else one pool job), and the cached
+ * open both use on epoll. */
 #define _GNU_SOURCE /* preadv2, RWF_NOWAIT */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +26,21 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
     f->op.a.read_file.path = path;
     f->op.a.read_file.buf = buf;
     f->op.a.read_file.len = len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
+    f->op.a.read_file.regular = false;
+}
+
+AC__IO_TYPE(ac_read_regular_file, long, 0);
+
+AC_EXPORT void ac__init_ac_read_regular_file(void *frame, const char *path, void *buf, size_t len);
+void ac__init_ac_read_regular_file(void *frame, const char *path, void *buf, size_t len)
+{
+    ac__init_ac_read_file(frame, path, buf, len);
+    ((struct ac__io_frame *)frame)->op.a.read_file.regular = true;
+}
+
+int ac__not_regular(unsigned mode)
+{
+    return S_ISREG(mode) ? 0 : S_ISDIR(mode) ? -EISDIR : -EINVAL;
 }
 
 /* Set once openat2 says it has no RESOLVE_CACHED (Linux before 5.12), or that a seccomp filter
@@ -62,23 +78,34 @@ int ac__open_cached(const char *path, int flags)
     return -err; /* -EAGAIN: a step of the lookup is not cached */
 }
 
+/* Reads a regular file's first bytes from the page cache. Returns the count, or -EAGAIN when a
+ * page is not cached or the file system cannot tell. */
+static int read_cached(int fd, const struct ac__op *op, off_t size)
+{
+    struct iovec iov = {.iov_base = op->a.read_file.buf, .iov_len = op->a.read_file.len};
+    ssize_t n = preadv2(fd, &iov, 1, 0, RWF_NOWAIT);
+    /* A short read is the end of the file, or pages missing from the cache (RWF_NOWAIT stops at
+     * the first): only the former is the answer. Errors, -EAGAIN and -EOPNOTSUPP (a file
+     * system without RWF_NOWAIT) among them, go to the pool, which says for sure. */
+    return n >= 0 && ((size_t)n == iov.iov_len || n >= size) ? (int)n : -EAGAIN;
+}
+
 int ac__read_file_nowait(const struct ac__op *op)
 {
     /* O_NONBLOCK keeps the open of a FIFO from waiting for a writer (io_uring's own first try
-     * does the same); anything but a regular file then goes to the pool, as if never opened. */
+     * does the same); anything but a regular file then goes to the pool, as if never opened
+     * (ac_read_regular_file refuses it here). */
     int fd = ac__open_cached(op->a.read_file.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return fd;
     int r = -EAGAIN;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        struct iovec iov = {.iov_base = op->a.read_file.buf, .iov_len = op->a.read_file.len};
-        ssize_t n = preadv2(fd, &iov, 1, 0, RWF_NOWAIT);
-        /* A short read is the end of the file, or pages missing from the cache (RWF_NOWAIT
-         * stops at the first): only the former is the answer. Errors, -EAGAIN and -EOPNOTSUPP
-         * (a file system without RWF_NOWAIT) among them, go to the pool, which says for sure. */
-        if (n >= 0 && ((size_t)n == iov.iov_len || n >= st.st_size))
-            r = (int)n;
+    if (fstat(fd, &st) == 0) {
+        int refused = op->a.read_file.regular ? ac__not_regular(st.st_mode) : 0;
+        if (refused < 0)
+            r = refused;
+        else if (S_ISREG(st.st_mode))
+            r = read_cached(fd, op, st.st_size);
     }
     close(fd);
     return r;

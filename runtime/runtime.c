@@ -24,10 +24,14 @@ void ac__dump_install_default(void);
 /* ------------------------------------------------------------------------------------------ */
 /* Configuration                                                                              */
 
+/* Whether a bad ASYNCC_WORKERS or ASYNCC_SLOW_POLL_MS was said already. */
+static atomic_bool workers_warned, slow_poll_warned;
+
 /* The number in the environment variable name, from lo to hi; otherwise (unset: silently)
- * fallback. */
+ * fallback. A bad value is said once per process (*warned): the configuration is read at each
+ * ac_runtime_config_default and each start. */
 static unsigned long env_number(const char *name, unsigned long lo, unsigned long hi,
-                                unsigned long fallback)
+                                unsigned long fallback, atomic_bool *warned)
 {
     const char *s = getenv(name);
     if (!s || !*s)
@@ -37,14 +41,15 @@ static unsigned long env_number(const char *name, unsigned long lo, unsigned lon
     unsigned long n = strtoul(s, &end, 10);
     if (*s != '-' && *end == '\0' && errno == 0 && n >= lo && n <= hi)
         return n;
-    fprintf(stderr, "asyncc: ignoring %s=%s (expected a number from %lu to %lu)\n", name, s, lo, hi);
+    if (!atomic_exchange_explicit(warned, true, memory_order_relaxed))
+        fprintf(stderr, "asyncc: ignoring %s=%s (expected a number from %lu to %lu)\n", name, s, lo, hi);
     return fallback;
 }
 
 static unsigned env_workers(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return (unsigned)env_number("ASYNCC_WORKERS", 1, 1024, n > 0 ? (unsigned long)n : 1);
+    return (unsigned)env_number("ASYNCC_WORKERS", 1, 1024, n > 0 ? (unsigned long)n : 1, &workers_warned);
 }
 
 void ac_runtime_config_default(ac_runtime_config *config)
@@ -226,7 +231,7 @@ static int runtime_create(struct ac__runtime **out)
         rt->config = configured;
     fill_defaults(&rt->config);
     rt->nworkers = rt->config.workers;
-    rt->slow_poll_ms = (unsigned)env_number("ASYNCC_SLOW_POLL_MS", 0, 86400000, 0);
+    rt->slow_poll_ms = (unsigned)env_number("ASYNCC_SLOW_POLL_MS", 0, 86400000, 0, &slow_poll_warned);
     size_t bytes = sizeof(struct ac__worker) * rt->nworkers;
     rt->workers = aligned_alloc(AC__CACHELINE, (bytes + AC__CACHELINE - 1) & ~(size_t)(AC__CACHELINE - 1));
     if (!rt->workers)

@@ -1,5 +1,6 @@
 /* runtime/watch.c: the watch channel: one value with a version number under a lock; each
- * receiver remembers the version it saw and parks its waker until a newer one is sent. */
+ * receiver remembers the version it saw and parks its waker until a newer one is sent; the
+ * user's clone and drop functions for values that own something. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +23,8 @@ struct ac_watch {
     bool closed; /* the sender */
     unsigned receivers;
     ac_watch_rx *rxs;
+    void (*clone)(void *elem); /* on each copy handed to a receiver, under the lock */
+    void (*drop)(void *elem);  /* on a value the channel holds no more */
     size_t elem_size;
     unsigned char value[];
 };
@@ -40,13 +43,32 @@ ac_watch *ac_watch_new(size_t elem_size, const void *initial)
     return w;
 }
 
+void ac_watch_set_drop(ac_watch *w, void (*clone)(void *elem), void (*drop)(void *elem))
+{
+    ac__spin_lock(&w->lock);
+    w->clone = clone;
+    w->drop = drop;
+    ac__spin_unlock(&w->lock);
+}
+
 /* With the lock held: frees the channel when both sides are gone (and unlocks). */
 static void unlock_maybe_free(ac_watch *w)
 {
     bool gone = w->closed && w->receivers == 0;
     ac__spin_unlock(&w->lock);
-    if (gone)
-        free(w);
+    if (!gone)
+        return;
+    if (w->drop)
+        w->drop(w->value);
+    free(w);
+}
+
+/* With the lock held: copies the current value to out, a copy the receiver owns. */
+static void copy_out(ac_watch *w, void *out)
+{
+    memcpy(out, w->value, w->elem_size);
+    if (w->clone)
+        w->clone(out);
 }
 
 ac_watch_rx *ac_watch_subscribe(ac_watch *w)
@@ -81,6 +103,8 @@ int ac_watch_send(ac_watch *w, const void *elem)
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac__spin_lock(&w->lock);
+    if (w->drop)
+        w->drop(w->value);
     memcpy(w->value, elem, w->elem_size);
     w->version++;
     collect(w, &wake);
@@ -105,7 +129,7 @@ void ac_watch_borrow(ac_watch_rx *rx, void *out)
 {
     ac_watch *w = rx->w;
     ac__spin_lock(&w->lock);
-    memcpy(out, w->value, w->elem_size);
+    copy_out(w, out);
     rx->seen = w->version;
     ac__spin_unlock(&w->lock);
 }
@@ -147,7 +171,7 @@ static int changed_poll(void *frame, ac_cx *cx)
     if (fresh) {
         rx->seen = w->version;
         if (f->out)
-            memcpy(f->out, w->value, w->elem_size);
+            copy_out(w, f->out);
     } else if (!w->closed) {
         old = rx->waker;
         rx->waker = ac_cx_waker(cx);

@@ -71,3 +71,23 @@ stop_server() {
     wait "$server_pid" || status=$?
     [ "$status" = 0 ] || fail "the server exited with status $status after SIG$1"
 }
+
+# stall DATA MIN MAX [--every SECONDS]: starts ../stall_client.py against the server in the
+# background: a client that sends DATA (one byte every SECONDS with --every) and must see the
+# server close its connection between MIN and MAX seconds after connecting. wait_stalls waits
+# for every one started, shows what each said, and fails with the first that failed.
+stalls=()
+stall() {
+    local i=${#stalls[@]}
+    python3 "$here/../stall_client.py" "$port" "$@" >"$out/stall$i" &
+    stalls+=("$!")
+    pids+=("$!")
+}
+wait_stalls() {
+    local i
+    for i in "${!stalls[@]}"; do
+        wait "${stalls[$i]}" || fail "stalled client $((i + 1)): $(cat "$out/stall$i")"
+        cat "$out/stall$i"
+    done
+    stalls=()
+}

@@ -57,17 +57,17 @@ static void async_address(tunit *t, CXSourceLocation at, const char *name)
     dg_error(t, at, "taking the address of async function '%s' is not supported; call it with await", name);
 }
 
-/* Whether the async call n is an operand of await or of a combinator, possibly as `v = f(x)`. */
+/* Whether the async call n is an operand of await or of a combinator, possibly as `v = f(x)`
+ * (or as `a = b = f(x)`, which check_combinator refuses in words of its own). */
 static int is_marker_operand(node *n)
 {
     for (node *q = n->parent; q; q = q->parent) {
         if (q->mk) {
             for (unsigned i = 0; i < q->nops; i++) {
-                node *op = q->ops[i];
-                if (an_unparen(op) == n)
-                    return 1;
-                if (q->mk != MK_AWAIT && op->kind == CXCursor_BinaryOperator && op->nkids == 2 &&
-                    an_unparen(op->kids[1]) == n)
+                node *op = an_unparen(q->ops[i]);
+                while (q->mk != MK_AWAIT && op->kind == CXCursor_BinaryOperator && op->nkids == 2)
+                    op = an_unparen(op->kids[1]);
+                if (op == n)
                     return 1;
             }
             return 0;
@@ -118,6 +118,13 @@ static void check_combinator(tunit *t, node *n)
             call = an_unparen(op->kids[1]);
             if (op->kids[0]->has_await)
                 dg_error_node(t, op->kids[0], "the target of a %s result cannot await", name);
+            if (an_is_assign(t, call)) {
+                dg_error_node(t, op,
+                              "a future of %s is assigned to one target at most: write v = f(x) here and copy v "
+                              "after the await (a = v)",
+                              name);
+                continue;
+            }
         }
         if (call->kind != CXCursor_CallExpr || !call->fn) {
             dg_error_node(t, op, "each future of %s must be a call of an async function, optionally assigned: v = f(x)",

@@ -116,6 +116,18 @@ AC_EXPORT async int ac_broadcast_recv(ac_broadcast_rx *rx, void *out);
 /* Closes a receiver. */
 AC_EXPORT void ac_broadcast_rx_close(ac_broadcast_rx *rx);
 
+/* For values that own something (a pointer to a reference-counted object), as Tokio's
+ * broadcast needs T: Clone. The ownership rule: a successful ac_broadcast_send moves the value
+ * into the channel (a send that returns -EPIPE stored nothing: the caller still owns it); each
+ * receiver gets a copy of its own, made by clone(copy) on the bytes copied to *out (take a
+ * reference); the channel's own copy is dropped with drop(elem) when a later send pushes it out
+ * of the ring (capacity values later, whether or not every receiver had it) and, for the values
+ * still in the ring, when the channel is freed (sender and every receiver closed). Either may be
+ * NULL: without clone, receivers borrow the channel's copy, valid until its drop. Both run with
+ * the channel's lock held: keep them short (a reference count, a free) and do not use the
+ * channel in them. Call before values flow. */
+AC_EXPORT void ac_broadcast_set_drop(ac_broadcast *b, void (*clone)(void *elem), void (*drop)(void *elem));
+
 /* ---- Watch (Tokio's watch): one value that changes; receivers see its latest version. ----
  * For configuration, state, a shutdown flag: a slow receiver skips versions, never blocks the
  * sender. Freed when the sender and every receiver are closed. */
@@ -141,6 +153,15 @@ AC_EXPORT void ac_watch_borrow(ac_watch_rx *rx, void *out);
 AC_EXPORT async int ac_watch_changed(ac_watch_rx *rx, void *out);
 /* Closes a receiver. */
 AC_EXPORT void ac_watch_rx_close(ac_watch_rx *rx);
+
+/* For values that own something, as ac_broadcast_set_drop: the channel owns the value it holds
+ * (the initial one, then each sent one: ac_watch_send always stores it); every copy given out
+ * (ac_watch_borrow, ac_watch_changed with out) is clone(copy)'d for the receiver, which owns it;
+ * the channel's value is dropped with drop(elem) when a send replaces it and when the channel is
+ * freed (sender and every receiver closed) - the initial value too, all zero bytes when initial
+ * was NULL. Either may be NULL; both run with the channel's lock held (keep them short, do not
+ * use the channel in them). Call before values flow. */
+AC_EXPORT void ac_watch_set_drop(ac_watch *w, void (*clone)(void *elem), void (*drop)(void *elem));
 
 #ifdef __cplusplus
 }

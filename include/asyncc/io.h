@@ -24,7 +24,8 @@ enum {
     ac__frame_size_ac_stat = 400,
     ac__frame_size_ac_read_exact = 128,
     ac__frame_size_ac_write_all = 128,
-    ac__frame_size_ac_read_file = 160
+    ac__frame_size_ac_read_file = 160,
+    ac__frame_size_ac_read_regular_file = 160
 };
 
 /*
@@ -95,6 +96,18 @@ AC_EXPORT async long ac_write_all(int fd, const void *buf, size_t len);
  * file is shorter) or -errno from the open or the read. path and buf must stay valid until the
  * call finishes. The Tokio counterpart is tokio::fs::read, with a buffer the caller sizes. */
 AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
+
+/* As ac_read_file, but only a regular file is read (nginx serves nothing else either): the path
+ * is opened with O_NONBLOCK (so a FIFO's open does not wait for a writer) and its type checked
+ * before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
+ * is not regular (a FIFO, a character or block device; a socket fails to open with -ENXIO), or
+ * -errno from the open or the read; it never waits for a FIFO's or a device's data. Symbolic
+ * links are followed (a link to a regular file is read). On io_uring the open goes through the
+ * ring into an ordinary descriptor, which the worker fstat()s (two system calls: the type check
+ * and clearing O_NONBLOCK) before the read and the close go, linked; on epoll a file whose path
+ * and pages are cached is read on the worker (openat2, fstat, preadv2, close), others on the
+ * blocking pool. */
+AC_EXPORT async long ac_read_regular_file(const char *path, void *buf, size_t len);
 
 #ifdef __cplusplus
 }

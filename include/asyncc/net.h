@@ -39,7 +39,11 @@ AC_EXPORT async int ac_accept(int fd, struct sockaddr *addr, socklen_t *len);
 AC_EXPORT async int ac_connect(int fd, const struct sockaddr *addr, socklen_t len);
 
 /* recv(2)/send(2) with MSG_ flags. Return the count (0: peer closed) or -errno. send adds
- * MSG_NOSIGNAL, so a closed peer gives -EPIPE, not SIGPIPE. */
+ * MSG_NOSIGNAL, so a closed peer gives -EPIPE, not SIGPIPE. A recv of len 0 on a TCP socket
+ * does what recv(2) does on Linux, on both backends: it waits until data is there (or the
+ * peer's end of stream, or an error) and then returns 0 without taking any, so 0 does not mean
+ * the peer closed; with MSG_DONTWAIT it returns -EAGAIN at once when nothing is there. To wait
+ * for data without reading it, ac_fd_readable says so directly. */
 AC_EXPORT async long ac_recv(int fd, void *buf, size_t len, int flags);
 AC_EXPORT async long ac_send(int fd, const void *buf, size_t len, int flags);
 

@@ -32,7 +32,8 @@ enum {
     AC_BACKEND_EPOLL = 2,
 };
 
-/* Environment read when the runtime starts:
+/* Environment read when the runtime starts (a value that is not a number in range is said on
+ * stderr once per process, and the default used):
  *   ASYNCC_WORKERS=n         worker threads when the configuration leaves workers at 0
  *   ASYNCC_BACKEND=b         io_uring, epoll or auto (the default) when the configuration
  *                            leaves backend at 0. With auto, a runtime that falls back to

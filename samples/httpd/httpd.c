@@ -1,6 +1,7 @@
 /* httpd.c: a static-file HTTP/1.1 server in async C: keep-alive, pipelining, 404s, no escape
- * from the root, small files read whole in one submission, large ones sent with ac_sendfile.
- * Usage: httpd [--port N] [--root DIR] (default 8080 and the current directory); 127.0.0.1.
+ * from the root, regular files only, small ones read whole, large ones sent with ac_sendfile.
+ * Usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S] (default 8080, the
+ * current directory, 75 and 60 seconds); 127.0.0.1. Idle or stalled connections are closed.
  * SIGINT or SIGTERM stops it with exit status 0. */
 #include <asyncc.h>
 #include <errno.h>
@@ -40,6 +41,13 @@ static unsigned long long path_hash(const char *p)
 }
 
 static char root[PATH_MAX];
+
+/* How long a connection may wait between requests (nginx's keepalive_timeout, 75 s) and how
+ * long a request's head may take to arrive whole once it has begun (client_header_timeout,
+ * 60 s), in ms; 0: for ever. Past either, the connection is closed without an answer, as nginx
+ * does, so that idle or stalled clients (a slowloris trickling a byte at a time) do not hold
+ * descriptors and buffers for good. */
+static unsigned long idle_ms = 75000, header_ms = 60000;
 
 struct conn {
     int fd;
@@ -88,6 +96,16 @@ static void respond_text(struct conn *c, int status, int keep_alive, int minor, 
     c->out_len += n;
 }
 
+/* The status for a file that could not be served: what is missing or no regular file (a
+ * directory, a FIFO, a device, a socket: -EINVAL from ac_read_regular_file, -ENXIO from the open
+ * of a socket) is a 404 as with nginx, what may not be read a 403, anything else a 500. */
+static int error_status(int err)
+{
+    if (err == -ENOENT || err == -ENOTDIR || err == -EISDIR || err == -EINVAL || err == -ENXIO)
+        return 404;
+    return err == -EACCES ? 403 : 500;
+}
+
 static void close_file(int *fd)
 {
     if (*fd >= 0)
@@ -116,7 +134,7 @@ async int respond_large(struct conn *c, const char *path, const struct request *
     if (hinted && (!ok || st.st_size <= SMALL_FILE))
         return 1;
     if (!ok) {
-        respond_text(c, file == -ENOENT ? 404 : 403, rq->keep_alive, rq->minor, head_only, NULL);
+        respond_text(c, error_status(file < 0 ? file : -EINVAL), rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
     c->out_len += http_head(out_reserve(c, 512), 200, http_mime(path), st.st_size, rq->keep_alive, rq->minor, NULL);
@@ -157,9 +175,10 @@ async int respond(struct conn *c, const struct request *rq)
     }
 
     /* Read the file straight into the response buffer, after room for its head; one byte more
-     * than SMALL_FILE tells a larger file from one of exactly that size. */
+     * than SMALL_FILE tells a larger file from one of exactly that size. Only a regular file
+     * is read: a FIFO or a device under the root is a 404, as with nginx, never a wait. */
     char *o = out_reserve(c, 512 + SMALL_FILE + 1);
-    long n = await(ac_read_file(path, o + 512, SMALL_FILE + 1));
+    long n = await(ac_read_regular_file(path, o + 512, SMALL_FILE + 1));
     if (n == -EISDIR && !is_dir) {
         /* A directory named without its '/': send the client to the name with it. */
         char loc[HTTP_PATH_MAX + 32];
@@ -168,8 +187,7 @@ async int respond(struct conn *c, const struct request *rq)
         return 0;
     }
     if (n < 0) {
-        respond_text(c, n == -ENOENT || n == -ENOTDIR || n == -EISDIR ? 404 : n == -EACCES ? 403 : 500,
-                     rq->keep_alive, rq->minor, head_only, NULL);
+        respond_text(c, error_status((int)n), rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
     if (n > SMALL_FILE) {
@@ -183,8 +201,35 @@ async int respond(struct conn *c, const struct request *rq)
     return 0;
 }
 
+/* Receives more of the next request into c->in, until deadline_ms on the ac_now_ms clock (0:
+ * none). Returns the count, 0 at the end of the stream, -ETIMEDOUT or -errno. */
+async long recv_until(struct conn *c, unsigned long long deadline_ms)
+{
+    char *at = c->in + c->in_len;
+    size_t room = sizeof c->in - c->in_len;
+    if (!deadline_ms)
+        return await(ac_recv(c->fd, at, room, 0));
+    long got = 0;
+    if (await(ac_timeout_at(deadline_ms, got = ac_recv(c->fd, at, room, 0))) < 0)
+        return -ETIMEDOUT;
+    return got;
+}
+
+/* The deadline of the next receive: idle_ms from now between requests, header_ms from the time
+ * the first bytes of a request's head were waited past (*head_since, set here) within one. */
+static unsigned long long next_deadline(const struct conn *c, unsigned long long *head_since)
+{
+    unsigned long long now = ac_now_ms();
+    if (c->in_len == 0)
+        return idle_ms ? now + idle_ms : 0;
+    if (!*head_since)
+        *head_since = now;
+    return header_ms ? *head_since + header_ms : 0;
+}
+
 /* One client: answer every complete request that arrived, in order, and send the answers of a
- * pipeline together; read more only when no complete request is left. */
+ * pipeline together; read more only when no complete request is left, and close the connection
+ * when that takes longer than idle_ms or header_ms. */
 async void serve(int fd)
 {
     struct conn *c __attribute__((cleanup(conn_free))) = calloc(1, sizeof *c);
@@ -194,6 +239,7 @@ async void serve(int fd)
     }
     c->fd = fd;
     size_t at = 0;
+    unsigned long long head_since = 0; /* when an incomplete head was first waited past */
     for (;;) {
         struct request rq;
         long used = http_parse(c->in + at, c->in_len - at, &rq);
@@ -209,13 +255,14 @@ async void serve(int fd)
             memmove(c->in, c->in + at, c->in_len - at);
             c->in_len -= at;
             at = 0;
-            long got = await(ac_recv(fd, c->in + c->in_len, sizeof c->in - c->in_len, 0));
+            long got = await(recv_until(c, next_deadline(c, &head_since)));
             if (got <= 0)
                 break;
             c->in_len += (size_t)got;
             continue;
         }
         at += (size_t)used;
+        head_since = 0;
         if (await(respond(c, &rq)) < 0)
             break;
         if (!rq.keep_alive) {
@@ -244,7 +291,23 @@ async void accept_loop(int listener)
 
 static void usage(FILE *f)
 {
-    fputs("usage: httpd [--port N] [--root DIR]   (default 8080, the current directory; 0: any port)\n", f);
+    fputs("usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S]\n"
+          "  --port N            default 8080; 0: any port\n"
+          "  --root DIR          default: the current directory\n"
+          "  --idle-timeout S    close a connection idle between requests for S seconds (75; 0: never)\n"
+          "  --header-timeout S  close one whose request head takes over S seconds (60; 0: never)\n",
+          f);
+}
+
+/* Parses a number of seconds (decimals allowed) into *ms. Returns 0, or -1 when it is none. */
+static int parse_seconds(const char *s, unsigned long *ms)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= 0 && v <= 86400 * 365))
+        return -1;
+    *ms = (unsigned long)(v * 1000 + 0.5);
+    return 0;
 }
 
 async int main(int argc, char **argv)
@@ -262,6 +325,13 @@ async int main(int argc, char **argv)
             port = (int)p;
         } else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
             dir = argv[++i];
+        } else if ((strcmp(argv[i], "--idle-timeout") == 0 || strcmp(argv[i], "--header-timeout") == 0) &&
+                   i + 1 < argc) {
+            if (parse_seconds(argv[i + 1], argv[i][2] == 'i' ? &idle_ms : &header_ms) < 0) {
+                fprintf(stderr, "httpd: bad %s '%s'\n", argv[i], argv[i + 1]);
+                return 2;
+            }
+            i++;
         } else {
             usage(strcmp(argv[i], "--help") == 0 ? stdout : stderr);
             return strcmp(argv[i], "--help") == 0 ? 0 : 2;

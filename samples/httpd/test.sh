@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: httpd against curl: files, 404, 301, HEAD, 405, no escape from the root, keep-alive
 # reuse, a 20 MB file by checksum (also 4 at once), parallel transfers; pipeline.py for what curl
-# cannot do (pipelining, split requests, HTTP/1.0, refusals); SIGTERM exits 0.
+# cannot do (pipelining, split requests, HTTP/1.0, refusals); a FIFO, a device and a socket under
+# the root (404 at once); SIGTERM exits 0; idle and stalled connections closed (stall_client.py).
 # Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
 . "$(dirname "$0")/../test-common.sh"
@@ -103,5 +104,42 @@ echo "ok: 200 requests over 20 parallel connections"
 
 timeout 60 python3 "$here/pipeline.py" "$port" "$www/index.html" || fail "pipeline.py"
 
+# A FIFO, a link to a device and a socket under the root are 404s at once, as with nginx (the
+# FIFO's read waited for a writer for ever); the large path's open refuses them too.
+mkfifo "$www/fifo"
+ln -s /dev/zero "$www/zero"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$www/sock"
+for name in fifo zero sock; do expect_status 404 -m 5 "$url/$name"; done
+head -c 70000 /dev/urandom >"$www/was-large" && curl -s -o /dev/null "$url/was-large"
+rm "$www/was-large" && mkfifo "$www/was-large" # hinted large: opened, fstat, refused
+expect_status 404 -m 5 "$url/was-large"
+echo "ok: a FIFO, a device and a socket: 404 at once"
+
 stop_server TERM
 echo "ok: SIGTERM: exit status 0"
+
+# Timeouts: a connection idle between requests for --idle-timeout (1 s) is closed, one whose
+# head is incomplete after --header-timeout (2 s) too, even while it trickles a byte every 0.1 s;
+# one that asks every 0.6 s stays open; others are served meanwhile.
+start_server --port 0 --root "$www" --idle-timeout 1 --header-timeout 2
+url=http://127.0.0.1:$port
+stall 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' 0.9 3
+stall '' 0.9 3
+stall 'GET / HTTP/1.1\r\nHost: x\r\n' 1.9 3.5 --every 0.1
+python3 - "$port" <<'EOF' || fail "a connection asking every 0.6 s was closed"
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+for i in range(4):
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    r = b""
+    while b"hello from asyncc" not in r:
+        chunk = s.recv(4096)
+        if not chunk:
+            sys.exit(f"FAIL: closed before response {i + 1}")
+        r += chunk
+    time.sleep(0.6)
+EOF
+[ "$(curl -s -m 2 "$url/")" = '<h1>hello from asyncc</h1>' ] || fail "not served while clients stall"
+wait_stalls
+echo "ok: idle (after a request, and with none) and stalled heads closed; an active connection kept"
+stop_server TERM

@@ -17,7 +17,10 @@
 
 /* ---- Connections ---- */
 
-enum { IN_START = 16 * 1024, KEEP_MAX = 1024 * 1024 };
+/* The input buffer starts at IN_START, grows at once to the size an announced argument needs
+ * up to IN_AHEAD, beyond that by doubling as the bytes arrive (a client announcing 512 MB and
+ * sending nothing costs nothing), and shrinks back after a request larger than KEEP_MAX. */
+enum { IN_START = 16 * 1024, IN_AHEAD = 256 * 1024, KEEP_MAX = 1024 * 1024 };
 
 struct conn {
     struct conn *prev, *next; /* in the list of live connections, for shutdown */
@@ -127,13 +130,14 @@ static int conn_process(struct conn *c)
         resp_cmd_free(&c->cmd); /* keep no huge argument array after a giant command */
     c->in_len -= at;
     memmove(c->in, c->in + at, c->in_len);
-    /* Room for the next read: the size a large argument announced, else double a full buffer;
-     * shrink back to the start size once a large request is done. */
+    /* Room for the next read: the size a large argument announced when that is modest, else
+     * double a full buffer (never beyond the announced size); shrink back to the start size
+     * once a large request is done. */
     size_t cap = c->in_cap;
-    if (need > cap)
+    if (need > cap && need <= IN_AHEAD)
         cap = need;
     else if (c->in_len == cap)
-        cap *= 2;
+        cap = need > cap && need < 2 * cap ? need : 2 * cap;
     else if (cap > KEEP_MAX && c->in_len < IN_START)
         cap = IN_START;
     if (cap != c->in_cap) {

@@ -30,11 +30,14 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
-/* Makes room for n arguments. */
+/* Makes room for n arguments, at least doubling the room (an inline command adds one at a
+ * time). */
 static void cmd_reserve(struct resp_cmd *cmd, long long n)
 {
     if (n <= cmd->cap)
         return;
+    if (n < 2LL * cmd->cap)
+        n = 2LL * cmd->cap;
     struct resp_arg *heap = cmd->argv == cmd->inline_args ? NULL : cmd->argv;
     heap = xrealloc(heap, (size_t)n * sizeof *heap);
     if (cmd->argv == cmd->inline_args)
@@ -185,10 +188,14 @@ long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const
     }
     if (n <= 0)
         return (long)(p - buf);
-    cmd_reserve(cmd, n);
+    /* Room for the arguments that arrived, not for all the count announces (as Redis, which
+     * allocates at most 1024 ahead). */
+    cmd_reserve(cmd, n < RESP_ARGS_AHEAD ? n : RESP_ARGS_AHEAD);
     for (long long i = 0; i < n; i++) {
         if (p >= end)
             return 0;
+        if (i == cmd->cap)
+            cmd_reserve(cmd, i + 1);
         if (*p != '$') {
             /* Redis's words, which quote the byte found (err points at static storage, written
              * only here: the reply is formatted before the next parse). */

@@ -20,12 +20,16 @@ struct resp_cmd {
     struct resp_arg inline_args[8];
 };
 
-/* Limits, as in Redis's defaults, except for a smaller bulk string (a sample need not hold
- * 512 MB in one argument): a client going past them gets an error and is disconnected. */
+/* Limits, as in Redis's defaults (proto-max-bulk-len 512 MB; the inline size and the argument
+ * count of its networking.c): a client going past them gets Redis's error ("Protocol error:
+ * invalid bulk length"...) and is disconnected. Announced sizes are never reserved whole up
+ * front: the argument array starts at RESP_ARGS_AHEAD entries and grows as arguments arrive,
+ * and the caller's input buffer grows with the bytes (see resp_parse's *need). */
 enum {
     RESP_MAX_ARGS = 1024 * 1024,
-    RESP_MAX_BULK = 64 * 1024 * 1024,
-    RESP_MAX_INLINE = 64 * 1024
+    RESP_MAX_BULK = 512 * 1024 * 1024,
+    RESP_MAX_INLINE = 64 * 1024,
+    RESP_ARGS_AHEAD = 1024
 };
 
 void resp_cmd_init(struct resp_cmd *cmd);
@@ -35,8 +39,9 @@ void resp_cmd_free(struct resp_cmd *cmd);
  * or an inline command ("GET k\r\n", its quotes decoded as Redis does, in place: it writes into
  * buf), as Redis accepts both. Returns the bytes it used (> 0) with cmd filled in (argc may be 0
  * for an empty line or array, which is to be skipped); 0 when the command is not complete yet,
- * with *need set to the buffer size that will hold it if known (else 0); or -1 for a protocol
- * error, with *err set to a message for an "-ERR" reply. */
+ * with *need set to the buffer size that will hold it if known (else 0: an announced length
+ * is the client's word, not data, so the caller should grow towards *need as bytes arrive); or
+ * -1 for a protocol error, with *err set to a message for an "-ERR" reply. */
 long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const char **err);
 
 /* A growable byte buffer. Appending aborts when memory runs out, as Redis does. */

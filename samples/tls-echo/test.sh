@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: tls-echo against openssl s_client (TLS 1.3 and 1.2, certificate verified against the
 # self-signed certificate made here, key updates mid-stream) and socat's OPENSSL client (1 MB round
-# trips, 20 at once); a client speaking plain TCP and one leaving mid-handshake; SIGTERM exits 0.
+# trips, 20 at once); a client speaking plain TCP and one leaving mid-handshake; SIGTERM exits 0;
+# handshakes that stall past --handshake-timeout closed (../stall_client.py).
 # Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
 . "$(dirname "$0")/../test-common.sh"
@@ -86,3 +87,20 @@ fi
 
 stop_server TERM
 echo "ok: SIGTERM: exit status 0"
+
+# --handshake-timeout: a client that connects and sends nothing, one that sends a TLS record's
+# header (a handshake record of 512 bytes) and one byte of it, and one that trickles 60 bytes of
+# it, one every 0.1 s, are all closed once the timeout has passed; s_client is served meanwhile.
+ht=$slow # seconds: valgrind's handshakes take longer
+start_server --port 0 --cert "$out/cert.pem" --key "$out/key.pem" --handshake-timeout "$ht"
+min=$(awk "BEGIN { print 0.9 * $ht }")
+max=$((ht + 2 * slow))
+record='\x16\x03\x01\x02\x00'
+stall '' "$min" "$max"
+stall "${record}x" "$min" "$max"
+stall "$record$(printf 'x%.0s' $(seq 60))" "$min" "$max" --every 0.1
+s_client "served while others stall" || fail "s_client during the stalls: $(cat "$out/brief")"
+[ "$(cat "$out/got")" = "served while others stall" ] || fail "during the stalls: $(cat "$out/got")"
+wait_stalls
+echo "ok: handshakes not done in $ht s closed (silent, partial, trickling); s_client served meanwhile"
+stop_server TERM

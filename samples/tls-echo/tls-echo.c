@@ -1,7 +1,8 @@
 /* tls-echo.c: a TLS echo server: OpenSSL in non-blocking mode, driven by fd readiness. Each
  * SSL_accept, SSL_read, SSL_write or SSL_shutdown that wants the socket readable or writable
  * awaits ac_fd_readable or ac_fd_writable and tries again. Usage:
- *   tls-echo --cert CERT.pem --key KEY.pem [--port N]   (127.0.0.1; default 8443, 0: any) */
+ *   tls-echo --cert CERT.pem --key KEY.pem [--port N] [--handshake-timeout SECONDS]
+ *   (127.0.0.1; default 8443, 0: any; a handshake not done in 60 s closes the connection) */
 #include <asyncc.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -50,6 +51,22 @@ async int tls_call(SSL *ssl, int fd, enum tls_op op, void *buf, int len)
     }
 }
 
+/* How long a client may take to finish its handshake, in ms (0: for ever); past it the
+ * connection is closed, so that clients that connect and stall (or trickle a ClientHello) do
+ * not hold a descriptor and an SSL each for good. nginx's ssl_handshake_timeout, 60 s. */
+static unsigned long handshake_ms = 60000;
+
+/* SSL_accept under handshake_ms. Returns tls_call's result, or -1 when the time ran out. */
+async int handshake(SSL *ssl, int fd)
+{
+    if (!handshake_ms)
+        return await(tls_call(ssl, fd, TLS_ACCEPT, NULL, 0));
+    int r = -1;
+    if (await(ac_timeout(handshake_ms, r = tls_call(ssl, fd, TLS_ACCEPT, NULL, 0))) < 0)
+        return -1;
+    return r;
+}
+
 struct session {
     int fd;
     SSL *ssl;
@@ -69,7 +86,7 @@ async void serve(int fd, SSL *ssl)
     char buf[16384]; /* one TLS record's worth */
     if (!s.ssl || ac_fd_set_nonblocking(fd, 1) < 0 || !SSL_set_fd(s.ssl, fd))
         return;
-    if (await(tls_call(s.ssl, fd, TLS_ACCEPT, NULL, 0)) <= 0)
+    if (await(handshake(s.ssl, fd)) <= 0)
         return;
     for (;;) {
         int n = await(tls_call(s.ssl, fd, TLS_READ, buf, sizeof buf));
@@ -114,16 +131,25 @@ async int main(int argc, char **argv)
 {
     int port = 8443;
     const char *cert = NULL, *key = NULL;
+    int bad = argc % 2 == 0;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--port") == 0)
+        if (strcmp(argv[i], "--port") == 0) {
             port = atoi(argv[i + 1]);
-        else if (strcmp(argv[i], "--cert") == 0)
+        } else if (strcmp(argv[i], "--handshake-timeout") == 0) {
+            char *end;
+            double seconds = strtod(argv[i + 1], &end);
+            bad |= end == argv[i + 1] || *end || !(seconds >= 0 && seconds <= 86400);
+            handshake_ms = (unsigned long)(seconds * 1000 + 0.5);
+        } else if (strcmp(argv[i], "--cert") == 0) {
             cert = argv[i + 1];
-        else if (strcmp(argv[i], "--key") == 0)
+        } else if (strcmp(argv[i], "--key") == 0) {
             key = argv[i + 1];
+        }
     }
-    if (!cert || !key || argc % 2 == 0) {
-        fputs("usage: tls-echo --cert CERT.pem --key KEY.pem [--port N]\n", stderr);
+    if (!cert || !key || bad) {
+        fputs("usage: tls-echo --cert CERT.pem --key KEY.pem [--port N] [--handshake-timeout SECONDS]\n"
+              "  (127.0.0.1; port 8443 by default, 0: any; handshake timeout 60 s, 0: none)\n",
+              stderr);
         return 2;
     }
     if (setup_tls(cert, key) < 0) {

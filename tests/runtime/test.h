@@ -3,6 +3,7 @@
 #ifndef ASYNCC_TEST_H
 #define ASYNCC_TEST_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -85,6 +86,20 @@ static inline void test_no_drop(void *frame, ac_cx *cx)
         .result_offset = offsetof(F, result), .result_size = sizeof(((F *)0)->result),     \
         .poll = poll_fn, .drop = drop_fn, .child = test_no_child, .sites = NULL, .nsites = 0 \
     }
+
+/* The entries of a directory of /proc: test_count_dir("/proc/self/fd") counts the descriptors
+ * this process has open (with the one that counts them; a test that compares two counts sees a
+ * leak), "/proc/self/task" its threads (the blocking pool starts one for its first job). */
+static inline int test_count_dir(const char *path)
+{
+    int n = 0;
+    DIR *d = opendir(path);
+    CHECK(d);
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
 
 /* The monotonic clock in milliseconds. */
 static inline double test_now_ms(void)

@@ -5,7 +5,6 @@
  * paths of regular files and directories open, and any cached path is stat'ed, on the worker: no
  * pool thread starts. */
 #define _GNU_SOURCE /* O_PATH */
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,18 +14,6 @@
 #include "test.h"
 
 static char dir[64], file[96], fifo[96];
-
-/* Threads of this process: the blocking pool starts one for its first job. */
-static int count_threads(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/task");
-    CHECK(d);
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
-}
 
 /* RESOLVE_CACHED fails when the dentry cache changes under a lookup (a rename anywhere on the
  * machine, as tests run beside this one do), and that open goes to the pool: the kernel's choice,
@@ -69,7 +56,7 @@ async int main(void)
     struct stat st;
     CHECK_EQ(stat(file, &st), 0); /* the lookups are in the dentry cache now */
     int epoll = strcmp(ac_runtime_backend(), "epoll") == 0;
-    int threads = count_threads();
+    int threads = test_count_dir("/proc/self/task");
 
     /* A regular file: blocking unless asked, as open(2) makes it. */
     int fd = await(ac_open(file, O_RDONLY, 0));
@@ -113,8 +100,8 @@ async int main(void)
     CHECK_EQ(await(ac_stat(fifo, &got)), 0);
     CHECK(S_ISFIFO(got.st_mode));
     CHECK_EQ(unlink(link), 0);
-    if (epoll && count_threads() != threads) /* every one of them on the worker */
-        start_over(threads, count_threads());
+    if (epoll && test_count_dir("/proc/self/task") != threads) /* every one of them on the worker */
+        start_over(threads, test_count_dir("/proc/self/task"));
     snprintf(link, sizeof link, "%s/missing", dir);
     CHECK_EQ(await(ac_stat(link, &got)), -ENOENT);
     snprintf(link, sizeof link, "%s/x", file);

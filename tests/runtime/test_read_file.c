@@ -4,7 +4,6 @@
  * reads of a FIFO (whose read waits) cancelled at random points, on any worker; no descriptor
  * may leak either way. Also with the smallest ring the configuration allows. On the epoll
  * backend, files in the page cache are read on the worker: no pool thread starts for them. */
-#include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -37,29 +36,6 @@ static void write_file(const char *name, size_t len)
     CHECK_INT(>=, fd, 0);
     CHECK_EQ(write(fd, data, len), (long)len);
     close(fd);
-}
-
-/* Threads of this process: the blocking pool starts one for its first job. */
-static int count_threads(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/task");
-    CHECK(d);
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
-}
-
-static int count_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    CHECK(d);
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
 }
 
 /* One read of the big file into its own buffer, checked. */
@@ -127,7 +103,7 @@ static int root_poll(void *frame, ac_cx *cx)
     root_frame *f = frame;
     CO_BEGIN(f);
     f->epoll = strcmp(ac_runtime_backend(), "epoll") == 0;
-    f->threads = count_threads();
+    f->threads = test_count_dir("/proc/self/task");
     READ_FILE(f, "empty", sizeof f->buf);
     CHECK_EQ(f->n, 0);
     READ_FILE(f, "short", sizeof f->buf);
@@ -142,13 +118,13 @@ static int root_poll(void *frame, ac_cx *cx)
     CHECK_EQ(f->n, (long)sizeof f->buf);
     CHECK(memcmp(f->buf, data, sizeof f->buf) == 0);
     if (f->epoll)
-        CHECK_EQ(count_threads(), f->threads); /* all of it from the cache, on the worker */
+        CHECK_EQ(test_count_dir("/proc/self/task"), f->threads); /* all of it from the cache, on the worker */
     READ_FILE(f, "missing", sizeof f->buf); /* the open fails (a lookup the cache lacks) */
     CHECK_EQ(f->n, -ENOENT);
     READ_FILE(f, ".", sizeof f->buf); /* the open succeeds, the read fails */
     CHECK_EQ(f->n, -EISDIR);
     if (f->epoll)
-        CHECK_INT(>, count_threads(), f->threads); /* no regular file: the pool read it */
+        CHECK_INT(>, test_count_dir("/proc/self/task"), f->threads); /* no regular file: the pool read it */
     READ_FILE(f, "evicted", sizeof f->buf); /* dropped from the page cache: read from disk */
     CHECK_EQ(f->n, (long)sizeof f->buf);
     CHECK(memcmp(f->buf, data, sizeof f->buf) == 0);
@@ -216,11 +192,11 @@ static void run(int file_slots, unsigned ring_entries)
     c.file_slots = file_slots;
     c.ring_entries = ring_entries;
     CHECK_EQ(ac_runtime_configure(&c), 0);
-    int fds = count_fds();
+    int fds = test_count_dir("/proc/self/fd");
     write_evicted("evicted", BIG);
     CHECK_EQ(test_block_on(&root_type), 0);
     ac_runtime_shutdown();
-    CHECK_EQ(count_fds(), fds); /* every descriptor the reads opened was closed */
+    CHECK_EQ(test_count_dir("/proc/self/fd"), fds); /* every descriptor the reads opened was closed */
 }
 
 int main(void)
