@@ -94,5 +94,7 @@ void ck_plain_function(tunit *t, CXCursor c);
 int ck_async_written(const tunit *t, CXCursor c);
 void ck_async_targets(tunit *t, CXCursor c);
 void ck_unit(tunit *t);
+/* Refuses the variably modified parameters of f whose declarator asyncc cannot read (check.c). */
+void ck_params(tunit *t, afn *f);
 
 #endif
