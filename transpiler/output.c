@@ -248,6 +248,42 @@ static void put_code(composer *c, const char *code, size_t len)
  * where the range starts, which is text the compiler saw; the branches not taken lose their text
  * only. #include, #pragma and the like are not repeated. Each goes under a #line of its own
  * (input line `line` holds offset a; near is where the range starts in the preprocessed text). */
+/* The name a #define or #undef (directive_name `name` of length len) acts on, and its length. */
+static const char *directive_macro(const tk_stream *s, unsigned i, const char *name, unsigned len, unsigned *n)
+{
+    const char *p = name + len, *end = s->text + s->v[i].end;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *q = p;
+    while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
+        q++;
+    *n = (unsigned)(q - p);
+    return p;
+}
+
+/* `#pragma push_macro(...)` or `pop_macro`: as #define and #undef, they act on the rest of the
+ * file (c-testsuite 00206 made async: after the function, the output's `abort` was the body's
+ * last definition where the source's pops had restored the first). */
+static int macro_stack_pragma(const tk_stream *s, unsigned i, const char *name, unsigned len)
+{
+    if (len != 6 || memcmp(name, "pragma", 6) != 0)
+        return 0;
+    unsigned n;
+    const char *word = directive_macro(s, i, name, len, &n);
+    return (n == 10 && memcmp(word, "push_macro", 10) == 0) || (n == 9 && memcmp(word, "pop_macro", 9) == 0);
+}
+
+/* Whether the code after #define i of macro m, up to the next directive or the range's end b,
+ * names m: the generated code is expanded, and a definition replaced before the end of the body
+ * (by #undef, or a push_macro and #undef) would be -Wunused-macros in the output alone. */
+static int named_after(const tk_stream *s, unsigned i, unsigned b, const char *m, unsigned n)
+{
+    for (unsigned j = i + 1; j < s->n && s->v[j].start < b && s->v[j].kind != TK_DIRECTIVE; j++)
+        if (s->v[j].kind == TK_IDENT && s->v[j].end - s->v[j].start == n && memcmp(s->text + s->v[j].start, m, n) == 0)
+            return 1;
+    return 0;
+}
+
 static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned line, unsigned near)
 {
     const tk_stream *s = &t->orig_toks;
@@ -260,7 +296,7 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
         int keep = 0;
         for (int k = 0; name && kept[k] && !keep; k++)
             keep = strlen(kept[k]) == len && memcmp(name, kept[k], len) == 0;
-        if (!keep)
+        if (!keep && !(name && macro_stack_pragma(s, i, name, len)))
             continue;
         if (t->lines) { /* its warnings (-Wundef, a redefinition) at its own line */
             for (; at < s->v[i].start; at++)
@@ -276,6 +312,10 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
         }
         sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
         sb_putc(out, '\n');
+        unsigned n;
+        const char *m = len == 6 && memcmp(name, "define", 6) == 0 ? directive_macro(s, i, name, len, &n) : NULL;
+        if (m && named_after(s, i, b, m, n)) /* used there: tested, as after the body (mark_in) */
+            sb_printf(out, "#ifdef %.*s\n#endif\n", (int)n, m);
     }
 }
 

@@ -272,7 +272,17 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wunused-function\"")                                      \
     _Pragma("GCC diagnostic ignored \"-Wunused-const-variable\"")                                \
     _Pragma("GCC diagnostic ignored \"-Wlong-long\"") AC__GEN_COMPAT
-#define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"")
+/* A frame's members and the debug copies are named as the user's locals: clang's
+ * -Wreserved-identifier of a local `__ret` is its declaration's, at its line, not the frame's. */
+#if defined(__clang__) && defined(__has_warning)
+#if __has_warning("-Wreserved-identifier")
+#define AC__GEN_RESERVED _Pragma("GCC diagnostic ignored \"-Wreserved-identifier\"")
+#endif
+#endif
+#ifndef AC__GEN_RESERVED
+#define AC__GEN_RESERVED
+#endif
+#define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"") AC__GEN_RESERVED
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
  * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
