@@ -56,16 +56,21 @@ static void put_at(lw *L, sb *out, CXCursor c, const char *text, size_t at)
     sb_printf(out, "%s\n", text);
 }
 
+/* Parameter v's declaration as written (its sizes name the parameters before it). */
+static char *as_written(lw *L, var *v)
+{
+    int twin = L->twin;
+    L->twin = 1;
+    char *d = lw_emit_text(L, v->decl);
+    L->twin = twin;
+    return d;
+}
+
 static char *param_decl(lw *L, var *v)
 {
     CXType ty = clang_getCursorType(v->decl->cur);
-    if (vm_param_type(ty)) { /* as written: its sizes name the parameters before it */
-        int twin = L->twin;
-        L->twin = 1;
-        char *d = lw_emit_text(L, v->decl);
-        L->twin = twin;
-        return d;
-    }
+    if (vm_param_type(ty))
+        return as_written(L, v);
     char *t = an_param_type(ty);
     char *d = lw_field_decl(t, xstrdup(v->name[0] ? v->name : v->field));
     free(t);
@@ -350,10 +355,7 @@ static void array_params(lw *L, sb *out)
         var *v = f->vars[i];
         if (!v->is_param)
             continue;
-        int twin = L->twin;
-        L->twin = 1; /* as written: its sizes name the parameters before it */
-        char *d = lw_emit_text(L, v->decl);
-        L->twin = twin;
+        char *d = as_written(L, v);
         char *text = xasprintf("%s%s", d, i == last ? "); AC__GEN_END" : ",");
         put_at(L, out, v->decl->cur, text, strchr(d, '\n') ? 0 : name_offset(d, v->name[0] ? v->name : v->field));
         free(text);

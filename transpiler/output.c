@@ -112,6 +112,19 @@ static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
     return p;
 }
 
+/* The name a #define or #undef (directive_name `name` of length len) acts on, and its length. */
+static const char *directive_macro(const tk_stream *s, unsigned i, const char *name, unsigned len, unsigned *n)
+{
+    const char *p = name + len, *end = s->text + s->v[i].end;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *q = p;
+    while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
+        q++;
+    *n = (unsigned)(q - p);
+    return p;
+}
+
 /* The names the input file #defines: generated code is already macro-expanded, and must not be
  * expanded again where it lands (a self-referential macro would apply twice). */
 static void file_macros(const tunit *t, names *out)
@@ -122,14 +135,10 @@ static void file_macros(const tunit *t, names *out)
         const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
         if (!name || len != 6 || memcmp(name, "define", 6) != 0)
             continue;
-        const char *n = name + 6, *end = t->orig + s->v[i].end;
-        while (n < end && (*n == ' ' || *n == '\t'))
-            n++;
-        const char *q = n;
-        while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
-            q++;
-        if (q > n) {
-            char *m = xstrndup(n, (size_t)(q - n));
+        unsigned len_m;
+        const char *n = directive_macro(s, i, name, len, &len_m);
+        if (len_m) {
+            char *m = xstrndup(n, len_m);
             names_put(out, m, (void *)(uintptr_t)(i + 1)); /* its #define: 1 + the token's index */
             free(m);
         }
@@ -239,28 +248,6 @@ static void put_code(composer *c, const char *code, size_t len)
     sb_free(&pop);
 }
 
-/* The directives of the input's lines [a, b) that the generated code replaces, written out after
- * it, in order: a #define or #undef in a function body acts on the rest of the file (the code of
- * the function itself is already expanded), and every conditional goes along, balanced in the
- * range or not: a definition under #if is made only when it was, and a header that opens under
- * `#if` and whose other branch closes with `#else ... #endif` (sqlite's shell: `main` or `wmain`)
- * leaves the conditionals of the rest of the file as they were. The generated code is written
- * where the range starts, which is text the compiler saw; the branches not taken lose their text
- * only. #include, #pragma and the like are not repeated. Each goes under a #line of its own
- * (input line `line` holds offset a; near is where the range starts in the preprocessed text). */
-/* The name a #define or #undef (directive_name `name` of length len) acts on, and its length. */
-static const char *directive_macro(const tk_stream *s, unsigned i, const char *name, unsigned len, unsigned *n)
-{
-    const char *p = name + len, *end = s->text + s->v[i].end;
-    while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-    const char *q = p;
-    while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
-        q++;
-    *n = (unsigned)(q - p);
-    return p;
-}
-
 /* `#pragma push_macro(...)` or `pop_macro`: as #define and #undef, they act on the rest of the
  * file (c-testsuite 00206 made async: after the function, the output's `abort` was the body's
  * last definition where the source's pops had restored the first). */
@@ -284,6 +271,15 @@ static int named_after(const tk_stream *s, unsigned i, unsigned b, const char *m
     return 0;
 }
 
+/* The directives of the input's lines [a, b) that the generated code replaces, written out after
+ * it, in order: a #define or #undef in a function body acts on the rest of the file (the code of
+ * the function itself is already expanded), and every conditional goes along, balanced in the
+ * range or not: a definition under #if is made only when it was, and a header that opens under
+ * `#if` and whose other branch closes with `#else ... #endif` (sqlite's shell: `main` or `wmain`)
+ * leaves the conditionals of the rest of the file as they were. The generated code is written
+ * where the range starts, which is text the compiler saw; the branches not taken lose their text
+ * only. #include, #pragma and the like are not repeated. Each goes under a #line of its own
+ * (input line `line` holds offset a; near is where the range starts in the preprocessed text). */
 static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned line, unsigned near)
 {
     const tk_stream *s = &t->orig_toks;
