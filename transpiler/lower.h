@@ -24,6 +24,7 @@ typedef struct lw {
     char *file;        /* the function's file name as a C string literal body, */
     const char *home;  /* and as dg_file_at gives it: line keys of other files name theirs */
     unsigned nlabels, nspawns;
+    int returned; /* a `case K: return;` went to ac__returned (lw_return_text) */
     unsigned nstates;  /* the states lowered so far: each is the plan's next one (lower_await.c) */
     unsigned indent;
     int twin;          /* lowering the plain C twin of a function that never suspends */

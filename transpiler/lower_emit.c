@@ -430,7 +430,10 @@ static void emit_run(lw *L, sb *out, const char *body)
      * through ac__suspended, whose line is in a file named to say so: gdb's `next` over an await
      * that suspends shows it, rather than the closing brace (the shared return) as if the
      * function had ended. */
-    char *done = xasprintf("    AC__FALL_OFF(return (%s, AC_READY);)\n", lw_done_state(L));
+    /* and the return that `case K: return;` goes to (lw_return_text) */
+    const char *st = lw_done_state(L);
+    char *done = L->returned ? xasprintf("    AC__FALL_OFF(return (%s, AC_READY);)\nac__returned: return (%s, AC_READY);\n", st, st)
+                             : xasprintf("    AC__FALL_OFF(return (%s, AC_READY);)\n", st);
     char *end = named ? xasprintf("AC__NAMED_BODY_END(return (%s)(ac__fr, ac__cx, ac__from, ac__keep);) } AC__GEN_END\n", n)
                       : xstrdup("} AC__GEN_END\n");
     const char *end_lines[] = {f->is_main ? "    AC__FALL_OFF(ac__fr->ac__result = 0;)\n" : "", done, end};

@@ -351,6 +351,9 @@ static const char *remembered(lw *L, CXCursor decl)
 
 /* ---------------------------------------------------------------- what the lowering asks */
 
+/* The end of AC__VM's quiet region (future.h), written at the use. */
+#define VM_POP "_Pragma(\"GCC diagnostic pop\")"
+
 const char *lw_vm_typedef(lw *L, node *n)
 {
     if (n->kind != CXCursor_TypeRef || !L->nvm)
@@ -363,7 +366,7 @@ const char *lw_vm_typedef(lw *L, node *n)
 char *lw_frame_address(lw *L, var *v)
 {
     const char *type = L->nvm ? remembered(L, v->decl->cur) : NULL;
-    return type ? xasprintf("(%s *)%sac__fr->%s", type, v->heap_vm ? "" : "&", v->field)
+    return type ? xasprintf("AC__VM((%s *)%sac__fr->%s, " VM_POP ")", type, v->heap_vm ? "" : "&", v->field)
                 : xasprintf("&ac__fr->%s", v->field);
 }
 
@@ -390,7 +393,11 @@ int lw_vm_typedefs(lw *L, node *d)
             continue;
         }
         capture_sizes(L, k);
-        remember(L, k, declared_type(L, d, k));
+        char *type = declared_type(L, d, k);
+        /* its -Wvla, at its line, as for the source; none at its uses (AC__VM) */
+        lw_gline(L, lw_node_line(L, k), "(void)sizeof(%s);", type);
+        remember(L, k, xasprintf("__typeof__(*AC__VM((%s *)0, " VM_POP "))", type));
+        free(type);
     }
     return 1;
 }
@@ -416,6 +423,8 @@ void lw_vm_local(lw *L, node *d, var *v, node *init)
         /* through the unqualified type: a const pointer is initialized, not assigned */
         lw_gline(L, lw_node_line(L, v->decl), "(*(__typeof__((%s)0) *)&ac__fr->%s) = %s;", type, v->field, it);
         free(it);
+    } else if (!v->heap_vm) { /* `int (*p)[n];`: its -Wvla, at its line */
+        lw_gline(L, lw_node_line(L, v->decl), "(void)sizeof(%s);", type);
     }
 }
 

@@ -1,6 +1,6 @@
 /* lower_witness.c: the output's witnesses of an async definition's warnings that its rewriting
- * loses (-Wunused-parameter, -Wunused-function, -Wold-style-definition, -Wstrict-prototypes):
- * functions nothing calls. */
+ * loses (-Wunused-parameter, -Wunused-function, -Wold-style-definition, -Wstrict-prototypes,
+ * -Wvla-parameter): functions nothing calls, and declarations. */
 #include "analyze.h"
 #include "lower.h"
 
@@ -56,16 +56,21 @@ static void put_at(lw *L, sb *out, CXCursor c, const char *text, size_t at)
     sb_printf(out, "%s\n", text);
 }
 
+/* Parameter v's declaration as written (its sizes name the parameters before it). */
+static char *as_written(lw *L, var *v)
+{
+    int twin = L->twin;
+    L->twin = 1;
+    char *d = lw_emit_text(L, v->decl);
+    L->twin = twin;
+    return d;
+}
+
 static char *param_decl(lw *L, var *v)
 {
     CXType ty = clang_getCursorType(v->decl->cur);
-    if (vm_param_type(ty)) { /* as written: its sizes name the parameters before it */
-        int twin = L->twin;
-        L->twin = 1;
-        char *d = lw_emit_text(L, v->decl);
-        L->twin = twin;
-        return d;
-    }
+    if (vm_param_type(ty))
+        return as_written(L, v);
     char *t = an_param_type(ty);
     char *d = lw_field_decl(t, xstrdup(v->name[0] ? v->name : v->field));
     free(t);
@@ -316,12 +321,56 @@ static void unused_static(lw *L, sb *out)
     free(head);
 }
 
+/*
+ * gcc's -Wvla-parameter and -Warray-parameter compare the definition's array parameters (`buf[n]`,
+ * `a[4]`) with those of the prototype before it, and -Wvla speaks of a `[n]` there; the output's
+ * definition is ac__run_f, whose parameter is the frame (brotli's decode.c made async lost them).
+ * After a prototype, which the output keeps, a declaration of f with the definition's parameters
+ * as written, at their lines and columns, says them again; nothing else of it is new (its
+ * -Wredundant-decls is off). Not for a static or inline f, whose prototypes the output does not
+ * keep, nor a K&R definition.
+ */
+static void array_params(lw *L, sb *out)
+{
+    afn *f = L->f;
+    CXCursor def = f->root->cur, first = clang_getCanonicalCursor(def);
+    if (f->self->is_static || f->is_main || f->self->kr_written || clang_Cursor_isFunctionInlined(def) ||
+        clang_equalCursors(first, def) || clang_getCursorType(first).kind != CXType_FunctionProto)
+        return;
+    unsigned last = f->nvars, any = 0;
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param) {
+            CXType ty = clang_getCursorType(f->vars[i]->decl->cur);
+            any |= ty_array(ty) || vm_param_type(ty);
+            last = i;
+        }
+    for (int i = 0; i < clang_Cursor_getNumArguments(first) && !any; i++) /* `buf[n]` there, `*buf` here */
+        any = ty_array(clang_getCursorType(clang_Cursor_getArgument(first, (unsigned)i)));
+    if (!any)
+        return;
+    char *ret = f->self->ret_type ? xasprintf("__typeof__(%s)", f->self->ret_type) : xstrdup("void");
+    sb_printf(out, "#line %u \"%s\"\nAC__WITNESS_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wredundant-decls\\\"\")"
+                   " %s %s(\n", f->line, L->file, ret, f->self->name);
+    for (unsigned i = 0; i < f->nvars; i++) {
+        var *v = f->vars[i];
+        if (!v->is_param)
+            continue;
+        char *d = as_written(L, v);
+        char *text = xasprintf("%s%s", d, i == last ? "); AC__GEN_END" : ",");
+        put_at(L, out, v->decl->cur, text, strchr(d, '\n') ? 0 : name_offset(d, v->name[0] ? v->name : v->field));
+        free(text);
+        free(d);
+    }
+    free(ret);
+}
+
 void lw_emit_witnesses(lw *L, sb *out)
 {
     if (!L->t->lines)
         return;
     unused_static(L, out);
     unused_params(L, out);
+    array_params(L, out);
     if (!missing_prototype(L, out)) /* whose witness, without a prototype, says these too */
         old_style(L, out);
 }

@@ -112,6 +112,19 @@ static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
     return p;
 }
 
+/* The name a #define or #undef (directive_name `name` of length len) acts on, and its length. */
+static const char *directive_macro(const tk_stream *s, unsigned i, const char *name, unsigned len, unsigned *n)
+{
+    const char *p = name + len, *end = s->text + s->v[i].end;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *q = p;
+    while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
+        q++;
+    *n = (unsigned)(q - p);
+    return p;
+}
+
 /* The names the input file #defines: generated code is already macro-expanded, and must not be
  * expanded again where it lands (a self-referential macro would apply twice). */
 static void file_macros(const tunit *t, names *out)
@@ -122,14 +135,10 @@ static void file_macros(const tunit *t, names *out)
         const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
         if (!name || len != 6 || memcmp(name, "define", 6) != 0)
             continue;
-        const char *n = name + 6, *end = t->orig + s->v[i].end;
-        while (n < end && (*n == ' ' || *n == '\t'))
-            n++;
-        const char *q = n;
-        while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
-            q++;
-        if (q > n) {
-            char *m = xstrndup(n, (size_t)(q - n));
+        unsigned len_m;
+        const char *n = directive_macro(s, i, name, len, &len_m);
+        if (len_m) {
+            char *m = xstrndup(n, len_m);
             names_put(out, m, (void *)(uintptr_t)(i + 1)); /* its #define: 1 + the token's index */
             free(m);
         }
@@ -239,6 +248,29 @@ static void put_code(composer *c, const char *code, size_t len)
     sb_free(&pop);
 }
 
+/* `#pragma push_macro(...)` or `pop_macro`: as #define and #undef, they act on the rest of the
+ * file (c-testsuite 00206 made async: after the function, the output's `abort` was the body's
+ * last definition where the source's pops had restored the first). */
+static int macro_stack_pragma(const tk_stream *s, unsigned i, const char *name, unsigned len)
+{
+    if (len != 6 || memcmp(name, "pragma", 6) != 0)
+        return 0;
+    unsigned n;
+    const char *word = directive_macro(s, i, name, len, &n);
+    return (n == 10 && memcmp(word, "push_macro", 10) == 0) || (n == 9 && memcmp(word, "pop_macro", 9) == 0);
+}
+
+/* Whether the code after #define i of macro m, up to the next directive or the range's end b,
+ * names m: the generated code is expanded, and a definition replaced before the end of the body
+ * (by #undef, or a push_macro and #undef) would be -Wunused-macros in the output alone. */
+static int named_after(const tk_stream *s, unsigned i, unsigned b, const char *m, unsigned n)
+{
+    for (unsigned j = i + 1; j < s->n && s->v[j].start < b && s->v[j].kind != TK_DIRECTIVE; j++)
+        if (s->v[j].kind == TK_IDENT && s->v[j].end - s->v[j].start == n && memcmp(s->text + s->v[j].start, m, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* The directives of the input's lines [a, b) that the generated code replaces, written out after
  * it, in order: a #define or #undef in a function body acts on the rest of the file (the code of
  * the function itself is already expanded), and every conditional goes along, balanced in the
@@ -260,7 +292,7 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
         int keep = 0;
         for (int k = 0; name && kept[k] && !keep; k++)
             keep = strlen(kept[k]) == len && memcmp(name, kept[k], len) == 0;
-        if (!keep)
+        if (!keep && !(name && macro_stack_pragma(s, i, name, len)))
             continue;
         if (t->lines) { /* its warnings (-Wundef, a redefinition) at its own line */
             for (; at < s->v[i].start; at++)
@@ -276,6 +308,10 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
         }
         sb_putn(out, t->orig + s->v[i].start, s->v[i].end - s->v[i].start);
         sb_putc(out, '\n');
+        unsigned n;
+        const char *m = len == 6 && memcmp(name, "define", 6) == 0 ? directive_macro(s, i, name, len, &n) : NULL;
+        if (m && named_after(s, i, b, m, n)) /* used there: tested, as after the body (mark_in) */
+            sb_printf(out, "#ifdef %.*s\n#endif\n", (int)n, m);
     }
 }
 

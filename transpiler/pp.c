@@ -50,6 +50,9 @@ int pp_start(const char *clang, const char *const *flags, int nflags, const char
     argv[argc++] = clang;
     argv[argc++] = "-E";
     argv[argc++] = "-C";
+    /* The compiler that builds the output gives the preprocessor's warnings about the user's text
+     * (-Wmacro-redefined, #warning): said here as well, each came twice. Its errors stay. */
+    argv[argc++] = "-w";
     if (how & PP_DEFINES)
         argv[argc++] = "-dD";
     argv[argc++] = "-D__ASYNCC__";

@@ -272,7 +272,17 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wunused-function\"")                                      \
     _Pragma("GCC diagnostic ignored \"-Wunused-const-variable\"")                                \
     _Pragma("GCC diagnostic ignored \"-Wlong-long\"") AC__GEN_COMPAT
-#define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"")
+/* A frame's members and the debug copies are named as the user's locals: clang's
+ * -Wreserved-identifier of a local `__ret` is its declaration's, at its line, not the frame's. */
+#if defined(__clang__) && defined(__has_warning)
+#if __has_warning("-Wreserved-identifier")
+#define AC__GEN_RESERVED _Pragma("GCC diagnostic ignored \"-Wreserved-identifier\"")
+#endif
+#endif
+#ifndef AC__GEN_RESERVED
+#define AC__GEN_RESERVED
+#endif
+#define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"") AC__GEN_RESERVED
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
  * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
@@ -286,6 +296,22 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winline\"")                 \
     _Pragma("GCC diagnostic ignored \"-Wdeclaration-after-statement\"") AC__RUN_EXPANDED
 #define AC__FALL_OFF(...) __VA_ARGS__
+/* AC__VM(e, pop): e, a cast of a frame field to a pointer to the variably modified type of a
+ * user's local, parameter or block typedef, which the output writes at each of its uses
+ * (lower_vm.c). -Wvla (and C90's pedantic VLA warning) belongs to the declaration, at its line,
+ * as for the source; a use of `char buf[n]` writing `(*(char (*)[n])...)` is not one. gcc takes
+ * no _Pragma inside an expression, so the pragmas sit in a statement expression. gcc says -Wvla
+ * of a type name at the location of the last pragma it read (the statement's start in plain C),
+ * so the pop, `_Pragma("GCC diagnostic pop")`, is written at the use, on the user's line: a VLA
+ * type name of the user's later in that statement warns there, not in this header. */
+#ifdef __clang__
+#define AC__VM_QUIET                                                                               \
+    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wvla-extension\"")
+#else
+#define AC__VM_QUIET                                                                               \
+    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wpedantic\"")
+#endif
+#define AC__VM(e, pop) (__extension__({ _Pragma("GCC diagnostic push") AC__VM_QUIET e; pop }))
 
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
