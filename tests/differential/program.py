@@ -3,7 +3,7 @@
 file: every function defined in the program's files becomes `async` (its definition and every
 prototype of it, in headers too), every direct call of one is awaited across files, and yields go
 in at statement boundaries. Functions that cannot be async stay plain by the same rules (variadic,
-address taken, reserved names, attributes), as do functions defined in a file another unit
+address taken, reserved names, attributes, setjmp and alloca), as do functions defined in a file another unit
 includes (asyncc refuses them async), and so does every function a plain one calls, wherever it
 is defined; it prints how many stayed plain by which rule. The source tree is copied, never edited in place.
 
@@ -19,6 +19,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asyncify as az  # noqa: E402
 
 ci, K = az.ci, az.K
+
+
+# What the guide refuses in an async function: functions that return twice, and stack memory that
+# a suspension loses (glibc's setjmp and alloca are macros naming these).
+STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
+               "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
 
 
 class Unit:
@@ -90,6 +96,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
                     if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
                         calls[k].add(u.key(r.referenced))
+                        # The guide refuses these in an async function (expat's minicheck runs
+                        # each test under setjmp).
+                        if r.referenced.spelling in STACK_BOUND:
+                            why.setdefault(k, "setjmp or alloca")
             elif c.kind == K.CALL_EXPR:
                 r = az.callee_ref(c)
                 if r is not None:
