@@ -7,7 +7,8 @@ address taken, reserved names, attributes, setjmp and alloca), as do functions d
 includes (asyncc refuses them async), and so does every function a plain one calls, wherever it
 is defined; it prints how many stayed plain by which rule. The source tree is copied, never edited in place.
 
-usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]... [-- clang flags...]
+usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
+       [--combinators RATE] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
 import os
@@ -17,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asyncify as az  # noqa: E402
+import combinators  # noqa: E402
 
 ci, K = az.ci, az.K
 
@@ -59,7 +61,7 @@ class Unit:
         return fn.spelling
 
 
-def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=()):
+def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=(), comb_rate=None):
     root = os.path.realpath(src)
     units = [Unit(os.path.join(root, f), flags + ["-I" + root], root) for f in files]
     texts = {}
@@ -126,6 +128,9 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
 
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
+    # The combinator mode: only calls written out in a unit's own file (a header's text is
+    # shared by units, whose forms would differ).
+    chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
     for u in units:
         files = {f for f, c in u.nodes}
         macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
@@ -137,6 +142,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 if f and f == d and f.startswith(root + os.sep):
                     e = c.referenced.extent
                     macros[(f, c.extent.start.offset, c.extent.end.offset)] = text(f)[e.start.offset:e.end.offset]
+        for f, c in u.nodes:
+            if chooser is not None and f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() \
+                    and u.key(c) in asyncs:
+                chooser.note_function(c)
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and u.key(c) in asyncs:
                 edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
@@ -163,7 +172,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     if not spots:
                         raise
                 for s, e in spots:
-                    edits.setdefault(where, set()).update({(s, 1, b"await("), (e, -1, b")")})
+                    before, after = "await(", ")"
+                    if chooser is not None and where == u.path and (s, e) == (c.extent.start.offset, c.extent.end.offset):
+                        before, after = chooser.wrap(c, s)
+                    edits.setdefault(where, set()).update({(s, 1, before.encode()), (e, -1, after.encode())})
         own = {c.spelling: c for f, c in u.nodes
                if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() and u.key(c) in asyncs
                and (not yields_in or c.spelling in yields_in)}
@@ -179,6 +191,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         dst = os.path.join(out, os.path.relpath(f, root))
         with open(dst, "wb") as w:
             w.write(b"#include <asyncc.h>\n" + az.apply(text(f), list(es)))
+    if chooser is not None:
+        reasons += "; call sites: %s" % chooser.describe()
     return len(asyncs), len(defined) - len(asyncs), reasons, sorted(os.path.relpath(f, root) for f in edits if edits[f])
 
 
@@ -193,9 +207,11 @@ def main():
     ap.add_argument("--yield-rate", type=float, default=0.3)
     ap.add_argument("--plain", action="append", default=[], help="keep this function plain (to reduce a failure)")
     ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
+    ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
+                    help="write this share of the call sites of the units' own files as combinator forms")
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
-        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in)
+        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in, a.combinators)
     except az.Unsupported as e:
         print("program: %s" % e, file=sys.stderr)
         return 2
