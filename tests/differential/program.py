@@ -3,9 +3,11 @@
 file: every function defined in the program's files becomes `async` (its definition and every
 prototype of it, in headers too), every direct call of one is awaited across files, and yields go
 in at statement boundaries. Functions that cannot be async stay plain by the same rules (variadic,
-address taken, reserved names, attributes, setjmp and alloca), as do functions defined in a file another unit
-includes (asyncc refuses them async), and so does every function a plain one calls, wherever it
-is defined; it prints how many stayed plain by which rule. The source tree is copied, never edited in place.
+address taken, reserved names, attributes, setjmp and alloca), as do functions defined in a file
+another unit includes (asyncc refuses them async), and so does every function a plain one calls,
+wherever it is defined; it prints how many stayed plain by which rule. The source tree is copied,
+never edited in place. With --combinators RATE, that share of the awaited calls written out in the
+units' own files go through the task API and the combinators, as asyncify.py's (combinators.py).
 
 usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
        [--combinators RATE] [-- clang flags...]
@@ -173,7 +175,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                         raise
                 for s, e in spots:
                     before, after = "await(", ")"
-                    if chooser is not None and where == u.path and (s, e) == (c.extent.start.offset, c.extent.end.offset):
+                    written = (s, e) == (c.extent.start.offset, c.extent.end.offset)
+                    if chooser is not None and where == u.path and written:
                         before, after = chooser.wrap(c, s)
                     edits.setdefault(where, set()).update({(s, 1, before.encode()), (e, -1, after.encode())})
         own = {c.spelling: c for f, c in u.nodes
