@@ -240,6 +240,12 @@ def balanced_call(frag, name):
     return False
 
 
+# An expression never starts with a type keyword: `name(void)`, `name(const char *s)` in a macro's
+# body declare the function.
+DECLARATOR_ARGS = re.compile(rb"\s*(?:void|char|short|int|long|float|double|signed|unsigned|const|volatile|"
+                             rb"struct|union|enum|_Bool|register)\b")
+
+
 def macro_call_ranges(text, name):
     """Every `name(...)` written in a #define body of the file, as (start, end) byte ranges."""
     out = []
@@ -247,6 +253,8 @@ def macro_call_ranges(text, name):
         body_start = m.start(2)
         body = m.group(2)
         for c in re.finditer(rb"\b" + re.escape(name) + rb"((?:\s*\))*)\s*\(", body):
+            if DECLARATOR_ARGS.match(body, c.end()):
+                continue  # a declarator (mawk's `#define YYLEX_DECL() yylex(void)`), not a call
             depth, i = 0, c.end() - 1
             start = c.start()
             for _ in range(c.group(1).count(b")")):  # `(name)(...)`: from the first parenthesis
@@ -325,7 +333,10 @@ def call_range(call, text, macros, path=None):
         # whose STACK_ENSURE calls stack_double): the call is in that macro's body.
         body = re.sub(rb"^\s*(?:#\s*define\s+)?\w+(\([^)]*\))?", b"", inv).strip()
         callee = re.match(rb"\w+", body)
+        # Nor when the body spells the call of the function inside the outer call's arguments
+        # (mawk's `#define free_hashnode(p) zfree(delete(p->symtab.name), sizeof(HASHNODE))`).
         if re.match(rb"\w+\s*\(", body) and callee.group(0) != name and balanced_call(body, callee.group(0)) \
+                and not re.search(rb"\b" + re.escape(name) + rb"\s*\(", body) \
                 and not re.search(rb"^[ \t]*#[ \t]*define[ \t]+" + callee.group(0) + rb"\(", text, re.M):
             return [(s, e)]
         # Or of a name it pastes (pcre2test's `#define SUB1(a,b) G(a,8)(G(b,8))`).

@@ -3,11 +3,14 @@
 file: every function defined in the program's files becomes `async` (its definition and every
 prototype of it, in headers too), every direct call of one is awaited across files, and yields go
 in at statement boundaries. Functions that cannot be async stay plain by the same rules (variadic,
-address taken, reserved names, attributes), as do functions defined in a file another unit
-includes (asyncc refuses them async), and so does every function a plain one calls, wherever it
-is defined; it prints how many stayed plain by which rule. The source tree is copied, never edited in place.
+address taken, reserved names, attributes, setjmp and alloca), as do functions defined in a file
+another unit includes (asyncc refuses them async), and so does every function a plain one calls,
+wherever it is defined; it prints how many stayed plain by which rule. The source tree is copied,
+never edited in place. With --combinators RATE, that share of the awaited calls written out in the
+units' own files go through the task API and the combinators, as asyncify.py's (combinators.py).
 
-usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]... [-- clang flags...]
+usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
+       [--combinators RATE] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
 import os
@@ -17,8 +20,15 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asyncify as az  # noqa: E402
+import combinators  # noqa: E402
 
 ci, K = az.ci, az.K
+
+
+# What the guide refuses in an async function: functions that return twice, and stack memory that
+# a suspension loses (glibc's setjmp and alloca are macros naming these).
+STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
+               "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
 
 
 class Unit:
@@ -53,7 +63,7 @@ class Unit:
         return fn.spelling
 
 
-def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=()):
+def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=(), comb_rate=None):
     root = os.path.realpath(src)
     units = [Unit(os.path.join(root, f), flags + ["-I" + root], root) for f in files]
     texts = {}
@@ -90,6 +100,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
                     if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
                         calls[k].add(u.key(r.referenced))
+                        # The guide refuses these in an async function (expat's minicheck runs
+                        # each test under setjmp).
+                        if r.referenced.spelling in STACK_BOUND:
+                            why.setdefault(k, "setjmp or alloca")
             elif c.kind == K.CALL_EXPR:
                 r = az.callee_ref(c)
                 if r is not None:
@@ -116,6 +130,9 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
 
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
+    # The combinator mode: only calls written out in a unit's own file (a header's text is
+    # shared by units, whose forms would differ).
+    chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
     for u in units:
         files = {f for f, c in u.nodes}
         macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
@@ -127,6 +144,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 if f and f == d and f.startswith(root + os.sep):
                     e = c.referenced.extent
                     macros[(f, c.extent.start.offset, c.extent.end.offset)] = text(f)[e.start.offset:e.end.offset]
+        for f, c in u.nodes:
+            if chooser is not None and f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() \
+                    and u.key(c) in asyncs:
+                chooser.note_function(c)
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and u.key(c) in asyncs:
                 edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
@@ -153,7 +174,11 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     if not spots:
                         raise
                 for s, e in spots:
-                    edits.setdefault(where, set()).update({(s, 1, b"await("), (e, -1, b")")})
+                    before, after = "await(", ")"
+                    written = (s, e) == (c.extent.start.offset, c.extent.end.offset)
+                    if chooser is not None and where == u.path and written:
+                        before, after = chooser.wrap(c, s)
+                    edits.setdefault(where, set()).update({(s, 1, before.encode()), (e, -1, after.encode())})
         own = {c.spelling: c for f, c in u.nodes
                if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() and u.key(c) in asyncs
                and (not yields_in or c.spelling in yields_in)}
@@ -169,6 +194,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         dst = os.path.join(out, os.path.relpath(f, root))
         with open(dst, "wb") as w:
             w.write(b"#include <asyncc.h>\n" + az.apply(text(f), list(es)))
+    if chooser is not None:
+        reasons += "; call sites: %s" % chooser.describe()
     return len(asyncs), len(defined) - len(asyncs), reasons, sorted(os.path.relpath(f, root) for f in edits if edits[f])
 
 
@@ -183,9 +210,11 @@ def main():
     ap.add_argument("--yield-rate", type=float, default=0.3)
     ap.add_argument("--plain", action="append", default=[], help="keep this function plain (to reduce a failure)")
     ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
+    ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
+                    help="write this share of the call sites of the units' own files as combinator forms")
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
-        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in)
+        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in, a.combinators)
     except az.Unsupported as e:
         print("program: %s" % e, file=sys.stderr)
         return 2
