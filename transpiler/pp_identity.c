@@ -33,7 +33,8 @@ typedef struct pi_job {
     int joined;
     char *text; /* a copy of the raw preprocessed text, */
     unsigned len, nlines;
-    const char **cc_argv; /* the real compiler's words and the probe's flags */
+    char *words;          /* the real compiler's command, cut into */
+    const char **cc_argv; /* its words, and the probe's flags */
     const char *clang, *input;
     char *own;        /* asyncc's own headers' directory (real path): not the user's */
     names users;      /* file names of line markers: (void *)1 the user's, (void *)2 not */
@@ -285,7 +286,7 @@ void pi_start(tunit *t, const char *real_cc, const char *own_include)
     pi_job *j = xcalloc(1, sizeof *j);
     size_t cap = strlen(real_cc) / 2 + 8;
     j->cc_argv = xcalloc(cap, sizeof *j->cc_argv);
-    char *words = xstrndup(real_cc, strlen(real_cc)), *save = NULL;
+    char *words = j->words = xstrndup(real_cc, strlen(real_cc)), *save = NULL;
     unsigned n = 0;
     for (char *w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
         j->cc_argv[n++] = w;
@@ -450,7 +451,7 @@ void pi_end(tunit *t)
         free(j->ours[k]);
         free(j->theirs[k]);
     }
-    free((void *)j->cc_argv[0]);
+    free(j->words);
     free(j->cc_argv);
     free(j->text);
     free(j->h1);
