@@ -74,40 +74,38 @@ int li_enabled(int lint)
     return opt.on[lint] && !opt.silent;
 }
 
-/* The message of lint's warning, its flag, and whether it is an error; 0 when it is off. */
-static int lint_message(int lint, char *msg, size_t cap, char *flag, size_t flag_cap, int *error, const char *fmt,
-                        va_list ap)
+/* lint's warning at a file's line and column, or an error under -Werror; nothing when it is off. */
+static void vwarn_at(tunit *t, const char *file, unsigned line, unsigned col, int lint, const char *fmt, va_list ap)
 {
     if (!li_enabled(lint))
-        return 0;
-    *error = opt.as_error[lint] >= 0 ? opt.as_error[lint] : opt.werror;
-    vsnprintf(msg, cap, fmt, ap);
-    snprintf(flag, flag_cap, "%s-W%s", *error ? "-Werror," : "", lint_names[lint]);
-    return 1;
+        return;
+    int error = opt.as_error[lint] >= 0 ? opt.as_error[lint] : opt.werror;
+    char msg[1024], flag[96];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    snprintf(flag, sizeof flag, "%s-W%s", error ? "-Werror," : "", lint_names[lint]);
+    dg_diag_at(t, file, line, col, error ? "error" : "warning", flag, "%s", msg);
 }
 
 void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...)
 {
-    char msg[1024], flag[96];
-    int error, on;
+    if (!li_enabled(lint))
+        return;
+    char *file;
+    unsigned line, col;
+    dg_user_location(t, clang_getCursorLocation(n->cur), &file, &line, &col);
     va_list ap;
     va_start(ap, fmt);
-    on = lint_message(lint, msg, sizeof msg, flag, sizeof flag, &error, fmt, ap);
+    vwarn_at(t, file, line, col, lint, fmt, ap);
     va_end(ap);
-    if (on)
-        dg_diag_node(t, n, error ? "error" : "warning", flag, "%s", msg);
+    free(file);
 }
 
 void li_warn_at(tunit *t, const char *file, unsigned line, unsigned col, int lint, const char *fmt, ...)
 {
-    char msg[1024], flag[96];
-    int error, on;
     va_list ap;
     va_start(ap, fmt);
-    on = lint_message(lint, msg, sizeof msg, flag, sizeof flag, &error, fmt, ap);
+    vwarn_at(t, file, line, col, lint, fmt, ap);
     va_end(ap);
-    if (on)
-        dg_diag_at(t, file, line, col, error ? "error" : "warning", flag, "%s", msg);
 }
 
 /* ---------------------------------------------------------------- blocking calls */
