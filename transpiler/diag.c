@@ -54,7 +54,7 @@ static char *string_body(const char *p, const char *end, const char **after)
     return name.data ? sb_take(&name) : xstrdup("");
 }
 
-char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag)
+char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag, int *system)
 {
     if (end - p < 4 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
         return NULL;
@@ -67,9 +67,14 @@ char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag)
     const char *after;
     char *name = string_body(p + 2, end, &after);
     *flag = 0;
+    if (system)
+        *system = 0;
     while (after < end && (*after == ' ' || (*after >= '0' && *after <= '9'))) {
-        if ((*after == '1' || *after == '2') && (after + 1 == end || after[1] == ' ') && !*flag)
+        int alone = after + 1 == end || after[1] == ' ';
+        if ((*after == '1' || *after == '2') && alone && !*flag)
             *flag = *after - '0';
+        if (*after == '3' && alone && system)
+            *system = 1;
         after++;
     }
     *line = n;
@@ -170,7 +175,7 @@ static void build_line_map(tunit *t)
             k++;
         unsigned marked;
         int flag;
-        char *name = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? dg_marker_file(p, eol, &marked, &flag) : NULL;
+        char *name = k < ts->n && ts->v[k].start == off && ts->v[k].kind == TK_DIRECTIVE ? dg_marker_file(p, eol, &marked, &flag, NULL) : NULL;
         if (name) {
             if (!started) {
                 started = 1; /* the first marker names the input */

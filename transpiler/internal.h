@@ -316,9 +316,10 @@ void pp_plain_stringified(tunit *t);
 /* indent.c: gives the output's lines of the user's code their leading whitespace back. */
 void indent_restore(tunit *t, char *out);
 /* The file name of a line marker at p (`# 12 "name" 2`, the line ending at end), unescaped as
- * clang does, with its line and whether it enters (1) or leaves (2) an included file; NULL when
- * the line is not a marker. */
-char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag);
+ * clang does, with its line and whether it enters (1) or leaves (2) an included file, and, when
+ * system is not NULL, whether the file is a system header (flag 3); NULL when the line is not a
+ * marker. */
+char *dg_marker_file(const char *p, const char *end, unsigned *line, int *flag, int *system);
 char *cx_take(CXString s);
 
 /* pp.c */

@@ -557,7 +557,7 @@ static void mark_macros_used(composer *c, const names *mine, unsigned a, unsigne
         const tk_token *d = &t->toks.v[i];
         unsigned line;
         int flag;
-        char *name = d->kind == TK_DIRECTIVE ? dg_marker_file(t->text + d->start, t->text + d->end, &line, &flag) : NULL;
+        char *name = d->kind == TK_DIRECTIVE ? dg_marker_file(t->text + d->start, t->text + d->end, &line, &flag, NULL) : NULL;
         size_t len;
         char *text = name && flag == 1 ? sb_read_file(name, &len) : NULL;
         if (text)

@@ -54,33 +54,6 @@ static int identity_index(const char *s, size_t n)
     return -1;
 }
 
-static int is_ident(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/* A line marker `# N "name" flags` in [p, eol): its line, its name's bytes as written (escapes
- * kept) and whether flag 3 (a system header) is there. */
-static int marker_line(const char *p, const char *eol, unsigned *line, const char **name, size_t *nlen, int *system)
-{
-    if (eol - p < 5 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
-        return 0;
-    char *q;
-    *line = (unsigned)strtoul(p + 2, &q, 10);
-    const char *open = memchr(q, '"', (size_t)(eol - q)), *close = eol;
-    while (close > open && close[-1] != '"')
-        close--;
-    if (!open || close <= open + 1)
-        return 0;
-    *name = open + 1;
-    *nlen = (size_t)(close - 1 - *name);
-    *system = 0;
-    for (const char *f = close; f + 1 < eol; f++)
-        if (f[0] == ' ' && f[1] == '3' && (f + 2 == eol || f[2] == ' '))
-            *system = 1;
-    return 1;
-}
-
 static uint64_t mix(uint64_t h, const char *p, const char *end)
 {
     int space = 0;
@@ -106,7 +79,7 @@ static const char *defined_name(const char *p, const char *eol, size_t *n)
     if (!skip)
         return NULL;
     const char *q = p + skip;
-    while (q < eol && is_ident(*q))
+    while (q < eol && tk_ident_char((unsigned char)*q))
         q++;
     *n = (size_t)(q - p - skip);
     return *n ? p + skip : NULL;
@@ -114,18 +87,17 @@ static const char *defined_name(const char *p, const char *eol, size_t *n)
 
 /* Whether the file of a line marker (not a system header) is the user's: not clang's own
  * (`<built-in>`, `<command line>`) and not in asyncc's include directory, however it was named. */
-static int user_file(pi_job *j, const char *name, size_t n)
+static int user_file(pi_job *j, const char *name)
 {
     int found;
-    void *v = names_get_n(&j->users, name, n, &found);
+    void *v = names_get(&j->users, name, &found);
     if (found)
         return v == (void *)1;
-    char *key = xstrndup(name, n), *real = name[0] == '<' ? NULL : realpath(key, NULL);
+    char *real = name[0] == '<' ? NULL : realpath(name, NULL);
     size_t own = j->own ? strlen(j->own) : 0;
     int user = real && !(own && strncmp(real, j->own, own) == 0 && real[own] == '/');
-    names_put(&j->users, key, (void *)(uintptr_t)(user ? 1 : 2));
+    names_put(&j->users, name, (void *)(uintptr_t)(user ? 1 : 2));
     free(real);
-    free(key);
     return user;
 }
 
@@ -134,30 +106,29 @@ static int user_file(pi_job *j, const char *name, size_t n)
  * headers or clang's own) hashed under its name. With files: the user's file names. */
 static void walk(pi_job *j, const char *text, unsigned len, uint64_t *h, names *defs, names *files)
 {
-    const char *p = text, *end = text + len, *main = NULL;
-    size_t main_len = 0;
+    const char *p = text, *end = text + len;
+    char *main = NULL;
     int in_main = 0, user = 0;
     unsigned line = 0;
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
-        const char *name;
-        size_t n;
-        int system;
-        if (marker_line(p, eol, &line, &name, &n, &system)) {
+        int flag, system;
+        char *name = dg_marker_file(p, eol, &line, &flag, &system);
+        if (name) {
+            in_main = !main || strcmp(name, main) == 0;
+            user = !system && user_file(j, name);
+            if (files && user)
+                names_put(files, name, NULL);
             if (!main)
-                main = name, main_len = n;
-            in_main = n == main_len && memcmp(name, main, n) == 0;
-            user = !system && user_file(j, name, n);
-            if (files && user) {
-                char *f = xstrndup(name, n);
-                names_put(files, f, NULL);
-                free(f);
-            }
+                main = name;
+            else
+                free(name);
             p = eol + 1;
             continue;
         }
+        size_t n;
         const char *macro = defined_name(p, eol, &n);
         if (macro && defs && user && identity_index(macro, n) < 0) {
             int found;
@@ -165,12 +136,15 @@ static void walk(pi_job *j, const char *text, unsigned len, uint64_t *h, names *
             char *key = xstrndup(macro, n);
             names_put(defs, key, (void *)(uintptr_t)mix(v ^ 1469598103934665603u, p, eol));
             free(key);
-        } else if (!macro && h && in_main && line >= 1 && line <= j->nlines && mix(0, p, eol) != 0) {
-            h[line] = mix(h[line] * 31 + 7, p, eol);
+        } else if (!macro && h && in_main && line >= 1 && line <= j->nlines) {
+            uint64_t lh = mix(0, p, eol); /* 0 for a blank line: as if it were not there */
+            if (lh)
+                h[line] = h[line] * 31 + lh;
         }
         line++;
         p = eol + 1;
     }
+    free(main);
 }
 
 /* Whether one of the user's files names a macro of the compiler's identity (or glibc's
@@ -281,8 +255,6 @@ static void *compare(void *arg)
 
 void pi_start(tunit *t, const char *real_cc, const char *own_include)
 {
-    if (!real_cc || !*real_cc)
-        return;
     pi_job *j = xcalloc(1, sizeof *j);
     size_t cap = strlen(real_cc) / 2 + 8;
     j->cc_argv = xcalloc(cap, sizeof *j->cc_argv);
@@ -317,15 +289,14 @@ void pi_start(tunit *t, const char *real_cc, const char *own_include)
 /* Whether line l of the input is a directive; *cond: a conditional one (#if, #ifdef, #elif...). */
 static int directive_line(tunit *t, unsigned l, int *cond)
 {
-    unsigned p = dg_orig_line_start(t, l), b = dg_orig_line_start(t, l + 1);
-    const char *s = t->orig;
-    while (p < b && (s[p] == ' ' || s[p] == '\t'))
-        p++;
-    if (p >= b || s[p] != '#')
+    const tk_stream *s = &t->orig_toks;
+    unsigned i = tk_at(s, dg_orig_line_start(t, l));
+    if (i >= s->n || s->v[i].kind != TK_DIRECTIVE || s->v[i].start >= dg_orig_line_start(t, l + 1))
         return 0;
-    for (p++; p < b && (s[p] == ' ' || s[p] == '\t'); p++)
-        ;
-    *cond = b - p > 2 && (strncmp(s + p, "if", 2) == 0 || strncmp(s + p, "elif", 4) == 0);
+    const char *p = t->orig + s->v[i].start + 1, *end = t->orig + s->v[i].end;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    *cond = end - p > 2 && (strncmp(p, "if", 2) == 0 || strncmp(p, "elif", 4) == 0);
     return 1;
 }
 
@@ -340,10 +311,10 @@ static unsigned names_identity(tunit *t, pi_job *j, unsigned l, char *name, size
         if (k->kind != TK_IDENT && k->kind != TK_DIRECTIVE)
             continue;
         for (unsigned c = k->start; c < k->end && c < b; c++) {
-            if (!is_ident(s[c]) || (c > k->start && is_ident(s[c - 1])))
+            if (!tk_ident_char((unsigned char)s[c]) || (c > k->start && tk_ident_char((unsigned char)s[c - 1])))
                 continue;
             unsigned e = c;
-            while (e < k->end && is_ident(s[e]))
+            while (e < k->end && tk_ident_char((unsigned char)s[e]))
                 e++;
             int found = 0;
             if (identity_index(s + c, e - c) >= 0 || (names_get_n(&j->changed, s + c, e - c, &found), found)) {

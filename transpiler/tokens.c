@@ -25,7 +25,7 @@ static int ident_start(unsigned char c)
     return char_class[c] & IDENT_START; /* letters, _, $ and every byte >= 0x80 */
 }
 
-static int ident_char(unsigned char c)
+int tk_ident_char(unsigned char c)
 {
     return char_class[c] & IDENT_CHAR; /* and digits */
 }
@@ -110,9 +110,9 @@ static unsigned number_end(const char *t, unsigned len, unsigned i)
         char c = t[i];
         if ((c == '+' || c == '-') && (t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == 'p' || t[i - 1] == 'P'))
             continue;
-        if (c == '\'' && i + 1 < len && ident_char((unsigned char)t[i + 1]))
+        if (c == '\'' && i + 1 < len && tk_ident_char((unsigned char)t[i + 1]))
             continue; /* C23 digit separator */
-        if (!ident_char((unsigned char)c) && c != '.')
+        if (!tk_ident_char((unsigned char)c) && c != '.')
             break;
     }
     return i;
@@ -193,7 +193,7 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
         }
         line_start = 0;
         if (ident_start(c)) {
-            while (i < len && ident_char((unsigned char)text[i]))
+            while (i < len && tk_ident_char((unsigned char)text[i]))
                 i++;
             if (i < len && (text[i] == '"' || text[i] == '\'') && is_prefix(text, b, i)) {
                 tk_kind kind = text[i] == '"' ? TK_STRING : TK_CHAR;

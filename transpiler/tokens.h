@@ -36,6 +36,9 @@ typedef struct tk_stream {
  * string, character constant or comment ends at its line's end (strings) or the text's. */
 void tk_lex(tk_stream *s, const char *text, unsigned len);
 void tk_free(tk_stream *s);
+/* Whether byte c can continue an identifier as the lexer reads them: letters, digits, _, $ and
+ * every byte >= 0x80. */
+int tk_ident_char(unsigned char c);
 
 /* The index of the first token that ends after off: the token holding off, or the next one
  * (s->n when none). */
