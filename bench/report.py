@@ -380,9 +380,10 @@ def services():
         return
     w("### miniredis")
     w("")
-    w("`redis-benchmark -t set,get -c 50` (one client thread: on 2 cores it is the limit of requests/s, so "
-      "the servers are compared by **server CPU time per request**: utime + stime of the server process from "
-      "/proc/PID/stat, all threads, over the benchmark's run, divided by its SET + GET requests). "
+    w("`redis-benchmark -t set,get -c 50`, 200,000 requests of each at -P 1 and 1,000,000 at -P 16 (one client "
+      "thread: on 2 cores it is the limit of requests/s, so the servers are compared by **server CPU time per "
+      "request**: `perf stat`'s task-clock of the server's threads over the benchmark's run, divided by its SET + "
+      "GET requests; utime + stime from /proc/PID/stat, in 10 ms ticks, where perf cannot count). "
       "asyncc: samples/miniredis (2 workers; also with 1); Tokio: bench/tokio/src/bin/miniredis.rs, the same "
       "design (a task per connection, commands parsed in place, a pipeline's replies in one write, 64 "
       "mutex-guarded shards), 2 workers; redis-server: Debian's, `--save '' --appendonly no`.")
