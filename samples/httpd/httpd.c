@@ -1,7 +1,8 @@
 /* httpd.c: a static-file HTTP/1.1 server in async C: keep-alive, pipelining, 404s, no escape
  * from the root, regular files only, small ones read whole, large ones sent with ac_sendfile.
- * Usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S] (default 8080, the
- * current directory, 75 and 60 seconds); 127.0.0.1. Idle or stalled connections are closed.
+ * Usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S] [--send-timeout S]
+ * (default 8080, the current directory, 75, 60 and 60 seconds); 127.0.0.1. Idle or stalled
+ * connections are closed, and so are those whose client stops taking its responses.
  * SIGINT or SIGTERM stops it with exit status 0. */
 #include <asyncc.h>
 #include <errno.h>
@@ -46,8 +47,14 @@ static char root[PATH_MAX];
  * long a request's head may take to arrive whole once it has begun (client_header_timeout,
  * 60 s), in ms; 0: for ever. Past either, the connection is closed without an answer, as nginx
  * does, so that idle or stalled clients (a slowloris trickling a byte at a time) do not hold
- * descriptors and buffers for good. */
-static unsigned long idle_ms = 75000, header_ms = 60000;
+ * descriptors and buffers for good. A send that moves nothing for send_ms (nginx's send_timeout:
+ * between two successive writes, not for the whole response) closes it too: a client that stops
+ * reading would otherwise hold its descriptor, its buffers and a file for ever. */
+static unsigned long idle_ms = 75000, header_ms = 60000, send_ms = 60000;
+
+/* ac_sendfile's share of a large file given send_ms to go out: a client slower than that much
+ * per send_ms (4 KiB/s with the 60 s default) is dropped as a stalled one. */
+enum { SEND_CHUNK = 256 * 1024 };
 
 struct conn {
     int fd;
@@ -112,14 +119,56 @@ static void close_file(int *fd)
         close(*fd);
 }
 
+/* Sends len bytes at p, each send that must wait given send_ms to move some: what the socket
+ * takes at once goes without a timer (MSG_DONTWAIT), as nearly every response does. Returns 0,
+ * -ETIMEDOUT or -errno. */
+async int send_timed(int fd, const char *p, size_t len, int flags)
+{
+    while (len > 0) {
+        long n = await(ac_send(fd, p, len, flags | MSG_DONTWAIT));
+        if (n == -EAGAIN) {
+            if (!send_ms)
+                n = await(ac_send(fd, p, len, flags));
+            else if (await(ac_timeout(send_ms, n = ac_send(fd, p, len, flags))) < 0)
+                return -ETIMEDOUT;
+        }
+        if (n < 0)
+            return (int)n;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 /* Sends what is buffered (flags: MSG_MORE when a body follows at once). Returns 0 or -errno. */
 async int flush(struct conn *c, int flags)
 {
     if (c->out_len == 0)
         return 0;
-    long n = await(ac_send_all(c->fd, c->out, c->out_len, flags));
+    int r = await(send_timed(c->fd, c->out, c->out_len, flags));
     c->out_len = 0;
-    return n < 0 ? (int)n : 0;
+    return r;
+}
+
+/* Sends count bytes of file from offset 0, SEND_CHUNK at a time, each given send_ms. Returns
+ * the count sent (less when the file ended first), -ETIMEDOUT or -errno. */
+async long sendfile_timed(int fd, int file, size_t count)
+{
+    size_t done = 0;
+    while (done < count) {
+        size_t part = count - done < SEND_CHUNK ? count - done : SEND_CHUNK;
+        long n = 0;
+        if (!send_ms)
+            n = await(ac_sendfile(fd, file, (long long)done, part));
+        else if (await(ac_timeout(send_ms, n = ac_sendfile(fd, file, (long long)done, part))) < 0)
+            return -ETIMEDOUT;
+        if (n < 0)
+            return n;
+        done += (size_t)n;
+        if ((size_t)n < part)
+            break; /* the file ended */
+    }
+    return (long)done;
 }
 
 /* A file larger than SMALL_FILE: its head joins the buffered responses, which go out, then the
@@ -143,7 +192,7 @@ async int respond_large(struct conn *c, const char *path, const struct request *
         return -EPIPE;
     if (head_only)
         return 0;
-    long sent = await(ac_sendfile(c->fd, file, 0, (size_t)st.st_size));
+    long sent = await(sendfile_timed(c->fd, file, (size_t)st.st_size));
     /* The length is promised in the head: a file that shrank meanwhile must end the connection. */
     return sent == st.st_size ? 0 : -EIO;
 }
@@ -291,11 +340,12 @@ async void accept_loop(int listener)
 
 static void usage(FILE *f)
 {
-    fputs("usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S]\n"
+    fputs("usage: httpd [--port N] [--root DIR] [--idle-timeout S] [--header-timeout S] [--send-timeout S]\n"
           "  --port N            default 8080; 0: any port\n"
           "  --root DIR          default: the current directory\n"
           "  --idle-timeout S    close a connection idle between requests for S seconds (75; 0: never)\n"
-          "  --header-timeout S  close one whose request head takes over S seconds (60; 0: never)\n",
+          "  --header-timeout S  close one whose request head takes over S seconds (60; 0: never)\n"
+          "  --send-timeout S    close one whose client takes nothing of a response for S seconds (60; 0: never)\n",
           f);
 }
 
@@ -325,9 +375,11 @@ async int main(int argc, char **argv)
             port = (int)p;
         } else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
             dir = argv[++i];
-        } else if ((strcmp(argv[i], "--idle-timeout") == 0 || strcmp(argv[i], "--header-timeout") == 0) &&
+        } else if ((strcmp(argv[i], "--idle-timeout") == 0 || strcmp(argv[i], "--header-timeout") == 0 ||
+                    strcmp(argv[i], "--send-timeout") == 0) &&
                    i + 1 < argc) {
-            if (parse_seconds(argv[i + 1], argv[i][2] == 'i' ? &idle_ms : &header_ms) < 0) {
+            unsigned long *ms = argv[i][2] == 'i' ? &idle_ms : argv[i][2] == 'h' ? &header_ms : &send_ms;
+            if (parse_seconds(argv[i + 1], ms) < 0) {
                 fprintf(stderr, "httpd: bad %s '%s'\n", argv[i], argv[i + 1]);
                 return 2;
             }

@@ -2,7 +2,8 @@
 # test.sh: httpd against curl: files, 404, 301, HEAD, 405, no escape from the root, keep-alive
 # reuse, a 20 MB file by checksum (also 4 at once), parallel transfers; pipeline.py for what curl
 # cannot do (pipelining, split requests, HTTP/1.0, refusals); a FIFO, a device and a socket under
-# the root (404 at once); SIGTERM exits 0; idle and stalled connections closed (stall_client.py).
+# the root (404 at once); SIGTERM exits 0; idle and stalled connections closed, and one whose
+# client stops reading a response (stall_client.py); a slow reader of a large file is not.
 # Usage: test.sh SERVER [WRAPPER...] (e.g. valgrind)
 set -euo pipefail
 . "$(dirname "$0")/../test-common.sh"
@@ -120,12 +121,36 @@ echo "ok: SIGTERM: exit status 0"
 
 # Timeouts: a connection idle between requests for --idle-timeout (1 s) is closed, one whose
 # head is incomplete after --header-timeout (2 s) too, even while it trickles a byte every 0.1 s;
-# one that asks every 0.6 s stays open; others are served meanwhile.
-start_server --port 0 --root "$www" --idle-timeout 1 --header-timeout 2
+# one whose client stops reading the 20 MB file after --send-timeout (1.5 s), and one that stops
+# reading a small answer (which the socket's buffers take whole) as an idle one; one that asks
+# every 0.6 s stays open, and one reading a 2 MB file slowly (4 s in all) gets it whole; others
+# are served meanwhile.
+head -c 2000000 /dev/urandom >"$www/2mb.bin"
+start_server --port 0 --root "$www" --idle-timeout 1 --header-timeout 2 --send-timeout 1.5
 url=http://127.0.0.1:$port
 stall 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' 0.9 3
 stall '' 0.9 3
 stall 'GET / HTTP/1.1\r\nHost: x\r\n' 1.9 3.5 --every 0.1
+stall 'GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n' 1.4 4 --no-read
+stall 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' 0.9 3 --no-read
+python3 - "$port" "$www/2mb.bin" <<'EOF' || fail "a slow reader of a 2 MB file"
+import socket, sys, time
+want = open(sys.argv[2], "rb").read()
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)  # the rest waits in the server
+s.settimeout(5)
+s.connect(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET /2mb.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+r = b""
+while b"\r\n\r\n" not in r or len(r) - r.index(b"\r\n\r\n") - 4 < len(want):
+    chunk = s.recv(50000)  # 500 kB/s: 4 s in all, 256 KiB of sendfile in 0.5 s
+    if not chunk:
+        sys.exit(f"FAIL: closed after {len(r)} bytes")
+    r += chunk
+    time.sleep(0.1)
+if r[r.index(b"\r\n\r\n") + 4:] != want:
+    sys.exit("FAIL: the body differs")
+EOF
 python3 - "$port" <<'EOF' || fail "a connection asking every 0.6 s was closed"
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
@@ -141,5 +166,5 @@ for i in range(4):
 EOF
 [ "$(curl -s -m 2 "$url/")" = '<h1>hello from asyncc</h1>' ] || fail "not served while clients stall"
 wait_stalls
-echo "ok: idle (after a request, and with none) and stalled heads closed; an active connection kept"
+echo "ok: idle (after a request, and with none), stalled heads and a client not reading closed; an active connection and a slow reader kept"
 stop_server TERM
