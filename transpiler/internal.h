@@ -192,6 +192,14 @@ struct afn {
 
 /* An initializer clang drops, [start, end) in tunit.text, as a later one at offset by overrides
  * it; implicit: the list made up for a designator's subobject (overrides.c). */
+/* The layout pragmas in effect from offset `at` of tunit.text on (pragmas.c): `#pragma pack`'s value
+ * as written (`2`; "" for the default), and gcc's `#pragma scalar_storage_order` as future.h's
+ * AC__SSO_ macros name it ("default", "big_endian", "little_endian"). */
+typedef struct pg_layout {
+    unsigned at;
+    const char *pack, *order;
+} pg_layout;
+
 typedef struct ov_range {
     unsigned start, end, by;
     int implicit;
@@ -221,6 +229,8 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    pg_layout *layouts; /* where the text's #pragma lines change how structs are laid out, in order */
+    unsigned nlayouts;
     ov_range *overrides; /* initializers a later designator overrides in full (overrides.c) */
     unsigned noverrides;
     struct callee_slot *callee_slots; /* the same by declaration cursor (callees.c), asked first */
@@ -579,6 +589,19 @@ void dn_source_lines(sb *out, size_t from, unsigned line, const char *file);
 
 /* output.c */
 char *out_compose(tunit *t);
+
+/* pragmas.c */
+/* Whether token i of s is a #pragma that annotates the loop after it (`GCC unroll`, `clang loop`,
+ * `omp`...): one that cannot stand before a block. */
+int pg_loop_pragma(const tk_stream *s, unsigned i);
+/* Finds where the #pragma lines of t's text change how structs are laid out (t->layouts), as gcc
+ * and clang do, pack's stack included: done once, before the text is lowered. */
+void pg_scan_layouts(tunit *t);
+/* The layout pragmas in effect at offset off of t's text. */
+pg_layout pg_layout_at(const tunit *t, unsigned off);
+/* The _Pragma operators (each followed by a blank) that take the layout pragmas from `from` to
+ * `to` (push: 1), or back again (push: 0); "" when they are the same. The caller frees. */
+char *pg_layout_change(pg_layout from, pg_layout to, int push);
 
 /* branches.c */
 /* Emits the table ac__kids_<f> (see ac_future_type.kids). */

@@ -175,7 +175,13 @@ static void move_text(mover *M, node *n, const char *text)
     char *file = c_string_body(dg_file_at(M->t, nstart(n))); /* (an #include in the body: its own) */
     char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), file) : xstrdup("");
     free(file);
-    VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s", where, text));
+    /* Moved before the function, where the layout pragmas of the body's own lines (`#pragma pack`)
+     * are not in effect: the type says those of its definition. */
+    pg_layout outer = pg_layout_at(M->t, nstart(M->f->root)), here = pg_layout_at(M->t, nstart(n));
+    char *set = pg_layout_change(outer, here, 1), *back = pg_layout_change(outer, here, 0);
+    VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s%s %s", where, set, text, back));
+    free(set);
+    free(back);
     free(where);
 }
 
