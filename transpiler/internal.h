@@ -594,6 +594,9 @@ char *out_compose(tunit *t);
 /* Whether token i of s is a #pragma that annotates the loop after it (`GCC unroll`, `clang loop`,
  * `omp`...): one that cannot stand before a block. */
 int pg_loop_pragma(const tk_stream *s, unsigned i);
+/* The `#pragma GCC diagnostic` (and clang's) lines of t's text in [from, to) that are in effect
+ * at `to` (those a pop undid left out; push and pop too), one a line; NULL when none. */
+char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to);
 /* Finds where the #pragma lines of t's text change how structs are laid out (t->layouts), as gcc
  * and clang do, pack's stack included: done once, before the text is lowered. */
 void pg_scan_layouts(tunit *t);

@@ -175,11 +175,16 @@ static void move_text(mover *M, node *n, const char *text)
     char *file = c_string_body(dg_file_at(M->t, nstart(n))); /* (an #include in the body: its own) */
     char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), file) : xstrdup("");
     free(file);
-    /* Moved before the function, where the layout pragmas of the body's own lines (`#pragma pack`)
-     * are not in effect: the type says those of its definition. */
+    /* Moved before the function, where the pragmas of the body's own lines are not in effect:
+     * the type says those of its definition, the layout (`#pragma pack`) and the warnings (`GCC
+     * diagnostic ignored "-Wpadded"`). */
     pg_layout outer = pg_layout_at(M->t, nstart(M->f->root)), here = pg_layout_at(M->t, nstart(n));
     char *set = pg_layout_change(outer, here, 1), *back = pg_layout_change(outer, here, 0);
-    VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s%s %s", where, set, text, back));
+    char *quiet = pg_diagnostics_between(M->t, nstart(M->f->body), nstart(n));
+    VEC_PUSH(M->f->moved_decls, M->f->nmoved,
+             xasprintf("%s%s%s%s%s %s%s", quiet ? "#pragma GCC diagnostic push\n" : "", quiet ? quiet : "", where, set,
+                       text, back, quiet ? " _Pragma(\"GCC diagnostic pop\")" : ""));
+    free(quiet);
     free(set);
     free(back);
     free(where);

@@ -1,6 +1,7 @@
 /* pragmas.c: what the transpiler knows of the #pragma lines of the preprocessed text: those that
- * annotate the loop after them, and the ones that lay out structs (`pack`, gcc's
- * `scalar_storage_order`) in effect at each offset. */
+ * annotate the loop after them, the ones that lay out structs (`pack`, gcc's
+ * `scalar_storage_order`) in effect at each offset, and the diagnostic pragmas in effect at a
+ * point of a body. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -31,6 +32,54 @@ int pg_loop_pragma(const tk_stream *s, unsigned i)
     }
     tk_free(&w);
     return (int)found;
+}
+
+/* Whether directive token i of s is `#pragma GCC diagnostic` (or clang's) and, if so, *kind: 1
+ * for push, -1 for pop, 0 for what sets a warning's state (ignored, warning, error). */
+static int diagnostic_pragma(const tk_stream *s, unsigned i, int *kind)
+{
+    tk_stream w;
+    unsigned k = pragma_words(s, i, &w), at = k;
+    int is = k < w.n && tk_match_seq(&w, &at, "GCC diagnostic");
+    if (!is && k < w.n) {
+        at = k;
+        is = tk_match_seq(&w, &at, "clang diagnostic");
+    }
+    if (is) {
+        at = tk_next(&w, at);
+        *kind = at < w.n && tk_is(&w, at, "push") ? 1 : at < w.n && tk_is(&w, at, "pop") ? -1 : 0;
+    }
+    tk_free(&w);
+    return is;
+}
+
+char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to)
+{
+    const tk_stream *s = &t->toks;
+    unsigned *kept = NULL, n = 0;
+    for (unsigned i = tk_at(s, from); i < s->n && s->v[i].start < to; i++) {
+        int kind;
+        if (s->v[i].kind != TK_DIRECTIVE || !diagnostic_pragma(s, i, &kind))
+            continue;
+        if (kind >= 0) {
+            VEC_PUSH(kept, n, i);
+            continue;
+        }
+        /* a pop undoes the pragmas since its push; one of a push made before `from` undoes
+         * what came before, which these pragmas cannot say again: they say the rest */
+        while (n && !(diagnostic_pragma(s, kept[n - 1], &kind) && kind == 1))
+            n--;
+        if (n)
+            n--;
+    }
+    sb out = {0};
+    for (unsigned k = 0; k < n; k++) {
+        int kind;
+        if (diagnostic_pragma(s, kept[k], &kind) && kind == 0)
+            sb_printf(&out, "%.*s\n", (int)(s->v[kept[k]].end - s->v[kept[k]].start), s->text + s->v[kept[k]].start);
+    }
+    free(kept);
+    return out.data ? sb_take(&out) : NULL;
 }
 
 /* ---------------------------------------------------------------- #pragma pack */
