@@ -204,6 +204,22 @@ static void claim_name(mover *M, node *k)
     free(name);
 }
 
+/* The end of the definition of tag k with the attribute specifiers right after its closing brace
+ * (`struct s { ... } __attribute__((packed)) v;`): they are the type's, not the variables'. */
+static unsigned tag_end(const tunit *t, const node *k)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned end = nend(k);
+    for (unsigned i = tk_next(ts, tk_at(ts, end)); i < ts->n && (tk_is(ts, i, "__attribute__") || tk_is(ts, i, "__attribute"));) {
+        unsigned open = tk_next(ts, i + 1), close = open < ts->n && tk_is(ts, open, "(") ? tk_match(ts, open) : ts->n;
+        if (close >= ts->n)
+            break;
+        end = ts->v[close].end;
+        i = tk_next(ts, close + 1);
+    }
+    return end;
+}
+
 /* Whether tag declaration k, beside variables, only names a type declared before it: clang makes
  * one of `struct ATTRS tag v;` (a redeclaration that defines nothing), where C sees `struct tag`. */
 static int tag_reference(const node *k)
@@ -263,13 +279,15 @@ static void collect(mover *M, node *n)
                     free(d);
                 } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
-                    char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
+                    char *text = renamed_text(M, k, nstart(k), tag_end(M->t, k)), *def = xasprintf("%s;", text);
                     move_text(M, k, def);
                     free(def);
                     free(text);
                     /* defined at file scope now: where the declaration is copied as written (no
-                     * await in its block), its variables are of the type by name */
+                     * await in its block), its variables are of the type by name; the attributes
+                     * after its brace went with it (on a variable, gcc ignores `packed`) */
                     by_name(M, k);
+                    k->xend = tag_end(M->t, k);
                 }
                 continue;
             }
@@ -280,16 +298,27 @@ static void collect(mover *M, node *n)
             char *name = xasprintf("%s ac__anon_%s_%u", kw, f->name, f->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, M);
-            unsigned kwlen = (unsigned)strlen(kw);
-            char *text = renamed_text(M, k, nstart(k) + kwlen, nend(k)), *def = xasprintf("%s%s;", name, text);
+            /* the name goes right before the brace, after the attributes of `struct ATTRS {` */
+            const tk_stream *ts = &M->t->toks;
+            unsigned brace = tk_at(ts, nstart(k));
+            while (brace < ts->n && ts->v[brace].end <= nend(k) && !tk_is(ts, brace, "{"))
+                brace = tk_next(ts, brace + 1);
+            unsigned at = brace < ts->n ? ts->v[brace].start : nend(k), kwlen = (unsigned)strlen(kw);
+            char *head = renamed_text(M, k, nstart(k) + kwlen, at), *body = renamed_text(M, k, at, tag_end(M->t, k));
+            size_t hl = strlen(head);
+            while (hl && (head[hl - 1] == ' ' || head[hl - 1] == '\t' || head[hl - 1] == '\n'))
+                head[--hl] = 0;
+            char *def = xasprintf("%s%s %s %s;", kw, head, name + kwlen + 1, body);
             move_text(M, k, def);
             free(def);
-            free(text);
+            free(head);
+            free(body);
             f->anon_from = xrealloc(f->anon_from, sizeof *f->anon_from * (f->nanon + 1));
             f->anon_to = xrealloc(f->anon_to, sizeof *f->anon_to * (f->nanon + 1));
             f->anon_from[f->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
             f->anon_to[f->nanon++] = name;
-            k->repl = name; /* defined at file scope now, under this name */
+            k->repl = name; /* defined at file scope now, under this name, with its attributes */
+            k->xend = tag_end(M->t, k);
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)
