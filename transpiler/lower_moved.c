@@ -91,7 +91,7 @@ static int names_local(const node *n)
     return 0;
 }
 
-static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsigned *nv)
+static void add_rename_edits(const tunit *t, const afn *f, const node *n, rename_edit **v, unsigned *nv)
 {
     const char *to = NULL;
     char *owned = NULL;
@@ -103,6 +103,10 @@ static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsig
     } else if (an_size_value(n, &size) && names_local(n)) {
         /* `sizeof buf` of a local buf, which file scope does not see: its value, of its type */
         owned = xasprintf("((__SIZE_TYPE__)%lluULL)", size);
+        to = owned;
+        start = nstart(n), end = nend(n);
+    } else if ((owned = lw_func_name_use(t, f, n))) {
+        /* `sizeof __func__`, which file scope has not: the function's name in an array there */
         to = owned;
         start = nstart(n), end = nend(n);
     } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
@@ -125,7 +129,7 @@ static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsig
     if (n->repl || owned)
         return;
     for (unsigned i = 0; i < n->nkids; i++)
-        add_rename_edits(f, n->kids[i], v, nv);
+        add_rename_edits(t, f, n->kids[i], v, nv);
 }
 
 static int edit_cmp(const void *a, const void *b)
@@ -139,7 +143,7 @@ static char *renamed_text(const mover *M, const node *n, unsigned a, unsigned b)
 {
     rename_edit *v = NULL;
     unsigned nv = 0;
-    add_rename_edits(M->f, n, &v, &nv);
+    add_rename_edits(M->t, M->f, n, &v, &nv);
     if (nv) /* qsort's pointer must not be null, even for no elements */
         qsort(v, nv, sizeof *v, edit_cmp);
     sb out = {0};
