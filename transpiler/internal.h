@@ -438,7 +438,12 @@ int an_is_unnamed_tag(const node *n);
 int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);
 int an_taken_apart(const node *d);
-int an_refers_to_local(const node *n);
+/* Whether local type n names a local variable where its definition cannot move to file scope
+ * (lower_moved.c writes sizeof's value and typeof's type instead of the operands that name one). */
+int an_refers_to_local(const tunit *t, const node *n);
+/* Whether expression n is the whole operand of a typeof, of a type not variably modified: a moved
+ * local type says the type instead (`typedef __typeof__(x) T;`, `__typeof__(({ ... }))`). */
+int an_typeof_operand(const tunit *t, const node *n);
 /* Whether n is a sizeof or _Alignof whose value C knows at compile time (not a variable-length
  * array's), and that value: a local type moved to file scope says it instead of naming a local
  * (`enum { N = sizeof buf };`). */

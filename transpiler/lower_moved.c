@@ -80,10 +80,11 @@ typedef struct rename_edit {
     char *owned; /* to, when the edit made it */
 } rename_edit;
 
-/* Whether n names a local variable anywhere inside. */
+/* Whether n names a local variable anywhere inside, or holds a statement expression (which file
+ * scope cannot have). */
 static int names_local(const node *n)
 {
-    if (n->kind == CXCursor_DeclRefExpr && n->var)
+    if ((n->kind == CXCursor_DeclRefExpr && n->var) || n->kind == CXCursor_StmtExpr)
         return 1;
     for (unsigned i = 0; i < n->nkids; i++)
         if (names_local(n->kids[i]))
@@ -103,6 +104,12 @@ static void add_rename_edits(const tunit *t, const afn *f, const node *n, rename
     } else if (an_size_value(n, &size) && names_local(n)) {
         /* `sizeof buf` of a local buf, which file scope does not see: its value, of its type */
         owned = xasprintf("((__SIZE_TYPE__)%lluULL)", size);
+        to = owned;
+        start = nstart(n), end = nend(n);
+    } else if (an_typeof_operand(t, n) && names_local(n)) {
+        /* `__typeof__(x)` of a local x, which file scope does not see: x's type */
+        CXType ty = clang_getCursorType(n->cur);
+        owned = lw_name_unnamed(lw_rename_types(f, ty, lw_type_spelling(ty)), f->anon_from, f->anon_to, f->nanon);
         to = owned;
         start = nstart(n), end = nend(n);
     } else if ((owned = lw_func_name_use(t, f, n))) {
@@ -247,7 +254,7 @@ static void collect(mover *M, node *n)
     if (an_types_only(n)) {
         for (unsigned i = 0; i < n->nkids; i++)
             claim_name(M, n->kids[i]);
-        if (an_refers_to_local(n))
+        if (an_refers_to_local(M->t, n))
             dg_unchecked(M->t, n, "a local type referring to a local variable");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
