@@ -231,6 +231,25 @@ static unsigned tag_end(const tunit *t, const node *k)
     return end;
 }
 
+/* The definition of unnamed tag k (keyword kw) under the name `tag`, which goes right before its
+ * brace, after the attributes of `struct ATTRS {`. */
+static char *unnamed_definition(mover *M, node *k, const char *kw, const char *tag)
+{
+    const tk_stream *ts = &M->t->toks;
+    unsigned brace = tk_at(ts, nstart(k));
+    while (brace < ts->n && ts->v[brace].end <= nend(k) && !tk_is(ts, brace, "{"))
+        brace = tk_next(ts, brace + 1);
+    unsigned at = brace < ts->n ? ts->v[brace].start : nend(k);
+    char *head = renamed_text(M, k, nstart(k) + (unsigned)strlen(kw), at), *body = renamed_text(M, k, at, tag_end(M->t, k));
+    size_t n = strlen(head);
+    while (n && (head[n - 1] == ' ' || head[n - 1] == '\t' || head[n - 1] == '\n'))
+        head[--n] = 0;
+    char *def = xasprintf("%s%s %s %s;", kw, head, tag, body);
+    free(head);
+    free(body);
+    return def;
+}
+
 /* Whether tag declaration k, beside variables, only names a type declared before it: clang makes
  * one of `struct ATTRS tag v;` (a redeclaration that defines nothing), where C sees `struct tag`. */
 static int tag_reference(const node *k)
@@ -309,21 +328,9 @@ static void collect(mover *M, node *n)
             char *name = xasprintf("%s ac__anon_%s_%u", kw, f->name, f->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, M);
-            /* the name goes right before the brace, after the attributes of `struct ATTRS {` */
-            const tk_stream *ts = &M->t->toks;
-            unsigned brace = tk_at(ts, nstart(k));
-            while (brace < ts->n && ts->v[brace].end <= nend(k) && !tk_is(ts, brace, "{"))
-                brace = tk_next(ts, brace + 1);
-            unsigned at = brace < ts->n ? ts->v[brace].start : nend(k), kwlen = (unsigned)strlen(kw);
-            char *head = renamed_text(M, k, nstart(k) + kwlen, at), *body = renamed_text(M, k, at, tag_end(M->t, k));
-            size_t hl = strlen(head);
-            while (hl && (head[hl - 1] == ' ' || head[hl - 1] == '\t' || head[hl - 1] == '\n'))
-                head[--hl] = 0;
-            char *def = xasprintf("%s%s %s %s;", kw, head, name + kwlen + 1, body);
+            char *def = unnamed_definition(M, k, kw, name + strlen(kw) + 1);
             move_text(M, k, def);
             free(def);
-            free(head);
-            free(body);
             f->anon_from = xrealloc(f->anon_from, sizeof *f->anon_from * (f->nanon + 1));
             f->anon_to = xrealloc(f->anon_to, sizeof *f->anon_to * (f->nanon + 1));
             f->anon_from[f->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
