@@ -534,7 +534,7 @@ static int user_position(tunit *t, unsigned off, unsigned line, unsigned *uline,
             }
             if (!step(&w)) {
                 const tk_token *u = &w.us->v[w.j];
-                if (!back && u->kind == TK_IDENT && u->start < t->orig_line_start[line]) {
+                if (!back && u->kind == TK_IDENT && u->start < dg_orig_line_start(t, line + 1)) {
                     call = u->start;
                     found = 1;
                 }
