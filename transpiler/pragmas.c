@@ -13,6 +13,9 @@ static unsigned pragma_words(const tk_stream *s, unsigned i, tk_stream *w)
 {
     const tk_token *d = &s->v[i];
     unsigned hash = s->text[d->start] == '#' ? 1 : 2;
+    *w = (tk_stream){0};
+    if (!memmem(s->text + d->start, d->end - d->start, "pragma", 6))
+        return 0; /* (the line markers, most directives of a preprocessed text, are not lexed) */
     tk_lex(w, s->text + d->start + hash, d->end - d->start - hash);
     unsigned k = 0;
     return tk_match_seq(w, &k, "pragma") ? k : w->n;
