@@ -56,7 +56,7 @@ static int attribute_names_local(const moving *m, const node *n)
 static void check_moved_types(moving *m, node *n)
 {
     if (an_types_only(n)) {
-        if (an_refers_to_local(n) || attribute_names_local(m, n))
+        if (an_refers_to_local(m->t, n) || attribute_names_local(m, n))
             refers_to_local(m, n);
         return;
     }
@@ -69,7 +69,7 @@ static void check_moved_types(moving *m, node *n)
         /* a type defined together with variables moves alone (`struct r { __typeof__(n) a; } v;`),
          * a named one always, an unnamed one when the declaration is taken apart */
         if (k->kind != CXCursor_TypedefDecl && an_is_tag_decl(k) && clang_isCursorDefinition(k->cur) &&
-            (unnamed ? taken_apart : n->nkids > 1) && (an_refers_to_local(k) || attribute_names_local(m, k)))
+            (unnamed ? taken_apart : n->nkids > 1) && (an_refers_to_local(m->t, k) || attribute_names_local(m, k)))
             refers_to_local(m, k);
     }
     for (unsigned i = 0; i < n->nkids; i++)

@@ -381,24 +381,28 @@ static void show_line(const char *path, unsigned line, unsigned col)
 }
 
 /* asyncc's own macros as the preprocessor writes them out (tokens apart by blanks), as the user
- * wrote them, and what they write where the user closed the call with one `)` (the argument
- * lies `opens` parentheses deep): `await(` becomes `(__asyncc_await, (` and its `)` `))`. */
+ * wrote them, and what they write where the user wrote `then` (`)`, or the `,` between
+ * ac_timeout's arguments) to close the argument: `await(` becomes `(__asyncc_await, (` and its
+ * `)` `))`. The expansion opens `opens` parentheses, the tail closes `closes` of them, and may
+ * be followed by the tail of the next argument (`next`, an index in this table; an entry
+ * without an expansion is such a tail only). */
 static const struct {
-    const char *expansion, *written, *tail;
-    int opens;
+    const char *expansion, *written, *tail, *then;
+    unsigned opens, closes;
+    int next;
 } macros[] = {
-    {"( __asyncc_await , (", "await (", ") )", 2},
-    {TK_ASYNC_EXPANSION, "async", NULL, 0},
-    {"( __asyncc_join ,", "ac_join (", ", ( void ) 0 )", 1},
-    {"( __asyncc_try_join ,", "ac_try_join (", ", 0 )", 1},
-    {"( __asyncc_select ,", "ac_select (", ", 0 )", 1},
-    {"( __asyncc_select_fair ,", "ac_select_fair (", ", 0 )", 1},
-    {"( __asyncc_spawn , (", "ac_spawn (", ") , ( ac_task * ) 0 )", 2},
-    {"( __asyncc_spawn_local , (", "ac_spawn_local (", ") , ( ac_task * ) 0 )", 2},
-    {"( __asyncc_block_on , (", "ac_block_on (", ") )", 2},
-    {"( __asyncc_timeout , (", "ac_timeout (", NULL, 2},
+    {"( __asyncc_await , (", "await (", ") )", ")", 2, 2, -1},
+    {TK_ASYNC_EXPANSION, "async", NULL, NULL, 0, 0, -1},
+    {"( __asyncc_join ,", "ac_join (", ", ( void ) 0 )", ")", 1, 1, -1},
+    {"( __asyncc_try_join ,", "ac_try_join (", ", 0 )", ")", 1, 1, -1},
+    {"( __asyncc_select ,", "ac_select (", ", 0 )", ")", 1, 1, -1},
+    {"( __asyncc_select_fair ,", "ac_select_fair (", ", 0 )", ")", 1, 1, -1},
+    {"( __asyncc_spawn , (", "ac_spawn (", ") , ( ac_task * ) 0 )", ")", 2, 2, -1},
+    {"( __asyncc_spawn_local , (", "ac_spawn_local (", ") , ( ac_task * ) 0 )", ")", 2, 2, -1},
+    {"( __asyncc_block_on , (", "ac_block_on (", ") )", ")", 2, 2, -1},
+    {"( __asyncc_timeout , (", "ac_timeout (", ") , (", ",", 2, 0, 10}, /* `(ms), (fut), 0)` */
+    {NULL, NULL, ") , 0 )", ")", 0, 2, -1},
 };
-
 
 static int same_token(const tk_stream *a, unsigned i, const tk_stream *b, unsigned j)
 {
@@ -452,10 +456,14 @@ static int step(walk *w)
     const tk_stream *pp = w->pp, *us = w->us;
     unsigned i2 = w->i, j2 = w->j;
     if (w->ntails && w->tails[w->ntails - 1][0] == w->depth) {
-        const char *tail = macros[w->tails[w->ntails - 1][1]].tail;
-        if (tk_match_seq(pp, &i2, tail) && (!us || tk_match_seq(us, &j2, ")"))) {
+        unsigned m = w->tails[w->ntails - 1][1];
+        if (tk_match_seq(pp, &i2, macros[m].tail) && (!us || tk_match_seq(us, &j2, macros[m].then))) {
             w->added += pp->v[i2 - 1].end - pp->v[w->i].start - 1;
-            w->depth -= (unsigned)macros[w->tails[--w->ntails][1]].opens;
+            w->depth -= macros[m].closes;
+            if (macros[m].next >= 0)
+                w->tails[w->ntails - 1][1] = (unsigned)macros[m].next;
+            else
+                w->ntails--;
             w->i = tk_next(pp, i2);
             w->j = us ? tk_next(us, j2) : 0;
             return 1;
@@ -463,10 +471,11 @@ static int step(walk *w)
     }
     for (unsigned m = 0; m < sizeof macros / sizeof macros[0]; m++) {
         i2 = w->i, j2 = w->j;
-        if (tk_match_seq(pp, &i2, macros[m].expansion) && (!us || tk_match_seq(us, &j2, macros[m].written))) {
+        if (macros[m].expansion && tk_match_seq(pp, &i2, macros[m].expansion) &&
+            (!us || tk_match_seq(us, &j2, macros[m].written))) {
             unsigned len = pp->v[i2 - 1].end - pp->v[w->i].start, written = (unsigned)strlen(macros[m].written) - 1;
             w->added += len > written ? len - written : 0;
-            w->depth += (unsigned)macros[m].opens;
+            w->depth += macros[m].opens;
             if (macros[m].tail && w->ntails < 64) {
                 w->tails[w->ntails][0] = w->depth;
                 w->tails[w->ntails++][1] = m;
@@ -491,31 +500,53 @@ static int step(walk *w)
  * input file at presumed line `line`. The preprocessor writes a macro call that spans lines, and
  * lines joined by backslash-newline, as one line, and our own macros make lines longer: the
  * tokens of the preprocessed line are matched one by one against those of the file from that
- * line on, our macros against what they expand from, until off. Returns 0 when they part (a
- * user's macro was expanded there): then only the line is known. */
+ * line on, our macros against what they expand from, until off. A line that starts inside one
+ * of our macros' calls (the rest of a multi-line `await(f(`, which relines.c gave back its own
+ * line) parts at once: the walk starts again up to WALK_BACK lines before, where the call
+ * opens. When they part from every start (a user's macro was expanded there), the position is
+ * that of the user's macro call when the walk from the line itself parted at its name on that
+ * line, before off (as the compiler's "in expansion of macro" says); else 0: only the line is
+ * known. */
+#define WALK_BACK 32
 static int user_position(tunit *t, unsigned off, unsigned line, unsigned *uline, unsigned *ucol)
 {
     orig_lines(t);
     if (line == 0 || line > t->orig_nlines)
         return 0;
-    walk w = {t, &t->toks, &t->orig_toks, 0, 0, 0, {{0}}, 0, 0};
-    w.i = tk_next(w.pp, tk_at(w.pp, t->line_start[line_index(t, off)]));
-    w.j = tk_next(w.us, tk_at(w.us, t->orig_line_start[line - 1]));
-    while (w.i < w.pp->n && w.j < w.us->n) {
-        if (w.pp->v[w.i].start >= off) {
-            if (w.pp->v[w.i].start > off)
-                return 0;
-            unsigned at = w.us->v[w.j].start, k = line - 1;
-            while (k + 1 < t->orig_nlines && t->orig_line_start[k + 1] <= at)
-                k++;
-            *uline = k + 1;
-            *ucol = at - t->orig_line_start[k] + 1;
-            return 1;
+    unsigned here = line_index(t, off), call = 0, found = 0;
+    for (unsigned back = 0; back <= WALK_BACK && back < line && back <= here; back++) {
+        unsigned from = t->line_start[here - back];
+        if (back && (t->line_input[here - back] != line - back || !t->line_here[here - back]))
+            break; /* (not the same run of the input's lines: a line marker between) */
+        walk w = {t, &t->toks, &t->orig_toks, 0, 0, 0, {{0}}, 0, 0};
+        w.i = tk_next(w.pp, tk_at(w.pp, from));
+        w.j = tk_next(w.us, tk_at(w.us, t->orig_line_start[line - back - 1]));
+        while (w.i < w.pp->n && w.j < w.us->n) {
+            if (w.pp->v[w.i].start >= off) {
+                if (w.pp->v[w.i].start > off)
+                    break;
+                unsigned at = w.us->v[w.j].start, k = line - back - 1;
+                while (k + 1 < t->orig_nlines && t->orig_line_start[k + 1] <= at)
+                    k++;
+                *uline = k + 1;
+                *ucol = at - t->orig_line_start[k] + 1;
+                return 1;
+            }
+            if (!step(&w)) {
+                const tk_token *u = &w.us->v[w.j];
+                if (!back && u->kind == TK_IDENT && u->start < dg_orig_line_start(t, line + 1)) {
+                    call = u->start;
+                    found = 1;
+                }
+                break;
+            }
         }
-        if (!step(&w))
-            return 0;
     }
-    return 0;
+    if (!found)
+        return 0;
+    *uline = line;
+    *ucol = call - t->orig_line_start[line - 1] + 1;
+    return 1;
 }
 
 /* When the tokens part, the column on the preprocessed line less what our macros added before

@@ -192,6 +192,14 @@ struct afn {
 
 /* An initializer clang drops, [start, end) in tunit.text, as a later one at offset by overrides
  * it; implicit: the list made up for a designator's subobject (overrides.c). */
+/* The layout pragmas in effect from offset `at` of tunit.text on (pragmas.c): `#pragma pack`'s value
+ * as written (`2`; "" for the default), and gcc's `#pragma scalar_storage_order` as future.h's
+ * AC__SSO_ macros name it ("default", "big_endian", "little_endian"). */
+typedef struct pg_layout {
+    unsigned at;
+    const char *pack, *order;
+} pg_layout;
+
 typedef struct ov_range {
     unsigned start, end, by;
     int implicit;
@@ -221,6 +229,8 @@ struct tunit {
     callee **callees;
     unsigned ncallees;
     names callee_names; /* every function name looked up: its callee, or NULL when not async */
+    pg_layout *layouts; /* where the text's #pragma lines change how structs are laid out, in order */
+    unsigned nlayouts;
     ov_range *overrides; /* initializers a later designator overrides in full (overrides.c) */
     unsigned noverrides;
     struct callee_slot *callee_slots; /* the same by declaration cursor (callees.c), asked first */
@@ -428,7 +438,12 @@ int an_is_unnamed_tag(const node *n);
 int an_is_vm_typedef(const node *n);
 int an_types_only(const node *n);
 int an_taken_apart(const node *d);
-int an_refers_to_local(const node *n);
+/* Whether local type n names a local variable where its definition cannot move to file scope
+ * (lower_moved.c writes sizeof's value and typeof's type instead of the operands that name one). */
+int an_refers_to_local(const tunit *t, const node *n);
+/* Whether expression n is the whole operand of a typeof, of a type not variably modified: a moved
+ * local type says the type instead (`typedef __typeof__(x) T;`, `__typeof__(({ ... }))`). */
+int an_typeof_operand(const tunit *t, const node *n);
 /* Whether n is a sizeof or _Alignof whose value C knows at compile time (not a variable-length
  * array's), and that value: a local type moved to file scope says it instead of naming a local
  * (`enum { N = sizeof buf };`). */
@@ -579,6 +594,22 @@ void dn_source_lines(sb *out, size_t from, unsigned line, const char *file);
 
 /* output.c */
 char *out_compose(tunit *t);
+
+/* pragmas.c */
+/* Whether token i of s is a #pragma that annotates the loop after it (`GCC unroll`, `clang loop`,
+ * `omp`...): one that cannot stand before a block. */
+int pg_loop_pragma(const tk_stream *s, unsigned i);
+/* The `#pragma GCC diagnostic` (and clang's) lines of t's text in [from, to) that are in effect
+ * at `to` (those a pop undid left out; push and pop too), one a line; NULL when none. */
+char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to);
+/* Finds where the #pragma lines of t's text change how structs are laid out (t->layouts), as gcc
+ * and clang do, pack's stack included: done once, before the text is lowered. */
+void pg_scan_layouts(tunit *t);
+/* The layout pragmas in effect at offset off of t's text. */
+pg_layout pg_layout_at(const tunit *t, unsigned off);
+/* The _Pragma operators (each followed by a blank) that take the layout pragmas from `from` to
+ * `to` (push: 1), or back again (push: 0); "" when they are the same. The caller frees. */
+char *pg_layout_change(pg_layout from, pg_layout to, int push);
 
 /* branches.c */
 /* Emits the table ac__kids_<f> (see ac_future_type.kids). */

@@ -94,6 +94,9 @@ char *lw_emit_kids(lw *L, node *n);
 /* The file-scope array that __func__ of async function f names in its generated code (declared
  * before the code when f mentions __func__, __FUNCTION__ or __PRETTY_FUNCTION__), or "". */
 char *lw_func_name_decl(const tunit *t, const afn *f);
+/* For n a use of __func__, __FUNCTION__ or __PRETTY_FUNCTION__ in async function f, the array of
+ * f's name that lw_func_name_decl declares for it at file scope; else NULL. */
+char *lw_func_name_use(const tunit *t, const afn *f, const node *n);
 char *lw_call_args(lw *L, node *call);
 char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg);
 char *lw_return_text(lw *L, node *r);

@@ -255,13 +255,19 @@ static void emit_frame(lw *L, sb *out)
         sb_printf(out, "%s\n", f->moved_decls[i]);
     static const pl_frame_visitor text = {put_field, put_open, put_close};
     size_t from = out->len;
-    sb_printf(out, "AC__GEN_BEGIN struct ac__frame_%s {\n", f->self->name);
+    /* A frame is the function's locals, which no #pragma pack (or scalar_storage_order) around
+     * the function lays out: it is a struct as C lays one out by default, with aligned fields. */
+    pg_layout here = pg_layout_at(L->t, nstart(f->root)), plain = {0, "", "default"};
+    char *set = pg_layout_change(here, plain, 1), *back = pg_layout_change(here, plain, 0);
+    sb_printf(out, "AC__GEN_BEGIN %sstruct ac__frame_%s {\n", set, f->self->name);
     frame_text ft = {out, 0, 0};
     names_get(&L->t->frame_bounds, f->self->name, &ft.promised);
     pl_walk_frame(f->frame, &text, &ft);
     char *beside, *dbg = lw_debug_frame(L, &beside); /* unoptimized builds' copies of C locals, for debuggers */
     char *dead = t_lines(L) ? sh_dead_markers(L->t, f) : xstrdup("");
-    sb_printf(out, "%s%s}; AC__GEN_END\n%s\n", dbg, dead, beside);
+    sb_printf(out, "%s%s}; %sAC__GEN_END\n%s\n", dbg, dead, back, beside);
+    free(set);
+    free(back);
     free(dead);
     free(dbg);
     free(beside);

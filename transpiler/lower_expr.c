@@ -289,6 +289,13 @@ static int function_name_at(const tunit *t, unsigned a, unsigned b)
     return -1;
 }
 
+char *lw_func_name_use(const tunit *t, const afn *f, const node *n)
+{
+    /* (libclang shows __func__ as a string literal under the predefined expression) */
+    int k = n->kind == CXCursor_StringLiteral && n->nkids == 0 ? function_name_at(t, nstart(n), nend(n)) : -1;
+    return k >= 0 ? xasprintf("ac_%s%s", names_of_function[k], f->name) : NULL;
+}
+
 /* __func__ is an array of its own, `static const char __func__[] = "f";` (C11 6.4.2.2): a string
  * literal in its place could be merged with the program's own "f" (`"main" == __func__` was
  * true, gcc.dg c99-func-3 made async), so the generated code names one array per function and
@@ -473,11 +480,9 @@ static void collect(lw *L, node *n, edits *e)
         push_edit(e, n, frame_literal(L, n));
         return;
     }
-    int fname = n->kind == CXCursor_StringLiteral && n->nkids == 0 ? function_name_at(L->t, nstart(n), nend(n)) : -1;
-    if (L->f->self && fname >= 0) {
-        /* (libclang shows __func__ as a string literal under the predefined expression) */
-        /* in the poll function these would name ac__poll_f */
-        push_edit(e, n, xasprintf("ac_%s%s", names_of_function[fname], L->f->name));
+    char *fname = L->f->self ? lw_func_name_use(L->t, L->f, n) : NULL;
+    if (fname) { /* in the poll function these would name ac__poll_f */
+        push_edit(e, n, fname);
         return;
     }
     if (n->kind == CXCursor_ReturnStmt && L->f->self && !L->twin) {

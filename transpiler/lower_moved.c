@@ -80,10 +80,11 @@ typedef struct rename_edit {
     char *owned; /* to, when the edit made it */
 } rename_edit;
 
-/* Whether n names a local variable anywhere inside. */
+/* Whether n names a local variable anywhere inside, or holds a statement expression (which file
+ * scope cannot have). */
 static int names_local(const node *n)
 {
-    if (n->kind == CXCursor_DeclRefExpr && n->var)
+    if ((n->kind == CXCursor_DeclRefExpr && n->var) || n->kind == CXCursor_StmtExpr)
         return 1;
     for (unsigned i = 0; i < n->nkids; i++)
         if (names_local(n->kids[i]))
@@ -91,7 +92,7 @@ static int names_local(const node *n)
     return 0;
 }
 
-static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsigned *nv)
+static void add_rename_edits(const tunit *t, const afn *f, const node *n, rename_edit **v, unsigned *nv)
 {
     const char *to = NULL;
     char *owned = NULL;
@@ -103,6 +104,16 @@ static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsig
     } else if (an_size_value(n, &size) && names_local(n)) {
         /* `sizeof buf` of a local buf, which file scope does not see: its value, of its type */
         owned = xasprintf("((__SIZE_TYPE__)%lluULL)", size);
+        to = owned;
+        start = nstart(n), end = nend(n);
+    } else if (an_typeof_operand(t, n) && names_local(n)) {
+        /* `__typeof__(x)` of a local x, which file scope does not see: x's type */
+        CXType ty = clang_getCursorType(n->cur);
+        owned = lw_name_unnamed(lw_rename_types(f, ty, lw_type_spelling(ty)), f->anon_from, f->anon_to, f->nanon);
+        to = owned;
+        start = nstart(n), end = nend(n);
+    } else if ((owned = lw_func_name_use(t, f, n))) {
+        /* `sizeof __func__`, which file scope has not: the function's name in an array there */
         to = owned;
         start = nstart(n), end = nend(n);
     } else if (n->kind == CXCursor_TypeRef || n->kind == CXCursor_DeclRefExpr) {
@@ -125,7 +136,7 @@ static void add_rename_edits(const afn *f, const node *n, rename_edit **v, unsig
     if (n->repl || owned)
         return;
     for (unsigned i = 0; i < n->nkids; i++)
-        add_rename_edits(f, n->kids[i], v, nv);
+        add_rename_edits(t, f, n->kids[i], v, nv);
 }
 
 static int edit_cmp(const void *a, const void *b)
@@ -139,7 +150,7 @@ static char *renamed_text(const mover *M, const node *n, unsigned a, unsigned b)
 {
     rename_edit *v = NULL;
     unsigned nv = 0;
-    add_rename_edits(M->f, n, &v, &nv);
+    add_rename_edits(M->t, M->f, n, &v, &nv);
     if (nv) /* qsort's pointer must not be null, even for no elements */
         qsort(v, nv, sizeof *v, edit_cmp);
     sb out = {0};
@@ -175,7 +186,18 @@ static void move_text(mover *M, node *n, const char *text)
     char *file = c_string_body(dg_file_at(M->t, nstart(n))); /* (an #include in the body: its own) */
     char *where = M->t->lines ? xasprintf("#line %u \"%s\"\n", dg_line_at(M->t, nstart(n)), file) : xstrdup("");
     free(file);
-    VEC_PUSH(M->f->moved_decls, M->f->nmoved, xasprintf("%s%s", where, text));
+    /* Moved before the function, where the pragmas of the body's own lines are not in effect:
+     * the type says those of its definition, the layout (`#pragma pack`) and the warnings (`GCC
+     * diagnostic ignored "-Wpadded"`). */
+    pg_layout outer = pg_layout_at(M->t, nstart(M->f->root)), here = pg_layout_at(M->t, nstart(n));
+    char *set = pg_layout_change(outer, here, 1), *back = pg_layout_change(outer, here, 0);
+    char *quiet = pg_diagnostics_between(M->t, nstart(M->f->body), nstart(n));
+    VEC_PUSH(M->f->moved_decls, M->f->nmoved,
+             xasprintf("%s%s%s%s%s %s%s", quiet ? "#pragma GCC diagnostic push\n" : "", quiet ? quiet : "", where, set,
+                       text, back, quiet ? " _Pragma(\"GCC diagnostic pop\")" : ""));
+    free(quiet);
+    free(set);
+    free(back);
     free(where);
 }
 
@@ -191,6 +213,41 @@ static void claim_name(mover *M, node *k)
     if (k->kind == CXCursor_EnumDecl)
         clang_visitChildren(k->cur, enum_constants_taken, M);
     free(name);
+}
+
+/* The end of the definition of tag k with the attribute specifiers right after its closing brace
+ * (`struct s { ... } __attribute__((packed)) v;`): they are the type's, not the variables'. */
+static unsigned tag_end(const tunit *t, const node *k)
+{
+    const tk_stream *ts = &t->toks;
+    unsigned end = nend(k);
+    for (unsigned i = tk_next(ts, tk_at(ts, end)); i < ts->n && (tk_is(ts, i, "__attribute__") || tk_is(ts, i, "__attribute"));) {
+        unsigned open = tk_next(ts, i + 1), close = open < ts->n && tk_is(ts, open, "(") ? tk_match(ts, open) : ts->n;
+        if (close >= ts->n)
+            break;
+        end = ts->v[close].end;
+        i = tk_next(ts, close + 1);
+    }
+    return end;
+}
+
+/* The definition of unnamed tag k (keyword kw) under the name `tag`, which goes right before its
+ * brace, after the attributes of `struct ATTRS {`. */
+static char *unnamed_definition(mover *M, node *k, const char *kw, const char *tag)
+{
+    const tk_stream *ts = &M->t->toks;
+    unsigned brace = tk_at(ts, nstart(k));
+    while (brace < ts->n && ts->v[brace].end <= nend(k) && !tk_is(ts, brace, "{"))
+        brace = tk_next(ts, brace + 1);
+    unsigned at = brace < ts->n ? ts->v[brace].start : nend(k);
+    char *head = renamed_text(M, k, nstart(k) + (unsigned)strlen(kw), at), *body = renamed_text(M, k, at, tag_end(M->t, k));
+    size_t n = strlen(head);
+    while (n && (head[n - 1] == ' ' || head[n - 1] == '\t' || head[n - 1] == '\n'))
+        head[--n] = 0;
+    char *def = xasprintf("%s%s %s %s;", kw, head, tag, body);
+    free(head);
+    free(body);
+    return def;
 }
 
 /* Whether tag declaration k, beside variables, only names a type declared before it: clang makes
@@ -216,7 +273,7 @@ static void collect(mover *M, node *n)
     if (an_types_only(n)) {
         for (unsigned i = 0; i < n->nkids; i++)
             claim_name(M, n->kids[i]);
-        if (an_refers_to_local(n))
+        if (an_refers_to_local(M->t, n))
             dg_unchecked(M->t, n, "a local type referring to a local variable");
         /* Types are constant expressions: nothing in them refers to the frame. An await in
          * typeof is never run and already has its replacement, which the text takes. */
@@ -252,13 +309,15 @@ static void collect(mover *M, node *n)
                     free(d);
                 } else if (an_is_tag_decl(k) && k->kind != CXCursor_TypedefDecl && n->nkids > 1) {
                     claim_name(M, k);
-                    char *text = renamed_text(M, k, nstart(k), nend(k)), *def = xasprintf("%s;", text);
+                    char *text = renamed_text(M, k, nstart(k), tag_end(M->t, k)), *def = xasprintf("%s;", text);
                     move_text(M, k, def);
                     free(def);
                     free(text);
                     /* defined at file scope now: where the declaration is copied as written (no
-                     * await in its block), its variables are of the type by name */
+                     * await in its block), its variables are of the type by name; the attributes
+                     * after its brace went with it (on a variable, gcc ignores `packed`) */
                     by_name(M, k);
+                    k->xend = tag_end(M->t, k);
                 }
                 continue;
             }
@@ -269,16 +328,15 @@ static void collect(mover *M, node *n)
             char *name = xasprintf("%s ac__anon_%s_%u", kw, f->name, f->nanon + 1);
             if (k->kind == CXCursor_EnumDecl)
                 clang_visitChildren(k->cur, enum_constants_taken, M);
-            unsigned kwlen = (unsigned)strlen(kw);
-            char *text = renamed_text(M, k, nstart(k) + kwlen, nend(k)), *def = xasprintf("%s%s;", name, text);
+            char *def = unnamed_definition(M, k, kw, name + strlen(kw) + 1);
             move_text(M, k, def);
             free(def);
-            free(text);
             f->anon_from = xrealloc(f->anon_from, sizeof *f->anon_from * (f->nanon + 1));
             f->anon_to = xrealloc(f->anon_to, sizeof *f->anon_to * (f->nanon + 1));
             f->anon_from[f->nanon] = lw_unnamed_key(clang_getCursorType(k->cur));
             f->anon_to[f->nanon++] = name;
-            k->repl = name; /* defined at file scope now, under this name */
+            k->repl = name; /* defined at file scope now, under this name, with its attributes */
+            k->xend = tag_end(M->t, k);
         }
     }
     for (unsigned i = 0; i < n->nkids; i++)

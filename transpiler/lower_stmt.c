@@ -204,6 +204,16 @@ static int local_labels(lw *L, node *k)
     return k->kind == CXCursor_DeclStmt && tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(k)), "__label__");
 }
 
+/* Whether text [from, to) holds a directive line (a #pragma, a line marker). */
+static int gap_has_directive(lw *L, unsigned from, unsigned to)
+{
+    const tk_stream *ts = &L->t->toks;
+    for (unsigned i = tk_at(ts, from); i < ts->n && ts->v[i].start < to; i++)
+        if (ts->v[i].kind == TK_DIRECTIVE)
+            return 1;
+    return 0;
+}
+
 void lw_gen_block(lw *L, node *b)
 {
     lw_sync(L, nstart(b));
@@ -213,8 +223,14 @@ void lw_gen_block(lw *L, node *b)
         while (labels < b->nkids && local_labels(L, b->kids[labels]))
             labels++;
     for (unsigned i = 0; i <= b->nkids; i++) {
-        /* the body's own declarations, after its local labels */
+        /* the body's own declarations, after its local labels and the pragmas that must start
+         * the block (clang: `#pragma STDC FP_CONTRACT` "can only appear at file scope or at the
+         * start of a compound statement") */
         if (b == L->f->body && i == labels) {
+            if (i < b->nkids && gap_has_directive(L, pos, nstart(b->kids[i]))) {
+                lw_copy_gap_lines(L, pos, nstart(b->kids[i]), 0);
+                pos = nstart(b->kids[i]);
+            }
             if (L->f->self && !L->twin)
                 lw_param_locals(L); /* before the sizes of array parameters, which may name them */
             lw_vm_params(L);

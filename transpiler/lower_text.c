@@ -317,13 +317,14 @@ static void copy_inline_comments(lw *L, unsigned from, unsigned to)
     }
 }
 
-/* The same, leaving out #pragma lines: gcc's loop pragmas (unroll, ivdep) must be followed by
- * the loop itself, and a rebuilt loop starts with a block. They are only hints. */
+/* The same, leaving out the loop pragmas (gcc's unroll, ivdep; clang's loop): they must be
+ * followed by the loop itself, and a rebuilt loop starts with a block. They are only hints. Every
+ * other #pragma stays (`pack`, `GCC diagnostic push` before the loop and its pop after it). */
 void lw_copy_gap_lines(lw *L, unsigned from, unsigned to, int drop_pragmas)
 {
     const tk_stream *ts = &L->t->toks;
     for (unsigned i = tk_at(ts, from); drop_pragmas && i < ts->n && ts->v[i].end <= to; i++)
-        if (ts->v[i].kind == TK_DIRECTIVE) {
+        if (pg_loop_pragma(ts, i)) {
             lw_copy_gap_lines(L, from, ts->v[i].start, 0);
             from = ts->v[i].end;
         }

@@ -56,13 +56,26 @@ static void put_at(lw *L, sb *out, CXCursor c, const char *text, size_t at)
     sb_printf(out, "%s\n", text);
 }
 
-/* Parameter v's declaration as written (its sizes name the parameters before it). */
+/* Parameter v's declaration as written (its sizes name the parameters before it): not the frame
+ * members that its sizes the body captured stand for there (lower_vm.c), which a declaration at
+ * file scope cannot name (`int m[n][n]` after a prototype was `int m[n][ac__fr->ac__vs1]`). */
 static char *as_written(lw *L, var *v)
 {
+    afn *f = L->f;
+    const char **captured = xcalloc(f->nparam_sizes + 1, sizeof *captured);
+    for (unsigned i = 0; i < f->nparam_sizes; i++)
+        if (f->param_sizes[i]->parent == v->decl) {
+            captured[i] = f->param_sizes[i]->repl;
+            f->param_sizes[i]->repl = NULL;
+        }
     int twin = L->twin;
     L->twin = 1;
     char *d = lw_emit_text(L, v->decl);
     L->twin = twin;
+    for (unsigned i = 0; i < f->nparam_sizes; i++)
+        if (f->param_sizes[i]->parent == v->decl)
+            f->param_sizes[i]->repl = captured[i];
+    free(captured);
     return d;
 }
 

@@ -441,6 +441,7 @@ int main(int argc, char **argv)
         pp_take_defines(t.text, t.text_len, &t.self_macros);
         rl_relines(&t); /* and lexes the text */
         pp_plain_stringified(&t);
+        pg_scan_layouts(&t);
     }
     if (threaded)
         pthread_join(loader, NULL);

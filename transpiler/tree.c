@@ -598,15 +598,33 @@ int an_size_value(const node *n, unsigned long long *value)
     return known;
 }
 
-int an_refers_to_local(const node *n)
+int an_typeof_operand(const tunit *t, const node *n)
+{
+    if (!clang_isExpression(n->kind) || vm_type(clang_getCursorType(n->cur)))
+        return 0;
+    const tk_stream *ts = &t->toks;
+    unsigned open = tk_prev(ts, tk_at(ts, nstart(n))), key = open < ts->n ? tk_prev(ts, open) : ts->n;
+    if (key >= ts->n || !tk_is(ts, open, "(") ||
+        !(tk_is(ts, key, "__typeof__") || tk_is(ts, key, "__typeof") || tk_is(ts, key, "typeof")))
+        return 0;
+    return tk_match(ts, open) == tk_next(ts, tk_at(ts, nend(n)));
+}
+
+int an_refers_to_local(const tunit *t, const node *n)
 {
     unsigned long long size;
-    if (n->kind == CXCursor_DeclRefExpr && n->var)
-        return 1;
     if (an_size_value(n, &size))
         return 0; /* its value stands for it (lower_moved.c) */
+    if (an_typeof_operand(t, n)) { /* its type does, unless it has no name C can write */
+        char *s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(n->cur))));
+        int unnamed = strstr(s, "(unnamed") || strstr(s, "(anonymous");
+        free(s);
+        return unnamed;
+    }
+    if (n->kind == CXCursor_DeclRefExpr && n->var)
+        return 1;
     for (unsigned i = 0; i < n->nkids; i++)
-        if (an_refers_to_local(n->kids[i]))
+        if (an_refers_to_local(t, n->kids[i]))
             return 1;
     return 0;
 }

@@ -282,6 +282,18 @@ AC_EXPORT void ac__vla_free(void *storage);
 #ifndef AC__GEN_RESERVED
 #define AC__GEN_RESERVED
 #endif
+/* gcc's `#pragma scalar_storage_order` as asyncc sets it around a frame (a C struct, in the native
+ * order) and a local type moved out of a function (in the order of its definition); clang has no
+ * such pragma, and ignores the ones of the source. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define AC__SSO_default _Pragma("scalar_storage_order default")
+#define AC__SSO_big_endian _Pragma("scalar_storage_order big-endian")
+#define AC__SSO_little_endian _Pragma("scalar_storage_order little-endian")
+#else
+#define AC__SSO_default
+#define AC__SSO_big_endian
+#define AC__SSO_little_endian
+#endif
 #define AC__GEN_BEGIN AC__WITNESS_BEGIN _Pragma("GCC diagnostic ignored \"-Wstrict-prototypes\"") AC__GEN_RESERVED
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep

@@ -18,11 +18,11 @@ async int g(void)
 async int type_of_a_local(void)
 {
     int n = 3;
-    typedef __typeof__(n) T;
+    struct T { char c __attribute__((aligned(sizeof n))); };
     // CHECK: {{.*}}checked_before_lowering.c:[[@LINE-1]]:5: error: this local type refers to a local variable
-    T x = n;
+    struct T x = {(char)n};
     await(ac_yield());
-    return x;
+    return x.c;
 }
 
 async int type_without_name(void)

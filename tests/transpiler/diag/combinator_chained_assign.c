@@ -14,6 +14,6 @@ async int g(void)
     await(ac_join(a = (b = f(1)), f(2)));
     // CHECK: {{.*}}combinator_chained_assign.c:[[@LINE-1]]:19: error: a future of ac_join is assigned to one target at most
     await(ac_timeout(10, a = b = f(3)));
-    // CHECK: {{.*}}combinator_chained_assign.c:[[@LINE-1]]:28: error: a future of ac_timeout is assigned to one target at most
+    // CHECK: {{.*}}combinator_chained_assign.c:[[@LINE-1]]:26: error: a future of ac_timeout is assigned to one target at most
     return w + r + fd + a + b;
 }

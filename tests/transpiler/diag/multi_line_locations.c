@@ -1,8 +1,12 @@
 // Errors inside a multi-line await( and after a backslash-newline are reported at the line and
 // column of the offending token, not where the preprocessor's joined line starts: clang's errors
-// and asyncc's own.
+// and asyncc's own. So are those on the line that closes a multi-line await( (`1)) + id(2)`:
+// the column was one past, taken for the await's `))`), after an ac_timeout( (its two arguments
+// parted the walk: five past, or another line's), and one inside a user's macro, at the macro's
+// name (it was at the column of the expansion, past the line's end).
 // RUN: not %asyncc %s -o %t.c 2>&1 | %FileCheck %s
 // RUN: not %asyncc -DOWN %s -o %t.c 2>&1 | %FileCheck --check-prefix=OWN %s
+// RUN: not %asyncc -DCLOSING %s -o %t.c 2>&1 | %FileCheck --check-prefix=CLOSING %s
 #include <asyncc.h>
 #include <stdlib.h>
 
@@ -12,7 +16,7 @@ async int g(int a, int b)
     return a + b;
 }
 
-#ifndef OWN
+#if !defined(OWN) && !defined(CLOSING)
 async int f(int x)
 {
     int y = await(g(x,
@@ -22,6 +26,24 @@ async int f(int x)
         qq;
     // CHECK: multi_line_locations.c:[[@LINE-1]]:9: error: use of undeclared identifier 'qq'
     return y + w;
+}
+#elif defined(CLOSING)
+#define LOCAL_BUF(n) char *b_ = alloca(n)
+async int f(int x)
+{
+    int a = await(g(x,
+        1)) + g(2, 3);
+    // CLOSING: multi_line_locations.c:[[@LINE-1]]:15: error: call of async function 'g' without await
+    int b = await(ac_timeout(10, g(1, 2))) + sizeof(await(ac_select(g(1, 2), g(3, 4))));
+    // CLOSING: multi_line_locations.c:[[@LINE-1]]:53: error: combinators inside sizeof
+    int c = _Generic(x, int: await(ac_timeout(10,
+        g(1, 2))), default: 0) + sizeof(await(ac_select(g(1, 2),
+                                                         g(3, 4))));
+    // CLOSING: multi_line_locations.c:[[@LINE-2]]:41: error: combinators inside sizeof
+    LOCAL_BUF(\
+x);
+    // CLOSING: multi_line_locations.c:[[@LINE-2]]:5: error: '{{.*}}alloca' cannot be used in an async function
+    return a + b + c + *b_;
 }
 #else
 async int f(int x)
