@@ -371,6 +371,7 @@ static void into_future(tw *w, const state *s, const node *fut, node *n)
 
 static void stmt(tw *w, node *n, state *s);
 static void expr(tw *w, node *n, state *s);
+static void cond(tw *w, node *n, state *s, state *no);
 
 static void use_local(tw *w, state *s, node *ref)
 {
@@ -478,6 +479,40 @@ static void call_sets_errno(tw *w, state *s, node *call)
             s->f[i] = (fact){FRESH, i, line_of(call), 0, call};
 }
 
+/* Condition n, walked on s: s becomes the state where n is true and *no (a state of the caller's)
+ * the one where it is false, so `if (p && !fopen(...)) use(errno);` sees the call's errno in its
+ * branch: `a && b` is true only where b ran, `a || b` false only where b ran. */
+static void cond(tw *w, node *e, state *s, state *no)
+{
+    node *n = an_unparen(e); /* e: errno's own parentheses are where a warning about it goes */
+    const char *op = !n->mk && n->kind == CXCursor_BinaryOperator && n->nkids == 2 ? an_binop(w->t, n) : "";
+    int and = strcmp(op, "&&") == 0;
+    if (and || strcmp(op, "||") == 0) {
+        state other = st_new(w, 1);
+        if (and) {
+            cond(w, n->kids[0], s, no);
+            cond(w, n->kids[1], s, &other);
+            st_merge(w, no, &other);
+        } else {
+            cond(w, n->kids[0], s, &other);
+            cond(w, n->kids[1], &other, no);
+            st_merge(w, s, &other);
+        }
+        st_free(&other);
+        return;
+    }
+    if (!n->mk && n->kind == CXCursor_UnaryOperator && n->nkids == 1 && first_token_is(w->t, n, "!")) {
+        state yes = st_new(w, 1);
+        cond(w, n->kids[0], s, &yes);
+        st_copy(w, no, s);
+        st_copy(w, s, &yes);
+        st_free(&yes);
+        return;
+    }
+    expr(w, e, s);
+    st_copy(w, no, s);
+}
+
 static void expr(tw *w, node *n, state *s)
 {
     if (s->dead || n->kind == CXCursor_UnaryExpr) /* unreachable; sizeof, _Alignof */
@@ -535,13 +570,13 @@ static void expr(tw *w, node *n, state *s)
         return;
     }
     if (n->kind == CXCursor_ConditionalOperator && n->nkids >= 2) {
-        expr(w, n->kids[0], s);
         if (n->nkids == 2) { /* a ?: b */
+            expr(w, n->kids[0], s);
             maybe(w, n->kids[1], s);
             return;
         }
-        state alt = st_new(w, 0);
-        st_copy(w, &alt, s);
+        state alt = st_new(w, 1);
+        cond(w, n->kids[0], s, &alt);
         expr(w, n->kids[1], s);
         expr(w, n->kids[2], &alt);
         st_merge(w, s, &alt);
@@ -578,6 +613,16 @@ static void end_path(tw *w, state *s, state *into)
     s->dead = 1;
 }
 
+/* A loop's condition: s goes on into the body where it is true, exit (if any) gets where it is false. */
+static void loop_cond(tw *w, node *c, state *s, state *exit)
+{
+    state no = st_new(w, 1);
+    cond(w, c, s, &no);
+    if (exit)
+        st_merge(w, exit, &no);
+    st_free(&no);
+}
+
 static void loop(tw *w, node *n, state *s, node *cond, node *inc, node *body, int do_while)
 {
     jctx c = {1, 0, st_new(w, 1), st_new(w, 1), {0, NULL}, w->ctx};
@@ -588,22 +633,16 @@ static void loop(tw *w, node *n, state *s, node *cond, node *inc, node *body, in
     state exit = st_new(w, 1), entry = st_new(w, 0);
     st_copy(w, &entry, s);
     for (int p = 0; p < passes; p++) {
-        if (!do_while && cond) {
-            expr(w, cond, s);
-            if (!endless)
-                st_merge(w, &exit, s);
-        }
+        if (!do_while && cond)
+            loop_cond(w, cond, s, endless ? NULL : &exit);
         if (body)
             stmt(w, body, s);
         st_merge(w, s, &c.cont);
         c.cont.dead = 1;
         if (inc)
             expr(w, inc, s);
-        if (do_while && cond) {
-            expr(w, cond, s);
-            if (!endless)
-                st_merge(w, &exit, s);
-        }
+        if (do_while && cond)
+            loop_cond(w, cond, s, endless ? NULL : &exit);
         if (p + 1 < passes)
             st_merge(w, s, &entry);
     }
@@ -629,9 +668,8 @@ static void stmt(tw *w, node *n, state *s)
     case CXCursor_IfStmt: {
         if (n->nkids < 2)
             return;
-        expr(w, n->kids[0], s);
-        state alt = st_new(w, 0);
-        st_copy(w, &alt, s);
+        state alt = st_new(w, 1);
+        cond(w, n->kids[0], s, &alt);
         stmt(w, n->kids[1], s);
         if (n->nkids > 2)
             stmt(w, n->kids[2], &alt);

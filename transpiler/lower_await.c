@@ -306,5 +306,12 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
     if (comb->mk != MK_JOIN) {
         lw_glabel(L, line, "ac__done_%u: __attribute__((unused));", k);
     }
+    /* A join completes when every child has: never, if one's callee is noreturn (as after an
+     * await of it, lw_gen_await) */
+    for (unsigned i = 0; i < st->nkids && comb->mk == MK_JOIN; i++)
+        if (st->kids[i].fn && st->kids[i].fn->noreturn) {
+            lw_gline(L, line, "__builtin_unreachable();");
+            break;
+        }
     aw->repl = result ? result : "((void)0)";
 }

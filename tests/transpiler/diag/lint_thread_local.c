@@ -153,8 +153,39 @@ async int maybe_set(int c)
     return tls;
 }
 
+async int conditions(const char *name, FILE *f, char *buf)
+{
+    errno = 0;
+    await(g());
+    if (name && !freopen(name, "r", f)) /* the branch runs only where the call ran: fine */
+        return errno;
+    await(g());
+    if (name == NULL || fclose(f) == 0)
+        return 0;
+    else
+        return errno; /* fclose ran: fine */
+}
+
+async int conditions_loop(const char *name, FILE *f, char *buf)
+{
+    errno = 0;
+    await(g());
+    while (name && fputs(name, f) < 0) {
+        if (errno != EINTR) /* fputs ran: fine */
+            return -1;
+        await(g());
+    }
+    int r = !(name && fflush(f)) ? 0 : errno; /* fflush ran: fine */
+    await(g());
+    if (!name || fclose(f) != 0)
+        return errno; /* no call where name is NULL: the errno of before the await */
+    // CHECK: lint_thread_local.c:[[@LINE-1]]:16: warning: 'errno' is read after the await at line [[@LINE-3]] but was set before it ({{.*}})
+    return r;
+}
+
 async int main(void)
 {
     return await(errno_set_then_read("1")) + await(addresses()) + await(write_back()) + await(loops(2)) + await(loop_exit(2)) +
-           await(fine(0)) + await(maybe_set(1));
+           await(fine(0)) + await(maybe_set(1)) +
+           await(conditions(NULL, stdin, NULL)) + await(conditions_loop(NULL, stdout, NULL));
 }

@@ -4,7 +4,9 @@
 // does not (gcc.dg pr33676.c made async; a -Werror build failed). What follows such an await is
 // now __builtin_unreachable(), as after the call. The attribute is found in each spelling:
 // __attribute__((noreturn)), __attribute__((__noreturn__)), _Noreturn; for a function that
-// suspends and one that never does (its plain twin is called directly).
+// suspends and one that never does (its plain twin is called directly). An ac_join completes when
+// every future has, so one of a noreturn function ends the path too (bzip2 made async with
+// combinators: `case BZ_DATA_ERROR: await(ac_join(ac_yield(), crcError()));` warned).
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
@@ -52,8 +54,25 @@ static async int sign(int x)
     await(die(5));
 }
 
+static async int joined(int x)
+{
+    switch (x) {
+    case 0:
+        await(ac_join(ac_yield(), die(6)));
+    case 1:
+        return 1;
+    default:
+        break;
+    }
+    if (x > 1)
+        return x;
+    await(ac_join(quit(7), ac_yield()));
+}
+
 async int main(void)
 {
+    // CHECK: joined 1 9
+    printf("joined %d %d\n", await(joined(1)), await(joined(9)));
     // CHECK: 5 70 1 0
     printf("%d %d %d %d\n", await(pick(1)), await(pick(7)), await(sign(9)), await(sign(0)));
     // CHECK-NEXT: finish: done
