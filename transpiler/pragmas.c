@@ -59,27 +59,31 @@ static int diagnostic_pragma(const tk_stream *s, unsigned i, int *kind)
 char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to)
 {
     const tk_stream *s = &t->toks;
-    unsigned *kept = NULL, n = 0;
+    struct {
+        unsigned tok;
+        int kind;
+    } *kept = NULL;
+    unsigned n = 0;
     for (unsigned i = tk_at(s, from); i < s->n && s->v[i].start < to; i++) {
         int kind;
         if (s->v[i].kind != TK_DIRECTIVE || !diagnostic_pragma(s, i, &kind))
             continue;
         if (kind >= 0) {
-            VEC_PUSH(kept, n, i);
+            VEC_PUSH(kept, n, ((__typeof__(*kept)){i, kind}));
             continue;
         }
         /* a pop undoes the pragmas since its push; one of a push made before `from` undoes
          * what came before, which these pragmas cannot say again: they say the rest */
-        while (n && !(diagnostic_pragma(s, kept[n - 1], &kind) && kind == 1))
+        while (n && kept[n - 1].kind != 1)
             n--;
         if (n)
             n--;
     }
     sb out = {0};
     for (unsigned k = 0; k < n; k++) {
-        int kind;
-        if (diagnostic_pragma(s, kept[k], &kind) && kind == 0)
-            sb_printf(&out, "%.*s\n", (int)(s->v[kept[k]].end - s->v[kept[k]].start), s->text + s->v[kept[k]].start);
+        const tk_token *d = &s->v[kept[k].tok];
+        if (kept[k].kind == 0)
+            sb_printf(&out, "%.*s\n", (int)(d->end - d->start), s->text + d->start);
     }
     free(kept);
     return out.data ? sb_take(&out) : NULL;
