@@ -38,6 +38,7 @@ typedef struct lw {
     unsigned nvm;
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
     sb stale; /* frame fields an await leaves as they were, for debuggers (lower_locals.c) */
+    node *uses_put; /* the declaration whose moved tag's uses gen_decl wrote (lower_expr.c) */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,
@@ -91,6 +92,10 @@ int lw_param_witnessed(const lw *L, const var *v);
 char *lw_emit_text(lw *L, node *n);
 char *lw_emit_cond(lw *L, node *n);
 char *lw_emit_kids(lw *L, node *n);
+/* What stands where a local type declaration d moved to file scope stood: `(void)sizeof(x);` for
+ * each C local x it names (typeof, sizeof), which the moved type no longer does: without it a
+ * local named only there is an unused variable in the output (-Wunused-variable). */
+char *lw_moved_decl_uses(lw *L, node *d);
 /* The file-scope array that __func__ of async function f names in its generated code (declared
  * before the code when f mentions __func__, __FUNCTION__ or __PRETTY_FUNCTION__), or "". */
 char *lw_func_name_decl(const tunit *t, const afn *f);

@@ -109,10 +109,15 @@ static void gen_decl(lw *L, node *d)
     int any_frame = 0;
     for (unsigned i = 0; i < d->nkids; i++)
         any_frame |= d->kids[i]->var && lowered_declarator(d->kids[i]);
+    char *uses = lw_moved_decl_uses(L, d); /* of locals a tag that moved named */
     if (!any_frame && (d->nkids == 1 || !d->has_await)) {
         lw_hoist(L, d);
         lw_sync(L, nstart(d));
+        lw_put(L, uses);
+        free(uses);
+        L->uses_put = d;
         char *s = lw_emit_text(L, d);
+        L->uses_put = NULL;
         if (d->static_const && !L->twin) /* constants.c */
             lw_put(L, "static ");
         lw_put(L, s);
@@ -121,6 +126,9 @@ static void gen_decl(lw *L, node *d)
             store_set_once(L, d->kids[i]->var, 1);
         return;
     }
+    if (*uses)
+        lw_gline(L, lw_node_line(L, d), "%s", uses);
+    free(uses);
     for (unsigned i = 0; i < d->nkids; i++) {
         node *k = d->kids[i];
         var *v = k->var;
@@ -356,8 +364,15 @@ static int loop_rebuilt(node *s)
 
 void lw_gen_stmt(lw *L, node *s)
 {
-    if (lw_is_moved_decl(L, s))
+    if (lw_is_moved_decl(L, s)) {
+        char *uses = lw_moved_decl_uses(L, s);
+        if (*uses) {
+            lw_sync(L, nstart(s));
+            lw_put(L, uses);
+        }
+        free(uses);
         return;
+    }
     L->indent = lw_col_at(L, nstart(s));
     if (s->kind == CXCursor_UnexposedStmt && s->nkids == 1 &&
         clang_isStatement(s->kids[0]->kind) && s->has_await) {
