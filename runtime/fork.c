@@ -152,6 +152,8 @@ static void in_fork_child(void)
      * this process exits as its main would (runtime.c). */
     rt->blockers_gone |= rt->nblocking > 0;
     rt->nblocking = 0;
+    /* A current-thread runtime's worker is run here only by the thread that forked inside it. */
+    rt->worker_taken = ac__current != NULL;
     for (unsigned i = 0; i < rt->nworkers; i++)
         reset_worker(&rt->workers[i]);
     atomic_store(&dormant_runtime, true);

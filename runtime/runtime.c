@@ -407,6 +407,40 @@ static bool task_is_complete(void *arg)
     return ac__state_is_complete(task);
 }
 
+/* A multi-thread runtime: the workers run the task; we wait for its completion. */
+static void wait_for(struct ac__runtime *rt, ac_task *task)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    rt->nblocking++;
+    while (!task_is_complete(task))
+        pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+    rt->nblocking--;
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* A current-thread runtime: its one worker runs on the threads in ac__block_on, one at a time
+ * (its queues, wheel and backend are its own thread's: two threads running it at once raced on
+ * all of them). The others wait until their task completes, or until the worker is free again
+ * and one of them takes it over, as Tokio's current_thread scheduler hands over its core. */
+static void run_worker_until(struct ac__runtime *rt, ac_task *task)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    while (!task_is_complete(task)) {
+        /* (At shutdown the worker stops at once: the shutdown drops the task, and wakes us.) */
+        if (rt->worker_taken || atomic_load(&rt->stopping)) {
+            pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+            continue;
+        }
+        rt->worker_taken = true;
+        pthread_mutex_unlock(&rt->block_lock);
+        ac__worker_run(&rt->workers[0], task_is_complete, task);
+        pthread_mutex_lock(&rt->block_lock);
+        rt->worker_taken = false;
+        pthread_cond_broadcast(&rt->block_cond); /* for a waiter to take it */
+    }
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
 int ac__block_on(ac_task *task, void *result)
 {
     if (ac__current)
@@ -420,16 +454,10 @@ int ac__block_on(ac_task *task, void *result)
     }
     struct ac__runtime *rt = ac__runtime_get();
     ac__task_start_blocker(task);
-    if (rt->config.current_thread) {
-        ac__worker_run(&rt->workers[0], task_is_complete, task);
-    } else {
-        pthread_mutex_lock(&rt->block_lock);
-        rt->nblocking++;
-        while (!task_is_complete(task))
-            pthread_cond_wait(&rt->block_cond, &rt->block_lock);
-        rt->nblocking--;
-        pthread_mutex_unlock(&rt->block_lock);
-    }
+    if (rt->config.current_thread)
+        run_worker_until(rt, task);
+    else
+        wait_for(rt, task);
     if (result && task->type->result_size)
         memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset,
                task->type->result_size);

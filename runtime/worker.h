@@ -107,6 +107,9 @@ struct ac__runtime {
     pthread_mutex_t block_lock;
     pthread_cond_t block_cond;
     unsigned nblocking; /* threads waiting there (under block_lock) */
+    /* A current-thread runtime's worker is being run by a thread in ac__block_on: the others
+     * wait for it (under block_lock). */
+    bool worker_taken;
     /* A fork() child of a process where threads waited there (fork.c): the first of their
      * tasks to complete ends the process, with exit_status, once the workers have stopped. */
     bool blockers_gone;

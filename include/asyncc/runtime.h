@@ -13,7 +13,8 @@ extern "C" {
 typedef struct ac_runtime_config {
     unsigned workers;        /* worker threads; default $ASYNCC_WORKERS, else the CPU count */
     int current_thread;      /* nonzero: no worker threads; tasks run on the thread that is in
-                                ac_block_on (or async main), like Tokio's current_thread flavour */
+                                ac_block_on (or async main), like Tokio's current_thread flavour
+                                (with several threads in ac_block_on, on one of them at a time) */
     unsigned ring_entries;   /* io_uring submission queue size per worker; default 256, at least 8 */
     unsigned global_queue_interval; /* polls between checks of the global queue; default 61 */
     unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
