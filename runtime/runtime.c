@@ -107,6 +107,18 @@ void ac__runtime_after_fork(void)
     pthread_mutex_init(&rt_lock, NULL);
 }
 
+void ac__runtime_locks_init(struct ac__runtime *rt)
+{
+    pthread_mutex_init(&rt->block_lock, NULL);
+    pthread_cond_init(&rt->block_cond, NULL);
+    pthread_mutex_init(&rt->monitor_lock, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&rt->monitor_cond, &attr);
+    pthread_condattr_destroy(&attr);
+}
+
 static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
 {
     memset(w, 0, sizeof *w);
@@ -240,14 +252,7 @@ static int runtime_create(struct ac__runtime **out)
     if (r < 0)
         goto err_workers;
     ac__inject_init(&rt->inject);
-    pthread_mutex_init(&rt->block_lock, NULL);
-    pthread_cond_init(&rt->block_cond, NULL);
-    pthread_mutex_init(&rt->monitor_lock, NULL);
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&rt->monitor_cond, &attr);
-    pthread_condattr_destroy(&attr);
+    ac__runtime_locks_init(rt);
     *out = rt;
     return 0;
 err_workers:
@@ -268,6 +273,7 @@ static void runtime_destroy(struct ac__runtime *rt)
     pthread_cond_destroy(&rt->block_cond);
     pthread_mutex_destroy(&rt->monitor_lock);
     pthread_cond_destroy(&rt->monitor_cond);
+    free(rt->orphans);
     free(rt->workers);
     free(rt);
 }
@@ -410,11 +416,16 @@ static bool task_is_complete(void *arg)
 /* A multi-thread runtime: the workers run the task; we wait for its completion. */
 static void wait_for(struct ac__runtime *rt, ac_task *task)
 {
+    struct ac__blocked me = {task, NULL};
     pthread_mutex_lock(&rt->block_lock);
-    rt->nblocking++;
+    me.next = rt->blocked;
+    rt->blocked = &me;
     while (!task_is_complete(task))
         pthread_cond_wait(&rt->block_cond, &rt->block_lock);
-    rt->nblocking--;
+    struct ac__blocked **pp = &rt->blocked;
+    while (*pp != &me)
+        pp = &(*pp)->next;
+    *pp = me.next;
     pthread_mutex_unlock(&rt->block_lock);
 }
 
@@ -465,18 +476,24 @@ int ac__block_on(ac_task *task, void *result)
     return 0;
 }
 
-/* A fork() child of a process where a thread waited in ac__block_on: the task it waited for
- * completed here, where that thread is not. The process ends as that thread's main would:
+/* In a fork() child of a process where a thread waited in ac__block_on, for task: it completed
+ * here, where that thread is not. The process ends as that thread's main would:
  * with async main's result, else 0, once every worker has left its loop (worker.c). */
-void ac__blocker_gone_done(ac_task *task)
+bool ac__blocker_orphan_done(ac_task *task)
 {
     struct ac__runtime *rt = atomic_load(&ac__rt);
+    size_t i = 0;
+    while (i < rt->norphans && rt->orphans[i] != task)
+        i++;
+    if (i == rt->norphans)
+        return false;
     int status = 0;
     if (task == main_task && task->type->result_size >= sizeof status)
         memcpy(&status, (char *)ac__task_frame(task) + task->type->result_offset, sizeof status);
     rt->exit_status = status;
     atomic_store(&rt->exit_when_stopped, 1);
     stop_loops(rt, rt->nworkers);
+    return true;
 }
 
 static void stop_runtime(bool exiting);
