@@ -93,7 +93,9 @@ static async void one_round(unsigned seed)
     long v = (long)rnd(&seed);
     bool parent = rnd(&seed) % 4 == 0;
     ac_task *t = parent ? ac_spawn(parent_work(v, seed)) : ac_spawn(leaf_work(v, seed));
-    int how = (int)(rnd(&seed) % 4);
+    /* (A parent cancelled in its join would leave its children's handles unreleased: they
+     * live until shutdown, as documented. Only leaves are cancelled.) */
+    int how = parent ? 0 : (int)(rnd(&seed) % 4);
     pthread_t th;
     struct cancel_req req = {t, rnd(&seed) % 2000, false};
     if (how == 1)
@@ -146,8 +148,10 @@ async int main(void)
             CHECK_EQ(await(ac_task_join(t[i], NULL)), 0);
     }
     stress_watchdog_done();
+    await(ac_sleep_ms(20)); /* the aborted tasks drop their frames */
     ac_runtime_stats stats;
     ac_runtime_stats_get(&stats);
+    CHECK_EQ(stats.tasks_alive, 1); /* main: no waker or handle kept a task alive */
     printf("join_race: ok (%s), %ld rounds\n", ac_runtime_backend(), (long)atomic_load(&progress));
     return 0;
 }

@@ -161,6 +161,9 @@ async int main(void)
     for (int i = 0; i < 8; i++)
         CHECK_EQ(await(ac_task_join(c[i], NULL)), 0);
     stress_watchdog_done();
+    ac_runtime_stats stats;
+    ac_runtime_stats_get(&stats);
+    CHECK_EQ(stats.tasks_alive, 1); /* main: no waker kept a task alive */
     printf("sync_cancel: ok (%s)\n", ac_runtime_backend());
     return 0;
 }
