@@ -1,9 +1,9 @@
-/* tests/runtime/test_file_whole.c (async C): a read of a regular file returns the whole count
- * asked for unless it reaches the end of the file, as pread(2) and io_uring do, also when only
- * the first pages are in the page cache. The epoll backend's preadv2(RWF_NOWAIT) stops at the
- * first page not cached, and it returned that short count: a copy loop that took `n < len`
- * for the end of the file (on io_uring, always right) stopped after 16 KiB of 64 (readahead
- * had cached 16). */
+/* tests/runtime/test_file_whole.c (async C): a read (ac_pread, ac_read, ac_readv) of a regular
+ * file returns the whole count asked for unless it reaches the end of the file, as pread(2) and
+ * io_uring do, also when only the first pages are in the page cache. The epoll backend's
+ * preadv2(RWF_NOWAIT) stops at the first page not cached, and it returned that short count: a
+ * copy loop that took `n < len` for the end of the file (on io_uring, always right) stopped
+ * after 16 KiB of 64 (readahead had cached 16). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdbool.h>
@@ -54,6 +54,13 @@ async int main(void)
     first_page_cached_only(fd);
     CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
     CHECK_EQ(await(ac_read(fd, buf, LEN)), LEN);
+    check_pages(0, LEN);
+    CHECK_EQ(lseek(fd, 0, SEEK_CUR), LEN);
+    /* A readv at the file position. */
+    first_page_cached_only(fd);
+    CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
+    struct iovec iov[2] = {{buf, LEN / 2}, {buf + LEN / 2, LEN / 2}};
+    CHECK_EQ(await(ac_readv(fd, iov, 2)), LEN);
     check_pages(0, LEN);
     CHECK_EQ(lseek(fd, 0, SEEK_CUR), LEN);
     /* Across the end: what there is, from a cached and an uncached tail. */
