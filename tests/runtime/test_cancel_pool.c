@@ -3,7 +3,6 @@
  * opens, stats and fsyncs, dropped by timeouts of 0-1 ms into buffers freed at once: nothing
  * writes into a freed buffer (ASan sees the pool's pread), no descriptor is left, and a read
  * that finished returns the file's bytes. */
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,16 +19,6 @@ static unsigned rnd(unsigned *s)
 {
     *s = *s * 1103515245u + 12345u;
     return (*s >> 16) & 0x7fff;
-}
-
-static int open_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
 }
 
 static async void reader(int fd, unsigned seed, int rounds, long *finished)
@@ -83,13 +72,9 @@ async int main(void)
     snprintf(path, sizeof path, "/tmp/asyncc-cancel-pool-%d", (int)getpid());
     int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
     CHECK_INT(>=, fd, 0);
-    static unsigned char page[4096];
-    for (int p = 0; p < FILE_SIZE / 4096; p++) {
-        memset(page, p, sizeof page);
-        CHECK_EQ(write(fd, page, sizeof page), (long)sizeof page);
-    }
+    test_write_numbered_pages(fd, FILE_SIZE / 4096);
     fsync(fd);
-    int fds = open_fds();
+    int fds = test_count_dir("/proc/self/fd");
     stress_watchdog_progress(&progress, 30);
     enum { READERS = 8, OPENERS = 4 };
     int rounds = STRESS_N(400, 4);
@@ -102,7 +87,7 @@ async int main(void)
     for (int i = 0; i < READERS + OPENERS; i++)
         CHECK_EQ(await(ac_task_join(t[i], NULL)), 0);
     stress_watchdog_done();
-    CHECK_EQ(open_fds(), fds);
+    CHECK_EQ(test_count_dir("/proc/self/fd"), fds);
     long total = 0;
     for (int i = 0; i < READERS; i++)
         total += finished[i];

@@ -41,11 +41,7 @@ async int main(void)
     snprintf(path, sizeof path, "asyncc-file-whole-%d", (int)getpid());
     int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
     CHECK_INT(>=, fd, 0);
-    static unsigned char page[4096];
-    for (int p = 0; p < FILE_SIZE / 4096; p++) {
-        memset(page, p, sizeof page);
-        CHECK_EQ(write(fd, page, sizeof page), (long)sizeof page);
-    }
+    test_write_numbered_pages(fd, FILE_SIZE / 4096);
     bool can_be_short = first_page_cached_only(fd);
     /* At an offset. */
     CHECK_EQ(await(ac_pread(fd, buf, LEN, 0)), LEN);

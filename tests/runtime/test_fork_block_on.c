@@ -89,23 +89,9 @@ static void rounds(void)
     ac_runtime_shutdown();
 }
 
-/* ThreadSanitizer does not support threads started after a multi-threaded fork(). (A value, not
- * a conditional in main: asyncc's preprocessor does not see the compiler's -fsanitize.) */
-#if defined(__SANITIZE_THREAD__)
-static const int under_tsan = 1;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-static const int under_tsan = 1;
-#else
-static const int under_tsan = 0;
-#endif
-#else
-static const int under_tsan = 0;
-#endif
-
 int main(void)
 {
-    if (under_tsan)
+    if (test_under_tsan()) /* no threads after a multi-threaded fork() */
         return TEST_SKIP;
     rounds();
     test_current_thread();

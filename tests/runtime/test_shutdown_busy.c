@@ -4,7 +4,6 @@
  * notify waits; then ac_block_on again on a new runtime, many times. Every cleanup runs once,
  * nothing is touched after it is freed, no descriptor is left. */
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -75,18 +74,6 @@ static async int start_all(ac_notify *n, int per_kind)
     return 1;
 }
 
-static int open_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    if (!d)
-        return -1;
-    while (readdir(d))
-        n++;
-    closedir(d);
-    return n;
-}
-
 /* Starts the waiters, shuts the runtime down under them, rounds times. */
 static void rounds_of_shutdowns(int rounds)
 {
@@ -103,9 +90,9 @@ static void rounds_of_shutdowns(int rounds)
         CHECK_EQ(atomic_load(&cleaned), per_kind * 8);
         ac_notify_free(n);
         if (r == 1)
-            fds = open_fds();
+            fds = test_count_dir("/proc/self/fd");
         else if (r > 1)
-            CHECK_EQ(open_fds(), fds);
+            CHECK_EQ(test_count_dir("/proc/self/fd"), fds);
         atomic_fetch_add(&progress, 1);
     }
 }
