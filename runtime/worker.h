@@ -151,7 +151,6 @@ void *ac__monitor_main(void *arg);
  * whether the runtime did it, in which case child processes get the default action back. */
 extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
 
-/* Ends a fork() child whose blockers are gone, task being the one they waited for (runtime.c). */
 /* Initializes rt's mutexes and conditions (at creation, and anew in a fork() child). */
 void ac__runtime_locks_init(struct ac__runtime *rt);
 
