@@ -1,6 +1,7 @@
 /* tests/runtime/test_block_on_threads.c (async C): ac_block_on from plain C on several threads
- * at once, again and again, on a multi-thread and on a current-thread runtime: every call gets
- * its own future's result, and each task is polled by one thread at a time. */
+ * at once, again and again (and from blocking jobs that the tasks await), on a multi-thread and
+ * on a current-thread runtime: every call gets its own future's result, and each task is polled
+ * by one thread at a time. */
 #include <pthread.h>
 #include <unistd.h>
 
@@ -36,8 +37,17 @@ static async long leaf(long v, int n)
     return v;
 }
 
+/* A blocking job that waits in ac_block_on itself (a synchronous API on top of async code). */
+static long nested_block_on(void *arg)
+{
+    long v = (long)(intptr_t)arg;
+    return ac_block_on(leaf(v, 3));
+}
+
 static async long work(long base)
 {
+    if (base % 5 == 0)
+        CHECK_EQ(await(ac_spawn_blocking(nested_block_on, (void *)(intptr_t)base)), base);
     ac_task *t[8];
     for (int i = 0; i < 8; i++)
         t[i] = ac_spawn(leaf(base + i, i));
