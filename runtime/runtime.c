@@ -452,6 +452,39 @@ static void run_worker_until(struct ac__runtime *rt, ac_task *task)
     pthread_mutex_unlock(&rt->block_lock);
 }
 
+/* Counts a thread into or out of ac__block_on (rt->inside), for a shutdown that waits. */
+static void count_inside(struct ac__runtime *rt, int delta)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    rt->inside += (unsigned)delta;
+    if (!rt->inside)
+        pthread_cond_broadcast(&rt->block_cond);
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* Copies the finished task's result to *result; a task that a shutdown dropped has none: a
+ * zeroed value then, and -ECANCELED. */
+static int take_result(ac_task *task, void *result)
+{
+    bool aborted = ac__state_join_peek(task) == AC__JOIN_ABORTED;
+    size_t size = task->type->result_size;
+    if (result && size && aborted)
+        memset(result, 0, size);
+    else if (result && size)
+        memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset, size);
+    return aborted ? -ECANCELED : 0;
+}
+
+/* Waits until no thread runs a current-thread runtime's worker (want_inside: until no thread
+ * is in ac__block_on at all). */
+static void wait_block_on_threads(struct ac__runtime *rt, bool want_inside)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    while (rt->worker_taken || (want_inside && rt->inside))
+        pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
 int ac__block_on(ac_task *task, void *result)
 {
     if (ac__current)
@@ -464,16 +497,16 @@ int ac__block_on(ac_task *task, void *result)
         return r;
     }
     struct ac__runtime *rt = ac__runtime_get();
+    count_inside(rt, 1);
     ac__task_start_blocker(task);
     if (rt->config.current_thread)
         run_worker_until(rt, task);
     else
         wait_for(rt, task);
-    if (result && task->type->result_size)
-        memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset,
-               task->type->result_size);
+    r = take_result(task, result);
     ac__task_release_handle(task);
-    return 0;
+    count_inside(rt, -1);
+    return r;
 }
 
 /* In a fork() child of a process where a thread waited in ac__block_on, for task: it completed
@@ -508,9 +541,13 @@ int ac__main(ac_task *task)
     if (task->type->result_size > sizeof result)
         ac__panic("async main returns %zu bytes; it must return int", task->type->result_size);
     main_task = task;
-    if (ac__block_on(task, &result) < 0) {
+    int r = ac__block_on(task, &result);
+    if (r < 0) {
         fflush(stdout);
-        fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
+        if (r == -ECANCELED)
+            fprintf(stderr, "asyncc: async main was dropped by ac_runtime_shutdown\n");
+        else
+            fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
         return 70; /* EX_SOFTWARE */
     }
     stop_runtime(true);
@@ -578,6 +615,7 @@ static void stop_runtime(bool exiting)
     for (unsigned i = 0; i < rt->nworkers; i++)
         if (rt->workers[i].is_thread)
             pthread_join(rt->workers[i].thread, NULL);
+    wait_block_on_threads(rt, false); /* a current-thread runtime's worker is left */
     atomic_store(&rt->halted, 1);
 
     /* Drop every task that has not finished, running its cleanups; then release the run
@@ -612,7 +650,9 @@ static void stop_runtime(bool exiting)
         ac__task_unref(all.items[i]);
     free(all.items);
 
-    /* Tasks whose handles were never joined or detached: nobody can use them any more. */
+    /* Tasks whose handles were never joined or detached: nobody can use them any more (the
+     * threads that waited in ac__block_on for tasks dropped above have let go of theirs). */
+    wait_block_on_threads(rt, true);
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
     for (size_t i = 0; i < all.len; i++)

@@ -107,6 +107,9 @@ struct ac__runtime {
     pthread_mutex_t block_lock;
     pthread_cond_t block_cond;
     struct ac__blocked *blocked; /* the threads waiting there (under block_lock) */
+    /* Threads in ac__block_on with a task started, until they have let go of it: a shutdown
+     * waits for them before it frees what is left (under block_lock). */
+    unsigned inside;
     /* A current-thread runtime's worker is being run by a thread in ac__block_on: the others
      * wait for it (under block_lock). */
     bool worker_taken;

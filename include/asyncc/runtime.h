@@ -71,7 +71,9 @@ AC_EXPORT const char *ac_runtime_backend(void);
 
 /* Stops the runtime started by ac_block_on calls: drops every task that has not finished
  * (running its cleanups), waits for in-flight I/O to complete, and frees everything. A later
- * spawn starts a new runtime. Must not be called from a task. async main does this itself. */
+ * spawn starts a new runtime. Must not be called from a task. async main does this itself.
+ * A thread waiting in ac_block_on meanwhile gets a zeroed value back (its future is dropped
+ * like the others), and the shutdown waits for it to let go of the task. */
 AC_EXPORT void ac_runtime_shutdown(void);
 
 /* Counters, summed over the workers; cheap enough to read often, approximate while running. */
