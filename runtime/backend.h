@@ -42,7 +42,10 @@ enum ac__op_kind {
 union ac__op_args {
     struct {
         int fd;
-        int flags;
+        union {
+            int flags;     /* recv and send: MSG_* */
+            int pool_done; /* epoll, read and write: the bytes moved before the pool's part */
+        };
         void *buf;
         size_t len;
         long long offset; /* -1: the file position (read and write) */

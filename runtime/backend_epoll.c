@@ -158,6 +158,8 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
         r = ac__ep_try_call(op);
         if (op->kind == AC__OP_RECV && a->rw.fd >= 0 && (unsigned)a->rw.fd < e->nfds)
             ac__ep_note_recv(&e->fds[a->rw.fd], op, r);
+        if (r > 0 && ac__ep_rest_to_pool(w, op, r))
+            return false;
         if (r == -EOPNOTSUPP && is_file_rw(op)) {
             op->bits = PLAIN; /* no RWF_NOWAIT here (a tty): wait for readiness, then call */
             r = -EAGAIN;

@@ -105,6 +105,9 @@ static inline int neg_errno(long r)
 int ac__ep_try_call(struct ac__op *op);
 /* Hands op to the blocking pool; its completion comes back through e->pool_done. */
 void ac__ep_to_pool(struct ac__worker *w, struct ac__op *op);
+/* A file read or write that RWF_NOWAIT cut short at done bytes: its rest goes to the pool
+ * (true), or the short count is the answer (false: a pipe or socket, or end of file). */
+bool ac__ep_rest_to_pool(struct ac__worker *w, struct ac__op *op, long done);
 /* Wakes e's worker out of epoll_wait (its eventfd); from any thread, async-signal-safe. */
 void ac__ep_wake(struct ep *e);
 

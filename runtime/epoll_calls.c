@@ -252,14 +252,37 @@ void ac__ep_wake(struct ep *e)
     } while (n < 0 && errno == EINTR);
 }
 
+/* Moves a read or write's arguments past (or, n negative, back before) n bytes done. */
+static void advance_rw(struct ac__op *op, long n)
+{
+    op->a.rw.buf = (char *)op->a.rw.buf + n;
+    op->a.rw.len -= (size_t)n;
+    if (op->a.rw.offset >= 0)
+        op->a.rw.offset += n;
+}
+
+/* The op's result once the pool has done its part: with the bytes done before (a cancel or an
+ * error after them reports them, as read(2) does), and its arguments as they were. */
+static int pool_result(struct ac__op *op, int res)
+{
+    if (op->kind != AC__OP_READ && op->kind != AC__OP_WRITE)
+        return res;
+    int done = op->a.rw.pool_done;
+    if (!done)
+        return res;
+    advance_rw(op, -(long)done);
+    op->a.rw.pool_done = 0;
+    return res >= 0 ? res + done : done;
+}
+
 static void pool_run(struct ac__pool_job *job)
 {
     struct ac__op *op = (struct ac__op *)((char *)job - offsetof(struct ac__op, be.ep.job));
     struct ep *e = op->be.ep.owner;
     if (__atomic_load_n(&op->events, __ATOMIC_ACQUIRE) & POOL_CANCELLED)
-        op->res = -ECANCELED;
+        op->res = pool_result(op, -ECANCELED);
     else
-        op->res = blocking_call(op);
+        op->res = pool_result(op, blocking_call(op));
     /* Hand it back to its worker; after the push the op may be gone. */
     struct ac__op *head = atomic_load_explicit(&e->pool_done, memory_order_relaxed);
     do
@@ -277,4 +300,58 @@ void ac__ep_to_pool(struct ac__worker *w, struct ac__op *op)
     op->be.ep.owner = E(w);
     op->be.ep.job.run = pool_run;
     ac__pool_submit(&op->be.ep.job);
+}
+
+/* The bytes op asked for in one call. */
+static size_t asked(const struct ac__op *op)
+{
+    if (op->kind == AC__OP_READ || op->kind == AC__OP_WRITE)
+        return chunk(op->a.rw.len);
+    size_t n = 0;
+    for (int i = 0; i < op->a.vec.cnt; i++)
+        n += op->a.vec.iov[i].iov_len;
+    return n;
+}
+
+static int fd_of(const struct ac__op *op)
+{
+    return op->kind == AC__OP_READV ? op->a.vec.fd : op->a.rw.fd;
+}
+
+/* Whether a short count of a read, done bytes from where it began, is end of file (st: the
+ * file's). */
+static bool at_end(const struct ac__op *op, const struct stat *st, long done)
+{
+    if (op->kind == AC__OP_WRITE || !S_ISREG(st->st_mode))
+        return false;
+    long long pos = op->kind == AC__OP_READ && op->a.rw.offset >= 0 ? op->a.rw.offset + done
+                                                                     : lseek(fd_of(op), 0, SEEK_CUR);
+    return pos < 0 || pos >= st->st_size;
+}
+
+/* pread(2) and pwrite(2) of a regular file or block device, and io_uring's, move the whole
+ * count (a read less only at end of file), and programs count on it (`n < len` read as the
+ * end): RWF_NOWAIT stops at the first page not in the page cache, and a short count there
+ * would end a copy early. So the pool does the rest (a readv, whose vector is the caller's,
+ * all of it again, from where it began). A short count of anything else (a pipe, a socket) is
+ * the answer, as read(2)'s; only short counts pay for the fstat. (A writev's short count
+ * stays: a write cannot be taken back to be done again.) */
+bool ac__ep_rest_to_pool(struct ac__worker *w, struct ac__op *op, long done)
+{
+    if ((op->kind != AC__OP_READ && op->kind != AC__OP_WRITE && op->kind != AC__OP_READV) ||
+        (op->bits & PLAIN) || done <= 0 || (size_t)done >= asked(op))
+        return false;
+    struct stat st;
+    if (fstat(fd_of(op), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)) ||
+        at_end(op, &st, done))
+        return false;
+    if (op->kind == AC__OP_READV) {
+        if (lseek(op->a.vec.fd, -(off_t)done, SEEK_CUR) < 0)
+            return false;
+    } else {
+        advance_rw(op, done);
+        op->a.rw.pool_done = (int)done;
+    }
+    ac__ep_to_pool(w, op);
+    return true;
 }

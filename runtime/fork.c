@@ -125,6 +125,25 @@ static void reset_worker(struct ac__worker *w)
     w->be = &dormant;
 }
 
+/* The threads waiting in ac__block_on are gone: when the task one waited for completes, this
+ * process exits as its main would (runtime.c), while the child's own calls return. Their
+ * nodes are on their stacks, which the child's new threads reuse: the tasks are copied out. */
+static void orphan_blocked(struct ac__runtime *rt)
+{
+    size_t n = rt->norphans;
+    for (struct ac__blocked *b = rt->blocked; b; b = b->next)
+        n++;
+    if (n == rt->norphans)
+        return;
+    ac_task **all = realloc(rt->orphans, n * sizeof *all);
+    if (!all)
+        ac__panic("fork(): out of memory noting the tasks the parent's ac_block_on calls waited for");
+    for (struct ac__blocked *b = rt->blocked; b; b = b->next)
+        all[rt->norphans++] = b->task;
+    rt->orphans = all;
+    rt->blocked = NULL;
+}
+
 static void in_fork_child(void)
 {
     ac__fork_epoch++;
@@ -145,13 +164,13 @@ static void in_fork_child(void)
     rt->have_monitor = false;
     free(rt->monitor_state); /* the parent's monitor's, which is not here */
     rt->monitor_state = NULL;
-    pthread_mutex_init(&rt->monitor_lock, NULL);
-    pthread_mutex_init(&rt->block_lock, NULL);
+    /* New conditions too: one the parent's threads waited on counts them, and a broadcast
+     * here would wait for them to wake, for ever. */
+    ac__runtime_locks_init(rt);
     pthread_mutex_init(&rt->outside_lock, NULL);
-    /* The threads waiting in ac__block_on are gone: when the task one waited for completes,
-     * this process exits as its main would (runtime.c). */
-    rt->blockers_gone |= rt->nblocking > 0;
-    rt->nblocking = 0;
+    orphan_blocked(rt);
+    /* A current-thread runtime's worker is run here only by the thread that forked inside it. */
+    rt->worker_taken = ac__current != NULL;
     for (unsigned i = 0; i < rt->nworkers; i++)
         reset_worker(&rt->workers[i]);
     atomic_store(&dormant_runtime, true);

@@ -107,6 +107,18 @@ void ac__runtime_after_fork(void)
     pthread_mutex_init(&rt_lock, NULL);
 }
 
+void ac__runtime_locks_init(struct ac__runtime *rt)
+{
+    pthread_mutex_init(&rt->block_lock, NULL);
+    pthread_cond_init(&rt->block_cond, NULL);
+    pthread_mutex_init(&rt->monitor_lock, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&rt->monitor_cond, &attr);
+    pthread_condattr_destroy(&attr);
+}
+
 static void worker_init(struct ac__runtime *rt, struct ac__worker *w, unsigned index)
 {
     memset(w, 0, sizeof *w);
@@ -240,14 +252,7 @@ static int runtime_create(struct ac__runtime **out)
     if (r < 0)
         goto err_workers;
     ac__inject_init(&rt->inject);
-    pthread_mutex_init(&rt->block_lock, NULL);
-    pthread_cond_init(&rt->block_cond, NULL);
-    pthread_mutex_init(&rt->monitor_lock, NULL);
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&rt->monitor_cond, &attr);
-    pthread_condattr_destroy(&attr);
+    ac__runtime_locks_init(rt);
     *out = rt;
     return 0;
 err_workers:
@@ -268,6 +273,7 @@ static void runtime_destroy(struct ac__runtime *rt)
     pthread_cond_destroy(&rt->block_cond);
     pthread_mutex_destroy(&rt->monitor_lock);
     pthread_cond_destroy(&rt->monitor_cond);
+    free(rt->orphans);
     free(rt->workers);
     free(rt);
 }
@@ -407,6 +413,78 @@ static bool task_is_complete(void *arg)
     return ac__state_is_complete(task);
 }
 
+/* A multi-thread runtime: the workers run the task; we wait for its completion. */
+static void wait_for(struct ac__runtime *rt, ac_task *task)
+{
+    struct ac__blocked me = {task, NULL};
+    pthread_mutex_lock(&rt->block_lock);
+    me.next = rt->blocked;
+    rt->blocked = &me;
+    while (!task_is_complete(task))
+        pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+    struct ac__blocked **pp = &rt->blocked;
+    while (*pp != &me)
+        pp = &(*pp)->next;
+    *pp = me.next;
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* A current-thread runtime: its one worker runs on the threads in ac__block_on, one at a time
+ * (its queues, wheel and backend are its own thread's: two threads running it at once raced on
+ * all of them). The others wait until their task completes, or until the worker is free again
+ * and one of them takes it over, as Tokio's current_thread scheduler hands over its core. */
+static void run_worker_until(struct ac__runtime *rt, ac_task *task)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    while (!task_is_complete(task)) {
+        /* (At shutdown the worker stops at once: the shutdown drops the task, and wakes us.) */
+        if (rt->worker_taken || atomic_load(&rt->stopping)) {
+            pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+            continue;
+        }
+        rt->worker_taken = true;
+        pthread_mutex_unlock(&rt->block_lock);
+        ac__worker_run(&rt->workers[0], task_is_complete, task);
+        pthread_mutex_lock(&rt->block_lock);
+        rt->worker_taken = false;
+        pthread_cond_broadcast(&rt->block_cond); /* for a waiter to take it */
+    }
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* Counts a thread into or out of ac__block_on (rt->inside), for a shutdown that waits. */
+static void count_inside(struct ac__runtime *rt, int delta)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    rt->inside += (unsigned)delta;
+    if (!rt->inside)
+        pthread_cond_broadcast(&rt->block_cond);
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* Copies the finished task's result to *result; a task that a shutdown dropped has none: a
+ * zeroed value then, and -ECANCELED. */
+static int take_result(ac_task *task, void *result)
+{
+    bool aborted = ac__state_join_peek(task) == AC__JOIN_ABORTED;
+    size_t size = task->type->result_size;
+    if (result && size && aborted)
+        memset(result, 0, size);
+    else if (result && size)
+        memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset, size);
+    return aborted ? -ECANCELED : 0;
+}
+
+/* Waits until no thread runs a current-thread runtime's worker (want_inside: until no thread
+ * is in ac__block_on at all). */
+static void wait_block_on_threads(struct ac__runtime *rt, bool want_inside)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    while (rt->worker_taken || (want_inside && rt->inside))
+        pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
 int ac__block_on(ac_task *task, void *result)
 {
     if (ac__current)
@@ -419,36 +497,36 @@ int ac__block_on(ac_task *task, void *result)
         return r;
     }
     struct ac__runtime *rt = ac__runtime_get();
+    count_inside(rt, 1);
     ac__task_start_blocker(task);
-    if (rt->config.current_thread) {
-        ac__worker_run(&rt->workers[0], task_is_complete, task);
-    } else {
-        pthread_mutex_lock(&rt->block_lock);
-        rt->nblocking++;
-        while (!task_is_complete(task))
-            pthread_cond_wait(&rt->block_cond, &rt->block_lock);
-        rt->nblocking--;
-        pthread_mutex_unlock(&rt->block_lock);
-    }
-    if (result && task->type->result_size)
-        memcpy(result, (char *)ac__task_frame(task) + task->type->result_offset,
-               task->type->result_size);
+    if (rt->config.current_thread)
+        run_worker_until(rt, task);
+    else
+        wait_for(rt, task);
+    r = take_result(task, result);
     ac__task_release_handle(task);
-    return 0;
+    count_inside(rt, -1);
+    return r;
 }
 
-/* A fork() child of a process where a thread waited in ac__block_on: the task it waited for
- * completed here, where that thread is not. The process ends as that thread's main would:
+/* In a fork() child of a process where a thread waited in ac__block_on, for task: it completed
+ * here, where that thread is not. The process ends as that thread's main would:
  * with async main's result, else 0, once every worker has left its loop (worker.c). */
-void ac__blocker_gone_done(ac_task *task)
+bool ac__blocker_orphan_done(ac_task *task)
 {
     struct ac__runtime *rt = atomic_load(&ac__rt);
+    size_t i = 0;
+    while (i < rt->norphans && rt->orphans[i] != task)
+        i++;
+    if (i == rt->norphans)
+        return false;
     int status = 0;
     if (task == main_task && task->type->result_size >= sizeof status)
         memcpy(&status, (char *)ac__task_frame(task) + task->type->result_offset, sizeof status);
     rt->exit_status = status;
     atomic_store(&rt->exit_when_stopped, 1);
     stop_loops(rt, rt->nworkers);
+    return true;
 }
 
 static void stop_runtime(bool exiting);
@@ -463,9 +541,13 @@ int ac__main(ac_task *task)
     if (task->type->result_size > sizeof result)
         ac__panic("async main returns %zu bytes; it must return int", task->type->result_size);
     main_task = task;
-    if (ac__block_on(task, &result) < 0) {
+    int r = ac__block_on(task, &result);
+    if (r < 0) {
         fflush(stdout);
-        fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
+        if (r == -ECANCELED)
+            fprintf(stderr, "asyncc: async main was dropped by ac_runtime_shutdown\n");
+        else
+            fprintf(stderr, "asyncc: cannot start the runtime: %s\n", start_error);
         return 70; /* EX_SOFTWARE */
     }
     stop_runtime(true);
@@ -533,6 +615,7 @@ static void stop_runtime(bool exiting)
     for (unsigned i = 0; i < rt->nworkers; i++)
         if (rt->workers[i].is_thread)
             pthread_join(rt->workers[i].thread, NULL);
+    wait_block_on_threads(rt, false); /* a current-thread runtime's worker is left */
     atomic_store(&rt->halted, 1);
 
     /* Drop every task that has not finished, running its cleanups; then release the run
@@ -567,7 +650,9 @@ static void stop_runtime(bool exiting)
         ac__task_unref(all.items[i]);
     free(all.items);
 
-    /* Tasks whose handles were never joined or detached: nobody can use them any more. */
+    /* Tasks whose handles were never joined or detached: nobody can use them any more (the
+     * threads that waited in ac__block_on for tasks dropped above have let go of theirs). */
+    wait_block_on_threads(rt, true);
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
     for (size_t i = 0; i < all.len; i++)

@@ -331,12 +331,8 @@ static void task_complete(ac_task *task, bool aborted)
         task->arena = NULL;
     }
     struct ac__complete_outcome out = ac__state_to_complete(task, aborted);
-    if (out.wake_blocker) {
-        if (AC__UNLIKELY(ac__rt->blockers_gone))
-            ac__blocker_gone_done(task);
-        else
-            wake_blocker(ac__rt);
-    }
+    if (out.wake_blocker && !(AC__UNLIKELY(ac__rt->norphans) && ac__blocker_orphan_done(task)))
+        wake_blocker(ac__rt);
     if (out.wake_joiner) {
         /* The joiner can no longer take its waker back (the task is complete): it is ours. */
         ac_waker w = task->join_waker;

@@ -106,10 +106,18 @@ struct ac__runtime {
     /* ac__block_on waits here for the tasks it started. */
     pthread_mutex_t block_lock;
     pthread_cond_t block_cond;
-    unsigned nblocking; /* threads waiting there (under block_lock) */
-    /* A fork() child of a process where threads waited there (fork.c): the first of their
-     * tasks to complete ends the process, with exit_status, once the workers have stopped. */
-    bool blockers_gone;
+    struct ac__blocked *blocked; /* the threads waiting there (under block_lock) */
+    /* Threads in ac__block_on with a task started, until they have let go of it: a shutdown
+     * waits for them before it frees what is left (under block_lock). */
+    unsigned inside;
+    /* A current-thread runtime's worker is being run by a thread in ac__block_on: the others
+     * wait for it (under block_lock). */
+    bool worker_taken;
+    /* A fork() child of a process where threads waited there (fork.c): the tasks they waited
+     * for (the first to complete ends the process, with exit_status, once the workers have
+     * stopped). Written only by the child's fork handler. */
+    ac_task **orphans;
+    size_t norphans;
     _Atomic int exit_when_stopped;
     int exit_status;
     struct ac__worker_stats outside; /* counts for threads that are not workers */
@@ -146,8 +154,17 @@ void *ac__monitor_main(void *arg);
  * whether the runtime did it, in which case child processes get the default action back. */
 extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
 
-/* Ends a fork() child whose blockers are gone, task being the one they waited for (runtime.c). */
-void ac__blocker_gone_done(ac_task *task);
+/* Initializes rt's mutexes and conditions (at creation, and anew in a fork() child). */
+void ac__runtime_locks_init(struct ac__runtime *rt);
+
+/* A thread waiting in ac__block_on for task: a node on its stack. */
+struct ac__blocked {
+    ac_task *task;
+    struct ac__blocked *next;
+};
+/* Whether task is one that a thread fork() left behind waited for; if so, ends the process as
+ * that thread would have (runtime.c). */
+bool ac__blocker_orphan_done(ac_task *task);
 
 /* The runtime, created with the default configuration when there is none yet. */
 struct ac__runtime *ac__runtime_start(void);

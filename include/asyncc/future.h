@@ -395,7 +395,9 @@ static __inline__ ac_task *ac__task_take(ac_task **task)
 }
 /* Runs the runtime until task completes, copies its result (if result is not NULL) and frees it;
  * returns 0. When the runtime cannot start, frees the task without running it, zeroes the
- * result and returns -errno (ac_runtime_start_error says why). Used for ac_block_on. */
+ * result and returns -errno (ac_runtime_start_error says why); when ac_runtime_shutdown (from
+ * another thread) dropped the task, zeroes the result and returns -ECANCELED. Used for
+ * ac_block_on. */
 AC_EXPORT int ac__block_on(ac_task *task, void *result);
 /* The same for async main, whose return value becomes the exit status; when the runtime cannot
  * start, writes why on stderr (after flushing stdout) and returns 70 (EX_SOFTWARE). */

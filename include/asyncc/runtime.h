@@ -13,7 +13,8 @@ extern "C" {
 typedef struct ac_runtime_config {
     unsigned workers;        /* worker threads; default $ASYNCC_WORKERS, else the CPU count */
     int current_thread;      /* nonzero: no worker threads; tasks run on the thread that is in
-                                ac_block_on (or async main), like Tokio's current_thread flavour */
+                                ac_block_on (or async main), like Tokio's current_thread flavour
+                                (with several threads in ac_block_on, on one of them at a time) */
     unsigned ring_entries;   /* io_uring submission queue size per worker; default 256, at least 8 */
     unsigned global_queue_interval; /* polls between checks of the global queue; default 61 */
     unsigned budget;         /* leaf-future operations per poll before a forced yield; default 128 */
@@ -70,7 +71,9 @@ AC_EXPORT const char *ac_runtime_backend(void);
 
 /* Stops the runtime started by ac_block_on calls: drops every task that has not finished
  * (running its cleanups), waits for in-flight I/O to complete, and frees everything. A later
- * spawn starts a new runtime. Must not be called from a task. async main does this itself. */
+ * spawn starts a new runtime. Must not be called from a task. async main does this itself.
+ * A thread waiting in ac_block_on meanwhile gets a zeroed value back (its future is dropped
+ * like the others), and the shutdown waits for it to let go of the task. */
 AC_EXPORT void ac_runtime_shutdown(void);
 
 /* Counters, summed over the workers; cheap enough to read often, approximate while running. */

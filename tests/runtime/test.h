@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "asyncc.h"
 
@@ -99,6 +100,34 @@ static inline int test_count_dir(const char *path)
         n++;
     closedir(d);
     return n;
+}
+
+/* Whether this is the ThreadSanitizer build, which does not support the threads a fork()
+ * child starts. (A function here, not a conditional in an async C test: asyncc's preprocessor
+ * does not see the compiler's -fsanitize.) */
+static inline int test_under_tsan(void)
+{
+#if defined(__SANITIZE_THREAD__)
+    return 1;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+    return 1;
+#else
+    return 0;
+#endif
+#else
+    return 0;
+#endif
+}
+
+/* Writes npages pages of 4 KiB to fd, each filled with its number (mod 256). */
+static inline void test_write_numbered_pages(int fd, int npages)
+{
+    static unsigned char page[4096];
+    for (int p = 0; p < npages; p++) {
+        memset(page, p, sizeof page);
+        CHECK_EQ(write(fd, page, sizeof page), (long)sizeof page);
+    }
 }
 
 /* The monotonic clock in milliseconds. */

@@ -93,23 +93,9 @@ static async int parent_side(pid_t pid, ac_signal_listener *l)
     return 0;
 }
 
-/* ThreadSanitizer does not support threads started after a multi-threaded fork(). (A value, not
- * a conditional in main: asyncc's preprocessor does not see the compiler's -fsanitize.) */
-#if defined(__SANITIZE_THREAD__)
-static const int under_tsan = 1;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-static const int under_tsan = 1;
-#else
-static const int under_tsan = 0;
-#endif
-#else
-static const int under_tsan = 0;
-#endif
-
 async int main(void)
 {
-    if (under_tsan)
+    if (test_under_tsan()) /* no threads after a multi-threaded fork() */
         return 77;
     CHECK_EQ(pipe(to_child), 0);
     CHECK_EQ(pipe(to_parent), 0);
