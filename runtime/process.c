@@ -13,6 +13,7 @@
 #include "asyncc/fd.h"
 #include "asyncc/process.h"
 #include "asyncc/task.h"
+#include "backend.h"
 #include "task.h"
 #include "worker.h"
 
@@ -67,6 +68,7 @@ static int prepare_stream(posix_spawn_file_actions_t *fa, int mode, int target, 
         return -errno;
     *child_end = child_reads ? p[0] : p[1];
     *parent_end = child_reads ? p[1] : p[0];
+    ac__ep_fd_fresh(*parent_end);
     int r = above_stdio(child_end);
     if (r < 0)
         return r;
@@ -120,6 +122,7 @@ int ac_child_spawn(ac_child *child, const char *file, char *const argv[], const 
         goto out;
     child->pid = pid;
     int pfd = pidfd_open_(pid);
+    ac__ep_fd_fresh(pfd);
     child->pidfd = pfd >= 0 ? pfd : -1;
 out:
     for (int i = 0; i < 3; i++)
