@@ -101,9 +101,8 @@ AC_EXPORT async long ac_write_all(int fd, const void *buf, size_t len);
 AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
 
 /* As ac_read_file (one read(2): a /proc file's may stop at a page), but only a regular file is
- * read (nginx serves nothing else either): the path
- * is opened with O_NONBLOCK (so a FIFO's open does not wait for a writer) and its type checked
- * before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
+ * read (nginx serves nothing else either): the path is opened with O_NONBLOCK (so a FIFO's open
+ * does not wait for a writer) and its type checked before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
  * is not regular (a FIFO, a character or block device; a socket fails to open with -ENXIO), or
  * -errno from the open or the read; it never waits for a FIFO's or a device's data. Symbolic
  * links are followed (a link to a regular file is read). On io_uring the open goes through the
