@@ -153,7 +153,7 @@ static int push(ac_mpsc *ch, const void *elem)
         return r;
     }
     size_t tail = (ch->head + ch->count) % ch->capacity;
-    ac__copy_value(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
+    ac__copy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
     ch->count++;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
@@ -181,7 +181,7 @@ int ac_mpsc_try_send(ac_mpsc *ch, const void *elem)
 static int pop_locked(ac_mpsc *ch, void *out)
 {
     if (ch->count) {
-        ac__copy_value(out, ch->buf + ch->head * ch->elem_size, ch->elem_size);
+        ac__copy(out, ch->buf + ch->head * ch->elem_size, ch->elem_size);
         ch->head = (ch->head + 1) % ch->capacity;
         ch->count--;
         return 0;
@@ -376,7 +376,7 @@ static int sender_finish(ac_oneshot *o, const void *elem, bool send)
     if (o->ends < 2) {
         r = -EPIPE; /* the receiver is gone */
     } else if (send) {
-        ac__copy_value(o->value, elem, o->elem_size);
+        ac__copy(o->value, elem, o->elem_size);
         o->sent = true;
     }
     o->sender_open = false;
@@ -445,7 +445,7 @@ static int oneshot_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     if (o->sent) {
-        ac__copy_value(f->out, o->value, o->elem_size);
+        ac__copy(f->out, o->value, o->elem_size);
         f->ret = 0;
     } else {
         f->ret = -EPIPE;

@@ -3,18 +3,8 @@
 #ifndef ASYNCC_RUNTIME_SYNC_H
 #define ASYNCC_RUNTIME_SYNC_H
 
-#include <string.h>
-
 #include "asyncc/sync.h"
 #include "util.h"
-
-/* Copies a channel's value of n bytes. A value of no bytes (a channel of signals without data)
- * may come and go through NULL pointers, which memcpy may not be given even for 0 bytes. */
-static inline void ac__copy_value(void *dst, const void *src, size_t n)
-{
-    if (n)
-        memcpy(dst, src, n);
-}
 
 struct ac__waiter {
     struct ac__waiter *next, *prev;
