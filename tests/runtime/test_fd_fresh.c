@@ -73,12 +73,13 @@ async int main(void)
     int u = ac_udp_bind("127.0.0.1", 0);
     CHECK_EQ(u, stale);
     int sender = ac_udp_bind("127.0.0.1", 0);
-    struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons((unsigned short)ac_socket_port(u)),
+    struct sockaddr_in to = {.sin_family = AF_INET,
+                             .sin_port = htons((unsigned short)ac_socket_port(u)),
                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    ac_task *send = ac_spawn(send_later(sender, &to));
+    ac_task *sending = ac_spawn(send_later(sender, &to));
     t0 = ac_now_ms();
     long n = await(ac_recv(u, buf, sizeof buf, 0));
-    await(ac_task_join(send, NULL));
+    await(ac_task_join(sending, NULL));
     CHECK_EQ(n, 1);
     CHECK_INT(<, since(t0), PROMPT_MS);
     close(u);
@@ -88,7 +89,8 @@ async int main(void)
     CHECK_EQ(l, stale);
     t0 = ac_now_ms();
     int client = -1, conn = -1;
-    await(ac_join(conn = ac_accept(l, NULL, NULL), client = ac_tcp_connect("127.0.0.1", (unsigned short)ac_socket_port(l))));
+    unsigned short port = (unsigned short)ac_socket_port(l);
+    await(ac_join(conn = ac_accept(l, NULL, NULL), client = ac_tcp_connect("127.0.0.1", port)));
     CHECK(conn >= 0 && client >= 0);
     CHECK_INT(<, since(t0), PROMPT_MS);
     await(ac_close(conn));
