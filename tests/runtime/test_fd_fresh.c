@@ -1,12 +1,14 @@
-/* tests/runtime/test_fd_fresh.c (async C): the descriptors the library makes with plain system
- * calls (a child's pidfd and pipes, ac_udp_bind's and ac_tcp_listen's sockets) taking the number
- * of a socket the runtime created and the program closed with close(2). On the epoll backend
- * that number kept the runtime's permanent registration, which epoll forgot at the close: a wait
+/* tests/runtime/test_fd_fresh.c (async C): the descriptors the library makes (a child's pidfd and
+ * pipes, ac_udp_bind's and ac_tcp_listen's sockets, what ac_open opens) taking the number of a
+ * socket the runtime created and the program closed with close(2). On the epoll backend that
+ * number kept the runtime's permanent registration, which epoll forgot at the close: a wait
  * trusting it for the new file saw no event until the backend's sweep re-armed it, 250 to 500 ms
  * later (test_fd_reuse). The library's own descriptors are new files: their waits end as soon as
  * they are ready, here within 150 ms. One worker, so that every wait uses one epoll set. */
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -34,6 +36,15 @@ static async void send_later(int fd, const struct sockaddr_in *to)
 {
     await(ac_sleep_ms(10));
     CHECK_EQ(await(ac_sendto(fd, "d", 1, 0, (const struct sockaddr *)to, sizeof *to)), 1);
+}
+
+static async void write_fifo_later(const char *path)
+{
+    await(ac_sleep_ms(10));
+    int fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    CHECK_INT(>=, fd, 0);
+    CHECK_EQ(write(fd, "f", 1), 1);
+    close(fd);
 }
 
 /* Milliseconds since t0. */
@@ -96,6 +107,21 @@ async int main(void)
     await(ac_close(conn));
     await(ac_close(client));
     close(l);
+
+    /* A FIFO opened with ac_open (its reads wait for readiness; a regular file's never do). */
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "/tmp/asyncc-fresh-%d", (int)getpid());
+    CHECK_EQ(mkfifo(fifo, 0600), 0);
+    stale = await(stale_number());
+    int f = await(ac_open(fifo, O_RDONLY, 0));
+    CHECK_EQ(f, stale);
+    ac_task *writing = ac_spawn(write_fifo_later(fifo));
+    t0 = ac_now_ms();
+    CHECK_EQ(await(ac_read(f, buf, sizeof buf)), 1);
+    CHECK_INT(<, since(t0), PROMPT_MS);
+    await(ac_task_join(writing, NULL));
+    await(ac_close(f));
+    unlink(fifo);
     printf("fd_fresh: ok\n");
     return 0;
 }
