@@ -169,6 +169,13 @@ int ac__open_cached(const char *path, int flags);
  * beyond the table: nothing. */
 void ac__ep_fd_created(int fd);
 void ac__ep_fd_closing(int fd);
+/* fd was just made by a plain system call (a pipe, a pidfd, a bound socket of the library): a new
+ * file, which the runtime does not own. A socket of the runtime closed with close(2) may have
+ * left its number owned, with a registration epoll forgot; no wait on the new file trusts it. */
+static inline void ac__ep_fd_fresh(int fd)
+{
+    ac__ep_fd_closing(fd);
+}
 
 /* A backend: one per worker, chosen for the whole runtime at start. Every function but wake
  * runs on the worker's own thread (or on the thread that owns every worker at shutdown). */

@@ -116,7 +116,7 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
     }
     if (b->drop && b->next_seq >= b->capacity) /* the oldest value leaves the ring */
         b->drop(slot(b, b->next_seq));
-    memcpy(slot(b, b->next_seq), elem, b->elem_size);
+    ac__copy(slot(b, b->next_seq), elem, b->elem_size);
     b->next_seq++;
     int n = (int)b->receivers;
     wake_all_locked(b, &wake);
@@ -173,7 +173,7 @@ static int recv_poll(void *frame, ac_cx *cx)
         f->ret = lost > INT_MAX ? INT_MAX : (int)lost;
         rx->next += (uint64_t)f->ret;
     } else if (rx->next < b->next_seq) {
-        memcpy(f->out, slot(b, rx->next), b->elem_size);
+        ac__copy(f->out, slot(b, rx->next), b->elem_size);
         if (b->clone)
             b->clone(f->out);
         rx->next++;

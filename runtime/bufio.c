@@ -123,7 +123,7 @@ static int from_buffer(struct reader_frame *f)
     size_t have = r->end - r->start;
     if (f->mode == READ && (have || r->eof || !f->len)) {
         size_t n = have < f->len ? have : f->len;
-        memcpy(f->out, r->buf + r->start, n);
+        ac__copy(f->out, r->buf + r->start, n);
         ac_buf_consume(r, n);
         return reader_done(f, (long)n);
     }
@@ -259,7 +259,7 @@ static int exact_poll(void *frame, ac_cx *cx)
             return AC_PENDING;
         size_t have = f->r->end - f->r->start;
         f->copied = have < f->len ? have : f->len;
-        memcpy(f->out, f->r->buf + f->r->start, f->copied);
+        ac__copy(f->out, f->r->buf + f->r->start, f->copied);
         ac_buf_consume(f->r, f->copied);
         if (f->copied == f->len || f->r->eof) {
             ac__coop_charge(cx);
@@ -388,7 +388,7 @@ static int writer_poll(void *frame, ac_cx *cx)
         if (!f->flush && f->len <= w->cap - w->len) {
             if (!ac__coop_proceed(cx))
                 return AC_PENDING;
-            memcpy(w->buf + w->len, f->src, f->len);
+            ac__copy(w->buf + w->len, f->src, f->len);
             w->len += f->len;
             f->ret = (long)f->len;
             f->state = AC_STATE_DONE;

@@ -35,20 +35,36 @@ ac_cancel_token *ac_cancel_token_new(void)
     return token_alloc();
 }
 
-/* With tree_lock held: marks t and its descendants, collecting their waiters' wakers. */
+/* With tree_lock held: marks t, collecting its waiters' wakers. */
+static void mark_cancelled(ac_cancel_token *t, struct ac__wakelist *wake)
+{
+    if (atomic_load_explicit(&t->cancelled, memory_order_relaxed))
+        return;
+    atomic_store_explicit(&t->cancelled, true, memory_order_release);
+    struct ac__waiter *w;
+    while ((w = t->waiters.head)) {
+        ac__waitq_remove(&t->waiters, w);
+        w->granted = 1;
+        ac__wakelist_take(wake, &w->waker);
+    }
+}
+
+/* The token after at in a depth-first walk of the tree under top, or NULL at its end. */
+static ac_cancel_token *next_below(ac_cancel_token *top, ac_cancel_token *at)
+{
+    if (at->children)
+        return at->children;
+    while (at != top && !at->next_sibling)
+        at = at->parent;
+    return at == top ? NULL : at->next_sibling;
+}
+
+/* With tree_lock held: marks t and its descendants. A walk, not a recursion: a chain of child
+ * tokens (each made from the last) may be deeper than a thread's stack. */
 static void cancel_locked(ac_cancel_token *t, struct ac__wakelist *wake)
 {
-    if (!atomic_load_explicit(&t->cancelled, memory_order_relaxed)) {
-        atomic_store_explicit(&t->cancelled, true, memory_order_release);
-        struct ac__waiter *w;
-        while ((w = t->waiters.head)) {
-            ac__waitq_remove(&t->waiters, w);
-            w->granted = 1;
-            ac__wakelist_take(wake, &w->waker);
-        }
-    }
-    for (ac_cancel_token *c = t->children; c; c = c->next_sibling)
-        cancel_locked(c, wake);
+    for (ac_cancel_token *at = t; at; at = next_below(t, at))
+        mark_cancelled(at, wake);
 }
 
 /* With tree_lock held: makes t the first child of parent (NULL: a root of its own). */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "asyncc/io.h"
+#include "backend.h"
 #include "io_op.h"
 #include "task.h"
 
@@ -156,11 +157,19 @@ void ac__init_ac_write_all(void *frame, int fd, const void *buf, size_t len)
     ac__io_nothing_if(frame, len == 0);
 }
 
+/* The descriptor is a new file: a socket of the runtime closed with close(2) may have left its
+ * number owned on the epoll backend, with a registration no wait on this file may trust. */
+static int finish_open(struct ac__io_frame *f, int res)
+{
+    ac__ep_fd_fresh(res);
+    return ac__io_finish(f, res);
+}
+
 AC__IO_TYPE(ac_open, int, 0);
 AC_EXPORT void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode);
 void ac__init_ac_open(void *frame, const char *path, int flags, unsigned mode)
 {
-    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_OPEN, ac__io_finish);
+    struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_OPEN, finish_open);
     f->op.a.path.path = path;
     f->op.a.path.flags = flags;
     f->op.a.path.mode = mode;

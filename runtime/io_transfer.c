@@ -549,9 +549,28 @@ static int sendfile_poll(void *frame, ac_cx *cx)
     return r;
 }
 
+/* Dropped through the pipe while sending from the file position: the bytes the file gave the
+ * pipe that the pipe did not pass on (last: the result of the splice in flight, which took
+ * them from the file when the pipe was empty, else sent some) go back, the position moved back
+ * over them, so that it has advanced by what was sent, as sendfile(2)'s does, and a send
+ * started again from it leaves no gap. */
+static void unread_unsent(struct ac__io_sendfile *s, int last)
+{
+    if (s->mode != THROUGH_PIPE || s->off_in != -1)
+        return;
+    size_t unsent = s->pending;
+    if (last > 0)
+        unsent = s->pending ? unsent - (size_t)last : (size_t)last;
+    if (unsent)
+        lseek(s->in, -(off_t)unsent, SEEK_CUR);
+}
+
 static void sendfile_drop(void *frame, ac_cx *cx)
 {
+    struct ac__io_frame *f = frame;
+    bool in_flight = f->state == 1;
     ac__io_drop(frame, cx);
+    unread_unsent(&f->x.sendfile, in_flight ? f->op.res : 0);
     close_pipe(frame);
 }
 

@@ -153,7 +153,7 @@ static int push(ac_mpsc *ch, const void *elem)
         return r;
     }
     size_t tail = (ch->head + ch->count) % ch->capacity;
-    memcpy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
+    ac__copy(ch->buf + tail * ch->elem_size, elem, ch->elem_size);
     ch->count++;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
@@ -181,7 +181,7 @@ int ac_mpsc_try_send(ac_mpsc *ch, const void *elem)
 static int pop_locked(ac_mpsc *ch, void *out)
 {
     if (ch->count) {
-        memcpy(out, ch->buf + ch->head * ch->elem_size, ch->elem_size);
+        ac__copy(out, ch->buf + ch->head * ch->elem_size, ch->elem_size);
         ch->head = (ch->head + 1) % ch->capacity;
         ch->count--;
         return 0;
@@ -368,14 +368,15 @@ static void oneshot_release(ac_oneshot *o)
         free(o);
 }
 
-static int sender_finish(ac_oneshot *o, const void *elem)
+/* Consumes the sender, sending *elem when send (a value of no bytes may be NULL). */
+static int sender_finish(ac_oneshot *o, const void *elem, bool send)
 {
     ac__spin_lock(&o->lock);
     int r = 0;
     if (o->ends < 2) {
         r = -EPIPE; /* the receiver is gone */
-    } else if (elem) {
-        memcpy(o->value, elem, o->elem_size);
+    } else if (send) {
+        ac__copy(o->value, elem, o->elem_size);
         o->sent = true;
     }
     o->sender_open = false;
@@ -388,12 +389,12 @@ static int sender_finish(ac_oneshot *o, const void *elem)
 
 int ac_oneshot_send(ac_oneshot *o, const void *elem)
 {
-    return sender_finish(o, elem);
+    return sender_finish(o, elem, true);
 }
 
 void ac_oneshot_sender_close(ac_oneshot *o)
 {
-    sender_finish(o, NULL);
+    sender_finish(o, NULL, false);
 }
 
 void ac_oneshot_set_drop(ac_oneshot *o, void (*drop)(void *elem))
@@ -444,7 +445,7 @@ static int oneshot_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     }
     if (o->sent) {
-        memcpy(f->out, o->value, o->elem_size);
+        ac__copy(f->out, o->value, o->elem_size);
         f->ret = 0;
     } else {
         f->ret = -EPIPE;

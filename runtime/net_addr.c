@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backend.h"
 #include "net_addr.h"
 
 int ac__addr_numeric(const char *host, unsigned short port, struct sockaddr_storage *ss,
@@ -38,6 +39,7 @@ int ac__socket_bound(const struct sockaddr *addr, socklen_t len, int type, int b
     int fd = socket(addr->sa_family, type | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -errno;
+    ac__ep_fd_fresh(fd);
     int one = 1;
     if (type == SOCK_STREAM && addr->sa_family != AF_UNIX &&
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one))

@@ -150,11 +150,15 @@ void ac__init_ac_tcp_connect(void *frame, const char *host, unsigned short port)
     f->port = port;
 }
 
-/* The Unix path goes straight to the connect step: no lookup. */
+/* The Unix path goes straight to the connect step: no lookup. An empty path names no file, as
+ * for open(2) (made into an address, its NUL would name the abstract socket "", and a bind
+ * there one of a name the kernel picks). */
 static int unix_addr(const char *path, ac_sockaddr *a)
 {
     struct sockaddr_un *un = (struct sockaddr_un *)&a->addr;
     size_t n = strlen(path);
+    if (n == 0)
+        return -ENOENT;
     if (n >= sizeof un->sun_path)
         return -ENAMETOOLONG;
     memset(un, 0, sizeof *un);

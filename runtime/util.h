@@ -1,11 +1,21 @@
-/* runtime/util.h: what every file of the runtime may use: branch hints, the cache line, the
- * spin lock, a cheap clock, the panic for impossible failures, and the annotation for valgrind. */
+/* runtime/util.h: what every file of the runtime may use: a copy of maybe no bytes, branch hints,
+ * the cache line, the spin lock, a cheap clock, the panic for impossible failures, and the
+ * annotation for valgrind. */
 #ifndef ASYNCC_RUNTIME_UTIL_H
 #define ASYNCC_RUNTIME_UTIL_H
 
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
+
+/* memcpy of n bytes that takes NULL pointers for 0 bytes, as read(2) does (memcpy may not be
+ * given them even then): a caller's buffer of nothing, a channel's value of no bytes. */
+static inline void ac__copy(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
 
 #define AC__CACHELINE 64
 #define AC__LIKELY(x) __builtin_expect(!!(x), 1)

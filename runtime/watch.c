@@ -66,7 +66,7 @@ static void unlock_maybe_free(ac_watch *w)
 /* With the lock held: copies the current value to out, a copy the receiver owns. */
 static void copy_out(ac_watch *w, void *out)
 {
-    memcpy(out, w->value, w->elem_size);
+    ac__copy(out, w->value, w->elem_size);
     if (w->clone)
         w->clone(out);
 }
@@ -105,7 +105,7 @@ int ac_watch_send(ac_watch *w, const void *elem)
     ac__spin_lock(&w->lock);
     if (w->drop)
         w->drop(w->value);
-    memcpy(w->value, elem, w->elem_size);
+    ac__copy(w->value, elem, w->elem_size);
     w->version++;
     collect(w, &wake);
     int n = (int)w->receivers;

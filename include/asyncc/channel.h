@@ -1,5 +1,6 @@
 /* asyncc/channel.h: channels between tasks: mpsc (bounded, unbounded, with permits), oneshot,
- * broadcast and watch, carrying values of a fixed size copied in and out. Waits are
+ * broadcast and watch, carrying values of a fixed size copied in and out (elem_size 0 too: a
+ * signal without data, as Tokio's channels of (), whose values may be NULL pointers). Waits are
  * cancellation-safe. */
 #ifndef ASYNCC_CHANNEL_H
 #define ASYNCC_CHANNEL_H

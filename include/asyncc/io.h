@@ -92,14 +92,17 @@ AC_EXPORT async long ac_write_all(int fd, const void *buf, size_t len);
 
 /* Reads the file at path from its start into buf, as one read(2) of up to len bytes (at most
  * 0x7ffff000), and closes it again: io_uring's open, read and close of a direct descriptor,
- * linked in one submission. Returns the count (for a regular file, fewer than len only when the
- * file is shorter) or -errno from the open or the read. path and buf must stay valid until the
- * call finishes. The Tokio counterpart is tokio::fs::read, with a buffer the caller sizes. */
+ * linked in one submission. Returns the count (for a file on a disk file system, fewer than len
+ * only when the file is shorter) or -errno from the open or the read. The files of /proc and
+ * /sys, which stat(2) gives a size of 0, are made as they are read: one read(2) of them may stop
+ * at the end of a page (4096 bytes) of a longer text, so read those with ac_fs_read, which reads
+ * to the end. path and buf must stay valid until the call finishes. The Tokio counterpart is
+ * tokio::fs::read, with a buffer the caller sizes. */
 AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
 
-/* As ac_read_file, but only a regular file is read (nginx serves nothing else either): the path
- * is opened with O_NONBLOCK (so a FIFO's open does not wait for a writer) and its type checked
- * before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
+/* As ac_read_file (one read(2): a /proc file's may stop at a page), but only a regular file is
+ * read (nginx serves nothing else either): the path is opened with O_NONBLOCK (so a FIFO's open
+ * does not wait for a writer) and its type checked before any read. Returns the count, or -EISDIR for a directory, -EINVAL for any other file that
  * is not regular (a FIFO, a character or block device; a socket fails to open with -ENXIO), or
  * -errno from the open or the read; it never waits for a FIFO's or a device's data. Symbolic
  * links are followed (a link to a regular file is read). On io_uring the open goes through the

@@ -43,10 +43,12 @@ enum { ac__frame_size_ac_child_wait = 160 };
 /*
  * Runs the program file (searched in $PATH when it has no slash, as execvp does) with argv
  * (argv[0] included, NULL-terminated) as a child process, its streams as cmd says (cmd may be
- * NULL). Fills *child. Returns 0, or -errno: -ENOENT when file is not found or cannot be run
- * (the exec's error is reported here, not as an exit status), -EMFILE... Plain call
- * (posix_spawn does not wait for the child to run). Nothing is left open on an error. The
- * caller owns the pipes: ac_child_close closes them (and the pidfd).
+ * NULL). Fills *child. Returns 0, or -errno: -ENOENT when file is not found, -EACCES when it is
+ * not executable (a directory, no execute permission) (the exec's error is reported here, not
+ * as an exit status), -EMFILE... Plain call (posix_spawn does not wait for the child to run).
+ * Nothing is left open on an error. The caller owns the pipes: ac_child_close closes them (and
+ * the pidfd). A parent whose standard descriptors are closed (a daemon's) may spawn too: each
+ * stream still reaches the child as its 0, 1 or 2.
  */
 AC_EXPORT int ac_child_spawn(ac_child *child, const char *file, char *const argv[],
                              const ac_command *cmd);

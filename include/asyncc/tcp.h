@@ -64,11 +64,13 @@ AC_EXPORT async int ac_tcp_bind(const char *host, unsigned short port, int backl
 AC_EXPORT int ac_socket_bind(const ac_sockaddr *addr, int type, int backlog);
 
 /* A listening Unix stream socket at path (which must not exist; unlink it when done). Returns
- * the descriptor or -errno (-ENAMETOOLONG beyond sun_path's 107 bytes). Accept with ac_accept. */
+ * the descriptor or -errno (-ENAMETOOLONG beyond sun_path's 107 bytes, -ENOENT for an empty
+ * path, as open(2) says; abstract sockets are not made here). Accept with ac_accept. */
 AC_EXPORT int ac_unix_listen(const char *path, int backlog);
 
 /* Connects a Unix stream socket to path (copied: it need not outlive the call). Returns the
- * descriptor or -errno. Dropped meanwhile: the attempt is cancelled and its socket closed. */
+ * descriptor or -errno (as ac_unix_listen: -ENOENT for an empty path). Dropped meanwhile: the
+ * attempt is cancelled and its socket closed. */
 AC_EXPORT async int ac_unix_connect(const char *path);
 
 /* TCP_NODELAY on (on != 0) or off: send small writes at once instead of coalescing them

@@ -51,7 +51,9 @@ AC_EXPORT async long ac_splice(int fd_in, long long off_in, int fd_out, long lon
 /* Sends count bytes of file in_fd starting at offset (-1: from its file position, which then
  * advances) to out_fd (a socket, pipe or file), without copying through user memory (two
  * splices per chunk through a pipe the call owns). Returns the count sent (less than count
- * only when the file ended first) or -errno. */
+ * only when the file ended first) or -errno. Dropped mid-way from the file position, the
+ * position has advanced by exactly the bytes sent (those read into the call's pipe and not sent
+ * are given back), so a sendfile started again from it goes on without a gap. */
 AC_EXPORT async long ac_sendfile(int out_fd, int in_fd, long long offset, size_t count);
 
 #ifdef __cplusplus

@@ -88,6 +88,9 @@ async int main(void)
     const char *input = "a;bb;0123456789abcdefXYZ;$5\r\nhello\r\n" "0123456789abcdefghijklmnopqrstuvwxyz";
     CHECK_EQ(write(p[1], input, strlen(input)), (long)strlen(input));
     CHECK_EQ(await(ac_buf_read_until(r, ';', &line)), 2);
+    /* Zero bytes asked, through NULL as read(2) allows: nothing taken, with bytes buffered. */
+    CHECK_EQ(await(ac_buf_read(r, NULL, 0)), 0);
+    CHECK_EQ(await(ac_buf_read_exact(r, NULL, 0)), 0);
     CHECK(memcmp(line, "a;", 2) == 0);
     CHECK_EQ(await(ac_buf_read_until(r, ';', &line)), 3);
     CHECK_EQ(await(ac_buf_read_until(r, ';', &line)), -ENOBUFS);
@@ -136,6 +139,7 @@ async int main(void)
     ac_bufwriter *w = ac_bufwriter_new(sv[0], 64);
     CHECK_EQ(await(ac_buf_write(w, "hello ", 6)), 6);
     CHECK_EQ(await(ac_buf_write(w, "world", 5)), 5);
+    CHECK_EQ(await(ac_buf_write(w, NULL, 0)), 0);
     CHECK_EQ(ac_bufwriter_buffered(w), 11);
     CHECK_EQ(recv(sv[1], body, sizeof body, MSG_DONTWAIT), -1);
     CHECK_EQ(errno, EAGAIN);

@@ -1,11 +1,13 @@
 /* tests/runtime/test_fs.c (async C): the file system calls on a scratch directory: mkdir,
- * whole-file write and read (empty, 3 MiB in a buffer of its size, /proc with no size),
+ * whole-file write and read (empty, 3 MiB in a buffer of its size, /proc with no size, one
+ * longer than a page),
  * listing, rename, ftruncate, unlink and rmdir, their errors, and calls dropped by a timeout
  * that leave nothing behind. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,6 +56,19 @@ async int main(void)
     CHECK_INT(>, n, 100);
     CHECK(strstr(data, "Name:") != NULL);
     free(data);
+    /* A /proc file longer than the page its kernel gives per read(2): all of it, where
+     * ac_read_file's one read may stop after the first page (io.h). 200 mappings that cannot
+     * merge make /proc/self/maps 200 lines longer. */
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char *pages = mmap(NULL, 200 * page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(pages != MAP_FAILED);
+    for (int i = 0; i < 200; i += 2)
+        CHECK_EQ(mprotect(pages + i * page, page, PROT_NONE), 0);
+    n = await(ac_fs_read("/proc/self/maps", &data));
+    CHECK_INT(>, n, 3 * 4096);
+    CHECK(data[n - 1] == '\n' && strstr(data, "[stack]") != NULL);
+    free(data);
+    munmap(pages, 200 * page);
     data = (char *)1;
     CHECK_EQ(await(ac_fs_read("/nonexistent/asyncc", &data)), -ENOENT);
     CHECK(data == NULL);

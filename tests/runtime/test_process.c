@@ -1,7 +1,7 @@
 /* tests/runtime/test_process.c (async C): child processes: a shell talked to through three
  * pipes, exit statuses and signals, a wait cancelled by a timeout, the working directory and
- * environment, a program that does not exist, 20 children awaited at once, and the wait without
- * a pidfd (the fallback for kernels that have none). */
+ * environment, a program that does not exist and one that cannot run, 20 children awaited at
+ * once, and the wait without a pidfd (the fallback for kernels that have none). */
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -108,6 +108,15 @@ async int main(void)
     } else {
         CHECK_EQ(r, -ENOENT);
         CHECK(c.stdin_fd == -1 && c.stdout_fd == -1 && c.pidfd == -1);
+    }
+    char *dir_argv[] = {"/tmp", NULL}; /* a directory: there, but not executable */
+    r = ac_child_spawn(&c, "/tmp", dir_argv, NULL);
+    if (r == 0) { /* valgrind, as above */
+        st = await(ac_child_wait(&c));
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+        ac_child_close(&c);
+    } else {
+        CHECK_EQ(r, -EACCES);
     }
     ac_command bad = {7, 0, 0, NULL, NULL};
     CHECK_EQ(ac_child_spawn(&c, "true", none_argv, &bad), -EINVAL);

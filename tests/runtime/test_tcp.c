@@ -125,6 +125,10 @@ async int main(void)
     longpath[sizeof longpath - 1] = 0;
     CHECK_EQ(await(ac_unix_connect(longpath)), -ENAMETOOLONG);
     CHECK_EQ(ac_unix_listen(longpath, 1), -ENAMETOOLONG);
+    /* An empty path names no file (bound as it was, it made an abstract socket of a name the
+     * kernel picked, which no path reaches). */
+    CHECK_EQ(ac_unix_listen("", 1), -ENOENT);
+    CHECK_EQ(await(ac_unix_connect("")), -ENOENT);
     printf("tcp: ok\n");
     return 0;
 }
