@@ -18,6 +18,7 @@ usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [--combina
                    [-- clang flags...]"""
 import argparse
 import ctypes
+import functools
 import glob
 import os
 import random
@@ -99,19 +100,28 @@ def attribute_plain(text, nodes, defined):
     names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
     # An attribute spelled by a macro (discount's `void DESTRUCTOR f()`, config.h's
     # `#define DESTRUCTOR __attribute__((__destructor__))`): the macro's body says which.
-    spelled = {c.extent.start.offset: b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
-               for c in nodes if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None}
+    # Only the macros invoked where an attribute is: tokenizing every invocation's macro takes
+    # most of the time on a large file (sqlite's amalgamation).
+    heads = []  # (function, end of its head, the offsets of its attributes)
     for c in nodes:
         if c.kind == K.FUNCTION_DECL and c.spelling in defined:
-            end = c.extent.end.offset
-            head = b""
+            end, attrs = c.extent.end.offset, []
             for k in c.get_children():
                 if k.kind == K.COMPOUND_STMT:
                     end = k.extent.start.offset
                 elif k.kind == K.UNEXPOSED_ATTR:
-                    head += spelled.get(k.extent.start.offset, b"") + b" "
-            if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
-                names.add(c.spelling)
+                    attrs.append(k.extent.start.offset)
+            heads.append((c, end, attrs))
+    wanted = {o for c, end, attrs in heads for o in attrs}
+    spelled = {}
+    if wanted:
+        for c in nodes:
+            if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None and c.extent.start.offset in wanted:
+                spelled[c.extent.start.offset] = b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
+    for c, end, attrs in heads:
+        head = b"".join(spelled.get(o, b"") + b" " for o in attrs)
+        if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
+            names.add(c.spelling)
     return names & set(defined)
 
 
@@ -283,14 +293,22 @@ def spelled_call(call, name):
     if a.file is None or b.file is None or a.file.name != b.file.name:
         return None
     path = os.path.realpath(a.file.name)
-    try:
-        text = open(path, "rb").read()
-    except OSError:
+    text = read_source(path)
+    if text is None:
         return None
     s, e = a.offset, b.offset
     if not balanced_call(text[s:e], name) or in_define(text, s):
         return None
     return path, s, e
+
+
+@functools.lru_cache(maxsize=None)
+def read_source(path):
+    """The bytes of PATH, read once (spelled_call asks for the same file at many calls), or None."""
+    try:
+        return open(path, "rb").read()
+    except OSError:
+        return None
 
 
 def in_define(text, off):

@@ -85,24 +85,33 @@ def result_kind(call):
     return "assign", text
 
 
-def token_unevaluated(tokens, start):
-    """Whether the token at index START is inside the parentheses of a word of UNEVALUATED_WORDS
-    (scanning back through the open parentheses that enclose it)."""
-    depth = 0
-    for i in range(start - 1, -1, -1):
-        s = tokens[i].spelling
+def unevaluated_tokens(spellings):
+    """For each token (by its spelling), whether it is inside the parentheses of a word of
+    UNEVALUATED_WORDS: scanning back from it through the open parentheses and brackets that enclose
+    it, skipping whole bracketed groups, up to a `;` or a `{` at its own level. One pass: the scan
+    from a token is the scan from the token before it, or from before the group a closing bracket
+    ends, so each token's answer is computed once from an earlier one (scanning back from every
+    identifier was quadratic in a function's length: sqlite's shell, do_meta_command)."""
+    opener = {}  # a closing bracket's index -> its opening bracket's (any kinds, by depth)
+    stack = []
+    for i, s in enumerate(spellings):
+        if s in ("(", "[", "{"):
+            stack.append(i)
+        elif s in (")", "]", "}") and stack:
+            opener[i] = stack.pop()
+    before = []  # before[k]: the scan's answer from token k, at the level of token k
+    for k, s in enumerate(spellings):
         if s in (")", "]", "}"):
-            depth += 1
-        elif s in ("(", "[", "{"):
-            if depth:
-                depth -= 1
-            elif s == "{":
-                return False  # a block (or an initializer): statements end the search
-            elif i and tokens[i - 1].spelling in UNEVALUATED_WORDS:
-                return True
-        elif s == ";" and depth == 0:
-            return False
-    return False
+            o = opener.get(k)
+            answer = o is not None and o > 0 and before[o - 1]  # unmatched: never back at this level
+        elif s in (";", "{"):
+            answer = False  # a statement or a block ends the search
+        elif s in ("(", "[") and k and spellings[k - 1] in UNEVALUATED_WORDS:
+            answer = True
+        else:
+            answer = k > 0 and before[k - 1]
+        before.append(answer)
+    return [k > 0 and before[k - 1] for k in range(len(spellings))]
 
 
 def unevaluated_calls(fn):
@@ -119,9 +128,10 @@ def unevaluated_calls(fn):
             visit(c, inner)
     visit(fn, False)
     tokens = list(fn.get_tokens())
+    inside = unevaluated_tokens([tok.spelling for tok in tokens])
     starts = set()
-    for i, tok in enumerate(tokens):
-        if tok.kind == ci.TokenKind.IDENTIFIER and token_unevaluated(tokens, i):
+    for tok, unevaluated in zip(tokens, inside):
+        if unevaluated and tok.kind == ci.TokenKind.IDENTIFIER:
             starts.add(tok.extent.start.offset)
     return bad, starts
 

@@ -13,6 +13,8 @@ usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain
        [--combinators RATE] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
+import bisect
+import functools
 import os
 import random
 import shutil
@@ -29,6 +31,30 @@ ci, K = az.ci, az.K
 # a suspension loses (glibc's setjmp and alloca are macros naming these).
 STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
                "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
+
+
+@functools.lru_cache(maxsize=None)
+def real_path(name):
+    """os.path.realpath, once a name: a unit's hundreds of thousands of cursors (sqlite's
+    amalgamation) name a handful of files, and each realpath is a walk of lstat calls."""
+    return os.path.realpath(name)
+
+
+def enclosed(intervals):
+    """A test of whether a range lies within one of INTERVALS ((start, end) pairs): sorted by
+    start, with the furthest end reached so far, so that each test is a bisection, not a scan of
+    every macro invocation of the file for every function (quadratic on sqlite's amalgamation)."""
+    intervals = sorted(intervals)
+    starts = [a for a, b in intervals]
+    reach, far = [], -1
+    for a, b in intervals:
+        far = max(far, b)
+        reach.append(far)
+
+    def test(s, e):
+        i = bisect.bisect_right(starts, s)
+        return i > 0 and reach[i - 1] >= e
+    return test
 
 
 class Unit:
@@ -51,7 +77,7 @@ class Unit:
     @staticmethod
     def file_of(cur):
         f = cur.location.file
-        return os.path.realpath(f.name) if f is not None else None
+        return real_path(f.name) if f is not None else None
 
     def key(self, fn):
         """A function's name across the program; a static one's is qualified by the file that
@@ -83,6 +109,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         for c in u.tu.cursor.get_children():
             if c.kind == K.MACRO_INSTANTIATION and u.file_of(c):
                 expanded.setdefault(u.file_of(c), []).append((c.extent.start.offset, c.extent.end.offset))
+        expanded = {f: enclosed(spans) for f, spans in expanded.items()}
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and c.is_definition():
                 k = u.key(c)
@@ -94,7 +121,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     why.setdefault(k, "variadic or reserved")
                 elif f != u.path:
                     why.setdefault(k, "defined in an included file")
-                elif any(a <= c.extent.start.offset and c.extent.end.offset <= b for a, b in expanded.get(f, ())):
+                elif f in expanded and expanded[f](c.extent.start.offset, c.extent.end.offset):
                     why.setdefault(k, "defined by a macro")
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
@@ -135,7 +162,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
     for u in units:
         files = {f for f, c in u.nodes}
-        macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
+        macros, defs = {}, {}  # file -> its own macros' text by range; where each invocation's macro is defined
         for c in u.tu.cursor.get_children():
             if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None:
                 f, d = u.file_of(c), u.file_of(c.referenced)
@@ -143,7 +170,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     defs[(f, c.extent.start.offset)] = d
                 if f and f == d and f.startswith(root + os.sep):
                     e = c.referenced.extent
-                    macros[(f, c.extent.start.offset, c.extent.end.offset)] = text(f)[e.start.offset:e.end.offset]
+                    macros.setdefault(f, {})[(c.extent.start.offset, c.extent.end.offset)] = \
+                        text(f)[e.start.offset:e.end.offset]
         for f, c in u.nodes:
             if chooser is not None and f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() \
                     and u.key(c) in asyncs:
@@ -153,9 +181,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
             elif c.kind == K.CALL_EXPR and az.called_function(c) is not None and \
                     u.key(az.called_function(c)) in asyncs:
-                mine = {(s, e): m for (g, s, e), m in macros.items() if g == f}
                 try:
-                    where, spots = f, az.call_range(c, text(f), mine, f)
+                    where, spots = f, az.call_range(c, text(f), macros.get(f, {}), f)
                 except az.Unsupported:
                     # A call written in a macro's argument in another file of the tree; a call a
                     # macro of another file of the tree spells out (a header's ASSERT), also
