@@ -52,6 +52,13 @@ class Unsupported(Exception):
     """The input uses something this transformation does not handle (reported, not a finding)."""
 
 
+@functools.lru_cache(maxsize=None)
+def real_path(name):
+    """os.path.realpath, once a name: a unit's hundreds of thousands of cursors (sqlite's
+    amalgamation) name a handful of files, and each realpath is a walk of lstat calls."""
+    return os.path.realpath(name)
+
+
 def walk(cur):
     yield cur
     for c in cur.get_children():
