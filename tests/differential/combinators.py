@@ -19,7 +19,9 @@ void f there is no v and the form ends in (void)0. Forms that assign `v = f(args
 can be assigned: none for a struct or union with a const member (spawn only), none for an
 unnamed or qualified type (plain only). Calls where C never evaluates them (sizeof, typeof,
 _Alignof, _Generic, __builtin_*) stay plain awaits: a combinator there is refused by the guide."""
+import functools
 import random
+import re
 
 try:
     import clang.cindex as ci
@@ -127,13 +129,31 @@ def unevaluated_calls(fn):
         for c in cur.get_children():
             visit(c, inner)
     visit(fn, False)
-    tokens = list(fn.get_tokens())
-    inside = unevaluated_tokens([tok.spelling for tok in tokens])
-    starts = set()
-    for tok, unevaluated in zip(tokens, inside):
-        if unevaluated and tok.kind == ci.TokenKind.IDENTIFIER:
-            starts.add(tok.extent.start.offset)
-    return bad, starts
+    text = source(fn.extent.start.file.name) if fn.extent.start.file is not None else None
+    if text is None:
+        return bad, set()
+    s, e = fn.extent.start.offset, fn.extent.end.offset
+    tokens = [(m.start() + s, m.group(0).decode("latin-1")) for m in TOKEN.finditer(text, s, e)
+              if not m.group(0).startswith((b"//", b"/*"))]
+    inside = unevaluated_tokens([t for o, t in tokens])
+    return bad, {o for (o, t), unevaluated in zip(tokens, inside) if unevaluated and IDENTIFIER.match(t)}
+
+
+# C's tokens, lexed from the text (libclang's get_tokens took minutes over sqlite's twins): a
+# comment (dropped), a literal, an identifier or keyword, a number, a punctuator (longest first).
+TOKEN = re.compile(rb"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|"
+                   rb"\.?\d(?:[eEpP][-+]|[\w.])*|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||"
+                   rb"[-+*/%&|^]=|##|\S", re.S)
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def source(name):
+    """The bytes of the file NAME, read once, or None."""
+    try:
+        return open(name, "rb").read()
+    except OSError:
+        return None
 
 
 class Chooser:

@@ -12,9 +12,9 @@ A function cannot be twinned, and then stays plain only, where the copy would no
 function: it has a static local other than a constant, a table of strings or a scalar it only
 reads (the copy would have its own), names itself (`__func__`), is not
 written out in a unit's own file, has a prototype not ended by its `;` (a trailing attribute, a
-declarator list), or calls an async function other than by a call written out in its body (a
-macro's body is shared by the plain definition and the twin). An async function calling a twinned
-one other than by a written call stays plain only too."""
+declarator list). A function called other than by a call written out in the caller's body (a
+macro's body is shared by a plain definition and its twin) by a twin, or a twinned function so
+called, stays plain only too, and async code calls it as a plain function."""
 import bisect
 import re
 
@@ -127,16 +127,18 @@ def partition(defined, calls, hard, soft, untwinnable, unwritten):
     """(plain, twinned, asyncs): PLAIN the HARD roots, functions that cannot be async (variadic,
     ...); TWINNED the rest of what they and the SOFT roots (address taken) call, directly or not,
     and the SOFT roots: each needs its plain definition, and async code calls its twin; the rest
-    async. A twinned function in UNTWINNABLE, or one with an UNWRITTEN call (caller -> callees
-    called other than by a written call) of an async or twinned function, and an async one with
-    such a call of a twinned function, becomes a hard root, until none does."""
+    async. A twinned function in UNTWINNABLE becomes a hard root, and so does a function called
+    other than by a written call (UNWRITTEN: caller -> such callees; a macro's body, shared by a
+    plain definition and its twin) where the caller or the callee is twinned: async code then
+    calls it as a plain function. Until none does."""
     hard = set(hard)
     while True:
         twinned = az.close_over_calls(hard | set(soft), calls) - hard
         asyncs = set(defined) - hard - twinned
         worse = twinned & set(untwinnable)
-        worse |= {k for k in twinned if unwritten.get(k, set()) & (asyncs | twinned)}
-        worse |= {k for k in asyncs if unwritten.get(k, set()) & twinned}
+        for k, callees in unwritten.items():
+            if k not in hard:
+                worse |= {m for m in callees - hard if k in twinned or m in twinned}
         if not worse:
             return hard, twinned, asyncs
         hard |= worse
