@@ -300,22 +300,13 @@ def spelled_call(call, name):
     if a.file is None or b.file is None or a.file.name != b.file.name:
         return None
     path = os.path.realpath(a.file.name)
-    text = read_source(path)
+    text = combinators.source(path)  # read once: spelled_call asks for the same file at many calls
     if text is None:
         return None
     s, e = a.offset, b.offset
     if not balanced_call(text[s:e], name) or in_define(text, s):
         return None
     return path, s, e
-
-
-@functools.lru_cache(maxsize=None)
-def read_source(path):
-    """The bytes of PATH, read once (spelled_call asks for the same file at many calls), or None."""
-    try:
-        return open(path, "rb").read()
-    except OSError:
-        return None
 
 
 def in_define(text, off):
