@@ -8,9 +8,11 @@ another unit includes (asyncc refuses them async), and so does every function a 
 wherever it is defined; it prints how many stayed plain by which rule. The source tree is copied,
 never edited in place. With --combinators RATE, that share of the awaited calls written out in the
 units' own files go through the task API and the combinators, as asyncify.py's (combinators.py).
+With --twins, a function kept plain for a pointer or a plain caller also gets an async twin that
+async code awaits (twins.py).
 
 usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
-       [--combinators RATE] [-- clang flags...]
+       [--combinators RATE] [--twins [--twin-statics NAME]...] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
 import bisect
