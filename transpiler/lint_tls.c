@@ -218,8 +218,10 @@ static void warn_read(tw *w, node *at, unsigned o, const fact *fc)
         return;
     const char *name = w->objs[o].name;
     char set[256];
-    if (fc->by)
+    if (fc->by && *an_call_name(fc->by))
         snprintf(set, sizeof set, "set before it (by the call of '%s' at line %u)", an_call_name(fc->by), fc->line);
+    else if (fc->by) /* a callee that is no name (sqlite's `((int (*)(int))aSyscall[1].pCurrent)(fd)`) */
+        snprintf(set, sizeof set, "set before it (by a call through a pointer at line %u)", fc->line);
     else
         snprintf(set, sizeof set, "set before it (at line %u)", fc->line);
     li_warn(w->t, at, LI_THREAD_LOCAL, "%s'%s' is read after the await at line %u but was %s: the task may have "

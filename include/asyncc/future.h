@@ -298,9 +298,12 @@ AC_EXPORT void ac__vla_free(void *storage);
 #define AC__GEN_END _Pragma("GCC diagnostic pop")
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
  * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
- * `if (IS_BUF(tv))`, `#define IS_BUF(tv) ((tv)->t == 10)`, for `if (((tv)->t == 10))` (duktape). */
+ * `if (IS_BUF(tv))`, `#define IS_BUF(tv) ((tv)->t == 10)`, for `if (((tv)->t == 10))` (duktape);
+ * -Wself-assign (-Wall) took `n = ROUND8P(n);`, `#define ROUND8P(x) (x)`, for `n = (n);` (sqlite). */
 #ifdef __clang__
-#define AC__RUN_EXPANDED _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")
+#define AC__RUN_EXPANDED                                                                           \
+    _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")                               \
+    _Pragma("clang diagnostic ignored \"-Wself-assign\"")
 #else
 #define AC__RUN_EXPANDED
 #endif

@@ -18,6 +18,7 @@ usage: asyncify.py IN.c OUT.c [--seed N] [--yield-rate R] [--style S] [--combina
                    [-- clang flags...]"""
 import argparse
 import ctypes
+import functools
 import glob
 import os
 import random
@@ -49,6 +50,13 @@ def load_libclang():
 
 class Unsupported(Exception):
     """The input uses something this transformation does not handle (reported, not a finding)."""
+
+
+@functools.lru_cache(maxsize=None)
+def real_path(name):
+    """os.path.realpath, once a name: a unit's hundreds of thousands of cursors (sqlite's
+    amalgamation) name a handful of files, and each realpath is a walk of lstat calls."""
+    return os.path.realpath(name)
 
 
 def walk(cur):
@@ -99,19 +107,28 @@ def attribute_plain(text, nodes, defined):
     names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
     # An attribute spelled by a macro (discount's `void DESTRUCTOR f()`, config.h's
     # `#define DESTRUCTOR __attribute__((__destructor__))`): the macro's body says which.
-    spelled = {c.extent.start.offset: b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
-               for c in nodes if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None}
+    # Only the macros invoked where an attribute is: tokenizing every invocation's macro takes
+    # most of the time on a large file (sqlite's amalgamation).
+    heads = []  # (function, end of its head, the offsets of its attributes)
     for c in nodes:
         if c.kind == K.FUNCTION_DECL and c.spelling in defined:
-            end = c.extent.end.offset
-            head = b""
+            end, attrs = c.extent.end.offset, []
             for k in c.get_children():
                 if k.kind == K.COMPOUND_STMT:
                     end = k.extent.start.offset
                 elif k.kind == K.UNEXPOSED_ATTR:
-                    head += spelled.get(k.extent.start.offset, b"") + b" "
-            if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
-                names.add(c.spelling)
+                    attrs.append(k.extent.start.offset)
+            heads.append((c, end, attrs))
+    wanted = {o for c, end, attrs in heads for o in attrs}
+    spelled = {}
+    if wanted:
+        for c in nodes:
+            if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None and c.extent.start.offset in wanted:
+                spelled[c.extent.start.offset] = b" ".join(t.spelling.encode() for t in c.referenced.get_tokens())
+    for c, end, attrs in heads:
+        head = b"".join(spelled.get(o, b"") + b" " for o in attrs)
+        if ATTR_STARTUP.search(text[c.extent.start.offset:end] + b" " + head):
+            names.add(c.spelling)
     return names & set(defined)
 
 
@@ -283,9 +300,8 @@ def spelled_call(call, name):
     if a.file is None or b.file is None or a.file.name != b.file.name:
         return None
     path = os.path.realpath(a.file.name)
-    try:
-        text = open(path, "rb").read()
-    except OSError:
+    text = combinators.source(path)  # read once: spelled_call asks for the same file at many calls
+    if text is None:
         return None
     s, e = a.offset, b.offset
     if not balanced_call(text[s:e], name) or in_define(text, s):

@@ -19,7 +19,9 @@ void f there is no v and the form ends in (void)0. Forms that assign `v = f(args
 can be assigned: none for a struct or union with a const member (spawn only), none for an
 unnamed or qualified type (plain only). Calls where C never evaluates them (sizeof, typeof,
 _Alignof, _Generic, __builtin_*) stay plain awaits: a combinator there is refused by the guide."""
+import functools
 import random
+import re
 
 try:
     import clang.cindex as ci
@@ -85,24 +87,33 @@ def result_kind(call):
     return "assign", text
 
 
-def token_unevaluated(tokens, start):
-    """Whether the token at index START is inside the parentheses of a word of UNEVALUATED_WORDS
-    (scanning back through the open parentheses that enclose it)."""
-    depth = 0
-    for i in range(start - 1, -1, -1):
-        s = tokens[i].spelling
+def unevaluated_tokens(spellings):
+    """For each token (by its spelling), whether it is inside the parentheses of a word of
+    UNEVALUATED_WORDS: scanning back from it through the open parentheses and brackets that enclose
+    it, skipping whole bracketed groups, up to a `;` or a `{` at its own level. One pass: the scan
+    from a token is the scan from the token before it, or from before the group a closing bracket
+    ends, so each token's answer is computed once from an earlier one (scanning back from every
+    identifier was quadratic in a function's length: sqlite's shell, do_meta_command)."""
+    opener = {}  # a closing bracket's index -> its opening bracket's (any kinds, by depth)
+    stack = []
+    for i, s in enumerate(spellings):
+        if s in ("(", "[", "{"):
+            stack.append(i)
+        elif s in (")", "]", "}") and stack:
+            opener[i] = stack.pop()
+    before = []  # before[k]: the scan's answer from token k, at the level of token k
+    for k, s in enumerate(spellings):
         if s in (")", "]", "}"):
-            depth += 1
-        elif s in ("(", "[", "{"):
-            if depth:
-                depth -= 1
-            elif s == "{":
-                return False  # a block (or an initializer): statements end the search
-            elif i and tokens[i - 1].spelling in UNEVALUATED_WORDS:
-                return True
-        elif s == ";" and depth == 0:
-            return False
-    return False
+            o = opener.get(k)
+            answer = o is not None and o > 0 and before[o - 1]  # unmatched: never back at this level
+        elif s in (";", "{"):
+            answer = False  # a statement or a block ends the search
+        elif s in ("(", "[") and k and spellings[k - 1] in UNEVALUATED_WORDS:
+            answer = True
+        else:
+            answer = k > 0 and before[k - 1]
+        before.append(answer)
+    return [k > 0 and before[k - 1] for k in range(len(spellings))]
 
 
 def unevaluated_calls(fn):
@@ -118,12 +129,31 @@ def unevaluated_calls(fn):
         for c in cur.get_children():
             visit(c, inner)
     visit(fn, False)
-    tokens = list(fn.get_tokens())
-    starts = set()
-    for i, tok in enumerate(tokens):
-        if tok.kind == ci.TokenKind.IDENTIFIER and token_unevaluated(tokens, i):
-            starts.add(tok.extent.start.offset)
-    return bad, starts
+    text = source(fn.extent.start.file.name) if fn.extent.start.file is not None else None
+    if text is None:
+        return bad, set()
+    s, e = fn.extent.start.offset, fn.extent.end.offset
+    tokens = [(m.start() + s, m.group(0).decode("latin-1")) for m in TOKEN.finditer(text, s, e)
+              if not m.group(0).startswith((b"//", b"/*"))]
+    inside = unevaluated_tokens([t for o, t in tokens])
+    return bad, {o for (o, t), unevaluated in zip(tokens, inside) if unevaluated and IDENTIFIER.match(t)}
+
+
+# C's tokens, lexed from the text (libclang's get_tokens took minutes over sqlite's twins): a
+# comment (dropped), a literal, an identifier or keyword, a number, a punctuator (longest first).
+TOKEN = re.compile(rb"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|"
+                   rb"\.?\d(?:[eEpP][-+]|[\w.])*|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||"
+                   rb"[-+*/%&|^]=|##|\S", re.S)
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def source(name):
+    """The bytes of the file NAME, read once, or None."""
+    try:
+        return open(name, "rb").read()
+    except OSError:
+        return None
 
 
 class Chooser:

@@ -8,11 +8,14 @@ another unit includes (asyncc refuses them async), and so does every function a 
 wherever it is defined; it prints how many stayed plain by which rule. The source tree is copied,
 never edited in place. With --combinators RATE, that share of the awaited calls written out in the
 units' own files go through the task API and the combinators, as asyncify.py's (combinators.py).
+With --twins, a function kept plain for a pointer or a plain caller also gets an async twin that
+async code awaits (twins.py).
 
 usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
-       [--combinators RATE] [-- clang flags...]
+       [--combinators RATE] [--twins [--twin-statics NAME]...] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
+import bisect
 import os
 import random
 import shutil
@@ -21,6 +24,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import asyncify as az  # noqa: E402
 import combinators  # noqa: E402
+import twins  # noqa: E402
 
 ci, K = az.ci, az.K
 
@@ -29,6 +33,23 @@ ci, K = az.ci, az.K
 # a suspension loses (glibc's setjmp and alloca are macros naming these).
 STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
                "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
+
+
+def enclosed(intervals):
+    """A test of whether a range lies within one of INTERVALS ((start, end) pairs): sorted by
+    start, with the furthest end reached so far, so that each test is a bisection, not a scan of
+    every macro invocation of the file for every function (quadratic on sqlite's amalgamation)."""
+    intervals = sorted(intervals)
+    starts = [a for a, b in intervals]
+    reach, far = [], -1
+    for a, b in intervals:
+        far = max(far, b)
+        reach.append(far)
+
+    def test(s, e):
+        i = bisect.bisect_right(starts, s)
+        return i > 0 and reach[i - 1] >= e
+    return test
 
 
 class Unit:
@@ -51,7 +72,7 @@ class Unit:
     @staticmethod
     def file_of(cur):
         f = cur.location.file
-        return os.path.realpath(f.name) if f is not None else None
+        return az.real_path(f.name) if f is not None else None
 
     def key(self, fn):
         """A function's name across the program; a static one's is qualified by the file that
@@ -63,7 +84,8 @@ class Unit:
         return fn.spelling
 
 
-def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=(), comb_rate=None):
+def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=(), comb_rate=None,
+                 twinning=False, twin_statics=()):
     root = os.path.realpath(src)
     units = [Unit(os.path.join(root, f), flags + ["-I" + root], root) for f in files]
     texts = {}
@@ -74,6 +96,12 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         return texts[f]
 
     defined, calls, why = set(), {}, {}  # why: a function kept plain by a rule -> the rule
+    hard, soft = set(), set()  # kept plain by a rule other than a pointer; by a pointer
+    untwinnable, unwritten = set(), {}  # the twins mode's (twins.py)
+
+    def plain_because(k, reason):
+        why.setdefault(k, reason)
+        (soft if reason == "address taken" else hard).add(k)
     for u in units:
         call_refs = set()
         # A definition a macro writes whole (brotli's `FOR_TABLE_BITS_(BAKE_METHOD_PARAM_)`
@@ -83,6 +111,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         for c in u.tu.cursor.get_children():
             if c.kind == K.MACRO_INSTANTIATION and u.file_of(c):
                 expanded.setdefault(u.file_of(c), []).append((c.extent.start.offset, c.extent.end.offset))
+        expanded = {f: enclosed(spans) for f, spans in expanded.items()}
         for f, c in u.nodes:
             if c.kind == K.FUNCTION_DECL and c.is_definition():
                 k = u.key(c)
@@ -91,19 +120,25 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 # asyncc refuses an async function defined in an included file (a header's
                 # static function, lz4hc.c's `#include "lz4.c"`).
                 if az.is_variadic(c) or c.spelling.startswith("__"):
-                    why.setdefault(k, "variadic or reserved")
+                    plain_because(k, "variadic or reserved")
                 elif f != u.path:
-                    why.setdefault(k, "defined in an included file")
-                elif any(a <= c.extent.start.offset and c.extent.end.offset <= b for a, b in expanded.get(f, ())):
-                    why.setdefault(k, "defined by a macro")
+                    plain_because(k, "defined in an included file")
+                elif f in expanded and expanded[f](c.extent.start.offset, c.extent.end.offset):
+                    plain_because(k, "defined by a macro")
+                if twinning and (f != u.path or twins.untwinnable_definition(c, text(f), twin_statics)):
+                    untwinnable.add(k)
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
                     if r is not None and r.referenced is not None and r.referenced.kind == K.FUNCTION_DECL:
                         calls[k].add(u.key(r.referenced))
+                        if twinning and (f != u.path or twins.callee_end(d, text(f), f) is None):
+                            unwritten.setdefault(k, set()).add(u.key(r.referenced))
                         # The guide refuses these in an async function (expat's minicheck runs
                         # each test under setjmp).
                         if r.referenced.spelling in STACK_BOUND:
-                            why.setdefault(k, "setjmp or alloca")
+                            plain_because(k, "setjmp or alloca")
+            elif c.kind == K.FUNCTION_DECL and twinning and twins.prototype_twin(c, text(f)) is None:
+                untwinnable.add(u.key(c))
             elif c.kind == K.CALL_EXPR:
                 r = az.callee_ref(c)
                 if r is not None:
@@ -111,22 +146,33 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
         for f, c in u.nodes:
             if c.kind == K.DECL_REF_EXPR and c.referenced is not None and \
                     c.referenced.kind == K.FUNCTION_DECL and c.hash not in call_refs:
-                why.setdefault(u.key(c.referenced), "address taken")
+                plain_because(u.key(c.referenced), "address taken")
         # Attributes are read in the unit's own file (constructors, cleanups, aliases).
         own = {c.spelling: c for f, c in u.nodes if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition()}
         for n in az.attribute_plain(text(u.path), [c for f, c in u.nodes if f == u.path], own):
-            why.setdefault(u.key(own[n]), "attribute")
+            plain_because(u.key(own[n]), "attribute")
     for k in defined:
         if k.split(":")[-1] in keep_plain:
-            why.setdefault(k, "--plain")
+            plain_because(k, "--plain")
     roots = set(why) & defined
     calls = {k: callees & defined for k, callees in calls.items()}  # libc's stay out
-    asyncs = defined - az.close_over_calls(roots, calls)
+    twinned = set()
+    if twinning:
+        plain, twinned, asyncs = twins.partition(defined, calls, hard & defined, soft & defined, untwinnable,
+                                                 {k: m & defined for k, m in unwritten.items()})
+        roots = plain
+        for k in roots:
+            why[k] = why[k] if k in hard else "not twinnable"
+    else:
+        asyncs = defined - az.close_over_calls(roots, calls)
     counts = {}
     for k in roots:
         counts[why[k]] = counts.get(why[k], 0) + 1
     reasons = ", ".join("%d %s" % (n, r) for r, n in sorted(counts.items(), key=lambda x: -x[1]))
-    reasons += ", %d called by those" % (len(defined) - len(asyncs) - len(roots))
+    reasons += ", %d called by those" % (len(defined) - len(asyncs) - len(twinned) - len(roots))
+    if twinning:
+        reasons += "; %d twinned" % len(twinned)
+    ranges = {}  # file -> the twinned definitions' (start, end, name end)
 
     edits = {}  # file -> set of (offset, order, text)
     rng = random.Random(seed)
@@ -135,7 +181,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
     for u in units:
         files = {f for f, c in u.nodes}
-        macros, defs = {}, {}  # same-file macros' text; where each invocation's macro is defined
+        macros, defs = {}, {}  # file -> its own macros' text by range; where each invocation's macro is defined
         for c in u.tu.cursor.get_children():
             if c.kind == K.MACRO_INSTANTIATION and c.referenced is not None:
                 f, d = u.file_of(c), u.file_of(c.referenced)
@@ -143,19 +189,33 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     defs[(f, c.extent.start.offset)] = d
                 if f and f == d and f.startswith(root + os.sep):
                     e = c.referenced.extent
-                    macros[(f, c.extent.start.offset, c.extent.end.offset)] = text(f)[e.start.offset:e.end.offset]
+                    macros.setdefault(f, {})[(c.extent.start.offset, c.extent.end.offset)] = \
+                        text(f)[e.start.offset:e.end.offset]
         for f, c in u.nodes:
             if chooser is not None and f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() \
-                    and u.key(c) in asyncs:
+                    and u.key(c) in asyncs | twinned:
                 chooser.note_function(c)
+        caller = None  # the function whose body the walk is in (pre-order; C functions do not nest)
         for f, c in u.nodes:
+            if c.kind == K.FUNCTION_DECL and c.is_definition():
+                caller = u.key(c)
+            if twinning and c.kind == K.CALL_EXPR and caller not in asyncs and caller not in twinned:
+                continue  # a plain function's (twins mode): its calls stay plain
             if c.kind == K.FUNCTION_DECL and u.key(c) in asyncs:
                 edits.setdefault(f, set()).add((c.extent.start.offset, 0, b"async "))
+            elif c.kind == K.FUNCTION_DECL and u.key(c) in twinned:
+                if c.is_definition():
+                    ranges.setdefault(f, set()).add((c.extent.start.offset, c.extent.end.offset,
+                                                     twins.name_end(c, text(f))))
+                else:
+                    at, proto = twins.prototype_twin(c, text(f))
+                    edits.setdefault(f, set()).add((at, -1, proto))
             elif c.kind == K.CALL_EXPR and az.called_function(c) is not None and \
-                    u.key(az.called_function(c)) in asyncs:
-                mine = {(s, e): m for (g, s, e), m in macros.items() if g == f}
+                    u.key(az.called_function(c)) in asyncs | twinned:
+                if u.key(az.called_function(c)) in twinned:
+                    edits.setdefault(f, set()).add((twins.callee_end(c, text(f), f), 0, twins.SUFFIX))
                 try:
-                    where, spots = f, az.call_range(c, text(f), mine, f)
+                    where, spots = f, az.call_range(c, text(f), macros.get(f, {}), f)
                 except az.Unsupported:
                     # A call written in a macro's argument in another file of the tree; a call a
                     # macro of another file of the tree spells out (a header's ASSERT), also
@@ -180,10 +240,13 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                         before, after = chooser.wrap(c, s)
                     edits.setdefault(where, set()).update({(s, 1, before.encode()), (e, -1, after.encode())})
         own = {c.spelling: c for f, c in u.nodes
-               if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() and u.key(c) in asyncs
+               if f == u.path and c.kind == K.FUNCTION_DECL and c.is_definition() and u.key(c) in asyncs | twinned
                and (not yields_in or c.spelling in yields_in)}
         yields = az.yield_edits(text(u.path), set(own), own, rng, rate, list(az.YIELD_STYLES))
         edits.setdefault(u.path, set()).update(yields)
+
+    for f, rs in ranges.items():
+        edits[f] = set(twins.route(text(f), edits.get(f, set()), rs))
 
     if os.path.exists(out):
         shutil.rmtree(out)
@@ -212,9 +275,14 @@ def main():
     ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
     ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
                     help="write this share of the call sites of the units' own files as combinator forms")
+    ap.add_argument("--twins", action="store_true",
+                    help="give a function kept plain by a pointer an async twin that async code calls (twins.py)")
+    ap.add_argument("--twin-statics", action="append", default=[], metavar="NAME",
+                    help="with --twins, this function's static locals may be copied (each call writes them first)")
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
-        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in, a.combinators)
+        n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in, a.combinators,
+                                                          a.twins, a.twin_statics)
     except az.Unsupported as e:
         print("program: %s" % e, file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static _Thread_local int tls;
 static __thread int counter;
@@ -183,9 +184,25 @@ async int conditions_loop(const char *name, FILE *f, char *buf)
     return r;
 }
 
+/* A call through a pointer sets errno too (sqlite's `rc = osFstat(fd, &buf);`, osFstat a macro
+ * of `((int (*)(int, struct stat *))aSyscall[5].pCurrent)`): it has no name to say. */
+static void *const syscalls[] = {(void *)close};
+#define os_close ((int (*)(int))syscalls[0])
+
+async int through_pointer(int fd)
+{
+    int rc = os_close(fd);
+    await(g());
+    if (rc != 0 && errno == EBADF)
+        // CHECK: lint_thread_local.c:[[@LINE-1]]:20: warning: 'errno' is read after the await at line [[@LINE-2]] but was set before it (by a call through a pointer at line [[@LINE-3]]){{.*}} [-Wasync-thread-local-across-await]
+        return 1;
+    return 0;
+}
+
 async int main(void)
 {
     return await(errno_set_then_read("1")) + await(addresses()) + await(write_back()) + await(loops(2)) + await(loop_exit(2)) +
            await(fine(0)) + await(maybe_set(1)) +
-           await(conditions(NULL, stdin, NULL)) + await(conditions_loop(NULL, stdout, NULL));
+           await(conditions(NULL, stdin, NULL)) + await(conditions_loop(NULL, stdout, NULL)) +
+           await(through_pointer(-1));
 }
