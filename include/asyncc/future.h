@@ -299,11 +299,15 @@ AC_EXPORT void ac__vla_free(void *storage);
 /* A body is written from the preprocessed text, its macros expanded: clang's warnings that keep
  * quiet inside the source's expansions speak there. -Wparentheses-equality (on by default) took
  * `if (IS_BUF(tv))`, `#define IS_BUF(tv) ((tv)->t == 10)`, for `if (((tv)->t == 10))` (duktape);
- * -Wself-assign (-Wall) took `n = ROUND8P(n);`, `#define ROUND8P(x) (x)`, for `n = (n);` (sqlite). */
+ * -Wself-assign (-Wall) took `n = ROUND8P(n);`, `#define ROUND8P(x) (x)`, for `n = (n);` (sqlite);
+ * -Wmisleading-indentation (-Wall) took the code an `await(...)` statement became, at the
+ * user's indentation after `if (c) s;`, for a statement the `if` seems to guard (it skips
+ * statements that come from a macro, as every await does in the source). */
 #ifdef __clang__
 #define AC__RUN_EXPANDED                                                                           \
     _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")                               \
-    _Pragma("clang diagnostic ignored \"-Wself-assign\"")
+    _Pragma("clang diagnostic ignored \"-Wself-assign\"")                                        \
+    _Pragma("clang diagnostic ignored \"-Wmisleading-indentation\"")
 #else
 #define AC__RUN_EXPANDED
 #endif
