@@ -71,6 +71,12 @@ int lw_is_moved_decl(lw *L, const node *n);
 unsigned lw_node_line(lw *L, node *n);
 void lw_put_range(lw *L, node *s, unsigned a, unsigned b);
 
+/* lower_moved.c */
+/* What stands where a local type declaration d moved to file scope stood: `(void)sizeof(x);` for
+ * each C local x it names (typeof, sizeof), which the moved type no longer does: without it a
+ * local named only there is an unused variable in the output (-Wunused-variable). */
+char *lw_moved_decl_uses(lw *L, node *d);
+
 /* lower_types.c */
 /* The temporary the plan gave node n (plan_walk.c) as an lvalue: its frame member, or in the twin
  * of a function that never suspends a C local declared here. */
@@ -92,10 +98,6 @@ int lw_param_witnessed(const lw *L, const var *v);
 char *lw_emit_text(lw *L, node *n);
 char *lw_emit_cond(lw *L, node *n);
 char *lw_emit_kids(lw *L, node *n);
-/* What stands where a local type declaration d moved to file scope stood: `(void)sizeof(x);` for
- * each C local x it names (typeof, sizeof), which the moved type no longer does: without it a
- * local named only there is an unused variable in the output (-Wunused-variable). */
-char *lw_moved_decl_uses(lw *L, node *d);
 /* The file-scope array that __func__ of async function f names in its generated code (declared
  * before the code when f mentions __func__, __FUNCTION__ or __PRETTY_FUNCTION__), or "". */
 char *lw_func_name_decl(const tunit *t, const afn *f);

@@ -347,42 +347,6 @@ static void push_edit(edits *e, node *n, char *text)
 static void collect(lw *L, node *n, edits *e);
 static char *render(lw *L, edits *e, unsigned a, unsigned b);
 
-static void moved_uses(lw *L, const node *d, node *n, sb *out, const var ***seen, unsigned *nseen)
-{
-    var *v = n->kind == CXCursor_DeclRefExpr ? n->var : NULL;
-    /* (not one declared in the type itself, in a statement expression under typeof) */
-    if (v && (!v->in_frame || v->as_local) && (nstart(v->decl) < nstart(d) || nstart(v->decl) >= nend(d))) {
-        for (unsigned i = 0; i < *nseen; i++)
-            if ((*seen)[i] == v)
-                return;
-        *seen = xrealloc(*seen, sizeof **seen * (*nseen + 1));
-        (*seen)[(*nseen)++] = v;
-        char *ref = lw_emit_text(L, n);
-        sb_printf(out, "(void)sizeof(%s);", ref);
-        free(ref);
-    }
-    for (unsigned i = 0; i < n->nkids; i++)
-        moved_uses(L, d, n->kids[i], out, seen, nseen);
-}
-
-char *lw_moved_decl_uses(lw *L, node *d)
-{
-    sb out = {0};
-    const var **seen = NULL;
-    unsigned nseen = 0;
-    if (lw_is_moved_decl(L, d)) {
-        moved_uses(L, d, d, &out, &seen, &nseen);
-    } else if (d->kind == CXCursor_DeclStmt && L->f->self && !L->twin) {
-        for (unsigned i = 0; i < d->nkids; i++) /* a tag that moved alone (lower_moved.c) */
-            if (!d->kids[i]->var && d->kids[i]->repl && an_is_tag_decl(d->kids[i]))
-                moved_uses(L, d->kids[i], d->kids[i], &out, &seen, &nseen);
-    }
-    free(seen);
-    if (out.len)
-        sb_putc(&out, ' ');
-    return out.len ? sb_take(&out) : xstrdup("");
-}
-
 /* A declaration of variables beside a tag that moved: the uses of locals the tag named, before
  * it (lw_moved_decl_uses), unless gen_decl writes them itself (L->uses_put). Returns whether. */
 static int decl_with_moved_tag(lw *L, node *n, edits *e)

@@ -436,3 +436,39 @@ char *lw_rename_types(const afn *f, CXType ty, char *s)
     free(s);
     return sb_take(&out);
 }
+
+static void moved_uses(lw *L, const node *d, node *n, sb *out, const var ***seen, unsigned *nseen)
+{
+    var *v = n->kind == CXCursor_DeclRefExpr ? n->var : NULL;
+    /* (not one declared in the type itself, in a statement expression under typeof) */
+    if (v && (!v->in_frame || v->as_local) && (nstart(v->decl) < nstart(d) || nstart(v->decl) >= nend(d))) {
+        for (unsigned i = 0; i < *nseen; i++)
+            if ((*seen)[i] == v)
+                return;
+        *seen = xrealloc(*seen, sizeof **seen * (*nseen + 1));
+        (*seen)[(*nseen)++] = v;
+        char *ref = lw_emit_text(L, n);
+        sb_printf(out, "(void)sizeof(%s);", ref);
+        free(ref);
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        moved_uses(L, d, n->kids[i], out, seen, nseen);
+}
+
+char *lw_moved_decl_uses(lw *L, node *d)
+{
+    sb out = {0};
+    const var **seen = NULL;
+    unsigned nseen = 0;
+    if (lw_is_moved_decl(L, d)) {
+        moved_uses(L, d, d, &out, &seen, &nseen);
+    } else if (d->kind == CXCursor_DeclStmt && L->f->self && !L->twin) {
+        for (unsigned i = 0; i < d->nkids; i++) /* a tag that moved alone (lower_moved.c) */
+            if (!d->kids[i]->var && d->kids[i]->repl && an_is_tag_decl(d->kids[i]))
+                moved_uses(L, d->kids[i], d->kids[i], &out, &seen, &nseen);
+    }
+    free(seen);
+    if (out.len)
+        sb_putc(&out, ' ');
+    return out.len ? sb_take(&out) : xstrdup("");
+}
