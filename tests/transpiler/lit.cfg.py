@@ -24,7 +24,7 @@ config.environment["ASYNCC_CC"] = paths["cc"]
 config.environment["ASYNCC_TEST_CLANG"] = paths["clang"]
 config.environment["ASYNCC_SAN_FLAGS"] = paths["san_flags"]
 config.environment["ASYNCC_SEQ_LIB"] = paths["seq_lib"]
-for var in ("HOME", "PATH", "ASYNCC_WORKERS"):
+for var in ("HOME", "PATH", "ASYNCC_WORKERS", "ASYNCC_BACKEND"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
