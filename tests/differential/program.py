@@ -102,6 +102,9 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     def plain_because(k, reason):
         why.setdefault(k, reason)
         (soft if reason == "address taken" else hard).add(k)
+    # A unit's file that another unit includes (lzo1y_9x.c's `#include "lzo1x_9x.c"`) holds text
+    # both compile: its functions stay plain in every unit, and no twin is written into it.
+    included = {f for u in units for f, c in u.nodes if f != u.path}
     for u in units:
         call_refs = set()
         # A definition a macro writes whole (brotli's `FOR_TABLE_BITS_(BAKE_METHOD_PARAM_)`
@@ -121,11 +124,12 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 # static function, lz4hc.c's `#include "lz4.c"`).
                 if az.is_variadic(c) or c.spelling.startswith("__"):
                     plain_because(k, "variadic or reserved")
-                elif f != u.path:
+                elif f != u.path or f in included:
                     plain_because(k, "defined in an included file")
                 elif f in expanded and expanded[f](c.extent.start.offset, c.extent.end.offset):
                     plain_because(k, "defined by a macro")
-                if twinning and (f != u.path or twins.untwinnable_definition(c, text(f), twin_statics)):
+                if twinning and (f != u.path or f in included or
+                                 twins.untwinnable_definition(c, text(f), twin_statics)):
                     untwinnable.add(k)
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
