@@ -306,7 +306,8 @@ AC_EXPORT void ac__vla_free(void *storage);
  * that a macro gives as a condition, `if (GET(v))` with `#define GET(v) ((v)->t == 2 ? &(v)->u.o
  * : NULL)` (yajl's YAJL_GET_OBJECT), or compares with NULL, is quiet in the source and warned in
  * the output: gcc's -Waddress (-Wall), clang's -Wtautological-pointer-compare and
- * -Wpointer-bool-conversion (on by default). */
+ * -Wpointer-bool-conversion (on by default). gcc 12 prints the "declared here" note of a -Waddress
+ * warning a pragma turned off. */
 #ifdef __clang__
 #define AC__RUN_EXPANDED                                                                           \
     _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")                               \
