@@ -29,10 +29,13 @@ import twins  # noqa: E402
 ci, K = az.ci, az.K
 
 
-# What the guide refuses in an async function: functions that return twice, and stack memory that
+# What the guide refuses in an async function: functions that return twice, jumps out of frames
+# (pngvalid's cexcept `Throw` in its error callbacks, twinned with --twins), and stack memory that
 # a suspension loses (glibc's setjmp and alloca are macros naming these).
 STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
-               "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
+               "savectx", "vfork", "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp",
+               "alloca", "__builtin_alloca", "__builtin_alloca_with_align",
+               "__builtin_alloca_with_align_and_max"}
 
 
 def enclosed(intervals):
@@ -140,7 +143,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                         # The guide refuses these in an async function (expat's minicheck runs
                         # each test under setjmp).
                         if r.referenced.spelling in STACK_BOUND:
-                            plain_because(k, "setjmp or alloca")
+                            plain_because(k, "setjmp, longjmp or alloca")
             elif c.kind == K.FUNCTION_DECL and twinning and twins.prototype_twin(c, text(f)) is None:
                 untwinnable.add(u.key(c))
             elif c.kind == K.CALL_EXPR:

@@ -5,7 +5,7 @@ that leaves little async. With twins, such a function and everything it calls ke
 definition for the pointers and gain an async twin, NAME__twin: a copy of the definition placed
 right after it, with a prototype beside each of its prototypes, that async code calls (awaited)
 instead. So does everything that a function which cannot be async calls (a variadic one, one
-with an attribute, setjmp or alloca, defined in an included file or by a macro, --plain): those
+with an attribute, setjmp, longjmp or alloca, defined in an included file or by a macro, --plain): those
 stay plain only, and async code calls them as plain functions.
 
 A function cannot be twinned, and then stays plain only, where the copy would not be the same
