@@ -302,14 +302,21 @@ AC_EXPORT void ac__vla_free(void *storage);
  * -Wself-assign (-Wall) took `n = ROUND8P(n);`, `#define ROUND8P(x) (x)`, for `n = (n);` (sqlite);
  * -Wmisleading-indentation (-Wall) took the code an `await(...)` statement became, at the
  * user's indentation after `if (c) s;`, for a statement the `if` seems to guard (it skips
- * statements that come from a macro, as every await does in the source). */
+ * statements that come from a macro, as every await does in the source). A member's address
+ * that a macro gives as a condition, `if (GET(v))` with `#define GET(v) ((v)->t == 2 ? &(v)->u.o
+ * : NULL)` (yajl's YAJL_GET_OBJECT), or compares with NULL, is quiet in the source and warned in
+ * the output: gcc's -Waddress (-Wall), clang's -Wtautological-pointer-compare and
+ * -Wpointer-bool-conversion (on by default). gcc 12 prints the "declared here" note of a -Waddress
+ * warning a pragma turned off. */
 #ifdef __clang__
 #define AC__RUN_EXPANDED                                                                           \
     _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")                               \
     _Pragma("clang diagnostic ignored \"-Wself-assign\"")                                        \
-    _Pragma("clang diagnostic ignored \"-Wmisleading-indentation\"")
+    _Pragma("clang diagnostic ignored \"-Wmisleading-indentation\"")                             \
+    _Pragma("clang diagnostic ignored \"-Wtautological-pointer-compare\"")                       \
+    _Pragma("clang diagnostic ignored \"-Wpointer-bool-conversion\"")
 #else
-#define AC__RUN_EXPANDED
+#define AC__RUN_EXPANDED _Pragma("GCC diagnostic ignored \"-Waddress\"")
 #endif
 #define AC__RUN_BEGIN                                                                              \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winline\"")                 \

@@ -29,10 +29,13 @@ import twins  # noqa: E402
 ci, K = az.ci, az.K
 
 
-# What the guide refuses in an async function: functions that return twice, and stack memory that
+# What the guide refuses in an async function: functions that return twice, jumps out of frames
+# (pngvalid's cexcept `Throw` in its error callbacks, twinned with --twins), and stack memory that
 # a suspension loses (glibc's setjmp and alloca are macros naming these).
 STACK_BOUND = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "__builtin_setjmp", "getcontext",
-               "savectx", "vfork", "alloca", "__builtin_alloca", "__builtin_alloca_with_align"}
+               "savectx", "vfork", "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp",
+               "alloca", "__builtin_alloca", "__builtin_alloca_with_align",
+               "__builtin_alloca_with_align_and_max"}
 
 
 def enclosed(intervals):
@@ -102,6 +105,9 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     def plain_because(k, reason):
         why.setdefault(k, reason)
         (soft if reason == "address taken" else hard).add(k)
+    # A unit's file that another unit includes (lzo1y_9x.c's `#include "lzo1x_9x.c"`) holds text
+    # both compile: its functions stay plain in every unit, and no twin is written into it.
+    included = {f for u in units for f, c in u.nodes if f != u.path}
     for u in units:
         call_refs = set()
         # A definition a macro writes whole (brotli's `FOR_TABLE_BITS_(BAKE_METHOD_PARAM_)`
@@ -121,11 +127,12 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                 # static function, lz4hc.c's `#include "lz4.c"`).
                 if az.is_variadic(c) or c.spelling.startswith("__"):
                     plain_because(k, "variadic or reserved")
-                elif f != u.path:
+                elif f != u.path or f in included:
                     plain_because(k, "defined in an included file")
                 elif f in expanded and expanded[f](c.extent.start.offset, c.extent.end.offset):
                     plain_because(k, "defined by a macro")
-                if twinning and (f != u.path or twins.untwinnable_definition(c, text(f), twin_statics)):
+                if twinning and (f != u.path or f in included or
+                                 twins.untwinnable_definition(c, text(f), twin_statics)):
                     untwinnable.add(k)
                 for d in az.walk(c):
                     r = az.callee_ref(d) if d.kind == K.CALL_EXPR else None
@@ -136,7 +143,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                         # The guide refuses these in an async function (expat's minicheck runs
                         # each test under setjmp).
                         if r.referenced.spelling in STACK_BOUND:
-                            plain_because(k, "setjmp or alloca")
+                            plain_because(k, "setjmp, longjmp or alloca")
             elif c.kind == K.FUNCTION_DECL and twinning and twins.prototype_twin(c, text(f)) is None:
                 untwinnable.add(u.key(c))
             elif c.kind == K.CALL_EXPR:

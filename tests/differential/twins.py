@@ -5,16 +5,17 @@ that leaves little async. With twins, such a function and everything it calls ke
 definition for the pointers and gain an async twin, NAME__twin: a copy of the definition placed
 right after it, with a prototype beside each of its prototypes, that async code calls (awaited)
 instead. So does everything that a function which cannot be async calls (a variadic one, one
-with an attribute, setjmp or alloca, defined in an included file or by a macro, --plain): those
+with an attribute, setjmp, longjmp or alloca, defined in an included file or by a macro, --plain): those
 stay plain only, and async code calls them as plain functions.
 
 A function cannot be twinned, and then stays plain only, where the copy would not be the same
 function: it has a static local other than a constant, a table of strings or a scalar it only
 reads (the copy would have its own), names itself (`__func__`), is not
 written out in a unit's own file, has a prototype not ended by its `;` (a trailing attribute, a
-declarator list). A function called other than by a call written out in the caller's body (a
-macro's body is shared by a plain definition and its twin) by a twin, or a twinned function so
-called, stays plain only too, and async code calls it as a plain function."""
+declarator list), or crosses the edge of an `#if` (its copy would not balance). A function
+called other than by a call written out in the caller's body (a macro's body is shared by a plain
+definition and its twin) by a twin, or a twinned function so called, stays plain only too, and
+async code calls it as a plain function."""
 import bisect
 import re
 
@@ -30,6 +31,23 @@ import asyncify as az
 K = ci.CursorKind
 SUFFIX = b"__twin"
 SELF_NAMES = re.compile(rb"\b(?:__func__|__FUNCTION__|__PRETTY_FUNCTION__)\b")
+CONDITIONAL = re.compile(rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b", re.M)
+
+
+def splits_conditional(chunk):
+    """Whether the text CHUNK crosses a preprocessor conditional's edge (an `#endif`, `#else` or
+    `#elif` whose `#if` is before it, or an `#if` left open): a copy of it would not balance.
+    libxml2's hash.c puts an attribute the extent starts at inside `#ifdef __clang__ ... #endif`."""
+    depth = 0
+    for m in CONDITIONAL.finditer(chunk):
+        d = m.group(1)
+        if d.startswith(b"if"):
+            depth += 1
+        elif depth == 0:
+            return True
+        elif d == b"endif":
+            depth -= 1
+    return depth != 0
 
 
 def name_end(cur, text):
@@ -65,6 +83,8 @@ def untwinnable_definition(cur, text, statics_ok=()):
         return "name not spelled"
     if SELF_NAMES.search(text[cur.extent.start.offset:cur.extent.end.offset]):
         return "names itself"
+    if splits_conditional(text[cur.extent.start.offset:cur.extent.end.offset]):
+        return "crosses an #if"
     tokens = None
     for d in az.walk(cur):
         if d.kind == K.VAR_DECL and d.storage_class == ci.StorageClass.STATIC and \
@@ -118,7 +138,8 @@ def prototype_twin(cur, text):
     the prototype does not end at its `;`."""
     end = name_end(cur, text)
     s, e = cur.extent.start.offset, cur.extent.end.offset
-    if end is None or not s <= end <= e or not re.match(rb"\s*;", text[e:]):
+    if end is None or not s <= end <= e or not re.match(rb"\s*;", text[e:]) or \
+            splits_conditional(text[s:e]):
         return None
     return e, b"; async " + text[s:end] + SUFFIX + text[end:e]
 
