@@ -120,7 +120,8 @@ void ac__join_check_size(const char *who, const ac_future_type *type, size_t res
 void ac__task_free(ac_task *task);
 /* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */
 void ac__task_run(struct ac__worker *w, ac_task *task);
-/* Frees a task that was never started (the runtime could not start), dropping its frame. */
+/* Frees a task that was never started (the runtime could not start, or a shutdown refused it),
+ * dropping its frame. */
 void ac__task_discard(ac_task *task);
 /* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
 void ac__task_shutdown_drop(ac_task *task);

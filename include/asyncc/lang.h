@@ -91,6 +91,8 @@ int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);
  * optionally assigned: `v = f(x)` stores f's result in v when f finishes):
  *
  *   ac_task *ac_spawn(fut)        runs fut as a new task on any worker; returns its join handle
+ *                                 (NULL from a thread outside the runtime while ac_runtime_shutdown
+ *                                 runs: fut is dropped without running)
  *   ac_task *ac_spawn_local(fut)  runs fut as a new task pinned to the current worker
  *   T ac_block_on(fut)            from plain C: runs the runtime until fut finishes, returns its value
  *   await(ac_join(a, b, ...))     polls all concurrently in this task until every one finished
