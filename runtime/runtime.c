@@ -670,6 +670,7 @@ static void stop_runtime(bool exiting)
     /* Tasks whose handles were never joined or detached: nobody can use them any more (the
      * threads that waited in ac__block_on for tasks dropped above have let go of theirs). */
     wait_block_on_threads(rt, true);
+    ac__abort_handles_detach();
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
     for (size_t i = 0; i < all.len; i++)

@@ -74,6 +74,11 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_task_detach ac__seq_task_detach
 #define ac_task_abort ac__seq_task_abort
 #define ac_task_cancel ac__seq_task_cancel
+/* Every task finished at its spawn: an abort handle has nothing to cancel. */
+#define ac_task_abort_handle ac__seq_task_abort_handle
+#define ac_abort ac__seq_abort
+#define ac_abort_handle_is_finished ac__seq_abort_handle_is_finished
+#define ac_abort_handle_release ac__seq_abort_handle_release
 /* Task groups take running tasks: the sequential build has none (a link error says so). */
 #define ac_task_group_add ac__seq_task_group_is_not_sequential
 struct ac_task *ac__seq_spawn(const void *result, __SIZE_TYPE__ size);
