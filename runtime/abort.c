@@ -53,6 +53,8 @@ void ac_abort(ac_abort_handle *h)
 
 bool ac_abort_handle_is_finished(ac_abort_handle *h)
 {
+    if (!h)
+        return true;
     ac__spin_lock(&lock);
     bool done = !h->task || ac__state_is_complete(h->task);
     ac__spin_unlock(&lock);

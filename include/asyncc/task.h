@@ -123,7 +123,7 @@ AC_EXPORT ac_abort_handle *ac_task_abort_handle(ac_task *task);
 AC_EXPORT void ac_abort(ac_abort_handle *h);
 
 /* Whether the task has finished (returned, or cancelled and dropped; true once a shutdown
- * dropped it). */
+ * dropped it, and for a NULL handle). */
 AC_EXPORT _Bool ac_abort_handle_is_finished(ac_abort_handle *h);
 
 /* Releases the abort handle (NULL: nothing); the task is not cancelled. */
