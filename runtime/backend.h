@@ -86,6 +86,7 @@ union ac__op_args {
         int fd;
         int cnt;
         const struct iovec *iov;
+        long pool_done; /* epoll, writev: the bytes written before the pool's part */
     } vec;
     struct {
         int fd;

@@ -149,6 +149,8 @@ static bool ep_submit(struct ac__worker *w, struct ac__op *op)
     case AC__OP_POLL:
     case AC__OP_SPLICE:
         op->bits = 0;
+        if (op->kind == AC__OP_WRITEV)
+            a->vec.pool_done = 0;
         if (op->kind == AC__OP_RECV && a->rw.flags == 0 && a->rw.fd >= 0 &&
             (unsigned)a->rw.fd < e->nfds && e->fds[a->rw.fd].drained) {
             if (ac__ep_add_waiter(e, op, ac__ep_interest(op)) == 0)

@@ -98,11 +98,8 @@ ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
 static void wake_all_locked(ac_broadcast *b, struct ac__wakelist *wake)
 {
     struct ac__waiter *w;
-    while ((w = b->waiters.head)) {
-        ac__waitq_remove(&b->waiters, w);
-        w->granted = 1;
-        ac__wakelist_take(wake, &w->waker);
-    }
+    while ((w = b->waiters.head))
+        ac__wakelist_push(wake, ac__waiter_dequeue(&b->waiters, w, 1));
 }
 
 int ac_broadcast_send(ac_broadcast *b, const void *elem)

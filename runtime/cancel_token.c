@@ -42,11 +42,8 @@ static void mark_cancelled(ac_cancel_token *t, struct ac__wakelist *wake)
         return;
     atomic_store_explicit(&t->cancelled, true, memory_order_release);
     struct ac__waiter *w;
-    while ((w = t->waiters.head)) {
-        ac__waitq_remove(&t->waiters, w);
-        w->granted = 1;
-        ac__wakelist_take(wake, &w->waker);
-    }
+    while ((w = t->waiters.head))
+        ac__wakelist_push(wake, ac__waiter_dequeue(&t->waiters, w, 1));
 }
 
 /* The token after at in a depth-first walk of the tree under top, or NULL at its end. */
@@ -155,12 +152,15 @@ struct cancelled_frame {
 static int cancelled_poll(void *frame, ac_cx *cx)
 {
     struct cancelled_frame *f = frame;
+    /* Woken: done without reading the token, which its canceller may have freed since. */
+    if (f->state == 1 && !ac__waiter_granted(&f->waiter))
+        return AC_PENDING;
     if (f->state == 0 && !ac__coop_check(cx)) /* a cancelled token completes it at once */
         return AC_PENDING;
-    if (!ac_cancel_token_is_cancelled(f->t)) {
+    if (f->state == 0 && !ac_cancel_token_is_cancelled(f->t)) {
         ac__spin_lock(&tree_lock);
         bool pending = !atomic_load_explicit(&f->t->cancelled, memory_order_relaxed);
-        if (pending && f->state == 0) { /* a later poll of the same task finds it queued */
+        if (pending) {
             memset(&f->waiter, 0, sizeof f->waiter);
             f->waiter.waker = ac_cx_waker(cx);
             ac__waitq_push(&f->t->waiters, &f->waiter);
@@ -180,7 +180,7 @@ static void cancelled_drop(void *frame, ac_cx *cx)
     (void)cx;
     struct cancelled_frame *f = frame;
     ac_waker w = {NULL};
-    if (f->state == 1) {
+    if (f->state == 1 && !ac__waiter_granted(&f->waiter)) {
         ac__spin_lock(&tree_lock);
         if (f->waiter.queued) {
             ac__waitq_remove(&f->t->waiters, &f->waiter);

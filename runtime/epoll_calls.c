@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/stat.h>
 #include <poll.h>
 #include <stddef.h>
@@ -173,6 +174,46 @@ static int open_nowait_first(const char *path, int flags, unsigned mode)
     return neg_errno(fd);
 }
 
+/* The kernel's most bytes for one read or write (MAX_RW_COUNT): a result fits an int. */
+#define MAX_RW ((size_t)INT_MAX & ~(size_t)4095)
+
+/* A writev on a pool thread, whole unless it fails (as io_uring's of a regular file), up to
+ * MAX_RW bytes in all: the vector is the caller's, so a copy of it goes past what is written,
+ * starting past the pool_done bytes written before. Returns the bytes written here, or -errno
+ * for none. */
+static int writev_rest(struct ac__op *op)
+{
+    const struct iovec *iov = op->a.vec.iov;
+    struct iovec rest[IOV_MAX];
+    size_t skip = (size_t)op->a.vec.pool_done, room = MAX_RW - skip;
+    int n = 0;
+    for (int i = 0; i < op->a.vec.cnt && n < IOV_MAX && room; i++) {
+        if (skip >= iov[i].iov_len) {
+            skip -= iov[i].iov_len;
+            continue;
+        }
+        size_t len = iov[i].iov_len - skip;
+        rest[n].iov_base = (char *)iov[i].iov_base + skip;
+        rest[n++].iov_len = len < room ? len : room;
+        room -= len < room ? len : room;
+        skip = 0;
+    }
+    long total = 0;
+    for (int k = 0; k < n;) {
+        ssize_t r = writev(op->a.vec.fd, rest + k, n - k);
+        if (r <= 0)
+            return total ? (int)total : (int)neg_errno(r);
+        total += r;
+        for (; k < n && (size_t)r >= rest[k].iov_len; k++)
+            r -= (ssize_t)rest[k].iov_len;
+        if (k < n) {
+            rest[k].iov_base = (char *)rest[k].iov_base + r;
+            rest[k].iov_len -= (size_t)r;
+        }
+    }
+    return (int)total;
+}
+
 /* The call of an op on a pool thread, blocking. */
 static int blocking_call(struct ac__op *op)
 {
@@ -190,7 +231,7 @@ static int blocking_call(struct ac__op *op)
     case AC__OP_READV:
         return neg_errno(readv(a->vec.fd, a->vec.iov, a->vec.cnt));
     case AC__OP_WRITEV:
-        return neg_errno(writev(a->vec.fd, a->vec.iov, a->vec.cnt));
+        return writev_rest(op);
     case AC__OP_SPLICE: {
         loff_t in = a->splice.off_in, out = a->splice.off_out;
         struct ac__sigpipe_hold hold;
@@ -265,6 +306,11 @@ static void advance_rw(struct ac__op *op, long n)
  * error after them reports them, as read(2) does), and its arguments as they were. */
 static int pool_result(struct ac__op *op, int res)
 {
+    if (op->kind == AC__OP_WRITEV) {
+        int before = (int)op->a.vec.pool_done;
+        op->a.vec.pool_done = 0;
+        return before && res < 0 ? before : res + before;
+    }
     if (op->kind != AC__OP_READ && op->kind != AC__OP_WRITE)
         return res;
     int done = op->a.rw.pool_done;
@@ -315,14 +361,14 @@ static size_t asked(const struct ac__op *op)
 
 static int fd_of(const struct ac__op *op)
 {
-    return op->kind == AC__OP_READV ? op->a.vec.fd : op->a.rw.fd;
+    return op->kind == AC__OP_READV || op->kind == AC__OP_WRITEV ? op->a.vec.fd : op->a.rw.fd;
 }
 
 /* Whether a short count of a read, done bytes from where it began, is end of file (st: the
  * file's). */
 static bool at_end(const struct ac__op *op, const struct stat *st, long done)
 {
-    if (op->kind == AC__OP_WRITE || !S_ISREG(st->st_mode))
+    if (op->kind == AC__OP_WRITE || op->kind == AC__OP_WRITEV || !S_ISREG(st->st_mode))
         return false;
     long long pos = op->kind == AC__OP_READ && op->a.rw.offset >= 0 ? op->a.rw.offset + done
                                                                      : lseek(fd_of(op), 0, SEEK_CUR);
@@ -334,18 +380,21 @@ static bool at_end(const struct ac__op *op, const struct stat *st, long done)
  * end): RWF_NOWAIT stops at the first page not in the page cache, and a short count there
  * would end a copy early. So the pool does the rest (a readv, whose vector is the caller's,
  * all of it again, from where it began). A short count of anything else (a pipe, a socket) is
- * the answer, as read(2)'s; only short counts pay for the fstat. (A writev's short count
- * stays: a write cannot be taken back to be done again.) */
+ * the answer, as read(2)'s; only short counts pay for the fstat. (A writev, which cannot be
+ * taken back to be done again, goes on past what it wrote.) */
 bool ac__ep_rest_to_pool(struct ac__worker *w, struct ac__op *op, long done)
 {
-    if ((op->kind != AC__OP_READ && op->kind != AC__OP_WRITE && op->kind != AC__OP_READV) ||
+    if ((op->kind != AC__OP_READ && op->kind != AC__OP_WRITE && op->kind != AC__OP_READV &&
+         op->kind != AC__OP_WRITEV) ||
         (op->bits & PLAIN) || done <= 0 || (size_t)done >= asked(op))
         return false;
     struct stat st;
     if (fstat(fd_of(op), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)) ||
         at_end(op, &st, done))
         return false;
-    if (op->kind == AC__OP_READV) {
+    if (op->kind == AC__OP_WRITEV) {
+        op->a.vec.pool_done = done;
+    } else if (op->kind == AC__OP_READV) {
         if (lseek(op->a.vec.fd, -(off_t)done, SEEK_CUR) < 0)
             return false;
     } else {

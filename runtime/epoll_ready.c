@@ -378,6 +378,22 @@ void ac__ep_complete(struct ep *e, struct ac__op *op, int res)
     op->complete(op);
 }
 
+/* Makes the splices in the list wait on the end that stopped them now: an input that became
+ * readable while the output was full (or the other way round) left the op on the wrong
+ * descriptor, whose readiness called it again and again (a worker spun there, starving the
+ * task that would drain the output). */
+static void wait_elsewhere(struct ep *e, struct ac__op *list)
+{
+    for (struct ac__op *op = list, *next; op; op = next) {
+        next = next_of(op);
+        int r = ac__ep_add_waiter(e, op, ac__ep_interest(op));
+        if (r < 0) {
+            ac__ep_settle(op);
+            ac__ep_complete(e, op, r);
+        }
+    }
+}
+
 /* Notes whether a plain recv on x's descriptor left it empty (see fd_entry.drained). */
 void ac__ep_note_recv(struct fd_entry *x, struct ac__op *op, int res)
 {
@@ -410,13 +426,18 @@ void ac__ep_fd_ready(struct ep *e, int fd, uint32_t revents)
         x->armed = 0;
     }
     uint32_t want = 0;
-    struct ac__op **pp = &x->waiters, *op;
+    struct ac__op **pp = &x->waiters, *op, *moved = NULL;
     while ((op = *pp)) {
         if (revents & (op->events | EPOLLERR | EPOLLHUP)) {
             int res = ac__ep_try_call(op);
             ac__ep_note_recv(x, op, res);
-            if (res != -EAGAIN) {
+            if (res != -EAGAIN || ac__ep_op_fd(op) != fd) {
                 *pp = next_of(op); /* unlinked before complete: op may go away there */
+                if (res == -EAGAIN) { /* a splice that now waits on its other end */
+                    set_next(op, moved);
+                    moved = op;
+                    continue;
+                }
                 ac__ep_settle(op);
                 ac__ep_complete(e, op, res);
                 continue;
@@ -430,4 +451,5 @@ void ac__ep_fd_ready(struct ep *e, int fd, uint32_t revents)
         if (r < 0) /* the descriptor went away under its waiters */
             fail_waiters(e, x, r);
     }
+    wait_elsewhere(e, moved); /* after: x may move when the table grows */
 }

@@ -155,6 +155,8 @@ static void in_fork_child(void)
     ac__cancel_token_after_fork();
     ac__keep_after_fork();
     ac__debug_copies_after_fork();
+    ac__gate_after_fork();
+    ac__abort_after_fork();
     struct ac__runtime *rt = atomic_load(&ac__rt);
     if (!rt)
         return;

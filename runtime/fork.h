@@ -23,6 +23,8 @@ void ac__task_after_fork(void);
 void ac__cancel_token_after_fork(void);
 void ac__keep_after_fork(void);
 void ac__debug_copies_after_fork(void);
+void ac__gate_after_fork(void);
+void ac__abort_after_fork(void);
 
 /* Starts backend be for every worker (runtime.c): 0, or -errno with none started and a sentence
  * in why. */

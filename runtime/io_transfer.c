@@ -232,7 +232,7 @@ void ac__init_ac_splice(void *frame, int fd_in, long long off_in, int fd_out, lo
  * way makes no pipe, and its sendfile(2) uses the kernel's own per-thread pipe: a 256 KiB file
  * to a socket costs one sendfile(2) instead of a pipe, its resizing, two splices on io_uring's
  * worker threads (two thread wakeups each) and two closes. */
-enum { NOT_STARTED, DIRECT, THROUGH_PIPE };
+enum { NOT_STARTED, DIRECT, THROUGH_PIPE, FROM_PIPE };
 
 /* The most one sendfile(2) is asked to send, and the most sent directly in one poll: then the
  * call waits for the socket to be writable (at once when it is), giving the worker to others. */
@@ -428,11 +428,16 @@ static int direct_steps(struct ac__io_frame *f)
     return step;
 }
 /* Through a pipe: the next splice, out of the pipe while it holds bytes, else into it from
- * the file. */
+ * the file. From a pipe: straight from it to the output. */
 static void next_sendfile_splice(struct ac__io_frame *f)
 {
     struct ac__io_sendfile *s = &f->x.sendfile;
     f->op.kind = AC__OP_SPLICE;
+    if (s->mode == FROM_PIPE) {
+        size_t want = s->len - s->done < (1u << 30) ? s->len - s->done : (1u << 30);
+        set_splice(f, s->in, -1, s->out, -1, want, SPLICE_F_MOVE);
+        return;
+    }
     if (s->pending) {
         set_splice(f, s->pipe[0], -1, s->out, -1, s->pending, SPLICE_F_MOVE);
         return;
@@ -447,6 +452,22 @@ static void next_sendfile_splice(struct ac__io_frame *f)
 static int start_pipe(struct ac__io_frame *f)
 {
     struct ac__io_sendfile *s = &f->x.sendfile;
+    /* The input's kind decides: bytes taken from a pipe into ours and not sent when the call
+     * is dropped could not be given back, so a pipe's go straight to the output (one splice,
+     * nothing held); what is neither a file nor a pipe (a socket) is refused, as sendfile(2)
+     * refuses it. */
+    struct stat st;
+    if (fstat(s->in, &st) < 0)
+        return -errno;
+    if (S_ISFIFO(st.st_mode)) {
+        if (s->off_in != -1)
+            return -ESPIPE;
+        s->mode = FROM_PIPE;
+        next_sendfile_splice(f);
+        return 0;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))
+        return -EINVAL;
     s->mode = THROUGH_PIPE;
     s->pending = 0;
     if (pipe2(s->pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
@@ -489,6 +510,15 @@ static int finish_sendfile(struct ac__io_frame *f, int res)
             return 1;
         }
         return after_direct(f, direct_steps(f));
+    }
+    if (s->mode == FROM_PIPE) {
+        s->done += res > 0 ? (size_t)res : 0;
+        if (res > 0 && s->done < s->len) {
+            next_sendfile_splice(f);
+            return 0;
+        }
+        f->ret = res < 0 ? res : (long)s->done; /* all sent, or the writers closed the pipe */
+        return 1;
     }
     if (res < 0 || (res == 0 && s->pending)) {
         f->ret = res < 0 ? res : -EIO;

@@ -66,7 +66,9 @@ static long lookup_run(void *arg)
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = j->socktype;
-    hints.ai_flags = AI_ADDRCONFIG | (j->host ? 0 : AI_PASSIVE);
+    /* No AI_ADDRCONFIG (nor does Rust's std): on a host whose only IPv6 address is loopback it
+     * drops ::1 too, and a server listening on [::1] alone is then not found by name. */
+    hints.ai_flags = j->host ? 0 : AI_PASSIVE;
     char port[8];
     snprintf(port, sizeof port, "%u", j->port);
     int e = getaddrinfo(j->host, port, &hints, &res);

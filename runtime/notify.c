@@ -38,17 +38,11 @@ void ac_notify_free(ac_notify *n)
 /* With the lock held: gives one notification to the first waiter, or stores it. */
 static ac_waker notify_one_locked(ac_notify *n)
 {
-    ac_waker w = {NULL};
     struct ac__waiter *first = n->waiters.head;
-    if (first) {
-        ac__waitq_remove(&n->waiters, first);
-        first->granted = BY_ONE;
-        w = first->waker;
-        first->waker.task = NULL;
-    } else {
-        n->permit = true;
-    }
-    return w;
+    if (first)
+        return ac__waiter_dequeue(&n->waiters, first, BY_ONE);
+    n->permit = true;
+    return (ac_waker){NULL};
 }
 
 void ac_notify_one(ac_notify *n)
@@ -66,11 +60,8 @@ void ac_notify_all(ac_notify *n)
     ac__spin_lock(&n->lock);
     n->generation++;
     struct ac__waiter *w;
-    while ((w = n->waiters.head)) {
-        ac__waitq_remove(&n->waiters, w);
-        w->granted = BY_ALL;
-        ac__wakelist_take(&wake, &w->waker);
-    }
+    while ((w = n->waiters.head))
+        ac__wakelist_push(&wake, ac__waiter_dequeue(&n->waiters, w, BY_ALL));
     ac__spin_unlock(&n->lock);
     ac__wakelist_wake(&wake);
 }
@@ -97,28 +88,31 @@ static int wait_poll(void *frame, ac_cx *cx)
 {
     struct wait_frame *f = frame;
     ac_notify *n = f->n;
-    if (f->state == 0 && !ac__coop_check(cx)) /* a stored permit completes it at once */
+    /* Woken: done without n's lock (whoever notified may have freed n since). Else a spurious
+     * poll, and the waker stays queued. */
+    if (f->state == 1) {
+        if (!ac__waiter_granted(&f->waiter))
+            return AC_PENDING;
+        f->state = AC_STATE_DONE;
+        return AC_READY;
+    }
+    if (!ac__coop_check(cx)) /* a stored permit completes it at once */
         return AC_PENDING;
     ac__spin_lock(&n->lock);
-    if (f->state == 0) {
-        if (f->enabled && n->generation != f->generation) {
-            ac__coop_charge(cx); /* notified by ac_notify_all since ac_notify_enable */
-        } else if (n->permit) {
-            n->permit = false;
-            ac__coop_charge(cx);
-        } else {
-            memset(&f->waiter, 0, sizeof f->waiter);
-            f->waiter.waker = ac_cx_waker(cx);
-            ac__waitq_push(&n->waiters, &f->waiter);
-            f->state = 1;
-            ac__spin_unlock(&n->lock);
-            return AC_PENDING;
-        }
-    } else if (!f->waiter.granted) {
+    if (f->enabled && n->generation != f->generation) {
+        /* notified by ac_notify_all since ac_notify_enable */
+    } else if (n->permit) {
+        n->permit = false;
+    } else {
+        memset(&f->waiter, 0, sizeof f->waiter);
+        f->waiter.waker = ac_cx_waker(cx);
+        ac__waitq_push(&n->waiters, &f->waiter);
+        f->state = 1;
         ac__spin_unlock(&n->lock);
         return AC_PENDING;
     }
     ac__spin_unlock(&n->lock);
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -129,19 +123,21 @@ static void wait_drop(void *frame, ac_cx *cx)
     struct wait_frame *f = frame;
     if (f->state != 1)
         return;
+    f->state = AC_STATE_DONE;
+    if (ac__waiter_granted(&f->waiter) == BY_ALL)
+        return; /* nothing to pass on, and n may be freed */
     ac_notify *n = f->n;
     ac_waker mine = {NULL}, next = {NULL};
     ac__spin_lock(&n->lock);
     if (f->waiter.queued) {
         ac__waitq_remove(&n->waiters, &f->waiter);
         mine = f->waiter.waker;
-    } else if (f->waiter.granted == BY_ONE) {
+    } else if (ac__waiter_granted(&f->waiter) == BY_ONE) {
         next = notify_one_locked(n); /* the notification was ours: pass it on */
     }
     ac__spin_unlock(&n->lock);
     ac_waker_drop(mine);
     ac_waker_wake(next);
-    f->state = AC_STATE_DONE;
 }
 
 AC__LEAF_TYPE_VOID(ac_notify_wait, struct wait_frame, wait_poll, wait_drop, "notify");

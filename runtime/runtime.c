@@ -18,7 +18,7 @@ static pthread_mutex_t rt_lock = PTHREAD_MUTEX_INITIALIZER;
 static ac_runtime_config configured;
 static bool have_config;
 
-void ac__task_start_blocker(ac_task *task);
+void ac__task_start_blocker(struct ac__runtime *rt, ac_task *task);
 void ac__dump_install_default(void);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -373,6 +373,7 @@ int ac_runtime_start(void)
             r = runtime_start_threads(rt);
             if (r < 0) {
                 atomic_store_explicit(&ac__rt, NULL, memory_order_release);
+                ac__gate_wait_empty();
                 runtime_destroy(rt);
             } else {
                 ac__dump_install_default();
@@ -485,20 +486,35 @@ static void wait_block_on_threads(struct ac__runtime *rt, bool want_inside)
     pthread_mutex_unlock(&rt->block_lock);
 }
 
+/* Enters the gate of the runtime, started if need be: 0, -ECANCELED while a shutdown runs, or
+ * why the runtime cannot start. */
+static int block_on_enter(struct ac__runtime **rt)
+{
+    int r;
+    do {
+        r = ac_runtime_start();
+        if (r < 0)
+            return r;
+        r = ac__gate_enter(rt);
+    } while (r == -ENOENT); /* a shutdown ended meanwhile: start the next runtime */
+    return r == -ESHUTDOWN ? -ECANCELED : r;
+}
+
 int ac__block_on(ac_task *task, void *result)
 {
     if (ac__current)
         ac__panic("ac_block_on(%s) called from inside a task: await it instead", task->type->name);
-    int r = ac_runtime_start();
+    struct ac__runtime *rt;
+    int r = block_on_enter(&rt);
     if (r < 0) {
         if (result && task->type->result_size)
             memset(result, 0, task->type->result_size);
         ac__task_discard(task);
         return r;
     }
-    struct ac__runtime *rt = ac__runtime_get();
     count_inside(rt, 1);
-    ac__task_start_blocker(task);
+    ac__task_start_blocker(rt, task);
+    ac__gate_leave(); /* a shutdown from now on drops the task, and waits for us to let go */
     if (rt->config.current_thread)
         run_worker_until(rt, task);
     else
@@ -609,6 +625,7 @@ static void stop_runtime(bool exiting)
         return;
     }
     atomic_store(&rt->stopping, 1);
+    ac__gate_wait_empty(); /* other threads queue nothing from now on */
     stop_monitor(rt);
     for (unsigned i = 0; i < rt->nworkers; i++)
         ac__backend_wake(&rt->workers[i]);
@@ -653,6 +670,7 @@ static void stop_runtime(bool exiting)
     /* Tasks whose handles were never joined or detached: nobody can use them any more (the
      * threads that waited in ac__block_on for tasks dropped above have let go of theirs). */
     wait_block_on_threads(rt, true);
+    ac__abort_handles_detach();
     all = (struct task_list){0};
     ac__registry_foreach(collect, &all);
     for (size_t i = 0; i < all.len; i++)
@@ -662,6 +680,7 @@ static void stop_runtime(bool exiting)
     free(all.items);
 
     atomic_store(&ac__rt, NULL);
+    ac__gate_wait_empty(); /* nobody reads rt's stopping any more */
     runtime_destroy(rt);
     pthread_mutex_unlock(&rt_lock);
 }

@@ -109,16 +109,21 @@ static int barrier_poll(void *frame, ac_cx *cx)
 {
     struct barrier_frame *f = frame;
     ac_barrier *b = f->b;
-    if (f->state == 0 && !ac__coop_check(cx)) /* the last to arrive completes at once */
+    /* Released: done without b's lock (the leader may have freed b since). */
+    if (f->state == 1) {
+        if (!ac__waiter_granted(&f->waiter))
+            return AC_PENDING;
+        f->ret = 0;
+        ac__coop_charge(cx);
+        f->state = AC_STATE_DONE;
+        return AC_READY;
+    }
+    if (!ac__coop_check(cx)) /* the last to arrive completes at once */
         return AC_PENDING;
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac__spin_lock(&b->lock);
-    if (f->state == 1 && !f->waiter.granted) {
-        ac__spin_unlock(&b->lock);
-        return AC_PENDING;
-    }
-    if (f->state == 0 && ++b->arrived < b->n) {
+    if (++b->arrived < b->n) {
         memset(&f->waiter, 0, sizeof f->waiter);
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&b->waiters, &f->waiter);
@@ -126,16 +131,11 @@ static int barrier_poll(void *frame, ac_cx *cx)
         ac__spin_unlock(&b->lock);
         return AC_PENDING;
     }
-    f->ret = f->state == 0; /* the last to arrive leads and releases the round */
-    if (f->ret) {
-        struct ac__waiter *w;
-        while ((w = b->waiters.head)) {
-            ac__waitq_remove(&b->waiters, w);
-            w->granted = 1;
-            ac__wakelist_take(&wake, &w->waker);
-        }
-        b->arrived = 0;
-    }
+    f->ret = 1; /* the last to arrive leads and releases the round */
+    struct ac__waiter *w;
+    while ((w = b->waiters.head))
+        ac__wakelist_push(&wake, ac__waiter_dequeue(&b->waiters, w, 1));
+    b->arrived = 0;
     ac__spin_unlock(&b->lock);
     ac__wakelist_wake(&wake);
     ac__coop_charge(cx);
@@ -148,7 +148,7 @@ static void barrier_drop(void *frame, ac_cx *cx)
     (void)cx;
     struct barrier_frame *f = frame;
     ac_waker w = {NULL};
-    if (f->state == 1) {
+    if (f->state == 1 && !ac__waiter_granted(&f->waiter)) {
         ac__spin_lock(&f->b->lock);
         if (f->waiter.queued) { /* still waiting: leave the round */
             ac__waitq_remove(&f->b->waiters, &f->waiter);

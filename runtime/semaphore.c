@@ -16,6 +16,11 @@ void ac__wakelist_take(struct ac__wakelist *l, ac_waker *slot)
 {
     ac_waker w = *slot;
     slot->task = NULL;
+    ac__wakelist_push(l, w);
+}
+
+void ac__wakelist_push(struct ac__wakelist *l, ac_waker w)
+{
     if (!l->items) {
         l->items = l->small;
         l->cap = 16;
@@ -86,9 +91,7 @@ static void grant(ac_semaphore *sem, struct ac__wakelist *wake)
     struct ac__waiter *w;
     while ((w = sem->waiters.head) && w->need <= sem->permits) {
         sem->permits -= w->need;
-        ac__waitq_remove(&sem->waiters, w);
-        w->granted = 1;
-        ac__wakelist_take(wake, &w->waker);
+        ac__wakelist_push(wake, ac__waiter_dequeue(&sem->waiters, w, 1));
     }
 }
 
@@ -126,11 +129,8 @@ void ac_semaphore_close(ac_semaphore *sem)
     ac__spin_lock(&sem->lock);
     sem->closed = true;
     struct ac__waiter *w;
-    while ((w = sem->waiters.head)) {
-        ac__waitq_remove(&sem->waiters, w);
-        w->granted = -1;
-        ac__wakelist_take(&wake, &w->waker);
-    }
+    while ((w = sem->waiters.head))
+        ac__wakelist_push(&wake, ac__waiter_dequeue(&sem->waiters, w, -1));
     ac__spin_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
 }
@@ -155,37 +155,43 @@ void ac__acquire_init(struct ac__acquire_frame *f, struct ac_semaphore *sem, siz
     f->waiter.need = n;
 }
 
+/* A poll of a queued acquire: done once granted (or closed), without the semaphore's lock,
+ * which its releaser may have freed by now. */
+static int acquire_woken(struct ac__acquire_frame *f)
+{
+    int granted = ac__waiter_granted(&f->waiter);
+    if (!granted)
+        return AC_PENDING; /* a spurious poll: the waker stays queued */
+    f->ret = granted > 0 ? 0 : -EPIPE;
+    f->state = AC_STATE_DONE;
+    return AC_READY;
+}
+
 int ac__acquire_poll(void *frame, ac_cx *cx)
 {
     struct ac__acquire_frame *f = frame;
     ac_semaphore *sem = f->sem;
+    if (f->state == 1)
+        return acquire_woken(f);
     /* A first poll may complete at once (permits there, or closed): it needs the budget, so
      * that a loop over an uncontended lock yields in time. */
-    if (f->state == 0 && !ac__coop_check(cx))
+    if (!ac__coop_check(cx))
         return AC_PENDING;
     ac__spin_lock(&sem->lock);
-    if (f->state == 0) {
-        if (sem->closed) {
-            f->ret = -EPIPE;
-            ac__coop_charge(cx);
-        } else if (!sem->waiters.head && sem->permits >= f->waiter.need) {
-            sem->permits -= f->waiter.need;
-            f->ret = 0;
-            ac__coop_charge(cx);
-        } else {
-            f->waiter.waker = ac_cx_waker(cx);
-            ac__waitq_push(&sem->waiters, &f->waiter);
-            f->state = 1;
-            ac__spin_unlock(&sem->lock);
-            return AC_PENDING;
-        }
-    } else if (f->waiter.granted == 0) {
+    if (sem->closed) {
+        f->ret = -EPIPE;
+    } else if (!sem->waiters.head && sem->permits >= f->waiter.need) {
+        sem->permits -= f->waiter.need;
+        f->ret = 0;
+    } else {
+        f->waiter.waker = ac_cx_waker(cx);
+        ac__waitq_push(&sem->waiters, &f->waiter);
+        f->state = 1;
         ac__spin_unlock(&sem->lock);
         return AC_PENDING;
-    } else {
-        f->ret = f->waiter.granted > 0 ? 0 : -EPIPE;
     }
     ac__spin_unlock(&sem->lock);
+    ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
 }
@@ -196,6 +202,9 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
     struct ac__acquire_frame *f = frame;
     if (f->state != 1)
         return;
+    f->state = AC_STATE_DONE;
+    if (ac__waiter_granted(&f->waiter) < 0)
+        return; /* closed: nothing to give back, and the semaphore may be freed */
     ac_semaphore *sem = f->sem;
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
@@ -206,14 +215,13 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
         mine = f->waiter.waker;
         f->waiter.waker.task = NULL;
         grant(sem, &wake); /* we may have been blocking smaller requests behind us */
-    } else if (f->waiter.granted > 0) {
+    } else if (ac__waiter_granted(&f->waiter) > 0) {
         sem->permits += f->waiter.need; /* granted but never used: pass the permits on */
         grant(sem, &wake);
     }
     ac__spin_unlock(&sem->lock);
     ac_waker_drop(mine);
     ac__wakelist_wake(&wake);
-    f->state = AC_STATE_DONE;
 }
 
 AC__LEAF_TYPE(ac_semaphore_acquire, struct ac__acquire_frame, ret, ac__acquire_poll, ac__acquire_drop, "semaphore");

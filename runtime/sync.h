@@ -10,7 +10,10 @@ struct ac__waiter {
     struct ac__waiter *next, *prev;
     ac_waker waker;
     size_t need;
-    int granted; /* written under the primitive's lock */
+    /* How the wait ended (0: not yet), set by ac__waiter_dequeue under the primitive's lock and
+     * read by the waiting task without it: a woken task completes its wait without touching
+     * the primitive, which its waker may free as soon as nobody is queued on it. */
+    _Atomic int granted;
     bool queued;
 };
 
@@ -44,6 +47,24 @@ static inline void ac__waitq_remove(struct ac__waitq *q, struct ac__waiter *w)
     w->queued = false;
 }
 
+/* Takes w out of q with its outcome granted (nonzero), and gives back its waker for the caller
+ * to wake. granted is written last: once it is set the waiting task may see it in a poll, end
+ * its wait and free its frame (and the primitive) without taking the lock. */
+static inline ac_waker ac__waiter_dequeue(struct ac__waitq *q, struct ac__waiter *w, int granted)
+{
+    ac__waitq_remove(q, w);
+    ac_waker waker = w->waker;
+    w->waker.task = NULL;
+    atomic_store_explicit(&w->granted, granted, memory_order_release);
+    return waker;
+}
+
+/* The outcome of the caller's own wait (0: still waiting, or being dequeued). */
+static inline int ac__waiter_granted(struct ac__waiter *w)
+{
+    return atomic_load_explicit(&w->granted, memory_order_acquire);
+}
+
 /* Wakers collected under a lock and woken after it is released. */
 struct ac__wakelist {
     ac_waker small[16];
@@ -63,6 +84,8 @@ static inline void ac__wakelist_init(struct ac__wakelist *l)
  * no primitive's lock, so that only holds the lock longer. The slot is emptied first because
  * the woken task may run (and free its frame) as soon as its waiter node is unlocked. */
 void ac__wakelist_take(struct ac__wakelist *l, ac_waker *slot);
+/* The same for a waker already taken out (ac__waiter_dequeue's). */
+void ac__wakelist_push(struct ac__wakelist *l, ac_waker w);
 void ac__wakelist_wake(struct ac__wakelist *l);
 
 struct ac_semaphore {

@@ -270,21 +270,32 @@ static void count_spawn(struct ac__runtime *rt)
         atomic_fetch_add_explicit(&rt->outside.spawned, 1, memory_order_relaxed);
 }
 
-/* Publishes a new task: it holds the creator's reference as its join handle plus one for the
- * run queue. It enters the registry fully initialized (a dump sees it scheduled), and before it
- * is queued (it cannot be freed before it is added). */
-static void task_start(ac_task *task, int pinned_worker, bool blocker)
+/* Publishes a new task on rt: it holds the creator's reference as its join handle plus one for
+ * the run queue. It enters the registry fully initialized (a dump sees it scheduled), and
+ * before it is queued (it cannot be freed before it is added). */
+static void task_start(struct ac__runtime *rt, ac_task *task, int pinned_worker, bool blocker)
 {
-    struct ac__runtime *rt = ac__runtime_get();
     count_spawn(rt);
     ac__state_start(task, pinned_worker, blocker);
     registry_add(task);
     ac__schedule(task, false);
 }
 
+/* From a worker's task the runtime is running; from another thread, it passes the gate: while
+ * a shutdown runs the task is refused (its frame dropped unpolled) and the handle is NULL. */
 ac_task *ac__task_spawn(ac_task *task)
 {
-    task_start(task, -1, false);
+    if (AC__LIKELY(ac__current)) {
+        task_start(ac__runtime_get(), task, -1, false);
+        return task;
+    }
+    struct ac__runtime *rt = ac__gate_enter_starting();
+    if (!rt) {
+        ac__task_discard(task);
+        return NULL;
+    }
+    task_start(rt, task, -1, false);
+    ac__gate_leave();
     return task;
 }
 
@@ -292,24 +303,27 @@ ac_task *ac__task_spawn_local(ac_task *task)
 {
     if (!ac__current)
         return ac__task_spawn(task); /* outside a worker there is nothing to pin to */
-    task_start(task, (int)ac__current->index, false);
+    task_start(ac__runtime_get(), task, (int)ac__current->index, false);
     return task;
 }
 
-/* Starts a task that a thread will wait for in ac__block_on (see runtime.c). */
-void ac__task_start_blocker(ac_task *task);
-void ac__task_start_blocker(ac_task *task)
+/* Starts a task that a thread will wait for in ac__block_on, which entered rt's gate (see
+ * runtime.c). */
+void ac__task_start_blocker(struct ac__runtime *rt, ac_task *task);
+void ac__task_start_blocker(struct ac__runtime *rt, ac_task *task)
 {
-    task_start(task, -1, true);
+    task_start(rt, task, -1, true);
 }
 
-/* Frees a task that was never started (the runtime could not start), dropping its frame. */
+/* Frees a task that was never started (the runtime could not start, or is shutting down),
+ * dropping its frame. Never published nor counted: no runtime is touched. */
 void ac__task_discard(ac_task *task)
 {
     ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
     task->type->drop(ac__task_frame(task), &cx);
-    registry_add(task); /* ac__task_free takes it out */
-    ac__task_free(task);
+    if (task->arena)
+        ac__arena_destroy(task->arena);
+    task_dealloc(task);
 }
 
 /* ------------------------------------------------------------------------------------------ */

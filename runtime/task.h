@@ -120,7 +120,8 @@ void ac__join_check_size(const char *who, const ac_future_type *type, size_t res
 void ac__task_free(ac_task *task);
 /* Polls (or drops, when cancelled) a task taken from a run queue, which holds one reference. */
 void ac__task_run(struct ac__worker *w, ac_task *task);
-/* Frees a task that was never started (the runtime could not start), dropping its frame. */
+/* Frees a task that was never started (the runtime could not start, or a shutdown refused it),
+ * dropping its frame. */
 void ac__task_discard(ac_task *task);
 /* Drops the frame of a task that never completed, on the calling thread (used at shutdown). */
 void ac__task_shutdown_drop(ac_task *task);
@@ -130,6 +131,9 @@ void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg);
 /* Takes a reference unless the task has none left (it is being freed). */
 bool ac__task_try_ref(ac_task *task);
 void ac__arena_destroy(struct ac__arena *arena);
+/* At shutdown, before the tasks left are freed: every abort handle gives its reference up and
+ * does nothing from then on (abort.c). */
+void ac__abort_handles_detach(void);
 
 /* Writes " at f file:line <- g file:line ..." for a frame chain nobody polls meanwhile. */
 void ac__dump_chain(FILE *out, const ac_future_type *type, void *frame);

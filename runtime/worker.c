@@ -164,21 +164,48 @@ static void wake_for_backlog(struct ac__worker *w)
      * much as a small poll in a VM, between every two polls of a backlog.) */
 }
 
-void ac__schedule(ac_task *task, bool yield)
+/* Queues a task on the runtime's shared queues: a pinned one on its worker's remote queue (never
+ * the local queue, which other workers steal from), another on the injection queue. */
+static void push_shared(struct ac__runtime *rt, struct ac__worker *cur, ac_task *task)
 {
-    struct ac__runtime *rt = ac__rt;
-    struct ac__worker *cur = ac__current;
     int pinned = ac__state_pinned_worker(task);
     if (pinned >= 0) {
-        /* Never into the local queue, which other workers steal from: the owner's remote
-         * queue is its own. */
         struct ac__worker *owner = &rt->workers[pinned];
         ac__inject_push(&owner->remote, task);
         if (cur != owner)
             unpark_worker(owner);
         return;
     }
-    if (cur && cur->rt == rt && !atomic_load_explicit(&rt->stopping, memory_order_relaxed)) {
+    ac__inject_push(&rt->inject, task);
+    if (rt->config.current_thread)
+        unpark_worker(&rt->workers[0]);
+    else
+        ac__notify_parked(rt);
+}
+
+/* From a thread that is not one of the runtime's workers: through the gate. While a shutdown
+ * runs, the task is not queued: the shutdown drops it, and frees it with the queue's
+ * reference, which stays counted (dropping it here could free a task whose frame was never
+ * dropped). */
+static void schedule_foreign(ac_task *task)
+{
+    struct ac__runtime *rt;
+    if (ac__gate_enter(&rt) < 0)
+        return;
+    push_shared(rt, NULL, task);
+    ac__gate_leave();
+}
+
+void ac__schedule(ac_task *task, bool yield)
+{
+    struct ac__runtime *rt = ac__rt;
+    struct ac__worker *cur = ac__current;
+    if (AC__UNLIKELY(!cur || cur->rt != rt)) {
+        schedule_foreign(task);
+        return;
+    }
+    if (AC__LIKELY(ac__state_pinned_worker(task) < 0 &&
+                   !atomic_load_explicit(&rt->stopping, memory_order_relaxed))) {
         if (!yield && !cur->in_driver) {
             ac_task *prev = atomic_exchange_explicit(&cur->lifo, task, memory_order_acq_rel);
             if (!prev)
@@ -205,11 +232,7 @@ void ac__schedule(ac_task *task, bool yield)
             notify_parked(rt);
         return;
     }
-    ac__inject_push(&rt->inject, task);
-    if (rt->config.current_thread)
-        unpark_worker(&rt->workers[0]);
-    else
-        ac__notify_parked(rt);
+    push_shared(rt, cur, task);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -173,6 +173,17 @@ static inline struct ac__runtime *ac__runtime_get(void)
     struct ac__runtime *rt = atomic_load_explicit(&ac__rt, memory_order_acquire);
     return AC__LIKELY(rt) ? rt : ac__runtime_start();
 }
+/* The gate (gate.c) that threads outside the runtime's workers pass to queue work on it, and
+ * that a shutdown closes (setting stopping) before it drops the tasks. Returns 0 with *out the
+ * runtime (the caller queues, then calls ac__gate_leave), -ESHUTDOWN while a shutdown runs
+ * (nothing may be queued: the shutdown drops every task), or -ENOENT when none runs. */
+int ac__gate_enter(struct ac__runtime **out);
+void ac__gate_leave(void);
+/* The same, starting the runtime when none runs (ac__runtime_start: a failure ends the
+ * program): the runtime entered, or NULL while a shutdown runs. */
+struct ac__runtime *ac__gate_enter_starting(void);
+/* Waits until no thread is inside the gate (a shutdown, after it set stopping). */
+void ac__gate_wait_empty(void);
 /* Queues a task whose NOTIFIED bit the caller set; the queue takes the caller's reference.
  * yield puts it at the back even on its own worker. */
 void ac__schedule(ac_task *task, bool yield);

@@ -15,6 +15,11 @@ ac_task *ac__seq_spawn(const void *result, size_t size);
 void ac__seq_task_detach(ac_task *task);
 void ac__seq_task_abort(ac_task *task);
 void ac__seq_task_cancel(ac_task *task);
+typedef struct ac_abort_handle ac_abort_handle;
+ac_abort_handle *ac__seq_task_abort_handle(ac_task *task);
+void ac__seq_abort(ac_abort_handle *h);
+_Bool ac__seq_abort_handle_is_finished(ac_abort_handle *h);
+void ac__seq_abort_handle_release(ac_abort_handle *h);
 int ac__seq_first_error(const int *results, size_t n);
 
 /* A handle holds the finished future's result until a join, detach or abort frees it. A
@@ -119,6 +124,29 @@ void ac__seq_task_abort(ac_task *task)
 void ac__seq_task_cancel(ac_task *task)
 {
     (void)task; /* a finished task: cancelling does nothing, a join still gives its result */
+}
+
+/* Abort handles: every task finished at its spawn, so there is never anything to cancel. The
+ * handle is a handle with no result, on the list of live ones like the others. */
+ac_abort_handle *ac__seq_task_abort_handle(ac_task *task)
+{
+    return task ? (ac_abort_handle *)(void *)ac__seq_spawn("", 0) : NULL;
+}
+
+void ac__seq_abort(ac_abort_handle *h)
+{
+    (void)h;
+}
+
+_Bool ac__seq_abort_handle_is_finished(ac_abort_handle *h)
+{
+    (void)h;
+    return 1;
+}
+
+void ac__seq_abort_handle_release(ac_abort_handle *h)
+{
+    ac__seq_task_detach((ac_task *)(void *)h);
 }
 
 int ac__seq_first_error(const int *results, size_t n)

@@ -74,6 +74,11 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_task_detach ac__seq_task_detach
 #define ac_task_abort ac__seq_task_abort
 #define ac_task_cancel ac__seq_task_cancel
+/* Every task finished at its spawn: an abort handle has nothing to cancel. */
+#define ac_task_abort_handle ac__seq_task_abort_handle
+#define ac_abort ac__seq_abort
+#define ac_abort_handle_is_finished ac__seq_abort_handle_is_finished
+#define ac_abort_handle_release ac__seq_abort_handle_release
 /* Task groups take running tasks: the sequential build has none (a link error says so). */
 #define ac_task_group_add ac__seq_task_group_is_not_sequential
 struct ac_task *ac__seq_spawn(const void *result, __SIZE_TYPE__ size);
@@ -91,6 +96,8 @@ int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);
  * optionally assigned: `v = f(x)` stores f's result in v when f finishes):
  *
  *   ac_task *ac_spawn(fut)        runs fut as a new task on any worker; returns its join handle
+ *                                 (NULL from a thread outside the runtime while ac_runtime_shutdown
+ *                                 runs: fut is dropped without running)
  *   ac_task *ac_spawn_local(fut)  runs fut as a new task pinned to the current worker
  *   T ac_block_on(fut)            from plain C: runs the runtime until fut finishes, returns its value
  *   await(ac_join(a, b, ...))     polls all concurrently in this task until every one finished

@@ -73,7 +73,18 @@ AC_EXPORT const char *ac_runtime_backend(void);
  * (running its cleanups), waits for in-flight I/O to complete, and frees everything. A later
  * spawn starts a new runtime. Must not be called from a task. async main does this itself.
  * A thread waiting in ac_block_on meanwhile gets a zeroed value back (its future is dropped
- * like the others), and the shutdown waits for it to let go of the task. */
+ * like the others), and the shutdown waits for it to let go of the task.
+ *
+ * Work that other threads (not the runtime's tasks) start while it runs gets a defined answer,
+ * never a task queued where no worker will run it: an ac_spawn from outside the runtime either
+ * comes first (its task is dropped with the others) or is refused, returning a NULL handle (the
+ * future is dropped without running; ac_task_join(NULL) gives -EINVAL, detach and cancel do
+ * nothing), or, once the shutdown has returned, starts the next runtime; the same for a spawn
+ * from a cleanup that the shutdown runs. An ac_block_on either runs on this runtime (and gets
+ * a zeroed value if the shutdown drops its future), is refused (a zeroed value at once; the
+ * future is dropped without running), or waits for the shutdown to end and runs on the next
+ * runtime. A wake, cancel or abort from another thread meanwhile queues nothing: the shutdown
+ * drops the task. Join handles not released by then are freed by the shutdown. */
 AC_EXPORT void ac_runtime_shutdown(void);
 
 /* Counters, summed over the workers; cheap enough to read often, approximate while running. */

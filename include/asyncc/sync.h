@@ -30,7 +30,10 @@ typedef struct ac_semaphore ac_semaphore;
 
 /* Returns a semaphore holding permits permits, or NULL when out of memory. */
 AC_EXPORT ac_semaphore *ac_semaphore_new(size_t permits);
-/* Frees it; nobody may be waiting on it or use it afterwards. */
+/* Frees it; nobody may be waiting on it or use it afterwards. A waiter that ac_semaphore_release
+ * or _close has woken waits no more: `ac_semaphore_release(s, n); ac_semaphore_free(s);` is
+ * safe, its await returns without touching s. (Only a waiter granted permits and then dropped
+ * before it ran would give them back to s: free s only when that cannot happen.) */
 AC_EXPORT void ac_semaphore_free(ac_semaphore *sem);
 /* Waits until n permits are available and takes them. Returns 0, or -EPIPE when the semaphore
  * was closed. Dropped while waiting: takes nothing (permits granted meanwhile are passed on). */
@@ -63,7 +66,10 @@ AC_EXPORT void ac_mutex_unlock(ac_mutex *mutex);
 typedef struct ac_notify ac_notify;
 
 /* A notify with no stored permit, or NULL when out of memory; freed by ac_notify_free, when
- * nobody waits on it and no ac_notify_one/all runs on it any more. */
+ * nobody waits on it and no ac_notify_one/all runs on it any more. A wait that ac_notify_one or
+ * _all has woken waits no more: `ac_notify_one(n); ac_notify_free(n);` is safe, the woken
+ * await returns without touching n. (Only a wait chosen by ac_notify_one and then dropped
+ * before it ran would pass its notification on to n: free n only when that cannot happen.) */
 AC_EXPORT ac_notify *ac_notify_new(void);
 AC_EXPORT void ac_notify_free(ac_notify *notify);
 /* Waits for a notification; consumes the stored permit at once if ac_notify_one left one.
@@ -123,7 +129,8 @@ typedef struct ac_barrier ac_barrier;
 /* A barrier for n tasks (n >= 1; 0 is taken as 1), or NULL when out of memory. Reusable: the
  * next n arrivals form the next round. */
 AC_EXPORT ac_barrier *ac_barrier_new(size_t n);
-/* Frees it; nobody may be waiting. */
+/* Frees it; nobody may be waiting. The leader may free it as soon as its own wait returns:
+ * the tasks it released do not touch b again. */
 AC_EXPORT void ac_barrier_free(ac_barrier *b);
 /* Waits until n tasks have called it in this round. Returns 1 in exactly one task of each round
  * (the leader: the last to arrive), 0 in the others. Dropped while waiting: this task leaves

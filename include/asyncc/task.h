@@ -87,11 +87,47 @@ AC_EXPORT void ac_task_abort(ac_task *task);
 
 /* Cancels a spawned task at its current await (its cleanups run) but keeps the handle: a later
  * ac_task_join returns -ECANCELED, or 0 with the result if the task had finished already.
- * Cancelling twice, or a finished task, does nothing. */
+ * Cancelling twice, or a finished task, does nothing.
+ * ac_task_abort, ac_task_cancel and ac_task_detach use the join handle, which a join that
+ * finishes consumes (frees): call them only where no join of the handle may finish meanwhile,
+ * that is, from the joining task or before the join. To cancel from elsewhere (another task,
+ * another thread) while a join may be pending, use an abort handle. */
 AC_EXPORT void ac_task_cancel(ac_task *task);
 
 /* Releases the handle; the task keeps running to completion on its own. */
 AC_EXPORT void ac_task_detach(ac_task *task);
+
+/* Abort handles (Tokio's AbortHandle): a second handle on a task that can only cancel it, safe
+ * to use from any thread at any time, also while the join handle is being joined, after the
+ * task finished, after the join consumed the join handle, and while or after the runtime shuts
+ * down. It holds a reference of its own: the task's memory (not its frame, dropped when it
+ * finishes) lives until both handles are released. Example, a task cancelled by a watchdog
+ * thread while its owner joins it:
+ *
+ *     ac_task *t = ac_spawn(serve(fd));
+ *     ac_abort_handle *h = ac_task_abort_handle(t);   // before the join: t is valid here
+ *     start_watchdog(h);                              // another thread calls ac_abort(h)
+ *     int r = await(ac_task_join(t, &v));             // -ECANCELED if the watchdog came first
+ *     stop_watchdog();                                // the thread no longer uses h
+ *     ac_abort_handle_release(h);
+ */
+typedef struct ac_abort_handle ac_abort_handle;
+
+/* A new abort handle on task, taken from its join handle while the caller may still use it
+ * (before a join consumes it); returns NULL for a NULL task or when out of memory. */
+AC_EXPORT ac_abort_handle *ac_task_abort_handle(ac_task *task);
+
+/* Cancels the task at its current await, as ac_task_cancel does (its join then returns
+ * -ECANCELED); nothing for a task that finished, or a NULL handle. Any thread, any time while h
+ * is not released. */
+AC_EXPORT void ac_abort(ac_abort_handle *h);
+
+/* Whether the task has finished (returned, or cancelled and dropped; true once a shutdown
+ * dropped it, and for a NULL handle). */
+AC_EXPORT _Bool ac_abort_handle_is_finished(ac_abort_handle *h);
+
+/* Releases the abort handle (NULL: nothing); the task is not cancelled. */
+AC_EXPORT void ac_abort_handle_release(ac_abort_handle *h);
 
 #ifdef __cplusplus
 }

@@ -77,7 +77,8 @@ AC_EXPORT ac_cancel_token *ac_cancel_token_new(void);
 AC_EXPORT ac_cancel_token *ac_cancel_token_child(ac_cancel_token *parent);
 /* Another reference to t; returns t. */
 AC_EXPORT ac_cancel_token *ac_cancel_token_clone(ac_cancel_token *t);
-/* Drops a reference; the last frees the token. Nobody may be awaiting it then. */
+/* Drops a reference; the last frees the token. Nobody may be awaiting it then (a wait that
+ * ac_cancel_token_cancel woke is over: cancel then free is safe). */
 AC_EXPORT void ac_cancel_token_free(ac_cancel_token *t);
 /* Cancels t and every token descended from it, waking all their waiters. Idempotent. */
 AC_EXPORT void ac_cancel_token_cancel(ac_cancel_token *t);

@@ -40,7 +40,9 @@ enum {
  * for port and socktype (SOCK_STREAM, SOCK_DGRAM), and writes up to max addresses to out in
  * the resolver's order. Returns how many (>= 1), or -ENOENT (no such host), -EAGAIN (a
  * temporary failure of name resolution), -ENOMEM, -EINVAL (bad arguments) or -EIO.
- * getaddrinfo(3) runs on the blocking pool (ac_spawn_blocking), never on a worker; a numeric
+ * getaddrinfo(3) runs on the blocking pool (ac_spawn_blocking), never on a worker, without
+ * AI_ADDRCONFIG (as Rust's std: "localhost" gives ::1 too where loopback is the only IPv6
+ * address, so a server listening on [::1] alone is found by name); a numeric
  * address needs no lookup and completes at once. host and out must stay valid until the call
  * finishes. Dropped while the lookup runs: the lookup finishes on its thread (it cannot be
  * interrupted) and its result is discarded; nothing is written to out.

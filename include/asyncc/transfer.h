@@ -32,7 +32,9 @@ enum {
 AC_EXPORT async long ac_send_all(int fd, const void *buf, size_t len, int flags);
 
 /* readv(2)/writev(2) at the file position (or on a socket or pipe): one transfer, which may be
- * short. iov and the buffers must stay valid until the call finishes. Return the count or -errno. */
+ * short on a socket or pipe; on a regular file a readv is short only at the end of the file and
+ * a writev writes everything unless it fails, on both backends. iov and the buffers must stay
+ * valid until the call finishes. Return the count or -errno. */
 struct iovec;
 AC_EXPORT async long ac_readv(int fd, const struct iovec *iov, int iovcnt);
 AC_EXPORT async long ac_writev(int fd, const struct iovec *iov, int iovcnt);
@@ -53,7 +55,10 @@ AC_EXPORT async long ac_splice(int fd_in, long long off_in, int fd_out, long lon
  * splices per chunk through a pipe the call owns). Returns the count sent (less than count
  * only when the file ended first) or -errno. Dropped mid-way from the file position, the
  * position has advanced by exactly the bytes sent (those read into the call's pipe and not sent
- * are given back), so a sendfile started again from it goes on without a gap. */
+ * are given back), so a sendfile started again from it goes on without a gap.
+ * in_fd may also be a pipe (offset -1; another offset gives -ESPIPE): its bytes go straight
+ * to out_fd, less than count only when its writers closed it, and a call dropped mid-way
+ * leaves every byte it did not send in the pipe. Any other in_fd (a socket) gives -EINVAL. */
 AC_EXPORT async long ac_sendfile(int out_fd, int in_fd, long long offset, size_t count);
 
 #ifdef __cplusplus
