@@ -106,12 +106,17 @@ static void respond_text(struct conn *c, int status, int keep_alive, int minor, 
     c->out_len += n;
 }
 
-/* "Last-Modified: <mtime>\r\n" into line (64 bytes). */
+/* "Last-Modified: <mtime>\r\n" into line (64 bytes); the date's text is kept per thread for the
+ * last mtime seen, as the same file is mostly asked for again. */
 static const char *last_modified(char *line, time_t mtime)
 {
-    memcpy(line, "Last-Modified: ", 15);
-    http_date(line + 15, mtime);
-    strcat(line, "\r\n");
+    static __thread time_t cached = -1;
+    static __thread char text[40];
+    if (mtime != cached) {
+        http_date(text, mtime);
+        cached = mtime;
+    }
+    snprintf(line, 64, "Last-Modified: %s\r\n", text);
     return line;
 }
 
@@ -272,7 +277,8 @@ async int respond(struct conn *c, const struct request *rq)
      * than SMALL_FILE tells a larger file from one of exactly that size. Only a regular file
      * is read: a FIFO or a device under the root is a 404, as with nginx, never a wait. */
     char *o = out_reserve(c, 512 + SMALL_FILE + 1);
-    long n = await(ac_read_regular_file(path, o + 512, SMALL_FILE + 1));
+    struct stat st; /* the fstat the read makes anyway: the mtime for Last-Modified */
+    long n = await(ac_read_regular_file_stat(path, o + 512, SMALL_FILE + 1, &st));
     if (n == -EISDIR && !is_dir) {
         /* A directory named without its '/': send the client to the name with it (before the
          * query, which follows it). */
@@ -297,14 +303,10 @@ async int respond(struct conn *c, const struct request *rq)
         atomic_store_explicit(hint, h, memory_order_relaxed);
         return await(respond_large(c, path, rq, head_only, 0));
     }
-    /* Its mtime, for Last-Modified: one stat(2) of a path just looked up (the read's fstat
-     * is the runtime's). */
-    struct stat st;
-    char line[64];
-    int known = stat(path, &st) == 0;
-    if (known && respond_not_modified(c, rq, st.st_mtime))
+    if (respond_not_modified(c, rq, st.st_mtime))
         return 0;
-    size_t hl = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, known ? last_modified(line, st.st_mtime) : NULL);
+    char line[64];
+    size_t hl = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, last_modified(line, st.st_mtime));
     if (!head_only)
         memmove(o + hl, o + 512, (size_t)n);
     c->out_len += hl + (head_only ? 0 : (size_t)n);
