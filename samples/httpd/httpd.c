@@ -339,42 +339,43 @@ static unsigned long long next_deadline(const struct conn *c, unsigned long long
     return header_ms ? *head_since + header_ms : 0;
 }
 
-/* Closes the sending side and reads what the client still sends, up to LINGER_BYTES or until
- * it has been quiet for LINGER_MS, before the caller closes: closing a socket with unread input
- * sends a reset, which can destroy the answer before the client reads it (nginx's
- * lingering_close). */
-enum { LINGER_MS = 2000, LINGER_BYTES = 1024 * 1024 };
+/* Closes the sending side and reads what the client still sends, up to LINGER_BYTES, until it
+ * has been quiet for LINGER_MS or for LINGER_TOTAL_MS in all, before the caller closes: closing
+ * a socket with unread input sends a reset, which can destroy the answer before the client reads
+ * it (nginx's lingering_close, lingering_timeout and lingering_time). */
+enum { LINGER_MS = 2000, LINGER_TOTAL_MS = 30000, LINGER_BYTES = 1024 * 1024 };
 async void linger(struct conn *c)
 {
     shutdown(c->fd, SHUT_WR);
+    unsigned long long end = ac_now_ms() + LINGER_TOTAL_MS;
     for (size_t total = 0; total < LINGER_BYTES;) {
         c->in_len = 0;
-        long got = await(recv_until(c, ac_now_ms() + LINGER_MS));
+        unsigned long long quiet = ac_now_ms() + LINGER_MS;
+        long got = await(recv_until(c, quiet < end ? quiet : end));
         if (got <= 0)
             break;
         total += (size_t)got;
     }
 }
 
-/* Reads and throws away a request's body of len bytes, those in c->in from *at first; each
- * receive given the head's timeout. Returns 0, or -1 when the connection ended or timed out. */
+/* Reads and throws away a request's body of len bytes, those in c->in from *at first, then
+ * receiving after *at: the request's head before it stays where rq points. Each receive is given
+ * the head's timeout. Returns 0, or -1 when the connection ended or timed out. */
 async int skip_body(struct conn *c, size_t *at, size_t len)
 {
     size_t have = c->in_len - *at < len ? c->in_len - *at : len;
     *at += have;
     len -= have;
-    if (len == 0)
-        return 0;
-    c->in_len = *at = 0;
     while (len > 0) {
+        c->in_len = *at; /* what was received past the head is body, thrown away */
         long got = await(recv_until(c, header_ms ? ac_now_ms() + header_ms : 0));
         if (got <= 0)
             return -1;
         size_t body = (size_t)got < len ? (size_t)got : len;
         len -= body;
-        /* Bytes past the body are the next request's: keep them at the start of c->in. */
-        memmove(c->in, c->in + body, (size_t)got - body);
-        c->in_len = (size_t)got - body;
+        /* Bytes past the body are the next request's: keep them right after the head. */
+        memmove(c->in + *at, c->in + *at + body, (size_t)got - body);
+        c->in_len = *at + (size_t)got - body;
     }
     return 0;
 }

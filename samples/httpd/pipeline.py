@@ -4,6 +4,7 @@ requests in one write answered in order, a request split across writes, HTTP/1.0
 large. Usage: pipeline.py PORT"""
 import socket
 import sys
+import time
 
 port = int(sys.argv[1])
 
@@ -150,6 +151,17 @@ r = Reader(s)
 s.sendall(b"HEAD / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n")
 if r.response(head_only=True)[0] != 400 or not r.closed():
     fail("a HEAD with two Hosts: a 400 without a body, then the connection closed, expected")
+# A body larger than the input buffer, arriving after its head: the request is still answered
+# as asked (its head is kept while the body is thrown away), and the one after it too.
+s = connect()
+r = Reader(s)
+s.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + b"b" * 1000)
+time.sleep(0.2)
+s.sendall(b"b" * 99000 + b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+for i in range(2):
+    got_status, _, got_body = r.response()
+    if got_status != 200 or got_body != index:
+        fail(f"request {i + 1} around a 100 KB body sent later: status {got_status}, body {got_body[:60]!r}")
 print("ok: LF line ends, empty lines before a request, extra spaces, a 20 KB head and a body taken; "
       "a refused HEAD gets no body")
 
