@@ -81,6 +81,7 @@ union ac__op_args {
         void *buf;
         unsigned len;
         bool regular; /* ac_read_regular_file: refuse what is no regular file, unread */
+        void *st;     /* ac_read_regular_file_stat: a struct stat for the file's fstat, or NULL */
     } read_file;
     struct {
         int fd;
@@ -152,6 +153,10 @@ int ac__read_file_nowait(const struct ac__op *op);
 /* ac_read_regular_file's answer for a file of this st_mode: 0 for a regular file, -EISDIR for
  * a directory, -EINVAL for anything else (a FIFO, a device, a socket). */
 int ac__not_regular(unsigned mode);
+/* Gives ac_read_regular_file_stat's caller the fstat of the file it read (nothing for the
+ * other calls). */
+struct stat;
+void ac__read_file_stat(const struct ac__op *op, const struct stat *st);
 /* The same for an AC__OP_OPEN op (io_file.c): the descriptor when the lookup is cached and the
  * path names a regular file or a directory (opened with the op's flags), a lookup's error, or
  * -EAGAIN for the pool: not cached, O_CREAT/O_TRUNC/O_TMPFILE/O_ASYNC, anything else. */

@@ -368,6 +368,8 @@ static void read_opened(struct ac__worker *w, struct ac__op *op, int fd)
     int refused = 0;
     if (op->a.read_file.regular) {
         refused = fstat(fd, &st) < 0 ? -errno : ac__not_regular(st.st_mode);
+        if (refused == 0)
+            ac__read_file_stat(op, &st);
         if (refused == 0 && fcntl(fd, F_SETFL, 0) < 0) /* O_NONBLOCK was the only one set */
             refused = -errno;
     }

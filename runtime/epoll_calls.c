@@ -267,6 +267,8 @@ static int blocking_call(struct ac__op *op)
             close(fd);
             return refused;
         }
+        if (known && S_ISREG(st.st_mode))
+            ac__read_file_stat(op, &st);
         if (known && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
             /* A FIFO or a device may wait for ever: its read goes by readiness. */
             op->bits = READ_FILE_FD;

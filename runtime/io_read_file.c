@@ -27,6 +27,7 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
     f->op.a.read_file.buf = buf;
     f->op.a.read_file.len = len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
     f->op.a.read_file.regular = false;
+    f->op.a.read_file.st = NULL;
 }
 
 AC__IO_TYPE(ac_read_regular_file, long, 0);
@@ -36,6 +37,22 @@ void ac__init_ac_read_regular_file(void *frame, const char *path, void *buf, siz
 {
     ac__init_ac_read_file(frame, path, buf, len);
     ((struct ac__io_frame *)frame)->op.a.read_file.regular = true;
+}
+
+AC__IO_TYPE(ac_read_regular_file_stat, long, 0);
+
+AC_EXPORT void ac__init_ac_read_regular_file_stat(void *frame, const char *path, void *buf, size_t len,
+                                                  struct stat *st);
+void ac__init_ac_read_regular_file_stat(void *frame, const char *path, void *buf, size_t len, struct stat *st)
+{
+    ac__init_ac_read_regular_file(frame, path, buf, len);
+    ((struct ac__io_frame *)frame)->op.a.read_file.st = st;
+}
+
+void ac__read_file_stat(const struct ac__op *op, const struct stat *st)
+{
+    if (op->a.read_file.st)
+        *(struct stat *)op->a.read_file.st = *st;
 }
 
 int ac__not_regular(unsigned mode)
@@ -104,8 +121,8 @@ int ac__read_file_nowait(const struct ac__op *op)
         int refused = op->a.read_file.regular ? ac__not_regular(st.st_mode) : 0;
         if (refused < 0)
             r = refused;
-        else if (S_ISREG(st.st_mode))
-            r = read_cached(fd, op, st.st_size);
+        else if (S_ISREG(st.st_mode) && (r = read_cached(fd, op, st.st_size)) >= 0)
+            ac__read_file_stat(op, &st);
     }
     close(fd);
     return r;

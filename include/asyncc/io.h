@@ -25,7 +25,8 @@ enum {
     ac__frame_size_ac_read_exact = 128,
     ac__frame_size_ac_write_all = 128,
     ac__frame_size_ac_read_file = 160,
-    ac__frame_size_ac_read_regular_file = 160
+    ac__frame_size_ac_read_regular_file = 160,
+    ac__frame_size_ac_read_regular_file_stat = 160
 };
 
 /*
@@ -111,6 +112,14 @@ AC_EXPORT async long ac_read_file(const char *path, void *buf, size_t len);
  * and pages are cached is read on the worker (openat2, fstat, preadv2, close), others on the
  * blocking pool. */
 AC_EXPORT async long ac_read_regular_file(const char *path, void *buf, size_t len);
+
+/* As ac_read_regular_file, and when it read the file (a count >= 0) *st holds the fstat(2) of the
+ * descriptor it read (its size and mtime when it was opened), taken with the type check the call
+ * makes anyway: a static file server gets the Last-Modified of what it serves without a stat(2)
+ * of its own. On an error *st may have been written or not. st must stay valid until the call
+ * finishes. */
+struct stat;
+AC_EXPORT async long ac_read_regular_file_stat(const char *path, void *buf, size_t len, struct stat *st);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -83,6 +84,8 @@ static char *out_reserve(struct conn *c, size_t n)
 
 static void conn_free(struct conn **cp)
 {
+    if (!*cp)
+        return;
     if ((*cp)->fd >= 0)
         close((*cp)->fd);
     free((*cp)->out);
@@ -101,6 +104,31 @@ static void respond_text(struct conn *c, int status, int keep_alive, int minor, 
         n += (size_t)blen;
     }
     c->out_len += n;
+}
+
+/* "Last-Modified: <mtime>\r\n" into line (64 bytes); the date's text is kept per thread for the
+ * last mtime seen, as the same file is mostly asked for again. */
+static const char *last_modified(char *line, time_t mtime)
+{
+    static __thread time_t cached = -1;
+    static __thread char text[40];
+    if (mtime != cached) {
+        http_date(text, mtime);
+        cached = mtime;
+    }
+    snprintf(line, 64, "Last-Modified: %s\r\n", text);
+    return line;
+}
+
+/* When the request's If-Modified-Since is the file's mtime, appends a 304 (no body, no length)
+ * and returns 1; else 0. */
+static int respond_not_modified(struct conn *c, const struct request *rq, time_t mtime)
+{
+    if (!http_not_modified(rq, mtime))
+        return 0;
+    char line[64];
+    c->out_len += http_head(out_reserve(c, 512 + 64), 304, NULL, -1, rq->keep_alive, rq->minor, last_modified(line, mtime));
+    return 1;
 }
 
 /* The status for a file that could not be served: what is missing or no regular file (a
@@ -186,7 +214,11 @@ async int respond_large(struct conn *c, const char *path, const struct request *
         respond_text(c, error_status(file < 0 ? file : -EINVAL), rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
-    c->out_len += http_head(out_reserve(c, 512), 200, http_mime(path), st.st_size, rq->keep_alive, rq->minor, NULL);
+    if (respond_not_modified(c, rq, st.st_mtime))
+        return 0;
+    char line[64];
+    c->out_len += http_head(out_reserve(c, 512 + 64), 200, http_mime(path), st.st_size, rq->keep_alive, rq->minor,
+                            last_modified(line, st.st_mtime));
     /* The head goes out with the first bytes of the body, not in a packet of its own. */
     if (await(flush(c, head_only ? 0 : MSG_MORE)) < 0)
         return -EPIPE;
@@ -197,8 +229,21 @@ async int respond_large(struct conn *c, const char *path, const struct request *
     return sent == st.st_size ? 0 : -EIO;
 }
 
+/* Whether path, ending in "/index.html", is in a directory (stat(2) on the worker: only for an
+ * index that is missing). */
+static int directory_exists(const char *path)
+{
+    char dir[PATH_MAX + HTTP_PATH_MAX];
+    size_t n = strlen(path) - strlen("index.html");
+    memcpy(dir, path, n);
+    dir[n] = 0;
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Answers one request: appends the response to c->out, or for a large file sends everything.
- * Returns 0, or -errno when the connection must close. */
+ * Returns 0, 1 when the connection is to close once the answers are sent, or -errno when it
+ * must close at once. */
 async int respond(struct conn *c, const struct request *rq)
 {
     int head_only = rq->method_len == 4 && memcmp(rq->method, "HEAD", 4) == 0;
@@ -208,9 +253,14 @@ async int respond(struct conn *c, const struct request *rq)
     }
     char rel[HTTP_PATH_MAX], path[PATH_MAX + HTTP_PATH_MAX];
     int is_dir;
-    if (http_path(rq->target, rq->target_len, rel, &is_dir) < 0) {
-        respond_text(c, 400, rq->keep_alive, rq->minor, head_only, NULL);
+    int refused = http_path(rq->target, rq->target_len, rel, &is_dir);
+    if (refused == -404) {
+        respond_text(c, 404, rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
+    }
+    if (refused < 0) {
+        respond_text(c, 400, 0, rq->minor, head_only, NULL); /* and close, as nginx does */
+        return 1;
     }
     snprintf(path, sizeof path, "%s/%s", root, rel);
     unsigned long long h = path_hash(path);
@@ -227,12 +277,22 @@ async int respond(struct conn *c, const struct request *rq)
      * than SMALL_FILE tells a larger file from one of exactly that size. Only a regular file
      * is read: a FIFO or a device under the root is a 404, as with nginx, never a wait. */
     char *o = out_reserve(c, 512 + SMALL_FILE + 1);
-    long n = await(ac_read_regular_file(path, o + 512, SMALL_FILE + 1));
+    struct stat st; /* the fstat the read makes anyway: the mtime for Last-Modified */
+    long n = await(ac_read_regular_file_stat(path, o + 512, SMALL_FILE + 1, &st));
     if (n == -EISDIR && !is_dir) {
-        /* A directory named without its '/': send the client to the name with it. */
-        char loc[HTTP_PATH_MAX + 32];
-        snprintf(loc, sizeof loc, "Location: %.*s/\r\n", (int)(rq->target_len > 4000 ? 4000 : rq->target_len), rq->target);
+        /* A directory named without its '/': send the client to the name with it (before the
+         * query, which follows it). */
+        const char *q = memchr(rq->target, '?', rq->target_len);
+        int path_len = (int)(q ? q - rq->target : (long)rq->target_len);
+        int q_len = q ? (int)(rq->target + rq->target_len - q) : 0;
+        char loc[HTTP_HEAD_MAX + 32];
+        snprintf(loc, sizeof loc, "Location: %.*s/%.*s\r\n", path_len, rq->target, q_len, q ? q : "");
         respond_text(c, 301, rq->keep_alive, rq->minor, head_only, loc);
+        return 0;
+    }
+    if (n == -ENOENT && is_dir && directory_exists(path)) {
+        /* A directory without an index: nginx's 403 (it lists none unless told to). */
+        respond_text(c, 403, rq->keep_alive, rq->minor, head_only, NULL);
         return 0;
     }
     if (n < 0) {
@@ -243,7 +303,10 @@ async int respond(struct conn *c, const struct request *rq)
         atomic_store_explicit(hint, h, memory_order_relaxed);
         return await(respond_large(c, path, rq, head_only, 0));
     }
-    size_t hl = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, NULL);
+    if (respond_not_modified(c, rq, st.st_mtime))
+        return 0;
+    char line[64];
+    size_t hl = http_head(o, 200, http_mime(path), n, rq->keep_alive, rq->minor, last_modified(line, st.st_mtime));
     if (!head_only)
         memmove(o + hl, o + 512, (size_t)n);
     c->out_len += hl + (head_only ? 0 : (size_t)n);
@@ -276,25 +339,72 @@ static unsigned long long next_deadline(const struct conn *c, unsigned long long
     return header_ms ? *head_since + header_ms : 0;
 }
 
+/* Closes the sending side and reads what the client still sends, up to LINGER_BYTES, until it
+ * has been quiet for LINGER_MS or for LINGER_TOTAL_MS in all, before the caller closes: closing
+ * a socket with unread input sends a reset, which can destroy the answer before the client reads
+ * it (nginx's lingering_close, lingering_timeout and lingering_time). */
+enum { LINGER_MS = 2000, LINGER_TOTAL_MS = 30000, LINGER_BYTES = 1024 * 1024 };
+async void linger(struct conn *c)
+{
+    shutdown(c->fd, SHUT_WR);
+    unsigned long long end = ac_now_ms() + LINGER_TOTAL_MS;
+    for (size_t total = 0; total < LINGER_BYTES;) {
+        c->in_len = 0;
+        unsigned long long quiet = ac_now_ms() + LINGER_MS;
+        long got = await(recv_until(c, quiet < end ? quiet : end));
+        if (got <= 0)
+            break;
+        total += (size_t)got;
+    }
+}
+
+/* Reads and throws away a request's body of len bytes, those in c->in from *at first, then
+ * receiving after *at: the request's head before it stays where rq points. Each receive is given
+ * the head's timeout. Returns 0, or -1 when the connection ended or timed out. */
+async int skip_body(struct conn *c, size_t *at, size_t len)
+{
+    size_t have = c->in_len - *at < len ? c->in_len - *at : len;
+    *at += have;
+    len -= have;
+    while (len > 0) {
+        c->in_len = *at; /* what was received past the head is body, thrown away */
+        long got = await(recv_until(c, header_ms ? ac_now_ms() + header_ms : 0));
+        if (got <= 0)
+            return -1;
+        size_t body = (size_t)got < len ? (size_t)got : len;
+        len -= body;
+        /* Bytes past the body are the next request's: keep them right after the head. */
+        memmove(c->in + *at, c->in + *at + body, (size_t)got - body);
+        c->in_len = *at + (size_t)got - body;
+    }
+    return 0;
+}
+
 /* One client: answer every complete request that arrived, in order, and send the answers of a
  * pipeline together; read more only when no complete request is left, and close the connection
  * when that takes longer than idle_ms or header_ms. */
 async void serve(int fd)
 {
-    struct conn *c __attribute__((cleanup(conn_free))) = calloc(1, sizeof *c);
+    /* Not calloc: the 32 KiB input buffer's pages are touched only as far as requests fill it. */
+    struct conn *c __attribute__((cleanup(conn_free))) = malloc(sizeof *c);
     if (!c) {
         close(fd);
         return;
     }
     c->fd = fd;
+    c->in_len = c->out_len = c->out_cap = 0;
+    c->out = NULL;
     size_t at = 0;
     unsigned long long head_since = 0; /* when an incomplete head was first waited past */
     for (;;) {
         struct request rq;
         long used = http_parse(c->in + at, c->in_len - at, &rq);
         if (used < 0) {
-            respond_text(c, (int)-used, 0, 1, 0, NULL);
-            await(flush(c, 0));
+            /* No body for a HEAD, though its head was refused. */
+            int head_only = c->in_len - at >= 5 && memcmp(c->in + at, "HEAD ", 5) == 0;
+            respond_text(c, (int)-used, 0, 1, head_only, NULL);
+            if (await(flush(c, 0)) == 0)
+                await(linger(c));
             break;
         }
         if (used == 0) {
@@ -312,10 +422,23 @@ async void serve(int fd)
         }
         at += (size_t)used;
         head_since = 0;
-        if (await(respond(c, &rq)) < 0)
+        int body_refused = rq.expect_continue && rq.body_len > (long long)(c->in_len - at);
+        if (body_refused) {
+            /* The client waits for a 100 before it sends the body: answer without it and
+             * close (RFC 9110 lets a server refuse the body so), reading what comes. */
+            rq.keep_alive = 0;
+        } else if (rq.body_len > 0 && await(skip_body(c, &at, (size_t)rq.body_len)) < 0) {
             break;
-        if (!rq.keep_alive) {
-            await(flush(c, 0));
+        }
+        int r = await(respond(c, &rq));
+        if (r < 0)
+            break;
+        if (r == 1 || !rq.keep_alive) {
+            /* What the client sent after this request is never read: linger, so that it sees
+             * this answer rather than a reset. */
+            int unread = 0;
+            if (await(flush(c, 0)) == 0 && (c->in_len > at || body_refused || (ioctl(fd, FIONREAD, &unread) == 0 && unread > 0)))
+                await(linger(c));
             break;
         }
         if (c->out_len >= FLUSH_AT && await(flush(c, 0)) < 0)

@@ -22,20 +22,10 @@ static int is(const struct resp_arg *a, const char *name, size_t n)
 }
 #define IS(a, lit) is((a), lit, sizeof lit - 1)
 
-/* The command's name in lower case, as Redis names it in errors, into buf (64 bytes). */
-static const char *lower_name(const struct resp_arg *name, char *buf)
+static void arity_error(struct session *s, const char *name)
 {
-    size_t n = name->len < 63 ? name->len : 63;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(name->p[i] | 0x20); /* only ever called for a name that matched */
-    buf[n] = 0;
-    return buf;
-}
-
-static void arity_error(struct session *s, const struct resp_arg *name)
-{
-    char msg[160], lower[64];
-    snprintf(msg, sizeof msg, "ERR wrong number of arguments for '%s' command", lower_name(name, lower));
+    char msg[160];
+    snprintf(msg, sizeof msg, "ERR wrong number of arguments for '%s' command", name);
     out_error(&s->out, msg);
 }
 
@@ -55,45 +45,106 @@ static void unknown_error(struct session *s, const struct resp_cmd *cmd)
     out_error(&s->out, msg);
 }
 
+/* SET's options, parsed as Redis's parseExtendedStringArgumentsOrReply does: NX and XX exclude
+ * each other, KEEPTTL and the four expiries (EX, PX seconds or milliseconds from now; EXAT, PXAT
+ * a Unix time) exclude each other, an option given twice is accepted (the last expiry wins), and
+ * anything else is a syntax error. */
+enum { OPT_NX = 1, OPT_XX = 2, OPT_KEEPTTL = 4, OPT_GET = 8, OPT_EX = 16, OPT_PX = 32, OPT_EXAT = 64, OPT_PXAT = 128 };
+#define OPT_EXPIRY (OPT_EX | OPT_PX | OPT_EXAT | OPT_PXAT)
+
+static int set_option(const struct resp_arg *a, int flags, int has_next)
+{
+    static const struct {
+        const char *name;
+        int flag, excludes;
+    } opts[] = {
+        {"nx", OPT_NX, OPT_XX},
+        {"xx", OPT_XX, OPT_NX},
+        {"get", OPT_GET, 0},
+        {"keepttl", OPT_KEEPTTL, OPT_EXPIRY},
+        {"ex", OPT_EX, OPT_KEEPTTL | (OPT_EXPIRY & ~OPT_EX)},
+        {"px", OPT_PX, OPT_KEEPTTL | (OPT_EXPIRY & ~OPT_PX)},
+        {"exat", OPT_EXAT, OPT_KEEPTTL | (OPT_EXPIRY & ~OPT_EXAT)},
+        {"pxat", OPT_PXAT, OPT_KEEPTTL | (OPT_EXPIRY & ~OPT_PXAT)},
+    };
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+        if (is(a, opts[i].name, strlen(opts[i].name)) && !(flags & opts[i].excludes) &&
+            (!(opts[i].flag & OPT_EXPIRY) || has_next))
+            return opts[i].flag;
+    return 0;
+}
+
+/* The deadline of SET's expiry option on the ac_now_ms() clock into *expires: Redis's checks (a
+ * positive integer; as a Unix time in milliseconds, it must fit in a long long). Returns 0, or
+ * -1 with the error replied. */
+static int set_expiry(struct session *s, int flag, const struct resp_arg *arg, unsigned long long *expires)
+{
+    long long t;
+    if (parse_ll(arg->p, arg->len, &t) != 0) {
+        out_error(&s->out, "ERR value is not an integer or out of range");
+        return -1;
+    }
+    int seconds = flag & (OPT_EX | OPT_EXAT), relative = flag & (OPT_EX | OPT_PX);
+    struct timespec wall;
+    clock_gettime(CLOCK_REALTIME, &wall);
+    long long unix_ms = (long long)wall.tv_sec * 1000 + wall.tv_nsec / 1000000;
+    if (t <= 0 || (seconds && t > LLONG_MAX / 1000) || (relative && (seconds ? t * 1000 : t) > LLONG_MAX - unix_ms)) {
+        out_error(&s->out, "ERR invalid expire time in 'set' command");
+        return -1;
+    }
+    long long ms = seconds ? t * 1000 : t; /* from now, or a Unix time */
+    /* The deadline kept is on the monotonic clock, which starts far below Unix time; a Unix
+     * time already past makes a key that is expired at once, as in Redis. */
+    unsigned long long now = ac_now_ms();
+    if (relative)
+        *expires = now + (unsigned long long)ms;
+    else
+        *expires = ms > unix_ms ? now + (unsigned long long)(ms - unix_ms) : now ? now : 1;
+    return 0;
+}
+
 static void set(struct session *s, const struct resp_cmd *cmd)
 {
     const struct resp_arg *a = cmd->argv;
     unsigned long long expires = 0;
-    int got_ex = 0, got_px = 0; /* one of them, given again, wins; both are an error */
-    for (int i = 3; i < cmd->argc; i += 2) {
-        int ex = IS(&a[i], "ex"), px = IS(&a[i], "px");
-        if (!(ex || px) || i + 1 == cmd->argc || (ex ? got_px : got_ex)) {
+    int flags = 0;
+    const struct resp_arg *expiry = NULL;
+    int expiry_flag = 0;
+    for (int i = 3; i < cmd->argc; i++) {
+        int flag = set_option(&a[i], flags, i + 1 < cmd->argc);
+        if (!flag) {
             out_error(&s->out, "ERR syntax error");
             return;
         }
-        long long t;
-        if (parse_ll(a[i + 1].p, a[i + 1].len, &t) != 0) {
-            out_error(&s->out, "ERR value is not an integer or out of range");
-            return;
+        flags |= flag;
+        if (flag & OPT_EXPIRY) {
+            expiry = &a[++i];
+            expiry_flag = flag;
         }
-        /* As Redis: positive, and the deadline as Unix time in milliseconds must fit in a long
-         * long (for PX too: Redis refuses a huge one rather than keep the key for ever). The
-         * deadline kept is on the monotonic clock, which starts far below Unix time. */
-        struct timespec wall;
-        clock_gettime(CLOCK_REALTIME, &wall);
-        long long unix_ms = (long long)wall.tv_sec * 1000 + wall.tv_nsec / 1000000;
-        if (t <= 0 || (ex && t > LLONG_MAX / 1000) || (ex ? t * 1000 : t) > LLONG_MAX - unix_ms) {
-            out_error(&s->out, "ERR invalid expire time in 'set' command");
-            return;
-        }
-        expires = ac_now_ms() + (unsigned long long)(ex ? t * 1000 : t);
-        got_ex |= ex;
-        got_px |= px;
     }
-    db_set(a[1].p, a[1].len, a[2].p, a[2].len, expires);
-    out_simple(&s->out, "OK");
+    if (expiry && set_expiry(s, expiry_flag, expiry, &expires) != 0)
+        return;
+    int db_flags = (flags & OPT_NX ? DB_SET_NX : 0) | (flags & OPT_XX ? DB_SET_XX : 0) |
+                   (flags & OPT_KEEPTTL ? DB_SET_KEEPTTL : 0);
+    int stored = db_set(a[1].p, a[1].len, a[2].p, a[2].len, expires, db_flags, flags & OPT_GET ? &s->out : NULL);
+    if (flags & OPT_GET)
+        return; /* the old value was the reply */
+    if (stored)
+        out_simple(&s->out, "OK");
+    else
+        out_nil(&s->out);
+}
+
+static int subscribed(const struct session *s)
+{
+    return s->sub && sub_count(s->sub) > 0;
 }
 
 static void ping(struct session *s, const struct resp_cmd *cmd)
 {
     if (cmd->argc > 2) {
-        arity_error(s, &cmd->argv[0]);
-    } else if (s->sub && sub_count(s->sub) > 0) {
+        arity_error(s, "ping");
+    } else if (subscribed(s)) {
         /* In subscribe mode Redis answers with an array, which a client can tell from a message. */
         out_array(&s->out, 2);
         out_bulk(&s->out, "pong", 4);
@@ -105,22 +156,80 @@ static void ping(struct session *s, const struct resp_cmd *cmd)
     }
 }
 
+static void get(struct session *s, const struct resp_cmd *cmd)
+{
+    db_get(cmd->argv[1].p, cmd->argv[1].len, &s->out);
+}
+
+static void del(struct session *s, const struct resp_cmd *cmd)
+{
+    long long n = 0;
+    for (int i = 1; i < cmd->argc; i++)
+        n += db_del(cmd->argv[i].p, cmd->argv[i].len);
+    out_int(&s->out, n);
+}
+
+static void incr(struct session *s, const struct resp_cmd *cmd)
+{
+    long long v;
+    int rc = db_incr(cmd->argv[1].p, cmd->argv[1].len, 1, &v);
+    if (rc == 0)
+        out_int(&s->out, v);
+    else if (rc == -1)
+        out_error(&s->out, "ERR value is not an integer or out of range");
+    else
+        out_error(&s->out, "ERR increment or decrement would overflow");
+}
+
+static void publish(struct session *s, const struct resp_cmd *cmd)
+{
+    const struct resp_arg *a = cmd->argv;
+    out_int(&s->out, pubsub_publish(a[1].p, a[1].len, a[2].p, a[2].len));
+}
+
+static void echo(struct session *s, const struct resp_cmd *cmd)
+{
+    out_bulk(&s->out, cmd->argv[1].p, cmd->argv[1].len);
+}
+
+static void quit(struct session *s, const struct resp_cmd *cmd)
+{
+    (void)cmd;
+    out_simple(&s->out, "OK");
+    s->quit = 1;
+}
+
 /* CONFIG GET: redis-benchmark asks for save and appendonly before it starts; miniredis keeps
- * nothing on disk, and says so. */
+ * nothing on disk, and says so. Every other parameter matches nothing (an empty list). */
 static void config(struct session *s, const struct resp_cmd *cmd)
 {
-    if (cmd->argc != 3 || !IS(&cmd->argv[1], "get")) {
-        out_error(&s->out, "ERR only CONFIG GET is supported");
+    const struct resp_arg *a = cmd->argv;
+    if (!IS(&a[1], "get")) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "ERR unknown subcommand '%.*s'. Try CONFIG HELP.",
+                 (int)(a[1].len > 128 ? 128 : a[1].len), a[1].p);
+        out_error(&s->out, msg);
         return;
     }
-    const struct resp_arg *p = &cmd->argv[2];
-    if (IS(p, "save") || IS(p, "appendonly")) {
-        out_array(&s->out, 2);
-        out_bulk(&s->out, p->p, p->len);
-        out_bulk(&s->out, IS(p, "save") ? "" : "no", IS(p, "save") ? 0 : 2);
-    } else {
-        out_array(&s->out, 0);
+    if (cmd->argc < 3) {
+        arity_error(s, "config|get");
+        return;
     }
+    long long n = 0;
+    for (int i = 2; i < cmd->argc; i++)
+        n += IS(&a[i], "save") || IS(&a[i], "appendonly");
+    out_array(&s->out, 2 * n);
+    for (int i = 2; i < cmd->argc; i++)
+        if (IS(&a[i], "save") || IS(&a[i], "appendonly")) {
+            out_bulk(&s->out, a[i].p, a[i].len); /* as the client wrote it, as Redis does */
+            out_bulk(&s->out, IS(&a[i], "save") ? "" : "no", IS(&a[i], "save") ? 0 : 2);
+        }
+}
+
+static void command(struct session *s, const struct resp_cmd *cmd)
+{
+    (void)cmd;
+    out_array(&s->out, 0); /* redis-cli asks for the command table; it copes with none */
 }
 
 static void subscribe(struct session *s, const struct resp_cmd *cmd)
@@ -141,96 +250,51 @@ static void unsubscribe(struct session *s, const struct resp_cmd *cmd)
         sub_unsubscribe(s->sub, cmd->argv[i].p, cmd->argv[i].len, &s->out);
 }
 
+/* The command table. arity is Redis's: N arguments exactly (the name counts), or -N for at
+ * least N. The two commands a cache mostly sees come first. */
+static const struct command {
+    const char *name; /* lower case */
+    size_t len;
+    int arity;
+    int in_subscribe; /* allowed while the connection is subscribed (RESP2) */
+    void (*run)(struct session *s, const struct resp_cmd *cmd);
+} commands[] = {
+#define CMD(name, arity, in_subscribe, run) {name, sizeof name - 1, arity, in_subscribe, run}
+    CMD("get", 2, 0, get),
+    CMD("set", -3, 0, set),
+    CMD("ping", -1, 1, ping),
+    CMD("incr", 2, 0, incr),
+    CMD("del", -2, 0, del),
+    CMD("publish", 3, 0, publish),
+    CMD("subscribe", -2, 1, subscribe),
+    CMD("unsubscribe", -1, 1, unsubscribe),
+    CMD("echo", 2, 0, echo),
+    CMD("quit", -1, 1, quit),
+    CMD("config", -2, 0, config),
+    CMD("command", -1, 0, command),
+#undef CMD
+};
+
+/* Checks in Redis's order (processCommand): an unknown command, then the argument count, then
+ * what subscribe mode allows. */
 void command_execute(struct session *s, const struct resp_cmd *cmd)
 {
-    const struct resp_arg *a = cmd->argv;
-    int argc = cmd->argc;
-
-    /* The two commands a cache mostly sees come first. */
-    if (IS(&a[0], "get")) {
-        if (argc != 2)
-            arity_error(s, &a[0]);
-        else if (s->sub && sub_count(s->sub) > 0)
-            goto subscribed;
-        else
-            db_get(a[1].p, a[1].len, &s->out);
-        return;
-    }
-    if (IS(&a[0], "set")) {
-        if (argc < 3)
-            arity_error(s, &a[0]);
-        else if (s->sub && sub_count(s->sub) > 0)
-            goto subscribed;
-        else
-            set(s, cmd);
-        return;
-    }
-    if (IS(&a[0], "ping")) {
-        ping(s, cmd);
-        return;
-    }
-    if (IS(&a[0], "subscribe") || IS(&a[0], "unsubscribe")) {
-        if (argc < 2 && IS(&a[0], "subscribe"))
-            arity_error(s, &a[0]);
-        else if (IS(&a[0], "subscribe"))
-            subscribe(s, cmd);
-        else
-            unsubscribe(s, cmd);
-        return;
-    }
-    if (IS(&a[0], "quit")) {
-        out_simple(&s->out, "OK");
-        s->quit = 1;
-        return;
-    }
-    if (s->sub && sub_count(s->sub) > 0)
-        goto subscribed;
-
-    if (IS(&a[0], "del")) {
-        if (argc < 2) {
-            arity_error(s, &a[0]);
-            return;
-        }
-        long long n = 0;
-        for (int i = 1; i < argc; i++)
-            n += db_del(a[i].p, a[i].len);
-        out_int(&s->out, n);
-    } else if (IS(&a[0], "incr")) {
-        long long v;
-        int rc = argc == 2 ? db_incr(a[1].p, a[1].len, 1, &v) : 0;
-        if (argc != 2)
-            arity_error(s, &a[0]);
-        else if (rc == 0)
-            out_int(&s->out, v);
-        else if (rc == -1)
-            out_error(&s->out, "ERR value is not an integer or out of range");
-        else
-            out_error(&s->out, "ERR increment or decrement would overflow");
-    } else if (IS(&a[0], "publish")) {
-        if (argc != 3)
-            arity_error(s, &a[0]);
-        else
-            out_int(&s->out, pubsub_publish(a[1].p, a[1].len, a[2].p, a[2].len));
-    } else if (IS(&a[0], "echo")) {
-        if (argc != 2)
-            arity_error(s, &a[0]);
-        else
-            out_bulk(&s->out, a[1].p, a[1].len);
-    } else if (IS(&a[0], "config")) {
-        config(s, cmd);
-    } else if (IS(&a[0], "command")) {
-        out_array(&s->out, 0); /* redis-cli asks for the command table; it copes with none */
-    } else {
+    const struct command *c = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0] && !c; i++)
+        if (is(&cmd->argv[0], commands[i].name, commands[i].len))
+            c = &commands[i];
+    if (!c) {
         unknown_error(s, cmd);
-    }
-    return;
-
-subscribed: {
-        char msg[200], lower[64];
+    } else if (c->arity > 0 ? cmd->argc != c->arity : cmd->argc < -c->arity) {
+        arity_error(s, c->name);
+    } else if (!c->in_subscribe && subscribed(s)) {
+        char msg[200];
         snprintf(msg, sizeof msg,
                  "ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET "
                  "are allowed in this context",
-                 lower_name(&a[0], lower));
+                 c->name);
         out_error(&s->out, msg);
+    } else {
+        c->run(s, cmd);
     }
 }

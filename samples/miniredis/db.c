@@ -187,13 +187,23 @@ static void store(struct shard *s, struct entry **link, uint64_t h, const char *
         grow(s);
 }
 
-void db_set(const char *key, size_t klen, const char *value, size_t vlen, unsigned long long expires_ms)
+int db_set(const char *key, size_t klen, const char *value, size_t vlen, unsigned long long expires_ms,
+           int flags, struct outbuf *old)
 {
     uint64_t h = hash_key(key, klen);
     struct shard *s = shard_of(h);
     pthread_mutex_lock(&s->lock);
-    store(s, find(s, h, key, klen), h, key, klen, value, vlen, expires_ms);
+    struct entry **link = find(s, h, key, klen);
+    if (old && link)
+        out_bulk(old, (*link)->data + klen, (*link)->vlen);
+    else if (old)
+        out_nil(old);
+    int stores = !(flags & (link ? DB_SET_NX : DB_SET_XX));
+    if (stores)
+        store(s, link, h, key, klen, value, vlen,
+              link && (flags & DB_SET_KEEPTTL) ? (*link)->expires_ms : expires_ms);
     pthread_mutex_unlock(&s->lock);
+    return stores;
 }
 
 int db_del(const char *key, size_t klen)

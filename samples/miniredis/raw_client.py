@@ -159,3 +159,33 @@ for i in range(20):
 s.sendall(cmd("DEL", "raw:big") + cmd("PING"))
 expect(s, b":1\r\n+PONG\r\n", "the server after 20 clients hung up mid-reply or mid-command")
 print("ok: clients that hung up in the middle of a 50 MB reply or of a command")
+
+# 7. Redis's order of checks: an unknown command, then the argument count, then subscribe mode;
+#    header lines as Redis reads them (a line without CR waits, up to 64 KB); inline arguments
+#    split at spaces, tabs, CR and LF only.
+c = connect()
+c.sendall(cmd("SUBSCRIBE", "raw:o") + cmd("DEL") + cmd("NOSUCH") + cmd("INCR", "k") + cmd("UNSUBSCRIBE"))
+expect(c, b"*3\r\n" + bulk(b"subscribe") + bulk(b"raw:o") + b":1\r\n" +
+       b"-ERR wrong number of arguments for 'del' command\r\n" +
+       b"-ERR unknown command 'NOSUCH', with args beginning with: \r\n" +
+       b"-ERR Can't execute 'incr': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET "
+       b"are allowed in this context\r\n" + b"*3\r\n" + bulk(b"unsubscribe") + bulk(b"raw:o") + b":0\r\n",
+       "an arity error and an unknown command while subscribed")
+c.sendall(b"ECHO a\x0bb\r\nECHO \x0cc\r\n")
+expect(c, bulk(b"a\x0bb") + bulk(b"c"), "inline arguments with a vertical tab and a form feed")
+c.sendall(b"*2\n$4\nECHO\n$1\nx\n" + cmd("PING"))  # Redis waits for a CR: the PING's ends it
+expect(c, b"-ERR Protocol error: invalid multibulk length\r\n", "a header line ended by LF alone")
+refused(b"*" + b"1" * 70000, b"too big mbulk count string", "an argument count line of 70,000 bytes")
+refused(b"*1\r\n$" + b"1" * 70000, b"too big bulk count string", "a bulk length line of 70,000 bytes")
+c = connect()
+c.sendall(b"*2000000\r\n" + cmd("ECHO", "x")[4:] + b"$1\r\n")  # two million arguments announced
+c.settimeout(0.5)
+try:
+    early = c.recv(100)
+except socket.timeout:
+    early = b"(nothing)"
+if early != b"(nothing)":
+    print(f"FAIL: a command announcing two million arguments was answered early: {early!r}")
+    sys.exit(1)
+c.close()
+print("ok: errors in Redis's order while subscribed; header lines and inline arguments split as Redis does")

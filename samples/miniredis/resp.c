@@ -46,10 +46,13 @@ static void cmd_reserve(struct resp_cmd *cmd, long long n)
     cmd->cap = (int)n;
 }
 
-/* Reads the decimal number of a "*N\r\n" or "$N\r\n" header line starting after its type byte.
- * Returns the position after the line, NULL when the line is not complete, or (char *)1 for a
- * malformed number. */
+/* Reads the decimal number of a "*N\r\n" or "$N\r\n" header line starting after its type byte,
+ * as Redis does: the line ends at the first CR, its number is what string2ll accepts (no sign but
+ * "-", no leading zero), and a line with no CR in 64 KB is too big. Returns the position after
+ * the line, NULL when the line is not complete, BAD_LINE for a malformed number or TOO_BIG. It is
+ * stricter than Redis in one place: the CR must be followed by LF (Redis skips the byte). */
 #define BAD_LINE ((const char *)1)
+#define TOO_BIG ((const char *)2)
 static inline __attribute__((always_inline)) const char *header_number(const char *p, const char *end, long long *out)
 {
     /* One or two digits, as nearly every argument count and length has: no loop. */
@@ -63,28 +66,14 @@ static inline __attribute__((always_inline)) const char *header_number(const cha
             return p + 4;
         }
     }
-    int neg = 0;
-    long long v = 0;
-    int digits = 0;
-    if (p < end && *p == '-') {
-        neg = 1;
-        p++;
-    }
-    const char *first = p;
-    for (; p < end && *p >= '0' && *p <= '9'; p++) {
-        if (++digits > 18)
-            return BAD_LINE;
-        v = v * 10 + (*p - '0');
-    }
-    /* As Redis's string2ll: no leading zero ("01", "-0"), which a round trip to text loses. */
-    if (digits > 0 && *first == '0' && (digits > 1 || neg))
+    const char *cr = memchr(p, '\r', (size_t)(end - p));
+    if (!cr)
+        return end - (p - 1) > RESP_MAX_INLINE ? TOO_BIG : NULL;
+    if (end - cr < 2)
+        return NULL;
+    if (cr[1] != '\n' || parse_ll(p, (size_t)(cr - p), out) != 0)
         return BAD_LINE;
-    if (p + 1 >= end)
-        return digits > 18 ? BAD_LINE : NULL;
-    if (p[0] != '\r' || p[1] != '\n' || digits == 0)
-        return BAD_LINE;
-    *out = neg ? -v : v;
-    return p + 2;
+    return cr + 2;
 }
 
 static int is_space(char c)
@@ -108,7 +97,7 @@ static char *inline_arg(char **pp, char *end, char *w)
     for (; p < end; p++) {
         char c = *p;
         if (!quote) {
-            if (is_space(c))
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') /* not \v or \f, as in Redis */
                 break;
             if (c == '"' || c == '\'') {
                 quote = c;
@@ -182,8 +171,8 @@ long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const
     p = header_number(p + 1, end, &n);
     if (p == NULL)
         return 0;
-    if (p == BAD_LINE || n > RESP_MAX_ARGS) {
-        *err = "Protocol error: invalid multibulk length";
+    if (p == TOO_BIG || p == BAD_LINE || n > RESP_MAX_ARGS) {
+        *err = p == TOO_BIG ? "Protocol error: too big mbulk count string" : "Protocol error: invalid multibulk length";
         return -1;
     }
     if (n <= 0)
@@ -208,8 +197,8 @@ long resp_parse(char *buf, size_t len, struct resp_cmd *cmd, size_t *need, const
         const char *data = header_number(p + 1, end, &blen);
         if (data == NULL)
             return 0;
-        if (data == BAD_LINE || blen < 0 || blen > RESP_MAX_BULK) {
-            *err = "Protocol error: invalid bulk length";
+        if (data == TOO_BIG || data == BAD_LINE || blen < 0 || blen > RESP_MAX_BULK) {
+            *err = data == TOO_BIG ? "Protocol error: too big bulk count string" : "Protocol error: invalid bulk length";
             return -1;
         }
         if ((size_t)(end - data) < (size_t)blen + 2) {

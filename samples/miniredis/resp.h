@@ -3,6 +3,7 @@
 #ifndef MINIREDIS_RESP_H
 #define MINIREDIS_RESP_H
 
+#include <limits.h>
 #include <stddef.h>
 
 /* An argument of a command: it points into the input buffer and lives as long as the bytes do. */
@@ -20,13 +21,13 @@ struct resp_cmd {
     struct resp_arg inline_args[8];
 };
 
-/* Limits, as in Redis's defaults (proto-max-bulk-len 512 MB; the inline size and the argument
- * count of its networking.c): a client going past them gets Redis's error ("Protocol error:
+/* Limits, as in Redis 7.0's defaults (proto-max-bulk-len 512 MB; the inline size and the
+ * argument count, INT_MAX, of its networking.c): a client going past them gets Redis's error ("Protocol error:
  * invalid bulk length"...) and is disconnected. Announced sizes are never reserved whole up
  * front: the argument array starts at RESP_ARGS_AHEAD entries and grows as arguments arrive,
  * and the caller's input buffer grows with the bytes (see resp_parse's *need). */
 enum {
-    RESP_MAX_ARGS = 1024 * 1024,
+    RESP_MAX_ARGS = INT_MAX,
     RESP_MAX_BULK = 512 * 1024 * 1024,
     RESP_MAX_INLINE = 64 * 1024,
     RESP_ARGS_AHEAD = 1024

@@ -53,7 +53,31 @@ check OK set k v ex 10 ex 20
 check "(error) ERR invalid expire time in 'set' command" set k v ex 0
 check "(error) ERR invalid expire time in 'set' command" set k v px 9223372036854775000
 check '(error) ERR value is not an integer or out of range' set k v ex soon
-echo "ok: PING, SET, GET, INCR, DEL, ECHO and their errors"
+# SET's options as Redis 7.0 has them: NX, XX, GET, KEEPTTL, EXAT, PXAT (and their conflicts).
+check OK set opt v nx
+check '(nil)' set opt w nx
+check '"v"' get opt
+check '(nil)' set nosuchopt v xx
+check '(nil)' get nosuchopt
+check OK set opt w xx
+check '"w"' set opt x get
+check '(nil)' set optnew x get
+check '"x"' set opt y nx get
+check '"x"' get opt
+check OK set opt z px 100000
+check OK set opt z2 keepttl
+check '(error) ERR syntax error' set opt v nx xx
+check '(error) ERR syntax error' set opt v keepttl ex 10
+check '(error) ERR syntax error' set opt v exat 99999999999 px 10
+check OK set opt v exat 99999999999
+check '"v"' get opt
+check OK set opt v pxat 1
+check '(nil)' get opt
+check "(error) ERR invalid expire time in 'set' command" set opt v exat 0
+check "(error) ERR wrong number of arguments for 'config|get' command" config get
+check "(error) ERR unknown subcommand 'bogus'. Try CONFIG HELP." config bogus
+check $'1) "APPENDONLY"\n2) "no"' config get APPENDONLY
+echo "ok: PING, SET (NX, XX, GET, KEEPTTL, EX, PX, EXAT, PXAT), GET, INCR, DEL, ECHO, CONFIG and their errors"
 
 # Binary-safe values: 1 MB through redis-cli -x (bigger than any one read of the server).
 head -c 768000 /dev/urandom | base64 -w0 >"$out/big"
@@ -67,18 +91,19 @@ echo "ok: a $(wc -c <"$out/big")-byte value stored and read back"
 # a "still there" is asserted only when the clock says it must be (a loaded machine may be slow).
 ms_now() { echo $(($(date +%s%N) / 1000000)); }
 t0=$(ms_now)
-printf 'SET shortlived v EX 3\nSET shorter v PX 1000\nGET shorter\nSET kept v PX 1000\nSET kept w\n' |
+printf 'SET shortlived v EX 3\nSET shorter v PX 1000\nGET shorter\nSET kept v PX 1000\nSET kept w\nSET keptttl v PX 1000\nSET keptttl w KEEPTTL\n' |
     cli >"$out/exp" 2>&1 || fail "redis-cli with SET EX/PX: $(cat "$out/exp")"
 t1=$(ms_now)
-printf 'OK\nOK\n"v"\nOK\nOK\n' | cmp -s - "$out/exp" || [ $((t1 - t0)) -ge 1000 ] || fail "SET EX/PX, GET: $(cat "$out/exp")"
+printf 'OK\nOK\n"v"\nOK\nOK\nOK\nOK\n' | cmp -s - "$out/exp" || [ $((t1 - t0)) -ge 1000 ] || fail "SET EX/PX, GET: $(cat "$out/exp")"
 sleep 1.5
 check '(nil)' get shorter
 check '"w"' get kept
+[ $((t1 - t0)) -ge 1000 ] || check '(nil)' get keptttl
 got=$(cli get shortlived)
 [ "$got" = '"v"' ] || [ $(($(ms_now) - t0)) -ge 3000 ] || fail "GET shortlived before its 3 s: '$got'"
 while [ $(($(ms_now) - t1)) -lt 3200 ]; do sleep 0.2; done
 check '(nil)' get shortlived
-echo "ok: SET EX and PX expire on time; SET without them keeps a key"
+echo "ok: SET EX and PX expire on time; SET without them keeps a key, SET KEEPTTL its expiry"
 
 # Pipelining, as redis-cli --pipe does it: 100,000 commands (RESP, written ahead of the
 # replies), then the ECHO that --pipe sends to know it has every reply.
@@ -152,7 +177,8 @@ if [ ${#wrapper[@]} -eq 0 ] && command -v redis-benchmark >/dev/null; then
     bench set,get,incr,ping 5 -c 50 -P 1
     bench set,get,incr,ping 5 -c 50 -P 16
     bench set,ping 3 -c 500
-    echo "ok: redis-benchmark -c 50: SET, GET, INCR and PING at -P 1 and -P 16; -c 500: SET and PING"
+    bench set,get,incr,ping 5 -c 50 -d 4096
+    echo "ok: redis-benchmark -c 50: SET, GET, INCR and PING at -P 1 and -P 16 and with 4 KB values; -c 500: SET and PING"
 fi
 
 # Graceful shutdown on SIGTERM: a subscriber is still connected (its redis-cli must see the
@@ -166,10 +192,17 @@ grep -q "shutting down" "$out/err" || fail "the server did not say it was shutti
 timeout 10 tail --pid="$sub" -f /dev/null || fail "the subscriber's connection stayed open after shutdown"
 echo "ok: SIGTERM: connections closed, exit status 0"
 
-# And SIGINT (Ctrl-C) while a client is connected.
+# And SIGINT (Ctrl-C) while a client is connected and, outside valgrind, 50 more keep sending.
 start_server --port 0
 sleep 30 2>/dev/null | socat - TCP:127.0.0.1:"$port" >/dev/null 2>&1 &
 pids+=("$!")
 check OK set k v
+if [ ${#wrapper[@]} -eq 0 ] && command -v redis-benchmark >/dev/null; then
+    timeout 60 redis-benchmark -p "$port" -t set,get -n 100000000 -c 50 -P 16 -q >"$out/busy" 2>&1 &
+    busy=$!
+    pids+=("$busy")
+    wait_for "$out/busy" 1 'rps=' || fail "redis-benchmark did not start: $(cat "$out/busy")"
+fi
 stop_server INT
-echo "ok: SIGINT: exit status 0"
+[ -z "${busy:-}" ] || timeout 10 tail --pid="$busy" -f /dev/null || fail "redis-benchmark still ran 10 s after the server exited"
+echo "ok: SIGINT: exit status 0${busy:+, with redis-benchmark sending on 50 connections}"

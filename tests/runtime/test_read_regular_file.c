@@ -3,7 +3,8 @@
  * without a writer), a character device and a link to a FIFO with -EINVAL at once, without
  * reading them (ac_read_file of the same FIFO waits for data), on paths the worker reads itself
  * (cached) and on /proc/self/fd/N paths, whose lookup is never cached (io_uring: an ordinary
- * open through the ring, then fstat; epoll: the pool). No descriptor leaks. */
+ * open through the ring, then fstat; epoll: the pool). ac_read_regular_file_stat gives the fstat
+ * of what it read on each of those paths. No descriptor leaks. */
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -69,6 +70,22 @@ async int main(void)
     CHECK_EQ(await(read_regular("/dev/null", buf, sizeof buf)), -EINVAL);
     path_of(buf, sizeof buf, "nothing");
     CHECK_EQ(await(read_regular(buf, buf, sizeof buf)), -ENOENT);
+    /* ac_read_regular_file_stat: the fstat of the file it read, as stat(2) tells it; nothing
+     * but the error for a directory or a FIFO. */
+    struct stat st, want;
+    memset(&st, 0, sizeof st);
+    CHECK_EQ(stat(file, &want), 0);
+    CHECK_EQ(await(ac_read_regular_file_stat(file, buf, sizeof buf, &st)), 7);
+    CHECK_INT(==, st.st_size, 7);
+    CHECK_INT(==, st.st_ino, want.st_ino);
+    CHECK_INT(==, st.st_mtim.tv_sec, want.st_mtim.tv_sec);
+    CHECK_INT(==, st.st_mtim.tv_nsec, want.st_mtim.tv_nsec);
+    memset(&st, 0, sizeof st);
+    CHECK_EQ(await(ac_read_regular_file_stat(link, buf, sizeof buf, &st)), 7);
+    CHECK_INT(==, st.st_ino, want.st_ino);
+    CHECK_EQ(await(ac_read_regular_file_stat(sub, buf, sizeof buf, &st)), -EISDIR);
+    CHECK_EQ(await(ac_read_regular_file_stat(fifo, buf, sizeof buf, &st)), -EINVAL);
+
     long n = await(read_regular("/proc/self/status", buf, sizeof buf - 1));
     CHECK_INT(>, n, 0);
     buf[n] = 0;
@@ -89,6 +106,10 @@ async int main(void)
     snprintf(proc_path, sizeof proc_path, "/proc/self/fd/%d", regular_fd);
     CHECK_EQ(await(read_regular(proc_path, buf, sizeof buf)), 7);
     CHECK(memcmp(buf, "regular", 7) == 0);
+    memset(&st, 0, sizeof st);
+    CHECK_EQ(await(ac_read_regular_file_stat(proc_path, buf, sizeof buf, &st)), 7);
+    CHECK_INT(==, st.st_ino, want.st_ino);
+    CHECK_INT(==, st.st_mtim.tv_nsec, want.st_mtim.tv_nsec);
     snprintf(proc_path, sizeof proc_path, "/proc/self/fd/%d", reader);
     CHECK_EQ(await(read_regular(proc_path, buf, sizeof buf)), -EINVAL);
     int dir_fd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
