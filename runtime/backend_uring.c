@@ -138,13 +138,6 @@ static void arm_eventfd(struct ac__worker *w)
     io_uring_sqe_set_data64(sqe, EVENTFD_DATA);
 }
 
-/* The length of one read, write, recv or send: at most the kernel's own limit (MAX_RW_COUNT),
- * never the low 32 bits of a larger size_t, which an SQE's length would keep (a recv of 2^32
- * bytes asked for 0 and returned 0: end of stream). */
-static unsigned chunk(size_t len)
-{
-    return len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
-}
 
 /* ac_read_file: an openat into a direct descriptor, a read and a close, hard-linked so that
  * the close runs whatever happens before it; without a free slot an ordinary open, then (from
@@ -235,13 +228,13 @@ static bool uring_submit(struct ac__worker *w, struct ac__op *op)
     union ac__op_args *a = &op->a;
     switch ((enum ac__op_kind)op->kind) {
     case AC__OP_READ:
-        io_uring_prep_read(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), (uint64_t)a->rw.offset);
+        io_uring_prep_read(sqe, a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), (uint64_t)a->rw.offset);
         break;
     case AC__OP_WRITE:
-        io_uring_prep_write(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), (uint64_t)a->rw.offset);
+        io_uring_prep_write(sqe, a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), (uint64_t)a->rw.offset);
         break;
     case AC__OP_RECV:
-        io_uring_prep_recv(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.flags);
+        io_uring_prep_recv(sqe, a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), a->rw.flags);
         if (a->rw.flags == 0 && (unsigned)a->rw.fd < DRAINED_FDS) {
             uint16_t at = U(w)->drained[a->rw.fd];
             if (at && (uint16_t)(drained_now(U(w)) - at) < DRAINED_FRESH)
@@ -249,7 +242,7 @@ static bool uring_submit(struct ac__worker *w, struct ac__op *op)
         }
         break;
     case AC__OP_SEND:
-        io_uring_prep_send(sqe, a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.flags | MSG_NOSIGNAL);
+        io_uring_prep_send(sqe, a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), a->rw.flags | MSG_NOSIGNAL);
         break;
     case AC__OP_OPEN:
         io_uring_prep_openat(sqe, AT_FDCWD, a->path.path, a->path.flags | O_CLOEXEC, a->path.mode);

@@ -17,11 +17,6 @@
 #include "io_op.h"
 #include "util.h"
 
-static size_t chunk(size_t len)
-{
-    return len > 0x7ffff000u ? 0x7ffff000u : len;
-}
-
 /* Makes fd non-blocking for one call; returns the flags to restore (-1: nothing to restore). */
 static int nonblock_for_a_call(int fd)
 {
@@ -65,7 +60,7 @@ static long try_splice(struct ac__op *op)
 int ac__ep_try_call(struct ac__op *op)
 {
     union ac__op_args *a = &op->a;
-    struct iovec iov = {.iov_base = a->rw.buf, .iov_len = chunk(a->rw.len)};
+    struct iovec iov = {.iov_base = a->rw.buf, .iov_len = ac__rw_chunk(a->rw.len)};
     /* No bytes: the plain call, which cannot wait, and answers as read(2)/write(2) do (a
      * write to a socket whose peer left: -EPIPE), where preadv2/pwritev2 return 0 unasked. */
     bool plain = (op->bits & PLAIN) || iov.iov_len == 0;
@@ -174,18 +169,15 @@ static int open_nowait_first(const char *path, int flags, unsigned mode)
     return neg_errno(fd);
 }
 
-/* The kernel's most bytes for one read or write (MAX_RW_COUNT): a result fits an int. */
-#define MAX_RW ((size_t)INT_MAX & ~(size_t)4095)
-
 /* A writev on a pool thread, whole unless it fails (as io_uring's of a regular file), up to
- * MAX_RW bytes in all: the vector is the caller's, so a copy of it goes past what is written,
+ * AC__MAX_RW bytes in all: the vector is the caller's, so a copy of it goes past what is written,
  * starting past the pool_done bytes written before. Returns the bytes written here, or -errno
  * for none. */
 static int writev_rest(struct ac__op *op)
 {
     const struct iovec *iov = op->a.vec.iov;
     struct iovec rest[IOV_MAX];
-    size_t skip = (size_t)op->a.vec.pool_done, room = MAX_RW - skip;
+    size_t skip = (size_t)op->a.vec.pool_done, room = AC__MAX_RW - skip;
     int n = 0;
     for (int i = 0; i < op->a.vec.cnt && n < IOV_MAX && room; i++) {
         if (skip >= iov[i].iov_len) {
@@ -221,12 +213,12 @@ static int blocking_call(struct ac__op *op)
     long r;
     switch (op->kind) {
     case AC__OP_READ:
-        r = a->rw.offset < 0 ? read(a->rw.fd, a->rw.buf, chunk(a->rw.len))
-                             : pread(a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.offset);
+        r = a->rw.offset < 0 ? read(a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len))
+                             : pread(a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), a->rw.offset);
         return neg_errno(r);
     case AC__OP_WRITE:
-        r = a->rw.offset < 0 ? write(a->rw.fd, a->rw.buf, chunk(a->rw.len))
-                             : pwrite(a->rw.fd, a->rw.buf, chunk(a->rw.len), a->rw.offset);
+        r = a->rw.offset < 0 ? write(a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len))
+                             : pwrite(a->rw.fd, a->rw.buf, ac__rw_chunk(a->rw.len), a->rw.offset);
         return neg_errno(r);
     case AC__OP_READV:
         return neg_errno(readv(a->vec.fd, a->vec.iov, a->vec.cnt));
@@ -354,7 +346,7 @@ void ac__ep_to_pool(struct ac__worker *w, struct ac__op *op)
 static size_t asked(const struct ac__op *op)
 {
     if (op->kind == AC__OP_READ || op->kind == AC__OP_WRITE)
-        return chunk(op->a.rw.len);
+        return ac__rw_chunk(op->a.rw.len);
     size_t n = 0;
     for (int i = 0; i < op->a.vec.cnt; i++)
         n += op->a.vec.iov[i].iov_len;

@@ -25,7 +25,7 @@ void ac__init_ac_read_file(void *frame, const char *path, void *buf, size_t len)
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_READ_FILE, ac__io_finish);
     f->op.a.read_file.path = path;
     f->op.a.read_file.buf = buf;
-    f->op.a.read_file.len = len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
+    f->op.a.read_file.len = ac__rw_chunk(len);
     f->op.a.read_file.regular = false;
     f->op.a.read_file.st = NULL;
 }

@@ -16,11 +16,6 @@
 #include "io_op.h"
 #include "task.h"
 
-/* The largest transfer one op asks for, as read(2) caps it. */
-static unsigned chunk(size_t len)
-{
-    return len > 0x7ffff000u ? 0x7ffff000u : (unsigned)len;
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* send_all                                                                                   */
@@ -202,7 +197,7 @@ static void set_splice(struct ac__io_frame *f, int in, long long off_in, int out
     f->op.a.splice.out = out;
     f->op.a.splice.off_in = off_in;
     f->op.a.splice.off_out = off_out;
-    f->op.a.splice.len = chunk(len);
+    f->op.a.splice.len = ac__rw_chunk(len);
     f->op.a.splice.flags = flags;
 }
 

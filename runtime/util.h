@@ -18,6 +18,16 @@ static inline void ac__copy(void *dst, const void *src, size_t n)
 }
 
 #define AC__CACHELINE 64
+
+/* The most bytes one read, write, recv, send or splice moves (the kernel's MAX_RW_COUNT, INT_MAX
+ * rounded down to a page): a result fits an int. ac__rw_chunk caps a length to it, never keeping
+ * the low 32 bits of a larger size_t (an io_uring SQE's length would: a recv of 2^32 bytes asked
+ * for 0 and returned 0, end of stream). */
+#define AC__MAX_RW 0x7ffff000u
+static inline unsigned ac__rw_chunk(size_t len)
+{
+    return len > AC__MAX_RW ? AC__MAX_RW : (unsigned)len;
+}
 #define AC__LIKELY(x) __builtin_expect(!!(x), 1)
 #define AC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 
