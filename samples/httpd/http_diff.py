@@ -4,44 +4,16 @@ requests to both, each case on a fresh connection, parses every response and com
 client depends on: the status code, Content-Length, Content-Type, Connection, Location, the
 presence and format of Last-Modified and Date, the body of a 2xx, and whether the connection was
 closed. Usage: http_diff.py NGINX_PORT HTTPD_PORT [root=DIR] [KEY...] [-v] (KEY: a field not to compare)"""
+import os
 import re
-import socket
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from raw_talk import talk  # noqa: E402
 
 ref_port, our_port = int(sys.argv[1]), int(sys.argv[2])
 verbose = "-v" in sys.argv
 IMF = re.compile(rb"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$")
-
-
-def talk(port, chunks, idle=0.3, half_close=False):
-    s = socket.create_connection(("127.0.0.1", port), timeout=10)
-    got, closed = b"", False
-    for c in chunks:
-        if isinstance(c, float):
-            time.sleep(c)
-            continue
-        try:
-            s.sendall(c)
-        except (BrokenPipeError, ConnectionResetError):
-            break
-    if half_close:
-        s.shutdown(socket.SHUT_WR)
-    s.settimeout(2.0)  # the first byte may be slow on a loaded machine; then idle ends it
-    try:
-        while True:
-            d = s.recv(1 << 20)
-            s.settimeout(idle)
-            if not d:
-                closed = True
-                break
-            got += d
-    except socket.timeout:
-        pass
-    except ConnectionResetError:
-        closed = "reset"
-    s.close()
-    return got, closed
 
 
 def responses(raw, methods):

@@ -4,9 +4,13 @@ RESP and inline commands to both, each case on a fresh connection, and compares 
 server answered and whether it closed the connection. Differences the README lists as deliberate
 are reported as "known"; exits 1 on any other. Usage: redis_diff.py REDIS_PORT MINIREDIS_PORT [-v]
 (both servers freshly started: the cases set keys and read them back)."""
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from raw_talk import talk  # noqa: E402
 
 ref_port, our_port = int(sys.argv[1]), int(sys.argv[2])
 verbose = "-v" in sys.argv
@@ -18,35 +22,6 @@ def cmd(*args):
         a = a if isinstance(a, bytes) else str(a).encode()
         out += b"$%d\r\n%s\r\n" % (len(a), a)
     return out
-
-
-def talk(port, chunks, idle=0.25, half_close=False):
-    s = socket.create_connection(("127.0.0.1", port), timeout=10)
-    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    got = b""
-    closed = False
-    for c in chunks:
-        if isinstance(c, float):
-            time.sleep(c)
-            continue
-        s.sendall(c)
-    if half_close:
-        s.shutdown(socket.SHUT_WR)
-    s.settimeout(2.0)  # the first byte may be slow on a loaded machine; then idle ends it
-    try:
-        while True:
-            d = s.recv(1 << 20)
-            s.settimeout(idle)
-            if not d:
-                closed = True
-                break
-            got += d
-    except socket.timeout:
-        pass
-    except ConnectionResetError:
-        closed = "reset"
-    s.close()
-    return got, closed
 
 
 def short(b, n=300):
@@ -65,8 +40,8 @@ known = {"inline NUL", "inline NUL quoted", "flushall", "exists", "mget", "selec
 def case(name, *chunks, idle=0.25, half_close=False):
     global diffs, cases
     cases += 1
-    a = talk(ref_port, chunks, idle, half_close)
-    b = talk(our_port, chunks, idle, half_close)
+    a = talk(ref_port, chunks, idle, half_close, nodelay=True)
+    b = talk(our_port, chunks, idle, half_close, nodelay=True)
     if a != b:
         diffs += name not in known
         print(f"{'known' if name in known else 'DIFF'} {name}\n  redis: {short(a[0])} closed={a[1]}\n  ours:  {short(b[0])} closed={b[1]}")
