@@ -329,159 +329,159 @@ async int main(void) {
     return 0;
 }
 
-// CHECK: case0 16 trace 3
-// CHECK-NEXT: case1 7 trace 5
-// CHECK-NEXT: case2 0 trace 0
-// CHECK-NEXT: case3 10 trace 3
-// CHECK-NEXT: case4 3 trace 5
-// CHECK-NEXT: case5 0 trace 0
-// CHECK-NEXT: case6 39 trace 3
-// CHECK-NEXT: case7 10 trace 5
-// CHECK-NEXT: case8 0 trace 0
-// CHECK-NEXT: case9 4 trace 3
-// CHECK-NEXT: case10 2 trace 5
-// CHECK-NEXT: case11 1 trace 3
-// CHECK-NEXT: case12 1 trace 5
-// CHECK-NEXT: case13 104 trace 3
-// CHECK-NEXT: case14 20 trace 5
-// CHECK-NEXT: case15 0 trace 0
-// CHECK-NEXT: case16 1 trace 3
-// CHECK-NEXT: case17 1 trace 5
-// CHECK-NEXT: case18 0 trace 0
-// CHECK-NEXT: case19 0 trace 3
-// CHECK-NEXT: case20 0 trace 5
-// CHECK-NEXT: case21 0 trace 0
-// CHECK-NEXT: case22 1 trace 3
-// CHECK-NEXT: case23 1 trace 5
-// CHECK-NEXT: case24 0 trace 0
-// CHECK-NEXT: case25 0 trace 3
-// CHECK-NEXT: case26 0 trace 5
-// CHECK-NEXT: case27 1 trace 0
-// CHECK-NEXT: case28 1 trace 3
-// CHECK-NEXT: case29 1 trace 5
-// CHECK-NEXT: case30 1 trace 0
-// CHECK-NEXT: case31 0 trace 3
-// CHECK-NEXT: case32 0 trace 5
-// CHECK-NEXT: case33 1 trace 0
-// CHECK-NEXT: case34 1 trace 3
-// CHECK-NEXT: case35 1 trace 5
-// CHECK-NEXT: case36 0 trace 0
-// CHECK-NEXT: case37 1 trace 3
-// CHECK-NEXT: case38 0 trace 5
-// CHECK-NEXT: case39 0 trace 0
-// CHECK-NEXT: case40 14 trace 3
-// CHECK-NEXT: case41 7 trace 5
-// CHECK-NEXT: case42 0 trace 0
-// CHECK-NEXT: case43 15 trace 3
-// CHECK-NEXT: case44 7 trace 5
-// CHECK-NEXT: case45 0 trace 0
-// CHECK-NEXT: case46 1 trace 3
-// CHECK-NEXT: case47 1 trace 5
-// CHECK-NEXT: case48 0 trace
-// CHECK-NEXT: case49 1 trace
-// CHECK-NEXT: case50 1 trace 5
-// CHECK-NEXT: case51 0 trace 0
-// CHECK-NEXT: case52 3 trace 3
-// CHECK-NEXT: case53 2 trace 5
-// CHECK-NEXT: case54 0 trace 0
-// CHECK-NEXT: case55 42 trace 2
-// CHECK-NEXT: case56 1534 trace 1
-// CHECK-NEXT: case57 577 trace 1
-// CHECK-NEXT: case58 4 trace 1
-// CHECK-NEXT: case59 13 trace 4
-// CHECK-NEXT: case60 38 trace 2
-// CHECK-NEXT: case61 934 trace 1
-// CHECK-NEXT: case62 557 trace 1
-// CHECK-NEXT: case63 2 trace 1
-// CHECK-NEXT: case64 5 trace 4
-// CHECK-NEXT: case65 80 trace 2
-// CHECK-NEXT: case66 1634 trace 1
-// CHECK-NEXT: case67 567 trace 1
-// CHECK-NEXT: case68 3 trace 1
-// CHECK-NEXT: case69 36 trace 4
-// CHECK-NEXT: case70 20 trace 2
-// CHECK-NEXT: case71 1034 trace 1
-// CHECK-NEXT: case72 567 trace 1
-// CHECK-NEXT: case73 3 trace 1
-// CHECK-NEXT: case74 2 trace 4
-// CHECK-NEXT: case75 0 trace 2
-// CHECK-NEXT: case76 1234 trace 1
-// CHECK-NEXT: case77 507 trace 1
-// CHECK-NEXT: case78 0 trace 1
-// CHECK-NEXT: case79 1 trace 4
-// CHECK-NEXT: case80 160 trace 2
-// CHECK-NEXT: case81 2634 trace 1
-// CHECK-NEXT: case82 627 trace 1
-// CHECK-NEXT: case83 6 trace 1
-// CHECK-NEXT: case84 144 trace 4
-// CHECK-NEXT: case85 10 trace 2
-// CHECK-NEXT: case86 1034 trace 1
-// CHECK-NEXT: case87 537 trace 1
-// CHECK-NEXT: case88 1 trace 1
-// CHECK-NEXT: case89 0 trace 4
-// CHECK-NEXT: case90 0 trace 2
-// CHECK-NEXT: case91 1234 trace 1
-// CHECK-NEXT: case92 507 trace 1
-// CHECK-NEXT: case93 1 trace 1
-// CHECK-NEXT: case94 0 trace 4
-// CHECK-NEXT: case95 42 trace 2
-// CHECK-NEXT: case96 1134 trace 1
-// CHECK-NEXT: case97 577 trace 1
-// CHECK-NEXT: case98 2 trace 1
-// CHECK-NEXT: case99 13 trace 4
-// CHECK-NEXT: case100 42 trace 2
-// CHECK-NEXT: case101 1334 trace 1
-// CHECK-NEXT: case102 577 trace 1
-// CHECK-NEXT: case103 3 trace 1
-// CHECK-NEXT: case104 13 trace 4
-// CHECK-NEXT: case105 2 trace 2
-// CHECK-NEXT: case106 1334 trace 1
-// CHECK-NEXT: case107 517 trace 1
-// CHECK-NEXT: case108 1 trace 1
-// CHECK-NEXT: case109 4 trace 4
-// CHECK-NEXT: case110 -3 trace 3
-// CHECK-NEXT: case111 0 trace 3
-// CHECK-NEXT: case112 -4 trace 3
-// CHECK-NEXT: case113 47 trace 3
-// CHECK-NEXT: case114 4 trace
-// CHECK-NEXT: case115 25 trace 2
-// CHECK-NEXT: case116 43 trace 1
-// CHECK-NEXT: case117 4 trace 2
-// CHECK-NEXT: case118 32 trace 2
-// CHECK-NEXT: case119 4 trace 4
-// CHECK-NEXT: case120 4 trace 4
-// CHECK-NEXT: case121 22 trace 0
-// CHECK-NEXT: case122 7 trace 7
-// CHECK-NEXT: case123 8 trace 0 8
-// CHECK-NEXT: case124 -3 trace 1
-// CHECK-NEXT: case125 69 trace 1
-// CHECK-NEXT: case126 12 trace 1
-// CHECK-NEXT: case127 3 trace 1 2
-// CHECK-NEXT: case128 102 trace 1 2
-// CHECK-NEXT: case129 13 trace 3
-// CHECK-NEXT: case130 6 trace 2
-// CHECK-NEXT: case131 7 trace 2
-// CHECK-NEXT: case132 7 trace
-// CHECK-NEXT: case133 5 trace 0 3 0 3 0 3 0 3
-// CHECK-NEXT: case134 0 trace 0
-// CHECK-NEXT: case135 1 trace 2 2
-// CHECK-NEXT: case136 3 trace 2
-// CHECK-NEXT: case137 3 trace 3 4
-// CHECK-NEXT: case138 2 trace 2 2
-// CHECK-NEXT: case139 14 trace 2
-// CHECK-NEXT: case140 30 trace 2
-// CHECK-NEXT: case141 253 trace 3
-// CHECK-NEXT: case142 1024 trace 1
-// CHECK-NEXT: case143 11 trace 2
-// CHECK-NEXT: case144 12 trace 2
-// CHECK-NEXT: case145 12 trace 1
-// CHECK-NEXT: case146 2 trace 1
-// CHECK-NEXT: case147 1 trace 1
-// CHECK-NEXT: case148 6 trace 1 2
-// CHECK-NEXT: case149 5 trace 1 0 2
-// CHECK-NEXT: case150 1 trace 7
-// CHECK-NEXT: case151 0 trace 1
-// CHECK-NEXT: case152 1 trace 1
-// CHECK-NEXT: case153 3 trace 3
-// CHECK-NEXT: case154 4 trace 4
-// CHECK-NEXT: exit: 0
+// CHECK: case0 16 trace 3{{$}}
+// CHECK-NEXT: case1 7 trace 5{{$}}
+// CHECK-NEXT: case2 0 trace 0{{$}}
+// CHECK-NEXT: case3 10 trace 3{{$}}
+// CHECK-NEXT: case4 3 trace 5{{$}}
+// CHECK-NEXT: case5 0 trace 0{{$}}
+// CHECK-NEXT: case6 39 trace 3{{$}}
+// CHECK-NEXT: case7 10 trace 5{{$}}
+// CHECK-NEXT: case8 0 trace 0{{$}}
+// CHECK-NEXT: case9 4 trace 3{{$}}
+// CHECK-NEXT: case10 2 trace 5{{$}}
+// CHECK-NEXT: case11 1 trace 3{{$}}
+// CHECK-NEXT: case12 1 trace 5{{$}}
+// CHECK-NEXT: case13 104 trace 3{{$}}
+// CHECK-NEXT: case14 20 trace 5{{$}}
+// CHECK-NEXT: case15 0 trace 0{{$}}
+// CHECK-NEXT: case16 1 trace 3{{$}}
+// CHECK-NEXT: case17 1 trace 5{{$}}
+// CHECK-NEXT: case18 0 trace 0{{$}}
+// CHECK-NEXT: case19 0 trace 3{{$}}
+// CHECK-NEXT: case20 0 trace 5{{$}}
+// CHECK-NEXT: case21 0 trace 0{{$}}
+// CHECK-NEXT: case22 1 trace 3{{$}}
+// CHECK-NEXT: case23 1 trace 5{{$}}
+// CHECK-NEXT: case24 0 trace 0{{$}}
+// CHECK-NEXT: case25 0 trace 3{{$}}
+// CHECK-NEXT: case26 0 trace 5{{$}}
+// CHECK-NEXT: case27 1 trace 0{{$}}
+// CHECK-NEXT: case28 1 trace 3{{$}}
+// CHECK-NEXT: case29 1 trace 5{{$}}
+// CHECK-NEXT: case30 1 trace 0{{$}}
+// CHECK-NEXT: case31 0 trace 3{{$}}
+// CHECK-NEXT: case32 0 trace 5{{$}}
+// CHECK-NEXT: case33 1 trace 0{{$}}
+// CHECK-NEXT: case34 1 trace 3{{$}}
+// CHECK-NEXT: case35 1 trace 5{{$}}
+// CHECK-NEXT: case36 0 trace 0{{$}}
+// CHECK-NEXT: case37 1 trace 3{{$}}
+// CHECK-NEXT: case38 0 trace 5{{$}}
+// CHECK-NEXT: case39 0 trace 0{{$}}
+// CHECK-NEXT: case40 14 trace 3{{$}}
+// CHECK-NEXT: case41 7 trace 5{{$}}
+// CHECK-NEXT: case42 0 trace 0{{$}}
+// CHECK-NEXT: case43 15 trace 3{{$}}
+// CHECK-NEXT: case44 7 trace 5{{$}}
+// CHECK-NEXT: case45 0 trace 0{{$}}
+// CHECK-NEXT: case46 1 trace 3{{$}}
+// CHECK-NEXT: case47 1 trace 5{{$}}
+// CHECK-NEXT: case48 0 trace{{$}}
+// CHECK-NEXT: case49 1 trace{{$}}
+// CHECK-NEXT: case50 1 trace 5{{$}}
+// CHECK-NEXT: case51 0 trace 0{{$}}
+// CHECK-NEXT: case52 3 trace 3{{$}}
+// CHECK-NEXT: case53 2 trace 5{{$}}
+// CHECK-NEXT: case54 0 trace 0{{$}}
+// CHECK-NEXT: case55 42 trace 2{{$}}
+// CHECK-NEXT: case56 1534 trace 1{{$}}
+// CHECK-NEXT: case57 577 trace 1{{$}}
+// CHECK-NEXT: case58 4 trace 1{{$}}
+// CHECK-NEXT: case59 13 trace 4{{$}}
+// CHECK-NEXT: case60 38 trace 2{{$}}
+// CHECK-NEXT: case61 934 trace 1{{$}}
+// CHECK-NEXT: case62 557 trace 1{{$}}
+// CHECK-NEXT: case63 2 trace 1{{$}}
+// CHECK-NEXT: case64 5 trace 4{{$}}
+// CHECK-NEXT: case65 80 trace 2{{$}}
+// CHECK-NEXT: case66 1634 trace 1{{$}}
+// CHECK-NEXT: case67 567 trace 1{{$}}
+// CHECK-NEXT: case68 3 trace 1{{$}}
+// CHECK-NEXT: case69 36 trace 4{{$}}
+// CHECK-NEXT: case70 20 trace 2{{$}}
+// CHECK-NEXT: case71 1034 trace 1{{$}}
+// CHECK-NEXT: case72 567 trace 1{{$}}
+// CHECK-NEXT: case73 3 trace 1{{$}}
+// CHECK-NEXT: case74 2 trace 4{{$}}
+// CHECK-NEXT: case75 0 trace 2{{$}}
+// CHECK-NEXT: case76 1234 trace 1{{$}}
+// CHECK-NEXT: case77 507 trace 1{{$}}
+// CHECK-NEXT: case78 0 trace 1{{$}}
+// CHECK-NEXT: case79 1 trace 4{{$}}
+// CHECK-NEXT: case80 160 trace 2{{$}}
+// CHECK-NEXT: case81 2634 trace 1{{$}}
+// CHECK-NEXT: case82 627 trace 1{{$}}
+// CHECK-NEXT: case83 6 trace 1{{$}}
+// CHECK-NEXT: case84 144 trace 4{{$}}
+// CHECK-NEXT: case85 10 trace 2{{$}}
+// CHECK-NEXT: case86 1034 trace 1{{$}}
+// CHECK-NEXT: case87 537 trace 1{{$}}
+// CHECK-NEXT: case88 1 trace 1{{$}}
+// CHECK-NEXT: case89 0 trace 4{{$}}
+// CHECK-NEXT: case90 0 trace 2{{$}}
+// CHECK-NEXT: case91 1234 trace 1{{$}}
+// CHECK-NEXT: case92 507 trace 1{{$}}
+// CHECK-NEXT: case93 1 trace 1{{$}}
+// CHECK-NEXT: case94 0 trace 4{{$}}
+// CHECK-NEXT: case95 42 trace 2{{$}}
+// CHECK-NEXT: case96 1134 trace 1{{$}}
+// CHECK-NEXT: case97 577 trace 1{{$}}
+// CHECK-NEXT: case98 2 trace 1{{$}}
+// CHECK-NEXT: case99 13 trace 4{{$}}
+// CHECK-NEXT: case100 42 trace 2{{$}}
+// CHECK-NEXT: case101 1334 trace 1{{$}}
+// CHECK-NEXT: case102 577 trace 1{{$}}
+// CHECK-NEXT: case103 3 trace 1{{$}}
+// CHECK-NEXT: case104 13 trace 4{{$}}
+// CHECK-NEXT: case105 2 trace 2{{$}}
+// CHECK-NEXT: case106 1334 trace 1{{$}}
+// CHECK-NEXT: case107 517 trace 1{{$}}
+// CHECK-NEXT: case108 1 trace 1{{$}}
+// CHECK-NEXT: case109 4 trace 4{{$}}
+// CHECK-NEXT: case110 -3 trace 3{{$}}
+// CHECK-NEXT: case111 0 trace 3{{$}}
+// CHECK-NEXT: case112 -4 trace 3{{$}}
+// CHECK-NEXT: case113 47 trace 3{{$}}
+// CHECK-NEXT: case114 4 trace{{$}}
+// CHECK-NEXT: case115 25 trace 2{{$}}
+// CHECK-NEXT: case116 43 trace 1{{$}}
+// CHECK-NEXT: case117 4 trace 2{{$}}
+// CHECK-NEXT: case118 32 trace 2{{$}}
+// CHECK-NEXT: case119 4 trace 4{{$}}
+// CHECK-NEXT: case120 4 trace 4{{$}}
+// CHECK-NEXT: case121 22 trace 0{{$}}
+// CHECK-NEXT: case122 7 trace 7{{$}}
+// CHECK-NEXT: case123 8 trace 0 8{{$}}
+// CHECK-NEXT: case124 -3 trace 1{{$}}
+// CHECK-NEXT: case125 69 trace 1{{$}}
+// CHECK-NEXT: case126 12 trace 1{{$}}
+// CHECK-NEXT: case127 3 trace 1 2{{$}}
+// CHECK-NEXT: case128 102 trace 1 2{{$}}
+// CHECK-NEXT: case129 13 trace 3{{$}}
+// CHECK-NEXT: case130 6 trace 2{{$}}
+// CHECK-NEXT: case131 7 trace 2{{$}}
+// CHECK-NEXT: case132 7 trace{{$}}
+// CHECK-NEXT: case133 5 trace 0 3 0 3 0 3 0 3{{$}}
+// CHECK-NEXT: case134 0 trace 0{{$}}
+// CHECK-NEXT: case135 1 trace 2 2{{$}}
+// CHECK-NEXT: case136 3 trace 2{{$}}
+// CHECK-NEXT: case137 3 trace 3 4{{$}}
+// CHECK-NEXT: case138 2 trace 2 2{{$}}
+// CHECK-NEXT: case139 14 trace 2{{$}}
+// CHECK-NEXT: case140 30 trace 2{{$}}
+// CHECK-NEXT: case141 253 trace 3{{$}}
+// CHECK-NEXT: case142 1024 trace 1{{$}}
+// CHECK-NEXT: case143 11 trace 2{{$}}
+// CHECK-NEXT: case144 12 trace 2{{$}}
+// CHECK-NEXT: case145 12 trace 1{{$}}
+// CHECK-NEXT: case146 2 trace 1{{$}}
+// CHECK-NEXT: case147 1 trace 1{{$}}
+// CHECK-NEXT: case148 6 trace 1 2{{$}}
+// CHECK-NEXT: case149 5 trace 1 0 2{{$}}
+// CHECK-NEXT: case150 1 trace 7{{$}}
+// CHECK-NEXT: case151 0 trace 1{{$}}
+// CHECK-NEXT: case152 1 trace 1{{$}}
+// CHECK-NEXT: case153 3 trace 3{{$}}
+// CHECK-NEXT: case154 4 trace 4{{$}}
+// CHECK-NEXT: exit: 0{{$}}
