@@ -12,6 +12,7 @@ typedef struct walker {
     afn *f;
     region *uni;  /* receives the regions of new statements and blocks */
     region *stmt; /* receives the temporaries of the statement being walked */
+    region *decl_block; /* while a declaration with awaits is walked: the region around it */
     unsigned ntemps;
     int twin; /* a function that never suspends: its temporaries are C locals of its twin */
     ptrmap regions; /* block or statement -> the region the walk gave it */
@@ -261,7 +262,7 @@ static void capture_sizes(walker *w, node *k, region *r)
 static region *scope_region(walker *w, const var *v)
 {
     region *r = region_of(w, v->scope);
-    return r ? r : w->uni;
+    return r ? r : w->decl_block ? w->decl_block : w->uni;
 }
 
 /* The frame member of local v, of variably modified type or not. */
@@ -306,7 +307,7 @@ static void walk_decl(walker *w, node *d)
     if (vm_typedefs && !w->twin) {
         for (unsigned i = 0; i < d->nkids; i++)
             if (d->kids[i]->kind == CXCursor_TypedefDecl)
-                capture_sizes(w, d->kids[i], w->uni);
+                capture_sizes(w, d->kids[i], w->decl_block ? w->decl_block : w->uni);
         return;
     }
     for (unsigned i = 0; i < d->nkids; i++) {
@@ -374,7 +375,19 @@ static void walk_stmt(walker *w, node *s)
     if (!w->twin && an_types_only(s))
         return; /* moved to file scope */
     if (s->kind == CXCursor_DeclStmt) {
+        /* Its temporaries, child frames and statement expressions' blocks are dead once it is
+         * done, as any statement's, so they share bytes with the next statements' (a region of
+         * their own, beside those); its variables go to their block's region (scope_region), and
+         * so do its compound literals (walk_literals: the innermost block's). */
+        region *saved_stmt = w->stmt, *saved_uni = w->uni, *saved_block = w->decl_block;
+        if (s->has_await) {
+            w->decl_block = w->uni;
+            w->stmt = w->uni = region_for(w, s, w->uni);
+        }
         walk_decl(w, s);
+        w->stmt = saved_stmt;
+        w->uni = saved_uni;
+        w->decl_block = saved_block;
         return;
     }
     if (!s->has_await)
@@ -507,7 +520,7 @@ void pl_moved_types(tunit *t, afn *f)
 
 void pl_walk(tunit *t, afn *f)
 {
-    walker w = {t, f, NULL, NULL, 0, f->self->never_suspends, {0}};
+    walker w = {.t = t, .f = f, .twin = f->self->never_suspends};
     f->frame = w.uni = w.stmt = pl_new_region(NULL);
     head_fields(&w, f->frame);
     walk_block(&w, f->body);

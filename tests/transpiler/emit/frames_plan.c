@@ -38,9 +38,9 @@ struct pair {
 };
 
 // CHECK-LABEL: async int temporaries
-// CHECK: ac__t{{[0-9]+}} {{ *}}int {{ *}}temporary of an expression with awaits
-// CHECK: ac__t{{[0-9]+}} {{ *}}double {{ *}}temporary of an expression with awaits
-// CHECK: ac__lit{{[0-9]+}} {{ *}}struct pair {{ *}}compound literal alive across an await
+// CHECK-DAG: ac__t{{[0-9]+}} {{ *}}int {{ *}}temporary of an expression with awaits
+// CHECK-DAG: ac__t{{[0-9]+}} {{ *}}double {{ *}}temporary of an expression with awaits
+// CHECK-DAG: ac__lit{{[0-9]+}} {{ *}}struct pair {{ *}}compound literal alive across an await
 // CHECK: states:
 async int temporaries(int c, const char *s)
 {

@@ -45,9 +45,9 @@ async int main(void)
 }
 // gcc stops on the first line of each inlined copy that has code of its own, not always the head.
 // PLAIN: Breakpoint 1 at {{.*}}: count_up. ({{[0-9]+}} locations)
-// PLAIN: hit Breakpoint 1.{{[0-9]+}}, count_up {{.*}} at {{.*}}gdb_optimized.c:{{29|3[0-7]}}
+// PLAIN: hit Breakpoint 1.{{[0-9]+}}, {{(0x[0-9a-f]+ in )?}}count_up {{.*}} at {{.*}}gdb_optimized.c:{{29|3[0-7]}}
 // PLAIN: #0 {{.*}}count_up {{.*}} at {{.*}}gdb_optimized.c:{{29|3[0-7]}}
-// PLAIN: hit Breakpoint 1.{{[0-9]+}}, count_up {{.*}} at {{.*}}gdb_optimized.c:{{29|3[0-7]}}
+// PLAIN: hit Breakpoint 1.{{[0-9]+}}, {{(0x[0-9a-f]+ in )?}}count_up {{.*}} at {{.*}}gdb_optimized.c:{{29|3[0-7]}}
 
 // CHECK: Breakpoint 1 at {{.*}}count_up{{.*}}
 // CHECK: no async function nothing_here with debug info in this program
