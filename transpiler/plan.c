@@ -149,6 +149,8 @@ pl_hoist pl_hoist_of(const tunit *t, const node *n)
     return PH_OPERANDS;
 }
 
+enum { BULKY_BYTES = 256 };
+
 static int region_empty(const region *r)
 {
     if (r->nfields)
@@ -206,10 +208,24 @@ static void walk_union_member(const region *r, const pl_frame_visitor *v, void *
  * a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
  * inline. Frames are mostly of one nesting per block and statement: writing every level as its
  * own anonymous struct made the frame alone a sixth of a csmith program's output. */
+/* A local of many cache lines (a buffer): laid out after its region's other members and
+ * sub-regions, so that what a poll touches at every await (the state, scalars, the child frame
+ * of the await) shares the frame's first cache lines instead of lying beyond the buffer. */
+static int bulky(const pl_field *fl)
+{
+    if (fl->size == PS_TYPE && clang_Type_getSizeOf(fl->type) > BULKY_BYTES)
+        return 1;
+    for (unsigned i = 0; i < fl->nalso; i++)
+        if (bulky(fl->also[i]))
+            return 1;
+    return 0;
+}
+
 static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth)
 {
     for (unsigned i = 0; i < r->nfields; i++)
-        visit_field(r->fields[i], v, arg, depth);
+        if (!bulky(r->fields[i]))
+            visit_field(r->fields[i], v, arg, depth);
     unsigned live = live_subs(r);
     if (live == 1) {
         for (unsigned i = 0; i < r->nsubs; i++)
@@ -220,6 +236,9 @@ static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, 
             walk_union_member(r->subs[i], v, arg, depth + 1);
         v->close(arg, depth);
     }
+    for (unsigned i = 0; i < r->nfields; i++)
+        if (bulky(r->fields[i]))
+            visit_field(r->fields[i], v, arg, depth);
 }
 
 void pl_walk_frame(const region *root, const pl_frame_visitor *v, void *arg)
