@@ -2,7 +2,9 @@
 // frames, which are dead once it is done: they share bytes with the next statements' (echo's
 // frame: 4,400 -> 4,256 bytes), while what outlives it stays apart: the variables it declares, a
 // compound literal a pointer keeps, statement expressions' values, the captured size of a
-// typedef of run-time size, the other declarators' temporaries of a multi-declarator.
+// typedef of run-time size, the other declarators' temporaries of a multi-declarator. A local of
+// more than 256 bytes comes after its block's other members (buffered: buf after the child
+// frames and the small local, though declared first).
 // RUN: %run %s %t | %FileCheck %s
 // RUN: %asyncc --emit=frames %s | %FileCheck %s --check-prefix=FRAMES
 #include <asyncc.h>
@@ -48,11 +50,28 @@ async int sequence(int n)
     return a + (int)b + c + d + p->a * 100 + p->b * 1000 + e + f + arr[0] + arr[1] * 10 + arr[2] * 100 + r[0];
 }
 
+// FRAMES-LABEL: async int buffered
+// FRAMES: small {{.*}}local, lives across an await
+// FRAMES: ac__c{{[0-9]+}} {{.*}}child frame
+// FRAMES: buf {{ *}}char[512]
+// FRAMES: states:
+async int buffered(int n)
+{
+    char buf[512];
+    int small = n;
+    buf[0] = (char)await(id(n));
+    small += await(id(buf[0]));
+    buf[1] = (char)small;
+    return buf[0] + buf[1];
+}
+
 async int main(void)
 {
     int v = await(sequence(5));
     printf("sequence %d\n", v);
+    printf("buffered %d\n", await(buffered(3)));
     return 0;
 }
 // CHECK: sequence 9258
+// CHECK-NEXT: buffered 9
 // CHECK-NEXT: exit: 0
