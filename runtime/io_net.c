@@ -49,7 +49,7 @@ void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, sockl
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_CONNECT, ac__io_finish);
     if (len > sizeof f->x.addr)
         len = sizeof f->x.addr;
-    memcpy(&f->x.addr, addr, len);
+    ac__copy(&f->x.addr, addr, len);
     f->op.a.connect.fd = fd;
     f->op.a.connect.addr = (struct sockaddr *)&f->x.addr;
     f->op.a.connect.len = len;
