@@ -33,7 +33,7 @@ typedef struct ac_child {
     int stdin_fd;     /* the parent's end of each AC_STDIO_PIPE stream, else -1 */
     int stdout_fd;
     int stderr_fd;
-    _Bool reaped;     /* ac_child_wait has collected the exit status */
+    AC__BOOL reaped;  /* ac_child_wait has collected the exit status */
     int status;       /* then: wait(2)'s status (WIFEXITED, WEXITSTATUS, WTERMSIG...) */
 } ac_child;
 
