@@ -56,18 +56,27 @@ static long try_splice(struct ac__op *op)
     return r;
 }
 
+/* A read's or write's one buffer, its length capped, and whether it takes the plain call: with
+ * no bytes, the plain call, which cannot wait, answers as read(2)/write(2) do (a write to a
+ * socket whose peer left: -EPIPE), where preadv2/pwritev2 return 0 unasked. Only for those two
+ * kinds: the other ops' arguments leave rw.len unwritten (memcheck saw the test of it). */
+static bool rw_buffer(const struct ac__op *op, struct iovec *iov)
+{
+    *iov = (struct iovec){.iov_base = op->a.rw.buf, .iov_len = ac__rw_chunk(op->a.rw.len)};
+    return (op->bits & PLAIN) || iov->iov_len == 0;
+}
+
 /* Tries op without blocking: its result, or -EAGAIN when it would block. */
 int ac__ep_try_call(struct ac__op *op)
 {
     union ac__op_args *a = &op->a;
-    struct iovec iov = {.iov_base = a->rw.buf, .iov_len = ac__rw_chunk(a->rw.len)};
-    /* No bytes: the plain call, which cannot wait, and answers as read(2)/write(2) do (a
-     * write to a socket whose peer left: -EPIPE), where preadv2/pwritev2 return 0 unasked. */
-    bool plain = (op->bits & PLAIN) || iov.iov_len == 0;
+    struct iovec iov;
+    bool plain;
     long r;
     do {
         switch (op->kind) {
         case AC__OP_READ:
+            plain = rw_buffer(op, &iov);
             if (plain)
                 r = a->rw.offset < 0 ? read(a->rw.fd, iov.iov_base, iov.iov_len)
                                      : pread(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);
@@ -75,6 +84,7 @@ int ac__ep_try_call(struct ac__op *op)
                 r = preadv2(a->rw.fd, &iov, 1, a->rw.offset, RWF_NOWAIT);
             break;
         case AC__OP_WRITE:
+            plain = rw_buffer(op, &iov);
             if (plain)
                 r = a->rw.offset < 0 ? write(a->rw.fd, iov.iov_base, iov.iov_len)
                                      : pwrite(a->rw.fd, iov.iov_base, iov.iov_len, a->rw.offset);

@@ -345,7 +345,7 @@ void ac__init_ac_fs_write(void *frame, const char *path, const void *data, size_
         j = NULL;
     }
     if (j) {
-        memcpy(j->data, data, len);
+        ac__copy(j->data, data, len); /* NULL data with len 0 is an empty file */
         j->len = len;
     }
     job_init(frame, j, NULL);

@@ -49,7 +49,7 @@ void ac__init_ac_connect(void *frame, int fd, const struct sockaddr *addr, sockl
     struct ac__io_frame *f = ac__io_frame_init(frame, AC__OP_CONNECT, ac__io_finish);
     if (len > sizeof f->x.addr)
         len = sizeof f->x.addr;
-    memcpy(&f->x.addr, addr, len);
+    ac__copy(&f->x.addr, addr, len);
     f->op.a.connect.fd = fd;
     f->op.a.connect.addr = (struct sockaddr *)&f->x.addr;
     f->op.a.connect.len = len;
@@ -66,11 +66,46 @@ static void init_msg(void *frame, enum ac__op_kind kind, ac__io_finish_fn *finis
     f->op.a.rw.offset = -1;
 }
 
+/* Whether a short count from a recv with these flags on fd asks for the rest: MSG_WAITALL (and
+ * neither MSG_DONTWAIT nor MSG_PEEK) on a stream socket, where recv(2) blocks until all len
+ * bytes came, as io_uring's recv retries (kernels since 5.18); a datagram is one recv. */
+static bool waits_for_all(int fd, int flags)
+{
+    if ((flags & (MSG_WAITALL | MSG_DONTWAIT | MSG_PEEK)) != MSG_WAITALL)
+        return false;
+    int type = 0;
+    socklen_t len = sizeof type;
+    return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+           (type == SOCK_STREAM || type == SOCK_SEQPACKET);
+}
+
+/* A recv: its count, unless MSG_WAITALL asks for the rest (the epoll backend's non-blocking
+ * recv returns what is there): then the buffer advances past each part, f->ret counts them
+ * (io_keep.c finds them there when the call is dropped), and the call ends with len bytes, at
+ * the end of the stream, or at an error, which after some bytes gives their count as recv(2)
+ * does. */
+static int finish_recv(struct ac__io_frame *f, int res)
+{
+    typeof(f->op.a.rw) *rw = &f->op.a.rw;
+    if (res > 0)
+        AC__KERNEL_WROTE(rw->buf, (size_t)res);
+    if (res <= 0) {
+        f->ret = f->ret > 0 ? f->ret : res;
+        return 1;
+    }
+    f->ret += res;
+    if ((size_t)res >= rw->len || !waits_for_all(rw->fd, rw->flags))
+        return 1;
+    rw->buf = (char *)rw->buf + res;
+    rw->len -= (size_t)res;
+    return 0;
+}
+
 AC__IO_TYPE(ac_recv, long, 0);
 AC_EXPORT void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags);
 void ac__init_ac_recv(void *frame, int fd, void *buf, size_t len, int flags)
 {
-    init_msg(frame, AC__OP_RECV, ac__io_finish_read, fd, buf, len, flags);
+    init_msg(frame, AC__OP_RECV, finish_recv, fd, buf, len, flags);
 }
 
 AC__IO_TYPE(ac_send, long, 0);

@@ -66,7 +66,7 @@ static void fill_cur(struct ac__io_frame *f)
 {
     typeof(f->x.vec) *v = &f->x.vec;
     unsigned n = v->cnt < 8 ? (unsigned)v->cnt : 8;
-    memcpy(v->cur, v->iov, n * sizeof(struct iovec));
+    ac__copy(v->cur, v->iov, n * sizeof(struct iovec)); /* iovcnt 0 may come with a NULL iov */
     v->cur[0].iov_base = (char *)v->cur[0].iov_base + v->skip;
     v->cur[0].iov_len -= v->skip;
     if (v->not_socket) {

@@ -56,6 +56,9 @@ static int join_poll(void *frame, ac_cx *cx)
     struct join_frame *f = frame;
     ac_task *task = f->task;
     if (!task) {
+        /* Completes at once: a loop over it must still let others run. */
+        if (!ac__coop_proceed(cx))
+            return AC_PENDING;
         f->ret = -EINVAL;
         f->state = AC_STATE_DONE;
         return AC_READY;

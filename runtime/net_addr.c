@@ -41,10 +41,12 @@ int ac__socket_bound(const struct sockaddr *addr, socklen_t len, int type, int b
         return -errno;
     ac__ep_fd_fresh(fd);
     int one = 1;
-    if (type == SOCK_STREAM && addr->sa_family != AF_UNIX &&
+    /* type may carry socket(2)'s flags (SOCK_NONBLOCK): a stream socket with them listens too. */
+    bool stream = (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM;
+    if (stream && addr->sa_family != AF_UNIX &&
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one))
         goto err;
-    if (bind(fd, addr, len) || (type == SOCK_STREAM && listen(fd, backlog)))
+    if (bind(fd, addr, len) || (stream && listen(fd, backlog)))
         goto err;
     return fd;
 err:;

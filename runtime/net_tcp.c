@@ -85,6 +85,12 @@ static int connect_next(struct connect_frame *f, ac_cx *cx)
             return AC_PENDING;
         return attempt_done(f, cx, r);
     }
+    /* None left. A path refused before any attempt (or every socket(2) failing) finishes
+     * without having waited: it charges the budget like every leaf that completes at once, and
+     * a poll that finds it spent comes back here (ADDRESSED, no address left). */
+    f->state = ADDRESSED;
+    if (!ac__coop_proceed(cx))
+        return AC_PENDING;
     return connect_finish(f, f->last_err);
 }
 

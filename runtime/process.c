@@ -174,9 +174,13 @@ struct wait_frame {
                                        : ac__frame_size_ac_sleep_ms];
 };
 
-/* Collects the child if it has exited: 1 (status stored), 0 (still running) or -errno. */
+/* Collects the child if it has exited: 1 (status stored), 0 (still running) or -errno. A child
+ * never spawned (a failed spawn leaves pid -1; a zeroed ac_child has 0) has nothing to collect:
+ * waitpid(-1) or (0) would take another child's exit, which its own wait then never sees. */
 static int try_reap(ac_child *c)
 {
+    if (c->pid <= 0)
+        return -ECHILD;
     int status;
     pid_t r = waitpid(c->pid, &status, WNOHANG);
     if (r < 0)

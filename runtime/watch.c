@@ -63,9 +63,12 @@ static void unlock_maybe_free(ac_watch *w)
     free(w);
 }
 
-/* With the lock held: copies the current value to out, a copy the receiver owns. */
+/* With the lock held: copies the current value to out, a copy the receiver owns (none when out
+ * is NULL: the caller only marks the version seen). */
 static void copy_out(ac_watch *w, void *out)
 {
+    if (!out)
+        return;
     ac__copy(out, w->value, w->elem_size);
     if (w->clone)
         w->clone(out);
@@ -170,8 +173,7 @@ static int changed_poll(void *frame, ac_cx *cx)
     bool fresh = rx->seen != w->version;
     if (fresh) {
         rx->seen = w->version;
-        if (f->out)
-            copy_out(w, f->out);
+        copy_out(w, f->out);
     } else if (!w->closed) {
         old = rx->waker;
         rx->waker = ac_cx_waker(cx);

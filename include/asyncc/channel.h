@@ -146,7 +146,8 @@ AC_EXPORT ac_watch_rx *ac_watch_subscribe(ac_watch *w);
 AC_EXPORT int ac_watch_send(ac_watch *w, const void *elem);
 /* Closes the sender: changed returns -EPIPE once the last version has been seen. */
 AC_EXPORT void ac_watch_close(ac_watch *w);
-/* Copies the current value to *out and marks its version seen. */
+/* Copies the current value to *out and marks its version seen (out NULL: only marks it seen,
+ * Tokio's borrow_and_update with the value left unread). */
 AC_EXPORT void ac_watch_borrow(ac_watch_rx *rx, void *out);
 /* Waits for a version this receiver has not seen, marks it seen and copies it to *out (when out
  * is not NULL). Returns 0, or -EPIPE when the sender is closed and the last version was seen.

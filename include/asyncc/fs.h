@@ -57,9 +57,9 @@ AC_EXPORT async long ac_read_dir(const char *path, ac_dir_entry **entries);
 AC_EXPORT async long ac_fs_read(const char *path, char **data);
 
 /* Writes len bytes of data as the whole content of the file at path, creating it (mode 0666
- * before the umask) or truncating it (Tokio's fs::write). Returns len or -errno. data and path
- * are copied when the call starts (they need not outlive it). On the blocking pool. Dropped
- * meanwhile: the write still completes. */
+ * before the umask) or truncating it (Tokio's fs::write); data may be NULL when len is 0 (an
+ * empty file). Returns len or -errno. data and path are copied when the call starts (they need
+ * not outlive it). On the blocking pool. Dropped meanwhile: the write still completes. */
 AC_EXPORT async long ac_fs_write(const char *path, const void *data, size_t len);
 
 #ifdef __cplusplus

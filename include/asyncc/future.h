@@ -15,6 +15,14 @@ extern "C" {
 #define AC_EXPORT
 #endif
 
+/* The API's boolean: C99's _Bool, which C++ (whose files may include these headers, extern "C",
+ * to call the plain functions) spells bool. */
+#ifdef __cplusplus
+#define AC__BOOL bool
+#else
+#define AC__BOOL _Bool
+#endif
+
 /*
  * The model is Rust's Future, in C terms.
  *

@@ -43,7 +43,10 @@ AC_EXPORT async int ac_connect(int fd, const struct sockaddr *addr, socklen_t le
  * does what recv(2) does on Linux, on both backends: it waits until data is there (or the
  * peer's end of stream, or an error) and then returns 0 without taking any, so 0 does not mean
  * the peer closed; with MSG_DONTWAIT it returns -EAGAIN at once when nothing is there. To wait
- * for data without reading it, ac_fd_readable says so directly. */
+ * for data without reading it, ac_fd_readable says so directly. MSG_WAITALL on a stream socket
+ * waits for all len bytes, as recv(2) does, on both backends (the end of the stream or an error
+ * ends it with the bytes that came; dropped mid-way, those come to the next read, as io.h says).
+ */
 AC_EXPORT async long ac_recv(int fd, void *buf, size_t len, int flags);
 AC_EXPORT async long ac_send(int fd, const void *buf, size_t len, int flags);
 

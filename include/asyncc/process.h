@@ -33,7 +33,7 @@ typedef struct ac_child {
     int stdin_fd;     /* the parent's end of each AC_STDIO_PIPE stream, else -1 */
     int stdout_fd;
     int stderr_fd;
-    _Bool reaped;     /* ac_child_wait has collected the exit status */
+    AC__BOOL reaped;  /* ac_child_wait has collected the exit status */
     int status;       /* then: wait(2)'s status (WIFEXITED, WEXITSTATUS, WTERMSIG...) */
 } ac_child;
 
@@ -55,7 +55,8 @@ AC_EXPORT int ac_child_spawn(ac_child *child, const char *file, char *const argv
 
 /*
  * Waits for the child to exit and collects it (no zombie is left). Returns its wait(2) status
- * (>= 0; also in child->status), at once when it was collected before, or -errno. Waits for
+ * (>= 0; also in child->status), at once when it was collected before, or -errno (-ECHILD at
+ * once for a child never spawned: one whose ac_child_spawn failed, or a zeroed one). Waits for
  * the pidfd to become readable when the kernel has pidfds, else checks with waitpid(WNOHANG)
  * at growing intervals (1 ms up to 50 ms). Cancel-safe: a wait dropped before the child exited
  * leaves it to a later wait. One task at a time per child.

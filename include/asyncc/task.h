@@ -124,7 +124,7 @@ AC_EXPORT void ac_abort(ac_abort_handle *h);
 
 /* Whether the task has finished (returned, or cancelled and dropped; true once a shutdown
  * dropped it, and for a NULL handle). */
-AC_EXPORT _Bool ac_abort_handle_is_finished(ac_abort_handle *h);
+AC_EXPORT AC__BOOL ac_abort_handle_is_finished(ac_abort_handle *h);
 
 /* Releases the abort handle (NULL: nothing); the task is not cancelled. */
 AC_EXPORT void ac_abort_handle_release(ac_abort_handle *h);

@@ -83,7 +83,7 @@ AC_EXPORT void ac_cancel_token_free(ac_cancel_token *t);
 /* Cancels t and every token descended from it, waking all their waiters. Idempotent. */
 AC_EXPORT void ac_cancel_token_cancel(ac_cancel_token *t);
 /* Whether t has been cancelled. */
-AC_EXPORT _Bool ac_cancel_token_is_cancelled(ac_cancel_token *t);
+AC_EXPORT AC__BOOL ac_cancel_token_is_cancelled(ac_cancel_token *t);
 /* Waits until t is cancelled (at once if it is). Cancel-safe. Usual use:
  *   await(ac_select(ac_cancel_token_cancelled(tok), r = work(...))) */
 AC_EXPORT async void ac_cancel_token_cancelled(ac_cancel_token *t);

@@ -62,7 +62,8 @@ AC_EXPORT async int ac_tcp_connect(const char *host, unsigned short port);
 AC_EXPORT async int ac_tcp_bind(const char *host, unsigned short port, int backlog);
 
 /* A socket of type bound to addr (as ac_lookup_host gives); a SOCK_STREAM one listens with
- * backlog and has SO_REUSEADDR (unless AF_UNIX). Returns the descriptor or -errno. */
+ * backlog and has SO_REUSEADDR (unless AF_UNIX). type is socket(2)'s: SOCK_NONBLOCK may be or'ed
+ * in (SOCK_CLOEXEC is added anyway). Returns the descriptor or -errno. */
 AC_EXPORT int ac_socket_bind(const ac_sockaddr *addr, int type, int backlog);
 
 /* A listening Unix stream socket at path (which must not exist; unlink it when done). Returns

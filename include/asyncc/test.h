@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../asyncc.h"
 
@@ -30,8 +29,10 @@
  *   ./tests NAME...    runs those tests only
  *   ./tests --list     prints the names, one per line (what ctest discovery reads)
  *
- * and exits 0 when every test it ran passed, 1 otherwise, 2 for an unknown name. Tests may be
- * spread over several files; one of them has AC_TEST_MAIN (or call ac_test_main yourself).
+ * and exits 0 when every test it ran passed, 1 otherwise (a test whose runtime cannot start,
+ * say ASYNCC_BACKEND=io_uring where io_uring is denied, fails with the reason), 2 for an unknown
+ * name. Tests may be spread over several files; one of them has AC_TEST_MAIN (or call
+ * ac_test_main yourself).
  * CMake: asyncc_discover_tests(target) registers one ctest test per AC_TEST.
  */
 
@@ -73,18 +74,29 @@ static inline void ac__test_add(ac__test *t)
     }                                                                                              \
     static async void ac__test_body_##name(void)
 
-/* Runs one test on a fresh runtime; returns 1 when it passed. */
+/* Declared first for -Wmissing-prototypes: the definitions below are weak, one per program. */
+int ac__test_run_one(const ac__test *t);
+int ac_test_main(int argc, char **argv);
+
+/* Runs one test on a fresh runtime; returns 1 when it passed. A runtime that cannot start
+ * fails the test with the reason: ac_block_on would return at once without running the body,
+ * which a void test cannot tell from a pass. */
 __attribute__((weak)) int ac__test_run_one(const ac__test *t)
 {
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
+    /* The runtime's clock: clock_gettime and struct timespec need POSIX's feature-test macros,
+     * which a test built with -std=c11 (CMake's C_EXTENSIONS OFF) does not have. */
+    unsigned long long start = ac_now_ns();
     ac__test_failed = 0;
     printf("[ RUN  ] %s\n", t->name);
     fflush(stdout);
-    t->run();
+    if (ac_runtime_start() < 0) {
+        fprintf(stderr, "%s: the runtime cannot start: %s\n", t->name, ac_runtime_start_error());
+        ac__test_failed = 1;
+    } else {
+        t->run();
+    }
     ac_runtime_shutdown();
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    double ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+    double ms = (double)(ac_now_ns() - start) / 1e6;
     printf("[ %s ] %s (%.1f ms)\n", ac__test_failed ? "FAIL" : " OK ", t->name, ms);
     fflush(stdout);
     return !ac__test_failed;

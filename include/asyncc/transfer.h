@@ -34,7 +34,8 @@ AC_EXPORT async long ac_send_all(int fd, const void *buf, size_t len, int flags)
 /* readv(2)/writev(2) at the file position (or on a socket or pipe): one transfer, which may be
  * short on a socket or pipe; on a regular file a readv is short only at the end of the file and
  * a writev writes everything unless it fails, on both backends. iov and the buffers must stay
- * valid until the call finishes. Return the count or -errno. */
+ * valid until the call finishes (iov may be NULL when iovcnt is 0: nothing moves, 0 is
+ * returned). Return the count or -errno. */
 struct iovec;
 AC_EXPORT async long ac_readv(int fd, const struct iovec *iov, int iovcnt);
 AC_EXPORT async long ac_writev(int fd, const struct iovec *iov, int iovcnt);

@@ -39,7 +39,10 @@ AC_EXPORT async long ac_recvfrom(int fd, void *buf, size_t len, int flags, struc
 
 /* sendmsg(2)/recvmsg(2) (scatter/gather, ancillary data). msg and everything it points to must
  * stay valid until the call finishes; recvmsg updates msg->msg_namelen, msg_controllen and
- * msg_flags as recvmsg(2) does. sendmsg adds MSG_NOSIGNAL. Return the count or -errno. */
+ * msg_flags as recvmsg(2) does. sendmsg adds MSG_NOSIGNAL. Return the count or -errno.
+ * MSG_WAITALL (here and in ac_recvfrom) is passed on as it is: io_uring's kernel waits for all
+ * of a stream's iov, the epoll backend returns what one recvmsg(2) finds; for a counted read of
+ * a stream use ac_recv with MSG_WAITALL (both backends wait) or ac_read_exact. */
 AC_EXPORT async long ac_sendmsg(int fd, const struct msghdr *msg, int flags);
 AC_EXPORT async long ac_recvmsg(int fd, struct msghdr *msg, int flags);
 

@@ -2,8 +2,8 @@
  * budget on both backends, so on a current-thread runtime a loop over one lets a ticker run:
  * reads of a pipe that has data and writes to one with room (the epoll backend does them in the
  * poll), a pread and a stat served from the page cache, a close of a bad descriptor, joins of
- * finished tasks, a notified wait after notify_all, an acquire of a closed semaphore, and a
- * select and a timeout over a sleep of 0. */
+ * finished tasks and of a NULL handle, a notified wait after notify_all, an acquire of a closed
+ * semaphore, and a select and a timeout over a sleep of 0. */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +19,7 @@ enum kind {
     STAT_CACHED,
     CLOSE_BAD,
     JOIN_FINISHED,
+    JOIN_NULL,
     NOTIFIED_AFTER_ALL,
     CLOSED_SEMAPHORE,
     SELECT_SLEEP_0,
@@ -28,6 +29,7 @@ enum kind {
 static const char *const kind_names[] = {
     "ac_read (pipe with data)", "ac_write (pipe with room)", "ac_pread (cached)",
     "ac_stat (cached)", "ac_close (bad descriptor)", "ac_task_join (finished)",
+    "ac_task_join (NULL)",
     "ac_notified_wait (after all)", "ac_semaphore_acquire (closed)", "ac_select(sleep 0, ...)",
     "ac_timeout(9, sleep 0)"};
 
@@ -86,6 +88,9 @@ static async long busy(enum kind k, int n)
                 ; /* the join completes once the task has run */
             break;
         }
+        case JOIN_NULL:
+            CHECK_EQ(await(ac_task_join(NULL, NULL)), -EINVAL);
+            break;
         case NOTIFIED_AFTER_ALL: {
             ac_notified interest = ac_notify_enable(notify);
             ac_notify_all(notify);

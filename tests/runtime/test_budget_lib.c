@@ -4,7 +4,8 @@
  * barrier of one, both locks of a free rwlock, a watch with a new value, an unbounded channel's
  * send and receive, a reserve with room, a pending signal, a bad signal number, finished task
  * group members, a readable pipe, buffered reads served from the buffer, a collected child, a
- * numeric host lookup, an empty sendfile and a pread its arguments refuse. */
+ * numeric host lookup, an empty sendfile, a pread its arguments refuse, and Unix connects to
+ * paths refused before any attempt (empty, too long). */
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -35,6 +36,8 @@ enum kind {
     LOOKUP_NUMERIC,
     SENDFILE_EMPTY,
     PREAD_REFUSED,
+    UNIX_CONNECT_EMPTY,
+    UNIX_CONNECT_LONG,
     NKINDS
 };
 static const char *const kind_names[] = {
@@ -43,7 +46,8 @@ static const char *const kind_names[] = {
     "ac_mpsc_reserve (room)", "ac_signal_recv (delivered)", "ac_signal (bad number)",
     "ac_task_group_join_next", "ac_fd_readable (data there)", "ac_buf_read_line (buffered)",
     "ac_buf_read_exact (buffered)", "ac_child_wait (collected)", "ac_lookup_host (numeric)",
-    "ac_sendfile (0 bytes)", "ac_pread (negative offset)"};
+    "ac_sendfile (0 bytes)", "ac_pread (negative offset)", "ac_unix_connect (empty path)",
+    "ac_unix_connect (path too long)"};
 
 static atomic_long ticks;
 static atomic_int stop, finished_members;
@@ -73,6 +77,7 @@ static ac_signal_listener listener;
 static int pipe_fds[2], file_fd;
 static ac_bufreader *reader;
 static ac_child child;
+static char long_path[200]; /* beyond sun_path's 108 bytes */
 
 /* Keeps the reader supplied: bytes are written to its pipe and read into its buffer only when
  * the buffer is empty, so nearly every read is served from the buffer. */
@@ -166,6 +171,12 @@ static async long busy(enum kind k, int n)
         case PREAD_REFUSED:
             CHECK_EQ(await(ac_pread(file_fd, &c, 1, -1)), -EINVAL);
             break;
+        case UNIX_CONNECT_EMPTY:
+            CHECK_EQ(await(ac_unix_connect("")), -ENOENT);
+            break;
+        case UNIX_CONNECT_LONG:
+            CHECK_EQ(await(ac_unix_connect(long_path)), -ENAMETOOLONG);
+            break;
         default:
             CHECK(0);
         }
@@ -215,6 +226,7 @@ static async int root(void)
     char *argv[] = {"true", NULL};
     CHECK_EQ(ac_child_spawn(&child, "true", argv, NULL), 0);
     CHECK_EQ(await(ac_child_wait(&child)), 0); /* collected: every later wait is at once */
+    memset(long_path, 'p', sizeof long_path - 1);
 
     ac_task *tick = ac_spawn(ticker());
     for (int k = 0; k < NKINDS; k++) {

@@ -1,7 +1,8 @@
 /* tests/runtime/test_process.c (async C): child processes: a shell talked to through three
  * pipes, exit statuses and signals, a wait cancelled by a timeout, the working directory and
- * environment, a program that does not exist and one that cannot run, 20 children awaited at
- * once, and the wait without a pidfd (the fallback for kernels that have none). */
+ * environment, a program that does not exist and one that cannot run, a wait for a child
+ * never spawned, 20 children awaited at once, and the wait without a pidfd (the fallback for
+ * kernels that have none). */
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -120,6 +121,20 @@ async int main(void)
     }
     ac_command bad = {7, 0, 0, NULL, NULL};
     CHECK_EQ(ac_child_spawn(&c, "true", none_argv, &bad), -EINVAL);
+
+    /* A wait for a child never spawned (its spawn failed, or a zeroed ac_child) has nothing to
+     * wait for: -ECHILD, never another child's exit (waitpid(-1) or (0) took the running one's,
+     * whose own wait then said -ECHILD). */
+    ac_child running;
+    char *exit7_argv[] = {"sh", "-c", "sleep 0.1; exit 7", NULL};
+    CHECK_EQ(ac_child_spawn(&running, "sh", exit7_argv, NULL), 0);
+    CHECK_EQ(await(ac_child_wait(&c)), -ECHILD);
+    ac_child zeroed = {0};
+    CHECK_EQ(await(ac_child_wait(&zeroed)), -ECHILD);
+    CHECK_EQ(ac_child_kill(&zeroed, SIGTERM), -ESRCH);
+    st = await(ac_child_wait(&running));
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7);
+    ac_child_close(&running);
 
     /* Many at once, each awaited by its own task. */
     ac_task *tasks[NCHILDREN];

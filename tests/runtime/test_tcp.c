@@ -1,6 +1,8 @@
 /* tests/runtime/test_tcp.c (async C): stream sockets by name: lookups (numeric, localhost, a
  * name that does not exist, one dropped while it runs), connect and bind by name, refused
- * connections, Unix sockets, and the TCP_NODELAY and keepalive setters read back. */
+ * connections, Unix sockets, the TCP_NODELAY and keepalive setters read back, and
+ * ac_socket_bind of a looked-up address with socket(2)'s type flags (SOCK_STREAM |
+ * SOCK_NONBLOCK made a stream socket that was bound but not listening: accept said -EINVAL). */
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdio.h>
@@ -94,6 +96,24 @@ async int main(void)
     CHECK_EQ(get_int(fd, SOL_SOCKET, SO_KEEPALIVE), 0);
     CHECK_EQ(ac_tcp_nodelay(-1, 1), -EBADF);
     close(fd);
+
+    /* ac_socket_bind takes socket(2)'s type, flags included: a stream one listens. */
+    CHECK_EQ(await(ac_lookup_host("127.0.0.1", 0, SOCK_STREAM, addrs, 1)), 1);
+    int types[] = {SOCK_STREAM, SOCK_STREAM | SOCK_NONBLOCK, SOCK_STREAM | SOCK_CLOEXEC};
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        int bound = ac_socket_bind(&addrs[0], types[i], 16);
+        CHECK_INT(>=, bound, 0);
+        CHECK_EQ(get_int(bound, SOL_SOCKET, SO_ACCEPTCONN), 1);
+        CHECK_EQ(get_int(bound, SOL_SOCKET, SO_REUSEADDR), 1);
+        s = ac_spawn(serve_one(bound));
+        int c = await(ac_tcp_connect("127.0.0.1", (unsigned short)ac_socket_port(bound)));
+        CHECK_INT(>=, c, 0);
+        CHECK_EQ(await(ping(c)), 0);
+        await(ac_task_join(s, &r));
+        CHECK_EQ(r, 0);
+        close(c);
+        close(bound);
+    }
 
     /* Nobody listens any more: refused, and nothing leaks. */
     close(lfd);

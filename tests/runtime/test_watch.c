@@ -1,5 +1,5 @@
 /* tests/runtime/test_watch.c (async C): the watch channel (receivers see the latest version,
- * skip the ones they missed, -EPIPE after close), the unbounded mpsc (100000 values in order,
+ * skip the ones they missed, -EPIPE after close, a borrow into NULL), the unbounded mpsc (100000 values in order,
  * no send ever waits), send permits (reserve, send or give back, cancelled reserve) and drop
  * functions for values discarded by a closed receiver, in mpsc and oneshot. */
 #include "test.h"
@@ -59,6 +59,11 @@ async int main(void)
     CHECK_EQ(seen, 200);
     int r = await(ac_timeout(10, ac_watch_changed(late, &seen))); /* nothing new */
     CHECK_EQ(r, -ETIMEDOUT);
+    /* A borrow into NULL only marks the version seen (it wrote to NULL). */
+    int v201 = 201;
+    CHECK_EQ(ac_watch_send(w, &v201), 5);
+    ac_watch_borrow(late, NULL);
+    CHECK_EQ(await(ac_timeout(10, ac_watch_changed(late, &seen))), -ETIMEDOUT);
     ac_watch_close(w);
     CHECK_EQ(await(ac_watch_changed(late, &seen)), -EPIPE);
     ac_watch_rx_close(late);
@@ -74,9 +79,9 @@ async int main(void)
     for (int i = 0; i < 4; i++) {
         int changes = 0;
         await(ac_task_join(ts[i], &changes));
-        CHECK_EQ(lasts[i], 200); /* the last version is never skipped */
+        CHECK_EQ(lasts[i], 201); /* the last version is never skipped */
         CHECK_INT(>=, changes, 1);
-        CHECK_INT(<=, changes, 200);
+        CHECK_INT(<=, changes, 201);
     }
 
     /* Unbounded: two producers, values of each in order, none lost. */
