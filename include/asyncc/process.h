@@ -59,7 +59,10 @@ AC_EXPORT int ac_child_spawn(ac_child *child, const char *file, char *const argv
  * once for a child never spawned: one whose ac_child_spawn failed, or a zeroed one). Waits for
  * the pidfd to become readable when the kernel has pidfds, else checks with waitpid(WNOHANG)
  * at growing intervals (1 ms up to 50 ms). Cancel-safe: a wait dropped before the child exited
- * leaves it to a later wait. One task at a time per child.
+ * leaves it to a later wait. One task at a time per child. Unlike Tokio's Child::wait, it does
+ * not close the child's stdin pipe (the descriptor is the caller's): a child that reads its input
+ * to the end (cat, sort, a filter) exits only once the caller has closed child->stdin_fd, so
+ * close it (and set it to -1, or ac_child_close would close the number again) before waiting.
  */
 AC_EXPORT async int ac_child_wait(ac_child *child);
 
