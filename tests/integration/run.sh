@@ -106,6 +106,13 @@ async_tests)
     "$work/tests-cc" sleeps spawns >/dev/null || fail "./tests sleeps spawns failed"
     if "$work/tests-cc" >"$work/all.log" 2>&1; then fail "./tests passed with a failing test"; fi
     grep -q "^3 tests, 1 failed$" "$work/all.log" || fail "summary: $(cat "$work/all.log")"
+    # Two files with a test of one name: both ran for that name and ctest registered it twice
+    # (the passing one failed with the other); the binary now refuses, naming both files.
+    printf '#include <asyncc/test.h>\nAC_TEST(sleeps)\n{\n    await(ac_yield());\n}\n' >"$work/again.c"
+    "$prefix/bin/asyncc-cc" "$src/tests.c" "$work/again.c" -o "$work/tests-twice"
+    if "$work/tests-twice" --list >"$work/twice.log" 2>&1; then fail "--list with two tests named sleeps passed"; fi
+    grep -q "two tests are named 'sleeps', in .*tests.c and in .*again.c" "$work/twice.log" ||
+        fail "two tests of one name: $(cat "$work/twice.log")"
     echo "ok: the test binary lists, runs all or some, and fails when a test fails"
     ;;
 make)
