@@ -93,6 +93,18 @@ grep -q "^asyncc-cc: .*dying-asyncc died of signal 11 .* while transpiling sub/a
     fail "a dead asyncc: '$(cat err.txt)'"
 echo "ok: asyncc killed by a signal is reported"
 
+# An output that is the source itself is refused, as gcc refuses it: the real compiler read a
+# transpiled copy, and the program (or object) was written over the user's source.
+cp sub/a.c victim.c
+for mode in "" "-c"; do
+    if "$cc" $mode victim.c -o victim.c 2>err.txt; then fail "asyncc-cc $mode victim.c -o victim.c succeeded"; fi
+    grep -q "input file 'victim.c' is the same as output file" err.txt || fail "-o over the source: $(cat err.txt)"
+    cmp -s sub/a.c victim.c || fail "asyncc-cc $mode victim.c -o victim.c overwrote victim.c"
+done
+if "$cc" -c victim.c -o ./victim.c 2>err.txt; then fail "asyncc-cc -c victim.c -o ./victim.c succeeded"; fi
+cmp -s sub/a.c victim.c || fail "asyncc-cc -c victim.c -o ./victim.c overwrote victim.c"
+echo "ok: an output that is the source is refused, the source kept"
+
 printf '#include <asyncc.h>\n#include <unistd.h>\nasync int main(void)\n{\n    sleep(0);\n    return 0;\n}\n' >lint.c
 "$cc" -Wall lint.c -o lint 2>err.txt && grep -q "^lint.c:5:5: warning: 'sleep' blocks .*\[-Wasync-blocking\]" err.txt ||
     fail "no -Wasync-blocking warning: $(cat err.txt)"
