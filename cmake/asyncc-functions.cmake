@@ -94,23 +94,45 @@ function(asyncc_target_sources target)
   endif()
 endfunction()
 
-# asyncc_discover_tests(<target> [PREFIX <prefix>])
+# asyncc_discover_tests(<target> [PREFIX <prefix>] [PROPERTIES <name> <value>...])
 #
 # One ctest test per AC_TEST of the test binary <target> (asyncc/test.h), as gtest_discover_tests
 # does: after each build, the binary's --list names them; each test runs `<target> <name>`, on a
-# fresh runtime. Test names are <prefix><name>, the prefix "<target>." by default.
+# fresh runtime. Test names are <prefix><name>, the prefix "<target>." by default. PROPERTIES
+# are set on every test (set_tests_properties: TIMEOUT 10, LABELS async...). Before the binary is
+# built, ctest lists one test, <target>_NOT_BUILT, which fails.
 set(_ASYNCC_DISCOVER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/asyncc-discover.cmake)
 function(asyncc_discover_tests target)
-  cmake_parse_arguments(arg "" "PREFIX" "" ${ARGN})
+  cmake_parse_arguments(arg "" "PREFIX" "PROPERTIES" ${ARGN})
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "asyncc_discover_tests: unknown arguments: ${arg_UNPARSED_ARGUMENTS} "
+      "(it takes PREFIX <prefix> and PROPERTIES <name> <value>...)")
+  endif()
+  if(NOT TARGET ${target})
+    message(FATAL_ERROR "asyncc_discover_tests: '${target}' is not a target")
+  endif()
   if(NOT DEFINED arg_PREFIX)
     set(arg_PREFIX "${target}.")
   endif()
   set(list_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_asyncc_tests.cmake")
+  set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_asyncc_include.cmake")
+  # The properties go to the script as one argument, each item bracket-quoted.
+  set(props "")
+  foreach(item IN LISTS arg_PROPERTIES)
+    string(APPEND props " [==[${item}]==]")
+  endforeach()
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -D "EXE=$<TARGET_FILE:${target}>" -D "OUT=${list_file}"
-      -D "PREFIX=${arg_PREFIX}" -P "${_ASYNCC_DISCOVER_SCRIPT}"
+      -D "PREFIX=${arg_PREFIX}" -D "PROPERTIES=${props}" -P "${_ASYNCC_DISCOVER_SCRIPT}"
     BYPRODUCTS "${list_file}" VERBATIM)
-  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${list_file}")
+  # ctest reads the list through this file, which says so when the binary is not built yet (an
+  # include of the missing list was an error that stopped ctest, every other test with it).
+  file(WRITE "${include_file}" "if(EXISTS [==[${list_file}]==])\n"
+    "  include([==[${list_file}]==])\n"
+    "else()\n"
+    "  add_test([==[${target}_NOT_BUILT]==] [==[${target}_NOT_BUILT]==])\n"
+    "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
 endfunction()
 
 cmake_policy(POP)

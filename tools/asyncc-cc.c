@@ -283,6 +283,25 @@ static const char *transpile(const command *c, const layout *l, int k)
     return same ? s->path : out;
 }
 
+/* Whether paths a and b name one existing file. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* `asyncc-cc x.c -o x.c` (a slip in a Makefile rule): gcc refuses an output that is one of its
+ * inputs, but the real compiler reads a transpiled copy and wrote the program over the user's
+ * source. Refused here, in gcc's words, before anything runs. */
+static void refuse_output_over_source(const command *c)
+{
+    if (!c->output)
+        return;
+    for (int k = 0; k < c->nsrc; k++)
+        if (same_file(c->src[k].path, c->output))
+            die("fatal error: input file '%s' is the same as output file", c->src[k].path);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 /* path as the user's -ffile-prefix-map/-fdebug-prefix-map (the last that matches) rewrite it. */
@@ -383,6 +402,7 @@ int main(int argc, char **argv)
         return rc;
     }
 
+    refuse_output_over_source(&c);
     int links = !c.compile_only && !c.stop_after_pp && !c.deps_only && !c.syntax_only;
     if (sequential) {
         push(&c.cc, "-DAC_SEQUENTIAL");

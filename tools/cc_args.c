@@ -187,13 +187,13 @@ void parse_command(command *c, int argc, char **argv, const char *real_cc)
         if (strcmp(a, "-M") == 0 || strcmp(a, "-MM") == 0)
             c->deps_only = 1;
 
-        /* The lints' flags are asyncc's alone (gcc rejects -Wasync-blocking); -Werror and -w
-         * are both's: a lint's warning becomes an error, or is silenced, as the compiler's do. */
+        /* The lints' flags are asyncc's alone (gcc rejects -Wasync-blocking); -Werror, -Wno-error
+         * and -w are both's: a lint's warning becomes an error, or is silenced, as the compiler's do. */
         if (is_lint_flag(a)) {
             push(&c->pp, a);
             continue;
         }
-        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-w") == 0)
+        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-Wno-error") == 0 || strcmp(a, "-w") == 0)
             push(&c->pp, a);
 
         if (strcmp(a, "-c") == 0)

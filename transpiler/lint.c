@@ -35,6 +35,12 @@ int li_option(const char *a)
         *(strcmp(a, "-w") == 0 ? &opt.silent : &opt.werror) = 1;
         return 0; /* the preprocessor may see them too */
     }
+    /* As for gcc and clang, -Wno-error undoes an earlier -Werror (a Makefile's CFLAGS += -Werror
+     * that a user's -Wno-error on the command line overrides); -Werror=NAME still holds. */
+    if (strcmp(a, "-Wno-error") == 0) {
+        opt.werror = 0;
+        return 0;
+    }
     const char *name = NULL;
     int on = 1, error = -1;
     if (strncmp(a, "-Wno-error=", 11) == 0)

@@ -79,7 +79,8 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_abort ac__seq_abort
 #define ac_abort_handle_is_finished ac__seq_abort_handle_is_finished
 #define ac_abort_handle_release ac__seq_abort_handle_release
-/* Task groups take running tasks: the sequential build has none (a link error says so). */
+/* Task groups take running tasks: the sequential build has none (an error at the call says so,
+ * asyncc/taskgroup.h; a link error where the compiler has no error attribute). */
 #define ac_task_group_add ac__seq_task_group_is_not_sequential
 struct ac_task *ac__seq_spawn(const void *result, __SIZE_TYPE__ size);
 int ac__seq_first_error(const int *results, __SIZE_TYPE__ n);

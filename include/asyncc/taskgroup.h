@@ -31,7 +31,22 @@ AC_EXPORT ac_task_group *ac_task_group_new(void);
  * detach or abort it yourself). A NULL task is ignored. Returns 0, or -ENOMEM when there is
  * no memory to track the task: it is then aborted (cancelled at its next await, its handle
  * released), since nobody could join it any more. */
-AC_EXPORT int ac_task_group_add(ac_task_group *g, ac_task *task);
+#if defined(AC_SEQUENTIAL) && defined(__has_attribute)
+#if __has_attribute(__error__)
+/* The sequential build has no running tasks to group: an error at the call says so, where
+ * asyncc/lang.h's renaming of the call (kept for compilers without the attribute) made it a
+ * link error on an undefined symbol. */
+#undef ac_task_group_add
+#define AC__SEQ_NO_TASK_GROUP                                                                     \
+    __attribute__((__error__("task groups are not available in the sequential build (AC_SEQUENTIAL, " \
+                             "asyncc-cc --sequential): its spawns run each task to completion at "   \
+                             "once; join each task's handle instead")))
+#endif
+#endif
+#ifndef AC__SEQ_NO_TASK_GROUP
+#define AC__SEQ_NO_TASK_GROUP
+#endif
+AC_EXPORT int ac_task_group_add(ac_task_group *g, ac_task *task) AC__SEQ_NO_TASK_GROUP;
 
 /* Spawns fut into the group: ac_task_group_add(g, ac_spawn(fut)). */
 #define ac_task_group_spawn(g, fut) ac_task_group_add((g), ac_spawn(fut))

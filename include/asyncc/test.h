@@ -31,8 +31,9 @@
  *
  * and exits 0 when every test it ran passed, 1 otherwise (a test whose runtime cannot start,
  * say ASYNCC_BACKEND=io_uring where io_uring is denied, fails with the reason), 2 for an unknown
- * name. Tests may be spread over several files; one of them has AC_TEST_MAIN (or call
- * ac_test_main yourself).
+ * name. Tests may be spread over several files, each name once in the program (a binary with two
+ * tests of one name runs none and exits 2); one of them has AC_TEST_MAIN (or call ac_test_main
+ * yourself).
  * CMake: asyncc_discover_tests(target) registers one ctest test per AC_TEST.
  */
 
@@ -102,8 +103,26 @@ __attribute__((weak)) int ac__test_run_one(const ac__test *t)
     return !ac__test_failed;
 }
 
+/* Two tests of one name (AC_TEST(basic) in two files: their bodies are static) would both run
+ * for that name, and ctest would register the name twice: the binary refuses to run. Returns 0,
+ * or 2 after saying which. (Declared first for -Wmissing-prototypes.) */
+int ac__test_unique_names(const char *argv0);
+__attribute__((weak)) int ac__test_unique_names(const char *argv0)
+{
+    for (ac__test *t = ac__tests; t; t = t->next)
+        for (ac__test *u = t->next; u; u = u->next)
+            if (strcmp(t->name, u->name) == 0) {
+                fprintf(stderr, "%s: two tests are named '%s', in %s and in %s: rename one\n", argv0, t->name,
+                        t->file, u->file);
+                return 2;
+            }
+    return 0;
+}
+
 __attribute__((weak)) int ac_test_main(int argc, char **argv)
 {
+    if (ac__test_unique_names(argv[0]))
+        return 2;
     if (argc == 2 && strcmp(argv[1], "--list") == 0) {
         for (ac__test *t = ac__tests; t; t = t->next)
             printf("%s\n", t->name);

@@ -93,13 +93,29 @@ grep -q "^asyncc-cc: .*dying-asyncc died of signal 11 .* while transpiling sub/a
     fail "a dead asyncc: '$(cat err.txt)'"
 echo "ok: asyncc killed by a signal is reported"
 
+# An output that is the source itself is refused, as gcc refuses it: the real compiler read a
+# transpiled copy, and the program (or object) was written over the user's source.
+cp sub/a.c victim.c
+for mode in "" "-c"; do
+    if "$cc" $mode victim.c -o victim.c 2>err.txt; then fail "asyncc-cc $mode victim.c -o victim.c succeeded"; fi
+    grep -q "input file 'victim.c' is the same as output file" err.txt || fail "-o over the source: $(cat err.txt)"
+    cmp -s sub/a.c victim.c || fail "asyncc-cc $mode victim.c -o victim.c overwrote victim.c"
+done
+if "$cc" -c victim.c -o ./victim.c 2>err.txt; then fail "asyncc-cc -c victim.c -o ./victim.c succeeded"; fi
+cmp -s sub/a.c victim.c || fail "asyncc-cc -c victim.c -o ./victim.c overwrote victim.c"
+echo "ok: an output that is the source is refused, the source kept"
+
 printf '#include <asyncc.h>\n#include <unistd.h>\nasync int main(void)\n{\n    sleep(0);\n    return 0;\n}\n' >lint.c
 "$cc" -Wall lint.c -o lint 2>err.txt && grep -q "^lint.c:5:5: warning: 'sleep' blocks .*\[-Wasync-blocking\]" err.txt ||
     fail "no -Wasync-blocking warning: $(cat err.txt)"
 "$cc" -Wall -Wno-async-blocking lint.c -o lint 2>err.txt && [ ! -s err.txt ] || fail "-Wno-async-blocking: $(cat err.txt)"
 if "$cc" -Werror lint.c -o lint 2>err.txt; then fail "-Werror did not stop the build"; fi
 grep -q "^lint.c:5:5: error: .*\[-Werror,-Wasync-blocking\]" err.txt || fail "-Werror: $(cat err.txt)"
-echo "ok: lint warnings on by default, -Wno-async-blocking (kept from gcc) and -Werror"
+# A later -Wno-error undoes -Werror for the lints as for gcc's own warnings (CFLAGS=-Werror in a
+# Makefile, -Wno-error added by the user): it stopped the build with asyncc's errors before.
+"$cc" -Werror -Wno-error lint.c -o lint 2>err.txt || fail "-Werror -Wno-error stopped the build: $(cat err.txt)"
+grep -q "^lint.c:5:5: warning: .*\[-Wasync-blocking\]" err.txt || fail "-Werror -Wno-error: $(cat err.txt)"
+echo "ok: lint warnings on by default, -Wno-async-blocking (kept from gcc), -Werror and -Wno-error"
 
 # Flags that change what a macro means reach asyncc too: an async body is expanded as asyncc saw it.
 printf '#include <asyncc.h>\n#include <stdio.h>\nasync int w(void)\n{\n    __WCHAR_TYPE__ c = (__WCHAR_TYPE__)~0u;\n    await(ac_yield());\n    return c == __WCHAR_MAX__ && sizeof c == sizeof L"a"[0];\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(w()));\n    return 0;\n}\n' >wchar.c

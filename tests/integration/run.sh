@@ -77,7 +77,21 @@ async_tests)
     src=$work/tests-src bin=$work/tests-build
     rm -rf "$src" "$bin" && cp -a "$here/async-tests" "$src"
     cmake -S "$src" -B "$bin" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    # Before the build, ctest runs and says the binary is not built (it stopped with a CMake
+    # Error, include could not find the list, before).
+    if (cd "$bin" && ctest >"$work/unbuilt.log" 2>&1); then fail "ctest passed before the build"; fi
+    ! grep -q "CMake Error" "$work/unbuilt.log" || fail "ctest before the build: $(cat "$work/unbuilt.log")"
+    grep -q "tests_NOT_BUILT" "$work/unbuilt.log" || fail "ctest before the build: $(cat "$work/unbuilt.log")"
+    # An argument asyncc_discover_tests does not know is an error, not ignored.
+    if cmake -S "$src" -B "$work/tests-bad" -DCMAKE_PREFIX_PATH="$prefix" -DBAD_ARGUMENT=ON >"$work/bad.log" 2>&1; then
+        fail "asyncc_discover_tests(tests TIMEOUT 30) was accepted"
+    fi
+    grep -q "unknown arguments: TIMEOUT;30" "$work/bad.log" || fail "bad argument: $(cat "$work/bad.log")"
     cmake --build "$bin" >/dev/null
+    # PROPERTIES reach every test.
+    labelled=$(cd "$bin" && ctest -N -L async | grep -c "Test *#") || true
+    [ "$labelled" = 3 ] || fail "ctest -L async lists $labelled tests, expected 3: $(cd "$bin" && ctest -N -L async)"
+    (cd "$bin" && ctest --show-only=json-v1) | grep -q '"name" : "TIMEOUT",' || fail "no TIMEOUT property"
     listed=$(cd "$bin" && ctest -N | grep -c "Test *#") || true
     [ "$listed" = 3 ] || fail "ctest lists $listed tests, expected 3: $(cd "$bin" && ctest -N)"
     (cd "$bin" && ctest -R "tests\.(sleeps|spawns)$" >/dev/null) || fail "the passing async tests failed"
@@ -92,6 +106,13 @@ async_tests)
     "$work/tests-cc" sleeps spawns >/dev/null || fail "./tests sleeps spawns failed"
     if "$work/tests-cc" >"$work/all.log" 2>&1; then fail "./tests passed with a failing test"; fi
     grep -q "^3 tests, 1 failed$" "$work/all.log" || fail "summary: $(cat "$work/all.log")"
+    # Two files with a test of one name: both ran for that name and ctest registered it twice
+    # (the passing one failed with the other); the binary now refuses, naming both files.
+    printf '#include <asyncc/test.h>\nAC_TEST(sleeps)\n{\n    await(ac_yield());\n}\n' >"$work/again.c"
+    "$prefix/bin/asyncc-cc" "$src/tests.c" "$work/again.c" -o "$work/tests-twice"
+    if "$work/tests-twice" --list >"$work/twice.log" 2>&1; then fail "--list with two tests named sleeps passed"; fi
+    grep -q "two tests are named 'sleeps', in .*tests.c and in .*again.c" "$work/twice.log" ||
+        fail "two tests of one name: $(cat "$work/twice.log")"
     echo "ok: the test binary lists, runs all or some, and fails when a test fails"
     ;;
 make)

@@ -42,3 +42,19 @@ if [ -x "$work/hashsum" ]; then
         fail "the sequential hashsum: $(tail -20 "$work/hashsum.log")"
     echo "ok: the sequential hashsum prints what sha256sum (and the transpiled hashsum) print"
 fi
+
+# A task group in the sequential build: an error at the user's line that says why (it was a link
+# error on an undefined ac__seq_task_group_is_not_sequential), with gcc and with clang.
+printf '#include <asyncc.h>\nasync int job(void) { return 1; }\nasync int main(void)\n{\n    ac_task_group *g = ac_task_group_new();\n    ac_task_group_add(g, ac_spawn(job()));\n    ac_task_group_spawn(g, job());\n    ac_task_group_free(g);\n    return 0;\n}\n' >"$work/group.c"
+for real in cc clang; do
+    command -v "$real" >/dev/null || continue
+    if ASYNCC_REAL_CC=$real "$cc" --sequential -c "$work/group.c" -o "$work/group.o" 2>"$work/group.err"; then
+        fail "a task group compiled in the sequential build with $real"
+    fi
+    grep -q "group.c:6:5: error: .*task groups are not available in the sequential build" "$work/group.err" ||
+        fail "a task group in the sequential build with $real: $(cat "$work/group.err")"
+    grep -q "group.c:7:5: " "$work/group.err" ||
+        fail "ac_task_group_spawn in the sequential build with $real: $(cat "$work/group.err")"
+done
+"$cc" -c "$work/group.c" -o "$work/group.o" || fail "the async build of a task group"
+echo "ok: a task group in the sequential build is an error at its line"

@@ -1,13 +1,18 @@
 // -Wasync-blocking: a blocking libc/POSIX call in an async function, at the call, with what to
 // await instead; AC_BLOCKING marks a program's own blocking functions; off with -Wno-async-blocking
-// (or -Wno-async), an error with -Werror. Plain functions, calls in a function that awaits
-// readiness (non-blocking descriptors) and a lock unlocked before any await are fine.
+// (or -Wno-async), an error with -Werror (undone by a later -Wno-error). Plain functions, calls
+// in a function that awaits readiness (non-blocking descriptors) and a lock unlocked before any
+// await are fine.
 // RUN: %asyncc %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=warning:
 // RUN: %asyncc -Wno-async-blocking %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=OFF
 // RUN: %asyncc -Wno-async %s -o %t.c 2>&1 | %FileCheck %s --allow-empty --check-prefix=OFF
 // RUN: not %asyncc -Werror %s -o %t.c 2>&1 | %FileCheck %s --check-prefix=ERR
 // RUN: not test -e %t.c
 // RUN: %asyncc -Werror -Wno-error=async-blocking %s -o %t.c
+// -Wno-error after -Werror undoes it, as for gcc: warnings again, and the output written.
+// RUN: %asyncc -Werror -Wno-error %s -o %t.c 2>&1 | %FileCheck %s --implicit-check-not=error:
+// RUN: test -e %t.c
+// RUN: not %asyncc -Wno-error -Werror %s -o %t.c 2>&1 | %FileCheck %s --check-prefix=ERR
 // OFF-NOT: warning
 #include <asyncc.h>
 #include <netdb.h>

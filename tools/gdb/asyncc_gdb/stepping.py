@@ -47,17 +47,6 @@ BREAK_LINE = re.compile(r"\s*\d+\s+(?:b|br|bre|brea|break|tb|tbr|tbre|tbrea|tbre
                         r"(?:-function\s+)?([A-Za-z_]\w*)\s*(?:\bif\b.*|thread\s.*)?$")
 
 
-def has_symbol(name):
-    """Whether the program has a function or other symbol called name."""
-    if gdb.lookup_global_symbol(name) is not None or gdb.lookup_static_symbol(name) is not None:
-        return True
-    try:
-        gdb.parse_and_eval("(void *)&'%s'" % name)
-        return True
-    except gdb.error:
-        return False
-
-
 def has_breakpoint(name):
     """Whether a breakpoint on function name exists (`break name` found it)."""
     return any(b.location in (name, "-function " + name) for b in (gdb.breakpoints() or ()) if b.location)
@@ -66,10 +55,12 @@ def has_breakpoint(name):
 class BreakHint:
     """gdb has no event for a command that failed, but an interactive session keeps the lines
     typed in its history: before each prompt, when the last line was `break f` (or tbreak...) for
-    an async function f that has no symbol of that name, because an optimized build inlines its
-    body, say once that `asyncc break f` breaks there. gdb has just said `Function "f" not
-    defined.`. (A gcc build names f's inlined body f, future.h: AC__NAMED_BODY, and `break f`
-    works there: no breakpoint is missing, nothing is said; clang's builds need the hint.)"""
+    an async function f and made no breakpoint, because an optimized build inlines its body, say
+    once that `asyncc break f` breaks there. gdb has just said `Function "f" not defined.`. (A gcc
+    build names f's inlined body f, future.h: AC__NAMED_BODY, and `break f` works there: nothing
+    is said; clang's builds need the hint, and so does a gcc build that left the nested function
+    out of line, as f.0, where gdb does not find it: a body larger than most. A symbol f, such as
+    the -Wmissing-prototypes witness's debug info, is no sign that `break f` found the body.)"""
 
     last = None
 
@@ -84,7 +75,7 @@ class BreakHint:
         cls.last = lines[-1]
         m = BREAK_LINE.match(lines[-1])
         try:
-            if not m or has_symbol(m.group(1)) or not run_function(m.group(1)) or has_breakpoint(m.group(1)):
+            if not m or not run_function(m.group(1)) or has_breakpoint(m.group(1)):
                 return
         except (gdb.error, RuntimeError):
             return
@@ -186,8 +177,23 @@ Another breakpoint hit meanwhile stops it there."""
         return bp
 
 
+def expand_async_units(*unused):
+    """Reads in the debug info of every compilation unit that defines an async function, so that
+    `break f` finds f. In an optimized gcc build f's body is a nested function (future.h:
+    AC__NAMED_BODY), and gdb's index of a program's names has no nested functions: `break f`
+    found f only in a unit whose symbols gdb had read already (main's, or one a `break file:line`
+    had read), and said `Function "f" not defined.` for an async function in any other file. A
+    search of the functions that run async bodies (ac__poll_f) reads those units, and no other."""
+    try:
+        gdb.execute("info functions -q -n ^ac__poll_", to_string=True)
+    except gdb.error:
+        pass
+
+
 def install():
     """Defines the commands; returns the (event, handler) pairs to connect."""
     BreakCommand()
     NextCommand()
-    return [(gdb.events.stop, StopSeen.record), (gdb.events.before_prompt, BreakHint.check)]
+    expand_async_units()  # the program that loaded this script; later ones through new_objfile
+    return [(gdb.events.stop, StopSeen.record), (gdb.events.before_prompt, BreakHint.check),
+            (gdb.events.new_objfile, expand_async_units)]
