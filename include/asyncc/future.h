@@ -137,6 +137,14 @@ struct ac_future_type {
 #define AC__DEBUG_NAME(T, M)
 #endif
 
+/* The value of ac_try_join for a future's negative result v, as wide as it is (a long, a
+ * ssize_t): v as an int, INT_MIN when it is below (a truncation could make it 0 or positive).
+ * The sequential build's ac_try_join says the same (sequential/task.c). */
+static __inline__ int ac__try_join_error(__INTMAX_TYPE__ v)
+{
+    return v < -__INT_MAX__ - 1 ? -__INT_MAX__ - 1 : (int)v;
+}
+
 /* For debuggers, in unoptimized builds only: asyncc wraps in AC__DEBUG_KEEP the copies of C
  * locals that keep their values across awaits for gdb (transpiler/lower_locals.c), and the frame
  * member ac__dbg that holds them. AC__DEBUG_COPY copies an object's bytes, as many as both have. */
