@@ -143,8 +143,8 @@ static int ref_escapes(const tunit *t, const node *ref)
             st = st == PTR || lv_array ? PTR : VAL;
         else if (p->kind == CXCursor_MemberRefExpr)
             st = LV; /* s.m, or p->m of a pointer into the local */
-        else if (p->kind == CXCursor_ArraySubscriptExpr)
-            st = p->nkids && p->kids[0] == c && (st == PTR || lv_array) ? LV : VAL;
+        else if (p->kind == CXCursor_ArraySubscriptExpr) /* a[i], or i[a]: the pointer is either operand */
+            st = st == PTR || lv_array ? LV : VAL;
         else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"))
             st = PTR;
         else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "*"))

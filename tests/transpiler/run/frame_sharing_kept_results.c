@@ -4,7 +4,8 @@
 // were shared with a later local while p still pointed into them, and p read the other local's
 // bytes (a silent miscompile of optimized builds, where shared locals are a union: built with -O2
 // here). A result only discarded or tested (`if (fgets(...))`) keeps nothing, and such locals
-// still share.
+// still share. So with the array as the second operand of a subscript (`&0[first]`, which C
+// defines as `&first[0]`): it was taken for the index, whose value is read.
 // RUN: %asyncc --emit=frames %s | %FileCheck %s
 // RUN: %asyncc %s -o %t.c
 // RUN: %cc -O2 %t.c %libs -o %t.o2
@@ -45,6 +46,24 @@ async int cast_and_parenthesized(void)
     await(ac_yield());
     printf("%s %zu\n", p, strlen(second));
     // OUT-NEXT: copied 31{{$}}
+    return 0;
+}
+
+// CHECK-LABEL: async int index_first
+// CHECK: 32  first{{ }}
+// CHECK: 32  second{{ }}
+async int index_first(void)
+{
+    char first[32];
+    strcpy(first, "indexed");
+    char *p = &0[first];
+    await(ac_yield());
+    char second[32];
+    memset(second, 'w', sizeof second);
+    second[31] = 0;
+    await(ac_yield());
+    printf("%s %zu\n", p, strlen(second));
+    // OUT-NEXT: indexed 31{{$}}
     return 0;
 }
 
@@ -90,6 +109,7 @@ async int main(void)
     char text[] = "one line";
     await(declared());
     await(cast_and_parenthesized());
+    await(index_first());
     FILE *in = fmemopen(text, strlen(text), "r");
     await(line_kept(in));
     rewind(in);
