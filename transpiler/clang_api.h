@@ -65,6 +65,7 @@
     X(clang_getCursorTLSKind) \
     X(clang_getCursorType) \
     X(clang_getEnumConstantDeclValue) \
+    X(clang_getEnumDeclIntegerType) \
     X(clang_getTypeDeclaration) \
     X(clang_getChildDiagnostics) \
     X(clang_getDiagnostic) \
@@ -172,6 +173,7 @@ int cx_load(void);
 #define clang_getCursorTLSKind (cx_api.clang_getCursorTLSKind)
 #define clang_getCursorType (cx_api.clang_getCursorType)
 #define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
+#define clang_getEnumDeclIntegerType (cx_api.clang_getEnumDeclIntegerType)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getChildDiagnostics (cx_api.clang_getChildDiagnostics)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)

@@ -3,6 +3,7 @@
 // so a 3 GiB ssize_t read was an error (-1073741824) where the async build returned 0; and in
 // both a negative result whose low 32 bits are 0 (-4294967296) was a success. A result is now
 // judged at its own width in both, and the value is it as an int, INT_MIN for one below INT_MIN.
+// An enum with a negative enumerator is a signed integer (its type is int) and was refused.
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <limits.h>
@@ -32,6 +33,14 @@ async signed char narrow(int v)
     return (signed char)v;
 }
 
+enum status { FAILED = -1, DONE = 0 };
+
+async enum status step(int ok)
+{
+    await(ac_yield());
+    return ok ? DONE : FAILED;
+}
+
 async int main(void)
 {
     int r = await(ac_try_join(sized(3221225472LL), sized(5)));
@@ -49,6 +58,9 @@ async int main(void)
     r = await(ac_try_join(narrow(-3), wide(-1)));
     printf("%d\n", r);
     // CHECK-NEXT: -3{{$}}
+    r = await(ac_try_join(step(1), step(0)));
+    printf("%d\n", r);
+    // CHECK-NEXT: -1{{$}}
     return 0;
 }
 // CHECK-NEXT: exit: 0
