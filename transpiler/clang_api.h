@@ -60,6 +60,7 @@
     X(clang_getCursorExtent) \
     X(clang_getCursorKind) \
     X(clang_getCursorLocation) \
+    X(clang_Location_isInSystemHeader) \
     X(clang_getCursorReferenced) \
     X(clang_getCursorSpelling) \
     X(clang_getCursorTLSKind) \
@@ -168,6 +169,7 @@ int cx_load(void);
 #define clang_getCursorExtent (cx_api.clang_getCursorExtent)
 #define clang_getCursorKind (cx_api.clang_getCursorKind)
 #define clang_getCursorLocation (cx_api.clang_getCursorLocation)
+#define clang_Location_isInSystemHeader (cx_api.clang_Location_isInSystemHeader)
 #define clang_getCursorReferenced (cx_api.clang_getCursorReferenced)
 #define clang_getCursorSpelling (cx_api.clang_getCursorSpelling)
 #define clang_getCursorTLSKind (cx_api.clang_getCursorTLSKind)

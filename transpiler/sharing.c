@@ -58,6 +58,20 @@ static int pointer_like(const node *n)
     return clang_getCanonicalType(ty).kind == CXType_Pointer || ty_array(ty);
 }
 
+/* Whether call names a function of the C library: one declared in a system header, or a
+ * builtin. A program's own function of a listed name (a `send` that queues the buffer it is
+ * given) may keep what it is given. (The runtime's futures have names of asyncc's own.) */
+static int library_function(const node *call)
+{
+    CXCursor fn = an_call_target(call);
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return 0;
+    CXSourceLocation loc = clang_getCursorLocation(fn);
+    CXFile file;
+    clang_getSpellingLocation(loc, &file, NULL, NULL, NULL);
+    return !file || clang_Location_isInSystemHeader(loc);
+}
+
 /* Whether the pointer that call returns (memcpy, strcpy and fgets return their first argument)
  * may be kept: anything but a value discarded or only tested (`if (fgets(...))`, `!p`, `p ==
  * NULL`). A declaration's initializer keeps it: `char *s = strcpy(buf, ...)` points into buf
@@ -96,7 +110,7 @@ static int call_keeps_nothing(const tunit *t, const node *call)
 {
     char *name = cx_take(clang_getCursorSpelling(call->cur));
     int ok = 0;
-    if (listed(name, keeps_nothing, sizeof keeps_nothing / sizeof *keeps_nothing))
+    if (listed(name, keeps_nothing, sizeof keeps_nothing / sizeof *keeps_nothing) && library_function(call))
         ok = !pointer_like(call) || !result_kept(t, call);
     else if (listed(name, awaited_keeps_nothing, sizeof awaited_keeps_nothing / sizeof *awaited_keeps_nothing)) {
         /* await(e) is (__asyncc_await, (e)): the marker is the parentheses around the comma */
