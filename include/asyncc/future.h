@@ -238,13 +238,16 @@ AC_EXPORT void ac__vla_free(void *storage);
  * takes the outer one's parameters, not its scope). Its name and parameters may shadow others:
  * not worth a -Wshadow; nor is the nested function itself a -Wpedantic, but only its head is
  * exempt (`__extension__` before it silenced -Wpedantic and -Wc++-compat in the whole body).
+ * The body is a block of its own after the pragma: gcc takes a GNU local label's declaration
+ * (`__label__ done;`) only at the start of a block, and the pragma ended that start ("expected
+ * expression before '__label__'" of a function that never suspends, at -O2 only).
  * Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests; clang has no
  * nested functions. */
 #if defined(__OPTIMIZE__) && defined(__GNUC__) && !defined(__clang__) && !defined(AC__NO_NAMED_BODY)
 #define AC__NAMED_BODY(...)                                                                        \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")                 \
-    _Pragma("GCC diagnostic ignored \"-Wpedantic\"") __VA_ARGS__ { _Pragma("GCC diagnostic pop")
-#define AC__NAMED_BODY_END(...) } __VA_ARGS__
+    _Pragma("GCC diagnostic ignored \"-Wpedantic\"") __VA_ARGS__ { _Pragma("GCC diagnostic pop") {
+#define AC__NAMED_BODY_END(...) } } __VA_ARGS__
 #else
 #define AC__NAMED_BODY(...)
 #define AC__NAMED_BODY_END(...)
