@@ -529,6 +529,7 @@ int main(int argc, char **argv)
     pi_check(&t);
     phase(t.tu2 ? "analyze+half" : "analyze");
     pl_prepare(&t);
+    li_errno_setters(&t);
     hv_each(&t, plan_and_lint, NULL);
     phase(t.two_threads ? "plan,lint x2" : "plan, lint");
     if (t.errors)
