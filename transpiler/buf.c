@@ -277,7 +277,10 @@ char *c_string_body(const char *s)
     for (; *s; s++) {
         if (*s == '"' || *s == '\\')
             sb_putc(&b, '\\');
-        sb_putc(&b, *s);
+        if ((unsigned char)*s < ' ') /* a newline in a file's name ended the #line directive */
+            sb_printf(&b, "\\%03o", (unsigned char)*s);
+        else
+            sb_putc(&b, *s);
     }
     return sb_take(&b);
 }

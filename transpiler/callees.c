@@ -72,22 +72,31 @@ static char *promoted_param_type(CXType ty)
 
 /* Removes the top-level const of a result type's spelling (`const int`, `int *const`): the
  * result slot and temporaries of the type are assigned, and a call's value is unqualified in C
- * anyway. The spelling is the canonical one, so a pointer's own qualifiers follow its last `*`. */
-static void drop_top_const(char *type, int is_pointer)
+ * anyway. The spelling is the canonical one, so a pointer's own qualifiers follow its last `*`,
+ * unless the pointer's declarator has parentheses (`int (*const)(char *)`, `int (**const)[2]`),
+ * whose last `*` may be a parameter's: such a type is written as the type of a cast to it,
+ * which C defines to be unqualified. */
+static char *drop_top_const(char *type, int is_pointer)
 {
+    if (is_pointer && strchr(type, '(') && !strstr(type, "_Atomic")) {
+        char *cast = xasprintf("__typeof__((%s)0)", type);
+        free(type);
+        return cast;
+    }
     char *at = is_pointer ? strrchr(type, '*') : type;
     if (!at)
-        return;
+        return type;
     char *c = strstr(at, "const");
     if (!c || (c > type && (isalnum((unsigned char)c[-1]) || c[-1] == '_')) ||
         isalnum((unsigned char)c[5]) || c[5] == '_')
-        return;
+        return type;
     size_t n = 5;
     while (c[n] == ' ')
         n++;
     memmove(c, c + n, strlen(c + n) + 1);
     for (size_t len = strlen(type); len && type[len - 1] == ' ';) /* `int *const` -> `int *` */
         type[--len] = 0;
+    return type;
 }
 
 /* Whether decls[k] is one of decls[0..k): a function declared once is its own canonical
@@ -234,7 +243,7 @@ static callee *by_name(tunit *t, CXCursor fn)
     if (rt.kind != CXType_Void)
         c->ret_type = cx_take(clang_getTypeSpelling(clang_isConstQualifiedType(clang_getCanonicalType(rt)) ? clang_getCanonicalType(rt) : rt));
     if (c->ret_type && clang_isConstQualifiedType(clang_getCanonicalType(rt)))
-        drop_top_const(c->ret_type, clang_getCanonicalType(rt).kind == CXType_Pointer);
+        c->ret_type = drop_top_const(c->ret_type, clang_getCanonicalType(rt).kind == CXType_Pointer);
     c->ret_tag = tag_first_declared_by(t, rt, clang_getCanonicalCursor(fn));
     /* `int f()` declares no prototype (libclang calls that variadic): its parameters are those
      * of its definition, passed as a call without a prototype passes them, promoted. */

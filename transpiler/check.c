@@ -133,6 +133,8 @@ static void check_combinator(tunit *t, node *n)
         }
         if (n->mk == MK_TRY_JOIN) {
             CXType rt = clang_getCanonicalType(clang_getCursorType(call->cur));
+            if (rt.kind == CXType_Enum) /* signed when an enumerator is negative */
+                rt = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(rt)));
             if (rt.kind < CXType_Char_S || rt.kind > CXType_LongLong)
                 dg_error_node(t, call, "ac_try_join needs futures returning a signed integer (negative means error)");
         }

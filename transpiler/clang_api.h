@@ -60,11 +60,13 @@
     X(clang_getCursorExtent) \
     X(clang_getCursorKind) \
     X(clang_getCursorLocation) \
+    X(clang_Location_isInSystemHeader) \
     X(clang_getCursorReferenced) \
     X(clang_getCursorSpelling) \
     X(clang_getCursorTLSKind) \
     X(clang_getCursorType) \
     X(clang_getEnumConstantDeclValue) \
+    X(clang_getEnumDeclIntegerType) \
     X(clang_getTypeDeclaration) \
     X(clang_getChildDiagnostics) \
     X(clang_getDiagnostic) \
@@ -167,11 +169,13 @@ int cx_load(void);
 #define clang_getCursorExtent (cx_api.clang_getCursorExtent)
 #define clang_getCursorKind (cx_api.clang_getCursorKind)
 #define clang_getCursorLocation (cx_api.clang_getCursorLocation)
+#define clang_Location_isInSystemHeader (cx_api.clang_Location_isInSystemHeader)
 #define clang_getCursorReferenced (cx_api.clang_getCursorReferenced)
 #define clang_getCursorSpelling (cx_api.clang_getCursorSpelling)
 #define clang_getCursorTLSKind (cx_api.clang_getCursorTLSKind)
 #define clang_getCursorType (cx_api.clang_getCursorType)
 #define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
+#define clang_getEnumDeclIntegerType (cx_api.clang_getEnumDeclIntegerType)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getChildDiagnostics (cx_api.clang_getChildDiagnostics)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)

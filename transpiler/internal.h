@@ -106,6 +106,9 @@ struct callee {
     /* Declared noreturn: asyncc drops the attribute (its future returns while pending), and
      * the code after an await of it is marked unreachable instead, as the call was. */
     unsigned noreturn : 1;
+    /* Its body, in this file, assigns errno (li_errno_setters): an await of it may leave errno
+     * set on the thread that resumes the caller. */
+    unsigned sets_errno : 1;
     afn *def;         /* the definition, when in this file */
     unsigned def_start; /* its offset in the text (embedding needs it defined before use) */
     char *ret_type;   /* spelling; NULL for void */
@@ -632,6 +635,13 @@ void li_warn_at(tunit *t, const char *file, unsigned line, unsigned col, int lin
     __attribute__((format(printf, 6, 7)));
 /* lint_tls.c: -Wasync-thread-local-across-await in async function f. */
 void li_thread_locals(tunit *t, afn *f);
+/* lint_errno.c: whether n is errno (`(*__errno_location ())`); whether the future of an await is
+ * a call of an async function of this file whose body assigns errno (callee.sets_errno). */
+int li_is_errno(const tunit *t, const node *n);
+int li_future_sets_errno(const tunit *t, const node *fut);
+/* Marks the async functions whose bodies assign errno, before the lints run (on two threads,
+ * each on its own functions' trees). */
+void li_errno_setters(tunit *t);
 
 /* ccdb.c */
 /* The compile command, in db, of the file asyncc generated from the input at abs (a build that

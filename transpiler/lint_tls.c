@@ -118,19 +118,6 @@ static int first_token_is(const tunit *t, const node *n, const char *tok)
     return tk_is(ts, tk_at(ts, nstart(n)), tok);
 }
 
-/* `(*__errno_location ())`: errno as glibc's macro (and musl's) writes it; `__error()` on the BSDs,
- * `__errno()` in newlib and bionic. */
-static int is_errno(const tunit *t, const node *n)
-{
-    if (n->kind != CXCursor_UnaryOperator || n->nkids != 1 || !first_token_is(t, n, "*"))
-        return 0;
-    node *c = an_unparen(n->kids[0]);
-    if (c->kind != CXCursor_CallExpr)
-        return 0;
-    const char *name = an_call_name(c);
-    return strcmp(name, "__errno_location") == 0 || strcmp(name, "__error") == 0 || strcmp(name, "__errno") == 0;
-}
-
 static int is_thread_local(const node *n)
 {
     if (n->kind != CXCursor_DeclRefExpr)
@@ -141,7 +128,7 @@ static int is_thread_local(const node *n)
 
 static int obj_index(tw *w, const node *n, int add)
 {
-    int err = is_errno(w->t, n);
+    int err = li_is_errno(w->t, n);
     if (!err && !is_thread_local(n))
         return -1;
     CXCursor d = err ? clang_getNullCursor() : clang_getCanonicalCursor(an_referenced(n));
@@ -392,6 +379,11 @@ static void awaited(tw *w, state *s, const node *aw)
             s->f[i].bits = (unsigned char)((s->f[i].bits & ~FRESH) | STALE);
             s->f[i].await_line = line;
         }
+    for (unsigned k = 0; k < aw->nops; k++)
+        if (li_future_sets_errno(w->t, aw->ops[k]))
+            for (unsigned i = 0; i < w->nobj; i++)
+                if (clang_Cursor_isNull(w->objs[i].decl))
+                    s->f[i] = (fact){FRESH, i, line, 0, aw->ops[k]};
 }
 
 /* The expressions inside a thread-local's designation that are evaluated: subscripts. */

@@ -266,7 +266,7 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         }
         if (comb->mk == MK_TRY_JOIN) {
             char *r = child_result(ch);
-            lw_gline(L, line, "if (%s < 0) %s = (int)(%s);", r, result, r);
+            lw_gline(L, line, "if (%s < 0) %s = ac__try_join_error(%s);", r, result, r);
             free(r);
         }
         child_release(L, line, ch);

@@ -311,8 +311,8 @@ static void emit_twin(lw *L, sb *out, const char *body)
         sb_printf(&call, "%s(%s)(", c->ret_type ? "return " : "", c->name);
         const char *sep = "";
         for (unsigned i = 0; i < f->nvars; i++)
-            if (f->vars[i]->is_param) {
-                sb_printf(&call, "%s%s", sep, f->vars[i]->name);
+            if (f->vars[i]->is_param) { /* an unnamed one by its field's name, as init_params names it */
+                sb_printf(&call, "%s%s", sep, f->vars[i]->name[0] ? f->vars[i]->name : f->vars[i]->field);
                 sep = ", ";
             }
         /* The nested function's parameters on the function's line, as ac__now_f's, not on the

@@ -220,19 +220,59 @@ static int is_symlink(const char *path)
     return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
+/* Whether path names the file input is (through a link, another spelling, a hard link). */
+static int same_file(const char *path, const char *input)
+{
+    struct stat a, b;
+    return stat(path, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* The depfile that -MF names (clang's preprocessor writes it), when it is the input itself:
+ * `-MD -MF x.c x.c` replaced the source with its dependencies. */
+static const char *depfile_is_input(const options *o)
+{
+    for (int i = 0; i < o->nflags; i++) {
+        const char *f = o->flags[i];
+        const char *path = strcmp(f, "-MF") == 0 && i + 1 < o->nflags ? o->flags[i + 1]
+                           : strncmp(f, "-MF", 3) == 0 && f[3]           ? f + 3
+                                                                          : NULL;
+        if (path && same_file(path, o->input))
+            return path;
+    }
+    return NULL;
+}
+
+/* Refuses a file with a null character that must be rewritten: compilers skip one (gcc says
+ * nothing of one in a comment), but asyncc's passes read the text as C strings, and the output
+ * ended at it (the rest of the file gone). A file with nothing to rewrite is copied byte for
+ * byte, its null characters too. Returns 1 when it reported one. */
+static int refuse_null_character(tunit *t)
+{
+    const char *nul = memchr(t->orig, 0, t->orig_len);
+    if (!nul)
+        return 0;
+    unsigned line = 1, col = 1;
+    for (const char *p = t->orig; p < nul; p++, col++)
+        if (*p == '\n')
+            line++, col = 0;
+    dg_diag_at(t, t->input, line, col, "error", NULL,
+               "a null character in a file that asyncc rewrites: it reads the text as C strings and "
+               "cannot keep it; remove it (or write it as '\\0' in a literal)");
+    return 1;
+}
+
 /* Writes text to path. A regular file (or a new one) is written through a temporary file and a
  * rename, so that a failure never leaves half an output; anything else (a device, a FIFO, a
  * symbolic link) is written in place and never replaced. Refuses to overwrite the input itself. */
-static int write_output(const char *path, const char *input, const char *text)
+static int write_output(const char *path, const char *input, const char *text, size_t len)
 {
-    size_t len = strlen(text);
     if (!path) {
-        fputs(text, stdout);
-        return fflush(stdout) == 0 ? 0 : -1;
+        int ok = fwrite(text, 1, len, stdout) == len;
+        return fflush(stdout) == 0 && ok ? 0 : -1;
     }
-    struct stat a, b;
+    struct stat a;
     int exists = stat(path, &a) == 0;
-    if (exists && stat(input, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    if (same_file(path, input)) {
         fprintf(stderr, "asyncc: refusing to overwrite the input file %s with its output\n", input);
         return -1;
     }
@@ -397,6 +437,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "asyncc: cannot read %s: %s\n", o.input, strerror(errno));
         return 2;
     }
+    const char *depfile = depfile_is_input(&o);
+    if (depfile) {
+        fprintf(stderr, "asyncc: refusing to overwrite the input file %s with the depfile -MF %s\n", o.input, depfile);
+        return 2;
+    }
 
     char *inc = include_dir(argv[0]);
     char *inc_flag = xasprintf("-I%s", inc);
@@ -426,14 +471,15 @@ int main(int argc, char **argv)
     tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
     if (pp_rc == 0 && strcmp(o.emit, "c") == 0 && !mentions_async(t.text, t.text_len)) {
-        int wrc = write_output(o.output, o.input, t.orig) == 0 ? 0 : 1;
+        int wrc = write_output(o.output, o.input, t.orig, t.orig_len) == 0 ? 0 : 1;
         if (threaded) { /* not exit(): it would wait for the loader's dlopen, then unload beside it */
             fflush(NULL);
             _exit(wrc);
         }
         return wrc;
     }
-    if (pp_rc == 0) {
+    int null_char = pp_rc == 0 && refuse_null_character(&t);
+    if (pp_rc == 0 && !null_char) {
         if (strcmp(o.emit, "c") == 0) {
             const char *real_cc = o.real_cc ? o.real_cc : getenv("ASYNCC_REAL_CC");
             pi_start(&t, real_cc && *real_cc ? real_cc : "cc", inc);
@@ -449,7 +495,7 @@ int main(int argc, char **argv)
         load_libclang(&load_rc);
     if (load_rc < 0)
         return 2;
-    if (pp_rc < 0) {
+    if (pp_rc < 0 || null_char) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -483,20 +529,27 @@ int main(int argc, char **argv)
     pi_check(&t);
     phase(t.tu2 ? "analyze+half" : "analyze");
     pl_prepare(&t);
+    li_errno_setters(&t);
     hv_each(&t, plan_and_lint, NULL);
     phase(t.two_threads ? "plan,lint x2" : "plan, lint");
     if (t.errors)
         goto out;
 
     char *result = NULL;
-    if (strcmp(o.emit, "c") == 0)
-        result = t.nfns || t.nprotos ? out_compose(&t) : xstrdup(t.orig); /* byte for byte */
+    size_t result_len = 0;
+    if (strcmp(o.emit, "c") == 0 && !t.nfns && !t.nprotos) { /* byte for byte */
+        result = memcpy(xmalloc(t.orig_len + 1), t.orig, t.orig_len + 1);
+        result_len = t.orig_len;
+    } else if (strcmp(o.emit, "c") == 0)
+        result = out_compose(&t);
     else if (strcmp(o.emit, "frames") == 0)
         result = in_frames(&t);
     else
         result = in_dot(&t);
     phase(t.two_threads ? "lower x2" : "lower");
-    if (result && !t.errors && write_output(o.output, o.input, result) == 0)
+    if (result && !result_len)
+        result_len = strlen(result);
+    if (result && !t.errors && write_output(o.output, o.input, result, result_len) == 0)
         rc = 0;
     phase("write");
     free(result);

@@ -58,6 +58,51 @@ static int pointer_like(const node *n)
     return clang_getCanonicalType(ty).kind == CXType_Pointer || ty_array(ty);
 }
 
+/* Whether call names a function of the C library: one declared in a system header, or a
+ * builtin. A program's own function of a listed name (a `send` that queues the buffer it is
+ * given) may keep what it is given. (The runtime's futures have names of asyncc's own.) */
+static int library_function(const node *call)
+{
+    CXCursor fn = an_call_target(call);
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return 0;
+    CXSourceLocation loc = clang_getCursorLocation(fn);
+    CXFile file;
+    clang_getSpellingLocation(loc, &file, NULL, NULL, NULL);
+    return !file || clang_Location_isInSystemHeader(loc);
+}
+
+/* Whether the pointer that call returns (memcpy, strcpy and fgets return their first argument)
+ * may be kept: anything but a value discarded or only tested (`if (fgets(...))`, `!p`, `p ==
+ * NULL`). A declaration's initializer keeps it: `char *s = strcpy(buf, ...)` points into buf
+ * after buf's last use by name, and buf's bytes went to another local there. */
+static int result_kept(const tunit *t, const node *call)
+{
+    if (an_value_discarded(call))
+        return 0;
+    const node *e = call, *p = call->parent;
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_CStyleCastExpr)) {
+        e = p;
+        p = p->parent;
+    }
+    if (!p)
+        return 1;
+    switch (p->kind) {
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_SwitchStmt:
+        return p->nkids == 0 || p->kids[0] != e;
+    case CXCursor_UnaryOperator:
+        return !an_text_starts(t, p, "!");
+    case CXCursor_BinaryOperator: {
+        const char *op = an_binop(t, p);
+        return strcmp(op, "==") != 0 && strcmp(op, "!=") != 0 && strcmp(op, "&&") != 0 && strcmp(op, "||") != 0;
+    }
+    default:
+        return 1;
+    }
+}
+
 /* Whether call, given a pointer into a local as an argument, keeps none after it: a listed
  * library function whose result is not a pointer used further, or a runtime I/O future that an
  * await or combinator waits for. */
@@ -65,13 +110,9 @@ static int call_keeps_nothing(const tunit *t, const node *call)
 {
     char *name = cx_take(clang_getCursorSpelling(call->cur));
     int ok = 0;
-    if (listed(name, keeps_nothing, sizeof keeps_nothing / sizeof *keeps_nothing)) {
-        const node *p = call->parent;
-        while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr || p->kind == CXCursor_CStyleCastExpr))
-            p = p->parent;
-        /* memcpy and strcpy return their first argument: fine when nothing reads it */
-        ok = !pointer_like(call) || !p || !clang_isExpression(p->kind);
-    } else if (listed(name, awaited_keeps_nothing, sizeof awaited_keeps_nothing / sizeof *awaited_keeps_nothing)) {
+    if (listed(name, keeps_nothing, sizeof keeps_nothing / sizeof *keeps_nothing) && library_function(call))
+        ok = !pointer_like(call) || !result_kept(t, call);
+    else if (listed(name, awaited_keeps_nothing, sizeof awaited_keeps_nothing / sizeof *awaited_keeps_nothing)) {
         /* await(e) is (__asyncc_await, (e)): the marker is the parentheses around the comma */
         const node *p = call->parent;
         while (p && !p->mk &&
@@ -116,8 +157,8 @@ static int ref_escapes(const tunit *t, const node *ref)
             st = st == PTR || lv_array ? PTR : VAL;
         else if (p->kind == CXCursor_MemberRefExpr)
             st = LV; /* s.m, or p->m of a pointer into the local */
-        else if (p->kind == CXCursor_ArraySubscriptExpr)
-            st = p->nkids && p->kids[0] == c && (st == PTR || lv_array) ? LV : VAL;
+        else if (p->kind == CXCursor_ArraySubscriptExpr) /* a[i], or i[a]: the pointer is either operand */
+            st = st == PTR || lv_array ? LV : VAL;
         else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"))
             st = PTR;
         else if (p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "*"))

@@ -145,6 +145,14 @@ struct ac_future_type {
 #define AC__DEBUG_NAME(T, M)
 #endif
 
+/* The value of ac_try_join for a future's negative result v, as wide as it is (a long, a
+ * ssize_t): v as an int, INT_MIN when it is below (a truncation could make it 0 or positive).
+ * The sequential build's ac_try_join says the same (sequential/task.c). */
+static __inline__ int ac__try_join_error(__INTMAX_TYPE__ v)
+{
+    return v < -__INT_MAX__ - 1 ? -__INT_MAX__ - 1 : (int)v;
+}
+
 /* For debuggers, in unoptimized builds only: asyncc wraps in AC__DEBUG_KEEP the copies of C
  * locals that keep their values across awaits for gdb (transpiler/lower_locals.c), and the frame
  * member ac__dbg that holds them. AC__DEBUG_COPY copies an object's bytes, as many as both have. */
@@ -181,6 +189,18 @@ AC_EXPORT void ac__vla_free(void *storage);
  * address) and a volatile or atomic one (read and written only as itself), and how locals that
  * can be assigned get their bytes back. STORE copies local S to bytes D, LOAD bytes S to
  * local D. */
+/* gcc 12's -Wdangling-pointer (in -Wall) took the copy of a pointer local left pointing into a
+ * block's array (`{ char buf[64]; ...; msg = buf; }`, then an await) for a use of it: the
+ * program never reads it there. A pragma around the definition does not reach that warning,
+ * which gcc judges where the macro is used. */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#define AC__QUIET_DANGLING_BEGIN                                                                   \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wdangling-pointer\"")
+#define AC__QUIET_DANGLING_END _Pragma("GCC diagnostic pop")
+#else
+#define AC__QUIET_DANGLING_BEGIN
+#define AC__QUIET_DANGLING_END
+#endif
 /* gcc reads the copy's value at the macro's own lines here (its uninitialized-value warnings
  * are placed at the spelling): that read is not the program's. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -190,8 +210,8 @@ AC_EXPORT void ac__vla_free(void *storage);
 #endif
 #define AC__DEBUG_STORE(D, S)                                                                      \
     do {                                                                                           \
-        __typeof__(((void)0, (S))) ac__dv = (S);                                                   \
-        AC__DEBUG_COPY(D, ac__dv);                                                                 \
+        AC__QUIET_DANGLING_BEGIN __typeof__(((void)0, (S))) ac__dv = (S);                          \
+        AC__QUIET_DANGLING_END AC__DEBUG_COPY(D, ac__dv);                                          \
     } while (0)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -226,13 +246,16 @@ AC_EXPORT void ac__vla_free(void *storage);
  * takes the outer one's parameters, not its scope). Its name and parameters may shadow others:
  * not worth a -Wshadow; nor is the nested function itself a -Wpedantic, but only its head is
  * exempt (`__extension__` before it silenced -Wpedantic and -Wc++-compat in the whole body).
+ * The body is a block of its own after the pragma: gcc takes a GNU local label's declaration
+ * (`__label__ done;`) only at the start of a block, and the pragma ended that start ("expected
+ * expression before '__label__'" of a function that never suspends, at -O2 only).
  * Unoptimized, ac__run_f has the symbol f (debug_names.c) and nothing nests; clang has no
  * nested functions. */
 #if defined(__OPTIMIZE__) && defined(__GNUC__) && !defined(__clang__) && !defined(AC__NO_NAMED_BODY)
 #define AC__NAMED_BODY(...)                                                                        \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")                 \
-    _Pragma("GCC diagnostic ignored \"-Wpedantic\"") __VA_ARGS__ { _Pragma("GCC diagnostic pop")
-#define AC__NAMED_BODY_END(...) } __VA_ARGS__
+    _Pragma("GCC diagnostic ignored \"-Wpedantic\"") __VA_ARGS__ { _Pragma("GCC diagnostic pop") {
+#define AC__NAMED_BODY_END(...) } } __VA_ARGS__
 #else
 #define AC__NAMED_BODY(...)
 #define AC__NAMED_BODY_END(...)

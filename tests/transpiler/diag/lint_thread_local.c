@@ -206,3 +206,32 @@ async int main(void)
            await(conditions(NULL, stdin, NULL)) + await(conditions_loop(NULL, stdout, NULL)) +
            await(through_pointer(-1));
 }
+
+/* An async function of this file that assigns errno (code ported from the errno convention): its
+ * code after its last await runs on the thread that resumes its caller, so errno read after an
+ * await of it is its own, as after a plain call: no warning (there was one, an error under
+ * -Werror). */
+async int acquire(int fail)
+{
+    await(ac_yield());
+    if (fail) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+async int errno_from_callee(void)
+{
+    errno = 0;
+    if (await(acquire(1)) < 0)
+        return errno;
+    errno = 0;
+    await(ac_join(acquire(0), ac_yield()));
+    if (errno)
+        return -errno;
+    errno = 0;
+    await(ac_yield());
+    return errno;
+    // CHECK: lint_thread_local.c:[[@LINE-1]]:12: warning: 'errno' is read after the await at line [[@LINE-2]] but was set before it (at line [[@LINE-3]]){{.*}} [-Wasync-thread-local-across-await]
+}

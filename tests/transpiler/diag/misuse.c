@@ -4,6 +4,8 @@
 #include <stddef.h>
 
 async int f(int x) { return x; }
+enum level { LOW, HIGH }; /* no negative enumerator: unsigned */
+async enum level level(void);
 
 async int variadic(int n, ...)
 // CHECK: {{.*}}misuse.c:[[@LINE-1]]:11: error: async function 'variadic' cannot be variadic
@@ -24,6 +26,8 @@ async int g(void)
     int j = ac_select(f(5), f(6));
     // CHECK: {{.*}}misuse.c:[[@LINE-1]]:13: error: ac_select(...) is a future: await it
     await(ac_try_join(f(7), ac_yield()));
+    // CHECK: {{.*}}misuse.c:[[@LINE-1]]:29: error: ac_try_join needs futures returning a signed integer
+    await(ac_try_join(f(7), level()));
     // CHECK: {{.*}}misuse.c:[[@LINE-1]]:29: error: ac_try_join needs futures returning a signed integer
     await(ac_join(f(8), 3));
     // CHECK: {{.*}}misuse.c:[[@LINE-1]]:25: error: each future of ac_join must be a call of an async function

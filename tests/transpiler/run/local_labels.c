@@ -4,7 +4,12 @@
 // local label in two blocks (a macro's), in a statement expression that awaits, in a function
 // that never suspends, and computed gotos (`&&l`, `goto *p`) whose target address lives across
 // awaits.
+// Also built at -O2, where gcc's build nests the body in a function named for gdb after a
+// pragma, which ended the start of the block that a __label__ declaration must open.
 // RUN: %run %s %t | %FileCheck %s
+// RUN: %cc -O2 %t.async.c %libs -o %t.o2
+// RUN: %t.o2 > %t.o2.out
+// RUN: diff %t.out %t.o2.out
 #include <asyncc.h>
 #include <stdio.h>
 

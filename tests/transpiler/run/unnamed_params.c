@@ -2,7 +2,12 @@
 // fields, init's and args' parameters had no name, so the output stored `ac__fr-> = ;` and did
 // not compile. Found by gcc's torture test pr103209.c made async. Unnamed parameters of several
 // kinds, in functions that suspend and in ones that never do (their plain C twin).
+// Also built at -O2, where gcc's build calls the body nested in a function named for gdb with
+// the parameters by name: an unnamed one was passed as nothing (`(never)(, s, , )`).
 // RUN: %run %s %t | %FileCheck %s
+// RUN: %cc -O2 %t.async.c %libs -o %t.o2
+// RUN: %t.o2 > %t.o2.out
+// RUN: diff %t.out %t.o2.out
 #include <asyncc.h>
 #include <stdio.h>
 
