@@ -360,19 +360,6 @@ static void usage(void)
          "  ASYNCC_SEQUENTIAL=1  as --sequential");
 }
 
-/* `-o x.c` for a source x.c (a typo for x.o): the real compiler refuses it ("input file is the
- * same as output file"), but it compiles the transpiled copy, so it wrote the object over the
- * source. Refused here as it would be, whatever path names the same file. */
-static void refuse_output_over_source(const command *c)
-{
-    struct stat out, in;
-    if (!c->output || stat(c->output, &out) != 0)
-        return;
-    for (int k = 0; k < c->nsrc; k++)
-        if (stat(c->src[k].path, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            die("input file '%s' is the same as output file", c->src[k].path);
-}
-
 int main(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
