@@ -204,10 +204,6 @@ static void walk_union_member(const region *r, const pl_frame_visitor *v, void *
     }
 }
 
-/* A region's fields in a struct, then its sub-regions, which share bytes when there are several:
- * a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
- * inline. Frames are mostly of one nesting per block and statement: writing every level as its
- * own anonymous struct made the frame alone a sixth of a csmith program's output. */
 /* A local of many cache lines (a buffer): laid out after its region's other members and
  * sub-regions, so that what a poll touches at every await (the state, scalars, the child frame
  * of the await) shares the frame's first cache lines instead of lying beyond the buffer. */
@@ -221,6 +217,11 @@ static int bulky(const pl_field *fl)
     return 0;
 }
 
+/* A region's fields in a struct, then its sub-regions, which share bytes when there are several
+ * (a struct inside a struct adds nothing but padding, so a single sub-region's members are placed
+ * inline), then its bulky fields. Frames are mostly of one nesting per block and statement:
+ * writing every level as its own anonymous struct made the frame alone a sixth of a csmith
+ * program's output. */
 static void walk_members(const region *r, const pl_frame_visitor *v, void *arg, int depth)
 {
     for (unsigned i = 0; i < r->nfields; i++)
