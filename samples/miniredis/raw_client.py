@@ -6,6 +6,8 @@ import socket
 import subprocess
 import sys
 
+from resp_cmd import cmd
+
 port = int(sys.argv[1])
 
 
@@ -30,14 +32,6 @@ def expect(s, want, what):
     if got != want:
         print(f"FAIL: {what}:\n  expected {want!r}\n  got      {got!r}")
         sys.exit(1)
-
-
-def cmd(*args):
-    out = b"*%d\r\n" % len(args)
-    for a in args:
-        a = a if isinstance(a, bytes) else str(a).encode()
-        out += b"$%d\r\n%s\r\n" % (len(a), a)
-    return out
 
 
 def bulk(b):

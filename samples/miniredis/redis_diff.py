@@ -11,17 +11,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from raw_talk import talk  # noqa: E402
+from resp_cmd import cmd  # noqa: E402
 
 ref_port, our_port = int(sys.argv[1]), int(sys.argv[2])
 verbose = "-v" in sys.argv
-
-
-def cmd(*args):
-    out = b"*%d\r\n" % len(args)
-    for a in args:
-        a = a if isinstance(a, bytes) else str(a).encode()
-        out += b"$%d\r\n%s\r\n" % (len(a), a)
-    return out
 
 
 def short(b, n=300):
