@@ -149,8 +149,6 @@ pl_hoist pl_hoist_of(const tunit *t, const node *n)
     return PH_OPERANDS;
 }
 
-enum { BULKY_BYTES = 256 };
-
 static int region_empty(const region *r)
 {
     if (r->nfields)
@@ -207,6 +205,8 @@ static void walk_union_member(const region *r, const pl_frame_visitor *v, void *
 /* A local of many cache lines (a buffer): laid out after its region's other members and
  * sub-regions, so that what a poll touches at every await (the state, scalars, the child frame
  * of the await) shares the frame's first cache lines instead of lying beyond the buffer. */
+enum { BULKY_BYTES = 256 };
+
 static int bulky(const pl_field *fl)
 {
     if (fl->size == PS_TYPE && clang_Type_getSizeOf(fl->type) > BULKY_BYTES)
