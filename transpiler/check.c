@@ -26,22 +26,34 @@ static void check_arguments(tunit *t, const node *call, const callee *c)
                       c->name, n, c->nparams);
 }
 
-/* Whether a call of `name` cannot be in an async function: 1 a jump (setjmp, longjmp and their
- * kin), 0 stack memory (alloca), -1 neither. */
-static int banned_call(const char *name)
+/* Why a call cannot be in an async function. */
+enum banned_reason { BAN_NONE = -1, BAN_STACK_MEMORY, BAN_JUMP, BAN_STACK_FRAME };
+
+static const char *const ban_why[] = {
+    [BAN_STACK_MEMORY] = "its memory would not survive a suspension; use malloc or a fixed-size array",
+    [BAN_JUMP] = "a jump across a suspended frame cannot be resumed; return an error code instead",
+    [BAN_STACK_FRAME] = "the body runs from the runtime's poll on whatever stack resumes it, so there is no "
+                        "caller's return address or stack frame of its own; compute it in a plain function",
+};
+
+/* Why a call of `name` cannot be in an async function, or BAN_NONE. */
+static enum banned_reason banned_call(const char *name)
 {
     static const struct {
         const char *name;
-        int is_jump;
-    } banned[] = {{"alloca", 0}, {"__builtin_alloca", 0}, {"__builtin_alloca_with_align", 0},
-                  {"__builtin_alloca_with_align_and_max", 0}, {"setjmp", 1}, {"_setjmp", 1},
-                  {"__sigsetjmp", 1}, {"sigsetjmp", 1}, {"__builtin_setjmp", 1}, {"longjmp", 1},
-                  {"_longjmp", 1}, {"siglongjmp", 1}, {"__builtin_longjmp", 1}, {"getcontext", 1},
-                  {"savectx", 1}};
+        enum banned_reason why;
+    } banned[] = {{"alloca", BAN_STACK_MEMORY}, {"__builtin_alloca", BAN_STACK_MEMORY},
+                  {"__builtin_alloca_with_align", BAN_STACK_MEMORY},
+                  {"__builtin_alloca_with_align_and_max", BAN_STACK_MEMORY}, {"setjmp", BAN_JUMP},
+                  {"_setjmp", BAN_JUMP}, {"__sigsetjmp", BAN_JUMP}, {"sigsetjmp", BAN_JUMP},
+                  {"__builtin_setjmp", BAN_JUMP}, {"longjmp", BAN_JUMP}, {"_longjmp", BAN_JUMP},
+                  {"siglongjmp", BAN_JUMP}, {"__builtin_longjmp", BAN_JUMP}, {"getcontext", BAN_JUMP},
+                  {"savectx", BAN_JUMP}, {"__builtin_return_address", BAN_STACK_FRAME},
+                  {"__builtin_frame_address", BAN_STACK_FRAME}};
     for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
         if (strcmp(name, banned[i].name) == 0)
-            return banned[i].is_jump;
-    return -1;
+            return banned[i].why;
+    return BAN_NONE;
 }
 
 /* A call of async function c that no await runs. */
@@ -307,17 +319,15 @@ static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
             call_without_await(t, n, c);
         } else if (!c && f->self) {
             char *name = cx_take(clang_getCursorSpelling(fn));
-            int kind = banned_call(name);
-            if (kind < 0 && returns_twice_named(t, fn, name))
-                kind = 1;
-            if (kind >= 0) {
+            enum banned_reason why = banned_call(name);
+            if (why == BAN_NONE && returns_twice_named(t, fn, name))
+                why = BAN_JUMP;
+            if (why != BAN_NONE) {
                 /* named as the user wrote it when that is a banned name too: glibc's setjmp is a
                  * macro of _setjmp, alloca one of __builtin_alloca */
                 char *written = dg_user_word(t, clang_getCursorLocation(n->cur));
                 dg_error_node(t, n, "'%s' cannot be used in an async function: %s",
-                              written && banned_call(written) >= 0 ? written : name,
-                              kind ? "a jump across a suspended frame cannot be resumed; return an error code instead"
-                                   : "its memory would not survive a suspension; use malloc or a fixed-size array");
+                              written && banned_call(written) != BAN_NONE ? written : name, ban_why[why]);
                 free(written);
             }
             free(name);
