@@ -343,13 +343,13 @@ _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
 /* A write to a socket or pipe whose reader is gone raises SIGPIPE, which kills the process by
  * default: a server would die of one client hanging up. As Rust's runtime does, ignore it (the
  * write returns -EPIPE instead), unless the program chose what SIGPIPE does itself. */
-static void sigpipe_install_default(void)
+static void sigpipe_install_default(bool keep)
 {
     struct sigaction old;
     if (sigaction(SIGPIPE, NULL, &old) != 0)
         return;
     bool ignored = !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN;
-    if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL) {
+    if (!keep && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL) {
         struct sigaction ign;
         memset(&ign, 0, sizeof ign);
         ign.sa_handler = SIG_IGN;
@@ -377,7 +377,7 @@ int ac_runtime_start(void)
                 runtime_destroy(rt);
             } else {
                 ac__dump_install_default();
-                sigpipe_install_default();
+                sigpipe_install_default(have_config && configured.keep_sigpipe);
                 ac__fork_install();
             }
         }

@@ -1,8 +1,10 @@
 /* tests/runtime/test_sigpipe.c: SIGPIPE never kills the process: a write to a socket or a pipe
  * whose peer closed returns -EPIPE (the runtime ignores SIGPIPE at start), and when the program
  * installed a SIGPIPE handler of its own, the runtime keeps it, yet writes to sockets still
- * raise no signal (they go out as sends with MSG_NOSIGNAL). A child process started with
- * ac_child_spawn gets SIGPIPE's default action back. */
+ * raise no signal (they go out as sends with MSG_NOSIGNAL); so do they when the configuration
+ * keeps SIGPIPE's default action (keep_sigpipe), under which a plain write to a pipe whose reader
+ * is gone ends the process, as a command-line tool in `tool | head` expects. A child process
+ * started with ac_child_spawn gets SIGPIPE's default action back. */
 #include <signal.h>
 #include <stdbool.h>
 #include <sys/socket.h>
@@ -87,6 +89,31 @@ int main(void)
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         fprintf(stderr, "sigpipe: the program with its own handler ended with status %#x\n",
                 status);
+        return 1;
+    }
+
+    /* keep_sigpipe: the default action stays, sockets still give -EPIPE, a pipe kills. */
+    fflush(NULL);
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        ac_runtime_config config;
+        ac_runtime_config_default(&config);
+        config.keep_sigpipe = 1;
+        CHECK_EQ(ac_runtime_configure(&config), 0);
+        run(false);
+        struct sigaction now;
+        CHECK_EQ(sigaction(SIGPIPE, NULL, &now), 0);
+        CHECK(now.sa_handler == SIG_DFL);
+        CHECK_EQ(pipe(pipefd), 0);
+        close(pipefd[0]);
+        (void)!write(pipefd[1], "x", 1); /* ends the process here */
+        _exit(3);
+    }
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGPIPE) {
+        fprintf(stderr, "sigpipe: with keep_sigpipe, a write to a closed pipe gave status %#x, "
+                        "not SIGPIPE's end\n", status);
         return 1;
     }
 
