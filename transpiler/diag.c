@@ -141,6 +141,19 @@ static const char *intern_name(tunit *t, char *name)
     return name;
 }
 
+/* Whether the input file's lines [from, to) hold nothing but blanks and comments: a line marker
+ * there can only be the #line directive at line `to` (clang writes one marker for blank lines and
+ * a directive after them, even when the directive numbers its next line as the one before it). */
+static int only_blank_lines(tunit *t, unsigned from, unsigned to)
+{
+    const tk_stream *s = &t->orig_toks;
+    unsigned a = dg_orig_line_start(t, from), b = dg_orig_line_start(t, to);
+    for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++)
+        if (s->v[i].start >= a && s->v[i].kind != TK_COMMENT)
+            return 0;
+    return 1;
+}
+
 static void build_line_map(tunit *t)
 {
     const char *s = t->text, *end = t->text + t->text_len;
@@ -194,7 +207,7 @@ static void build_line_map(tunit *t)
                                      (dirs[d].file && strcmp(dirs[d].file, name) != 0)))
                     d++;
                 /* a marker that does not move forward is no skip */
-                if (d < ndirs && (dirs[d].at < skip || skip <= (long)input)) {
+                if (d < ndirs && (dirs[d].at < skip || skip <= (long)input || only_blank_lines(t, input, dirs[d].at))) {
                     input = dirs[d].at + 1;
                     delta = (int)input - (int)marked;
                     next_dir = d + 1;
@@ -233,6 +246,22 @@ static unsigned line_index(tunit *t, unsigned off)
     return lo;
 }
 
+void dg_forget_lines(tunit *t)
+{
+    free(t->line_start);
+    free(t->line_number);
+    free(t->line_input);
+    free(t->line_file);
+    free(t->line_here);
+    for (unsigned i = 0; i < t->nline_names; i++)
+        free((char *)t->line_names[i]);
+    free(t->line_names);
+    t->line_start = t->line_number = t->line_input = NULL;
+    t->line_file = t->line_names = NULL;
+    t->line_here = NULL;
+    t->nlines = t->nline_names = 0;
+}
+
 unsigned dg_line_at(tunit *t, unsigned off)
 {
     unsigned i = line_index(t, off); /* builds the map on first use */
@@ -247,7 +276,8 @@ int dg_in_input(tunit *t, unsigned off)
 
 const char *dg_file_at(tunit *t, unsigned off)
 {
-    return t->line_file[line_index(t, off)];
+    unsigned i = line_index(t, off);
+    return t->line_file[i];
 }
 
 #define KEY_FILE_SHIFT 24
@@ -280,7 +310,8 @@ const char *dg_key_file(const tunit *t, unsigned key, const char *home)
 
 unsigned dg_input_line_at(tunit *t, unsigned off)
 {
-    return t->line_input[line_index(t, off)];
+    unsigned i = line_index(t, off); /* builds the map first: t->line_input is read after */
+    return t->line_input[i];
 }
 
 const char *dg_input_name(tunit *t)

@@ -316,6 +316,9 @@ unsigned dg_key_line(unsigned key);
 const char *dg_key_file(const tunit *t, unsigned key, const char *home);
 /* The offset in the input file on disk where its line `line` (from 1) starts, or its length. */
 unsigned dg_orig_line_start(tunit *t, unsigned line);
+/* Drops the map of the preprocessed text's lines (dg_line_at, dg_input_line_at...), built anew
+ * on next use: for a change of the text that keeps its line markers and line count. */
+void dg_forget_lines(tunit *t);
 /* How many lines the input file has. */
 unsigned dg_orig_nlines(tunit *t);
 /* The name the input's own lines have before any #line of its own (the first line marker's). */

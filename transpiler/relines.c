@@ -209,8 +209,9 @@ void rl_relines(tunit *t)
             nblank++;
             q = e + 1;
         }
+        /* the line on disk: `line` counts from the markers, which follow the input's own #line */
         int used = nblank && tk_in_code(pt, (unsigned)(eol - t->text))
-                       ? reline(t, pt, p, eol, line, nblank, &out) : -1;
+                       ? reline(t, pt, p, eol, dg_input_line_at(t, (unsigned)(p - t->text)), nblank, &out) : -1;
         if (used < 0) {
             sb_putn(&out, p, (size_t)(next - p));
             p = next;
@@ -225,6 +226,7 @@ void rl_relines(tunit *t)
             p = memchr(p, '\n', (size_t)(end - p)) + 1;
     }
     free(main_name);
+    dg_forget_lines(t); /* its offsets are the old text's */
     if (!changed) {
         sb_free(&out);
         return;
