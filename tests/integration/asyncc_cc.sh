@@ -68,6 +68,25 @@ set +e; ./stdin-prog; rc=$?; set -e
 [ $rc -eq 3 ] || fail "a program from standard input exited $rc"
 echo "ok: -x c - (standard input) passes through"
 
+# Async code on standard input is transpiled as a file's is (it was compiled as it stood: a bare
+# link error, undefined ac_yield): quote includes from the current directory, as gcc takes them
+# for standard input, and "<stdin>" in asyncc's diagnostics, __FILE__ and gcc's, as gcc says.
+printf '#include "sub/local.h"\nint b_value(void);\n' >stdin-head.h
+sed 's|#include "local.h"|#include "stdin-head.h"|' sub/a.c | "$cc" -x c - -x none b.o -o stdin-async 2>err.txt ||
+    fail "async code from standard input: $(cat err.txt)"
+[ "$(./stdin-async)" = "<stdin> 42" ] || fail "async code from standard input printed '$(./stdin-async)'"
+sed 's|#include "local.h"|#include "stdin-head.h"|' sub/a.c | "$cc" -c -x c - -o obj/stdin.o -MD -MF stdin.d ||
+    fail "-c of async code from standard input"
+grep -q "stdin-head.h" stdin.d || fail "-MD of standard input: $(cat stdin.d)"
+printf '#include <asyncc.h>\n#include <unistd.h>\nasync int main(void)\n{\n    sleep(0);\n    return 0;\n}\n' |
+    "$cc" -x c - -o stdin-lint 2>err.txt || fail "a lint's warning of standard input stopped it: $(cat err.txt)"
+grep -q "^<stdin>:5:5: warning: 'sleep' blocks" err.txt || fail "a lint's warning of standard input: $(cat err.txt)"
+printf '#include <asyncc.h>\nasync int main(void)\n{\n    await(ac_yield());\n    return x;\n}\n' |
+    "$cc" -x c - -o stdin-bad 2>err.txt && fail "bad async code from standard input compiled"
+grep -q "^<stdin>:5:12: error: .*'x'" err.txt && ! grep -q "asyncc-cc\.\|undefined reference" err.txt ||
+    fail "an error in standard input: $(cat err.txt)"
+echo "ok: async code on standard input (-x c -) is transpiled; includes, __FILE__ and diagnostics as gcc's"
+
 if command -v clang >/dev/null; then
     ASYNCC_REAL_CC=clang "$cc" -Wall -Wextra -Werror sub/a.c -x c sub/b.inc -o prog-clang
     [ "$(./prog-clang)" = "sub/a.c 42" ] || fail "with clang: $(./prog-clang)"
