@@ -238,11 +238,26 @@ static char *save_stdin(const char *dir)
     return path;
 }
 
-/* text[0..*len) with each "from" (quoted, as #line names a file) replaced by "to": the saved
- * copy of standard input named as gcc names standard input. */
+/* path as a C string literal, which is how #line and the preprocessor's line markers name a file. */
+static char *quoted(const char *path)
+{
+    char *q = xrealloc(NULL, 2 * strlen(path) + 3), *w = q;
+    *w++ = '"';
+    for (const char *p = path; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            *w++ = '\\';
+        *w++ = *p;
+    }
+    *w++ = '"';
+    *w = 0;
+    return q;
+}
+
+/* text[0..*len) with each file name "from" (quoted, as #line and line markers name a file)
+ * replaced by "to". */
 static char *rename_quoted(char *text, size_t *len, const char *from, const char *to)
 {
-    char *qfrom = xasprintf("\"%s\"", from), *qto = xasprintf("\"%s\"", to);
+    char *qfrom = quoted(from), *qto = quoted(to);
     size_t nf = strlen(qfrom), nt = strlen(qto), n = 0;
     char *out = xrealloc(NULL, *len / nf * nt + *len + 1), *p = text, *end = text + *len, *hit;
     while ((hit = memmem(p, (size_t)(end - p), qfrom, nf)) != NULL) {
@@ -330,7 +345,7 @@ static const char *transpile(const command *c, const layout *l, int k)
     /* -E asks for preprocessing only, which C that does not parse survives (configure scripts
      * probe the preprocessor with such files): there asyncc's errors are not the caller's, and
      * the original file is preprocessed instead. */
-    int rc = run_io(&a, NULL, c->stop_after_pp ? "/dev/null" : err);
+    int rc = run_io(&a, NULL, NULL, c->stop_after_pp ? "/dev/null" : err);
     if (err)
         print_stdin_diagnostics(err, input);
     if (rc != 0 && c->stop_after_pp)
@@ -359,10 +374,9 @@ static const char *transpile(const command *c, const layout *l, int k)
         FILE *fp = fopen(out, "wb");
         if (!fp)
             die("cannot write %s: %s", out, strerror(errno));
-        fputs("#line 1 \"", fp);
-        for (const char *p = from_stdin ? STDIN_NAME : s->path; *p; p++)
-            fprintf(fp, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
-        fputs("\"\n", fp);
+        char *name = quoted(from_stdin ? STDIN_NAME : s->path);
+        fprintf(fp, "#line 1 %s\n", name);
+        free(name);
         if (fwrite(text, 1, n_out, fp) != n_out || fclose(fp) != 0)
             die("cannot write %s: %s", out, strerror(errno));
     }
@@ -425,6 +439,30 @@ static void name_original_source(argv_t *cc, const argv_t *args, const char *tmp
     free(orig_dir);
     free(mapped);
     free(mapped_dir);
+}
+
+/* -E of transpiled sources: the preprocessor's line markers name each temporary file (its
+ * directory random), where gcc's name the source. That output is what ccache hashes, which
+ * never hit (and gave up its direct mode for a file gone after the build). The real compiler
+ * writes to c->output, or to a file in place of standard output, where the temporary names
+ * (renames: pairs of temporary file, source) become the sources'. Returns its exit status. */
+static int preprocess(command *c, const argv_t *renames, const char *stdin_file)
+{
+    int to_stdout = !c->output || strcmp(c->output, "-") == 0;
+    char *path = to_stdout ? xasprintf("%s/preprocessed.i", tmpdir) : xasprintf("%s", c->output);
+    int rc = run_io(&c->cc, stdin_file, to_stdout ? path : NULL, NULL);
+    size_t len;
+    char *text = read_all(path, &len);
+    if (text) {
+        for (int i = 0; i + 1 < renames->n; i += 2)
+            text = rename_quoted(text, &len, renames->v[i], renames->v[i + 1]);
+        FILE *fp = to_stdout ? stdout : fopen(path, "wb");
+        if (!fp || fwrite(text, 1, len, fp) != len || (to_stdout ? fflush(fp) : fclose(fp)) != 0)
+            die("cannot write %s: %s", to_stdout ? "standard output" : path, strerror(errno));
+        free(text);
+    }
+    free(path);
+    return rc;
 }
 
 static void usage(void)
@@ -497,6 +535,7 @@ int main(int argc, char **argv)
         c.nsrc = 0; /* nothing to transpile; the compiler writes the depfiles */
     }
     const char *stdin_file = NULL; /* what the real compiler reads as standard input */
+    argv_t renames = {0};          /* temporary file, source: for -E */
     if (c.nsrc > 0 && !c.deps_only) {
         const char *t = getenv("TMPDIR");
         snprintf(tmpdir, sizeof tmpdir, "%s/asyncc-cc.XXXXXX", t && *t ? t : "/tmp");
@@ -519,6 +558,8 @@ int main(int argc, char **argv)
             }
             c.cc.v[c.src[k].argi] = (char *)file;
             if (file != c.src[k].path) {
+                push(&renames, file);
+                push(&renames, c.src[k].path);
                 /* #include "x.h" must still find x.h beside the original source. */
                 char *copy = xasprintf("%s", c.src[k].path);
                 push(&c.cc, "-iquote");
@@ -556,5 +597,7 @@ int main(int argc, char **argv)
         push(&c.cc, "-lpthread");
         push_words(&c.cc, ASYNCC_CC_LINK_FLAGS);
     }
-    return run_io(&c.cc, stdin_file, NULL);
+    if (c.stop_after_pp && renames.n)
+        return preprocess(&c, &renames, stdin_file);
+    return run_io(&c.cc, stdin_file, NULL, NULL);
 }

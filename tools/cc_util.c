@@ -90,18 +90,20 @@ char *strip_ext(const char *path)
 
 int verbose;
 
-int run_io(argv_t *a, const char *in, const char *err)
+int run_io(argv_t *a, const char *in, const char *out, const char *err)
 {
     if (verbose) {
         for (int i = 0; i < a->n; i++)
             fprintf(stderr, "%s%s", i ? " " : "", a->v[i]);
-        fprintf(stderr, "%s%s\n", in ? " <" : "", in ? in : "");
+        fprintf(stderr, "%s%s%s%s\n", in ? " <" : "", in ? in : "", out ? " >" : "", out ? out : "");
     }
     pid_t pid;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     if (in)
         posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
+    if (out)
+        posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (err)
         posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int rc = posix_spawnp(&pid, a->v[0], &fa, NULL, a->v, environ);
@@ -121,7 +123,7 @@ int run_io(argv_t *a, const char *in, const char *err)
 
 int run_as(argv_t *a, int quiet)
 {
-    return run_io(a, NULL, quiet ? "/dev/null" : NULL);
+    return run_io(a, NULL, NULL, quiet ? "/dev/null" : NULL);
 }
 
 int run(argv_t *a)

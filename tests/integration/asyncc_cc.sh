@@ -59,6 +59,25 @@ printf '#include <limits.h>\n    Syntax error\n' >probe.c # configure's preproce
 grep -q "Syntax error" probe.i && [ ! -s probe.err ] || fail "-E of probe.c: $(cat probe.err)"
 echo "ok: -E, -S and -MM; -E preprocesses C that does not parse, silently"
 
+# -E names the user's source in its line markers, as gcc's does, not the temporary file (whose
+# name changed every run): ccache hashes this output, and never hit (its direct mode gave up on
+# the deleted file it named).
+"$cc" -E sub/a.c >a2.i && "$cc" -E sub/a.c -o a3.i
+cmp -s a.i a2.i && cmp -s a.i a3.i || fail "two -E runs of sub/a.c differ: $(diff a.i a2.i | head -4)"
+head -1 a.i | grep -q '^# 0 "sub/a.c"$' || fail "-E begins with: $(head -1 a.i)"
+! grep -q "asyncc-cc\." a.i || fail "-E names the temporary file: $(grep -m1 'asyncc-cc\.' a.i)"
+"$cc" -E sub/a.c sub/a.c >a4.i && [ "$(grep -c '^# 0 "sub/a.c"$' a4.i)" = 2 ] || fail "-E of two sources: $(grep '^# 0' a4.i)"
+if command -v ccache >/dev/null; then
+    export CCACHE_DIR=$work/ccache
+    ccache -z >/dev/null
+    for i in 1 2; do ccache "$cc" -c sub/a.c -o obj/cached$i.o; done
+    cmp -s obj/cached1.o obj/cached2.o || fail "ccache: the cached object differs"
+    ccache --print-stats | grep -qE "^(direct|preprocessed)_cache_hit	[1-9]" || fail "ccache never hit: $(ccache -s)"
+    unset CCACHE_DIR
+    echo "ok: ccache asyncc-cc hits"
+fi
+echo "ok: -E names sub/a.c, the same each run"
+
 printf -- '-c "sub/a.c"\n-o obj/rsp.o -DUNUSED="a b"\n' >args.rsp
 "$cc" @args.rsp && [ -e obj/rsp.o ] || fail "@args.rsp was not expanded"
 echo "ok: @response files"
