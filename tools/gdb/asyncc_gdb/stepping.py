@@ -58,9 +58,9 @@ class BreakHint:
     an async function f and made no breakpoint, because an optimized build inlines its body, say
     once that `asyncc break f` breaks there. gdb has just said `Function "f" not defined.`. (A gcc
     build names f's inlined body f, future.h: AC__NAMED_BODY, and `break f` works there: nothing
-    is said; clang's builds need the hint, and so does a gcc build that left the nested function
-    out of line, as f.0, where gdb does not find it: a body larger than most. A symbol f, such as
-    the -Wmissing-prototypes witness's debug info, is no sign that `break f` found the body.)"""
+    is said, and so where gcc left the nested function out of line, as f.0, which bodies.py names
+    f for gdb; clang's builds need the hint. A symbol f, such as the -Wmissing-prototypes
+    witness's debug info, is no sign that `break f` found the body.)"""
 
     last = None
 
