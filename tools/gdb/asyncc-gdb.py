@@ -17,8 +17,9 @@
 #
 # The code is the package asyncc_gdb beside this file, one module per job: memory (reading the
 # program), runtime (the runtime's tasks and future types), frames (a chain of frames with its
-# locals, as text), commands (asyncc tasks, task, chain), names (print NAME), stepping (asyncc
-# break, next), bodies (`break f` for a body gcc left out of line as f.0). The build bundles them
+# locals, as text), live (the chain of a task a stopped thread is polling, from its stack),
+# commands (asyncc tasks, task, chain), names (print NAME), stepping (asyncc break, next, step
+# into an await), bodies (`break f` for a body gcc left out of line as f.0). The build bundles them
 # and this file into one script (bundle.cmake), which every program carries (runtime/dump.c) and
 # the package installs; from the source tree, this file loads the package beside it.
 import os
