@@ -6,11 +6,57 @@ cmake_policy(VERSION 3.20)
 # The depfile names the output by its absolute path; let CMake map it for Ninja (CMP0116).
 cmake_policy(SET CMP0116 NEW)
 
+# The flags that change what the preprocessor makes of a source (asyncc expands the macros of an
+# async body as it sees them: an assert under -DNDEBUG, a value of -DX=1, __OPTIMIZE__ of -O2),
+# as asyncc-cc picks them (tools/cc_args.c: for_preprocessor); the rest is for the compiler alone.
+set(_ASYNCC_PP_FLAG "^(-[DU].+|-O.*|-std=.+|-m(arch|tune)=.+|-m(32|64)|-m(no-)?(sse|ssse3|avx|fma|bmi|popcnt|aes|pclmul|f16c|lzcnt|sha).*|-pthread|-ansi|-f(no-)?(short-wchar|short-enums|unsigned-char|signed-char|fast-math|finite-math-only|gnu89-inline|PIC|pic|PIE|pie|openmp))$")
+
+# The words of flags (a command-line string, as CMAKE_C_FLAGS) that asyncc must see, into out;
+# `-D X` as one word.
+function(_asyncc_pp_flags out flags)
+  separate_arguments(words UNIX_COMMAND "${flags}")
+  set(kept "")
+  set(pending "")
+  foreach(word IN LISTS words)
+    if(pending)
+      list(APPEND kept "${pending}${word}")
+      set(pending "")
+    elseif(word MATCHES "^-[DU]$")
+      set(pending "${word}")
+    elseif(word MATCHES "${_ASYNCC_PP_FLAG}")
+      list(APPEND kept "${word}")
+    endif()
+  endforeach()
+  set(${out} "${kept}" PARENT_SCOPE)
+endfunction()
+
+# The flags of CMAKE_C_FLAGS and CMAKE_C_FLAGS_<CONFIG> that asyncc must see, into out: those of
+# each configuration behind $<CONFIG:...>, which multi-config generators choose at build time.
+function(_asyncc_config_flags out)
+  _asyncc_pp_flags(all "${CMAKE_C_FLAGS}")
+  get_property(multi GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  set(configs ${CMAKE_BUILD_TYPE})
+  if(multi)
+    set(configs ${CMAKE_CONFIGURATION_TYPES})
+  endif()
+  foreach(config IN LISTS configs)
+    string(TOUPPER "${config}" upper)
+    _asyncc_pp_flags(flags "${CMAKE_C_FLAGS_${upper}}")
+    if(flags)
+      string(REPLACE ";" "$<SEMICOLON>" flags "${flags}")
+      list(APPEND all "$<$<CONFIG:${config}>:${flags}>")
+    endif()
+  endforeach()
+  set(${out} "${all}" PARENT_SCOPE)
+endfunction()
+
 # asyncc_target_sources(<target> [PRIVATE|PUBLIC|INTERFACE] <file>... ...)
 #
 # Transpiles each file with asyncc as a build step and adds the result to <target> in place of
 # the file, like target_sources(). asyncc preprocesses with the target's include directories,
-# compile definitions and C standard, and writes a depfile, so that editing any header the
+# compile definitions and C standard, and the flags of its compile options, CMAKE_C_FLAGS and
+# CMAKE_C_FLAGS_<CONFIG> that the preprocessor sees (-D, -U, -O, -std=, -march=...), and writes
+# a depfile, so that editing any header the
 # source includes transpiles it again. The target links asyncc::runtime (asyncc::runtime_tsan
 # or asyncc::runtime_asan when CMAKE_C_FLAGS has -fsanitize=thread or =address). The target property
 # ASYNCC_OPTIONS holds more flags for asyncc (e.g. -Wno-async-blocking, -Werror). With the
@@ -26,6 +72,8 @@ function(asyncc_target_sources target)
   set(ext "$<TARGET_PROPERTY:${target},C_EXTENSIONS>")
   set(std "$<TARGET_PROPERTY:${target},C_STANDARD>")
   set(opts "$<TARGET_PROPERTY:${target},ASYNCC_OPTIONS>")
+  set(compile_opts "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_OPTIONS>,INCLUDE,${_ASYNCC_PP_FLAG}>")
+  _asyncc_config_flags(config_flags)
   # C_EXTENSIONS unset means on, as for the compiler CMake drives.
   set(dialect "$<IF:$<AND:$<BOOL:${ext}>,$<NOT:$<STREQUAL:${ext},>>>,gnu,$<IF:$<STREQUAL:${ext},>,gnu,c>>")
   foreach(arg IN LISTS ARGN)
@@ -50,6 +98,8 @@ function(asyncc_target_sources target)
       COMMAND asyncc::asyncc
         "$<$<BOOL:${inc}>:-I$<JOIN:${inc},;-I>>"
         "$<$<BOOL:${defs}>:-D$<JOIN:${defs},;-D>>"
+        ${config_flags}
+        "${compile_opts}"
         "$<$<BOOL:${std}>:-std=${dialect}${std}>"
         "${opts}"
         "--cc=${CMAKE_C_COMPILER}"

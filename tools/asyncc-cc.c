@@ -202,25 +202,124 @@ static void dep_names(const command *c, const source *s, char **file, char **tar
     free(stem);
 }
 
+/* The name gcc gives standard input in its diagnostics, __FILE__ and debug information. */
+#define STDIN_NAME "<stdin>"
+
+static int is_stdin(const source *s)
+{
+    return strcmp(s->path, "-") == 0;
+}
+
+/* The sources that are files, not standard input. */
+static int count_files(const command *c)
+{
+    int n = 0;
+    for (int k = 0; k < c->nsrc; k++)
+        n += !is_stdin(&c->src[k]);
+    return n;
+}
+
+/* Standard input, copied into dir/<stdin> for asyncc, which reads files (and runs a preprocessor
+ * on them); the real compiler reads the transpiled copy from its standard input in turn. */
+static char *save_stdin(const char *dir)
+{
+    char *path = xasprintf("%s/%s", dir, STDIN_NAME), buf[65536];
+    FILE *fp = fopen(path, "wb");
+    if (!fp)
+        die("cannot write %s: %s", path, strerror(errno));
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        if (fwrite(buf, 1, n, fp) != n)
+            die("cannot write %s: %s", path, strerror(errno));
+    if (ferror(stdin))
+        die("cannot read standard input: %s", strerror(errno));
+    if (fclose(fp) != 0)
+        die("cannot write %s: %s", path, strerror(errno));
+    return path;
+}
+
+/* path as a C string literal, which is how #line and the preprocessor's line markers name a file. */
+static char *quoted(const char *path)
+{
+    char *q = xrealloc(NULL, 2 * strlen(path) + 3), *w = q;
+    *w++ = '"';
+    for (const char *p = path; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            *w++ = '\\';
+        *w++ = *p;
+    }
+    *w++ = '"';
+    *w = 0;
+    return q;
+}
+
+/* text[0..*len) with each file name "from" (quoted, as #line and line markers name a file)
+ * replaced by "to". */
+static char *rename_quoted(char *text, size_t *len, const char *from, const char *to)
+{
+    char *qfrom = quoted(from), *qto = quoted(to);
+    size_t nf = strlen(qfrom), nt = strlen(qto), n = 0;
+    char *out = xrealloc(NULL, *len / nf * nt + *len + 1), *p = text, *end = text + *len, *hit;
+    while ((hit = memmem(p, (size_t)(end - p), qfrom, nf)) != NULL) {
+        memcpy(out + n, p, (size_t)(hit - p));
+        n += (size_t)(hit - p);
+        memcpy(out + n, qto, nt);
+        n += nt;
+        p = hit + nf;
+    }
+    memcpy(out + n, p, (size_t)(end - p));
+    *len = n + (size_t)(end - p);
+    free(text), free(qfrom), free(qto);
+    return out;
+}
+
+/* asyncc's diagnostics of standard input, saved in err: printed with the saved copy's path
+ * named as gcc names standard input. */
+static void print_stdin_diagnostics(const char *err, const char *saved)
+{
+    size_t n;
+    char *text = read_all(err, &n);
+    if (!text)
+        return;
+    for (char *p = text, *end = text + n, *hit; p < end; p = hit + strlen(saved)) {
+        hit = memmem(p, (size_t)(end - p), saved, strlen(saved));
+        fwrite(p, 1, (size_t)((hit ? hit : end) - p), stderr);
+        if (!hit)
+            break;
+        fputs(STDIN_NAME, stderr);
+    }
+    free(text);
+}
+
 /* Transpiles source k into the temporary directory. Returns the file to compile instead of the
- * original (the original itself when asyncc left it unchanged), or NULL after asyncc reported
- * errors. */
+ * original (the original itself when asyncc left it unchanged, the saved copy of standard input
+ * for standard input), or NULL after asyncc reported errors. */
 static const char *transpile(const command *c, const layout *l, int k)
 {
     const source *s = &c->src[k];
     char *dir = xasprintf("%s/%d", tmpdir, k);
     if (mkdir(dir, 0700) < 0)
         die("cannot create %s: %s", dir, strerror(errno));
+    int from_stdin = is_stdin(s);
+    const char *input = from_stdin ? save_stdin(dir) : s->path;
     /* The same base name keeps `cc -c x.c` writing x.o where the user expects it (a source
      * named otherwise comes after -x c, which still applies to it in the real command). */
-    char *out = xasprintf("%s/%s", dir, base_name(s->path));
+    char *out = from_stdin ? xasprintf("%s/stdin.c", dir) : xasprintf("%s/%s", dir, base_name(s->path));
+    char *err = from_stdin && !c->stop_after_pp ? xasprintf("%s/asyncc.err", dir) : NULL;
     argv_t a = {0};
     push(&a, l->tool);
     for (int i = 0; i < c->pp.n; i++)
         push(&a, c->pp.v[i]);
     if (s->explicit_c)
         push(&a, "-xc");
-    if (c->md && !c->deps_only) {
+    /* gcc looks for standard input's quote includes in the current directory */
+    if (from_stdin) {
+        push(&a, "-iquote");
+        push(&a, ".");
+    }
+    /* Standard input's dependencies are the real compiler's to write: asyncc would name the
+     * saved copy. */
+    if (c->md && !c->deps_only && !from_stdin) {
         char *file, *target;
         dep_names(c, s, &file, &target);
         push(&a, c->mmd ? "-MMD" : "-MD");
@@ -242,13 +341,15 @@ static const char *transpile(const command *c, const layout *l, int k)
     push(&a, xasprintf("--cc=%s", c->real_cc));
     push(&a, "-o");
     push(&a, out);
-    push(&a, s->path);
+    push(&a, input);
     /* -E asks for preprocessing only, which C that does not parse survives (configure scripts
      * probe the preprocessor with such files): there asyncc's errors are not the caller's, and
      * the original file is preprocessed instead. */
-    int rc = run_as(&a, c->stop_after_pp);
+    int rc = run_io(&a, NULL, NULL, c->stop_after_pp ? "/dev/null" : err);
+    if (err)
+        print_stdin_diagnostics(err, input);
     if (rc != 0 && c->stop_after_pp)
-        return s->path;
+        return input;
     /* asyncc exits 1 after printing the user's errors; anything else (a crash, exhaustion) would
      * otherwise end the build without a word. */
     if (rc > 128)
@@ -261,26 +362,27 @@ static const char *transpile(const command *c, const layout *l, int k)
     free(a.v);
 
     size_t n_in = 0, n_out = 0;
-    char *in = read_all(s->path, &n_in), *text = read_all(out, &n_out);
+    char *in = read_all(input, &n_in), *text = read_all(out, &n_out);
     if (!text)
         die("asyncc wrote no %s", out);
     int same = in && n_in == n_out && memcmp(in, text, n_in) == 0;
+    if (!same && from_stdin)
+        text = rename_quoted(text, &n_out, input, STDIN_NAME);
     if (!same) {
         /* asyncc's #line directives start at the first async function: name the file from its
          * first line, so diagnostics about the code before it point at the user's file too. */
         FILE *fp = fopen(out, "wb");
         if (!fp)
             die("cannot write %s: %s", out, strerror(errno));
-        fputs("#line 1 \"", fp);
-        for (const char *p = s->path; *p; p++)
-            fprintf(fp, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
-        fputs("\"\n", fp);
+        char *name = quoted(from_stdin ? STDIN_NAME : s->path);
+        fprintf(fp, "#line 1 %s\n", name);
+        free(name);
         if (fwrite(text, 1, n_out, fp) != n_out || fclose(fp) != 0)
             die("cannot write %s: %s", out, strerror(errno));
     }
     free(in);
     free(text);
-    return same ? s->path : out;
+    return same ? input : out;
 }
 
 /* Whether paths a and b name one existing file. */
@@ -337,6 +439,30 @@ static void name_original_source(argv_t *cc, const argv_t *args, const char *tmp
     free(orig_dir);
     free(mapped);
     free(mapped_dir);
+}
+
+/* -E of transpiled sources: the preprocessor's line markers name each temporary file (its
+ * directory random), where gcc's name the source. That output is what ccache hashes, which
+ * never hit (and gave up its direct mode for a file gone after the build). The real compiler
+ * writes to c->output, or to a file in place of standard output, where the temporary names
+ * (renames: pairs of temporary file, source) become the sources'. Returns its exit status. */
+static int preprocess(command *c, const argv_t *renames, const char *stdin_file)
+{
+    int to_stdout = !c->output || strcmp(c->output, "-") == 0;
+    char *path = to_stdout ? xasprintf("%s/preprocessed.i", tmpdir) : xasprintf("%s", c->output);
+    int rc = run_io(&c->cc, stdin_file, to_stdout ? path : NULL, NULL);
+    size_t len;
+    char *text = read_all(path, &len);
+    if (text) {
+        for (int i = 0; i + 1 < renames->n; i += 2)
+            text = rename_quoted(text, &len, renames->v[i], renames->v[i + 1]);
+        FILE *fp = to_stdout ? stdout : fopen(path, "wb");
+        if (!fp || fwrite(text, 1, len, fp) != len || (to_stdout ? fflush(fp) : fclose(fp)) != 0)
+            die("cannot write %s: %s", to_stdout ? "standard output" : path, strerror(errno));
+        free(text);
+    }
+    free(path);
+    return rc;
 }
 
 static void usage(void)
@@ -408,6 +534,8 @@ int main(int argc, char **argv)
         push(&c.cc, "-DAC_SEQUENTIAL");
         c.nsrc = 0; /* nothing to transpile; the compiler writes the depfiles */
     }
+    const char *stdin_file = NULL; /* what the real compiler reads as standard input */
+    argv_t renames = {0};          /* temporary file, source: for -E */
     if (c.nsrc > 0 && !c.deps_only) {
         const char *t = getenv("TMPDIR");
         snprintf(tmpdir, sizeof tmpdir, "%s/asyncc-cc.XXXXXX", t && *t ? t : "/tmp");
@@ -424,8 +552,14 @@ int main(int argc, char **argv)
                 failed = 1;
                 continue;
             }
+            if (is_stdin(&c.src[k])) {
+                stdin_file = file; /* the real compiler still reads "-" */
+                continue;
+            }
             c.cc.v[c.src[k].argi] = (char *)file;
             if (file != c.src[k].path) {
+                push(&renames, file);
+                push(&renames, c.src[k].path);
                 /* #include "x.h" must still find x.h beside the original source. */
                 char *copy = xasprintf("%s", c.src[k].path);
                 push(&c.cc, "-iquote");
@@ -436,9 +570,10 @@ int main(int argc, char **argv)
         }
         if (failed)
             return 1;
-    } else {
-        /* -M/-MM, or no C source (assembler, objects): the real compiler writes the dependencies
-         * of what it reads. */
+    }
+    if (c.deps_only || count_files(&c) == 0) {
+        /* -M/-MM, or no C source file (standard input, assembler, objects): the real compiler
+         * writes the dependencies of what it reads. */
         if (c.md)
             push(&c.cc, c.mmd ? "-MMD" : "-MD");
         if (c.mp)
@@ -462,5 +597,7 @@ int main(int argc, char **argv)
         push(&c.cc, "-lpthread");
         push_words(&c.cc, ASYNCC_CC_LINK_FLAGS);
     }
-    return run(&c.cc);
+    if (c.stop_after_pp && renames.n)
+        return preprocess(&c, &renames, stdin_file);
+    return run_io(&c.cc, stdin_file, NULL, NULL);
 }

@@ -47,6 +47,9 @@ extern int verbose;
 /* Runs argv and returns its exit status (128 + signal when it was killed); with quiet, its
  * standard error goes to /dev/null. */
 int run_as(argv_t *a, int quiet);
+/* As run_as, with standard input read from in, standard output and standard error written to
+ * out and err (each inherited when NULL). */
+int run_io(argv_t *a, const char *in, const char *out, const char *err);
 int run(argv_t *a);
 /* The whole file at path (not NUL-terminated), or NULL. */
 char *read_all(const char *path, size_t *len);

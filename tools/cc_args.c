@@ -152,8 +152,9 @@ void parse_command(command *c, int argc, char **argv, const char *real_cc)
         const char *value = NULL;
         if (a[0] != '-' || strcmp(a, "-") == 0) {
             c->ninputs++;
-            int is_c = lang ? strcmp(lang, "c") == 0 : has_suffix(a, ".c");
-            if (is_c && strcmp(a, "-") != 0) {
+            /* standard input is C only after -x c, as gcc reads it (`cc -E -` preprocesses) */
+            int is_c = lang ? strcmp(lang, "c") == 0 : strcmp(a, "-") != 0 && has_suffix(a, ".c");
+            if (is_c) {
                 c->src = xrealloc(c->src, sizeof *c->src * (size_t)(c->nsrc + 1));
                 c->src[c->nsrc++] = (source){a, c->cc.n, lang != NULL};
             }

@@ -90,18 +90,22 @@ char *strip_ext(const char *path)
 
 int verbose;
 
-int run_as(argv_t *a, int quiet)
+int run_io(argv_t *a, const char *in, const char *out, const char *err)
 {
     if (verbose) {
         for (int i = 0; i < a->n; i++)
             fprintf(stderr, "%s%s", i ? " " : "", a->v[i]);
-        fputc('\n', stderr);
+        fprintf(stderr, "%s%s%s%s\n", in ? " <" : "", in ? in : "", out ? " >" : "", out ? out : "");
     }
     pid_t pid;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    if (quiet)
-        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    if (in)
+        posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
+    if (out)
+        posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (err)
+        posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int rc = posix_spawnp(&pid, a->v[0], &fa, NULL, a->v, environ);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
@@ -115,6 +119,11 @@ int run_as(argv_t *a, int quiet)
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+int run_as(argv_t *a, int quiet)
+{
+    return run_io(a, NULL, NULL, quiet ? "/dev/null" : NULL);
 }
 
 int run(argv_t *a)

@@ -59,6 +59,25 @@ printf '#include <limits.h>\n    Syntax error\n' >probe.c # configure's preproce
 grep -q "Syntax error" probe.i && [ ! -s probe.err ] || fail "-E of probe.c: $(cat probe.err)"
 echo "ok: -E, -S and -MM; -E preprocesses C that does not parse, silently"
 
+# -E names the user's source in its line markers, as gcc's does, not the temporary file (whose
+# name changed every run): ccache hashes this output, and never hit (its direct mode gave up on
+# the deleted file it named).
+"$cc" -E sub/a.c >a2.i && "$cc" -E sub/a.c -o a3.i
+cmp -s a.i a2.i && cmp -s a.i a3.i || fail "two -E runs of sub/a.c differ: $(diff a.i a2.i | head -4)"
+head -1 a.i | grep -q '^# 0 "sub/a.c"$' || fail "-E begins with: $(head -1 a.i)"
+! grep -q "asyncc-cc\." a.i || fail "-E names the temporary file: $(grep -m1 'asyncc-cc\.' a.i)"
+"$cc" -E sub/a.c sub/a.c >a4.i && [ "$(grep -c '^# 0 "sub/a.c"$' a4.i)" = 2 ] || fail "-E of two sources: $(grep '^# 0' a4.i)"
+if command -v ccache >/dev/null; then
+    export CCACHE_DIR=$work/ccache
+    ccache -z >/dev/null
+    for i in 1 2; do ccache "$cc" -c sub/a.c -o obj/cached$i.o; done
+    cmp -s obj/cached1.o obj/cached2.o || fail "ccache: the cached object differs"
+    ccache --print-stats | grep -qE "^(direct|preprocessed)_cache_hit	[1-9]" || fail "ccache never hit: $(ccache -s)"
+    unset CCACHE_DIR
+    echo "ok: ccache asyncc-cc hits"
+fi
+echo "ok: -E names sub/a.c, the same each run"
+
 printf -- '-c "sub/a.c"\n-o obj/rsp.o -DUNUSED="a b"\n' >args.rsp
 "$cc" @args.rsp && [ -e obj/rsp.o ] || fail "@args.rsp was not expanded"
 echo "ok: @response files"
@@ -67,6 +86,25 @@ printf 'int main(void) { return 3; }\n' | "$cc" -x c - -o stdin-prog
 set +e; ./stdin-prog; rc=$?; set -e
 [ $rc -eq 3 ] || fail "a program from standard input exited $rc"
 echo "ok: -x c - (standard input) passes through"
+
+# Async code on standard input is transpiled as a file's is (it was compiled as it stood: a bare
+# link error, undefined ac_yield): quote includes from the current directory, as gcc takes them
+# for standard input, and "<stdin>" in asyncc's diagnostics, __FILE__ and gcc's, as gcc says.
+printf '#include "sub/local.h"\nint b_value(void);\n' >stdin-head.h
+sed 's|#include "local.h"|#include "stdin-head.h"|' sub/a.c | "$cc" -x c - -x none b.o -o stdin-async 2>err.txt ||
+    fail "async code from standard input: $(cat err.txt)"
+[ "$(./stdin-async)" = "<stdin> 42" ] || fail "async code from standard input printed '$(./stdin-async)'"
+sed 's|#include "local.h"|#include "stdin-head.h"|' sub/a.c | "$cc" -c -x c - -o obj/stdin.o -MD -MF stdin.d ||
+    fail "-c of async code from standard input"
+grep -q "stdin-head.h" stdin.d || fail "-MD of standard input: $(cat stdin.d)"
+printf '#include <asyncc.h>\n#include <unistd.h>\nasync int main(void)\n{\n    sleep(0);\n    return 0;\n}\n' |
+    "$cc" -x c - -o stdin-lint 2>err.txt || fail "a lint's warning of standard input stopped it: $(cat err.txt)"
+grep -q "^<stdin>:5:5: warning: 'sleep' blocks" err.txt || fail "a lint's warning of standard input: $(cat err.txt)"
+printf '#include <asyncc.h>\nasync int main(void)\n{\n    await(ac_yield());\n    return x;\n}\n' |
+    "$cc" -x c - -o stdin-bad 2>err.txt && fail "bad async code from standard input compiled"
+grep -q "^<stdin>:5:12: error: .*'x'" err.txt && ! grep -q "asyncc-cc\.\|undefined reference" err.txt ||
+    fail "an error in standard input: $(cat err.txt)"
+echo "ok: async code on standard input (-x c -) is transpiled; includes, __FILE__ and diagnostics as gcc's"
 
 if command -v clang >/dev/null; then
     ASYNCC_REAL_CC=clang "$cc" -Wall -Wextra -Werror sub/a.c -x c sub/b.inc -o prog-clang

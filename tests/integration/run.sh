@@ -201,6 +201,46 @@ autotools)
     make -s -f autotools.mk >/dev/null
     expect_output "$src/app" "hello from autoconf: 4 squares sum to 30"
     ;;
+cmake_flags)
+    # What the build's flags say reaches asyncc, which expands the macros of an async body: in a
+    # Release build (CMAKE_C_FLAGS_RELEASE: -O3 -DNDEBUG) an assert in an async function still
+    # aborted the program, and a -D of CMAKE_C_FLAGS or target_compile_options was undefined
+    # there. Also with a multi-config generator, where the configuration is chosen at build time.
+    src=$work/flags-src
+    rm -rf "$src" && mkdir -p "$src"
+    printf '#include <asyncc.h>\n#include <assert.h>\n#include <stdio.h>\nasync int check(int x)\n{\n    await(ac_yield());\n    assert(x == 1);\n    return x + FROM_FLAGS + FROM_OPTIONS;\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(check(2)));\n    return 0;\n}\n' >"$src/app.c"
+    cat >"$src/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.20)
+project(asyncc_flags LANGUAGES C)
+find_package(asyncc REQUIRED)
+add_executable(app)
+target_compile_options(app PRIVATE -DFROM_OPTIONS=30 -Wall)
+asyncc_target_sources(app PRIVATE app.c)
+CMAKE
+    bin=$work/flags-release
+    rm -rf "$bin"
+    cmake -S "$src" -B "$bin" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS="-DFROM_FLAGS=10" \
+        -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    cmake --build "$bin" >/dev/null 2>"$work/flags.err" || fail "the Release build: $(cat "$work/flags.err")"
+    expect_output "$bin/app" 42
+    if command -v ninja >/dev/null; then
+        bin=$work/flags-multi
+        rm -rf "$bin"
+        cmake -S "$src" -B "$bin" -G "Ninja Multi-Config" -DCMAKE_C_FLAGS="-DFROM_FLAGS=10" \
+            -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+        cmake --build "$bin" --config Release >/dev/null 2>"$work/flags.err" ||
+            fail "the multi-config Release build: $(cat "$work/flags.err")"
+        expect_output "$bin/Release/app" 42
+        cmake --build "$bin" --config Debug >/dev/null 2>"$work/flags.err" ||
+            fail "the multi-config Debug build: $(cat "$work/flags.err")"
+        set +e
+        "$bin/Debug/app" >/dev/null 2>"$work/flags.err"
+        rc=$?
+        set -e
+        [ $rc -ne 0 ] && grep -q "Assertion" "$work/flags.err" || fail "the Debug build's assert did not fire (exit $rc)"
+    fi
+    echo "ok: CMAKE_C_FLAGS, CMAKE_C_FLAGS_<CONFIG> and target_compile_options reach asyncc"
+    ;;
 sample)
     # A sample directory copied out of the tree builds on its own against the installed package.
     src=$work/sample-src bin=$work/sample-build

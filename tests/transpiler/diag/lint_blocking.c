@@ -19,7 +19,10 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -65,6 +68,39 @@ async long read_ready(int fd, char *buf)
         if (n >= 0)
             return n;
         await(ac_fd_readable(fd));
+    }
+}
+
+/* More of the calls that wait (they were not known): for a child, a signal, a name, the others
+ * at a barrier; readv's and writev's own async forms. sendfile to a non-blocking socket in the
+ * readiness loop is an attempt, as write is there. */
+async int waits(int fd, const struct iovec *iov, pthread_barrier_t *b, const sigset_t *set)
+{
+    FILE *p = popen("true", "r");
+    // CHECK: lint_blocking.c:[[@LINE-1]]:15: warning: 'popen' blocks {{.*}} [-Wasync-blocking]
+    int n = pclose(p);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:13: warning: 'pclose' blocks {{.*}}; use await(ac_spawn_blocking(...)) [-Wasync-blocking]
+    int sig;
+    n += sigwait(set, &sig);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:10: warning: 'sigwait' blocks {{.*}}; use await(ac_signal(signo)) [-Wasync-blocking]
+    char host[64];
+    n += getnameinfo(NULL, 0, host, sizeof host, NULL, 0, 0);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:10: warning: 'getnameinfo' blocks {{.*}}; use await(ac_spawn_blocking(...)) [-Wasync-blocking]
+    n += pthread_barrier_wait(b);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:10: warning: 'pthread_barrier_wait' blocks {{.*}}; use await(ac_barrier_wait(b)) [-Wasync-blocking]
+    n += (int)readv(fd, iov, 1);
+    // CHECK: lint_blocking.c:[[@LINE-1]]:15: warning: 'readv' blocks {{.*}}; use await(ac_readv(...)) [-Wasync-blocking]
+    await(ac_yield());
+    return n;
+}
+
+async long send_ready(int out, int in)
+{
+    for (;;) {
+        long n = sendfile(out, in, NULL, 4096);
+        if (n >= 0)
+            return n;
+        await(ac_fd_writable(out));
     }
 }
 

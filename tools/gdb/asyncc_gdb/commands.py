@@ -2,6 +2,7 @@
 # `asyncc task N`, `asyncc chain`, under the `asyncc` prefix command.
 import gdb
 
+from asyncc_gdb import live
 from asyncc_gdb.frames import Printer, async_frame, chain_line
 from asyncc_gdb.memory import Error, inferior
 from asyncc_gdb.runtime import FutureType, live_tasks, runtime, task_frame, task_state
@@ -53,7 +54,8 @@ asyncc tasks [FUNCTION]
 Each line has the task's root function and its chain of frames down to the leaf future of the
 runtime, each with the await it is suspended at (file:line and what it awaits), as the runtime's
 task dump writes it. States: suspended (waiting for a wake), scheduled (woken, waiting for a
-worker), running (being polled: the frames show where it last suspended), cancelling. Tasks that
+worker), running (being polled: by a stopped thread, its chain is that thread's frames of async
+functions, outermost first, `(thread N)`; else the frames show where it last suspended), cancelling. Tasks that
 finished and that nobody joined yet share one line, counted by function, with their numbers.
 With FUNCTION, only the tasks whose root is that async function are listed.
 Reads memory only: works in a core file."""
@@ -64,6 +66,7 @@ Reads memory only: works in a core file."""
     def run(self, rt, arg):
         tasks = live_tasks(rt)
         only = arg.strip()
+        polled = live.polled_tasks()
         finished = {}  # function -> numbers of its finished tasks nobody joined yet
         for i, task in enumerate(tasks, 1):
             # A task being created or freed by a thread stopped halfway may not read well:
@@ -76,7 +79,12 @@ Reads memory only: works in a core file."""
                 if state in ("finished", "aborted"):
                     finished.setdefault(typ.name + (" (aborted)" if state == "aborted" else ""), []).append(i)
                     continue
-                line = "%d  task 0x%x %s: %s at %s" % (i, task, typ.name, state, chain_line(rt, typ, frame))
+                if state == "running" and task in polled:
+                    thread, levels = polled[task]
+                    line = "%d  task 0x%x %s: running (thread %d) at %s" % (i, task, typ.name, thread.num,
+                                                                          live.chain_line(thread, levels))
+                else:
+                    line = "%d  task 0x%x %s: %s at %s" % (i, task, typ.name, state, chain_line(rt, typ, frame))
             except Error as e:
                 line = "%d  task 0x%x: unreadable (%s)" % (i, task, e)
             gdb.write(line + "\n")
@@ -96,7 +104,9 @@ class TaskCommand(Subcommand):
 asyncc task N|ADDRESS
 N is the task's number in `asyncc tasks`, or give its address. Each level of the chain is one
 frame: the async function, the await it is suspended at (file:line and what it awaits), and its
-parameters and the locals in scope at that await, by their names in the source. A combinator
+parameters and the locals in scope at that await, by their names in the source. A task that a
+stopped thread is polling is first where that thread's stack says: each async function being
+run, at its line, with the gdb thread and frame number to select it; then as in memory. A combinator
 (ac_join, ac_select, ac_timeout...) lists each pending branch. Reads memory only: works in a
 core file."""
 
@@ -108,7 +118,15 @@ core file."""
         frame, typ = task_frame(rt, task)
         state = task_state(rt, task)
         gdb.write("task %d (0x%x) %s: %s\n" % (number, task, typ.name, state))
-        if state == "running":
+        polled = live.polled_tasks() if state == "running" else {}
+        if task in polled:
+            thread, levels = polled[task]
+            gdb.write("(being polled by thread %d: its frames of async functions, outermost first)\n" % thread.num)
+            live.print_chain(thread, levels)
+            # the other branches of a combinator wait where the frames in memory say
+            gdb.write("(in memory, where each frame last suspended: the other branches of a combinator wait "
+                      "there; the frames being run have moved on)\n")
+        elif state == "running":
             gdb.write("(being polled now: the frames show where it last suspended)\n")
         Printer(rt).chain(typ, frame)
 

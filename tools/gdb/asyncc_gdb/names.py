@@ -5,7 +5,7 @@ import re
 import __main__
 import gdb
 
-from asyncc_gdb.frames import OPTIMIZED_OUT, is_aggregate, is_share
+from asyncc_gdb.frames import OPTIMIZED_OUT, async_frame, is_aggregate, is_share
 
 # print NAME for the variables that live in the frame alone.
 #
@@ -124,6 +124,64 @@ def frame_only_vars(frame):
     return out
 
 
+def parameter_names(function):
+    """The parameters of async function `function`, in order: those of ac__init_<function>, which
+    stores them into a new frame (its first, ac__p, is the frame); [] without its debug info."""
+    name = "ac__init_" + function
+    try:
+        sym = gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)
+        block = gdb.block_for_pc(int(sym.value().address)) if sym else None
+    except (gdb.error, RuntimeError, ValueError):
+        return []
+    while block is not None and block.function is None:
+        block = block.superblock
+    if block is None or block.function.name != name:
+        return []
+    return [s.name for s in block if s.is_argument and s.name != "ac__p"]
+
+
+def visible_locals(frame):
+    """The names of the locals and parameters in the blocks around frame's pc, up to its
+    function's."""
+    names = set()
+    try:
+        block = frame.block()
+    except RuntimeError:
+        return names
+    while block is not None and not block.is_static and not block.is_global:
+        names.update(sym.name for sym in block)
+        if block.function is not None:
+            break
+        block = block.superblock
+    return names
+
+
+def head_parameters(frame):
+    """[(name, expansion)] for the parameters of the async function frame runs that no C symbol
+    stands for at its pc: where a poll enters the function (the head line, where `break f`
+    stops, before the dispatch to the await it resumes from) the body's blocks have not begun,
+    and the parameters are in the frame alone (`print n` said `No symbol "n" in current
+    context.`). One whose frame bytes another local may hold once the function has suspended
+    (a share that is a union) is said to be past its use there."""
+    mine = async_frame(frame)
+    if mine is None:
+        return []
+    function = mine[1]
+    visible = visible_locals(frame)
+    try:
+        t = frame.read_var("ac__fr").type.strip_typedefs().target().strip_typedefs()
+        started = int(frame.read_var("ac__fr").dereference()["ac__state"]) != 0
+    except (gdb.error, RuntimeError, ValueError):
+        return []
+    out = []
+    for name in parameter_names(function):
+        if name in visible or field_offset(t, name) is None:
+            continue
+        out.append((name, '$_asyncc_past_use("%s")' % name if started and in_union_share(t, name)
+                    else "(ac__fr->%s)" % name))
+    return out
+
+
 def frame_only_values(frame):
     """(name, gdb.Value) of the frame-only variables declared around frame's pc, as
     frame_only_vars orders them; a value that cannot be read (ac__fr optimized out) is left out."""
@@ -150,9 +208,11 @@ class FrameNames:
         want = {}
         try:
             if gdb.selected_inferior().threads():
+                frame = gdb.selected_frame()
                 want = {name: '$_asyncc_past_use("%s")' % name if past else
                         "(*(__typeof__(%s[0]))((char *)ac__fr + %d))" % (sym.name, off)
-                        for name, sym, off, visible, past in frame_only_vars(gdb.selected_frame()) if visible}
+                        for name, sym, off, visible, past in frame_only_vars(frame) if visible}
+                want.update(head_parameters(frame))
         except (gdb.error, RuntimeError):
             pass
         for name in [n for n in cls.defined if cls.defined[n] != want.get(n)]:
@@ -213,4 +273,7 @@ def install():
             tuple("%s hookpost-%s" % (c, s) for c in ("frame", "select-frame") for s in ("level", "function", "address", "pc")):
         add_hook(hook, "python asyncc_sync_names()")
     add_hook("info hookpost-locals", "python asyncc_info_locals()")
-    return [(gdb.events.stop, FrameNames.sync), (gdb.events.before_prompt, FrameNames.sync)]
+    # exited: no frame is left to stand for (gdb -batch has no prompt after the program ends,
+    # and the names of its last stop stayed defined: `print p` named a symbol of asyncc's)
+    return [(gdb.events.stop, FrameNames.sync), (gdb.events.before_prompt, FrameNames.sync),
+            (gdb.events.exited, FrameNames.sync)]

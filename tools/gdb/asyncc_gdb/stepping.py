@@ -1,6 +1,7 @@
 # asyncc_gdb/stepping.py: running to and over awaits: `asyncc break f` (every inlined copy of f's
-# body in an optimized build, and a hint after a `break f` that found nothing there) and `asyncc
-# next` (over an await that suspends, until the task resumes).
+# body in an optimized build, and a hint after a `break f` that found nothing there), `asyncc
+# next` (over an await that suspends, until the task resumes), and `step` at an await straight
+# into the callee (over the runtime's frame allocation).
 import re
 
 import gdb
@@ -58,9 +59,9 @@ class BreakHint:
     an async function f and made no breakpoint, because an optimized build inlines its body, say
     once that `asyncc break f` breaks there. gdb has just said `Function "f" not defined.`. (A gcc
     build names f's inlined body f, future.h: AC__NAMED_BODY, and `break f` works there: nothing
-    is said; clang's builds need the hint, and so does a gcc build that left the nested function
-    out of line, as f.0, where gdb does not find it: a body larger than most. A symbol f, such as
-    the -Wmissing-prototypes witness's debug info, is no sign that `break f` found the body.)"""
+    is said, and so where gcc left the nested function out of line, as f.0, which bodies.py names
+    f for gdb; clang's builds need the hint. A symbol f, such as the -Wmissing-prototypes
+    witness's debug info, is no sign that `break f` found the body.)"""
 
     last = None
 
@@ -190,10 +191,27 @@ def expand_async_units(*unused):
         pass
 
 
+# The glue between an await and the callee's body: the runtime's frame allocator (a callee
+# defined in another file has its frame from the task's arena) and the generated functions that
+# fill a new frame. `step` at `await(f(x))` went into arena.c (ac_frame_alloc_type, then
+# ac_frame_alloc) before f's body; skipped, it goes from the await to f's head line.
+GLUE = r"^(ac_frame_alloc|ac_frame_alloc_type|ac_frame_free|ac_frame_free_type|ac__init_.*|ac__args_.*)$"
+
+
+def skip_glue():
+    """Makes `step` step over GLUE's functions (`info skip` lists the entry), once per session."""
+    try:
+        if GLUE not in gdb.execute("info skip", to_string=True):
+            gdb.execute("skip -rfunction %s" % GLUE, to_string=True)
+    except gdb.error:
+        pass
+
+
 def install():
     """Defines the commands; returns the (event, handler) pairs to connect."""
     BreakCommand()
     NextCommand()
+    skip_glue()
     expand_async_units()  # the program that loaded this script; later ones through new_objfile
     return [(gdb.events.stop, StopSeen.record), (gdb.events.before_prompt, BreakHint.check),
             (gdb.events.new_objfile, expand_async_units)]
