@@ -175,6 +175,9 @@ static void in_fork_child(void)
     rt->worker_taken = ac__current != NULL;
     for (unsigned i = 0; i < rt->nworkers; i++)
         reset_worker(&rt->workers[i]);
+    /* The workers running here: the fork()ing thread when it is one (renew starts the others).
+     * A worker that stops waits for this count to fall to 0, which the parent's would never do. */
+    atomic_store(&rt->active_workers, ac__current && ac__current->is_thread ? 1 : 0);
     atomic_store(&dormant_runtime, true);
     /* Forked outside the workers: nothing would wake the runtime on first use. */
     if (!ac__current)

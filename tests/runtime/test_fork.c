@@ -4,7 +4,9 @@
  * flight at the fork is dropped by its timeout in both, the blocking pool, timers, spawn and
  * signal listeners work in the child (a signal it sends itself wakes its listener, never the
  * parent's), a grandchild works too, and when async main returns in the child the child exits
- * with its status, though the thread that waited for main is the parent's alone. */
+ * with its status, though the thread that waited for main is the parent's alone: also a child
+ * whose main returns before its runtime ever woke (it hung, waiting for the parent's other
+ * workers to stop: flex made async, whose filters are forked children that only compute). */
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -97,6 +99,15 @@ async int main(void)
 {
     if (test_under_tsan()) /* no threads after a multi-threaded fork() */
         return 77;
+    /* A child that returns at once, its runtime dormant. */
+    fflush(stdout);
+    pid_t quick = fork();
+    CHECK(quick >= 0);
+    if (quick == 0)
+        return 5;
+    int status;
+    CHECK_EQ(waitpid(quick, &status, 0), quick);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 5);
     CHECK_EQ(pipe(to_child), 0);
     CHECK_EQ(pipe(to_parent), 0);
     CHECK_EQ(pipe(never), 0);
