@@ -36,21 +36,6 @@ static int pidfd_open_(pid_t pid)
 /* ------------------------------------------------------------------------------------------ */
 /* Spawning                                                                                   */
 
-/* Moves *fd to a number above the standard descriptors (when the parent closed its own, a pipe
- * gets 0, 1 or 2, which the child's dup2 or open of an earlier stream would overwrite, and a
- * dup2 onto its own number would leave O_CLOEXEC set). Returns 0 or -errno. */
-static int above_stdio(int *fd)
-{
-    if (*fd > 2)
-        return 0;
-    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
-    if (moved < 0)
-        return -errno;
-    close(*fd);
-    *fd = moved;
-    return 0;
-}
-
 /* The pipe or /dev/null for one stream: child_end goes to the child as fd target. */
 static int prepare_stream(posix_spawn_file_actions_t *fa, int mode, int target, bool child_reads,
                           int *parent_end, int *child_end)
@@ -69,7 +54,7 @@ static int prepare_stream(posix_spawn_file_actions_t *fa, int mode, int target, 
     *child_end = child_reads ? p[0] : p[1];
     *parent_end = child_reads ? p[1] : p[0];
     ac__ep_fd_fresh(*parent_end);
-    int r = above_stdio(child_end);
+    int r = ac__fd_above_stdio(child_end);
     if (r < 0)
         return r;
     /* dup2 onto the target clears O_CLOEXEC there; the originals close at exec. */

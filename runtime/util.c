@@ -1,9 +1,12 @@
-/* runtime/util.c: the panic for impossible failures and the slow path of the spin lock, which
- * every file of the runtime may use. */
+/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock and the
+ * move of the runtime's own descriptors above 0-2, which every file of the runtime may use. */
+#include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -37,4 +40,16 @@ void ac__spin_wait(ac__spinlock *l)
             return;
         ac__spin_backoff(n);
     }
+}
+
+int ac__fd_above_stdio(int *fd)
+{
+    if (*fd > 2)
+        return 0;
+    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+    if (moved < 0)
+        return -errno;
+    close(*fd);
+    *fd = moved;
+    return 0;
 }
