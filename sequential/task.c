@@ -20,7 +20,7 @@ ac_abort_handle *ac__seq_task_abort_handle(ac_task *task);
 void ac__seq_abort(ac_abort_handle *h);
 _Bool ac__seq_abort_handle_is_finished(ac_abort_handle *h);
 void ac__seq_abort_handle_release(ac_abort_handle *h);
-int ac__seq_first_error(const __INTMAX_TYPE__ *results, size_t n);
+int ac__seq_first_error(const ac__try_join_wide *results, size_t n);
 
 /* A handle holds the finished future's result until a join, detach or abort frees it. A
  * handle the program drops (`ac_spawn(f());` as a statement detaches the task in the async
@@ -149,7 +149,7 @@ void ac__seq_abort_handle_release(ac_abort_handle *h)
     ac__seq_task_detach((ac_task *)(void *)h);
 }
 
-int ac__seq_first_error(const __INTMAX_TYPE__ *results, size_t n)
+int ac__seq_first_error(const ac__try_join_wide *results, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (results[i] < 0)

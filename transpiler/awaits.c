@@ -154,6 +154,18 @@ int an_is_choose_expr(const tunit *t, const node *n)
     return n->kind == CXCursor_UnexposedExpr && n->nkids == 3 && an_text_starts(t, n, "__builtin_choose_expr");
 }
 
+int an_same_object(const tunit *t, const node *p, const node *c)
+{
+    static const char *const parts[] = {"__extension__", "__real__", "__imag__", "__real", "__imag", NULL};
+    if (p->kind == CXCursor_UnaryOperator) {
+        for (const char *const *w = parts; *w; w++)
+            if (an_text_starts(t, p, *w))
+                return 1;
+        return 0;
+    }
+    return (p->kind == CXCursor_GenericSelectionExpr || an_is_choose_expr(t, p)) && p->nkids && p->kids[0] != c;
+}
+
 int an_calls_builtin(const node *n, const char *name)
 {
     return n->kind == CXCursor_CallExpr && strcmp(an_call_name(n), name) == 0;
@@ -269,11 +281,13 @@ static void resolve_combinator(tunit *t, node *n)
 static int literal_addressed(const tunit *t, const node *n)
 {
     int addressed = ty_fixed_array(clang_getCursorType(n->cur));
+    const node *c = n;
     node *p = n->parent;
-    for (; p && !addressed; p = p->parent) {
+    for (; p && !addressed; c = p, p = p->parent) {
         if (p->kind == CXCursor_MemberRefExpr && ty_fixed_array(clang_getCursorType(p->cur)))
             addressed = 1;
-        else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr)
+        else if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr &&
+                 !an_same_object(t, p, c))
             break;
     }
     return addressed || (p && p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"));
@@ -286,7 +300,7 @@ static void note_use(const tunit *t, var *v, node *n)
 {
     VEC_PUSH(v->refs, v->nrefs, n);
     node *value = n; /* the last operand on the way up that is not a conversion (array decay) */
-    for (node *p = n->parent; p; p = p->parent) {
+    for (node *c = n, *p = n->parent; p; c = p, p = p->parent) {
         if ((p->kind == CXCursor_MemberRefExpr || p->kind == CXCursor_ArraySubscriptExpr) &&
             clang_getCanonicalType(clang_getCursorType(value->cur)).kind == CXType_Pointer)
             return;
@@ -298,7 +312,7 @@ static void note_use(const tunit *t, var *v, node *n)
             return;
         }
         if (p->kind != CXCursor_ParenExpr && p->kind != CXCursor_UnexposedExpr && p->kind != CXCursor_MemberRefExpr &&
-            p->kind != CXCursor_ArraySubscriptExpr)
+            p->kind != CXCursor_ArraySubscriptExpr && !an_same_object(t, p, c))
             return;
     }
 }

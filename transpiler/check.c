@@ -147,7 +147,7 @@ static void check_combinator(tunit *t, node *n)
             CXType rt = clang_getCanonicalType(clang_getCursorType(call->cur));
             if (rt.kind == CXType_Enum) /* signed when an enumerator is negative */
                 rt = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(rt)));
-            if (rt.kind < CXType_Char_S || rt.kind > CXType_LongLong)
+            if ((rt.kind < CXType_Char_S || rt.kind > CXType_LongLong) && rt.kind != CXType_Int128)
                 dg_error_node(t, call, "ac_try_join needs futures returning a signed integer (negative means error)");
         }
     }

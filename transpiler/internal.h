@@ -409,6 +409,11 @@ void an_reset(tunit *t);
 int an_is_assign(const tunit *t, const node *n);
 /* Whether n is `++x`, `x++`, `--x` or `x--`. */
 int an_is_inc_dec(const tunit *t, const node *n);
+/* Whether p, the parent of expression c, designates the object c does (or a part of it) when c
+ * is an lvalue, as parentheses do: GNU __extension__, __real__ and __imag__, and an operand a
+ * _Generic or __builtin_choose_expr may select (any but the first). `&__imag__ z`,
+ * `&_Generic(0, int: x)` take the address of the local; `__extension__ y = 6` writes it. */
+int an_same_object(const tunit *t, const node *p, const node *c);
 /* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
  * await, a statement expression, a read of a volatile variable. */
 int an_side_effects(const tunit *t, const node *n);

@@ -43,6 +43,14 @@ int lw_marked_used(const tunit *t, const node *decl)
     return marked(t, decl, words);
 }
 
+/* The name of parameter v in the functions of f's ABI (ac__init_f, ac__args_f, main's wrapper):
+ * the user's, unless it is unnamed or in asyncc's space (ac__p, ac__fr), which the generated
+ * code's own names are: then its field's (u_ac__p). */
+static const char *abi_param_name(const var *v)
+{
+    return v->name[0] && strncmp(v->name, "ac__", 4) != 0 ? v->name : v->field;
+}
+
 static char *init_params(lw *L, int with_names, const callee *abi)
 {
     afn *f = L->f;
@@ -56,7 +64,7 @@ static char *init_params(lw *L, int with_names, const callee *abi)
                                             : an_param_type(clang_getCursorType(v->decl->cur));
         /* An unnamed parameter (C2x; gcc takes it) is named by its field: init and args store it,
          * and a definition without the name is a warning in clang. */
-        char *d = lw_field_decl(ty, xstrdup(with_names ? (v->name[0] ? v->name : v->field) : ""));
+        char *d = lw_field_decl(ty, xstrdup(!with_names ? "" : abi ? abi_param_name(v) : v->name[0] ? v->name : v->field));
         /* (the twin's parameters its body never names: the witness of lower_witness.c says so) */
         if (with_names && (!v->name[0] || (!abi && (lw_marked_unused(L->t, v->decl) || lw_param_witnessed(L, v))))) {
             char *named = xasprintf("__attribute__((unused)) %s", d);
@@ -193,7 +201,7 @@ static void put_param_copies(sb *out, afn *f)
         if (!v->is_param)
             continue;
         CXType ty = clang_getCursorType(v->decl->cur);
-        char *dst = xasprintf("ac__fr->%s", v->field), *src = xstrdup(v->name[0] ? v->name : v->field);
+        char *dst = xasprintf("ac__fr->%s", v->field), *src = xstrdup(abi_param_name(v));
         if (f->self->kr_params && an_promoted(ty)) {
             /* a K&R parameter arrives promoted: converted as the definition converts it, and
              * said so (clang's -Wconversion takes an implicit narrowing for a mistake) */
@@ -562,7 +570,7 @@ static void emit_main(lw *L, sb *out)
     unsigned n = 0;
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param)
-            sb_printf(&args, ", %s", f->vars[i]->name[0] ? f->vars[i]->name : f->vars[i]->field), n++;
+            sb_printf(&args, ", %s", abi_param_name(f->vars[i])), n++;
     sb_printf(out,
               "\nint main(%s%s)\n{\n    void *ac__p;\n    ac_task *ac__t = ac__task_new(&ac__type_main, &ac__p);\n"
               "    ac__init_main(ac__p%s);\n    return ac__main(ac__t);\n}\n",

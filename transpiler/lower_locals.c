@@ -73,11 +73,12 @@ static int before_first_case(const var *v)
 
 /* Whether a reference of a variable may write it: the left operand of an assignment, the operand
  * of ++ or --, or an operand of an asm statement (an output operand is written, and telling
- * outputs from inputs is not worth it). */
+ * outputs from inputs is not worth it), through parentheses and what names the same object
+ * (`__extension__ y = 6`, `_Generic(0, int: z)++`: an_same_object). */
 static int writes(lw *L, node *ref)
 {
     node *c = ref, *p = ref->parent;
-    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr)) {
+    while (p && (p->kind == CXCursor_ParenExpr || p->kind == CXCursor_UnexposedExpr || an_same_object(L->t, p, c))) {
         c = p;
         p = p->parent;
     }

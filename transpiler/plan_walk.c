@@ -174,9 +174,15 @@ static void walk_stmt_expr(walker *w, node *n)
         while (k->kind == CXCursor_LabelStmt && k->nkids)
             k = k->kids[k->nkids - 1]; /* `out: t * 10;`, the __label__ idiom */
         if (i + 1 == body->nkids && (value || discarded) && clang_isExpression(k->kind)) {
-            w->stmt = pl_new_region(w->uni); /* for its temporaries: blocks' members are beside it */
+            /* A region for its temporaries and child frames, which the blocks of the statement
+             * expressions inside it go under, as a statement's do: they run while its earlier
+             * operands' values wait (`a + await(f()) + ({ ...await(g())... })` reads f's child
+             * frame after g's block). The body's own locals are beside it. */
+            region *own = w->uni;
+            w->stmt = w->uni = pl_new_region(own);
             walk_expr(w, k);
             w->stmt = saved_stmt;
+            w->uni = own;
         } else {
             walk_stmt(w, body->kids[i]);
         }

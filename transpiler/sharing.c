@@ -148,7 +148,7 @@ static int ref_escapes(const tunit *t, const node *ref)
     int st = LV;
     for (; p; c = p, p = p->parent) {
         int lv_array = st == LV && is_array(c);
-        if ((p->kind == CXCursor_ParenExpr && !p->mk) || p->kind == CXCursor_UnexposedExpr) {
+        if ((p->kind == CXCursor_ParenExpr && !p->mk) || p->kind == CXCursor_UnexposedExpr || an_same_object(t, p, c)) {
             if (lv_array && !is_array(p))
                 st = PTR; /* the array decays */
             continue;

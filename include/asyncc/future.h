@@ -145,10 +145,18 @@ struct ac_future_type {
 #define AC__DEBUG_NAME(T, M)
 #endif
 
+/* The type ac_try_join judges each result as: the widest signed integer type, __int128 where
+ * the compiler has it (a future may return one), else intmax_t. */
+#ifdef __SIZEOF_INT128__
+__extension__ typedef __int128 ac__try_join_wide;
+#else
+typedef __INTMAX_TYPE__ ac__try_join_wide;
+#endif
+
 /* The value of ac_try_join for a future's negative result v, as wide as it is (a long, a
- * ssize_t): v as an int, INT_MIN when it is below (a truncation could make it 0 or positive).
- * The sequential build's ac_try_join says the same (sequential/task.c). */
-static __inline__ int ac__try_join_error(__INTMAX_TYPE__ v)
+ * ssize_t, an __int128): v as an int, INT_MIN when it is below (a truncation could make it 0 or
+ * positive). The sequential build's ac_try_join says the same (sequential/task.c). */
+static __inline__ int ac__try_join_error(ac__try_join_wide v)
 {
     return v < -__INT_MAX__ - 1 ? -__INT_MAX__ - 1 : (int)v;
 }

@@ -68,10 +68,11 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
             __builtin_choose_expr(__builtin_types_compatible_p(__typeof__(fut), void), ((fut), 0), (fut)); \
         ac__seq_spawn(&ac__seq_v, sizeof ac__seq_v);                                               \
     })
-/* The results are read at their own width: a 3 GiB ssize_t was an error once made an int. */
+/* The results are read at their own width: a 3 GiB ssize_t was an error once made an int, and
+ * an __int128 below INT64_MIN a success once made an intmax_t (future.h: ac__try_join_wide). */
 #define ac_try_join(...)                                                                           \
-    ac__seq_first_error((const __INTMAX_TYPE__[]){__VA_ARGS__},                                    \
-                        sizeof((__INTMAX_TYPE__[]){__VA_ARGS__}) / sizeof(__INTMAX_TYPE__))
+    ac__seq_first_error((const ac__try_join_wide[]){__VA_ARGS__},                                  \
+                        sizeof((ac__try_join_wide[]){__VA_ARGS__}) / sizeof(ac__try_join_wide))
 /* ac_task_join stays: libasyncc-seq defines it for these handles (libasyncc has no function of
  * that name, only its future type). */
 #define ac_task_detach ac__seq_task_detach
@@ -86,7 +87,7 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
  * asyncc/taskgroup.h; a link error where the compiler has no error attribute). */
 #define ac_task_group_add ac__seq_task_group_is_not_sequential
 struct ac_task *ac__seq_spawn(const void *result, __SIZE_TYPE__ size);
-int ac__seq_first_error(const __INTMAX_TYPE__ *results, __SIZE_TYPE__ n);
+int ac__seq_first_error(const ac__try_join_wide *results, __SIZE_TYPE__ n);
 #endif
 
 #endif
@@ -106,7 +107,8 @@ int ac__seq_first_error(const __INTMAX_TYPE__ *results, __SIZE_TYPE__ n);
  *   T ac_block_on(fut)            from plain C: runs the runtime until fut finishes, returns its value
  *   await(ac_join(a, b, ...))     polls all concurrently in this task until every one finished
  *   await(ac_try_join(a, ...))    as ac_join, but the first negative result cancels the others
- *                                 and is the value (as an int: one below INT_MIN is INT_MIN)
+ *                                 (each future returns a signed integer, of any width up to
+ *                                 __int128) and is the value (as an int: one below INT_MIN is INT_MIN)
  *                                 and is returned; 0 when all succeeded
  *   await(ac_select(a, b, ...))   polls all; the first to finish wins, the others are cancelled;
  *                                 returns the winner's index (0 for a). Polled in order: of

@@ -3,7 +3,9 @@
 // so a 3 GiB ssize_t read was an error (-1073741824) where the async build returned 0; and in
 // both a negative result whose low 32 bits are 0 (-4294967296) was a success. A result is now
 // judged at its own width in both, and the value is it as an int, INT_MIN for one below INT_MIN.
-// An enum with a negative enumerator is a signed integer (its type is int) and was refused.
+// An enum with a negative enumerator is a signed integer (its type is int) and was refused. So was
+// an __int128 (and the sequential build made it an intmax_t: 2^64 - 3 was the error -3, and
+// -2^64 + 5 the success 5); it is judged at its own width too.
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <limits.h>
@@ -31,6 +33,12 @@ async signed char narrow(int v)
     await(ac_yield());
     ran++;
     return (signed char)v;
+}
+
+async __int128 huge(__int128 v)
+{
+    await(ac_yield());
+    return v;
 }
 
 enum status { FAILED = -1, DONE = 0 };
@@ -61,6 +69,15 @@ async int main(void)
     r = await(ac_try_join(step(1), step(0)));
     printf("%d\n", r);
     // CHECK-NEXT: -1{{$}}
+    r = await(ac_try_join(huge(((__int128)1 << 64) - 3), huge(7)));
+    printf("%d\n", r);
+    // CHECK-NEXT: 0{{$}}
+    r = await(ac_try_join(huge(1), huge(-((__int128)1 << 64) + 5)));
+    printf("%d\n", r == INT_MIN);
+    // CHECK-NEXT: 1{{$}}
+    r = await(ac_try_join(huge(-9), wide(-1)));
+    printf("%d\n", r);
+    // CHECK-NEXT: -9{{$}}
     return 0;
 }
 // CHECK-NEXT: exit: 0
