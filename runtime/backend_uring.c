@@ -364,12 +364,27 @@ static void read_opened(struct ac__worker *w, struct ac__op *op, int fd)
     }
     if (refused < 0) {
         op->be.chain.open_res = refused;
+#ifdef TSAN_CLOSE
+        close(fd); /* see below */
+        return;
+#endif
         struct io_uring_sqe *sqe = get_sqe(w);
         io_uring_prep_close(sqe, fd);
         io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | CLOSE);
         op->state += 1;
         return;
     }
+#ifdef TSAN_CLOSE
+    /* Built for TSan, the descriptor is closed with close(2) once the read completed (chain_step),
+     * not by the ring: TSan, which never saw the ring close it, took the number's next life (a
+     * pool thread's opendir, a dropped ac_open's descriptor) for the same descriptor and reported
+     * its fstat here and the other thread's close as a race. */
+    struct io_uring_sqe *read = get_sqe(w);
+    io_uring_prep_read(read, fd, op->a.read_file.buf, op->a.read_file.len, 0);
+    io_uring_sqe_set_data64(read, (uint64_t)(uintptr_t)op | READ);
+    op->state += 1;
+    return;
+#endif
     struct io_uring_sqe *sqes[2];
     get_sqes(w, 2, sqes);
     prep_read_close(op, sqes, fd, 0);
@@ -390,6 +405,10 @@ static void chain_step(struct ac__worker *w, struct ac__op *op, unsigned step, i
         op->be.chain.read_res = res;
         if (res > 0)
             AC__KERNEL_WROTE(op->a.read_file.buf, (size_t)res);
+#ifdef TSAN_CLOSE
+        if (op->bits == NO_SLOT)
+            close(op->be.chain.open_res); /* read_opened left it to us */
+#endif
         break;
     default: /* CLOSE */
         if (op->bits != NO_SLOT)
