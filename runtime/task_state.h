@@ -33,7 +33,7 @@ enum {
     AC__TS_ABORTED = 1u << 6,       /* completed by cancellation rather than by returning */
     AC__TS_LOCAL = 1u << 7,         /* pinned to the worker in the owner bits */
     AC__TS_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
-    AC__TS_SCOPED = 1u << 9,        /* the join handle is tied to the task that spawned it
+    AC__TS_SCOPED = 1u << 9,        /* the join handle is tied to the task holding it
                                        (ac_task_scoped), which releases it when it ends */
 };
 /* Where the word is, for the descriptor the gdb extension reads a core file by (task.c). */
