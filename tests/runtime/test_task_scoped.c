@@ -1,8 +1,6 @@
 /* tests/runtime/test_task_scoped.c (async C): ac_task_scoped, join handles tied to the task that
  * holds them: released when that task is cancelled or returns, left alone when joined, detached,
  * aborted or given to a group first, and the memory of a loop of spawns and joins stays bounded. */
-#include <pthread.h>
-
 #include "test.h"
 
 static _Atomic int children_done;
