@@ -37,7 +37,7 @@ struct uring {
     int eventfd;
     uint64_t eventfd_value;
     unsigned ops;      /* ops submitted and not yet completed */
-    bool wait_in_poll; /* waits in poll, not io_uring_enter (under valgrind) */
+    bool wait_in_poll; /* waits in poll, not io_uring_enter (under valgrind or TSan) */
     /* Free slots of the table of direct descriptors (ac_read_file): a stack. */
     unsigned short *free_slots;
     unsigned nfree_slots;
@@ -201,12 +201,8 @@ static int positioned_refused(const struct ac__op *op)
  * the ring, a number that the ring (an accept) then made again and a close(2) ended looked to it
  * like one made on one thread and closed on another without synchronization (runtime.cancel_fds
  * under TSan, now and then). Built for it, the runtime closes with close(2), which TSan sees. */
-#if defined(__SANITIZE_THREAD__)
+#if AC__BUILT_FOR_TSAN
 #define TSAN_CLOSE 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define TSAN_CLOSE 1
-#endif
 #endif
 
 static bool uring_submit(struct ac__worker *w, struct ac__op *op)
@@ -368,12 +364,27 @@ static void read_opened(struct ac__worker *w, struct ac__op *op, int fd)
     }
     if (refused < 0) {
         op->be.chain.open_res = refused;
+#ifdef TSAN_CLOSE
+        close(fd); /* see below */
+        return;
+#endif
         struct io_uring_sqe *sqe = get_sqe(w);
         io_uring_prep_close(sqe, fd);
         io_uring_sqe_set_data64(sqe, (uint64_t)(uintptr_t)op | CLOSE);
         op->state += 1;
         return;
     }
+#ifdef TSAN_CLOSE
+    /* Built for TSan, the descriptor is closed with close(2) once the read completed (chain_step),
+     * not by the ring: TSan, which never saw the ring close it, took the number's next life (a
+     * pool thread's opendir, a dropped ac_open's descriptor) for the same descriptor and reported
+     * its fstat here and the other thread's close as a race. */
+    struct io_uring_sqe *read = get_sqe(w);
+    io_uring_prep_read(read, fd, op->a.read_file.buf, op->a.read_file.len, 0);
+    io_uring_sqe_set_data64(read, (uint64_t)(uintptr_t)op | READ);
+    op->state += 1;
+    return;
+#endif
     struct io_uring_sqe *sqes[2];
     get_sqes(w, 2, sqes);
     prep_read_close(op, sqes, fd, 0);
@@ -394,6 +405,10 @@ static void chain_step(struct ac__worker *w, struct ac__op *op, unsigned step, i
         op->be.chain.read_res = res;
         if (res > 0)
             AC__KERNEL_WROTE(op->a.read_file.buf, (size_t)res);
+#ifdef TSAN_CLOSE
+        if (op->bits == NO_SLOT)
+            close(op->be.chain.open_res); /* read_opened left it to us */
+#endif
         break;
     default: /* CLOSE */
         if (op->bits != NO_SLOT)
@@ -700,7 +715,12 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
         free(u);
         return r;
     }
-    u->wait_in_poll = under_valgrind();
+    /* ThreadSanitizer runs a signal's handler only once the thread the kernel chose for it
+     * reaches a call it intercepts: a worker asleep in io_uring_enter (a raw system call) held a
+     * signal for as long as nothing woke it, and ac_signal never heard of it (one sent and
+     * awaited at a time was lost after a few hundred). poll is a call TSan knows may block: it
+     * runs the handler at once. */
+    u->wait_in_poll = under_valgrind() || AC__BUILT_FOR_TSAN;
     read_clock(u);
     w->io = u;
     register_slots(w);

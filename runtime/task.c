@@ -341,6 +341,7 @@ static void wake_blocker(struct ac__runtime *rt)
 static void task_complete(ac_task *task, bool aborted)
 {
     if (task->arena) {
+        ac__arena_end_scope(task->arena); /* the task's code is over: its scoped handles go */
         ac__arena_destroy(task->arena);
         task->arena = NULL;
     }
@@ -368,8 +369,10 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
     ac_cx cx = {.task = task, .worker = w, .budget = w->rt->config.budget};
     void *frame = ac__task_frame(task);
     AC__STAT_INC(w, polls);
+    w->polling = task; /* for ac_task_scoped (polls never nest: ac_block_on refuses a task) */
     if (run == AC__RUN_CANCELLED) {
         task->type->drop(frame, &cx);
+        w->polling = NULL;
         task_complete(task, true);
         return;
     }
@@ -391,6 +394,7 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
     } else {
         ready = task->type->poll(frame, &cx);
     }
+    w->polling = NULL;
     if (ready == AC_READY) {
         task_complete(task, false);
         return;

@@ -131,6 +131,9 @@ void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg);
 /* Takes a reference unless the task has none left (it is being freed). */
 bool ac__task_try_ref(ac_task *task);
 void ac__arena_destroy(struct ac__arena *arena);
+/* Releases the join handles tied to the arena's task (ac_task_scoped) that are still its own,
+ * and the references it held on them: once, when the task's frame finished or was dropped. */
+void ac__arena_end_scope(struct ac__arena *arena);
 /* At shutdown, before the tasks left are freed: every abort handle gives its reference up and
  * does nothing from then on (abort.c). */
 void ac__abort_handles_detach(void);

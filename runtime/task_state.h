@@ -33,6 +33,8 @@ enum {
     AC__TS_ABORTED = 1u << 6,       /* completed by cancellation rather than by returning */
     AC__TS_LOCAL = 1u << 7,         /* pinned to the worker in the owner bits */
     AC__TS_BLOCKER = 1u << 8,       /* a thread waits for it in ac__block_on */
+    AC__TS_SCOPED = 1u << 9,        /* the join handle is tied to the task holding it
+                                       (ac_task_scoped), which releases it when it ends */
 };
 /* Where the word is, for the descriptor the gdb extension reads a core file by (task.c). */
 #define AC__TS_WORD_OFFSET offsetof(ac_task, state_word)
@@ -335,6 +337,41 @@ static inline bool ac__state_drop_join_handle(ac_task *task)
     uint64_t s = atomic_load_explicit(&task->state_word, memory_order_relaxed), ns;
     do {
         ns = (s & ~(uint64_t)AC__TS_JOIN_INTEREST) - AC__TS_REF_ONE;
+    } while (!AC__TS_CAS(task, s, ns, memory_order_acq_rel, memory_order_relaxed));
+    return AC__TS_REFS(ns) == 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Handles tied to the task holding them (ac_task_scoped, arena.c)                            */
+
+/* Ties the join handle to its holder's scope (or unties it: ac_task_group_add takes it). */
+static inline void ac__state_set_scoped(ac_task *task, bool scoped)
+{
+    if (scoped)
+        atomic_fetch_or_explicit(&task->state_word, AC__TS_SCOPED, memory_order_relaxed);
+    else
+        atomic_fetch_and_explicit(&task->state_word, ~(uint64_t)AC__TS_SCOPED, memory_order_relaxed);
+}
+
+/* Whether the join handle still exists and is still tied to its holder's scope. */
+static inline bool ac__state_scope_holds(ac_task *task)
+{
+    uint64_t s = atomic_load_explicit(&task->state_word, memory_order_acquire);
+    return (s & (AC__TS_JOIN_INTEREST | AC__TS_SCOPED)) == (AC__TS_JOIN_INTEREST | AC__TS_SCOPED);
+}
+
+/* The end of the holder's scope: a handle still tied to it is released as ac_task_detach
+ * releases it (JOIN_INTEREST and its reference dropped in one step); true when that was the
+ * last reference (the caller frees the task). A handle joined, detached, aborted or untied
+ * before is left alone. */
+static inline bool ac__state_scope_release(ac_task *task)
+{
+    const uint64_t held = AC__TS_JOIN_INTEREST | AC__TS_SCOPED;
+    uint64_t s = atomic_load_explicit(&task->state_word, memory_order_relaxed), ns;
+    do {
+        if ((s & held) != held)
+            return false;
+        ns = (s & ~held) - AC__TS_REF_ONE;
     } while (!AC__TS_CAS(task, s, ns, memory_order_acq_rel, memory_order_relaxed));
     return AC__TS_REFS(ns) == 0;
 }

@@ -7,6 +7,7 @@
 #include "asyncc/task.h"
 #include "asyncc/taskgroup.h"
 #include "task.h"
+#include "task_state.h"
 
 extern const ac_future_type ac__type_ac_task_join;
 void ac__init_ac_task_join(void *frame, ac_task *task, void *result, size_t result_size);
@@ -146,6 +147,7 @@ int ac_task_group_add(ac_task_group *g, ac_task *task)
 {
     if (!task)
         return 0;
+    ac__state_set_scoped(task, false); /* the group owns the handle now, not a scope */
     struct member *m = malloc(sizeof *m + task->type->result_size);
     if (!m) {
         ac_task_abort(task); /* the group owns it, and cannot keep it */

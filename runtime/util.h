@@ -28,6 +28,18 @@ static inline unsigned ac__rw_chunk(size_t len)
 {
     return len > AC__MAX_RW ? AC__MAX_RW : (unsigned)len;
 }
+/* Whether the runtime is built for ThreadSanitizer (libasyncc-tsan, -DASYNCC_SANITIZE=thread). */
+#if defined(__SANITIZE_THREAD__)
+#define AC__BUILT_FOR_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AC__BUILT_FOR_TSAN 1
+#endif
+#endif
+#ifndef AC__BUILT_FOR_TSAN
+#define AC__BUILT_FOR_TSAN 0
+#endif
+
 #define AC__LIKELY(x) __builtin_expect(!!(x), 1)
 #define AC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 

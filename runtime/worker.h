@@ -41,6 +41,7 @@ struct ac__worker {
     ac_task *_Atomic lifo;
     unsigned lifo_polls;
     bool remote_turn; /* the last task came from the local queue: the remote one goes next */
+    ac_task *polling; /* the task being polled or dropped here (ac_task_scoped's caller), or NULL */
     uint32_t tick;
     uint32_t global_in; /* polls until the next look at the global queue (worker.c) */
     bool searching;

@@ -15,6 +15,7 @@ ac_task *ac__seq_spawn(const void *result, size_t size);
 void ac__seq_task_detach(ac_task *task);
 void ac__seq_task_abort(ac_task *task);
 void ac__seq_task_cancel(ac_task *task);
+ac_task *ac__seq_task_scoped(ac_task *task);
 typedef struct ac_abort_handle ac_abort_handle;
 ac_abort_handle *ac__seq_task_abort_handle(ac_task *task);
 void ac__seq_abort(ac_abort_handle *h);
@@ -119,6 +120,13 @@ void ac__seq_task_detach(ac_task *task)
 void ac__seq_task_abort(ac_task *task)
 {
     ac__seq_task_detach(task); /* it finished when it was spawned: nothing to cancel */
+}
+
+/* Scoping changes nothing here: the task finished at its spawn, and its handle is kept, as any
+ * handle, until a join, detach or abort, or the program's exit. */
+ac_task *ac__seq_task_scoped(ac_task *task)
+{
+    return task;
 }
 
 void ac__seq_task_cancel(ac_task *task)

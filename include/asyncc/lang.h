@@ -78,6 +78,8 @@ static __inline__ struct ac_task *ac__plain_task(void) { return 0; }
 #define ac_task_detach ac__seq_task_detach
 #define ac_task_abort ac__seq_task_abort
 #define ac_task_cancel ac__seq_task_cancel
+/* Handles are kept until a join, detach or abort frees them, or the program exits. */
+#define ac_task_scoped ac__seq_task_scoped
 /* Every task finished at its spawn: an abort handle has nothing to cancel. */
 #define ac_task_abort_handle ac__seq_task_abort_handle
 #define ac_abort ac__seq_abort

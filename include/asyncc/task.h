@@ -97,6 +97,25 @@ AC_EXPORT void ac_task_cancel(ac_task *task);
 /* Releases the handle; the task keeps running to completion on its own. */
 AC_EXPORT void ac_task_detach(ac_task *task);
 
+/* Ties a join handle to the task that calls this (the one being polled, or dropped, on this
+ * thread), as a Rust JoinHandle held in a local is tied to its scope: when that task ends, by
+ * returning or by being cancelled and dropped, the handle is released as ac_task_detach does
+ * (the task runs on; its memory goes when it finishes), unless it was joined to the end,
+ * detached, aborted or given to a task group before. Without it, a handle that a cancelled
+ * task held in a local (awaiting a join, say) is freed only at runtime shutdown. Returns task,
+ * so that a spawn reads
+ *
+ *     ac_task *t = ac_task_scoped(ac_spawn(fetch(url)));
+ *     await(ac_task_join(t, &body));   // if this task is cancelled here, t is released
+ *
+ * The handle must stay with the calling task: nobody else may join, cancel, detach or abort it
+ * after that task ended (a scoped handle given to another task to join is released under it;
+ * ac_task_group_add takes a scoped handle out of the scope, so a group may own it). Called
+ * outside a task (plain C, a blocking-pool thread), with NULL, or without memory to record the
+ * handle, it does nothing and the handle stays the caller's as before. The sequential build
+ * keeps every handle until the program exits, scoped or not. */
+AC_EXPORT ac_task *ac_task_scoped(ac_task *task);
+
 /* Abort handles (Tokio's AbortHandle): a second handle on a task that can only cancel it, safe
  * to use from any thread at any time, also while the join handle is being joined, after the
  * task finished, after the join consumed the join handle, and while or after the runtime shuts

@@ -47,7 +47,10 @@ AC_EXPORT async long ac_writev_all(int fd, const struct iovec *iov, int iovcnt);
 
 /* splice(2): moves up to len bytes from fd_in to fd_out, one of which must be a pipe, without
  * copying through user memory. off_in/off_out: the offset in a file (-1: its file position; -1
- * for a pipe). Returns the count (0: end of input) or -errno. */
+ * for a pipe). Returns the count (0: end of input) or -errno. Not cancel-safe, as a write is
+ * not: a splice dropped (a timeout, a select) just as the kernel completed it has moved its
+ * bytes, and their count is lost, so a loop that splices under a timeout and counts what it
+ * moved may skip bytes (ac_sendfile keeps count across drops). */
 AC_EXPORT async long ac_splice(int fd_in, long long off_in, int fd_out, long long off_out,
                                size_t len, unsigned flags);
 
