@@ -414,19 +414,27 @@ static bool task_is_complete(void *arg)
     return ac__state_is_complete(task);
 }
 
-/* A multi-thread runtime: the workers run the task; we wait for its completion. */
-static void wait_for(struct ac__runtime *rt, ac_task *task)
+/* Notes that this thread waits for me->task, before the task starts: a fork() in its first poll
+ * finds it (fork.c makes the child exit when the task completes there; noted only once this
+ * thread waited, a fork() that came first left a child that never exited: flex made async). */
+static void note_blocked(struct ac__runtime *rt, struct ac__blocked *me)
 {
-    struct ac__blocked me = {task, NULL};
     pthread_mutex_lock(&rt->block_lock);
-    me.next = rt->blocked;
-    rt->blocked = &me;
-    while (!task_is_complete(task))
+    me->next = rt->blocked;
+    rt->blocked = me;
+    pthread_mutex_unlock(&rt->block_lock);
+}
+
+/* A multi-thread runtime: the workers run the task; we wait for its completion. */
+static void wait_for(struct ac__runtime *rt, struct ac__blocked *me)
+{
+    pthread_mutex_lock(&rt->block_lock);
+    while (!task_is_complete(me->task))
         pthread_cond_wait(&rt->block_cond, &rt->block_lock);
     struct ac__blocked **pp = &rt->blocked;
-    while (*pp != &me)
+    while (*pp != me)
         pp = &(*pp)->next;
-    *pp = me.next;
+    *pp = me->next;
     pthread_mutex_unlock(&rt->block_lock);
 }
 
@@ -513,12 +521,15 @@ int ac__block_on(ac_task *task, void *result)
         return r;
     }
     count_inside(rt, 1);
+    struct ac__blocked me = {task, NULL};
+    if (!rt->config.current_thread)
+        note_blocked(rt, &me);
     ac__task_start_blocker(rt, task);
     ac__gate_leave(); /* a shutdown from now on drops the task, and waits for us to let go */
     if (rt->config.current_thread)
         run_worker_until(rt, task);
     else
-        wait_for(rt, task);
+        wait_for(rt, &me);
     r = take_result(task, result);
     ac__task_release_handle(task);
     count_inside(rt, -1);
