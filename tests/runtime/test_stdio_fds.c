@@ -48,19 +48,22 @@ int main(void)
         ac_runtime_shutdown();
         _exit(r);
     }
-    int first = wait_status(pid);
-    /* Closed in a fork() child of a running runtime, before the child's wakes. */
-    CHECK_EQ(ac_runtime_start(), 0);
-    fflush(NULL);
-    pid = fork();
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        close(0);
-        close(1);
-        _exit(check_free());
+    int first = wait_status(pid), second = 0;
+    /* Closed in a fork() child of a running runtime, before the child's wakes (not under
+     * ThreadSanitizer: no threads after a multi-threaded fork()). */
+    if (!test_under_tsan()) {
+        CHECK_EQ(ac_runtime_start(), 0);
+        fflush(NULL);
+        pid = fork();
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            close(0);
+            close(1);
+            _exit(check_free());
+        }
+        second = wait_status(pid);
+        ac_runtime_shutdown();
     }
-    int second = wait_status(pid);
-    ac_runtime_shutdown();
     if (first || second) {
         fprintf(stderr, "stdio_fds: the runtime took a standard descriptor (status %d before start, "
                         "%d in a fork child; 1: fd 0, 2: fd 1)\n", first, second);
