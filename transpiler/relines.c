@@ -85,13 +85,13 @@ static int blank(const char *a, const char *b)
     return 1;
 }
 
-/* A line marker `# N "file"...`: sets *line, and *main to whether file is the first marker's. */
-static int line_marker(const char *p, const char *eol, char **main_name, unsigned *line, int *main)
+/* A line marker `# N "file"...`: sets *main to whether file is the first marker's. */
+static int line_marker(const char *p, const char *eol, char **main_name, int *main)
 {
     if (eol - p < 5 || p[0] != '#' || p[1] != ' ' || p[2] < '0' || p[2] > '9')
         return 0;
     char *q;
-    unsigned long n = strtoul(p + 2, &q, 10);
+    strtoul(p + 2, &q, 10);
     if (q + 2 > eol || q[0] != ' ' || q[1] != '"')
         return 1;
     const char *name = q + 2, *close = memchr(name, '"', (size_t)(eol - name));
@@ -100,7 +100,6 @@ static int line_marker(const char *p, const char *eol, char **main_name, unsigne
     if (!*main_name)
         *main_name = xstrndup(name, (size_t)(close - name));
     *main = strlen(*main_name) == (size_t)(close - name) && memcmp(*main_name, name, (size_t)(close - name)) == 0;
-    *line = (unsigned)n;
     return 1;
 }
 
@@ -181,14 +180,13 @@ void rl_relines(tunit *t)
     sb_grow(&out, t->text_len + 1);
     char *main_name = NULL;
     int in_main = 0, changed = 0;
-    unsigned line = 0; /* the input's line of the next text line, when in_main */
     const char *p = t->text, *end = t->text + t->text_len;
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
         const char *next = eol < end ? eol + 1 : end;
-        if (line_marker(p, eol, &main_name, &line, &in_main)) { /* the next line is `line` */
+        if (line_marker(p, eol, &main_name, &in_main)) {
             sb_putn(&out, p, (size_t)(next - p));
             p = next;
             continue;
@@ -196,7 +194,6 @@ void rl_relines(tunit *t)
         if (*p == '#' || !in_main || blank(p, eol)) {
             sb_putn(&out, p, (size_t)(next - p));
             p = next;
-            line++;
             continue;
         }
         /* The blank lines after it. */
@@ -209,24 +206,23 @@ void rl_relines(tunit *t)
             nblank++;
             q = e + 1;
         }
-        /* the line on disk: `line` counts from the markers, which follow the input's own #line */
+        /* the line on disk (the markers' numbers follow the input's own #line directives) */
         int used = nblank && tk_in_code(pt, (unsigned)(eol - t->text))
                        ? reline(t, pt, p, eol, dg_input_line_at(t, (unsigned)(p - t->text)), nblank, &out) : -1;
         if (used < 0) {
             sb_putn(&out, p, (size_t)(next - p));
             p = next;
-            line++;
             continue;
         }
         changed = 1;
         sb_putc(&out, '\n');
-        line += 1 + (unsigned)used;
         p = next;
         for (int k = 0; k < used; k++) /* the blank lines the tokens moved to */
             p = memchr(p, '\n', (size_t)(end - p)) + 1;
     }
     free(main_name);
-    dg_forget_lines(t); /* its offsets are the old text's */
+    /* Built here on this text: later passes (pp_plain_stringified) may change it too. */
+    dg_forget_lines(t);
     if (!changed) {
         sb_free(&out);
         return;
