@@ -44,7 +44,7 @@ void ac__spin_wait(ac__spinlock *l)
 
 int ac__fd_above_stdio(int *fd)
 {
-    if (*fd > 2)
+    if (*fd < 0 || *fd > 2)
         return 0;
     int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
     if (moved < 0)

@@ -103,7 +103,8 @@ _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 
 /* Moves *fd, a descriptor the runtime made for itself, above the standard ones (close-on-exec):
  * when the program has closed 0, 1 or 2, a new descriptor takes that number, and the program's
  * next dup2 onto it, freopen or fclose(stdout) would take or close the runtime's (a ring, an
- * eventfd, a pipe). Returns 0, or -errno with *fd unchanged. */
+ * eventfd, a pipe). A negative *fd (a failed call's, errno kept) is left as it is. Returns 0,
+ * or -errno with *fd unchanged. */
 int ac__fd_above_stdio(int *fd);
 
 /* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
