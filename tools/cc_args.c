@@ -62,6 +62,18 @@ static int is_lint_flag(const char *a)
     return 0;
 }
 
+/* -Wall, -Wreturn-type and their negations: asyncc gives -Wreturn-type's "control reaches the end of
+ * a non-void function" for async functions, which the output cannot carry, as they ask. */
+static int says_return_type(const char *a)
+{
+    static const char *const exact[] = {"-Wall", "-Wreturn-type", "-Wno-return-type", "-Werror=return-type",
+                                        "-Wno-error=return-type", NULL};
+    for (int i = 0; exact[i]; i++)
+        if (strcmp(a, exact[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Expands @FILE arguments as gcc does: FILE holds more arguments, separated by white space, with
  * '...', "..." and backslash quoting (build systems use them for long command lines). */
 void expand_response_files(argv_t *out, int argc, char **argv, int depth)
@@ -189,12 +201,14 @@ void parse_command(command *c, int argc, char **argv, const char *real_cc)
             c->deps_only = 1;
 
         /* The lints' flags are asyncc's alone (gcc rejects -Wasync-blocking); -Werror, -Wno-error
-         * and -w are both's: a lint's warning becomes an error, or is silenced, as the compiler's do. */
+         * and -w are both's: a lint's warning becomes an error, or is silenced, as the compiler's do;
+         * so are the flags of -Wreturn-type. */
         if (is_lint_flag(a)) {
             push(&c->pp, a);
             continue;
         }
-        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-Wno-error") == 0 || strcmp(a, "-w") == 0)
+        if (strcmp(a, "-Werror") == 0 || strcmp(a, "-Wno-error") == 0 || strcmp(a, "-w") == 0 ||
+            says_return_type(a))
             push(&c->pp, a);
 
         if (strcmp(a, "-c") == 0)

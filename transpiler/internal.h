@@ -626,6 +626,13 @@ char *pg_layout_change(pg_layout from, pg_layout to, int push);
 /* Emits the table ac__kids_<f> (see ac_future_type.kids). */
 void br_emit(const afn *f, sb *out);
 
+/* falloff.c */
+/* Notes a compiler flag that says whether -Wreturn-type is on (-Wall, -Wreturn-type, -w...). */
+void fo_option(const char *a);
+/* Warns, as the flags and real_cc (the compiler of the output) ask, where control reaches the end
+ * of a non-void async function: clang's -Wreturn-type of the source, which the output loses. */
+void fo_report(tunit *t, const char *real_cc);
+
 /* lint.c */
 enum { LI_BLOCKING, LI_LOCK, LI_DROPPED, LI_JOIN_TYPE, LI_THREAD_LOCAL, LI_COMPILER, LI_COUNT };
 /* Takes the -W flags of the lints (-Wasync-blocking, -Wno-async-blocking, -Werror=..., -Wasync,

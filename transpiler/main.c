@@ -192,7 +192,7 @@ static int parse_args(options *o, int argc, char **argv)
             o->ccdb = argv[++i];
         } else if (strcmp(a, "-c") == 0) {
             /* harmless: the compiler's flags are welcome as they are */
-        } else if (li_option(a)) {
+        } else if (fo_option(a), li_option(a)) {
             /* a lint's -W flag: asyncc's own */
         } else if (a[0] == '-' && a[1]) {
             const char *value = takes_value(a) && i + 1 < argc ? argv[++i] : NULL;
@@ -214,6 +214,13 @@ static int parse_args(options *o, int argc, char **argv)
 /* Whether path is a symbolic link: output is written through it (into the file it names, as gcc
  * does), never by renaming a new file over the link itself (`-o /dev/stdout` as root replaced the
  * system's link with a regular file). */
+/* The compiler that builds the output: --cc, else $ASYNCC_REAL_CC, else cc. */
+static const char *real_cc(const options *o)
+{
+    const char *cc = o->real_cc ? o->real_cc : getenv("ASYNCC_REAL_CC");
+    return cc && *cc ? cc : "cc";
+}
+
 static int is_symlink(const char *path)
 {
     struct stat st;
@@ -480,10 +487,8 @@ int main(int argc, char **argv)
     }
     int null_char = pp_rc == 0 && refuse_null_character(&t);
     if (pp_rc == 0 && !null_char) {
-        if (strcmp(o.emit, "c") == 0) {
-            const char *real_cc = o.real_cc ? o.real_cc : getenv("ASYNCC_REAL_CC");
-            pi_start(&t, real_cc && *real_cc ? real_cc : "cc", inc);
-        }
+        if (strcmp(o.emit, "c") == 0)
+            pi_start(&t, real_cc(&o), inc);
         pp_take_defines(t.text, t.text_len, &t.self_macros);
         rl_relines(&t); /* and lexes the text */
         pp_plain_stringified(&t);
@@ -501,7 +506,7 @@ int main(int argc, char **argv)
     }
     phase("preprocess");
     char *iname = xasprintf("%s.asyncc.i", o.input);
-    const char **pargs = xcalloc((size_t)o.nparse + 4, sizeof *pargs);
+    const char **pargs = xcalloc((size_t)o.nparse + 6, sizeof *pargs);
     int np = 0;
     for (int i = 0; i < o.nparse; i++)
         pargs[np++] = o.parse_flags[i];
@@ -510,6 +515,8 @@ int main(int argc, char **argv)
     pargs[np++] = "-Wno-everything";
     pargs[np++] = "-Winitializer-overrides";
     pargs[np++] = "-Wno-error=initializer-overrides";
+    pargs[np++] = "-Wreturn-type"; /* and the one that falloff.c gives for async functions */
+    pargs[np++] = "-Wno-error=return-type";
     if (ps_parse(&t, iname, pargs, np) < 0)
         goto out;
     phase(t.split ? "parse half" : "parse");
@@ -527,6 +534,7 @@ int main(int argc, char **argv)
             goto out;
     }
     pi_check(&t);
+    fo_report(&t, real_cc(&o));
     phase(t.tu2 ? "analyze+half" : "analyze");
     pl_prepare(&t);
     li_errno_setters(&t);

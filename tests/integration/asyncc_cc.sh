@@ -162,6 +162,17 @@ grep -q "^lint.c:5:5: error: .*\[-Werror,-Wasync-blocking\]" err.txt || fail "-W
 grep -q "^lint.c:5:5: warning: .*\[-Wasync-blocking\]" err.txt || fail "-Werror -Wno-error: $(cat err.txt)"
 echo "ok: lint warnings on by default, -Wno-async-blocking (kept from gcc), -Werror and -Wno-error"
 
+# Control reaching the end of a non-void async function: asyncc gives it (the output cannot) when
+# the flags given to the compiler ask for -Wreturn-type, and stops the build under -Werror.
+printf '#include <asyncc.h>\nasync int f(int x)\n{\n    if (x)\n        return await(ac_yield()), 1;\n}\nasync int main(void)\n{\n    return await(f(1)) - 1;\n}\n' >falloff.c
+"$cc" -Wall falloff.c -o falloff 2>err.txt && grep -q "^falloff.c:6:1: warning: .*\[-Wreturn-type\]" err.txt ||
+    fail "no -Wreturn-type warning with -Wall: $(cat err.txt)"
+"$cc" falloff.c -o falloff 2>err.txt && [ ! -s err.txt ] || fail "-Wreturn-type without -Wall: $(cat err.txt)"
+"$cc" -Wall -Wno-return-type falloff.c -o falloff 2>err.txt && [ ! -s err.txt ] || fail "-Wno-return-type: $(cat err.txt)"
+if "$cc" -Wall -Werror falloff.c -o falloff 2>err.txt; then fail "-Wall -Werror did not stop the build"; fi
+grep -q "^falloff.c:6:1: error: .*\[-Werror,-Wreturn-type\]" err.txt || fail "-Wall -Werror: $(cat err.txt)"
+echo "ok: -Wreturn-type at the end of a non-void async function, as -Wall, -Wno-return-type and -Werror ask"
+
 # Flags that change what a macro means reach asyncc too: an async body is expanded as asyncc saw it.
 printf '#include <asyncc.h>\n#include <stdio.h>\nasync int w(void)\n{\n    __WCHAR_TYPE__ c = (__WCHAR_TYPE__)~0u;\n    await(ac_yield());\n    return c == __WCHAR_MAX__ && sizeof c == sizeof L"a"[0];\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(w()));\n    return 0;\n}\n' >wchar.c
 "$cc" -fshort-wchar wchar.c -o wchar && [ "$(./wchar)" = 1 ] || fail "-fshort-wchar: $(./wchar)"

@@ -21,7 +21,8 @@ with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, name), "w") as f:
             f.write(code)
         out = os.path.join(tmp, name + ".out.c")
-        r = subprocess.run([asyncc, name, "-o", out], cwd=tmp, capture_output=True, text=True)
+        # -Wall as users build: it asks for -Wreturn-type, which asyncc gives for async functions
+        r = subprocess.run([asyncc, "-Wall", name, "-o", out], cwd=tmp, capture_output=True, text=True)
         got = r.stderr.splitlines()[0] if r.stderr else ""
         checked += 1
         if m.group(2) == "warning":  # among the warnings, and the output written all the same

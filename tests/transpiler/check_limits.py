@@ -52,7 +52,8 @@ def formats():
     found = []
     for path in sorted(glob.glob(os.path.join(root, "transpiler", "*.c"))):
         name = os.path.basename(path)
-        if name in ("diag.c", "lint.c"):  # the functions themselves; the lints are warnings
+        # diag.c: the functions themselves; lint.c, falloff.c: warnings (errors only under -Werror)
+        if name in ("diag.c", "lint.c", "falloff.c"):
             continue
         text = open(path, encoding="utf-8").read()
         for m in CALL.finditer(text):
