@@ -10,8 +10,12 @@
  * and options, the target ISA, sanitizers and instrumentation left out, stack protection,
  * hot/cold placement, flatten. Dropped, `target("avx2")` code failed to compile (its intrinsics
  * are always_inline for that target only), and `optimize`, `no_sanitize` or
- * `no_instrument_function` were silently lost (gcc.dg's signbit-6: `optimize("O0")`). Every other
- * attribute is about the function's calls, its symbol or its parameters (`noinline`, `nonnull`,
+ * `no_instrument_function` were silently lost (gcc.dg's signbit-6: `optimize("O0")`). Those that
+ * keep the body out of its callers (call_attrs) follow it too, to the function that an await
+ * calls (ac__now_f of a function that never suspends, else ac__run_f), whose code a
+ * `noinline` function's callers must not get as their own: `__builtin_return_address` in a
+ * function it calls named each caller's place (gcc's pr17377 made async under clang -O2).
+ * Every other attribute is about the function's calls, its symbol or its parameters (`nonnull`,
  * `format`, `used`, `returns_nonnull`...), which its future and ac__run_f do not share.
  */
 static const char *const code_attrs[] = {
@@ -20,28 +24,35 @@ static const char *const code_attrs[] = {
     "no_instrument_function", "no_profile_instrument_function", "no_stack_protector", "stack_protect",
     "no_split_stack", "hot", "cold", "flatten", "zero_call_used_regs", "indirect_branch",
     "function_return", "optnone", "minsize", "disable_tail_calls", NULL};
+static const char *const call_attrs[] = {"noinline", "noipa", "noclone", NULL};
 
-/* Whether attribute word [a, b) of the text, as `name` or `__name__`, is one of code_attrs. */
-static int is_code_attr(const char *a, const char *b)
+static int in_list(const char *const *list, const char *a, const char *b)
+{
+    for (int i = 0; list[i]; i++)
+        if ((size_t)(b - a) == strlen(list[i]) && memcmp(a, list[i], (size_t)(b - a)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether attribute word [a, b) of the text, as `name` or `__name__`, is one of code_attrs (1),
+ * of call_attrs (2), or neither (0). */
+static int attr_kind(const char *a, const char *b)
 {
     if (b - a > 4 && memcmp(a, "__", 2) == 0 && memcmp(b - 2, "__", 2) == 0) {
         a += 2;
         b -= 2;
     }
-    for (int i = 0; code_attrs[i]; i++)
-        if ((size_t)(b - a) == strlen(code_attrs[i]) && memcmp(a, code_attrs[i], (size_t)(b - a)) == 0)
-            return 1;
-    return 0;
+    return in_list(code_attrs, a, b) ? 1 : in_list(call_attrs, a, b) ? 2 : 0;
 }
 
-/* Adds the text of item [a, b) (`target("avx2")`) to c's list, once. */
-static void add_item(callee *c, const char *a, const char *b)
+/* Adds the text of item [a, b) (`target("avx2")`) to list, once. */
+static void add_item(char ***list, unsigned *n, const char *a, const char *b)
 {
     int len = (int)(b - a);
-    for (unsigned i = 0; i < c->ncode_attrs; i++)
-        if ((int)strlen(c->code_attrs[i]) == len && memcmp(c->code_attrs[i], a, (size_t)len) == 0)
+    for (unsigned i = 0; i < *n; i++)
+        if ((int)strlen((*list)[i]) == len && memcmp((*list)[i], a, (size_t)len) == 0)
             return;
-    VEC_PUSH(c->code_attrs, c->ncode_attrs, xasprintf("%.*s", len, a));
+    VEC_PUSH(*list, *n, xasprintf("%.*s", len, a));
 }
 
 /* The index of the attribute name of the item at token i of a C2x list, past its `gnu::` (or
@@ -75,8 +86,11 @@ static void scan_list(tunit *t, callee *c, unsigned open)
         }
         if (i > first && first < s->n && s->v[first].kind == TK_IDENT) {
             unsigned end = tk_is(s, last, "(") ? s->v[tk_match(s, last)].end : s->v[last].end;
-            if (is_code_attr(t->text + s->v[first].start, t->text + s->v[first].end))
-                add_item(c, t->text + s->v[first].start, t->text + end);
+            int kind = attr_kind(t->text + s->v[first].start, t->text + s->v[first].end);
+            if (kind == 1)
+                add_item(&c->code_attrs, &c->ncode_attrs, t->text + s->v[first].start, t->text + end);
+            else if (kind == 2)
+                add_item(&c->call_attrs, &c->ncall_attrs, t->text + s->v[first].start, t->text + end);
         }
         if (i < close)
             i = tk_next(s, i + 1);
@@ -151,18 +165,29 @@ int fa_decl_span(tunit *t, CXCursor d, unsigned *first, unsigned *end)
     return 1;
 }
 
+/* `__attribute__((a, b)) ` of the n items, kept in *text, or "". */
+static const char *attr_text(char **items, unsigned n, char **text)
+{
+    if (!n)
+        return "";
+    if (!*text) {
+        sb out = {0};
+        sb_puts(&out, "__attribute__((");
+        for (unsigned i = 0; i < n; i++)
+            sb_printf(&out, "%s%s", i ? ", " : "", items[i]);
+        sb_puts(&out, ")) ");
+        *text = out.data;
+    }
+    return *text;
+}
+
 /* `__attribute__((a, b)) ` for c's body, or "" (static storage: emitted by the caller). */
 const char *fa_text(callee *c)
 {
-    if (!c->ncode_attrs)
-        return "";
-    if (!c->code_attr_text) {
-        sb out = {0};
-        sb_puts(&out, "__attribute__((");
-        for (unsigned i = 0; i < c->ncode_attrs; i++)
-            sb_printf(&out, "%s%s", i ? ", " : "", c->code_attrs[i]);
-        sb_puts(&out, ")) ");
-        c->code_attr_text = out.data;
-    }
-    return c->code_attr_text;
+    return attr_text(c->code_attrs, c->ncode_attrs, &c->code_attr_text);
+}
+
+const char *fa_call_text(callee *c)
+{
+    return attr_text(c->call_attrs, c->ncall_attrs, &c->call_attr_text);
 }

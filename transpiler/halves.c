@@ -49,7 +49,7 @@ static void prepare(tunit *t)
     dn_prepare(t);
     an_names_types_compatible(t);
     for (unsigned i = 0; i < t->ncallees; i++)
-        fa_text(t->callees[i]);
+        fa_text(t->callees[i]), fa_call_text(t->callees[i]);
 }
 
 /* Whether the two halves are worth a thread: each has enough functions. Every function's tree

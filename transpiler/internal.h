@@ -129,6 +129,11 @@ struct callee {
     char **code_attrs;
     unsigned ncode_attrs;
     char *code_attr_text;
+    /* Those about how its calls are compiled (`noinline`, `noipa`, `noclone`): they follow its
+     * body's outermost function, which its awaits call (ac__now_f, ac__run_f), not the body */
+    char **call_attrs;
+    unsigned ncall_attrs;
+    char *call_attr_text;
 };
 
 /* One future a site awaits: a call of an async function, with where its result goes. */
@@ -485,6 +490,8 @@ const node *jp_resumed_stmt(const node *aw);
  * *nonzero set. */
 /* `__attribute__((...)) ` of the attributes c's body needs wherever asyncc writes it, or "". */
 const char *fa_text(callee *c);
+/* `__attribute__((noinline)) ` and the like for the function that c's awaits call, or "". */
+const char *fa_call_text(callee *c);
 /* The start of the declaration whose cursor's extent starts at start, with the C2x attribute
  * specifiers before it (fn_attrs.c). */
 unsigned fa_decl_start(tunit *t, unsigned start);

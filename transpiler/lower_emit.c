@@ -303,8 +303,10 @@ static void emit_twin(lw *L, sb *out, const char *body)
     /* The body is the function's own: a noreturn function's never returns either (clang's
      * -Wmissing-noreturn named ac__now_f). */
     char *attrs = xasprintf("%s%s", c->noreturn ? "__attribute__((__noreturn__)) " : "", fa_text(c));
+    /* ac__now_f's own (`noinline`): the nested body inside is inlined into it */
+    char *outer = xasprintf("%s%s", attrs, fa_call_text(c));
     if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
-        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", attrs, decl, sym);
+        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", outer, decl, sym);
     /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
     const char *open = body, *close = strrchr(body, '}');
     while (*open == '#' && strchr(open, '\n'))
@@ -328,17 +330,18 @@ static void emit_twin(lw *L, sb *out, const char *body)
          * function's (ac__now_f passes every parameter to it). */
         if (open > body)
             sb_printf(out, "%s%sstatic %s { AC__NAMED_BODY(%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), attrs, decl, attrs, inner,
+                      run_begin(sym), outer, decl, attrs, inner,
                       (int)(open - body), body, (int)(close - open - 1), open + 1, call.data, close + 1);
         else
             sb_printf(out, "%s%sstatic %s\n{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), attrs, decl, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+                      run_begin(sym), outer, decl, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
         sb_free(&call);
         free(inner);
     } else {
         const char *end = close ? close + 1 : body + strlen(body);
-        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), attrs, decl, (int)(end - body), body, end);
+        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), outer, decl, (int)(end - body), body, end);
     }
+    free(outer);
     free(attrs);
     free(decl);
     free(params);
@@ -416,10 +419,11 @@ static void emit_run(lw *L, sb *out, const char *body)
      * gcc's own judgement, as a plain C function is: asking to inline it copied the whole state
      * machine into every such caller, and gcc -O2 then compiled it once more in each (echo's
      * output: 9.5% of gcc's instructions, bench/RESULTS-output-cost.md). */
-    const char *inl = f->nsites <= 1 ? "__inline__ " : "";
+    const char *call_attrs = fa_call_text(f->self); /* `noinline`: ac__run_f's own, and not inline */
+    const char *inl = f->nsites <= 1 && !*call_attrs ? "__inline__ " : "";
     const char *sym = dn_body_symbol(L->t, f->self), *attrs = fa_text(f->self);
     if (sym)
-        sb_printf(out, "AC__RUN_BEGIN %sstatic %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", attrs, inl, n, n, sym);
+        sb_printf(out, "AC__RUN_BEGIN %s%sstatic %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", attrs, call_attrs, inl, n, n, sym);
     /* Optimizing, gcc may inline ac__run_f, and its debug info has no f: the body is then a nested
      * function named f in it (future.h: AC__NAMED_BODY), inlined there, which gdb's `break f`
      * finds by that name in each inlined copy (it has no symbol: a plain function's call of f
@@ -427,9 +431,9 @@ static void emit_run(lw *L, sb *out, const char *body)
     int named = one && !f->is_main;
     char *head = named ? xasprintf(" AC__NAMED_BODY(%s%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", attrs, inl, n, n)
                        : xstrdup("");
-    sb_printf(out, "%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
+    sb_printf(out, "%s%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
                    "(void)ac__cx;%s(void)ac__keep;\n",
-              run_begin(sym), attrs, inl, n, n, one ? " " : "\n", head, nl, nl);
+              run_begin(sym), attrs, call_attrs, inl, n, n, one ? " " : "\n", head, nl, nl);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);

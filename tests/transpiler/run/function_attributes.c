@@ -3,8 +3,9 @@
 // target only) failed to compile; `no_sanitize("address")`, `optimize`, `hot`/`cold` and the
 // like were lost without a word (gcc.dg's signbit-6, whose `optimize("O0")` function computed
 // what -O1 does). Attributes on the prototype and after the declarator count as on the
-// definition, as they do in C; attributes about calls or parameters (`nonnull`, `noinline`)
-// stay off the body, whose parameters are not the function's.
+// definition, as they do in C; attributes about parameters (`nonnull`) stay off the body, whose
+// parameters are not the function's, and `noinline` goes to ac__run_f alone (run/noinline_callers.c).
+// The CODE lines start at a line's start: the output keeps this file's comments, CODE lines too.
 // RUN: %run %s %t | %FileCheck %s
 // RUN: %asyncc %s -o %t.c
 // RUN: %FileCheck --check-prefix=CODE %s < %t.c
@@ -25,14 +26,14 @@ async static int sum_avx2(const int *v)
     _mm256_storeu_si256((__m256i *)out, b);
     return out[0] + out[7];
 }
-// CODE: __attribute__((target("avx2"), cold)) static {{.*}}int ac__run_sum_avx2(
+// CODE: {{^(AC__RUN_BEGIN )?}}__attribute__((target("avx2"), cold)) static {{.*}}int ac__run_sum_avx2(
 
 __attribute__((nonnull(1), __no_sanitize__("address"), noinline)) async static int first(const char *p)
 {
     await(ac_yield());
     return p[0];
 }
-// CODE: __attribute__((__no_sanitize__("address"))) static {{.*}}int ac__run_first(
+// CODE: {{^(AC__RUN_BEGIN )?}}__attribute__((__no_sanitize__("address"))) __attribute__((noinline)) static int ac__run_first(
 
 async int main(void)
 {
