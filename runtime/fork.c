@@ -163,6 +163,7 @@ static void in_fork_child(void)
     ac__spin_init(&rt->inject.lock);
     atomic_store(&rt->nsearching, 0);
     atomic_store(&rt->nparked, 0);
+    atomic_store(&rt->monitor_idle, 0);
     rt->have_monitor = false;
     free(rt->monitor_state); /* the parent's monitor's, which is not here */
     rt->monitor_state = NULL;

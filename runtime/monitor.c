@@ -10,10 +10,14 @@
 #include "task_state.h"
 #include "worker.h"
 
-/* Rounds every ms while a worker runs tasks (10 when all are parked); a worker is taken over
- * once its poll has lasted STUCK_MS. */
+/* Rounds every ms while a worker runs tasks, every IDLE_ROUND_MS when all are parked, and none
+ * once PARKED_ROUNDS rounds in a row found them all parked, until one unparks: an idle program's
+ * monitor wakes nobody. (Workers park whenever they wait for I/O, many times a second under
+ * load: waking the monitor at each of those unparks would cost more than its rounds.) A worker
+ * is taken over once its poll has lasted STUCK_MS. */
 #define ROUND_MS 1
 #define IDLE_ROUND_MS 10
+#define PARKED_ROUNDS 10
 #define STUCK_MS 2
 
 struct watch {
@@ -75,7 +79,61 @@ static void watchdog(struct ac__worker *w, struct watch *wa, uint64_t now)
 
 static bool all_parked(struct ac__runtime *rt)
 {
-    return atomic_load_explicit(&rt->nparked, memory_order_relaxed) >= rt->nworkers;
+    return atomic_load_explicit(&rt->nparked, memory_order_seq_cst) >= rt->nworkers;
+}
+
+/* Sleeps (monitor_lock held) until a worker unparks, if every worker is parked. The worker
+ * counts itself awake, then looks at monitor_idle (ac__count_unparked); this sets monitor_idle,
+ * then looks at the count: one of the two sees the other's write (both sequentially consistent),
+ * and the wake takes monitor_lock, so it cannot come between the look and the wait. */
+static void sleep_while_all_parked(struct ac__runtime *rt)
+{
+    atomic_store(&rt->monitor_idle, 1);
+    if (all_parked(rt) && !atomic_load(&rt->stopping))
+        pthread_cond_wait(&rt->monitor_cond, &rt->monitor_lock);
+    atomic_store(&rt->monitor_idle, 0);
+}
+
+void ac__count_unparked(struct ac__runtime *rt)
+{
+    atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+    if (atomic_load(&rt->monitor_idle)) {
+        pthread_mutex_lock(&rt->monitor_lock);
+        pthread_cond_signal(&rt->monitor_cond);
+        pthread_mutex_unlock(&rt->monitor_lock);
+    }
+}
+
+/* One round over the workers at time now. */
+static void round_over(struct ac__runtime *rt, struct watch *watches, uint64_t now)
+{
+    for (unsigned i = 0; i < rt->nworkers; i++) {
+        struct ac__worker *w = &rt->workers[i];
+        struct watch *wa = &watches[i];
+        uint64_t polls = atomic_load_explicit(&w->stats.polls, memory_order_relaxed);
+        if (polls != wa->polls) {
+            wa->polls = polls;
+            wa->since_ms = now;
+            continue;
+        }
+        /* The same poll count as a round ago: parked, in its loop between polls (holding
+         * its lock), or inside one poll (the lock is free). */
+        if (rt->slow_poll_ms)
+            watchdog(w, wa, now);
+        if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep) || !ac__spin_trylock(&w->io_lock))
+            continue;
+        take_over(rt, w);
+        ac__spin_unlock(&w->io_lock);
+    }
+    /* Completions pile up in a busy worker's backend while another sleeps: wake it to
+     * take a share (the busy one looks only between batches of its tasks). */
+    for (unsigned i = 0; i < rt->nworkers && atomic_load(&rt->nparked); i++) {
+        struct ac__worker *w = &rt->workers[i];
+        if (!atomic_load(&w->asleep) && w->be->ready(w) >= AC__SHARE_MIN) {
+            ac__notify_parked(rt);
+            break;
+        }
+    }
 }
 
 void *ac__monitor_main(void *arg)
@@ -85,11 +143,24 @@ void *ac__monitor_main(void *arg)
     rt->monitor_state = watches; /* found there in a fork() child, where this thread is not */
     if (!watches)
         return NULL; /* no monitor: what it does is a help, not a duty */
+    unsigned parked = 0; /* rounds in a row that found every worker parked */
     pthread_mutex_lock(&rt->monitor_lock);
     while (!atomic_load(&rt->stopping)) {
+        parked = all_parked(rt) ? parked + 1 : 0;
+        if (parked > PARKED_ROUNDS) {
+            sleep_while_all_parked(rt);
+            /* What the workers did meanwhile is no poll that lasts: count from now */
+            uint64_t now = ac__now_ms();
+            for (unsigned i = 0; i < rt->nworkers; i++) {
+                watches[i].polls = atomic_load_explicit(&rt->workers[i].stats.polls, memory_order_relaxed);
+                watches[i].since_ms = now;
+            }
+            parked = 0;
+            continue;
+        }
         struct timespec until;
         clock_gettime(CLOCK_MONOTONIC, &until);
-        long ns = (all_parked(rt) ? IDLE_ROUND_MS : ROUND_MS) * 1000000L;
+        long ns = (parked ? IDLE_ROUND_MS : ROUND_MS) * 1000000L;
         until.tv_nsec += ns;
         if (until.tv_nsec >= 1000000000L) {
             until.tv_sec++;
@@ -98,36 +169,7 @@ void *ac__monitor_main(void *arg)
         pthread_cond_timedwait(&rt->monitor_cond, &rt->monitor_lock, &until);
         if (atomic_load(&rt->stopping))
             break;
-        uint64_t now = ac__now_ms();
-        for (unsigned i = 0; i < rt->nworkers; i++) {
-            struct ac__worker *w = &rt->workers[i];
-            struct watch *wa = &watches[i];
-            uint64_t polls = atomic_load_explicit(&w->stats.polls, memory_order_relaxed);
-            if (polls != wa->polls) {
-                wa->polls = polls;
-                wa->since_ms = now;
-                continue;
-            }
-            /* The same poll count as a round ago: parked, in its loop between polls (holding
-             * its lock), or inside one poll (the lock is free). */
-            if (rt->slow_poll_ms)
-                watchdog(w, wa, now);
-            if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep))
-                continue;
-            if (!ac__spin_trylock(&w->io_lock))
-                continue;
-            take_over(rt, w);
-            ac__spin_unlock(&w->io_lock);
-        }
-        /* Completions pile up in a busy worker's backend while another sleeps: wake it to
-         * take a share (the busy one looks only between batches of its tasks). */
-        for (unsigned i = 0; i < rt->nworkers && atomic_load(&rt->nparked); i++) {
-            struct ac__worker *w = &rt->workers[i];
-            if (!atomic_load(&w->asleep) && w->be->ready(w) >= AC__SHARE_MIN) {
-                ac__notify_parked(rt);
-                break;
-            }
-        }
+        round_over(rt, watches, ac__now_ms());
     }
     pthread_mutex_unlock(&rt->monitor_lock);
     rt->monitor_state = NULL;

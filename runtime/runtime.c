@@ -308,7 +308,10 @@ static void stop_threads(struct ac__runtime *rt, unsigned n)
 int ac__worker_thread_start(struct ac__worker *w)
 {
     w->is_thread = true;
-    return pthread_create(&w->thread, NULL, ac__worker_main, w);
+    int r = pthread_create(&w->thread, NULL, ac__worker_main, w);
+    if (r == 0)
+        ac__name_thread(w->thread, "asyncc-w", (int)w->index);
+    return r;
 }
 
 /* Without a monitor a blocked worker strands its work until it returns, as before: worth no
@@ -316,6 +319,8 @@ int ac__worker_thread_start(struct ac__worker *w)
 void ac__monitor_start(struct ac__runtime *rt)
 {
     rt->have_monitor = pthread_create(&rt->monitor, NULL, ac__monitor_main, rt) == 0;
+    if (rt->have_monitor)
+        ac__name_thread(rt->monitor, "asyncc-monitor", -1);
 }
 
 static int runtime_start_threads(struct ac__runtime *rt)

@@ -93,6 +93,8 @@ static int start_dispatcher(void)
     wake_pipe[1] = p[1];
     int r = pthread_create(&dispatcher_thread, NULL, dispatcher, NULL);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (r == 0)
+        ac__name_thread(dispatcher_thread, "asyncc-signals", -1);
     if (r) {
         close(p[0]);
         close(p[1]);

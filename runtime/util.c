@@ -1,7 +1,10 @@
-/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock and the
- * move of the runtime's own descriptors above 0-2, which every file of the runtime may use. */
+/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock, the move
+ * of the runtime's own descriptors above 0-2 and its threads' names, which every file of the
+ * runtime may use. */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,4 +55,14 @@ int ac__fd_above_stdio(int *fd)
     close(*fd);
     *fd = moved;
     return 0;
+}
+
+void ac__name_thread(pthread_t t, const char *name, int index)
+{
+    char buf[16]; /* the kernel's limit, with the terminating NUL */
+    if (index >= 0)
+        snprintf(buf, sizeof buf, "%s%d", name, index);
+    else
+        snprintf(buf, sizeof buf, "%s", name);
+    pthread_setname_np(t, buf); /* a name is a help: a failure is none of the caller's */
 }

@@ -4,6 +4,7 @@
 #ifndef ASYNCC_RUNTIME_UTIL_H
 #define ASYNCC_RUNTIME_UTIL_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -106,6 +107,10 @@ _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 
  * eventfd, a pipe). A negative *fd (a failed call's, errno kept) is left as it is. Returns 0,
  * or -errno with *fd unchanged. */
 int ac__fd_above_stdio(int *fd);
+
+/* Names thread t for top -H, ps -L, gdb's `info threads` and /proc (TASK/comm): name, followed by
+ * index unless it is negative ("asyncc-w" 0: "asyncc-w0"), cut to the kernel's 15 bytes. */
+void ac__name_thread(pthread_t t, const char *name, int index);
 
 /* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
  * writes, and would take the data read as uninitialised. Nothing unless the build found

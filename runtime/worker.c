@@ -25,7 +25,7 @@ static bool unpark_one(struct ac__runtime *rt, unsigned start)
             continue;
         if (atomic_load_explicit(&w->asleep, memory_order_relaxed) &&
             atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
-            atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+            ac__count_unparked(rt);
             ac__backend_wake(w);
             return true;
         }
@@ -67,7 +67,7 @@ static void unpark_worker(struct ac__worker *w)
     struct ac__runtime *rt = w->rt;
     atomic_fetch_add_explicit(&rt->nsearching, 1, memory_order_seq_cst);
     if (atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst)) {
-        atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+        ac__count_unparked(rt);
         ac__backend_wake(w);
     } else {
         atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);
@@ -483,7 +483,7 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
      * otherwise find us parked and write our own eventfd. */
     bool own = atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst);
     if (own) {
-        atomic_fetch_sub_explicit(&rt->nparked, 1, memory_order_seq_cst);
+        ac__count_unparked(rt);
     } else {
         w->searching = true; /* whoever woke us counted us as a searcher */
     }

@@ -102,6 +102,7 @@ struct ac__runtime {
     void *monitor_state; /* the monitor thread's memory */
     pthread_mutex_t monitor_lock; /* the monitor sleeps on monitor_cond between its rounds */
     pthread_cond_t monitor_cond;
+    _Atomic int monitor_idle; /* it sleeps until a worker unparks (every worker was parked) */
     unsigned slow_poll_ms; /* $ASYNCC_SLOW_POLL_MS: report polls longer than this (0: off) */
     _Atomic int started;
     /* ac__block_on waits here for the tasks it started. */
@@ -149,6 +150,8 @@ static inline void ac__driver_leave(bool saved)
 /* The monitor thread (monitor.c): takes over the backend, timers, cancellations and queue of a
  * worker stuck in one poll, and reports polls that run too long while they run. */
 void *ac__monitor_main(void *arg);
+/* Counts a worker as awake again (nparked), and wakes the monitor if it slept for want of any. */
+void ac__count_unparked(struct ac__runtime *rt);
 
 /* Whether SIGPIPE is ignored (the runtime ignores it at start unless the program set its own
  * disposition): when it is not, writes to sockets go out as sends with MSG_NOSIGNAL. And
