@@ -243,7 +243,7 @@ struct tunit {
     unsigned nfns;
     names self_macros; /* macros whose expansion names them again (pp_take_defines) */
     names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope: its value */
-    names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
+    names scope_names; /* file-scope tags ("tag x"), typedefs and enum constants, and local
                         * types already moved to file scope: what a moved local type must not be */
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
     unsigned nprotos;
