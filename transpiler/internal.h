@@ -582,9 +582,9 @@ char *lw_type_spelling(CXType ty);
 /* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
 char *lw_param_field_type(CXType ty);
 /* The type of a temporary holding the value of expression n (a ?:, GNU ?: operand, statement
- * expression) when that value comes from a bit-field wider than int, which gcc types by its
- * width and clang as declared: a __typeof__ that each compiler answers as for the source. NULL
- * for any other expression (its clang spelling is right). */
+ * expression) when that value comes from a bit-field, which gcc types by its width and clang as
+ * declared: a __typeof__ that each compiler answers as for the source. NULL for any other
+ * expression (its clang spelling is right). */
 char *lw_bit_field_value_type(const tunit *t, const node *n);
 /* The type of local decl of f as generated code spells it (a frame field's when for_field), with
  * its moved local types under their names at file scope. */

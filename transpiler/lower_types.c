@@ -183,19 +183,21 @@ char *lw_field_decl(const char *type, const char *name)
 }
 
 /*
- * gcc gives a bit-field wider than int (`uint64_t off : 48`) a type of the field's own width:
- * arithmetic on its value wraps at that width, and beside an operand of another type it converts
- * by that width (`k ? e.off : lookup()`, lookup returning long, is a long for gcc, an unsigned long
- * long for clang; `({ ...; e.off; }) * 2` wraps at 2^48 for gcc). clang, which asyncc reads the
- * code with, types the field as declared, so a temporary that held such a value spelled with
- * clang's type gave the output built by gcc clang's answer. The temporary's type is then the
- * expression's own shape over the field and zeros of the other operands' types, under typeof:
- * each compiler types it as it types the source.
+ * gcc gives a bit-field a type of the field's width, which its value keeps where no promotion
+ * applies, as the value of a statement expression or a comma: for a field wider than int
+ * (`uint64_t off : 48`) arithmetic on it wraps at that width, and beside an operand of another
+ * type it converts by that width (`k ? e.off : lookup()`, lookup returning long, is a long for
+ * gcc, an unsigned long long for clang); `({ ...; s.three_bits; }) - 5` is an int for gcc (the
+ * 3-bit type promotes), an unsigned int for clang. asyncc reads the code with clang, so a
+ * temporary that held such a value spelled with clang's type gave the output built by gcc
+ * clang's answer. The temporary's type is then the expression's own shape over the field (a
+ * comma's right operand, typed as the field's value without promotion) and zeros of the other
+ * operands' types, under typeof: each compiler types it as it types the source.
  */
 typedef struct value_shape {
     const tunit *t;
     sb out;
-    int wide; /* a bit-field wider than int was met */
+    int bit_field; /* a bit-field was met */
 } value_shape;
 
 static int shape_of(value_shape *s, const node *n);
@@ -215,8 +217,8 @@ static int shape_leaf(value_shape *s, CXType ty)
     return 1;
 }
 
-/* Whether n is a member that is a bit-field narrower than its type, of a type wider than int. */
-static int wide_bit_field(const node *n, CXType *declared, int *width)
+/* Whether n is a member that is a bit-field of an integer type (not an enum). */
+static int bit_field(const node *n, CXType *declared, int *width)
 {
     if (n->kind != CXCursor_MemberRefExpr)
         return 0;
@@ -225,8 +227,7 @@ static int wide_bit_field(const node *n, CXType *declared, int *width)
         return 0;
     *declared = clang_getCanonicalType(clang_getCursorType(field));
     *width = clang_getFieldDeclBitWidth(field);
-    long long size = clang_Type_getSizeOf(*declared);
-    return declared->kind >= CXType_Bool && declared->kind <= CXType_Int128 && size > 4 && *width < size * 8;
+    return declared->kind >= CXType_Bool && declared->kind <= CXType_Int128 && *width > 0;
 }
 
 static int shape_op(value_shape *s, const char *open, const node *a, const char *op, const node *b)
@@ -286,11 +287,11 @@ static int shape_of(value_shape *s, const node *n)
             return shape_op(s, tk_is(ts, first, "+") ? "(+" : tk_is(ts, first, "-") ? "(-" : "(~", n->kids[0], "",
                             NULL);
     }
-    if (wide_bit_field(n, &declared, &width)) {
+    if (bit_field(n, &declared, &width)) {
         char *name = cx_take(clang_getTypeSpelling(declared));
-        sb_printf(&s->out, "(+((struct { %s ac__b : %d; } *)0)->ac__b)", name, width);
+        sb_printf(&s->out, "((void)0, ((struct { %s ac__b : %d; } *)0)->ac__b)", name, width);
         free(name);
-        s->wide = 1;
+        s->bit_field = 1;
         return 1;
     }
     return shape_leaf(s, clang_getCursorType(n->cur));
@@ -301,7 +302,7 @@ char *lw_bit_field_value_type(const tunit *t, const node *n)
     value_shape s = {t, {0}, 0};
     int ok = shape_of(&s, n);
     char *shape = sb_take(&s.out);
-    char *r = ok && s.wide ? xasprintf("__typeof__(__extension__ (%s))", shape) : NULL;
+    char *r = ok && s.bit_field ? xasprintf("__typeof__(__extension__ (%s))", shape) : NULL;
     free(shape);
     return r;
 }

@@ -1,6 +1,8 @@
-// A bit-field wider than int (`uint64_t off : 48`) has, for gcc, a type of the field's width:
+// A bit-field has, for gcc, a type of the field's width, which its value keeps where no promotion
+// applies (the value of a statement expression): for one wider than int (`uint64_t off : 48`)
 // arithmetic on its value wraps there, and beside an operand of another type it converts by that
-// width. clang, which asyncc reads the code with, types it as declared. The temporary that holds
+// width; `({ ...; s.three_bits; }) - 5` is an int for gcc (the 3-bit type promotes), an unsigned
+// int for clang. clang, which asyncc reads the code with, types a field as declared. The temporary that holds
 // the value of a ?:, a GNU ?: or a statement expression whose operands await was spelled with
 // clang's type, so the output built by gcc computed clang's answer: `k ? e.off : await(f())`, f
 // returning long, was never negative (an unsigned long long for clang, a long for gcc), and
@@ -19,6 +21,7 @@ struct entry {
     int64_t delta : 40;
     uint64_t small : 20;
     uint64_t half : 32;
+    unsigned three : 3;
 };
 
 async long lookup(long v)
@@ -34,10 +37,10 @@ async int id(int v)
 }
 
 // EMIT-LABEL: struct ac__frame_probe
-// EMIT: __typeof__(__extension__ ((0 ? (+((struct { unsigned long ac__b : 48; } *)0)->ac__b) : (long)0))))
+// EMIT: __typeof__(__extension__ ((0 ? ((void)0, ((struct { unsigned long ac__b : 48; } *)0)->ac__b) : (long)0))))
 async void probe(int cached)
 {
-    struct entry e = {(1ULL << 47) + 5, 3, -3, 7, 9};
+    struct entry e = {(1ULL << 47) + 5, 3, -3, 7, 9, 3};
     // the common type: long for gcc
     int negative = (cached ? e.off : await(lookup(-2))) < 0;
     long long wide = cached ? e.off : await(lookup(-2));
@@ -54,16 +57,19 @@ async void probe(int cached)
     long long narrow = cached ? await(id(-1)) : e.small;
     long long at32 = cached ? await(id(-1)) : e.half;
     long long comma = (await(id(0)), cached ? -(long)e.gen : e.off);
-    printf("%d %lld %llu %llu %llu %lld %lld %lld %lld %lld %lld %lld\n", negative, wide, twice, sum, inc, mixed, elvis,
-           shifted, sdelta, narrow, at32, comma);
+    // a narrow one, not promoted as a statement expression's value
+    long long three = ({ await(id(0)); e.three; }) - 5;
+    long long assigned = ({ await(id(0)); e.three = 2; }) - 5;
+    printf("%d %lld %llu %llu %llu %lld %lld %lld %lld %lld %lld %lld %lld %lld\n", negative, wide, twice, sum, inc, mixed,
+           elvis, shifted, sdelta, narrow, at32, comma, three, assigned);
 }
-// CHECK: 1 -2 10 1 2 140737488355333 140737488355333 0 1000000000 7 9 140737488355333
-// CHECK-NEXT: 0 140737488355333 10 10 281474976710668 281474976710648 140737488355334 6 -3000000000 -1 4294967295 -3
+// CHECK: 1 -2 10 1 2 140737488355333 140737488355333 0 1000000000 7 9 140737488355333 -2 -3
+// CHECK-NEXT: 0 140737488355333 10 10 281474976710668 281474976710648 140737488355334 6 -3000000000 -1 4294967295 -3 -2 -3
 
 // Never suspending: its temporaries are locals of a plain function, typed the same way.
 async long long now(int cached)
 {
-    struct entry e = {3, 0, 0, 0, 0};
+    struct entry e = {3, 0, 0, 0, 0, 0};
     return (cached ? e.off : await(lookup(-2))) < 0 ? -1 : (long long)(cached ? e.off : await(lookup(-2)));
 }
 // CHECK-NEXT: now -1 3
