@@ -69,6 +69,7 @@
     X(clang_getEnumDeclIntegerType) \
     X(clang_Cursor_isBitField) \
     X(clang_getFieldDeclBitWidth) \
+    X(clang_getCursorSemanticParent) \
     X(clang_getTypeDeclaration) \
     X(clang_getChildDiagnostics) \
     X(clang_getDiagnostic) \
@@ -180,6 +181,7 @@ int cx_load(void);
 #define clang_getEnumDeclIntegerType (cx_api.clang_getEnumDeclIntegerType)
 #define clang_Cursor_isBitField (cx_api.clang_Cursor_isBitField)
 #define clang_getFieldDeclBitWidth (cx_api.clang_getFieldDeclBitWidth)
+#define clang_getCursorSemanticParent (cx_api.clang_getCursorSemanticParent)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getChildDiagnostics (cx_api.clang_getChildDiagnostics)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)

@@ -217,7 +217,9 @@ static int shape_leaf(value_shape *s, CXType ty)
     return 1;
 }
 
-/* Whether n is a member that is a bit-field of an integer type (not an enum). */
+/* Whether n is a member that is a bit-field of an integer or enumerated type: *declared is its
+ * type (an enum's integer type, which types its values alike: `({ ...; s.color; }) - 5`, the
+ * 4-bit field of an enum of unsigned int, is -4 for gcc and 4294967292 for clang). */
 static int bit_field(const node *n, CXType *declared, int *width)
 {
     if (n->kind != CXCursor_MemberRefExpr)
@@ -226,6 +228,8 @@ static int bit_field(const node *n, CXType *declared, int *width)
     if (clang_getCursorKind(field) != CXCursor_FieldDecl || !clang_Cursor_isBitField(field))
         return 0;
     *declared = clang_getCanonicalType(clang_getCursorType(field));
+    if (declared->kind == CXType_Enum)
+        *declared = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(*declared)));
     *width = clang_getFieldDeclBitWidth(field);
     return declared->kind >= CXType_Bool && declared->kind <= CXType_Int128 && *width > 0;
 }
@@ -304,6 +308,61 @@ char *lw_bit_field_value_type(const tunit *t, const node *n)
     char *shape = sb_take(&s.out);
     char *r = ok && s.bit_field ? xasprintf("__typeof__(__extension__ (%s))", shape) : NULL;
     free(shape);
+    return r;
+}
+
+/* A field of a struct or union whose type is declared by decl, found by clang_Type_visitFields. */
+typedef struct member_of {
+    CXCursor decl;
+    char *name; /* its name, when found */
+} member_of;
+
+static enum CXVisitorResult find_member(CXCursor c, CXClientData data)
+{
+    member_of *m = data;
+    CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(c)));
+    if (!clang_equalCursors(d, m->decl))
+        return CXVisit_Continue;
+    m->name = cx_take(clang_getCursorSpelling(c));
+    return CXVisit_Break;
+}
+
+/*
+ * A value whose type has no name: a struct, union or enum defined inside a struct's member
+ * (`struct conn { enum { IDLE, BUSY } state; struct { int q; } in; }`), as the value of a ?: or a
+ * statement expression whose operands await (`({ await(f()); c->state; })`). Its temporary was
+ * spelled "enum (unnamed enum at f.c:3:18)", which no compiler reads. An enum is spelled as its
+ * integer type, which holds its values alike; a struct or union as the type of the member it
+ * was defined for, `__typeof__(((struct conn *)0)->in)`, the enclosing type spelled the same way
+ * when it has no name either. NULL when there is no such member (an anonymous member), or no
+ * name to start from.
+ */
+char *lw_unnamed_member_type(const afn *f, CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    if (c.kind == CXType_Enum)
+        return cx_take(clang_getTypeSpelling(clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(c)))));
+    if (c.kind != CXType_Record)
+        return NULL;
+    CXCursor decl = clang_getTypeDeclaration(c), parent = clang_getCursorSemanticParent(decl);
+    enum CXCursorKind pk = clang_getCursorKind(parent);
+    if (pk != CXCursor_StructDecl && pk != CXCursor_UnionDecl)
+        return NULL;
+    CXType outer = clang_getCursorType(parent);
+    member_of m = {decl, NULL};
+    clang_Type_visitFields(outer, find_member, &m);
+    if (!m.name || !*m.name) {
+        free(m.name);
+        return NULL;
+    }
+    char *os = lw_name_unnamed(lw_rename_types(f, outer, lw_type_spelling(outer)), f->anon_from, f->anon_to, f->nanon);
+    if (lw_unspellable(os)) {
+        free(os);
+        os = lw_unnamed_member_type(f, outer);
+    }
+    char *r = os ? xasprintf("__typeof__(((%s *)0)->%s)", os, m.name) : NULL;
+    free(os);
+    free(m.name);
     return r;
 }
 

@@ -62,6 +62,21 @@ static CXType no_type(void)
 
 /* The temporary that keeps the value of expression n, of type ty, from the statements that compute
  * it to its use (check.c refused the types of run-time size, which have no spelling). */
+/* ty as a temporary's type: its spelling, or, for a type without a name defined for a member,
+ * the member's (lw_unnamed_member_type). */
+static char *spell_value_type(const afn *f, CXType ty)
+{
+    char *s = lw_rename_types(f, ty, lw_type_spelling(ty));
+    char *named = lw_name_unnamed(xstrdup(s), f->anon_from, f->anon_to, f->nanon);
+    int unspellable = lw_unspellable(named);
+    free(named);
+    char *member = unspellable ? lw_unnamed_member_type(f, ty) : NULL;
+    if (!member)
+        return s;
+    free(s);
+    return member;
+}
+
 static void value_temp(walker *w, const node *n, const node *value, CXType ty)
 {
     char *bits;
@@ -70,7 +85,7 @@ static void value_temp(walker *w, const node *n, const node *value, CXType ty)
     else if ((bits = lw_bit_field_value_type(w->t, value)))
         temp(w, n, bits, PS_TYPE, ty);
     else
-        temp(w, n, lw_rename_types(w->f, ty, lw_type_spelling(ty)), PS_TYPE, ty);
+        temp(w, n, spell_value_type(w->f, ty), PS_TYPE, ty);
 }
 
 static void child_field(walker *w, const child *ch)
