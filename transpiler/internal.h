@@ -587,8 +587,9 @@ char *lw_param_field_type(CXType ty);
  * expression (its clang spelling is right). */
 char *lw_bit_field_value_type(const tunit *t, const node *n);
 /* The spelling of ty, a type without a name defined for a member of a struct or union (an
- * enum's integer type; `__typeof__(((struct s *)0)->m)`), or NULL. */
-char *lw_unnamed_member_type(const afn *f, CXType ty);
+ * enum's integer type; `__typeof__(((struct s *)0)->m)`), or NULL; the local types without a
+ * name whose keys are keys[i] are spelled as to[i] (lw_name_unnamed). */
+char *lw_unnamed_member_type(const afn *f, CXType ty, char *const *keys, char *const *to, unsigned nkeys);
 /* The type of local decl of f as generated code spells it (a frame field's when for_field), with
  * its moved local types under their names at file scope. */
 char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field);

@@ -337,7 +337,7 @@ static enum CXVisitorResult find_member(CXCursor c, CXClientData data)
  * when it has no name either. NULL when there is no such member (an anonymous member), or no
  * name to start from.
  */
-char *lw_unnamed_member_type(const afn *f, CXType ty)
+char *lw_unnamed_member_type(const afn *f, CXType ty, char *const *keys, char *const *to, unsigned nkeys)
 {
     CXType c = clang_getCanonicalType(ty);
     if (c.kind == CXType_Enum)
@@ -355,10 +355,10 @@ char *lw_unnamed_member_type(const afn *f, CXType ty)
         free(m.name);
         return NULL;
     }
-    char *os = lw_name_unnamed(lw_rename_types(f, outer, lw_type_spelling(outer)), f->anon_from, f->anon_to, f->nanon);
+    char *os = lw_name_unnamed(lw_rename_types(f, outer, lw_type_spelling(outer)), keys, to, nkeys);
     if (lw_unspellable(os)) {
         free(os);
-        os = lw_unnamed_member_type(f, outer);
+        os = lw_unnamed_member_type(f, outer, keys, to, nkeys);
     }
     char *r = os ? xasprintf("__typeof__(((%s *)0)->%s)", os, m.name) : NULL;
     free(os);

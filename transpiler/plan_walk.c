@@ -70,7 +70,7 @@ static char *spell_value_type(const afn *f, CXType ty)
     char *named = lw_name_unnamed(xstrdup(s), f->anon_from, f->anon_to, f->nanon);
     int unspellable = lw_unspellable(named);
     free(named);
-    char *member = unspellable ? lw_unnamed_member_type(f, ty) : NULL;
+    char *member = unspellable ? lw_unnamed_member_type(f, ty, f->anon_from, f->anon_to, f->nanon) : NULL;
     if (!member)
         return s;
     free(s);
