@@ -256,27 +256,16 @@ static CXCursor with_body(top *d, CXCursor c, node **tree)
     return c; /* not there: its body was never blanked in the first half either */
 }
 
-/* "struct x", "union x", "enum x" for tags, the bare name for typedefs and enum constants: the
- * names a local type moved to file scope could collide with. */
+/* "tag x" for a struct, union or enum tag x, the bare name for typedefs and enum constants: the
+ * names a local type moved to file scope could collide with. C's tags share one name space, so
+ * a local `union node` moved beside a `struct node` (of file scope, or another block's, moved
+ * before it) is the same name: "'node' defined as wrong kind of tag". */
 char *an_scope_name(CXCursor c)
 {
     char *name = cx_take(clang_getCursorSpelling(c));
-    const char *kw = NULL;
-    switch (clang_getCursorKind(c)) {
-    case CXCursor_StructDecl:
-        kw = "struct";
-        break;
-    case CXCursor_UnionDecl:
-        kw = "union";
-        break;
-    case CXCursor_EnumDecl:
-        kw = "enum";
-        break;
-    default:
-        break;
-    }
-    if (kw && *name) {
-        char *full = xasprintf("%s %s", kw, name);
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl) && *name) {
+        char *full = xasprintf("tag %s", name);
         free(name);
         return full;
     }

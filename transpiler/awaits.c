@@ -293,6 +293,22 @@ static int literal_addressed(const tunit *t, const node *n)
     return addressed || (p && p->kind == CXCursor_UnaryOperator && an_text_starts(t, p, "&"));
 }
 
+/* Whether the value of await n is not used: a statement of its own (in a statement expression
+ * inside sizeof or typeof), or a comma's left operand. Its replacement where C does not evaluate
+ * it, a dereference, is then cast to void: gcc's -Wunused-value (-Wall) called it a statement
+ * with no effect, and clang's -Wcomma a misuse, where the source's call has an effect. */
+static int value_unused(const tunit *t, const node *n)
+{
+    if (an_value_discarded(n))
+        return 1;
+    const node *e = n, *p = n->parent;
+    while (p && p->kind == CXCursor_ParenExpr) {
+        e = p;
+        p = p->parent;
+    }
+    return p && p->kind == CXCursor_BinaryOperator && p->nkids == 2 && p->kids[0] == e && strcmp(an_binop(t, p), ",") == 0;
+}
+
 /* A use of local v at n: &x, &x.m, and x.m of array type (which decays to a pointer into x)
  * let a pointer to v outlive any await. Through a pointer (x->m, x[i] of a pointer x, x.p->m)
  * the object is the pointee, not v: `strncpy(info->name, ...)` takes no address of info. */
@@ -371,7 +387,8 @@ void an_scan(scan *s, node *n)
              * as the await has: __builtin_object_size answers "unknown" for such an operand. The void
              * cast keeps clang's -Wcomma quiet, as it is in the source. */
             if (s->in_unevaluated)
-                n->repl = c->ret_type ? xasprintf("(*(__typeof__(%s) *)((void)__builtin_trap(), (void *)0))", c->ret_type)
+                n->repl = c->ret_type ? xasprintf("(%s*(__typeof__(%s) *)((void)__builtin_trap(), (void *)0))",
+                                                  value_unused(t, n) ? "(void)" : "", c->ret_type)
                                       : "(__builtin_trap())";
         }
     } else if (n->mk == MK_BLOCK_ON || n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL) {

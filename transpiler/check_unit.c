@@ -1,6 +1,7 @@
 /* check_unit.c: the checks that need every function analyzed: local types that move to file scope
  * with a frame, declarations and statements the lowering takes apart, #line files, cleanups. */
 #include "analyze.h"
+#include "plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,30 @@ static int spells_unnamed(const moving *m, const node *decl, int in_frame)
     return unnamed;
 }
 
+/* An expression whose value the lowering keeps in a temporary (a ?: or a statement expression
+ * whose operands await, the first operand of a GNU ?: whose second does): its type must have a
+ * spelling, as plan_walk.c's value_temp writes it. A type without a name defined for a member has
+ * the member's (lw_unnamed_member_type); a pointer to one, or the type of an anonymous member, has
+ * none. */
+static void check_value_type(moving *m, const node *n)
+{
+    pl_hoist h = pl_hoist_of(m->t, n);
+    const node *value = h == PH_ELVIS ? n->kids[0] : n;
+    if (h != PH_CONDITIONAL && h != PH_ELVIS && (h != PH_STMT_EXPR || an_value_discarded(n)))
+        return;
+    CXType ty = clang_getCursorType(value->cur);
+    if (ty.kind == CXType_Void || vm_type(ty))
+        return;
+    char *bits = lw_bit_field_value_type(m->t, value);
+    char *s = bits ? bits : lw_name_unnamed(lw_type_spelling(ty), m->unnamed, NULL, m->nunnamed);
+    char *member = lw_unspellable(s) ? lw_unnamed_member_type(m->f, ty, m->unnamed, NULL, m->nunnamed) : NULL;
+    if (lw_unspellable(s) && !member)
+        dg_error_node(m->t, n, "the value of this expression has a type without a name asyncc can write in the frame; "
+                               "give the type a tag or a typedef");
+    free(member);
+    free(s);
+}
+
 /* A declaration the lowering rewrites (it declares a frame local, or it awaits and declares
  * more than one thing) is taken apart: each variable is declared again, which needs its type
  * spelled (a type defined in it moves alone, lower_moved.c). Other statements holding an await
@@ -95,6 +120,8 @@ static void check_statements(moving *m, node *n)
 {
     tunit *t = m->t;
     int moves = !m->f->self->never_suspends;
+    if (clang_isExpression(n->kind) && n->has_await)
+        check_value_type(m, n);
     int vm_typedef = 0; /* typedefs of run-time size: lower_vm.c keeps them in place */
     for (unsigned i = 0; n->kind == CXCursor_DeclStmt && i < n->nkids; i++)
         vm_typedef |= an_is_vm_typedef(n->kids[i]);

@@ -67,6 +67,9 @@
     X(clang_getCursorType) \
     X(clang_getEnumConstantDeclValue) \
     X(clang_getEnumDeclIntegerType) \
+    X(clang_Cursor_isBitField) \
+    X(clang_getFieldDeclBitWidth) \
+    X(clang_getCursorSemanticParent) \
     X(clang_getTypeDeclaration) \
     X(clang_getChildDiagnostics) \
     X(clang_getDiagnostic) \
@@ -176,6 +179,9 @@ int cx_load(void);
 #define clang_getCursorType (cx_api.clang_getCursorType)
 #define clang_getEnumConstantDeclValue (cx_api.clang_getEnumConstantDeclValue)
 #define clang_getEnumDeclIntegerType (cx_api.clang_getEnumDeclIntegerType)
+#define clang_Cursor_isBitField (cx_api.clang_Cursor_isBitField)
+#define clang_getFieldDeclBitWidth (cx_api.clang_getFieldDeclBitWidth)
+#define clang_getCursorSemanticParent (cx_api.clang_getCursorSemanticParent)
 #define clang_getTypeDeclaration (cx_api.clang_getTypeDeclaration)
 #define clang_getChildDiagnostics (cx_api.clang_getChildDiagnostics)
 #define clang_getDiagnostic (cx_api.clang_getDiagnostic)

@@ -248,7 +248,7 @@ struct tunit {
     unsigned nfns;
     names self_macros; /* macros whose expansion names them again (pp_take_defines) */
     names frame_bounds; /* functions with an ac__frame_size_<name> constant in scope: its value */
-    names scope_names; /* file-scope tags ("struct x"), typedefs and enum constants, and local
+    names scope_names; /* file-scope tags ("tag x"), typedefs and enum constants, and local
                         * types already moved to file scope: what a moved local type must not be */
     node **protos; /* async prototypes in the input file, replaced by ABI declarations */
     unsigned nprotos;
@@ -588,6 +588,15 @@ int lw_unspellable(const char *s);
 char *lw_type_spelling(CXType ty);
 /* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
 char *lw_param_field_type(CXType ty);
+/* The type of a temporary holding the value of expression n (a ?:, GNU ?: operand, statement
+ * expression) when that value comes from a bit-field, which gcc types by its width and clang as
+ * declared: a __typeof__ that each compiler answers as for the source. NULL for any other
+ * expression (its clang spelling is right). */
+char *lw_bit_field_value_type(const tunit *t, const node *n);
+/* The spelling of ty, a type without a name defined for a member of a struct or union (an
+ * enum's integer type; `__typeof__(((struct s *)0)->m)`), or NULL; the local types without a
+ * name whose keys are keys[i] are spelled as to[i] (lw_name_unnamed). */
+char *lw_unnamed_member_type(const afn *f, CXType ty, char *const *keys, char *const *to, unsigned nkeys);
 /* The type of local decl of f as generated code spells it (a frame field's when for_field), with
  * its moved local types under their names at file scope. */
 char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field);

@@ -212,6 +212,25 @@ static int local_labels(lw *L, node *k)
     return k->kind == CXCursor_DeclStmt && tk_is(&L->t->toks, tk_at(&L->t->toks, nstart(k)), "__label__");
 }
 
+/* The `if (!(cond)) break;` of a loop whose condition awaits, cond's text ct, before its body. A
+ * body that begins with a case label (a switch entering the loop: Duff's device) is entered by
+ * the condition, where gcc's -Wimplicit-fallthrough took the `if` for a statement falling into
+ * the label (also past a label of the user's: `ready: default:`), and the output did not build
+ * with -Werror where the source does: the `if` jumps into the body then. */
+static void gen_loop_test(lw *L, unsigned line, const char *ct, const node *body)
+{
+    const node *first = body;
+    while ((first->kind == CXCursor_CompoundStmt || first->kind == CXCursor_LabelStmt) && first->nkids)
+        first = first->kind == CXCursor_CompoundStmt ? first->kids[0] : first->kids[first->nkids - 1];
+    if (first->kind != CXCursor_CaseStmt && first->kind != CXCursor_DefaultStmt) {
+        lw_gline(L, line, "if (!(%s)) break;", ct);
+        return;
+    }
+    unsigned in = ++L->nlabels;
+    lw_gline(L, line, "if (!(%s)) break; else goto ac__in_%u;", ct, in);
+    lw_gline(L, line, "ac__in_%u:", in);
+}
+
 /* Whether text [from, to) holds a directive line (a #pragma, a line marker). */
 static int gap_has_directive(lw *L, unsigned from, unsigned to)
 {
@@ -307,7 +326,7 @@ static void gen_for(lw *L, node *s)
     if (cond) {
         lw_hoist(L, cond);
         char *ct = lw_emit_text(L, cond);
-        lw_gline(L, line, "if (!(%s)) break;", ct);
+        gen_loop_test(L, line, ct, body);
         free(ct);
     }
     unsigned cont = inc ? ++L->nlabels : 0;
@@ -439,7 +458,7 @@ void lw_gen_stmt(lw *L, node *s)
             lw_gline(L, line, "for (;;) {");
             lw_hoist(L, s->kids[0]);
             char *c = lw_emit_text(L, s->kids[0]);
-            lw_gline(L, line, "if (!(%s)) break;", c);
+            gen_loop_test(L, line, c, s->kids[1]);
             free(c);
             lw_gen_stmt(L, s->kids[1]);
             L->indent = indent;

@@ -182,6 +182,190 @@ char *lw_field_decl(const char *type, const char *name)
     return s;
 }
 
+/*
+ * gcc gives a bit-field a type of the field's width, which its value keeps where no promotion
+ * applies, as the value of a statement expression or a comma: for a field wider than int
+ * (`uint64_t off : 48`) arithmetic on it wraps at that width, and beside an operand of another
+ * type it converts by that width (`k ? e.off : lookup()`, lookup returning long, is a long for
+ * gcc, an unsigned long long for clang); `({ ...; s.three_bits; }) - 5` is an int for gcc (the
+ * 3-bit type promotes), an unsigned int for clang. asyncc reads the code with clang, so a
+ * temporary that held such a value spelled with clang's type gave the output built by gcc
+ * clang's answer. The temporary's type is then the expression's own shape over the field (a
+ * comma's right operand, typed as the field's value without promotion) and zeros of the other
+ * operands' types, under typeof: each compiler types it as it types the source.
+ */
+typedef struct value_shape {
+    const tunit *t;
+    sb out;
+    int bit_field; /* a bit-field was met */
+} value_shape;
+
+static int shape_of(value_shape *s, const node *n);
+
+/* `(T)0` for an operand of arithmetic type ty (an enum as its integer type); 0 for other types,
+ * whose values no bit-field changes. */
+static int shape_leaf(value_shape *s, CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    if (c.kind == CXType_Enum)
+        c = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(c)));
+    if (c.kind < CXType_Bool || c.kind > CXType_LongDouble)
+        return 0;
+    char *name = cx_take(clang_getTypeSpelling(c));
+    sb_printf(&s->out, "(%s)0", name);
+    free(name);
+    return 1;
+}
+
+/* Whether n is a member that is a bit-field of an integer or enumerated type: *declared is its
+ * type (an enum's integer type, which types its values alike: `({ ...; s.color; }) - 5`, the
+ * 4-bit field of an enum of unsigned int, is -4 for gcc and 4294967292 for clang). */
+static int bit_field(const node *n, CXType *declared, int *width)
+{
+    if (n->kind != CXCursor_MemberRefExpr)
+        return 0;
+    CXCursor field = clang_getCursorReferenced(n->cur);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl || !clang_Cursor_isBitField(field))
+        return 0;
+    *declared = clang_getCanonicalType(clang_getCursorType(field));
+    if (declared->kind == CXType_Enum)
+        *declared = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(*declared)));
+    *width = clang_getFieldDeclBitWidth(field);
+    return declared->kind >= CXType_Bool && declared->kind <= CXType_Int128 && *width > 0;
+}
+
+static int shape_op(value_shape *s, const char *open, const node *a, const char *op, const node *b)
+{
+    sb_puts(&s->out, open);
+    if (!shape_of(s, a))
+        return 0;
+    sb_puts(&s->out, op);
+    if (b && !shape_of(s, b))
+        return 0;
+    sb_puts(&s->out, ")");
+    return 1;
+}
+
+static int shape_of(value_shape *s, const node *n)
+{
+    CXType declared;
+    int width;
+    if (n->mk) /* an await: its callee's result */
+        return shape_leaf(s, clang_getCursorType(n->cur));
+    if (n->elvis && n->nkids == 2)
+        return shape_op(s, "(0 ? ", n->kids[0], " : ", n->kids[1]);
+    if ((n->kind == CXCursor_ParenExpr || n->kind == CXCursor_UnexposedExpr) && n->nkids == 1)
+        return shape_of(s, n->kids[0]); /* (implicit conversions are the compiler's to make) */
+    if (n->kind == CXCursor_ConditionalOperator && n->nkids == 3)
+        return shape_op(s, "(0 ? ", n->kids[1], " : ", n->kids[2]);
+    if (n->kind == CXCursor_StmtExpr && n->nkids && n->kids[0]->kind == CXCursor_CompoundStmt && n->kids[0]->nkids) {
+        const node *last = n->kids[0]->kids[n->kids[0]->nkids - 1];
+        while (last->kind == CXCursor_LabelStmt && last->nkids)
+            last = last->kids[last->nkids - 1];
+        return clang_isExpression(last->kind) && shape_of(s, last);
+    }
+    if (n->kind == CXCursor_CompoundAssignOperator && n->nkids == 2)
+        return shape_of(s, n->kids[0]);
+    if (n->kind == CXCursor_BinaryOperator && n->nkids == 2) {
+        const char *op = an_binop(s->t, n);
+        if (strcmp(op, ",") == 0)
+            return shape_of(s, n->kids[1]);
+        if (strcmp(op, "=") == 0)
+            return shape_of(s, n->kids[0]);
+        if (strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) /* the left operand's type */
+            return shape_op(s, "(", n->kids[0], strcmp(op, "<<") == 0 ? " << 0" : " >> 0", NULL);
+        if (strlen(op) == 1 && strchr("+-*/%&|^", op[0])) {
+            char *mid = xasprintf(" %s ", op);
+            int ok = shape_op(s, "(", n->kids[0], mid, n->kids[1]);
+            free(mid);
+            return ok;
+        }
+    }
+    if (n->kind == CXCursor_UnaryOperator && n->nkids == 1) {
+        const tk_stream *ts = &s->t->toks;
+        unsigned first = tk_at(ts, nstart(n));
+        if (nstart(n) == nstart(n->kids[0]) || tk_is(ts, first, "++") || tk_is(ts, first, "--") ||
+            tk_is(ts, first, "__extension__"))
+            return shape_of(s, n->kids[0]); /* x++, ++x: x's type */
+        if (tk_is(ts, first, "+") || tk_is(ts, first, "-") || tk_is(ts, first, "~"))
+            return shape_op(s, tk_is(ts, first, "+") ? "(+" : tk_is(ts, first, "-") ? "(-" : "(~", n->kids[0], "",
+                            NULL);
+    }
+    if (bit_field(n, &declared, &width)) {
+        char *name = cx_take(clang_getTypeSpelling(declared));
+        sb_printf(&s->out, "((void)0, ((struct { %s ac__b : %d; } *)0)->ac__b)", name, width);
+        free(name);
+        s->bit_field = 1;
+        return 1;
+    }
+    return shape_leaf(s, clang_getCursorType(n->cur));
+}
+
+char *lw_bit_field_value_type(const tunit *t, const node *n)
+{
+    value_shape s = {t, {0}, 0};
+    int ok = shape_of(&s, n);
+    char *shape = sb_take(&s.out);
+    char *r = ok && s.bit_field ? xasprintf("__typeof__(__extension__ (%s))", shape) : NULL;
+    free(shape);
+    return r;
+}
+
+/* A field of a struct or union whose type is declared by decl, found by clang_Type_visitFields. */
+typedef struct member_of {
+    CXCursor decl;
+    char *name; /* its name, when found */
+} member_of;
+
+static enum CXVisitorResult find_member(CXCursor c, CXClientData data)
+{
+    member_of *m = data;
+    CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(c)));
+    if (!clang_equalCursors(d, m->decl))
+        return CXVisit_Continue;
+    m->name = cx_take(clang_getCursorSpelling(c));
+    return CXVisit_Break;
+}
+
+/*
+ * A value whose type has no name: a struct, union or enum defined inside a struct's member
+ * (`struct conn { enum { IDLE, BUSY } state; struct { int q; } in; }`), as the value of a ?: or a
+ * statement expression whose operands await (`({ await(f()); c->state; })`). Its temporary was
+ * spelled "enum (unnamed enum at f.c:3:18)", which no compiler reads. An enum is spelled as its
+ * integer type, which holds its values alike; a struct or union as the type of the member it
+ * was defined for, `__typeof__(((struct conn *)0)->in)`, the enclosing type spelled the same way
+ * when it has no name either. NULL when there is no such member (an anonymous member), or no
+ * name to start from.
+ */
+char *lw_unnamed_member_type(const afn *f, CXType ty, char *const *keys, char *const *to, unsigned nkeys)
+{
+    CXType c = clang_getCanonicalType(ty);
+    if (c.kind == CXType_Enum)
+        return cx_take(clang_getTypeSpelling(clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(c)))));
+    if (c.kind != CXType_Record)
+        return NULL;
+    CXCursor decl = clang_getTypeDeclaration(c), parent = clang_getCursorSemanticParent(decl);
+    enum CXCursorKind pk = clang_getCursorKind(parent);
+    if (pk != CXCursor_StructDecl && pk != CXCursor_UnionDecl)
+        return NULL;
+    CXType outer = clang_getCursorType(parent);
+    member_of m = {decl, NULL};
+    clang_Type_visitFields(outer, find_member, &m);
+    if (!m.name || !*m.name) {
+        free(m.name);
+        return NULL;
+    }
+    char *os = lw_name_unnamed(lw_rename_types(f, outer, lw_type_spelling(outer)), keys, to, nkeys);
+    if (lw_unspellable(os)) {
+        free(os);
+        os = lw_unnamed_member_type(f, outer, keys, to, nkeys);
+    }
+    char *r = os ? xasprintf("__typeof__(((%s *)0)->%s)", os, m.name) : NULL;
+    free(os);
+    free(m.name);
+    return r;
+}
+
 char *lw_temp(lw *L, const node *n)
 {
     const pl_slot *slot = pl_slot_of(L->f, n, PR_TEMP);

@@ -62,12 +62,30 @@ static CXType no_type(void)
 
 /* The temporary that keeps the value of expression n, of type ty, from the statements that compute
  * it to its use (check.c refused the types of run-time size, which have no spelling). */
-static void value_temp(walker *w, const node *n, CXType ty)
+/* ty as a temporary's type: its spelling, or, for a type without a name defined for a member,
+ * the member's (lw_unnamed_member_type). */
+static char *spell_value_type(const afn *f, CXType ty)
 {
+    char *s = lw_rename_types(f, ty, lw_type_spelling(ty));
+    char *named = lw_name_unnamed(xstrdup(s), f->anon_from, f->anon_to, f->nanon);
+    int unspellable = lw_unspellable(named);
+    free(named);
+    char *member = unspellable ? lw_unnamed_member_type(f, ty, f->anon_from, f->anon_to, f->nanon) : NULL;
+    if (!member)
+        return s;
+    free(s);
+    return member;
+}
+
+static void value_temp(walker *w, const node *n, const node *value, CXType ty)
+{
+    char *bits;
     if (vm_type(ty))
         temp(w, n, xstrdup("void *"), PS_POINTER, no_type());
+    else if ((bits = lw_bit_field_value_type(w->t, value)))
+        temp(w, n, bits, PS_TYPE, ty);
     else
-        temp(w, n, lw_rename_types(w->f, ty, lw_type_spelling(ty)), PS_TYPE, ty);
+        temp(w, n, spell_value_type(w->f, ty), PS_TYPE, ty);
 }
 
 static void child_field(walker *w, const child *ch)
@@ -166,7 +184,7 @@ static void walk_stmt_expr(walker *w, node *n)
     CXType ty = clang_getCursorType(n->cur);
     int discarded = an_value_discarded(n), value = ty.kind != CXType_Void && !discarded;
     if (value)
-        value_temp(w, n, ty);
+        value_temp(w, n, n, ty);
     region *saved = w->uni, *saved_stmt = w->stmt;
     w->uni = region_for(w, body, w->uni);
     for (unsigned i = 0; i < body->nkids; i++) {
@@ -222,14 +240,14 @@ static void walk_expr(walker *w, node *n)
         walk_expr(w, n->kids[0]);
         CXType ty = clang_getCursorType(n->cur);
         if (ty.kind != CXType_Void)
-            value_temp(w, n, ty);
+            value_temp(w, n, n, ty);
         walk_expr(w, n->kids[1]);
         walk_expr(w, n->kids[2]);
         return;
     }
     case PH_ELVIS:
         walk_expr(w, n->kids[0]);
-        value_temp(w, n, clang_getCursorType(n->kids[0]->cur));
+        value_temp(w, n, n->kids[0], clang_getCursorType(n->kids[0]->cur));
         walk_expr(w, n->kids[1]);
         return;
     case PH_CHOICE: /* kid 0 never awaits: a constant, or a _Generic's unevaluated controlling one */
