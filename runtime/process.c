@@ -87,22 +87,10 @@ int ac_child_spawn(ac_child *child, const char *file, char *const argv[], const 
         goto out;
     if (cmd->cwd && (r = -posix_spawn_file_actions_addchdir_np(&fa, cmd->cwd)) < 0)
         goto out;
-    /* The child starts with SIGPIPE's default action when only the runtime ignored it (as a
-     * Rust program's children do): `yes | head` must end. */
-    posix_spawnattr_t attr;
-    posix_spawnattr_t *attrp = NULL;
-    if (atomic_load(&ac__sigpipe_ignored_by_runtime) && posix_spawnattr_init(&attr) == 0) {
-        sigset_t def;
-        sigemptyset(&def);
-        sigaddset(&def, SIGPIPE);
-        posix_spawnattr_setsigdefault(&attr, &def);
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-        attrp = &attr;
-    }
+    /* SIGPIPE: the runtime catches it rather than ignoring it (runtime.c), and exec gives a
+     * caught signal its default action back, so the child's `yes | head` ends. */
     pid_t pid;
-    r = -posix_spawnp(&pid, file, &fa, attrp, argv, cmd->envp ? cmd->envp : environ);
-    if (attrp)
-        posix_spawnattr_destroy(attrp);
+    r = -posix_spawnp(&pid, file, &fa, NULL, argv, cmd->envp ? cmd->envp : environ);
     if (r < 0)
         goto out;
     child->pid = pid;
