@@ -54,7 +54,7 @@ static int prepare_stream(posix_spawn_file_actions_t *fa, int mode, int target, 
     *child_end = child_reads ? p[0] : p[1];
     *parent_end = child_reads ? p[1] : p[0];
     ac__ep_fd_fresh(*parent_end);
-    int r = ac__fd_above_stdio(child_end);
+    int r = ac__fd_out_of_reach(child_end);
     if (r < 0)
         return r;
     /* dup2 onto the target clears O_CLOEXEC there; the originals close at exec. */

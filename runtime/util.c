@@ -1,5 +1,5 @@
 /* runtime/util.c: the panic for impossible failures, the slow path of the spin lock and the
- * move of the runtime's own descriptors above 0-2, which every file of the runtime may use. */
+ * move of the runtime's own descriptors out of 0-9, which every file of the runtime may use. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -42,11 +42,15 @@ void ac__spin_wait(ac__spinlock *l)
     }
 }
 
-int ac__fd_above_stdio(int *fd)
+int ac__fd_out_of_reach(int *fd)
 {
-    if (*fd < 0 || *fd > 2)
+    if (*fd < 0 || *fd >= AC__FD_FIRST_OWN)
         return 0;
-    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, AC__FD_FIRST_OWN);
+    if (moved < 0 && *fd > 2)
+        return 0; /* no number free that high (RLIMIT_NOFILE): at least not a standard one */
+    if (moved < 0)
+        moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
     if (moved < 0)
         return -errno;
     close(*fd);

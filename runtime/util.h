@@ -100,12 +100,17 @@ static inline uint64_t ac__cheap_clock(void)
  * failing, an impossible state). */
 _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Moves *fd, a descriptor the runtime made for itself, above the standard ones (close-on-exec):
- * when the program has closed 0, 1 or 2, a new descriptor takes that number, and the program's
- * next dup2 onto it, freopen or fclose(stdout) would take or close the runtime's (a ring, an
- * eventfd, a pipe). A negative *fd (a failed call's, errno kept) is left as it is. Returns 0,
- * or -errno with *fd unchanged. */
-int ac__fd_above_stdio(int *fd);
+/* The first descriptor number the runtime gives its own descriptors: 0-9 are the numbers a
+ * shell script names in its redirections (`exec 5>>config.log`), which programs also dup2 onto. */
+#define AC__FD_FIRST_OWN 10
+
+/* Moves *fd, a descriptor the runtime made for itself, to AC__FD_FIRST_OWN or above
+ * (close-on-exec): the program's dup2 onto a number below, its freopen or fclose(stdout) after
+ * closing 0, 1 or 2 (a new descriptor takes the lowest number free), would take or close the
+ * runtime's (a ring, an eventfd, a pipe). When the descriptor limit leaves no room there, a
+ * standard number is still left (for 3 or above). A negative *fd (a failed call's, errno kept)
+ * is left as it is. Returns 0, or -errno with *fd unchanged. */
+int ac__fd_out_of_reach(int *fd);
 
 /* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
  * writes, and would take the data read as uninitialised. Nothing unless the build found
