@@ -1,8 +1,9 @@
-/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock and the
- * move of the runtime's own descriptors out of 0-9, which every file of the runtime may use. */
+/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock, the move of
+ * the runtime's own descriptors out of 0-9 and its threads' alternate signal stacks. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,4 +57,18 @@ int ac__fd_out_of_reach(int *fd)
     close(*fd);
     *fd = moved;
     return 0;
+}
+
+void ac__altstack_note(stack_t *saved)
+{
+    if (sigaltstack(NULL, saved) != 0)
+        saved->ss_flags = SS_DISABLE;
+}
+
+void ac__altstack_restore(const stack_t *saved)
+{
+    stack_t again = *saved;
+    /* SS_ONSTACK is what sigaltstack reports, not what it takes */
+    again.ss_flags = (saved->ss_flags & SS_DISABLE) ? SS_DISABLE : 0;
+    sigaltstack(&again, NULL);
 }

@@ -4,6 +4,7 @@
 #ifndef ASYNCC_RUNTIME_UTIL_H
 #define ASYNCC_RUNTIME_UTIL_H
 
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -111,6 +112,14 @@ _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 
  * standard number is still left (for 3 or above). A negative *fd (a failed call's, errno kept)
  * is left as it is. Returns 0, or -errno with *fd unchanged. */
 int ac__fd_out_of_reach(int *fd);
+
+/* The alternate signal stack of a thread the runtime starts and that runs the program's code (a
+ * worker, a blocking pool thread), noted when it starts and put back when it leaves: the
+ * program may set its own there (gnulib's c-stack gives the thread that runs main, a worker for
+ * an async main, a static buffer), and the thread's end under AddressSanitizer unmaps whatever
+ * stack is there as ASan's own (it died "failed to deallocate"). */
+void ac__altstack_note(stack_t *saved);
+void ac__altstack_restore(const stack_t *saved);
 
 /* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
  * writes, and would take the data read as uninitialised. Nothing unless the build found
