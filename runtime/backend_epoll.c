@@ -408,14 +408,14 @@ static int ep_init(struct ac__worker *w, unsigned entries, char *why, size_t why
     e->me = (uint16_t)(w->index + 1);
     ac__ep_fds_init(); /* without its memory, every wait arms a one-shot interest */
     e->epfd = epoll_create1(EPOLL_CLOEXEC);
-    ac__fd_above_stdio(&e->epfd);
+    ac__fd_out_of_reach(&e->epfd);
     if (e->epfd < 0) {
         r = -errno;
         snprintf(why, whylen, "epoll_create1 failed: %s", strerror(errno));
         goto err;
     }
     e->eventfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    ac__fd_above_stdio(&e->eventfd);
+    ac__fd_out_of_reach(&e->eventfd);
     if (e->eventfd < 0) {
         r = -errno;
         snprintf(why, whylen, "eventfd failed: %s", strerror(errno));

@@ -697,7 +697,7 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
         free(u);
         return r;
     }
-    if (ac__fd_above_stdio(&u->ring.ring_fd) == 0)
+    if (ac__fd_out_of_reach(&u->ring.ring_fd) == 0)
         u->ring.enter_ring_fd = u->ring.ring_fd; /* not registered: the ring's own descriptor */
     if ((r = check_ops(&u->ring, why, whylen)) < 0 ||
         (r = check_enter(&u->ring, why, whylen)) < 0) {
@@ -706,7 +706,7 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
         return r;
     }
     u->eventfd = eventfd(0, EFD_CLOEXEC);
-    ac__fd_above_stdio(&u->eventfd);
+    ac__fd_out_of_reach(&u->eventfd);
     if (u->eventfd < 0) {
         r = -errno;
         snprintf(why, whylen, "eventfd failed: %s", strerror(errno));

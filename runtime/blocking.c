@@ -68,6 +68,8 @@ static void run_job(struct ac__pool_job *base)
 static void *pool_thread(void *arg)
 {
     (void)arg;
+    stack_t altstack;
+    ac__altstack_note(&altstack);
     pthread_mutex_lock(&pool.lock);
     for (;;) {
         struct ac__pool_job *j = pool.head;
@@ -106,6 +108,7 @@ static void *pool_thread(void *arg)
     pool.threads--;
     pthread_cond_broadcast(&pool.idle_cond);
     pthread_mutex_unlock(&pool.lock);
+    ac__altstack_restore(&altstack);
     return NULL;
 }
 

@@ -469,8 +469,8 @@ static int start_pipe(struct ac__io_frame *f)
         s->pipe[0] = s->pipe[1] = -1;
         return -errno;
     }
-    ac__fd_above_stdio(&s->pipe[0]); /* F_DUPFD_CLOEXEC keeps O_NONBLOCK: a file status flag */
-    ac__fd_above_stdio(&s->pipe[1]);
+    ac__fd_out_of_reach(&s->pipe[0]); /* F_DUPFD_CLOEXEC keeps O_NONBLOCK: a file status flag */
+    ac__fd_out_of_reach(&s->pipe[1]);
     /* A larger pipe moves more per pair of splices; the default (64 KiB) is fine too. */
     int cap = fcntl(s->pipe[1], F_SETPIPE_SZ, 1 << 20);
     if (cap < 0)

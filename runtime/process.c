@@ -54,7 +54,7 @@ static int prepare_stream(posix_spawn_file_actions_t *fa, int mode, int target, 
     *child_end = child_reads ? p[0] : p[1];
     *parent_end = child_reads ? p[1] : p[0];
     ac__ep_fd_fresh(*parent_end);
-    int r = ac__fd_above_stdio(child_end);
+    int r = ac__fd_out_of_reach(child_end);
     if (r < 0)
         return r;
     /* dup2 onto the target clears O_CLOEXEC there; the originals close at exec. */
@@ -87,22 +87,10 @@ int ac_child_spawn(ac_child *child, const char *file, char *const argv[], const 
         goto out;
     if (cmd->cwd && (r = -posix_spawn_file_actions_addchdir_np(&fa, cmd->cwd)) < 0)
         goto out;
-    /* The child starts with SIGPIPE's default action when only the runtime ignored it (as a
-     * Rust program's children do): `yes | head` must end. */
-    posix_spawnattr_t attr;
-    posix_spawnattr_t *attrp = NULL;
-    if (atomic_load(&ac__sigpipe_ignored_by_runtime) && posix_spawnattr_init(&attr) == 0) {
-        sigset_t def;
-        sigemptyset(&def);
-        sigaddset(&def, SIGPIPE);
-        posix_spawnattr_setsigdefault(&attr, &def);
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-        attrp = &attr;
-    }
+    /* SIGPIPE: the runtime catches it rather than ignoring it (runtime.c), and exec gives a
+     * caught signal its default action back, so the child's `yes | head` ends. */
     pid_t pid;
-    r = -posix_spawnp(&pid, file, &fa, attrp, argv, cmd->envp ? cmd->envp : environ);
-    if (attrp)
-        posix_spawnattr_destroy(attrp);
+    r = -posix_spawnp(&pid, file, &fa, NULL, argv, cmd->envp ? cmd->envp : environ);
     if (r < 0)
         goto out;
     child->pid = pid;

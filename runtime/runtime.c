@@ -343,11 +343,24 @@ static int runtime_start_threads(struct ac__runtime *rt)
     return 0;
 }
 
-_Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+_Atomic bool ac__sigpipe_ignored;
+
+/* SIGPIPE caught and dropped: the write that raised it returns -EPIPE. */
+static void sigpipe_swallow(int sig)
+{
+    (void)sig;
+}
 
 /* A write to a socket or pipe whose reader is gone raises SIGPIPE, which kills the process by
- * default: a server would die of one client hanging up. As Rust's runtime does, ignore it (the
- * write returns -EPIPE instead), unless the program chose what SIGPIPE does itself. */
+ * default: a server would die of one client hanging up. As Rust's runtime does, the runtime
+ * makes it harmless (the write returns -EPIPE instead), unless the program chose what SIGPIPE
+ * does itself. It catches the signal with a handler that does nothing rather than ignoring it
+ * (SIG_IGN), as Go's runtime does: execve(2) gives a caught signal its default action back but
+ * keeps an ignored one ignored, and every program the process runs through system(), popen(),
+ * posix_spawn or its own fork and exec would have inherited SIGPIPE ignored (a shell made
+ * async ran `yes | head -n 1`, and yes, ignoring SIGPIPE, printed "Broken pipe" errors where it
+ * should have ended quietly). SA_RESTART: the signal is the writing thread's own, and no other
+ * call it makes fails with EINTR for it. */
 static void sigpipe_install_default(bool keep)
 {
     struct sigaction old;
@@ -355,12 +368,12 @@ static void sigpipe_install_default(bool keep)
         return;
     bool ignored = !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN;
     if (!keep && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL) {
-        struct sigaction ign;
-        memset(&ign, 0, sizeof ign);
-        ign.sa_handler = SIG_IGN;
-        sigemptyset(&ign.sa_mask);
-        ignored = sigaction(SIGPIPE, &ign, NULL) == 0;
-        atomic_store(&ac__sigpipe_ignored_by_runtime, ignored);
+        struct sigaction swallow;
+        memset(&swallow, 0, sizeof swallow);
+        swallow.sa_handler = sigpipe_swallow;
+        swallow.sa_flags = SA_RESTART;
+        sigemptyset(&swallow.sa_mask);
+        ignored = sigaction(SIGPIPE, &swallow, NULL) == 0;
     }
     atomic_store(&ac__sigpipe_ignored, ignored);
 }

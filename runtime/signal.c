@@ -83,8 +83,8 @@ static int start_dispatcher(void)
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0)
         return -errno;
-    ac__fd_above_stdio(&p[0]);
-    ac__fd_above_stdio(&p[1]);
+    ac__fd_out_of_reach(&p[0]);
+    ac__fd_out_of_reach(&p[1]);
     fcntl(p[1], F_SETFL, O_NONBLOCK);
     sigset_t all, old;
     sigfillset(&all);

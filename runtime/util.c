@@ -1,11 +1,11 @@
-/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock, the move
- * of the runtime's own descriptors above 0-2 and its threads' names, which every file of the
- * runtime may use. */
+/* runtime/util.c: the panic for impossible failures, the slow path of the spin lock, the move of
+ * the runtime's own descriptors out of 0-9, its threads' alternate signal stacks and names. */
 #define _GNU_SOURCE /* pthread_setname_np */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,11 +45,15 @@ void ac__spin_wait(ac__spinlock *l)
     }
 }
 
-int ac__fd_above_stdio(int *fd)
+int ac__fd_out_of_reach(int *fd)
 {
-    if (*fd < 0 || *fd > 2)
+    if (*fd < 0 || *fd >= AC__FD_FIRST_OWN)
         return 0;
-    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
+    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, AC__FD_FIRST_OWN);
+    if (moved < 0 && *fd > 2)
+        return 0; /* no number free that high (RLIMIT_NOFILE): at least not a standard one */
+    if (moved < 0)
+        moved = fcntl(*fd, F_DUPFD_CLOEXEC, 3);
     if (moved < 0)
         return -errno;
     close(*fd);
@@ -65,4 +69,18 @@ void ac__name_thread(pthread_t t, const char *name, int index)
     else
         snprintf(buf, sizeof buf, "%s", name);
     pthread_setname_np(t, buf); /* a name is a help: a failure is none of the caller's */
+}
+
+void ac__altstack_note(stack_t *saved)
+{
+    if (sigaltstack(NULL, saved) != 0)
+        saved->ss_flags = SS_DISABLE;
+}
+
+void ac__altstack_restore(const stack_t *saved)
+{
+    stack_t again = *saved;
+    /* SS_ONSTACK is what sigaltstack reports, not what it takes */
+    again.ss_flags = (saved->ss_flags & SS_DISABLE) ? SS_DISABLE : 0;
+    sigaltstack(&again, NULL);
 }

@@ -5,6 +5,7 @@
 #define ASYNCC_RUNTIME_UTIL_H
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -101,12 +102,25 @@ static inline uint64_t ac__cheap_clock(void)
  * failing, an impossible state). */
 _Noreturn void ac__panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Moves *fd, a descriptor the runtime made for itself, above the standard ones (close-on-exec):
- * when the program has closed 0, 1 or 2, a new descriptor takes that number, and the program's
- * next dup2 onto it, freopen or fclose(stdout) would take or close the runtime's (a ring, an
- * eventfd, a pipe). A negative *fd (a failed call's, errno kept) is left as it is. Returns 0,
- * or -errno with *fd unchanged. */
-int ac__fd_above_stdio(int *fd);
+/* The first descriptor number the runtime gives its own descriptors: 0-9 are the numbers a
+ * shell script names in its redirections (`exec 5>>config.log`), which programs also dup2 onto. */
+#define AC__FD_FIRST_OWN 10
+
+/* Moves *fd, a descriptor the runtime made for itself, to AC__FD_FIRST_OWN or above
+ * (close-on-exec): the program's dup2 onto a number below, its freopen or fclose(stdout) after
+ * closing 0, 1 or 2 (a new descriptor takes the lowest number free), would take or close the
+ * runtime's (a ring, an eventfd, a pipe). When the descriptor limit leaves no room there, a
+ * standard number is still left (for 3 or above). A negative *fd (a failed call's, errno kept)
+ * is left as it is. Returns 0, or -errno with *fd unchanged. */
+int ac__fd_out_of_reach(int *fd);
+
+/* The alternate signal stack of a thread the runtime starts and that runs the program's code (a
+ * worker, a blocking pool thread), noted when it starts and put back when it leaves: the
+ * program may set its own there (gnulib's c-stack gives the thread that runs main, a worker for
+ * an async main, a static buffer), and the thread's end under AddressSanitizer unmaps whatever
+ * stack is there as ASan's own (it died "failed to deallocate"). */
+void ac__altstack_note(stack_t *saved);
+void ac__altstack_restore(const stack_t *saved);
 
 /* Names thread t for top -H, ps -L, gdb's `info threads` and /proc (TASK/comm): name, followed by
  * index unless it is negative ("asyncc-w" 0: "asyncc-w0"), cut to the kernel's 15 bytes. */

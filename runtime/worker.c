@@ -629,7 +629,10 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
 void *ac__worker_main(void *arg)
 {
     struct ac__worker *w = arg;
+    stack_t altstack;
+    ac__altstack_note(&altstack);
     ac__worker_run(w, NULL, NULL);
+    ac__altstack_restore(&altstack);
     if (AC__UNLIKELY(atomic_exchange(&w->rt->exit_when_stopped, 0)))
         exit(w->rt->exit_status); /* a fork() child's main (runtime.c) */
     return NULL;

@@ -153,10 +153,10 @@ void *ac__monitor_main(void *arg);
 /* Counts a worker as awake again (nparked), and wakes the monitor if it slept for want of any. */
 void ac__count_unparked(struct ac__runtime *rt);
 
-/* Whether SIGPIPE is ignored (the runtime ignores it at start unless the program set its own
- * disposition): when it is not, writes to sockets go out as sends with MSG_NOSIGNAL. And
- * whether the runtime did it, in which case child processes get the default action back. */
-extern _Atomic bool ac__sigpipe_ignored, ac__sigpipe_ignored_by_runtime;
+/* Whether SIGPIPE is harmless: ignored, or caught by the runtime's handler that does nothing
+ * (installed at start unless the program set its own disposition). When it is not, writes to
+ * sockets go out as sends with MSG_NOSIGNAL. */
+extern _Atomic bool ac__sigpipe_ignored;
 
 /* Initializes rt's mutexes and conditions (at creation, and anew in a fork() child). */
 void ac__runtime_locks_init(struct ac__runtime *rt);

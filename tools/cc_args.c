@@ -32,6 +32,9 @@ static int for_preprocessor(const char *a)
     static const char *const prefix[] = {"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
                                          "-idirafter", "-iprefix", "-iwithprefix", "-isysroot", "--sysroot",
                                          "-std=", "-O", "-march=", "-mtune=", "-Wp,",
+                                         /* clang's __has_feature(address_sanitizer) answers as
+                                          * gcc's __SANITIZE_ADDRESS__ then (gnulib's HAVE_ASAN) */
+                                         "-fsanitize=", "-fno-sanitize=",
                                          /* x86 instruction set extensions, each defining its macro */
                                          "-msse", "-mno-sse", "-mssse3", "-mno-ssse3", "-mavx", "-mno-avx",
                                          "-mfma", "-mno-fma", "-mbmi", "-mno-bmi", "-mpopcnt", "-mno-popcnt",

@@ -346,14 +346,18 @@ AC_EXPORT void ac__vla_free(void *storage);
  * : NULL)` (yajl's YAJL_GET_OBJECT), or compares with NULL, is quiet in the source and warned in
  * the output: gcc's -Waddress (-Wall), clang's -Wtautological-pointer-compare and
  * -Wpointer-bool-conversion (on by default). gcc 12 prints the "declared here" note of a -Waddress
- * warning a pragma turned off. */
+ * warning a pragma turned off. A statement expression with a value that a macro writes as a
+ * statement, dash's `INTOFF;` (`#define INTOFF ({ suppressint++; barrier(); 0; })`), or as a
+ * `for` increment or a comma's left operand, is quiet in the source and warned by clang's
+ * -Wunused-value (-Wall) in the output; gcc warns of neither. */
 #ifdef __clang__
 #define AC__RUN_EXPANDED                                                                           \
     _Pragma("clang diagnostic ignored \"-Wparentheses-equality\"")                               \
     _Pragma("clang diagnostic ignored \"-Wself-assign\"")                                        \
     _Pragma("clang diagnostic ignored \"-Wmisleading-indentation\"")                             \
     _Pragma("clang diagnostic ignored \"-Wtautological-pointer-compare\"")                       \
-    _Pragma("clang diagnostic ignored \"-Wpointer-bool-conversion\"")
+    _Pragma("clang diagnostic ignored \"-Wpointer-bool-conversion\"")                           \
+    _Pragma("clang diagnostic ignored \"-Wunused-value\"")
 #else
 #define AC__RUN_EXPANDED _Pragma("GCC diagnostic ignored \"-Waddress\"")
 #endif

@@ -23,11 +23,12 @@ typedef struct ac_runtime_config {
     int backend;             /* AC_BACKEND_*: the I/O backend; default (0) $ASYNCC_BACKEND, else
                                 io_uring when the kernel allows it, else epoll */
     int keep_sigpipe;        /* nonzero: leave SIGPIPE's disposition as the program has it. By
-                                default the runtime ignores SIGPIPE at start when it is at its
-                                default action (a write to a pipe whose reader is gone then returns
-                                -EPIPE); a command-line tool that should die quietly in `tool |
-                                head`, as Unix tools do, keeps it. The runtime's own writes to
-                                sockets raise no SIGPIPE either way. */
+                                default the runtime catches SIGPIPE at start with a handler that
+                                does nothing when it is at its default action (a write to a pipe
+                                whose reader is gone then returns -EPIPE; programs the process
+                                execs get the default action back); a command-line tool that should
+                                die quietly in `tool | head`, as Unix tools do, keeps it. The
+                                runtime's own writes to sockets raise no SIGPIPE either way. */
 } ac_runtime_config;
 
 /* The I/O backends (ac_runtime_config.backend). io_uring is the faster; epoll runs where

@@ -182,6 +182,10 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
     ranges = {}  # file -> the twinned definitions' (start, end, name end)
 
     edits = {}  # file -> set of (offset, order, text)
+    # (file, start, end) of the calls wrapped: libclang's tree holds the operand of GNU's `x ?: y`
+    # twice (the condition and the value), and the combinator forms, each numbered, wrapped the
+    # one call two or three times over (dash's `prefix(opt, "builtin") ?: prefix(opt, "func")`).
+    wrapped = set()
     rng = random.Random(seed)
     # The combinator mode: only calls written out in a unit's own file (a header's text is
     # shared by units, whose forms would differ).
@@ -241,6 +245,9 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     if not spots:
                         raise
                 for s, e in spots:
+                    if (where, s, e) in wrapped:
+                        continue
+                    wrapped.add((where, s, e))
                     before, after = "await(", ")"
                     written = (s, e) == (c.extent.start.offset, c.extent.end.offset)
                     if chooser is not None and where == u.path and written:

@@ -12,7 +12,9 @@ A function cannot be twinned, and then stays plain only, where the copy would no
 function: it has a static local other than a constant, a table of strings or a scalar it only
 reads (the copy would have its own), names itself (`__func__`), is not
 written out in a unit's own file, has a prototype not ended by its `;` (a trailing attribute, a
-declarator list), or crosses the edge of an `#if` (its copy would not balance). A function
+declarator list), crosses the edge of an `#if` (its copy would not balance), or defines or
+undefines a macro inside (the copy after it sees the macros as they are after the definition:
+dash's xxreadtoken ends with `#undef RETURN`, and its twin called an undeclared RETURN). A function
 called other than by a call written out in the caller's body (a macro's body is shared by a plain
 definition and its twin) by a twin, or a twinned function so called, stays plain only too, and
 async code calls it as a plain function."""
@@ -32,6 +34,7 @@ K = ci.CursorKind
 SUFFIX = b"__twin"
 SELF_NAMES = re.compile(rb"\b(?:__func__|__FUNCTION__|__PRETTY_FUNCTION__)\b")
 CONDITIONAL = re.compile(rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b", re.M)
+MACRO_CHANGE = re.compile(rb"^[ \t]*#[ \t]*(define|undef)\b", re.M)
 
 
 def splits_conditional(chunk):
@@ -85,6 +88,8 @@ def untwinnable_definition(cur, text, statics_ok=()):
         return "names itself"
     if splits_conditional(text[cur.extent.start.offset:cur.extent.end.offset]):
         return "crosses an #if"
+    if MACRO_CHANGE.search(text[cur.extent.start.offset:cur.extent.end.offset]):
+        return "defines a macro"
     tokens = None
     for d in az.walk(cur):
         if d.kind == K.VAR_DECL and d.storage_class == ci.StorageClass.STATIC and \

@@ -180,5 +180,14 @@ printf '#include <asyncc.h>\nasync int isa(void)\n{\n#ifdef __SSE4_2__\n    retu
 "$cc" -msse4.2 -E isa.c >isa.i && grep -q "return 42" isa.i || fail "-msse4.2 did not reach asyncc"
 echo "ok: -fshort-wchar and -msse4.2 reach asyncc"
 
+# -fsanitize= and -fno-sanitize= reach asyncc: an async function defined under gnulib's HAVE_ASAN
+# test (grep made async) was another function for asyncc than for gcc, and did not link.
+ASAN_OPTIONS=detect_leaks=0 "$cc" -fsanitize=address sub/san.c -o san_on 2>err.txt || fail "-fsanitize=address: $(cat err.txt)"
+[ "$(ASAN_OPTIONS=detect_leaks=0 ./san_on)" = "1 42" ] || fail "-fsanitize=address: $(./san_on)"
+"$cc" -fsanitize=address -fno-sanitize=address sub/san.c -o san_off && [ "$(./san_off)" = "0 41" ] ||
+    fail "-fsanitize=address -fno-sanitize=address: $(./san_off)"
+"$cc" -fsanitize=undefined sub/san.c -o san_ub && [ "$(./san_ub)" = "0 41" ] || fail "-fsanitize=undefined: $(./san_ub)"
+echo "ok: -fsanitize= and -fno-sanitize= reach asyncc (AddressSanitizer on, then off, then UBSan only)"
+
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporaries left in TMPDIR: $(ls "$TMPDIR")"
 echo "ok: no temporaries left"
