@@ -147,6 +147,31 @@ static enum CXChildVisitResult prior_decl(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Continue;
 }
 
+static enum CXChildVisitResult has_attribute(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    *(int *)data = 1;
+    return CXChildVisit_Break;
+}
+
+/* A declaration of f after its definition that gives it an attribute (`int f(void)
+ * __attribute__((noinline));`): clang says "attribute declaration must precede definition" of
+ * it when the witness, a definition of f, comes before (gcc's pr35264 made async). */
+static enum CXChildVisitResult later_attributes(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    before *b = data;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon) ||
+        an_offset(clang_getCursorLocation(c)) <= b->def_off || clang_isCursorDefinition(c))
+        return CXChildVisit_Continue;
+    int found = 0;
+    clang_visitChildren(c, has_attribute, &found);
+    b->any |= found;
+    return found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 /* `f()`: the definition's type has a prototype when one came before (C's composite type). */
 static int empty_parens(const tunit *t, CXCursor def)
 {
@@ -207,7 +232,8 @@ static char *witness_param(lw *L, var *v)
  * the output keeps), one more of f's type; without any, one in a block of a function nothing
  * calls, which is no prototype of f's, for gcc and clang alike. Inline definitions are exempt,
  * as they are from the warning; for parameters of variably modified type, and after a
- * declaration in a block only, it stays lost (guide). Returns whether it wrote the witness.
+ * declaration in a block only, it stays lost (guide), and so it does when a later declaration
+ * gives f an attribute (later_attributes). Returns whether it wrote the witness.
  */
 static int missing_prototype(lw *L, sb *out)
 {
@@ -220,6 +246,10 @@ static int missing_prototype(lw *L, sb *out)
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
             return 0;
+    before later = {first, an_offset(clang_getCursorLocation(def)), 0, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), later_attributes, &later);
+    if (later.any)
+        return 0;
     if (declared) { /* all of them `f()` before (a prototype after the first?), at file scope */
         before b = {first, an_offset(clang_getCursorLocation(def)), 0, 0};
         clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
