@@ -99,11 +99,58 @@ int lw_unspellable(const char *s)
     return strstr(s, "(unnamed") || strstr(s, "(anonymous");
 }
 
+/* The first operand of a typeof under n. */
+static node *typeof_operand(const tunit *t, node *n)
+{
+    if (an_typeof_operand(t, n))
+        return n;
+    for (unsigned i = 0; i < n->nkids; i++) {
+        node *e = typeof_operand(t, n->kids[i]);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
+/* The type of local decl when it is built on the type of an expression over a bit-field, which
+ * gcc types by the field's width (lw_bit_field_value_type): `__typeof__(e.off + 0) v`, `...
+ * *p`, `... a[2]` (clang's spelling with its one typeof written as the shape), or `__auto_type
+ * v = e.off + 0;`. clang's spelling, the declared type's, made a frame-only v wrap as clang's
+ * type does. NULL for any other type. */
+static char *bit_field_typed(tunit *t, node *decl, CXType ty, int for_field)
+{
+    if (ty.kind == CXType_Auto) {
+        node *init = an_var_init(decl);
+        return init ? lw_bit_field_value_type(t, init) : NULL;
+    }
+    char *sp = cx_take(clang_getTypeSpelling(ty)), *at = strstr(sp, "typeof"), *r = NULL;
+    node *e = at && !strstr(at + 6, "typeof") ? typeof_operand(t, decl) : NULL;
+    char *bits = e ? lw_bit_field_value_type(t, e) : NULL, *close = NULL;
+    char *open = bits ? strchr(at, '(') : NULL;
+    for (int depth = 0; open && *open && !close; open++)
+        if (*open == '(')
+            depth++;
+        else if (*open == ')' && --depth == 0)
+            close = open;
+    if (close) {
+        const char *before = sp;
+        if (for_field && strncmp(sp, "const ", 6) == 0)
+            before += 6; /* a field's type has no top-level const (field_type) */
+        r = xasprintf("%.*s%s%s", (int)(at - before), before, bits, close + 1);
+    }
+    free(bits);
+    free(sp);
+    return r;
+}
+
 /* The type of a local as the generated code must spell it: unnamed local types carry the name
  * they were given at file scope (check.c rejects types that cannot be spelled). */
 char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field)
 {
     CXType ty = clang_getCursorType(decl->cur);
+    char *bits = bit_field_typed(t, decl, ty, for_field);
+    if (bits)
+        return bits;
     char *s = lw_name_unnamed(lw_rename_types(f, ty, lw_spell_type(ty, for_field)), f->anon_from, f->anon_to, f->nanon);
     if (lw_unspellable(s))
         dg_unchecked(t, decl, "a type without a name");
