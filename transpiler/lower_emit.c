@@ -6,9 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether c's init and type are internal to this file: a static function's, and those of an async
+ * main, which only the C main generated beside it uses (one function fewer for gcc: the init is
+ * inlined there). */
+static int abi_local(const callee *c)
+{
+    return c->is_static || (c->defined_here && strcmp(c->name, "main") == 0);
+}
+
 static const char *linkage(const callee *c)
 {
-    return c->is_static ? "static " : "";
+    return abi_local(c) ? "static " : "";
 }
 
 /* Whether an attribute of decl is one of words (C2x's `[[gnu::...]]` as GNU's). */
@@ -94,7 +102,7 @@ char *lw_abi_decls(tunit *t, callee *c)
     sb_printf(&b, "AC__GEN_BEGIN struct ac__frame_%s;\n", c->name); /* its types as clang spells them */
     if (c->ret_tag)
         sb_printf(&b, "%s\n", c->ret_tag);
-    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
+    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", abi_local(c) ? "static " : "extern ", c->name);
     sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
     for (unsigned i = 0; i < c->nparams; i++) {
         char *d = lw_field_decl(c->param_types[i], xstrdup(""));
@@ -549,7 +557,7 @@ static void emit_type(lw *L, sb *out, int drop)
     sb_printf(out,
               "AC__GEN_BEGIN %sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
               "    %s, %s,\n    ac__poll_%s, %s, 0, %s, %u, 0, ac__kids_%s}; AC__GEN_END\n",
-              c->is_static ? "static " : "", n, n, n, n, result, result_size, n, drop_fn, sites, f->nsites, n);
+              linkage(c), n, n, n, n, result, result_size, n, drop_fn, sites, f->nsites, n);
     /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
      * them keep it in N bytes aligned to 16 (lower_await.c): a frame that outgrows the promise
      * would overrun their frames or be misaligned, so it is a compile error here. */

@@ -56,6 +56,9 @@ async int main(void)
 // GEN: ac__poll_leafy,{{ }}0,{{ }}0, ac__sites_leafy,
 // GEN: ac__drop(&ac__type_ac_sleep_ms, ac__fr->ac__c1_1, ac__cx);
 // GEN: ac__poll_no_cleanups,{{ }}0,{{ }}0, ac__sites_no_cleanups,
+// An async main's init and type are the file's own (its generated C main is their only user):
+// GEN: AC__GEN_BEGIN static void ac__init_main(void *ac__p)
+// GEN: AC__GEN_BEGIN static const ac_future_type ac__type_main =
 
 // CHECK: selected 0
 // CHECK-NEXT: cleanup with_cleanup quick
