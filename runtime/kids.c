@@ -1,7 +1,7 @@
 /* runtime/kids.c: the children an async function's frame awaits, from its ac__kids_f table
- * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids), listed for task dumps; and
- * the budget the children of a select or a timeout share (ac__coop_left, ac__coop_grant), and
- * where a fair select starts (ac__select_start). */
+ * (future.h: ac_kid_info): dropped when the frame is (ac__drop_kids, and ac__drop for a type
+ * without a drop function), listed for task dumps; and the budget the children of a select or a
+ * timeout share (ac__coop_left, ac__coop_grant), and where a fair select starts (ac__select_start). */
 #include <stdint.h>
 
 #include "task.h"
@@ -23,10 +23,18 @@ void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids)
         void *child = k->state == state ? pending_child(frame, k) : NULL;
         if (!child)
             continue;
-        k->type->drop(child, cx);
+        ac__drop(k->type, child, cx);
         if (k->indirect)
             ac_frame_free_type(cx, child, k->type);
     }
+}
+
+void ac__drop(const ac_future_type *type, void *frame, ac_cx *cx)
+{
+    if (type->drop)
+        type->drop(frame, cx);
+    else
+        ac__drop_kids(frame, cx, type->kids);
 }
 
 unsigned ac__kids_pending(const ac_kid_info *kids, void *frame, void **frames, const ac_future_type **types,

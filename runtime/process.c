@@ -201,7 +201,7 @@ static void wait_drop(void *frame, ac_cx *cx)
 {
     struct wait_frame *f = frame;
     if (f->state == 1)
-        f->waiting->drop(f->sub, cx);
+        ac__drop(f->waiting, f->sub, cx);
     f->state = AC_STATE_DONE;
 }
 

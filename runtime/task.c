@@ -42,7 +42,7 @@ __attribute__((used)) const struct ac__debug_tasks {
     uint64_t site_size, site_file, site_line, site_callee;
     uint64_t ts_notified, ts_running, ts_complete, ts_cancelled, ts_aborted;
     void *(*leaf_child)(void *, const ac_future_type **); /* the child of every leaf future */
-    uint64_t type_drop; /* a generated type's drop is in the file of its function's frame struct */
+    uint64_t type_poll; /* a generated type's poll is in the file of its function's frame struct */
 } ac__debug_tasks = {
     1, &listed_head, sizeof(struct listed), offsetof(struct listed, next),
     sizeof(ac_task), AC__TS_WORD_OFFSET, offsetof(ac_task, type),
@@ -52,7 +52,7 @@ __attribute__((used)) const struct ac__debug_tasks {
     offsetof(ac_await_site, callee),
     AC__TS_NOTIFIED, AC__TS_RUNNING, AC__TS_COMPLETE, AC__TS_CANCELLED, AC__TS_ABORTED,
     ac__no_child,
-    offsetof(ac_future_type, drop),
+    offsetof(ac_future_type, poll),
 };
 /* Threads walking the registry: a chunked task is not freed while one does. */
 static _Atomic unsigned walkers;
@@ -320,7 +320,7 @@ void ac__task_start_blocker(struct ac__runtime *rt, ac_task *task)
 void ac__task_discard(ac_task *task)
 {
     ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
-    task->type->drop(ac__task_frame(task), &cx);
+    ac__drop(task->type, ac__task_frame(task), &cx);
     if (task->arena)
         ac__arena_destroy(task->arena);
     task_dealloc(task);
@@ -371,7 +371,7 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
     AC__STAT_INC(w, polls);
     w->polling = task; /* for ac_task_scoped (polls never nest: ac_block_on refuses a task) */
     if (run == AC__RUN_CANCELLED) {
-        task->type->drop(frame, &cx);
+        ac__drop(task->type, frame, &cx);
         w->polling = NULL;
         task_complete(task, true);
         return;
@@ -416,7 +416,7 @@ void ac__task_shutdown_drop(ac_task *task)
     if (ac__state_is_complete(task))
         return;
     ac_cx cx = {.task = task, .worker = NULL, .budget = ~0u};
-    task->type->drop(ac__task_frame(task), &cx);
+    ac__drop(task->type, ac__task_frame(task), &cx);
     ac__task_ref(task); /* task_complete drops a run queue's reference that nobody holds here */
     task_complete(task, true);
 }

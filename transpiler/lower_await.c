@@ -47,9 +47,10 @@ char *lw_child_drop(const child *ch)
 {
     if (ch->embedded)
         return xasprintf("ac__drop_%s(&ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    /* (a type may have no drop: future.h) */
     if (ch->bounded)
-        return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
-    return xasprintf("ac__type_%s.drop(ac__fr->%s, ac__cx); ac_frame_free_type(ac__cx, ac__fr->%s, &ac__type_%s);",
+        return xasprintf("ac__drop(&ac__type_%s, ac__fr->%s, ac__cx);", ch->fn->name, ch->field);
+    return xasprintf("ac__drop(&ac__type_%s, ac__fr->%s, ac__cx); ac_frame_free_type(ac__cx, ac__fr->%s, &ac__type_%s);",
                      ch->fn->name, ch->field, ch->field, ch->fn->name);
 }
 

@@ -6,9 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether c's init and type are internal to this file: a static function's, and those of an async
+ * main, which only the C main generated beside it uses (one function fewer for gcc: the init is
+ * inlined there). */
+static int abi_local(const callee *c)
+{
+    return c->is_static || (c->defined_here && strcmp(c->name, "main") == 0);
+}
+
 static const char *linkage(const callee *c)
 {
-    return c->is_static ? "static " : "";
+    return abi_local(c) ? "static " : "";
 }
 
 /* Whether an attribute of decl is one of words (C2x's `[[gnu::...]]` as GNU's). */
@@ -94,7 +102,7 @@ char *lw_abi_decls(tunit *t, callee *c)
     sb_printf(&b, "AC__GEN_BEGIN struct ac__frame_%s;\n", c->name); /* its types as clang spells them */
     if (c->ret_tag)
         sb_printf(&b, "%s\n", c->ret_tag);
-    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", c->is_static ? "static " : "extern ", c->name);
+    sb_printf(&b, "%sconst ac_future_type ac__type_%s;\n", abi_local(c) ? "static " : "extern ", c->name);
     sb_printf(&b, "%svoid ac__init_%s(void *ac__p", linkage(c), c->name);
     for (unsigned i = 0; i < c->nparams; i++) {
         char *d = lw_field_decl(c->param_types[i], xstrdup(""));
@@ -484,8 +492,12 @@ static void emit_poll(lw *L, sb *out)
 }
 
 /* ac__drop_f: cancels the children pending in the current state (the runtime does, from the table
- * ac__kids_f: branches.c) and runs the cleanups of the frame locals alive there, innermost first. */
-static void emit_drop(lw *L, sb *out)
+ * ac__kids_f: branches.c) and runs the cleanups of the frame locals alive there, innermost first.
+ * A function without cleanups has none for its type (the runtime's ac__drop walks the table
+ * itself): gcc -O2 spends ~3 M instructions on every function it emits, however small, so
+ * such a drop is only an inline one for callers that embed the frame. Returns whether the type
+ * has a drop. */
+static int emit_drop(lw *L, sb *out)
 {
     afn *f = L->f;
     const char *n = f->self->name;
@@ -499,7 +511,12 @@ static void emit_drop(lw *L, sb *out)
             sb_printf(&cases, "    case %u: %sbreak;\n", s->index, calls); /* each call ends with "; " */
         free(calls);
     }
-    sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n", n);
+    int copies = lw_frame_promised(L) && f->nsites; /* the runtime's bytes for its debug copies (lower_locals.c) */
+    int own = cases.len || copies;
+    if (own)
+        sb_printf(out, "static void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n", n);
+    else
+        sb_printf(out, "AC__GEN_BEGIN static __inline__ void ac__drop_%s(void *ac__p, ac_cx *ac__cx)\n{\n", n);
     if (cases.len) /* (a declaration first: C90) */
         sb_printf(out, "    struct ac__frame_%s *ac__fr = (struct ac__frame_%s *)ac__p;\n", n, n);
     if (f->nsites)
@@ -509,14 +526,15 @@ static void emit_drop(lw *L, sb *out)
     if (cases.len)
         sb_printf(out, "    switch (ac__fr->ac__state) {\n%s    default: break;\n    }\n", cases.data);
     sb_free(&cases);
-    if (lw_frame_promised(L) && f->nsites) /* the runtime's bytes for its debug copies (lower_locals.c) */
+    if (copies)
         sb_puts(out, "    AC__DEBUG_KEEP(ac__debug_copies_free(ac__p);)\n");
-    sb_puts(out, "}\n\n");
+    sb_puts(out, own ? "}\n\n" : "} AC__GEN_END\n\n");
     one_line_each(L, out, from);
+    return own;
 }
 
 /* The await-site table and ac__type_f, the future type that names all of the above. */
-static void emit_type(lw *L, sb *out)
+static void emit_type(lw *L, sb *out, int drop)
 {
     afn *f = L->f;
     callee *c = f->self;
@@ -536,13 +554,14 @@ static void emit_type(lw *L, sb *out)
     char *result = c->ret_type ? xasprintf("__builtin_offsetof(struct ac__frame_%s, ac__result)", n) : xstrdup("0");
     char *result_size = c->ret_type ? xasprintf("sizeof(((struct ac__frame_%s *)0)->ac__result)", n) : xstrdup("0");
     char *sites = f->nsites ? xasprintf("ac__sites_%s", n) : xstrdup("0");
+    char *drop_fn = drop ? xasprintf("ac__drop_%s", n) : xstrdup("0");
     /* A static function's type goes unused when same-file awaits embed its frame or call its
      * twin, and when nothing calls it at all: then the plain build warns that the function is
      * unused, and the output would warn at a generated name (F3). No warning is kept. */
     sb_printf(out,
               "AC__GEN_BEGIN %sconst ac_future_type ac__type_%s = {\"%s\", sizeof(struct ac__frame_%s), __alignof__(struct ac__frame_%s),\n"
-              "    %s, %s,\n    ac__poll_%s, ac__drop_%s, 0, %s, %u, 0, ac__kids_%s}; AC__GEN_END\n",
-              c->is_static ? "static " : "", n, n, n, n, result, result_size, n, n, sites, f->nsites, n);
+              "    %s, %s,\n    ac__poll_%s, %s, 0, %s, %u, 0, ac__kids_%s}; AC__GEN_END\n",
+              linkage(c), n, n, n, n, result, result_size, n, drop_fn, sites, f->nsites, n);
     /* A header that promises callers a bound on this frame (enum { ac__frame_size_f = N }) lets
      * them keep it in N bytes aligned to 16 (lower_await.c): a frame that outgrows the promise
      * would overrun their frames or be misaligned, so it is a compile error here. */
@@ -558,6 +577,7 @@ static void emit_type(lw *L, sb *out)
     free(result);
     free(result_size);
     free(sites);
+    free(drop_fn);
     one_line_each(L, out, from);
 }
 
@@ -614,8 +634,8 @@ static void emit_async(lw *L, sb *out)
         emit_poll(L, out);
     }
     free(body);
-    emit_drop(L, out); /* after a poll: its #line holds */
-    emit_type(L, out);
+    int drop = emit_drop(L, out); /* after a poll: its #line holds */
+    emit_type(L, out, drop);
     if (f->is_main)
         emit_main(L, out);
 }

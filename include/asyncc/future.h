@@ -103,7 +103,9 @@ struct ac_future_type {
 
     /* Cancels a frame that was initialized and has not returned AC_READY: drops the child being
      * awaited (cancelling its I/O), then runs the cleanups of the locals that are alive. Does not
-     * free the frame's own memory, which belongs to whoever placed it. */
+     * free the frame's own memory, which belongs to whoever placed it. NULL when dropping the
+     * frame is only dropping the children that kids lists (an async function without cleanups):
+     * call it through ac__drop, which then runs ac__drop_kids. */
     void (*drop)(void *frame, ac_cx *cx);
 
     /* For task dumps: the child frame being awaited in the current state and its type, or NULL
@@ -409,6 +411,10 @@ AC_EXPORT void ac_frame_free_type(ac_cx *cx, void *frame, const ac_future_type *
  * children pending in the frame's state, as its table ac__kids_f lists them (a join's finished
  * ones left out), and gives back the arena frames of those that live there. */
 AC_EXPORT void ac__drop_kids(void *frame, ac_cx *cx, const ac_kid_info *kids);
+/* Drops a frame of TYPE as its drop does, or, when TYPE has none, as ac__drop_kids over its kids
+ * does: how the runtime and generated code cancel a future whose type they do not know (asyncc
+ * gives an async function without cleanups no drop function, which gcc would compile for each). */
+AC_EXPORT void ac__drop(const ac_future_type *type, void *frame, ac_cx *cx);
 /* What await(ac_select(...)) and await(ac_timeout(...)) call around their children's polls
  * (generated code): left says whether the poll has budget left before the first child is polled;
  * grant gives each later child one unit of budget of its own when an earlier one spent the last,

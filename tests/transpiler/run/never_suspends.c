@@ -206,7 +206,7 @@ async int main(void)
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
 // CODE: static int ac__now_{{later}}(int x)
 // CODE-NOT: ac__now_{{maybe|fact|early|main}}
-// CODE: {{^}}AC__GEN_BEGIN const ac_future_type ac__type_{{main}}
+// CODE: {{^}}AC__GEN_BEGIN static const ac_future_type ac__type_{{main}}
 
 // FRAMES-LABEL: async int plus
 // FRAMES: never suspends: its body is the plain C function ac__now_plus; poll calls it

@@ -27,7 +27,7 @@ def runtime():
         "type_name", "type_child", "type_sites", "type_nsites", "type_frame_align",
         "site_size", "site_file", "site_line", "site_callee",
         "ts_notified", "ts_running", "ts_complete", "ts_cancelled", "ts_aborted", "leaf_child",
-        "type_drop"])
+        "type_poll"])
     chunks = Words("ac__debug_chunks", ["head"])
     if chunks.head:
         chunks = Words("ac__debug_chunks", ["head", "chunk_size", "next_offset", "marks_offset",
@@ -85,9 +85,9 @@ class FutureType:
         # ac__kids_f and struct ac__frame_f (a static f of another file has its own).
         self.block = None
         self.leaf = u64(addr + d.type_child) == d.leaf_child  # the runtime's hand-written futures share one
-        drop = u64(addr + d.type_drop)
+        poll = u64(addr + d.type_poll)  # a drop may be NULL (no cleanups); a poll never is
         try:
-            block = gdb.block_for_pc(drop) if drop else None
+            block = gdb.block_for_pc(poll) if poll else None
             self.block = block.static_block if block else None
         except RuntimeError:
             pass
