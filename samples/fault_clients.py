@@ -7,6 +7,7 @@
 #   fault_clients.py http-cut PORT N PATH SIZE            N clients leave a SIZE-byte file early
 #   fault_clients.py tls PORT N CAFILE                    N TLS clients, 8 ways of ending
 #   fault_clients.py pubsub PORT N M                      N subscribers, M messages, then gone
+#   fault_clients.py chat-quick PORT N                    N chat clients that leave at once
 # Exits 0, or 1 with the reason on stdout.
 import asyncio
 import os
@@ -292,6 +293,44 @@ def pubsub(port, n, m):
     print(f"ok: {n} subscribers got {m} messages each exactly; reset, closed or half-closed, each left its channel")
 
 
+# ---- chat-quick: chat clients that join, say a line and leave before anything comes back ----
+
+
+def chat_quick(port, n):
+    def client(i):
+        s = socket.create_connection(("127.0.0.1", port), timeout=30)
+        s.sendall(b"quick%d\nhello from quick%d\n" % (i, i))
+        if i % 2:
+            reset(s)
+        else:
+            s.close()
+
+    def batch(k):
+        for i in range(k, n, 8):
+            client(i)
+
+    errors = run_threads(batch, 8)
+    if errors:
+        fail(f"{len(errors)} quick chat clients failed, e.g. {errors[:2]}")
+    # Someone who stays is still served: asked for a name, then told of a newcomer.
+    a = socket.create_connection(("127.0.0.1", port), timeout=30)
+    f = a.makefile("rb")
+    if f.readline() != b"name?\n":
+        fail("a client after the quick ones was not asked its name")
+    a.sendall(b"stayer\n")
+    b = socket.create_connection(("127.0.0.1", port), timeout=30)
+    b.makefile("rb").readline()
+    b.sendall(b"newcomer\n")
+    line = f.readline()
+    while line.startswith(b"* quick") or line.startswith(b"quick") or line.startswith(b"(missed"):
+        line = f.readline()  # what the quick ones said, still on its way
+    if line != b"* newcomer joined\n":
+        fail(f"the stayer saw {line!r}, not the newcomer's join")
+    b.close()
+    a.close()
+    print(f"ok: {n} chat clients joined, said a line and left at once; the room still works")
+
+
 def main(argv):
     mode = argv[1]
     if mode == "burst":
@@ -302,6 +341,8 @@ def main(argv):
         tls(int(argv[2]), int(argv[3]), argv[4])
     elif mode == "pubsub":
         pubsub(int(argv[2]), int(argv[3]), int(argv[4]))
+    elif mode == "chat-quick":
+        chat_quick(int(argv[2]), int(argv[3]))
     else:
         fail(f"unknown mode {mode}")
 
