@@ -8,6 +8,8 @@
 #   fault_clients.py tls PORT N CAFILE                    N TLS clients, 8 ways of ending
 #   fault_clients.py pubsub PORT N M                      N subscribers, M messages, then gone
 #   fault_clients.py chat-quick PORT N                    N chat clients that leave at once
+#   fault_clients.py flood PORT SECONDS                   connect and close from 16 threads
+#                                                         (says "flooding" a second in)
 # Exits 0, or 1 with the reason on stdout.
 import asyncio
 import os
@@ -331,6 +333,31 @@ def chat_quick(port, n):
     print(f"ok: {n} chat clients joined, said a line and left at once; the room still works")
 
 
+# ---- flood: connections made and closed as fast as 16 threads can, for a signal to meet ----
+
+
+def flood(port, seconds):
+    start = time.monotonic()
+    end = start + seconds
+    made = [0]
+    said = threading.Event()
+
+    def loop(_):
+        while time.monotonic() < end:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=5).close()
+            except OSError:
+                return  # the server has gone (the signal the flood was for)
+            made[0] += 1
+            # A second in, the server's backlog has filled: its accept loop takes many at once.
+            if time.monotonic() - start > 1 and not said.is_set():
+                said.set()
+                print("flooding", flush=True)
+
+    run_threads(loop, 16)
+    print(f"ok: {made[0]} connections made and closed")
+
+
 def main(argv):
     mode = argv[1]
     if mode == "burst":
@@ -341,6 +368,8 @@ def main(argv):
         tls(int(argv[2]), int(argv[3]), argv[4])
     elif mode == "pubsub":
         pubsub(int(argv[2]), int(argv[3]), int(argv[4]))
+    elif mode == "flood":
+        flood(int(argv[2]), float(argv[3]))
     elif mode == "chat-quick":
         chat_quick(int(argv[2]), int(argv[3]))
     else:
