@@ -91,3 +91,46 @@ wait_stalls() {
     done
     stalls=()
 }
+
+# server_fds: how many descriptors the server has open now.
+server_fds() {
+    ls "/proc/$server_pid/fd" | wc -l
+}
+
+# wait_fds COUNT WHAT: waits until the server has at most COUNT descriptors open again (what it
+# had before WHAT), 30 s at most: a connection that ends must leave none behind.
+wait_fds() {
+    local i
+    for ((i = 0; i < 300; i++)); do
+        [ "$(server_fds)" -le "$1" ] && return 0
+        sleep 0.1
+    done
+    fail "the server holds $(server_fds) descriptors 30 s after $2, $1 before: $(ls -l "/proc/$server_pid/fd" | tail -5)"
+}
+
+# faults ARGS...: runs ../fault_clients.py ARGS (clients that reset, close or half-close in the
+# middle of things, many at once) and checks that the server is left with the descriptors it had.
+faults() {
+    local before
+    before=$(server_fds)
+    timeout 150 python3 "$here/../fault_clients.py" "$@" >"$out/faults" 2>&1 || fail "fault_clients.py $*: $(cat "$out/faults")"
+    cat "$out/faults"
+    wait_fds "$before" "fault_clients.py $1"
+}
+
+# with_fd_limit N ARGS...: runs ../fault_clients.py ARGS while the server may open only N
+# descriptors (prlimit, the soft limit), then gives it its limit back. Skipped (says so) without prlimit, and
+# under a wrapper (valgrind keeps descriptors of its own near the top of the limit).
+with_fd_limit() {
+    local n=$1 soft hard
+    shift
+    if ! command -v prlimit >/dev/null || [ ${#wrapper[@]} -gt 0 ]; then
+        echo "skipped: $* with $n descriptors (no prlimit, or under a wrapper)"
+        return 0
+    fi
+    read -r soft hard < <(prlimit --pid "$server_pid" --nofile --output SOFT,HARD --noheadings)
+    prlimit --pid "$server_pid" --nofile="$n:$hard" || fail "prlimit"
+    faults "$@"
+    prlimit --pid "$server_pid" --nofile="$soft:$hard" || fail "prlimit back"
+    echo "ok: served so while limited to $n descriptors (accept met EMFILE)"
+}

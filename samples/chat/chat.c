@@ -36,16 +36,12 @@ static void say(unsigned long from, const char *fmt, const char *name, const cha
     ac_broadcast_send(room, &m); /* -EPIPE when nobody listens: fine, nobody to tell */
 }
 
-static void close_rx(ac_broadcast_rx **rx)
-{
-    ac_broadcast_rx_close(*rx);
-}
-
 /* Follows the room for one client: writes every line not its own to the socket. Runs as a task
- * of its own until the client leaves and the reader cancels it (the cleanup unsubscribes). */
-async void writer(int fd, unsigned long self, ac_broadcast_rx *subscription)
+ * of its own until the client leaves and the reader cancels it. The subscription stays the
+ * reader's, which closes it after joining this task: a task cancelled before its first poll
+ * runs none of its code, so a cleanup here would never close it when the client left at once. */
+async void writer(int fd, unsigned long self, ac_broadcast_rx *rx)
 {
-    ac_broadcast_rx *rx __attribute__((cleanup(close_rx))) = subscription;
     struct msg m;
     for (;;) {
         int rc = await(ac_broadcast_recv(rx, &m));
@@ -125,10 +121,11 @@ async void client(int fd)
         if (line[0])
             say(self, "%s: %s\n", name, line);
     say(self, "* %s left%s\n", name, "");
-    /* Stop the writer and wait until it has stopped (its cleanup unsubscribes): only then may
-     * the descriptor it writes to be closed and reused. */
+    /* Stop the writer and wait until it has stopped: only then may the subscription it reads
+     * be closed, and the descriptor it writes to be closed and reused. */
     ac_task_cancel(w);
     await(ac_task_join(w, NULL));
+    ac_broadcast_rx_close(rx);
 }
 
 async void accept_loop(int listener)

@@ -24,6 +24,9 @@ conns=1000
 [ ${#wrapper[@]} -gt 0 ] && conns=100 # valgrind: fewer
 timeout 90 python3 "$here/load_client.py" "$port" "$conns" 3 || fail "load_client.py"
 kill -0 "$server_pid" || fail "the server died"
+# 1,000 clients at once while the server may hold only 128 descriptors: accept meets EMFILE,
+# and every client is served in turn.
+with_fd_limit 128 burst echo "$port" 1000
 
 # Graceful shutdown: a client in the middle of a line and an idle one are still connected; both
 # connections must close and the server exit 0.

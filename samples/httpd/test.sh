@@ -153,6 +153,13 @@ rm "$www/was-large" && mkfifo "$www/was-large" # hinted large: opened, fstat, re
 expect_status 404 -m 5 "$url/was-large"
 echo "ok: a FIFO, a device and a socket: 404 at once"
 
+# Clients that leave in the middle of the 20 MB file (reset, close, half-close; some after
+# pipelining three requests), 1,000 small requests at once: no descriptor left behind.
+cut=60
+[ ${#wrapper[@]} -gt 0 ] && cut=12
+faults http-cut "$port" "$cut" /large.bin 20000000
+faults burst http "$port" 1000 /index.html
+
 stop_server TERM
 echo "ok: SIGTERM: exit status 0"
 

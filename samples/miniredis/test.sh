@@ -181,6 +181,14 @@ if [ ${#wrapper[@]} -eq 0 ] && command -v redis-benchmark >/dev/null; then
     echo "ok: redis-benchmark -c 50: SET, GET, INCR and PING at -P 1 and -P 16 and with 4 KB values; -c 500: SET and PING"
 fi
 
+# 1,000 subscribers (100 under valgrind) get every message exactly, then leave in every way:
+# each one's channel forgets it and its descriptor is closed. Then 1,000 clients at once while
+# the server may hold only 128 descriptors: accept meets EMFILE and serves them all in turn.
+subs=1000
+[ ${#wrapper[@]} -gt 0 ] && subs=100
+faults pubsub "$port" "$subs" 50
+with_fd_limit 128 burst redis "$port" 1000
+
 # Graceful shutdown on SIGTERM: a subscriber is still connected (its redis-cli must see the
 # connection close) and so is an idle client; the server exits with status 0.
 sleep 30 2>/dev/null | socat - TCP:127.0.0.1:"$port" >/dev/null 2>&1 &
