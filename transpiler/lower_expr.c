@@ -598,6 +598,11 @@ static void hoist_stmt_expr(lw *L, node *n)
     int discarded = an_value_discarded(n);
     if (ty.kind != CXType_Void && !discarded)
         tmp = lw_temp(L, n);
+    /* The block goes at the body's column, and the code after it at the column it had: the
+     * hoists around it (an `&&` in an `||`...) indent by 4 and back by 4 around their operands,
+     * and took 4 off this column instead of off theirs. A column below their sum ran under 0:
+     * 4 GB of blanks (patch 2.7.6 made async, its `|| ({ ... })` indented with tabs). */
+    unsigned outer = L->indent;
     lw_sync(L, nstart(body));
     lw_put(L, "{");
     unsigned pos = lw_brace_end(L, body), indent = L->indent;
@@ -625,6 +630,7 @@ static void hoist_stmt_expr(lw *L, node *n)
     L->indent = indent;
     lw_block_end_cleanups(L, body);
     lw_gline(L, lw_node_line(L, n), "}");
+    L->indent = outer;
     n->repl = tmp ? tmp : "((void)0)";
 }
 
