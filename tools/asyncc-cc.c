@@ -530,6 +530,16 @@ int main(int argc, char **argv)
 
     refuse_output_over_source(&c);
     int links = !c.compile_only && !c.stop_after_pp && !c.deps_only && !c.syntax_only;
+    /* The runtime's link flags come last in a command that compiles too, where they decide the
+     * sanitizer the source is compiled with (a sanitizer build of the runtime: -fsanitize=address
+     * after a user's -fno-sanitize=address): asyncc reads the source as the compiler does. */
+    if (links && !c.no_link_flags) {
+        argv_t words = {0};
+        push_words(&words, ASYNCC_CC_LINK_FLAGS);
+        for (int i = 0; i < words.n; i++)
+            if (strncmp(words.v[i], "-fsanitize=", 11) == 0 || strncmp(words.v[i], "-fno-sanitize=", 14) == 0)
+                push(&c.pp, words.v[i]);
+    }
     if (sequential) {
         push(&c.cc, "-DAC_SEQUENTIAL");
         c.nsrc = 0; /* nothing to transpile; the compiler writes the depfiles */
