@@ -119,19 +119,22 @@ static int check_unseen_children(void)
     CHECK_EQ(waitpid(pid, &status, 0), pid);
     bad |= check_sigpipe_default("posix_spawn", out);
 
-    CHECK_EQ(pipe(p), 0);
-    fflush(NULL);
-    pid = fork();
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        dup2(p[1], 1);
-        execv("/bin/sh", status_argv);
-        _exit(127);
+    /* Not under ThreadSanitizer: its fork() child of a multi-threaded process dies at once. */
+    if (!test_under_tsan()) {
+        CHECK_EQ(pipe(p), 0);
+        fflush(NULL);
+        pid = fork();
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            dup2(p[1], 1);
+            execv("/bin/sh", status_argv);
+            _exit(127);
+        }
+        close(p[1]);
+        read_all(p[0], out, sizeof out);
+        CHECK_EQ(waitpid(pid, &status, 0), pid);
+        bad |= check_sigpipe_default("fork and execv", out);
     }
-    close(p[1]);
-    read_all(p[0], out, sizeof out);
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    bad |= check_sigpipe_default("fork and execv", out);
 
     /* What it is for: `yes | head -n 1` ends quietly, yes killed by SIGPIPE, not told EPIPE. */
     f = popen("(yes | head -n 1) 2>&1", "r");
