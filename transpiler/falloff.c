@@ -12,12 +12,12 @@
  * asyncc gives this one itself, from clang's diagnostics of the source (parsed with
  * -Wreturn-type on, main.c), only inside async definitions, and as the flags ask: gcc enables it
  * with -Wall or -Wreturn-type, clang by default; -Wno-return-type and -w silence it; -Werror
- * and -Werror=return-type make it an error.
+ * and -Werror=return-type make it an error. (-Werror, -Wno-error and -w are lint.c's to note.)
  */
 
 static struct {
-    int wall, on, as_error, werror, silent; /* on, as_error: -1 until a flag says */
-} opt = {0, -1, -1, 0, 0};
+    int wall, on, as_error; /* on, as_error: -1 until a flag says */
+} opt = {0, -1, -1};
 
 void fo_option(const char *a)
 {
@@ -31,17 +31,11 @@ void fo_option(const char *a)
         opt.on = opt.as_error = 1;
     else if (strcmp(a, "-Wno-error=return-type") == 0)
         opt.as_error = 0;
-    else if (strcmp(a, "-Werror") == 0)
-        opt.werror = 1;
-    else if (strcmp(a, "-Wno-error") == 0)
-        opt.werror = 0;
-    else if (strcmp(a, "-w") == 0)
-        opt.silent = 1;
 }
 
 static int enabled(const char *real_cc)
 {
-    if (opt.silent)
+    if (li_silent())
         return 0;
     if (opt.on >= 0)
         return opt.on;
@@ -89,7 +83,7 @@ void fo_report(tunit *t, const char *real_cc)
 {
     if (!enabled(real_cc))
         return;
-    int error = opt.as_error >= 0 ? opt.as_error : opt.werror;
+    int error = opt.as_error >= 0 ? opt.as_error : li_werror();
     report(t, t->tu, t->ifile, error);
     if (t->tu2)
         report(t, t->tu2, t->ifile2, error);

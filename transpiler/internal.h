@@ -660,6 +660,9 @@ int li_option(const char *a);
 void li_function(tunit *t, afn *f);
 /* Whether lint is on (not -Wno-..., not -w); a warning of lint at n, or an error under -Werror. */
 int li_enabled(int lint);
+/* What -Werror (a later -Wno-error undoing it) and -w say, as li_option noted them. */
+int li_werror(void);
+int li_silent(void);
 void li_warn(tunit *t, const node *n, int lint, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* The same at a line and column of a file as the user knows it. */
 void li_warn_at(tunit *t, const char *file, unsigned line, unsigned col, int lint, const char *fmt, ...)

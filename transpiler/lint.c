@@ -75,6 +75,16 @@ int li_option(const char *a)
     return 1;
 }
 
+int li_werror(void)
+{
+    return opt.werror;
+}
+
+int li_silent(void)
+{
+    return opt.silent;
+}
+
 int li_enabled(int lint)
 {
     return opt.on[lint] && !opt.silent;

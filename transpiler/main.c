@@ -161,6 +161,7 @@ static int parse_args(options *o, int argc, char **argv)
     o->emit = "c";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        fo_option(a); /* and on: the flags of -Wreturn-type are the compiler's too */
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -192,7 +193,7 @@ static int parse_args(options *o, int argc, char **argv)
             o->ccdb = argv[++i];
         } else if (strcmp(a, "-c") == 0) {
             /* harmless: the compiler's flags are welcome as they are */
-        } else if (fo_option(a), li_option(a)) {
+        } else if (li_option(a)) {
             /* a lint's -W flag: asyncc's own */
         } else if (a[0] == '-' && a[1]) {
             const char *value = takes_value(a) && i + 1 < argc ? argv[++i] : NULL;
@@ -211,9 +212,6 @@ static int parse_args(options *o, int argc, char **argv)
     return 0;
 }
 
-/* Whether path is a symbolic link: output is written through it (into the file it names, as gcc
- * does), never by renaming a new file over the link itself (`-o /dev/stdout` as root replaced the
- * system's link with a regular file). */
 /* The compiler that builds the output: --cc, else $ASYNCC_REAL_CC, else cc. */
 static const char *real_cc(const options *o)
 {
@@ -221,6 +219,9 @@ static const char *real_cc(const options *o)
     return cc && *cc ? cc : "cc";
 }
 
+/* Whether path is a symbolic link: output is written through it (into the file it names, as gcc
+ * does), never by renaming a new file over the link itself (`-o /dev/stdout` as root replaced the
+ * system's link with a regular file). */
 static int is_symlink(const char *path)
 {
     struct stat st;
