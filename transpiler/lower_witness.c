@@ -128,24 +128,17 @@ static void unused_params(lw *L, sb *out)
     }
 }
 
+/* The file-scope declarations of a function (canon) around its definition at def_off: whether
+ * any came before, one of them a prototype, and, when after is set, whether a declaration after
+ * the definition gives it an attribute (`int f(void) __attribute__((noinline));`): clang says
+ * "attribute declaration must precede definition" of that one when a witness, a definition of
+ * f, comes before it (gcc's pr35264 made async). */
 typedef struct before {
     CXCursor canon;
     unsigned def_off;
     int any, proto;
+    int after, attributed_after;
 } before;
-
-static enum CXChildVisitResult prior_decl(CXCursor c, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    before *b = data;
-    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon))
-        return CXChildVisit_Continue;
-    if (an_offset(clang_getCursorLocation(c)) >= b->def_off)
-        return CXChildVisit_Break;
-    b->any = 1;
-    b->proto |= clang_getCursorType(c).kind == CXType_FunctionProto;
-    return CXChildVisit_Continue;
-}
 
 static enum CXChildVisitResult has_attribute(CXCursor c, CXCursor parent, CXClientData data)
 {
@@ -156,20 +149,22 @@ static enum CXChildVisitResult has_attribute(CXCursor c, CXCursor parent, CXClie
     return CXChildVisit_Break;
 }
 
-/* A declaration of f after its definition that gives it an attribute (`int f(void)
- * __attribute__((noinline));`): clang says "attribute declaration must precede definition" of
- * it when the witness, a definition of f, comes before (gcc's pr35264 made async). */
-static enum CXChildVisitResult later_attributes(CXCursor c, CXCursor parent, CXClientData data)
+static enum CXChildVisitResult prior_decl(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     before *b = data;
-    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon) ||
-        an_offset(clang_getCursorLocation(c)) <= b->def_off || clang_isCursorDefinition(c))
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon))
         return CXChildVisit_Continue;
-    int found = 0;
-    clang_visitChildren(c, has_attribute, &found);
-    b->any |= found;
-    return found ? CXChildVisit_Break : CXChildVisit_Continue;
+    if (an_offset(clang_getCursorLocation(c)) < b->def_off) {
+        b->any = 1;
+        b->proto |= clang_getCursorType(c).kind == CXType_FunctionProto;
+        return CXChildVisit_Continue;
+    }
+    if (!b->after)
+        return CXChildVisit_Break;
+    if (!clang_isCursorDefinition(c))
+        clang_visitChildren(c, has_attribute, &b->attributed_after);
+    return b->attributed_after ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
 /* `f()`: the definition's type has a prototype when one came before (C's composite type). */
@@ -195,7 +190,7 @@ static void old_style(lw *L, sb *out)
     if (!no_prototype(L->t, f))
         return;
     /* a prototype of f before its definition, in the file or a header it includes */
-    before b = {clang_getCanonicalCursor(def), an_offset(clang_getCursorLocation(def)), 0, 0};
+    before b = {clang_getCanonicalCursor(def), an_offset(clang_getCursorLocation(def)), 0, 0, 0, 0};
     clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
     const char *n = f->self->name;
     /* main's as a static function's: gcc warns about both, clang about neither */
@@ -233,7 +228,7 @@ static char *witness_param(lw *L, var *v)
  * calls, which is no prototype of f's, for gcc and clang alike. Inline definitions are exempt,
  * as they are from the warning; for parameters of variably modified type, and after a
  * declaration in a block only, it stays lost (guide), and so it does when a later declaration
- * gives f an attribute (later_attributes). Returns whether it wrote the witness.
+ * gives f an attribute (prior_decl). Returns whether it wrote the witness.
  */
 static int missing_prototype(lw *L, sb *out)
 {
@@ -246,16 +241,13 @@ static int missing_prototype(lw *L, sb *out)
     for (unsigned i = 0; i < f->nvars; i++)
         if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
             return 0;
-    before later = {first, an_offset(clang_getCursorLocation(def)), 0, 0};
-    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), later_attributes, &later);
-    if (later.any)
+    before b = {first, an_offset(clang_getCursorLocation(def)), 0, 0, 1, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
+    if (b.attributed_after)
         return 0;
-    if (declared) { /* all of them `f()` before (a prototype after the first?), at file scope */
-        before b = {first, an_offset(clang_getCursorLocation(def)), 0, 0};
-        clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
-        if (b.proto || !b.any)
-            return 0;
-    }
+    /* declared: all of them `f()` before (a prototype after the first?), at file scope */
+    if (declared && (b.proto || !b.any))
+        return 0;
     /* `f()` or K&R: so is the witness, which gcc and clang judge as they judge f (gcc's
      * -Wstrict-prototypes, if on, says it instead of -Wmissing-prototypes) */
     int old = no_prototype(L->t, f);
