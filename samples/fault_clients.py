@@ -22,6 +22,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "miniredis"))
+from resp_cmd import cmd as resp  # noqa: E402  (a command as a RESP array of bulk strings)
+
 DEADLINE = 120  # seconds for any one mode; far above what each takes under valgrind
 
 
@@ -54,14 +57,6 @@ def run_threads(target, n):
         if t.is_alive():
             fail(f"a client still ran after {DEADLINE} s")
     return errors
-
-
-def resp(*args):
-    out = b"*%d\r\n" % len(args)
-    for a in args:
-        a = a if isinstance(a, bytes) else str(a).encode()
-        out += b"$%d\r\n%s\r\n" % (len(a), a)
-    return out
 
 
 # ---- burst: N clients connect at once, each asks once and reads its whole answer ----
