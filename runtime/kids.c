@@ -33,7 +33,7 @@ void ac__drop(const ac_future_type *type, void *frame, ac_cx *cx)
 {
     if (type->drop)
         type->drop(frame, cx);
-    else
+    else if (type->kids) /* neither: a future written by hand with nothing to cancel */
         ac__drop_kids(frame, cx, type->kids);
 }
 

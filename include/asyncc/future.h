@@ -104,8 +104,9 @@ struct ac_future_type {
     /* Cancels a frame that was initialized and has not returned AC_READY: drops the child being
      * awaited (cancelling its I/O), then runs the cleanups of the locals that are alive. Does not
      * free the frame's own memory, which belongs to whoever placed it. NULL when dropping the
-     * frame is only dropping the children that kids lists (an async function without cleanups):
-     * call it through ac__drop, which then runs ac__drop_kids. */
+     * frame is only dropping the children that kids lists (an async function without cleanups),
+     * or, kids NULL too, nothing at all (a future written by hand that holds nothing to cancel):
+     * call it through ac__drop, which then runs ac__drop_kids, or nothing. */
     void (*drop)(void *frame, ac_cx *cx);
 
     /* For task dumps: the child frame being awaited in the current state and its type, or NULL

@@ -27,7 +27,8 @@ extern "C" {
  *     released with ac_waker_drop (each ac_cx_waker takes a reference on the task);
  *   - drop(frame, cx): the future is cancelled (a select's loser, a timeout, an abort): take
  *     the waker back from the completer and ac_waker_drop it, so that nothing touches the
- *     frame after drop returns (the frame's memory goes away with it);
+ *     frame after drop returns (the frame's memory goes away with it); NULL for a future that
+ *     hands no waker out and holds nothing else to release;
  *   - the completer calls ac_waker_wake(waker) once (from any thread, any time; a waker with
  *     a NULL task does nothing), which polls the task again soon.
  *

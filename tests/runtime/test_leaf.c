@@ -78,6 +78,31 @@ void ac__init_job_wait(void *frame, struct job *j)
 /* What the API's header says, so that asyncc knows the function is awaitable. */
 async int job_wait(struct job *j);
 
+/* A future that hands no waker out (pending until whatever cancels it), so it has nothing to
+ * take back and no drop: a NULL drop with no kids table is dropped as nothing (it crashed in
+ * ac__drop_kids(NULL) once a type's drop could be NULL). */
+struct never_frame {
+    unsigned state;
+    int result;
+};
+
+static int never_poll(void *frame, ac_cx *cx)
+{
+    (void)cx;
+    ((struct never_frame *)frame)->state = 1;
+    return AC_PENDING;
+}
+
+AC_DEFINE_FUTURE(never, struct never_frame, result, never_poll, NULL);
+
+void ac__init_never(void *frame);
+void ac__init_never(void *frame)
+{
+    ((struct never_frame *)frame)->state = 0;
+}
+
+async int never(void);
+
 /* ---- The test ---- */
 struct worker_arg {
     struct job *job;
@@ -140,6 +165,9 @@ async int main(void)
     sem_destroy(&go);
     v = await(job_wait(&late));
     CHECK_EQ(v, 7);
+
+    /* A future without a drop, cancelled by a timeout. */
+    CHECK_EQ(await(ac_timeout(5, never())), -ETIMEDOUT);
 
     /* Many tasks, each waiting for a job that its own thread completes. */
     ac_task *tasks[NJOBS];
