@@ -15,6 +15,8 @@
 
 #define ROUNDS 200
 
+TEST_NO_LEAK_CHECK_AFTER_FORK()
+
 static int to_child[2], to_parent[2], never[2];
 
 /* A read that nothing will answer, in flight when fork() runs: its timeout drops it. */

@@ -13,13 +13,7 @@
 
 #define ROUNDS 300
 
-/* Under ASan, no leak check: each child would run LeakSanitizer at its exit, among the threads
- * of a forked multi-threaded process (which it reports cannot be suspended). */
-const char *__asan_default_options(void);
-__attribute__((used)) const char *__asan_default_options(void)
-{
-    return "detect_leaks=0";
-}
+TEST_NO_LEAK_CHECK_AFTER_FORK()
 
 static async int fork_at_once(void)
 {
