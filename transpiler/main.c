@@ -95,8 +95,10 @@ static void add_flag(options *o, const char *a, const char *value)
         o->parse_flags[o->nparse++] = value;
 }
 
-/* Flags from compile_commands.json for the input: the compiler's, less -c, -o and the sources. */
-static int load_ccdb(options *o)
+/* Flags from compile_commands.json for the input: the compiler's, less -c, -o and the sources.
+ * They come before the command line's, which can override them, and their warning flags (-Wall,
+ * -Werror, -w, -Wasync-*, -Wreturn-type) are taken as the command line's are. */
+static int load_ccdb(options *o, const char *input)
 {
     CXCompilationDatabase_Error err;
     CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->ccdb, &err);
@@ -105,7 +107,7 @@ static int load_ccdb(options *o)
         return -1;
     }
     char path[PATH_MAX];
-    const char *abs = realpath(o->input, path) ? path : o->input;
+    const char *abs = realpath(input, path) ? path : input;
     CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
     unsigned which = 0;
     if (!cmds || clang_CompileCommands_getSize(cmds) == 0) {
@@ -130,6 +132,11 @@ static int load_ccdb(options *o)
                 free(a);
                 continue;
             }
+            fo_option(a);
+            if (li_option(a)) {
+                free(a);
+                continue;
+            }
             const char *value = NULL;
             if (takes_value(a) && i + 1 < n)
                 value = cx_take(clang_CompileCommand_getArg(cmd, ++i));
@@ -148,12 +155,29 @@ static int load_ccdb(options *o)
         free(dir);
         rc = 0;
     } else {
-        fprintf(stderr, "asyncc: %s is not in %s/compile_commands.json\n", o->input, o->ccdb);
+        fprintf(stderr, "asyncc: %s is not in %s/compile_commands.json\n", input, o->ccdb);
     }
     if (cmds)
         clang_CompileCommands_dispose(cmds);
     clang_CompilationDatabase_dispose(db);
     return rc;
+}
+
+/* -p's directory, and the input it is for (NULL: none): found before the other arguments are
+ * taken, since the flags from the compilation database go first. */
+static const char *find_ccdb(options *o, int argc, char **argv)
+{
+    const char *input = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-p") == 0 && i + 1 < argc)
+            o->ccdb = argv[++i];
+        else if (strcmp(a, "-o") == 0 || takes_value(a))
+            i++;
+        else if ((a[0] != '-' || !a[1]) && !input)
+            input = a;
+    }
+    return input;
 }
 
 static int parse_args(options *o, int argc, char **argv)
@@ -190,7 +214,7 @@ static int parse_args(options *o, int argc, char **argv)
         } else if (strncmp(a, "--cc=", 5) == 0) {
             o->real_cc = a + 5;
         } else if (strcmp(a, "-p") == 0 && i + 1 < argc) {
-            o->ccdb = argv[++i];
+            i++; /* find_ccdb took it */
         } else if (strcmp(a, "-c") == 0) {
             /* harmless: the compiler's flags are welcome as they are */
         } else if (li_option(a)) {
@@ -427,9 +451,10 @@ int main(int argc, char **argv)
     phase_start = now_s(CLOCK_MONOTONIC);
     phase_cpu = now_s(CLOCK_PROCESS_CPUTIME_ID);
     options o = {0};
-    if (parse_args(&o, argc, argv) < 0)
+    const char *ccdb_input = find_ccdb(&o, argc, argv);
+    if (o.ccdb && ccdb_input && (cx_load() < 0 || load_ccdb(&o, ccdb_input) < 0))
         return 2;
-    if (o.ccdb && (cx_load() < 0 || load_ccdb(&o) < 0))
+    if (parse_args(&o, argc, argv) < 0)
         return 2;
 
     tunit t = {0};
