@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# test.sh: the transcripts sample prints nine transcripts, about 9 s one after another, about 3 s
-# spawned as tasks and about 3 s joined in one task (up to 0.4 s late; 0.9 s under a wrapper).
+# test.sh: the transcripts sample prints nine transcripts, one after another (nine 1 s waits: at
+# least 9 s) and then twice three at a time (spawned as tasks, and joined in one task: at least
+# 3 s each, and far less than the 9 s of one after another). Only the lower bounds are exact: a
+# loaded machine or a wrapper makes every time later, by 0.7 s seen in CI under load, so the
+# upper bound only tells concurrent waits from sequential ones.
 # Usage: test.sh PROGRAM [WRAPPER...] (a wrapper such as valgrind runs the program under it)
 set -euo pipefail
 out=$("${@:2}" "$1")
 echo "$out"
-late='[0-4]'
-[ $# -gt 1 ] && late='[0-9]' # valgrind: the program starts and switches threads slower
 n=$(echo "$out" | grep -c "Transcript for Student 10[123]: 3.8 GPA, 120 credits")
 [ "$n" -eq 9 ] || { echo "FAIL: $n transcripts, expected 9"; exit 1; }
-echo "$out" | grep -Eq "^one after another: (8\.9|9\.$late) s$" || { echo "FAIL: sequential time"; exit 1; }
-echo "$out" | grep -Eq "^concurrently: +(2\.9|3\.$late) s$" || { echo "FAIL: concurrent time"; exit 1; }
-echo "$out" | grep -Eq "^joined in a task: +(2\.9|3\.$late) s$" || { echo "FAIL: ac_join time"; exit 1; }
+# seconds LABEL: the time printed after "LABEL:", in tenths.
+seconds() { echo "$out" | sed -n "s/^$1: *\([0-9]*\)\.\([0-9]\) s\$/\1\2/p"; }
+within() { # NAME TENTHS LOW HIGH
+    [ -n "$2" ] && [ "$2" -ge "$3" ] && [ "$2" -lt "$4" ] || { echo "FAIL: $1 time"; exit 1; }
+}
+within sequential "$(seconds 'one after another')" 89 200
+within concurrent "$(seconds concurrently)" 29 60
+within "ac_join" "$(seconds 'joined in a task')" 29 60

@@ -14,8 +14,8 @@ typedef struct {
 } hog_frame;
 
 /* How long the hog's first poll blocks its worker (what the report is for); 0: a task that
- * only waits. */
-static long block_ms;
+ * only waits, for wait_ms. */
+static long block_ms, wait_ms;
 
 static int hog_poll(void *frame, ac_cx *cx)
 {
@@ -25,7 +25,7 @@ static int hog_poll(void *frame, ac_cx *cx)
         nanosleep(&ts, NULL);
         /* Long enough that it cannot have passed by the time the timer starts (with 1 ms,
          * valgrind on a loaded machine found it due already: the poll finished, no await site). */
-        ac__init_ac_sleep_ms(f->sleep, 300);
+        ac__init_ac_sleep_ms(f->sleep, (unsigned long)wait_ms);
         f->state = 1;
     }
     if (ac__type_ac_sleep_ms.poll(f->sleep, cx) == AC_PENDING)
@@ -46,11 +46,12 @@ static const ac_future_type hog_type = {
     .result_offset = offsetof(hog_frame, result), .result_size = sizeof(int), .poll = hog_poll,
     .drop = test_no_drop, .child = hog_child, .sites = hog_sites, .nsites = 1};
 
-/* Runs the hog, blocking ms in its first poll, with ASYNCC_SLOW_POLL_MS=value; returns what
- * the runtime wrote on stderr. */
-static char *run_hog(long ms, const char *value)
+/* Runs the hog, blocking ms in its first poll and then waiting wait, with
+ * ASYNCC_SLOW_POLL_MS=value; returns what the runtime wrote on stderr. */
+static char *run_hog(long ms, long wait, const char *value)
 {
     block_ms = ms;
+    wait_ms = wait;
     setenv("ASYNCC_SLOW_POLL_MS", value, 1);
     char path[64];
     snprintf(path, sizeof path, "/tmp/asyncc-slow-%d", (int)getpid());
@@ -78,12 +79,14 @@ static char *run_hog(long ms, const char *value)
 int main(void)
 {
     /* A value that is not a number is said to be ignored, not taken for 0 (off) in silence. */
-    char *buf = run_hog(60, "30ms");
+    char *buf = run_hog(60, 300, "30ms");
     CHECK(strstr(buf, "asyncc: ignoring ASYNCC_SLOW_POLL_MS=30ms") != NULL);
     CHECK(strstr(buf, "slow poll") == NULL);
-    buf = run_hog(0, "30"); /* its 300 ms wait is no poll */
+    /* Its 600 ms wait is no poll. (A threshold of 200 ms: the poll itself, which only starts
+     * the wait, ran 37 ms on a loaded machine.) */
+    buf = run_hog(0, 600, "200");
     CHECK(strstr(buf, "hog") == NULL);
-    buf = run_hog(60, "30");
+    buf = run_hog(60, 300, "30");
     CHECK(strstr(buf, "asyncc: slow poll: task") != NULL);
     CHECK(strstr(buf, "hog ran") != NULL);
     CHECK(strstr(buf, "hog busy.c:5 (awaiting ac_sleep_ms)") != NULL);
