@@ -125,8 +125,7 @@ void ac__pool_submit(struct ac__pool_job *j)
     join_exited();
     if (pool.idle == 0 && pool.threads < MAX_THREADS) {
         pthread_t t;
-        if (pthread_create(&t, NULL, pool_thread, NULL) == 0) {
-            ac__name_thread(t, "asyncc-blocking", -1);
+        if (ac__thread_start_quiet(&t, pool_thread, NULL, "asyncc-blocking") == 0) {
             pool.threads++;
         } else if (pool.threads == 0) {
             /* No thread could start (out of memory or of threads) and none is there to take the

@@ -318,9 +318,7 @@ int ac__worker_thread_start(struct ac__worker *w)
  * failure. */
 void ac__monitor_start(struct ac__runtime *rt)
 {
-    rt->have_monitor = pthread_create(&rt->monitor, NULL, ac__monitor_main, rt) == 0;
-    if (rt->have_monitor)
-        ac__name_thread(rt->monitor, "asyncc-monitor", -1);
+    rt->have_monitor = ac__thread_start_quiet(&rt->monitor, ac__monitor_main, rt, "asyncc-monitor") == 0;
 }
 
 static int runtime_start_threads(struct ac__runtime *rt)
@@ -443,9 +441,12 @@ static void note_blocked(struct ac__runtime *rt, struct ac__blocked *me)
     pthread_mutex_unlock(&rt->block_lock);
 }
 
-/* A multi-thread runtime: the workers run the task; we wait for its completion. */
+/* A multi-thread runtime: the workers run the task; we wait for its completion, holding the
+ * process's signals back for them (util.h). */
 static void wait_for(struct ac__runtime *rt, struct ac__blocked *me)
 {
+    sigset_t old;
+    ac__signals_hold(&old);
     pthread_mutex_lock(&rt->block_lock);
     while (!task_is_complete(me->task))
         pthread_cond_wait(&rt->block_cond, &rt->block_lock);
@@ -454,6 +455,7 @@ static void wait_for(struct ac__runtime *rt, struct ac__blocked *me)
         pp = &(*pp)->next;
     *pp = me->next;
     pthread_mutex_unlock(&rt->block_lock);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* A current-thread runtime: its one worker runs on the threads in ac__block_on, one at a time
@@ -466,7 +468,10 @@ static void run_worker_until(struct ac__runtime *rt, ac_task *task)
     while (!task_is_complete(task)) {
         /* (At shutdown the worker stops at once: the shutdown drops the task, and wakes us.) */
         if (rt->worker_taken || atomic_load(&rt->stopping)) {
+            sigset_t old; /* signals go to the thread that runs the worker (util.h) */
+            ac__signals_hold(&old);
             pthread_cond_wait(&rt->block_cond, &rt->block_lock);
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
             continue;
         }
         rt->worker_taken = true;

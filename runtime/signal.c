@@ -86,15 +86,9 @@ static int start_dispatcher(void)
     ac__fd_out_of_reach(&p[0]);
     ac__fd_out_of_reach(&p[1]);
     fcntl(p[1], F_SETFL, O_NONBLOCK);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old); /* the thread runs no handler */
     wake_pipe[0] = p[0];
     wake_pipe[1] = p[1];
-    int r = pthread_create(&dispatcher_thread, NULL, dispatcher, NULL);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (r == 0)
-        ac__name_thread(dispatcher_thread, "asyncc-signals", -1);
+    int r = ac__thread_start_quiet(&dispatcher_thread, dispatcher, NULL, "asyncc-signals");
     if (r) {
         close(p[0]);
         close(p[1]);

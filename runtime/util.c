@@ -1,5 +1,6 @@
 /* runtime/util.c: the panic for impossible failures, the slow path of the spin lock, the move of
- * the runtime's own descriptors out of 0-9, its threads' alternate signal stacks and names. */
+ * the runtime's own descriptors out of 0-9, its threads' alternate signal stacks, names and
+ * signal masks. */
 #define _GNU_SOURCE /* pthread_setname_np */
 #include <errno.h>
 #include <fcntl.h>
@@ -69,6 +70,27 @@ void ac__name_thread(pthread_t t, const char *name, int index)
     else
         snprintf(buf, sizeof buf, "%s", name);
     pthread_setname_np(t, buf); /* a name is a help: a failure is none of the caller's */
+}
+
+void ac__signals_hold(sigset_t *old)
+{
+    sigset_t held;
+    sigfillset(&held);
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        sigdelset(&held, faults[i]);
+    pthread_sigmask(SIG_BLOCK, &held, old);
+}
+
+int ac__thread_start_quiet(pthread_t *t, void *(*fn)(void *), void *arg, const char *name)
+{
+    sigset_t old;
+    ac__signals_hold(&old); /* the new thread starts with this mask */
+    int r = pthread_create(t, NULL, fn, arg);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (r == 0)
+        ac__name_thread(*t, name, -1);
+    return r;
 }
 
 void ac__altstack_note(stack_t *saved)

@@ -126,6 +126,18 @@ void ac__altstack_restore(const stack_t *saved);
  * index unless it is negative ("asyncc-w" 0: "asyncc-w0"), cut to the kernel's 15 bytes. */
 void ac__name_thread(pthread_t t, const char *name, int index);
 
+/* Signals sent to the process go to the threads that run its tasks: those that only serve the
+ * runtime (the monitor, the blocking pool, the signal dispatcher) hold them back, and so does a
+ * thread while it waits in ac_block_on. Otherwise Linux gives a signal the process sends itself
+ * to the main thread, waiting in ac_block_on: `kill(getpid(), sig)` in a task returned before
+ * its handler ran elsewhere (dash made async lost its traps), and no EINTR broke the task's
+ * blocking call as in the sequential program. ac__signals_hold blocks every signal but those a
+ * fault raises in the thread itself, saving the old mask in old. */
+void ac__signals_hold(sigset_t *old);
+/* pthread_create of a thread that holds the process's signals back from its start, and its
+ * name (as ac__name_thread). */
+int ac__thread_start_quiet(pthread_t *t, void *(*fn)(void *), void *arg, const char *name);
+
 /* Tells valgrind's memcheck that the kernel wrote len bytes at p: it cannot see what io_uring
  * writes, and would take the data read as uninitialised. Nothing unless the build found
  * valgrind's header (a few no-op instructions outside valgrind). */

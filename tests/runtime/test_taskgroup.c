@@ -32,6 +32,22 @@ static async int after(int ms, int value)
     return value;
 }
 
+/* value, once told to go on (its group's join_next times out first, however slow the machine:
+ * a task of 30 ms finished first under load). */
+static async int when_told(ac_notify *go, int value)
+{
+    await(ac_notify_wait(go));
+    return value;
+}
+
+/* value, noting that it ran. */
+static atomic_int ran;
+static async int note_run(int value)
+{
+    atomic_store(&ran, 1);
+    return value;
+}
+
 static async int at(unsigned long long deadline_ms, int value)
 {
     await(ac_sleep_until(deadline_ms));
@@ -101,17 +117,22 @@ async int main(void)
     CHECK_EQ(await(ac_task_group_join_next(g, NULL)), -ECHILD);
 
     /* A join_next cancelled by a timeout loses nothing. */
-    ac_task_group_spawn(g, after(30, 7));
+    ac_notify *go = ac_notify_new();
+    ac_task_group_spawn(g, when_told(go, 7));
     int v = -1, r = 1;
     int t = await(ac_timeout(5, r = ac_task_group_join_next(g, &v)));
     CHECK_EQ(t, -ETIMEDOUT);
     CHECK_EQ(r, 1);
+    ac_notify_one(go); /* a permit if the task has not waited yet */
     CHECK_EQ(await(ac_task_group_join_next(g, &v)), 0);
+    ac_notify_free(go);
     CHECK_EQ(v, 7);
 
     /* abort_all: every task comes out as cancelled; one that had finished keeps its result. */
-    ac_task_group_spawn(g, after(0, 99));
-    await(ac_sleep_ms(10));
+    ac_task_group_spawn(g, note_run(99));
+    while (!atomic_load(&ran))
+        await(ac_sleep_ms(1));
+    await(ac_sleep_ms(10)); /* it returned in the poll that noted it */
     for (int i = 0; i < 10; i++)
         ac_task_group_spawn(g, forever());
     await(until_started(10));
@@ -139,12 +160,15 @@ async int main(void)
 
     /* A join with a deadline keeps the handle when the deadline passes (the join is
      * cancel-safe): the task is joined again later. */
-    ac_task *slow_task = ac_spawn(after(100, 9));
+    go = ac_notify_new();
+    ac_task *slow_task = ac_spawn(when_told(go, 9));
     v = -1;
     t = await(ac_timeout(10, r = ac_task_join(slow_task, &v)));
     CHECK_EQ(t, -ETIMEDOUT);
     CHECK_EQ(v, -1);
+    ac_notify_one(go);
     CHECK_EQ(await(ac_task_join(slow_task, &v)), 0);
+    ac_notify_free(go);
     CHECK_EQ(v, 9);
 
     /* Tokens: root -> child -> grandchild, two waiters on each. */
