@@ -76,7 +76,10 @@ async int main(void)
     await(ac_sleep_ms(1500));
     long slept = sleeps_of("asyncc-", &n) - before;
     fprintf(stderr, "idle_threads: the runtime's %d threads slept %ld times in 1.5 s idle\n", n, slept);
-    CHECK_INT(<, slept, 30); /* a wake for the timer, and the monitor's rounds it starts again */
+    /* A wake for the timer, and the monitor's rounds it starts again: 10-11 here, 30 under
+     * valgrind on a loaded machine (whose threads take turns); a monitor that never stops its
+     * rounds makes 150. */
+    CHECK_INT(<, slept, 75);
 
     unsigned long long t0 = ac_now_ns();
     ac_task *b = ac_spawn(blocker());
