@@ -60,12 +60,11 @@ struct uring {
     uint16_t drained_clock;
 };
 
-/* Reads the cheap clock into the worker's (ac__worker_now), and keeps it for the drained
- * notes. */
-static inline uint64_t read_clock(struct ac__worker *w)
+/* Reads the cheap clock, and keeps it for the drained notes. */
+static inline uint64_t read_clock(struct uring *u)
 {
-    uint64_t now = ac__worker_clock(w);
-    ((struct uring *)w->io)->drained_clock = (uint16_t)(now / AC__CHEAP_30US) | 1;
+    uint64_t now = ac__cheap_clock();
+    u->drained_clock = (uint16_t)(now / AC__CHEAP_30US) | 1;
     return now;
 }
 
@@ -103,7 +102,7 @@ static inline void note_prepared(struct ac__worker *w, unsigned n)
 {
     AC__STAT_ADD(w, io_submitted, n);
     if (!w->flush_since)
-        w->flush_since = AC__UNDATED;
+        w->flush_since = read_clock(U(w));
 }
 
 /* n consecutive SQEs, all submitted together (a linked chain): what was prepared before is
@@ -318,12 +317,11 @@ static void uring_cancel(struct ac__worker *w, struct ac__op *op)
 }
 
 /* Whether the prepared SQEs are due: a batch has gathered, or the oldest has waited long (or
- * its age is unknown: a submission the kernel took only in part). The age is by the worker's
- * clock (ac__worker_now), read every few polls: a batch waits a few polls longer at most. */
+ * its age is unknown: a submission the kernel took only in part). */
 static bool flush_due(struct ac__worker *w)
 {
     return io_uring_sq_ready(&U(w)->ring) >= SUBMIT_BATCH || !w->flush_since ||
-           (w->flush_since != AC__UNDATED && ac__worker_now(w) - w->flush_since > AC__CHEAP_30US);
+           read_clock(U(w)) - w->flush_since > AC__CHEAP_30US;
 }
 
 static void uring_flush(struct ac__worker *w)
@@ -440,7 +438,7 @@ static unsigned dispatch(struct ac__worker *w, unsigned max)
         unsigned n = io_uring_peek_batch_cqe(&u->ring, cqes, max - total < 64 ? max - total : 64);
         if (!n)
             break;
-        read_clock(w);
+        read_clock(u);
         /* Each completion's op lies in its task's frame, cold when connections are many: fetch
          * them all before the first one is looked at. */
         for (unsigned i = 0; i < n; i++)
@@ -722,8 +720,8 @@ static int uring_init(struct ac__worker *w, unsigned entries, char *why, size_t 
      * awaited at a time was lost after a few hundred). poll is a call TSan knows may block: it
      * runs the handler at once. */
     u->wait_in_poll = under_valgrind() || AC__BUILT_FOR_TSAN;
+    read_clock(u);
     w->io = u;
-    read_clock(w);
     register_slots(w);
     arm_eventfd(w);
     return 0;

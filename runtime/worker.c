@@ -143,7 +143,7 @@ static void set_backlog_since(struct ac__worker *w, uint64_t t)
 /* Dates the backlog: the tasks queued now have waited since about now. */
 static void date_backlog(struct ac__worker *w)
 {
-    set_backlog_since(w, ac__worker_now(w));
+    set_backlog_since(w, ac__cheap_clock());
     w->backlog_mark = ac__local_added(&w->queue);
 }
 
@@ -158,11 +158,10 @@ static void wake_for_backlog(struct ac__worker *w)
          * each wait only briefly, is no old backlog. */
         date_backlog(w);
     else if (atomic_load_explicit(&w->rt->nparked, memory_order_relaxed) &&
-             ac__worker_now(w) - backlog_since(w) > BACKLOG_WAKE)
+             ac__cheap_clock() - backlog_since(w) > BACKLOG_WAKE)
         notify_parked(w->rt); /* once it has taken some, they are its own */
-    /* (With nobody parked there is nobody to wake. The clock is the worker's last reading,
-     * late by a few polls at most: reading it between every two polls of a backlog cost as
-     * much as a small poll in a VM.) */
+    /* (With nobody parked there is nobody to wake: no need to read the clock, which costs as
+     * much as a small poll in a VM, between every two polls of a backlog.) */
 }
 
 /* Queues a task on the runtime's shared queues: a pinned one on its worker's remote queue (never
@@ -483,8 +482,6 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
     /* Awake again before dispatching: the tasks that completions and timers wake would
      * otherwise find us parked and write our own eventfd. */
     bool own = atomic_exchange_explicit(&w->asleep, 0, memory_order_seq_cst);
-    if (sleep)
-        ac__worker_clock(w);
     if (own) {
         ac__count_unparked(rt);
     } else {
@@ -525,8 +522,6 @@ void ac__process_cancels(struct ac__worker *w)
 /* The loop                                                                                   */
 
 #define MAINTENANCE_INTERVAL 61
-/* The worker reads the cheap clock every this many polls (a power of two; ac__worker_now). */
-#define CLOCK_INTERVAL 4
 
 /* Notes the poll about to start for the watchdog: the task's function and where it waits (its
  * frames are ours to read until the poll starts). A sequence lock without fences (which TSan
@@ -580,13 +575,10 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
     struct ac__worker *saved = ac__current;
     ac__current = w;
     ac__spin_lock(&w->io_lock);
-    ac__worker_clock(w);
     while (!atomic_load_explicit(&rt->stopping, memory_order_acquire)) {
         if (stop && stop(arg))
             break;
         w->tick++;
-        if ((w->tick & (CLOCK_INTERVAL - 1)) == 0)
-            ac__worker_clock(w);
         if (w->tick % MAINTENANCE_INTERVAL == 0) {
             reap_into_queue(w);
             ac__worker_fire_timers(w);

@@ -52,16 +52,8 @@ struct ac__worker {
      * the owner, read by idle workers: a younger backlog is left to the owner. */
     _Atomic uint64_t backlog_since;
     uint32_t backlog_mark; /* ac__local_added when backlog_since was set (owner only) */
-    /* When the backend prepared work that it has not handed to the kernel yet (0: none;
-     * AC__UNDATED: since after the last clock reading, dated at the next one). */
+    /* When the backend prepared work that it has not handed to the kernel yet (0: none). */
     uint64_t flush_since;
-    /* The cheap clock as this worker last read it (ac__worker_clock): every few polls, at each
-     * batch of completions and after a park. The batching and backlog rules read this instead
-     * of the clock, which cost two to three reads per poll (rdtsc takes 13-20 ns in this VM:
-     * echo at 50 connections, about a twentieth of the server's CPU per request). Atomic: a
-     * worker taking another's completions refreshes it under that worker's io_lock, while the
-     * owner may read it in a poll. */
-    _Atomic uint64_t now;
     bool is_thread; /* false for the current-thread flavour, run by the caller of block_on */
     _Alignas(AC__CACHELINE) _Atomic int asleep;
     /* Pinned tasks woken from other threads, and tasks other workers handed over (worker.c,
@@ -93,27 +85,6 @@ struct ac__worker {
     pthread_t thread;
     struct ac__worker_stats stats;
 };
-
-/* w->flush_since of work prepared since the worker last read the clock: dated at the next
- * reading, so that its age is never overstated (a batch dated with the last reading reached its
- * age sooner: a fifth more io_uring_enter calls per echo request). */
-#define AC__UNDATED ((uint64_t)1)
-
-/* Reads the cheap clock into w->now (under w's io_lock) and returns it. */
-static inline uint64_t ac__worker_clock(struct ac__worker *w)
-{
-    uint64_t now = ac__cheap_clock();
-    atomic_store_explicit(&w->now, now, memory_order_relaxed);
-    if (w->flush_since == AC__UNDATED)
-        w->flush_since = now;
-    return now;
-}
-
-/* The cheap clock as w last read it: late by a few polls at most. */
-static inline uint64_t ac__worker_now(struct ac__worker *w)
-{
-    return atomic_load_explicit(&w->now, memory_order_relaxed);
-}
 
 struct ac__runtime {
     ac_runtime_config config;
