@@ -116,7 +116,14 @@ async int callbacks(struct entry e)
     __typeof__(e.off + 0) (*h)(__typeof__(e.off + 0)) = 0;
     touch(&h);
     await(lookup(0));
+    struct { __typeof__(e.off + 0) v, w; } an = {e.off, e.off}; /* unnamed, two declarators */
+    __typeof__(e.off + 0) a = e.off, *b = &a, rows[2] = {e.off, e.off};
+    touch(&an);
+    touch(&b);
+    touch(&rows);
+    await(lookup(0));
     printf("%d %llu %d %d\n", c.cb == 0, u(c.v * 2), g == 0, h == 0);
+    printf("%llu %llu %llu %llu\n", u(an.v * 2), u(an.w * 2), u(*b * 2), u(rows[1] * 2));
     return 0;
 }
 
@@ -145,4 +152,5 @@ async int main(void)
 // CHECK-NEXT: 1 0
 // CHECK-NEXT: 1 0
 // CHECK-NEXT: 1 2 1 1
+// CHECK-NEXT: 2 2 2 2
 // CHECK-NEXT: exit: 0
