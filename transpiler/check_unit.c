@@ -102,7 +102,7 @@ static void check_value_type(moving *m, const node *n)
     CXType ty = clang_getCursorType(value->cur);
     if (ty.kind == CXType_Void || vm_type(ty))
         return;
-    char *bits = lw_bit_field_value_type(m->t, value);
+    char *bits = lw_bit_field_value_type(m->t, m->f, value);
     char *s = bits ? bits : lw_name_unnamed(lw_type_spelling(ty), m->unnamed, NULL, m->nunnamed);
     char *member = lw_unspellable(s) ? lw_unnamed_member_type(m->f, ty, m->unnamed, NULL, m->nunnamed) : NULL;
     if (lw_unspellable(s) && !member)

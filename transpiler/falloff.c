@@ -54,7 +54,9 @@ static const afn *async_at(const tunit *t, unsigned at)
     return NULL;
 }
 
-static void report(tunit *t, CXTranslationUnit tu, CXFile file, int error)
+/* clang's -Wreturn-type of tu, for the functions whose ends lie in [lo, hi): a half of a split
+ * parse (parse.c) has the other half's bodies blanked, and says it of each non-void one. */
+static void report(tunit *t, CXTranslationUnit tu, CXFile file, int error, unsigned lo, unsigned hi)
 {
     unsigned n = clang_getNumDiagnostics(tu);
     for (unsigned i = 0; i < n; i++) {
@@ -65,7 +67,7 @@ static void report(tunit *t, CXTranslationUnit tu, CXFile file, int error)
         CXFile in;
         clang_getSpellingLocation(loc, &in, NULL, NULL, NULL);
         if (strcmp(option, "-Wreturn-type") == 0 && strncmp(msg, "non-void function does not return", 33) == 0 &&
-            in && clang_File_isEqual(in, file) && async_at(t, an_offset(loc))) {
+            in && clang_File_isEqual(in, file) && an_offset(loc) >= lo && an_offset(loc) < hi && async_at(t, an_offset(loc))) {
             char *where;
             unsigned line, col;
             dg_user_location(t, loc, &where, &line, &col);
@@ -84,7 +86,7 @@ void fo_report(tunit *t, const char *real_cc)
     if (!enabled(real_cc))
         return;
     int error = opt.as_error >= 0 ? opt.as_error : li_werror();
-    report(t, t->tu, t->ifile, error);
+    report(t, t->tu, t->ifile, error, 0, t->tu2 ? t->split : ~0u);
     if (t->tu2)
-        report(t, t->tu2, t->ifile2, error);
+        report(t, t->tu2, t->ifile2, error, t->split, ~0u);
 }

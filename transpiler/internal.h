@@ -588,11 +588,12 @@ int lw_unspellable(const char *s);
 char *lw_type_spelling(CXType ty);
 /* The type of a parameter's frame field: as C adjusts it, and without a top-level const. */
 char *lw_param_field_type(CXType ty);
-/* The type of a temporary holding the value of expression n (a ?:, GNU ?: operand, statement
- * expression) when that value comes from a bit-field, which gcc types by its width and clang as
- * declared: a __typeof__ that each compiler answers as for the source. NULL for any other
- * expression (its clang spelling is right). */
-char *lw_bit_field_value_type(const tunit *t, const node *n);
+/* The type of a temporary holding the value of expression n of f (a ?:, GNU ?: operand, statement
+ * expression, a typeof's operand) when that value comes from a bit-field, which gcc types by its
+ * width and clang as declared, or from a local or member whose type is built on one: a
+ * __typeof__ that each compiler answers as for the source. NULL for any other expression (its
+ * clang spelling is right). */
+char *lw_bit_field_value_type(const tunit *t, const afn *f, const node *n);
 /* The spelling of ty, a type without a name defined for a member of a struct or union (an
  * enum's integer type; `__typeof__(((struct s *)0)->m)`), or NULL; the local types without a
  * name whose keys are keys[i] are spelled as to[i] (lw_name_unnamed). */

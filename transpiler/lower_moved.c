@@ -92,6 +92,15 @@ static int names_local(const node *n)
     return 0;
 }
 
+/* Whether n lies in the declaration of a parameter (of a function type). */
+static int in_parameter(const node *n)
+{
+    for (const node *p = n->parent; p; p = p->parent)
+        if (p->kind == CXCursor_ParmDecl)
+            return 1;
+    return 0;
+}
+
 static void add_rename_edits(const tunit *t, const afn *f, const node *n, rename_edit **v, unsigned *nv)
 {
     const char *to = NULL;
@@ -107,9 +116,14 @@ static void add_rename_edits(const tunit *t, const afn *f, const node *n, rename
         to = owned;
         start = nstart(n), end = nend(n);
     } else if (an_typeof_operand(t, n) && names_local(n)) {
-        /* `__typeof__(x)` of a local x, which file scope does not see: x's type */
+        /* `__typeof__(x)` of a local x, which file scope does not see: x's type, or the shape
+         * of an expression over a bit-field (`__typeof__(e.off + 0)`), which gcc types by the
+         * field's width where clang's spelling is the declared type's (not in a parameter's
+         * type, where gcc says of the shape's struct "declared inside parameter list") */
         CXType ty = clang_getCursorType(n->cur);
-        owned = lw_name_unnamed(lw_rename_types(f, ty, lw_type_spelling(ty)), f->anon_from, f->anon_to, f->nanon);
+        owned = in_parameter(n) ? NULL : lw_bit_field_value_type(t, f, n);
+        if (!owned)
+            owned = lw_name_unnamed(lw_rename_types(f, ty, lw_type_spelling(ty)), f->anon_from, f->anon_to, f->nanon);
         to = owned;
         start = nstart(n), end = nend(n);
     } else if ((owned = lw_func_name_use(t, f, n))) {

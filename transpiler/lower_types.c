@@ -3,6 +3,7 @@
 #include "lower.h"
 #include "plan.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,59 +100,158 @@ int lw_unspellable(const char *s)
     return strstr(s, "(unnamed") || strstr(s, "(anonymous");
 }
 
-/* The first operand of a typeof under n. */
-static node *typeof_operand(const tunit *t, node *n)
+/* Adds to v the operands of the typeofs of expressions under n, outermost ones only (in source
+ * order, which is the order clang spells them in a type). */
+static void typeof_operands(const tunit *t, node *n, const node *skip, node ***v, unsigned *nv)
 {
-    if (an_typeof_operand(t, n))
-        return n;
-    for (unsigned i = 0; i < n->nkids; i++) {
-        node *e = typeof_operand(t, n->kids[i]);
-        if (e)
-            return e;
+    if (n == skip)
+        return;
+    if (an_typeof_operand(t, n)) {
+        *v = xrealloc(*v, sizeof **v * (*nv + 1));
+        (*v)[(*nv)++] = n;
+        return;
     }
+    for (unsigned i = 0; i < n->nkids; i++)
+        typeof_operands(t, n->kids[i], skip, v, nv);
+}
+
+/* The end of the parenthesized text that starts at open (its closing parenthesis), or NULL. */
+static const char *paren_close(const char *open)
+{
+    int depth = 0;
+    for (const char *p = open; *p; p++)
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p;
     return NULL;
+}
+
+/* Whether position at of clang's spelling sp of a type lies in the parameter list of a function
+ * type: a parenthesis that is neither a typeof's nor a declarator's (`(*)`). */
+static int in_parameter_list(const char *sp, const char *at)
+{
+    char kinds[64];
+    unsigned depth = 0;
+    for (const char *p = sp; p < at; p++) {
+        if (*p == ')' && depth)
+            depth--;
+        if (*p != '(')
+            continue;
+        const char *b = p;
+        while (b > sp && b[-1] == ' ')
+            b--;
+        int of_typeof = b - sp >= 6 && strncmp(b - 6, "typeof", 6) == 0;
+        char kind = of_typeof || p[1] == '*' || p[1] == '^' || p[1] == '(' ? 'd' : 'p';
+        if (depth < sizeof kinds)
+            kinds[depth] = kind;
+        depth++;
+    }
+    for (unsigned i = 0; i < depth && i < sizeof kinds; i++)
+        if (kinds[i] == 'p')
+            return 1;
+    return 0;
+}
+
+/* A typeof of expression e in the frame or at file scope: e's bit-field shape when its value
+ * comes from a bit-field (lw_bit_field_value_type) and shapes are allowed, or else
+ * `__typeof__(T)`, T the type clang knows. */
+static char *typeof_replacement(const tunit *t, const afn *f, const node *e, int shapes)
+{
+    char *bits = shapes ? lw_bit_field_value_type(t, f, e) : NULL;
+    if (bits)
+        return bits;
+    CXType ty = clang_getCursorType(e->cur);
+    char *s = lw_name_unnamed(lw_rename_types(f, ty, lw_type_spelling(ty)), f->anon_from, f->anon_to, f->nanon);
+    char *r = xasprintf("__typeof__(%s)", s);
+    free(s);
+    return r;
 }
 
 /* The type of local decl when it is built on the type of an expression over a bit-field, which
  * gcc types by the field's width (lw_bit_field_value_type): `__typeof__(e.off + 0) v`, `...
- * *p`, `... a[2]` (clang's spelling with its one typeof written as the shape), or `__auto_type
- * v = e.off + 0;`. clang's spelling, the declared type's, made a frame-only v wrap as clang's
+ * *p`, `... a[2]`, a function pointer with two of them (clang's spelling with each typeof of an
+ * expression written as its shape or its type), or `__auto_type v = e.off + 0;` (the shape of
+ * its initializer). clang's spelling, the declared type's, made a frame-only v wrap as clang's
  * type does. NULL for any other type. */
-static char *bit_field_typed(tunit *t, node *decl, CXType ty, int for_field)
+static char *bit_field_typed(const tunit *t, const afn *f, node *decl, CXType ty, int for_field)
 {
     if (ty.kind == CXType_Auto) {
         node *init = an_var_init(decl);
-        return init ? lw_bit_field_value_type(t, init) : NULL;
+        return init ? lw_bit_field_value_type(t, f, init) : NULL;
     }
-    char *sp = cx_take(clang_getTypeSpelling(ty)), *at = strstr(sp, "typeof"), *r = NULL;
-    node *e = at && !strstr(at + 6, "typeof") ? typeof_operand(t, decl) : NULL;
-    char *bits = e ? lw_bit_field_value_type(t, e) : NULL, *close = NULL;
-    char *open = bits ? strchr(at, '(') : NULL;
-    for (int depth = 0; open && *open && !close; open++)
-        if (*open == '(')
-            depth++;
-        else if (*open == ')' && --depth == 0)
-            close = open;
-    if (close) {
-        const char *before = sp;
-        if (for_field && strncmp(sp, "const ", 6) == 0)
-            before += 6; /* a field's type has no top-level const (field_type) */
-        r = xasprintf("%.*s%s%s", (int)(at - before), before, bits, close + 1);
+    char *sp = cx_take(clang_getTypeSpelling(ty));
+    if (!strstr(sp, "typeof (")) {
+        free(sp);
+        return NULL;
     }
-    free(bits);
+    node **ops = NULL;
+    unsigned nops = 0, found = 0;
+    typeof_operands(t, decl, an_var_init(decl), &ops, &nops); /* (the type's, not the initializer's) */
+    int bits = 0;
+    for (unsigned i = 0; i < nops && !bits; i++) {
+        char *b = lw_bit_field_value_type(t, f, ops[i]);
+        bits = b != NULL;
+        free(b);
+    }
+    /* clang spells a typeof of an expression "typeof (E)", one of a type "typeof(T)" */
+    sb out = {0};
+    const char *p = sp;
+    if (for_field && strncmp(p, "const ", 6) == 0)
+        p += 6; /* a field's type has no top-level const (field_type) */
+    for (const char *at; bits && (at = strstr(p, "typeof")); p = at) {
+        const char *open = at + 6, *close = NULL;
+        if ((at > sp && (isalnum((unsigned char)at[-1]) || at[-1] == '_')) || (*open != ' ' && *open != '(')) {
+            at = open; /* (a name with typeof in it) */
+            sb_putn(&out, p, (size_t)(at - p));
+            continue;
+        }
+        int of_expr = *open == ' ';
+        while (*open == ' ')
+            open++;
+        if (*open != '(' || !(close = paren_close(open)) || (of_expr && found == nops)) {
+            bits = 0;
+            break;
+        }
+        sb_putn(&out, p, (size_t)(at - p));
+        if (of_expr) {
+            /* Not in a parameter's type, where gcc says of the shape's struct "declared inside
+             * parameter list" (a warning no option turns off): clang's type there. */
+            char *r = typeof_replacement(t, f, ops[found++], !in_parameter_list(sp, at));
+            sb_puts(&out, r);
+            free(r);
+            at = close + 1;
+        } else {
+            sb_puts(&out, "__typeof__");
+            at = open; /* the type inside is read on */
+        }
+    }
+    char *r = NULL;
+    if (bits && found == nops) {
+        sb_puts(&out, p);
+        r = lw_name_unnamed(lw_rename_types(f, ty, sb_take(&out)), f->anon_from, f->anon_to, f->nanon);
+    }
+    sb_free(&out);
+    free(ops);
     free(sp);
     return r;
+}
+
+/* The type of local decl as generated code spells it, perhaps without a name C can write. */
+static char *local_spelling(const tunit *t, const afn *f, node *decl, int for_field)
+{
+    CXType ty = clang_getCursorType(decl->cur);
+    char *bits = bit_field_typed(t, f, decl, ty, for_field);
+    if (bits)
+        return bits;
+    return lw_name_unnamed(lw_rename_types(f, ty, lw_spell_type(ty, for_field)), f->anon_from, f->anon_to, f->nanon);
 }
 
 /* The type of a local as the generated code must spell it: unnamed local types carry the name
  * they were given at file scope (check.c rejects types that cannot be spelled). */
 char *lw_local_type(tunit *t, const afn *f, node *decl, int for_field)
 {
-    CXType ty = clang_getCursorType(decl->cur);
-    char *bits = bit_field_typed(t, decl, ty, for_field);
-    if (bits)
-        return bits;
-    char *s = lw_name_unnamed(lw_rename_types(f, ty, lw_spell_type(ty, for_field)), f->anon_from, f->anon_to, f->nanon);
+    char *s = local_spelling(t, f, decl, for_field);
     if (lw_unspellable(s))
         dg_unchecked(t, decl, "a type without a name");
     return s;
@@ -243,6 +343,7 @@ char *lw_field_decl(const char *type, const char *name)
  */
 typedef struct value_shape {
     const tunit *t;
+    const afn *f;
     sb out;
     int bit_field; /* a bit-field was met */
 } value_shape;
@@ -279,6 +380,107 @@ static int bit_field(const node *n, CXType *declared, int *width)
         *declared = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(*declared)));
     *width = clang_getFieldDeclBitWidth(field);
     return declared->kind >= CXType_Bool && declared->kind <= CXType_Int128 && *width > 0;
+}
+
+/*
+ * A variable or member whose declared type is built on a bit-field's (`__typeof__(e.off + 0) v`,
+ * `__auto_type q = &v;`, `typedef __typeof__(e.off + 0) T; T w;`, a member of a local struct
+ * declared so) has gcc's width type too: its value in a shape must keep it. Whether a declaration
+ * is such: its type (not its initializer, unless its type is __auto_type) names a bit-field, or a
+ * variable, member or typedef that is such.
+ */
+typedef struct bit_field_scan {
+    CXCursor skip; /* a variable's initializer */
+    int depth, found;
+} bit_field_scan;
+
+static int bit_field_declared(CXCursor d, int depth);
+
+static enum CXChildVisitResult bit_field_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    bit_field_scan *s = data;
+    if (!clang_Cursor_isNull(s->skip) && clang_equalCursors(c, s->skip))
+        return CXChildVisit_Continue;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr || k == CXCursor_TypeRef) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if ((k == CXCursor_MemberRefExpr && clang_getCursorKind(r) == CXCursor_FieldDecl && clang_Cursor_isBitField(r)) ||
+            bit_field_declared(r, s->depth + 1)) {
+            s->found = 1;
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+static int bit_field_declared(CXCursor d, int depth)
+{
+    enum CXCursorKind k = clang_getCursorKind(d);
+    if (depth > 8 || (k != CXCursor_VarDecl && k != CXCursor_ParmDecl && k != CXCursor_FieldDecl && k != CXCursor_TypedefDecl))
+        return 0;
+    bit_field_scan s = {clang_getNullCursor(), depth, 0};
+    if (k == CXCursor_VarDecl) {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+        if (clang_getCursorType(d).kind != CXType_Auto)
+            s.skip = init;
+        else if (!clang_Cursor_isNull(init) && bit_field_visit(init, d, &s) == CXChildVisit_Recurse)
+            clang_visitChildren(init, bit_field_visit, &s);
+        if (clang_getCursorType(d).kind == CXType_Auto)
+            return s.found;
+    }
+    clang_visitChildren(d, bit_field_visit, &s);
+    return s.found;
+}
+
+/* An lvalue of the type of n, a local of the function or a member, when that type is built on a
+ * bit-field's (bit_field_declared): `(*(__typeof__(T) *)0)`, T the local's spelling (a typedef
+ * of it names the typedef, which moved to file scope spelled so), or `((struct r *)0)->m`. */
+static char *typed_lvalue(const value_shape *s, const node *n)
+{
+    if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->decl && bit_field_declared(n->var->decl->cur, 0)) {
+        char *ty = local_spelling(s->t, s->f, n->var->decl, 0);
+        char *r = lw_unspellable(ty) ? NULL : xasprintf("(*(__typeof__(%s) *)0)", ty);
+        free(ty);
+        return r;
+    }
+    if (n->kind != CXCursor_MemberRefExpr)
+        return NULL;
+    CXCursor field = clang_getCursorReferenced(n->cur);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl || clang_Cursor_isBitField(field) || !bit_field_declared(field, 0))
+        return NULL;
+    CXType rec = clang_getCursorType(clang_getCursorSemanticParent(field));
+    char *rs = lw_name_unnamed(lw_rename_types(s->f, rec, lw_type_spelling(rec)), s->f->anon_from, s->f->anon_to, s->f->nanon);
+    char *name = cx_take(clang_getCursorSpelling(field));
+    char *r = lw_unspellable(rs) || !*name ? NULL : xasprintf("(((%s *)0)->%s)", rs, name);
+    free(name);
+    free(rs);
+    return r;
+}
+
+/* The shape of n, an operator on the lvalue shape of its operand (`&v`, `*p`, `rows[1]`), when
+ * that operand has a bit-field's type; else n's own leaf. */
+static int shape_lvalue_op(value_shape *s, const node *n, const char *open, const char *mid, const char *close)
+{
+    size_t len = s->out.len;
+    int had = s->bit_field;
+    s->bit_field = 0;
+    sb_puts(&s->out, open);
+    int ok = shape_of(s, n->kids[0]);
+    if (ok && n->nkids == 2) {
+        sb_puts(&s->out, mid);
+        ok = shape_of(s, n->kids[1]);
+    }
+    sb_puts(&s->out, close);
+    if (ok && s->bit_field) {
+        s->bit_field = 1;
+        return 1;
+    }
+    s->out.len = len;
+    if (s->out.data)
+        s->out.data[len] = 0;
+    s->bit_field = had;
+    return shape_leaf(s, clang_getCursorType(n->cur));
 }
 
 static int shape_op(value_shape *s, const char *open, const node *a, const char *op, const node *b)
@@ -337,6 +539,17 @@ static int shape_of(value_shape *s, const node *n)
         if (tk_is(ts, first, "+") || tk_is(ts, first, "-") || tk_is(ts, first, "~"))
             return shape_op(s, tk_is(ts, first, "+") ? "(+" : tk_is(ts, first, "-") ? "(-" : "(~", n->kids[0], "",
                             NULL);
+        if (tk_is(ts, first, "&") || tk_is(ts, first, "*"))
+            return shape_lvalue_op(s, n, tk_is(ts, first, "&") ? "(&" : "(*", "", ")");
+    }
+    if (n->kind == CXCursor_ArraySubscriptExpr && n->nkids == 2)
+        return shape_lvalue_op(s, n, "(", "[", "])");
+    char *lvalue = typed_lvalue(s, n);
+    if (lvalue) {
+        sb_puts(&s->out, lvalue);
+        free(lvalue);
+        s->bit_field = 1;
+        return 1;
     }
     if (bit_field(n, &declared, &width)) {
         char *name = cx_take(clang_getTypeSpelling(declared));
@@ -348,9 +561,9 @@ static int shape_of(value_shape *s, const node *n)
     return shape_leaf(s, clang_getCursorType(n->cur));
 }
 
-char *lw_bit_field_value_type(const tunit *t, const node *n)
+char *lw_bit_field_value_type(const tunit *t, const afn *f, const node *n)
 {
-    value_shape s = {t, {0}, 0};
+    value_shape s = {t, f, {0}, 0};
     int ok = shape_of(&s, n);
     char *shape = sb_take(&s.out);
     char *r = ok && s.bit_field ? xasprintf("__typeof__(__extension__ (%s))", shape) : NULL;

@@ -219,6 +219,14 @@ static char *witness_param(lw *L, var *v)
     return promoted ? xasprintf("%s %s", promoted, v->name) : param_decl(L, v);
 }
 
+/* Whether first, the first declaration of definition def, is one clang made up: a library
+ * function's it knows (`long labs(long)`), which it places at def's name. */
+static int implicit(CXCursor first, CXCursor def)
+{
+    return !clang_equalCursors(first, def) &&
+           an_offset(clang_getCursorLocation(first)) == an_offset(clang_getCursorLocation(def));
+}
+
 /*
  * -Wmissing-prototypes (and clang's) of a definition of external linkage that no prototype came
  * before: a definition of f itself, of f's type (a later declaration of f in the file agrees
@@ -234,7 +242,9 @@ static int missing_prototype(lw *L, sb *out)
 {
     afn *f = L->f;
     CXCursor def = f->root->cur, first = clang_getCanonicalCursor(def);
-    int declared = !clang_equalCursors(first, def);
+    /* (not clang's implicit declaration of a library function it knows, `long labs(long)`, which
+     * gcc does not count as a prototype, and clang judges the witness by as it judges f) */
+    int clang_knows = implicit(first, def), declared = !clang_equalCursors(first, def) && !clang_knows;
     if (f->self->is_static || f->is_main || clang_Cursor_isFunctionInlined(def) ||
         (declared && clang_getCursorType(first).kind == CXType_FunctionProto))
         return 0;
@@ -249,43 +259,74 @@ static int missing_prototype(lw *L, sb *out)
     if (declared && (b.proto || !b.any))
         return 0;
     /* `f()` or K&R: so is the witness, which gcc and clang judge as they judge f (gcc's
-     * -Wstrict-prototypes, if on, says it instead of -Wmissing-prototypes) */
-    int old = no_prototype(L->t, f);
+     * -Wstrict-prototypes, if on, says it instead of -Wmissing-prototypes). A K&R witness has
+     * f's parameters, declared as f declares them: gcc knows some names as built-in functions
+     * (`int ffs(x) int x;`), and says "number of arguments doesn't match built-in prototype" of
+     * a definition `ffs()`, -Wbuiltin-declaration-mismatch of a declaration `ffs()`, which is
+     * then the prototype of f's promoted parameters, as callers pass them. */
+    int old = no_prototype(L->t, f), kr = f->self->kr_written;
     const char *n = f->self->name;
     char *ret = f->self->ret_type ? xasprintf("__typeof__(%s)", f->self->ret_type) : xstrdup("void");
-    sb params = {0}, body = {0};
+    sb params = {0}, idents = {0}, kr_decls = {0}, body = {0};
     if (f->self->ret_type) /* before any statement: C90 */
         sb_printf(&body, " static %s ac__zero;", ret);
-    for (unsigned i = 0; i < f->nvars && !old; i++) {
+    for (unsigned i = 0; i < f->nvars && (!old || kr); i++) {
         var *v = f->vars[i];
         if (!v->is_param)
             continue;
         char *d = witness_param(L, v);
         sb_printf(&params, "%s%s", params.len ? ", " : "", d);
         free(d);
+        if (kr) {
+            sb_printf(&idents, "%s%s", idents.len ? ", " : "", v->name[0] ? v->name : v->field);
+            CXCursor c = v->decl->cur;
+            /* one not declared (`f(c) {`) is not in the witness either: gcc's -Wimplicit-int */
+            if (an_offset(clang_getRangeStart(clang_getCursorExtent(c))) != an_offset(clang_getCursorLocation(c))) {
+                d = param_decl(L, v);
+                sb_printf(&kr_decls, " %s;", d);
+                free(d);
+            }
+        }
         if (v->name[0])
             sb_printf(&body, " (void)%s;", v->name);
     }
     const char *ps = params.len ? params.data : old ? "" : "void";
     if (f->self->ret_type)
         sb_puts(&body, " return ac__zero;");
+    /* clang counts its own declaration as a prototype and warns nothing, of f or of a witness (its
+     * asm label is not that of f's implicit declaration: "definition with same mangled name") */
+    if (clang_knows)
+        sb_puts(out, sb_at_line_start(out) ? "#if !defined(__clang__)\n" : "\n#if !defined(__clang__)\n");
     if (declared)
         sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wredundant-decls\\\"\")"
                        " __typeof__(%s) %s __asm__(\"ac__w_%s\"); AC__GEN_END\n",
                   f->line, L->file, n, n, n);
-    else
+    else {
         sb_printf(out, "#line %u \"%s\"\nAC__GEN_BEGIN _Pragma(\"GCC diagnostic ignored \\\"-Wnested-externs\\\"\")"
                        " _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-prototypes\\\"\")"
                        " static __inline__ __attribute__((__unused__)) void ac__wp_%s(void) {"
-                       " extern %s %s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END\n",
-                  f->line, L->file, n, ret, n, ps, n);
+                       " extern %s",
+                  f->line, L->file, n, ret);
+        /* gcc's -Wold-style-definition of the witness points at this prototype: at f's name */
+        char *decl = xasprintf("%s(%s) __asm__(\"ac__w_%s\"); } AC__GEN_END", n, ps, n);
+        if (kr)
+            put_at(L, out, def, decl, 0);
+        else
+            sb_printf(out, " %s\n", decl);
+        free(decl);
+    }
     /* clang's note "declare 'static'" points at the type, on f's line too */
     sb_printf(out, "#line %u \"%s\"\nAC__WITNESS_BEGIN __attribute__((__weak__)) %s\n", f->line, L->file, ret);
-    char *head = xasprintf("%s(%s) {%s } AC__GEN_END", n, ps, body.data ? body.data : "");
+    char *head = kr ? xasprintf("%s(%s)%s {%s } AC__GEN_END", n, idents.data, kr_decls.data ? kr_decls.data : "", body.data ? body.data : "")
+                    : xasprintf("%s(%s) {%s } AC__GEN_END", n, ps, body.data ? body.data : "");
     put_at(L, out, def, head, 0);
+    if (clang_knows)
+        sb_puts(out, "#endif\n");
     free(head);
     free(ret);
     sb_free(&params);
+    sb_free(&idents);
+    sb_free(&kr_decls);
     sb_free(&body);
     return 1;
 }

@@ -82,7 +82,7 @@ static void value_temp(walker *w, const node *n, const node *value, CXType ty)
     char *bits;
     if (vm_type(ty))
         temp(w, n, xstrdup("void *"), PS_POINTER, no_type());
-    else if ((bits = lw_bit_field_value_type(w->t, value)))
+    else if ((bits = lw_bit_field_value_type(w->t, w->f, value)))
         temp(w, n, bits, PS_TYPE, ty);
     else
         temp(w, n, spell_value_type(w->f, ty), PS_TYPE, ty);
