@@ -88,7 +88,13 @@ static void *pool_thread(void *arg)
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += IDLE_SECONDS;
         pool.idle++;
+        /* Idle, it holds the process's signals back for the threads that run the program's
+         * code (util.h); a job runs with the program's mask, which a child it starts inherits
+         * (system() in a job: a child with every signal blocked). */
+        sigset_t old;
+        ac__signals_hold(&old);
         int r = pool.stopping ? ETIMEDOUT : pthread_cond_timedwait(&pool.cond, &pool.lock, &until);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         pool.idle--;
         if (r == ETIMEDOUT && !pool.head)
             break;
@@ -125,7 +131,8 @@ void ac__pool_submit(struct ac__pool_job *j)
     join_exited();
     if (pool.idle == 0 && pool.threads < MAX_THREADS) {
         pthread_t t;
-        if (ac__thread_start_quiet(&t, pool_thread, NULL, "asyncc-blocking") == 0) {
+        if (pthread_create(&t, NULL, pool_thread, NULL) == 0) {
+            ac__name_thread(t, "asyncc-blocking", -1);
             pool.threads++;
         } else if (pool.threads == 0) {
             /* No thread could start (out of memory or of threads) and none is there to take the

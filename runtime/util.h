@@ -126,9 +126,9 @@ void ac__altstack_restore(const stack_t *saved);
  * index unless it is negative ("asyncc-w" 0: "asyncc-w0"), cut to the kernel's 15 bytes. */
 void ac__name_thread(pthread_t t, const char *name, int index);
 
-/* Signals sent to the process go to the threads that run its tasks: those that only serve the
- * runtime (the monitor, the blocking pool, the signal dispatcher) hold them back, and so does a
- * thread while it waits in ac_block_on. Otherwise Linux gives a signal the process sends itself
+/* Signals sent to the process go to the threads that run its code: those that only serve the
+ * runtime (the monitor, the signal dispatcher) hold them back, and so do an idle blocking-pool
+ * thread and a thread while it waits in ac_block_on. Otherwise Linux gives a signal the process sends itself
  * to the main thread, waiting in ac_block_on: `kill(getpid(), sig)` in a task returned before
  * its handler ran elsewhere (dash made async lost its traps), and no EINTR broke the task's
  * blocking call as in the sequential program. ac__signals_hold blocks every signal but those a

@@ -3,8 +3,9 @@
  * (POSIX: when no other thread leaves it unblocked). Linux gives such a signal to the main
  * thread, which waits in ac_block_on: there the handler ran on that thread, perhaps after
  * kill() returned (dash made async lost its traps). Every thread of the runtime but its
- * workers holds the signals back: the monitor, the blocking pool and the signal dispatcher are
- * running here when the task sends them; one worker, which is then the only thread left. */
+ * workers holds the signals back: the monitor, the signal dispatcher and an idle blocking-pool
+ * thread are there when the task sends them; one worker, which is then the only thread left.
+ * A pool thread runs a job with the program's mask, which children it starts inherit. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <unistd.h>
@@ -25,9 +26,14 @@ static void on_usr2(int sig)
     handled = 1;
 }
 
-static long nothing(void *arg)
+/* Whether a blocking job runs with the program's signal mask, SIGTERM unblocked (which a child
+ * it starts would inherit): 1. */
+static long job_mask_is_programs(void *arg)
 {
-    return (long)arg;
+    (void)arg;
+    sigset_t now;
+    pthread_sigmask(SIG_SETMASK, NULL, &now);
+    return !sigismember(&now, SIGTERM);
 }
 
 async int main(void)
@@ -37,8 +43,10 @@ async int main(void)
     CHECK_EQ(sigaction(SIGUSR2, &sa, NULL), 0);
     ac_signal_listener l; /* the dispatcher runs */
     CHECK_EQ(ac_signal_listen(&l, SIGUSR1), 0);
-    CHECK_EQ(await(ac_spawn_blocking(nothing, (void *)3)), 3); /* a pool thread is there */
-    await(ac_sleep_ms(20));                                      /* the monitor too */
+    CHECK_EQ(await(ac_spawn_blocking(job_mask_is_programs, NULL)), 1); /* a pool thread is there */
+    await(ac_sleep_ms(20));                                              /* idle; the monitor too */
+    CHECK_EQ(await(ac_spawn_blocking(job_mask_is_programs, NULL)), 1);  /* after its idle wait */
+    await(ac_sleep_ms(20));
     int late = 0, elsewhere = 0;
     for (int i = 0; i < ROUNDS; i++) {
         handled = 0;
