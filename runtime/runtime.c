@@ -318,7 +318,8 @@ int ac__worker_thread_start(struct ac__worker *w)
  * failure. */
 void ac__monitor_start(struct ac__runtime *rt)
 {
-    rt->have_monitor = ac__thread_start_quiet(&rt->monitor, ac__monitor_main, rt, "asyncc-monitor") == 0;
+    rt->have_monitor =
+        ac__thread_start_quiet(&rt->monitor, ac__monitor_main, rt, "asyncc-monitor") == 0;
 }
 
 static int runtime_start_threads(struct ac__runtime *rt)

@@ -128,11 +128,11 @@ void ac__name_thread(pthread_t t, const char *name, int index);
 
 /* Signals sent to the process go to the threads that run its code: those that only serve the
  * runtime (the monitor, the signal dispatcher) hold them back, and so do an idle blocking-pool
- * thread and a thread while it waits in ac_block_on. Otherwise Linux gives a signal the process sends itself
- * to the main thread, waiting in ac_block_on: `kill(getpid(), sig)` in a task returned before
- * its handler ran elsewhere (dash made async lost its traps), and no EINTR broke the task's
- * blocking call as in the sequential program. ac__signals_hold blocks every signal but those a
- * fault raises in the thread itself, saving the old mask in old. */
+ * thread and a thread while it waits in ac_block_on. Otherwise Linux gives a signal the process
+ * sends itself to the main thread, waiting in ac_block_on: `kill(getpid(), sig)` in a task
+ * returned before its handler ran elsewhere (dash made async lost its traps), and no EINTR broke
+ * the task's blocking call as in the sequential program. ac__signals_hold blocks every signal
+ * but those a fault raises in the thread itself, saving the old mask in old. */
 void ac__signals_hold(sigset_t *old);
 /* pthread_create of a thread that holds the process's signals back from its start, and its
  * name (as ac__name_thread). */

@@ -5,9 +5,9 @@
  * trusting it for the new file saw no event until the backend's sweep re-armed it, 250 to 500 ms
  * later (test_fd_reuse). The library's own descriptors are new files: their waits never need
  * the sweep, which finds a forgotten registration by an EPOLL_CTL_MOD that fails with ENOENT
- * (counted here by wrapping epoll_ctl and the sweep at link time, not timed: under valgrind on a loaded
- * machine a child's pipe took 156 ms to be read with no sweep involved). One worker, so that
- * every wait uses one epoll set. */
+ * (counted here by wrapping epoll_ctl and the sweep at link time, not timed: under valgrind on
+ * a loaded machine a child's pipe took 156 ms to be read with no sweep involved). One worker,
+ * so that every wait uses one epoll set. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
