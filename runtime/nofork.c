@@ -1,7 +1,6 @@
 /* runtime/nofork.c: fork()'s prepare and parent handlers: the no-fork sections waited out
  * (nofork.h), then the short locks of what the child reuses taken, in one order, and released. */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <linux/membarrier.h>

@@ -5,7 +5,8 @@
  * the fork to its end: all but those another worker was polling at that instant (at most one per
  * worker), whose polls the child cannot finish. Before the prepare handler (nofork.c), a thread
  * stopped halfway through a steal, a batch taken from the global queue or a slot of timers left
- * the child without those tasks (or with a queue nobody could steal from again). */
+ * the child without those tasks (or with a queue nobody could steal from again), and a child
+ * whose notify's lock a task on another worker held at that instant spun on it for ever. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -160,8 +161,8 @@ async int main(void)
         if (pid == 0) {
             unsigned missing = await(child_check(low, before));
             if (missing > WORKERS - 1)
-                fprintf(stderr, "fork_churn: child %d: %u of the %u jobs spawned before the fork never "
-                                "finished\n", r, missing, before);
+                fprintf(stderr, "fork_churn: child %d: %u of the %u jobs unfinished at the fork never "
+                                "finished\n", r, missing, before - low);
             _exit(missing > WORKERS - 1 ? 1 : 0);
         }
         int st = await(wait_child(pid));
