@@ -17,6 +17,16 @@ struct ac_abort_handle {
 static ac__spinlock lock;
 static struct ac_abort_handle *live;
 
+void ac__abort_before_fork(void)
+{
+    ac__spin_lock(&lock);
+}
+
+void ac__abort_parent_after_fork(void)
+{
+    ac__spin_unlock(&lock);
+}
+
 void ac__abort_after_fork(void)
 {
     ac__spin_init(&lock);

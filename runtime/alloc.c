@@ -288,6 +288,18 @@ void ac__mem_free(void *ptr, size_t size)
         register_exit(tc);
 }
 
+void ac__alloc_before_fork(void)
+{
+    for (unsigned c = 0; c < NCLASSES; c++)
+        ac__spin_lock(&pools[c].lock);
+}
+
+void ac__alloc_parent_after_fork(void)
+{
+    for (unsigned c = 0; c < NCLASSES; c++)
+        ac__spin_unlock(&pools[c].lock);
+}
+
 void ac__alloc_after_fork(void)
 {
     for (unsigned c = 0; c < NCLASSES; c++)
@@ -361,6 +373,14 @@ void ac__mem_foreach_marked(void (*fn)(void *block, void *arg), void *arg)
 {
     (void)fn;
     (void)arg;
+}
+
+void ac__alloc_before_fork(void)
+{
+}
+
+void ac__alloc_parent_after_fork(void)
+{
 }
 
 void ac__alloc_after_fork(void)

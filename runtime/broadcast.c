@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "asyncc/channel.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -51,10 +52,10 @@ ac_broadcast *ac_broadcast_new(size_t elem_size, size_t capacity)
 
 void ac_broadcast_set_drop(ac_broadcast *b, void (*clone)(void *elem), void (*drop)(void *elem))
 {
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     b->clone = clone;
     b->drop = drop;
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
 }
 
 static unsigned char *slot(ac_broadcast *b, uint64_t seq)
@@ -73,7 +74,7 @@ static uint64_t oldest_seq(const ac_broadcast *b)
 static void unlock_maybe_free(ac_broadcast *b)
 {
     bool gone = !b->sender_open && b->receivers == 0;
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
     if (!gone)
         return;
     for (uint64_t seq = oldest_seq(b); b->drop && seq < b->next_seq; seq++)
@@ -87,11 +88,11 @@ ac_broadcast_rx *ac_broadcast_subscribe(ac_broadcast *b)
     ac_broadcast_rx *rx = malloc(sizeof *rx);
     if (!rx)
         return NULL;
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     rx->b = b;
     rx->next = b->next_seq;
     b->receivers++;
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
     return rx;
 }
 
@@ -106,9 +107,9 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     if (b->receivers == 0) {
-        ac__spin_unlock(&b->lock);
+        ac__sync_unlock(&b->lock);
         return -EPIPE;
     }
     if (b->drop && b->next_seq >= b->capacity) /* the oldest value leaves the ring */
@@ -117,7 +118,7 @@ int ac_broadcast_send(ac_broadcast *b, const void *elem)
     b->next_seq++;
     int n = (int)b->receivers;
     wake_all_locked(b, &wake);
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
     ac__wakelist_wake(&wake);
     return n;
 }
@@ -126,7 +127,7 @@ void ac_broadcast_close(ac_broadcast *b)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     b->sender_open = false;
     wake_all_locked(b, &wake);
     unlock_maybe_free(b);
@@ -136,7 +137,7 @@ void ac_broadcast_close(ac_broadcast *b)
 void ac_broadcast_rx_close(ac_broadcast_rx *rx)
 {
     ac_broadcast *b = rx->b;
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     b->receivers--;
     unlock_maybe_free(b);
     free(rx);
@@ -157,9 +158,9 @@ static int recv_poll(void *frame, ac_cx *cx)
     ac_broadcast *b = rx->b;
     if (f->state == 0 && !ac__coop_check(cx)) /* a value there completes it at once */
         return AC_PENDING;
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     if (f->waiter.queued) { /* a spurious poll: keep waiting where we are */
-        ac__spin_unlock(&b->lock);
+        ac__sync_unlock(&b->lock);
         return AC_PENDING;
     }
     uint64_t oldest = oldest_seq(b);
@@ -182,10 +183,10 @@ static int recv_poll(void *frame, ac_cx *cx)
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&b->waiters, &f->waiter);
         f->state = 1;
-        ac__spin_unlock(&b->lock);
+        ac__sync_unlock(&b->lock);
         return AC_PENDING;
     }
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
     ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
@@ -198,12 +199,12 @@ static void recv_drop(void *frame, ac_cx *cx)
     if (f->state == 1) {
         ac_broadcast *b = f->rx->b;
         ac_waker w = {NULL};
-        ac__spin_lock(&b->lock);
+        ac__sync_lock(&b->lock);
         if (f->waiter.queued) {
             ac__waitq_remove(&b->waiters, &f->waiter);
             w = f->waiter.waker;
         }
-        ac__spin_unlock(&b->lock);
+        ac__sync_unlock(&b->lock);
         ac_waker_drop(w);
     }
     f->state = AC_STATE_DONE;

@@ -17,6 +17,16 @@ struct ac_cancel_token {
 
 static ac__spinlock tree_lock;
 
+void ac__cancel_token_before_fork(void)
+{
+    ac__spin_lock(&tree_lock);
+}
+
+void ac__cancel_token_parent_after_fork(void)
+{
+    ac__spin_unlock(&tree_lock);
+}
+
 void ac__cancel_token_after_fork(void)
 {
     ac__spin_init(&tree_lock);

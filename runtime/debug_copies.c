@@ -35,6 +35,16 @@ struct ac__debug_copy_table {
 AC_EXPORT struct ac__debug_copy_table ac__debug_copy_table = {BUCKETS, {0}};
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+void ac__debug_copies_before_fork(void)
+{
+    pthread_mutex_lock(&lock);
+}
+
+void ac__debug_copies_parent_after_fork(void)
+{
+    pthread_mutex_unlock(&lock);
+}
+
 void ac__debug_copies_after_fork(void)
 {
     pthread_mutex_init(&lock, NULL);

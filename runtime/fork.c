@@ -1,6 +1,7 @@
 /* runtime/fork.c: what fork() leaves the child process: the same runtime with every task in it,
  * on backends and threads of its own, made when the child first needs them (a child that only
- * execs pays nothing); what the kernel was doing for the parent stays the parent's. */
+ * execs pays nothing); what the kernel was doing for the parent stays the parent's. The prepare
+ * handler (nofork.c) sees that no other thread was halfway through moving a task. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,7 @@ static void in_fork_child(void)
     ac__gate_after_fork();
     ac__abort_after_fork();
     struct ac__runtime *rt = atomic_load(&ac__rt);
+    ac__nofork_child(rt);
     if (!rt)
         return;
     ac__spin_init(&rt->inject.lock);
@@ -187,7 +189,8 @@ static void in_fork_child(void)
 
 static void install(void)
 {
-    pthread_atfork(NULL, NULL, in_fork_child);
+    ac__nofork_init();
+    pthread_atfork(ac__nofork_prepare, ac__nofork_parent, in_fork_child);
 }
 
 void ac__fork_install(void)

@@ -9,8 +9,33 @@ struct ac__backend_ops;
 struct ac__runtime;
 struct ac__worker;
 
-/* Installs the child's handler, once (at the runtime's start). */
+/* Installs the handlers, once (at the runtime's start). */
 void ac__fork_install(void);
+
+/* The prepare and parent handlers, and the child's part of the no-fork sections (nofork.c). */
+void ac__nofork_init(void);
+void ac__nofork_prepare(void);
+void ac__nofork_parent(void);
+void ac__nofork_child(struct ac__runtime *rt);
+
+/* In the prepare handler, each module's locks that its holders may wake tasks under (taken
+ * before the no-fork sections close; no section takes them), then, in nofork.c's order, the
+ * short locks of what the child reuses; the parent's handler releases them, and the module's
+ * after_fork makes them anew in the child. */
+void ac__signal_before_fork(void);
+void ac__signal_parent_after_fork(void);
+void ac__abort_before_fork(void);
+void ac__abort_parent_after_fork(void);
+void ac__cancel_token_before_fork(void);
+void ac__cancel_token_parent_after_fork(void);
+void ac__keep_before_fork(void);
+void ac__keep_parent_after_fork(void);
+void ac__debug_copies_before_fork(void);
+void ac__debug_copies_parent_after_fork(void);
+void ac__task_before_fork(void);
+void ac__task_parent_after_fork(void);
+void ac__alloc_before_fork(void);
+void ac__alloc_parent_after_fork(void);
 
 /* In the child, before anything else runs there. */
 void ac__runtime_after_fork(void);

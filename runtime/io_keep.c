@@ -48,6 +48,16 @@ static struct kept *_Atomic *_Atomic table;
 static unsigned ntable;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+void ac__keep_before_fork(void)
+{
+    pthread_mutex_lock(&lock);
+}
+
+void ac__keep_parent_after_fork(void)
+{
+    pthread_mutex_unlock(&lock);
+}
+
 void ac__keep_after_fork(void)
 {
     pthread_mutex_init(&lock, NULL);

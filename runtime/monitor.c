@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "nofork.h"
 #include "task.h"
 #include "task_state.h"
 #include "worker.h"
@@ -120,10 +121,17 @@ static void round_over(struct ac__runtime *rt, struct watch *watches, uint64_t n
          * its lock), or inside one poll (the lock is free). */
         if (rt->slow_poll_ms)
             watchdog(w, wa, now);
-        if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep) || !ac__spin_trylock(&w->io_lock))
+        if (now - wa->since_ms < STUCK_MS || atomic_load(&w->asleep))
             continue;
-        take_over(rt, w);
-        ac__spin_unlock(&w->io_lock);
+        /* Moving w's tasks is a no-fork section; we hold monitor_lock, which a worker in a
+         * section may wait for, so a fork() under way only makes us skip a round. */
+        if (!ac__nofork_try_enter())
+            continue;
+        if (ac__spin_trylock(&w->io_lock)) {
+            take_over(rt, w);
+            ac__spin_unlock(&w->io_lock);
+        }
+        ac__nofork_leave();
     }
     /* Completions pile up in a busy worker's backend while another sleeps: wake it to
      * take a share (the busy one looks only between batches of its tasks). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "asyncc/channel.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -59,9 +60,9 @@ ac_mpsc *ac_mpsc_unbounded_new(size_t elem_size)
 
 void ac_mpsc_set_drop(ac_mpsc *ch, void (*drop)(void *elem))
 {
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     ch->drop = drop;
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
 }
 
 static void mpsc_free(ac_mpsc *ch)
@@ -73,14 +74,14 @@ static void mpsc_free(ac_mpsc *ch)
 
 void ac_mpsc_sender_clone(ac_mpsc *ch)
 {
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     ch->senders++;
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
 }
 
 void ac_mpsc_sender_close(ac_mpsc *ch)
 {
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     if (ch->senders == 0)
         ac__panic("ac_mpsc_sender_close: no sender left to close");
     unsigned left = --ch->senders;
@@ -90,7 +91,7 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
         w = ch->rx_waker;
         ch->rx_waker.task = NULL;
     }
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
     ac_waker_wake(w);
     if (gone)
         mpsc_free(ch);
@@ -99,7 +100,7 @@ void ac_mpsc_sender_close(ac_mpsc *ch)
 void ac_mpsc_receiver_close(ac_mpsc *ch)
 {
     ac_semaphore_close(&ch->slots); /* waiting senders get -EPIPE */
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     ch->receiver_open = false;
     /* The buffered values are dropped in place after the lock is released (the drop function
      * may take locks of its own): with the receiver closed nothing writes the ring any more,
@@ -111,7 +112,7 @@ void ac_mpsc_receiver_close(ac_mpsc *ch)
     bool gone = ch->senders == 0;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
     ac_waker_drop(w);
     if (gone)
         mpsc_free(ch);
@@ -146,10 +147,10 @@ static int grow(ac_mpsc *ch)
  * caller's). */
 static int push(ac_mpsc *ch, const void *elem)
 {
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     int r = !ch->receiver_open ? -EPIPE : ch->count == ch->capacity ? grow(ch) : 0;
     if (r) { /* (only an unbounded channel gets here full) */
-        ac__spin_unlock(&ch->lock);
+        ac__sync_unlock(&ch->lock);
         return r;
     }
     size_t tail = (ch->head + ch->count) % ch->capacity;
@@ -157,7 +158,7 @@ static int push(ac_mpsc *ch, const void *elem)
     ch->count++;
     ac_waker w = ch->rx_waker;
     ch->rx_waker.task = NULL;
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
     ac_waker_wake(w);
     return 0;
 }
@@ -191,9 +192,9 @@ static int pop_locked(ac_mpsc *ch, void *out)
 
 int ac_mpsc_try_recv(ac_mpsc *ch, void *out)
 {
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     int r = pop_locked(ch, out);
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
     if (r == 0)
         ac_semaphore_release(&ch->slots, 1);
     return r;
@@ -284,18 +285,18 @@ static int recv_poll(void *frame, ac_cx *cx)
      * holds a value, so dropping it then loses nothing. */
     if (!ac__coop_check(cx))
         return AC_PENDING;
-    ac__spin_lock(&ch->lock);
+    ac__sync_lock(&ch->lock);
     int r = pop_locked(ch, f->out);
     if (r == -EAGAIN) {
         if (!ch->rx_waker.task)
             ch->rx_waker = ac_cx_waker(cx);
         f->state = 1;
-        ac__spin_unlock(&ch->lock);
+        ac__sync_unlock(&ch->lock);
         return AC_PENDING;
     }
     ac_waker stale = ch->rx_waker; /* registered by an earlier poll of this future */
     ch->rx_waker.task = NULL;
-    ac__spin_unlock(&ch->lock);
+    ac__sync_unlock(&ch->lock);
     ac_waker_drop(stale);
     if (r == 0)
         ac_semaphore_release(&ch->slots, 1);
@@ -311,10 +312,10 @@ static void recv_drop(void *frame, ac_cx *cx)
     struct recv_frame *f = frame;
     if (f->state == 1) {
         ac_mpsc *ch = f->ch;
-        ac__spin_lock(&ch->lock);
+        ac__sync_lock(&ch->lock);
         ac_waker w = ch->rx_waker;
         ch->rx_waker.task = NULL;
-        ac__spin_unlock(&ch->lock);
+        ac__sync_unlock(&ch->lock);
         ac_waker_drop(w);
     }
     f->state = AC_STATE_DONE;
@@ -363,7 +364,7 @@ ac_oneshot *ac_oneshot_new(size_t elem_size)
 static void oneshot_release(ac_oneshot *o)
 {
     bool gone = --o->ends == 0;
-    ac__spin_unlock(&o->lock);
+    ac__sync_unlock(&o->lock);
     if (gone)
         free(o);
 }
@@ -371,7 +372,7 @@ static void oneshot_release(ac_oneshot *o)
 /* Consumes the sender, sending *elem when send (a value of no bytes may be NULL). */
 static int sender_finish(ac_oneshot *o, const void *elem, bool send)
 {
-    ac__spin_lock(&o->lock);
+    ac__sync_lock(&o->lock);
     int r = 0;
     if (o->ends < 2) {
         r = -EPIPE; /* the receiver is gone */
@@ -399,21 +400,21 @@ void ac_oneshot_sender_close(ac_oneshot *o)
 
 void ac_oneshot_set_drop(ac_oneshot *o, void (*drop)(void *elem))
 {
-    ac__spin_lock(&o->lock);
+    ac__sync_lock(&o->lock);
     o->drop = drop;
-    ac__spin_unlock(&o->lock);
+    ac__sync_unlock(&o->lock);
 }
 
 void ac_oneshot_receiver_close(ac_oneshot *o)
 {
-    ac__spin_lock(&o->lock);
+    ac__sync_lock(&o->lock);
     ac_waker w = o->rx_waker;
     o->rx_waker.task = NULL;
     /* A value sent and never received is dropped here; a send after this fails with -EPIPE
      * and leaves its value to the caller. A sent value means the sender is gone already, so
      * this end is the last: the value is dropped in place, unlocked, before the free. */
     if (o->sent && o->drop) {
-        ac__spin_unlock(&o->lock);
+        ac__sync_unlock(&o->lock);
         ac_waker_drop(w);
         o->drop(o->value);
         free(o);
@@ -436,12 +437,12 @@ static int oneshot_poll(void *frame, ac_cx *cx)
     ac_oneshot *o = f->o;
     if (f->state == 0 && !ac__coop_check(cx)) /* a value there completes it at once */
         return AC_PENDING;
-    ac__spin_lock(&o->lock);
+    ac__sync_lock(&o->lock);
     if (o->sender_open) {
         if (!o->rx_waker.task)
             o->rx_waker = ac_cx_waker(cx);
         f->state = 1;
-        ac__spin_unlock(&o->lock);
+        ac__sync_unlock(&o->lock);
         return AC_PENDING;
     }
     if (o->sent) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "asyncc/sync.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -47,9 +48,9 @@ static ac_waker notify_one_locked(ac_notify *n)
 
 void ac_notify_one(ac_notify *n)
 {
-    ac__spin_lock(&n->lock);
+    ac__sync_lock(&n->lock);
     ac_waker w = notify_one_locked(n);
-    ac__spin_unlock(&n->lock);
+    ac__sync_unlock(&n->lock);
     ac_waker_wake(w);
 }
 
@@ -57,12 +58,12 @@ void ac_notify_all(ac_notify *n)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&n->lock);
+    ac__sync_lock(&n->lock);
     n->generation++;
     struct ac__waiter *w;
     while ((w = n->waiters.head))
         ac__wakelist_push(&wake, ac__waiter_dequeue(&n->waiters, w, BY_ALL));
-    ac__spin_unlock(&n->lock);
+    ac__sync_unlock(&n->lock);
     ac__wakelist_wake(&wake);
 }
 
@@ -70,9 +71,9 @@ ac_notified ac_notify_enable(ac_notify *n)
 {
     /* Under the lock: an ac_notify_all either comes after this reading (the wait sees the
      * count change) or before it, and then so does whatever its caller did before it. */
-    ac__spin_lock(&n->lock);
+    ac__sync_lock(&n->lock);
     ac_notified interest = {n, n->generation};
-    ac__spin_unlock(&n->lock);
+    ac__sync_unlock(&n->lock);
     return interest;
 }
 
@@ -98,7 +99,7 @@ static int wait_poll(void *frame, ac_cx *cx)
     }
     if (!ac__coop_check(cx)) /* a stored permit completes it at once */
         return AC_PENDING;
-    ac__spin_lock(&n->lock);
+    ac__sync_lock(&n->lock);
     if (f->enabled && n->generation != f->generation) {
         /* notified by ac_notify_all since ac_notify_enable */
     } else if (n->permit) {
@@ -108,10 +109,10 @@ static int wait_poll(void *frame, ac_cx *cx)
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&n->waiters, &f->waiter);
         f->state = 1;
-        ac__spin_unlock(&n->lock);
+        ac__sync_unlock(&n->lock);
         return AC_PENDING;
     }
-    ac__spin_unlock(&n->lock);
+    ac__sync_unlock(&n->lock);
     ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
@@ -128,14 +129,14 @@ static void wait_drop(void *frame, ac_cx *cx)
         return; /* nothing to pass on, and n may be freed */
     ac_notify *n = f->n;
     ac_waker mine = {NULL}, next = {NULL};
-    ac__spin_lock(&n->lock);
+    ac__sync_lock(&n->lock);
     if (f->waiter.queued) {
         ac__waitq_remove(&n->waiters, &f->waiter);
         mine = f->waiter.waker;
     } else if (ac__waiter_granted(&f->waiter) == BY_ONE) {
         next = notify_one_locked(n); /* the notification was ours: pass it on */
     }
-    ac__spin_unlock(&n->lock);
+    ac__sync_unlock(&n->lock);
     ac_waker_drop(mine);
     ac_waker_wake(next);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "asyncc/sync.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -122,13 +123,13 @@ static int barrier_poll(void *frame, ac_cx *cx)
         return AC_PENDING;
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&b->lock);
+    ac__sync_lock(&b->lock);
     if (++b->arrived < b->n) {
         memset(&f->waiter, 0, sizeof f->waiter);
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&b->waiters, &f->waiter);
         f->state = 1;
-        ac__spin_unlock(&b->lock);
+        ac__sync_unlock(&b->lock);
         return AC_PENDING;
     }
     f->ret = 1; /* the last to arrive leads and releases the round */
@@ -136,7 +137,7 @@ static int barrier_poll(void *frame, ac_cx *cx)
     while ((w = b->waiters.head))
         ac__wakelist_push(&wake, ac__waiter_dequeue(&b->waiters, w, 1));
     b->arrived = 0;
-    ac__spin_unlock(&b->lock);
+    ac__sync_unlock(&b->lock);
     ac__wakelist_wake(&wake);
     ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
@@ -149,13 +150,13 @@ static void barrier_drop(void *frame, ac_cx *cx)
     struct barrier_frame *f = frame;
     ac_waker w = {NULL};
     if (f->state == 1 && !ac__waiter_granted(&f->waiter)) {
-        ac__spin_lock(&f->b->lock);
+        ac__sync_lock(&f->b->lock);
         if (f->waiter.queued) { /* still waiting: leave the round */
             ac__waitq_remove(&f->b->waiters, &f->waiter);
             f->b->arrived--;
             w = f->waiter.waker;
         }
-        ac__spin_unlock(&f->b->lock);
+        ac__sync_unlock(&f->b->lock);
     }
     ac_waker_drop(w);
     f->state = AC_STATE_DONE;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "asyncc/sync.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -99,17 +100,17 @@ void ac_semaphore_release(ac_semaphore *sem, size_t n)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     sem->permits = n > SIZE_MAX - sem->permits ? SIZE_MAX : sem->permits + n;
     grant(sem, &wake);
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
 }
 
 int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
 {
     int r;
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     if (sem->closed) {
         r = -EPIPE;
     } else if (!sem->waiters.head && sem->permits >= n) {
@@ -118,7 +119,7 @@ int ac_semaphore_try_acquire(ac_semaphore *sem, size_t n)
     } else {
         r = -EAGAIN;
     }
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     return r;
 }
 
@@ -126,20 +127,20 @@ void ac_semaphore_close(ac_semaphore *sem)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     sem->closed = true;
     struct ac__waiter *w;
     while ((w = sem->waiters.head))
         ac__wakelist_push(&wake, ac__waiter_dequeue(&sem->waiters, w, -1));
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     ac__wakelist_wake(&wake);
 }
 
 size_t ac_semaphore_available(ac_semaphore *sem)
 {
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     size_t n = sem->permits;
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     return n;
 }
 
@@ -177,7 +178,7 @@ int ac__acquire_poll(void *frame, ac_cx *cx)
      * that a loop over an uncontended lock yields in time. */
     if (!ac__coop_check(cx))
         return AC_PENDING;
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     if (sem->closed) {
         f->ret = -EPIPE;
     } else if (!sem->waiters.head && sem->permits >= f->waiter.need) {
@@ -187,10 +188,10 @@ int ac__acquire_poll(void *frame, ac_cx *cx)
         f->waiter.waker = ac_cx_waker(cx);
         ac__waitq_push(&sem->waiters, &f->waiter);
         f->state = 1;
-        ac__spin_unlock(&sem->lock);
+        ac__sync_unlock(&sem->lock);
         return AC_PENDING;
     }
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     ac__coop_charge(cx);
     f->state = AC_STATE_DONE;
     return AC_READY;
@@ -209,7 +210,7 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
     ac_waker mine = {NULL};
-    ac__spin_lock(&sem->lock);
+    ac__sync_lock(&sem->lock);
     if (f->waiter.queued) {
         ac__waitq_remove(&sem->waiters, &f->waiter);
         mine = f->waiter.waker;
@@ -219,7 +220,7 @@ void ac__acquire_drop(void *frame, ac_cx *cx)
         sem->permits += f->waiter.need; /* granted but never used: pass the permits on */
         grant(sem, &wake);
     }
-    ac__spin_unlock(&sem->lock);
+    ac__sync_unlock(&sem->lock);
     ac_waker_drop(mine);
     ac__wakelist_wake(&wake);
 }

@@ -105,6 +105,16 @@ static int start_dispatcher(void)
  * thread is not here: close the pipe; ac__signal_renew makes a pipe and a thread of our own. */
 static bool dispatcher_lost;
 
+void ac__signal_before_fork(void)
+{
+    pthread_mutex_lock(&lock);
+}
+
+void ac__signal_parent_after_fork(void)
+{
+    pthread_mutex_unlock(&lock);
+}
+
 void ac__signal_after_fork(void)
 {
     pthread_mutex_init(&lock, NULL);

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "asyncc/task.h"
 #include "fork.h"
+#include "nofork.h"
 #include "task_state.h"
 #include "worker.h"
 
@@ -24,6 +25,16 @@ struct listed {
 
 static ac__spinlock listed_lock;
 static struct listed *listed_head;
+
+void ac__task_before_fork(void)
+{
+    ac__spin_lock(&listed_lock);
+}
+
+void ac__task_parent_after_fork(void)
+{
+    ac__spin_unlock(&listed_lock);
+}
 
 void ac__task_after_fork(void)
 {
@@ -147,6 +158,9 @@ static void visit_marked(void *block, void *arg)
 
 void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg)
 {
+    /* A no-fork section: a dump gives a task its RUNNING bit back, and may queue it; and a
+     * task's free, in a section, waits for the walkers. */
+    ac__nofork_enter();
     struct walk walk = {fn, arg};
     atomic_fetch_add_explicit(&walkers, 1, memory_order_seq_cst);
     ac__mem_foreach_marked(visit_marked, &walk);
@@ -155,6 +169,7 @@ void ac__registry_foreach(void (*fn)(ac_task *, void *), void *arg)
     for (struct listed *l = listed_head; l; l = l->next)
         fn((ac_task *)(l + 1), arg);
     ac__spin_unlock(&listed_lock);
+    ac__nofork_leave();
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -219,6 +234,9 @@ void ac_waker_wake(ac_waker waker)
     ac_task *task = waker.task;
     if (!task)
         return;
+    /* NOTIFIED set and the task queued, in one no-fork section: a child that saw the bit
+     * without the task in a queue would never run it again. */
+    ac__nofork_enter();
     switch (ac__state_wake_by_val(task)) {
     case AC__WAKE_SUBMIT:
         ac__schedule(task, false);
@@ -229,6 +247,7 @@ void ac_waker_wake(ac_waker waker)
     case AC__WAKE_DO_NOTHING:
         break;
     }
+    ac__nofork_leave();
 }
 
 void *ac__no_child(void *frame, const ac_future_type **type)
@@ -276,9 +295,11 @@ static void count_spawn(struct ac__runtime *rt)
 static void task_start(struct ac__runtime *rt, ac_task *task, int pinned_worker, bool blocker)
 {
     count_spawn(rt);
+    ac__nofork_enter();
     ac__state_start(task, pinned_worker, blocker);
     registry_add(task);
     ac__schedule(task, false);
+    ac__nofork_leave();
 }
 
 /* From a worker's task the runtime is running; from another thread, it passes the gate: while
@@ -359,6 +380,9 @@ static void task_complete(ac_task *task, bool aborted)
     }
 }
 
+/* Called in the worker's no-fork section, which it leaves for the poll (or drop) alone: a task
+ * taken from a queue is RUNNING before a fork() may come, and its next state is set with the
+ * queueing or the wakes that go with it. */
 void ac__task_run(struct ac__worker *w, ac_task *task)
 {
     enum ac__run_outcome run = ac__state_to_running(task);
@@ -370,9 +394,11 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
     void *frame = ac__task_frame(task);
     AC__STAT_INC(w, polls);
     w->polling = task; /* for ac_task_scoped (polls never nest: ac_block_on refuses a task) */
+    ac__nofork_leave();
     if (run == AC__RUN_CANCELLED) {
         ac__drop(task->type, frame, &cx);
         w->polling = NULL;
+        ac__nofork_enter();
         task_complete(task, true);
         return;
     }
@@ -395,6 +421,7 @@ void ac__task_run(struct ac__worker *w, ac_task *task)
         ready = task->type->poll(frame, &cx);
     }
     w->polling = NULL;
+    ac__nofork_enter();
     if (ready == AC_READY) {
         task_complete(task, false);
         return;
@@ -441,8 +468,10 @@ void ac_task_cancel(ac_task *task)
 {
     if (!task)
         return;
+    ac__nofork_enter();
     if (ac__state_cancel(task) == AC__WAKE_SUBMIT)
         ac__schedule(task, false);
+    ac__nofork_leave();
 }
 
 void ac_task_abort(ac_task *task)

@@ -6,6 +6,7 @@
 
 #include "asyncc/task.h"
 #include "asyncc/taskgroup.h"
+#include "nofork.h"
 #include "task.h"
 #include "task_state.h"
 
@@ -65,7 +66,7 @@ static void retire(struct member *m)
 static void group_unref_unlock(ac_task_group *g)
 {
     bool last = --g->refs == 0;
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     if (!last)
         return;
     for (struct member *m = g->ready.head, *next; m; m = next) {
@@ -106,7 +107,7 @@ static int watch_poll(void *frame, ac_cx *cx)
     ac_task_group *g = f->g;
     struct member *m = f->m;
     m->ret = *(int *)(f->join + ac__type_ac_task_join.result_offset);
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     unlink_member(&g->running, m);
     ac_waker w = {NULL};
     if (g->freed) {
@@ -132,7 +133,7 @@ static void watch_drop(void *frame, ac_cx *cx)
     ac__type_ac_task_join.drop(f->join, cx);
     ac__task_release_handle(f->m->task);
     ac_task_group *g = f->g;
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     unlink_member(&g->running, f->m);
     g->len--;
     retire(f->m);
@@ -162,11 +163,11 @@ int ac_task_group_add(ac_task_group *g, ac_task *task)
     f->g = g;
     f->m = m;
     ac__init_ac_task_join(f->join, task, m->result, task->type->result_size);
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     push(&g->running, m);
     g->refs++;
     g->len++;
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     ac_task_detach(ac__task_spawn(watcher));
     return 0;
 }
@@ -189,7 +190,7 @@ static int next_poll(void *frame, ac_cx *cx)
     if (!ac__coop_check(cx)) /* checked before a member is taken */
         return AC_PENDING;
     ac_waker old = {NULL};
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     struct member *m = g->ready.head;
     if (m) {
         unlink_member(&g->ready, m);
@@ -199,7 +200,7 @@ static int next_poll(void *frame, ac_cx *cx)
         g->waiter = ac_cx_waker(cx);
     }
     size_t len = g->len;
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     ac_waker_drop(old);
     if (!m && len) {
         f->state = 1;
@@ -222,10 +223,10 @@ static void next_drop(void *frame, ac_cx *cx)
     (void)cx;
     struct next_frame *f = frame;
     if (f->state == 1) {
-        ac__spin_lock(&f->g->lock);
+        ac__sync_lock(&f->g->lock);
         ac_waker w = f->g->waiter;
         f->g->waiter.task = NULL;
-        ac__spin_unlock(&f->g->lock);
+        ac__sync_unlock(&f->g->lock);
         ac_waker_drop(w);
     }
     f->state = AC_STATE_DONE;
@@ -252,9 +253,9 @@ void ac__init_ac_task_group_join_next(void *frame, ac_task_group *g, void *resul
 
 size_t ac_task_group_len(ac_task_group *g)
 {
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     size_t n = g->len;
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     return n;
 }
 
@@ -265,7 +266,7 @@ static void cancel_running(ac_task_group *g)
 {
     size_t n = 0, cap = 16;
     ac_task **tasks = malloc(cap * sizeof *tasks);
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     for (struct member *m = g->running.head; m; m = m->next) {
         if (!tasks || n == cap) {
             ac_task **more = tasks ? realloc(tasks, 2 * cap * sizeof *tasks) : NULL;
@@ -279,7 +280,7 @@ static void cancel_running(ac_task_group *g)
         ac__task_ref(m->task);
         tasks[n++] = m->task;
     }
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     for (size_t i = 0; i < n; i++) {
         ac_task_cancel(tasks[i]);
         ac__task_unref(tasks[i]);
@@ -296,10 +297,10 @@ void ac_task_group_free(ac_task_group *g)
 {
     if (!g)
         return;
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     g->freed = true;
-    ac__spin_unlock(&g->lock);
+    ac__sync_unlock(&g->lock);
     cancel_running(g);
-    ac__spin_lock(&g->lock);
+    ac__sync_lock(&g->lock);
     group_unref_unlock(g);
 }

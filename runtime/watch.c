@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "asyncc/channel.h"
+#include "nofork.h"
 #include "sync.h"
 #include "task.h"
 
@@ -45,17 +46,17 @@ ac_watch *ac_watch_new(size_t elem_size, const void *initial)
 
 void ac_watch_set_drop(ac_watch *w, void (*clone)(void *elem), void (*drop)(void *elem))
 {
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     w->clone = clone;
     w->drop = drop;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
 }
 
 /* With the lock held: frees the channel when both sides are gone (and unlocks). */
 static void unlock_maybe_free(ac_watch *w)
 {
     bool gone = w->closed && w->receivers == 0;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
     if (!gone)
         return;
     if (w->drop)
@@ -80,14 +81,14 @@ ac_watch_rx *ac_watch_subscribe(ac_watch *w)
     if (!rx)
         return NULL;
     rx->w = w;
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     rx->seen = w->version;
     rx->next = w->rxs;
     if (rx->next)
         rx->next->prev = rx;
     w->rxs = rx;
     w->receivers++;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
     return rx;
 }
 
@@ -105,14 +106,14 @@ int ac_watch_send(ac_watch *w, const void *elem)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     if (w->drop)
         w->drop(w->value);
     ac__copy(w->value, elem, w->elem_size);
     w->version++;
     collect(w, &wake);
     int n = (int)w->receivers;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
     ac__wakelist_wake(&wake);
     return n;
 }
@@ -121,7 +122,7 @@ void ac_watch_close(ac_watch *w)
 {
     struct ac__wakelist wake;
     ac__wakelist_init(&wake);
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     w->closed = true;
     collect(w, &wake);
     unlock_maybe_free(w);
@@ -131,16 +132,16 @@ void ac_watch_close(ac_watch *w)
 void ac_watch_borrow(ac_watch_rx *rx, void *out)
 {
     ac_watch *w = rx->w;
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     copy_out(w, out);
     rx->seen = w->version;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
 }
 
 void ac_watch_rx_close(ac_watch_rx *rx)
 {
     ac_watch *w = rx->w;
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     if (rx->prev)
         rx->prev->next = rx->next;
     else
@@ -169,7 +170,7 @@ static int changed_poll(void *frame, ac_cx *cx)
     if (!ac__coop_check(cx)) /* checked before the value is taken */
         return AC_PENDING;
     ac_waker old = {NULL};
-    ac__spin_lock(&w->lock);
+    ac__sync_lock(&w->lock);
     bool fresh = rx->seen != w->version;
     if (fresh) {
         rx->seen = w->version;
@@ -179,7 +180,7 @@ static int changed_poll(void *frame, ac_cx *cx)
         rx->waker = ac_cx_waker(cx);
     }
     bool closed = w->closed;
-    ac__spin_unlock(&w->lock);
+    ac__sync_unlock(&w->lock);
     ac_waker_drop(old);
     if (!fresh && !closed) {
         f->state = 1;
@@ -197,10 +198,10 @@ static void changed_drop(void *frame, ac_cx *cx)
     struct changed_frame *f = frame;
     if (f->state == 1) {
         ac_watch *w = f->rx->w;
-        ac__spin_lock(&w->lock);
+        ac__sync_lock(&w->lock);
         ac_waker waker = f->rx->waker;
         f->rx->waker.task = NULL;
-        ac__spin_unlock(&w->lock);
+        ac__sync_unlock(&w->lock);
         ac_waker_drop(waker);
     }
     f->state = AC_STATE_DONE;

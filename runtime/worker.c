@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nofork.h"
 #include "task_state.h"
 #include "worker.h"
 
@@ -477,7 +478,9 @@ static void park(struct ac__worker *w, bool (*stop)(void *), void *arg)
                 deadline = soon;
         }
         AC__STAT_INC(w, parks);
+        ac__nofork_leave(); /* a fork() need not wait for us to wake: we hold no task */
         ac__backend_wait(w, deadline);
+        ac__nofork_enter();
     }
     /* Awake again before dispatching: the tasks that completions and timers wake would
      * otherwise find us parked and write our own eventfd. */
@@ -555,7 +558,8 @@ static void watch_end(struct ac__worker *w)
 }
 
 /* Polls a task, with the backend left to whoever needs it meanwhile (the monitor takes it
- * over when the poll lasts). */
+ * over when the poll lasts). Called in a no-fork section, as it returns (ac__task_run leaves
+ * it for the poll). */
 static void run(struct ac__worker *w, ac_task *t)
 {
     if (AC__UNLIKELY(w->rt->slow_poll_ms))
@@ -575,6 +579,9 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
     struct ac__worker *saved = ac__current;
     ac__current = w;
     ac__spin_lock(&w->io_lock);
+    /* The loop is a no-fork section but for the polls (ac__task_run) and the waits in park:
+     * between two polls a worker moves tasks from queue to queue, and fires timers. */
+    ac__nofork_enter();
     while (!atomic_load_explicit(&rt->stopping, memory_order_acquire)) {
         if (stop && stop(arg))
             break;
@@ -608,6 +615,7 @@ void ac__worker_run(struct ac__worker *w, bool (*stop)(void *), void *arg)
         }
         park(w, stop, arg);
     }
+    ac__nofork_leave();
     if (w->searching) {
         w->searching = false;
         atomic_fetch_sub_explicit(&rt->nsearching, 1, memory_order_seq_cst);

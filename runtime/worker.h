@@ -43,6 +43,9 @@ struct ac__worker {
     bool remote_turn; /* the last task came from the local queue: the remote one goes next */
     ac_task *polling; /* the task being polled or dropped here (ac_task_scoped's caller), or NULL */
     uint32_t tick;
+    /* How deep the thread running this worker is in no-fork sections (nofork.h); written by that
+     * thread only, read by a forking one. */
+    _Atomic unsigned nofork;
     uint32_t global_in; /* polls until the next look at the global queue (worker.c) */
     bool searching;
     bool in_driver; /* dispatching completions or timers: wakes keep their order (no LIFO) */
