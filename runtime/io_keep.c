@@ -258,11 +258,22 @@ void ac__keep_dropped(struct ac__io_frame *f)
     size_t got = f->op.res > 0 ? (size_t)f->op.res : 0, have = room(&r);
     if (got > have) /* a datagram's recv(MSG_TRUNC) gives its length, not what it copied */
         got = have;
-    if (r.iov == &r.one && f->ret > 0) {
-        /* A looping read (read_exact) counted what it took before in f->ret, and advanced its
-         * buffer past it. */
-        r.one.iov_base = (char *)r.one.iov_base - f->ret;
-        r.one.iov_len += (size_t)f->ret;
+    if (f->ret > 0) {
+        /* A looping read (read_exact, a recv, recvfrom or recvmsg waiting for all) counted
+         * what it took before in f->ret, just before the buffers it reads into now: a
+         * recvmsg's parts are the caller's iovecs from the first, with its name and control;
+         * the others advanced their one buffer. */
+        if (f->finish == ac__io_finish_recvmsg) {
+            r.m = f->x.rmsg.user;
+            r.iov = r.m->msg_iov;
+            r.cnt = r.m->msg_iovlen;
+        } else {
+            r.one = r.iov[0];
+            r.iov = &r.one;
+            r.cnt = 1;
+            r.one.iov_base = (char *)r.one.iov_base - f->ret;
+            r.one.iov_len += (size_t)f->ret;
+        }
         got += (size_t)f->ret;
     }
     if (got || (r.m && f->op.res >= 0)) /* a datagram may be empty: kept all the same */

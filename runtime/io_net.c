@@ -66,10 +66,9 @@ static void init_msg(void *frame, enum ac__op_kind kind, ac__io_finish_fn *finis
     f->op.a.rw.offset = -1;
 }
 
-/* Whether a short count from a recv with these flags on fd asks for the rest: MSG_WAITALL (and
- * neither MSG_DONTWAIT nor MSG_PEEK) on a stream socket, where recv(2) blocks until all len
- * bytes came, as io_uring's recv retries (kernels since 5.18); a datagram is one recv. */
-static bool waits_for_all(int fd, int flags)
+/* recv(2) blocks until all len bytes came there, as io_uring's recv retries (kernels since
+ * 5.18); a datagram is one recv. */
+bool ac__io_waits_for_all(int fd, int flags)
 {
     if ((flags & (MSG_WAITALL | MSG_DONTWAIT | MSG_PEEK)) != MSG_WAITALL)
         return false;
@@ -94,7 +93,7 @@ static int finish_recv(struct ac__io_frame *f, int res)
         return 1;
     }
     f->ret += res;
-    if ((size_t)res >= rw->len || !waits_for_all(rw->fd, rw->flags))
+    if ((size_t)res >= rw->len || !ac__io_waits_for_all(rw->fd, rw->flags))
         return 1;
     rw->buf = (char *)rw->buf + res;
     rw->len -= (size_t)res;

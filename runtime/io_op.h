@@ -45,6 +45,12 @@ struct ac__io_frame {
             socklen_t *addrlen; /* recvfrom: where the sender's address length goes */
             struct sockaddr_storage addr; /* sendto: the copy of the destination */
         } msg;                            /* sendto, recvfrom */
+        struct {
+            struct msghdr *user;   /* the caller's header, which the first part filled */
+            size_t at, skip;       /* the caller's iovec the next byte goes to; bytes in it */
+            struct msghdr hdr;     /* the rest: the next iovecs, adjusted, and nothing else */
+            struct iovec cur[8];
+        } rmsg;                    /* recvmsg with MSG_WAITALL on a stream, after a part */
         struct ac__io_sendfile {
             size_t len, done;  /* bytes asked, sent */
             long long off_in;  /* -1: the file position */
@@ -71,6 +77,12 @@ struct ac__io_frame {
 ac__io_finish_fn ac__io_finish;
 /* The same for a single read into f->op.a.rw.buf (the kernel wrote res bytes there). */
 ac__io_finish_fn ac__io_finish_read;
+/* ac_recvmsg's (net_udp.c): io_keep.c knows its frame by it. */
+ac__io_finish_fn ac__io_finish_recvmsg;
+
+/* Whether a short count from a recv or recvmsg with these flags on fd asks for the rest
+ * (io_net.c): MSG_WAITALL (neither MSG_DONTWAIT nor MSG_PEEK) on a stream socket. */
+bool ac__io_waits_for_all(int fd, int flags);
 int ac__io_poll(void *frame, ac_cx *cx);
 void ac__io_drop(void *frame, ac_cx *cx);
 /* Cancels op, submitted on worker w, and returns once its completion has been dispatched

@@ -8,6 +8,20 @@
 #include "net_addr.h"
 #include "task.h"
 
+/* A recvfrom or recvmsg part of res bytes, added to f->ret: whether the call is over. A short
+ * part asks for the rest only with MSG_WAITALL on a stream (ac__io_waits_for_all), as
+ * recvmsg(2) waits there; the epoll backend's non-blocking call returns what it finds. An
+ * error or the end of the stream after some parts gives their count, as recvmsg(2) does. */
+static bool part_ends(struct ac__io_frame *f, int res, size_t asked)
+{
+    if (res <= 0) {
+        f->ret = f->ret > 0 ? f->ret : res;
+        return true;
+    }
+    f->ret += res;
+    return (size_t)res >= asked || !ac__io_waits_for_all(f->op.a.msg.fd, f->op.a.msg.flags);
+}
+
 static int finish_recvfrom(struct ac__io_frame *f, int res)
 {
     struct ac__io_msg *m = &f->x.msg;
@@ -20,7 +34,15 @@ static int finish_recvfrom(struct ac__io_frame *f, int res)
             *m->addrlen = m->hdr.msg_namelen;
         }
     }
-    return ac__io_finish(f, res);
+    if (part_ends(f, res, m->iov.iov_len))
+        return 1;
+    /* The rest into the rest of the buffer; the sender's address came with the first part. */
+    m->iov.iov_base = (char *)m->iov.iov_base + res;
+    m->iov.iov_len -= (size_t)res;
+    m->hdr.msg_name = NULL;
+    m->hdr.msg_namelen = 0;
+    m->addrlen = NULL;
+    return 0;
 }
 
 /* sendto/recvfrom: the message header the kernel reads while in flight is in the frame. */
@@ -72,21 +94,56 @@ void ac__init_ac_recvfrom(void *frame, int fd, void *buf, size_t len, int flags,
 }
 
 /* sendmsg/recvmsg: the caller's header. */
-static int finish_user_recvmsg(struct ac__io_frame *f, int res)
+
+/* Bytes the header's buffers hold. */
+static size_t msg_room(const struct msghdr *msg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < msg->msg_iovlen; i++)
+        n += msg->msg_iov[i].iov_len;
+    return n;
+}
+
+/* Points the op at the caller's iovecs past the f->ret bytes received (at most 8 of them, the
+ * first one adjusted), with no name or control: those came with the first part. */
+static void next_part(struct ac__io_frame *f)
+{
+    typeof(f->x.rmsg) *r = &f->x.rmsg;
+    const struct msghdr *user = r->user;
+    size_t left = (size_t)f->ret;
+    for (r->at = 0; r->at < user->msg_iovlen && left >= user->msg_iov[r->at].iov_len; r->at++)
+        left -= user->msg_iov[r->at].iov_len;
+    r->skip = left;
+    size_t n = user->msg_iovlen - r->at < 8 ? user->msg_iovlen - r->at : 8;
+    memcpy(r->cur, user->msg_iov + r->at, n * sizeof *r->cur);
+    r->cur[0].iov_base = (char *)r->cur[0].iov_base + r->skip;
+    r->cur[0].iov_len -= r->skip;
+    memset(&r->hdr, 0, sizeof r->hdr);
+    r->hdr.msg_iov = r->cur;
+    r->hdr.msg_iovlen = n;
+    f->op.a.msg.msg = &r->hdr;
+}
+
+int ac__io_finish_recvmsg(struct ac__io_frame *f, int res)
 {
     struct msghdr *msg = f->op.a.msg.msg;
-    AC__KERNEL_WROTE(msg, sizeof *msg);
+    bool first = msg == f->x.rmsg.user;
+    if (first)
+        AC__KERNEL_WROTE(msg, sizeof *msg);
     size_t left = res > 0 ? (size_t)res : 0;
     for (size_t i = 0; i < msg->msg_iovlen && left; i++) {
         size_t n = msg->msg_iov[i].iov_len < left ? msg->msg_iov[i].iov_len : left;
         AC__KERNEL_WROTE(msg->msg_iov[i].iov_base, n);
         left -= n;
     }
-    if (res >= 0 && msg->msg_name)
+    if (first && res >= 0 && msg->msg_name)
         AC__KERNEL_WROTE(msg->msg_name, msg->msg_namelen);
-    if (res >= 0 && msg->msg_control)
+    if (first && res >= 0 && msg->msg_control)
         AC__KERNEL_WROTE(msg->msg_control, msg->msg_controllen);
-    return ac__io_finish(f, res);
+    if (part_ends(f, res, msg_room(msg)))
+        return 1;
+    next_part(f);
+    return 0;
 }
 
 static void init_user_msg(void *frame, enum ac__op_kind kind, ac__io_finish_fn *finish, int fd,
@@ -105,11 +162,12 @@ void ac__init_ac_sendmsg(void *frame, int fd, const struct msghdr *msg, int flag
     init_user_msg(frame, AC__OP_SENDMSG, ac__io_finish, fd, msg, flags);
 }
 
-AC__IO_TYPE(ac_recvmsg, long, 0);
+AC__IO_TYPE(ac_recvmsg, long, sizeof(((struct ac__io_frame *)0)->x.rmsg));
 AC_EXPORT void ac__init_ac_recvmsg(void *frame, int fd, struct msghdr *msg, int flags);
 void ac__init_ac_recvmsg(void *frame, int fd, struct msghdr *msg, int flags)
 {
-    init_user_msg(frame, AC__OP_RECVMSG, finish_user_recvmsg, fd, msg, flags);
+    init_user_msg(frame, AC__OP_RECVMSG, ac__io_finish_recvmsg, fd, msg, flags);
+    ((struct ac__io_frame *)frame)->x.rmsg.user = msg;
 }
 
 int ac_udp_bind(const char *host, unsigned short port)

@@ -17,7 +17,7 @@ enum {
     ac__frame_size_ac_sendto = 336,
     ac__frame_size_ac_recvfrom = 336,
     ac__frame_size_ac_sendmsg = 128,
-    ac__frame_size_ac_recvmsg = 128
+    ac__frame_size_ac_recvmsg = 336
 };
 
 /* Dropping an in-flight call cancels it as described in asyncc/io.h: a datagram that the kernel
@@ -40,9 +40,10 @@ AC_EXPORT async long ac_recvfrom(int fd, void *buf, size_t len, int flags, struc
 /* sendmsg(2)/recvmsg(2) (scatter/gather, ancillary data). msg and everything it points to must
  * stay valid until the call finishes; recvmsg updates msg->msg_namelen, msg_controllen and
  * msg_flags as recvmsg(2) does. sendmsg adds MSG_NOSIGNAL. Return the count or -errno.
- * MSG_WAITALL (here and in ac_recvfrom) is passed on as it is: io_uring's kernel waits for all
- * of a stream's iov, the epoll backend returns what one recvmsg(2) finds; for a counted read of
- * a stream use ac_recv with MSG_WAITALL (both backends wait) or ac_read_exact. */
+ * MSG_WAITALL (here and in ac_recvfrom) on a stream socket waits for every byte the buffers
+ * hold, on both backends, as recvmsg(2) does: the end of the stream or an error after some
+ * bytes ends the call with their count; the name and control data come with the first bytes.
+ * Dropped part-way, the bytes already taken come first to the descriptor's next read. */
 AC_EXPORT async long ac_sendmsg(int fd, const struct msghdr *msg, int flags);
 AC_EXPORT async long ac_recvmsg(int fd, struct msghdr *msg, int flags);
 
