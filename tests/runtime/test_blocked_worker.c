@@ -180,7 +180,9 @@ async int main(void)
     /* Generous bounds (the goal is p99 under 50 ms; this machine is shared): without the
      * monitor the connections on the blocked worker wait the whole 2 s. */
     CHECK_INT(<, p99, STRESS_SANITIZED ? 1000 : 250); /* (TSan at load 25: p50 29 ms, p99 341) */
-    CHECK_INT(<, c.worst_gap_blocked, 1000);
+    /* (1,000 failed once in CI's run beside four other jobs, load 17: 1,032 ms; without the
+     * take-over this gap is the whole block, 2,000 ms) */
+    CHECK_INT(<, c.worst_gap_blocked, 1500);
     CHECK(atomic_load(&watchdog_spoke_while_blocked));
     CHECK(err_says(" at ")); /* the watchdog names where the task was */
     unlink(err_path);
