@@ -266,6 +266,8 @@ struct tunit {
     unsigned *orig_line_start; /* and its lines, for diagnostics (see diag.c: user_position) */
     unsigned orig_nlines;
     struct pi_job *identity; /* pp_identity.c's comparison, NULL when none runs */
+    struct lw_fn_decls *fn_decls[2]; /* lower_witness.c: the file-scope function declarations
+                                      * of tu and of tu2, each built by the thread lowering it */
 };
 
 /* A line marking where generated code stops mirroring the user's lines (see output.c). */
