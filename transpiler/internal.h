@@ -85,6 +85,7 @@ struct var {
     unsigned set_once : 1; /* as_local, never assigned: its field is written once, where it is declared */
     /* what lower_locals.c's debug_copied asks of its type, asked once (types_known) */
     unsigned types_known : 1, reg : 1, reg_unassignable : 1, unsized : 1, by_value : 1;
+    unsigned hidden_known : 1, hidden : 1; /* lower_locals.c's hidden_somewhere, asked once */
     unsigned debug_copy : 1; /* copied to the frame's ac__dbg at suspensions in -O0 builds (lower_locals.c) */
     unsigned no_debug_copy : 1; /* none: past the function's budget of debug copies (lower_locals.c) */
     unsigned is_const : 1; /* declared with a top-level const */
@@ -266,6 +267,8 @@ struct tunit {
     unsigned *orig_line_start; /* and its lines, for diagnostics (see diag.c: user_position) */
     unsigned orig_nlines;
     struct pi_job *identity; /* pp_identity.c's comparison, NULL when none runs */
+    struct lw_fn_decls *fn_decls[2]; /* lower_witness.c: the file-scope function declarations
+                                      * of tu and of tu2, each built by the thread lowering it */
 };
 
 /* A line marking where generated code stops mirroring the user's lines (see output.c). */

@@ -45,16 +45,22 @@ static unsigned scope_end(const afn *f, const var *v)
 }
 
 /* Whether another variable of the same name is declared inside v's scope after it: there v's
- * name means the other one, and a store or load of v by name would reach it. */
+ * name means the other one, and a store or load of v by name would reach it. Asked of each
+ * variable at each of its debug copies, a walk over all of f's variables each time: kept in v
+ * (f's variables and their names are fixed once analysis is done). */
 static int hidden_somewhere(const afn *f, const var *v)
 {
+    var *m = (var *)v;
+    if (m->hidden_known)
+        return m->hidden;
+    m->hidden_known = 1;
     for (unsigned i = 0; i < f->nvars; i++) {
         const var *w = f->vars[i];
         if (w != v && strcmp(w->name, v->name) == 0 && nstart(w->decl) >= nstart(v->decl) &&
             nstart(w->decl) < scope_end(f, v))
-            return 1;
+            return m->hidden = 1;
     }
-    return 0;
+    return m->hidden = 0;
 }
 
 /* Whether v is declared in a switch's body before its first case label: its declaration never

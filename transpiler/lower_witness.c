@@ -149,22 +149,95 @@ static enum CXChildVisitResult has_attribute(CXCursor c, CXCursor parent, CXClie
     return CXChildVisit_Break;
 }
 
-static enum CXChildVisitResult prior_decl(CXCursor c, CXCursor parent, CXClientData data)
+/* The file-scope function declarations of one translation unit, in the order clang_visitChildren
+ * gives them, each with its canonical declaration; those of one canonical declaration are chained
+ * (next), and a hash table of the canonical cursors finds the first. The witnesses of every
+ * function asked for a whole walk of the file's declarations (headers too), each: 540 million
+ * instructions, a quarter of asyncc's, for bench/transpiler/gen_large.py's 800 functions. */
+typedef struct fn_decl {
+    CXCursor c, canon;
+    unsigned off, next;
+} fn_decl;
+
+struct lw_fn_decls {
+    CXTranslationUnit tu;
+    fn_decl *v;
+    unsigned n, cap;
+    unsigned *slots; /* 1 + the index of the first of a canonical declaration, 0 when empty */
+    unsigned nslots; /* a power of two */
+};
+
+#define NO_DECL UINT32_MAX
+
+static enum CXChildVisitResult collect_decl(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    before *b = data;
-    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_equalCursors(clang_getCanonicalCursor(c), b->canon))
+    struct lw_fn_decls *d = data;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
         return CXChildVisit_Continue;
-    if (an_offset(clang_getCursorLocation(c)) < b->def_off) {
-        b->any = 1;
-        b->proto |= clang_getCursorType(c).kind == CXType_FunctionProto;
-        return CXChildVisit_Continue;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 256;
+        d->v = xrealloc(d->v, d->cap * sizeof *d->v);
     }
-    if (!b->after)
-        return CXChildVisit_Break;
-    if (!clang_isCursorDefinition(c))
-        clang_visitChildren(c, has_attribute, &b->attributed_after);
-    return b->attributed_after ? CXChildVisit_Break : CXChildVisit_Continue;
+    d->v[d->n++] = (fn_decl){c, clang_getCanonicalCursor(c), an_offset(clang_getCursorLocation(c)), NO_DECL};
+    return CXChildVisit_Continue;
+}
+
+/* The slot of canon in d's table: the one holding it, or the empty one where it would go. */
+static unsigned *slot_of(const struct lw_fn_decls *d, CXCursor canon)
+{
+    unsigned mask = d->nslots - 1;
+    for (unsigned h = clang_hashCursor(canon) & mask;; h = (h + 1) & mask)
+        if (!d->slots[h] || clang_equalCursors(d->v[d->slots[h] - 1].canon, canon))
+            return &d->slots[h];
+}
+
+static struct lw_fn_decls *fn_decls_of(tunit *t, CXTranslationUnit tu)
+{
+    struct lw_fn_decls **at = &t->fn_decls[tu == t->tu2 && tu != t->tu];
+    if (*at && (*at)->tu == tu)
+        return *at;
+    if (*at) {
+        free((*at)->v);
+        free((*at)->slots);
+        free(*at);
+    }
+    struct lw_fn_decls *d = *at = xcalloc(1, sizeof *d);
+    d->tu = tu;
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_decl, d);
+    for (d->nslots = 16; d->nslots < 2 * d->n; d->nslots *= 2)
+        ;
+    d->slots = xcalloc(d->nslots, sizeof *d->slots);
+    unsigned *last = xcalloc(d->n ? d->n : 1, sizeof *last); /* per chain head: its last entry */
+    for (unsigned i = 0; i < d->n; i++) {
+        unsigned *s = slot_of(d, d->v[i].canon);
+        if (*s)
+            d->v[last[*s - 1]].next = i, last[*s - 1] = i;
+        else
+            *s = i + 1, last[i] = i;
+    }
+    free(last);
+    return d;
+}
+
+static void prior_decls(tunit *t, CXCursor def, before *b)
+{
+    const struct lw_fn_decls *d = fn_decls_of(t, clang_Cursor_getTranslationUnit(def));
+    unsigned first = *slot_of(d, b->canon);
+    for (unsigned i = first ? first - 1 : NO_DECL; i != NO_DECL; i = d->v[i].next) {
+        CXCursor c = d->v[i].c;
+        if (d->v[i].off < b->def_off) {
+            b->any = 1;
+            b->proto |= clang_getCursorType(c).kind == CXType_FunctionProto;
+            continue;
+        }
+        if (!b->after)
+            return;
+        if (!clang_isCursorDefinition(c))
+            clang_visitChildren(c, has_attribute, &b->attributed_after);
+        if (b->attributed_after)
+            return;
+    }
 }
 
 /* `f()`: the definition's type has a prototype when one came before (C's composite type). */
@@ -191,7 +264,7 @@ static void old_style(lw *L, sb *out)
         return;
     /* a prototype of f before its definition, in the file or a header it includes */
     before b = {clang_getCanonicalCursor(def), an_offset(clang_getCursorLocation(def)), 0, 0, 0, 0};
-    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
+    prior_decls(L->t, def, &b);
     const char *n = f->self->name;
     /* main's as a static function's: gcc warns about both, clang about neither */
     int local = f->self->is_static || f->is_main;
@@ -236,7 +309,7 @@ static int implicit(CXCursor first, CXCursor def)
  * calls, which is no prototype of f's, for gcc and clang alike. Inline definitions are exempt,
  * as they are from the warning; for parameters of variably modified type, and after a
  * declaration in a block only, it stays lost (guide), and so it does when a later declaration
- * gives f an attribute (prior_decl). Returns whether it wrote the witness.
+ * gives f an attribute (prior_decls). Returns whether it wrote the witness.
  */
 static int missing_prototype(lw *L, sb *out)
 {
@@ -252,7 +325,7 @@ static int missing_prototype(lw *L, sb *out)
         if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
             return 0;
     before b = {first, an_offset(clang_getCursorLocation(def)), 0, 0, 1, 0};
-    clang_visitChildren(clang_getTranslationUnitCursor(clang_Cursor_getTranslationUnit(def)), prior_decl, &b);
+    prior_decls(L->t, def, &b);
     if (b.attributed_after)
         return 0;
     /* declared: all of them `f()` before (a prototype after the first?), at file scope */

@@ -47,15 +47,42 @@ static tokref *significant(const tk_stream *s, unsigned a, unsigned b, unsigned 
     return v;
 }
 
+/* Numbers the spellings of the tokens of a then b: ids[k] (a's first, then b's) is the same
+ * number for tokens of the same spelling, so that the matching's table compares numbers where it
+ * compared strings np * no times (a csmith program's lines: a fifth of asyncc's own work). */
+static unsigned *spelling_ids(const tokref *a, unsigned na, const tokref *b, unsigned nb)
+{
+    unsigned n = na + nb, size = 16, next = 0;
+    while (size < 2 * n)
+        size *= 2;
+    const tokref **slot = xcalloc(size, sizeof *slot);
+    unsigned *slot_id = xcalloc(size, sizeof *slot_id), *ids = xcalloc(n ? n : 1, sizeof *ids);
+    for (unsigned k = 0; k < n; k++) {
+        const tokref *t = k < na ? &a[k] : &b[k - na];
+        unsigned h = 2166136261u; /* FNV-1a */
+        for (unsigned c = 0; c < t->len; c++)
+            h = (h ^ (unsigned char)t->s[c]) * 16777619u;
+        for (h &= size - 1; slot[h] && !same(slot[h], t); h = (h + 1) & (size - 1))
+            ;
+        if (!slot[h])
+            slot[h] = t, slot_id[h] = next++;
+        ids[k] = slot_id[h];
+    }
+    free(slot);
+    free(slot_id);
+    return ids;
+}
+
 /* For each token of p, the index in o of the token it matches, or -1. */
 static int *match(const tokref *p, unsigned np, const tokref *o, unsigned no)
 {
     unsigned w = no + 1;
+    unsigned *pid = spelling_ids(p, np, o, no), *oid = pid + np;
     unsigned short *len = xcalloc((size_t)(np + 1) * w, sizeof *len);
     for (unsigned i = np; i-- > 0;)
         for (unsigned j = no; j-- > 0;) {
             unsigned short *c = &len[(size_t)i * w + j];
-            if (same(&p[i], &o[j]))
+            if (pid[i] == oid[j])
                 *c = (unsigned short)(len[(size_t)(i + 1) * w + j + 1] + 1);
             else {
                 unsigned short down = len[(size_t)(i + 1) * w + j], right = len[(size_t)i * w + j + 1];
@@ -64,7 +91,7 @@ static int *match(const tokref *p, unsigned np, const tokref *o, unsigned no)
         }
     int *m = xcalloc(np ? np : 1, sizeof *m);
     for (unsigned i = 0, j = 0; i < np;) {
-        if (j < no && same(&p[i], &o[j]) && len[(size_t)i * w + j] == len[(size_t)(i + 1) * w + j + 1] + 1) {
+        if (j < no && pid[i] == oid[j] && len[(size_t)i * w + j] == len[(size_t)(i + 1) * w + j + 1] + 1) {
             m[i++] = (int)j++;
         } else if (j < no && len[(size_t)i * w + j + 1] >= len[(size_t)(i + 1) * w + j]) {
             j++;
@@ -73,6 +100,7 @@ static int *match(const tokref *p, unsigned np, const tokref *o, unsigned no)
         }
     }
     free(len);
+    free(pid);
     return m;
 }
 
