@@ -209,7 +209,7 @@ static void put_param_copies(sb *out, afn *f)
         if (!v->is_param)
             continue;
         CXType ty = clang_getCursorType(v->decl->cur);
-        char *dst = xasprintf("ac__fr->%s", v->field), *src = xstrdup(abi_param_name(v));
+        char *dst = lw_field_lvalue(f->self->name, v, 0), *src = xstrdup(abi_param_name(v));
         if (f->self->kr_params && an_promoted(ty)) {
             /* a K&R parameter arrives promoted: converted as the definition converts it, and
              * said so (clang's -Wconversion takes an implicit narrowing for a mistake) */

@@ -34,6 +34,33 @@ static int plain_scalar(CXType ty)
     return c.kind >= CXType_Bool && c.kind <= CXType_LongDouble;
 }
 
+/*
+ * A local that a pointer may reach (its address taken, an array, which decays to one) is read and
+ * written through the frame pointer plus its field's offset, typed as the local, not as a member
+ * of the frame's struct. A compiler takes a member access `ac__fr->x` for an access of a struct
+ * ac__frame_f, which a pointer to another struct can never reach: with `int data; struct ptr
+ * { int val; } *p = (struct ptr *)&data;`, gcc -O2 took `p->val = 0` and `ac__fr->data` for
+ * two objects and read the 1 stored before (gcc.dg/torture/pr47621 made async aborted); the
+ * source's `data` is an int object that `p->val` may be. may_alias, as locals of a union of
+ * shared bytes are other types at the same offset; a pointer's own accesses of them (`*p`, by
+ * its type) then still conflict with the field's.
+ */
+static int pointed_to(const var *v)
+{
+    CXType ty = clang_getCursorType(v->decl->cur);
+    return (v->addr_taken || ty_fixed_array(ty)) && !vm_type(ty) && !v->as_local && !v->heap_vm;
+}
+
+char *lw_field_lvalue(const char *fn, const var *v, int as_const)
+{
+    if (!pointed_to(v))
+        return as_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", v->field, v->field)
+                        : xasprintf("ac__fr->%s", v->field);
+    return xasprintf("(*(%s__typeof__(ac__fr->%s) __attribute__((__may_alias__)) *)(void *)((char *)ac__fr + "
+                     "__builtin_offsetof(struct ac__frame_%s, %s)))",
+                     as_const ? "const " : "", v->field, fn, v->field);
+}
+
 static unsigned scope_start(const afn *f, const var *v)
 {
     return nstart(v->scope ? v->scope : f->body);

@@ -53,7 +53,11 @@ def check(name, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
     os.chdir(work)  # what the compilers write beside their output (gcc.dg's -fdump-*) stays there
     shutil.copy(os.path.join(cfg["suite"], name), p("p.c"))
-    flags = ["-std=gnu11"] + dg_options(open(p("p.c"), "rb").read())
+    # The program is built as p.c in WORK: the headers and .inc files it includes from beside it
+    # (gcc.dg/torture's fp-int-convert.h, vshuf-main.inc, floatn-*.h; "../tg-tests.h") are found
+    # through -I of its own directory (through a staged symlink, the directory it points into).
+    here = os.path.dirname(os.path.realpath(os.path.join(cfg["suite"], name)))
+    flags = ["-std=gnu11", "-I" + here] + dg_options(open(p("p.c"), "rb").read())
     # libclang (asyncify, asyncc) sees only the options that change what the text means.
     # Some programs test __OPTIMIZE__, which libclang defines only when told the level.
     opt = cfg["opt"]
