@@ -281,7 +281,9 @@ static void emit_frame(lw *L, sb *out)
     pl_walk_frame(f->frame, &text, &ft);
     char *beside, *dbg = lw_debug_frame(L, &beside); /* unoptimized builds' copies of C locals, for debuggers */
     char *dead = t_lines(L) ? sh_dead_markers(L->t, f) : xstrdup("");
-    sb_printf(out, "%s%s}; %sAC__GEN_END\n%s\n", dbg, dead, back, beside);
+    char *alias = lw_alias_typedefs(f);
+    sb_printf(out, "%s%s}; %s%sAC__GEN_END\n%s\n", dbg, dead, back, alias, beside);
+    free(alias);
     free(set);
     free(back);
     free(dead);

@@ -4,11 +4,12 @@
 // two unrelated structs), so a store through `struct ptr *` into an int local was not seen by the
 // next read of the local: gcc.dg/torture/pr47621 made async aborted. Each shape below but
 // `element` printed the value stored before the pointer's store when built by gcc -O2
-// (read_through and parameter by clang -O2 too). may_alias: locals of different types share
-// bytes (both_after's l and d) and are read and written by their types there.
+// (read_through and parameter by clang -O2 too). The type is a may_alias typedef: locals of
+// different types share bytes (both_after's l and d), which clang honours on a typedef only.
 // RUN: %run %s %t | %FileCheck %s
 // RUN: %asyncc %s -o %t.c
 // RUN: %FileCheck --check-prefix=CODE %s < %t.c
+// RUN: %clang -std=gnu11 -O2 -Wall -Wextra -Werror -I%S/../../../include %t.c %libs -o %t.clang && %t.clang | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -22,9 +23,10 @@ async int scalar(void)
     p->val = 0;
     return data;
 }
+// CODE: typedef __typeof__(((struct ac__frame_scalar *)0)->data) __attribute__((__may_alias__)) ac__alias_scalar_data;
 // CODE-LABEL: ac__run_scalar(
-// CODE: (*(__typeof__(ac__fr->data) __attribute__((__may_alias__)) *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_scalar, data))) = 1;
-// CODE: return ((void)(ac__fr->ac__result = ((*(__typeof__(ac__fr->data) __attribute__((__may_alias__)) *)
+// CODE: (*(ac__alias_scalar_data *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_scalar, data))) = 1;
+// CODE: return ((void)(ac__fr->ac__result = ((*(ac__alias_scalar_data *)
 
 async int array(void)
 {
