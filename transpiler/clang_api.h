@@ -38,6 +38,7 @@
     X(clang_Type_getAlignOf) \
     X(clang_Type_getModifiedType) \
     X(clang_Type_getNamedType) \
+    X(clang_Type_getValueType) \
     X(clang_Type_getOffsetOf) \
     X(clang_Type_getSizeOf) \
     X(clang_Type_visitFields) \
@@ -149,6 +150,7 @@ int cx_load(void);
 #define clang_Type_getAlignOf (cx_api.clang_Type_getAlignOf)
 #define clang_Type_getModifiedType (cx_api.clang_Type_getModifiedType)
 #define clang_Type_getNamedType (cx_api.clang_Type_getNamedType)
+#define clang_Type_getValueType (cx_api.clang_Type_getValueType)
 #define clang_Type_getOffsetOf (cx_api.clang_Type_getOffsetOf)
 #define clang_Type_getSizeOf (cx_api.clang_Type_getSizeOf)
 #define clang_Type_visitFields (cx_api.clang_Type_visitFields)

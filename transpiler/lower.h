@@ -128,6 +128,10 @@ char *lw_debug_frame(lw *L, char **outside);
 int lw_frame_promised(lw *L);
 const char *lw_done_state(lw *L);
 void lw_param_locals(lw *L);
+/* The lvalue that reads and writes frame local v of async function fn (as_const: seen const). */
+char *lw_field_lvalue(const char *fn, const var *v, int as_const);
+/* The typedefs those lvalues name, written after f's frame struct. */
+char *lw_alias_typedefs(const afn *f);
 void lw_debug_name(lw *L, const var *v);
 
 

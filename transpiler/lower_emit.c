@@ -209,7 +209,7 @@ static void put_param_copies(sb *out, afn *f)
         if (!v->is_param)
             continue;
         CXType ty = clang_getCursorType(v->decl->cur);
-        char *dst = xasprintf("ac__fr->%s", v->field), *src = xstrdup(abi_param_name(v));
+        char *dst = lw_field_lvalue(f->self->name, v, 0), *src = xstrdup(abi_param_name(v));
         if (f->self->kr_params && an_promoted(ty)) {
             /* a K&R parameter arrives promoted: converted as the definition converts it, and
              * said so (clang's -Wconversion takes an implicit narrowing for a mistake) */
@@ -281,7 +281,9 @@ static void emit_frame(lw *L, sb *out)
     pl_walk_frame(f->frame, &text, &ft);
     char *beside, *dbg = lw_debug_frame(L, &beside); /* unoptimized builds' copies of C locals, for debuggers */
     char *dead = t_lines(L) ? sh_dead_markers(L->t, f) : xstrdup("");
-    sb_printf(out, "%s%s}; %sAC__GEN_END\n%s\n", dbg, dead, back, beside);
+    char *alias = lw_alias_typedefs(f);
+    sb_printf(out, "%s%s}; %s%sAC__GEN_END\n%s\n", dbg, dead, back, alias, beside);
+    free(alias);
     free(set);
     free(back);
     free(dead);

@@ -425,13 +425,12 @@ static int folded_comparison(lw *L, node *n, edits *e)
     return 1;
 }
 
-/* A frame-only local v seen through its field's address: the frame pointer plus the field's
- * offset, dereferenced when `deref`. */
-static char *field_address(lw *L, const var *v, int deref)
+/* The address of frame-only local v: the frame pointer plus its field's offset. */
+static char *field_address(lw *L, const var *v)
 {
-    return xasprintf("(%s(%s__typeof__(ac__fr->%s) *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, "
+    return xasprintf("((%s__typeof__(ac__fr->%s) *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, "
                      "%s)))",
-                     deref ? "*" : "", v->is_const ? "const " : "", v->field, L->f->self->name, v->field);
+                     v->is_const ? "const " : "", v->field, L->f->self->name, v->field);
 }
 
 /* `&x`, `&x[i]`, `&x.m[i].k` of a frame-only local x (n is the `&`): x is written as the frame
@@ -452,11 +451,17 @@ static int address_of_frame_local(lw *L, node *n, edits *e)
     if (!v || !v->in_frame || v->as_local || vm_type(clang_getCursorType(v->decl->cur)))
         return 0;
     if (base == k) {
-        push_edit(e, n, field_address(L, v, 0));
+        push_edit(e, n, field_address(L, v));
         return 1;
     }
-    /* the indices keep their own rewrites; the chain's base is the field's lvalue */
-    push_edit(e, base, field_address(L, v, 1));
+    /* The indices keep their own rewrites; the chain's base is the field's lvalue, its address
+     * held in a temporary: the same text as the field's accesses (lw_field_lvalue), gcc's
+     * -Wsequence-point took `&x[3]` beside `x[3] = ...` for two accesses of x[3], where the
+     * source's `&x[3]` accesses nothing. */
+    char *address = field_address(L, v);
+    push_edit(e, base, xasprintf("(*(__extension__ ({ %s__typeof__(ac__fr->%s) *ac__at%u = %s; ac__at%u; })))",
+                                 v->is_const ? "const " : "", v->field, nstart(n), address, nstart(n)));
+    free(address);
     for (node *c = k; c != base; c = an_unparen(c->kids[0]))
         for (unsigned i = 1; i < c->nkids; i++)
             collect(L, c->kids[i], e);
@@ -488,9 +493,7 @@ static void collect(lw *L, node *n, edits *e)
     if (n->kind == CXCursor_DeclRefExpr && n->var && n->var->in_frame && !n->var->as_local && !L->twin) {
         /* A const local's field is not const (its initializer is an assignment): its uses see it
          * through a const lvalue, so that typeof, _Generic and assignments still see a const. */
-        const char *f = n->var->field;
-        push_edit(e, n, n->var->is_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", f, f)
-                                         : xasprintf("ac__fr->%s", f));
+        push_edit(e, n, lw_field_lvalue(L->f->self->name, n->var, n->var->is_const));
         return;
     }
     if (n->mk == MK_SPAWN || n->mk == MK_SPAWN_LOCAL || n->mk == MK_BLOCK_ON) {

@@ -34,6 +34,52 @@ static int plain_scalar(CXType ty)
     return c.kind >= CXType_Bool && c.kind <= CXType_LongDouble;
 }
 
+/*
+ * A local that a pointer may reach (its address taken, an array, which decays to one) is read and
+ * written through the frame pointer plus its field's offset, typed as the local, not as a member
+ * of the frame's struct. A compiler takes a member access `ac__fr->x` for an access of a struct
+ * ac__frame_f, which a pointer to another struct can never reach: with `int data; struct ptr
+ * { int val; } *p = (struct ptr *)&data;`, gcc -O2 took `p->val = 0` and `ac__fr->data` for
+ * two objects and read the 1 stored before (gcc.dg/torture/pr47621 made async aborted); the
+ * source's `data` is an int object that `p->val` may be. The type is a typedef of the field's,
+ * ac__alias_f_x, may_alias: locals of other types share the field's bytes in a union
+ * (AC__SHARED), where member accesses of the union alias one another and typed accesses would
+ * not. clang honours may_alias on a typedef only; gcc ignores it on a struct, union or enum
+ * defined before, and says so (-Wattributes), so there it is clang's alone (AC__MAY_ALIAS_TAG).
+ */
+static int pointed_to(const var *v)
+{
+    CXType ty = clang_getCursorType(v->decl->cur);
+    return v->in_frame && (v->addr_taken || ty_fixed_array(ty)) && !vm_type(ty);
+}
+
+char *lw_alias_typedefs(const afn *f)
+{
+    sb out = {0};
+    for (unsigned i = 0; i < f->nvars; i++) {
+        const var *v = f->vars[i];
+        if (!pointed_to(v))
+            continue;
+        CXType ty = clang_getCanonicalType(clang_getCursorType(v->decl->cur));
+        if (ty.kind == CXType_Atomic) /* `_Atomic struct pair p;` is the struct's type to gcc there */
+            ty = clang_getCanonicalType(clang_Type_getValueType(ty));
+        enum CXTypeKind k = ty.kind;
+        sb_printf(&out, "typedef __typeof__(((struct ac__frame_%s *)0)->%s) %s ac__alias_%s_%s; ", f->self->name,
+                  v->field, k == CXType_Record || k == CXType_Enum ? "AC__MAY_ALIAS_TAG" : "__attribute__((__may_alias__))",
+                  f->self->name, v->field);
+    }
+    return out.data ? out.data : xstrdup("");
+}
+
+char *lw_field_lvalue(const char *fn, const var *v, int as_const)
+{
+    if (!pointed_to(v))
+        return as_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", v->field, v->field)
+                        : xasprintf("ac__fr->%s", v->field);
+    return xasprintf("(*(%sac__alias_%s_%s *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)))",
+                     as_const ? "const " : "", fn, v->field, fn, v->field);
+}
+
 static unsigned scope_start(const afn *f, const var *v)
 {
     return nstart(v->scope ? v->scope : f->body);

@@ -32,7 +32,7 @@ static void init_frame_var(lw *L, var *v, node *init)
                  v->field, init->kind == CXCursor_InitListExpr ? "" : "{", it,
                  init->kind == CXCursor_InitListExpr ? "" : "}", L->f->self->name, v->field);
     else {
-        char *dst = xasprintf("ac__fr->%s", v->field);
+        char *dst = lw_field_lvalue(L->f->self->name, v, 0);
         char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
         lw_gline(L, line, "%s;", set);
         free(dst);

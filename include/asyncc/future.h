@@ -385,6 +385,15 @@ AC_EXPORT void ac__vla_free(void *storage);
 #endif
 #define AC__VM(e, pop) (__extension__({ _Pragma("GCC diagnostic push") AC__VM_QUIET e; pop }))
 
+/* The type of a frame local that a pointer may reach, where the generated code reads and writes
+ * it (transpiler/lower_locals.c): may_alias, which gcc ignores (and warns of) on a struct, union
+ * or enum type defined before, and clang honours on a typedef of any type. */
+#ifdef __clang__
+#define AC__MAY_ALIAS_TAG __attribute__((__may_alias__))
+#else
+#define AC__MAY_ALIAS_TAG
+#endif
+
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
  * shows a local's last value past its last use, as for plain C at -O0, never another local's

@@ -8,7 +8,9 @@ Functions that cannot be async by the guide's rules stay plain: variadic ones, t
 is taken (async functions are not C functions of their type), and every function such a plain
 function calls (a plain function cannot await); so do functions of reserved names
 (`__cyg_profile_func_enter`), which code the compiler inserts calls, and functions called by
-attribute (constructors, destructors, cleanups, alias and ifunc targets). The program is otherwise
+attribute (constructors, destructors, cleanups, alias and ifunc targets), and those marked `used`
+or `interrupt`, which code the compiler does not see calls (gcc.dg/torture's pr68037-1 jumps to
+its interrupt handler `fn` from an asm statement). The program is otherwise
 untouched, so its plain build is the reference the async build is compared against.
 
 With --combinators RATE, that share of the awaited calls written out in the file become forms that
@@ -98,12 +100,13 @@ def called_function(call):
 
 
 ATTR_NAMED = re.compile(rb"\b(?:__)?(?:cleanup|alias|ifunc)(?:__)?\s*\(\s*\"?([\w$]+)")
-ATTR_STARTUP = re.compile(rb"\b(?:__)?(?:constructor|destructor|alias|ifunc)(?:__)?\b")
+ATTR_STARTUP = re.compile(rb"\b(?:__)?(?:constructor|destructor|alias|ifunc|used|interrupt)(?:__)?\b")
 
 
 def attribute_plain(text, nodes, defined):
     """The defined functions a cleanup, alias or ifunc attribute names, and those declared with
-    constructor, destructor, alias or ifunc (in a declaration's text before any body)."""
+    constructor, destructor, alias, ifunc, used or interrupt (in a declaration's text before any
+    body)."""
     names = {m.group(1).decode() for m in ATTR_NAMED.finditer(text)}
     # An attribute spelled by a macro (discount's `void DESTRUCTOR f()`, config.h's
     # `#define DESTRUCTOR __attribute__((__destructor__))`): the macro's body says which.
@@ -194,6 +197,15 @@ def plan(path, flags, chooser=None):
     # alias and ifunc name.
     plain = {n for n, fn in defined.items() if is_variadic(fn) or n.startswith("__")} | address_taken
     plain |= attribute_plain(text, nodes, defined)
+    # One macro invocation that defines several functions (gcc.dg/tree-ssa/bitops-1's
+    # `DECLS(0,)`: f0, g0, h0...) takes one `async` before it, which makes only the first async:
+    # those functions stay plain. (Prototypes of several functions in one declaration, `int f(int
+    # a), g(int a), a;`, are c-testsuite 00121's documented rejection, made async as they are.)
+    by_start = {}
+    for c in nodes:
+        if c.kind == K.FUNCTION_DECL and c.is_definition() and c.spelling in defined:
+            by_start.setdefault(c.extent.start.offset, set()).add(c.spelling)
+    plain |= {n for names in by_start.values() if len(names) > 1 for n in names}
     asyncs = set(defined) - close_over_calls(plain, calls)
 
     # Macro invocations by their range, with the text of the macro's definition.

@@ -163,12 +163,14 @@ def transpile(tools, src, out, flags, timeout=60, sanitized=False):
     return "transpile-crash", "exit %s: %s" % (st, norm(err)), dt
 
 
-def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys):
+def compile_output(tools, cc, out_c, exe, flags, opt, plain_keys, libs=()):
     """Compiles the transpiled C. A warning of a kind the plain source does not give counts as a
-    failure (what -Werror does, less the plain program's own warnings).
-    Returns (class or None, detail, seconds)."""
+    failure (what -Werror does, less the plain program's own warnings). LIBS: the program's own
+    libraries, linked after the runtime (-l options in FLAGS come before the objects, where
+    `--as-needed` drops them). Returns (class or None, detail, seconds)."""
     cmd = [cc, "-std=gnu11", opt, "-I" + tools.include] + flags + WARN + [out_c, "-o", exe,
                                                                           tools.lib, "-luring", "-lpthread", "-lm"]
+    cmd += list(libs)
     st, o, e, dt = sh(cmd, 3600, cpu=300)
     if st == "timeout":
         return "compile-hang", "%s: over 300 CPU seconds" % os.path.basename(cc), dt

@@ -53,13 +53,20 @@ def check(name, cfg, tools, work):
     p = lambda n: os.path.join(work, n)  # noqa: E731
     os.chdir(work)  # what the compilers write beside their output (gcc.dg's -fdump-*) stays there
     shutil.copy(os.path.join(cfg["suite"], name), p("p.c"))
-    flags = ["-std=gnu11"] + dg_options(open(p("p.c"), "rb").read())
+    # The program is built as p.c in WORK: the headers and .inc files it includes from beside it
+    # (gcc.dg/torture's fp-int-convert.h, vshuf-main.inc, floatn-*.h; "../tg-tests.h") are found
+    # through -I of its own directory (through a staged symlink, the directory it points into).
+    here = os.path.dirname(os.path.realpath(os.path.join(cfg["suite"], name)))
+    flags = ["-std=gnu11", "-I" + here] + dg_options(open(p("p.c"), "rb").read())
     # libclang (asyncify, asyncc) sees only the options that change what the text means.
     # Some programs test __OPTIMIZE__, which libclang defines only when told the level.
     opt = cfg["opt"]
     parse_flags = [f for f in flags if f.startswith(("-D", "-U", "-I", "-std=")) or f in MEANING_FLAGS]
     parse_flags += ["-D__OPTIMIZE__"] if opt != "-O0" else []
-    st, o, e, _ = H.sh([tools.gcc, opt, "-w"] + flags + [p("p.c"), "-o", p("plain"), "-lm"], 3600, cpu=120)
+    # libatomic as gcc's own atomic.exp links it (gcc.dg/atomic's c11-atomic-exec-*: atomics of
+    # structs and long doubles call __atomic_load and friends).
+    libs = ["-lm", "-latomic"]
+    st, o, e, _ = H.sh([tools.gcc, opt, "-w"] + flags + [p("p.c"), "-o", p("plain")] + libs, 3600, cpu=120)
     if st != 0:
         return {"class": "skip-plain-compile", "detail": H.norm(H.first_error(e))}
     st, want, e, t_plain = H.run_exe(p("plain"), 10, cwd=work)
@@ -75,8 +82,8 @@ def check(name, cfg, tools, work):
     if cls:
         return {"class": cls, "detail": detail}
     plain_keys = H.plain_warnings(tools, tools.gcc, p("p.c"), flags, opt)
-    cls, detail, _ = H.compile_output(tools, tools.gcc, p("p.out.c"), p("async"), flags + ["-lm"], opt,
-                                      plain_keys)
+    cls, detail, _ = H.compile_output(tools, tools.gcc, p("p.out.c"), p("async"), flags, opt,
+                                      plain_keys, libs)
     if cls:
         return {"class": cls, "detail": detail}
     st, got, e, _ = H.run_exe(p("async"), max(60, 50 * t_plain), cwd=work)

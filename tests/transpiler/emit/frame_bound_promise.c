@@ -28,7 +28,7 @@ async int bounded(int n)
 // CHECK: error: static assertion failed: "the frame of bounded outgrows the ac__frame_size_bounded its header promises
 // NODBG: struct ac__frame_bounded {
 // NODBG-NOT: ac__dbg;
-// NODBG-SAME: }; AC__GEN_END AC__DEBUG_KEEP(struct ac__dbg_bounded { unsigned char n[4]; };)
+// NODBG-SAME: }; typedef __typeof__(((struct ac__frame_bounded *)0)->x) __attribute__((__may_alias__)) ac__alias_bounded_x; AC__GEN_END AC__DEBUG_KEEP(struct ac__dbg_bounded { unsigned char n[4]; };)
 // NODBG: AC__DEBUG_KEEP({ struct ac__dbg_bounded *ac__dbg = (struct ac__dbg_bounded *)ac__debug_copies(ac__fr, sizeof *ac__dbg); if (ac__dbg) { AC__DEBUG_{{SAVE}}(ac__dbg->n, n); } });
 // NODBG: return ({{.*}}AC__DEBUG_EXPR(ac__debug_copies_free(ac__fr)), AC_READY);
 // NODBG: static void ac__drop_bounded(
