@@ -14,6 +14,9 @@
 
 _Atomic uint32_t ac__fork_pending;
 _Atomic bool ac__nofork_fence;
+#if AC__BUILT_FOR_TSAN
+_Atomic unsigned ac__nofork_tsan_word;
+#endif
 
 /* Threads that are no worker, in a section (each counts once, however deep). */
 static _Atomic unsigned outside_in;
@@ -120,7 +123,7 @@ static void barrier_everywhere(void)
 {
     if (atomic_load(&ac__nofork_fence) ||
         syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0) {
-        atomic_thread_fence(memory_order_seq_cst);
+        ac__nofork_full_fence();
         return;
     }
     /* Refused now though registered (a seccomp filter?): fences from the next fork on. The

@@ -30,12 +30,26 @@ extern _Atomic uint32_t ac__fork_pending;
 /* The kernel refused membarrier(2): sections fence themselves (read relaxed). */
 extern _Atomic bool ac__nofork_fence;
 
+/* A full barrier. ThreadSanitizer models no fence (gcc warns -Wtsan): there both sides make a
+ * sequentially consistent read-modify-write of one shared word, which orders them as well. */
+#if AC__BUILT_FOR_TSAN
+extern _Atomic unsigned ac__nofork_tsan_word;
+#endif
+static inline void ac__nofork_full_fence(void)
+{
+#if AC__BUILT_FOR_TSAN
+    atomic_fetch_add(&ac__nofork_tsan_word, 0);
+#else
+    atomic_thread_fence(memory_order_seq_cst);
+#endif
+}
+
 static inline void ac__nofork_order(void)
 {
     /* The store of the depth before the load of ac__fork_pending: the forker's membarrier
      * orders them, or this fence. */
     if (AC__UNLIKELY(atomic_load_explicit(&ac__nofork_fence, memory_order_relaxed)))
-        atomic_thread_fence(memory_order_seq_cst);
+        ac__nofork_full_fence();
     else
         atomic_signal_fence(memory_order_seq_cst);
 }
