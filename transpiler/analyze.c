@@ -49,8 +49,8 @@ static void never_suspending(tunit *t, afn *f, scan *s)
  * an_scan resolves). */
 static void name_params(afn *f, node *n)
 {
-    if (n->kind == CXCursor_DeclRefExpr)
-        n->var = an_var_of(f, clang_getCursorReferenced(n->cur));
+    if (n->kind == CXCursor_DeclRefExpr && (n->var = an_var_of(f, clang_getCursorReferenced(n->cur))))
+        n->var->in_param_size = 1;
     for (unsigned i = 0; i < n->nkids; i++)
         name_params(f, n->kids[i]);
 }

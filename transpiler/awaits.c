@@ -96,13 +96,30 @@ static void fold_elvis(const tunit *t, node *n)
     n->elvis = 1;
 }
 
-/* Whether expression e is the size of an array type: `[e]`. In a type name (sizeof, a cast, a
- * compound literal, a declaration) that is the only part C evaluates, when it is not constant. */
+/* Whether token i is a word that may stand between a parameter's `[` and its size: `static` and
+ * the type qualifiers (`int a[static const n]`, C11 6.7.6.3p7). */
+static int array_qualifier(const tk_stream *ts, unsigned i)
+{
+    static const char *const words[] = {"static", "const", "volatile", "restrict", "_Atomic", "__const",
+                                        "__const__", "__volatile", "__volatile__", "__restrict",
+                                        "__restrict__"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (tk_is(ts, i, words[w]))
+            return 1;
+    return 0;
+}
+
+/* Whether expression e is the size of an array type: `[e]`, also after `static` and qualifiers
+ * in a parameter's. In a type name (sizeof, a cast, a compound literal, a declaration) that is the
+ * only part C evaluates, when it is not constant; a parameter's is evaluated on entry. */
 int an_is_array_bound(const tunit *t, const node *e)
 {
     const tk_stream *ts = &t->toks;
     unsigned first = tk_at(ts, nstart(e)), after = tk_next(ts, tk_at(ts, nend(e)));
-    return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
+    unsigned before = tk_prev(ts, first);
+    while (before < ts->n && array_qualifier(ts, before))
+        before = tk_prev(ts, before);
+    return before < ts->n && tk_is(ts, before, "[") && tk_is(ts, after, "]");
 }
 
 /* Whether asm statement n is an `asm goto`: its labels are operands libclang does not show, so

@@ -78,6 +78,8 @@ struct var {
     unsigned nrefs;
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
+    unsigned in_param_size : 1; /* named in an array parameter's size (`int n, int a[n]`): a use, as
+                                   in C, though not among refs, which are the body's */
     unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
     unsigned self_init : 1;   /* named in its own initializer, which awaits: code hoisted out of the
