@@ -353,6 +353,17 @@ enum { PP_DEFINES = 1, PP_QUIET = 2 };
 int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int how, int *pid,
              int *fd);
 int pp_finish(int pid, int fd, char **out, unsigned *len);
+/* pp_overlay.c: when the input has comments that clang -E -C would take for tokens (between a
+ * macro's name and its `(`, before a directive on its line), a copy of it with those blanked and
+ * a VFS overlay that gives clang the copy under the input's name; the preprocessor's flags then
+ * add `-ivfsoverlay yaml`. pp_overlay_make returns 0 (o->on when it wrote them) or -1 after
+ * saying why; pp_overlay_remove removes them. */
+typedef struct pp_overlay {
+    char copy[64], yaml[64];
+    int on;
+} pp_overlay;
+int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input);
+void pp_overlay_remove(pp_overlay *o);
 /* Starts argv (argv[0] looked up in PATH) with its standard output to a pipe (and its standard
  * error to /dev/null when quiet): returns 0 with *pid and *fd set (pp_finish reads it), else the
  * errno of the failure. */
