@@ -192,6 +192,10 @@ typedef struct top {
     unsigned ntwins, next;
     int second_ready; /* the second half is parsed and its definitions collected */
     int restart;      /* the second half has errors: see AN_RESTART */
+    /* plain definitions that name no function declared async before them: checked again once
+     * every async function is known (one defined later, declared in a block of theirs) */
+    CXCursor *plain;
+    unsigned nplain;
 } top;
 
 static unsigned end_offset(CXCursor c)
@@ -337,6 +341,8 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
         ck_plain_function(t, with_body((top *)data, c, NULL));
         if (((top *)data)->restart)
             return CXChildVisit_Break;
+    } else if (is_def) {
+        VEC_PUSH(((top *)data)->plain, ((top *)data)->nplain, c);
     }
     return CXChildVisit_Continue;
 }
@@ -344,7 +350,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 /* Returns the number of errors reported. */
 int an_analyze(tunit *t)
 {
-    top d = {t, NULL, 0, 0, 0, 0};
+    top d = {t, NULL, 0, 0, 0, 0, NULL, 0};
     an_extent_tokens(&t->toks);
     ov_collect(t, t->tu, t->ifile);
     if (t->split)
@@ -352,6 +358,10 @@ int an_analyze(tunit *t)
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
     if (t->split && !d.restart)
         second_half(&d);
+    for (unsigned i = 0; i < d.nplain && !d.restart; i++)
+        if (ck_names_async_function(t, d.plain[i]))
+            ck_plain_function(t, with_body(&d, d.plain[i], NULL));
+    free(d.plain);
     if (!d.restart)
         ck_unit(t);
     free(prebuilt);
