@@ -206,7 +206,8 @@ int an_names_types_compatible(const tunit *t)
  * typedefs, casts and compound literals (typeof in them), except array sizes; the controlling
  * expression of a _Generic (C11 6.5.1.1: `_Generic(await(f()), ...)` never calls f); the operands of
  * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
- * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
+ * __builtin_object_size and __builtin_dynamic_object_size; the sizes of parameters of function
+ * declarators (prototype scope, where a body's scan meets them). An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 {
     switch (n->kind) { /* asked for every kid of every node: most parents are none of these */
@@ -223,6 +224,9 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
         break;
     case CXCursor_InitListExpr: /* an initializer a later designator overrides (overrides.c) */
         return ov_dropped(t, n->kids[i]);
+    case CXCursor_ParmDecl: /* of a declarator in a body, `int (*p)(int a[e])`, `int g(int a[e]);`: a
+                               size at prototype scope is never evaluated (C11 6.7.6.2p5: as `*`) */
+        return clang_isExpression(n->kids[i]->kind);
     default:
         return 0;
     }
