@@ -384,7 +384,7 @@ static void marker_words(const tunit *t, const node *n, unsigned **seen, unsigne
 
 /* An await whose marker is in the body's text but in no expression of libclang's tree: libclang
  * hides the expressions of some constructs (an OpenMP directive's captured statement shows only
- * the variables it captures), so asyncc would treat the function as never suspending there and
+ * the variables it captures; an attribute's arguments, `_Alignas(sizeof(await(f())))`), so asyncc would treat the function as never suspending there and
  * leave the marker to the compiler. Every marker word of the text must open a marker asyncc found. */
 static void check_hidden_markers(tunit *t, node *body)
 {
@@ -408,7 +408,7 @@ static void check_hidden_markers(tunit *t, node *body)
         CXTranslationUnit tu = t->tu2 && at >= t->split ? t->tu2 : t->tu;
         dg_error(t, clang_getLocationForOffset(tu, tu == t->tu ? t->ifile : t->ifile2, at),
                  "asyncc cannot see this '%s': it is inside a construct whose expressions libclang does not show "
-                 "(an OpenMP directive); move it out into a statement of its own",
+                 "(an OpenMP directive, an attribute's argument); move it out into a statement of its own",
                  name);
     }
     free(seen);
