@@ -683,9 +683,11 @@ char *out_compose(tunit *t)
                 sb_puts(&c.out, "__COUNTER__ * 0 + ");
             sb_puts(&c.out, "0\n#endif\n");
         }
-        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].line, items[i].start);
+        /* (before the replaced lines' directives: a macro the body names before its #undef there is
+         * the definition before the body, `#define K 1` ... `int t = K; #undef K`) */
         if (mine.count)
             mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].start, stop);
+        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].line, items[i].start);
         if (t->lines) {
             const char *name;
             unsigned user = dg_user_line(t, stop, line, &name);
