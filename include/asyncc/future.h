@@ -381,9 +381,16 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wvla-extension\"")
 #else
 #define AC__VM_QUIET                                                                               \
-    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wpedantic\"")
+    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wpedantic\"")  \
+    AC__PUN_QUIET
 #endif
 #define AC__VM(e, pop) (__extension__({ _Pragma("GCC diagnostic push") AC__VM_QUIET e; pop }))
+/* The frame keeps a pointer to a VLA (`int (*p)[n]`) in a `void *` field, read and written through
+ * the pointer's own type: gcc's -Wstrict-aliasing=2 (not the default level) calls that
+ * type-punning. gcc gives every pointer type an alias set inside void *'s, so such an access
+ * aliases the field. (The store of its initializer writes these pragmas itself, on the user's
+ * line: gcc's -Wvla of the type there is the declaration's, said where the last pragma is.) */
+#define AC__PUN_QUIET _Pragma("GCC diagnostic ignored \"-Wstrict-aliasing\"")
 
 /* Locals of one block whose uses never overlap share frame bytes (transpiler/sharing.c) in
  * `AC__SHARED { ... }`: a union when optimizing, a struct in unoptimized builds, where a debugger
