@@ -680,6 +680,20 @@ void lw_function_decls(tunit *t, afn *f, sb *out)
     one_line_each(&L, out, decls);
 }
 
+/* In a plain function rewritten for its spawns and block_ons, declarations of async functions
+ * alone (`async int f(int);`) go, as in an async function's body (lower_stmt.c: gen_decl): its
+ * text comes from the preprocessed file, where `async` is asyncc's annotate attribute, which gcc
+ * warns it ignores, and no function of that name is left for it to name. */
+static void drop_async_prototypes(lw *L, node *n)
+{
+    if (n->kind == CXCursor_DeclStmt && lw_async_prototypes_only(L, n)) {
+        n->repl = ";";
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        drop_async_prototypes(L, n->kids[i]);
+}
+
 /* Appends f, rewritten, to out: either the state machine (async functions) or the function with
  * its spawns and block_ons expanded (plain functions). Reads the plan and f's own tree only (and
  * libclang about f's translation unit), so that functions of two halves can be lowered at once
@@ -704,6 +718,7 @@ void lw_function_code(tunit *t, afn *f, sb *out)
             sb_printf(out, "#line %u \"%s\"\n", f->line, L.file);
         L.cur_line = f->line;
         L.indent = 1;
+        drop_async_prototypes(&L, f->root);
         char *text = lw_emit_text(&L, f->root);
         sb_puts(out, text);
         sb_putc(out, '\n');

@@ -44,7 +44,7 @@ static void init_frame_var(lw *L, var *v, node *init)
 /* Whether d only declares async functions (`async int f(int);` inside a body): the generated
  * code calls their ABI functions, declared at file scope, and no function of that name is left
  * for the declaration to name (c-testsuite 00078, F7). */
-static int async_prototypes_only(lw *L, const node *d)
+int lw_async_prototypes_only(lw *L, const node *d)
 {
     for (unsigned i = 0; i < d->nkids; i++) {
         if (d->kids[i]->kind != CXCursor_FunctionDecl)
@@ -100,7 +100,7 @@ static char *uninitialized_local(const var *v)
 
 static void gen_decl(lw *L, node *d)
 {
-    if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
+    if (lw_async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
         return;
     /* A tag moved to file scope does not take the declaration apart by itself: copied as
      * written, with the tag's definition replaced by its name, the variables keep their storage
