@@ -132,9 +132,13 @@ static char *task_expr(lw *L, node *m)
                            v, k, v, k, cleanup, c->name, v, k, c->name, v, k, args);
     char *s;
     if (block_on) {
-        if (c->ret_type) {
+        /* Its result first, with the other declarations: gcc's -Wdeclaration-after-statement (a
+         * strict set's, which asyncc turns off in async bodies only) said the output mixed them
+         * in a plain function. A value nobody reads is not kept: clang's -Wunused-value said
+         * "expression result unused" of `ac_block_on(f());`, a call in the source. */
+        if (c->ret_type && !an_value_discarded(m)) {
             char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
-            s = xasprintf("(__extension__ ({ %s %s; ac__block_on(%s, &ac__br%u); ac__br%u; }))", make, decl, task, k,
+            s = xasprintf("(__extension__ ({ %s; %s ac__block_on(%s, &ac__br%u); ac__br%u; }))", decl, make, task, k,
                           k);
             free(decl);
         } else {
