@@ -581,6 +581,7 @@ char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
  * when init_list: a copy through an initialized temporary when ty has a const member inside. */
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
+char *lw_init(const char *dst, const char *src, CXType ty, int init_list);
 /* Whether an object of type ty can be assigned as a whole (no array, nothing const inside). */
 int lw_assignable(CXType ty);
 

@@ -33,7 +33,7 @@ static void init_frame_var(lw *L, var *v, node *init)
                  init->kind == CXCursor_InitListExpr ? "" : "}", L->f->self->name, v->field);
     else {
         char *dst = xasprintf("ac__fr->%s", v->field);
-        char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
+        char *set = lw_init(dst, it, ty, init->kind == CXCursor_InitListExpr);
         lw_gline(L, line, "%s;", set);
         free(dst);
         free(set);

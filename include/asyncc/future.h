@@ -385,6 +385,15 @@ AC_EXPORT void ac__vla_free(void *storage);
     AC__PUN_QUIET
 #endif
 #define AC__VM(e, pop) (__extension__({ _Pragma("GCC diagnostic push") AC__VM_QUIET e; pop }))
+/* `AC__ATOMIC_INIT(x) v)`: the initialization of an _Atomic frame field x by v, as the source's
+ * declaration initializes its local: no atomic operation (clang's -Watomic-implicit-seq-cst of a
+ * plain assignment). gcc has no such warning and no __c11_atomic_init. v stays outside the macro
+ * so that a warning about its conversion is said at the user's line, not here. */
+#ifdef __clang__
+#define AC__ATOMIC_INIT(x) __c11_atomic_init(&(x),
+#else
+#define AC__ATOMIC_INIT(x) ((x) =
+#endif
 /* The frame keeps a pointer to a VLA (`int (*p)[n]`) in a `void *` field, read and written through
  * the pointer's own type: gcc's -Wstrict-aliasing=2 (not the default level) calls that
  * type-punning. gcc gives every pointer type an alias set inside void *'s, so such an access
