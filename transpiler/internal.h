@@ -359,7 +359,7 @@ int pp_finish(int pid, int fd, char **out, unsigned *len);
  * add `-ivfsoverlay yaml`. pp_overlay_make returns 0 (o->on when it wrote them) or -1 after
  * saying why; pp_overlay_remove removes them. */
 typedef struct pp_overlay {
-    char copy[64], yaml[64];
+    char *copy, *yaml; /* their paths, under $TMPDIR or /tmp */
     int on;
 } pp_overlay;
 int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input);

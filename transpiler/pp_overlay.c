@@ -76,8 +76,8 @@ int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input)
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp)
         tmp = "/tmp";
-    snprintf(o->copy, sizeof o->copy, "%.40s/asyncc-input-XXXXXX.c", tmp);
-    snprintf(o->yaml, sizeof o->yaml, "%.40s/asyncc-vfs-XXXXXX.yaml", tmp);
+    o->copy = xasprintf("%s/asyncc-input-XXXXXX.c", tmp);
+    o->yaml = xasprintf("%s/asyncc-vfs-XXXXXX.yaml", tmp);
     sb y = {0};
     char cwd[4096];
     char *abs = input[0] == '/' ? xstrdup(input) : getcwd(cwd, sizeof cwd) ? xasprintf("%s/%s", cwd, input) : NULL;
@@ -99,6 +99,9 @@ int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input)
     sb_free(&y);
     if (rc < 0) {
         perror("asyncc: cannot write a copy of the input for the preprocessor");
+        free(o->copy);
+        free(o->yaml);
+        o->copy = o->yaml = NULL;
         return -1;
     }
     o->on = 1;
@@ -111,5 +114,8 @@ void pp_overlay_remove(pp_overlay *o)
         return;
     unlink(o->copy);
     unlink(o->yaml);
+    free(o->copy);
+    free(o->yaml);
+    o->copy = o->yaml = NULL;
     o->on = 0;
 }
