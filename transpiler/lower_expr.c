@@ -643,7 +643,8 @@ static void hoist_stmt_expr(lw *L, node *n)
  * through (`(await(f()), &p) == 0` would otherwise warn that &p is never null). The left operand
  * is an empty statement expression, which gcc does not fold away as it folds `(void)0`: seeing
  * `~(uint16_t) > (uint8_t)` through it, gcc warned -Wsign-compare where the source's call on the
- * left kept it quiet (csmith seed 105272, small). */
+ * left kept it quiet (csmith seed 105272, small). It is cast to void, as a left operand that
+ * clang's -Wcomma is to leave alone must be (the source's `((void)await(f()), p)` is). */
 static void hoist_comma(lw *L, node *n, unsigned line)
 {
     lw_hoist(L, n->kids[0]);
@@ -652,7 +653,7 @@ static void hoist_comma(lw *L, node *n, unsigned line)
     free(lhs);
     lw_hoist(L, n->kids[1]);
     char *rhs = lw_emit_text(L, n->kids[1]);
-    n->repl = xasprintf("(__extension__ ({ }), %s)", rhs);
+    n->repl = xasprintf("((void)__extension__ ({ }), %s)", rhs);
     free(rhs);
 }
 
