@@ -33,11 +33,21 @@ async int g(int n)
 #undef UNDONE
     return t;
 }
+/* and one the body defines, under a conditional its head opens (marked after the directives) */
+async int opened(int x);
+#ifndef NOT_DEFINED
+async int opened(int x)
+{
+#define AFTER 40
+#endif
+    await(ac_yield());
+    return x + AFTER;
+}
 async int main(void)
 {
-    int r = await(g(2));
+    int r = await(g(2)) + await(opened(2));
     printf("%d %d\n", r, K + SCALE(1));
-    // CHECK: 20 7
+    // CHECK: 62 7
     return 0;
 }
 // CHECK-NEXT: exit: 0
