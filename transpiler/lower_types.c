@@ -653,7 +653,9 @@ char *lw_temp(lw *L, const node *n)
             lw_put(L, "\n");
         lw_pad(L, L->indent ? L->indent : 5);
         lw_put(L, slot->decl);
-        lw_put(L, ";\n");
+        /* one of a type with a const member is set by a copy (lw_assign): declared without an
+         * initializer, gcc's -Wc++-compat said "uninitialized const member" */
+        lw_put(L, const_inside(clang_getCursorType(n->cur)) ? " = {0};\n" : ";\n");
         return xstrdup(slot->name);
     }
     return xasprintf("ac__fr->%s", slot->name);
