@@ -99,10 +99,12 @@ static void input_lines(tunit *t, item *it, node *n)
         dg_unchecked(t, n, "a #line naming another file inside a function");
 }
 
-/* The name of directive token i of the input file (`define` for `#  define X`), and its length. */
+/* The name of directive token i of the input file (`define` for `#  define X`, or `%:define X`),
+ * and its length. */
 static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
 {
-    const char *p = s->text + s->v[i].start + 1, *end = s->text + s->v[i].end;
+    const char *p = s->text + s->v[i].start, *end = s->text + s->v[i].end;
+    p += *p == '%' ? 2 : 1; /* the digraph %: is # */
     while (p < end && (*p == ' ' || *p == '\t'))
         p++;
     const char *q = p;
