@@ -699,7 +699,7 @@ void lw_function_decls(tunit *t, afn *f, sb *out)
 static void drop_async_prototypes(lw *L, node *n)
 {
     if (n->kind == CXCursor_DeclStmt && lw_async_prototypes_only(L, n)) {
-        n->repl = ";";
+        n->repl = ""; /* not `;`: a statement, after which the declarations were mixed */
         return;
     }
     for (unsigned i = 0; i < n->nkids; i++)

@@ -1,7 +1,10 @@
 // A prototype of an async function inside a plain function that asyncc rewrites (for its
 // ac_block_on or ac_spawn) goes, as it goes inside an async function: the plain function's text
 // came from the preprocessed file with `async` as asyncc's annotate attribute, which gcc warns it
-// ignores (-Wattributes, an error under -Werror), and no function of that name is left.
+// ignores (-Wattributes, an error under -Werror), and no function of that name is left. Nothing
+// takes its place (a `;` there was a statement before the block's declarations).
+// RUN: %asyncc %s -o %t.c
+// RUN: %cc -Wdeclaration-after-statement -c %t.c -o %t.o
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>
