@@ -318,9 +318,10 @@ static int vm_params(const afn *f)
     return 0;
 }
 
-/* gcc says -Wvla of a type name where the last pragma it read is: after AC__RUN_BEGIN's, in
- * future.h. A pragma of the twin's own line before its parameters keeps -Wvla of a parameter
- * `int m[][n]` at the user's line, as the source has it (it changes no warning's state). */
+/* gcc says -Wvla of a type name where the last pragma it read is: after AC__RUN_BEGIN's (or
+ * AC__NAMED_BODY's, optimizing), in future.h. A pragma of the twin's own line before its
+ * parameters keeps -Wvla of a parameter `int m[][n]` at the user's line, as the source has it
+ * (it changes no warning's state). */
 #define VM_HERE "_Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic pop\") "
 
 /* The body of a function that never suspends, as the plain C function ac__now_f. */
@@ -364,12 +365,12 @@ static void emit_twin(lw *L, sb *out, const char *body)
          * body's `{` line that the body's #line names: gcc's -Wunused-parameter is the nested
          * function's (ac__now_f passes every parameter to it). */
         if (open > body)
-            sb_printf(out, "%s%s%sstatic %s { AC__NAMED_BODY(%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), sym ? "" : here, outer, decl, attrs, inner,
+            sb_printf(out, "%s%s%sstatic %s { AC__NAMED_BODY(%s%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), sym ? "" : here, outer, decl, here, attrs, inner,
                       (int)(open - body), body, (int)(close - open - 1), open + 1, call.data, close + 1);
         else
-            sb_printf(out, "%s%s%sstatic %s\n{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), sym ? "" : here, outer, decl, attrs, inner, (int)(close - open - 1), open + 1, call.data,
+            sb_printf(out, "%s%s%sstatic %s\n{ AC__NAMED_BODY(%s%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), sym ? "" : here, outer, decl, here, attrs, inner, (int)(close - open - 1), open + 1, call.data,
                       close + 1);
         sb_free(&call);
         free(inner);
