@@ -103,7 +103,10 @@ static int named_type(eval *e, unsigned long long *size, unsigned long long *ali
     return 1;
 }
 
-/* A type name: size and alignment; pointers are 8 bytes. */
+static unsigned long long expr(eval *e);
+
+/* A type name: size and alignment; pointers are 8 bytes; an array's (`int[4][2]`) is its elements'
+ * times its lengths. */
 static int type_name(eval *e, unsigned long long *size, unsigned long long *align)
 {
     unsigned start = e->i;
@@ -113,10 +116,12 @@ static int type_name(eval *e, unsigned long long *size, unsigned long long *alig
     }
     while (accept(e, "*") || accept(e, "const") || accept(e, "volatile"))
         *size = *align = 8;
+    while (accept(e, "[")) {
+        *size *= expr(e);
+        e->failed |= !accept(e, "]");
+    }
     return 1;
 }
-
-static unsigned long long expr(eval *e);
 
 static unsigned long long primary(eval *e)
 {

@@ -49,8 +49,8 @@ static void never_suspending(tunit *t, afn *f, scan *s)
  * an_scan resolves). */
 static void name_params(afn *f, node *n)
 {
-    if (n->kind == CXCursor_DeclRefExpr)
-        n->var = an_var_of(f, clang_getCursorReferenced(n->cur));
+    if (n->kind == CXCursor_DeclRefExpr && (n->var = an_var_of(f, clang_getCursorReferenced(n->cur))))
+        n->var->in_param_size = 1;
     for (unsigned i = 0; i < n->nkids; i++)
         name_params(f, n->kids[i]);
 }
@@ -192,6 +192,12 @@ typedef struct top {
     unsigned ntwins, next;
     int second_ready; /* the second half is parsed and its definitions collected */
     int restart;      /* the second half has errors: see AN_RESTART */
+    /* plain definitions that name no function declared async before them: checked again once
+     * every async function is known (one defined later, declared in a block of theirs), if any
+     * was declared after them (plain_known: how many async names there were then) */
+    CXCursor *plain;
+    unsigned *plain_known;
+    unsigned nplain, nplain_known;
 } top;
 
 static unsigned end_offset(CXCursor c)
@@ -337,6 +343,10 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
         ck_plain_function(t, with_body((top *)data, c, NULL));
         if (((top *)data)->restart)
             return CXChildVisit_Break;
+    } else if (is_def) {
+        top *d = data;
+        VEC_PUSH(d->plain, d->nplain, c);
+        VEC_PUSH(d->plain_known, d->nplain_known, t->async_names.count);
     }
     return CXChildVisit_Continue;
 }
@@ -344,7 +354,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 /* Returns the number of errors reported. */
 int an_analyze(tunit *t)
 {
-    top d = {t, NULL, 0, 0, 0, 0};
+    top d = {t, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0};
     an_extent_tokens(&t->toks);
     ov_collect(t, t->tu, t->ifile);
     if (t->split)
@@ -352,6 +362,11 @@ int an_analyze(tunit *t)
     clang_visitChildren(clang_getTranslationUnitCursor(t->tu), top_visit, &d);
     if (t->split && !d.restart)
         second_half(&d);
+    for (unsigned i = 0; i < d.nplain && !d.restart; i++)
+        if (d.plain_known[i] < t->async_names.count && ck_names_async_function(t, d.plain[i]))
+            ck_plain_function(t, with_body(&d, d.plain[i], NULL));
+    free(d.plain);
+    free(d.plain_known);
     if (!d.restart)
         ck_unit(t);
     free(prebuilt);

@@ -89,6 +89,7 @@ void ck_frame(tunit *t, afn *f);
 void ck_function_decl(tunit *t, afn *f);
 void ck_type_declaration(tunit *t, CXCursor c);
 void ck_declaration(tunit *t, CXCursor c, int here);
+void ck_async_redeclared(tunit *t, CXCursor c);
 int ck_names_async_function(const tunit *t, CXCursor c);
 void ck_plain_function(tunit *t, CXCursor c);
 int ck_async_written(const tunit *t, CXCursor c);

@@ -96,13 +96,30 @@ static void fold_elvis(const tunit *t, node *n)
     n->elvis = 1;
 }
 
-/* Whether expression e is the size of an array type: `[e]`. In a type name (sizeof, a cast, a
- * compound literal, a declaration) that is the only part C evaluates, when it is not constant. */
+/* Whether token i is a word that may stand between a parameter's `[` and its size: `static` and
+ * the type qualifiers (`int a[static const n]`, C11 6.7.6.3p7). */
+static int array_qualifier(const tk_stream *ts, unsigned i)
+{
+    static const char *const words[] = {"static", "const", "volatile", "restrict", "_Atomic", "__const",
+                                        "__const__", "__volatile", "__volatile__", "__restrict",
+                                        "__restrict__"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (tk_is(ts, i, words[w]))
+            return 1;
+    return 0;
+}
+
+/* Whether expression e is the size of an array type: `[e]`, also after `static` and qualifiers
+ * in a parameter's. In a type name (sizeof, a cast, a compound literal, a declaration) that is the
+ * only part C evaluates, when it is not constant; a parameter's is evaluated on entry. */
 int an_is_array_bound(const tunit *t, const node *e)
 {
     const tk_stream *ts = &t->toks;
     unsigned first = tk_at(ts, nstart(e)), after = tk_next(ts, tk_at(ts, nend(e)));
-    return tk_is(ts, tk_prev(ts, first), "[") && tk_is(ts, after, "]");
+    unsigned before = tk_prev(ts, first);
+    while (before < ts->n && array_qualifier(ts, before))
+        before = tk_prev(ts, before);
+    return before < ts->n && tk_is(ts, before, "[") && tk_is(ts, after, "]");
 }
 
 /* Whether asm statement n is an `asm goto`: its labels are operands libclang does not show, so
@@ -189,7 +206,8 @@ int an_names_types_compatible(const tunit *t)
  * typedefs, casts and compound literals (typeof in them), except array sizes; the controlling
  * expression of a _Generic (C11 6.5.1.1: `_Generic(await(f()), ...)` never calls f); the operands of
  * __builtin_types_compatible_p, __builtin_constant_p, __builtin_classify_type and the pointer of
- * __builtin_object_size and __builtin_dynamic_object_size. An await there is never run. */
+ * __builtin_object_size and __builtin_dynamic_object_size; the sizes of parameters of function
+ * declarators (prototype scope, where a body's scan meets them). An await there is never run. */
 int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
 {
     switch (n->kind) { /* asked for every kid of every node: most parents are none of these */
@@ -206,6 +224,9 @@ int an_unevaluated_kid(const tunit *t, const node *n, unsigned i)
         break;
     case CXCursor_InitListExpr: /* an initializer a later designator overrides (overrides.c) */
         return ov_dropped(t, n->kids[i]);
+    case CXCursor_ParmDecl: /* of a declarator in a body, `int (*p)(int a[e])`, `int g(int a[e]);`: a
+                               size at prototype scope is never evaluated (C11 6.7.6.2p5: as `*`) */
+        return clang_isExpression(n->kids[i]->kind);
     default:
         return 0;
     }

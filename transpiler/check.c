@@ -259,6 +259,8 @@ static int vm_typeof_effects(const tunit *t, node *d)
 /* The checks of one node, after those of its children (the order of the diagnostics). */
 static void check_node(tunit *t, afn *f, node *n, int in_unevaluated)
 {
+    if (n->kind == CXCursor_FunctionDecl)
+        ck_async_redeclared(t, n->cur);
     for (unsigned i = 0; i < n->nkids; i++)
         check_node(t, f, n->kids[i], in_unevaluated + an_unevaluated_kid(t, n, i));
     /* A type whose size is known only at run time has no spelling the frame, at file scope,
@@ -382,7 +384,7 @@ static void marker_words(const tunit *t, const node *n, unsigned **seen, unsigne
 
 /* An await whose marker is in the body's text but in no expression of libclang's tree: libclang
  * hides the expressions of some constructs (an OpenMP directive's captured statement shows only
- * the variables it captures), so asyncc would treat the function as never suspending there and
+ * the variables it captures; an attribute's arguments, `_Alignas(sizeof(await(f())))`), so asyncc would treat the function as never suspending there and
  * leave the marker to the compiler. Every marker word of the text must open a marker asyncc found. */
 static void check_hidden_markers(tunit *t, node *body)
 {
@@ -406,7 +408,7 @@ static void check_hidden_markers(tunit *t, node *body)
         CXTranslationUnit tu = t->tu2 && at >= t->split ? t->tu2 : t->tu;
         dg_error(t, clang_getLocationForOffset(tu, tu == t->tu ? t->ifile : t->ifile2, at),
                  "asyncc cannot see this '%s': it is inside a construct whose expressions libclang does not show "
-                 "(an OpenMP directive); move it out into a statement of its own",
+                 "(an OpenMP directive, an attribute's argument); move it out into a statement of its own",
                  name);
     }
     free(seen);
@@ -510,6 +512,21 @@ static int is_implicit(CXCursor c)
     return clang_equalLocations(clang_getRangeStart(r), clang_getCursorLocation(c));
 }
 
+/* A declaration c of a function without async, at file scope or in a block (`int f(int);` in a
+ * body), of a function defined async: a caller that sees only c would call a function that no
+ * longer exists (gcc: an undefined reference at link time). */
+void ck_async_redeclared(tunit *t, CXCursor c)
+{
+    if (an_own_async_attr(c) || is_implicit(c) || !an_has_async_attr(c))
+        return;
+    char *name = cx_take(clang_getCursorSpelling(c));
+    dg_error(t, clang_getCursorLocation(c),
+             "'%s' is declared here without async but defined async; write async on this declaration too (a "
+             "caller that sees only this one would call a function that no longer exists)",
+             name);
+    free(name);
+}
+
 /* A file-scope struct, union, enum or typedef: await has no function to suspend there. */
 void ck_type_declaration(tunit *t, CXCursor c)
 {
@@ -531,6 +548,8 @@ void ck_declaration(tunit *t, CXCursor c, int here)
     }
     int is_def = clang_isCursorDefinition(c);
     int own_async = an_own_async_attr(c);
+    if (!is_def)
+        ck_async_redeclared(t, c);
     if (own_async) {
         char *name = cx_take(clang_getCursorSpelling(c));
         names_put(&t->async_names, name, NULL);
@@ -540,14 +559,6 @@ void ck_declaration(tunit *t, CXCursor c, int here)
         clang_visitChildren(c, startup_attr_visit, t);
     if (!is_def && here && an_mentions_marker(t, c))
         dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
-    if (!is_def && !own_async && !is_implicit(c) && an_has_async_attr(c)) {
-        char *name = cx_take(clang_getCursorSpelling(c));
-        dg_error(t, clang_getCursorLocation(c),
-                 "'%s' is declared here without async but defined async; write async on this declaration too (a "
-                 "caller that sees only this one would call a function that no longer exists)",
-                 name);
-        free(name);
-    }
     if (!here && is_def && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
         dg_error(t, clang_getCursorLocation(c),
                  "async function defined in an included file; define it in a .c file and declare it in the header");
@@ -569,6 +580,8 @@ int ck_names_async_function(const tunit *t, CXCursor c)
 
 static void check_plain_node(tunit *t, node *n)
 {
+    if (n->kind == CXCursor_FunctionDecl)
+        ck_async_redeclared(t, n->cur);
     if (n->kind == CXCursor_CallExpr) {
         callee *c = an_callee_of(t, an_call_target(n));
         if (c)

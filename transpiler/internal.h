@@ -78,6 +78,8 @@ struct var {
     unsigned nrefs;
     unsigned addr_taken : 1; /* &x (or x.m, x[i] under &): a pointer may outlive any await */
     unsigned in_frame : 1, is_param : 1, is_static : 1;
+    unsigned in_param_size : 1; /* named in an array parameter's size (`int n, int a[n]`): a use, as
+                                   in C, though not among refs, which are the body's */
     unsigned as_local : 1; /* in the frame only while suspended: a C local of its name (lower_locals.c) */
     unsigned early_await : 1; /* lives across an await before its declaration (a goto back over it) */
     unsigned self_init : 1;   /* named in its own initializer, which awaits: code hoisted out of the
@@ -354,6 +356,17 @@ enum { PP_DEFINES = 1, PP_QUIET = 2 };
 int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int how, int *pid,
              int *fd);
 int pp_finish(int pid, int fd, char **out, unsigned *len);
+/* pp_overlay.c: when the input has comments that clang -E -C would take for tokens (between a
+ * macro's name and its `(`, before a directive on its line), a copy of it with those blanked and
+ * a VFS overlay that gives clang the copy under the input's name; the preprocessor's flags then
+ * add `-ivfsoverlay yaml`. pp_overlay_make returns 0 (o->on when it wrote them) or -1 after
+ * saying why; pp_overlay_remove removes them. */
+typedef struct pp_overlay {
+    char *copy, *yaml; /* their paths, under $TMPDIR or /tmp */
+    int on;
+} pp_overlay;
+int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input);
+void pp_overlay_remove(pp_overlay *o);
 /* Starts argv (argv[0] looked up in PATH) with its standard output to a pipe (and its standard
  * error to /dev/null when quiet): returns 0 with *pid and *fd set (pp_finish reads it), else the
  * errno of the failure. */
@@ -571,6 +584,7 @@ char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list
  * when init_list: a copy through an initialized temporary when ty has a const member inside. */
 char *lw_assign(const char *dst, const char *src, CXType ty, int init_list);
+char *lw_init(const char *dst, const char *src, CXType ty, int init_list);
 /* Whether an object of type ty can be assigned as a whole (no array, nothing const inside). */
 int lw_assignable(CXType ty);
 

@@ -119,6 +119,7 @@ void lw_gen_combinator(lw *L, node *aw, node *comb);
 void lw_block_end_cleanups(lw *L, node *scope);
 void lw_gen_block(lw *L, node *b);
 void lw_gen_stmt(lw *L, node *s);
+int lw_async_prototypes_only(lw *L, const node *d);
 
 /* lower_locals.c */
 void lw_place_locals(lw *L);

@@ -299,6 +299,33 @@ static const char *run_begin(const char *sym)
     return sym ? "" : "AC__RUN_BEGIN ";
 }
 
+/* Whether n takes the address of a label (`&&l`): gcc can never copy a function that keeps one
+ * in a static table, and said -Winline (at the user's line) of the body asyncc asked to inline. */
+static int label_address(const node *n)
+{
+    if (n->kind == CXCursor_AddrLabelExpr)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (label_address(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether f has a parameter of variably modified type (`int m[][n]`). */
+static int vm_params(const afn *f)
+{
+    for (unsigned i = 0; i < f->nvars; i++)
+        if (f->vars[i]->is_param && vm_param_type(clang_getCursorType(f->vars[i]->decl->cur)))
+            return 1;
+    return 0;
+}
+
+/* gcc says -Wvla of a type name where the last pragma it read is: after AC__RUN_BEGIN's (or
+ * AC__NAMED_BODY's, optimizing), in future.h. A pragma of the twin's own line before its
+ * parameters keeps -Wvla of a parameter `int m[][n]` at the user's line, as the source has it
+ * (it changes no warning's state). */
+#define VM_HERE "_Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic pop\") "
+
 /* The body of a function that never suspends, as the plain C function ac__now_f. */
 static void emit_twin(lw *L, sb *out, const char *body)
 {
@@ -306,6 +333,7 @@ static void emit_twin(lw *L, sb *out, const char *body)
     callee *c = f->self;
     if (t_lines(L))
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
+    const char *here = vm_params(f) ? VM_HERE : "";
     char *params = init_params(L, 1, NULL);
     char *head = xasprintf("ac__now_%s(%s)", c->name, *params ? params + 2 : "void");
     char *decl = lw_field_decl(c->ret_type ? c->ret_type : "void", head);
@@ -316,7 +344,7 @@ static void emit_twin(lw *L, sb *out, const char *body)
     /* ac__now_f's own (`noinline`): the nested body inside is inlined into it */
     char *outer = xasprintf("%s%s", attrs, fa_call_text(c));
     if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
-        sb_printf(out, "AC__RUN_BEGIN %sstatic %s __asm__(\"%s\"); ", outer, decl, sym);
+        sb_printf(out, "AC__RUN_BEGIN %s%sstatic %s __asm__(\"%s\"); ", here, outer, decl, sym);
     /* optimizing, a nested function named f inside, for gdb's `break f` (emit_run) */
     const char *open = body, *close = strrchr(body, '}');
     while (*open == '#' && strchr(open, '\n'))
@@ -339,17 +367,19 @@ static void emit_twin(lw *L, sb *out, const char *body)
          * body's `{` line that the body's #line names: gcc's -Wunused-parameter is the nested
          * function's (ac__now_f passes every parameter to it). */
         if (open > body)
-            sb_printf(out, "%s%sstatic %s { AC__NAMED_BODY(%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), outer, decl, attrs, inner,
+            sb_printf(out, "%s%s%sstatic %s { AC__NAMED_BODY(%s%s__inline__ %s)\n%.*s %.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), sym ? "" : here, outer, decl, here, attrs, inner,
                       (int)(open - body), body, (int)(close - open - 1), open + 1, call.data, close + 1);
         else
-            sb_printf(out, "%s%sstatic %s\n{ AC__NAMED_BODY(%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
-                      run_begin(sym), outer, decl, attrs, inner, (int)(close - open - 1), open + 1, call.data, close + 1);
+            sb_printf(out, "%s%s%sstatic %s\n{ AC__NAMED_BODY(%s%s__inline__ %s)%.*sAC__NAMED_BODY_END(%s);) } AC__GEN_END%s\n\n",
+                      run_begin(sym), sym ? "" : here, outer, decl, here, attrs, inner, (int)(close - open - 1), open + 1, call.data,
+                      close + 1);
         sb_free(&call);
         free(inner);
     } else {
         const char *end = close ? close + 1 : body + strlen(body);
-        sb_printf(out, "%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), outer, decl, (int)(end - body), body, end);
+        sb_printf(out, "%s%s%sstatic %s\n%.*s AC__GEN_END%s\n\n", run_begin(sym), sym ? "" : here, outer, decl, (int)(end - body),
+                  body, end);
     }
     free(outer);
     free(attrs);
@@ -396,7 +426,14 @@ static void emit_now_poll(lw *L, sb *out)
     char *set = f->self->ret_type
                     ? lw_assign("ac__fr->ac__result", call.data, clang_getResultType(clang_getCursorType(f->root->cur)), 0)
                     : xstrdup(call.data);
-    sb_printf(out, "%s;\n    return ((void)(ac__fr->ac__state = AC_STATE_DONE), AC_READY);\n}\n\n", set);
+    /* a parameter `int m[][n]` is kept as void * in the frame, which C converts at the call and
+     * gcc's -Wc++-compat calls a conversion C++ would not make */
+    if (vm_params(f))
+        sb_printf(out, "_Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic ignored \\\"-Wc++-compat\\\"\") %s; "
+                       "_Pragma(\"GCC diagnostic pop\")\n    return ((void)(ac__fr->ac__state = AC_STATE_DONE), AC_READY);\n}\n\n",
+                  set);
+    else
+        sb_printf(out, "%s;\n    return ((void)(ac__fr->ac__state = AC_STATE_DONE), AC_READY);\n}\n\n", set);
     free(set);
     sb_free(&call);
     one_line_each(L, out, from);
@@ -430,7 +467,7 @@ static void emit_run(lw *L, sb *out, const char *body)
      * machine into every such caller, and gcc -O2 then compiled it once more in each (echo's
      * output: 9.5% of gcc's instructions, bench/RESULTS-output-cost.md). */
     const char *call_attrs = fa_call_text(f->self); /* `noinline`: ac__run_f's own, and not inline */
-    const char *inl = f->nsites <= 1 && !*call_attrs ? "__inline__ " : "";
+    const char *inl = f->nsites <= 1 && !*call_attrs && !label_address(f->root) ? "__inline__ " : "";
     const char *sym = dn_body_symbol(L->t, f->self), *attrs = fa_text(f->self);
     if (sym)
         sb_printf(out, "AC__RUN_BEGIN %s%sstatic %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", attrs, call_attrs, inl, n, n, sym);
@@ -658,6 +695,20 @@ void lw_function_decls(tunit *t, afn *f, sb *out)
     one_line_each(&L, out, decls);
 }
 
+/* In a plain function rewritten for its spawns and block_ons, declarations of async functions
+ * alone (`async int f(int);`) go, as in an async function's body (lower_stmt.c: gen_decl): its
+ * text comes from the preprocessed file, where `async` is asyncc's annotate attribute, which gcc
+ * warns it ignores, and no function of that name is left for it to name. */
+static void drop_async_prototypes(lw *L, node *n)
+{
+    if (n->kind == CXCursor_DeclStmt && lw_async_prototypes_only(L, n)) {
+        n->repl = ""; /* not `;`: a statement, after which the declarations were mixed */
+        return;
+    }
+    for (unsigned i = 0; i < n->nkids; i++)
+        drop_async_prototypes(L, n->kids[i]);
+}
+
 /* Appends f, rewritten, to out: either the state machine (async functions) or the function with
  * its spawns and block_ons expanded (plain functions). Reads the plan and f's own tree only (and
  * libclang about f's translation unit), so that functions of two halves can be lowered at once
@@ -682,6 +733,7 @@ void lw_function_code(tunit *t, afn *f, sb *out)
             sb_printf(out, "#line %u \"%s\"\n", f->line, L.file);
         L.cur_line = f->line;
         L.indent = 1;
+        drop_async_prototypes(&L, f->root);
         char *text = lw_emit_text(&L, f->root);
         sb_puts(out, text);
         sb_putc(out, '\n');

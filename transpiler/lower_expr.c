@@ -132,9 +132,13 @@ static char *task_expr(lw *L, node *m)
                            v, k, v, k, cleanup, c->name, v, k, c->name, v, k, args);
     char *s;
     if (block_on) {
-        if (c->ret_type) {
+        /* Its result first, with the other declarations: gcc's -Wdeclaration-after-statement (a
+         * strict set's, which asyncc turns off in async bodies only) said the output mixed them
+         * in a plain function. A value nobody reads is not kept: clang's -Wunused-value said
+         * "expression result unused" of `ac_block_on(f());`, a call in the source. */
+        if (c->ret_type && !an_value_discarded(m)) {
             char *decl = lw_field_decl(c->ret_type, xasprintf("ac__br%u", k));
-            s = xasprintf("(__extension__ ({ %s %s; ac__block_on(%s, &ac__br%u); ac__br%u; }))", make, decl, task, k,
+            s = xasprintf("(__extension__ ({ %s; %s ac__block_on(%s, &ac__br%u); ac__br%u; }))", decl, make, task, k,
                           k);
             free(decl);
         } else {
@@ -642,7 +646,8 @@ static void hoist_stmt_expr(lw *L, node *n)
  * through (`(await(f()), &p) == 0` would otherwise warn that &p is never null). The left operand
  * is an empty statement expression, which gcc does not fold away as it folds `(void)0`: seeing
  * `~(uint16_t) > (uint8_t)` through it, gcc warned -Wsign-compare where the source's call on the
- * left kept it quiet (csmith seed 105272, small). */
+ * left kept it quiet (csmith seed 105272, small). It is cast to void, as a left operand that
+ * clang's -Wcomma is to leave alone must be (the source's `((void)await(f()), p)` is). */
 static void hoist_comma(lw *L, node *n, unsigned line)
 {
     lw_hoist(L, n->kids[0]);
@@ -651,7 +656,7 @@ static void hoist_comma(lw *L, node *n, unsigned line)
     free(lhs);
     lw_hoist(L, n->kids[1]);
     char *rhs = lw_emit_text(L, n->kids[1]);
-    n->repl = xasprintf("(__extension__ ({ }), %s)", rhs);
+    n->repl = xasprintf("((void)__extension__ ({ }), %s)", rhs);
     free(rhs);
 }
 

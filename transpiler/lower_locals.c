@@ -76,8 +76,8 @@ char *lw_field_lvalue(const char *fn, const var *v, int as_const)
     if (!pointed_to(v))
         return as_const ? xasprintf("(*(const __typeof__(ac__fr->%s) *)&ac__fr->%s)", v->field, v->field)
                         : xasprintf("ac__fr->%s", v->field);
-    return xasprintf("(*(%sac__alias_%s_%s *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_%s, %s)))",
-                     as_const ? "const " : "", fn, v->field, fn, v->field);
+    return xasprintf("(*(%sac__alias_%s_%s *)(void *)&ac__fr->%s)", as_const ? "const " : "", fn, v->field,
+                     v->field);
 }
 
 static unsigned scope_start(const afn *f, const var *v)

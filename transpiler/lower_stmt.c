@@ -33,7 +33,7 @@ static void init_frame_var(lw *L, var *v, node *init)
                  init->kind == CXCursor_InitListExpr ? "" : "}", L->f->self->name, v->field);
     else {
         char *dst = lw_field_lvalue(L->f->self->name, v, 0);
-        char *set = lw_assign(dst, it, ty, init->kind == CXCursor_InitListExpr);
+        char *set = lw_init(dst, it, ty, init->kind == CXCursor_InitListExpr);
         lw_gline(L, line, "%s;", set);
         free(dst);
         free(set);
@@ -44,7 +44,7 @@ static void init_frame_var(lw *L, var *v, node *init)
 /* Whether d only declares async functions (`async int f(int);` inside a body): the generated
  * code calls their ABI functions, declared at file scope, and no function of that name is left
  * for the declaration to name (c-testsuite 00078, F7). */
-static int async_prototypes_only(lw *L, const node *d)
+int lw_async_prototypes_only(lw *L, const node *d)
 {
     for (unsigned i = 0; i < d->nkids; i++) {
         if (d->kids[i]->kind != CXCursor_FunctionDecl)
@@ -100,7 +100,7 @@ static char *uninitialized_local(const var *v)
 
 static void gen_decl(lw *L, node *d)
 {
-    if (async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
+    if (lw_async_prototypes_only(L, d) || lw_vm_typedefs(L, d))
         return;
     /* A tag moved to file scope does not take the declaration apart by itself: copied as
      * written, with the tag's definition replaced by its name, the variables keep their storage
@@ -231,6 +231,23 @@ static void gen_loop_test(lw *L, unsigned line, const char *ct, const node *body
     lw_gline(L, line, "ac__in_%u:", in);
 }
 
+/* An expression of a rebuilt `for` header (its init, its increment) as a statement of its own,
+ * its value unused. A comma expression there (`i = 0, j = n`, `i++, j--`) becomes a statement per
+ * operand, in order: clang's -Wcomma, quiet in a `for` header, warns of a comma in a statement. */
+static void gen_header_expr(lw *L, unsigned line, node *x)
+{
+    node *e = an_unparen(x);
+    if (e->kind == CXCursor_BinaryOperator && e->nkids == 2 && strcmp(an_binop(L->t, e), ",") == 0) {
+        gen_header_expr(L, line, e->kids[0]);
+        gen_header_expr(L, line, e->kids[1]);
+        return;
+    }
+    lw_hoist(L, x);
+    char *it = lw_emit_text(L, x);
+    lw_gline(L, line, "(void)(%s);", it);
+    free(it);
+}
+
 /* Whether text [from, to) holds a directive line (a #pragma, a line marker). */
 static int gap_has_directive(lw *L, unsigned from, unsigned to)
 {
@@ -315,12 +332,8 @@ static void gen_for(lw *L, node *s)
     if (init) {
         if (init->kind == CXCursor_DeclStmt)
             gen_decl(L, init);
-        else {
-            lw_hoist(L, init);
-            char *it = lw_emit_text(L, init);
-            lw_gline(L, line, "(void)(%s);", it);
-            free(it);
-        }
+        else
+            gen_header_expr(L, line, init);
     }
     lw_gline(L, line, "for (;;) {");
     if (cond) {
@@ -335,10 +348,7 @@ static void gen_for(lw *L, node *s)
     lw_gen_stmt(L, body);
     if (inc) {
         lw_gline(L, line, "ac__cont_%u: __attribute__((unused));", cont);
-        lw_hoist(L, inc);
-        char *it = lw_emit_text(L, inc);
-        lw_gline(L, line, "(void)(%s);", it); /* the value of an increment goes unused */
-        free(it);
+        gen_header_expr(L, line, inc);
     }
     lw_gline(L, line, "}");
     lw_block_end_cleanups(L, s);

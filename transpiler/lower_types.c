@@ -314,6 +314,20 @@ char *lw_assign(const char *dst, const char *src, CXType ty, int init_list)
     return xasprintf("%s = %s", dst, src);
 }
 
+/* The initialization of dst, of type ty, by src (a list when init_list): as lw_assign, but an
+ * _Atomic object is initialized, as the source's declaration initializes it, not stored to
+ * (AC__ATOMIC_INIT: clang's -Watomic-implicit-seq-cst said the output's `ac__fr->x = 5` was a
+ * sequentially consistent store the source does not have). */
+char *lw_init(const char *dst, const char *src, CXType ty, int init_list)
+{
+    CXType canon = clang_getCanonicalType(ty);
+    if (canon.kind != CXType_Atomic)
+        return lw_assign(dst, src, ty, init_list);
+    if (init_list) /* (clang refuses a list for an _Atomic object) */
+        return lw_assign(dst, src, ty, init_list);
+    return xasprintf("AC__ATOMIC_INIT(%s) %s)", dst, src); /* converted as the declaration converts it */
+}
+
 /* A declaration of `name` with the type clang spells as `type`; types that C cannot write before
  * a name (arrays, function pointers) go through __typeof__. Takes ownership of name. */
 char *lw_field_decl(const char *type, const char *name)
@@ -639,7 +653,9 @@ char *lw_temp(lw *L, const node *n)
             lw_put(L, "\n");
         lw_pad(L, L->indent ? L->indent : 5);
         lw_put(L, slot->decl);
-        lw_put(L, ";\n");
+        /* one of a type with a const member is set by a copy (lw_assign): declared without an
+         * initializer, gcc's -Wc++-compat said "uninitialized const member" */
+        lw_put(L, const_inside(clang_getCursorType(n->cur)) ? " = {0};\n" : ";\n");
         return xstrdup(slot->name);
     }
     return xasprintf("ac__fr->%s", slot->name);

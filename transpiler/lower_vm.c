@@ -421,7 +421,10 @@ void lw_vm_local(lw *L, node *d, var *v, node *init)
         lw_hoist(L, init);
         char *it = lw_emit_text(L, init);
         /* through the unqualified type: a const pointer is initialized, not assigned */
-        lw_gline(L, lw_node_line(L, v->decl), "(*(__typeof__((%s)0) *)&ac__fr->%s) = %s;", type, v->field, it);
+        lw_gline(L, lw_node_line(L, v->decl),
+                 "_Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic ignored \\\"-Wstrict-aliasing\\\"\") "
+                 "(*(__typeof__((%s)0) *)&ac__fr->%s) = %s; " VM_POP,
+                 type, v->field, it);
         free(it);
     } else if (!v->heap_vm) { /* `int (*p)[n];`: its -Wvla, at its line */
         lw_gline(L, lw_node_line(L, v->decl), "(void)sizeof(%s);", type);

@@ -27,7 +27,8 @@
 
 int lw_param_witnessed(const lw *L, const var *v)
 {
-    return L->t->lines && v->is_param && !v->nrefs && v->name[0] && !lw_marked_unused(L->t, v->decl);
+    return L->t->lines && v->is_param && !v->nrefs && !v->in_param_size && v->name[0] &&
+           !lw_marked_unused(L->t, v->decl);
 }
 
 /* Where the last whole word `name` starts in declaration d (its declarator's name). */

@@ -487,7 +487,23 @@ int main(int argc, char **argv)
     t.clang = clang;
     t.pp_flags = o.flags;
     t.npp_flags = o.nflags;
-    if (pp_start(clang, o.flags, o.nflags, o.input, PP_DEFINES, &pp_pid, &pp_fd) < 0) {
+    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
+    pp_overlay overlay;
+    const char **pp_flags = xcalloc((size_t)o.nflags + 2, sizeof *pp_flags);
+    int npp_flags = o.nflags;
+    memcpy(pp_flags, o.flags, (size_t)o.nflags * sizeof *pp_flags);
+    if (pp_overlay_make(&overlay, &t.orig_toks, o.input) < 0) {
+        remove_stale_output(o.output, o.input);
+        return 1;
+    }
+    if (overlay.on) {
+        pp_flags[npp_flags++] = "-ivfsoverlay";
+        pp_flags[npp_flags++] = overlay.yaml;
+    }
+    int pp_started = pp_start(clang, pp_flags, npp_flags, o.input, PP_DEFINES, &pp_pid, &pp_fd);
+    free(pp_flags);
+    if (pp_started < 0) {
+        pp_overlay_remove(&overlay);
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -501,8 +517,8 @@ int main(int argc, char **argv)
     int threaded = early && pthread_create(&loader, NULL, load_libclang, &load_rc) == 0;
     if (early && !threaded)
         load_libclang(&load_rc);
-    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
+    pp_overlay_remove(&overlay);
     if (pp_rc == 0 && strcmp(o.emit, "c") == 0 && !mentions_async(t.text, t.text_len)) {
         int wrc = write_output(o.output, o.input, t.orig, t.orig_len) == 0 ? 0 : 1;
         if (threaded) { /* not exit(): it would wait for the loader's dlopen, then unload beside it */

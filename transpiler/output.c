@@ -99,10 +99,12 @@ static void input_lines(tunit *t, item *it, node *n)
         dg_unchecked(t, n, "a #line naming another file inside a function");
 }
 
-/* The name of directive token i of the input file (`define` for `#  define X`), and its length. */
+/* The name of directive token i of the input file (`define` for `#  define X`, or `%:define X`),
+ * and its length. */
 static const char *directive_name(const tk_stream *s, unsigned i, unsigned *len)
 {
-    const char *p = s->text + s->v[i].start + 1, *end = s->text + s->v[i].end;
+    const char *p = s->text + s->v[i].start, *end = s->text + s->v[i].end;
+    p += *p == '%' ? 2 : 1; /* the digraph %: is # */
     while (p < end && (*p == ' ' || *p == '\t'))
         p++;
     const char *q = p;
@@ -313,6 +315,19 @@ static void keep_directives(tunit *t, sb *out, unsigned a, unsigned b, unsigned 
         if (m && named_after(s, i, b, m, n)) /* used there: tested, as after the body (mark_in) */
             sb_printf(out, "#ifdef %.*s\n#endif\n", (int)n, m);
     }
+}
+
+/* Whether the input's [a, b) holds a #define or #undef line. */
+static int defines_in(const tunit *t, unsigned a, unsigned b)
+{
+    const tk_stream *s = &t->orig_toks;
+    for (unsigned i = tk_at(s, a); i < s->n && s->v[i].start < b; i++) {
+        unsigned len;
+        const char *name = s->v[i].kind == TK_DIRECTIVE ? directive_name(s, i, &len) : NULL;
+        if (name && ((len == 6 && memcmp(name, "define", 6) == 0) || (len == 5 && memcmp(name, "undef", 5) == 0)))
+            return 1;
+    }
+    return 0;
 }
 
 /* The items from i on that are replaced together (they share lines): returns the index after
@@ -683,9 +698,15 @@ char *out_compose(tunit *t)
                 sb_puts(&c.out, "__COUNTER__ * 0 + ");
             sb_puts(&c.out, "0\n#endif\n");
         }
-        keep_directives(t, &c.out, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].line, items[i].start);
+        /* Marked before the replaced lines' directives too when they define or undefine macros: a
+         * macro the body names before its #undef there is the definition before the body
+         * (`#define K 1` ... `int t = K; #undef K`); after them, one the body defines. */
+        unsigned ra = (unsigned)(from - t->orig), rb = (unsigned)(p - t->orig);
+        if (mine.count && defines_in(t, ra, rb))
+            mark_macros_used(&c, &mine, ra, rb, items[i].start, stop);
+        keep_directives(t, &c.out, ra, rb, items[i].line, items[i].start);
         if (mine.count)
-            mark_macros_used(&c, &mine, (unsigned)(from - t->orig), (unsigned)(p - t->orig), items[i].start, stop);
+            mark_macros_used(&c, &mine, ra, rb, items[i].start, stop);
         if (t->lines) {
             const char *name;
             unsigned user = dg_user_line(t, stop, line, &name);

@@ -381,9 +381,25 @@ AC_EXPORT void ac__vla_free(void *storage);
     _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wvla-extension\"")
 #else
 #define AC__VM_QUIET                                                                               \
-    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wpedantic\"")
+    _Pragma("GCC diagnostic ignored \"-Wvla\"") _Pragma("GCC diagnostic ignored \"-Wpedantic\"")  \
+    AC__PUN_QUIET
 #endif
 #define AC__VM(e, pop) (__extension__({ _Pragma("GCC diagnostic push") AC__VM_QUIET e; pop }))
+/* `AC__ATOMIC_INIT(x) v)`: the initialization of an _Atomic frame field x by v, as the source's
+ * declaration initializes its local: no atomic operation (clang's -Watomic-implicit-seq-cst of a
+ * plain assignment). gcc has no such warning and no __c11_atomic_init. v stays outside the macro
+ * so that a warning about its conversion is said at the user's line, not here. */
+#ifdef __clang__
+#define AC__ATOMIC_INIT(x) __c11_atomic_init(&(x),
+#else
+#define AC__ATOMIC_INIT(x) ((x) =
+#endif
+/* The frame keeps a pointer to a VLA (`int (*p)[n]`) in a `void *` field, read and written through
+ * the pointer's own type: gcc's -Wstrict-aliasing=2 (not the default level) calls that
+ * type-punning. gcc gives every pointer type an alias set inside void *'s, so such an access
+ * aliases the field. (The store of its initializer writes these pragmas itself, on the user's
+ * line: gcc's -Wvla of the type there is the declaration's, said where the last pragma is.) */
+#define AC__PUN_QUIET _Pragma("GCC diagnostic ignored \"-Wstrict-aliasing\"")
 
 /* The type of a frame local that a pointer may reach, where the generated code reads and writes
  * it (transpiler/lower_locals.c): may_alias, which gcc ignores (and warns of) on a struct, union

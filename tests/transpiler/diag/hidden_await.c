@@ -15,7 +15,7 @@ async int parallel(void)
 #pragma omp parallel
     {
         s += await(g(1));
-        // CHECK: hidden_await.c:[[@LINE-1]]:14: error: asyncc cannot see this 'await': it is inside a construct whose expressions libclang does not show (an OpenMP directive); move it out into a statement of its own
+        // CHECK: hidden_await.c:[[@LINE-1]]:14: error: asyncc cannot see this 'await': it is inside a construct whose expressions libclang does not show (an OpenMP directive, an attribute's argument); move it out into a statement of its own
     }
     return s + await(g(2));
 }

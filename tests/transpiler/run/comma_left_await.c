@@ -2,7 +2,10 @@
 // an operand in its place that compilers do not see through, as they do not see through the
 // call the source has there: with `(void)0` there, gcc folded the comma and warned
 // -Wsign-compare on `~(unsigned short) > (unsigned char)` (csmith seed 105272), which the
-// source does not get; nor may `&x` after such a comma be "never null" (-Waddress).
+// source does not get; nor may `&x` after such a comma be "never null" (-Waddress). That operand
+// is cast to void, as the source's `(void)await(f(1))` is: clang's -Wcomma warned of the output.
+// RUN: %asyncc %s -o %t.c
+// RUN: %clang -std=gnu11 -Wcomma -Werror -I%S/../../../include -fsyntax-only %t.c
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>

@@ -2,6 +2,10 @@
 // cannot be assigned as a whole in C, only initialized: frame locals, parameters, results, await
 // temporaries and statement-expression values of such types are copied from an initialized
 // temporary instead. csmith declares such structs everywhere.
+// A temporary of such a type in a function that never suspends (a plain local there) is declared
+// with `= {0}` before its copy: uninitialized, gcc's -Wc++-compat said "uninitialized const member".
+// RUN: %asyncc %s -o %t.c
+// RUN: %cc -Wc++-compat -Wno-jump-misses-init -c %t.c -o %t.o
 // RUN: %run %s %t | %FileCheck %s
 #include <asyncc.h>
 #include <stdio.h>

@@ -1,7 +1,10 @@
 // Digraphs (`<%` `%>` `<:` `:>` `%:` `%:%:`) are the punctuators they stand for: the lexer read
 // `<%` as `<` and `%`, so an async function's body written `<% ... %>` kept a stray `%` in the
 // output (which did not compile), and blocks, statement expressions, subscripts and directives
-// spelled so were not seen for what they are.
+// spelled so were not seen for what they are. A `%:define` is a #define: its macro, used only in
+// an async body, was not marked used in the output (-Wunused-macros).
+// RUN: %asyncc %s -o %t.c
+// RUN: %cc -Wunused-macros -c %t.c -o %t.o
 // RUN: %run %s %t | %FileCheck %s
 %:include <asyncc.h>
 %:include <stdio.h>

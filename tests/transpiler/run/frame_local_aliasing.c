@@ -25,7 +25,7 @@ async int scalar(void)
 }
 // CODE: typedef __typeof__(((struct ac__frame_scalar *)0)->data) __attribute__((__may_alias__)) ac__alias_scalar_data;
 // CODE-LABEL: ac__run_scalar(
-// CODE: (*(ac__alias_scalar_data *)(void *)((char *)ac__fr + __builtin_offsetof(struct ac__frame_scalar, data))) = 1;
+// CODE: (*(ac__alias_scalar_data *)(void *)&ac__fr->data) = 1;
 // CODE: return ((void)(ac__fr->ac__result = ((*(ac__alias_scalar_data *)
 
 async int array(void)
