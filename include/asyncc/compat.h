@@ -1,6 +1,7 @@
 /* asyncc/compat.h: lets gcc compile code that clang's headers expanded.
  * asyncc rewrites the preprocessed text of async functions, where clang's <stdatomic.h> macros
- * have become clang's __c11_atomic builtins; gcc has the same operations as __atomic builtins. */
+ * have become clang's __c11_atomic builtins (gcc has the same operations as __atomic builtins),
+ * and clang's <float.h> FLT_ROUNDS its __builtin_flt_rounds(). */
 #ifndef ASYNCC_COMPAT_H
 #define ASYNCC_COMPAT_H
 
@@ -45,6 +46,12 @@
 #define __c11_atomic_fetch_and(p, v, o) __atomic_fetch_and((p), (v), (o))
 #define __c11_atomic_fetch_or(p, v, o) __atomic_fetch_or((p), (v), (o))
 #define __c11_atomic_fetch_xor(p, v, o) __atomic_fetch_xor((p), (v), (o))
+
+/* gcc has __builtin_flt_rounds from 13 on; before, its <float.h> defines FLT_ROUNDS as 1, and so
+ * is FLT_ROUNDS in an async function: what the same code built by gcc reads. */
+#if __GNUC__ < 13 && !defined(__builtin_flt_rounds)
+#define __builtin_flt_rounds() 1
+#endif
 #endif
 
 #endif

@@ -406,6 +406,19 @@ def is_c90(flags):
     return std in C90_STDS
 
 
+def reads_thread_local(text, fn):
+    """Whether the body of FN names errno or a variable declared thread-local."""
+    s, e = fn.extent.start.offset, fn.extent.end.offset
+    if re.search(rb"\berrno\b", text[s:e]):
+        return True
+    return any(n.kind == K.DECL_REF_EXPR and n.referenced is not None and
+               n.referenced.kind == K.VAR_DECL and n.referenced.tls_kind != ci.TLSKind.NONE
+               for n in walk(fn))
+
+
+JUMPS = (K.BREAK_STMT, K.CONTINUE_STMT, K.RETURN_STMT, K.GOTO_STMT, K.INDIRECT_GOTO_STMT)
+
+
 def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
     """Insertions of `await(ac_yield());` before statements of the async functions' compound
     statements (never before a case label or the first statement of a switch body, where an
@@ -425,6 +438,12 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
     for fname in sorted(asyncs):
         if any(c.kind == K.ASM_LABEL_ATTR for c in walk(defined[fname])):
             continue
+        # None in a function that reads errno or a thread-local variable: a yield between the
+        # write and the read (jq's `stat(...); if (... errno == ENOENT)`, its `__thread`
+        # sort_cmp_state set before qsort and read after) may resume the task on another
+        # thread, with another errno (asyncc warns, -Wasync-thread-local-across-await). Their
+        # yields are drawn all the same, so that the seeds' other draws stay as they were.
+        quiet = reads_thread_local(text, defined[fname])
         for c, parent in compounds(defined[fname], None):
             s, e = c.extent.start.offset, c.extent.end.offset
             if text[s:s + 1] != b"{" or text[e - 1:e] != b"}":
@@ -445,11 +464,20 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
                         re.match(rb"\w", text[start - 1:start]):
                     continue
                 if rng.random() < rate:
-                    edits.append((k.extent.start.offset, 2, YIELD_STYLES[rng.choice(styles)](rng)))
+                    y = YIELD_STYLES[rng.choice(styles)](rng)
+                    if not quiet:
+                        edits.append((start, 2, y))
             # Not at the end of a statement expression: its last statement is its value.
             stmt_expr = parent is not None and parent.kind.is_expression()
+            # Nor after a jump: it never runs, and before the next case label (a `case X: {
+            # ...; break; }`) gcc takes it for a statement that falls through
+            # (-Wimplicit-fallthrough, jq's execute.c).
+            jumps = kids and kids[-1].kind in JUMPS
+            # (The yield is drawn all the same: the seeds' other draws stay as they were.)
             if not in_switch and not stmt_expr and rng.random() < rate / 2:
-                edits.append((c.extent.end.offset - 1, 2, YIELD_STYLES[rng.choice(styles)](rng)))
+                y = YIELD_STYLES[rng.choice(styles)](rng)
+                if not jumps and not quiet:
+                    edits.append((c.extent.end.offset - 1, 2, y))
     if c90:
         edits = [(o, r, t.replace(b"// y\n", b"/* y */\n")) for o, r, t in edits]  # C90 has no // comments
     if not col0:

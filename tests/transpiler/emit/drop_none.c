@@ -15,9 +15,15 @@ static void said(const char **what)
     printf("cleanup %s\n", *what);
 }
 
+/* Set when the long with_cleanup is about to wait: main cancels then (it waited 100 ms before,
+ * which a TSan build at load 20 did not always cover). */
+static _Atomic int waiting;
+
 async int with_cleanup(int ms)
 {
     const char *me __attribute__((cleanup(said))) = ms < 1000 ? "with_cleanup quick" : "with_cleanup";
+    if (ms >= 1000)
+        waiting = 1;
     await(ac_sleep_ms((unsigned long)ms));
     return 2;
 }
@@ -43,7 +49,8 @@ async int no_cleanups(void)
 async int main(void)
 {
     ac_task *t = ac_spawn(no_cleanups());
-    await(ac_sleep_ms(100));
+    while (!waiting)
+        await(ac_sleep_ms(1));
     printf("cancel\n");
     ac_task_cancel(t);
     printf("joined %d\n", await(ac_task_join(t, NULL)));
