@@ -140,7 +140,9 @@ int ac__io_finish_recvmsg(struct ac__io_frame *f, int res)
         AC__KERNEL_WROTE(msg->msg_name, msg->msg_namelen);
     if (first && res >= 0 && msg->msg_control)
         AC__KERNEL_WROTE(msg->msg_control, msg->msg_controllen);
-    if (part_ends(f, res, msg_room(msg)))
+    /* (a later part's msg holds at most 8 of the caller's iovecs: what is asked is the rest of
+     * the caller's) */
+    if (part_ends(f, res, msg_room(f->x.rmsg.user) - (size_t)f->ret))
         return 1;
     next_part(f);
     return 0;

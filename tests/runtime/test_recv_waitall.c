@@ -27,6 +27,16 @@ static void check_pieces(const char *buf, long n)
         CHECK_EQ(buf[i], "abcd"[i % 4]);
 }
 
+/* Sends "abcd", then after a few ms n bytes of the same pattern in one send. */
+static async void dribble_then(int fd, int n)
+{
+    char more[64];
+    for (int i = 0; i < n; i++)
+        more[i] = "abcd"[i % 4];
+    await(dribble(fd, 1));
+    CHECK_EQ(await(ac_send(fd, more, (size_t)n, 0)), n);
+}
+
 /* recvmsg of 40 bytes into iovecs of 6 and 34, MSG_WAITALL, with room for a descriptor. */
 static async long recvmsg_40(int fd, char *buf, int *passed)
 {
@@ -76,6 +86,17 @@ static async void check_recvmsg(int sv[2])
     check_pieces(buf, 40);
     CHECK(passed > 2);
     close(passed);
+    await(ac_task_join(t, NULL));
+
+    /* More iovecs than a later part takes at once (8): 12 of 4 bytes, 4 bytes and then 44 at
+     * once, which fill the second part's 8 iovecs with 12 bytes to come. */
+    struct iovec many[12];
+    for (int i = 0; i < 12; i++)
+        many[i] = (struct iovec){buf + 4 * i, 4};
+    struct msghdr mm = {.msg_iov = many, .msg_iovlen = 12};
+    t = ac_spawn(dribble_then(sv[0], 44));
+    CHECK_EQ(await(ac_recvmsg(sv[1], &mm, MSG_WAITALL)), 48);
+    check_pieces(buf, 48);
     await(ac_task_join(t, NULL));
 
     /* recvfrom too. */
