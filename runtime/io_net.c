@@ -68,7 +68,7 @@ static void init_msg(void *frame, enum ac__op_kind kind, ac__io_finish_fn *finis
 
 /* recv(2) blocks until all len bytes came there, as io_uring's recv retries (kernels since
  * 5.18); a datagram is one recv. */
-bool ac__io_waits_for_all(int fd, int flags)
+static bool waits_for_all(int fd, int flags)
 {
     if ((flags & (MSG_WAITALL | MSG_DONTWAIT | MSG_PEEK)) != MSG_WAITALL)
         return false;
@@ -76,6 +76,16 @@ bool ac__io_waits_for_all(int fd, int flags)
     socklen_t len = sizeof type;
     return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
            (type == SOCK_STREAM || type == SOCK_SEQPACKET);
+}
+
+bool ac__io_part_ends(struct ac__io_frame *f, int fd, int flags, int res, size_t asked)
+{
+    if (res <= 0) {
+        f->ret = f->ret > 0 ? f->ret : res;
+        return true;
+    }
+    f->ret += res;
+    return (size_t)res >= asked || !waits_for_all(fd, flags);
 }
 
 /* A recv: its count, unless MSG_WAITALL asks for the rest (the epoll backend's non-blocking
@@ -88,12 +98,7 @@ static int finish_recv(struct ac__io_frame *f, int res)
     typeof(f->op.a.rw) *rw = &f->op.a.rw;
     if (res > 0)
         AC__KERNEL_WROTE(rw->buf, (size_t)res);
-    if (res <= 0) {
-        f->ret = f->ret > 0 ? f->ret : res;
-        return 1;
-    }
-    f->ret += res;
-    if ((size_t)res >= rw->len || !ac__io_waits_for_all(rw->fd, rw->flags))
+    if (ac__io_part_ends(f, rw->fd, rw->flags, res, rw->len))
         return 1;
     rw->buf = (char *)rw->buf + res;
     rw->len -= (size_t)res;

@@ -47,7 +47,6 @@ struct ac__io_frame {
         } msg;                            /* sendto, recvfrom */
         struct {
             struct msghdr *user;   /* the caller's header, which the first part filled */
-            size_t at, skip;       /* the caller's iovec the next byte goes to; bytes in it */
             struct msghdr hdr;     /* the rest: the next iovecs, adjusted, and nothing else */
             struct iovec cur[8];
         } rmsg;                    /* recvmsg with MSG_WAITALL on a stream, after a part */
@@ -80,9 +79,12 @@ ac__io_finish_fn ac__io_finish_read;
 /* ac_recvmsg's (net_udp.c): io_keep.c knows its frame by it. */
 ac__io_finish_fn ac__io_finish_recvmsg;
 
-/* Whether a short count from a recv or recvmsg with these flags on fd asks for the rest
- * (io_net.c): MSG_WAITALL (neither MSG_DONTWAIT nor MSG_PEEK) on a stream socket. */
-bool ac__io_waits_for_all(int fd, int flags);
+/* A part of res bytes of a recv, recvfrom or recvmsg on fd that asked for `asked` more, added
+ * to f->ret: whether the call is over (io_net.c). A short part asks for the rest only with
+ * MSG_WAITALL (neither MSG_DONTWAIT nor MSG_PEEK) on a stream socket, as recv(2) waits there;
+ * the epoll backend's non-blocking call returns what it finds. An error or the end of the
+ * stream after some parts gives their count, as recv(2) does. */
+bool ac__io_part_ends(struct ac__io_frame *f, int fd, int flags, int res, size_t asked);
 int ac__io_poll(void *frame, ac_cx *cx);
 void ac__io_drop(void *frame, ac_cx *cx);
 /* Cancels op, submitted on worker w, and returns once its completion has been dispatched

@@ -8,18 +8,10 @@
 #include "net_addr.h"
 #include "task.h"
 
-/* A recvfrom or recvmsg part of res bytes, added to f->ret: whether the call is over. A short
- * part asks for the rest only with MSG_WAITALL on a stream (ac__io_waits_for_all), as
- * recvmsg(2) waits there; the epoll backend's non-blocking call returns what it finds. An
- * error or the end of the stream after some parts gives their count, as recvmsg(2) does. */
+/* A recvfrom or recvmsg part (ac__io_part_ends). */
 static bool part_ends(struct ac__io_frame *f, int res, size_t asked)
 {
-    if (res <= 0) {
-        f->ret = f->ret > 0 ? f->ret : res;
-        return true;
-    }
-    f->ret += res;
-    return (size_t)res >= asked || !ac__io_waits_for_all(f->op.a.msg.fd, f->op.a.msg.flags);
+    return ac__io_part_ends(f, f->op.a.msg.fd, f->op.a.msg.flags, res, asked);
 }
 
 static int finish_recvfrom(struct ac__io_frame *f, int res)
@@ -110,14 +102,13 @@ static void next_part(struct ac__io_frame *f)
 {
     typeof(f->x.rmsg) *r = &f->x.rmsg;
     const struct msghdr *user = r->user;
-    size_t left = (size_t)f->ret;
-    for (r->at = 0; r->at < user->msg_iovlen && left >= user->msg_iov[r->at].iov_len; r->at++)
-        left -= user->msg_iov[r->at].iov_len;
-    r->skip = left;
-    size_t n = user->msg_iovlen - r->at < 8 ? user->msg_iovlen - r->at : 8;
-    memcpy(r->cur, user->msg_iov + r->at, n * sizeof *r->cur);
-    r->cur[0].iov_base = (char *)r->cur[0].iov_base + r->skip;
-    r->cur[0].iov_len -= r->skip;
+    size_t at = 0, skip = (size_t)f->ret; /* the caller's iovec the next byte goes to; bytes in it */
+    for (; at < user->msg_iovlen && skip >= user->msg_iov[at].iov_len; at++)
+        skip -= user->msg_iov[at].iov_len;
+    size_t n = user->msg_iovlen - at < 8 ? user->msg_iovlen - at : 8;
+    memcpy(r->cur, user->msg_iov + at, n * sizeof *r->cur);
+    r->cur[0].iov_base = (char *)r->cur[0].iov_base + skip;
+    r->cur[0].iov_len -= skip;
     memset(&r->hdr, 0, sizeof r->hdr);
     r->hdr.msg_iov = r->cur;
     r->hdr.msg_iovlen = n;
