@@ -39,13 +39,18 @@ static int for_preprocessor(const char *a)
                                          "-msse", "-mno-sse", "-mssse3", "-mno-ssse3", "-mavx", "-mno-avx",
                                          "-mfma", "-mno-fma", "-mbmi", "-mno-bmi", "-mpopcnt", "-mno-popcnt",
                                          "-maes", "-mno-aes", "-mpclmul", "-mno-pclmul", "-mf16c", "-mno-f16c",
-                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha", NULL};
+                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha",
+                                         /* structure layout, which asyncc's sizes follow */
+                                         "-fpack-struct", NULL};
     static const char *const exact[] = {"-ansi", "-pthread", "-nostdinc", "-funsigned-char", "-fsigned-char",
                                         "-fno-unsigned-char", "-fno-signed-char", "-fPIC", "-fpic", "-fPIE",
                                         "-fpie", "-m32", "-m64", "-fopenmp", "-ffast-math", "-fno-fast-math",
                                         "-ffinite-math-only", "-fno-finite-math-only", "-fno-inline",
                                         "-fshort-enums", "-fno-short-enums", "-fshort-wchar", "-fno-short-wchar",
-                                        "-fgnu89-inline", "-fno-gnu89-inline", NULL};
+                                        "-fgnu89-inline", "-fno-gnu89-inline", "-fno-pack-struct", "-mms-bitfields",
+                                        "-mno-ms-bitfields", "-fms-extensions", "-fno-ms-extensions", "-trigraphs",
+                                        /* in C, string literals become `const char[N]` */
+                                        "-Wwrite-strings", "-Wno-write-strings", NULL};
     for (int i = 0; prefix[i]; i++)
         if (strncmp(a, prefix[i], strlen(prefix[i])) == 0)
             return 1;

@@ -218,7 +218,8 @@ static void put_param_copies(sb *out, afn *f)
             free(src);
             src = cast;
         }
-        char *set = lw_assign(dst, src, ty, 0);
+        char *set = clang_getCanonicalType(ty).kind == CXType_Atomic ? xasprintf("AC__ATOMIC_PARAM(%s, %s)", dst, src)
+                                                                      : lw_assign(dst, src, ty, 0);
         sb_printf(out, "    %s;\n", set);
         free(dst);
         free(src);

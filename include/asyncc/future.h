@@ -389,10 +389,14 @@ AC_EXPORT void ac__vla_free(void *storage);
  * declaration initializes its local: no atomic operation (clang's -Watomic-implicit-seq-cst of a
  * plain assignment). gcc has no such warning and no __c11_atomic_init. v stays outside the macro
  * so that a warning about its conversion is said at the user's line, not here. */
+/* `AC__ATOMIC_PARAM(x, p)`: the same of x by the _Atomic parameter p of init or args, read with
+ * the explicit load that the caller's initialization of the source's parameter never needed. */
 #ifdef __clang__
 #define AC__ATOMIC_INIT(x) __c11_atomic_init(&(x),
+#define AC__ATOMIC_PARAM(x, p) __c11_atomic_init(&(x), __c11_atomic_load(&(p), __ATOMIC_SEQ_CST))
 #else
 #define AC__ATOMIC_INIT(x) ((x) =
+#define AC__ATOMIC_PARAM(x, p) ((x) = (p))
 #endif
 /* The frame keeps a pointer to a VLA (`int (*p)[n]`) in a `void *` field, read and written through
  * the pointer's own type: gcc's -Wstrict-aliasing=2 (not the default level) calls that

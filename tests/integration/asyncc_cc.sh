@@ -180,6 +180,13 @@ printf '#include <asyncc.h>\nasync int isa(void)\n{\n#ifdef __SSE4_2__\n    retu
 "$cc" -msse4.2 -E isa.c >isa.i && grep -q "return 42" isa.i || fail "-msse4.2 did not reach asyncc"
 echo "ok: -fshort-wchar and -msse4.2 reach asyncc"
 
+# -Wwrite-strings makes a string literal a `const char[N]` in C, for gcc and clang alike: asyncc
+# must type what holds one as the compiler does (the temporary of `"lit" ?: await(...)` was a
+# `char *`, an error under -Werror for both compilers).
+printf '#include <asyncc.h>\n#include <stdio.h>\nstatic async const char *g(void)\n{\n    await(ac_yield());\n    return "g";\n}\nasync int main(void)\n{\n    const char *s = "lit" ?: await(g());\n    puts(s);\n    return 0;\n}\n' >wstr.c
+"$cc" -Wall -Werror -Wwrite-strings wstr.c -o wstr 2>err.txt && [ "$(./wstr)" = lit ] || fail "-Wwrite-strings: $(cat err.txt)"
+echo "ok: -Wwrite-strings reaches asyncc"
+
 # -fsanitize= and -fno-sanitize= reach asyncc: an async function defined under gnulib's HAVE_ASAN
 # test (grep made async) was another function for asyncc than for gcc, and did not link. (Not
 # with a ThreadSanitizer runtime, whose link flags no AddressSanitizer build can take.)

@@ -208,13 +208,15 @@ cmake_flags)
     # there. Also with a multi-config generator, where the configuration is chosen at build time.
     src=$work/flags-src
     rm -rf "$src" && mkdir -p "$src"
-    printf '#include <asyncc.h>\n#include <assert.h>\n#include <stdio.h>\nasync int check(int x)\n{\n    await(ac_yield());\n    assert(x == 1);\n    return x + FROM_FLAGS + FROM_OPTIONS;\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(check(2)));\n    return 0;\n}\n' >"$src/app.c"
+    # -Wwrite-strings types a string literal `const char[N]`: the temporary of `"" ?: await(...)`
+    # was a `char *` for asyncc, an error under -Werror.
+    printf '#include <asyncc.h>\n#include <assert.h>\n#include <stdio.h>\n#include <string.h>\nstatic async const char *none(void)\n{\n    await(ac_yield());\n    return "none";\n}\nasync int check(int x)\n{\n    const char *s = "" ?: await(none());\n    assert(x == 1);\n    return x + FROM_FLAGS + FROM_OPTIONS + (int)strlen(s);\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(check(2)));\n    return 0;\n}\n' >"$src/app.c"
     cat >"$src/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.20)
 project(asyncc_flags LANGUAGES C)
 find_package(asyncc REQUIRED)
 add_executable(app)
-target_compile_options(app PRIVATE -DFROM_OPTIONS=30 -Wall)
+target_compile_options(app PRIVATE -DFROM_OPTIONS=30 -Wall -Wwrite-strings -Werror)
 asyncc_target_sources(app PRIVATE app.c)
 CMAKE
     bin=$work/flags-release
@@ -239,7 +241,7 @@ CMAKE
         set -e
         [ $rc -ne 0 ] && grep -q "Assertion" "$work/flags.err" || fail "the Debug build's assert did not fire (exit $rc)"
     fi
-    echo "ok: CMAKE_C_FLAGS, CMAKE_C_FLAGS_<CONFIG> and target_compile_options reach asyncc"
+    echo "ok: CMAKE_C_FLAGS, CMAKE_C_FLAGS_<CONFIG> and target_compile_options (-D, -Wwrite-strings) reach asyncc"
     ;;
 sample)
     # A sample directory copied out of the tree builds on its own against the installed package.
