@@ -19,7 +19,8 @@
 # program), runtime (the runtime's tasks and future types), frames (a chain of frames with its
 # locals, as text), live (the chain of a task a stopped thread is polling, from its stack),
 # commands (asyncc tasks, task, chain), names (print NAME), stepping (asyncc break, next, step
-# into an await), bodies (`break f` for a body gcc left out of line as f.0). The build bundles them
+# into an await), bodies (`break f` for a body gcc left out of line as f.0), backtrace (`bt` names
+# async functions' frames as the source does). The build bundles them
 # and this file into one script (bundle.cmake), which every program carries (runtime/dump.c) and
 # the package installs; from the source tree, this file loads the package beside it.
 import os
@@ -35,12 +36,13 @@ if not globals().pop("_asyncc_gdb_bundle", False):
         sys.path.insert(0, _here)
 
 import gdb  # noqa: E402
-from asyncc_gdb import bodies, commands, names, stepping  # noqa: E402 (after the path is set)
+from asyncc_gdb import backtrace, bodies, commands, names, stepping  # noqa: E402 (after the path is set)
 
 # A second load (another program's script, or `source` again) replaces the commands, and the event
 # handlers of the first load rather than adding to them.
 for _event, _handler in getattr(gdb, "asyncc_handlers", []):
     _event.disconnect(_handler)
-gdb.asyncc_handlers = commands.install() + names.install() + stepping.install() + bodies.install()
+gdb.asyncc_handlers = (commands.install() + names.install() + stepping.install() + bodies.install() +
+                       backtrace.install())
 for _event, _handler in gdb.asyncc_handlers:
     _event.connect(_handler)
