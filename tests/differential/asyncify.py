@@ -148,16 +148,18 @@ def close_over_calls(plain, calls):
     return plain
 
 
-def plan(path, flags, chooser=None):
+def plan(path, flags, chooser=None, errors_ok=False):
     """Parses PATH; returns (text bytes, async function names, edits) where edits are
     (offset, order, text) insertions that make it async (yields are added later). CHOOSER (the
     combinator mode, combinators.py) writes what goes around each call written out in the file
-    instead of await( ): a combinator or the task API that gives the call's value back."""
+    instead of await( ): a combinator or the task API that gives the call's value back.
+    ERRORS_OK: a program clang rejects is made async from what libclang recovered of it
+    (invalid.py's programs, which must be rejected)."""
     load_libclang()
     index = ci.Index.create()
     tu = index.parse(path, args=flags, options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
     errs = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
-    if errs:
+    if errs and not errors_ok:
         raise Unsupported("libclang: %s" % errs[0].spelling)
     text = open(path, "rb").read()
     real = os.path.realpath(path)
@@ -519,13 +521,14 @@ def reformat(src, style):
     raise Unsupported("clang-format is not installed")
 
 
-def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True, comb_rate=None):
+def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True, comb_rate=None,
+             errors_ok=False):
     """Returns (async source bytes, description). fmt: None, or an index into CLANG_FORMAT_STYLES
     (-1: choose by seed, sometimes none). comb_rate: the combinator mode's share of call sites
     written as a combinator form (combinators.py), None for plain awaits only."""
     rng = random.Random(seed)
     chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
-    text, asyncs, edits, nodes, defined = plan(path, flags, chooser)
+    text, asyncs, edits, nodes, defined = plan(path, flags, chooser, errors_ok)
     styles = styles or list(YIELD_STYLES)
     edits += yield_edits(text, asyncs, defined, rng, rate, styles, col0, is_c90(flags))
     out = b"#include <asyncc.h>\n" + apply(text, edits)
@@ -558,12 +561,14 @@ def main():
     ap.add_argument("--no-col0", action="store_true", help="keep every inserted yield off column 0")
     ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
                     help="write this share of call sites as combinator forms (combinators.py)")
+    ap.add_argument("--errors-ok", action="store_true",
+                    help="make async a program clang rejects, from what libclang recovered of it")
     argv = sys.argv[1:]
     flags = argv[argv.index("--") + 1:] if "--" in argv else []
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
         out, desc = asyncify(a.input, flags, a.seed, a.yield_rate, a.style, a.format, not a.no_col0,
-                             a.combinators)
+                             a.combinators, a.errors_ok)
     except Unsupported as e:
         print("asyncify: %s: %s" % (a.input, e), file=sys.stderr)
         return 2
