@@ -465,9 +465,13 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
                 if i and start <= kids[i - 1].extent.end.offset or \
                         re.match(rb"\w", text[start - 1:start]):
                     continue
+                # Not between a pragma and the statement it annotates (`#pragma omp simd` or
+                # `GCC unroll` before a loop: gcc.dg/vect's pr59591-2; drawn all the same).
+                before = text[kids[i - 1].extent.end.offset if i else s + 1:start]
+                pragma = re.search(rb"#\s*pragma\b|\b_Pragma\b", before) is not None
                 if rng.random() < rate:
                     y = YIELD_STYLES[rng.choice(styles)](rng)
-                    if not quiet:
+                    if not quiet and not pragma:
                         edits.append((start, 2, y))
             # Not at the end of a statement expression: its last statement is its value.
             stmt_expr = parent is not None and parent.kind.is_expression()
