@@ -644,6 +644,9 @@ char *out_compose(tunit *t);
 /* Whether token i of s is a #pragma that annotates the loop after it (`GCC unroll`, `clang loop`,
  * `omp`...): one that cannot stand before a block. */
 int pg_loop_pragma(const tk_stream *s, unsigned i);
+/* "simd" or "variant" when directive token i of s is `#pragma omp declare simd` or `declare
+ * variant` (which ask for clones of the function declared after them), else NULL. */
+const char *pg_clone_pragma(const tk_stream *s, unsigned i);
 /* The `#pragma GCC diagnostic` (and clang's) lines of t's text in [from, to) that are in effect
  * at `to` (those a pop undid left out; push and pop too), one a line; NULL when none. */
 char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to);
