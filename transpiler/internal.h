@@ -137,6 +137,9 @@ struct callee {
     char **call_attrs;
     unsigned ncall_attrs;
     char *call_attr_text;
+    /* Those about its parameters (`nonnull(1)`): they follow the functions that take them */
+    char **param_attrs;
+    unsigned nparam_attrs;
 };
 
 /* One future a site awaits: a call of an async function, with where its result goes. */
@@ -508,6 +511,9 @@ const node *jp_resumed_stmt(const node *aw);
 const char *fa_text(callee *c);
 /* `__attribute__((noinline)) ` and the like for the function that c's awaits call, or "". */
 const char *fa_call_text(callee *c);
+/* `__attribute__((nonnull(...))) ` of c's parameter attributes for a function that takes them
+ * after shift other parameters (ac__args_f: 1, the frame), or ""; the caller frees it. */
+char *fa_param_text(callee *c, unsigned shift);
 /* The start of the declaration whose cursor's extent starts at start, with the C2x attribute
  * specifiers before it (fn_attrs.c). */
 unsigned fa_decl_start(tunit *t, unsigned start);
