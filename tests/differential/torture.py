@@ -33,7 +33,7 @@ DG_OPTIONS = re.compile(rb"\{\s*dg-(?:additional-)?options\s+\"([^\"]*)\"\s*(\{[
 
 # Options that change what the text means (types of macros, char signedness), given to libclang
 # too, as asyncc-cc gives them to asyncc.
-MEANING_FLAGS = {"-ansi", "-fshort-wchar", "-fno-short-wchar", "-funsigned-char", "-fsigned-char",
+MEANING_FLAGS = {"-ansi", "-trigraphs", "-undef", "-fshort-wchar", "-fno-short-wchar", "-funsigned-char", "-fsigned-char",
                  "-fno-unsigned-char", "-fno-signed-char", "-fshort-enums", "-fno-short-enums",
                  "-fgnu89-inline", "-fno-gnu89-inline", "-ffast-math", "-ffinite-math-only"}
 
@@ -47,7 +47,18 @@ X86_SELECTOR = re.compile(rb"^\{\s*target\s+(?:\{\s*)?(?:(?:x86_64-\*-\*|i\?86-\
 
 # What asyncc-cc gives asyncc besides MEANING_FLAGS (tools/cc_args.c's for_preprocessor): the
 # sanitizer flags answer clang's __has_feature(address_sanitizer) as the build does.
-PARSE_PREFIXES = ("-D", "-U", "-I", "-std=", "-fsanitize=", "-fno-sanitize=")
+PARSE_PREFIXES = ("-D", "-U", "-I", "-std=", "-fsanitize=", "-fno-sanitize=", "-march=", "-mtune=")
+# and the x86 extensions' -m flags (their macros: __AVX512F__, __GFNI__), as tools/cc_args.c lists them
+ISA_FLAG = re.compile(r"^-m(?:no-)?(?:sse|ssse3|avx|fma|bmi|popcnt|aes|pclmul|f16c|lzcnt|sha|gfni|vaes|vpclmulqdq|"
+                      r"rdrnd|rdseed|adx|movbe|xsave|fsgsbase|rtm|clflushopt|clwb|prfchw|movdir|serialize|tsxldtrk|"
+                      r"cx16|sahf|crc32|abm|pku|rdpid|cldemote|ptwrite|kl|widekl|hle|mmx|amx-|waitpkg|enqcmd|uintr|"
+                      r"hreset|xop|fma4|tbm|lwp|wbnoinvd|pconfig|sgx|shstk|clzero|mwaitx|rdpru|3dnow|prefetchwt1|"
+                      r"general-regs-only)|^-m(?:32|64)$")
+
+
+def parse_flags_of(flags):
+    """What of FLAGS libclang (asyncify, asyncc) sees: the options that change what the text means."""
+    return [f for f in flags if f.startswith(PARSE_PREFIXES) or f in MEANING_FLAGS or ISA_FLAG.match(f)]
 
 
 def dg_options(text):
@@ -74,7 +85,7 @@ def check(name, cfg, tools, work):
     # libclang (asyncify, asyncc) sees only the options that change what the text means.
     # Some programs test __OPTIMIZE__, which libclang defines only when told the level.
     opts = cfg["opt"].split(",")
-    parse_flags = [f for f in flags if f.startswith(PARSE_PREFIXES) or f in MEANING_FLAGS]
+    parse_flags = parse_flags_of(flags)
     parse_flags += ["-D__OPTIMIZE__"] if opts != ["-O0"] else []
     # libatomic as gcc's own atomic.exp links it (gcc.dg/atomic's c11-atomic-exec-*: atomics of
     # structs and long doubles call __atomic_load and friends).
