@@ -28,8 +28,9 @@ static const char *const call_attrs[] = {"noinline", "noipa", "noclone", NULL};
 /* `nonnull` is about the parameters, which the functions that take them in the output have too,
  * at the same indices: ac__args_f (the frame after them) and ac__now_f. Lost, a call with a null
  * argument had no -Wnonnull and no -fsanitize=nonnull-attribute check (gcc.dg/ubsan's
- * nonnull-1/2/3/5 made async). */
-static const char *const param_attrs[] = {"nonnull", NULL};
+ * nonnull-1/2/3/5 made async). `returns_nonnull` follows the body where it returns its value
+ * itself, ac__now_f (a function that suspends stores it in its frame). */
+static const char *const param_attrs[] = {"nonnull", "returns_nonnull", NULL};
 
 static int in_list(const char *const *list, const char *a, const char *b)
 {
@@ -205,23 +206,30 @@ char *fa_param_text(callee *c, unsigned shift)
         return xstrdup("");
     sb out = {0};
     sb_puts(&out, "__attribute__((");
+    unsigned n = 0;
     for (unsigned i = 0; i < c->nparam_attrs; i++) {
         const char *item = c->param_attrs[i], *open = strchr(item, '(');
-        sb_printf(&out, "%s%.*s", i ? ", " : "", (int)(open ? open - item : (long)strlen(item)), item);
+        if (shift && strstr(item, "returns_nonnull"))
+            continue; /* ac__args_f returns nothing */
+        sb_printf(&out, "%s%.*s", n++ ? ", " : "", (int)(open ? open - item : (long)strlen(item)), item);
         if (!open)
             continue; /* every pointer parameter: the frame's too, which is never null */
         sb_putc(&out, '(');
         for (const char *p = open + 1; *p && *p != ')';) {
             char *end;
-            unsigned long n = strtoul(p, &end, 0);
+            unsigned long index = strtoul(p, &end, 0);
             if (end == p) { /* not a number (a macro clang expanded is one): as written */
                 sb_putc(&out, *p++);
                 continue;
             }
-            sb_printf(&out, "%lu", n + shift);
+            sb_printf(&out, "%lu", index + shift);
             p = end;
         }
         sb_putc(&out, ')');
+    }
+    if (!n) {
+        sb_free(&out);
+        return xstrdup("");
     }
     sb_puts(&out, ")) ");
     return sb_take(&out);

@@ -8,6 +8,9 @@
 // RUN: %asyncc %s -o %t.ub.c -DNULL_VAR
 // RUN: %plaincc -fsanitize=nonnull-attribute -fno-sanitize-recover=nonnull-attribute %t.ub.c %libs -o %t.ub
 // RUN: not %t.ub 2>&1 | %FileCheck %s --check-prefix=UBSAN
+// RUN: %asyncc %s -o %t.ret.c -DNULL_RET
+// RUN: %plaincc -fsanitize=returns-nonnull-attribute -fno-sanitize-recover=returns-nonnull-attribute %t.ret.c %libs -o %t.ret
+// RUN: not %t.ret 2>&1 | %FileCheck %s --check-prefix=RET
 #include <asyncc.h>
 #include <stdio.h>
 
@@ -22,6 +25,12 @@ static async int first(int *p, int n) __attribute__((__nonnull__));
 static async int first(int *p, int n)
 {
     return p[0] + n;
+}
+
+// never suspends either: its value is returned, not stored in a frame
+__attribute__((returns_nonnull)) static async int *pick(int *p, int *q)
+{
+    return p ? p : q;
 }
 
 static async int spread(int *x,
@@ -46,6 +55,12 @@ async int main(void)
     printf("%d\n", await(sum(none, &two, &one)));
     // UBSAN: runtime error: null pointer passed as argument 1, which is declared to never be null
 #endif
+#ifdef NULL_RET
+    printf("%d\n", *await(pick(none, none)));
+    // RET: runtime error: null pointer returned from function declared to never return null
+#endif
+    printf("%d\n", *await(pick(none, &two)));
+    // CHECK: 2
     (void)none;
     return 0;
 }
