@@ -9,7 +9,7 @@ cmake_policy(SET CMP0116 NEW)
 # The flags that change what the preprocessor makes of a source (asyncc expands the macros of an
 # async body as it sees them: an assert under -DNDEBUG, a value of -DX=1, __OPTIMIZE__ of -O2),
 # as asyncc-cc picks them (tools/cc_args.c: for_preprocessor); the rest is for the compiler alone.
-set(_ASYNCC_PP_FLAG "^(-[DU].+|-O.*|-std=.+|-m(arch|tune)=.+|-m(32|64)|-m(no-)?(sse|ssse3|avx|fma|bmi|popcnt|aes|pclmul|f16c|lzcnt|sha).*|-pthread|-ansi|-f(no-)?(short-wchar|short-enums|unsigned-char|signed-char|fast-math|finite-math-only|gnu89-inline|PIC|pic|PIE|pie|openmp|inline|ms-extensions|pack-struct.*|sanitize=.+)|-mms-bitfields|-mno-ms-bitfields|-trigraphs|-Wwrite-strings|-Wno-write-strings)$")
+set(_ASYNCC_PP_FLAG "^(-[DU].+|-O.*|-std=.+|-m(arch|tune)=.+|-m(32|64)|-m(no-)?(sse|ssse3|avx|fma|bmi|popcnt|aes|pclmul|f16c|lzcnt|sha|gfni|vaes|vpclmulqdq|rdrnd|rdseed|adx|movbe|xsave|fsgsbase|rtm|clflushopt|clwb|prfchw|movdir|serialize|tsxldtrk|cx16|sahf|crc32|abm|pku|rdpid|cldemote|ptwrite|kl|widekl|hle|mmx|amx-|waitpkg|enqcmd|uintr|hreset|xop|tbm|lwp|wbnoinvd|pconfig|sgx|shstk|clzero|mwaitx|rdpru|3dnow|prefetchwt1|general-regs-only).*|-pthread|-ansi|-f(no-)?(short-wchar|short-enums|unsigned-char|signed-char|fast-math|finite-math-only|gnu89-inline|PIC|pic|PIE|pie|openmp|inline|ms-extensions|pack-struct.*|sanitize=.+)|-mms-bitfields|-mno-ms-bitfields|-trigraphs|-undef|-fdollars-in-identifiers|-fno-dollars-in-identifiers|-Wwrite-strings|-Wno-write-strings)$")
 
 # The words of flags (a command-line string, as CMAKE_C_FLAGS) that asyncc must see, into out;
 # `-D X` as one word.

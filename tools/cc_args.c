@@ -25,7 +25,7 @@ static int takes_value(const char *a)
  * the compiler does: a macro (`__WCHAR_TYPE__` of -fshort-wchar, `__AVX2__` of -mavx2,
  * `__FINITE_MATH_ONLY__`) expands in the generated code as asyncc saw it, so a flag kept from
  * asyncc gave an async function another type or branch than the plain build (gcc.dg's
- * fshort-wchar.c made async aborted). Everything else (warnings, code generation, linking) is for
+ * fshort-wchar.c made async aborted); -trigraphs and -undef change the text itself. Everything else (warnings, code generation, linking) is for
  * the real compiler alone: clang would reject some of gcc's. */
 static int for_preprocessor(const char *a)
 {
@@ -35,11 +35,30 @@ static int for_preprocessor(const char *a)
                                          /* clang's __has_feature(address_sanitizer) answers as
                                           * gcc's __SANITIZE_ADDRESS__ then (gnulib's HAVE_ASAN) */
                                          "-fsanitize=", "-fno-sanitize=",
-                                         /* x86 instruction set extensions, each defining its macro */
+                                         /* x86 instruction set extensions, each defining its macro and
+                                          * letting the functions of its intrinsics be called (clang
+                                          * refuses `_mm_gf2p8mul_epi8` in a function built without gfni) */
                                          "-msse", "-mno-sse", "-mssse3", "-mno-ssse3", "-mavx", "-mno-avx",
                                          "-mfma", "-mno-fma", "-mbmi", "-mno-bmi", "-mpopcnt", "-mno-popcnt",
                                          "-maes", "-mno-aes", "-mpclmul", "-mno-pclmul", "-mf16c", "-mno-f16c",
-                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha",
+                                         "-mlzcnt", "-mno-lzcnt", "-msha", "-mno-sha", "-mgfni", "-mno-gfni",
+                                         "-mvaes", "-mno-vaes", "-mvpclmulqdq", "-mno-vpclmulqdq", "-mrdrnd",
+                                         "-mno-rdrnd", "-mrdseed", "-mno-rdseed", "-madx", "-mno-adx", "-mmovbe",
+                                         "-mno-movbe", "-mxsave", "-mno-xsave", "-mfsgsbase", "-mno-fsgsbase",
+                                         "-mrtm", "-mno-rtm", "-mclflushopt", "-mno-clflushopt", "-mclwb",
+                                         "-mno-clwb", "-mprfchw", "-mno-prfchw", "-mmovdir", "-mno-movdir",
+                                         "-mserialize", "-mno-serialize", "-mtsxldtrk", "-mno-tsxldtrk", "-mcx16",
+                                         "-mno-cx16", "-msahf", "-mno-sahf", "-mcrc32", "-mno-crc32", "-mabm",
+                                         "-mno-abm", "-mpku", "-mno-pku", "-mrdpid", "-mno-rdpid", "-mcldemote",
+                                         "-mno-cldemote", "-mptwrite", "-mno-ptwrite", "-mkl", "-mno-kl", "-mwidekl",
+                                         "-mno-widekl", "-mhle", "-mno-hle", "-mmmx", "-mno-mmx", "-mamx-",
+                                         "-mno-amx-", "-mwaitpkg", "-mno-waitpkg", "-menqcmd", "-mno-enqcmd",
+                                         "-muintr", "-mno-uintr", "-mhreset", "-mno-hreset", "-mxop", "-mno-xop",
+                                         "-mfma4", "-mno-fma4", "-mtbm", "-mno-tbm", "-mlwp", "-mno-lwp",
+                                         "-mwbnoinvd", "-mno-wbnoinvd", "-mpconfig", "-mno-pconfig", "-msgx",
+                                         "-mno-sgx", "-mshstk", "-mno-shstk", "-mclzero", "-mno-clzero", "-mmwaitx",
+                                         "-mno-mwaitx", "-mrdpru", "-mno-rdpru", "-m3dnow", "-mno-3dnow",
+                                         "-mprefetchwt1", "-mno-prefetchwt1", "-mgeneral-regs-only",
                                          /* structure layout, which asyncc's sizes follow */
                                          "-fpack-struct", NULL};
     static const char *const exact[] = {"-ansi", "-pthread", "-nostdinc", "-funsigned-char", "-fsigned-char",
@@ -49,6 +68,7 @@ static int for_preprocessor(const char *a)
                                         "-fshort-enums", "-fno-short-enums", "-fshort-wchar", "-fno-short-wchar",
                                         "-fgnu89-inline", "-fno-gnu89-inline", "-fno-pack-struct", "-mms-bitfields",
                                         "-mno-ms-bitfields", "-fms-extensions", "-fno-ms-extensions", "-trigraphs",
+                                        "-undef", "-fdollars-in-identifiers", "-fno-dollars-in-identifiers",
                                         /* in C, string literals become `const char[N]` */
                                         "-Wwrite-strings", "-Wno-write-strings", NULL};
     for (int i = 0; prefix[i]; i++)

@@ -534,6 +534,28 @@ void ck_type_declaration(tunit *t, CXCursor c)
         dg_error(t, clang_getCursorLocation(c), "await and the combinators can only be used inside functions");
 }
 
+/* `#pragma omp declare simd` (or `declare variant`) right before async function c: the vector
+ * clones it asks for do not exist for a state machine, and the output would put it before
+ * generated code. */
+static void clone_pragma(tunit *t, CXCursor c)
+{
+    unsigned off = an_offset(clang_getRangeStart(clang_getCursorExtent(c)));
+    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+    const tk_stream *ts = &t->toks;
+    unsigned i = tk_at(ts, off);
+    while (i > 0 && ts->v[i - 1].kind == TK_COMMENT)
+        i--;
+    const char *what = i > 0 ? pg_clone_pragma(ts, i - 1) : NULL;
+    if (!what)
+        return;
+    char *name = cx_take(clang_getCursorSpelling(c));
+    dg_error(t, clang_getLocationForOffset(tu, tu == t->tu ? t->ifile : t->ifile2, ts->v[i - 1].start),
+             "'#pragma omp declare %s' asks for vector clones of '%s', which is async: an async function has none; "
+             "declare a plain function for the pragma and call it from the async one",
+             what, name);
+    free(name);
+}
+
 /* A file-scope variable or function declaration (here: written in the input file itself). */
 void ck_declaration(tunit *t, CXCursor c, int here)
 {
@@ -554,6 +576,8 @@ void ck_declaration(tunit *t, CXCursor c, int here)
         char *name = cx_take(clang_getCursorSpelling(c));
         names_put(&t->async_names, name, NULL);
         free(name);
+        if (here)
+            clone_pragma(t, c);
     }
     if (here && clang_Cursor_hasAttrs(c) && an_has_async_attr(c))
         clang_visitChildren(c, startup_attr_visit, t);

@@ -717,7 +717,7 @@ int dg_report_clang(tunit *t)
             unsigned line, col;
             dg_user_location(t, clang_getDiagnosticLocation(d), &file, &line, &col);
             char *msg = cx_take(clang_getDiagnosticSpelling(d));
-            if (line) {
+            if (line || col) { /* (line 0 is a place: a `# 0 "file"` marker's line, as clang says) */
                 fprintf(out(), "%s:%u:%u: error: %s\n", file, line, col, msg);
                 show_line(file, line, col);
             } else { /* clang's "too many errors emitted": about the whole file */

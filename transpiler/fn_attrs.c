@@ -25,6 +25,12 @@ static const char *const code_attrs[] = {
     "no_split_stack", "hot", "cold", "flatten", "zero_call_used_regs", "indirect_branch",
     "function_return", "optnone", "minsize", "disable_tail_calls", NULL};
 static const char *const call_attrs[] = {"noinline", "noipa", "noclone", NULL};
+/* `nonnull` is about the parameters, which the functions that take them in the output have too,
+ * at the same indices: ac__args_f (the frame after them) and ac__now_f. Lost, a call with a null
+ * argument had no -Wnonnull and no -fsanitize=nonnull-attribute check (gcc.dg/ubsan's
+ * nonnull-1/2/3/5 made async). `returns_nonnull` follows the body where it returns its value
+ * itself, ac__now_f (a function that suspends stores it in its frame). */
+static const char *const param_attrs[] = {"nonnull", "returns_nonnull", NULL};
 
 static int in_list(const char *const *list, const char *a, const char *b)
 {
@@ -35,14 +41,14 @@ static int in_list(const char *const *list, const char *a, const char *b)
 }
 
 /* Whether attribute word [a, b) of the text, as `name` or `__name__`, is one of code_attrs (1),
- * of call_attrs (2), or neither (0). */
+ * of call_attrs (2), of param_attrs (3), or none (0). */
 static int attr_kind(const char *a, const char *b)
 {
     if (b - a > 4 && memcmp(a, "__", 2) == 0 && memcmp(b - 2, "__", 2) == 0) {
         a += 2;
         b -= 2;
     }
-    return in_list(code_attrs, a, b) ? 1 : in_list(call_attrs, a, b) ? 2 : 0;
+    return in_list(code_attrs, a, b) ? 1 : in_list(call_attrs, a, b) ? 2 : in_list(param_attrs, a, b) ? 3 : 0;
 }
 
 /* Adds the text of item [a, b) (`target("avx2")`) to list, once. */
@@ -91,6 +97,8 @@ static void scan_list(tunit *t, callee *c, unsigned open)
                 add_item(&c->code_attrs, &c->ncode_attrs, t->text + s->v[first].start, t->text + end);
             else if (kind == 2)
                 add_item(&c->call_attrs, &c->ncall_attrs, t->text + s->v[first].start, t->text + end);
+            else if (kind == 3)
+                add_item(&c->param_attrs, &c->nparam_attrs, t->text + s->v[first].start, t->text + end);
         }
         if (i < close)
             i = tk_next(s, i + 1);
@@ -190,4 +198,39 @@ const char *fa_text(callee *c)
 const char *fa_call_text(callee *c)
 {
     return attr_text(c->call_attrs, c->ncall_attrs, &c->call_attr_text);
+}
+
+char *fa_param_text(callee *c, unsigned shift)
+{
+    if (!c->nparam_attrs)
+        return xstrdup("");
+    sb out = {0};
+    sb_puts(&out, "__attribute__((");
+    unsigned n = 0;
+    for (unsigned i = 0; i < c->nparam_attrs; i++) {
+        const char *item = c->param_attrs[i], *open = strchr(item, '(');
+        if (shift && strstr(item, "returns_nonnull"))
+            continue; /* ac__args_f returns nothing */
+        sb_printf(&out, "%s%.*s", n++ ? ", " : "", (int)(open ? open - item : (long)strlen(item)), item);
+        if (!open)
+            continue; /* every pointer parameter: the frame's too, which is never null */
+        sb_putc(&out, '(');
+        for (const char *p = open + 1; *p && *p != ')';) {
+            char *end;
+            unsigned long index = strtoul(p, &end, 0);
+            if (end == p) { /* not a number (a macro clang expanded is one): as written */
+                sb_putc(&out, *p++);
+                continue;
+            }
+            sb_printf(&out, "%lu", index + shift);
+            p = end;
+        }
+        sb_putc(&out, ')');
+    }
+    if (!n) {
+        sb_free(&out);
+        return xstrdup("");
+    }
+    sb_puts(&out, ")) ");
+    return sb_take(&out);
 }

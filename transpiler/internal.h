@@ -137,6 +137,9 @@ struct callee {
     char **call_attrs;
     unsigned ncall_attrs;
     char *call_attr_text;
+    /* Those about its parameters (`nonnull(1)`): they follow the functions that take them */
+    char **param_attrs;
+    unsigned nparam_attrs;
 };
 
 /* One future a site awaits: a call of an async function, with where its result goes. */
@@ -508,6 +511,9 @@ const node *jp_resumed_stmt(const node *aw);
 const char *fa_text(callee *c);
 /* `__attribute__((noinline)) ` and the like for the function that c's awaits call, or "". */
 const char *fa_call_text(callee *c);
+/* `__attribute__((nonnull(...))) ` of c's parameter attributes for a function that takes them
+ * after shift other parameters (ac__args_f: 1, the frame), or ""; the caller frees it. */
+char *fa_param_text(callee *c, unsigned shift);
 /* The start of the declaration whose cursor's extent starts at start, with the C2x attribute
  * specifiers before it (fn_attrs.c). */
 unsigned fa_decl_start(tunit *t, unsigned start);
@@ -644,6 +650,9 @@ char *out_compose(tunit *t);
 /* Whether token i of s is a #pragma that annotates the loop after it (`GCC unroll`, `clang loop`,
  * `omp`...): one that cannot stand before a block. */
 int pg_loop_pragma(const tk_stream *s, unsigned i);
+/* "simd" or "variant" when directive token i of s is `#pragma omp declare simd` or `declare
+ * variant` (which ask for clones of the function declared after them), else NULL. */
+const char *pg_clone_pragma(const tk_stream *s, unsigned i);
 /* The `#pragma GCC diagnostic` (and clang's) lines of t's text in [from, to) that are in effect
  * at `to` (those a pop undid left out; push and pop too), one a line; NULL when none. */
 char *pg_diagnostics_between(const tunit *t, unsigned from, unsigned to);

@@ -105,6 +105,8 @@ char *lw_func_name_decl(const tunit *t, const afn *f);
  * f's name that lw_func_name_decl declares for it at file scope; else NULL. */
 char *lw_func_name_use(const tunit *t, const afn *f, const node *n);
 char *lw_call_args(lw *L, node *call);
+/* The argument of v's cleanup function where it runs: v's address (a VLA's storage as it is). */
+char *lw_cleanup_arg(lw *L, var *v);
 char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg);
 char *lw_return_text(lw *L, node *r);
 char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b);

@@ -141,7 +141,10 @@ void lw_gen_await(lw *L, node *aw)
         /* The child runs at once from its start: no state to store or read first (the variable
          * ac__from is free once this function's own dispatch is done), and none kept at its end. */
         const char *n = ch->fn->name;
-        lw_gline(L, line, "ac__args_%s(&ac__fr->%s%s);", n, ch->field, args);
+        if (ch->fn->nparam_attrs && *args) /* the frame last (lower_emit.c's emit_run) */
+            lw_gline(L, line, "ac__args_%s(%s, &ac__fr->%s);", n, args + 1 + (args[1] == ' '), ch->field);
+        else
+            lw_gline(L, line, "ac__args_%s(&ac__fr->%s%s);", n, ch->field, args);
         lw_gline(L, line, "ac__from = 0;");
         lw_gline(L, line, "if (0) {");
         lw_glabel(L, line, "ac__resume_%u:", st->index);

@@ -341,7 +341,9 @@ static void emit_twin(lw *L, sb *out, const char *body)
     const char *sym = dn_body_symbol(L->t, c);
     /* The body is the function's own: a noreturn function's never returns either (clang's
      * -Wmissing-noreturn named ac__now_f). */
-    char *attrs = xasprintf("%s%s", c->noreturn ? "__attribute__((__noreturn__)) " : "", fa_text(c));
+    char *nonnull = fa_param_text(c, 0);
+    char *attrs = xasprintf("%s%s%s", c->noreturn ? "__attribute__((__noreturn__)) " : "", fa_text(c), nonnull);
+    free(nonnull);
     /* ac__now_f's own (`noinline`): the nested body inside is inlined into it */
     char *outer = xasprintf("%s%s", attrs, fa_call_text(c));
     if (sym) /* on the definition's line: its parameters' warnings are at the function's line */
@@ -449,7 +451,16 @@ static void emit_run(lw *L, sb *out, const char *body)
     const char *n = f->self->name;
     char *params = init_params(L, 1, f->self); /* after init: its #line holds */
     size_t from = out->len;
-    sb_printf(out, "AC__GEN_BEGIN static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n, params);
+    if (f->self->nparam_attrs && *params) {
+        /* `nonnull(1)`'s indices are the user's: the frame comes last (lower_await.c's call) */
+        char *nonnull = fa_param_text(f->self, 0);
+        sb_printf(out, "AC__GEN_BEGIN %sstatic __inline__ void ac__args_%s(%s, struct ac__frame_%s *ac__fr)\n{\n",
+                  nonnull, n, params + 2, n);
+        free(nonnull);
+    } else {
+        sb_printf(out, "AC__GEN_BEGIN static __inline__ void ac__args_%s(struct ac__frame_%s *ac__fr%s)\n{\n", n, n,
+                  params);
+    }
     put_param_copies(out, f);
     sb_puts(out, *params ? "} AC__GEN_END\n\n" : "    (void)ac__fr;\n} AC__GEN_END\n\n");
     free(params);

@@ -166,6 +166,15 @@ static int inside(const node *scope, unsigned off)
     return off >= nstart(scope) && off < nend(scope);
 }
 
+char *lw_cleanup_arg(lw *L, var *v)
+{
+    /* A variable-length array's field is the address of its storage, freed as it is: through its
+     * own type, const or volatile elements would be discarded qualifiers (-Wdiscarded-array-qualifiers). */
+    if (v->heap_vm && strcmp(v->cleanup, "ac__vla_free") == 0)
+        return xasprintf("ac__fr->%s", v->field);
+    return lw_frame_address(L, v);
+}
+
 /* Calls of the cleanups of frame locals alive at offset `at` that `leaves` says are left, innermost
  * first, each as "fn(&ac__fr->x); ". */
 char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg)
@@ -175,10 +184,7 @@ char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), 
     for (unsigned i = f->nvars; i-- > 0;) {
         var *v = f->vars[i];
         if (v->cleanup && v->scope && nend(v->decl) <= at && inside(v->scope, at) && (!leaves || leaves(v, arg))) {
-            /* A variable-length array's field is the address of its storage, freed as it is:
-             * through its own type, const or volatile elements would be discarded qualifiers. */
-            char *addr = v->heap_vm && strcmp(v->cleanup, "ac__vla_free") == 0 ? xasprintf("ac__fr->%s", v->field)
-                                                                               : lw_frame_address(L, v);
+            char *addr = lw_cleanup_arg(L, v);
             sb_printf(&b, "(void)%s(%s); ", v->cleanup, addr);
             free(addr);
         }

@@ -198,7 +198,7 @@ void lw_block_end_cleanups(lw *L, node *scope)
     /* The last declared first, as C runs them. */
     for (unsigned i = (unsigned)(uintptr_t)ptrmap_get(&f->cleanups_in, scope); i; i = f->cleanup_prev[i - 1]) {
         var *v = f->vars[i - 1];
-        char *addr = lw_frame_address(L, v);
+        char *addr = lw_cleanup_arg(L, v);
         /* in a macro: after an endless loop clang's -Wunreachable-code does not count it,
          * where the source has only a closing brace (future.h) */
         lw_gline(L, lw_line_at(L, nend(scope) - 1), "AC__FALL_OFF(%s(%s);)", v->cleanup, addr);

@@ -87,6 +87,7 @@ static void add_flag(options *o, const char *a, const char *value)
     o->flags[o->nflags++] = a;
     if (value)
         o->flags[o->nflags++] = value;
+    tk_language_flag(a);
     if (preprocessor_only(a) || strcmp(a, "-x") == 0)
         return;
     o->parse_flags = xrealloc(o->parse_flags, sizeof *o->parse_flags * (size_t)(o->nparse + 2));

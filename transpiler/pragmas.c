@@ -37,6 +37,21 @@ int pg_loop_pragma(const tk_stream *s, unsigned i)
     return (int)found;
 }
 
+const char *pg_clone_pragma(const tk_stream *s, unsigned i)
+{
+    if (s->v[i].kind != TK_DIRECTIVE)
+        return NULL;
+    tk_stream w;
+    unsigned k = pragma_words(s, i, &w), at = k;
+    const char *what = NULL;
+    if (k < w.n && tk_match_seq(&w, &at, "omp declare")) {
+        unsigned simd = at, variant = at;
+        what = tk_match_seq(&w, &simd, "simd") ? "simd" : tk_match_seq(&w, &variant, "variant") ? "variant" : NULL;
+    }
+    tk_free(&w);
+    return what;
+}
+
 /* Whether directive token i of s is `#pragma GCC diagnostic` (or clang's) and, if so, *kind: 1
  * for push, -1 for pop, 0 for what sets a warning's state (ignored, warning, error). */
 static int diagnostic_pragma(const tk_stream *s, unsigned i, int *kind)

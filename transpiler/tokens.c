@@ -151,6 +151,22 @@ static void index_buckets(tk_stream *s)
     }
 }
 
+/* Whether `//` starts a comment: not in C90 (-std=c89, c90, iso9899:1990, iso9899:199409, -ansi),
+ * where two slashes and an empty block comment between 1 and 2 divide by 2 (gcc.dg/cpp's
+ * pr61854-1). Set once, from the user's flags,
+ * before the first text is lexed. */
+static int line_comments = 1;
+
+void tk_language_flag(const char *flag)
+{
+    const char *std = strncmp(flag, "--std=", 6) == 0 ? flag + 6 : strncmp(flag, "-std=", 5) == 0 ? flag + 5 : NULL;
+    if (strcmp(flag, "-ansi") == 0)
+        line_comments = 0;
+    else if (std)
+        line_comments = !(strcmp(std, "c89") == 0 || strcmp(std, "c90") == 0 || strcmp(std, "iso9899:1990") == 0 ||
+                          strcmp(std, "iso9899:199409") == 0);
+}
+
 void tk_lex(tk_stream *s, const char *text, unsigned len)
 {
     unsigned cap = len / 4 + 16;
@@ -176,7 +192,7 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
             i += text[i + 1] == '\r' && i + 2 < len && text[i + 2] == '\n' ? 3 : 2;
             continue; /* a line continuation outside a directive joins two lines of code */
         }
-        if (c == '/' && i + 1 < len && (text[i + 1] == '/' || text[i + 1] == '*')) {
+        if (c == '/' && i + 1 < len && ((text[i + 1] == '/' && line_comments) || text[i + 1] == '*')) {
             if (text[i + 1] == '*') {
                 i = block_comment_end(text, len, i);
             } else {

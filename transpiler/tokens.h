@@ -35,6 +35,8 @@ typedef struct tk_stream {
  * that start no C token (`@`, a stray `\`) become one-byte punctuators, and an unterminated
  * string, character constant or comment ends at its line's end (strings) or the text's. */
 void tk_lex(tk_stream *s, const char *text, unsigned len);
+/* A flag of the user's (-std=, -ansi) that says whether `//` starts a comment; before tk_lex. */
+void tk_language_flag(const char *flag);
 void tk_free(tk_stream *s);
 /* Whether byte c can continue an identifier as the lexer reads them: letters, digits, _, $ and
  * every byte >= 0x80. */

@@ -148,16 +148,18 @@ def close_over_calls(plain, calls):
     return plain
 
 
-def plan(path, flags, chooser=None):
+def plan(path, flags, chooser=None, errors_ok=False):
     """Parses PATH; returns (text bytes, async function names, edits) where edits are
     (offset, order, text) insertions that make it async (yields are added later). CHOOSER (the
     combinator mode, combinators.py) writes what goes around each call written out in the file
-    instead of await( ): a combinator or the task API that gives the call's value back."""
+    instead of await( ): a combinator or the task API that gives the call's value back.
+    ERRORS_OK: a program clang rejects is made async from what libclang recovered of it
+    (invalid.py's programs, which must be rejected)."""
     load_libclang()
     index = ci.Index.create()
     tu = index.parse(path, args=flags, options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
     errs = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
-    if errs:
+    if errs and not errors_ok:
         raise Unsupported("libclang: %s" % errs[0].spelling)
     text = open(path, "rb").read()
     real = os.path.realpath(path)
@@ -196,6 +198,11 @@ def plan(path, flags, chooser=None):
     # by attribute (the guide refuses them async): constructors, destructors, cleanups, and what
     # alias and ifunc name.
     plain = {n for n, fn in defined.items() if is_variadic(fn) or n.startswith("__")} | address_taken
+    # A function a header declares (gcc.target/i386's avx512f-check.h: `static void test_512
+    # (void);`, called by the header's main) would need `async` there too, which this file's
+    # edits cannot write: it stays plain.
+    plain |= {c.spelling for c in tu.cursor.get_children()
+              if c.kind == K.FUNCTION_DECL and c.spelling in defined and not mine(c)}
     plain |= attribute_plain(text, nodes, defined)
     # One macro invocation that defines several functions (gcc.dg/tree-ssa/bitops-1's
     # `DECLS(0,)`: f0, g0, h0...) takes one `async` before it, which makes only the first async:
@@ -463,9 +470,13 @@ def yield_edits(text, asyncs, defined, rng, rate, styles, col0=True, c90=False):
                 if i and start <= kids[i - 1].extent.end.offset or \
                         re.match(rb"\w", text[start - 1:start]):
                     continue
+                # Not between a pragma and the statement it annotates (`#pragma omp simd` or
+                # `GCC unroll` before a loop: gcc.dg/vect's pr59591-2; drawn all the same).
+                before = text[kids[i - 1].extent.end.offset if i else s + 1:start]
+                pragma = re.search(rb"#\s*pragma\b|\b_Pragma\b", before) is not None
                 if rng.random() < rate:
                     y = YIELD_STYLES[rng.choice(styles)](rng)
-                    if not quiet:
+                    if not quiet and not pragma:
                         edits.append((start, 2, y))
             # Not at the end of a statement expression: its last statement is its value.
             stmt_expr = parent is not None and parent.kind.is_expression()
@@ -519,13 +530,14 @@ def reformat(src, style):
     raise Unsupported("clang-format is not installed")
 
 
-def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True, comb_rate=None):
+def asyncify(path, flags, seed=0, rate=0.3, styles=None, fmt=None, col0=True, comb_rate=None,
+             errors_ok=False):
     """Returns (async source bytes, description). fmt: None, or an index into CLANG_FORMAT_STYLES
     (-1: choose by seed, sometimes none). comb_rate: the combinator mode's share of call sites
     written as a combinator form (combinators.py), None for plain awaits only."""
     rng = random.Random(seed)
     chooser = combinators.Chooser(seed, comb_rate) if comb_rate is not None else None
-    text, asyncs, edits, nodes, defined = plan(path, flags, chooser)
+    text, asyncs, edits, nodes, defined = plan(path, flags, chooser, errors_ok)
     styles = styles or list(YIELD_STYLES)
     edits += yield_edits(text, asyncs, defined, rng, rate, styles, col0, is_c90(flags))
     out = b"#include <asyncc.h>\n" + apply(text, edits)
@@ -558,12 +570,14 @@ def main():
     ap.add_argument("--no-col0", action="store_true", help="keep every inserted yield off column 0")
     ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
                     help="write this share of call sites as combinator forms (combinators.py)")
+    ap.add_argument("--errors-ok", action="store_true",
+                    help="make async a program clang rejects, from what libclang recovered of it")
     argv = sys.argv[1:]
     flags = argv[argv.index("--") + 1:] if "--" in argv else []
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
         out, desc = asyncify(a.input, flags, a.seed, a.yield_rate, a.style, a.format, not a.no_col0,
-                             a.combinators)
+                             a.combinators, a.errors_ok)
     except Unsupported as e:
         print("asyncify: %s: %s" % (a.input, e), file=sys.stderr)
         return 2

@@ -121,7 +121,7 @@ def plain_warnings(tools, cc, src, flags, opt):
     return warning_keys(err)
 
 
-def asyncify(src, out, flags, seed, rate, fmt=None, col0=True, comb=None):
+def asyncify(src, out, flags, seed, rate, fmt=None, col0=True, comb=None, errors_ok=False):
     """asyncify.py SRC OUT in a process of its own, with ASYNCIFY_CPU CPU seconds: libclang's parse
     cannot be interrupted from Python, and clang 14 takes minutes on some inputs (the decimal
     literals of gcc.dg/float-exact-1.c exactly half-way between two x87 long doubles), which hung a
@@ -132,6 +132,7 @@ def asyncify(src, out, flags, seed, rate, fmt=None, col0=True, comb=None):
     cmd += ["--format", str(fmt)] if fmt is not None else []
     cmd += [] if col0 else ["--no-col0"]
     cmd += [] if comb is None else ["--combinators", str(comb)]
+    cmd += ["--errors-ok"] if errors_ok else []
     st, o, e, _ = sh(cmd + ["--"] + flags, 30 * ASYNCIFY_CPU, cpu=ASYNCIFY_CPU)
     text = e.decode(errors="replace").strip()
     if st == "timeout":

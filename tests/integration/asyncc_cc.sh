@@ -178,7 +178,13 @@ printf '#include <asyncc.h>\n#include <stdio.h>\nasync int w(void)\n{\n    __WCH
 "$cc" -fshort-wchar wchar.c -o wchar && [ "$(./wchar)" = 1 ] || fail "-fshort-wchar: $(./wchar)"
 printf '#include <asyncc.h>\nasync int isa(void)\n{\n#ifdef __SSE4_2__\n    return 42;\n#else\n    return 7;\n#endif\n}\n' >isa.c
 "$cc" -msse4.2 -E isa.c >isa.i && grep -q "return 42" isa.i || fail "-msse4.2 did not reach asyncc"
-echo "ok: -fshort-wchar and -msse4.2 reach asyncc"
+# Every x86 extension's flag, not only the SSE/AVX family's (gcc.target/i386's tests test
+# __GFNI__, __RDRND__...); trigraphs are text only -trigraphs makes C (gcc.dg/cpp's trigraphs.c).
+printf '#include <asyncc.h>\nasync int isa(void)\n{\n#if defined __GFNI__ && defined __VAES__ && defined __RDRND__ && defined __MOVDIRI__\n    return 42;\n#else\n    return 7;\n#endif\n}\n' >isa2.c
+"$cc" -mgfni -mvaes -mrdrnd -mmovdiri -E isa2.c >isa2.i && grep -q "return 42" isa2.i || fail "-mgfni, -mvaes, -mrdrnd, -mmovdiri did not reach asyncc"
+printf '#include <asyncc.h>\n#include <stdio.h>\nasync int t(void)\n{\n    int v??(2??) = ??< 4, 2 ??>;\n    await(ac_yield());\n    return v??(0??) ??! v??(1??);\n}\nasync int main(void)\n{\n    printf("%%d\\n", await(t()));\n    return 0;\n}\n' >tri.c
+"$cc" -trigraphs -Wno-trigraphs tri.c -o tri 2>err.txt && [ "$(./tri)" = 6 ] || fail "-trigraphs: $(cat err.txt)"
+echo "ok: -fshort-wchar, -msse4.2, -mgfni and -trigraphs reach asyncc"
 
 # -Wwrite-strings makes a string literal a `const char[N]` in C, for gcc and clang alike: asyncc
 # must type what holds one as the compiler does (the temporary of `"lit" ?: await(...)` was a
