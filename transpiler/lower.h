@@ -98,19 +98,23 @@ int lw_param_witnessed(const lw *L, const var *v);
 char *lw_emit_text(lw *L, node *n);
 char *lw_emit_cond(lw *L, node *n);
 char *lw_emit_kids(lw *L, node *n);
+char *lw_call_args(lw *L, node *call);
+char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b);
+void lw_hoist(lw *L, node *n);
+
+/* lower_exits.c */
 /* The file-scope array that __func__ of async function f names in its generated code (declared
  * before the code when f mentions __func__, __FUNCTION__ or __PRETTY_FUNCTION__), or "". */
 char *lw_func_name_decl(const tunit *t, const afn *f);
 /* For n a use of __func__, __FUNCTION__ or __PRETTY_FUNCTION__ in async function f, the array of
  * f's name that lw_func_name_decl declares for it at file scope; else NULL. */
 char *lw_func_name_use(const tunit *t, const afn *f, const node *n);
-char *lw_call_args(lw *L, node *call);
 /* The argument of v's cleanup function where it runs: v's address (a VLA's storage as it is). */
 char *lw_cleanup_arg(lw *L, var *v);
 char *lw_cleanups(lw *L, unsigned at, int (*leaves)(const var *, const void *), const void *arg);
+/* The cleanup calls a break, continue or goto j runs on its way to where it lands ("" if none). */
+char *lw_jump_cleanups(lw *L, node *j);
 char *lw_return_text(lw *L, node *r);
-char *lw_emit_range(lw *L, node *n, unsigned a, unsigned b);
-void lw_hoist(lw *L, node *n);
 
 /* lower_await.c */
 char *lw_child_drop(const child *ch);
