@@ -366,6 +366,8 @@ typedef struct pp_overlay {
     int on;
 } pp_overlay;
 int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input);
+/* 0 when no comment of text can need the overlay (pp_overlay_make would not make one). */
+int pp_overlay_maybe(const char *text, size_t len);
 void pp_overlay_remove(pp_overlay *o);
 /* Starts argv (argv[0] looked up in PATH) with its standard output to a pipe (and its standard
  * error to /dev/null when quiet): returns 0 with *pid and *fd set (pp_finish reads it), else the
@@ -579,6 +581,10 @@ void lw_function_code(tunit *t, afn *f, sb *out);
  * jobs report comes out in the order of the functions either way. */
 typedef void (*hv_job)(tunit *t, unsigned i, void *arg);
 void hv_each(tunit *t, hv_job job, void *arg);
+/* ASYNCC_TIMING=1 (main.c): tm_now() is the monotonic clock in ms, tm_note prints a line of
+ * what a thread did or waited for on stderr; both do nothing otherwise. */
+double tm_now(void);
+void tm_note(const char *what, double ms);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list

@@ -402,6 +402,17 @@ static void phase(const char *name)
     phase_faults = ru.ru_minflt;
 }
 
+double tm_now(void)
+{
+    return timing ? now_s(CLOCK_MONOTONIC) * 1e3 : 0;
+}
+
+void tm_note(const char *what, double ms)
+{
+    if (timing)
+        fprintf(stderr, "asyncc:   %-30s %7.1f ms\n", what, ms);
+}
+
 /* Sanitizer builds: asyncc is a short-lived process that leaves its memory to exit, so leak
  * reports would only be noise; every other check stays on. */
 const char *__asan_default_options(void);
@@ -487,12 +498,16 @@ int main(int argc, char **argv)
     t.clang = clang;
     t.pp_flags = o.flags;
     t.npp_flags = o.nflags;
-    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
-    pp_overlay overlay;
+    /* The input is lexed while the preprocessor runs, unless a comment may need the overlay
+     * (rare): then before, since the overlay must exist when it starts. */
+    pp_overlay overlay = {0};
+    int lexed = pp_overlay_maybe(t.orig, t.orig_len);
+    if (lexed)
+        tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     const char **pp_flags = xcalloc((size_t)o.nflags + 2, sizeof *pp_flags);
     int npp_flags = o.nflags;
     memcpy(pp_flags, o.flags, (size_t)o.nflags * sizeof *pp_flags);
-    if (pp_overlay_make(&overlay, &t.orig_toks, o.input) < 0) {
+    if (lexed && pp_overlay_make(&overlay, &t.orig_toks, o.input) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -507,6 +522,8 @@ int main(int argc, char **argv)
         remove_stale_output(o.output, o.input);
         return 1;
     }
+    if (!lexed)
+        tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     /* libclang loads on a thread of its own while this one drains the preprocessor's pipe:
      * reading only after the load would stall the preprocessor once the pipe is full. A file
      * whose text names nothing of asyncc's loads it only if the preprocessed text does (its
