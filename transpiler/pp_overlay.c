@@ -31,11 +31,12 @@ static int blanks_comment(const tk_stream *s, unsigned i)
 }
 
 /* Whether some comment of text may be one that blanks_comment blanks, without lexing: every
- * comment starts with a slash and a star or two slashes (found anywhere here, in strings too) and ends where the lexer ends
- * it; one that a blank-separated `(`, `#` or `%:` (or another comment, or a line continuation)
- * follows may be one, and none other is. So most files need not be lexed before the
- * preprocessor starts. Answers 1 (lex and look) when the scan grows long (many comment starts
- * inside one long comment). */
+ * comment starts with a slash and a star or two slashes (found anywhere here, in strings too)
+ * and ends where the lexer ends it. Of a run of comments, the last is followed by the token that
+ * decides: one followed by a `(` (blanks and line breaks between), or on its line by a `#`, `%:`
+ * or another comment, or by a line continuation, may be one, and none other is. So most files
+ * need not be lexed before the preprocessor starts. Answers 1 (lex and look) when the scan grows
+ * long (many comment openings inside one long comment). */
 int pp_overlay_maybe(const char *text, size_t len)
 {
     size_t budget = 4 * len + 4096;
@@ -55,9 +56,10 @@ int pp_overlay_maybe(const char *text, size_t len)
         if (scanned > budget)
             return 1;
         budget -= scanned;
-        while (q < end && *q && strchr(" \t\r\f\v\n", *q))
-            q++;
-        if (q < end && (!*q || strchr("(#%/\\", *q)))
+        int newline = 0;
+        for (; q < end && *q && strchr(" \t\r\f\v\n", *q); q++)
+            newline |= *q == '\n';
+        if (q < end && (!*q || strchr(newline ? "(\\" : "(#%/\\", *q)))
             return 1;
     }
     return 0;
