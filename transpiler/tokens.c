@@ -199,7 +199,7 @@ void tk_lex_part(tk_stream *s, tk_lexer *lx, const char *text, unsigned len, int
         } else if ((c == '#' || (c == '%' && i + 1 < len && text[i + 1] == ':')) && line_start) {
             i = directive_end(text, len, i);
             push(s, cap, b, i, TK_DIRECTIVE);
-        } else if (line_start = 0, ident_start(c)) {
+        } else if (line_start = 0, ident_start(c)) { /* any other token ends the line's start */
             while (i < len && tk_ident_char((unsigned char)text[i]))
                 i++;
             if (i < len && (text[i] == '"' || text[i] == '\'') && is_prefix(text, b, i)) {
