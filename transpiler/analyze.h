@@ -83,7 +83,8 @@ void an_place_literals(scan *s);
 
 /* check.c: the checking pass. Every rejection of the input is raised here, before any code is
  * generated: ck_tree after the scan of a function, ck_frame once its frame locals are known,
- * ck_declaration for each file-scope declaration, ck_unit once every function is analyzed. */
+ * ck_declaration for each file-scope declaration, ck_unit once every function is analyzed (on
+ * two threads after a split parse, a half each: hv_each). */
 void ck_tree(tunit *t, afn *f, node *body);
 void ck_frame(tunit *t, afn *f);
 void ck_function_decl(tunit *t, afn *f);

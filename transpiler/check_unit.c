@@ -207,23 +207,29 @@ static void check_cleanups(tunit *t, const node *n)
 
 /* The checks that need every function analyzed: local types meet all of file scope, and the
  * functions before them. */
+/* hv_each's job: function i's checks, which read only what analysis found (of every function)
+ * and its own tree. */
+static void check_function(tunit *t, unsigned i, void *arg)
+{
+    (void)arg;
+    afn *f = t->fns[i];
+    check_line_files(t, f);
+    if (f->body)
+        check_cleanups(t, f->body);
+    if (!f->self || !f->body)
+        return;
+    moving m = {t, f, NULL, 0};
+    if (!f->self->never_suspends) {
+        check_moved_types(&m, f->body);
+        ck_params(t, f);
+    }
+    check_statements(&m, f->body);
+    for (unsigned k = 0; k < m.nunnamed; k++)
+        free(m.unnamed[k]);
+    free(m.unnamed);
+}
+
 void ck_unit(tunit *t)
 {
-    for (unsigned i = 0; i < t->nfns; i++) {
-        afn *f = t->fns[i];
-        check_line_files(t, f);
-        if (f->body)
-            check_cleanups(t, f->body);
-        if (!f->self || !f->body)
-            continue;
-        moving m = {t, f, NULL, 0};
-        if (!f->self->never_suspends) {
-            check_moved_types(&m, f->body);
-            ck_params(t, f);
-        }
-        check_statements(&m, f->body);
-        for (unsigned k = 0; k < m.nunnamed; k++)
-            free(m.unnamed[k]);
-        free(m.unnamed);
-    }
+    hv_each(t, check_function, NULL);
 }

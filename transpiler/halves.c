@@ -36,7 +36,9 @@ static void run_half(half *h)
 
 static void *second_thread(void *arg)
 {
+    double start = tm_now();
     run_half(arg);
+    tm_note("second thread's half", tm_now() - start);
     return NULL;
 }
 
@@ -83,8 +85,12 @@ void hv_each(tunit *t, hv_job job, void *arg)
     }
     t->two_threads = 1;
     half first = {t, job, arg, t->tu, second.diags};
+    double start = tm_now();
     run_half(&first);
+    double done = tm_now();
+    tm_note("this thread's half", done - start);
     pthread_join(thread, NULL);
+    tm_note("this thread waited", tm_now() - done);
     for (unsigned i = 0; i < t->nfns; i++) {
         if (second.diags[i])
             fputs(second.diags[i], stderr);

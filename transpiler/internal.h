@@ -336,8 +336,8 @@ void dg_forget_lines(tunit *t);
 unsigned dg_orig_nlines(tunit *t);
 /* The name the input's own lines have before any #line of its own (the first line marker's). */
 const char *dg_input_name(tunit *t);
-/* relines.c: puts the tokens of a macro invocation that spans lines back on their lines, and
- * lexes the preprocessed text into t->toks. */
+/* relines.c: puts the tokens of a macro invocation that spans lines back on their lines (and
+ * lexes the text again into t->toks when it moved any). */
 void rl_relines(tunit *t);
 /* stringified.c: string literals made by `#` of an await or a combinator say its plain form, as a
  * compiler's preprocessor writes it (`"(f())"`, not `"(__asyncc_await, (f()))"`); lexes again. */
@@ -359,6 +359,21 @@ enum { PP_DEFINES = 1, PP_QUIET = 2 };
 int pp_start(const char *clang, const char *const *flags, int nflags, const char *input, int how, int *pid,
              int *fd);
 int pp_finish(int pid, int fd, char **out, unsigned *len);
+/* The main input's preprocessed text, as pp_finish_lexed reads it. */
+typedef struct pp_text {
+    char *text;    /* with its #define and #undef lines taken (pp_take_defines), */
+    unsigned len;
+    tk_stream toks; /* lexed, */
+    char *raw;     /* and as the preprocessor wrote it (pp_identity.c reads its #defines) */
+    int mentions;  /* pp_mentions_async of the raw text */
+} pp_text;
+/* pp_finish for the main input: takes each piece of the text as it comes, while this thread
+ * would only wait for the preprocessor (its #defines into defines, its tokens). Returns 0, or -1
+ * as pp_finish does. */
+int pp_finish_lexed(int pid, int fd, pp_text *p, names *defines);
+/* Whether anything in the preprocessed text is asyncc's: an async declaration, an await or a
+ * combinator (their markers), in the file or in what it includes. */
+int pp_mentions_async(const char *text, size_t len);
 /* pp_overlay.c: when the input has comments that clang -E -C would take for tokens (between a
  * macro's name and its `(`, before a directive on its line), a copy of it with those blanked and
  * a VFS overlay that gives clang the copy under the input's name; the preprocessor's flags then
@@ -369,6 +384,8 @@ typedef struct pp_overlay {
     int on;
 } pp_overlay;
 int pp_overlay_make(pp_overlay *o, const tk_stream *orig, const char *input);
+/* 0 when no comment of text can need the overlay (pp_overlay_make would not make one). */
+int pp_overlay_maybe(const char *text, size_t len);
 void pp_overlay_remove(pp_overlay *o);
 /* Starts argv (argv[0] looked up in PATH) with its standard output to a pipe (and its standard
  * error to /dev/null when quiet): returns 0 with *pid and *fd set (pp_finish reads it), else the
@@ -381,11 +398,11 @@ int pp_spawn(const char *const *argv, int quiet, int *pid, int *fd);
 void pp_take_defines(char *text, unsigned len, names *out);
 
 /* pp_identity.c */
-/* Starts comparing, on a thread of its own, the input's lines as t->text has them (the raw
- * preprocessed text: call it first) with the same preprocessing under the identity of real_cc,
+/* Starts comparing, on a thread of its own, the input's lines as raw has them (the raw
+ * preprocessed text, which it takes) with the same preprocessing under the identity of real_cc,
  * the compiler that builds the output (its __GNUC__, __clang__, __VERSION__...). own_include:
  * the directory of asyncc's headers (which test the compiler themselves, as system headers do). */
-void pi_start(tunit *t, const char *real_cc, const char *own_include);
+void pi_start(tunit *t, const char *real_cc, const char *own_include, char *raw);
 /* Raises an error in each function of t->fns whose code depends on that identity: it would come
  * out as clang expanded it, which the compiler of the output does not. */
 void pi_check(tunit *t);
@@ -585,6 +602,10 @@ void lw_function_code(tunit *t, afn *f, sb *out);
  * jobs report comes out in the order of the functions either way. */
 typedef void (*hv_job)(tunit *t, unsigned i, void *arg);
 void hv_each(tunit *t, hv_job job, void *arg);
+/* ASYNCC_TIMING=1 (main.c): tm_now() is the monotonic clock in ms, tm_note prints a line of
+ * what a thread did or waited for on stderr; both do nothing otherwise. */
+double tm_now(void);
+void tm_note(const char *what, double ms);
 char *lw_abi_decls(tunit *t, callee *c);
 char *lw_field_decl(const char *type, const char *name);
 /* `dst = src` as an expression for an object of type ty (not an array), src an initializer list

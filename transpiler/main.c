@@ -403,6 +403,17 @@ static void phase(const char *name)
     phase_faults = ru.ru_minflt;
 }
 
+double tm_now(void)
+{
+    return timing ? now_s(CLOCK_MONOTONIC) * 1e3 : 0;
+}
+
+void tm_note(const char *what, double ms)
+{
+    if (timing)
+        fprintf(stderr, "asyncc:   %-30s %7.1f ms\n", what, ms);
+}
+
 /* Sanitizer builds: asyncc is a short-lived process that leaves its memory to exit, so leak
  * reports would only be noise; every other check stays on. */
 const char *__asan_default_options(void);
@@ -421,15 +432,6 @@ const char *__tsan_default_suppressions(void);
 const char *__tsan_default_suppressions(void)
 {
     return "race:libLLVM\nrace:libclang\nthread:main\n";
-}
-
-/* Whether anything in the preprocessed text is asyncc's: an async declaration, an await or a
- * combinator (their markers), in the file or in what it includes. A file without any comes out
- * byte for byte, so it needs no parse: clang's judgement of it is the compiler's to give, and a
- * project that builds every file through asyncc-cc pays only the preprocessor for its plain ones. */
-static int mentions_async(const char *text, size_t len)
-{
-    return memmem(text, len, "asyncc_async", 12) || memmem(text, len, "__asyncc_", 9);
 }
 
 /* hv_each's job: the plan and the lints of function i. */
@@ -488,12 +490,16 @@ int main(int argc, char **argv)
     t.clang = clang;
     t.pp_flags = o.flags;
     t.npp_flags = o.nflags;
-    tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
-    pp_overlay overlay;
+    /* The input is lexed while the preprocessor runs, unless a comment may need the overlay
+     * (rare): then before, since the overlay must exist when it starts. */
+    pp_overlay overlay = {0};
+    int lexed = pp_overlay_maybe(t.orig, t.orig_len);
+    if (lexed)
+        tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     const char **pp_flags = xcalloc((size_t)o.nflags + 2, sizeof *pp_flags);
     int npp_flags = o.nflags;
     memcpy(pp_flags, o.flags, (size_t)o.nflags * sizeof *pp_flags);
-    if (pp_overlay_make(&overlay, &t.orig_toks, o.input) < 0) {
+    if (lexed && pp_overlay_make(&overlay, &t.orig_toks, o.input) < 0) {
         remove_stale_output(o.output, o.input);
         return 1;
     }
@@ -508,19 +514,28 @@ int main(int argc, char **argv)
         remove_stale_output(o.output, o.input);
         return 1;
     }
+    if (!lexed)
+        tk_lex(&t.orig_toks, t.orig, (unsigned)t.orig_len);
     /* libclang loads on a thread of its own while this one drains the preprocessor's pipe:
      * reading only after the load would stall the preprocessor once the pipe is full. A file
      * whose text names nothing of asyncc's loads it only if the preprocessed text does (its
-     * headers' async declarations), and mostly never: see mentions_async. */
+     * headers' async declarations), and mostly never: see pp_mentions_async. */
     pthread_t loader;
     int load_rc = -1, early = memmem(t.orig, t.orig_len, "async", 5) || memmem(t.orig, t.orig_len, "await", 5) ||
                               memmem(t.orig, t.orig_len, "ac_", 3);
     int threaded = early && pthread_create(&loader, NULL, load_libclang, &load_rc) == 0;
     if (early && !threaded)
         load_libclang(&load_rc);
-    int pp_rc = pp_finish(pp_pid, pp_fd, &t.text, &t.text_len);
+    pp_text pre;
+    int pp_rc = pp_finish_lexed(pp_pid, pp_fd, &pre, &t.self_macros);
+    t.text = pre.text;
+    t.text_len = pre.len;
+    t.toks = pre.toks;
     pp_overlay_remove(&overlay);
-    if (pp_rc == 0 && strcmp(o.emit, "c") == 0 && !mentions_async(t.text, t.text_len)) {
+    /* A file that mentions nothing of asyncc's (pp_mentions_async) comes out byte for byte, so it
+     * needs no parse: clang's judgement of it is the compiler's to give, and a project that
+     * builds every file through asyncc-cc pays only the preprocessor for its plain ones. */
+    if (pp_rc == 0 && strcmp(o.emit, "c") == 0 && !pre.mentions) {
         int wrc = write_output(o.output, o.input, t.orig, t.orig_len) == 0 ? 0 : 1;
         if (threaded) { /* not exit(): it would wait for the loader's dlopen, then unload beside it */
             fflush(NULL);
@@ -531,9 +546,10 @@ int main(int argc, char **argv)
     int null_char = pp_rc == 0 && refuse_null_character(&t);
     if (pp_rc == 0 && !null_char) {
         if (strcmp(o.emit, "c") == 0)
-            pi_start(&t, real_cc(&o), inc);
-        pp_take_defines(t.text, t.text_len, &t.self_macros);
-        rl_relines(&t); /* and lexes the text */
+            pi_start(&t, real_cc(&o), inc, pre.raw);
+        else
+            free(pre.raw);
+        rl_relines(&t);
         pp_plain_stringified(&t);
         pg_scan_layouts(&t);
     }

@@ -237,14 +237,19 @@ static int has_errors(CXTranslationUnit tu);
 static void *run_job(void *arg)
 {
     job *j = arg;
+    double start = tm_now();
     struct CXUnsavedFile unsaved = {j->name, j->text, j->len};
     j->index = clang_createIndex(0, 0);
     j->err = clang_parseTranslationUnit2(j->index, j->name, j->args, j->nargs, &unsaved, 1,
                                          CXTranslationUnit_KeepGoing, &j->tu);
     /* The trees of the second half's functions are built on its own thread, which would wait
      * otherwise, while the first thread analyzes its half's functions (an_prebuild). */
-    if (j->prebuild && j->err == CXError_Success && !has_errors(j->tu))
+    double parsed_at = tm_now();
+    tm_note(j->prebuild ? "second half's parse" : "parse", parsed_at - start);
+    if (j->prebuild && j->err == CXError_Success && !has_errors(j->tu)) {
         an_prebuild(j->tu, j->prebuild);
+        tm_note("second half's trees", tm_now() - parsed_at);
+    }
     return NULL;
 }
 
@@ -489,9 +494,11 @@ int ps_second(tunit *t)
     if (!second_pending)
         return 1;
     second_pending = 0;
-    if (second_threaded)
+    if (second_threaded) {
+        double start = tm_now();
         pthread_join(second_thread, NULL);
-    else
+        tm_note("waited for the second half", tm_now() - start);
+    } else
         run_job(&jobs[1]);
     free(jobs[1].text);
     jobs[1].text = NULL;

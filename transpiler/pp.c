@@ -96,6 +96,84 @@ int pp_finish(int pid, int fd, char **out, unsigned *len)
     return 0;
 }
 
+int pp_mentions_async(const char *text, size_t len)
+{
+    return memmem(text, len, "asyncc_async", 12) || memmem(text, len, "__asyncc_", 9);
+}
+
+/* The lines of p->text from p->len's last whole line on to its end (all of them when final):
+ * seen by pp_mentions_async as written, then taken by pp_take_defines, and lexed. */
+static void take_lines(pp_text *p, tk_lexer *lx, unsigned *taken, names *defines, int final)
+{
+    const char *nl = final ? NULL : memrchr(p->text + *taken, '\n', p->len - *taken);
+    unsigned upto = final ? p->len : nl ? (unsigned)(nl - p->text) + 1 : *taken;
+    if (upto == *taken && !final)
+        return;
+    p->mentions |= pp_mentions_async(p->text + *taken, upto - *taken);
+    pp_take_defines(p->text + *taken, upto - *taken, defines);
+    *taken = upto;
+    tk_lex_part(&p->toks, lx, p->text, upto, final);
+}
+
+/* ASYNCC_CHECK_LEX=1 (tests): the text is taken 61 bytes at a time, so that its pieces end
+ * everywhere, and its tokens are compared with tk_lex's of the whole. */
+static void check_lex(const pp_text *p)
+{
+    tk_stream whole;
+    tk_lex(&whole, p->text, p->len);
+    for (unsigned i = 0; i < whole.n || i < p->toks.n; i++)
+        if (i >= whole.n || i >= p->toks.n || whole.v[i].start != p->toks.v[i].start ||
+            whole.v[i].end != p->toks.v[i].end || whole.v[i].kind != p->toks.v[i].kind) {
+            fprintf(stderr, "asyncc: token %u lexed in pieces differs from the whole text's\n", i);
+            abort();
+        }
+    tk_free(&whole);
+}
+
+int pp_finish_lexed(int pid, int fd, pp_text *p, names *defines)
+{
+    int check = getenv("ASYNCC_CHECK_LEX") != NULL;
+    sb text = {0}, raw = {0};
+    sb_grow(&text, 1u << 20);
+    sb_grow(&raw, 1u << 20);
+    memset(p, 0, sizeof *p);
+    tk_lexer lx;
+    tk_lex_start(&p->toks, &lx);
+    unsigned taken = 0;
+    for (;;) {
+        sb_grow(&text, 65536);
+        size_t room = text.cap - text.len - 1;
+        ssize_t n = read(fd, text.data + text.len, check && room > 61 ? 61 : room);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        sb_putn(&raw, text.data + text.len, (size_t)n);
+        text.len += (size_t)n;
+        text.data[text.len] = 0;
+        p->text = text.data;
+        p->len = (unsigned)text.len;
+        take_lines(p, &lx, &taken, defines, 0);
+    }
+    close(fd);
+    int status;
+    while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        sb_free(&text);
+        sb_free(&raw);
+        tk_free(&p->toks);
+        return -1;
+    }
+    p->len = (unsigned)text.len;
+    p->raw = sb_take(&raw);
+    p->text = sb_take(&text);
+    take_lines(p, &lx, &taken, defines, 1);
+    if (check)
+        check_lex(p);
+    return 0;
+}
+
 static int ident_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

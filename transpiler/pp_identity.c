@@ -253,7 +253,7 @@ static void *compare(void *arg)
     return NULL;
 }
 
-void pi_start(tunit *t, const char *real_cc, const char *own_include)
+void pi_start(tunit *t, const char *real_cc, const char *own_include, char *raw)
 {
     pi_job *j = xcalloc(1, sizeof *j);
     size_t cap = strlen(real_cc) / 2 + 8;
@@ -263,6 +263,7 @@ void pi_start(tunit *t, const char *real_cc, const char *own_include)
     for (char *w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
         j->cc_argv[n++] = w;
     if (!n) {
+        free(raw);
         free(words);
         free(j->cc_argv);
         free(j);
@@ -271,8 +272,8 @@ void pi_start(tunit *t, const char *real_cc, const char *own_include)
     const char *probe_flags[] = {"-dM", "-E", "-x", "c", "/dev/null", NULL};
     for (unsigned i = 0; i < 6; i++)
         j->cc_argv[n++] = probe_flags[i];
-    j->text = xstrndup(t->text, t->text_len);
-    j->len = t->text_len;
+    j->text = raw;
+    j->len = (unsigned)strlen(raw);
     j->nlines = dg_orig_nlines(t);
     j->clang = t->clang;
     j->flags = t->pp_flags;

@@ -30,6 +30,41 @@ static int blanks_comment(const tk_stream *s, unsigned i)
     return prev > 0 && next < s->n && s->v[prev - 1].kind == TK_IDENT && tk_is(s, next, "(");
 }
 
+/* Whether some comment of text may be one that blanks_comment blanks, without lexing: every
+ * comment starts with a slash and a star or two slashes (found anywhere here, in strings too)
+ * and ends where the lexer ends it. Of a run of comments, the last is followed by the token that
+ * decides: one followed by a `(` (blanks and line breaks between), or on its line by a `#`, `%:`
+ * or another comment, or by a line continuation, may be one, and none other is. So most files
+ * need not be lexed before the preprocessor starts. Answers 1 (lex and look) when the scan grows
+ * long (many comment openings inside one long comment). */
+int pp_overlay_maybe(const char *text, size_t len)
+{
+    size_t budget = 4 * len + 4096;
+    for (const char *p = text, *end = text + len; (p = memchr(p, '/', (size_t)(end - p))) != NULL; p++) {
+        if (p + 1 >= end || (p[1] != '*' && p[1] != '/'))
+            continue;
+        const char *q = p + 2;
+        if (p[1] == '*') {
+            while (q + 1 < end && !(q[0] == '*' && q[1] == '/'))
+                q++;
+            q = q + 1 < end ? q + 2 : end;
+        } else {
+            const char *nl = memchr(q, '\n', (size_t)(end - q));
+            q = nl ? nl : end;
+        }
+        size_t scanned = (size_t)(q - p);
+        if (scanned > budget)
+            return 1;
+        budget -= scanned;
+        int newline = 0;
+        for (; q < end && *q && strchr(" \t\r\f\v\n", *q); q++)
+            newline |= *q == '\n';
+        if (q < end && (!*q || strchr(newline ? "(\\" : "(#%/\\", *q)))
+            return 1;
+    }
+    return 0;
+}
+
 /* JSON's string of path. */
 static void json_string(sb *out, const char *path)
 {

@@ -202,8 +202,7 @@ static int reline(tunit *t, const tk_stream *pt, const char *p, const char *eol,
 
 void rl_relines(tunit *t)
 {
-    tk_stream *pt = &t->toks;
-    tk_lex(pt, t->text, t->text_len);
+    tk_stream *pt = &t->toks; /* lexed as the text came (pp_finish_lexed) */
     sb out = {0};
     sb_grow(&out, t->text_len + 1);
     char *main_name = NULL;
@@ -249,12 +248,11 @@ void rl_relines(tunit *t)
             p = memchr(p, '\n', (size_t)(end - p)) + 1;
     }
     free(main_name);
-    /* Built here on this text: later passes (pp_plain_stringified) may change it too. */
-    dg_forget_lines(t);
-    if (!changed) {
+    if (!changed) { /* the line map built here stays true (6.8 M instructions of the large file) */
         sb_free(&out);
         return;
     }
+    dg_forget_lines(t); /* built on the old text */
     free(t->text);
     t->text_len = (unsigned)out.len;
     t->text = sb_take(&out);

@@ -179,6 +179,7 @@ void pp_plain_stringified(tunit *t)
     if (!out.data)
         return;
     sb_putn(&out, t->text + pos, t->text_len - pos);
+    dg_forget_lines(t); /* built on the old text (rl_relines) */
     tk_free(ts);
     free(t->text);
     t->text_len = (unsigned)out.len;

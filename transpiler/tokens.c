@@ -167,17 +167,29 @@ void tk_language_flag(const char *flag)
                           strcmp(std, "iso9899:199409") == 0);
 }
 
-void tk_lex(tk_stream *s, const char *text, unsigned len)
+/* Lookahead past a token's end that the scanners above may read (punct_len's 4 bytes, a
+ * string prefix's quote): a token that ends this close to the text's end could change with more
+ * text, and a lexing with more to come stops before it (tk_lex_part). */
+#define TK_MARGIN 8
+
+void tk_lex_start(tk_stream *s, tk_lexer *lx)
 {
-    unsigned cap = len / 4 + 16;
+    *lx = (tk_lexer){0, 1024, 1};
+    memset(s, 0, sizeof *s);
+    s->v = xmalloc(sizeof *s->v * lx->cap);
+}
+
+void tk_lex_part(tk_stream *s, tk_lexer *lx, const char *text, unsigned len, int final)
+{
     s->text = text;
     s->len = len;
-    s->n = 0;
-    s->v = xmalloc(sizeof *s->v * cap);
-    int line_start = 1; /* only blanks and comments so far on this line */
-    for (unsigned i = 0; i < len;) {
+    unsigned stop = final ? len : len > TK_MARGIN ? len - TK_MARGIN : 0;
+    int line_start = lx->line_start; /* only blanks and comments so far on this line */
+    unsigned i = lx->at, *cap = &lx->cap;
+    while (i < stop) {
         unsigned char c = (unsigned char)text[i];
-        unsigned b = i;
+        unsigned b = i, n0 = s->n;
+        int line_start0 = line_start;
         if (c == '\n') {
             line_start = 1;
             i++;
@@ -199,42 +211,48 @@ void tk_lex(tk_stream *s, const char *text, unsigned len)
                 while (i < len && text[i] != '\n')
                     i++;
             }
-            push(s, &cap, b, i, TK_COMMENT);
-            continue;
-        }
-        if ((c == '#' || (c == '%' && i + 1 < len && text[i + 1] == ':')) && line_start) {
+            push(s, cap, b, i, TK_COMMENT);
+        } else if ((c == '#' || (c == '%' && i + 1 < len && text[i + 1] == ':')) && line_start) {
             i = directive_end(text, len, i);
-            push(s, &cap, b, i, TK_DIRECTIVE);
-            continue;
-        }
-        line_start = 0;
-        if (ident_start(c)) {
+            push(s, cap, b, i, TK_DIRECTIVE);
+        } else if (line_start = 0, ident_start(c)) { /* any other token ends the line's start */
             while (i < len && tk_ident_char((unsigned char)text[i]))
                 i++;
             if (i < len && (text[i] == '"' || text[i] == '\'') && is_prefix(text, b, i)) {
                 tk_kind kind = text[i] == '"' ? TK_STRING : TK_CHAR;
                 i = quoted_end(text, len, i);
-                push(s, &cap, b, i, kind);
+                push(s, cap, b, i, kind);
             } else {
-                push(s, &cap, b, i, TK_IDENT);
+                push(s, cap, b, i, TK_IDENT);
             }
-            continue;
-        }
-        if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9')) {
+        } else if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9')) {
             i = number_end(text, len, i);
-            push(s, &cap, b, i, TK_NUMBER);
-            continue;
-        }
-        if (c == '"' || c == '\'') {
+            push(s, cap, b, i, TK_NUMBER);
+        } else if (c == '"' || c == '\'') {
             i = quoted_end(text, len, i);
-            push(s, &cap, b, i, c == '"' ? TK_STRING : TK_CHAR);
-            continue;
+            push(s, cap, b, i, c == '"' ? TK_STRING : TK_CHAR);
+        } else {
+            i += punct_len(text, len, i);
+            push(s, cap, b, i, TK_PUNCT);
         }
-        unsigned n = punct_len(text, len, i);
-        i += n;
-        push(s, &cap, b, i, TK_PUNCT);
+        if (i > stop) { /* it may go on in the text to come: lexed again then */
+            s->n = n0;
+            i = b;
+            line_start = line_start0;
+            break;
+        }
     }
-    index_buckets(s);
+    lx->at = i;
+    lx->line_start = line_start;
+    if (final)
+        index_buckets(s);
+}
+
+void tk_lex(tk_stream *s, const char *text, unsigned len)
+{
+    tk_lexer lx;
+    tk_lex_start(s, &lx);
+    tk_lex_part(s, &lx, text, len, 1);
 }
 
 void tk_free(tk_stream *s)

@@ -37,6 +37,15 @@ typedef struct tk_stream {
 void tk_lex(tk_stream *s, const char *text, unsigned len);
 /* A flag of the user's (-std=, -ansi) that says whether `//` starts a comment; before tk_lex. */
 void tk_language_flag(const char *flag);
+/* The same as the text arrives (pp.c): tk_lex_start, then tk_lex_part on text[0, len) for each
+ * longer len, which lexes what more text cannot change, and once with final set, which lexes the
+ * rest. The tokens are those tk_lex makes of the whole text. */
+typedef struct tk_lexer {
+    unsigned at, cap; /* where it goes on; the room in s->v */
+    int line_start;
+} tk_lexer;
+void tk_lex_start(tk_stream *s, tk_lexer *lx);
+void tk_lex_part(tk_stream *s, tk_lexer *lx, const char *text, unsigned len, int final);
 void tk_free(tk_stream *s);
 /* Whether byte c can continue an identifier as the lexer reads them: letters, digits, _, $ and
  * every byte >= 0x80. */

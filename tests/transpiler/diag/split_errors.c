@@ -44,6 +44,7 @@ async int broken(int x)
 }
 // ANALYSIS-NOT: outside an async function
 // RESTART: asyncc: parse half
-// RESTART-NEXT: error: use of undeclared identifier 'undeclared_here'
+// RESTART-NOT: {{analyze|error:}}
+// RESTART: error: use of undeclared identifier 'undeclared_here'
 
 // ASYNCC: split_errors.c:{{[0-9]+}}:12: error: 'await' outside an async function
