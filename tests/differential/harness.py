@@ -41,6 +41,12 @@ def limit_mem():
     resource.setrlimit(resource.RLIMIT_AS, (ASYNCC_MEM, ASYNCC_MEM))
 
 
+def limit_parse_mem():
+    """4 GiB of address space for a libclang parse (asyncify.py, clang -fsyntax-only): gcc.dg's
+    large-size-array-2.c (`[0x80000000] = "bar"`) made libclang take 16 GiB of the machine."""
+    resource.setrlimit(resource.RLIMIT_AS, (2 * ASYNCC_MEM, 2 * ASYNCC_MEM))
+
+
 def sh(cmd, timeout, cwd=None, preexec=None, env=None, stdin=None, cpu=None):
     """Runs CMD; returns (status, stdout, stderr, CPU seconds of the child). status: exit code,
     -SIG for a signal, or 'timeout'. CPU: a limit in CPU seconds (RLIMIT_CPU; over it is a
@@ -133,7 +139,7 @@ def asyncify(src, out, flags, seed, rate, fmt=None, col0=True, comb=None, errors
     cmd += [] if col0 else ["--no-col0"]
     cmd += [] if comb is None else ["--combinators", str(comb)]
     cmd += ["--errors-ok"] if errors_ok else []
-    st, o, e, _ = sh(cmd + ["--"] + flags, 30 * ASYNCIFY_CPU, cpu=ASYNCIFY_CPU)
+    st, o, e, _ = sh(cmd + ["--"] + flags, 30 * ASYNCIFY_CPU, cpu=ASYNCIFY_CPU, preexec=limit_parse_mem)
     text = e.decode(errors="replace").strip()
     if st == "timeout":
         raise Unsupported("libclang ran over %d CPU seconds" % ASYNCIFY_CPU)

@@ -103,15 +103,19 @@ def check(name, cfg, tools, work):
     lines = open(p("p.async.c"), "rb").read().count(b"\n") + 1
     inc = ["-I" + tools.include]
     st, _, clang_err, _ = H.sh([tools.clang, "-fsyntax-only", "-w"] + inc + parse_flags + [p("p.async.c")],
-                               600, cpu=60)
+                               600, cpu=60, preexec=H.limit_parse_mem)
     clang_rejects = st != 0
+    # An ASan build reserves terabytes of address space: its own RSS limit keeps it off the machine.
+    env = dict(os.environ, ASAN_OPTIONS="hard_rss_limit_mb=4096:detect_leaks=0")
     st, o, e, _ = H.sh([tools.asyncc] + inc + parse_flags + [p("p.async.c"), "-o", p("p.out.c")], 1800,
-                       cpu=60)
+                       cpu=60, env=env)
     text = e.decode(errors="replace")
     open(p("asyncc.err"), "wb").write(e)
     open(p("clang.err"), "wb").write(clang_err)
     if st == "timeout":
         return {"class": "transpile-hang", "detail": "over 60 CPU seconds"}
+    if "hard rss limit exhausted" in text:
+        return {"class": "transpile-crash", "detail": "out of memory (over 4 GiB)"}
     if SANITIZER.search(text):
         return {"class": "transpile-crash", "detail": H.norm(SANITIZER.search(text).group(0))}
     if "out of memory" in text:
