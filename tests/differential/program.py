@@ -241,7 +241,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     if at and at[0].startswith(root + os.sep):
                         where, spots, others = at[0], [at[1:]], []
                     for g in others:
-                        spots = az.macro_call_ranges(text(g), name) if g else []
+                        spots = [r for n in az.spellings(c, name) for r in az.macro_call_ranges(text(g), n)] if g else []
                         if spots:
                             where = g
                             break
