@@ -307,29 +307,30 @@ def calls_in(text, start, end, name):
     for c in re.finditer(rb"\b" + re.escape(name) + rb"((?:\s*\))*)\s*\(", body):
         if DECLARATOR_ARGS.match(body, c.end()):
             continue  # a declarator (mawk's `#define YYLEX_DECL() yylex(void)`), not a call
-        depth, i = 0, c.end() - 1
         at = c.start()
         for _ in range(c.group(1).count(b")")):  # `(name)(...)`: from the first parenthesis
             at = body.rindex(b"(", 0, at)
-        while i < len(body):
-            if body[i:i + 1] == b"(":
-                depth += 1
-            elif body[i:i + 1] == b")":
-                depth -= 1
-                if depth == 0:
-                    out.append((start + at, start + i + 1))
-                    break
-            i += 1
+        close = matching_paren(text, start + c.end() - 1, end)
+        if close is not None:
+            out.append((start + at, close + 1))
     return out
 
 
 def matching_paren(text, at, end):
-    """The offset of the `)` closing the `(` at byte AT of TEXT, before END; None if none."""
-    depth = 0
-    for i in range(at, end):
-        depth += {b"(": 1, b")": -1}.get(text[i:i + 1], 0)
-        if depth == 0:
-            return i
+    """The offset of the `)` closing the `(` at byte AT of TEXT, before END, past string and
+    character literals (nettle's `ASSERT(sexp_iterator_first(&i, LDATA("(")))`); None if none."""
+    depth, i = 0, at
+    while i < end:
+        ch = text[i:i + 1]
+        if ch in (b'"', b"'"):
+            i += 1
+            while i < end and text[i:i + 1] != ch:
+                i += 2 if text[i:i + 1] == b"\\" else 1
+        else:
+            depth += {b"(": 1, b")": -1}.get(ch, 0)
+            if depth == 0:
+                return i
+        i += 1
     return None
 
 
