@@ -286,25 +286,89 @@ def macro_call_ranges(text, name):
     """Every `name(...)` written in a #define body of the file, as (start, end) byte ranges."""
     out = []
     for m in re.finditer(rb"^[ \t]*#[ \t]*define[ \t]+\w+(\([^)]*\))?((?:\\\n|[^\n])*)", text, re.M):
-        body_start = m.start(2)
-        body = m.group(2)
-        for c in re.finditer(rb"\b" + re.escape(name) + rb"((?:\s*\))*)\s*\(", body):
-            if DECLARATOR_ARGS.match(body, c.end()):
-                continue  # a declarator (mawk's `#define YYLEX_DECL() yylex(void)`), not a call
-            depth, i = 0, c.end() - 1
-            start = c.start()
-            for _ in range(c.group(1).count(b")")):  # `(name)(...)`: from the first parenthesis
-                start = body.rindex(b"(", 0, start)
-            while i < len(body):
-                if body[i:i + 1] == b"(":
-                    depth += 1
-                elif body[i:i + 1] == b")":
-                    depth -= 1
-                    if depth == 0:
-                        out.append((body_start + start, body_start + i + 1))
-                        break
-                i += 1
+        out.extend(calls_in(text, m.start(2), m.end(2), name))
+        params = set(re.findall(rb"\w+", m.group(1) or b""))
+        out.extend(pasted_calls(text, m.start(2), m.end(2), params, name))
     return out
+
+
+def pasted_calls(text, start, end, params, name):
+    """Every call in the #define body TEXT[START:END] whose callee is pasted (nettle's
+    `#define SIGN(hash, msg, expected) ... rsa_##hash##_sign(key, &hash, signature)`) and can
+    paste to NAME, a parameter standing for any identifier, as (start, end) byte ranges."""
+    out = []
+    for c in re.finditer(rb"\b\w+(?:\s*##\s*\w+)+\s*\(", text[start:end]):
+        parts = re.findall(rb"\w+", c.group(0))
+        pattern = b"".join(rb"\w*" if p in params else re.escape(p) for p in parts)
+        if re.fullmatch(pattern, name):
+            close = matching_paren(text, start + c.end() - 1, end)
+            if close is not None:
+                out.append((start + c.start(), close + 1))
+    return out
+
+
+def calls_in(text, start, end, name):
+    """Every `name(...)` written in TEXT[START:END], as (start, end) byte ranges of TEXT."""
+    out = []
+    body = text[start:end]
+    for c in re.finditer(rb"\b" + re.escape(name) + rb"((?:\s*\))*)\s*\(", body):
+        if DECLARATOR_ARGS.match(body, c.end()):
+            continue  # a declarator (mawk's `#define YYLEX_DECL() yylex(void)`), not a call
+        at = c.start()
+        for _ in range(c.group(1).count(b")")):  # `(name)(...)`: from the first parenthesis
+            at = body.rindex(b"(", 0, at)
+        close = matching_paren(text, start + c.end() - 1, end)
+        if close is not None:
+            out.append((start + at, close + 1))
+    return out
+
+
+def matching_paren(text, at, end):
+    """The offset of the `)` closing the `(` at byte AT of TEXT, before END, past string and
+    character literals (nettle's `ASSERT(sexp_iterator_first(&i, LDATA("(")))`); None if none."""
+    depth, i = 0, at
+    while i < end:
+        ch = text[i:i + 1]
+        if ch in (b'"', b"'"):
+            i += 1
+            while i < end and text[i:i + 1] != ch:
+                i += 2 if text[i:i + 1] == b"\\" else 1
+        else:
+            depth += {b"(": 1, b")": -1}.get(ch, 0)
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def invocation_calls(text, at, names):
+    """The calls of any of NAMES written in the arguments of the function-like macro invoked at
+    byte AT of TEXT (nettle's `assert (ecc->mul_g_itch <= _eddsa_compress_itch (ecc))`)."""
+    m = re.match(rb"\w+\s*\(", text[at:])
+    close = matching_paren(text, at + m.end() - 1, len(text)) if m else None
+    if close is None:
+        return []
+    return [r for n in names for r in calls_in(text, at + m.end(), close, n)]
+
+
+_ALIASES = {}  # translation unit -> {function name: [object-like macros naming it]}
+
+
+def spellings(call, name):
+    """NAME and the object-like macros of CALL's translation unit whose whole body is NAME, by
+    which a macro's body or argument may spell the call (nettle's `#define asn1_der_iterator_next
+    nettle_asn1_der_iterator_next`, named in der2rsa.c's `#define GET(i, x, l)
+    (asn1_der_iterator_next((i)) == ...`)."""
+    tu = call.translation_unit
+    if id(tu) not in _ALIASES:
+        found = {}
+        for c in tu.cursor.get_children():
+            if c.kind == K.MACRO_DEFINITION:
+                toks = [t.spelling for t in c.get_tokens()]
+                if len(toks) == 2 and re.fullmatch(r"[A-Za-z_]\w*", toks[1]):
+                    found.setdefault(toks[1].encode(), []).append(toks[0].encode())
+        _ALIASES[id(tu)] = (tu, found)  # the unit kept alive: its id is not reused
+    return [name] + _ALIASES[id(tu)][1].get(name, [])
 
 
 def spelled_call(call, name):
@@ -323,7 +387,7 @@ def spelled_call(call, name):
     if text is None:
         return None
     s, e = a.offset, b.offset
-    if not balanced_call(text[s:e], name) or in_define(text, s):
+    if not any(balanced_call(text[s:e], n) for n in spellings(call, name)) or in_define(text, s):
         return None
     return path, s, e
 
@@ -381,9 +445,18 @@ def call_range(call, text, macros, path=None):
     at = spelled_call(call, name)
     if at is not None and (path is None or at[0] == path):
         return [at[1:]]
-    spots = macro_call_ranges(text, name)
-    if spots:
-        return spots
+    for n in spellings(call, name):
+        spots = macro_call_ranges(text, n)
+        if spots:
+            return spots
+    # A call in a macro's argument whose name is an object-like macro too (`_eddsa_compress_itch`
+    # naming `_nettle_eddsa_compress_itch`): libclang collapses its extent, with no tokens, to
+    # the invocation's start; every such call written in the invocation's arguments.
+    if s == e and (path is None or call.extent.start.file is not None and
+                   os.path.realpath(call.extent.start.file.name) == path):
+        spots = invocation_calls(text, s, spellings(call, name))
+        if spots:
+            return spots
     raise Unsupported("a call of %s that no macro of the file spells out (line %d)" %
                       (name.decode(), call.location.line))
 

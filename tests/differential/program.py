@@ -11,8 +11,8 @@ units' own files go through the task API and the combinators, as asyncify.py's (
 With --twins, a function kept plain for a pointer or a plain caller also gets an async twin that
 async code awaits (twins.py).
 
-usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--yields-in NAME]...
-       [--combinators RATE] [--twins [--twin-statics NAME]...] [-- clang flags...]
+usage: program.py SRC_DIR OUT_DIR FILE.c... [--seed N] [--yield-rate R] [--plain NAME]... [--plain-file FILE]...
+       [--yields-in NAME]... [--combinators RATE] [--twins [--twin-statics NAME]...] [-- clang flags...]
 FILEs are the program's translation units, relative to SRC_DIR. Prints what it did."""
 import argparse
 import bisect
@@ -88,8 +88,9 @@ class Unit:
 
 
 def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields_in=(), comb_rate=None,
-                 twinning=False, twin_statics=()):
+                 twinning=False, twin_statics=(), plain_files=()):
     root = os.path.realpath(src)
+    plain_files = {os.path.realpath(os.path.join(root, f)) for f in plain_files}
     units = [Unit(os.path.join(root, f), flags + ["-I" + root], root) for f in files]
     texts = {}
 
@@ -131,6 +132,8 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     plain_because(k, "defined in an included file")
                 elif f in expanded and expanded[f](c.extent.start.offset, c.extent.end.offset):
                     plain_because(k, "defined by a macro")
+                elif f in plain_files:
+                    plain_because(k, "--plain-file")
                 if twinning and (f != u.path or f in included or
                                  twins.untwinnable_definition(c, text(f), twin_statics)):
                     untwinnable.add(k)
@@ -238,7 +241,7 @@ def make_program(src, out, files, flags, seed=0, rate=0.3, keep_plain=(), yields
                     if at and at[0].startswith(root + os.sep):
                         where, spots, others = at[0], [at[1:]], []
                     for g in others:
-                        spots = az.macro_call_ranges(text(g), name) if g else []
+                        spots = [r for n in az.spellings(c, name) for r in az.macro_call_ranges(text(g), n)] if g else []
                         if spots:
                             where = g
                             break
@@ -286,6 +289,9 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--yield-rate", type=float, default=0.3)
     ap.add_argument("--plain", action="append", default=[], help="keep this function plain (to reduce a failure)")
+    ap.add_argument("--plain-file", action="append", default=[], metavar="FILE",
+                    help="keep every function FILE defines plain (x86 intrinsic macros, which expand to clang's "
+                         "builtins, in a program built by gcc: the guide's limit)")
     ap.add_argument("--yields-in", action="append", default=[], help="yields only in this function")
     ap.add_argument("--combinators", type=float, default=None, metavar="RATE",
                     help="write this share of the call sites of the units' own files as combinator forms")
@@ -296,7 +302,7 @@ def main():
     a = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     try:
         n_async, n_plain, reasons, edited = make_program(a.src, a.out, a.files, flags, a.seed, a.yield_rate, a.plain, a.yields_in, a.combinators,
-                                                          a.twins, a.twin_statics)
+                                                          a.twins, a.twin_statics, a.plain_file)
     except az.Unsupported as e:
         print("program: %s" % e, file=sys.stderr)
         return 2
