@@ -39,6 +39,8 @@ typedef struct lw {
     scratch_table scratch; /* per node of the function being lowered: lw_scratch */
     sb stale; /* frame fields an await leaves as they were, for debuggers (lower_locals.c) */
     node *uses_put; /* the declaration whose moved tag's uses gen_decl wrote (lower_expr.c) */
+    sb c_temps, c_temp_reads; /* the awaits' temporaries that are C locals of ac__run_f: their
+                               * declarations, and `(void)` reads of them (lower_await.c) */
 } lw;
 
 /* A finished frame records AC_STATE_DONE, for dumps and the check against polls after the end,

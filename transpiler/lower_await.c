@@ -98,6 +98,25 @@ static char *suspend(lw *L, node *aw, unsigned k)
     return s;
 }
 
+/* The temporary of await aw's value: a frame member, or a C local of the run function, which the
+ * plan chose (plan_walk.c: await_temp), declared at the run function's start and read there as
+ * `(void)` (the generated code may set one that nothing reads after, as for a select whose value
+ * is dropped: no -Wunused-but-set-variable of the output alone; an unused attribute would make
+ * clang's -Wused-but-marked-unused say each use). */
+static char *await_temp(lw *L, node *aw)
+{
+    const pl_slot *slot = pl_slot_of(L->f, aw, PR_TEMP);
+    if (L->twin || !slot || !slot->local)
+        return lw_temp(L, aw);
+    char *decl = xasprintf(" %s;", slot->decl);
+    if (!L->c_temps.data || !strstr(L->c_temps.data, decl)) {
+        sb_puts(&L->c_temps, decl); /* (each after a space, for the search above) */
+        sb_printf(&L->c_temp_reads, " (void)%s;", slot->name);
+    }
+    free(decl);
+    return xstrdup(slot->name);
+}
+
 /* An await of a function that never suspends: a call of its plain C twin, hoisted like any
  * await so that evaluation order is the same. */
 static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
@@ -106,7 +125,7 @@ static void gen_direct_call(lw *L, node *aw, node *call, callee *c)
     char *args = lw_call_args(L, call);
     const char *list = *args ? args + 1 + (args[1] == ' ') : ""; /* past the leading ", " */
     if (c->ret_type && !an_value_discarded(aw)) {
-        char *tmp = lw_temp(L, aw), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
+        char *tmp = await_temp(L, aw), *call_text = xasprintf("ac__now_%s(%s)", c->name, list);
         char *set = lw_assign(tmp, call_text, clang_getCursorType(aw->cur), 0);
         lw_gline(L, line, "%s;", set);
         free(call_text);
@@ -163,12 +182,12 @@ void lw_gen_await(lw *L, node *aw)
         free(stop);
     }
     free(args);
-    if (!c->ret_type)
-        aw->repl = "((void)0)";
+    if (!c->ret_type || (!ch->embedded && an_value_discarded(aw)))
+        aw->repl = "((void)0)"; /* (a value dropped is not read: a frame store gcc must keep) */
     else if (ch->embedded)
         aw->repl = child_result(ch);
     else {
-        char *tmp = lw_temp(L, aw), *r = child_result(ch);
+        char *tmp = await_temp(L, aw), *r = child_result(ch);
         char *set = lw_assign(tmp, r, clang_getCursorType(aw->cur), 0);
         lw_gline(L, line, "%s;", set);
         free(set);
@@ -218,7 +237,7 @@ void lw_gen_combinator(lw *L, node *aw, node *comb)
         args[i - first] = lw_call_args(L, ch->call);
     }
     state_begins(L, aw, st);
-    char *result = comb->mk == MK_JOIN ? NULL : lw_temp(L, aw);
+    char *result = comb->mk == MK_JOIN ? NULL : await_temp(L, aw);
     if (st->mask)
         lw_gline(L, line, "ac__fr->%s = 0;", st->mask);
     if (comb->mk == MK_TRY_JOIN)

@@ -490,9 +490,11 @@ static void emit_run(lw *L, sb *out, const char *body)
     int named = one && !f->is_main;
     char *head = named ? xasprintf(" AC__NAMED_BODY(%s%sint (%s)(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep))", attrs, inl, n, n)
                        : xstrdup("");
-    sb_printf(out, "%s%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s"
-                   "(void)ac__cx;%s(void)ac__keep;\n",
-              run_begin(sym), attrs, call_attrs, inl, n, n, one ? " " : "\n", head, nl, nl);
+    /* (the awaits' temporaries that are C locals first: a block's start, for C90) */
+    const char *temps = L->c_temps.data ? L->c_temps.data + 1 : "", *reads = L->c_temp_reads.data ? L->c_temp_reads.data : "";
+    sb_printf(out, "%s%s%sstatic %sint ac__run_%s(struct ac__frame_%s *ac__fr, ac_cx *ac__cx, unsigned ac__from, int ac__keep)%s{%s%s%s%s"
+                   "(void)ac__cx;%s(void)ac__keep;%s\n",
+              run_begin(sym), attrs, call_attrs, inl, n, n, one ? " " : "\n", head, nl, temps, *temps ? " " : "", nl, reads);
     free(head);
     if (one)
         sb_printf(out, "#line %u \"%s\"\n", f->line, L->file);
@@ -752,6 +754,8 @@ void lw_function_code(tunit *t, afn *f, sb *out)
         free(text);
     }
     sb_free(&L.out);
+    sb_free(&L.c_temps);
+    sb_free(&L.c_temp_reads);
     lw_scratch_free(&L);
     free(L.file);
 }

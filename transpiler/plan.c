@@ -109,7 +109,7 @@ pl_field *pl_add_shared_field(region *r, char *decl, char *name, const char *wha
 pl_slot *pl_add_slot(afn *f, const node *n, pl_role r, char *name, char *decl)
 {
     f->slots = xrealloc(f->slots, sizeof *f->slots * (f->nslots + 1));
-    f->slots[f->nslots] = (pl_slot){n, r, name, decl};
+    f->slots[f->nslots] = (pl_slot){n, r, name, decl, 0};
     ptrmap_put(&f->slot_at, (const char *)n + r, (void *)(uintptr_t)(f->nslots + 1));
     return &f->slots[f->nslots++];
 }

@@ -57,6 +57,7 @@ typedef struct pl_slot {
     pl_role role;
     char *name; /* ac__t3, ac__lit4, ac__vs5 */
     char *decl; /* its declaration: a frame member, or in a function that never suspends a C local */
+    int local;  /* an await's temporary that is a C local of ac__run_f, not a frame member (plan_walk.c) */
 } pl_slot;
 
 /* Plans every function of t (f->sites, f->frame, f->slots, the moved types, f->needs) in two

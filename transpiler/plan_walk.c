@@ -114,6 +114,60 @@ static void child_field(walker *w, const child *ch)
     fl->child = c;
 }
 
+/* Whether a temporary of type ty may be a C local of the run function: a scalar of a type that
+ * C90 has too (its declaration is the generated code's, on the function's line, where no pragma
+ * keeps -Wlong-long quiet), unqualified, not variably modified. */
+static int plain_scalar(CXType ty)
+{
+    CXType c = clang_getCanonicalType(ty);
+    if (clang_isConstQualifiedType(c) || clang_isVolatileQualifiedType(c))
+        return 0;
+    switch (c.kind) {
+    case CXType_Char_U: case CXType_UChar: case CXType_Char_S: case CXType_SChar: case CXType_UShort:
+    case CXType_Short: case CXType_UInt: case CXType_Int: case CXType_ULong: case CXType_Long:
+    case CXType_Float: case CXType_Double:
+        return 1;
+    case CXType_Pointer:
+        return !vm_type(ty);
+    default:
+        return 0;
+    }
+}
+
+/* Whether n, outside aw's own subtree (the awaits of aw's arguments run before it), holds an
+ * await that may suspend. */
+static int suspends_besides(const node *n, const node *aw)
+{
+    if (n == aw || !n->has_await)
+        return 0;
+    if (n->mk == MK_AWAIT && !n->direct)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (suspends_besides(n->kids[i], aw))
+            return 1;
+    return 0;
+}
+
+/* The temporary that holds await aw's value (of type `type`, taken) until the rest of its
+ * statement reads it (the await is hoisted out of it: jumps.c, jp_resumed_stmt). When no other
+ * await in that rest can suspend, nothing runs between the two that could, and the value need
+ * not live in the frame: it is a C local of ac__run_f, declared at its start (the dispatch may
+ * enter after it; no path reads it before the await sets it), which gcc -O2 keeps in a register
+ * where a frame member was a store and a load it must keep (bench/RESULTS-output-cost.md: 2% of
+ * gcc's instructions on samples/echo's output). */
+static void await_temp(walker *w, node *aw, char *type, pl_size size, CXType ty, int scalar)
+{
+    if (w->twin || !scalar || suspends_besides(jp_resumed_stmt(aw), aw)) {
+        temp(w, aw, type, size, ty);
+        return;
+    }
+    afn *f = w->f;
+    char *named = lw_name_unnamed(type, f->anon_from, f->anon_to, f->nanon);
+    char *name = xasprintf("ac__t%u", ++w->ntemps);
+    pl_add_slot(f, aw, PR_TEMP, name, lw_field_decl(named, xstrdup(name)))->local = 1;
+    free(named);
+}
+
 /* An await: the awaits in its call's arguments, then its state (none for a direct call of a
  * function that never suspends), its child's frame and the temporary its value goes to. */
 static void walk_await(walker *w, node *aw)
@@ -125,14 +179,14 @@ static void walk_await(walker *w, node *aw)
     CXType rt = clang_getCursorType(call->cur);
     if (aw->direct) {
         if (c->ret_type && !an_value_discarded(aw))
-            temp(w, aw, xstrdup(c->ret_type), PS_TYPE, rt);
+            await_temp(w, aw, xstrdup(c->ret_type), PS_TYPE, rt, plain_scalar(rt));
         return;
     }
     site *st = pl_new_site(w->t, w->f, aw, MK_AWAIT, c->name, 1);
     child *ch = pl_add_child(w->t, w->f, st, call, NULL, c);
     child_field(w, ch);
-    if (c->ret_type && !ch->embedded)
-        temp(w, aw, xstrdup(c->ret_type), PS_TYPE, rt);
+    if (c->ret_type && !ch->embedded && !an_value_discarded(aw)) /* (a value dropped is not read) */
+        await_temp(w, aw, xstrdup(c->ret_type), PS_TYPE, rt, plain_scalar(rt));
 }
 
 /* await(ac_join(...)) and the other combinators: one state polling several children, after the
@@ -163,8 +217,11 @@ static void walk_combinator(walker *w, node *aw, node *comb)
     }
     if (comb->mk == MK_TIMEOUT)
         child_field(w, pl_add_child(w->t, w->f, st, NULL, NULL, comb->fn));
+    /* the value, which a select and a timeout set only in the poll that finishes them (it holds
+     * the budget left until then: lower_await.c), where a try_join's gathers the children's
+     * errors over every poll */
     if (comb->mk != MK_JOIN)
-        temp(w, aw, xstrdup("int"), PS_WORD, no_type());
+        await_temp(w, aw, xstrdup("int"), PS_WORD, no_type(), comb->mk != MK_TRY_JOIN);
     if (comb->mk == MK_JOIN || comb->mk == MK_TRY_JOIN) {
         st->mask = xasprintf("ac__m%u", st->index);
         pl_field *fl = pl_add_field(w->stmt, xasprintf("unsigned %s", st->mask), xstrdup(st->mask),
