@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -253,3 +254,20 @@ def run_case(name, cfg, check, work_parent, prefix, keep=False):
             r["dir"] = dest
         shutil.rmtree(work, ignore_errors=True)
     return r
+
+
+def run_pool(one, names, cfg, jobs, log_path, failed):
+    """one(name, cfg) for each name on jobs processes: each result is written to log_path (JSON
+    lines) as it comes, so that a stopped run still says something, and printed when failed(result)
+    says so. Returns the results, in the order they came."""
+    import json
+    results = []
+    with open(log_path, "w") as log, ProcessPoolExecutor(max_workers=jobs) as ex:
+        for fut in as_completed([ex.submit(one, n, cfg) for n in names]):
+            r = fut.result()
+            results.append(r)
+            log.write(json.dumps(r) + "\n")
+            log.flush()
+            if failed(r):
+                print("%s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
+    return results

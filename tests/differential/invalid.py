@@ -33,7 +33,6 @@ import os
 import re
 import shutil
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness as H  # noqa: E402
@@ -181,16 +180,7 @@ def main():
     H.Tools(build=a.build)
     files = collect(a.inputs)
     cfg = {"build": a.build, "files": files, "out": out}
-    results = []
-    with open(os.path.join(out, "results.jsonl"), "w") as log, ProcessPoolExecutor(max_workers=a.j) as ex:
-        futs = [ex.submit(one, n, cfg) for n in files]
-        for fut in as_completed(futs):
-            r = fut.result()
-            results.append(r)
-            log.write(json.dumps(r) + "\n")
-            log.flush()
-            if r["class"] in FAILURES:
-                print("%s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
+    results = H.run_pool(one, files, cfg, a.j, os.path.join(out, "results.jsonl"), lambda r: r["class"] in FAILURES)
     results.sort(key=lambda r: r["name"])
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump(results, f, indent=1)

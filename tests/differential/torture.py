@@ -21,7 +21,6 @@ import re
 import shutil
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness as H  # noqa: E402
@@ -187,17 +186,8 @@ def main():
         names = a.only.split(",")
     cfg = {"build": a.build, "suite": os.path.abspath(a.suite), "out": out, "opt": a.opt, "rate": a.rate,
            "cflags": a.cflags.split(), "stderr": a.stderr}
-    results = []
-    # Each result is written as it comes (OUT/results.jsonl), so a stopped run still says something.
-    with open(os.path.join(out, "results.jsonl"), "w") as log, ProcessPoolExecutor(max_workers=a.j) as ex:
-        futs = [ex.submit(one, n, cfg) for n in names]
-        for fut in as_completed(futs):
-            r = fut.result()
-            results.append(r)
-            log.write(json.dumps(r) + "\n")
-            log.flush()
-            if r["class"] != "pass" and not r["class"].startswith("skip"):
-                print("%s: %s %s" % (r["name"], r["class"], r["detail"]), flush=True)
+    results = H.run_pool(one, names, cfg, a.j, os.path.join(out, "results.jsonl"),
+                         lambda r: r["class"] != "pass" and not r["class"].startswith("skip"))
     results.sort(key=lambda r: r["name"])
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
