@@ -81,6 +81,13 @@ class AsyncFrame(FrameDecorator):
         return self.async_function
 
     def frame_args(self):
+        init = "ac__init_" + self.async_function
+        try:
+            known = gdb.lookup_global_symbol(init) or gdb.lookup_static_symbol(init)
+        except (gdb.error, RuntimeError):
+            known = None
+        if not known:  # optimized: gcc inlined init away with the parameters' names; gdb's own
+            return super().frame_args()
         return [Argument(n, v) for n, v in parameter_values(self.inferior_frame(), self.async_function)]
 
     def elided(self):
