@@ -458,6 +458,8 @@ int an_same_object(const tunit *t, const node *p, const node *c);
 /* Whether evaluating expression n may change something: an assignment, ++ or --, a call, an
  * await, a statement expression, a read of a volatile variable. */
 int an_side_effects(const tunit *t, const node *n);
+/* Whether n or a node under it is of kind k. */
+int an_holds_kind(const node *n, enum CXCursorKind k);
 /* Whether label (a label statement of the tree) is the one cursor `referenced` (what a goto's
  * LabelRef references) is. */
 int an_is_label(const node *label, CXCursor referenced);

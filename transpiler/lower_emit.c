@@ -300,18 +300,6 @@ static const char *run_begin(const char *sym)
     return sym ? "" : "AC__RUN_BEGIN ";
 }
 
-/* Whether n takes the address of a label (`&&l`): gcc can never copy a function that keeps one
- * in a static table, and said -Winline (at the user's line) of the body asyncc asked to inline. */
-static int label_address(const node *n)
-{
-    if (n->kind == CXCursor_AddrLabelExpr)
-        return 1;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (label_address(n->kids[i]))
-            return 1;
-    return 0;
-}
-
 /* Whether f has a parameter of variably modified type (`int m[][n]`). */
 static int vm_params(const afn *f)
 {
@@ -479,7 +467,9 @@ static void emit_run(lw *L, sb *out, const char *body)
      * machine into every such caller, and gcc -O2 then compiled it once more in each (echo's
      * output: 9.5% of gcc's instructions, bench/RESULTS-output-cost.md). */
     const char *call_attrs = fa_call_text(f->self); /* `noinline`: ac__run_f's own, and not inline */
-    const char *inl = f->nsites <= 1 && !*call_attrs && !label_address(f->root) ? "__inline__ " : "";
+    /* Not a body that takes a label's address (`&&l`): gcc never copies a function that keeps
+     * one in a static table, and said -Winline (at the user's line) of the body asked inline. */
+    const char *inl = f->nsites <= 1 && !*call_attrs && !an_holds_kind(f->root, CXCursor_AddrLabelExpr) ? "__inline__ " : "";
     const char *sym = dn_body_symbol(L->t, f->self), *attrs = fa_text(f->self);
     if (sym)
         sb_printf(out, "AC__RUN_BEGIN %s%sstatic %sint ac__run_%s(struct ac__frame_%s *, ac_cx *, unsigned, int) __asm__(\"%s\");\n", attrs, call_attrs, inl, n, n, sym);

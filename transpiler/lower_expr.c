@@ -100,17 +100,6 @@ char *lw_call_args(lw *L, node *call)
     return sb_take(&b);
 }
 
-/* Whether n holds a statement expression, which may jump out of the expression around it. */
-static int holds_stmt_expr(const node *n)
-{
-    if (n->kind == CXCursor_StmtExpr)
-        return 1;
-    for (unsigned i = 0; i < n->nkids; i++)
-        if (holds_stmt_expr(n->kids[i]))
-            return 1;
-    return 0;
-}
-
 /* ac_spawn(f(x)) and ac_block_on(f(x)): a task whose root frame is f's. Arguments that may
  * jump away (a statement expression) leave a task made and never run: its variable frees it
  * then (ac__task_unspawned), and the runtime takes it out of the variable (ac__task_take). */
@@ -122,7 +111,7 @@ static char *task_expr(lw *L, node *m)
     char *args = lw_call_args(L, call);
     int guard = 0;
     for (unsigned i = 1; i < call->nkids && !guard; i++)
-        guard = holds_stmt_expr(call->kids[i]);
+        guard = an_holds_kind(call->kids[i], CXCursor_StmtExpr); /* may jump out */
     const char *cleanup = guard ? " __attribute__((__cleanup__(ac__task_unspawned)))" : "";
     int block_on = m->mk == MK_BLOCK_ON;
     char v = block_on ? 'b' : 's'; /* the names: ac__bp1 and ac__bt1, or ac__sp1 and ac__st1 */

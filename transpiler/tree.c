@@ -639,3 +639,13 @@ node *an_var_init(node *v)
             return v->kids[i];
     return NULL;
 }
+
+int an_holds_kind(const node *n, enum CXCursorKind k)
+{
+    if (n->kind == k)
+        return 1;
+    for (unsigned i = 0; i < n->nkids; i++)
+        if (an_holds_kind(n->kids[i], k))
+            return 1;
+    return 0;
+}
